@@ -1,0 +1,266 @@
+"""Document: one article, decoded, split and indexed once, then read by every rule.
+
+``text`` is the decoded file without its BOM and with ``\\r\\n``/``\\r`` normalised to ``\\n``
+(as markdown-it does), so line and column are the same as in the file. ``source`` keeps the
+original newlines; ``source_offset`` maps a text offset into it, which is how fixes keep a
+file's newline style byte for byte.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Callable, Iterator
+
+from . import frontmatter, prose
+from .frontmatter import FrontMatter, Pos
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_NEWLINE = re.compile(r"\r\n?")
+
+# Front-matter string fields that are prose: typography and name rules read them too.
+DEFAULT_PROSE_FIELDS = ("title", "description", "summary", "subtitle", "deck", "excerpt", "caption", "lead")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text newslint can read; ``offset`` is the first bad byte."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How the file was stored: what ``--fix`` must write back."""
+
+    name: str = "utf-8"
+    bom: bytes = b""
+    newline: str = "\n"  # the dominant style; mixed files keep each line's own ending
+
+
+def decode(data: bytes) -> tuple[str, Encoding]:
+    """Decode file bytes: a BOM picks UTF-8/16/32, otherwise UTF-8. Raises DecodeError."""
+    bom, name = b"", "utf-8"
+    for mark, codec in _BOMS:
+        if data.startswith(mark):
+            bom, name = mark, codec
+            break
+    body = data[len(bom):]
+    if b"\x00" in body[:8192] and not bom and name == "utf-8":
+        raise DecodeError("binary file (it contains NUL bytes); not an article", body.index(b"\x00"))
+    try:
+        source = body.decode(name)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"not valid {name.upper()} (byte 0x{body[exc.start]:02x} at byte {exc.start + len(bom)}); "
+            "save the file as UTF-8", exc.start) from None
+    crlf = source.count("\r\n")
+    lf = source.count("\n") - crlf
+    newline = "\r\n" if crlf > lf else "\n"
+    if crlf == 0 and lf == 0 and "\r" in source:
+        newline = "\r"
+    return source, Encoding(name, bom, newline)
+
+
+class Document:
+    """An article ready for rules: text, front matter with positions, prose view, line index."""
+
+    def __init__(self, source: str, path: str | None = None, encoding: Encoding | None = None,
+                 prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS, allow_aliases: bool = False,
+                 language: str = "en") -> None:
+        self.path = path
+        self.source = source
+        self.encoding = encoding or Encoding()
+        self.text = _NEWLINE.sub("\n", source) if "\r" in source else source
+        self.prose_fields = prose_fields
+        self.default_language = language
+        self._memo: dict[str, Any] = {}
+        fm = frontmatter.split(self.text)
+        self.front_matter: FrontMatter | None = frontmatter.parse(self.text, fm, allow_aliases) if fm else None
+        self.body_start = fm.end if fm else 0
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str | None = None, **options: Any) -> "Document":
+        """Decode bytes (raises DecodeError) and build the document."""
+        source, encoding = decode(data)
+        return cls(source, path, encoding, **options)
+
+    # -- positions -------------------------------------------------------------------------
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offsets at which each line starts (line 1 is index 0)."""
+        text = self.text
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; the column counts code points."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """The offset of a 1-based (line, column)."""
+        return self.line_starts[line - 1] + column - 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its newline."""
+        start = self.line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start: len(self.text) if end < 0 else end]
+
+    @cached_property
+    def _source_line_starts(self) -> list[int]:
+        starts = [0]
+        for m in re.finditer(r"\r\n?|\n", self.source):
+            starts.append(m.end())
+        return starts
+
+    def source_offset(self, offset: int) -> int:
+        """Map an offset in ``text`` to the same place in ``source`` (they differ only with CR)."""
+        if self.text is self.source:
+            return offset
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return self._source_line_starts[line] + offset - self.line_starts[line]
+
+    # -- front matter ----------------------------------------------------------------------
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """The parsed front matter, or an empty dict when there is none or it is broken."""
+        fm = self.front_matter
+        return fm.data if fm is not None and isinstance(fm.data, dict) else {}
+
+    @property
+    def language(self) -> str:
+        """The article's language: front matter lang/language/locale, else the configured one."""
+        meta = self.meta
+        for key in ("lang", "language", "locale"):
+            value = meta.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip().replace("_", "-").split("-")[0].lower()
+        return self.default_language
+
+    def field_spans(self) -> list[tuple[int, int, str]]:
+        """Prose spans inside the configured front-matter string fields: (start, end, key)."""
+        fm = self.front_matter
+        if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or fm.kind != "yaml":
+            return []
+        spans = []
+        for key in self.prose_fields:
+            pos = fm.root.items.get(key)
+            if pos is not None and pos.items is None and isinstance(self.meta.get(key), str):
+                spans.extend((s, e, key) for s, e in _scalar_spans(self.text, pos))
+        return spans
+
+    # -- prose -----------------------------------------------------------------------------
+
+    @cached_property
+    def prose_index(self) -> prose.ProseIndex:
+        """Prose blocks, masks and link references of the body (parsed on first use)."""
+        fm = self.front_matter
+        if fm is not None and fm.errors and fm.end >= len(self.text):
+            return prose.ProseIndex([], [], {})  # unclosed: the whole file is front matter
+        return prose.index(self.text, self.body_start, self.line_starts)
+
+    @property
+    def blocks(self) -> list[prose.Block]:
+        """Paragraphs, headings and table cells of the body, with their prose spans."""
+        return self.prose_index.blocks
+
+    @cached_property
+    def prose_spans(self) -> list[tuple[int, int]]:
+        """Every prose span, front-matter fields first, in document order."""
+        spans = [(s, e) for s, e, _ in self.field_spans()]
+        for block in self.blocks:
+            spans.extend(block.spans)
+        spans.sort()
+        return spans
+
+    @cached_property
+    def prose_text(self) -> str:
+        """The text with every non-prose character replaced by ``prose.MASK`` (newlines kept).
+
+        Same length as ``text``: a match in it is a match in the text at the same offsets.
+        """
+        text = self.text
+        parts: list[str] = []
+        cursor = 0
+        for s, e in self.prose_spans:
+            if s > cursor:
+                parts.append(_masked(text[cursor:s]))
+            if e > max(s, cursor):
+                parts.append(text[max(s, cursor):e])
+            cursor = max(cursor, e)
+        parts.append(_masked(text[cursor:]))
+        return "".join(parts)
+
+    def prose_matches(self, pattern: re.Pattern[str], body_only: bool = False) -> Iterator[re.Match[str]]:
+        """Matches of a compiled pattern in prose only (code, URLs, HTML, shortcodes excluded)."""
+        return pattern.finditer(self.prose_text, self.body_start if body_only else 0)
+
+    def is_prose(self, offset: int) -> bool:
+        """Is the character at ``offset`` prose?"""
+        return 0 <= offset < len(self.text) and self.prose_text[offset] != prose.MASK
+
+    def in_front_matter(self, offset: int) -> bool:
+        """Is the offset inside the front-matter block?"""
+        return offset < self.body_start and self.front_matter is not None
+
+    def memo(self, key: str, factory: Callable[[], Any]) -> Any:
+        """Compute a shared analysis once per document (e.g. quote pairing used by several rules)."""
+        if key not in self._memo:
+            self._memo[key] = factory()
+        return self._memo[key]
+
+
+def _masked(segment: str) -> str:
+    if "\n" not in segment:
+        return prose.MASK * len(segment)
+    return "\n".join(prose.MASK * len(part) for part in segment.split("\n"))
+
+
+def _scalar_spans(text: str, pos: Pos) -> list[tuple[int, int]]:
+    """The prose parts of a YAML scalar in the source: quotes, indicators, escapes left out."""
+    start, end = pos.value
+    raw = text[start:end]
+    if pos.style in ("'", '"'):
+        start, end, raw = start + 1, end - 1, raw[1:-1]
+    elif pos.style in ("|", ">"):
+        nl = raw.find("\n")
+        if nl < 0:
+            return []
+        start, raw = start + nl + 1, raw[nl + 1:]
+    spans = []
+    offset = start
+    for line in raw.split("\n"):
+        stripped = line.lstrip(" \t")
+        s = offset + len(line) - len(stripped)
+        e = offset + len(line.rstrip(" \t"))
+        if pos.style == '"' and "\\" in line:
+            pieces = re.split(r"(\\.)", text[s:e])
+            cur = s
+            for piece in pieces:
+                if piece and not (piece.startswith("\\") and len(piece) == 2):
+                    spans.append((cur, cur + len(piece)))
+                cur += len(piece)
+        elif pos.style == "'" and "''" in line:
+            cur = s
+            for piece in re.split(r"('')", text[s:e]):
+                if piece and piece != "''":
+                    spans.append((cur, cur + len(piece)))
+                cur += len(piece)
+        elif e > s:
+            spans.append((s, e))
+        offset += len(line) + 1
+    return spans

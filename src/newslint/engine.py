@@ -1,0 +1,326 @@
+"""Run the enabled rules over documents, apply fixes to a fixed point, lint many files.
+
+One file's way: read bytes → decode → Document (front matter split and parsed) → every enabled
+rule → stamp rule, severity and position → drop what suppression comments and per-file-ignores
+hide → sort. Fixing loops: lint → take the allowed fixes in order, skipping any that overlaps
+one already taken → apply in one pass → lint again, until nothing changes (at most
+``MAX_PASSES``). A fixed text is kept only if its front matter still parses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from . import config as config_mod
+from . import suppress
+from .config import Config
+from .document import DEFAULT_PROSE_FIELDS, DecodeError, Document
+from .model import Edit, Finding, Fix, Rule, severity_rank
+
+MAX_PASSES = 10
+FRAGMENT_LIMIT = 200
+
+
+@dataclass
+class Settings:
+    """Everything a worker needs to lint a file: resolved once per run."""
+
+    config: Config
+    rules: list[Rule]  # enabled, sorted by ID
+    options: dict[str, dict[str, Any]]  # rule ID → options (defaults + config)
+    available: list[Rule] = field(default_factory=list)  # every known rule, enabled or not
+
+    @property
+    def document_options(self) -> dict[str, Any]:
+        """Keyword arguments for Document built under this config."""
+        c = self.config
+        return {"prose_fields": c.prose_fields if c.prose_fields is not None else DEFAULT_PROSE_FIELDS,
+                "allow_aliases": c.allow_yaml_aliases, "language": c.language}
+
+
+def available_rules(config: Config) -> list[Rule]:
+    """Built-in rules plus those from installed plugins and the config's rule packs."""
+    from .rules import BUILTIN
+
+    return list(BUILTIN)
+
+
+def settings(config: Config | None = None) -> Settings:
+    """Resolve a config into the rules that run and their options (raises ConfigError)."""
+    config = config or Config()
+    available = available_rules(config)
+    options = config_mod.rule_options(config, available)
+    return Settings(config, config_mod.enabled_rules(config, available), options, available)
+
+
+@dataclass
+class FileResult:
+    """What linting (and maybe fixing) one file produced."""
+
+    path: str
+    findings: list[Finding]
+    fixed: int = 0  # fixes applied
+    diff: str = ""  # unified diff of the fixes (with --diff)
+    new_data: bytes | None = None  # the fixed file's bytes, when fixing changed it
+    lines: dict[int, str] = field(default_factory=dict)  # source lines that findings point at
+    line_starts: list[int] = field(default_factory=list)  # for placing fix edits in output
+    errors: list[str] = field(default_factory=list)  # tracebacks of internal errors (--verbose)
+    summaries: dict[str, Any] = field(default_factory=dict)  # rule ID → collect() result
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset in this file's text."""
+        import bisect
+
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+
+# -- one document -----------------------------------------------------------------------------
+
+
+def run_rules(doc: Document, st: Settings, errors: list[str] | None = None) -> list[Finding]:
+    """Every enabled rule on one document: stamped, suppressed, per-file-ignored and sorted."""
+    findings: list[Finding] = []
+    ignored = _per_file_ignored(doc.path, st)
+    for rule in st.rules:
+        if rule.id in ignored:
+            continue
+        opts = st.options.get(rule.id, rule.defaults)
+        try:
+            produced = list(rule.check(doc, opts))
+        except Exception as exc:  # a rule must never take the run down
+            if errors is not None:
+                errors.append(f"{rule.id} ({rule.name}) on {doc.path or '<text>'}:\n{traceback.format_exc()}")
+            reason = f"{type(exc).__name__}: {exc}"[:200]
+            findings.append(Finding(0, 0, f"rule {rule.id} ({rule.name}) failed on this file: {reason}",
+                                    rule="NL999", name="internal-error", severity="error"))
+            continue
+        severity = opts.get("severity", rule.severity)
+        for f in produced:
+            findings.append(dataclasses.replace(f, rule=rule.id, name=rule.name, severity=f.severity or severity))
+    findings = [stamp(doc, f) for f in findings]
+    hidden = suppress.parse(doc)
+    if hidden:
+        findings = [f for f in findings if f.rule == "NL999" or not hidden.hides(f)]
+    findings.sort(key=lambda f: (f.start, f.end, f.rule, f.message))
+    return findings
+
+
+def stamp(doc: Document, f: Finding) -> Finding:
+    """Give a finding its 1-based line/column span and the offending text."""
+    n = len(doc.text)
+    start = min(max(f.start, 0), n)
+    end = min(max(f.end, start), n)
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return dataclasses.replace(f, start=start, end=end, line=line, column=column, end_line=end_line,
+                               end_column=end_column, fragment=doc.text[start:end][:FRAGMENT_LIMIT])
+
+
+def _per_file_ignored(path: str | None, st: Settings) -> set[str]:
+    if not path or not st.config.per_file_ignores:
+        return set()
+    import pathspec
+
+    root = st.config.root.resolve()
+    try:
+        rel = Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        rel = Path(path).as_posix()
+    out: set[str] = set()
+    for glob, selectors in st.config.per_file_ignores:
+        if pathspec.GitIgnoreSpec.from_lines([glob]).match_file(rel):
+            out.update(r.id for r in st.available if any(config_mod.matches(s, r) for s in selectors))
+    return out
+
+
+# -- fixes ------------------------------------------------------------------------------------
+
+
+def choose_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Fix]:
+    """The allowed fixes in order of position, skipping any that overlaps one already taken."""
+    candidates = sorted((f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)),
+                        key=lambda fx: (fx.start, fx.end))
+    taken: list[Edit] = []
+    chosen: list[Fix] = []
+    for fix in candidates:
+        if any(_overlap(a, b) for a in fix.edits for b in taken):
+            continue
+        chosen.append(fix)
+        taken.extend(fix.edits)
+    return chosen
+
+
+def _overlap(a: Edit, b: Edit) -> bool:
+    if a.start < b.end and b.start < a.end:
+        return True
+    # two edits at one point (insertions, or an insertion at a replacement's start): order unclear
+    return a.start == b.start and (a.start == a.end or b.start == b.end)
+
+
+def apply_fixes(doc: Document, fixes: Sequence[Fix]) -> str:
+    """The document's source with the fixes applied, its newline style kept."""
+    edits = sorted((e for fx in fixes for e in fx.edits), key=lambda e: (e.start, e.end))
+    newline = doc.encoding.newline
+    src = doc.source
+    out: list[str] = []
+    cursor = 0
+    for e in edits:
+        s, t = doc.source_offset(e.start), doc.source_offset(e.end)
+        out.append(src[cursor:s])
+        out.append(e.text.replace("\n", newline) if newline != "\n" else e.text)
+        cursor = t
+    out.append(src[cursor:])
+    return "".join(out)
+
+
+def fix_document(doc: Document, st: Settings, unsafe: bool = False,
+                 errors: list[str] | None = None) -> tuple[Document, list[Finding], int]:
+    """Fix to a fixed point; return the final document, its remaining findings and the fix count."""
+    applied = 0
+    findings = run_rules(doc, st, errors)
+    for _ in range(MAX_PASSES):
+        fixes = choose_fixes(findings, unsafe)
+        if not fixes:
+            break
+        new_doc = _rebuild(doc, apply_fixes(doc, fixes), st)
+        if _broke_front_matter(doc, new_doc):
+            # a fix inside the front matter made it unparsable: retry with body fixes only
+            fixes = [fx for fx in fixes if fx.start >= doc.body_start]
+            new_doc = _rebuild(doc, apply_fixes(doc, fixes), st) if fixes else doc
+            if not fixes or _broke_front_matter(doc, new_doc):
+                break
+        if new_doc.source == doc.source:
+            break
+        applied += len(fixes)
+        doc = new_doc
+        findings = run_rules(doc, st, errors)
+    return doc, findings, applied
+
+
+def _rebuild(doc: Document, source: str, st: Settings) -> Document:
+    return Document(source, doc.path, doc.encoding, **st.document_options)
+
+
+def _broke_front_matter(before: Document, after: Document) -> bool:
+    """Did the front matter go from parsable to not, or lose or gain keys?"""
+    a, b = before.front_matter, after.front_matter
+    if a is None or a.data is None:
+        return False
+    if b is None or b.data is None or b.errors:
+        return True
+    return isinstance(a.data, dict) and (not isinstance(b.data, dict) or list(a.data) != list(b.data))
+
+
+def encode(doc: Document) -> bytes:
+    """The document's source as bytes in its original encoding, BOM included."""
+    return doc.encoding.bom + doc.source.encode(doc.encoding.name)
+
+
+# -- files ------------------------------------------------------------------------------------
+
+
+def lint_file(path: Path, st: Settings, *, fix: bool = False, unsafe: bool = False, diff: bool = False,
+              display: str | None = None) -> FileResult:
+    """Lint (and with ``fix`` or ``diff``, fix) one file. Never raises for a bad file."""
+    shown = display or path.as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return _unreadable(shown, f"cannot read the file: {reason}", st)
+    try:
+        doc = Document.from_bytes(data, str(path), **st.document_options)
+    except DecodeError as exc:
+        return _unreadable(shown, str(exc), st)
+    except RecursionError:
+        return _unreadable(shown, "the file is nested too deeply to read", st)
+    errors: list[str] = []
+    result = FileResult(shown, [], errors=errors)
+    if fix or diff:
+        fixed_doc, findings, applied = fix_document(doc, st, unsafe, errors)
+        if fixed_doc.source != doc.source:
+            result.fixed = applied
+            result.new_data = encode(fixed_doc)
+            if diff:
+                result.diff = "".join(difflib.unified_diff(
+                    doc.source.splitlines(keepends=True), fixed_doc.source.splitlines(keepends=True),
+                    f"a/{shown}", f"b/{shown}"))
+        doc = fixed_doc
+    else:
+        findings = run_rules(doc, st, errors)
+    for rule in st.rules:
+        if rule.collect is not None:
+            try:
+                result.summaries[rule.id] = rule.collect(doc, st.options.get(rule.id, rule.defaults))
+            except Exception:
+                errors.append(f"{rule.id} collect on {shown}:\n{traceback.format_exc()}")
+    _finish(result, doc, findings)
+    return result
+
+
+def _finish(result: FileResult, doc: Document, findings: list[Finding]) -> None:
+    result.findings = findings
+    result.lines = {f.line: doc.line_text(f.line) for f in findings if f.line}
+    if any(f.fix is not None for f in findings):
+        result.line_starts = doc.line_starts
+
+
+def _unreadable(shown: str, message: str, st: Settings) -> FileResult:
+    if not any(r.id == "NL000" for r in st.rules) or "NL000" in _per_file_ignored(shown, st):
+        return FileResult(shown, [])
+    finding = Finding(0, 0, message, rule="NL000", name="unreadable-file", severity="error",
+                      line=1, column=1, end_line=1, end_column=1)
+    return FileResult(shown, [finding])
+
+
+def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe: bool = False,
+               diff: bool = False) -> Iterator[FileResult]:
+    """Lint many files, in path order; corpus-wide rules run once all files are collected."""
+    from .files import display
+
+    results = [lint_file(p, st, fix=fix, unsafe=unsafe, diff=diff, display=display(p)) for p in paths]
+    yield from with_corpus_findings(results, st)
+
+
+def with_corpus_findings(results: list[FileResult], st: Settings) -> list[FileResult]:
+    """Run the rules that look across files over the per-file summaries and merge their findings."""
+    corpus_rules = [r for r in st.rules if r.check_corpus is not None]
+    if not corpus_rules:
+        return results
+    by_path = {r.path: r for r in results}
+    for rule in corpus_rules:
+        summaries = {r.path: r.summaries[rule.id] for r in results if rule.id in r.summaries}
+        opts = st.options.get(rule.id, rule.defaults)
+        try:
+            produced = list(rule.check_corpus(summaries, opts))  # type: ignore[misc]
+        except Exception as exc:
+            first = results[0] if results else None
+            if first is not None:
+                first.errors.append(traceback.format_exc())
+                first.findings.append(Finding(0, 0, f"rule {rule.id} ({rule.name}) failed across files: "
+                                              f"{type(exc).__name__}: {exc}"[:240], rule="NL999",
+                                              name="internal-error", severity="error", line=1, column=1,
+                                              end_line=1, end_column=1))
+            continue
+        severity = opts.get("severity", rule.severity)
+        for path, f in produced:
+            target = by_path.get(path)
+            if target is None or rule.id in _per_file_ignored(path, st):
+                continue
+            target.findings.append(dataclasses.replace(f, rule=rule.id, name=rule.name,
+                                                       severity=f.severity or severity))
+    for r in results:
+        r.findings.sort(key=lambda f: (f.line, f.column, f.rule, f.message))
+    return results
+
+
+def fails(findings: Iterable[Finding], threshold: str) -> bool:
+    """Is any finding at or above the fail-on severity?"""
+    bar = severity_rank(threshold)
+    return any(severity_rank(f.severity) >= bar for f in findings)

@@ -1,0 +1,410 @@
+"""Split front matter off the body and parse it, keeping the offset of every key and value.
+
+Our own splitter, not python-frontmatter's: that library strips the text (so every error line
+is off), turns CRLF into LF, misses a BOM, and returns ``{}`` for unclosed, non-mapping or
+broken front matter without a word. Here every failure is an ``FrontMatterError`` with an
+offset, and offsets index the document text directly.
+
+YAML is loaded safely (libyaml when present) with a loader whose only departures from PyYAML's
+safe loader are: timestamps stay strings (a schema checks the text, and a dump never turns
+``T`` into a space) and only ``true``/``false`` are booleans (``yes``/``on`` are strings here,
+and the yaml-surprise rule says what a YAML 1.1 reader would make of them). Aliases are refused
+unless allowed: a 300-byte alias bomb must not expand in whatever walks the data later.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib  # type: ignore[no-redef]
+
+MAX_FRONT_MATTER = 256 * 1024  # characters; a bigger block is refused, not parsed
+MAX_NODES = 20_000  # YAML nodes; bounds the work of every rule that walks the data
+
+_FENCES = {"---": "yaml", "+++": "toml"}
+_OPEN = re.compile(r"(---|\+\+\+)[ \t]*\n|\{")
+
+
+@dataclass
+class Pos:
+    """Where a front-matter key and its value sit in the document text.
+
+    ``items`` is a dict (mapping) or list (sequence) of child positions, or None for a scalar.
+    ``style`` is the YAML scalar style: None (plain), "'", '"', "|" or ">"; "toml"/"json" otherwise.
+    """
+
+    value: tuple[int, int]
+    key: tuple[int, int] | None = None
+    items: dict[str, "Pos"] | list["Pos"] | None = None
+    style: str | None = None
+
+
+@dataclass
+class FrontMatterError:
+    """Why a front-matter block could not be used, and where (a document offset)."""
+
+    message: str
+    start: int
+    end: int
+
+
+@dataclass
+class FrontMatter:
+    """A front-matter block: its kind, spans, parsed data and key positions.
+
+    ``start``/``end`` span the whole block including both fences (``end`` is the offset just
+    after the closing fence's newline, where the body starts); ``content_start``/``content_end``
+    span the text between the fences. ``data`` is None when the block could not be parsed.
+    """
+
+    kind: str  # "yaml" | "toml" | "json"
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    data: Any = None
+    root: Pos | None = None
+    errors: list[FrontMatterError] = field(default_factory=list)
+    duplicates: list[tuple[tuple[Any, ...], Pos, Pos]] = field(default_factory=list)  # (path, first, again)
+    aliases: list[tuple[int, int]] = field(default_factory=list)  # spans where an alias is used
+    leading_blank: int = 0  # blank lines before the opening fence (a finding for generators)
+
+    def locate(self, path: tuple[Any, ...] | list[Any], part: str = "value") -> tuple[int, int] | None:
+        """Span of the key (``part="key"``) or value at a data path, or None if it is not there.
+
+        For a path that runs past the known structure, the deepest known ancestor is returned.
+        """
+        node = self.root
+        if node is None:
+            return None
+        found = node
+        for step in path:
+            items = found.items
+            if isinstance(items, dict) and str(step) in items:
+                found = items[str(step)]
+            elif isinstance(items, list) and isinstance(step, int) and 0 <= step < len(items):
+                found = items[step]
+            else:
+                return found.key or found.value
+        if part == "key" and found.key is not None:
+            return found.key
+        return found.value
+
+
+def split(text: str) -> FrontMatter | None:
+    """Find the front-matter block at the top of ``text``, or None if the file has none.
+
+    Blank lines before the opening fence are tolerated (and counted) because four real articles
+    have them and some generators accept them; a rule reports them. An opening fence with no
+    closing fence is returned with an error and spans the whole file, so that body rules do not
+    lint YAML as prose.
+    """
+    pos = 0
+    blank = 0
+    n = len(text)
+    while True:  # skip blank lines
+        nl = text.find("\n", pos)
+        line = text[pos: n if nl < 0 else nl]
+        if line.strip() or nl < 0:
+            break
+        pos = nl + 1
+        blank += 1
+    m = _OPEN.match(text, pos)
+    if m is None:
+        return None
+    if m.group(0) == "{":
+        return _split_json(text, pos, blank)
+    fence = m.group(1)
+    kind = _FENCES[fence]
+    content_start = m.end()
+    close = re.compile(r"^(?:%s|\.\.\.)[ \t]*$" % re.escape(fence) if kind == "yaml" else r"^\+\+\+[ \t]*$", re.M)
+    c = close.search(text, content_start)
+    if c is None:
+        fm = FrontMatter(kind, pos, n, content_start, n, leading_blank=blank)
+        fm.errors.append(FrontMatterError(f"front matter opened with `{fence}` is never closed", pos, m.end() - 1))
+        return fm
+    end = c.end() + 1 if c.end() < n else c.end()
+    return FrontMatter(kind, pos, end, content_start, c.start(), leading_blank=blank)
+
+
+def _split_json(text: str, pos: int, blank: int) -> FrontMatter | None:
+    """Hugo's JSON front matter: a JSON object at the top, then the body."""
+    try:
+        _, end = json.JSONDecoder().raw_decode(text, pos)
+    except json.JSONDecodeError:
+        # a body that starts with "{" (a shortcode, a Liquid tag) is not JSON front matter
+        if text.startswith(("{{", "{%"), pos):
+            return None
+        nl = text.find("\n", pos)
+        fm = FrontMatter("json", pos, len(text), pos, len(text), leading_blank=blank)
+        try:
+            json.loads(text[pos:])
+        except json.JSONDecodeError as exc:
+            fm.errors.append(FrontMatterError(f"JSON front matter: {exc.msg}", exc.pos + pos, exc.pos + pos + 1))
+        else:  # pragma: no cover - raw_decode and loads disagree only on trailing data
+            fm.errors.append(FrontMatterError("JSON front matter could not be read", pos, nl))
+        return fm
+    if text.startswith("{{", pos) and not text[pos:end].lstrip("{").lstrip().startswith('"'):
+        return None
+    stop = text.find("\n", end)
+    stop = len(text) if stop < 0 else stop + 1
+    return FrontMatter("json", pos, stop, pos, end, leading_blank=blank)
+
+
+def parse(text: str, fm: FrontMatter, allow_aliases: bool = False) -> FrontMatter:
+    """Fill ``fm.data``, ``fm.root`` and the error lists by parsing the block's content."""
+    if fm.errors:
+        return fm
+    if fm.content_end - fm.content_start > MAX_FRONT_MATTER:
+        fm.errors.append(FrontMatterError(
+            f"front matter is larger than {MAX_FRONT_MATTER // 1024} KiB; not parsed", fm.start, fm.content_start))
+        return fm
+    if fm.kind == "yaml":
+        _parse_yaml(text, fm, allow_aliases)
+    elif fm.kind == "toml":
+        _parse_toml(text, fm)
+    else:
+        _parse_json(text, fm)
+    if fm.data is not None and not isinstance(fm.data, dict):
+        kind = type(fm.data).__name__
+        fm.errors.append(FrontMatterError(
+            f"front matter must be a mapping of keys to values, not a {_KIND_NAMES.get(kind, kind)}",
+            fm.content_start, max(fm.content_start, fm.content_end)))
+    return fm
+
+
+_KIND_NAMES = {"list": "list", "str": "single string", "int": "number", "float": "number", "bool": "boolean"}
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loader: timestamps stay strings, only true/false are booleans."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _TIMESTAMP)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
+    content = text[fm.content_start: fm.content_end]
+    base = fm.content_start
+    if not content.strip():
+        fm.data, fm.root = {}, Pos((base, base), items={})
+        return
+    loader = _Loader(content)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            fm.data, fm.root = {}, Pos((base, base), items={})
+            return
+        fm.root, count = _positions(node, base, fm)
+        if count > MAX_NODES:
+            fm.errors.append(FrontMatterError(
+                f"front matter has more than {MAX_NODES} YAML nodes; not parsed", fm.start, fm.content_start))
+            return
+        if fm.aliases and not allow_aliases:
+            return  # the data is not constructed: see yaml-alias
+        fm.data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        at = base + (mark.index if mark is not None else 0)
+        fm.errors.append(FrontMatterError(_yaml_message(exc, content, mark), at, min(at + 1, fm.content_end)))
+    except yaml.YAMLError as exc:
+        fm.errors.append(FrontMatterError(f"YAML: {exc}", fm.start, fm.content_start))
+    except RecursionError:
+        fm.errors.append(FrontMatterError("front matter is nested too deeply to read", fm.start, fm.content_start))
+    finally:
+        loader.dispose()
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> str:
+    problem = exc.problem or exc.context or "invalid YAML"
+    at_tab = mark is not None and content[mark.index: mark.index + 1] == "\t"
+    if at_tab or "'\\t'" in problem:
+        return "a tab character in YAML; indent with spaces"
+    if "mapping values are not allowed" in problem:
+        return "YAML: a colon followed by a space inside an unquoted value; quote the value"
+    return f"YAML: {problem}"
+
+
+def _positions(root: yaml.Node, base: int, fm: FrontMatter) -> tuple[Pos, int]:
+    """Build the Pos tree of a composed YAML node graph without recursion.
+
+    A node reached twice is an alias (libyaml composes aliases as shared nodes); its use is
+    recorded and it is not walked again, so an alias bomb costs one visit per distinct node.
+    """
+    seen: set[int] = set()
+    count = 0
+
+    def make(node: yaml.Node, key: tuple[int, int] | None) -> Pos:
+        style = getattr(node, "style", None) if isinstance(node, yaml.ScalarNode) else None
+        return Pos((base + node.start_mark.index, base + node.end_mark.index), key, None, style)
+
+    top = make(root, None)
+    stack: list[tuple[yaml.Node, Pos, tuple[Any, ...]]] = [(root, top, ())]
+    seen.add(id(root))
+    while stack:
+        node, pos, path = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            break
+        if isinstance(node, yaml.MappingNode):
+            items: dict[str, Pos] = {}
+            pos.items = items
+            for key_node, value_node in node.value:
+                key_text = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+                key_span = (base + key_node.start_mark.index, base + key_node.end_mark.index)
+                child = make(value_node, key_span)
+                if key_text in items:
+                    fm.duplicates.append((path + (key_text,), items[key_text], child))
+                    continue
+                items[key_text] = child
+                if id(value_node) in seen:
+                    fm.aliases.append(key_span)
+                    continue
+                seen.add(id(value_node))
+                stack.append((value_node, child, path + (key_text,)))
+        elif isinstance(node, yaml.SequenceNode):
+            seq: list[Pos] = []
+            pos.items = seq
+            for index, value_node in enumerate(node.value):
+                child = make(value_node, None)
+                seq.append(child)
+                if id(value_node) in seen:
+                    fm.aliases.append(child.value)
+                    continue
+                seen.add(id(value_node))
+                stack.append((value_node, child, path + (index,)))
+    return top, count
+
+
+_TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
+_TOML_KEY = re.compile(r'^[ \t]*("(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_\-]+)[ \t]*=[ \t]*')
+
+
+def _parse_toml(text: str, fm: FrontMatter) -> None:
+    content = text[fm.content_start: fm.content_end]
+    try:
+        fm.data = _jsonable(tomllib.loads(content))
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = _TOML_ERROR_AT.search(message)
+        at = fm.content_start
+        if m:
+            line, col = int(m.group(1)), int(m.group(2))
+            starts = [0] + [i + 1 for i, ch in enumerate(content) if ch == "\n"]
+            if line - 1 < len(starts):
+                at = fm.content_start + min(starts[line - 1] + col - 1, len(content))
+            message = message[: m.start()].strip()
+        elif "end of document" in message:
+            at = max(fm.content_start, fm.content_end - 1)
+            message = message.replace("(at end of document)", "").strip() + " before the closing `+++`"
+        fm.errors.append(FrontMatterError(f"TOML: {message}", at, min(at + 1, fm.content_end)))
+        return
+    fm.root = _toml_positions(content, fm.content_start)
+
+
+def _jsonable(value: Any) -> Any:
+    """TOML dates and times become ISO strings (as YAML timestamps stay strings); naive stays naive."""
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _toml_positions(content: str, base: int) -> Pos:
+    """Positions of `key = value` lines, by table; good enough to point at a key and its value."""
+    root = Pos((base, base + len(content)), items={})
+    table = root
+    offset = 0
+    for line in content.splitlines(keepends=True):
+        header = _TOML_HEADER.match(line.rstrip("\n"))
+        if header:
+            table = root
+            for part in _toml_key_parts(header.group(1)):
+                assert isinstance(table.items, dict)
+                table = table.items.setdefault(part, Pos((base + offset, base + offset + len(line.rstrip())), items={}))
+                if table.items is None or isinstance(table.items, list):
+                    table.items = {}
+        else:
+            key = _TOML_KEY.match(line)
+            if key and isinstance(table.items, dict):
+                name = _toml_key_parts(key.group(1))[0]
+                value_end = offset + len(line.rstrip("\r\n"))
+                table.items.setdefault(name, Pos(
+                    (base + offset + key.end(), base + value_end),
+                    (base + offset + key.start(1), base + offset + key.end(1)), None, "toml"))
+        offset += len(line)
+    return root
+
+
+def _toml_key_parts(key: str) -> list[str]:
+    return [p.strip().strip("\"'") for p in key.split(".")]
+
+
+def _parse_json(text: str, fm: FrontMatter) -> None:
+    content = text[fm.content_start: fm.content_end]
+    try:
+        fm.data = json.loads(content)
+    except json.JSONDecodeError as exc:
+        at = fm.content_start + exc.pos
+        fm.errors.append(FrontMatterError(f"JSON: {exc.msg}", at, at + 1))
+        return
+    fm.root = _json_positions(content, fm.content_start, fm)
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?[0-9][0-9.eE+\-]*|true|false|null|\s+')
+
+
+def _json_positions(content: str, base: int, fm: FrontMatter) -> Pos:
+    """Positions of keys and values in a JSON text already known to be valid; notes duplicate keys."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _JSON_TOKEN.finditer(content) if not m.group(0).isspace()]
+    index = 0
+
+    def value(path: tuple[Any, ...] = ()) -> Pos:
+        nonlocal index
+        tok, start, end = tokens[index]
+        index += 1
+        if tok == "{":
+            items: dict[str, Pos] = {}
+            while tokens[index][0] != "}":
+                ktok, kstart, kend = tokens[index]
+                index += 2  # key, colon
+                name = json.loads(ktok)
+                child = value(path + (name,))
+                child.key = (base + kstart, base + kend)
+                if name in items:
+                    fm.duplicates.append((path + (name,), items[name], child))
+                else:
+                    items[name] = child
+                if tokens[index][0] == ",":
+                    index += 1
+            index += 1
+            return Pos((base + start, base + tokens[index - 1][2]), None, items, "json")
+        if tok == "[":
+            seq: list[Pos] = []
+            while tokens[index][0] != "]":
+                seq.append(value(path + (len(seq),)))
+                if tokens[index][0] == ",":
+                    index += 1
+            index += 1
+            return Pos((base + start, base + tokens[index - 1][2]), None, seq, "json")
+        return Pos((base + start, base + end), None, None, "json")
+
+    return value()

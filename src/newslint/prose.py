@@ -1,0 +1,264 @@
+"""Which characters of the body are prose: the parse that every body rule shares.
+
+markdown-it-py gives the block structure (paragraphs, headings, table cells, code, HTML) with
+line maps. Its inline parser is switched off: it gives no columns, costs more than half the
+parse time, and decodes escapes and entities so its text no longer matches the source. Instead
+the raw inline content of each block is mapped back to its source lines, and inline syntax
+that is not prose (code spans, HTML, autolinks, link destinations, bare URLs, Hugo shortcodes,
+Liquid tags, entities, escapes) is masked with one scanner.
+
+The result is a prose view of the document: a string as long as the text in which every
+character that is not prose is replaced by ``MASK`` (newlines are kept). A rule runs its regex
+once over that view and gets offsets valid in the document text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+MASK = "\ue000"  # a private-use character: no rule pattern matches it, \w and \s do not either
+
+# A link destination with optional title, after "](": balanced parentheses one level deep.
+_DEST = r"""\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.|\([^\s()]*\))*\))*)
+             (?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)"""
+_LABEL = r"\[(?:[^\[\]\\]|\\.){0,999}\]"
+
+# Inline syntax that is not prose, in the order CommonMark gives it precedence at one position.
+_INLINE = re.compile(
+    r"""
+    (?P<code>`+)
+  | (?P<comment><!--.*?-->)
+  | (?P<autolink><[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>)
+  | (?P<email><[\w.!#$%&'*+/=?^`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-.]{0,253}[A-Za-z0-9])?>)
+  | (?P<html></?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>
+             |<\?.*?\?>|<![A-Z]+[^>]*>|<!\[CDATA\[.*?\]\]>)
+  | (?P<shortcode>\{\{[<%].*?[%>]\}\})
+  | (?P<liquid>\{%.*?%\}|\{\{.*?\}\})
+  | (?P<image>!\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*\](?:""" + _DEST + "|" + _LABEL + r""")?)
+  | (?P<dest>\]""" + _DEST + r""")
+  | (?P<ref>\]""" + _LABEL + r""")
+  | (?P<footnote>\[\^[^\]\s]+\])
+  | (?P<url>(?:https?|ftp)://[^\s<>`]+|www\.[A-Za-z0-9\-]+\.[^\s<>`]+)
+  | (?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});)
+  | (?P<escape>\\[!-/:-@\[-`{-~])
+    """,
+    re.X | re.S,
+)
+_NEEDS_SCAN = re.compile(r"[`<{!\[\]&\\]|://|www\.")  # a line without these has nothing to mask
+_URL_TRAIL = ".,:;!?'\"*_~"
+
+# Paired tags whose content is code or not published: everything between them is masked.
+_CODE_PAIRS = re.compile(
+    r"""\{%-?\s*(highlight|raw|comment|capture)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}
+      | \{\{[<%]\s*(highlight|code|raw|comment)\b.*?[%>]\}\}.*?\{\{[<%]\s*/\2\s*[%>]\}\}""",
+    re.X | re.S | re.M,
+)
+
+
+@dataclass
+class Block:
+    """A prose block: a paragraph, heading or table cell, with its prose spans.
+
+    ``start``/``end`` are document offsets (start of the first line, end of the last);
+    ``quote_depth`` is the blockquote nesting, ``list_depth`` the list nesting.
+    """
+
+    kind: str  # "paragraph" | "heading" | "cell"
+    start: int
+    end: int
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    quote_depth: int = 0
+    list_depth: int = 0
+    level: int = 0  # heading level
+
+
+@dataclass
+class ProseIndex:
+    """The body's prose blocks, its masked (non-prose) regions and link references."""
+
+    blocks: list[Block]
+    masks: list[tuple[int, int, str]]  # (start, end, kind) with kind from _INLINE or code/html/fence
+    references: dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.disable("inline")  # see the module docstring
+    return md
+
+
+def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
+    """Parse the body (``text[body_start:]``) and locate prose and non-prose regions."""
+    body = text[body_start:]
+    first_line = _line_of(line_starts, body_start)
+    env: dict[str, Any] = {}
+    tokens = _parser().parse(body, env)
+    blocks: list[Block] = []
+    masks: list[tuple[int, int, str]] = []
+    n_lines = len(line_starts)
+
+    def line_start(body_line: int) -> int:
+        i = first_line + body_line
+        return line_starts[i] if i < n_lines else len(text)
+
+    def line_end(body_line: int) -> int:  # offset of the newline ending the line (or EOF)
+        i = first_line + body_line + 1
+        return line_starts[i] - 1 if i < n_lines else len(text)
+
+    for m in _CODE_PAIRS.finditer(body):
+        masks.append((body_start + m.start(), body_start + m.end(), "code"))
+    quote_depth = list_depth = 0
+    pending: tuple[str, int] | None = None
+    cursor_line, cursor_col = -1, 0  # several table cells share one line: search left to right
+    for tok in tokens:
+        t = tok.type
+        if t == "blockquote_open":
+            quote_depth += 1
+        elif t == "blockquote_close":
+            quote_depth -= 1
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif t in ("fence", "code_block", "html_block") and tok.map:
+            kind = "html" if t == "html_block" else "code"
+            masks.append((line_start(tok.map[0]), line_end(tok.map[1] - 1), kind))
+        elif t == "paragraph_open":
+            pending = ("paragraph", 0)
+        elif t == "heading_open":
+            pending = ("heading", int(tok.tag[1:]))
+        elif t in ("th_open", "td_open"):
+            pending = ("cell", 0)
+        elif t == "inline" and tok.map and pending is not None:
+            kind, level = pending
+            pending = None
+            a, b = tok.map
+            lines = tok.content.split("\n")
+            block = Block(kind, line_start(a), line_end(a + len(lines) - 1), [], quote_depth, list_depth, level)
+            for i, content_line in enumerate(lines):
+                src_line = a + i
+                s, e = line_start(src_line), line_end(src_line)
+                frm = cursor_col if src_line == cursor_line else 0
+                col = text.find(content_line, s + frm, e) if content_line else -1
+                if col < 0 and content_line:
+                    continue  # the content was rewritten (tabs in a container): not prose we can map
+                start = col if content_line else s
+                cursor_line, cursor_col = src_line, start - s + len(content_line)
+                _scan_line(text, start, start + len(content_line), block.spans, masks)
+            if _multiline_constructs(tok.content):
+                _rescan_block(text, block, masks)
+            blocks.append(block)
+    hard = [(s, e) for s, e, kind in masks if kind == "code" and e - s > 0]
+    if hard:  # paragraphs inside {% highlight %} ... {% endhighlight %} are code, not prose
+        for block in blocks:
+            if any(s < block.end and e > block.start for s, e in hard):
+                block.spans = _cut(block.spans, hard)
+        blocks = [b for b in blocks if b.spans]
+    masks.sort()
+    return ProseIndex(blocks, masks, env.get("references", {}))
+
+
+def _line_of(line_starts: list[int], offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(line_starts, offset) - 1
+
+
+def _scan_line(text: str, start: int, end: int, spans: list[tuple[int, int]], masks: list[tuple[int, int, str]]) -> None:
+    """Split one mapped content line into prose spans, recording the masks between them."""
+    if start >= end:
+        return
+    line = text[start:end]
+    if _NEEDS_SCAN.search(line) is None:
+        spans.append((start, end))
+        return
+    pos = 0
+    prose_from = 0
+    while True:
+        m = _INLINE.search(line, pos)
+        if m is None:
+            break
+        kind = m.lastgroup or ""
+        s, e = m.start(), m.end()
+        if kind == "code":
+            run = e - s
+            close = re.compile(r"(?<!`)`{%d}(?!`)" % run).search(line, e)
+            if close is None:
+                pos = e  # an unmatched backtick run is literal text
+                continue
+            e = close.end()
+        elif kind == "url":
+            e = _trim_url(line, s, e)
+        elif kind == "dest":
+            s += 1  # keep the "]" that closes the link text: it is link syntax, but harmless
+        if s > prose_from:
+            spans.append((start + prose_from, start + s))
+        masks.append((start + s, start + e, kind))
+        prose_from = pos = e
+    if prose_from < len(line):
+        spans.append((start + prose_from, end))
+
+
+def _trim_url(line: str, s: int, e: int) -> int:
+    """Leave trailing punctuation and an unbalanced ")" out of a bare URL (as GFM autolinks do)."""
+    while e > s:
+        ch = line[e - 1]
+        if ch in _URL_TRAIL:
+            e -= 1
+        elif ch == ")" and line.count("(", s, e) < line.count(")", s, e):
+            e -= 1
+        else:
+            break
+    return e
+
+
+_MULTILINE = re.compile(r"\{\{[<%](?:(?![%>]\}\}).)*\n|\{%(?:(?!%\}).)*\n|<!--(?:(?!-->).)*\n|`[^`\n]*\n", re.S)
+
+
+def _multiline_constructs(content: str) -> bool:
+    """Does a construct (shortcode, Liquid tag, comment, code span) span a line break?"""
+    return "\n" in content and _MULTILINE.search(content) is not None
+
+
+def _rescan_block(text: str, block: Block, masks: list[tuple[int, int, str]]) -> None:
+    """Mask constructs that cross lines inside one block, which the per-line scan cannot see."""
+    spans = block.spans
+    if not spans:
+        return
+    lo, hi = spans[0][0], spans[-1][1]
+    region = text[lo:hi]
+    cut: list[tuple[int, int]] = []
+    for m in re.finditer(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|<!--.*?-->", region, re.S):
+        if "\n" in m.group(0):
+            cut.append((lo + m.start(), lo + m.end()))
+            masks.append((lo + m.start(), lo + m.end(), "shortcode" if m.group(0)[0] == "{" else "comment"))
+    if cut:
+        block.spans = _cut(spans, cut)
+
+
+def _cut(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``spans`` outside every interval of ``cuts``."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        pieces = [(s, e)]
+        for cs, ce in cuts:
+            if ce <= s or cs >= e:
+                continue
+            nxt = []
+            for ps, pe in pieces:
+                if ce <= ps or cs >= pe:
+                    nxt.append((ps, pe))
+                else:
+                    if ps < cs:
+                        nxt.append((ps, cs))
+                    if ce < pe:
+                        nxt.append((ce, pe))
+            pieces = nxt
+        out.extend(pieces)
+    return out

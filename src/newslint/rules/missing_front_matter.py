@@ -1,0 +1,35 @@
+"""Missing front matter: the article has no front-matter block at all.
+
+Hugo, Jekyll, Astro and Eleventy read an article's title, date and other metadata from a block
+at the very top of the file. Without one, Jekyll does not publish the file and the other
+generators publish a page with no title or date. Files that are not articles (a README in the
+content folder) can be excluded with ``exclude`` or ``per-file-ignores``.
+
+Bad:
+    Talks resumed in Istanbul on Tuesday.
+Good:
+    ---
+    title: Talks resume in Istanbul
+    date: 2022-03-29T10:00:00+03:00
+    ---
+    Talks resumed in Istanbul on Tuesday.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding
+
+ID = "NL002"
+NAME = "missing-front-matter"
+SEVERITY = "warning"
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding at line 1 when no front matter opens the file."""
+    if doc.front_matter is None:
+        end = doc.text.find("\n")
+        yield Finding(0, len(doc.text) if end < 0 else end,
+                      "no front matter; start the file with a `---` block holding at least the title")

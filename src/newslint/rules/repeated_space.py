@@ -1,0 +1,64 @@
+"""Repeated space: two or more spaces between words in prose.
+
+A doubled space is invisible in the editor and shows up in print, in search snippets and in
+feeds. Not findings: a Markdown hard line break (two spaces at the end of a line), the padding
+of table columns, code, and, by default, two spaces after a sentence in an article that uses
+two spaces after its sentences consistently (``sentence-spacing = "consistent"``; use ``"one"``
+to always require one space, ``"any"`` to allow two after any sentence).
+
+Bad:  The conversation between Shoigu and Austin took place  on May 13.
+Good: The conversation between Shoigu and Austin took place on May 13.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding, Fix
+
+ID = "NL103"
+NAME = "repeated-space"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS = {"sentence-spacing": "consistent"}
+
+_REPEATED = re.compile(r"(?<=[^\s\ue000]) {2,}(?=[^\s\ue000])")
+_SENTENCE_END = re.compile(r"[.!?…:][\"”’)\]*_]*$")
+_SENTENCE_GAP = re.compile(r"(?<=[.!?…])[\"”’)\]*_]*( +)(?=[\"“‘(\[*_]*[A-Z0-9])")
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each run of 2+ spaces; sentence gaps follow the sentence-spacing option."""
+    spacing = opts["sentence-spacing"]
+    text = doc.prose_text
+    allow_sentence_gap = spacing == "any" or (spacing == "consistent" and _mostly_two_spaces(text))
+    matches = [m for m in doc.prose_matches(_REPEATED)
+               if not (allow_sentence_gap and _SENTENCE_END.search(text[max(0, m.start() - 8): m.start()]))]
+    aligned = _aligned_lines(doc, matches)
+    for m in matches:
+        if doc.position(m.start())[0] in aligned:
+            continue
+        n = m.end() - m.start()
+        yield Finding(m.start(), m.end(), f"{n} spaces between words; use one",
+                      Fix.replace(m.start(), m.end(), " ", "Replace with one space"))
+
+
+def _aligned_lines(doc: Document, matches: list[re.Match[str]]) -> set[int]:
+    """Lines with two or more runs of spaces, one of them 3+ long: columns aligned by hand."""
+    runs: dict[int, list[int]] = {}
+    for m in matches:
+        runs.setdefault(doc.position(m.start())[0], []).append(m.end() - m.start())
+    return {line for line, lengths in runs.items() if len(lengths) >= 2 and max(lengths) >= 3}
+
+
+def _mostly_two_spaces(text: str) -> bool:
+    """Does the article put two spaces after most of its sentences?"""
+    double = single = 0
+    for m in _SENTENCE_GAP.finditer(text):
+        if len(m.group(1)) >= 2:
+            double += 1
+        else:
+            single += 1
+    return double > 0 and double >= single

@@ -1,0 +1,59 @@
+"""Shared helpers: annotated fixtures and a way to lint text with a config."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# `<!-- expect: NL102, NL103 -->` at the end of a body line, `# expect: NL001` in front matter;
+# `expect@7: NL010` names line 7 instead of the comment's own line (the opening fence, say).
+_EXPECT = re.compile(r"(?:<!--|#)\s*expect(?:@(\d+))?:\s*([A-Za-z0-9_,/\s-]+?)\s*(?:-->|$)", re.M)
+
+
+def expectations(text: str) -> Counter[tuple[int, str]]:
+    """The (line, rule) multiset a fixture's comments ask for."""
+    found: Counter[tuple[int, str]] = Counter()
+    for m in _EXPECT.finditer(text):
+        line = int(m.group(1)) if m.group(1) else text.count("\n", 0, m.start()) + 1
+        for rule in re.split(r"[,\s]+", m.group(2).strip()):
+            if rule:
+                found[(line, rule)] += 1
+    return found
+
+
+def fixture_settings(fixture: Path):
+    """Settings for a fixture: its same-name .toml config if there is one, rooted at its folder."""
+    from newslint import config, engine
+
+    toml = fixture.with_suffix(".toml")
+    if toml.exists():
+        cfg = config.load(toml)
+    else:
+        cfg = config.Config(root=fixture.parent)
+    return engine.settings(cfg)
+
+
+@pytest.fixture
+def lint():
+    """lint(text, **config_table) -> findings, with a config built from keyword arguments."""
+    from newslint import config, engine
+    from newslint.document import Document
+
+    def run(text: str, path: str | None = None, **table):
+        cfg = config.from_mapping({k.replace("_", "-"): v for k, v in table.items()}, root=Path.cwd())
+        st = engine.settings(cfg)
+        return engine.run_rules(Document(text, path, **st.document_options), st)
+
+    return run
+
+
+def newslint_command() -> list[str]:
+    """The installed console script, next to the running interpreter."""
+    script = Path(sys.executable).parent / "newslint"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "newslint"]

@@ -1,0 +1,99 @@
+"""The document model: decoding, front-matter splitting with exact offsets, prose masking."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from newslint.document import DecodeError, Document, decode
+from newslint.prose import MASK
+
+
+def test_decode_remembers_bom_and_newlines() -> None:
+    text, enc = decode(codecs.BOM_UTF8 + b"---\r\ntitle: x\r\n---\r\nBody\r\n")
+    assert enc.bom == codecs.BOM_UTF8 and enc.newline == "\r\n" and text.startswith("---")
+    text16, enc16 = decode(codecs.BOM_UTF16_LE + "---\ntitle: é\n---\n".encode("utf-16-le"))
+    assert enc16.name == "utf-16-le" and "é" in text16
+
+
+@pytest.mark.parametrize("data", [b"caf\xe9\n", b"\x00\x01\x02binary"])
+def test_decode_refuses_latin1_and_binary(data: bytes) -> None:
+    with pytest.raises(DecodeError):
+        decode(data)
+
+
+def test_crlf_offsets_map_back_to_source() -> None:
+    doc = Document("---\r\ntitle: x\r\n---\r\nab  cd\r\n")
+    off = doc.text.index("  ")
+    assert doc.position(off) == (4, 3)
+    assert doc.source[doc.source_offset(off): doc.source_offset(off) + 2] == "  "
+
+
+def test_yaml_positions_of_keys_and_values() -> None:
+    text = "---\ntitle: Talks\ntags:\n  - a\n  - b\ndate: 2022-05-31T05:32:23+03:00\n---\nBody\n"
+    doc = Document(text)
+    fm = doc.front_matter
+    assert fm is not None and fm.kind == "yaml"
+    assert doc.meta["date"] == "2022-05-31T05:32:23+03:00", "timestamps stay strings"
+    s, e = fm.locate(["tags", 1])
+    assert text[s:e] == "b"
+    s, e = fm.locate(["date"], "key")
+    assert text[s:e] == "date" and doc.position(s) == (6, 1)
+    assert doc.body_start == text.index("Body")
+
+
+def test_yaml_booleans_are_only_true_and_false() -> None:
+    doc = Document("---\ndraft: yes\npublished: true\n---\n")
+    assert doc.meta == {"draft": "yes", "published": True}
+
+
+def test_yaml_duplicates_and_aliases_are_seen() -> None:
+    doc = Document("---\ntitle: a\ntitle: b\n---\n")
+    assert [d[0] for d in doc.front_matter.duplicates] == [("title",)]
+    bomb = "---\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\n"
+    fm = Document(bomb).front_matter
+    assert fm.aliases and fm.data is None, "aliases refused: the data is not built"
+    assert Document(bomb, allow_aliases=True).front_matter.data is not None
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("+++\ntitle = 'x'\n+++\nBody\n", "toml"),
+    ('{\n"title": "x"\n}\nBody\n', "json"),
+    ("\n\n---\ntitle: x\n---\nBody\n", "yaml"),
+])
+def test_other_front_matter_forms(text: str, kind: str) -> None:
+    doc = Document(text)
+    assert doc.front_matter.kind == kind and doc.meta == {"title": "x"}
+    assert doc.text[doc.body_start:] == "Body\n"
+
+
+def test_body_starting_with_a_shortcode_is_not_json() -> None:
+    assert Document('{{< note >}}\nHi\n{{< /note >}}\n').front_matter is None
+
+
+def test_unclosed_front_matter_is_an_error_and_not_prose() -> None:
+    doc = Document("---\ntitle: x\n\nNo closing fence ,\n")
+    assert doc.front_matter.errors and doc.prose_spans == []
+
+
+def test_prose_view_masks_code_urls_html_and_shortcodes() -> None:
+    text = ("---\ntitle: Hello  world\n---\n"
+            "Prose `code` [link](http://x.y/a) https://a.b/c <b>bold</b> {{< sc >}} {% tag %} &amp; end.\n\n"
+            "```\nfenced\n```\n")
+    doc = Document(text)
+    view = doc.prose_text
+    assert len(view) == len(text)
+    kept = "".join(ch if ch != MASK else "" for ch in view).replace("\n", "")
+    assert "Hello  world" in kept, "title is a prose field"
+    for gone in ("code", "http", "<b>", "sc", "tag", "&amp;", "fenced"):
+        assert gone not in kept
+    assert "Prose" in kept and "link" in kept and "bold" in kept
+
+
+def test_table_cells_and_blockquotes_are_mapped_to_their_columns() -> None:
+    text = "---\ntitle: x\n---\n| a | b |\n|---|---|\n| cell one | cell two |\n\n> quoted line\n> second\n"
+    doc = Document(text)
+    spans = [text[s:e] for s, e in doc.prose_spans]
+    assert "cell one" in spans and "cell two" in spans
+    assert "quoted line" in spans and "second" in spans
