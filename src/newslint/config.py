@@ -202,6 +202,7 @@ def rule_options(config: Config, rules: Sequence[Rule]) -> dict[str, dict[str, A
             opts[key] = value
         opts["severity"] = severity
         opts.setdefault("language", config.language)
+        opts["_root"] = str(config.root)  # the site root, for the few rules that look at files (site.py)
         result[rule.id] = opts
     return result
 

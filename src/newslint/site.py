@@ -1,0 +1,54 @@
+"""Where an article's local references (images, relative links) point on disk, safely.
+
+Rules do not read files, but "does this image exist?" needs the file system. This module is
+the one place that looks, and it never looks outside the site root (the config's folder):
+a front-matter value such as ``../../etc/passwd`` is reported as outside the site, not probed.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import unquote, urlsplit
+
+
+def candidates(article: str, target: str, root: str, folders: Iterable[str] = ()) -> list[Path]:
+    """Paths a local reference may mean: beside the article, in its page bundle, or under a
+    site folder (``folders``, relative to the root; a leading "/" means the site root)."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path:
+        return []
+    path = unquote(parts.path)
+    base = Path(root)
+    here = Path(article).parent
+    found = [base / path.lstrip("/")] if path.startswith("/") else [here / path, here / Path(article).stem / path]
+    found += [base / folder / path.lstrip("/") for folder in folders]
+    return found
+
+
+def inside(path: Path, root: str) -> bool:
+    """Is the path (resolved, symlinks followed) inside the site root?"""
+    try:
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
+    except ValueError:
+        return False
+    return True
+
+
+def exists(article: str, target: str, root: str, folders: Iterable[str] = ()) -> bool | None:
+    """True if the reference names an existing file inside the root, False if not, None if it
+    is not a local reference or every candidate lies outside the root (not probed)."""
+    paths = candidates(article, target, root, tuple(folders))
+    if not paths:
+        return None
+    allowed = [p for p in paths if inside(p, root)]
+    if not allowed:
+        return None
+    return any(_is_file(str(p)) for p in allowed)
+
+
+@lru_cache(maxsize=65536)
+def _is_file(path: str) -> bool:
+    return os.path.exists(path)
