@@ -1,0 +1,159 @@
+"""Regular expressions written by users (rule packs, name dictionaries), run with a time bound.
+
+A backtracking engine can take exponential time on a badly written pattern: ``(a+)+$`` or
+``(a|aa)+$`` against "aaaa…b" never finishes in practice. Python's ``re`` has no way to stop a
+match, so a pattern from a config file could hang every run that reads the article that trips it.
+Patterns from users are therefore compiled here with the ``regex`` module, whose matching
+functions take a ``timeout`` and raise ``TimeoutError`` when it runs out (checked inside the
+engine, so the bound holds in C code too; in practice a call stops within about twice the
+timeout). ``regex`` is a superset of ``re`` in its default (V0) mode, adds ``\\p{L}`` and friends,
+and is what Vale-style patterns with lookaround need; RE2 would be linear-time but has no
+lookaround or backreferences.
+
+What a caller gets:
+
+- ``compile(pattern, flags)`` → ``SafePattern``, or ``PatternError`` (a ``ValueError``) with a
+  message fit for a config error: a syntax error with its position, or a pattern that is too long.
+- ``SafePattern.finditer/search/match/fullmatch/sub`` take the same arguments as ``re`` and raise
+  ``PatternTimeout`` when one call runs past the pattern's timeout. A rule turns that into a
+  finding ("… took too long on this file; simplify it"), never a hang.
+- A ``SafePattern`` pickles as its source, flags and timeout and is compiled again on load, so
+  rules holding one can cross into worker processes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator
+
+# One call (one finditer over one document, one search, ...) may run this long. A normal
+# pattern needs well under 10 ms on the longest article; this is a bound for hostile input,
+# not a budget, and it is wall-clock time, so keep it generous for loaded machines.
+DEFAULT_TIMEOUT = 1.0
+MAX_PATTERN_LENGTH = 20_000  # characters; a dictionary compiled into one alternation fits
+
+# Flags, re-exported so that callers need not import regex themselves.
+IGNORECASE = 2
+MULTILINE = 8
+DOTALL = 16
+VERBOSE = 64
+
+
+class PatternError(ValueError):
+    """A user-supplied pattern that cannot be compiled (or is too long): a config error."""
+
+
+class PatternTimeout(Exception):
+    """A match ran past its time bound: the pattern backtracks catastrophically on this text."""
+
+    def __init__(self, pattern: str, timeout: float) -> None:
+        self.pattern = pattern
+        self.timeout = timeout
+        shown = pattern if len(pattern) <= 80 else pattern[:77] + "..."
+        super().__init__(f"the regular expression /{shown}/ took longer than {timeout:g} s on this text "
+                         "(catastrophic backtracking: avoid nested quantifiers such as (a+)+); simplify it")
+
+
+def _regex() -> Any:
+    import regex  # imported on first use: only configs with packs or dictionaries need it
+
+    return regex
+
+
+class SafePattern:
+    """A compiled pattern whose every matching call is bounded by ``timeout`` seconds."""
+
+    __slots__ = ("pattern", "flags", "timeout", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self.timeout = timeout
+        self._compiled = _compile(pattern, flags)
+
+    def __reduce__(self) -> tuple[Callable[..., "SafePattern"], tuple[str, int, float]]:
+        return (SafePattern, (self.pattern, self.flags, self.timeout))
+
+    def __repr__(self) -> str:
+        return f"SafePattern({self.pattern!r}, flags={self.flags}, timeout={self.timeout:g})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, SafePattern) and (self.pattern, self.flags, self.timeout)
+                == (other.pattern, other.flags, other.timeout))
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags, self.timeout))
+
+    @property
+    def groups(self) -> int:
+        """Number of capture groups."""
+        return int(self._compiled.groups)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
+        """Matches left to right; the whole iteration shares one time bound."""
+        it = self._compiled.finditer(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
+        while True:
+            try:
+                m = next(it)
+            except StopIteration:
+                return
+            except TimeoutError:
+                raise PatternTimeout(self.pattern, self.timeout) from None
+            yield m
+
+    def _call(self, method: str, *args: Any) -> Any:
+        try:
+            return getattr(self._compiled, method)(*args, timeout=self.timeout)
+        except TimeoutError:
+            raise PatternTimeout(self.pattern, self.timeout) from None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        """The first match anywhere, or None."""
+        return self._call("search", text, pos, len(text) if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        """A match at ``pos``, or None."""
+        return self._call("match", text, pos, len(text) if endpos is None else endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        """A match of all of ``text[pos:endpos]``, or None."""
+        return self._call("fullmatch", text, pos, len(text) if endpos is None else endpos)
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        """``text`` with matches replaced (``repl`` as in ``re.sub``)."""
+        return str(self._call("sub", repl, text, count))
+
+
+def _compile(pattern: str, flags: int) -> Any:
+    if not isinstance(pattern, str):
+        raise PatternError(f"a pattern must be a string, not {type(pattern).__name__}")
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise PatternError(f"the pattern is {len(pattern)} characters long; at most {MAX_PATTERN_LENGTH}")
+    regex = _regex()
+    try:
+        return regex.compile(pattern, flags | regex.V0)
+    except regex.error as exc:
+        where = f" at position {exc.pos}" if getattr(exc, "pos", None) is not None else ""
+        reason = str(exc.msg if hasattr(exc, "msg") else exc)
+        raise PatternError(f"invalid regular expression /{pattern}/: {reason}{where}") from None
+    except (OverflowError, MemoryError, RecursionError) as exc:
+        raise PatternError(f"invalid regular expression /{pattern}/: {type(exc).__name__}") from None
+
+
+def compile(pattern: str, flags: int = 0, timeout: float = DEFAULT_TIMEOUT) -> SafePattern:  # noqa: A001
+    """Compile a user-supplied pattern; raise PatternError with a readable reason if it is invalid."""
+    return SafePattern(pattern, flags, timeout)
+
+
+def escape(text: str) -> str:
+    """A pattern that matches ``text`` literally."""
+    return str(_regex().escape(text))
+
+
+def term_pattern(term: str) -> tuple[str, bool]:
+    """Read a dictionary term: ``/…/`` is a regular expression, anything else a literal word.
+
+    Returns (pattern source, is_regex). The convention of prh and Vale word lists.
+    """
+    if len(term) > 2 and term.startswith("/") and term.endswith("/"):
+        return term[1:-1], True
+    return escape(term), False

@@ -1,0 +1,78 @@
+"""User-supplied patterns run with a time bound: hostile input never hangs a run."""
+
+from __future__ import annotations
+
+import pickle
+import time
+
+import pytest
+
+from newslint import saferegex
+from newslint.saferegex import PatternError, PatternTimeout
+
+EVIL = [r"(a+)+$", r"(a|aa)+$", r"(a|a)*$", r"(\w|\w\w)+$", r"^(a+)+b"]
+
+
+@pytest.mark.parametrize("source", EVIL)
+def test_catastrophic_backtracking_is_bounded(source: str) -> None:
+    # On "aaaa…b" a plain backtracking engine needs ~2^n steps; these would not finish with re.
+    pattern = saferegex.compile(source, timeout=0.2)
+    text = "intro " + "a" * 64 + "!"  # short enough to matter for backtracking, long enough to hang re
+    started = time.monotonic()
+    for call in (lambda: list(pattern.finditer(text)), lambda: pattern.search(text),
+                 lambda: pattern.sub("x", text)):
+        try:
+            call()  # the regex engine may also prove it cannot match and return at once
+        except PatternTimeout as exc:
+            assert exc.pattern == source and "took longer than 0.2 s" in str(exc)
+    assert time.monotonic() - started < 10, "a pattern timeout must bound every call"
+
+
+def test_a_known_evil_pattern_times_out_with_a_clear_message() -> None:
+    pattern = saferegex.compile(r"(a|aa)+$", timeout=0.1)
+    with pytest.raises(PatternTimeout, match=r"/\(a\|aa\)\+\$/ took longer than 0.1 s.*simplify it"):
+        pattern.search("a" * 80 + "b")
+
+
+def test_the_time_bound_covers_a_whole_iteration() -> None:
+    pattern = saferegex.compile(r"(a|aa)+b$", saferegex.MULTILINE, timeout=0.2)
+    text = ("a" * 24 + "c\n") * 200  # each line alone is slow but finishes; all of them is too slow
+    started = time.monotonic()
+    with pytest.raises(PatternTimeout):
+        list(pattern.finditer(text))
+    assert time.monotonic() - started < 10
+
+
+def test_ordinary_patterns_behave_like_re() -> None:
+    p = saferegex.compile(r"\b(util)iz(e[ds]?)\b", saferegex.IGNORECASE)
+    text = "We Utilized it; they utilize it."
+    assert [m.group(0) for m in p.finditer(text)] == ["Utilized", "utilize"]
+    assert [m.span() for m in p.finditer(text, 10)] == [(21, 28)]
+    assert p.search(text).group(1) == "Util"
+    assert p.match(text) is None and p.fullmatch("utilizes")
+    assert p.sub(r"\1", text) == "We Util it; they util it."
+    assert p.groups == 2
+
+
+@pytest.mark.parametrize("source,reason", [
+    ("(ab", "missing ) at position 3"),
+    ("a{2,1}", "min repeat greater than max repeat"),
+    ("[z-a]", "bad character range"),
+    ("x" * (saferegex.MAX_PATTERN_LENGTH + 1), "characters long"),
+])
+def test_invalid_patterns_are_config_errors(source: str, reason: str) -> None:
+    with pytest.raises(PatternError, match=reason.replace(")", r"\)")):
+        saferegex.compile(source)
+
+
+def test_patterns_pickle_and_recompile() -> None:
+    p = saferegex.compile(r"(?i)colou?r", timeout=0.3)
+    q = pickle.loads(pickle.dumps(p))
+    assert q == p and hash(q) == hash(p) and q.timeout == 0.3
+    assert q.search("The COLOR red").group() == "COLOR"
+
+
+def test_terms_are_literals_unless_slashed() -> None:
+    assert saferegex.term_pattern("a.b") == (r"a\.b", False)
+    assert saferegex.term_pattern("/a.b/") == ("a.b", True)
+    assert saferegex.term_pattern("/") == ("/", False)
