@@ -35,7 +35,7 @@ def test_text_output_and_exit_code(tree: Path) -> None:
     assert r.returncode == 1, r.stderr
     assert "content/bad.md:5:9: NL102 [space-before-punctuation] space before ','" in r.stdout
     assert "^" in r.stdout and "fix: Delete the space" in r.stdout
-    assert "2 findings (2 warnings) in 1 of 2 files. 2 fixable with --fix." in r.stdout
+    assert "2 warnings in 1 of 2 files (2 fixable with --fix)." in r.stdout
     assert "notes.txt" not in r.stdout
 
 

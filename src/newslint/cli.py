@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")  # report.FORMATS, without importing it
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...] | None:
@@ -42,7 +42,10 @@ def main() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, include unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
+              help="Output format: text for people, json, sarif (code scanning), github (Actions annotations), "
+                   "junit (CI test reports), gitlab (Code Quality).")
+@click.option("--statistics", is_flag=True, help="Print a table of findings per rule (how many, how many fixable) "
+                                                 "instead of the findings.")
 @click.option("--select", multiple=True, help="Rules to run (IDs, names, ID prefixes, ALL); replaces the config.")
 @click.option("--extend-select", multiple=True, help="Rules to run in addition to the selected ones.")
 @click.option("--ignore", multiple=True, help="Rules not to run.")
@@ -51,14 +54,73 @@ def main() -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Use this config file instead of searching for one.")
 @click.option("--force-exclude", is_flag=True, help="Apply exclude globs to files named on the command line too.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Report only findings that are not in this baseline (see `newslint baseline write`).")
+@click.option("--changed-since", metavar="REF", default=None,
+              help="Lint only files changed since this git ref (committed, staged, unstaged, untracked).")
+@click.option("--cross-file", type=click.Choice(["yes", "no", "only"]), default="yes", show_default=True,
+              help="Rules that compare articles across the tree: run them too, skip them (the per-file "
+                   "pre-commit hooks), or run only them (the whole-tree hook).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (2 still means an error).")
-@click.option("-q", "--quiet", is_flag=True, help="Findings only: no snippets, no summary when clean.")
+@click.option("-q", "--quiet", is_flag=True, help="Findings only: no snippets, no progress, no summary when clean.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
-def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt: str, select: tuple[str, ...],
-          extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, config_file: Path | None,
-          force_exclude: bool, exit_zero: bool, quiet: bool, verbose: bool) -> None:
+def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt: str, statistics: bool,
+          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+          config_file: Path | None, force_exclude: bool, baseline_file: Path | None, changed_since: str | None,
+          cross_file: str, exit_zero: bool, quiet: bool, verbose: bool) -> None:
     """Lint articles (files or folders; default: the current folder)."""
     from . import engine, files, report
+    from .baseline import Baseline, BaselineError
+
+    if statistics and fmt not in ("text", "json"):
+        raise _fail("--statistics prints a table (--format text) or JSON (--format json)")
+    config, st, chosen = _prepare(paths, config_file, select, extend_select, ignore, fail_on=fail_on,
+                                  force_exclude=force_exclude, changed_since=changed_since, cross_file=cross_file)
+    known = None
+    if baseline_file is not None:
+        try:
+            known = Baseline.load(baseline_file)
+        except BaselineError as exc:
+            raise _fail(str(exc)) from None
+    fixing = fix and not diff
+    with _progress_bar(len(chosen), quiet or diff) as bar:
+        results = list(engine.lint_paths(chosen, st, fix=fixing, unsafe=unsafe_fixes, diff=diff,
+                                         progress=(lambda _: bar.update(1)) if bar is not None else None))
+    out = report.stream("stdout")
+    if diff:
+        for r in results:
+            out.write(r.diff)
+        sys.exit(_exit_code(results, config.fail_on, fixing=False, diff=True, exit_zero=exit_zero))
+    for r, path in zip(results, chosen):
+        if r.new_data is not None:
+            try:
+                files.write_atomic(path, r.new_data)
+            except OSError as exc:
+                click.echo(f"newslint: error: {r.path}: could not write the fixed file: {exc.strerror}", err=True)
+                r.fixed = 0
+    hidden = stale = 0
+    if known is not None:
+        hidden, stale = known.apply(results, chosen)
+    run = report.Run(results, rules=st.rules, catalog=st.available, files_checked=len(chosen), fixing=fixing,
+                     unsafe=unsafe_fixes, baseline_hidden=hidden, baseline_stale=stale)
+    if statistics:
+        from .report.statistics import write_statistics
+
+        write_statistics(run, out, fmt=fmt)
+    else:
+        report.write(fmt, run, out, color=report.use_color(out), quiet=quiet)
+    if verbose:
+        for r in results:
+            for trace in r.errors:
+                click.echo(trace, err=True)
+    sys.exit(_exit_code(results, config.fail_on, fixing=fixing, diff=diff, exit_zero=exit_zero))
+
+
+def _prepare(paths: Sequence[str], config_file: Path | None, select: Sequence[str], extend_select: Sequence[str],
+             ignore: Sequence[str], *, fail_on: str | None = None, force_exclude: bool = False,
+             changed_since: str | None = None, cross_file: str = "yes") -> tuple[Any, Any, list[Path]]:
+    """Config, settings and the files to lint, from the options `check` and `baseline write` share."""
+    from . import engine, files
     from .config import ConfigError, load
 
     targets = list(paths) or ["."]
@@ -72,30 +134,57 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
         chosen = files.discover(targets, config, force_exclude=force_exclude)
     except (ConfigError, files.PathError) as exc:
         raise _fail(str(exc)) from None
-    fixing = fix and not diff
-    results = list(engine.lint_paths(chosen, st, fix=fixing, unsafe=unsafe_fixes, diff=diff))
-    out = report.stream("stdout")
-    if diff:
-        for r in results:
-            out.write(r.diff)
-    else:
-        for r, path in zip(results, chosen):
-            if r.new_data is not None:
-                try:
-                    files.write_atomic(path, r.new_data)
-                except OSError as exc:
-                    click.echo(f"newslint: error: {r.path}: could not write the fixed file: {exc.strerror}", err=True)
-                    r.fixed = 0
-        if fmt == "json":
-            report.write_json(results, out)
-        else:
-            report.write_text(results, out, color=report.use_color(out), fixing=fixing, unsafe=unsafe_fixes,
-                              quiet=quiet, files_checked=len(chosen))
-    if verbose:
-        for r in results:
-            for trace in r.errors:
-                click.echo(trace, err=True)
-    sys.exit(_exit_code(results, config.fail_on, fixing=fixing, diff=diff, exit_zero=exit_zero))
+    if cross_file != "yes":
+        st.rules = _cross_file_scope(st.rules, cross_file)
+    if changed_since is not None:
+        import os
+
+        from .vcs import GitError, changed_files
+
+        try:
+            changed = {os.path.realpath(p) for p in changed_files(changed_since, Path(targets[0]))}
+        except GitError as exc:
+            raise _fail(str(exc)) from None
+        chosen = [p for p in chosen if os.path.realpath(p) in changed]
+    return config, st, chosen
+
+
+def _no_findings(doc: Any, opts: Any) -> tuple[()]:
+    """The per-file check of a rule when only its cross-file part runs."""
+    return ()
+
+
+def _cross_file_scope(rules: Sequence[Any], mode: str) -> list[Any]:
+    """Rules for --cross-file no (drop the corpus pass) or only (keep just the corpus pass)."""
+    import dataclasses
+
+    if mode == "no":
+        return [dataclasses.replace(r, collect=None, check_corpus=None) if r.check_corpus else r for r in rules]
+    return [dataclasses.replace(r, check=_no_findings) for r in rules if r.check_corpus is not None]
+
+
+PROGRESS_MIN_FILES = 100  # fewer files finish before a bar would tell anything
+
+
+def _progress_bar(total: int, quiet: bool) -> Any:
+    """A progress bar on stderr for long runs at a terminal; a no-op context otherwise (CI, pipes, -q)."""
+    import contextlib
+    import os
+
+    interactive = sys.stdout.isatty() and sys.stderr.isatty()
+    if quiet or total < PROGRESS_MIN_FILES or not interactive or os.environ.get("CI") \
+            or os.environ.get("TERM") == "dumb":
+        return contextlib.nullcontext(None)
+
+    @contextlib.contextmanager
+    def bar() -> Any:
+        with click.progressbar(length=total, label="Linting", file=sys.stderr, show_pos=True,
+                               show_eta=True, width=30) as progress:
+            yield progress
+        sys.stderr.write("\r\x1b[2K")  # clear the bar's line: the report starts clean
+        sys.stderr.flush()
+
+    return bar()
 
 
 def _exit_code(results: Sequence[Any], fail_on: str, *, fixing: bool, diff: bool, exit_zero: bool) -> int:
@@ -111,6 +200,45 @@ def _exit_code(results: Sequence[Any], fail_on: str, *, fixing: bool, diff: bool
     if fixing and any(r.fixed for r in results):
         return 1
     return 1 if fails(findings, fail_on) else 0
+
+
+@main.group()
+def baseline() -> None:
+    """Record today's findings so that `check --baseline FILE` reports only new ones."""
+
+
+@baseline.command("write")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--select", multiple=True, help="Rules to run (IDs, names, ID prefixes, ALL); replaces the config.")
+@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selected ones.")
+@click.option("--ignore", multiple=True, help="Rules not to run.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Use this config file instead of searching for one.")
+def baseline_write(file: Path, paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...],
+                   ignore: tuple[str, ...], config_file: Path | None) -> None:
+    """Write FILE with every finding in PATHS (default: the current folder), replacing it.
+
+    Commit FILE; `newslint check --baseline FILE` then reports only findings that are not in it.
+    Findings are matched by file, rule and a hash of the offending text with a little context,
+    so edits elsewhere in an article do not bring its old findings back.
+    """
+    from . import engine
+    from . import baseline as baseline_mod
+
+    _, st, chosen = _prepare(paths, config_file, select, extend_select, ignore)
+    with _progress_bar(len(chosen), False) as bar:
+        results = list(engine.lint_paths(chosen, st, progress=(lambda _: bar.update(1)) if bar is not None else None))
+    try:
+        count = baseline_mod.write(results, chosen, file)
+    except OSError as exc:
+        raise _fail(f"{file}: cannot write the baseline: {exc.strerror}") from None
+    with_findings = sum(1 for r in results if r.findings)
+    where = (f"{with_findings:,} file{'s' if with_findings != 1 else ''}" if with_findings == len(chosen)
+             else f"{with_findings:,} of {len(chosen):,} files")
+    click.echo(f"Wrote {count:,} finding{'s' if count != 1 else ''} in {where} to {file}.")
+    if any(f.rule == "NL999" for r in results for f in r.findings):
+        sys.exit(2)
 
 
 @main.command("rules")

@@ -14,7 +14,7 @@ import difflib
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import config as config_mod
 from . import suppress
@@ -280,11 +280,18 @@ def _unreadable(shown: str, message: str, st: Settings) -> FileResult:
 
 
 def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe: bool = False,
-               diff: bool = False) -> Iterator[FileResult]:
-    """Lint many files, in path order; corpus-wide rules run once all files are collected."""
+               diff: bool = False, progress: Callable[[FileResult], None] | None = None) -> Iterator[FileResult]:
+    """Lint many files, in path order; corpus-wide rules run once all files are collected.
+
+    ``progress`` is called once per file as it is done (the CLI's progress bar).
+    """
     from .files import display
 
-    results = [lint_file(p, st, fix=fix, unsafe=unsafe, diff=diff, display=display(p)) for p in paths]
+    results = []
+    for p in paths:
+        results.append(lint_file(p, st, fix=fix, unsafe=unsafe, diff=diff, display=display(p)))
+        if progress is not None:
+            progress(results[-1])
     yield from with_corpus_findings(results, st)
 
 
