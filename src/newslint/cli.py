@@ -241,6 +241,35 @@ def baseline_write(file: Path, paths: tuple[str, ...], select: tuple[str, ...], 
         sys.exit(2)
 
 
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--pre-commit", "pre_commit", is_flag=True,
+              help="Also write .pre-commit-config.yaml with the newslint hooks.")
+@click.option("--print-pre-commit", is_flag=True,
+              help="Only print the .pre-commit-config.yaml snippet (to add to an existing file); write nothing.")
+def init(folder: Path, pre_commit: bool, print_pre_commit: bool) -> None:
+    """Write a commented starter newslint.toml in FOLDER (default: here); never overwrites."""
+    from . import starter
+
+    if print_pre_commit:
+        click.echo(starter.pre_commit_snippet(), nl=False)
+        return
+    wanted = {folder / "newslint.toml": starter.config_text()}
+    if pre_commit:
+        wanted[folder / ".pre-commit-config.yaml"] = starter.pre_commit_config()
+    existing = [str(p) for p in wanted if p.exists()]
+    if existing:
+        hint = ("; `newslint init --print-pre-commit` prints the hooks to add to it"
+                if any(p.endswith(".pre-commit-config.yaml") for p in existing) else "")
+        raise _fail(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; not overwriting{hint}")
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, text in wanted.items():
+        path.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {path}")
+    if pre_commit:
+        click.echo("Next: `pre-commit install`, then `pre-commit run --all-files` once.")
+
+
 @main.command("rules")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
 def list_rules(config_file: Path | None) -> None:
