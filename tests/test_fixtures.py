@@ -17,7 +17,8 @@ from conftest import FIXTURES, expectations, fixture_settings
 from newslint import engine
 from newslint.document import Document
 
-CASES = sorted(p for p in FIXTURES.rglob("*.md") if not p.name.endswith(".fixed.md"))
+FIXED_SUFFIXES = (".fixed.md", ".unsafe-fixed.md")
+CASES = sorted(p for p in FIXTURES.rglob("*.md") if not p.name.endswith(FIXED_SUFFIXES))
 
 
 def _id(p: Path) -> str:
@@ -38,7 +39,7 @@ def test_findings_match_annotations(fixture: Path) -> None:
     assert got == want, "\n".join(f"{f.line}:{f.column} {f.rule} {f.message}" for f in findings)
 
 
-FIXED = sorted(p for p in FIXTURES.rglob("*.md") if p.name.endswith(".fixed.md"))
+FIXED = sorted(p for p in FIXTURES.rglob("*.md") if p.name.endswith(FIXED_SUFFIXES))
 
 
 @pytest.mark.parametrize("fixed", FIXED, ids=_id)
@@ -64,12 +65,12 @@ def test_every_rule_has_fixtures() -> None:
         if rule.id in engine_reported:
             continue
         folder = FIXTURES / rule.name
-        bad = [p for p in folder.glob("bad*.md") if not p.name.endswith(".fixed.md")]
+        bad = [p for p in folder.glob("bad*.md") if not p.name.endswith(FIXED_SUFFIXES)]
         if not any(rule.id in {r for _, r in expectations(p.read_text(encoding="utf-8", errors="replace"))}
                    for p in bad):
             missing.append(f"{rule.name}: no bad*.md expecting {rule.id}")
         if not list(folder.glob("good*.md")):
             missing.append(f"{rule.name}: no good*.md")
-        if rule.fixable and not list(folder.glob("*.fixed.md")):
+        if rule.fixable and not [p for p in folder.glob("*.md") if p.name.endswith(FIXED_SUFFIXES)]:
             missing.append(f"{rule.name}: fixable but no .fixed.md")
     assert not missing, "\n".join(missing)

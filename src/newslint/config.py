@@ -46,6 +46,9 @@ class Config:
     language: str = "en"
     prose_fields: tuple[str, ...] | None = None
     allow_yaml_aliases: bool = False
+    # [schemas]: (glob, schema) in file order, first match wins; a schema of None means "none".
+    # None (no table) means builtin:article for every article.
+    schemas: tuple[tuple[str, Any], ...] | None = None
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # raw [rules.X] tables
     raw: Mapping[str, Any] = field(default_factory=dict)  # the whole table, for extensions
 
@@ -112,9 +115,26 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None, root: Path |
         language=get("language", "en"),
         prose_fields=tuple(get("prose-fields")) if "prose-fields" in data else None,
         allow_yaml_aliases=get("allow-yaml-aliases", False),
+        schemas=load_schemas(data["schemas"], root, where) if "schemas" in data else None,
         rules=dict(get("rules", {})),
         raw=dict(data),
     )
+
+
+def load_schemas(table: Mapping[str, str], root: Path, where: str) -> tuple[tuple[str, Any], ...]:
+    """Load every schema the [schemas] table names (once each); a broken one is a ConfigError."""
+    from .schema import SchemaError, load_source
+
+    loaded: dict[str, Any] = {}
+    result = []
+    for glob, target in table.items():
+        if target not in loaded:
+            try:
+                loaded[target] = None if target == "none" else load_source(target, root)
+            except SchemaError as exc:
+                raise ConfigError(f"{where}: [schemas] \"{glob}\": {exc}") from None
+        result.append((glob, loaded[target]))
+    return tuple(result)
 
 
 def validate_schema(data: Mapping[str, Any], where: str) -> None:
@@ -203,6 +223,7 @@ def rule_options(config: Config, rules: Sequence[Rule]) -> dict[str, dict[str, A
         opts["severity"] = severity
         opts.setdefault("language", config.language)
         opts["_root"] = str(config.root)  # the site root, for the few rules that look at files (site.py)
+        opts["_schemas"] = config.schemas  # front-matter schemas by glob (validation.py); None = builtin:article
         result[rule.id] = opts
     return result
 

@@ -189,12 +189,17 @@ def fix_document(doc: Document, st: Settings, unsafe: bool = False,
         if not fixes:
             break
         new_doc = _rebuild(doc, apply_fixes(doc, fixes), st)
-        if _broke_front_matter(doc, new_doc):
-            # a fix inside the front matter made it unparsable: retry with body fixes only
-            fixes = [fx for fx in fixes if fx.start >= doc.body_start]
-            new_doc = _rebuild(doc, apply_fixes(doc, fixes), st) if fixes else doc
-            if not fixes or _broke_front_matter(doc, new_doc):
+        if _broke_front_matter(doc, new_doc, _keys_may_change(doc, fixes)):
+            # a fix inside the front matter broke it: retry with its safe fixes, then body fixes only
+            # (the unsafe ones, which may rename or delete keys, get a pass of their own later)
+            for keep in (lambda fx: fx.safe or fx.start >= doc.body_start, lambda fx: fx.start >= doc.body_start):
+                retry = [fx for fx in fixes if keep(fx)]
+                new_doc = _rebuild(doc, apply_fixes(doc, retry), st) if retry else doc
+                if retry and retry != fixes and not _broke_front_matter(doc, new_doc):
+                    break
+            else:
                 break
+            fixes = retry
         if new_doc.source == doc.source:
             break
         applied += len(fixes)
@@ -207,14 +212,21 @@ def _rebuild(doc: Document, source: str, st: Settings) -> Document:
     return Document(source, doc.path, doc.encoding, **st.document_options)
 
 
-def _broke_front_matter(before: Document, after: Document) -> bool:
-    """Did the front matter go from parsable to not, or lose or gain keys?"""
+def _broke_front_matter(before: Document, after: Document, keys_may_change: bool = False) -> bool:
+    """Did the front matter go from parsable to not, or lose or gain keys (unless allowed)?"""
     a, b = before.front_matter, after.front_matter
     if a is None or a.data is None:
         return False
     if b is None or b.data is None or b.errors:
         return True
-    return isinstance(a.data, dict) and (not isinstance(b.data, dict) or list(a.data) != list(b.data))
+    if isinstance(a.data, dict) and not isinstance(b.data, dict):
+        return True
+    return not keys_may_change and isinstance(a.data, dict) and list(a.data) != list(b.data)
+
+
+def _keys_may_change(doc: Document, fixes: Sequence[Fix]) -> bool:
+    """Only unsafe fixes touch the front matter: they may rename or delete a key (opted in)."""
+    return all(not fx.safe for fx in fixes if fx.start < doc.body_start)
 
 
 def encode(doc: Document) -> bytes:

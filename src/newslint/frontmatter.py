@@ -249,7 +249,7 @@ def _positions(root: yaml.Node, base: int, fm: FrontMatter) -> tuple[Pos, int]:
     count = 0
 
     def make(node: yaml.Node, key: tuple[int, int] | None) -> Pos:
-        style = getattr(node, "style", None) if isinstance(node, yaml.ScalarNode) else None
+        style = (getattr(node, "style", None) or None) if isinstance(node, yaml.ScalarNode) else None  # C loader: ""
         return Pos((base + node.start_mark.index, base + node.end_mark.index), key, None, style)
 
     top = make(root, None)

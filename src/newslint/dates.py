@@ -1,0 +1,98 @@
+"""Front-matter dates as site generators write them, read without guessing.
+
+Front matter dates stay strings in newslint's data (a schema checks the text). The date rules
+still need to compare them, so this module reads the forms Hugo, Jekyll and Eleventy accept:
+ISO 8601 / RFC 3339 (``2022-05-31T05:32:23+03:00``), the YAML timestamp form with a space and
+one-digit hours or offsets (``2016-01-01 9:00:00 -5``), Jekyll's documented
+``2014-01-10 12:06:21 +1100``, Go's ``… +0000 UTC`` and Hugo's ``15 Oct 2023``. Anything else
+is None: the schema rule, not the date rules, says what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+_ISO = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"
+    r"(?:[ \t]*(?:([Zz])|([+-])(\d{1,2})(?::?(\d{2}))?)(?:[ \t]+[A-Z]{2,5})?)?)?")
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A date or date-time as written: ``value`` is naive when no zone was given."""
+
+    value: datetime
+    has_time: bool
+    has_zone: bool
+
+    @property
+    def day(self) -> date:
+        """The calendar date as written (in the value's own zone)."""
+        return self.value.date()
+
+
+def parse(text: object) -> Stamp | None:
+    """Read a front-matter date string; None if it is not one of the accepted forms or not a
+    real calendar date (2022-02-30)."""
+    if not isinstance(text, str):
+        return None
+    text = text.strip()
+    m = _ISO.fullmatch(text)
+    try:
+        if m is None:
+            d = _DAY_MONTH_YEAR.fullmatch(text)
+            if d is None or d.group(2).lower() not in _MONTHS:
+                return None
+            return Stamp(datetime(int(d.group(3)), _MONTHS[d.group(2).lower()], int(d.group(1))), False, False)
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if m.group(4) is None:
+            return Stamp(datetime(year, month, day), False, False)
+        frac = (m.group(7) or "0")[:6].ljust(6, "0")
+        value = datetime(year, month, day, int(m.group(4)), int(m.group(5)), min(int(m.group(6) or 0), 59),
+                         int(frac))
+        if m.group(8):
+            return Stamp(value.replace(tzinfo=timezone.utc), True, True)
+        if m.group(9):
+            offset = timedelta(hours=int(m.group(10)), minutes=int(m.group(11) or 0))
+            if offset >= timedelta(hours=24):
+                return None
+            tz = timezone(offset if m.group(9) == "+" else -offset)
+            return Stamp(value.replace(tzinfo=tz), True, True)
+        return Stamp(value, True, False)
+    except ValueError:
+        return None
+
+
+def missing_zone(text: object) -> bool:
+    """Is this a date-time (with a time of day) written without a time zone?"""
+    stamp = parse(text)
+    return stamp is not None and stamp.has_time and not stamp.has_zone
+
+
+def compare(a: Stamp, b: Stamp) -> int:
+    """-1, 0 or 1 as ``a`` is earlier than, the same as, or later than ``b``.
+
+    Two zoned date-times compare as instants; otherwise (a date without a time, or a time
+    without a zone on either side) the comparison is by calendar date only, since the missing
+    part could make either one the earlier.
+    """
+    if a.has_time and b.has_time and a.has_zone and b.has_zone:
+        x, y = a.value, b.value
+    elif a.has_time and b.has_time and not a.has_zone and not b.has_zone:
+        x, y = a.value, b.value
+    else:
+        x, y = a.day, b.day  # type: ignore[assignment]
+    return (x > y) - (x < y)
+
+
+def today(option: str = "") -> date:
+    """The date "today" means: the ``today`` option (YYYY-MM-DD) when set, else the clock's."""
+    if option:
+        return date.fromisoformat(option)
+    return date.today()

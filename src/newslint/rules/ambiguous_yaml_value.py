@@ -1,0 +1,103 @@
+"""Ambiguous YAML value: a plain value that YAML 1.1 readers (Jekyll, PyYAML) read differently.
+
+YAML 1.1, still used by Jekyll (Ruby's Psych) and PyYAML, turns some unquoted words and numbers
+into something the writer rarely meant; YAML 1.2 readers (Hugo, newslint) read them otherwise,
+so the same file means different things on different sites:
+
+- ``yes``/``no``/``on``/``off``/``y``/``n`` are booleans in YAML 1.1 (``country: NO`` is false —
+  "the Norway problem"), text in YAML 1.2;
+- ``017`` is octal (15) in YAML 1.1, 17 in YAML 1.2;
+- ``1:20`` is a base-60 number (80) in YAML 1.1, text in YAML 1.2;
+- ``1.10`` is the number 1.1 everywhere: the trailing zero (a version, a score) is lost.
+
+Quote the value to keep the text, or write ``true``/``false`` for a boolean. The fix is unsafe
+(only the writer knows which was meant): it writes ``true``/``false`` where the schema wants a
+boolean, and quotes the value otherwise. Keys are checked too.
+
+Bad:
+    ---
+    title: Results
+    draft: yes
+    score: 1:20
+    ---
+Good:
+    ---
+    title: Results
+    draft: true
+    score: "1:20"
+    ---
+
+Not a finding: quoted values, ``true``/``false``, ordinary numbers (``2022``, ``1.5``), TOML and
+JSON front matter.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from .. import validation
+from ..document import Document
+from ..frontmatter import Pos
+from ..model import Finding, Fix
+from ..schema import path_text
+
+ID = "NL006"
+NAME = "ambiguous-yaml-value"
+SEVERITY = "warning"
+FIXABLE = True
+
+_READERS = "YAML 1.1 readers such as Jekyll"
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding at each plain scalar (value or key) whose YAML 1.1 reading is a surprise."""
+    fm = doc.front_matter
+    if fm is None or fm.kind != "yaml" or fm.root is None or fm.data is None:
+        return
+    text = doc.text
+    booleans = _boolean_paths(doc, opts)
+    stack: list[tuple[tuple[Any, ...], Pos]] = [((), fm.root)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node.items, dict):
+            for key, child in node.items.items():
+                if child.key is not None and text[child.key[0]: child.key[0] + 1] not in "'\"":
+                    found = validation.classify_yaml11(text[child.key[0]: child.key[1]])
+                    if found is not None and found[0] == "bool":
+                        yield _finding(text, child.key, found, f"key `{key}`", False)
+                stack.append((path + (key,), child))
+        elif isinstance(node.items, list):
+            stack.extend((path + (i,), child) for i, child in enumerate(node.items))
+        elif node.style is None and path:
+            found = validation.classify_yaml11(text[node.value[0]: node.value[1]])
+            if found is not None:
+                yield _finding(text, node.value, found, f"`{path_text(path)}: {text[node.value[0]: node.value[1]]}`",
+                               path in booleans)
+
+
+def _finding(text: str, span: tuple[int, int], found: tuple[str, str], what: str, boolean: bool) -> Finding:
+    start, end = span
+    raw = text[start:end]
+    kind, reading = found
+    if kind == "bool":
+        message = (f"{what} is read as {reading} (a boolean) by {_READERS}, and as the text \"{raw}\" by YAML 1.2 "
+                   f"readers such as Hugo; write {reading} for a boolean or quote the text")
+    elif kind == "octal":
+        message = (f"{what} is read as {reading} (octal) by {_READERS}, and as {int(raw.replace('_', ''))} by "
+                   "YAML 1.2 readers; quote it if it is text")
+    elif kind == "base60":
+        message = (f"{what} is read as the number {reading} (base 60) by {_READERS}, and as text by YAML 1.2 "
+                   "readers; quote it")
+    else:
+        message = f"{what} is read as the number {reading}, losing the trailing zero; quote it to keep \"{raw}\""
+    if boolean and kind == "bool":
+        fix = Fix.replace(start, end, reading, f"Write {reading}", safe=False)
+    else:
+        fix = Fix.replace(start, end, f'"{raw}"', "Quote the value", safe=False)
+    return Finding(start, end, message, fix)
+
+
+def _boolean_paths(doc: Document, opts: Mapping[str, Any]) -> set[tuple[Any, ...]]:
+    """Paths where the schema wants a boolean (its type errors on a plain yes/no are ours)."""
+    result = validation.validate(doc, opts)
+    return {p.path for p in result.problems if p.owner == "yaml11" and "boolean" in p.expected}

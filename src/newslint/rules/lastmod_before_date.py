@@ -1,0 +1,65 @@
+"""Lastmod before date: the article says it was updated before it was published.
+
+An update cannot precede publication: one of the two dates is wrong (often a copied template
+or a typo in the year). Feeds, sitemaps and "updated" labels then show nonsense. The first
+key of ``published-keys`` that the article has is the publication date, the first of
+``modified-keys`` the update (Hugo's ``date``/``publishDate`` and ``lastmod``/``modified``,
+Jekyll's ``last_modified_at``, Astro's ``pubDate``/``updatedDate``).
+
+Bad:
+    ---
+    title: Talks resume
+    date: 2022-05-31T05:32:23+03:00
+    lastmod: 2022-05-30T09:00:00+03:00
+    ---
+Good:
+    ---
+    title: Talks resume
+    date: 2022-05-31T05:32:23+03:00
+    lastmod: 2022-06-01T09:00:00+03:00
+    ---
+
+Not findings: equal dates; dates the rule cannot read (schema-violation reports those); a
+date-time compared with a date alone on the same day (the time decides, and it is unknown).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from .. import dates
+from ..document import Document
+from ..model import Finding
+
+ID = "NL011"
+NAME = "lastmod-before-date"
+SEVERITY = "warning"
+DEFAULTS: dict[str, Any] = {
+    "published-keys": ["date", "publishDate", "pubdate", "published", "pubDate"],
+    "modified-keys": ["lastmod", "modified", "last_modified_at", "updatedDate", "updated"],
+}
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding at the update date when it is earlier than the publication date."""
+    meta = doc.meta
+    fm = doc.front_matter
+    if not meta or fm is None:
+        return
+    published = _first(meta, opts["published-keys"])
+    modified = _first(meta, opts["modified-keys"])
+    if published is None or modified is None:
+        return
+    (pkey, pstamp), (mkey, mstamp) = published, modified
+    if dates.compare(mstamp, pstamp) < 0:
+        span = fm.locate((mkey,), "value") or (fm.start, fm.start)
+        yield Finding(span[0], span[1], f"`{mkey}` ({meta[mkey]}) is earlier than `{pkey}` ({meta[pkey]}); "
+                      "an update cannot come before publication")
+
+
+def _first(meta: Mapping[str, Any], keys: list[str]) -> tuple[str, dates.Stamp] | None:
+    for key in keys:
+        if key in meta:
+            stamp = dates.parse(meta[key])
+            return (key, stamp) if stamp is not None else None
+    return None

@@ -1,0 +1,66 @@
+"""Misspelled key: an unknown front-matter key one or two letters away from a known one.
+
+Generators ignore keys they do not know, so ``tilte:`` or ``catgories:`` silently leaves the
+article without its title or sections. A key is known when the article's schema declares it or
+it is in common use in Hugo, Jekyll, Eleventy, Astro or news themes (``rules/front-matter-keys.yaml``;
+add your own with the ``known`` option). An unknown key that is one edit (short keys) or two
+edits (keys of seven letters or more) from a likely target is reported with a "did you mean";
+the fix renames it and is unsafe (the key may be a deliberate custom field).
+
+Bad:
+    ---
+    tilte: Talks resume
+    catgories: [politics]
+    ---
+Good:
+    ---
+    title: Talks resume
+    categories: [politics]
+    ---
+
+Not findings: singular/plural pairs (``image`` and ``images`` are different keys), keys shorter
+than four letters, a different case (Hugo reads ``expirydate`` as ``expiryDate``),
+and keys the schema already reports (a schema that refuses unknown keys: schema-violation).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from .. import validation
+from ..document import Document
+from ..model import Finding, Fix
+from ..resources import load_yaml
+from ..schema import normalize_key, suggest_key
+
+ID = "NL007"
+NAME = "misspelled-key"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {"known": []}
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding at each top-level key that looks like a typo of a known key."""
+    fm = doc.front_matter
+    meta = doc.meta
+    if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or not meta:
+        return
+    result = validation.validate(doc, opts)
+    table = load_yaml("rules", "front-matter-keys.yaml")
+    props = list(result.schema.properties) if result.schema is not None else []
+    targets = props + [k for k in table["targets"] if k not in props]
+    known = {normalize_key(k) for k in targets + table["known"] + list(opts.get("known", []))}
+    reported = {p.path for p in result.problems if p.keyword in ("additionalProperties", "unevaluatedProperties")}
+    for key, pos in fm.root.items.items():
+        if normalize_key(key) in known or (key,) in reported or pos.key is None:
+            continue
+        hint = suggest_key(key, targets)
+        if hint is None:
+            continue
+        start, end = pos.key
+        raw = doc.text[start:end]
+        quote = raw[0] if raw[:1] in ("'", '"') else ""
+        fix = None if hint in meta else Fix.replace(start, end, f"{quote}{hint}{quote}", f"Rename to `{hint}`",
+                                                    safe=False)
+        yield Finding(start, end, f"unknown key `{key}`; did you mean `{hint}`?", fix)

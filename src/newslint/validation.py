@@ -1,0 +1,275 @@
+"""Front matter against its JSON Schema: which schema, which problems, and where they are.
+
+Shared by the schema rule (NL010) and the semantic rules that build on the schema (null-list,
+date-without-timezone, misspelled-key, empty-value, ambiguous-yaml-value): the validation runs
+once per document (``Document.memo``) and each problem names the rule that owns it, so that one
+defect is reported once, by the rule with the most useful message and fix:
+
+- ``null``: null where the schema wants a list (``tags:``) → null-list, with its safe fix;
+- ``timezone``: a date-time without a zone where the schema wants one → date-without-timezone;
+- ``yaml11``: a type error on a plain scalar a YAML 1.1 reader reads differently (``yes``,
+  ``017``) → ambiguous-yaml-value;
+- ``schema``: everything else → schema-violation.
+
+Which schema: the config's ``[schemas]`` table maps globs (relative to the config folder,
+first match wins) to schema files or ``builtin:NAME``; without a table, ``builtin:article``.
+Rules receive the table as ``opts["_schemas"]`` (None = no table) and the site root as
+``opts["_root"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from .document import Document
+from .frontmatter import FrontMatter, Pos
+
+MAX_EXPANDED = 20_000  # values, after following YAML aliases (when they are allowed)
+MAX_DEPTH = 64
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One schema problem: where, what, and which rule reports it."""
+
+    start: int
+    end: int
+    message: str
+    owner: str  # "schema" | "null" | "timezone" | "yaml11"
+    path: tuple[Any, ...] = ()
+    keyword: str = ""
+    expected: tuple[str, ...] = ()  # for type problems: the JSON types the schema wants
+
+
+@dataclass
+class Result:
+    """The outcome of validating one document: the schema used (None: none applies) and problems."""
+
+    schema: Any = None  # schema.Compiled
+    problems: tuple[Problem, ...] = ()
+    skipped: str = ""  # why the data was not validated (too big, too deep)
+
+    def paths(self, owner: str | None = None) -> set[tuple[Any, ...]]:
+        """Data paths with a problem (of one owner, or any)."""
+        return {p.path for p in self.problems if owner is None or p.owner == owner}
+
+
+def schema_for(path: str | None, opts: Mapping[str, Any]) -> Any:
+    """The compiled schema that applies to an article, or None."""
+    from . import schema as schema_mod
+
+    table = opts.get("_schemas")
+    if table is None:
+        return schema_mod.compiled(schema_mod.builtin("article"))
+    rel = _relative(path, opts.get("_root"))
+    for glob, source in table:
+        if _glob_matches(glob, rel):
+            return schema_mod.compiled(source) if source is not None else None
+    return None
+
+
+def _relative(path: str | None, root: str | None) -> str:
+    if not path:
+        return ""
+    p = Path(path)
+    if root:
+        try:
+            return p.resolve().relative_to(Path(root).resolve()).as_posix()
+        except (ValueError, OSError):
+            pass
+    return p.as_posix()
+
+
+_SPECS: dict[str, Any] = {}
+
+
+def _glob_matches(glob: str, rel: str) -> bool:
+    spec = _SPECS.get(glob)
+    if spec is None:
+        import pathspec
+
+        spec = _SPECS[glob] = pathspec.GitIgnoreSpec.from_lines([glob])
+    return bool(spec.match_file(rel))
+
+
+def validate(doc: Document, opts: Mapping[str, Any]) -> Result:
+    """Validate the document's front matter once; every rule that asks shares the result."""
+    table = opts.get("_schemas")
+    return doc.memo(f"newslint.validation:{id(table)}", lambda: _validate(doc, opts))
+
+
+def _validate(doc: Document, opts: Mapping[str, Any]) -> Result:
+    fm = doc.front_matter
+    if fm is None or fm.errors or not isinstance(fm.data, dict):
+        return Result()
+    compiled = schema_for(doc.path, opts)
+    if compiled is None:
+        return Result()
+    if fm.aliases:
+        reason = too_big(fm.data)
+        if reason:
+            return Result(compiled, skipped=reason)
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    for error in compiled.validator.iter_errors(fm.data):
+        for problem in _problems(doc, fm, error):
+            key = (problem.path, problem.keyword, problem.message)
+            if key not in seen:
+                seen.add(key)
+                problems.append(problem)
+    problems.sort(key=lambda p: (p.start, p.end, p.message))
+    return Result(compiled, tuple(problems))
+
+
+def too_big(data: Any) -> str:
+    """A reason not to validate data that aliases make huge or deep, else ""."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, int, bool]] = [(data, 0, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        if depth > MAX_DEPTH:
+            return f"front matter is nested more than {MAX_DEPTH} levels deep through aliases; not validated"
+        if not isinstance(node, (dict, list)):
+            continue
+        children = list(node.values()) if isinstance(node, dict) else node
+        if done:
+            sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if sizes[id(node)] > MAX_EXPANDED:
+                return f"front matter expands to more than {MAX_EXPANDED} values through aliases; not validated"
+            continue
+        if id(node) in sizes:
+            continue
+        stack.append((node, depth, True))
+        stack.extend((c, depth + 1, False) for c in children if isinstance(c, (dict, list)) and id(c) not in sizes)
+    return ""
+
+
+def _problems(doc: Document, fm: FrontMatter, error: Any) -> Iterator[Problem]:
+    from . import schema as schema_mod
+
+    error = schema_mod.collapse(error)
+    keyword = error.validator
+    path = tuple(error.absolute_path)
+    if keyword in ("additionalProperties", "unevaluatedProperties"):
+        known = list((error.schema or {}).get("properties", {})) if isinstance(error.schema, dict) else []
+        for key in schema_mod.extra_keys(error):
+            span = fm.locate(path + (key,), "key") or _opening(doc, fm)
+            yield Problem(span[0], span[1], schema_mod.unknown_key_message(key, known), "schema",
+                          path + (key,), keyword)
+        return
+    message = schema_mod.editor_message(error)
+    if keyword == "required":
+        span = fm.locate(path, "key") if path else None
+        span = span or _opening(doc, fm)
+        yield Problem(span[0], span[1], message, "schema", path, keyword)
+        return
+    span = fm.locate(path, "value") or _opening(doc, fm)
+    owner = "schema"
+    types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    if keyword == "type" and error.instance is None and "array" in types:
+        owner = "null"
+    elif keyword == schema_mod.TIMEZONE:
+        owner = "timezone"
+    elif keyword == "format" and error.validator_value == "date-time" and _rfc3339_but_zone(error.instance):
+        owner, message = "timezone", f"`{schema_mod.path_text(path)}` has a time but no time zone: " \
+                                     f"{schema_mod.show(error.instance)}; add the offset (+03:00 or Z)"
+    elif keyword == "type" and fm.kind == "yaml" and yaml11_reading(doc, fm, path) is not None:
+        owner = "yaml11"
+    if span[1] <= span[0] and owner == "schema":
+        span = _line_of(doc, span[0])
+    yield Problem(span[0], span[1], message, owner, path, keyword, tuple(types) if keyword == "type" else ())
+
+
+_RFC3339_LOCAL = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?")
+
+
+def _rfc3339_but_zone(value: Any) -> bool:
+    """Would this be an RFC 3339 date-time if it had a zone? (then the zone is the problem)"""
+    from . import dates
+
+    return isinstance(value, str) and bool(_RFC3339_LOCAL.fullmatch(value)) and dates.parse(value) is not None
+
+
+def _opening(doc: Document, fm: FrontMatter) -> tuple[int, int]:
+    """The opening fence line: where problems of the whole block point."""
+    end = doc.text.find("\n", fm.start)
+    return (fm.start, end if end >= 0 else len(doc.text))
+
+
+def _line_of(doc: Document, offset: int) -> tuple[int, int]:
+    line, _ = doc.position(offset)
+    start = doc.line_starts[line - 1]
+    end = doc.text.find("\n", start)
+    return (start, end if end >= 0 else len(doc.text))
+
+
+# -- scalars and YAML 1.1 -------------------------------------------------------------------------
+
+
+def node_at(fm: FrontMatter, path: tuple[Any, ...]) -> Pos | None:
+    """The position node at a data path, or None when the path is not there exactly."""
+    node = fm.root
+    for step in path:
+        if node is None:
+            return None
+        items = node.items
+        if isinstance(items, dict) and str(step) in items:
+            node = items[str(step)]
+        elif isinstance(items, list) and isinstance(step, int) and 0 <= step < len(items):
+            node = items[step]
+        else:
+            return None
+    return node
+
+
+def scalars(fm: FrontMatter) -> Iterator[tuple[tuple[Any, ...], Pos]]:
+    """Every scalar value node of the front matter with its data path (iteratively)."""
+    if fm.root is None:
+        return
+    stack: list[tuple[tuple[Any, ...], Pos]] = [((), fm.root)]
+    while stack:
+        path, node = stack.pop()
+        items = node.items
+        if isinstance(items, dict):
+            stack.extend((path + (k,), v) for k, v in reversed(list(items.items())))
+        elif isinstance(items, list):
+            stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(items))))
+        else:
+            yield path, node
+
+
+_YAML11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+_SEXAGESIMAL = re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+_TRAILING_ZERO = re.compile(r"[-+]?[0-9][0-9_]*\.[0-9_]*0")
+
+
+def classify_yaml11(raw: str) -> tuple[str, str] | None:
+    """What YAML 1.1 readers make of a plain scalar's text, if that is a surprise:
+    ``(kind, reading)`` with kind "bool", "octal", "base60" or "float", else None."""
+    if _YAML11_BOOL.fullmatch(raw):
+        return "bool", "true" if raw.lower() in ("y", "yes", "on") else "false"
+    if _OCTAL.fullmatch(raw):
+        digits = raw.replace("_", "")
+        sign = -1 if digits.startswith("-") else 1
+        return "octal", str(sign * int(digits.lstrip("+-"), 8))
+    if _SEXAGESIMAL.fullmatch(raw):
+        sign = -1 if raw.startswith("-") else 1
+        total = 0.0
+        for part in raw.lstrip("+-").replace("_", "").split(":"):
+            total = total * 60 + float(part)
+        return "base60", (str(int(total * sign)) if total.is_integer() else f"{total * sign:g}")
+    if _TRAILING_ZERO.fullmatch(raw):
+        return "float", f"{float(raw.replace('_', '')):g}"
+    return None
+
+
+def yaml11_reading(doc: Document, fm: FrontMatter, path: tuple[Any, ...]) -> tuple[str, str] | None:
+    """The YAML 1.1 surprise of the plain scalar at ``path``, if it is one."""
+    node = node_at(fm, path)
+    if node is None or node.items is not None or node.style is not None:
+        return None
+    return classify_yaml11(doc.text[node.value[0]: node.value[1]])
