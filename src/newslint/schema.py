@@ -58,16 +58,34 @@ def _add_iri_formats(checker: Any) -> None:
     except ImportError:  # pragma: no cover - rfc3986 ships with newslint
         return
 
+    from rfc3986 import exceptions, validators
+
+    parts = ("scheme", "userinfo", "host", "port", "path", "query", "fragment")
+
+    def valid(value: str, require_scheme: bool) -> bool:
+        # encode() would percent-encode what an IRI may not contain: refuse that first
+        if any(ch in _NOT_IN_IRI or ord(ch) < 0x21 or ord(ch) == 0x7F for ch in value):
+            return False
+        try:
+            ref = rfc3986.iri_reference(value).encode()
+            check = validators.Validator().check_validity_of(*parts)
+            if require_scheme:
+                check = check.require_presence_of("scheme")
+            check.validate(ref)
+        except (exceptions.RFC3986Exception, ValueError):
+            return False
+        return True
+
     @checker.checks("iri", raises=ValueError)
     def is_iri(value: object) -> bool:
-        if not isinstance(value, str):
-            return True
-        ref = rfc3986.iri_reference(value)
-        return ref.is_valid(require_scheme=True)
+        return not isinstance(value, str) or valid(value, True)
 
     @checker.checks("iri-reference", raises=ValueError)
     def is_iri_reference(value: object) -> bool:
-        return not isinstance(value, str) or rfc3986.iri_reference(value).is_valid()
+        return not isinstance(value, str) or valid(value, False)
+
+
+_NOT_IN_IRI = frozenset('<>"{}|\\^`')
 
 
 def validator_for(schema: Mapping[str, Any], registry: Any = None) -> Any:

@@ -166,7 +166,7 @@ def _problems(doc: Document, fm: FrontMatter, error: Any) -> Iterator[Problem]:
         span = span or _opening(doc, fm)
         yield Problem(span[0], span[1], message, "schema", path, keyword)
         return
-    span = fm.locate(path, "value") or _opening(doc, fm)
+    span = _value_span(fm, path) or _opening(doc, fm)
     owner = "schema"
     types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
     if keyword == "type" and error.instance is None and "array" in types:
@@ -191,6 +191,23 @@ def _rfc3339_but_zone(value: Any) -> bool:
     from . import dates
 
     return isinstance(value, str) and bool(_RFC3339_LOCAL.fullmatch(value)) and dates.parse(value) is not None
+
+
+def _value_span(fm: FrontMatter, path: tuple[Any, ...]) -> tuple[int, int] | None:
+    """The value at a path; past the known structure (items of a TOML array), the deepest
+    known value, so the finding underlines the array rather than its key."""
+    node = fm.root
+    if node is None:
+        return None
+    for step in path:
+        items = node.items
+        if isinstance(items, dict) and str(step) in items:
+            node = items[str(step)]
+        elif isinstance(items, list) and isinstance(step, int) and 0 <= step < len(items):
+            node = items[step]
+        else:
+            break
+    return node.value
 
 
 def _opening(doc: Document, fm: FrontMatter) -> tuple[int, int]:
