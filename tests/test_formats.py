@@ -151,6 +151,13 @@ def test_sarif_unsafe_fix_multiline_span_and_unknown_rule() -> None:
     assert [r["insertedContent"]["text"] for r in replacements] == ["100 percent", " Really."]
     assert replacements[1]["deletedRegion"]["startColumn"] == replacements[1]["deletedRegion"]["endColumn"]
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    # a file outside the working folder is an absolute file URI
+    outside = _handmade()
+    outside.path = "/srv/site/content/a b.md"
+    log = json.loads(_render("sarif", report.Run([outside], files_checked=1)))
+    _validate_sarif(log)
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "file:///srv/site/content/a%20b.md"}
     # a rule not in the catalog is still described
     run = report.Run([_handmade()], rules=[], catalog=[], files_checked=1)
     _validate_sarif(json.loads(_render("sarif", run)))

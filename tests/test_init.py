@@ -85,3 +85,17 @@ def test_hook_manifest_is_valid_and_as_documented() -> None:
     assert hooks["newslint-fix"]["entry"].startswith("newslint check --fix --force-exclude")
     assert hooks["newslint-names"]["pass_filenames"] is False
     assert "--cross-file=only" in hooks["newslint-names"]["entry"]
+
+
+def test_option_keys_and_values_render_as_toml() -> None:
+    from newslint.starter import _toml_key, _toml_value
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    for key, value in [("marks", ",.;:!?\\\"\u00a0"), ("max.words", 3), ("ratio", 0.5), ("on", True),
+                       ("names", ["Kyiv", "Odesa"])]:
+        assert tomllib.loads(f"{_toml_key(key)} = {_toml_value(value)}") == {key: value}
+    assert _toml_value({"a": 1}) is None and _toml_value(None) is None

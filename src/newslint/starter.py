@@ -8,12 +8,14 @@ every commented option switched on too).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from . import __version__
 
 # Where the pre-commit hooks are fetched from: the project's public repository.
 REPO = "https://github.com/newslint/newslint"
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 _HEAD = """\
 # newslint configuration. Paths and globs are relative to this file's folder.
@@ -63,6 +65,11 @@ def _toml_value(value: Any) -> str | None:
     return None
 
 
+def _toml_key(key: str) -> str:
+    """A bare TOML key when it can be one, else a quoted one."""
+    return key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+
+
 def config_text() -> str:
     """The starter newslint.toml: the global keys, then one commented table per rule."""
     from .config import Config
@@ -80,7 +87,7 @@ def config_text() -> str:
         for key, value in rule.defaults.items():
             literal = _toml_value(value)
             if literal is not None:
-                lines.append(f"# {key} = {literal}")
+                lines.append(f"# {_toml_key(key)} = {literal}")
         parts.append("\n".join(lines) + "\n")
     return "\n".join(parts)
 

@@ -2,10 +2,10 @@
 
 Text::
 
-    rule   name                      severity  findings  fixable  unsafe
-    NL102  space-before-punctuation  warning          2        2       0
-    NL103  repeated-space            warning          1        1       0
-           total                                      3        3       0
+    rule   name                      severity  findings  files  fixable  unsafe
+    NL102  space-before-punctuation  warning          3      3        3       0
+    NL103  repeated-space            warning          2      2        2       0
+           total                                      5      3        5       0
 
 Rows are sorted by count (then rule ID). ``fixable`` counts safe fixes (``--fix``), ``unsafe``
 the fixes that need ``--unsafe-fixes``. With ``--format json`` the same rows are a JSON array.
