@@ -62,12 +62,18 @@ def main() -> None:
               help="Rules that compare articles across the tree: run them too, skip them (the per-file "
                    "pre-commit hooks), or run only them (the whole-tree hook).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain (2 still means an error).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Worker processes (default: one per core; 1 = none).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the result cache lives (default: .newslint_cache beside the config).")
 @click.option("-q", "--quiet", is_flag=True, help="Findings only: no snippets, no progress, no summary when clean.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt: str, statistics: bool,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
           config_file: Path | None, force_exclude: bool, baseline_file: Path | None, changed_since: str | None,
-          cross_file: str, exit_zero: bool, quiet: bool, verbose: bool) -> None:
+          cross_file: str, exit_zero: bool, jobs: int | None, no_cache: bool, cache_dir: Path | None,
+          quiet: bool, verbose: bool) -> None:
     """Lint articles (files or folders; default: the current folder)."""
     from . import engine, files, report
     from .baseline import Baseline, BaselineError
@@ -83,8 +89,14 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
         except BaselineError as exc:
             raise _fail(str(exc)) from None
     fixing = fix and not diff
+    cache = None
+    if not no_cache and config.raw.get("cache", True):
+        from .cache import Cache
+
+        cache = Cache.open(st, cache_dir)
     with _progress_bar(len(chosen), quiet or diff) as bar:
-        results = list(engine.lint_paths(chosen, st, fix=fixing, unsafe=unsafe_fixes, diff=diff,
+        results = list(engine.lint_paths(chosen, st, fix=fixing, unsafe=unsafe_fixes, diff=diff, jobs=jobs,
+                                         cache=cache,
                                          progress=(lambda _: bar.update(1)) if bar is not None else None))
     out = report.stream("stdout")
     if diff:

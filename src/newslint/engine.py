@@ -14,13 +14,16 @@ import difflib
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from . import config as config_mod
 from . import suppress
 from .config import Config
 from .document import DEFAULT_PROSE_FIELDS, DecodeError, Document
 from .model import Edit, Finding, Fix, Rule, severity_rank
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 MAX_PASSES = 10
 FRAGMENT_LIMIT = 200
@@ -71,6 +74,9 @@ class FileResult:
     line_starts: list[int] = field(default_factory=list)  # for placing fix edits in output
     errors: list[str] = field(default_factory=list)  # tracebacks of internal errors (--verbose)
     summaries: dict[str, Any] = field(default_factory=dict)  # rule ID → collect() result
+    digest: str = ""  # content hash of the bytes linted (empty when the file could not be read)
+    probes: dict[str, bool] = field(default_factory=dict)  # site.exists answers the findings rely on
+    cached: bool = False  # served from the cache
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset in this file's text."""
@@ -246,14 +252,20 @@ def lint_file(path: Path, st: Settings, *, fix: bool = False, unsafe: bool = Fal
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return _unreadable(shown, f"cannot read the file: {reason}", st)
+    from . import site
+    from .cache import digest
+
     try:
         doc = Document.from_bytes(data, str(path), **st.document_options)
     except DecodeError as exc:
-        return _unreadable(shown, str(exc), st)
+        result = _unreadable(shown, str(exc), st)
+        result.digest = digest(data)
+        return result
     except RecursionError:
         return _unreadable(shown, "the file is nested too deeply to read", st)
     errors: list[str] = []
-    result = FileResult(shown, [], errors=errors)
+    result = FileResult(shown, [], errors=errors, digest=digest(data))
+    site.record()
     if fix or diff:
         fixed_doc, findings, applied = fix_document(doc, st, unsafe, errors)
         if fixed_doc.source != doc.source:
@@ -272,6 +284,9 @@ def lint_file(path: Path, st: Settings, *, fix: bool = False, unsafe: bool = Fal
                 result.summaries[rule.id] = rule.collect(doc, st.options.get(rule.id, rule.defaults))
             except Exception:
                 errors.append(f"{rule.id} collect on {shown}:\n{traceback.format_exc()}")
+    result.probes = site.recorded()
+    if result.new_data is not None:
+        result.digest = digest(result.new_data)  # the findings are those of the fixed bytes
     _finish(result, doc, findings)
     return result
 
@@ -292,19 +307,138 @@ def _unreadable(shown: str, message: str, st: Settings) -> FileResult:
 
 
 def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe: bool = False,
-               diff: bool = False, progress: Callable[[FileResult], None] | None = None) -> Iterator[FileResult]:
-    """Lint many files, in path order; corpus-wide rules run once all files are collected.
+               diff: bool = False, progress: Callable[[FileResult], None] | None = None, jobs: int | None = 1,
+               cache: "Cache | None" = None) -> Iterator[FileResult]:
+    """Lint many files; results come in the order of ``paths`` whatever the scheduling.
 
-    ``progress`` is called once per file as it is done (the CLI's progress bar).
+    ``jobs`` worker processes share the files that the ``cache`` cannot answer (None: one per
+    core). Corpus-wide rules run once every file's summary is in, cached or fresh. ``progress``
+    is called once per file as it is done (the CLI's progress bar).
     """
     from .files import display
 
-    results = []
-    for p in paths:
-        results.append(lint_file(p, st, fix=fix, unsafe=unsafe, diff=diff, display=display(p)))
+    paths = list(paths)
+    results: list[FileResult | None] = [None] * len(paths)
+    todo: list[int] = []
+    for i, path in enumerate(paths):
+        hit = _from_cache(cache, path, display(path), fix or diff, unsafe) if cache is not None else None
+        if hit is None:
+            todo.append(i)
+        else:
+            results[i] = hit
+            if progress is not None:
+                progress(hit)
+    fresh = _run(paths, todo, st, fix=fix, unsafe=unsafe, diff=diff, jobs=jobs)
+    for i, result in zip(todo, fresh):
+        results[i] = result
+        if cache is not None and not diff:
+            cache.put(paths[i], result)
         if progress is not None:
-            progress(results[-1])
-    yield from with_corpus_findings(results, st)
+            progress(result)
+    if cache is not None:
+        cache.save()
+    yield from with_corpus_findings([r for r in results if r is not None], st)
+
+
+def _from_cache(cache: "Cache", path: Path, shown: str, fixing: bool, unsafe: bool) -> FileResult | None:
+    """A cached result for the file as it is now; when fixing, only one that has nothing to fix."""
+    if not cache.known(path):
+        return None  # nothing stored for this path: no need to read it here
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    hit = cache.get(path, data, shown)
+    if hit is not None and fixing and choose_fixes(hit.findings, unsafe):
+        return None  # there is something to fix: the fix loop needs the document
+    return hit
+
+
+# -- worker processes -------------------------------------------------------------------------
+# Each worker builds its Settings once, from the (picklable) config: rule objects from plugins
+# and packs need not pickle. What the caller changed on its rules after building them (the
+# CLI's --cross-file drops or replaces a rule's functions) travels as a small shape.
+
+_WORKER: dict[str, Any] = {}
+CHUNK = 16  # files per task: small enough to balance the workers, big enough to keep the pipes quiet
+POOL_MIN = 4  # with fewer files than this per worker, lint in this process (no pool start-up)
+_OWN = "own"  # in a rule shape: the worker's own function (the caller's does not pickle)
+
+
+def _shape(rules: Sequence[Rule]) -> list[tuple[str, Any, Any, Any]]:
+    """Each rule's ID and functions, as far as they pickle (else: rebuild it in the worker)."""
+    import pickle
+
+    def portable(fn: Any) -> Any:
+        if fn is None:
+            return None
+        try:
+            pickle.dumps(fn)
+        except Exception:
+            return _OWN
+        return fn
+
+    return [(r.id, portable(r.check), portable(r.collect), portable(r.check_corpus)) for r in rules]
+
+
+def _init_worker(config: Config, shape: list[tuple[str, Any, Any, Any]], options: dict[str, bool]) -> None:
+    st = settings(config)
+    own = {r.id: r for r in st.available} | {r.id: r for r in st.rules}
+    rules = []
+    for rid, check, collect, check_corpus in shape:
+        rule = own[rid]
+        changes = {name: value for name, value in (("check", check), ("collect", collect),
+                                                    ("check_corpus", check_corpus)) if value != _OWN}
+        rules.append(dataclasses.replace(rule, **changes))
+    st.rules = rules
+    _WORKER["settings"] = st
+    _WORKER["options"] = options
+
+
+def _work(chunk: list[tuple[str, str]]) -> list[FileResult]:
+    st = _WORKER["settings"]
+    return [lint_file(Path(p), st, display=shown, **_WORKER["options"]) for p, shown in chunk]
+
+
+def default_jobs() -> int:
+    """One worker per core this process may use."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _run(paths: Sequence[Path], todo: list[int], st: Settings, *, fix: bool, unsafe: bool, diff: bool,
+         jobs: int | None) -> Iterator[FileResult]:
+    from .files import display
+
+    jobs = default_jobs() if jobs is None or jobs < 1 else jobs
+    jobs = min(jobs, max(1, len(todo) // POOL_MIN))
+    options = {"fix": fix, "unsafe": unsafe, "diff": diff}
+    if jobs <= 1:
+        for i in todo:
+            yield lint_file(paths[i], st, display=display(paths[i]), **options)
+        return
+    import multiprocessing
+
+    # fork starts a worker in milliseconds with everything imported; elsewhere the platform default
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and _fork_safe() else None
+    ctx = multiprocessing.get_context(method)
+    items = [(str(paths[i]), display(paths[i])) for i in todo]
+    chunks = [items[k:k + CHUNK] for k in range(0, len(items), CHUNK)]
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(st.config, _shape(st.rules), options)) as pool:
+        for batch in pool.imap(_work, chunks):
+            yield from batch
+
+
+def _fork_safe() -> bool:
+    """fork is safe on Linux while this process runs no other thread."""
+    import sys
+    import threading
+
+    return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
 def with_corpus_findings(results: list[FileResult], st: Settings) -> list[FileResult]:

@@ -37,48 +37,83 @@ def _relative(path: Path, root: Path) -> str | None:
         return None
 
 
+def _under(path: str, folder: str) -> str | None:
+    """``path`` relative to ``folder`` (both absolute, normalised) in posix form, or None."""
+    if path.startswith(folder) and (len(path) == len(folder) or path[len(folder)] == os.sep or folder.endswith(os.sep)):
+        rel = path[len(folder):].lstrip(os.sep)
+        return rel.replace(os.sep, "/") if os.sep != "/" else rel
+    return None
+
+
+# A chain is the .gitignore specs that apply in one folder: (folder, spec), nearest last.
+Chain = tuple[tuple[str, pathspec.GitIgnoreSpec], ...]
+
+
 class Selector:
-    """Decides, for one config, whether a path is linted."""
+    """Decides, for one config, whether a path is linted.
+
+    Paths are handled as strings: walking a content tree of thousands of articles must cost
+    milliseconds, and pathlib objects per file and per parent folder do not.
+    """
 
     def __init__(self, config: Config) -> None:
         self.root = config.root.resolve()
+        self._root = str(self.root)
         self.include = _spec(config.include)
         self.exclude = _spec(config.exclude)
+        self._exclude_any = bool(config.exclude)
         self.gitignore = config.respect_gitignore
-        self._ignores: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        self._ignores: dict[str, pathspec.GitIgnoreSpec | None] = {}
 
-    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+    def _name(self, path: str, is_dir: bool = False) -> str:
+        rel = _under(path, self._root)
+        name = Path(path).as_posix() if rel is None else rel
+        return name + "/" if is_dir else name
+
+    def excluded(self, path: str | Path, is_dir: bool = False, chain: Chain | None = None) -> bool:
         """Is the path excluded by config or .gitignore?"""
-        rel = _relative(path, self.root)
-        name = path.as_posix() if rel is None else rel
-        if is_dir:
-            name += "/"
-        if self.exclude.match_file(name):
+        full = os.path.abspath(path)
+        if self._exclude_any and self.exclude.match_file(self._name(full, is_dir)):
             return True
-        return self.gitignore and self._git_ignored(path, is_dir)
-
-    def included(self, path: Path) -> bool:
-        """Does the path match the include globs?"""
-        rel = _relative(path, self.root)
-        return self.include.match_file(rel if rel is not None else path.name)
-
-    def _git_ignored(self, path: Path, is_dir: bool) -> bool:
-        for folder in path.parents:
-            spec = self._ignore_spec(folder)
-            if spec is not None:
-                rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
-                if spec.match_file(rel):
-                    return True
-            if (folder / ".git").exists() or folder == self.root.parent:
-                break
+        if not self.gitignore:
+            return False
+        if chain is None:
+            chain = self.chain(os.path.dirname(full))
+        suffix = "/" if is_dir else ""
+        for folder, spec in chain:
+            rel = _under(full, folder)
+            if rel is not None and spec.match_file(rel + suffix):
+                return True
         return False
 
-    def _ignore_spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
+    def included(self, path: str | Path) -> bool:
+        """Does the path match the include globs?"""
+        full = os.path.abspath(path)
+        rel = _under(full, self._root)
+        return self.include.match_file(rel if rel is not None else os.path.basename(full))
+
+    def chain(self, folder: str) -> Chain:
+        """The .gitignore files that apply to entries of ``folder``: its own and its parents' up
+        to the repository (the folder holding ``.git``) or the config folder's parent."""
+        found = []
+        stop = os.path.dirname(self._root)
+        current = folder
+        while True:
+            spec = self._ignore_spec(current)
+            if spec is not None:
+                found.append((current, spec))
+            parent = os.path.dirname(current)
+            if os.path.exists(os.path.join(current, ".git")) or current == stop or parent == current:
+                break
+            current = parent
+        return tuple(reversed(found))
+
+    def _ignore_spec(self, folder: str) -> pathspec.GitIgnoreSpec | None:
         if folder not in self._ignores:
             spec = None
             try:
-                lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
-                spec = _spec(lines)
+                with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+                    spec = _spec(handle.read().splitlines())
             except OSError:
                 pass
             self._ignores[folder] = spec
@@ -88,10 +123,10 @@ class Selector:
 def discover(paths: Iterable[str | Path], config: Config, force_exclude: bool = False) -> list[Path]:
     """The files to lint, sorted and without duplicates. Raises PathError for a missing path."""
     selector = Selector(config)
-    found: set[Path] = set()
+    found: set[str] = set()
     for raw in paths:
         path = Path(raw)
-        absolute = Path(os.path.abspath(path))
+        absolute = os.path.abspath(path)
         if path.is_dir():
             found.update(_walk(absolute, selector))
         elif path.exists() or path.is_symlink():
@@ -99,25 +134,45 @@ def discover(paths: Iterable[str | Path], config: Config, force_exclude: bool = 
                 found.add(absolute)
         else:
             raise PathError(f"{raw}: no such file or folder")
-    return sorted(found)
+    return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]  # the order of Path.parts
 
 
-def _walk(top: Path, selector: Selector) -> Iterator[Path]:
+def _walk(top: str, selector: Selector) -> Iterator[str]:
+    chains: dict[str, Chain] = {}
     for folder, dirs, files in os.walk(top, onerror=None, followlinks=False):
-        here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not selector.excluded(here / d, is_dir=True))
+        if selector.gitignore:
+            if folder == top:
+                chain = selector.chain(folder)
+            else:
+                inherited = () if ".git" in dirs or ".git" in files else chains.pop(folder, ())
+                spec = selector._ignore_spec(folder) if ".gitignore" in files else None
+                chain = inherited + ((folder, spec),) if spec is not None else inherited
+        else:
+            chain = ()
+        kept = []
+        for d in sorted(dirs):
+            if d in _SKIP_DIRS:
+                continue
+            sub = os.path.join(folder, d)
+            if selector.excluded(sub, is_dir=True, chain=chain):
+                continue
+            kept.append(d)
+            chains[sub] = chain
+        dirs[:] = kept
         for name in files:
-            path = here / name
-            if selector.included(path) and not selector.excluded(path):
+            path = os.path.join(folder, name)
+            if selector.included(path) and not selector.excluded(path, chain=chain):
                 yield path
 
 
 def display(path: Path) -> str:
     """The path as shown in output: relative to the working folder when inside it."""
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    text = str(path)
+    if os.path.isabs(text):
+        rel = _under(os.path.normpath(text), os.getcwd())
+        if rel is not None:
+            return rel
+    return Path(text).as_posix()
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -49,6 +49,31 @@ def exists(article: str, target: str, root: str, folders: Iterable[str] = ()) ->
     return any(_is_file(str(p)) for p in allowed)
 
 
-@lru_cache(maxsize=65536)
 def _is_file(path: str) -> bool:
+    found = _exists(path)
+    if _probes is not None:
+        _probes[path] = found
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _exists(path: str) -> bool:
     return os.path.exists(path)
+
+
+# The answers given while one file is linted: the cache stores them with the file's result and
+# checks them again before reusing it (a cached result is only as fresh as these answers).
+_probes: dict[str, bool] | None = None
+
+
+def record() -> None:
+    """Start remembering which paths were probed (the engine calls this per file)."""
+    global _probes
+    _probes = {}
+
+
+def recorded() -> dict[str, bool]:
+    """The paths probed since ``record()`` and what was found; stops recording."""
+    global _probes
+    found, _probes = _probes or {}, None
+    return found

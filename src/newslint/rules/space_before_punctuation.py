@@ -16,6 +16,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..prose import MASK
 
 ID = "NL102"
 NAME = "space-before-punctuation"
@@ -23,9 +24,12 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"marks": ",.;:!?"}
 
-# After a prose character (not a space, not masked), spaces, then one mark that is followed by a
-# space, the end of the line, a closing quote or non-prose; "..." and ".5" do not qualify.
-_TEMPLATE = r"(?<=[^\s\ue000])([ \t\u00a0\u202f]+)([{marks}])(?![{marks}.…])(?=[\s\ue000\"”’»]|$)"
+# A mark with a space before it, followed by a space, the end of the line, a closing quote or
+# non-prose; "..." and ".5" do not qualify. The pattern starts at the mark (a character class, so
+# the regex engine skips ahead at C speed) and the run of spaces is measured backwards in
+# check(): a pattern that starts with the spaces' lookbehind is tried at every position.
+_TEMPLATE = r"[{marks}](?<=[ \t\u00a0\u202f][{marks}])(?![{marks}.…])(?=[\s\ue000\"”’»]|$)"
+_SPACES = " \t\u00a0\u202f"
 _FRENCH_HIGH = ";:!?"  # French sets a no-break space before these
 
 
@@ -36,11 +40,17 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         marks = "".join(m for m in marks if m not in _FRENCH_HIGH)
     if not marks:
         return
-    pattern = _pattern(marks)
-    for m in doc.prose_matches(pattern):
-        mark = m.group(2)
-        yield Finding(m.start(1), m.end(2), f"space before '{mark}'",
-                      Fix.delete(m.start(1), m.end(1), "Delete the space"))
+    text = doc.prose_text
+    for m in doc.prose_matches(_pattern(marks)):
+        at = m.start()
+        start = at - 1
+        while start > 0 and text[start - 1] in _SPACES:
+            start -= 1
+        before = text[start - 1] if start > 0 else "\n"
+        if before.isspace() or before == MASK:
+            continue  # the spaces do not follow a word (indentation, or after non-prose)
+        mark = m.group(0)
+        yield Finding(start, at + 1, f"space before '{mark}'", Fix.delete(start, at, "Delete the space"))
 
 
 _CACHE: dict[str, re.Pattern[str]] = {}
