@@ -328,7 +328,8 @@ class Cache:
 
 
 def _stored(result: "FileResult") -> tuple[Any, ...]:
-    return (result.findings, result.lines, result.line_starts, result.summaries)
+    # copies: corpus-wide findings are added to the result's own list after it is stored
+    return (list(result.findings), dict(result.lines), list(result.line_starts), dict(result.summaries))
 
 
 def _result(display: str, stored: tuple[Any, ...]) -> "FileResult":

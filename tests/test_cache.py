@@ -1,0 +1,251 @@
+"""The result cache: hits, every kind of miss, corruption, concurrent runs, fixing, corpus rules."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import newslint_command
+from newslint import config, engine, files, site
+from newslint.cache import Cache, settings_key
+from newslint.model import Finding, Rule
+
+BAD = "---\ntitle: x\n---\n\nMedinsky , said it  twice.\n"
+GOOD = "---\ntitle: x\n---\n\nFine.\n"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "bad.md").write_text(BAD, encoding="utf-8")
+    (tmp_path / "content" / "good.md").write_text(GOOD, encoding="utf-8")
+    return tmp_path
+
+
+def lint(root: Path, st: engine.Settings | None = None, *, jobs: int = 1, fix: bool = False) -> tuple[list, Cache]:
+    st = st or engine.settings(config.Config(root=root))
+    cache = Cache.open(st)
+    results = list(engine.lint_paths(files.discover([root / "content"], st.config), st, jobs=jobs, cache=cache,
+                                     fix=fix))
+    return results, cache
+
+
+def shape(results: list) -> list:
+    return [(r.path, [(f.rule, f.line, f.column, f.message) for f in r.findings]) for r in results]
+
+
+def test_second_run_is_served_from_the_cache(tree: Path) -> None:
+    first, cache1 = lint(tree)
+    assert (cache1.hits, cache1.misses) == (0, 0) and not any(r.cached for r in first)
+    assert (tree / ".newslint_cache" / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+    second, cache2 = lint(tree)
+    assert cache2.hits == 2 and all(r.cached for r in second)
+    assert shape(second) == shape(first)
+    fixable = [f for r in second for f in r.findings if f.fix]
+    assert fixable and second[0].line_starts  # fix edits can still be placed in JSON output
+
+
+def test_changed_content_misses_even_with_the_same_mtime(tree: Path) -> None:
+    lint(tree)
+    path = tree / "content" / "good.md"
+    stat = path.stat()
+    path.write_text(GOOD.replace("Fine.", "Fine , now."), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    results, cache = lint(tree)
+    assert cache.hits == 1 and cache.misses == 1
+    assert [f.rule for f in results[1].findings] == ["NL102"]
+
+
+def test_touching_a_file_without_changing_it_still_hits(tree: Path) -> None:
+    lint(tree)
+    os.utime(tree / "content" / "bad.md", (1, 1))
+    _, cache = lint(tree)
+    assert cache.hits == 2
+
+
+def test_config_change_misses(tree: Path) -> None:
+    lint(tree)
+    st = engine.settings(config.from_mapping({"rules": {"repeated-space": {"sentence-spacing": "one"}}}, root=tree))
+    _, cache = lint(tree, st)
+    assert cache.hits == 0
+    st = engine.settings(config.from_mapping({"ignore": ["NL103"]}, root=tree))
+    results, cache = lint(tree, st)
+    assert cache.hits == 0 and {f.rule for r in results for f in r.findings} == {"NL102"}
+    st = engine.settings(config.from_mapping({"fail-on": "error", "exclude": ["drafts/**"]}, root=tree))
+    _, cache = lint(tree, st)
+    assert cache.hits == 2  # choosing files or the exit code does not change a file's findings
+
+
+def test_files_named_in_the_config_are_part_of_the_key(tree: Path) -> None:
+    schemas = tree / "schemas"
+    schemas.mkdir()
+    (schemas / "article.json").write_text('{"$ref": "parts.json"}', encoding="utf-8")
+    (schemas / "parts.json").write_text('{"type": "object"}', encoding="utf-8")
+
+    def key() -> str:
+        cfg = config.Config(root=tree, raw={"schema": "schemas/article.json"})
+        return settings_key(engine.settings(cfg))
+
+    before = key()
+    assert key() == before
+    (schemas / "parts.json").write_text('{"type": "object", "required": ["title"]}', encoding="utf-8")
+    after_ref = key()
+    assert after_ref != before  # a schema's local $ref counts too
+    (schemas / "article.json").write_text('{"$ref": "parts.json", "title": "x"}', encoding="utf-8")
+    assert key() != after_ref
+
+
+def test_a_broken_index_counts_as_empty_and_is_rewritten(tree: Path) -> None:
+    _, cache = lint(tree)
+    cache.file.write_bytes(b"\x80\x05 this is not a pickle")
+    results, cache = lint(tree)
+    assert cache.hits == 0 and shape(results)[0][1]
+    _, cache = lint(tree)
+    assert cache.hits == 2
+
+
+def test_the_index_is_data_not_code(tree: Path) -> None:
+    _, cache = lint(tree)
+    marker = tree / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    cache.file.write_bytes(pickle.dumps({"format": 1, "entries": {"content/bad.md": Evil()}}))
+    _, cache = lint(tree)
+    assert not marker.exists() and cache.hits == 0
+
+
+def test_a_read_only_cache_folder_does_not_stop_the_run(tree: Path) -> None:
+    st = engine.settings(config.Config(root=tree))
+    blocked = tree / "blocked"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    cache = Cache.open(st, blocked)
+    results = list(engine.lint_paths(files.discover([tree / "content"], st.config), st, cache=cache))
+    assert len(results) == 2
+
+
+def test_concurrent_runs_never_corrupt_the_cache(tree: Path) -> None:
+    for i in range(30):
+        (tree / "content" / f"a{i:02}.md").write_text(BAD.replace("twice", f"twice {i}"), encoding="utf-8")
+    command = [*newslint_command(), "check", "--format", "json", "-j", "2", "content"]
+    env = {**os.environ, "NO_COLOR": "1"}
+    runs = [subprocess.Popen(command, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+            for _ in range(4)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert all(run.returncode == 1 for run in runs), [err for _, err in outputs]
+    assert len({out for out, _ in outputs}) == 1
+    again = subprocess.run(command, cwd=tree, capture_output=True, env=env, timeout=120)
+    assert again.stdout == outputs[0][0]
+    st = engine.settings(config.Config(root=tree))
+    cache = Cache.open(st)
+    assert len(cache.entries) == 32
+    assert not [p for p in (tree / ".newslint_cache").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_cli_flags_and_config_key(tree: Path) -> None:
+    command = [*newslint_command(), "check", "content"]
+    subprocess.run([*command, "--no-cache"], cwd=tree, capture_output=True, timeout=120)
+    assert not (tree / ".newslint_cache").exists()
+    subprocess.run([*command, "--cache-dir", "elsewhere"], cwd=tree, capture_output=True, timeout=120)
+    assert list((tree / "elsewhere").glob("*.idx"))
+    (tree / "newslint.toml").write_text('cache-dir = "build/nlcache"\n', encoding="utf-8")
+    subprocess.run(command, cwd=tree, capture_output=True, timeout=120)
+    assert list((tree / "build" / "nlcache").glob("*.idx"))
+    (tree / "newslint.toml").write_text("cache = false\n", encoding="utf-8")
+    subprocess.run(command, cwd=tree, capture_output=True, timeout=120)
+    assert not (tree / ".newslint_cache").exists()
+
+
+def test_fix_uses_the_cache_only_when_there_is_nothing_to_fix(tree: Path) -> None:
+    lint(tree)
+    results, cache = lint(tree, fix=True)
+    bad, good = results
+    assert good.cached and not bad.cached and bad.new_data is not None
+    (tree / "content" / "bad.md").write_bytes(bad.new_data)
+    results, cache = lint(tree)
+    assert cache.hits == 2 and all(not r.findings for r in results)  # the fixed file's result was stored
+
+
+def test_diff_does_not_store_results(tree: Path) -> None:
+    st = engine.settings(config.Config(root=tree))
+    cache = Cache.open(st)
+    list(engine.lint_paths(files.discover([tree / "content"], st.config), st, diff=True, cache=cache))
+    assert not cache.file.exists()
+
+
+# -- results that depend on other files or on the whole corpus --------------------------------
+
+
+def _probe_rule() -> Rule:
+    def check(doc, opts):
+        if site.exists(doc.path, "image.png", opts["_root"]) is False:
+            yield Finding(0, 1, "image.png is missing")
+
+    return Rule("NL901", "probe", check)
+
+
+def test_an_answer_about_another_file_is_checked_again(tree: Path) -> None:
+    st = engine.settings(config.Config(root=tree))
+    st.rules = [_probe_rule()]
+    st.options["NL901"] = {"_root": str(tree)}
+    first, _ = lint(tree, st)
+    assert all(r.findings for r in first)
+    _, cache = lint(tree, st)
+    assert cache.hits == 2
+    site._exists.cache_clear()
+    (tree / "content" / "image.png").write_bytes(b"png")
+    results, cache = lint(tree, st)
+    assert cache.hits == 0 and not any(r.findings for r in results)
+
+
+def _corpus_rule() -> Rule:
+    def collect(doc, opts):
+        return {"first": doc.text.split("\n\n", 1)[-1].split()[0]}
+
+    def check_corpus(summaries, opts):
+        words = {s["first"] for s in summaries.values()}
+        if len(words) > 1:
+            for path in sorted(summaries):
+                yield path, Finding(0, 1, f"{len(words)} different first words")
+
+    return Rule("NL902", "corpus", lambda doc, opts: iter(()), collect=collect, check_corpus=check_corpus)
+
+
+def test_corpus_rules_run_from_cached_summaries(tree: Path) -> None:
+    st = engine.settings(config.Config(root=tree))
+    st.rules = [_corpus_rule()]
+    first, _ = lint(tree, st)
+    second, cache = lint(tree, st)
+    assert cache.hits == 2
+    assert shape(second) == shape(first)
+    assert [f.message for r in second for f in r.findings] == ["2 different first words"] * 2
+    assert all(r.summaries.get("NL902") for r in second)
+
+
+def test_corpus_findings_are_not_stored_as_the_files_own(tree: Path) -> None:
+    st = engine.settings(config.Config(root=tree))
+    st.rules = [_corpus_rule()]
+    lint(tree, st)
+    (tree / "content" / "good.md").write_text(BAD, encoding="utf-8")  # now both start with "Medinsky"
+    results, cache = lint(tree, st)
+    assert cache.hits == 1
+    assert not any(r.findings for r in results)
+
+
+if sys.platform.startswith("linux"):
+    def test_workers_send_summaries_back(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        # fork copies this process, so the patched rule list reaches the workers' initializer
+        rule = _corpus_rule()
+        monkeypatch.setattr(engine, "available_rules", lambda cfg: [rule])
+        monkeypatch.setattr(engine, "POOL_MIN", 1)
+        cfg = config.from_mapping({"select": ["NL902"]}, root=tree)
+        st = engine.settings(cfg)
+        results = list(engine.lint_paths(files.discover([tree / "content"], cfg), st, jobs=2))
+        assert [f.message for r in results for f in r.findings] == ["2 different first words"] * 2

@@ -1,0 +1,168 @@
+"""The speed-ups change nothing: same tokens, same prose spans, same findings as the plain way.
+
+mdblock skips markdown-it rules that cannot match a line; prose._scan_line tries the inline
+pattern only where inline syntax can start; NL102/NL103 start their patterns at a literal.
+Each is compared here with the straightforward version on generated Markdown built from the
+constructs that interact at line starts (setext underlines, tables, lists, quotes, fences,
+HTML, references, indented code, lazy continuation).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from newslint import prose
+from newslint.document import Document
+from newslint.mdblock import install
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DATA = Path(__file__).parent / "data"
+
+
+def _stock() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.disable("inline")
+    return md
+
+
+STOCK = _stock()
+FAST = install(_stock())
+
+LINES = [
+    "Plain prose line.", "A second line of the same paragraph.", "", "", "===", "---", "- - -", "***", "___",
+    "- item", "* item", "+ item", "1. first", "2) second", "10. ten", "   - indented item", "  continued",
+    "> quoted", "> > nested quote", ">", "lazy continuation", "```", "```python", "~~~", "    indented code",
+    "\tTabbed code", "# Heading", "###### Six", "####### seven", "#hashtag", "<div>", "</div>", "<!-- c -->",
+    "<span>inline</span> text", "<p>", "[ref]: https://example.com 'T'", "[ref]", "[not a ref", "| a | b |",
+    "|---|---|", "| 1 | 2 |", "a | b", "--- | ---", ":-- | --:", "-|-", "1 | 2", "Title", "=", "  ==  ",
+    "*emphasis* start", "_under_ start", "2015 was a year.", "<https://auto.link>", "{{< shortcode >}}",
+    "   > quote in indent", "- > quote in list", "1. # heading in list", "> - list in quote", "- ```",
+    "  ```", "text with `code` and https://example.com/x.", "\\# escaped", "&amp; entity", "![img](x.png)",
+]
+
+
+def tokens(md: MarkdownIt, text: str) -> tuple[list[tuple], dict]:
+    env: dict = {}
+    toks = md.parse(text, env)
+    return [(t.type, t.tag, t.nesting, tuple(t.map or ()), t.content, t.markup, t.info, t.level, t.hidden)
+            for t in toks], env
+
+
+markdown = st.lists(st.sampled_from(LINES), min_size=1, max_size=40).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(markdown)
+def test_block_tokens_are_those_of_stock_markdown_it(text: str) -> None:
+    assert tokens(FAST, text) == tokens(STOCK, text)
+
+
+def test_block_tokens_on_real_articles() -> None:
+    paths = sorted(FIXTURES.rglob("*.md")) + sorted(DATA.glob("*.md"))
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert tokens(FAST, text) == tokens(STOCK, text), path
+
+
+@settings(max_examples=200, deadline=None)
+@given(markdown)
+def test_prose_spans_are_those_of_the_stock_parser(text: str) -> None:
+    doc = "---\ntitle: x\n---\n" + text + "\n"
+    fast = Document(doc)
+    original = prose._parser
+    try:
+        prose._parser = lambda: STOCK  # type: ignore[assignment]
+        stock = Document(doc)
+        assert [(b.kind, b.start, b.end, b.spans) for b in fast.blocks] == \
+               [(b.kind, b.start, b.end, b.spans) for b in stock.blocks]
+        assert fast.prose_index.masks == stock.prose_index.masks
+        assert fast.prose_text == stock.prose_text
+    finally:
+        prose._parser = original  # type: ignore[assignment]
+
+
+# -- the inline scan --------------------------------------------------------------------------
+
+
+def reference_scan(line: str) -> tuple[list, list]:
+    """The scan as first written: ``_INLINE.search`` from every position."""
+    spans: list = []
+    masks: list = []
+    if not re.search(r"[`<{!\[\]&\\]|://|www\.", line):
+        return ([(0, len(line))] if line else []), []
+    pos = prose_from = 0
+    while True:
+        m = prose._INLINE.search(line, pos)
+        if m is None:
+            break
+        kind = m.lastgroup or ""
+        s, e = m.start(), m.end()
+        if kind == "code":
+            close = re.compile(r"(?<!`)`{%d}(?!`)" % (e - s)).search(line, e)
+            if close is None:
+                pos = e
+                continue
+            e = close.end()
+        elif kind == "url":
+            e = prose._trim_url(line, s, e)
+        elif kind == "dest":
+            s += 1
+        if s > prose_from:
+            spans.append((prose_from, s))
+        masks.append((s, e, kind))
+        prose_from = pos = e
+    if prose_from < len(line):
+        spans.append((prose_from, len(line)))
+    return spans, masks
+
+
+PIECES = ["word", " ", "`", "``", "<", ">", "<!--", "-->", "<b>", "</i>", "{{<", ">}}", "{{%", "{%", "%}", "{{",
+          "}}", "![", "[", "]", "](", "(", ")", "[^1]", "https://", "http://", "ftp://", "ftps://", "www.",
+          "example.com", ".", ",", "&amp;", "&#39;", "\\*", "\\", "<a@b.c>", "'", '"', "x", "wwww.", "h"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_inline_scan_is_that_of_a_search_from_every_position(line: str) -> None:
+    spans: list = []
+    masks: list = []
+    prose._scan_line(line, 0, len(line), spans, masks)
+    assert (spans, masks) == reference_scan(line)
+
+
+# -- the two core rules -----------------------------------------------------------------------
+
+SPACES = st.lists(st.sampled_from(["a", "b.", " ", "  ", "   ", "\t", "\u00a0", "\u202f", "\u2003", ",", ".", "!",
+                                   "?", ";", ":", "...", "…", ".5", "\n", '"', "”", "»", "`x`", "A", "1"]),
+                  max_size=30).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(SPACES)
+def test_space_before_punctuation_matches_the_lookbehind_pattern(body: str) -> None:
+    from newslint.rules import space_before_punctuation as rule
+
+    doc = Document("---\ntitle: x\n---\n" + body + "\n")
+    marks = re.escape(",.;:!?")
+    old = re.compile(r"(?<=[^\s\ue000])([ \t\u00a0\u202f]+)([%s])(?![%s.…])(?=[\s\ue000\"”’»]|$)" % (marks, marks),
+                     re.M)
+    expected = [(m.start(1), m.end(2)) for m in old.finditer(doc.prose_text)]
+    assert [(f.start, f.end) for f in rule.check(doc, {"marks": ",.;:!?"})] == expected
+
+
+@settings(max_examples=600, deadline=None)
+@given(SPACES)
+def test_repeated_space_patterns_match_the_lookbehind_patterns(body: str) -> None:
+    from newslint.rules import repeated_space as rule
+
+    text = Document("---\ntitle: x\n---\n" + body + "\n").prose_text
+    old = re.compile(r"(?<=[^\s\ue000]) {2,}(?=[^\s\ue000])")
+    assert [m.span() for m in rule._REPEATED.finditer(text)] == [m.span() for m in old.finditer(text)]
+    old_gap = re.compile(r"(?<=[.!?…])[\"”’)\]*_]*( +)(?=[\"“‘(\[*_]*[A-Z0-9])")
+    assert [m.span(1) for m in rule._SENTENCE_GAP.finditer(text)] == [m.span(1) for m in old_gap.finditer(text)]
