@@ -152,8 +152,11 @@ def test_space_before_punctuation_matches_the_lookbehind_pattern(body: str) -> N
     marks = re.escape(",.;:!?")
     old = re.compile(r"(?<=[^\s\ue000])([ \t\u00a0\u202f]+)([%s])(?![%s.…])(?=[\s\ue000\"”’»]|$)" % (marks, marks),
                      re.M)
-    expected = [(m.start(1), m.end(2)) for m in old.finditer(doc.prose_text)]
-    assert [(f.start, f.end) for f in rule.check(doc, {"marks": ",.;:!?"})] == expected
+    pt = doc.prose_text
+    expected = [(m.start(1), m.end(2)) for m in old.finditer(pt)
+                if not (m.group(2) == "." and (pt[m.end(2): m.end(2) + 2] == " ." or pt[m.start(1) - 1] == "."))]
+    # (a spaced ellipsis, ". . .", is left alone on purpose since issue 4)
+    assert [(f.start, f.end) for f in rule.check(doc, {"marks": ",.;:!?", "french-space": "\u202f"})] == expected
 
 
 @settings(max_examples=600, deadline=None)

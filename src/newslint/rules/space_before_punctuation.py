@@ -1,9 +1,12 @@
-"""Space before punctuation: a space before , . ; : ! ? in prose.
+"""Space before punctuation: a space before , . ; : ! ? in prose (French: a no-break space).
 
-English puts no space between a word and the punctuation after it. Code, URLs, HTML and
-shortcodes are not prose and are never checked. Not findings: an ellipsis after a space
-("and so on ..."), a decimal or file extension after a space (" .5", " .md"), and, for French
-articles, the space before ; : ! ? (French typography wants one there).
+English puts no space between a word and the punctuation after it. French typography sets a
+no-break space before ; : ! ? (U+202F narrow or U+00A0 full; ``french-space`` chooses the one
+the fix inserts): in a French article (front matter ``lang: fr``, or the config's language) an
+ordinary space there, or none at all, is reported instead. Code, URLs, HTML and shortcodes are
+not prose and are never checked. Not findings: an ellipsis after a space ("and so on ..."), a
+spaced ellipsis (". . ."), a decimal or file extension after a space (" .5", " .md"), and in
+French, times and ratios (10:30) and a mark right after another (?!).
 
 Bad:  the head of the Russian delegation, Vladimir Medinsky , said later.
 Good: the head of the Russian delegation, Vladimir Medinsky, said later.
@@ -17,46 +20,64 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
+from ..typography import HSPACE, scan
 
 ID = "NL102"
 NAME = "space-before-punctuation"
 SEVERITY = "warning"
 FIXABLE = True
-DEFAULTS = {"marks": ",.;:!?"}
+DEFAULTS = {"marks": ",.;:!?", "french-space": "\u202f"}
 
-# A mark with a space before it, followed by a space, the end of the line, a closing quote or
-# non-prose; "..." and ".5" do not qualify. The pattern starts at the mark (a character class, so
-# the regex engine skips ahead at C speed) and the run of spaces is measured backwards in
-# check(): a pattern that starts with the spaces' lookbehind is tried at every position.
-_TEMPLATE = r"[{marks}](?<=[ \t\u00a0\u202f][{marks}])(?![{marks}.…])(?=[\s\ue000\"”’»]|$)"
-_SPACES = " \t\u00a0\u202f"
+_AFTER = "\ue000\"”’»"  # what may follow the mark besides a space or the end of the line
 _FRENCH_HIGH = ";:!?"  # French sets a no-break space before these
+_NO_BREAK = "\u00a0\u202f"
+# French: before ; : ! ? either spaces (checked for being no-break) or nothing after a word.
+_FRENCH = re.compile(r"(?:(?<=[^\s\ue000])([ \t\u00a0\u202f]+)|(?<=[\w»)\]”]))([;:!?])(?![;:!?.…])"
+                     r"(?=[\s\ue000\"”’»)]|$)", re.M)
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each run of spaces before a punctuation mark, with a safe fix that deletes it."""
     marks = opts["marks"]
-    if doc.language == "fr":
+    french = doc.language == "fr"
+    if french:
+        yield from _french(doc, "".join(m for m in marks if m in _FRENCH_HIGH), opts["french-space"])
         marks = "".join(m for m in marks if m not in _FRENCH_HIGH)
     if not marks:
         return
-    text = doc.prose_text
-    for m in doc.prose_matches(_pattern(marks)):
-        at = m.start()
-        start = at - 1
-        while start > 0 and text[start - 1] in _SPACES:
-            start -= 1
-        before = text[start - 1] if start > 0 else "\n"
-        if before.isspace() or before == MASK:
-            continue  # the spaces do not follow a word (indentation, or after non-prose)
-        mark = m.group(0)
-        yield Finding(start, at + 1, f"space before '{mark}'", Fix.delete(start, at, "Delete the space"))
+    pt = doc.prose_text
+    n = len(pt)
+    for i in scan(doc).spaced:
+        mark = pt[i]
+        after = pt[i + 1] if i + 1 < n else "\n"
+        if mark not in marks or after in marks or after in ".…" or not (after.isspace() or after in _AFTER):
+            continue
+        s = i - 1
+        while s > 0 and pt[s - 1] in HSPACE:
+            s -= 1
+        if s == 0 or pt[s - 1].isspace() or pt[s - 1] == MASK:
+            continue
+        if mark == "." and (pt[i + 1: i + 3] == " ." or pt[s - 1] == "."):
+            continue  # a spaced ellipsis: ". . ."
+        yield Finding(s, i + 1, f"space before '{mark}'", Fix.delete(s, i, "Delete the space"))
 
 
-_CACHE: dict[str, re.Pattern[str]] = {}
+def _french(doc: Document, marks: str, nbsp: str) -> Iterator[Finding]:
+    """French: before ; : ! ? a no-break space, not an ordinary one and not none."""
+    if not marks:
+        return
+    pt = doc.prose_text
+    for m in doc.prose_matches(_FRENCH):
+        mark = m.group(2)
+        if mark not in marks:
+            continue
+        if m.group(1) is None:
+            s = m.start(2)
+            if mark == ":" and pt[s - 1: s].isdigit():
+                continue  # 10:30, 1:2
+            yield Finding(s - 1, s + 1, f"no space before '{mark}'; French sets a no-break space there",
+                          Fix.insert(s, nbsp, "Insert a no-break space"))
+        elif any(ch not in _NO_BREAK for ch in m.group(1)):
+            yield Finding(m.start(1), m.end(2), f"ordinary space before '{mark}'; French sets a no-break space there",
+                          Fix.replace(m.start(1), m.end(1), nbsp, "Use a no-break space"))
 
-
-def _pattern(marks: str) -> re.Pattern[str]:
-    if marks not in _CACHE:
-        _CACHE[marks] = re.compile(_TEMPLATE.format(marks=re.escape(marks)), re.M)
-    return _CACHE[marks]

@@ -1,0 +1,71 @@
+"""Hyphen as dash: a spaced hyphen (` - `) or a double hyphen (`--`) standing in for a dash.
+
+A hyphen joins words; a dash separates them. ` - ` between words and `--` are typewriter
+stand-ins for a dash, and a hyphen never renders as one. The fix writes the house dash: with
+``style = "auto"`` (the default) the form the article's real dashes use most (a tie, or no dash
+at all, gives the spaced em dash ` — ` of AP style); or set ``style`` to ``"spaced-em"``
+(` — `), ``"closed-em"`` (`—`) or ``"spaced-en"`` (` – `). The fix is unsafe where the hyphen
+may be a minus or a range (a digit, month, weekday, am/pm next to it).
+
+An article that writes its dashes as `--` or `---` more often than as real dashes follows the
+SmartyPants convention (Jekyll, Hugo and Pandoc render `--` and `---` as dashes): in ``auto``
+style its double hyphens are left alone. Where real dashes are as common, `--` is a slip.
+
+Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
+`5 - 3`, `$200 - $499`, `9 am - 1 pm`), command-line options (`--help`), a hyphen at a line
+start or end, and code.
+
+Bad:  Talks resumed - both sides said so -- but no date was set.
+Good: Talks resumed — both sides said so — but no date was set.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding, Fix
+from ..typography import DASH_FORMS, dashes, house_dash, range_side
+
+ID = "NL107"
+NAME = "hyphen-as-dash"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS = {"style": "auto"}
+
+_NUMERIC = "0123456789)]$€£¥%"
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report hyphens used as dashes, with a fix to the house dash."""
+    style = opts["style"]
+    if style not in ("auto", *DASH_FORMS):
+        return
+    all_dashes = dashes(doc)
+    candidates = [d for d in all_dashes if d.mark[0] == "-" and d.prev and d.next]
+    if not candidates:
+        return
+    doubles = [d for d in candidates if d.mark != "-" and bool(d.space_before) == bool(d.space_after)]
+    real = sum(1 for d in all_dashes if d.mark in "—–" and d.between_words)
+    keep_doubles = style == "auto" and len(doubles) > real
+    house = house_dash(doc, style)
+    dash = DASH_FORMS[house]
+    pt = doc.prose_text
+    for d in candidates:
+        if d.mark == "-":
+            if d.prev in _NUMERIC and d.next in _NUMERIC:
+                continue  # 5 - 3, $200 - $499: arithmetic or a range
+            if range_side(pt, d.start, -1) and range_side(pt, d.end, 1):
+                yield Finding(d.start, d.end, "a spaced hyphen in a range; use an en dash '–'",
+                              Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
+                continue  # August - November, 9 am - 1 pm
+            what = "a spaced hyphen"
+        else:
+            if keep_doubles or bool(d.space_before) != bool(d.space_after):
+                continue  # the article's convention, or a command-line option (--help)
+            what = f"'{d.mark}'"
+        safe = not (range_side(pt, d.start, -1) or range_side(pt, d.end, 1))
+        yield Finding(d.start, d.end, f"{what} used as a dash; use '{dash.strip()}'"
+                      + (" with spaces" if dash != dash.strip() else ""),
+                      Fix.replace(d.start, d.end, dash, f"Replace with '{dash.strip()}'", safe=safe))
+

@@ -1,0 +1,64 @@
+"""Invisible character: a zero-width space, soft hyphen, stray BOM or bidi control in prose.
+
+Pasted copy brings characters nobody can see: they split words for search (`a\u200bnd`),
+break name matching, and show up as boxes in feeds. The fix deletes them; it is safe.
+
+Not findings: a zero-width joiner inside an emoji sequence (👩‍💻) or between letters of a
+script that needs it (Arabic, Indic), a zero-width non-joiner in such a script, bidi marks in a
+paragraph with right-to-left text, variation selectors, and code. A deletion that would merge
+two emphasis runs (`**\u200b**`) or start a YAML value with an indicator is unsafe.
+
+Bad:  Talks resumed in Istanbul\u200b on Tuesday, the minis\u00adtry said.
+Good: Talks resumed in Istanbul on Tuesday, the ministry said.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding, Fix
+from ..typography import scan
+
+ID = "NL120"
+NAME = "invisible-character"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {}
+
+_NAMES = {"\u00ad": "soft hyphen", "\u061c": "Arabic letter mark", "\u180e": "Mongolian vowel separator",
+          "\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
+          "\u200e": "left-to-right mark", "\u200f": "right-to-left mark", "\u2060": "word joiner",
+          "\ufeff": "byte order mark"}
+_JOINERS = "\u200c\u200d"
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_YAML_INDICATORS = "\"'&*!|>%@`#,[]{}?:-"
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each run of invisible characters, with a fix that deletes it."""
+    pt = doc.prose_text
+    for s, e in scan(doc).invisible:
+        run = pt[s:e]
+        before = pt[s - 1] if s else ""
+        after = pt[e] if e < len(pt) else ""
+        if any(ch in _JOINERS for ch in run) and not (_plain(before) and _plain(after)):
+            continue  # emoji sequences, Indic and Arabic shaping
+        if any(ch in _BIDI for ch in run) and _RTL.search(pt, max(0, s - 500), e + 500):
+            continue  # bidi marks belong to right-to-left text
+        safe = not (before and after and before in "*_~" and after in "*_~")
+        if safe and doc.in_front_matter(s) and after in _YAML_INDICATORS:
+            line = doc.text[doc.text.rfind("\n", 0, s) + 1: s]
+            safe = not re.fullmatch(r"\s*(?:-\s+)*(?:[^:]*:\s*)?", line)
+        names = sorted({_NAMES.get(ch, f"bidi control U+{ord(ch):04X}") for ch in run})
+        what = names[0] if len(names) == 1 else ", ".join(names)
+        count = f"{len(run)} × " if len(run) > 1 else ""
+        yield Finding(s, e, f"invisible {count}{what} in prose; delete it",
+                      Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""), safe=safe))
+
+
+def _plain(ch: str) -> bool:
+    """A neighbour in Latin, Greek or Cyrillic text, punctuation, a space or nothing."""
+    return not ch or ord(ch) < 0x0530 or 0x1E00 <= ord(ch) <= 0x206F or ch == "\ue000"

@@ -1,0 +1,135 @@
+"""Missing space after punctuation: a sentence that runs into the next (`end.Next`, `one,two`).
+
+A full stop, question mark or exclamation mark before a capitalised word, and a comma or
+semicolon before any word, need a space after them; so does a colon between a lower-case word
+and a capitalised one (`Note:The`). The fix inserts the space.
+
+Not findings: abbreviations and initials (`U.S.Army`, `e.g.Foo`, `J.Smith`), numbers and
+versions (`3.5`, `1,000`, `v2.Next`), times and ratios (`10:30`), domains, e-mail addresses and
+file names (`example.com`, `Data.Gov`, `Libera.Chat`, `report.PDF`, `Fox.Jean@bls.gov`),
+names written with a dot (`Fork.Observer`: after a capitalised word only a sentence-starting
+word such as "The" counts, or two words that also stand alone elsewhere in the article, or a
+title such as `Ms.`), CamelCase and code-like names
+(`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`), coordinates (`x,y`), URI schemes
+(`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
+
+Bad:  The talks ended in spring.Russia sent documents,but got no answer.
+Good: The talks ended in spring. Russia sent documents, but got no answer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding, Fix
+from ..prose import MASK
+from ..typography import data, scan
+
+ID = "NL100"
+NAME = "missing-space-after-punctuation"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {}
+
+_BREAK = " \t\n\u00a0\u202f" + MASK
+_OPENERS = "([{“‘\"'*_«„"
+_CLOSERS = ")]}”’\"'*_»"
+_CODE_LIKE = re.compile(r"[.@/\\:=#&<>{}|~^%$+`_]")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_WORD = re.compile(r"[^\W\d_]+")
+_LAST_WORD = re.compile(r"[^\W_]+$")
+_ENTITY = re.compile(r"&#?[A-Za-z0-9]+$")
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report punctuation glued to the next word, with a safe fix that inserts a space."""
+    pt = doc.prose_text
+    sc = scan(doc)
+    table = data()
+    for i in sc.stops:
+        if _sentence_runs_on(pt, i, table):
+            yield _finding(pt, i)
+    for i in sc.commas:
+        if _clause_runs_on(pt, i, table):
+            yield _finding(pt, i)
+
+
+def _finding(pt: str, i: int) -> Finding:
+    mark = pt[i]
+    return Finding(i, i + 1, f"no space after '{mark}'; add one",
+                   Fix.insert(i + 1, " ", f"Insert a space after '{mark}'"))
+
+
+def _tokens(pt: str, i: int) -> tuple[str, str]:
+    """The non-space text glued to each side of the mark at ``i``."""
+    j = i
+    while j > 0 and i - j < 80 and pt[j - 1] not in _BREAK:
+        j -= 1
+    k = i + 1
+    n = len(pt)
+    while k < n and k - i < 80 and pt[k] not in _BREAK:
+        k += 1
+    return pt[j:i], pt[i + 1:k]
+
+
+def _right_word(right: str) -> str:
+    """The word after the mark, or "" when what follows is a domain, address, path or code."""
+    m = _WORD.match(right)
+    if m is None:
+        return ""
+    word, rest = m.group(), right[m.end():]
+    if rest and (rest[0] in "@/\\_=(:" or rest[0].isdigit() or (rest[0] == "." and rest[1:2].isalnum())):
+        return ""
+    if _CAMEL.search(word) or word.lower() in data()["domain-words"]:
+        return ""
+    return word
+
+
+def _sentence_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
+    left, right = _tokens(pt, i)
+    token = left.lstrip(_OPENERS).rstrip(_CLOSERS)
+    m = _LAST_WORD.search(token)
+    if m is None or _CODE_LIKE.search(token):
+        return False
+    word = m.group()
+    if len(word) < 2 or _CAMEL.search(word) or (not word.isalpha() and not word.isdigit()):
+        return False  # an initial (J.Smith, non-U.S.), a version (v2), an identifier
+    nxt = _right_word(right)
+    if not nxt or (nxt.isupper() and len(nxt) > 1):
+        return False  # open.NASA, Gov.HK: a name, not a sentence start
+    if word[0].isupper():
+        if pt[i] == "." and word in table["title-abbreviations"]:
+            return True
+        return nxt in table["sentence-starters"] or (pt[i] == "." and _both_stand_alone(pt, word, nxt))
+    return True
+
+
+def _both_stand_alone(pt: str, left: str, right: str) -> bool:
+    """Peskov.Russia: both names also appear on their own, so this is two sentences, not a name."""
+    if pt.count(f"{left}.{right}") > 1:
+        return False  # Bitcoin.Review, used as a name throughout
+    alone = r"(?<![\w.@/])%s(?![\w@/]|\.\w)"
+    return re.search(alone % re.escape(left), pt) is not None and re.search(alone % re.escape(right), pt) is not None
+
+
+def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
+    mark = pt[i]
+    if not pt[i - 1: i].isalpha():
+        return False
+    left, right = _tokens(pt, i)
+    if mark == ";" and (_ENTITY.search(left) or left.lower().endswith("tl")):
+        return False
+    word = left.lstrip(_OPENERS)
+    if not word or _CODE_LIKE.search(word) or "(" in word or "[" in word:
+        return False
+    nxt = _right_word(right)
+    if not nxt:
+        return False
+    if mark == ":":
+        return word.isalpha() and word.islower() and len(word) >= 2 and word not in table["uri-schemes"] \
+            and nxt[0].isupper() and ":" not in right
+    if "," in right or ";" in right or "(" in right or "=" in right or ("(" in left and ")" in right):
+        return False  # a,b,c, f(a,b) and (IP,port): lists, code and tuples, not prose
+    return not (len(word) == 1 and len(nxt) == 1)  # x,y coordinates

@@ -1,0 +1,89 @@
+"""Mixed script: a Latin word with a Cyrillic or Greek look-alike letter in it (`Аpple`).
+
+Translated and pasted copy mixes keyboard layouts: a Cyrillic `а`, `е`, `о`, `р`, `с` or a
+Greek `Ο` inside a Latin word looks right and breaks search, spelling, name matching and
+sorting. The fix replaces the look-alikes with the Latin letters (safe: every other letter of
+the word is Latin). In a Cyrillic word, a Latin look-alike (`Kиев` with a Latin K) gets the
+Cyrillic letter. The look-alikes are listed in rules/typography.yaml.
+
+Not findings: genuine Cyrillic or Greek words (`Поиск`), Greek letters used as symbols next
+to Latin ones (`ΔF`, `μs`, `NetΣyn`: Δ, μ, Σ look like no Latin letter), and a word whose
+other letters do not settle the script.
+
+Bad:  Apple and Miсrosoft (with a Cyrillic с) said so.
+Good: Apple and Microsoft said so.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding, Fix
+from ..typography import data, scan, word_around
+
+ID = "NL121"
+NAME = "mixed-script"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {}
+
+_CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report words that mix Latin letters with Cyrillic or Greek look-alikes."""
+    sc = scan(doc)
+    if not sc.script:
+        return
+    pt = doc.prose_text
+    to_latin = data()["confusables"]
+    to_cyrillic = _reverse(to_latin)
+    done = -1
+    for i in sc.script:
+        if i < done:
+            continue
+        s, e = word_around(pt, i, i + 1)
+        done = e
+        word = pt[s:e]
+        latin = [ch for ch in word if _is_latin(ch)]
+        if not latin:
+            continue
+        foreign = [ch for ch in word if ch.isalpha() and not _is_latin(ch)]
+        latin_fix = all(ch in to_latin for ch in foreign)
+        cyrillic_fix = all(ch in to_cyrillic for ch in latin) and all(_is_cyrillic(ch) for ch in foreign)
+        if latin_fix and cyrillic_fix:  # every letter has a twin: the language decides
+            cyrillic = doc.language in _CYRILLIC_LANGUAGES
+            safe = (len(foreign) > len(latin)) == cyrillic
+            latin_fix, cyrillic_fix = not cyrillic, cyrillic
+        else:
+            safe = True
+        if cyrillic_fix:
+            fixed = "".join(to_cyrillic.get(ch, ch) for ch in word)
+            yield Finding(s, e, f"Cyrillic word '{word}' contains Latin look-alike letters ({''.join(latin)}); "
+                          f"use '{fixed}'", Fix.replace(s, e, fixed, "Use the Cyrillic letters", safe=safe))
+        elif latin_fix:
+            fixed = "".join(to_latin.get(ch, ch) for ch in word)
+            script = "Cyrillic" if any(_is_cyrillic(ch) for ch in foreign) else "Greek"
+            yield Finding(s, e, f"'{word}' mixes Latin letters with {script} look-alikes "
+                          f"({''.join(foreign)}); use '{fixed}'",
+                          Fix.replace(s, e, fixed, "Use the Latin letters", safe=safe))
+
+def _is_latin(ch: str) -> bool:
+    return ch.isalpha() and ord(ch) < 0x0250 or 0x1E00 <= ord(ch) <= 0x1EFF
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return 0x0400 <= ord(ch) <= 0x052F
+
+
+_REVERSED: dict[str, str] = {}
+
+
+def _reverse(table: dict[str, str]) -> dict[str, str]:
+    """Latin letter → its Cyrillic look-alike (only single-letter, undecorated pairs)."""
+    if not _REVERSED:
+        for cyr, lat in table.items():
+            if _is_cyrillic(cyr) and lat.isascii():
+                _REVERSED.setdefault(lat, cyr)
+    return _REVERSED

@@ -1,0 +1,86 @@
+"""Space inside brackets: a space just inside parentheses or square brackets (`( text )`).
+
+Text hugs its brackets: `(text)`, `[text]`. A space inside a link's text (`[ text ](url)`)
+becomes part of the link, underlined. When the space was meant to separate the bracket from
+the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise it deletes it.
+
+Not findings: empty brackets and task-list boxes (`( )`, `[ ]`, `[ x]`), a bracket at the start
+or end of a line, a bracket with no partner nearby, emoticons (`:( `), and code, URLs and link
+destinations (not prose).
+
+Bad:  The delegation ( led by Vladimir Medinsky ) left. See [ the statement ](https://example.org).
+Good: The delegation (led by Vladimir Medinsky) left. See [the statement](https://example.org).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Edit, Finding, Fix
+from ..prose import MASK
+from ..typography import scan
+
+ID = "NL104"
+NAME = "space-inside-brackets"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {}
+
+_PAIR = {"(": ")", "[": "]", ")": "(", "]": "["}
+_SPACE = " \t"
+_GLUE_BEFORE = ",.;:!?)]”’"  # after these (or a word) a bracket wants a space before it
+_GLUE_AFTER = "([“‘"  # before these (or a word) a bracket wants a space after it
+_REACH = 400  # how far to look for the partner bracket
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report spaces just inside brackets; the fix deletes them or moves them outside."""
+    pt = doc.prose_text
+    n = len(pt)
+    sc = scan(doc)
+    for i in sc.opening:
+        j = i + 1
+        while j < n and pt[j] in _SPACE:
+            j += 1
+        if j == i + 1 or j >= n or pt[j] in "\n" + MASK + ")]" or (pt[i] == "[" and pt[j + 1: j + 2] == "]"):
+            continue  # empty, line end, or a task-list box
+        if i and pt[i - 1] in ":;=":
+            continue  # an emoticon
+        limit = _paragraph_end(pt, j)
+        if pt.find(_PAIR[pt[i]], j, limit) < 0:
+            continue
+        before = pt[i - 1] if i else ""
+        if before.isalnum() or (before and before in _GLUE_BEFORE):
+            fix = Fix.replace(i, j, " " + pt[i], "Move the space outside the bracket")
+        else:
+            fix = Fix.delete(i + 1, j, "Delete the space")
+        yield Finding(i, j, f"space after '{pt[i]}'", fix)
+    for i in sc.closing:
+        s = i
+        while s > 0 and pt[s - 1] in _SPACE:
+            s -= 1
+        if s == 0 or pt[s - 1] in "\n" + MASK + "([" + ":;=":
+            continue
+        if pt.rfind(_PAIR[pt[i]], _paragraph_start(pt, s), s) < 0:
+            continue
+        k = i + 1
+        while k < n and pt[k] == MASK and pt[i] == "]":
+            k += 1  # past the link destination
+        after = pt[k] if k < n else ""
+        edits = [Edit(s, i, "")]
+        title = "Delete the space"
+        if after.isalnum() or (after and after in _GLUE_AFTER):
+            edits.append(Edit(k, k, " "))
+            title = "Move the space outside the bracket"
+        yield Finding(s, i + 1, f"space before '{pt[i]}'", Fix(tuple(edits), title))
+
+
+def _paragraph_end(pt: str, i: int) -> int:
+    end = pt.find("\n\n", i, i + _REACH)
+    return end if end >= 0 else min(len(pt), i + _REACH)
+
+
+def _paragraph_start(pt: str, i: int) -> int:
+    start = pt.rfind("\n\n", max(0, i - _REACH), i)
+    return start if start >= 0 else max(0, i - _REACH)

@@ -1,0 +1,365 @@
+"""What the spacing, punctuation and character rules share: one scan, one reading of house forms.
+
+Python's ``re`` is fast only when a pattern starts with a plain character set: an alternation
+of shapes costs several times more per pass. So a single pattern with one leading set finds
+every candidate of NL100-NL109 and NL120-NL129 in one pass over the prose view, and each rule
+reads its own list from ``scan(doc)``, memoised per document. The house forms several rules
+must agree on (the article's ellipsis, its dash) are decided here once, from votes that no fix
+of these rules can change, so two rules never pull a text in different directions and fixing
+converges to the same text whatever order the fixes land in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .document import Document
+from .prose import MASK
+
+PUNCT = ".!?,;:"
+HSPACE = " \t\u00a0\u202f"
+INVISIBLE = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+             "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+_SCRIPTS = "\u0370-\u03ff\u0400-\u052f"
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
+
+# One leading set, then zero-width tests: nothing is consumed beyond the first character, so
+# no candidate hides another.
+_CANDIDATE = re.compile(
+    "[-.!?,;:()\\[\\]…—–" + INVISIBLE + _SCRIPTS + "]"
+    "(?:(?=[" + _UPPER + ".!?,;:])(?<=[.!?])"    # end.Next, doubled marks, "..."
+    "|(?=[" + _LETTER + ".!?,;:])(?<=[,;:])"      # word,word and doubled marks
+    "|(?<=[-(\\[])(?=[- ])"                      # "--", " - ", "( text", "[ text"
+    "|(?<=[)\\]])(?<= .)"                        # "text )"
+    "|(?<=[ \t\u00a0\u202f][.!?,;:])"              # "word ," (NL102)
+    "|(?<=[…—–" + INVISIBLE + _SCRIPTS + "]))"
+)
+_INVISIBLE_RUN = re.compile("[" + INVISIBLE + "]+")
+
+
+@dataclass
+class Scan:
+    """Candidate offsets in the prose view, by shape; runs are (start, end)."""
+
+    stops: list[int] = field(default_factory=list)  # . ! ? right before an uppercase letter
+    commas: list[int] = field(default_factory=list)  # , ; : right before a letter
+    runs: list[tuple[int, int]] = field(default_factory=list)  # 2+ marks of .!?,;: in a row
+    spaced: list[int] = field(default_factory=list)  # .!?,;: right after a space
+    hyphens: list[int] = field(default_factory=list)  # "-" before "-" or a space
+    dashes: list[int] = field(default_factory=list)  # — and –
+    ellipses: list[int] = field(default_factory=list)  # …
+    opening: list[int] = field(default_factory=list)  # ( or [ before a space
+    closing: list[int] = field(default_factory=list)  # ) or ] after a space
+    invisible: list[tuple[int, int]] = field(default_factory=list)
+    script: list[int] = field(default_factory=list)  # Greek and Cyrillic letters
+
+
+def scan(doc: Document) -> Scan:
+    """Every candidate of the typography rules in this document (one pass, memoised)."""
+    return doc.memo("typography.scan", lambda: _scan(doc.prose_text))
+
+
+def _scan(pt: str) -> Scan:
+    s = Scan()
+    skip_to = -1
+    n = len(pt)
+    for m in _CANDIDATE.finditer(pt):
+        i = m.start()
+        if i < skip_to:
+            continue
+        c = pt[i]
+        if c in PUNCT:
+            if i and pt[i - 1] in HSPACE:
+                s.spaced.append(i)
+            nxt = pt[i + 1] if i + 1 < n else ""
+            if nxt and nxt in PUNCT:
+                j = i + 2
+                while j < n and pt[j] in PUNCT:
+                    j += 1
+                s.runs.append((i, j))
+                skip_to = j
+            elif not nxt.isalpha():
+                pass
+            elif c in ".!?":
+                if nxt.isupper():
+                    s.stops.append(i)
+            else:
+                s.commas.append(i)
+        elif c == "-":
+            s.hyphens.append(i)
+        elif c in "([":
+            s.opening.append(i)
+        elif c in ")]":
+            s.closing.append(i)
+        elif c == "…":
+            s.ellipses.append(i)
+        elif c in "—–":
+            s.dashes.append(i)
+        elif c in INVISIBLE:
+            run = _INVISIBLE_RUN.match(pt, i)
+            end = run.end() if run else i + 1
+            s.invisible.append((i, end))
+            skip_to = end
+        else:
+            s.script.append(i)
+    return s
+
+
+@lru_cache(maxsize=1)
+def data() -> dict[str, Any]:
+    """The hand-written tables in rules/typography.yaml."""
+    from .resources import load_yaml
+
+    raw = load_yaml("rules", "typography.yaml")
+    return {
+        "confusables": dict(raw["confusables"]),
+        "domain-words": frozenset(w.lower() for w in raw["domain-words"]),
+        "title-abbreviations": frozenset(raw["title-abbreviations"]),
+        "sentence-starters": frozenset(raw["sentence-starters"]),
+        "uri-schemes": frozenset(raw["uri-schemes"]),
+    }
+
+
+# -- context ----------------------------------------------------------------------------------
+
+_OPEN_QUOTES = {"en": "“‘", "de": "„‚»", "ru": "«„", "uk": "«„", "fr": "«‹", "pl": "„«", "cs": "„‚"}
+_CLOSE_QUOTES = {"en": "”’", "de": "“‘«", "ru": "»“", "uk": "»“", "fr": "»›", "pl": "”»", "cs": "“‘"}
+
+
+def segment_before(doc: Document, offset: int) -> tuple[str, int]:
+    """The prose of the paragraph (or front-matter line) up to ``offset``, and its blockquote depth."""
+    if doc.in_front_matter(offset):
+        start = doc.text.rfind("\n", 0, offset) + 1
+        return doc.prose_text[start:offset], 0
+    blocks = doc.blocks
+    starts = doc.memo("typography.block-starts", lambda: [b.start for b in blocks])
+    k = bisect.bisect_right(starts, offset) - 1
+    if k < 0 or blocks[k].end < offset:
+        start = doc.text.rfind("\n", 0, offset) + 1
+        return doc.prose_text[start:offset], 0
+    return doc.prose_text[blocks[k].start:offset], blocks[k].quote_depth
+
+
+def in_quotation(doc: Document, offset: int) -> bool:
+    """Is ``offset`` inside a quotation: a blockquote, or after an unclosed quote mark?"""
+    before, depth = segment_before(doc, offset)
+    if depth:
+        return True
+    lang = doc.language
+    opens, closes = _OPEN_QUOTES.get(lang, "“‘«„"), _CLOSE_QUOTES.get(lang, "”’»")
+    level = sum(before.count(q) for q in opens if q != "‘") - sum(before.count(q) for q in closes if q != "’")
+    return level > 0 or before.count('"') % 2 == 1
+
+
+def word_around(pt: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` to the whole word (letters and marks) around it."""
+    while start > 0 and (pt[start - 1].isalpha() or _is_mark(pt[start - 1])):
+        start -= 1
+    n = len(pt)
+    while end < n and (pt[end].isalpha() or _is_mark(pt[end])):
+        end += 1
+    return start, end
+
+
+def _is_mark(ch: str) -> bool:
+    return "\u0300" <= ch <= "\u036f"
+
+
+# -- ellipses ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ellipsis:
+    """One ellipsis in prose: ``…`` or three dots; ``bracket`` is the elision bracket around it."""
+
+    start: int
+    end: int
+    form: str  # "…" or "..."
+    bracket: str = ""  # "<", "(", "[" when written as <…>, (…), […]; else ""
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        """The span including the brackets."""
+        return (self.start - 1, self.end + 1) if self.bracket else (self.start, self.end)
+
+
+_CLOSER = {"<": ">", "(": ")", "[": "]"}
+
+
+def ellipses(doc: Document) -> list[Ellipsis]:
+    """Every ellipsis of the prose, in order (runs of five dots or more are leaders, not ellipses)."""
+    return doc.memo("typography.ellipses", lambda: _ellipses(doc))
+
+
+def _ellipses(doc: Document) -> list[Ellipsis]:
+    pt = doc.prose_text
+    sc = scan(doc)
+    spans = [(i, i + 1, "…") for i in sc.ellipses]
+    for s, e in sc.runs:
+        run = pt[s:e]
+        k = run.find("...")
+        if k < 0:
+            continue
+        a = s + k
+        b = a + 3
+        while b < e and pt[b] == ".":
+            b += 1
+        if b - a <= 4:
+            spans.append((a, a + 3, "..."))  # four dots: an ellipsis and a full stop
+    spans.sort()
+    out = []
+    for a, b, form in spans:
+        before = pt[a - 1] if a else ""
+        after = pt[b] if b < len(pt) else ""
+        bracket = before if before in _CLOSER and after == _CLOSER[before] else ""
+        out.append(Ellipsis(a, b, form, bracket))
+    return out
+
+
+def house_ellipsis(doc: Document, style: str) -> str:
+    """The ellipsis the article should use: ``style`` unless "auto", else its majority (ties: …).
+
+    Ellipses inside elision brackets do not vote: NL106 rewrites those, and a vote they could
+    change would make the house form depend on the order of fixes.
+    """
+    if style != "auto":
+        return style
+    votes = [e.form for e in ellipses(doc) if not e.bracket]
+    return "..." if votes.count("...") > votes.count("…") else "…"
+
+
+# -- dashes -----------------------------------------------------------------------------------
+
+_HSPACE = HSPACE
+DASH_FORMS = {"closed-em": "—", "spaced-em": " — ", "spaced-en": " – "}
+
+
+@dataclass(frozen=True)
+class Dash:
+    """A dash between two words: the mark, the spaces around it, and its neighbours."""
+
+    start: int  # first space before the mark (or the mark)
+    end: int  # after the last space after it
+    mark: str  # "—", "–", "-", "--" or "---"
+    space_before: str
+    space_after: str
+    prev: str  # the prose character before the spaces ("" at a line start or next to non-prose)
+    next: str
+
+    @property
+    def between_words(self) -> bool:
+        """Word (or emphasis, bracket) on both sides: not an attribution, not at a line edge."""
+        return bool(self.prev and self.next) and (self.prev.isalnum() or self.prev in ")]*_%") \
+            and (self.next.isalnum() or self.next in "([*_$“‘\"'")
+
+    @property
+    def form(self) -> str:
+        """closed-em, spaced-em, spaced-en, or another shape (one-sided, hyphens, closed en)."""
+        sb, sa = bool(self.space_before), bool(self.space_after)
+        kind = {"—": "em", "–": "en"}.get(self.mark, "hyphen")
+        if sb and sa:
+            return f"spaced-{kind}"
+        if not sb and not sa:
+            return f"closed-{kind}"
+        return f"one-sided-{kind}"
+
+
+def dashes(doc: Document) -> list[Dash]:
+    """Every em dash, en dash, spaced hyphen and double hyphen of the prose, with its spacing."""
+    return doc.memo("typography.dashes", lambda: _dashes(doc))
+
+
+def _dashes(doc: Document) -> list[Dash]:
+    pt = doc.prose_text
+    sc = scan(doc)
+    marks: list[tuple[int, int]] = [(i, i + 1) for i in sc.dashes]
+    last = -1
+    for i in sc.hyphens:
+        if i < last:
+            continue
+        j = i
+        while j < len(pt) and pt[j] == "-":
+            j += 1
+        last = j
+        if i > 0 and pt[i - 1] == "-":
+            continue
+        if j - i in (2, 3) or (j - i == 1 and i > 0 and pt[i - 1] in _HSPACE and pt[j: j + 1] == " "):
+            marks.append((i, j))
+    marks.sort()
+    out = []
+    n = len(pt)
+    for a, b in marks:
+        s = a
+        while s > 0 and pt[s - 1] in _HSPACE:
+            s -= 1
+        e = b
+        while e < n and pt[e] in _HSPACE:
+            e += 1
+        prev = pt[s - 1] if s > 0 and pt[s - 1] not in "\n" + MASK else ""
+        nxt = pt[e] if e < n and pt[e] not in "\n" + MASK else ""
+        if prev and prev in "*_":  # emphasis: closing after a word, or opening (**—Name)?
+            k = s - 1
+            while k > 0 and pt[k - 1] in "*_":
+                k -= 1
+            if k == 0 or not (pt[k - 1].isalnum() or pt[k - 1] in ".,;:!?)]”’\"'"):
+                prev = ""
+        if nxt and nxt in "*_":
+            k = e
+            while k < n and pt[k] in "*_":
+                k += 1
+            if k >= n or not (pt[k].isalnum() or pt[k] in "([“‘\"'"):
+                nxt = ""
+        out.append(Dash(s, e, pt[a:b], pt[s:a], pt[b:e], prev, nxt))
+    return out
+
+
+_RANGE_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+    "august september october november december mon tue wed thu fri sat sun monday tuesday "
+    "wednesday thursday friday saturday sunday am pm a.m p.m noon midnight".split())
+_NUMERIC = "0123456789)]$€£¥%"
+
+
+def range_side(pt: str, at: int, direction: int) -> bool:
+    """Is the word before (-1) or after (1) ``at`` a number, month, weekday or time of day?"""
+    if direction < 0:
+        words = pt[max(0, at - 12): at].split()[-1:]
+    else:
+        words = pt[at: at + 12].split()[:1]
+    if not words:
+        return False
+    word = words[0].strip("*_,.;:()")
+    edge = word[-1:] if direction < 0 else word[:1]
+    return bool(edge) and edge in _NUMERIC or word.lower() in _RANGE_WORDS
+
+
+def is_range(pt: str, d: "Dash") -> bool:
+    """A dash or hyphen between two range ends (5 – 10, March 17 – April 4, 9 am - 1 pm)."""
+    numeric = d.prev in _NUMERIC or d.next in _NUMERIC
+    return numeric and range_side(pt, d.start, -1) and range_side(pt, d.end, 1)
+
+
+def house_dash(doc: Document, style: str) -> str:
+    """The article's dash form: ``style`` unless "auto", else the majority of its real dashes.
+
+    Only em dashes and spaced en dashes between words vote (hyphens standing in for dashes do
+    not, so fixing them cannot change the vote); a tie or no vote gives "spaced-em" (AP style).
+    """
+    if style != "auto":
+        return style
+    votes = {"closed-em": 0, "spaced-em": 0, "spaced-en": 0}
+    for d in dashes(doc):
+        form = d.form
+        if form in votes and d.between_words:
+            if form == "spaced-en" and is_range(doc.prose_text, d):
+                continue  # 9 – 5, March 17 – April 4: a range, not a dash
+            votes[form] += 1
+    best = max(votes.values())
+    if best == 0:
+        return "spaced-em"
+    return next(f for f in ("spaced-em", "closed-em", "spaced-en") if votes[f] == best)
