@@ -69,6 +69,11 @@ def parse(text: object) -> Stamp | None:
         return None
 
 
+def impossible(text: object) -> bool:
+    """Is this shaped like an ISO date but not on the calendar (2022-02-30, 25:00)?"""
+    return isinstance(text, str) and _ISO.fullmatch(text.strip()) is not None and parse(text) is None
+
+
 def missing_zone(text: object) -> bool:
     """Is this a date-time (with a time of day) written without a time zone?"""
     stamp = parse(text)

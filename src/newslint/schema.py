@@ -13,13 +13,15 @@ Schemas for front matter (``[schemas]`` in the config, or ``builtin:article``) a
 ``load_source`` and compiled with ``compiled``: Draft 2020-12, one validator per schema file and
 content, ``$ref``s resolved only from local files relative to the schema (a remote ``$ref`` is
 never fetched), every ``$ref`` resolved once at load time so that a broken schema is a config
-error and not a surprise in the middle of a run. Two newslint keywords, ignored by other
+error and not a surprise in the middle of a run. Three newslint keywords, ignored by other
 validators as unknown annotations, are understood:
 
 - ``"x-newslint-expected": "an ISO 8601 date-time"`` names what a ``pattern`` stands for, so the
   message reads "`date` is not an ISO 8601 date-time: 31.05.2022" instead of quoting a regex;
 - ``"x-newslint-timezone": true`` asks for a time zone on a date-time (the date-without-timezone
-  rule reports the values that lack one).
+  rule reports the values that lack one);
+- ``"x-newslint-date": true`` refuses a date-shaped value that is not on the calendar
+  (2022-02-30), which a ``pattern`` cannot see.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 BUILTIN_SCHEMAS = ("article", "hugo", "jekyll")
 EXPECTED = "x-newslint-expected"
 TIMEZONE = "x-newslint-timezone"
+CALENDAR = "x-newslint-date"
 
 
 class SchemaError(Exception):
@@ -109,7 +112,23 @@ def _validator_class() -> Any:
         if wanted is True and dates.missing_zone(instance):
             yield ValidationError(f"{instance} has a time but no time zone")
 
-    return validators.extend(Draft202012Validator, {TIMEZONE: timezone})
+    def calendar(validator: Any, wanted: Any, instance: Any, schema: Any) -> Any:
+        pattern = schema.get("pattern") if isinstance(schema, dict) else None
+        if pattern and isinstance(instance, str) and not _search(pattern, instance):
+            return  # the pattern error says it already
+        if wanted is True and dates.impossible(instance):
+            yield ValidationError(f"{instance} is not a calendar date")
+
+    return validators.extend(Draft202012Validator, {TIMEZONE: timezone, CALENDAR: calendar})
+
+
+def _search(pattern: str, text: str) -> bool:
+    import re
+
+    try:
+        return re.search(pattern, text) is not None
+    except re.error:
+        return True
 
 
 @lru_cache(maxsize=1)
@@ -443,6 +462,8 @@ def editor_message(error: Any, instance: Any = None) -> str:
         if isinstance(schema.get(EXPECTED), str):
             return f"{subject} is not {schema[EXPECTED]}: {show(value)}"
         return f"{subject} does not match the pattern {expected}: {show(value)}"
+    if keyword == CALENDAR:
+        return f"{subject} is not a real date: {show(value)}"
     if keyword == TIMEZONE:
         return f"{subject} has a time but no time zone: {show(value)}; add the offset (+03:00, -0500 or Z)"
     if keyword == "enum":

@@ -4,7 +4,8 @@ Generators ignore keys they do not know, so ``tilte:`` or ``catgories:`` silentl
 article without its title or sections. A key is known when the article's schema declares it or
 it is in common use in Hugo, Jekyll, Eleventy, Astro or news themes (``rules/front-matter-keys.yaml``;
 add your own with the ``known`` option). An unknown key that is one edit (short keys) or two
-edits (keys of seven letters or more) from a likely target is reported with a "did you mean";
+edits (keys of seven letters or more) from a likely target, or a longer name generators do not
+read (``lastmodified``, ``published_at``), is reported with a "did you mean";
 the fix renames it and is unsafe (the key may be a deliberate custom field).
 
 Bad:
@@ -55,7 +56,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for key, pos in fm.root.items.items():
         if normalize_key(key) in known or (key,) in reported or pos.key is None:
             continue
-        hint = suggest_key(key, targets)
+        hint = suggest_key(key, targets) or _misnamed(key, table.get("misnamed", {}), props)
         if hint is None:
             continue
         start, end = pos.key
@@ -64,3 +65,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         fix = None if hint in meta else Fix.replace(start, end, f"{quote}{hint}{quote}", f"Rename to `{hint}`",
                                                     safe=False)
         yield Finding(start, end, f"unknown key `{key}`; did you mean `{hint}`?", fix)
+
+
+def _misnamed(key: str, table: Mapping[str, list[str]], props: list[str]) -> str | None:
+    meant = table.get(normalize_key(key))
+    if not meant:
+        return None
+    return next((k for k in meant if k in props), meant[0])
