@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})"
@@ -40,9 +41,13 @@ class Stamp:
 def parse(text: object) -> Stamp | None:
     """Read a front-matter date string; None if it is not one of the accepted forms or not a
     real calendar date (2022-02-30)."""
-    if not isinstance(text, str):
+    if not isinstance(text, str) or len(text) > 64:
         return None
-    text = text.strip()
+    return _parse(text.strip())
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> Stamp | None:
     m = _ISO.fullmatch(text)
     try:
         if m is None:
@@ -71,7 +76,7 @@ def parse(text: object) -> Stamp | None:
 
 def impossible(text: object) -> bool:
     """Is this shaped like an ISO date but not on the calendar (2022-02-30, 25:00)?"""
-    return isinstance(text, str) and _ISO.fullmatch(text.strip()) is not None and parse(text) is None
+    return isinstance(text, str) and parse(text) is None and _ISO.fullmatch(text.strip()) is not None
 
 
 def missing_zone(text: object) -> bool:

@@ -264,6 +264,7 @@ def compiled(source: SchemaSource) -> Compiled:
     root_uri = Path(source.path).as_uri() if source.path else ""
     if isinstance(contents, dict) and "$id" not in contents and root_uri:
         contents = {**contents, "$id": root_uri}  # relative $refs resolve against the file
+    contents = inline_local_refs(contents)
     registry = _registry(source.path, contents.get("$id", "") if isinstance(contents, dict) else "")
     if isinstance(contents, dict) and contents.get("$id"):
         from referencing import Resource
@@ -279,6 +280,52 @@ def compiled(source: SchemaSource) -> Compiled:
     result = Compiled(source, validator, tuple(sorted(unchecked_formats(contents))))
     _COMPILED[source.key] = result
     return result
+
+
+_ANNOTATIONS = frozenset({"description", "title", "$comment", "examples", "default", "deprecated", "readOnly",
+                          "writeOnly"})
+
+
+def inline_local_refs(contents: Any) -> Any:
+    """A copy of the schema where ``{"$ref": "#/$defs/x"}`` is replaced by the definition itself,
+    when that is the same schema: the target holds no ``$ref``, ``$id`` or anchor of its own, and
+    the referring node has nothing else but annotations. jsonschema resolves a ``$ref`` on every
+    validation (a third of the time on news front matter); an inlined one costs nothing."""
+    if not isinstance(contents, dict):
+        return contents
+    defs = {}
+    for section in ("$defs", "definitions"):
+        for name, target in (contents.get(section) or {}).items():
+            if isinstance(target, dict) and not _has_any(target, ("$ref", "$dynamicRef", "$id", "$anchor",
+                                                                  "$dynamicAnchor", "$recursiveRef")):
+                defs[f"#/{section}/{name}"] = target
+
+    def walk(node: Any, depth: int = 0) -> Any:
+        if depth > 200:
+            return node
+        if isinstance(node, list):
+            return [walk(item, depth + 1) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref in defs and set(node) - {"$ref"} <= _ANNOTATIONS:
+            return {**defs[ref], **{k: v for k, v in node.items() if k != "$ref"}}
+        return {k: (v if k in _DATA_KEYWORDS else walk(v, depth + 1)) for k, v in node.items()}
+
+    return walk(contents) if defs else contents
+
+
+def _has_any(node: Any, keys: tuple[str, ...]) -> bool:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if any(k in item for k in keys):
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def builtin(name: str = "article") -> SchemaSource:

@@ -258,6 +258,7 @@ def scalars(fm: FrontMatter) -> Iterator[tuple[tuple[Any, ...], Pos]]:
             yield path, node
 
 
+_YAML11_START = frozenset("yYnNoO+-0123456789")
 _YAML11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
 _SEXAGESIMAL = re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
@@ -267,6 +268,8 @@ _TRAILING_ZERO = re.compile(r"[-+]?[0-9][0-9_]*\.[0-9_]*0")
 def classify_yaml11(raw: str) -> tuple[str, str] | None:
     """What YAML 1.1 readers make of a plain scalar's text, if that is a surprise:
     ``(kind, reading)`` with kind "bool", "octal", "base60" or "float", else None."""
+    if len(raw) > 32 or raw[:1] not in _YAML11_START:
+        return None
     if _YAML11_BOOL.fullmatch(raw):
         return "bool", "true" if raw.lower() in ("y", "yes", "on") else "false"
     if _OCTAL.fullmatch(raw):

@@ -49,7 +49,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     try:
         today = dates.today(opts.get("today", ""))
     except ValueError:
-        return  # a bad option is reported by the config check
+        raise ValueError(f"[rules.future-date] today: expected YYYY-MM-DD, got {opts.get('today')}") from None
     for key in opts["keys"]:
         stamp = dates.parse(meta.get(key))
         if stamp is not None and stamp.day > today:

@@ -26,6 +26,7 @@ and keys the schema already reports (a schema that refuses unknown keys: schema-
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from .. import validation
@@ -50,8 +51,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     result = validation.validate(doc, opts)
     table = load_yaml("rules", "front-matter-keys.yaml")
     props = list(result.schema.properties) if result.schema is not None else []
-    targets = props + [k for k in table["targets"] if k not in props]
-    known = {normalize_key(k) for k in targets + table["known"] + list(opts.get("known", []))}
+    targets, known = _vocabulary(tuple(props), tuple(opts.get("known", [])))
+    if all(normalize_key(key) in known for key in fm.root.items):
+        return
     reported = {p.path for p in result.problems if p.keyword in ("additionalProperties", "unevaluatedProperties")}
     for key, pos in fm.root.items.items():
         if normalize_key(key) in known or (key,) in reported or pos.key is None:
@@ -65,6 +67,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         fix = None if hint in meta else Fix.replace(start, end, f"{quote}{hint}{quote}", f"Rename to `{hint}`",
                                                     safe=False)
         yield Finding(start, end, f"unknown key `{key}`; did you mean `{hint}`?", fix)
+
+
+@lru_cache(maxsize=64)
+def _vocabulary(props: tuple[str, ...], extra: tuple[str, ...]) -> tuple[list[str], frozenset[str]]:
+    """The keys typos are aimed at, and every known key (lower-cased), for one schema."""
+    table = load_yaml("rules", "front-matter-keys.yaml")
+    targets = list(props) + [k for k in table["targets"] if k not in props]
+    return targets, frozenset(normalize_key(k) for k in targets + table["known"] + list(extra))
 
 
 def _misnamed(key: str, table: Mapping[str, list[str]], props: list[str]) -> str | None:
