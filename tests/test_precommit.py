@@ -110,7 +110,7 @@ def test_hooks_report_fix_and_pass(articles: Path, pre_commit_home: Path) -> Non
     assert (repo / "content" / "bad.md").read_text(encoding="utf-8") == FIXED
     assert (repo / "content" / "drafts" / "draft.md").read_text(encoding="utf-8") == BAD, "excluded stays as is"
     assert (repo / "content" / "no-front-matter.md").read_text(encoding="utf-8") == NO_FRONT_MATTER
-    assert _status(r.stdout, "newslint (names across articles)") == "Passed"
+    assert _status(r.stdout, "newslint (across articles)") == "Passed"
 
     # 3. what cannot be fixed still fails the fix hook, without modifying anything
     r = _pre_commit(repo, pre_commit_home, "newslint-fix", "--all-files")
@@ -122,7 +122,7 @@ def test_hooks_report_fix_and_pass(articles: Path, pre_commit_home: Path) -> Non
                                                          encoding="utf-8")
     r = _pre_commit(repo, pre_commit_home, "--all-files")
     assert r.returncode == 0, r.stdout + r.stderr
-    for name in ("newslint (fix)", "newslint", "newslint (names across articles)"):
+    for name in ("newslint (fix)", "newslint", "newslint (across articles)"):
         assert _status(r.stdout, name) == "Passed"
 
 

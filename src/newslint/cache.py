@@ -148,6 +148,11 @@ def _jsonable(value: Any) -> Any:
     return repr(value)
 
 
+def _part(fn: Any) -> str | None:
+    """A rule function by name (module and qualified name), None when the rule has no such part."""
+    return None if fn is None else f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', repr(fn))}"
+
+
 def settings_key(st: "Settings") -> str:
     """Hash of everything except a file's own bytes that can change its findings."""
     from . import __version__
@@ -168,7 +173,10 @@ def settings_key(st: "Settings") -> str:
     raw = {k: v for k, v in config.raw.items() if k not in _NEUTRAL_KEYS}
     named = _named_files([raw, options], root)
     described = {
-        "rules": [(r.id, r.name, r.origin, r.severity) for r in st.rules],
+        # which of a rule's parts run (--cross-file drops or replaces them): a cached result holds
+        # per-file findings and collect() summaries, so it is only good for the same parts
+        "rules": [(r.id, r.name, r.origin, r.severity, _part(r.check), _part(r.collect), _part(r.check_corpus))
+                  for r in st.rules],
         "options": {r.id: options.get(r.id, {}) for r in st.rules},
         "config": raw,
         "select": config.select, "ignore": config.ignore, "extend-select": config.extend_select,
