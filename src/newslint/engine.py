@@ -58,7 +58,11 @@ def settings(config: Config | None = None) -> Settings:
     config = config or Config()
     available = available_rules(config)
     options = config_mod.rule_options(config, available)
-    return Settings(config, config_mod.enabled_rules(config, available), options, available)
+    rules = config_mod.enabled_rules(config, available)
+    from .names import attach
+
+    attach(config, rules, options)  # the house dictionary of names (a bad file is a ConfigError)
+    return Settings(config, rules, options, available)
 
 
 @dataclass

@@ -1,0 +1,129 @@
+"""Name spellings across the content tree (rule NL153 and ``newslint names``).
+
+Each file is summarised on its own (``collect``: the surnames it uses, with their given names
+and positions, suppression comments applied); one pass over the summaries then groups the
+spellings of all files by transliteration skeleton. A spelling used in a clear minority of
+articles (at most half as many as the majority spelling, which at least two articles use) is
+reported in each article that uses it, unless that article's given names show another
+person, or the article also uses the majority spelling (inconsistent-name reports that).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
+
+from .. import suppress
+from ..model import Finding
+from .dictionary import Dictionary
+from .mentions import survey
+from .skeleton import skeleton
+from .variants import MIN_LENGTH, derived, gendered, given_key, same_form
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+MAX_PLACES = 20  # positions kept per spelling and file
+_WORD_CHAR = re.compile(r"\w")
+
+
+@dataclass
+class Usage:
+    """One file's use of one surname spelling."""
+
+    count: int = 0
+    givens: dict[str, str] = field(default_factory=dict)  # given key → spelling
+    places: list[tuple[int, int, int, int, int, int]] = field(default_factory=list)  # start, end, line, col, end_line, end_col
+
+
+def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tuple[str, str]) -> dict[str, Usage]:
+    """The surname spellings one article uses for people, with where (picklable, small)."""
+    sv = survey(doc)
+    forms = {p for p in sv.surnames if len(p) >= MIN_LENGTH and p not in allow and not names.is_variant(p)}
+    if not forms:
+        return {}
+    hidden = suppress.parse(doc)
+    text = doc.prose_text
+    out: dict[str, Usage] = {}
+    for form in forms:
+        use = Usage(givens={given_key(g): g for g in sv.full.get(form, ())})
+        for s in _find(text, form):
+            line, col = doc.position(s)
+            if hidden and hidden.hides(Finding(s, s, "", rule=rule[0], name=rule[1], line=line)):
+                continue
+            use.count += 1
+            if len(use.places) < MAX_PLACES:
+                end_line, end_col = doc.position(s + len(form))
+                use.places.append((s, s + len(form), line, col, end_line, end_col))
+        if use.count:
+            out[form] = use
+    return out
+
+
+def _find(text: str, word: str) -> Iterator[int]:
+    n, k = len(text), len(word)
+    i = text.find(word)
+    while i >= 0:
+        if not (i and _WORD_CHAR.match(text, i - 1)) and not (i + k < n and _WORD_CHAR.match(text, i + k)):
+            yield i
+        i = text.find(word, i + k)
+
+
+@dataclass
+class Cluster:
+    """The spellings of one skeleton over the tree: spelling → path → usage."""
+
+    key: str
+    forms: dict[str, dict[str, Usage]]
+
+    def files(self, form: str) -> int:
+        return len(self.forms[form])
+
+    def mentions(self, form: str) -> int:
+        return sum(u.count for u in self.forms[form].values())
+
+    def majority(self, names: Dictionary | None = None) -> str:
+        """The dictionary's spelling if it is one of these, else the one most articles use."""
+        if names is not None:
+            entry = next((names.entry_for_surname(f) for f in self.forms if names.entry_for_surname(f)), None)
+            if entry is not None and entry.surname in self.forms:
+                return entry.surname
+        return max(self.forms, key=lambda f: (self.files(f), self.mentions(f), f))
+
+
+def clusters(summaries: Mapping[str, Mapping[str, Usage]]) -> list[Cluster]:
+    """Skeletons spelt more than one way (ignoring capitals) over the tree."""
+    by_key: dict[str, dict[str, dict[str, Usage]]] = defaultdict(lambda: defaultdict(dict))
+    for path, usages in summaries.items():
+        for form, use in (usages or {}).items():
+            by_key[skeleton(form)][form][path] = use
+    out = []
+    for key, forms in by_key.items():
+        if len({f.replace("’", "'").casefold() for f in forms}) > 1:
+            out.append(Cluster(key, {f: dict(p) for f, p in forms.items()}))
+    out.sort(key=lambda c: -sum(c.files(f) for f in c.forms))
+    return out
+
+
+def minority_findings(summaries: Mapping[str, Mapping[str, Usage]], names: Dictionary) -> Iterator[tuple[str, Finding]]:
+    """(path, finding) for each use of a minority spelling (line and column set)."""
+    for cluster in clusters(summaries):
+        wanted = cluster.majority(names)
+        majority_files = cluster.forms[wanted]
+        theirs = {k for use in majority_files.values() for k in use.givens}
+        for form, paths in cluster.forms.items():
+            if same_form(form, wanted) or gendered(form, wanted) or derived(form, wanted):
+                continue
+            if len(majority_files) < 2 or 2 * len(paths) > len(majority_files):
+                continue
+            shown = ", ".join(sorted(majority_files)[:3]) + (", …" if len(majority_files) > 3 else "")
+            for path, use in sorted(paths.items()):
+                if path in majority_files or (use.givens and theirs and theirs.isdisjoint(use.givens)):
+                    continue
+                message = (f"“{form}” here, “{wanted}” in {len(majority_files)} other articles ({shown}): "
+                           f"one name spelt two ways across the site; use “{wanted}”")
+                for s, e, line, col, end_line, end_col in use.places:
+                    yield path, Finding(s, e, message, line=line, column=col, end_line=end_line,
+                                        end_column=end_col, fragment=form)

@@ -1,0 +1,45 @@
+"""The tables the name rules read, loaded once per process from the shipped ``rules/`` folder."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import data_path, load_yaml
+
+# Latin capitals and small letters, Latin-1 and Latin Extended-A included (Łukasz, Šefčovič).
+_LATIN = [chr(c) for c in range(0xC0, 0x250)]
+UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper() and c.isalpha())
+LOWER = "a-z" + "".join(c for c in _LATIN if c.islower() and c.isalpha())
+
+
+@lru_cache(maxsize=None)
+def given_names() -> frozenset[str]:
+    """Given names (US Census lists plus every form in the Ukrainian/Russian table)."""
+    text = data_path("rules", "given-names.txt").read_text(encoding="utf-8")
+    names = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    names.update(uk_ru_groups())
+    return frozenset(names)
+
+
+@lru_cache(maxsize=None)
+def uk_ru_groups() -> dict[str, int]:
+    """Given name → the number of its group of Ukrainian/Russian equivalents."""
+    groups: dict[str, int] = {}
+    for i, row in enumerate(load_yaml("rules", "given-names-uk-ru.yaml")):
+        for name in row:
+            groups[str(name)] = i
+    return groups
+
+
+@lru_cache(maxsize=None)
+def words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(titles, stopwords, particles) from rules/name-words.yaml."""
+    data = load_yaml("rules", "name-words.yaml")
+    return (frozenset(map(str, data["titles"])), frozenset(map(str, data["stopwords"])),
+            frozenset(map(str, data["particles"])))
+
+
+def particle_pattern() -> str:
+    """A regex alternation of the name particles (von, der, van, ...)."""
+    return "|".join(sorted((re.escape(p) for p in words()[2]), key=len, reverse=True))

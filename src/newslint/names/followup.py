@@ -1,0 +1,93 @@
+"""A person named by first name where the article's style wants the surname (rule NL152).
+
+News style names a person in full once, then by surname: "Lloyd Austin … Austin said". A
+bare "Lloyd" after "Lloyd Austin" is then a slip (often a translation's: "between Shoigu and
+Lloyd"). It is reported only where the article itself follows the surname style: it names
+people again by surname at least twice, and at least twice as often as by first name, and it
+calls this person or two other people by surname alone, so features and blogs that call
+people by first name throughout stay quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .mentions import extract, survey
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+
+@dataclass(frozen=True)
+class FirstName:
+    start: int
+    end: int
+    given: str
+    surname: str
+    line: int  # of the full-name mention
+
+
+def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
+    """Bare first names after a full-name mention, in an article written in surname style."""
+    sv = survey(doc)
+    owners: dict[str, set[str]] = {}
+    for surname, givens in sv.full.items():
+        for g in givens:
+            owners.setdefault(g, set()).add(surname)
+    persons = sv.surnames
+    candidates = {g for g, s in owners.items() if g in sv.bare and len(s) == 1 and g not in persons
+                  and g not in allow and len(g) >= 3}
+    if not candidates:
+        return []
+    followed = [s for s in sv.full if s in sv.bare]  # people named again by surname
+    by_surname = sum(sv.bare[s] for s in followed)
+    by_given = sum(sv.bare[g] for g in owners if g in sv.bare)
+    if by_surname < 2 or 2 * by_given > by_surname:
+        return []
+    # the person is also called by surname alone, or the article does so with two people or more
+    candidates = {g for g in candidates if len(followed) >= 2 or next(iter(owners[g])) in sv.bare}
+    candidates = {g for g in candidates if sv.bare[g] <= MAX_BARE}
+    if not candidates or _TRANSCRIPT.search(doc.text, doc.body_start) is not None:
+        return []
+    text = doc.prose_text
+    out = []
+    first_full: dict[str, int] = {}
+    for m in extract(doc):
+        if m.full and m.given in candidates:
+            first_full.setdefault(m.given, m.given_start)
+        elif (not m.full and m.form in candidates and not m.titled and m.form in first_full
+              and m.start > first_full[m.form] and not _quoted(doc, m.start)
+              and not _VOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)
+              and not _NOT_ALONE_AFTER.match(text, m.end)
+              and not (text.startswith(",", m.end) and _SENTENCE_START.search(text, max(0, m.start - 4), m.start))
+              and not re.search(rf"\b{re.escape(m.form.lower())}\b", text)):
+            surname = next(iter(owners[m.form]))
+            out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
+    return out
+
+
+MAX_BARE = 2  # a person called by first name three times or more: the article's own choice
+# A transcript ("**Mike Schmidt**: Thanks, Steven."): speakers call each other by first name.
+_TRANSCRIPT = re.compile(r"^(?:\*\*|__)?[A-Z][\w.’' -]{1,40}(?:\*\*|__)?:(?:\*\*|__)? .*\n(?:.*\n)*?"
+                         r"^(?:\*\*|__)?[A-Z][\w.’' -]{1,40}(?:\*\*|__)?:(?:\*\*|__)? ", re.M)
+# Addressed, not named: "Thanks, Mike", "Hey, Steven", "and you, Alison,".
+_VOCATIVE_BEFORE = re.compile(r"(?:,|\b(?:[Hh]ey|[Hh]i|[Hh]ello|[Tt]hanks|[Tt]hank you|[Dd]ear))\s*$")
+# ... or a sentence that starts with the name and a comma ("Steven, we're going to ...").
+_SENTENCE_START = re.compile(r"(?:^|[.!?:*]\s*|\n\s*)$")
+# Not a lone first name: a nickname or aside follows ("Mark “Murch” Erhardt", "Sara (Crocoll)
+# Smith"), an acronym ("Denver GSA"), or the end of a link text ("[Noah][noah]": a product).
+_NOT_ALONE_AFTER = re.compile(r"\s*[“\"(]|\s+[A-Z]{2,}\b|[\]\ue000]")
+
+
+def _quoted(doc: "Document", offset: int) -> bool:
+    """Is the offset inside a quotation (in its paragraph)? People are called by first name there."""
+    import bisect
+
+    blocks = doc.blocks
+    i = bisect.bisect_right([b.start for b in blocks], offset) - 1
+    if i < 0 or offset > blocks[i].end:
+        return False
+    before = doc.text[blocks[i].start:offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("«") > before.count("»")

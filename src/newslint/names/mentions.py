@@ -1,0 +1,182 @@
+"""Name mentions in one article: who is named, how, and where.
+
+One regex pass over the prose view finds runs of capitalised words ("General Mark Milley",
+"Milley’s", "Defense Lloyd Austin"). Leading titles and sentence words are dropped; what is
+left is a *full* mention when a known given name stands before the last word (the surname), a
+*bare* mention when one word is left. Runs of several words without a given name (product,
+place and organisation names: "Bitcoin Core", "Dolmabahce Palace") are not people and are
+skipped, which is most of what keeps the name rules quiet on technical prose.
+
+Two levels, for speed: ``survey`` counts the distinct runs (one C-level ``findall``; a run's
+parse is cached across documents), which is all most articles ever need; ``extract`` gives
+every mention with its offsets and zone, and runs only when a rule has something to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from . import data
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+_UP, _LOW = data.UPPER, data.LOWER
+# Mc/Mac/De/Di names and O’Brien keep their inner capital: McDonald, DeSantis, O’Neill.
+_TOKEN = rf"[{_UP}](?:[’'][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*"
+_GAP = r"(?:[ \u00a0]|\n[ \t\ue000]*)"  # a space, or a line break (and a list item's masked indent)
+_SEQ = re.compile(
+    rf"{_TOKEN}(?:{_GAP}(?:(?:{data.particle_pattern()}|[{_UP}]\.){_GAP})*{_TOKEN})*(?:[’']s(?![{_LOW}]))?")
+# "Dr. Phil", "Gen. Milley": the full stop ends the run, so abbreviated titles are looked for
+# apart, and only in articles that have one (a second pattern over every article costs too much).
+_ABBREVIATIONS = frozenset("Dr Mr Mrs Ms Mx Prof Gen Sen Rep Gov Lt Col Capt Maj Sgt Cpl Pvt Adm Cmdr Brig Rev Fr".split())
+_ABBREVIATED = re.compile(rf"\b(?:{'|'.join(sorted(_ABBREVIATIONS))})\.{_GAP}({_TOKEN})(?![{_LOW}]|{_GAP}[{_UP}])")
+_ABBREVIATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_ABBREVIATIONS))})\.{_GAP}$")
+_WORD = re.compile(r"\S+")
+_GLUE = re.compile(r"[\w’'\-]")  # a character that glues a match to the word around it
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yivna)$")
+_INITIAL = re.compile(rf"[{_UP}]\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What one run of capitalised words names; offsets are relative to the run."""
+
+    surname: str
+    start: int
+    end: int
+    given: str = ""
+    given_start: int = -1
+    given_end: int = -1
+    titled: bool = False
+
+
+@lru_cache(maxsize=131072)
+def parse(run: str) -> Parsed | None:
+    """The person a run of capitalised words names, or None (no name, or not a person)."""
+    titles, stopwords, particles = data.words()
+    words = [(w.start(), w.end(), w.group(0)) for w in _WORD.finditer(run)]
+    ws, we, last = words[-1]
+    if last.endswith(("’s", "'s")) and len(last) > 3:
+        words[-1] = (ws, we - 2, last[:-2])
+    titled = False
+    i = 0
+    while i < len(words):
+        word = words[i][2]
+        bare = word.rstrip(".")
+        if bare in titles:
+            titled = True
+        elif bare in stopwords or word in particles or _INITIAL.match(word):
+            titled = False
+        else:
+            break
+        i += 1
+    names = [w for w in words[i:] if w[2] not in particles and not _INITIAL.match(w[2])]
+    if not names:
+        return None
+    ss, se, surname = names[-1]
+    if len(names) == 1:
+        return Parsed(surname, ss, se, titled=titled)
+    given_names = data.given_names()
+    for gs, ge, given in reversed(names[-3:-1]):
+        if given in given_names and not _PATRONYMIC.search(given):
+            return Parsed(surname, ss, se, given, gs, ge, titled)
+    return None
+
+
+@dataclass
+class Survey:
+    """Counts of what an article names, without positions: enough to decide whether to look closer."""
+
+    full: dict[str, Counter[str]] = field(default_factory=dict)  # surname → given name → count
+    bare: Counter[str] = field(default_factory=Counter)  # lone word → count
+    titled: set[str] = field(default_factory=set)  # lone words written after a title
+    words: frozenset[str] = frozenset()  # every capitalised word, in a name or not
+
+    @property
+    def surnames(self) -> set[str]:
+        """Words used as a person's surname: after a given name or a title."""
+        return set(self.full) | self.titled
+
+
+def survey(doc: "Document") -> Survey:
+    """Count the article's name runs (memoised per document)."""
+    return doc.memo("names.survey", lambda: _survey(doc.prose_text))
+
+
+def _survey(text: str) -> Survey:
+    out = Survey()
+    runs = Counter(_SEQ.findall(text))
+    words = set(" ".join(runs).split())
+    words.update([w[:-2] for w in words if w.endswith(("’s", "'s"))])
+    out.words = frozenset(words)
+    if not _ABBREVIATIONS.isdisjoint(runs):
+        out.titled.update(_ABBREVIATED.findall(text))
+    for run, count in runs.items():
+        p = parse(run)
+        if p is None:
+            continue
+        if p.given:
+            out.full.setdefault(p.surname, Counter())[p.given] += count
+        else:
+            out.bare[p.surname] += count
+            if p.titled:
+                out.titled.add(p.surname)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One naming of a person (or a candidate surname) in the article.
+
+    ``start``/``end`` span the surname (or the lone word), possessive excluded; ``given`` and
+    ``given_start``/``given_end`` the given name of a full mention; ``zone`` is "body" or the
+    front-matter field ("description"); ``titled`` says a title stood right before it.
+    """
+
+    start: int
+    end: int
+    form: str
+    zone: str
+    given: str = ""
+    given_start: int = -1
+    given_end: int = -1
+    titled: bool = False
+
+    @property
+    def full(self) -> bool:
+        return bool(self.given)
+
+
+def extract(doc: "Document") -> list[Mention]:
+    """Every full and bare name mention of the document, in order (memoised per document)."""
+    return doc.memo("names.mentions", lambda: _extract(doc))
+
+
+def _extract(doc: "Document") -> list[Mention]:
+    text = doc.prose_text
+    zones = doc.field_spans()
+    out: list[Mention] = []
+    n = len(text)
+    abbreviated = not _ABBREVIATIONS.isdisjoint(survey(doc).words)
+    for m in _SEQ.finditer(text):
+        s, e = m.start(), m.end()
+        p = parse(m.group(0))
+        if p is None:
+            continue
+        if (s and _GLUE.match(text, s - 1)) or (e < n and _GLUE.match(text, e) and text[e] not in "’'-"):
+            continue  # part of a longer word: iPhone, 3Com
+        zone = "body"
+        if s < doc.body_start:
+            zone = next((key for zs, ze, key in zones if zs <= s < ze), "body")
+        titled = p.titled or (abbreviated and _ABBREVIATION_BEFORE.search(text, max(0, s - 8), s) is not None)
+        if p.given:
+            out.append(Mention(s + p.start, s + p.end, p.surname, zone, p.given, s + p.given_start,
+                               s + p.given_end, titled))
+        else:
+            out.append(Mention(s + p.start, s + p.end, p.surname, zone, titled=titled))
+    return out

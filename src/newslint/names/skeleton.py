@@ -1,0 +1,56 @@
+"""The transliteration skeleton of a name: one key for the spellings of one Cyrillic name.
+
+``Zelensky``, ``Zelenskyy``, ``Zelenskiy``, ``Zelenskyi`` and ``Zelenskij`` are five
+romanisations of Зеленський/Зеленский; ``Podolyak`` and ``Podoliak`` two of Подоляк; ``Milley``
+and ``Milli`` a translator's round trip through Милли. The skeleton folds exactly the choices
+on which romanisation systems (BGN/PCGN, KMU 2010, ISO 9, ICAO, press styles) disagree, so those
+spellings share a key, while letters no system varies stay apart:
+
+1. ASCII (anyascii: ``Schröder`` → schroder), case folded; apostrophes and soft-sign marks
+   (’ ' ʼ ʹ) and hyphens dropped;
+2. ``shch``/``sch`` → S, ``zh`` → Z, ``kh`` → h (х as kh or h), ``tch``/``ch`` → C,
+   ``sh`` → X, ``ts``/``tz`` → T, ``ph`` → f, ``ck`` → k, ``w`` → v, ``x`` → ks;
+3. the iotated vowels after a letter: ``ya``/``ia``/``ja`` → A, ``yu``/``iu``/``ju`` → U,
+   ``yo``/``io``/``jo`` → O, ``ye``/``je`` → e (word-initially and after a vowel too:
+   Yevgeny/Evgeny, Iuliia/Yulia), with ``iya``/``iia`` read as ``ia`` (Mariya/Mariia/Maria);
+4. word-final ``-y``/``-i``/``-iy``/``-yy``/``-yi``/``-ii``/``-ij``/``-yj``/``-ey``/``-ie`` → I
+   (й/ий/ый/ій endings), then any other ``y`` → i;
+5. doubled letters collapsed (``Gerassimov``, ``Zaporizhzhia``).
+
+Deliberately not folded: g/h (Олег: Oleh/Oleg; Ukrainian and Russian *forms* of a given name
+are a table, not a spelling rule) and e/ie, which would merge unrelated English names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_MARKS = re.compile(r"[’'ʼʹ`´\-‐‑.]")
+_CLUSTERS = re.compile(r"shtsch|shch|sch|tch|zh|kh|ch|sh|ts|tz|ph|ck|w|x")
+_CLUSTER_MAP = {"shtsch": "S", "shch": "S", "sch": "S", "tch": "C", "zh": "Z", "kh": "h", "ch": "C",
+                "sh": "X", "ts": "T", "tz": "T", "ph": "f", "ck": "k", "w": "v", "x": "ks"}
+_IY = re.compile(r"[iy][iyj](?=[aeuo])")  # Mariya, Mariia → maria: ия spelt iya/iia/ia
+_IOTATED = re.compile(r"(?<=[a-zA-Z])[yij]([auoe])|^[yi]([auo])|^y(e)|(?<=[aeiouAUOE])[yj](e)")
+_IOTA_MAP = {"a": "A", "u": "U", "o": "O", "e": "e"}
+_ENDING = re.compile(r"(?:iy|yy|yi|ii|ij|yj|ey|ie|y|i)$")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """The transliteration key of one word (a surname or a given name)."""
+    from anyascii import anyascii
+
+    s = word if word.isascii() else anyascii(word)
+    s = _MARKS.sub("", s.casefold())
+    s = _CLUSTERS.sub(lambda m: _CLUSTER_MAP[m.group(0)], s)
+    s = _IOTATED.sub(_iota, _IY.sub("i", s))
+    s = _ENDING.sub("I", s)
+    s = s.replace("y", "i").replace("j", "i")
+    return _DOUBLE.sub(r"\1", s)
+
+
+def _iota(m: re.Match[str]) -> str:
+    vowel = m.group(1) or m.group(2) or m.group(3)
+    return _IOTA_MAP[vowel]

@@ -1,0 +1,267 @@
+"""Spelling variants of one person's name inside one article (rules NL151 and NL152).
+
+Surnames are grouped when their transliteration skeletons are equal (Milli/Milley,
+Podolyak/Podoliak) or, with evidence that one person is meant, when the skeletons are one edit
+apart (two at nine letters or more): the same or an equivalent given name on both, a bare
+surname after a full-name mention of the other, or the two spellings in different zones (the
+description against the body: the translation seam). Nothing is reported for a feminine and a
+masculine form (Zelenska/Zelensky, Peskova/Peskov), a patronymic, a deliberate gloss
+("Kyiv (Kiev)"), two spellings with different given names (two people), spellings that differ
+only in capitals, or a spelling in the ``allow`` list. The wanted form is the dictionary's, else
+the one in the first full-name mention of the body, else the most frequent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from . import data
+from .dictionary import Dictionary, Match, is_gloss
+from .mentions import Mention, extract, survey
+from .skeleton import skeleton
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+_MASC = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skyy|skyi|skii|skij|ski|tsky|tskiy|ny|nyi|nyy|niy|iy|yi|oy|y)$")
+_FEM = re.compile(r"(?:ova|eva|yova|ina|yna|ska|skaya|skaia|skaja|tska|tskaya|na|naya|naia|aya|aia|a)$")
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yivna|ich|ych)$")
+MIN_LENGTH = 4  # shorter words are too often different words (Lee/Li, Kim/Kym)
+NEAR_MIN_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One spelling to report: where, what is written, what is wanted, and why."""
+
+    start: int
+    end: int
+    found: str
+    wanted: str
+    message: str
+    safe: bool
+
+
+def gendered(a: str, b: str) -> bool:
+    """Masculine and feminine forms of one surname (Zelensky/Zelenska, Peskov/Peskova)?"""
+    for m, f in ((a, b), (b, a)):
+        mm, ff = _MASC.search(m), _FEM.search(f)
+        if mm and ff and skeleton(m[:mm.start()] or m) == skeleton(f[:ff.start()] or f):
+            return True
+    return False
+
+
+def patronymic_of(a: str, b: str) -> bool:
+    """Is one word the other with a patronymic ending (Ivanov/Ivanovich)?"""
+    for x, y in ((a, b), (b, a)):
+        p = _PATRONYMIC.search(x)
+        if p and skeleton(x[:p.start()]) in (skeleton(y), skeleton(y)[:-1]):
+            return True
+    return False
+
+
+def given_key(given: str) -> str:
+    """An equivalence key for given names: the Ukrainian/Russian table, else the skeleton."""
+    group = data.uk_ru_groups().get(given)
+    return f"#{group}" if group is not None else skeleton(given)
+
+
+def _close(a: str, b: str) -> bool:
+    """Skeletons one edit apart (two from nine letters), same first letter, similar surfaces."""
+    from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+    ka, kb = skeleton(a), skeleton(b)
+    if a[0].casefold() != b[0].casefold() or min(len(a), len(b)) < NEAR_MIN_LENGTH or abs(len(ka) - len(kb)) > 2:
+        return False
+    limit = 2 if min(len(ka), len(kb)) >= 9 else 1
+    return (Levenshtein.distance(ka, kb, score_cutoff=limit) <= limit
+            and JaroWinkler.similarity(a.casefold(), b.casefold()) >= 0.9)
+
+
+_DERIVED = re.compile(r"(?:s|es|'s|’s|y|ie|ey|o|an|ean|ian|n|ese|ist|ists|ism|ite|ites|ic|ish|er|ers|ing)$")
+
+
+def same_form(a: str, b: str) -> bool:
+    """Spellings that differ only in capitals or in the apostrophe used (O’Connor/O'Connor)."""
+    return a.replace("’", "'").casefold() == b.replace("’", "'").casefold()
+
+
+def derived(a: str, b: str) -> bool:
+    """Is one word the other plus a suffix (Shakespeare/Shakespearean, Sanders, Schmidty)?"""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and _DERIVED.fullmatch(long_[len(short):]) is not None
+
+
+def _ignorable(a: str, b: str, allow: frozenset[str]) -> bool:
+    return same_form(a, b) or a in allow or b in allow or gendered(a, b) or patronymic_of(a, b)
+
+
+def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
+    """Sets of surname spellings worth a closer look, from counts alone (no positions yet)."""
+    sv = survey(doc)
+    persons = {p for p in sv.surnames if len(p) >= MIN_LENGTH}
+    if not persons:
+        return []
+    titles, stopwords, _ = data.words()
+    words = {w for w in sv.bare if len(w) >= MIN_LENGTH and w not in stopwords and w not in titles} | persons
+    by_key: dict[str, set[str]] = defaultdict(set)
+    by_letter: dict[str, list[str]] = defaultdict(list)
+    for w in words:
+        by_key[skeleton(w)].add(w)
+        by_letter[w[0].casefold()].append(w)
+    groups: list[set[str]] = []
+    seen: set[str] = set()
+    for p in sorted(persons):
+        group = {w for w in by_key[skeleton(p)] if not _ignorable(p, w, allow) or w == p}
+        group |= {w for w in by_letter[p[0].casefold()]
+                  if w not in group and _close(p, w) and not _ignorable(p, w, allow) and not derived(p, w)}
+        if len(group) > 1 and not group <= seen:
+            groups.append(group)
+            seen |= group
+    return groups
+
+
+def _given_conflicts(sv_full: dict[str, Counter[str]], forms: Iterable[str]) -> bool:
+    keys: dict[str, set[str]] = defaultdict(set)
+    for f in forms:
+        for g in sv_full.get(f, ()):
+            keys[given_key(g)].add(g)
+    return any(len({g.replace("’", "'").casefold() for g in gs}) > 1 for gs in keys.values())
+
+
+def analyse(doc: "Document", names: Dictionary, allow: frozenset[str]) -> list[Occurrence]:
+    """Every surname and given-name spelling that disagrees with the article's own (memoised)."""
+    return doc.memo(f"names.variants:{id(names)}:{sorted(allow)}", lambda: _analyse(doc, names, allow))
+
+
+def _analyse(doc: "Document", names: Dictionary, allow: frozenset[str]) -> list[Occurrence]:
+    sv = survey(doc)
+    groups = candidate_groups(doc, allow)
+    single = [{p} for p in sv.full if _given_conflicts(sv.full, (p,))]
+    if not groups and not single:
+        return []
+    mentions = extract(doc)
+    covered = dictionary_spans(doc, names)
+    out: list[Occurrence] = []
+    for group in groups:
+        out.extend(_surname_variants(doc, group, mentions, names, allow, covered))
+    for group in groups + [s for s in single if not any(s <= g for g in groups)]:
+        out.extend(_given_variants(doc, group, mentions, names, allow, covered))
+    out.sort(key=lambda o: o.start)
+    return out
+
+
+def dictionary_spans(doc: "Document", names: Dictionary) -> list[Match]:
+    """Where name-spelling reports a variant (memoised): the other name rules leave those alone."""
+    def find() -> list[Match]:
+        if not names or not names.might_match(survey(doc).words):
+            return []
+        return names.find(doc.prose_text)
+    return doc.memo(f"names.dictionary:{id(names)}", find)
+
+
+def _inside(spans: list[Match], start: int, end: int) -> bool:
+    return any(m.start <= start and end <= m.end for m in spans)
+
+
+def _places(ms: list[Mention], doc: "Document") -> str:
+    zones = Counter(m.zone for m in ms)
+    lines = sorted({doc.position(m.start)[0] for m in ms})
+    shown = ", ".join(map(str, lines[:4])) + (", …" if len(lines) > 4 else "")
+    where = ", ".join(z for z in zones if z != "body")
+    if "body" in zones:
+        where = (where + ", " if where else "") + "body"
+    return f"{where}, line{'s' if len(lines) > 1 else ''} {shown}"
+
+
+def _surname_variants(doc: "Document", group: set[str], mentions: list[Mention], names: Dictionary,
+                      allow: frozenset[str], covered: list[Match]) -> list[Occurrence]:
+    by_form: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.form in group:
+            by_form[m.form].append(m)
+    forms = [f for f in by_form if any(not _inside(covered, m.start, m.end) for m in by_form[f])]
+    if len(forms) < 2:
+        return []
+    entry = next((names.entry_for_surname(f) for f in forms if names.entry_for_surname(f)), None)
+    body_full = [m for m in mentions if m.form in by_form and m.full and m.zone == "body"]
+    if entry is not None and skeleton(entry.surname) in {skeleton(f) for f in forms}:
+        wanted, backed = entry.surname, True
+    elif body_full:
+        wanted, backed = body_full[0].form, False
+    else:
+        counts = Counter({f: len(by_form[f]) for f in forms})
+        wanted, backed = max(forms, key=lambda f: (counts[f], -by_form[f][0].start)), False
+    out = []
+    for form in forms:
+        if same_form(form, wanted) or form in allow or names.is_variant(form) or _ignorable(form, wanted, allow):
+            continue
+        if wanted in by_form and not _same_person(form, wanted, by_form, mentions):
+            continue
+        ms = [m for m in by_form[form] if not _inside(covered, m.start, m.end)
+              and not is_gloss(doc.prose_text, m.start, m.end, tuple(group - {form}) + (wanted,))]
+        if not ms:
+            continue
+        theirs = by_form.get(wanted, [])
+        message = (f"“{form}” ×{len(by_form[form])} ({_places(by_form[form], doc)}) vs “{wanted}”"
+                   + (f" ×{len(theirs)} ({_places(theirs, doc)})" if theirs else " (house dictionary)")
+                   + f": one name spelt two ways; use “{wanted}”")
+        out.extend(Occurrence(m.start, m.end, form, wanted, message, backed) for m in ms)
+    return out
+
+
+def _same_person(form: str, wanted: str, by_form: dict[str, list[Mention]], mentions: list[Mention]) -> bool:
+    """Guards and evidence that two spellings name one person."""
+    near = skeleton(form) != skeleton(wanted)
+    if near and (not _close(form, wanted) or derived(form, wanted)):
+        return False
+    g1 = {given_key(m.given) for m in by_form[form] if m.full}
+    g2 = {given_key(m.given) for m in by_form[wanted] if m.full}
+    if g1 and g2:
+        return bool(g1 & g2)  # different given names: different people
+    if skeleton(form) == skeleton(wanted):
+        return True
+    zones1 = {m.zone for m in by_form[form]}
+    zones2 = {m.zone for m in by_form[wanted]}
+    if zones1.isdisjoint(zones2):
+        return True  # the description says one thing, the body another
+    first_full = min((m.start for m in by_form[wanted] if m.full), default=None)
+    # a bare near miss after the full name: only for longer names (Linus/Linux are two words)
+    return (first_full is not None and not g1 and min(len(form), len(wanted)) >= 6
+            and all(m.start > first_full for m in by_form[form]))
+
+
+def _given_variants(doc: "Document", group: set[str], mentions: list[Mention], names: Dictionary,
+                    allow: frozenset[str], covered: list[Match]) -> list[Occurrence]:
+    full = [m for m in mentions if m.full and m.form in group]
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in full:
+        by_key[given_key(m.given)].append(m)
+    out = []
+    for ms in by_key.values():
+        spellings = {m.given for m in ms}
+        if len({g.replace("’", "'").casefold() for g in spellings}) < 2:
+            continue
+        entry = names.entry_for_surname(ms[0].form)
+        body = [m for m in ms if m.zone == "body"]
+        if entry is not None and entry.given and given_key(entry.given) == given_key(ms[0].given):
+            wanted, backed = entry.given, True
+        elif body:
+            wanted, backed = body[0].given, False
+        else:
+            counts = Counter(m.given for m in ms)
+            wanted, backed = counts.most_common(1)[0][0], False
+        for given in sorted(spellings - {wanted}):
+            if given in allow or same_form(given, wanted):
+                continue
+            mine = [m for m in ms if m.given == given]
+            theirs = [m for m in ms if m.given == wanted]
+            message = (f"“{given} {mine[0].form}” ×{len(mine)} ({_places(mine, doc)}) vs “{wanted}”"
+                       + (f" ×{len(theirs)} ({_places(theirs, doc)})" if theirs else " (house dictionary)")
+                       + f": one person's given name spelt two ways; use “{wanted}”")
+            out.extend(Occurrence(m.given_start, m.given_end, given, wanted, message, backed)
+                       for m in mine if not _inside(covered, m.given_start, m.given_end))
+    return out

@@ -1,0 +1,38 @@
+"""First-name reference: a person called by first name where the article uses surnames.
+
+After the first full mention, news style names a person by surname ("Lloyd Austin … Austin
+said"). A lone first name later is usually a slip, often a translation's. Reported only in
+articles that themselves refer to people again by surname (at least twice, and at least twice
+as often as by first name), so features and blogs written on first-name terms stay quiet.
+The fix (unsafe: the author may mean it) puts the surname in.
+
+Bad:  US Secretary of Defense Lloyd Austin … The conversation between Shoigu and Lloyd took place.
+Good: US Secretary of Defense Lloyd Austin … The conversation between Shoigu and Austin took place.
+
+Not findings: a first name inside a quotation, after a title ("Mr. Lloyd"), shared by two
+people in the article, used as someone's surname, also written in lower case in the article
+("mark", "will"), or listed in ``allow``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding, Fix
+from ..names.followup import first_names
+
+ID = "NL152"
+NAME = "first-name-reference"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {"allow": []}
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each lone first name of a person named in full earlier in the article."""
+    for f in first_names(doc, frozenset(opts.get("allow", ()))):
+        yield Finding(f.start, f.end,
+                      f"“{f.given}” alone after “{f.given} {f.surname}” (line {f.line}): refer to the person "
+                      f"by surname; use “{f.surname}”",
+                      Fix.replace(f.start, f.end, f.surname, f"Replace with “{f.surname}”", safe=False))

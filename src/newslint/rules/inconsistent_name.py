@@ -1,0 +1,46 @@
+"""Inconsistent name: one person's name spelt two ways in one article.
+
+Translated copy mixes romanisations (Podolyak/Podoliak, Zelenskyy/Zelenskiy) and a
+description written apart from the body drifts (Milli/Milley). Surnames are compared by a
+transliteration skeleton that folds what romanisation systems disagree on (kh/h, ya/ia, -y/-iy/
+-yy/-yi endings, doubled letters, soft signs), and near misses by string distance when there
+is evidence of one person: the same given name, a bare surname after a full-name mention, or
+the two spellings in different places (description against body). Given names of one person
+are compared too, Ukrainian and Russian forms included (Mykhailo/Mikhail,
+Volodymyr/Vladimir). The wanted spelling is the house dictionary's, else the one of the first
+full-name mention in the body, else the most frequent. The fix is unsafe unless the dictionary
+backs it.
+
+Bad:  description: … negotiations between the parties, Milli believes.
+      … General Mark Milley, chairman of the Joint Chiefs of Staff, said.
+Good: description: … negotiations between the parties, Milley believes.
+
+Not findings: masculine and feminine forms (Volodymyr Zelensky and Olena Zelenska, Dmitry
+Peskov and Elizaveta Peskova), patronymics, a deliberate gloss ("Kyiv (Kiev)"), two spellings
+with different given names (two people), spellings that differ only in capitals, a spelling
+in ``allow``, and what name-spelling already reports. Runs of capitalised words without a
+known given name (Bitcoin Core, Dolmabahce Palace) are not taken for people.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding, Fix
+from ..names import dictionary_of
+from ..names.variants import analyse
+
+ID = "NL151"
+NAME = "inconsistent-name"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {"allow": []}
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each minority spelling of a name, with a fix to the wanted one."""
+    allow = frozenset(opts.get("allow", ()))
+    for o in analyse(doc, dictionary_of(opts), allow):
+        yield Finding(o.start, o.end, o.message,
+                      Fix.replace(o.start, o.end, o.wanted, f"Replace with “{o.wanted}”", safe=o.safe))
