@@ -60,6 +60,7 @@ def test_every_rule_has_fixtures() -> None:
     from newslint.rules import BUILTIN
 
     engine_reported = {"NL000", "NL999"}  # tested in test_engine: no article can carry them
+    engine_reported.add("NL153")  # across files: no single article can carry it; test_names.py uses a tree
     missing = []
     for rule in BUILTIN:
         if rule.id in engine_reported:

@@ -39,6 +39,7 @@ def messages(findings, rule="NL010"):
 def test_seed_validates_except_the_empty_tags() -> None:
     text = (DATA / "pentagon-negotiations.md").read_text(encoding="utf-8")
     found = lint(text)  # the default rules: NL014 (missing files) is off by default
+    found = [f for f in found if f.rule.startswith("NL0")]  # the seed has prose findings too (NL1xx)
     assert [(f.line, f.rule) for f in found if f.rule.startswith("NL0")] == [(13, "NL009")]
     assert found[0].message == "`tags` is empty (null); expected a list — write `tags: []` or remove the key"
     fix = found[0].fix

@@ -282,6 +282,36 @@ def init(folder: Path, pre_commit: bool, print_pre_commit: bool) -> None:
         click.echo("Next: `pre-commit install`, then `pre-commit run --all-files` once.")
 
 
+@main.command("names")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--write-dictionary", "stub", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the clusters to FILE as a names dictionary stub (names.yaml format).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Use this config file instead of searching for one.")
+def names_command(paths: tuple[str, ...], stub: Path | None, config_file: Path | None) -> None:
+    """Show how names are spelt across the articles: every surname spelt more than one way."""
+    from . import engine, files
+    from .config import ConfigError, load
+    from .names import corpus, dictionary_of
+
+    targets = list(paths) or ["."]
+    try:
+        config = load(config_file, start=Path(targets[0]))
+        st = engine.settings(config)
+        chosen = files.discover(targets, config)
+    except (ConfigError, files.PathError) as exc:
+        raise _fail(str(exc)) from None
+    names = dictionary_of(st.options.get("NL153", {}))
+    found = corpus.clusters(corpus.survey_tree(chosen, st))
+    click.echo(corpus.format_clusters(found, names))
+    if stub is not None:
+        try:
+            stub.write_text(corpus.dictionary_stub(found, names), encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"{stub}: cannot write the dictionary: {exc.strerror}") from None
+        click.echo(f"Wrote {stub}", err=True)
+
+
 @main.command("rules")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
 def list_rules(config_file: Path | None) -> None:

@@ -127,3 +127,83 @@ def minority_findings(summaries: Mapping[str, Mapping[str, Usage]], names: Dicti
                 for s, e, line, col, end_line, end_col in use.places:
                     yield path, Finding(s, e, message, line=line, column=col, end_line=end_line,
                                         end_column=end_col, fragment=form)
+
+
+# -- newslint names ---------------------------------------------------------------------------
+
+
+def survey_tree(paths: list[Any], st: Any) -> dict[str, dict[str, Usage]]:
+    """Summaries of every readable file (display path → usages), as the rule's collect makes them."""
+    from ..document import DecodeError, Document
+    from ..files import display
+    from . import dictionary_of
+
+    opts = st.options.get("NL153", {})
+    names = dictionary_of(opts)
+    allow = frozenset(opts.get("allow", ()))
+    out: dict[str, dict[str, Usage]] = {}
+    for path in paths:
+        try:
+            doc = Document.from_bytes(path.read_bytes(), str(path), **st.document_options)
+        except (OSError, DecodeError, RecursionError):
+            continue
+        out[display(path)] = collect(doc, names, allow, ("NL153", "name-variant-across-files"))
+    return out
+
+
+def _files(paths: Mapping[str, Usage], limit: int = 3) -> str:
+    shown = sorted(paths)
+    return ", ".join(shown[:limit]) + (f", … (+{len(shown) - limit})" if len(shown) > limit else "")
+
+
+def format_clusters(found: list[Cluster], names: Dictionary) -> str:
+    """The text ``newslint names`` prints: one block per skeleton spelt more than one way."""
+    if not found:
+        return "No name is spelt more than one way across these files."
+    lines = []
+    for c in found:
+        wanted = c.majority(names)
+        entry = names.entry_for_surname(wanted)
+        note = "  (house dictionary)" if entry is not None and entry.surname == wanted else ""
+        lines.append(f"{wanted}{note}: {sum(c.mentions(f) for f in c.forms)} mentions, "
+                     f"{len({p for f in c.forms for p in c.forms[f]})} files")
+        width = max(len(f) for f in c.forms)
+        for form in sorted(c.forms, key=lambda f: (f != wanted, -c.files(f), f)):
+            n, k = c.mentions(form), c.files(form)
+            lines.append(f"  {form:<{width}}  {n:>4} mention{'s' if n != 1 else ' '} in {k:>3} file{'s' if k != 1 else ' '}"
+                         f"  {_files(c.forms[form])}")
+    return "\n".join(lines)
+
+
+def dictionary_stub(found: list[Cluster], names: Dictionary) -> str:
+    """A names.yaml for the house: one entry per cluster, the majority spelling canonical."""
+    import json
+
+    def q(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    out = ["# Name spellings found by `newslint names`: review every entry before you use it.",
+           "# The canonical form is the one most articles use; the variants are the others.",
+           "# Name this file in newslint.toml: [names] dictionaries = [\"<this file>\"]", "names:"]
+    entries = 0
+    for c in found:
+        wanted = c.majority(names)
+        variants = [f for f in sorted(c.forms, key=lambda f: (-c.files(f), f))
+                    if not same_form(f, wanted) and not names.is_variant(f)]
+        if not variants:
+            continue
+        givens: dict[str, int] = defaultdict(int)
+        for use in c.forms[wanted].values():
+            for g in use.givens.values():
+                givens[g] += 1
+        canonical = f"{max(givens, key=lambda g: (givens[g], g))} {wanted}" if givens else wanted
+        counts = "; ".join(f"{f}: {c.mentions(f)} in {c.files(f)} files" for f in [wanted] + variants)
+        out.append(f"  # {counts}")
+        out.append(f"  - canonical: {q(canonical)}")
+        out.append(f"    variants: [{', '.join(q(v) for v in variants)}]")
+        out.append("    specs:")
+        out.extend(f"      - {{from: {q(v)}, to: {q(wanted)}}}" for v in variants)
+        entries += 1
+    if not entries:
+        out[-1] = "names: []"
+    return "\n".join(out) + "\n"

@@ -146,8 +146,14 @@ class Dictionary:
         """Can the text with these capitalised words hold a variant? (A cheap pre-check.)"""
         return bool(self._regexes) or not self._first_words.isdisjoint(words)
 
-    def find(self, text: str, only: int | None = None) -> list[Match]:
-        """Variants in ``text`` (a prose view or plain text), longest first, exceptions and glosses left out."""
+    def find(self, text: str, only: int | None = None, errors: list[str] | None = None) -> list[Match]:
+        """Variants in ``text`` (a prose view or plain text), longest first, exceptions and glosses left out.
+
+        A ``/…/`` variant that runs past its time bound is skipped; its message goes to ``errors``
+        (raised when no list is given).
+        """
+        from ..saferegex import PatternTimeout
+
         found: list[Match] = []
         n = len(text)
         if self._pattern is not None:
@@ -162,10 +168,15 @@ class Dictionary:
         for pattern, replacement, i in self._regexes:
             if only is not None and i != only:
                 continue
-            for m in pattern.finditer(text):
-                s, e = m.start(), m.end()
-                if e > s and not ((s and _WORD_CHAR.match(text, s - 1)) or (e < n and _WORD_CHAR.match(text, e))):
-                    found.append(Match(s, e, m.group(0), replacement, i))
+            try:
+                for m in pattern.finditer(text):
+                    s, e = m.start(), m.end()
+                    if e > s and not ((s and _WORD_CHAR.match(text, s - 1)) or (e < n and _WORD_CHAR.match(text, e))):
+                        found.append(Match(s, e, m.group(0), replacement, i))
+            except PatternTimeout as exc:
+                if errors is None:
+                    raise
+                errors.append(f"{self.entries[i].label}: {exc}")
         if self._regexes:
             found = _longest_first(found)
         return [f for f in found if not self._excepted(text, f) and not self._gloss(text, f)]

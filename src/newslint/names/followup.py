@@ -62,10 +62,16 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
               and not _VOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)
               and not _NOT_ALONE_AFTER.match(text, m.end)
               and not (text.startswith(",", m.end) and _SENTENCE_START.search(text, max(0, m.start - 4), m.start))
-              and not re.search(rf"\b{re.escape(m.form.lower())}\b", text)):
+              and not _lowercase_word(text, m.form)
+              and not _lowercase_word(text, next(iter(owners[m.form])))):  # Jade Plus: a product
             surname = next(iter(owners[m.form]))
             out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
     return out
+
+
+def _lowercase_word(text: str, word: str) -> bool:
+    """Is the word also written in lower case in the article ("mark", "plus")? Then it is a word."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
 
 
 MAX_BARE = 2  # a person called by first name three times or more: the article's own choice

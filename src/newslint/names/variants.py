@@ -156,10 +156,16 @@ def _analyse(doc: "Document", names: Dictionary, allow: frozenset[str]) -> list[
 
 def dictionary_spans(doc: "Document", names: Dictionary) -> list[Match]:
     """Where name-spelling reports a variant (memoised): the other name rules leave those alone."""
-    def find() -> list[Match]:
+    return dictionary_search(doc, names)[0]
+
+
+def dictionary_search(doc: "Document", names: Dictionary) -> tuple[list[Match], list[str]]:
+    """The dictionary's variants in the prose, and the regex variants that ran out of time."""
+    def find() -> tuple[list[Match], list[str]]:
+        errors: list[str] = []
         if not names or not names.might_match(survey(doc).words):
-            return []
-        return names.find(doc.prose_text)
+            return [], errors
+        return names.find(doc.prose_text, errors=errors), errors
     return doc.memo(f"names.dictionary:{id(names)}", find)
 
 
@@ -259,7 +265,7 @@ def _given_variants(doc: "Document", group: set[str], mentions: list[Mention], n
                 continue
             mine = [m for m in ms if m.given == given]
             theirs = [m for m in ms if m.given == wanted]
-            message = (f"“{given} {mine[0].form}” ×{len(mine)} ({_places(mine, doc)}) vs “{wanted}”"
+            message = (f"“{given} {mine[0].form}” ×{len(mine)} ({_places(mine, doc)}) vs “{wanted} {mine[0].form}”"
                        + (f" ×{len(theirs)} ({_places(theirs, doc)})" if theirs else " (house dictionary)")
                        + f": one person's given name spelt two ways; use “{wanted}”")
             out.extend(Occurrence(m.given_start, m.given_end, given, wanted, message, backed)

@@ -10,8 +10,9 @@ Bad:  US Secretary of Defense Lloyd Austin … The conversation between Shoigu a
 Good: US Secretary of Defense Lloyd Austin … The conversation between Shoigu and Austin took place.
 
 Not findings: a first name inside a quotation, after a title ("Mr. Lloyd"), shared by two
-people in the article, used as someone's surname, also written in lower case in the article
-("mark", "will"), or listed in ``allow``.
+people in the article, used as someone's surname, written in lower case too in the article
+("mark", "will"; likewise a "surname" that is a word: Jade Plus is a product), addressed
+rather than named ("Thanks, Mike"), in a transcript of speakers, or listed in ``allow``.
 """
 
 from __future__ import annotations

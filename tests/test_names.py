@@ -1,0 +1,178 @@
+"""Names (NL150–NL153): skeleton, dictionary loading and specs, the seed article, the content tree."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import newslint_command
+from newslint import config, engine
+from newslint.config import ConfigError
+from newslint.document import Document
+from newslint.names import corpus, dictionary
+from newslint.names.skeleton import skeleton
+from newslint.names.variants import derived, gendered, same_form
+
+DATA = Path(__file__).parent / "data"
+TREE = DATA / "names-tree"
+
+
+@pytest.mark.parametrize("spellings", [
+    ["Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi", "Zelenskij", "Zelenskii"],
+    ["Podolyak", "Podoliak"], ["Milley", "Milli"], ["Shoigu", "Shoygu"], ["Navalny", "Navalnyy", "Navalnyi"],
+    ["Medinsky", "Medinskiy"], ["Zaporizhzhia", "Zaporizhia"], ["Yevgeny", "Evgeny", "Yevgeniy"],
+    ["Maria", "Mariya", "Mariia"], ["Yulia", "Yuliya", "Iuliia"], ["Gerasimov", "Gerassimov"], ["Yermak", "Ermak"],
+])
+def test_skeleton_folds_romanisations(spellings: list[str]) -> None:
+    assert len({skeleton(s) for s in spellings}) == 1, {s: skeleton(s) for s in spellings}
+
+
+@pytest.mark.parametrize("a,b", [("Zelensky", "Zelenska"), ("Peskov", "Peskova"), ("Kyiv", "Kiev"),
+                                 ("Austin", "Austen"), ("Johnson", "Jonson"), ("Olga", "Olha")])
+def test_skeleton_keeps_apart(a: str, b: str) -> None:
+    assert skeleton(a) != skeleton(b)
+
+
+def test_guards() -> None:
+    assert gendered("Zelensky", "Zelenska") and gendered("Peskova", "Peskov") and gendered("Navalny", "Navalnaya")
+    assert not gendered("Milley", "Milli")
+    assert same_form("O’Connor", "O'Connor") and not same_form("Milli", "Milley")
+    assert derived("Shakespeare", "Shakespearean") and derived("Schmidty", "Schmidt") and not derived("Pickhard", "Pickhardt")
+
+
+def _lint(text: str, **table):
+    cfg = config.from_mapping(table, root=Path.cwd())
+    st = engine.settings(cfg)
+    return engine.run_rules(Document(text, None, **st.document_options), st)
+
+
+def test_seed_acceptance() -> None:
+    """Milli (line 3) against Milley, Lloyd on line 24, Mikhail Podolyak from the dictionary."""
+    text = (DATA / "pentagon-negotiations.md").read_text(encoding="utf-8")
+    found = [f for f in _lint(text) if f.rule.startswith("NL15")]
+    got = {(f.rule, f.line, f.fragment) for f in found}
+    assert got == {("NL151", 3, "Milli"), ("NL152", 24, "Lloyd"), ("NL150", 30, "Mikhail Podolyak")}, found
+    milli = next(f for f in found if f.rule == "NL151")
+    assert "“Milley”" in milli.message and "description" in milli.message and milli.fix.edits[0].text == "Milley"
+    assert not milli.fix.safe  # the dictionary does not know Milley
+    podolyak = next(f for f in found if f.rule == "NL150")
+    assert podolyak.fix.safe and [e.text for e in podolyak.fix.edits] == ["Mykhailo"]
+
+
+def test_possessive_kept_and_prose_only() -> None:
+    text = "---\ntitle: T\n---\n\nPresident Zelenskyy’s aides, see `Zelenskyy` and <https://x.org/Zelenskyy>.\n"
+    found = [f for f in _lint(text) if f.rule == "NL150"]
+    assert [(f.fragment, f.fix.edits[0].text) for f in found] == [("Zelenskyy", "Zelensky")]
+
+
+def test_shipped_dictionary_specs_pass() -> None:
+    names = dictionary.Dictionary(dictionary.shipped_entries())
+    dictionary.check_specs(names)
+    assert any(e.specs for e in names.entries)
+
+
+def _write(tmp: Path, yaml_text: str, **extra) -> config.Config:
+    (tmp / "house.yaml").write_text(yaml_text, encoding="utf-8")
+    return config.from_mapping({"names": {"dictionaries": ["house.yaml"], **extra}}, tmp / "newslint.toml")
+
+
+def test_failing_spec_is_a_config_error(tmp_path: Path) -> None:
+    cfg = _write(tmp_path, "names:\n  - canonical: Kyiv\n    variants: [Kiev]\n"
+                           "  - canonical: Odesa\n    variants: [Odessa]\n    specs:\n"
+                           "      - {from: in Odessa, to: in Odessa}\n")
+    with pytest.raises(ConfigError) as err:
+        engine.settings(cfg)
+    assert "house.yaml" in str(err.value) and "entry 2 (Odesa)" in str(err.value) and "spec failed" in str(err.value)
+
+
+@pytest.mark.parametrize("body,words", [
+    ("names:\n  - variants: [Kiev]\n", "needs `canonical:`"),
+    ("names:\n  - canonical: Kyiv\n    variant: [Kiev]\n", "unknown key `variant`"),
+    ("names:\n  - canonical: Kyiv\n    variants: [\"/Ki(ev/\"]\n", "invalid regular expression"),
+    ("names:\n  - canonical: Kyiv\n    variants: [Kiev]\n  - canonical: Kiev\n    variants: [Kyjiv]\n",
+     "canonical spelling of another entry"),
+    ("[1, 2]\n", "a mapping with a `names:` list"),
+])
+def test_bad_dictionary_is_a_config_error(tmp_path: Path, body: str, words: str) -> None:
+    with pytest.raises(ConfigError, match="house.yaml") as err:
+        engine.settings(_write(tmp_path, body))
+    assert words in str(err.value)
+
+
+def test_missing_dictionary_file(tmp_path: Path) -> None:
+    cfg = config.from_mapping({"names": {"dictionaries": ["nope.yaml"]}}, tmp_path / "newslint.toml")
+    with pytest.raises(ConfigError, match="no such file: nope.yaml"):
+        engine.settings(cfg)
+
+
+def test_user_entry_overrides_shipped_and_shipped_can_be_dropped(tmp_path: Path) -> None:
+    cfg = _write(tmp_path, "names:\n  - canonical: Kiev\n    variants: [Kyiv]\n")
+    names = engine.settings(cfg).options["NL150"]["_names"]
+    assert names.apply("in Kyiv and Odessa") == "in Kiev and Odesa"
+    cfg = _write(tmp_path, "names:\n  - canonical: Kiev\n    variants: [Kyiv]\n", shipped=False)
+    assert engine.settings(cfg).options["NL150"]["_names"].apply("in Kyiv and Odessa") == "in Kiev and Odessa"
+
+
+def test_regex_variant_is_time_bounded(tmp_path: Path) -> None:
+    """A catastrophically backtracking variant cannot hang the run: it becomes a finding."""
+    cfg = _write(tmp_path, "names:\n  - canonical: Aaa\n    variants: [\"/(a|aa)+$/\"]\n")
+    st = engine.settings(cfg)
+    doc = Document("---\ntitle: T\n---\n\n" + "a" * 60 + "b\n", None, **st.document_options)
+    started = time.monotonic()
+    found = engine.run_rules(doc, st)
+    assert time.monotonic() - started < 30
+    assert any(f.rule == "NL150" and "took longer" in f.message for f in found), found
+
+
+def test_regex_variant_matches(tmp_path: Path) -> None:
+    cfg = _write(tmp_path, "names:\n  - canonical: Zelenskyy\n    variants: [\"/Zelensk(?:ij|yj)/\"]\n")
+    names = engine.settings(cfg).options["NL150"]["_names"]
+    assert names.apply("Zelenskij and Zelenskyj’s") == "Zelenskyy and Zelenskyy’s"
+
+
+def _tree_results():
+    cfg = config.Config(root=TREE)
+    st = engine.settings(cfg)
+    paths = sorted(TREE.rglob("*.md"))
+    return list(engine.lint_paths(paths, st))
+
+
+def test_minority_spelling_across_files() -> None:
+    results = {Path(r.path).name: r for r in _tree_results()}
+    found = [(name, f) for name, r in results.items() for f in r.findings if f.rule == "NL153"]
+    assert [(name, f.line, f.column, f.fragment) for name, f in found] == [
+        ("kamyshyn.md", 5, 20, "Kamyshyn"), ("kamyshyn.md", 5, 47, "Kamyshyn")], found
+    f = found[0][1]
+    assert (f.end_line, f.end_column) == (5, 28) and "“Kamyshin” in 3 other articles" in f.message
+    # Kelley: another person (Mike against John); suppressed.md: the comment hides it
+
+
+def test_names_command_and_dictionary_stub(tmp_path: Path) -> None:
+    stub = tmp_path / "stub.yaml"
+    run = subprocess.run([*newslint_command(), "names", str(TREE), "--write-dictionary", str(stub)],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "Kamyshin" in run.stdout and "Kamyshyn" in run.stdout and "3 files" in run.stdout
+    entries = dictionary.load_file(stub)
+    assert ("Oleksandr Kamyshin", ("Kamyshyn",)) in [(e.canonical, e.variants) for e in entries]
+    dictionary.check_specs(dictionary.Dictionary(tuple(entries)))
+
+
+def test_summaries_pickle() -> None:
+    import pickle
+
+    doc = Document((TREE / "ru" / "kamyshyn.md").read_text(encoding="utf-8"), "kamyshyn.md")
+    summary = corpus.collect(doc, dictionary.Dictionary(dictionary.shipped_entries()), frozenset(),
+                             ("NL153", "name-variant-across-files"))
+    assert pickle.loads(pickle.dumps(summary))["Kamyshyn"].count == 2
+
+
+def test_json_output_of_corpus_finding(tmp_path: Path) -> None:
+    run = subprocess.run([*newslint_command(), "check", "--select", "NL153", "--format", "json", str(TREE)],
+                         capture_output=True, text=True, cwd=tmp_path)
+    rows = json.loads(run.stdout)
+    assert [(Path(r["path"]).name, r["line"], r["column"]) for r in rows] == [("kamyshyn.md", 5, 20), ("kamyshyn.md", 5, 47)]
