@@ -108,7 +108,7 @@ class Match:
     entry: int
 
 
-@dataclass
+@dataclass(repr=False)
 class Dictionary:
     """The merged dictionary, compiled for matching."""
 
@@ -141,6 +141,13 @@ class Dictionary:
 
     def __bool__(self) -> bool:
         return bool(self.entries)
+
+    def __repr__(self) -> str:
+        """Stable across processes (the result cache hashes the rules' options, this included)."""
+        import hashlib
+
+        text = repr([(e.canonical, e.variants, e.exceptions, e.specs) for e in self.entries])
+        return f"Dictionary({len(self.entries)} entries, {hashlib.blake2b(text.encode(), digest_size=8).hexdigest()})"
 
     def might_match(self, words: Iterable[str]) -> bool:
         """Can the text with these capitalised words hold a variant? (A cheap pre-check.)"""
