@@ -262,7 +262,7 @@ _YAML11_START = frozenset("yYnNoO+-0123456789")
 _YAML11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
 _SEXAGESIMAL = re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
-_TRAILING_ZERO = re.compile(r"[-+]?[0-9][0-9_]*\.[0-9_]*0")
+_TRAILING_ZERO = re.compile(r"[-+]?[0-9][0-9_]*\.[0-9_]*[0-9]0")  # 1.10, 2.50; not 1.0
 
 
 def classify_yaml11(raw: str) -> tuple[str, str] | None:

@@ -1,0 +1,84 @@
+"""The semantic front-matter rules beyond their fixtures: dates, YAML 1.1 readings, fixes in CRLF files."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newslint import dates, fix_text, lint_text
+from newslint.validation import classify_yaml11
+
+
+@pytest.mark.parametrize("text, has_time, has_zone", [
+    ("2022-05-31T05:32:23+03:00", True, True),
+    ("2014-01-10 12:06:21 +1100", True, True),   # Jekyll's documented form
+    ("2023-02-02 09:13:00 -0500", True, True),   # Hugo/GSA
+    ("2016-01-01 9:00:00 -5", True, True),       # YAML 1.1 timestamp: one-digit hour and offset
+    ("2019-03-26 08:47:23 +0000 UTC", True, True),
+    ("2022-05-31T05:32:23.123Z", True, True),
+    ("2022-05-31 05:32:23", True, False),
+    ("2022-05-31T09:00", True, False),
+    ("2022-05-31", False, False),
+    ("15 Oct 2023", False, False),               # Hugo
+])
+def test_dates_read(text: str, has_time: bool, has_zone: bool) -> None:
+    stamp = dates.parse(text)
+    assert stamp is not None and (stamp.has_time, stamp.has_zone) == (has_time, has_zone)
+
+
+@pytest.mark.parametrize("text", ["31.05.2022", "May 31, 2022", "2022-02-30", "2022-05-31T25:00:00", "", None, 2022])
+def test_dates_refused(text: object) -> None:
+    assert dates.parse(text) is None
+
+
+def test_dates_compare_instants_and_days() -> None:
+    a, b = dates.parse("2022-05-31T05:32:23+03:00"), dates.parse("2022-05-31T01:00:00Z")
+    assert a and b and dates.compare(b, a) == -1  # 01:00Z is 04:00+03:00
+    day = dates.parse("2022-05-31")
+    assert day and dates.compare(day, a) == 0      # same calendar day, time unknown
+    assert dates.today("2022-06-01") == date(2022, 6, 1)
+    assert dates.impossible("2022-02-30") and not dates.impossible("31.05.2022")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("yes", ("bool", "true")), ("NO", ("bool", "false")), ("off", ("bool", "false")), ("y", ("bool", "true")),
+    ("017", ("octal", "15")), ("1:20", ("base60", "80")), ("190:20:30", ("base60", "685230")),
+    ("1.10", ("float", "1.1")), ("true", None), ("0", None), ("2022", None), ("1.5", None), ("0.0", None),
+    ("Yesterday", None), ("0o17", None), ("10", None),
+])
+def test_yaml11_readings(raw: str, expected: tuple[str, str] | None) -> None:
+    assert classify_yaml11(raw) == expected
+
+
+def test_null_list_fix_in_a_crlf_file_keeps_every_other_byte() -> None:
+    text = "---\r\ntitle: Talks resume\r\ntags:   # to fill in\r\nstories: ~\r\n---\r\n\r\nBody.\r\n"
+    fixed, remaining = fix_text(text)
+    assert fixed == "---\r\ntitle: Talks resume\r\ntags: []   # to fill in\r\nstories: []\r\n---\r\n\r\nBody.\r\n"
+    assert not [f for f in remaining if f.rule == "NL009"]
+
+
+def test_blank_lines_before_json_front_matter() -> None:
+    text = '\n\n{\n  "title": "Talks resume"\n}\n\nBody.\n'
+    assert [(f.rule, f.line) for f in lint_text(text) if f.rule.startswith("NL0")] == [("NL003", 1)]
+    fixed, _ = fix_text(text)
+    assert fixed == text[2:]
+
+
+def test_unsafe_renames_wait_for_safe_front_matter_fixes() -> None:
+    text = "---\ntitle: Talks resume\ntags:\ncatgories: [politics]\n---\n\nBody.\n"
+    fixed, _ = fix_text(text, unsafe=True)
+    assert fixed == "---\ntitle: Talks resume\ntags: []\ncategories: [politics]\n---\n\nBody.\n"
+    safe_only, remaining = fix_text(text)
+    assert safe_only == "---\ntitle: Talks resume\ntags: []\ncatgories: [politics]\n---\n\nBody.\n"
+    assert [f.rule for f in remaining if f.rule.startswith("NL0")] == ["NL007"]
+
+
+def test_future_date_bad_option_is_an_error() -> None:
+    from pathlib import Path
+
+    from newslint import config
+
+    cfg = config.from_mapping({"rules": {"future-date": {"today": "tomorrow"}}}, root=Path.cwd())
+    found = lint_text("---\ntitle: T\ndate: 2022-05-31\n---\n", config=cfg)
+    assert any(f.rule == "NL999" and "expected YYYY-MM-DD" in f.message for f in found)
