@@ -227,3 +227,38 @@ def test_deep_nesting_is_bounded() -> None:
 ])
 def test_suggest_key(key: str, known: list[str], loose: bool, expected: str | None) -> None:
     assert schema.suggest_key(key, known, loose=loose) == expected
+
+
+# -- the fast validity check agrees with jsonschema --------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_DATES = st.sampled_from(["2022-05-31T05:32:23+03:00", "2022-05-31 05:32:23", "2022-02-30", "31.05.2022",
+                          "2014-01-10 12:06:21 +1100", "2022-05-31", "15 Oct 2023", "2022-13-01", "now"])
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(-2, 2, allow_nan=False),
+                     st.text(max_size=4), _DATES, st.sampled_from(["auto", "draft", "published", "always"]))
+_VALUES = st.recursive(_SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                          st.dictionaries(st.sampled_from(["src", "name", "list"]),
+                                                                          inner, max_size=2)), max_leaves=6)
+_KEYS = st.sampled_from(["title", "description", "date", "lastmod", "images", "authors", "tags", "draft",
+                         "weight", "build", "categories", "resources", "status", "byline", "contact", "published",
+                         "expiryDate", "other"])
+
+
+def _schemas() -> list:
+    closed = schema.SchemaSource("closed", "", "x", json.loads(
+        (Path(__file__).parent / "fixtures" / "schema-violation" / "closed.schema.json").read_text()))
+    closed = schema.SchemaSource("closed", "", "closed", {**closed.contents, "properties": {
+        k: v for k, v in closed.contents["properties"].items() if k != "byline"}})  # its $ref is external
+    return [schema.compiled(schema.builtin(n)) for n in ("article", "hugo", "jekyll")] + [schema.compiled(closed)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(_KEYS, _VALUES), min_size=1, max_size=2))
+def test_fast_check_agrees_with_jsonschema(pairs: list) -> None:
+    # a valid base, so that the drawn keys decide: most drawn values are then valid or not on their own
+    data = {"title": "T", "date": "2022-05-31T05:32:23+03:00", **dict(pairs)}
+    for compiled in _schemas():
+        assert compiled.fast is not None
+        assert compiled.fast(data) == (next(compiled.validator.iter_errors(data), None) is None), compiled.source.label

@@ -234,6 +234,16 @@ class Compiled:
     source: SchemaSource
     validator: Any
     unchecked: tuple[str, ...]
+    fast: Any = None  # fastschema's validity check, when the schema allows one
+
+    def valid(self, data: Any) -> bool:
+        """A quick "no errors" (then nothing more to do); False means "ask jsonschema"."""
+        if self.fast is None:
+            return False
+        try:
+            return bool(self.fast(data))
+        except Exception:  # noqa: BLE001 - the full validator is the authority
+            return False
 
     @property
     def properties(self) -> dict[str, Any]:
@@ -277,7 +287,10 @@ def compiled(source: SchemaSource) -> Compiled:
     except JSONSchemaError as exc:
         raise SchemaError(f"{source.label}: not a valid JSON Schema: {editor_message(exc)}") from None
     _check_refs(contents, registry, source.label)
-    result = Compiled(source, validator, tuple(sorted(unchecked_formats(contents))))
+    from .fastschema import compile_fast
+
+    result = Compiled(source, validator, tuple(sorted(unchecked_formats(contents))),
+                      compile_fast(contents, _cached_checker()))
     _COMPILED[source.key] = result
     return result
 

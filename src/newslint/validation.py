@@ -112,6 +112,8 @@ def _validate(doc: Document, opts: Mapping[str, Any]) -> Result:
         reason = too_big(fm.data)
         if reason:
             return Result(compiled, skipped=reason)
+    if compiled.valid(fm.data):
+        return Result(compiled)
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     for error in compiled.validator.iter_errors(fm.data):
