@@ -1,0 +1,652 @@
+"""Quotation marks of one document, paired per paragraph: the analysis the NL11x rules share.
+
+Every quotation mark in prose is found with one regex over ``doc.prose_text`` (apostrophes
+inside words, ``it's``, are left out: they never pair). Each paragraph, heading, table cell and
+front-matter prose field is then read left to right with a stack, under the language profile
+from ``rules/quotes.yaml``:
+
+* a mark's *shape* comes from its neighbours, looking through emphasis (``*_~``), other quote
+  marks and inline HTML: space (or a line start, ``(``, a dash) before and a word after is an
+  opening shape, a word before and space or punctuation after a closing shape;
+* curly marks keep the direction they are drawn with unless the shape clearly says otherwise
+  (“ closes in German and Russian, opens in English; ” after a space and before a word is a
+  closing mark with its space on the wrong side when a quotation is open);
+* straight marks take the direction their shape gives; when the shape says nothing (``word"word``,
+  `` " ``) the stack decides, and the mark is flagged *unsure*, so fixes that depend on it are
+  unsafe;
+* ``'`` and ``’`` are apostrophes unless a single quotation is open to close (``the Smiths’
+  house``, ``goin’``), or they elide (``’90s``, ``’em``, ``rock ’n’ roll``); a ``"`` or ``'``
+  after a digit is a prime (``6'2"``) unless it closes an open quotation;
+* a closing mark closes the nearest open mark of its glyph family (double: " “ ” „ « »; single:
+  ' ‘ ’ ‚ ‹ ›); openers it skips are unclosed; a closing mark with nothing to close is stray;
+* quotation marks written as entities (``&#8220;``) or escapes (``\\"``) take part in pairing but
+  are never reported or changed (they are not prose text).
+
+An unclosed opening mark at the end of a paragraph is not an error when the next paragraph
+starts with an opening mark: a quotation running over several paragraphs repeats its opening
+mark at each paragraph and closes only at the end.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .prose import MASK
+
+if TYPE_CHECKING:
+    from .document import Document
+
+DOUBLE = frozenset('"“”„«»‟')
+SINGLE = frozenset("'‘’‚‹›‛")
+QUOTES = DOUBLE | SINGLE
+STRAIGHT = frozenset("\"'")
+CURLY_EN = frozenset("“”‘’")
+_CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
+
+# Quotation marks written as entities or escapes: they pair, but are not prose text.
+# (Two literal-led patterns: a scan for one leading character runs at memchr speed.)
+_ENTITY_QUOTE = re.compile(r"&(?:quot|apos|[lr][sd]quo|[lr]aquo|bdquo|sbquo|[lr]saquo"
+                           r"|#(?:34|39|171|187|82(?:1[6-9]|2[0-3])|8249|8250)"
+                           r"|#[xX](?:22|27|[aA][bB]|[bB][bB]|201[89a-fA-F]|203[9aA]));")
+_ESCAPED_QUOTE = re.compile(r"\\[\"']")
+_SPACE_LEFT = frozenset(" \t\n\r\u00a0\u202f\u2009\u2002\u2003\u2007\u200a([{<—–-")
+_SPACE_RIGHT = frozenset(" \t\n\r\u00a0\u202f\u2009\u2002\u2003\u2007\u200a.,;:!?)]}>…—–-/")
+_SEE_THROUGH = frozenset("*_~") | QUOTES  # emphasis and neighbouring quote marks
+_TRANSPARENT_MASKS = frozenset(("html", "comment", "shortcode", "liquid"))
+# A leading apostrophe: ’90s, ’08, ’em, ’tis, rock ’n’ roll.
+_ELISION = re.compile(
+    r"(?:\d\ds?|\d0s|em|tis|twas|til|till|cause|cos|cuz|bout|round|n|nuff|kay|cept|sup|ya|"
+    r"er|ere|neath|gainst|fraid|twere|twill|s|d|ll|re|ve|m)(?![^\W_])", re.I)
+_PRIME = re.compile(r"\d+(?:\.\d+)?'\s?\d+(?:\.\d+)?$")  # the 6'2 before an inch mark
+_SENTENCE_END = frozenset(",.!?…;:")
+_ENTITY_QUOTES = {'"': '"', "'": "'"}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One language's quotation marks: ``levels`` outermost first as (opening, closing)."""
+
+    language: str
+    levels: tuple[tuple[str, str], ...]
+    spaced: str = ""
+    space: str = "\u00a0"
+    apostrophe: str = "’"
+
+    @property
+    def openers(self) -> frozenset[str]:
+        return frozenset(o for o, _ in self.levels)
+
+    @property
+    def closers(self) -> frozenset[str]:
+        return frozenset(c for _, c in self.levels)
+
+    def level(self, depth: int) -> tuple[str, str]:
+        """The marks for a nesting depth (0 = outermost), wrapping round."""
+        return self.levels[depth % len(self.levels)]
+
+    def for_glyph(self, ch: str, depth: int) -> tuple[str, str]:
+        """The profile's marks replacing a straight ``ch`` at ``depth``: same glyph family first."""
+        family = DOUBLE if ch in DOUBLE else SINGLE
+        same = [lv for lv in self.levels if lv[0] in family]
+        if len(same) == 1:
+            return same[0]
+        return self.level(depth)
+
+
+@lru_cache(maxsize=None)
+def profile(language: str) -> Profile | None:
+    """The profile for a language code (``en``, ``ru``...), or None when newslint has none."""
+    from .resources import load_yaml
+
+    table = load_yaml("rules", "quotes.yaml") or {}
+    row = table.get(language)
+    if not isinstance(row, dict):
+        return None
+    return Profile(language, tuple((str(o), str(c)) for o, c in row["levels"]), str(row.get("spaced", "")),
+                   str(row.get("space", "\u00a0")), str(row.get("apostrophe", "")))
+
+
+class Mark:
+    """One quotation mark (or apostrophe or prime) and what the pairing made of it."""
+
+    __slots__ = ("start", "end", "ch", "role", "sure", "lsp", "rsp", "partner", "depth", "parent",
+                 "unit", "masked", "flag")
+
+    def __init__(self, start: int, end: int, ch: str, unit: int, masked: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.ch = ch
+        self.unit = unit
+        self.masked = masked  # an entity or escape: pairs, but is never reported or fixed
+        self.role = "none"  # open | close | apostrophe | prime | none
+        self.sure = True  # the role follows from the mark and its context, not from the stack
+        self.lsp = self.rsp = False  # space-like before / after
+        self.partner: Mark | None = None
+        self.parent: Mark | None = None  # the enclosing opener, for nesting
+        self.depth = 0
+        self.flag = ""  # misplaced | reversed | elision
+
+    def __repr__(self) -> str:  # for test failures
+        return f"Mark({self.start}, {self.ch!r}, {self.role}, sure={self.sure}, flag={self.flag!r})"
+
+
+@dataclass
+class Quotes:
+    """The analysis: every mark with its role and partner, and what did not pair."""
+
+    profile: Profile
+    prose: str = ""  # the document's prose view, for the style counts
+    marks: list[Mark] = field(default_factory=list)
+    unclosed: list[Mark] = field(default_factory=list)
+    stray: list[Mark] = field(default_factory=list)
+    _style: str | None = None
+
+    def style(self, option: str) -> str:
+        """The article's quote style under a style option: "curly", "straight" or "" (undecided).
+
+        ``auto``: curly when the article's curly quotation marks are at least as many as its
+        straight ones (entities count; without quotation marks, its apostrophes decide);
+        otherwise undecided, and nothing is enforced.
+        """
+        if option in ("curly", "straight"):
+            return option
+        if option != "auto":
+            raise ValueError(f"style must be curly, straight or auto, not {option!r}")
+        if self._style is None:
+            # the quotation marks decide; an article without any is judged by its apostrophes
+            curly = straight = 0
+            for mk in self.marks:
+                if mk.role == "open" or mk.role == "close":
+                    if mk.ch in STRAIGHT:
+                        straight += 1
+                    else:
+                        curly += 1
+            if not curly and not straight:
+                straight, curly = self.prose.count("'"), self.prose.count("’")
+            self._style = "curly" if curly and curly >= straight else ""
+        return self._style
+
+    def pairs(self) -> list[tuple[Mark, Mark]]:
+        """Matched (opening, closing) pairs in document order of their opening marks."""
+        return [(m, m.partner) for m in self.marks if m.role == "open" and m.partner is not None]
+
+
+def analyse(doc: "Document") -> Quotes | None:
+    """The shared quote analysis of a document (memoized), or None for a language without a profile."""
+    return doc.memo("quotes", lambda: _analyse(doc))
+
+
+def _analyse(doc: "Document") -> Quotes | None:
+    prof = profile(doc.language)
+    if prof is None:
+        return None
+    P = doc.prose_text
+    q = Quotes(prof, P)
+    found = _scan(P, doc.text)
+    text = doc.text
+    coded = [m for pattern, sign in ((_ENTITY_QUOTE, "&"), (_ESCAPED_QUOTE, "\\")) if sign in text
+             for m in pattern.finditer(text, doc.body_start)]
+    if not found and not coded:
+        return q
+    units = _Units(doc)
+    hidden = _hidden_spans(P, text) if any(_near_syntax(P, pos) for pos, _ in found) else []
+    marks: list[Mark] = []
+    for pos, ch in found:
+        if hidden:
+            k = bisect.bisect_right(hidden, (pos, len(text))) - 1
+            if k >= 0 and pos < hidden[k][1]:
+                continue  # an HTML attribute's delimiter, or inside a template tag
+        u = units.of(pos)
+        if u is not None:
+            marks.append(Mark(pos, pos + 1, ch, u))
+    masks = doc.prose_index.masks
+    if coded:
+        index = _MaskIndex(masks)
+        for m in coded:
+            s = m.start()
+            mask = index.at(s)
+            if mask is None or mask[1] != s or mask[0] not in ("entity", "escape"):
+                continue  # inside code or an HTML attribute, not in prose
+            ch = _masked_quote(m.group(), mask[0])
+            u = units.of(s)
+            if ch and u is not None:
+                marks.append(Mark(s, m.end(), ch, u, masked=True))
+        marks.sort(key=lambda mk: mk.start)
+    if not marks:
+        return q
+    q.marks = marks
+    ctx = _Context(P, text, masks)
+    i, n = 0, len(marks)
+    carry: tuple[list[Mark], int, int] | None = None  # open marks carried into a list: (marks, from, depth)
+    while i < n:
+        j = i + 1
+        unit = marks[i].unit
+        while j < n and marks[j].unit == unit:
+            j += 1
+        stack: list[Mark] = []
+        depth = units.list_depth(unit)
+        if carry is not None:
+            if units.inside_list(carry[1], unit, carry[2]):
+                stack, depth = carry[0], carry[2]
+            else:
+                q.unclosed.extend(carry[0])
+            carry = None
+        left = _pair_unit(marks[i:j], ctx, prof, q, stack)
+        if left and not units.continued(unit):
+            if units.inside_list(unit, unit + 1, depth):
+                carry = (left, unit, depth)  # a quotation introducing a list, closed in the list
+            else:
+                q.unclosed.extend(left)
+        i = j
+    if carry is not None:
+        q.unclosed.extend(carry[0])
+    return q
+
+
+def _scan(P: str, text: str) -> list[tuple[int, str]]:
+    """(offset, mark) of every quotation mark in the prose view, apostrophes inside words left out.
+
+    str.find and literal-led patterns run at memchr speed (one character class over the whole
+    text would be three times slower), and asking ``text`` rather than the prose view whether a
+    curly mark occurs at all is free when the text is ASCII or Latin-1.
+    """
+    found: list[tuple[int, str]] = []
+    find = P.find
+    for ch in _DOUBLES_AND_GUILLEMETS:
+        if ch in text:
+            i = find(ch)
+            while i >= 0:
+                found.append((i, ch))
+                i = find(ch, i + 1)
+    for ch, pattern in _SINGLE_PATTERNS:
+        if ch in text:
+            found.extend((m.start(), ch) for m in pattern.finditer(P))
+    found.sort()
+    return found
+
+
+_DOUBLES_AND_GUILLEMETS = "\"“”„«»‟‹›‚‛"
+# a single mark unless it sits between two letters or digits (it's, O’Brien, 6'2)
+_SINGLE_PATTERNS = tuple((ch, re.compile(re.escape(ch) + r"(?:(?<![^\W_].)|(?![^\W_]))")) for ch in "'’‘")
+
+
+# Quote marks that are syntax, not prose, where the prose scan cannot see it: an HTML tag whose
+# attribute holds a shortcode or Liquid tag with quotes of its own (<a href="{{< ref "p.md" >}}">,
+# where only the shortcode is masked), a link whose destination is a shortcode and which has a
+# title ([text]({{< ref "p.md" >}} "Title")), and a template tag that runs over a blank line
+# ({% include x.html q1="..." %} over several paragraphs).
+_TEMPLATED_TAG = re.compile(
+    r"""<[A-Za-z][\w:-]*(?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"(?:\{\{.*?\}\}|\{%.*?%\}|[^"\n])*"|"""
+    r"""'(?:\{\{.*?\}\}|\{%.*?%\}|[^'\n])*'|[^\s"'=<>`]+))?)*\s*/?>""")
+_SHORTCODE_LINK = re.compile(r"""\]\(\s*\{\{[<%].*?[%>]\}\}[^()\n]*\)""")
+
+
+def _near_syntax(P: str, pos: int) -> bool:
+    """Is a mark right after ``=`` or next to masked syntax? Only then can it be one of the
+    cases below, and the (slower) search for them is worth doing."""
+    return P[pos - 1: pos] in _AFTER_SYNTAX or P[pos + 1: pos + 2] == MASK or P[pos - 2: pos] == _SPACE_MASK
+
+
+_AFTER_SYNTAX = frozenset(("=", MASK))
+_SPACE_MASK = MASK + " "
+
+
+def _hidden_spans(P: str, text: str) -> list[tuple[int, int]]:
+    """Sorted, merged spans whose quote marks are syntax (see above).
+
+    Each case leaves a trace in the prose view, which is searched first: a template tag the
+    prose scan could not mask shows its ``{%``; a shortcode inside an attribute or a link
+    destination leaves ``="`` or ``](`` right before a masked run.
+    """
+    spans: list[tuple[int, int]] = []
+    for opening, closing in (("{%", "%}"), ("{{", "}}")):
+        i = P.find(opening)
+        while i >= 0:
+            e = text.find(closing, i)
+            if e < 0:
+                break
+            spans.append((i, e + 2))
+            i = P.find(opening, e + 2)
+    for trace, pattern, back in (('="' + MASK, _TEMPLATED_TAG, True), ("='" + MASK, _TEMPLATED_TAG, True),
+                                 ("](" + MASK, _SHORTCODE_LINK, False)):
+        i = P.find(trace)
+        while i >= 0:
+            at = P.rfind("<", 0, i) if back else i
+            m = pattern.match(text, at) if at >= 0 else None
+            if m is not None and m.end() > i:
+                spans.append((at, m.end()))
+                i = P.find(trace, m.end())
+            else:
+                i = P.find(trace, i + 1)
+    if len(spans) > 1:
+        spans.sort()
+        merged = [spans[0]]
+        for s, e in spans[1:]:  # a tag holds attribute values: merge nested and overlapping spans
+            if s <= merged[-1][1]:
+                if e > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        return merged
+    return spans
+
+
+_unescape = lru_cache(maxsize=2048)(html.unescape)  # the same few entities, over and over
+
+
+def _masked_quote(raw: str, kind: str) -> str:
+    if kind == "escape":
+        return raw[1] if raw[1] in STRAIGHT else ""
+    ch = _unescape(raw)
+    return ch if len(ch) == 1 and ch in QUOTES else ""
+
+
+class _Units:
+    """Which pairing unit holds an offset: a paragraph, heading or table cell (its index in
+    ``doc.blocks``) or a front-matter prose field (ids -1, -2, ...)."""
+
+    def __init__(self, doc: "Document") -> None:
+        self.doc = doc
+        self.blocks = doc.blocks
+        self.starts = [b.start for b in self.blocks]
+        self._fields: list[tuple[int, int]] | None = None
+
+    def of(self, pos: int) -> int | None:
+        """The unit of an offset, or None when it is in no prose unit."""
+        if pos < self.doc.body_start:
+            if self._fields is None:
+                spans: dict[str, list[int]] = {}
+                for s, e, key in self.doc.field_spans():
+                    spans.setdefault(key, []).extend((s, e))
+                self._fields = [(min(v), max(v)) for v in spans.values()]
+            for k, (s, e) in enumerate(self._fields):
+                if s <= pos < e:
+                    return -1 - k
+            return None
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k < 0:
+            return None
+        block = self.blocks[k]
+        if pos >= block.end:
+            return None
+        if block.kind == "cell":  # the cells of a row share its line: find the cell by its text
+            blocks = self.blocks
+            while k > 0 and blocks[k - 1].start == block.start and (not blocks[k].spans or pos < blocks[k].spans[0][0]):
+                k -= 1
+        return k
+
+    def list_depth(self, u: int) -> int:
+        """The list nesting of a unit (0 for front-matter fields)."""
+        return self.blocks[u].list_depth if u >= 0 else 0
+
+    def inside_list(self, u: int, v: int, depth: int) -> bool:
+        """Are the blocks after ``u`` up to ``v`` all list items nested deeper than ``depth``?
+        (A quotation that introduces a list may close at the end of the list.)"""
+        if u < 0 or v <= u or v >= len(self.blocks):
+            return False
+        return all(b.list_depth > depth for b in self.blocks[u + 1: v + 1])
+
+    def continued(self, u: int) -> bool:
+        """Does the paragraph after paragraph ``u`` start with an opening mark (a quotation
+        running over several paragraphs)?"""
+        blocks = self.blocks
+        if u < 0 or u + 1 >= len(blocks) or blocks[u].kind != "paragraph":
+            return False
+        nxt = blocks[u + 1]
+        if nxt.kind != "paragraph" or not nxt.spans:
+            return False
+        start = nxt.spans[0][0]
+        return self.doc.prose_text[start: start + 4].lstrip("*_~")[:1] in _CONTINUES
+
+
+_ARROWS = frozenset("«»‹›")
+_DELIMITERS = frozenset("\"'“”")
+_CONTINUES = frozenset("\"'“‘«„‚‹»")
+
+
+class _MaskIndex:
+    """Find the inline construct (code span, HTML tag, entity...) that masks an offset."""
+
+    def __init__(self, masks: list[tuple[int, int, str]]) -> None:
+        self.masks = masks
+        self.starts = [s for s, _, _ in masks]
+
+    def at(self, j: int) -> tuple[str, int, int] | None:
+        """(kind, start, end) of the mask over offset ``j``, or None (a line's structural prefix)."""
+        k = bisect.bisect_right(self.starts, j) - 1
+        for s, e, kind in self.masks[max(0, k - 3): k + 1][::-1]:  # masks may nest a little
+            if s <= j < e:
+                return kind, s, e
+        return None
+
+
+class _Context:
+    """Is the text just before / after a mark space-like? Looks through emphasis, quote marks
+    and inline HTML; a line's structural prefix (``> ``, list indentation) counts as space."""
+
+    def __init__(self, P: str, text: str, masks: list[tuple[int, int, str]]) -> None:
+        self.P = P
+        self.text = text
+        self.masks = masks
+        self._index: _MaskIndex | None = None
+
+    def _mask_at(self, j: int) -> tuple[str, int, int] | None:
+        if self._index is None:
+            self._index = _MaskIndex(self.masks)
+        return self._index.at(j)
+
+    def left(self, i: int) -> bool:
+        P = self.P
+        j = i - 1
+        while j >= 0:
+            c = P[j]
+            if c in _SEE_THROUGH:
+                j -= 1
+                continue
+            if c == MASK:
+                found = self._mask_at(j)
+                if found is None:
+                    return True  # the structural prefix of a line: > or list indentation
+                kind, s, e = found
+                if kind in _TRANSPARENT_MASKS:
+                    j = s - 1
+                    continue
+                return kind == "entity" and _unescape(self.text[s:e]) in _SPACE_LEFT
+            return c in _SPACE_LEFT
+        return True
+
+    def right(self, i: int) -> bool:
+        P = self.P
+        j, n = i, len(P)
+        while j < n:
+            c = P[j]
+            if c in _SEE_THROUGH:
+                j += 1
+                continue
+            if c == MASK:
+                found = self._mask_at(j)
+                if found is None:
+                    return True
+                kind, s, e = found
+                if kind in _TRANSPARENT_MASKS:
+                    j = e
+                    continue
+                return kind == "entity" and _unescape(self.text[s:e]) in _SPACE_RIGHT
+            return c in _SPACE_RIGHT
+        return True
+
+
+def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack: list[Mark]) -> list[Mark]:
+    """Pair one paragraph's marks on ``stack`` (empty, or carried from the paragraph before a
+    list); record stray marks; return the opening marks left open."""
+    P = ctx.P
+    for mk in marks:
+        mk.lsp = ctx.left(mk.start)
+        mk.rsp = ctx.right(mk.end)
+    attribute = ""  # inside an attribute value left in prose (alt="..."): its closing delimiter
+    for idx, mk in enumerate(marks):
+        ch = mk.ch
+        if attribute:
+            if ch == attribute or (attribute == "”" and ch == "“"):
+                attribute = ""
+            continue
+        if ch in _DELIMITERS and P[mk.start - 1: mk.start] == "=":
+            attribute = "”" if ch in "“”" else ch
+            continue
+        lsp, rsp = mk.lsp, mk.rsp
+        opening, closing = lsp and not rsp, rsp and not lsp
+        top = _top(stack, DOUBLE if ch in DOUBLE else SINGLE)
+        before = P[mk.start - 1] if mk.start else " "
+        if ch in _ARROWS and lsp and rsp and ch not in prof.openers and ch not in prof.closers:
+            continue  # "More »", "‹ Back": an arrow, in a language that does not quote with it
+        if ch == '"':
+            if before.isdigit() and (top is None or _PRIME.search(P, max(0, mk.start - 12), mk.start)):
+                mk.role = "prime"  # 6'2", a 27" screen
+            elif opening:
+                if top is not None and stack[-1] is top and _misplaced(P, mk) and not _closes_next(marks, idx):
+                    _close(mk, stack, top, q, "misplaced")
+                else:
+                    _open(mk, stack)
+            elif closing:
+                _close_or_stray(mk, stack, top, q)
+            elif top is not None:
+                _close(mk, stack, top, q, sure=False)
+            else:
+                _open(mk, stack, sure=False)
+        elif ch == "'" or ch == "’":
+            if ch == "'" and before.isdigit() and (top is None or _PRIME_AFTER.match(P, mk.end)):
+                mk.role = "prime"  # 6' tall, 5'11"
+            elif opening and _ELISION.match(P, mk.end):
+                mk.role, mk.flag = "apostrophe", "elision"  # ’90s, ’em, rock ’n’ roll
+            elif opening and ch == "'":
+                _open(mk, stack)
+            elif opening:
+                if top is not None and stack[-1] is top and _misplaced(P, mk) and not _closes_next(marks, idx):
+                    _close(mk, stack, top, q, "misplaced")
+                else:
+                    mk.role = "apostrophe"  # ’ before a word: an elision we do not know
+            elif top is not None:
+                # after an s it may be a plural possessive (‘the Smiths’ house’): not sure
+                _close(mk, stack, top, q, sure=closing and before not in "sS")
+            else:
+                mk.role = "apostrophe"  # the Smiths’ house, goin’
+        elif ch == "“" or ch == "‘":
+            opens_here = ch not in prof.closers  # “ opens in English, closes in German and Russian
+            if ch == "‘" and opening and _ELISION.match(P, mk.end):
+                mk.role, mk.flag = "apostrophe", "reversed"  # ‘90s: an apostrophe drawn the wrong way
+            elif opening:
+                _open(mk, stack)
+            elif closing and top is not None:
+                # “Hello,“ in English: turned round (German „Hallo“ and Russian „…“ close with “)
+                _close(mk, stack, top, q, "reversed" if opens_here and top.ch in "“‘\"'" else "")
+            elif closing and ch == "‘" and prof.apostrophe:
+                mk.role, mk.flag = "apostrophe", "reversed"  # goin‘: an apostrophe drawn the wrong way
+            elif closing and opens_here and P[mk.end: mk.end + 1].isspace():
+                _open(mk, stack, sure=False)
+                mk.flag = "misplaced"  # said“ Only: an opening mark with its space on the wrong side
+            elif opens_here:
+                _open(mk, stack, sure=False)
+            else:
+                _close_or_stray(mk, stack, top, q)
+        elif ch in "”»›":
+            if opening and top is not None and stack[-1] is top:
+                _close(mk, stack, top, q, "misplaced", sure=_misplaced(P, mk, lower=False))
+            elif opening:
+                _open(mk, stack)
+                mk.flag = "reversed"  # ”Hello”, »Hallo«: a closing mark used to open
+            else:
+                _close_or_stray(mk, stack, top, q)
+        elif closing and top is not None and ch in "«‹" and top.ch in "»›":
+            _close(mk, stack, top, q)  # »Hallo«: reversed guillemets, paired
+        else:  # „ ‚ « ‹ ‟ ‛ open
+            _open(mk, stack)
+    for mk in stack:
+        if mk.ch == "'":
+            mk.role = "apostrophe"  # an unclosed ' is an apostrophe we could not place ('bout)
+    return [mk for mk in stack if mk.ch != "'"]
+
+
+_PRIME_AFTER = re.compile(r"(?:\s?\d+(?:\.\d+)?\"|\d|\"|$)", re.M)
+
+
+def _top(stack: list[Mark], family: frozenset[str]) -> Mark | None:
+    """The innermost open mark of a glyph family."""
+    for mk in reversed(stack):
+        if mk.ch in family:
+            return mk
+    return None
+
+
+def _misplaced(P: str, mk: Mark, lower: bool = True) -> bool:
+    """Could this mark after a space and before a word close a quotation (`ultimatums, "he
+    said`)? Only when the word before the space ends a clause (, . ! ?) and, unless the mark
+    can only close (”), the word after starts in lower case: `he said, "Well` opens a quotation."""
+    j = mk.start - 1
+    while j > 0 and P[j] in " \t\u00a0":
+        j -= 1
+    return P[j] in _SENTENCE_END and (not lower or P[mk.end: mk.end + 1].islower())
+
+
+def _closes_next(marks: list[Mark], idx: int) -> bool:
+    """Is the next mark like ``marks[idx]`` closing-shaped? Then ``marks[idx]`` opens a nested
+    quotation (`"It does not, "enabling fullrbf" is"`) rather than closing one out of place."""
+    ch = marks[idx].ch
+    for mk in marks[idx + 1:]:
+        if mk.ch == ch:
+            return mk.rsp and not mk.lsp
+    return False
+
+
+def _open(mk: Mark, stack: list[Mark], sure: bool = True) -> None:
+    mk.role = "open"
+    mk.sure = sure
+    mk.depth = len(stack)
+    mk.parent = stack[-1] if stack else None
+    stack.append(mk)
+
+
+def _close(mk: Mark, stack: list[Mark], opener: Mark, q: Quotes, flag: str = "", sure: bool = True) -> None:
+    """Close ``opener`` (on the stack) with ``mk``; openers above it are unclosed."""
+    while stack and stack[-1] is not opener:
+        inner = stack.pop()
+        if inner.ch == "'":
+            inner.role = "apostrophe"
+        else:
+            q.unclosed.append(inner)
+    stack.pop()
+    mk.role = "close"
+    mk.sure = sure
+    mk.flag = flag or mk.flag
+    mk.partner = opener
+    mk.depth = opener.depth
+    mk.parent = opener.parent
+    opener.partner = mk
+
+
+def _close_or_stray(mk: Mark, stack: list[Mark], top: Mark | None, q: Quotes) -> None:
+    if top is not None:
+        _close(mk, stack, top, q)
+    else:
+        mk.role = "close"
+        q.stray.append(mk)
+
+
+def quoted_text(doc: "Document", opener: Mark) -> str:
+    """The text between a matched pair."""
+    assert opener.partner is not None
+    return doc.text[opener.end: opener.partner.start]
+
+
+def has_foreign_script(text: str) -> bool:
+    """Does the text contain Cyrillic or Greek letters (a verbatim original-language quotation)?"""
+    return _CYRILLIC_GREEK.search(text) is not None
+
+
+def memo_key(*parts: Any) -> str:
+    """A memo key for a rule-level computation on top of the analysis."""
+    return "quotes:" + ":".join(map(str, parts))

@@ -1,0 +1,65 @@
+"""Foreign quotes: quotation marks of another language (« » or „ “ in English copy).
+
+Copy translated from Russian, Ukrainian, German or French often keeps the source language's
+quotation marks. The article's language (front matter `lang`/`language`/`locale`, else the
+config's `language`) names the marks that belong (rules/quotes.yaml): English “…” with ‘…’
+inside, Russian and Ukrainian «…» with „…“ inside, German „…“ with ‚…‘ inside, French «…».
+The fix puts the language's marks for the quotation's nesting level; it is safe when the two
+marks pair unambiguously and, in a Latin-script language, the quotation is not itself in
+Cyrillic or Greek (a verbatim quotation may keep its marks on purpose).
+
+Bad:  Peskov called the talks «hardly possible».
+Good: Peskov called the talks “hardly possible”.
+
+Not findings: the language's own marks at any level; straight marks (NL114 `straight-quotes`);
+marks in code, URLs, HTML and shortcodes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Edit, Finding, Fix
+from ..quotes import STRAIGHT, analyse, has_foreign_script
+
+ID = "NL115"
+NAME = "foreign-quotes"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {}
+
+_LANGUAGES = {"en": "English", "ru": "Russian", "uk": "Ukrainian", "be": "Belarusian", "de": "German",
+              "fr": "French", "es": "Spanish", "it": "Italian", "pl": "Polish", "nl": "Dutch"}
+_CYRILLIC_LANGUAGES = frozenset(("ru", "uk", "be"))
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report quotation marks that are not the article language's, with a fix to its own."""
+    q = analyse(doc)
+    if q is None:
+        return
+    prof = q.profile
+    levels = set(prof.levels)
+    own = set("".join(o + c for o, c in prof.levels)) | STRAIGHT | {"’"}
+    language = _LANGUAGES.get(prof.language, f"'{prof.language}'")
+    for mk in q.marks:
+        if mk.masked or mk.role not in ("open", "close"):
+            continue
+        other = mk.partner
+        if other is not None:
+            if mk.role == "close" or other.masked or other.ch in STRAIGHT or mk.ch in STRAIGHT:
+                continue
+            if (mk.ch, other.ch) in levels or (mk.ch in own and other.ch in own):
+                continue  # the language's own pair, or its own marks turned round (NL118)
+            want = prof.level(mk.depth)
+            safe = mk.sure and other.sure and (
+                prof.language in _CYRILLIC_LANGUAGES or not has_foreign_script(doc.text[mk.end:other.start]))
+            yield Finding(mk.start, other.end,
+                          f"{mk.ch}…{other.ch} are not {language} quotation marks; use {want[0]}…{want[1]}",
+                          Fix((Edit(mk.start, mk.end, want[0]), Edit(other.start, other.end, want[1])),
+                              f"Use {want[0]}…{want[1]}", safe))
+        elif mk.ch not in own:
+            want = prof.level(mk.depth)[0 if mk.role == "open" else 1]
+            yield Finding(mk.start, mk.end, f"{mk.ch} is not a {language} quotation mark; use {want}",
+                          Fix.replace(mk.start, mk.end, want, f"Use {want}", safe=False))

@@ -1,0 +1,74 @@
+"""Space inside quotes: a space just inside a quotation mark (or, in French, the wrong one).
+
+English, German, Russian and Ukrainian set quotation marks tight against the quoted words.
+French sets a no-break space inside « » (U+00A0, or the narrow U+202F): a plain space there
+lets a line break strand the mark, and a missing one is a typo. The fix deletes the space (or,
+in French, sets the no-break space) and is safe when the two marks pair unambiguously.
+
+Bad:  “ Only with him. Without any intermediaries ,” he said.
+Good: “Only with him. Without any intermediaries,” he said.
+
+Bad (lang: fr):  Il a dit : « Seulement avec lui ».
+Good (lang: fr): Il a dit : « Seulement avec lui ». (with no-break spaces inside)
+
+Not findings: a quotation whose first or last line ends at a line break; marks that pair with
+nothing (NL110/NL111 report those); an opening mark with its space on the wrong side
+(NL112 `misplaced-quote-space`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding, Fix
+from ..quotes import analyse
+
+ID = "NL113"
+NAME = "space-inside-quotes"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {}
+
+_SPACES = " \t\u00a0\u202f\u2009"
+_NO_BREAK = ("\u00a0", "\u202f")  # exactly one of these is right inside French guillemets
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report spaces just inside each matched pair of quotation marks."""
+    q = analyse(doc)
+    if q is None:
+        return
+    text, prose = doc.text, doc.prose_text
+    spaced, space = q.profile.spaced, q.profile.space
+    for op, cl in q.pairs():
+        if op.masked or cl.masked or op.flag == "misplaced" or cl.flag == "misplaced":
+            continue
+        safe = op.sure or cl.sure
+        e = op.end
+        while e < cl.start and text[e] in _SPACES:
+            e += 1
+        s = cl.start
+        while s > e and text[s - 1] in _SPACES:
+            s -= 1
+        if e >= s or prose[e] == "\n" or prose[s - 1] == "\n":
+            continue  # an empty quotation, or one that starts or ends at a line break
+        if op.ch in spaced:
+            if text[op.end:e] not in _NO_BREAK:
+                yield _french(op.start, e, op.end, e, op.ch, "after", space, safe)
+            if text[s:cl.start] not in _NO_BREAK:
+                yield _french(s, cl.end, s, cl.start, cl.ch, "before", space, safe)
+            continue
+        if e > op.end:
+            yield Finding(op.end, e, f"space after opening {op.ch}; write {op.ch} next to the quoted word",
+                          Fix.delete(op.end, e, "Delete the space", safe))
+        if s < cl.start:
+            yield Finding(s, cl.start, f"space before closing {cl.ch}; write {cl.ch} next to the quoted word",
+                          Fix.delete(s, cl.start, "Delete the space", safe))
+
+
+def _french(start: int, end: int, gap_start: int, gap_end: int, mark: str, side: str, space: str,
+            safe: bool) -> Finding:
+    what = "no space" if gap_start == gap_end else "a breaking space"
+    return Finding(start, end, f"{what} {side} {mark}; French sets a no-break space inside « »",
+                   Fix.replace(gap_start, gap_end, space, "Set a no-break space", safe))

@@ -1,0 +1,38 @@
+"""Stray closing quotation mark: a closing mark with no opening mark before it in its paragraph.
+
+Pairing is per paragraph (see NL110 `unclosed-quote`). In a quotation that runs over several
+paragraphs, each paragraph must open again with the opening mark; a paragraph that only closes
+is reported here.
+
+Not findings: ’ and ' with nothing to close (apostrophes: the Smiths’ house, goin’); inch marks
+after digits (a 27" screen); marks in code, URLs, HTML and shortcodes, or written as entities.
+
+Bad:  Only with him, ” he said.
+Good: “Only with him,” he said.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding
+from ..quotes import analyse
+
+ID = "NL111"
+NAME = "stray-closing-quote"
+SEVERITY = "warning"
+FIXABLE = False
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each closing mark that closes nothing."""
+    q = analyse(doc)
+    if q is None:
+        return
+    for mk in q.stray:
+        if mk.masked:
+            continue
+        yield Finding(mk.start, mk.end, f"closing {mk.ch} has no opening mark before it in this paragraph; "
+                                        "add the opening mark or delete this one")

@@ -1,0 +1,43 @@
+"""Unclosed quotation: an opening quotation mark that nothing closes in its paragraph.
+
+Quotation marks are paired per paragraph (heading, table cell, front-matter field) with a
+stack, under the article's language (front matter `lang`/`language`/`locale`, else the
+config's `language`): English “…” and ‘…’, Russian and Ukrainian «…» with „…“ inside, German
+„…“ and ‚…‘, French «…» (see rules/quotes.yaml). A quotation that runs over several paragraphs
+is not an error: by convention its opening mark is repeated at the start of each paragraph and
+it closes only at the end, so an open quotation is accepted when the next paragraph starts
+with an opening mark.
+
+Not findings: apostrophes (’90s, ’em, rock ’n’ roll, the Smiths’ house) and a straight ' that
+nothing closes (it is read as an apostrophe); inch and foot marks after digits (6'2"); marks
+in code, URLs, HTML attributes and shortcodes; marks written as entities (&#8220;).
+
+Bad:  “Only with him. Without any intermediaries, he pointed out.
+Good: “Only with him. Without any intermediaries,” he pointed out.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding
+from ..quotes import analyse
+
+ID = "NL110"
+NAME = "unclosed-quote"
+SEVERITY = "warning"
+FIXABLE = False
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each opening mark left open at the end of its paragraph."""
+    q = analyse(doc)
+    if q is None:
+        return
+    for mk in q.unclosed:
+        if mk.masked:
+            continue
+        yield Finding(mk.start, mk.end, f"opening {mk.ch} is never closed in this paragraph; "
+                                        "add the closing mark or delete this one")
