@@ -260,6 +260,8 @@ def _trim_url(line: str, s: int, e: int) -> int:
             e -= 1
         elif ch == ")" and line.count("(", s, e) < line.count(")", s, e):
             e -= 1
+        elif ch in "”’»" and "“‘«"["”’»".index(ch)] not in line[s:e]:  # (see https://x.gov.”)
+            e -= 1
         else:
             break
     return e

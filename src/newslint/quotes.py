@@ -41,7 +41,7 @@ from .prose import MASK
 if TYPE_CHECKING:
     from .document import Document
 
-DOUBLE = frozenset('"“”„«»‟')
+DOUBLE = frozenset('"“”„«»‟″')  # ″, a double prime, closes a quotation in WordPress output: “5″
 SINGLE = frozenset("'‘’‚‹›‛")
 QUOTES = DOUBLE | SINGLE
 STRAIGHT = frozenset("\"'")
@@ -223,23 +223,25 @@ def _analyse(doc: "Document") -> Quotes | None:
     ctx = _Context(P, text, masks)
     i, n = 0, len(marks)
     carry: tuple[list[Mark], int, int] | None = None  # open marks carried into a list: (marks, from, depth)
+    quoted: set[int] = set()
     while i < n:
         j = i + 1
         unit = marks[i].unit
         while j < n and marks[j].unit == unit:
             j += 1
         stack: list[Mark] = []
-        depth = units.list_depth(unit)
+        depth = max(units.list_depth(unit) - 1, 0)  # the list this unit is in, or the one it introduces
         if carry is not None:
-            if units.inside_list(carry[1], unit, carry[2]):
+            if units.inside_list(carry[1], unit, carry[2], after=True):
                 stack, depth = carry[0], carry[2]
             else:
                 q.unclosed.extend(carry[0])
             carry = None
-        left = _pair_unit(marks[i:j], ctx, prof, q, stack)
-        if left and not units.continued(unit):
+        left = _pair_unit(marks[i:j], ctx, prof, q, stack, units.after_html(unit, quoted))
+        quoted.add(unit)
+        if left and not units.continued(unit) and not units.before_html(unit):
             if units.inside_list(unit, unit + 1, depth):
-                carry = (left, unit, depth)  # a quotation introducing a list, closed in the list
+                carry = (left, unit, depth)  # a quotation that introduces or spans a list, closed in it
             else:
                 q.unclosed.extend(left)
         i = j
@@ -270,20 +272,21 @@ def _scan(P: str, text: str) -> list[tuple[int, str]]:
     return found
 
 
-_DOUBLES_AND_GUILLEMETS = "\"“”„«»‟‹›‚‛"
+_DOUBLES_AND_GUILLEMETS = "\"“”„«»‟‹›‚‛″"
 # a single mark unless it sits between two letters or digits (it's, O’Brien, 6'2)
 _SINGLE_PATTERNS = tuple((ch, re.compile(re.escape(ch) + r"(?:(?<![^\W_].)|(?![^\W_]))")) for ch in "'’‘")
 
 
 # Quote marks that are syntax, not prose, where the prose scan cannot see it: an HTML tag whose
 # attribute holds a shortcode or Liquid tag with quotes of its own (<a href="{{< ref "p.md" >}}">,
-# where only the shortcode is masked), a link whose destination is a shortcode and which has a
-# title ([text]({{< ref "p.md" >}} "Title")), and a template tag that runs over a blank line
+# where only the shortcode is masked), a link whose destination is a shortcode or Liquid tag and
+# which has a title ([text]({{< ref "p.md" >}} "Title"), [text]({{ "/p/" | url }} "Title")), and a template tag that runs over a blank line
 # ({% include x.html q1="..." %} over several paragraphs).
 _TEMPLATED_TAG = re.compile(
     r"""<[A-Za-z][\w:-]*(?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"(?:\{\{.*?\}\}|\{%.*?%\}|[^"\n])*"|"""
     r"""'(?:\{\{.*?\}\}|\{%.*?%\}|[^'\n])*'|[^\s"'=<>`]+))?)*\s*/?>""")
-_SHORTCODE_LINK = re.compile(r"""\]\(\s*\{\{[<%].*?[%>]\}\}[^()\n]*\)""")
+_BROKEN_TAG = re.compile(r"<[A-Za-z][\w:-]*\s+[\w:-]+\s*=[^<>\n]*>")
+_SHORTCODE_LINK = re.compile(r"""\]\(\s*\{\{.*?\}\}[^()\n]*\)""")
 
 
 def _near_syntax(P: str, pos: int) -> bool:
@@ -312,6 +315,12 @@ def _hidden_spans(P: str, text: str) -> list[tuple[int, int]]:
                 break
             spans.append((i, e + 2))
             i = P.find(opening, e + 2)
+    i = P.find("<")
+    while i >= 0:  # a tag left in prose is broken (alt="a "quoted" word"): its quotes are not prose
+        m = _BROKEN_TAG.match(text, i)
+        if m is not None:
+            spans.append((i, m.end()))
+        i = P.find("<", m.end() if m is not None else i + 1)
     for trace, pattern, back in (('="' + MASK, _TEMPLATED_TAG, True), ("='" + MASK, _TEMPLATED_TAG, True),
                                  ("](" + MASK, _SHORTCODE_LINK, False)):
         i = P.find(trace)
@@ -384,12 +393,32 @@ class _Units:
         """The list nesting of a unit (0 for front-matter fields)."""
         return self.blocks[u].list_depth if u >= 0 else 0
 
-    def inside_list(self, u: int, v: int, depth: int) -> bool:
+    def inside_list(self, u: int, v: int, depth: int, after: bool = False) -> bool:
         """Are the blocks after ``u`` up to ``v`` all list items nested deeper than ``depth``?
-        (A quotation that introduces a list may close at the end of the list.)"""
+        With ``after``, ``v`` itself may be the paragraph right after the list. (A quotation that
+        introduces a list may close in it or just after it.)"""
         if u < 0 or v <= u or v >= len(self.blocks):
             return False
-        return all(b.list_depth > depth for b in self.blocks[u + 1: v + 1])
+        between = self.blocks[u + 1: v] if after else self.blocks[u + 1: v + 1]
+        return bool(between) and all(b.list_depth > depth for b in between)
+
+    def after_html(self, u: int, quoted: set[int]) -> bool:
+        """Does an HTML block come before unit ``u``, with only paragraphs without quotation
+        marks in between? (A quotation may have opened inside it.) ``quoted``: units with marks."""
+        for k in range(u, max(u - 10, 0) - 1, -1):
+            if k < 0 or (k < u and (k in quoted or self.blocks[k].kind != "paragraph")):
+                return False
+            start = self.blocks[k - 1].end if k > 0 else self.doc.body_start
+            if _HTML_LINE.search(self.doc.text, start, self.blocks[k].start) is not None:
+                return True
+        return False
+
+    def before_html(self, u: int) -> bool:
+        """Does an HTML block come right after unit ``u``?"""
+        if u < 0:
+            return False
+        end = self.blocks[u + 1].start if u + 1 < len(self.blocks) else len(self.doc.text)
+        return _HTML_LINE.search(self.doc.text, self.blocks[u].end, end) is not None
 
     def continued(self, u: int) -> bool:
         """Does the paragraph after paragraph ``u`` start with an opening mark (a quotation
@@ -405,6 +434,7 @@ class _Units:
 
 
 _ARROWS = frozenset("«»‹›")
+_HTML_LINE = re.compile(r"^[ \t]*</?[A-Za-z]", re.M)
 _DELIMITERS = frozenset("\"'“”")
 _CONTINUES = frozenset("\"'“‘«„‚‹»")
 
@@ -481,10 +511,13 @@ class _Context:
         return True
 
 
-def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack: list[Mark]) -> list[Mark]:
+def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack: list[Mark],
+               after_html: bool = False) -> list[Mark]:
     """Pair one paragraph's marks on ``stack`` (empty, or carried from the paragraph before a
-    list); record stray marks; return the opening marks left open."""
+    list); record stray marks (unless the paragraph follows an HTML block, where the quotation
+    may have opened); return the opening marks left open."""
     P = ctx.P
+    strays = len(q.stray)
     for mk in marks:
         mk.lsp = ctx.left(mk.start)
         mk.rsp = ctx.right(mk.end)
@@ -553,12 +586,17 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 _open(mk, stack, sure=False)
             else:
                 _close_or_stray(mk, stack, top, q)
+        elif ch == "″":
+            if closing and top is not None and before.isdigit():
+                _close(mk, stack, top, q, "prime")  # “5″: a double prime where ” belongs
+            else:
+                mk.role = "prime"
         elif ch in "”»›":
             if opening and top is not None and stack[-1] is top:
                 _close(mk, stack, top, q, "misplaced", sure=_misplaced(P, mk, lower=False))
-            elif opening:
-                _open(mk, stack)
-                mk.flag = "reversed"  # ”Hello”, »Hallo«: a closing mark used to open
+            elif (opening or not (lsp or rsp)) and top is None:
+                _open(mk, stack, sure=opening)
+                mk.flag = "reversed"  # ”Hello”, e.g.”back”, »Hallo«: a closing mark used to open
             else:
                 _close_or_stray(mk, stack, top, q)
         elif closing and top is not None and ch in "«‹" and top.ch in "»›":
@@ -568,6 +606,8 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
     for mk in stack:
         if mk.ch == "'":
             mk.role = "apostrophe"  # an unclosed ' is an apostrophe we could not place ('bout)
+    if after_html:
+        del q.stray[strays:]
     return [mk for mk in stack if mk.ch != "'"]
 
 

@@ -48,7 +48,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         other = mk.partner
         if other is not None:
-            if mk.role == "close" or other.masked or other.ch in STRAIGHT or mk.ch in STRAIGHT:
+            if mk.role == "close" or other.masked or other.ch in STRAIGHT or mk.ch in STRAIGHT or other.flag == "prime":
                 continue
             if (mk.ch, other.ch) in levels or (mk.ch in own and other.ch in own):
                 continue  # the language's own pair, or its own marks turned round (NL118)

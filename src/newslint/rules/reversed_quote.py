@@ -2,8 +2,9 @@
 
 Smart-quote software decides a mark's direction from the character before it, so a mark typed
 after a dash, a bracket or a deleted space often comes out turned the wrong way: “Hello,“ he
-said or ”Hello,” he said. Pairing (see NL110) shows which end of a quotation the mark is at; the
-fix turns it round and is safe when the pair is unambiguous.
+said or ”Hello,” he said; after a digit it may even become an inch mark (a score of “5″).
+Pairing (see NL110) shows which end of a quotation the mark is at; the fix turns it round and is
+safe when the pair is unambiguous.
 
 Bad:  “Freezing the talks is entirely the initiative of Ukraine,“ he concluded.
 Good: “Freezing the talks is entirely the initiative of Ukraine,” he concluded.
@@ -26,7 +27,7 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
-_MIRROR = {"“": "”", "”": "“", "‘": "’", "’": "‘"}
+_MIRROR = {"“": "”", "”": "“", "‘": "’", "’": "‘", "″": "”"}
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -37,12 +38,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     prof = q.profile
     own = set("".join(o + c for o, c in prof.levels))
     for mk in q.marks:
-        if mk.flag != "reversed" or mk.role not in ("open", "close") or mk.masked or mk.ch not in _MIRROR:
+        if mk.flag not in ("reversed", "prime") or mk.role not in ("open", "close") or mk.masked:
             continue
-        want = _MIRROR[mk.ch]
-        if want not in own:
+        want = _MIRROR.get(mk.ch, "")
+        if want not in own or not want:
             continue
         where = "closes" if mk.role == "close" else "opens"
+        if mk.flag == "prime":
+            where = "(a double prime, the inch mark) closes"
         safe = mk.sure and mk.partner is not None and mk.partner.sure
         yield Finding(mk.start, mk.end, f"{mk.ch} {where} a quotation here; use {want}",
                       Fix.replace(mk.start, mk.end, want, f"Use {want}", safe))

@@ -11,7 +11,8 @@ Good: “Only with him. Without any intermediaries,” he said.
 Bad (lang: fr):  Il a dit : « Seulement avec lui ».
 Good (lang: fr): Il a dit : « Seulement avec lui ». (with no-break spaces inside)
 
-Not findings: a quotation whose first or last line ends at a line break; marks that pair with
+Not findings: a quotation whose first or last line ends at a line break; a space after a colon
+before the closing mark ("Total: " quotes a literal string); marks that pair with
 nothing (NL110/NL111 report those); an opening mark with its space on the wrong side
 (NL112 `misplaced-quote-space`).
 """
@@ -62,7 +63,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if e > op.end:
             yield Finding(op.end, e, f"space after opening {op.ch}; write {op.ch} next to the quoted word",
                           Fix.delete(op.end, e, "Delete the space", safe))
-        if s < cl.start:
+        if s < cl.start and text[s - 1] != ":":  # "visitors per day: " quotes a literal string
             yield Finding(s, cl.start, f"space before closing {cl.ch}; write {cl.ch} next to the quoted word",
                           Fix.delete(s, cl.start, "Delete the space", safe))
 

@@ -1,0 +1,207 @@
+"""Quotation marks: the shared pairing, the seed article, and fixes that converge.
+
+Convergence is the point of the last group: damaging a clean article and fixing it must give
+the clean article back, whatever the order in which the fixes happen to apply.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint import config, engine, fix_text, lint_text
+from newslint.document import Document
+from newslint.quotes import analyse
+
+DATA = Path(__file__).parent / "data"
+QUOTE_RULES = ("NL110", "NL111", "NL112", "NL113", "NL114", "NL115", "NL116", "NL117", "NL118")
+ONLY_QUOTES = config.Config(select=QUOTE_RULES)
+
+
+def _article(body: str, front: str = "title: Talks\n") -> str:
+    return f"---\n{front}---\n\n{body}\n"
+
+
+def _roles(body: str, front: str = "title: Talks\n") -> list[tuple[str, str]]:
+    q = analyse(Document(_article(body, front)))
+    assert q is not None
+    return [(m.ch, m.role) for m in q.marks]
+
+
+def _found(text: str, cfg: config.Config = ONLY_QUOTES) -> set[tuple[int, str]]:
+    return {(f.line, f.rule) for f in lint_text(text, config=cfg)}
+
+
+# -- the pairing --------------------------------------------------------------------------------
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    roles = _roles("“It’s the ’90s, rock ’n’ roll at the Smiths’ house,” she said, goin’ home.")
+    assert [r for _, r in roles] == ["open", "apostrophe", "apostrophe", "apostrophe", "apostrophe",
+                                     "close", "apostrophe"]
+
+
+def test_a_plural_possessive_inside_a_single_quotation_does_not_break_the_pairing() -> None:
+    text = _article("‘I went to the Smiths’ house,’ he said.")
+    assert not lint_text(text, config=ONLY_QUOTES)
+
+
+def test_primes_after_digits() -> None:
+    # (the ' of 6'2 sits between two digits: never a quotation mark, so not even scanned)
+    assert _roles("“He is 6'2\" tall,” she said of the 27\" screen and a 6' fence.") == [
+        ("“", "open"), ('"', "prime"), ("”", "close"), ('"', "prime"), ("'", "prime")]
+
+
+def test_a_quotation_over_several_paragraphs() -> None:
+    body = "“First paragraph, no closing mark.\n\n“Second paragraph, none either.\n\n“Third,” he said."
+    assert not lint_text(_article(body), config=ONLY_QUOTES)
+
+
+def test_a_quotation_that_stops_without_continuing_is_unclosed() -> None:
+    body = "“First paragraph, no closing mark.\n\nSecond paragraph, no opening mark,” he said."
+    assert _found(_article(body)) == {(5, "NL110"), (7, "NL111")}
+
+
+def test_a_quotation_introducing_a_list_may_close_at_its_end() -> None:
+    body = "The manifesto says:\n\n“We value:\n\n- people over processes;\n- software over documents.”"
+    assert not lint_text(_article(body), config=ONLY_QUOTES)
+    body = "“We value:\n\n- people over processes;\n\nAfter the list, nothing closed it."
+    assert _found(_article(body)) == {(5, "NL110")}
+
+
+def test_entities_pair_but_are_never_reported() -> None:
+    body = "&#8220;Only with him,” he said, and “not again&rdquo; she said."
+    assert not lint_text(_article(body), config=ONLY_QUOTES)
+
+
+def test_quotes_in_code_urls_html_and_shortcodes_are_not_prose() -> None:
+    body = ('Run `echo "x` or see <https://example.com/?q="a>, <b title="a “b">x</b>,\n'
+            '<a href="{{< ref "page.md" >}}">a page</a>, [a link]({{< ref "p.md" >}} "A title")\n'
+            'and {{< quote text="a “mark" >}}.')
+    assert not lint_text(_article(body), config=ONLY_QUOTES)
+
+
+def test_language_from_front_matter_then_config() -> None:
+    russian = "«Путин назвал события „провокацией“», — сказал он."
+    assert not lint_text(_article(russian, "title: Переговоры\nlang: ru\n"), config=ONLY_QUOTES)
+    assert not lint_text(_article(russian), config=config.Config(select=QUOTE_RULES, language="ru"))
+    assert (5, "NL115") in _found(_article(russian))  # English by default: « » are foreign
+    german = "„Nur mit ihm“, sagte er."
+    assert not lint_text(_article(german, "title: Gespräche\nlanguage: de-DE\n"), config=ONLY_QUOTES)
+
+
+def test_a_language_without_a_profile_is_left_alone() -> None:
+    assert analyse(Document(_article("«x» “y", "title: x\nlang: xx\n"))) is None
+
+
+def test_style_auto_leaves_a_straight_article_alone() -> None:
+    body = 'He called it "a logical choice" and said it\'s "the only way."'
+    assert not lint_text(_article(body), config=ONLY_QUOTES)
+
+
+def test_style_option_is_checked() -> None:
+    cfg = config.from_mapping({"select": list(QUOTE_RULES), "rules": {"straight-quotes": {"style": "fancy"}}})
+    findings = lint_text(_article('“x” and "y"'), config=cfg)
+    assert any(f.rule == "NL999" and "style must be" in f.message for f in findings)
+
+
+# -- the seed article ---------------------------------------------------------------------------
+
+
+SEED = (DATA / "pentagon-negotiations.md").read_text(encoding="utf-8")
+
+
+def test_seed_findings() -> None:
+    assert _found(SEED) == {(22, "NL114"), (26, "NL117"), (30, "NL114"), (32, "NL112"), (34, "NL114")}
+
+
+def test_seed_fix_changes_exactly_those_lines_and_converges() -> None:
+    fixed, remaining = fix_text(SEED, config=ONLY_QUOTES)
+    assert not remaining
+    before, after = SEED.splitlines(), fixed.splitlines()
+    assert len(before) == len(after)
+    assert [i + 1 for i, (a, b) in enumerate(zip(before, after)) if a != b] == [22, 26, 30, 32, 34]
+    assert "“not allow this to grow into something more terrible.”" in after[21]
+    assert "Istanbul’s Dolmabahce" in after[25]
+    assert "a “certain imprint” on them" in after[29]
+    assert "ultimatums,” he pointed out" in after[31]
+    assert "is “hardly possible,” Peskov" in after[33]
+    assert fix_text(fixed, config=ONLY_QUOTES)[0] == fixed
+
+
+def test_seed_fix_with_every_default_rule_is_stable() -> None:
+    fixed, _ = fix_text(SEED)
+    assert '"' not in fixed.split("---", 2)[2] and "Istanbul's" not in fixed and ", ”he" not in fixed
+    assert fix_text(fixed)[0] == fixed
+
+
+# -- convergence: damage a clean article, fix it, get the clean article back --------------------
+
+
+CLEAN = fix_text(SEED, config=ONLY_QUOTES)[0]
+
+DAMAGES = {
+    "straight pair": [("“Topical issues", '"Topical issues'), ("Ukraine,” the Russian", 'Ukraine," the Russian')],
+    "straight single quotes": [("“do not crave”", "“do not 'crave'”")],
+    "straight apostrophe": [("Istanbul’s", "Istanbul's")],
+    "apostrophe turned": [("Istanbul’s", "Istanbul‘s")],
+    "space on the wrong side": [("Ukraine,” he concluded", "Ukraine, ”he concluded")],
+    "space inside": [("“Freezing the", "“ Freezing the"), ("Russia,” said", "Russia, ” said")],
+    "guillemets": [("“hardly possible,”", "«hardly possible,»")],
+    "reversed closing mark": [("Russia,” said", "Russia,“ said")],
+    "reversed opening mark": [("“Freezing the", "”Freezing the")],
+}
+
+
+def _damage(text: str, edits: list[tuple[str, str]]) -> str:
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def test_the_clean_article_is_clean() -> None:
+    assert "“do not crave”" in CLEAN  # the damages below start from real text
+    assert not lint_text(CLEAN, config=ONLY_QUOTES)
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGES))
+def test_fixing_a_damaged_article_restores_it(name: str) -> None:
+    if name == "straight single quotes":  # the clean text has no single quotes: add a pair first
+        clean = _damage(CLEAN, [("“do not crave”", "“do not ‘crave’”")])
+        damaged = _damage(clean, [("‘crave’", "'crave'")])
+    else:
+        clean, damaged = CLEAN, _damage(CLEAN, DAMAGES[name])
+    assert damaged != clean
+    assert fix_text(damaged, config=ONLY_QUOTES)[0] == clean
+
+
+def test_all_damages_at_once_converge_to_the_same_text() -> None:
+    damaged = CLEAN
+    for name in ("straight pair", "straight apostrophe", "space on the wrong side", "guillemets"):
+        damaged = _damage(damaged, DAMAGES[name])
+    assert fix_text(damaged, config=ONLY_QUOTES)[0] == CLEAN
+
+
+def test_fixes_do_not_depend_on_pass_order() -> None:
+    """Applying one rule's fixes at a time, in any order, reaches the same text."""
+    damaged = CLEAN
+    for name in ("straight pair", "straight apostrophe", "space on the wrong side", "reversed closing mark"):
+        damaged = _damage(damaged, DAMAGES[name])
+    results = set()
+    for order in (QUOTE_RULES, tuple(reversed(QUOTE_RULES))):
+        text = damaged
+        for _ in range(3):
+            for rule in order:
+                text = fix_text(text, config=config.Config(select=(rule,)))[0]
+        results.add(text)
+    results.add(fix_text(damaged, config=ONLY_QUOTES)[0])
+    assert len(results) == 1
+
+
+def test_fix_document_is_deterministic() -> None:
+    damaged = _damage(CLEAN, DAMAGES["straight pair"] + DAMAGES["space inside"])
+    st = engine.settings(ONLY_QUOTES)
+    outs = {engine.fix_document(Document(damaged), st)[0].source for _ in range(3)}
+    assert len(outs) == 1
