@@ -60,8 +60,8 @@ def mutate(found: dict[str, tuple[Path, Path | None]], out: Path, count: int) ->
     for rel, extracted in yaml_files:
         text = extracted.read_text(encoding="utf-8")
         for name, (key, line) in MUTATIONS.items():
-            # drop the key's own line and its indented or list continuation lines
-            body = re.sub(rf"(?m)^{re.escape(key)}:.*\n(?:(?:[ \t]+|- ).*\n)*", "", text)
+            # drop the key's own line and every line up to the next top-level key (continuations)
+            body = re.sub(rf"(?m)^{re.escape(key)}:.*\n(?:(?![^\s#-][^:\n]*:(?:[ \t]|$)).*\n)*", "", text)
             body = body + ("" if body.endswith("\n") or not body else "\n") + line + "\n"
             target = out / "mutated" / name / (rel + ".yaml")
             target.parent.mkdir(parents=True, exist_ok=True)
