@@ -12,7 +12,7 @@ import pytest
 
 from conftest import newslint_command
 from newslint import config, engine, files, site
-from newslint.cache import Cache, settings_key
+from newslint.cache import FORMAT, Cache, settings_key
 from newslint.model import Finding, Rule
 
 BAD = "---\ntitle: x\n---\n\nMedinsky , said it  twice.\n"
@@ -117,7 +117,7 @@ def test_the_index_is_data_not_code(tree: Path) -> None:
         def __reduce__(self):
             return (os.system, (f"touch {marker}",))
 
-    cache.file.write_bytes(pickle.dumps({"format": 1, "entries": {"content/bad.md": Evil()}}))
+    cache.file.write_bytes(pickle.dumps({"format": FORMAT, "entries": {"content/bad.md": Evil()}}))
     _, cache = lint(tree)
     assert not marker.exists() and cache.hits == 0
 

@@ -194,15 +194,19 @@ class Document:
         Same length as ``text``: a match in it is a match in the text at the same offsets.
         """
         text = self.text
+        # every character masked, newlines kept: the gaps between prose spans are slices of it
+        masked = "\n".join([prose.MASK * len(line) for line in text.split("\n")])
         parts: list[str] = []
+        append = parts.append
         cursor = 0
         for s, e in self.prose_spans:
             if s > cursor:
-                parts.append(_masked(text[cursor:s]))
-            if e > max(s, cursor):
-                parts.append(text[max(s, cursor):e])
-            cursor = max(cursor, e)
-        parts.append(_masked(text[cursor:]))
+                append(masked[cursor:s])
+                cursor = s
+            if e > cursor:
+                append(text[cursor:e])
+                cursor = e
+        append(masked[cursor:])
         return "".join(parts)
 
     def prose_matches(self, pattern: re.Pattern[str], body_only: bool = False) -> Iterator[re.Match[str]]:

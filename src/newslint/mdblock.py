@@ -10,16 +10,19 @@ Each of those rules needs a particular first character (``#`` for a heading, ``>
 ``<`` for HTML, …); a table needs ``|``, ``-`` or ``:`` at the start of the *next* line; an
 indented code block needs four columns of indentation. ``install`` replaces each rule chain with
 one function that checks those necessary conditions first and, only when some rule could
-match, runs the original chain unchanged. The rules themselves, their order and the tokens are
+match, runs the original chain unchanged; the setext-heading rule runs only when a line of the
+paragraph could be its underline; and the parser's line tables are built with list operations. The rules themselves, their order and the tokens are
 markdown-it's own; a rule this module does not know is always run. tests/test_mdblock.py
 checks that the tokens are identical to the stock parser's.
 """
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Any, Callable
 
 from markdown_it import rules_block as rb
+from markdown_it.rules_block.state_block import StateBlock
 
 Rule = Callable[[Any, int, int, bool], bool]
 
@@ -60,6 +63,10 @@ def _chain(rules: list[Rule]) -> list[Rule]:
     plain = (candidates(None, False), candidates(None, True))  # a line that starts like prose
     by_char = {ch: (candidates(ch, False), candidates(ch, True)) for ch in triggers}
     get = by_char.get
+    # A line that starts like prose, in the main chain: the setext-heading rule, then the
+    # paragraph rule. The first can only succeed if a later line of the paragraph starts with
+    # "-" or "="; when none does, what it leaves behind is the parent type it sets.
+    tail = (rb.lheading, rb.paragraph)
 
     def run(state: Any, line: int, end: int, silent: bool) -> bool:
         pos = state.bMarks[line] + state.tShift[line]
@@ -72,12 +79,62 @@ def _chain(rules: list[Rule]) -> list[Rule]:
                 p = state.bMarks[line + 1] + state.tShift[line + 1]
                 if p < state.eMarks[line + 1] and state.src[p] in _TABLE_DELIMITER:
                     rules_to_try = pair[1]
+            if rules_to_try[-2:] == tail and not _underline_ahead(state, line, end):
+                for fn in rules_to_try[:-2]:
+                    if fn(state, line, end, silent):
+                        return True
+                state.parentType = "paragraph"
+                return rb.paragraph(state, line, end, silent)
         for fn in rules_to_try:
             if fn(state, line, end, silent):
                 return True
         return False
 
     return [run]
+
+
+def _underline_ahead(state: Any, line: int, end: int) -> bool:
+    """Does a line after ``line``, before the next blank one, start with "-" or "="?"""
+    b, e, t, src = state.bMarks, state.eMarks, state.tShift, state.src
+    line += 1
+    while line < end:
+        pos = b[line] + t[line]
+        if pos >= e[line]:
+            return False
+        if src[pos] in "-=":
+            return True
+        line += 1
+    return False
+
+
+def new_state(src: str, md: Any, env: Any, tokens: list[Any]) -> Any:
+    """A StateBlock for ``src``, its line tables built with list operations instead of a loop
+    over every line (the same tables: line starts and ends, indentation in characters and in
+    columns with tabs expanded; a last line of only spaces and tabs gets none)."""
+    state = StateBlock("", md, env, tokens)  # every other attribute, as markdown-it sets it
+    state.src = src
+    lines = src.split("\n")
+    if lines[-1] == "" or not lines[-1].strip(" \t"):
+        lines.pop()
+    lengths = [len(line) for line in lines]
+    begins = [0, *accumulate(n + 1 for n in lengths[:-1])] if lines else []
+    ends = [b + n for b, n in zip(begins, lengths)]
+    shifts = [n - len(line.lstrip(" \t")) if line[:1] in (" ", "\t") else 0 for line, n in zip(lines, lengths)]
+    counts = shifts[:]
+    for i, shift in enumerate(shifts):
+        if shift and "\t" in lines[i][:shift]:
+            offset = 0
+            for ch in lines[i][:shift]:
+                offset += 4 - offset % 4 if ch == "\t" else 1
+            counts[i] = offset
+    length = len(src)
+    state.bMarks = [*begins, length]
+    state.eMarks = [*ends, length]
+    state.tShift = [*shifts, 0]
+    state.sCount = [*counts, 0]
+    state.bsCount = [0] * (len(lines) + 1)
+    state.lineMax = len(lines)
+    return state
 
 
 def install(md: Any) -> Any:
@@ -91,4 +148,14 @@ def install(md: Any) -> Any:
         return found if found is not None else original(chain_name)
 
     ruler.getRules = get_rules
+    block = md.block
+
+    def parse(src: str, md: Any, env: Any, out_tokens: list[Any]) -> list[Any] | None:
+        if not src:
+            return None
+        state = new_state(src, md, env, out_tokens)
+        block.tokenize(state, state.line, state.lineMax)
+        return state.tokens
+
+    block.parse = parse
     return md

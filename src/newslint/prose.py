@@ -119,6 +119,9 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
     quote_depth = list_depth = 0
     pending: tuple[str, int] | None = None
     cursor_line, cursor_col = -1, 0  # several table cells share one line: search left to right
+    n_text = len(text)
+    find = text.find
+    special = _SPECIAL.search
     for tok in tokens:
         t = tok.type
         if t == "blockquote_open":
@@ -141,19 +144,29 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
         elif t == "inline" and tok.map and pending is not None:
             kind, level = pending
             pending = None
-            a, b = tok.map
             lines = tok.content.split("\n")
-            block = Block(kind, line_start(a), line_end(a + len(lines) - 1), [], quote_depth, list_depth, level)
+            base = first_line + tok.map[0]  # the document line of the block's first line
+            block = Block(kind, line_start(tok.map[0]), line_end(tok.map[0] + len(lines) - 1), [], quote_depth,
+                          list_depth, level)
+            spans = block.spans
             for i, content_line in enumerate(lines):
-                src_line = a + i
-                s, e = line_start(src_line), line_end(src_line)
-                frm = cursor_col if src_line == cursor_line else 0
-                col = text.find(content_line, s + frm, e) if content_line else -1
-                if col < 0 and content_line:
-                    continue  # the content was rewritten (tabs in a container): not prose we can map
-                start = col if content_line else s
-                cursor_line, cursor_col = src_line, start - s + len(content_line)
-                _scan_line(text, start, start + len(content_line), block.spans, masks)
+                at = base + i
+                s = line_starts[at] if at < n_lines else n_text
+                e = line_starts[at + 1] - 1 if at + 1 < n_lines else n_text
+                if content_line:
+                    start = find(content_line, s + cursor_col if at == cursor_line else s, e)
+                    if start < 0:
+                        continue  # the content was rewritten (tabs in a container): not prose we can map
+                    end = start + len(content_line)
+                else:
+                    start = end = s
+                cursor_line, cursor_col = at, end - s
+                if start < end:
+                    if special(text, start, end) is None and find("://", start, end) < 0 \
+                            and find("www.", start, end) < 0:
+                        spans.append((start, end))  # nothing inline to mask: the common case
+                    else:
+                        _scan_line(text, start, end, spans, masks)
             if _multiline_constructs(tok.content):
                 _rescan_block(text, block, masks)
             blocks.append(block)

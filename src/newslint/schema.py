@@ -56,19 +56,19 @@ def _format_checker() -> Any:
 
 
 def _add_iri_formats(checker: Any) -> None:
-    try:
-        import rfc3986
-    except ImportError:  # pragma: no cover - rfc3986 ships with newslint
+    from importlib.util import find_spec
+
+    if find_spec("rfc3986") is None:  # pragma: no cover - rfc3986 ships with newslint
         return
-
-    from rfc3986 import exceptions, validators
-
     parts = ("scheme", "userinfo", "host", "port", "path", "query", "fragment")
 
     def valid(value: str, require_scheme: bool) -> bool:
         # encode() would percent-encode what an IRI may not contain: refuse that first
         if any(ch in _NOT_IN_IRI or ord(ch) < 0x21 or ord(ch) == 0x7F for ch in value):
             return False
+        import rfc3986  # imported on first use: most schemas have no IRI field (and a run pays ~10 ms)
+        from rfc3986 import exceptions, validators
+
         try:
             ref = rfc3986.iri_reference(value).encode()
             check = validators.Validator().check_validity_of(*parts)
