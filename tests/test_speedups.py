@@ -43,6 +43,7 @@ LINES = [
     "*emphasis* start", "_under_ start", "2015 was a year.", "<https://auto.link>", "{{< shortcode >}}",
     "   > quote in indent", "- > quote in list", "1. # heading in list", "> - list in quote", "- ```",
     "  ```", "text with `code` and https://example.com/x.", "\\# escaped", "&amp; entity", "![img](x.png)",
+    "a NUL \0 inside", "a CR\r\nline", "lone CR\rhere",
 ]
 
 
@@ -168,4 +169,7 @@ def test_repeated_space_patterns_match_the_lookbehind_patterns(body: str) -> Non
     old = re.compile(r"(?<=[^\s\ue000]) {2,}(?=[^\s\ue000])")
     assert [m.span() for m in rule._REPEATED.finditer(text)] == [m.span() for m in old.finditer(text)]
     old_gap = re.compile(r"(?<=[.!?…])[\"”’)\]*_]*( +)(?=[\"“‘(\[*_]*[A-Z0-9])")
-    assert [m.span(1) for m in rule._SENTENCE_GAP.finditer(text)] == [m.span(1) for m in old_gap.finditer(text)]
+    gaps = [m.span(1) for m in old_gap.finditer(text)]
+    assert [m.span(1) for m in rule._SENTENCE_GAP.finditer(text)] == gaps
+    double = sum(1 for s, e in gaps if e - s >= 2)
+    assert rule._mostly_two_spaces(text) == (double >= 2)

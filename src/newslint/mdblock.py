@@ -22,6 +22,7 @@ from itertools import accumulate
 from typing import Any, Callable
 
 from markdown_it import rules_block as rb
+from markdown_it import rules_core
 from markdown_it.rules_block.state_block import StateBlock
 
 Rule = Callable[[Any, int, int, bool], bool]
@@ -137,8 +138,17 @@ def new_state(src: str, md: Any, env: Any, tokens: list[Any]) -> Any:
     return state
 
 
+def _normalize(state: Any) -> None:
+    """markdown-it's normalize rule, skipped when there is nothing to normalize: it rewrites
+    every newline of the text (a regex substitution per line) even when none is a CR."""
+    if "\r" in state.src or "\0" in state.src:
+        rules_core.normalize(state)
+
+
 def install(md: Any) -> Any:
     """Make ``md``'s block rule chains skip rules that cannot match (call after enable/disable)."""
+    if "normalize" in md.core.ruler.get_active_rules() and md.core.ruler.getRules("")[0] is rules_core.normalize:
+        md.core.ruler.at("normalize", _normalize)
     ruler = md.block.ruler
     original = ruler.getRules
     chains = {name: _chain(list(original(name))) for name in _CHAINS}
