@@ -249,3 +249,25 @@ if sys.platform.startswith("linux"):
         st = engine.settings(cfg)
         results = list(engine.lint_paths(files.discover([tree / "content"], cfg), st, jobs=2))
         assert [f.message for r in results for f in r.findings] == ["2 different first words"] * 2
+
+
+def test_stat_fingerprints_spare_rereading_but_never_hide_a_write(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newslint.cache as cache_mod
+
+    monkeypatch.setattr(cache_mod, "_settled", lambda stat: True)  # as if the files were written long ago
+    lint(tree)
+    _, cache = lint(tree)  # hashes every file, finds it unchanged, remembers its fingerprint
+    assert cache.hits == 2
+    assert all(entry[3] for entry in Cache.open(engine.settings(config.Config(root=tree))).entries.values())
+    read = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
+    _, cache = lint(tree)
+    assert cache.hits == 2 and not [p for p in read if "content" in p.parts]  # on the fingerprint alone
+    path = tree / "content" / "good.md"
+    stat = path.stat()
+    path.write_text(GOOD.replace("Fine.", "Fine!"), encoding="utf-8")  # same size, same mtime after utime
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    results, cache = lint(tree)
+    assert cache.misses == 1 and results[1].digest != ""

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 if TYPE_CHECKING:
     from .engine import FileResult, Settings
 
-FORMAT = 2  # bump when the entry layout changes
+FORMAT = 3  # bump when the entry layout changes
 DEFAULT_DIR = ".newslint_cache"
 STALE_DAYS = 30  # index files (other configurations) unused this long are deleted
 # libraries whose version can change what a file's findings are
@@ -227,7 +227,7 @@ def _loads(data: bytes) -> Any:
 
 
 class Cache:
-    """One configuration's index: path → (content hash, site probes, stored result)."""
+    """One configuration's index: path → (content hash, site probes, stored result, stat fingerprint)."""
 
     def __init__(self, folder: Path, key: str, root: Path) -> None:
         self.folder = folder
@@ -236,7 +236,8 @@ class Cache:
         self._root = str(self.root)
         self.file = folder / f"{key}.idx"
         self._entries: dict[str, tuple[str, Any, tuple[Any, ...]]] | None = None
-        self._new: dict[str, tuple[str, Any, tuple[Any, ...]]] = {}
+        self._new: dict[str, tuple[str, Any, tuple[Any, ...], Any]] = {}
+        self._stamps: dict[str, tuple[int, ...]] = {}  # fingerprints of files verified by content
         self.hits = 0
         self.misses = 0
 
@@ -279,17 +280,32 @@ class Cache:
         rel = _under(full, self._root)
         return rel if rel is not None else full
 
-    def known(self, path: Path) -> bool:
-        """Is there an entry for this path at all (whatever its content)?"""
-        return self.name(path) in self.entries
+    def lookup(self, path: Path, display: str) -> "FileResult | None":
+        """The stored result for this path if it was made from exactly the bytes it has now.
 
-    def get(self, path: Path, data: bytes, display: str) -> "FileResult | None":
-        """The stored result for this path if it was made from exactly these bytes."""
-        entry = self.entries.get(self.name(path))
-        if entry is None or entry[0] != digest(data):
-            self.misses += 1
+        The bytes are read and hashed, unless the file's stat fingerprint (size, mtime, ctime,
+        inode) is the one recorded when this machine last hashed it to the same digest: then
+        it has not been written since (a write changes ctime, which no program can set back).
+        A fresh checkout has other fingerprints, so there the content decides, as everywhere
+        the fingerprint differs.
+        """
+        name = self.name(path)
+        entry = self.entries.get(name)
+        if entry is None:
+            return None  # never linted here: no need to read it twice
+        stored_digest, probes, stored, fingerprint = entry
+        try:
+            stat = os.stat(path)
+            now = _fingerprint(stat)
+            if now != fingerprint:
+                data = Path(path).read_bytes()
+                if digest(data) != stored_digest:
+                    self.misses += 1
+                    return None
+                if _settled(stat) and _fingerprint(os.stat(path)) == now:
+                    self._stamps[name] = now  # hashed and unchanged meanwhile: trust it next time
+        except OSError:
             return None
-        _, probes, stored = entry
         if probes and any(os.path.exists(p) != seen for p, seen in probes.items()):
             self.misses += 1
             return None
@@ -302,16 +318,21 @@ class Cache:
         """Remember a freshly made result (not one with internal errors, not an unread file)."""
         if not result.digest or result.errors:
             return
-        self._new[self.name(path)] = (result.digest, dict(result.probes), _stored(result))
+        self._new[self.name(path)] = (result.digest, dict(result.probes), _stored(result), None)
 
     def save(self) -> None:
         """Write the index atomically, merged with what another run may have written meanwhile."""
-        if not self._new:
+        if not self._new and not self._stamps:
+            self._touch()
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             _mark(self.folder)
             merged = self._load()
+            for name, stamp in self._stamps.items():
+                entry = (self.entries.get(name) or (None,))
+                if name in merged and merged[name][0] == entry[0]:
+                    merged[name] = (*merged[name][:3], stamp)
             merged.update(self._new)
             for name in [n for n in merged if n not in self._new]:
                 if not os.path.exists(name if os.path.isabs(name) else self.root / name):
@@ -330,9 +351,29 @@ class Cache:
                 raise
             self._entries = merged
             self._new = {}
+            self._stamps = {}
             _prune(self.folder, keep=self.file)
         except OSError:
             pass  # a read-only checkout still lints; it only cannot remember
+
+
+    def _touch(self) -> None:
+        """Mark the index as used (stale indexes of other configurations are pruned by age)."""
+        if self.hits:
+            try:
+                os.utime(self.file)
+            except OSError:
+                pass
+
+
+def _fingerprint(stat: os.stat_result) -> tuple[int, ...]:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+def _settled(stat: os.stat_result) -> bool:
+    """Was the file last changed long enough ago that a change now would show in its times,
+    even on file systems with coarse timestamps? (git calls the other case "racily clean")."""
+    return time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > 2_000_000_000
 
 
 def _stored(result: "FileResult") -> tuple[Any, ...]:
@@ -344,8 +385,9 @@ def _result(display: str, stored: tuple[Any, ...]) -> "FileResult":
     from .engine import FileResult
 
     findings, lines, line_starts, summaries = stored
-    return FileResult(display, list(findings), lines=dict(lines), line_starts=list(line_starts),
-                      summaries=dict(summaries), cached=True)
+    # the findings list is the caller's (corpus-wide findings are added to it); the rest is read-only
+    return FileResult(display, list(findings), lines=lines, line_starts=line_starts, summaries=summaries,
+                      cached=True)
 
 
 def _mark(folder: Path) -> None:

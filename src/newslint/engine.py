@@ -10,7 +10,6 @@ one already taken → apply in one pass → lint again, until nothing changes (a
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -276,6 +275,8 @@ def lint_file(path: Path, st: Settings, *, fix: bool = False, unsafe: bool = Fal
             result.fixed = applied
             result.new_data = encode(fixed_doc)
             if diff:
+                import difflib
+
                 result.diff = "".join(difflib.unified_diff(
                     doc.source.splitlines(keepends=True), fixed_doc.source.splitlines(keepends=True),
                     f"a/{shown}", f"b/{shown}"))
@@ -346,13 +347,7 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
 
 def _from_cache(cache: "Cache", path: Path, shown: str, fixing: bool, unsafe: bool) -> FileResult | None:
     """A cached result for the file as it is now; when fixing, only one that has nothing to fix."""
-    if not cache.known(path):
-        return None  # nothing stored for this path: no need to read it here
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    hit = cache.get(path, data, shown)
+    hit = cache.lookup(path, shown)
     if hit is not None and fixing and choose_fixes(hit.findings, unsafe):
         return None  # there is something to fix: the fix loop needs the document
     return hit

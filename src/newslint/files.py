@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 import pathspec
 
-from .config import Config
+from .config import DEFAULT_INCLUDE, Config
 
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".newslint_cache", ".venv", "venv"}
 
@@ -60,6 +60,8 @@ class Selector:
         self.root = config.root.resolve()
         self._root = str(self.root)
         self.include = _spec(config.include)
+        # the default globs, **/*.md and **/*.markdown, say "any file with this extension"
+        self._suffixes = (".md", ".markdown") if tuple(config.include) == DEFAULT_INCLUDE else None
         self.exclude = _spec(config.exclude)
         self._exclude_any = bool(config.exclude)
         self.gitignore = config.respect_gitignore
@@ -88,6 +90,8 @@ class Selector:
 
     def included(self, path: str | Path) -> bool:
         """Does the path match the include globs?"""
+        if self._suffixes is not None:
+            return str(path).endswith(self._suffixes)
         full = os.path.abspath(path)
         rel = _under(full, self._root)
         return self.include.match_file(rel if rel is not None else os.path.basename(full))
@@ -169,9 +173,11 @@ def display(path: Path) -> str:
     """The path as shown in output: relative to the working folder when inside it."""
     text = str(path)
     if os.path.isabs(text):
-        rel = _under(os.path.normpath(text), os.getcwd())
+        text = os.path.normpath(text)
+        rel = _under(text, os.getcwd())
         if rel is not None:
             return rel
+        return text if os.sep == "/" else Path(text).as_posix()
     return Path(text).as_posix()
 
 
