@@ -324,13 +324,19 @@ def list_rules(config_file: Path | None) -> None:
         available = engine.available_rules(config)
     except ConfigError as exc:
         raise _fail(str(exc)) from None
-    width = max((len(r.name) for r in available), default=10)
-    idw = max((len(r.id) for r in available), default=5)
-    click.echo(f"{'ID':<{idw}}  {'NAME':<{width}}  FIX  {'SEVERITY':<8}  ON   SUMMARY")
-    for r in sorted(available, key=lambda r: r.id):
-        fixable = "yes" if r.fixable else "-"
-        on = "yes" if r.enabled else "no"
-        click.echo(f"{r.id:<{idw}}  {r.name:<{width}}  {fixable:<3}  {r.severity:<8}  {on:<3}  {r.summary}")
+    groups: dict[str, list[Any]] = {}  # built-ins first, then each pack and plugin under its origin
+    for r in available:
+        groups.setdefault(r.origin, []).append(r)
+    for n, (origin, rules) in enumerate(groups.items()):
+        if n:
+            click.echo(f"\n{origin}")
+        width = max((len(r.name) for r in rules), default=10)
+        idw = max((len(r.id) for r in rules), default=5)
+        click.echo(f"{'ID':<{idw}}  {'NAME':<{width}}  FIX  {'SEVERITY':<8}  ON   SUMMARY")
+        for r in sorted(rules, key=lambda r: r.id):
+            fixable = "yes" if r.fixable else "-"
+            on = "yes" if r.enabled else "no"
+            click.echo(f"{r.id:<{idw}}  {r.name:<{width}}  {fixable:<3}  {r.severity:<8}  {on:<3}  {r.summary}")
 
 
 @main.command("rule")

@@ -49,6 +49,7 @@ class Config:
     # [schemas]: (glob, schema) in file order, first match wins; a schema of None means "none".
     # None (no table) means builtin:article for every article.
     schemas: tuple[tuple[str, Any], ...] | None = None
+    packs: tuple[str, ...] = ()  # rule pack files, relative to root (packs.py)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # raw [rules.X] tables
     raw: Mapping[str, Any] = field(default_factory=dict)  # the whole table, for extensions
 
@@ -116,6 +117,7 @@ def from_mapping(data: Mapping[str, Any], path: Path | None = None, root: Path |
         prose_fields=tuple(get("prose-fields")) if "prose-fields" in data else None,
         allow_yaml_aliases=get("allow-yaml-aliases", False),
         schemas=load_schemas(data["schemas"], root, where) if "schemas" in data else None,
+        packs=tuple(get("packs", ())),
         rules=dict(get("rules", {})),
         raw=dict(data),
     )

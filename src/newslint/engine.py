@@ -46,10 +46,11 @@ class Settings:
 
 
 def available_rules(config: Config) -> list[Rule]:
-    """Built-in rules plus those from installed plugins and the config's rule packs."""
+    """Built-in rules plus those from installed plugins and the rule packs (plugins.py, packs.py)."""
+    from .plugins import extension_rules
     from .rules import BUILTIN
 
-    return list(BUILTIN)
+    return list(BUILTIN) + extension_rules(config, BUILTIN)
 
 
 def settings(config: Config | None = None) -> Settings:

@@ -157,3 +157,169 @@ def term_pattern(term: str) -> tuple[str, bool]:
     if len(term) > 2 and term.startswith("/") and term.endswith("/"):
         return term[1:-1], True
     return escape(term), False
+
+
+# -- literal prefixes: a cheap prefilter for many user patterns -------------------------------
+
+_QUANTIFIERS = "?*{+"
+_SPECIAL = set(".^$*+?{}[]\\|()")
+_CLASS_ESCAPES = set("wWsSdDbBAZzGgpPNXRKLkMmuxUhHvV0123456789")
+MAX_PREFIXES = 64
+
+
+def literal_prefixes(pattern: str, min_length: int = 2) -> list[str] | None:
+    """Literal strings one of which every match of ``pattern`` starts with; None if unknown.
+
+    Lets a caller find candidate positions for many patterns with one fast scan, then run
+    each pattern only there. Understands literals, escapes of punctuation, leading
+    lookarounds and inline flags (skipped: they consume nothing), and groups of literal
+    alternatives (``utili(ze|se)``); anything else ends the prefix. Returns None when some
+    alternative has a prefix shorter than ``min_length``.
+    """
+    prefixes = _alternatives_prefixes(pattern)
+    if prefixes is None or not prefixes or min(map(len, prefixes)) < min_length:
+        return None
+    return sorted(set(prefixes))
+
+
+def _split_top(source: str) -> list[str] | None:
+    """Split on top-level ``|``; None if brackets do not balance."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if source[i + 1: i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0:
+        return None
+    parts.append(source[start:])
+    return parts
+
+
+def _alternatives_prefixes(source: str) -> list[str] | None:
+    parts = _split_top(source)
+    if parts is None:
+        return None
+    out: list[str] = []
+    for part in parts:
+        got = _sequence_prefixes(part)
+        if got is None:
+            return None
+        out.extend(got[0])
+        if len(out) > MAX_PREFIXES:
+            return None
+    return out
+
+
+def _group_end(source: str, i: int) -> int:
+    """Index of the ``)`` closing the group that opens at ``source[i]``; -1 if none."""
+    depth, in_class = 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _sequence_prefixes(source: str) -> tuple[list[str], bool] | None:
+    """(prefixes, whole): the literal prefixes of one alternative, and whether they are all of it."""
+    prefixes = [""]
+    i, n = 0, len(source)
+    at_start = True
+    while i < n:
+        ch = source[i]
+        nxt = source[i + 1] if i + 1 < n else ""
+        if ch == "(" and source.startswith(("(?<!", "(?<=", "(?!", "(?="), i):
+            end = _group_end(source, i)
+            if end < 0:
+                return None
+            if at_start:  # a leading lookaround consumes nothing
+                i = end + 1
+                continue
+            return prefixes, False
+        if ch == "(" and nxt == "?" and at_start and _inline_flags(source, i):
+            i = source.index(")", i) + 1
+            continue
+        if ch == "^" and at_start:
+            i += 1
+            continue
+        if ch == "\\" and nxt == "b" and at_start:
+            i += 2
+            continue
+        at_start = False
+        if ch == "(":
+            end = _group_end(source, i)
+            if end < 0:
+                return None
+            inner = source[i + 1: end]
+            if inner.startswith("?:"):
+                inner = inner[2:]
+            elif inner.startswith("?P<") or inner.startswith("?<"):
+                inner = inner[inner.index(">") + 1:]
+            elif inner.startswith("?"):
+                return prefixes, False
+            if source[end + 1: end + 2] in tuple(_QUANTIFIERS) and source[end + 1: end + 2] != "+":
+                return prefixes, False  # the group may be absent
+            parts = _split_top(inner)
+            if parts is None:
+                return None
+            subs = [_sequence_prefixes(p) for p in parts]
+            if any(s is None for s in subs):
+                return None
+            options = [p for s in subs for p in s[0]]  # type: ignore[index]
+            whole = all(s[1] for s in subs) and source[end + 1: end + 2] != "+"  # type: ignore[index]
+            combined = [a + b for a in prefixes for b in options]
+            if len(combined) > MAX_PREFIXES:
+                return prefixes, False
+            prefixes = combined
+            if not whole:
+                return prefixes, False
+            i = end + 1
+            continue
+        if ch == "\\":
+            if not nxt or nxt in _CLASS_ESCAPES or nxt.isalpha():
+                return prefixes, False
+            literal, width = nxt, 2
+        elif ch in _SPECIAL:
+            return prefixes, False
+        else:
+            literal, width = ch, 1
+        after = source[i + width: i + width + 1]
+        if after and after in _QUANTIFIERS:
+            if after == "+":
+                prefixes = [p + literal for p in prefixes]
+            return prefixes, False
+        prefixes = [p + literal for p in prefixes]
+        i += width
+    return prefixes, True
+
+
+def _inline_flags(source: str, i: int) -> bool:
+    end = source.find(")", i)
+    return end > i + 2 and all(c.isalpha() or c == "-" for c in source[i + 2: end])
