@@ -29,13 +29,12 @@ KEYWORD_SCOPES = ("prose", "body", "paragraphs", "headings", "link-text", "front
 FIELD_SCOPES = DEFAULT_PROSE_FIELDS
 
 _GAP = "[ \\n\\u00a0]"  # between the words of a phrase: one space, no-break space or line break
-_BLANKS = str.maketrans({"\n": " ", "\u00a0": " "})
 _PLACEHOLDER = re.compile(r"\{(match|replacement|count|limit|expected)\}")
 _GROUP_REF = re.compile(r"\$(\d+)|\\(\d+)")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _QUOTE = re.compile(r"[\"“”«»„]")
 _OPENERS = "“«„"
-_CLOSERS = "”»“"
+_CLOSING = {"“": "”", "«": "»", "„": "“”", '"': '"'}
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*(?=\s+[\"“‘(\[]*[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|No|vs|etc|"
                            r"Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|approx|e\.g|i\.e)|\b[A-Z])\.$")
@@ -69,10 +68,24 @@ class PackRule:
         """The rule's findings; a pattern that runs out of time becomes one finding."""
         if self.languages and doc.language not in self.languages:
             return
+        text = view(doc, self.scopes, self.skip_quotes) if self.masked_view else doc.prose_text
         try:
-            yield from list(self.findings(doc, view(doc, self.scopes, self.skip_quotes)))
+            yield from list(self.findings(doc, text))
         except saferegex.PatternTimeout as exc:
             yield Finding(0, 0, f"pack rule skipped this file: {exc}", severity="error")
+
+    # Word rules match rarely: rather than build a view with everything outside their scope
+    # (and inside quotations) masked, they match the prose and drop what falls outside.
+    masked_view = True
+
+    def accept(self, doc: Document, start: int, end: int) -> bool:
+        """Is a match in ``doc.prose_text`` inside the rule's scopes and outside quotations?"""
+        if self.scopes != ("prose",):
+            key = f"pack-scope:{','.join(self.scopes)}"
+            spans = doc.memo(key, lambda: _merge([sp for sc in self.scopes for sp in scope_spans(doc, sc)]))
+            if not covered(spans, start, end):
+                return False
+        return not (self.skip_quotes and overlaps(quotation_spans(doc), start, end))
 
     def findings(self, doc: Document, text: str) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -132,6 +145,18 @@ class PackRule:
         """The message with its placeholders filled in."""
         values["match"] = match
         return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), self.message)
+
+
+def covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Is [start, end) inside one of the sorted, non-overlapping spans?"""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) share a character with one of the sorted, non-overlapping spans?"""
+    i = bisect.bisect_left(spans, (end, -1)) - 1  # the last span starting before `end`
+    return i >= 0 and spans[i][1] > start
 
 
 def term_source(term: str) -> str:
@@ -197,7 +222,7 @@ def candidates(doc: Document) -> tuple[str, list[int]] | None:
     """(lower-cased prose, sorted positions where some registered prefix starts), once per document."""
     def scan() -> tuple[str, list[int]] | None:
         prose = doc.prose_text
-        lowered = prose.lower().translate(_BLANKS)
+        lowered = prose.lower().replace("\n", " ").replace("\u00a0", " ")
         if len(lowered) != len(prose):  # a few characters lower-case to two: scan the rules fully
             return None
         word, anywhere = _scanners()
@@ -222,6 +247,7 @@ class Existence(PackRule):
         super().__init__(spec)
         self.tokens = tuple(spec["tokens"])
         self.whole = spec.get("whole", False)
+        self.masked_view = self.whole  # a whole-unit token needs the masked boundaries
         if self.whole:  # the token is all the text of a unit: bounded by non-prose or a line end
             body = "|".join(f"(?:{term_source(t)})" for t in self.tokens)
             self.pattern = saferegex.compile(rf"(?<![^\ue000\n])[^\S\n]*(?:{body})[^\S\n]*(?![^\ue000\n])",
@@ -234,7 +260,8 @@ class Existence(PackRule):
     def findings(self, doc: Document, text: str) -> Iterator[Finding]:
         for m in self.matches(doc, text):
             s, e = _trim(text, *m.span()) if self.whole else m.span()
-            if s == e or MASK in text[s:e] or self.excepted(text, s, e):
+            if s == e or MASK in text[s:e] or self.excepted(text, s, e) or \
+                    (not self.masked_view and not self.accept(doc, s, e)):
                 continue
             yield Finding(s, e, self.render(text[s:e]))
 
@@ -248,6 +275,7 @@ class Substitution(PackRule):
 
     kind = "substitution"
     default_skip_quotes = True
+    masked_view = False
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
         super().__init__(spec)
@@ -273,7 +301,7 @@ class Substitution(PackRule):
         for m in self.matches(doc, text):
             s, e = m.span()
             matched = m.group()
-            if s == e or MASK in matched or self.excepted(text, s, e):
+            if s == e or MASK in matched or self.excepted(text, s, e) or not self.accept(doc, s, e):
                 continue
             i = next(int(k[2:]) for k, v in m.groupdict().items() if k.startswith("_s") and v is not None)
             single = self.singles[i].fullmatch(text, s, e) or m
@@ -587,28 +615,31 @@ def link_text_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 def quotation_spans(doc: Document) -> list[tuple[int, int]]:
-    """Direct quotations: “…”, «…», „…“, "…" paired per paragraph, and block quotes.
+    """Direct quotations: “…”, «…», „…“, "…" paired per paragraph, block quotes, transcripts.
 
     An opening mark left open at the end of a paragraph quotes the rest of it (a quotation that
-    runs over several paragraphs opens each one).
+    runs over several paragraphs opens each one). An article with three or more speaker turns
+    (a paragraph that starts ``**Name**:`` or ``**Name:**``) is a transcript or an interview:
+    from the first turn to the next heading, its paragraphs are speech.
     """
     def build() -> list[tuple[int, int]]:
         prose = doc.prose_text
         regions = [(s, e, False) for s, e, _ in doc.field_spans()]
         regions += [(b.start, b.end, b.quote_depth > 0) for b in doc.blocks]
+        regions += [(s, e, True) for s, e in _transcript(doc)]
         spans = []
         for start, end, quoted in regions:
             if quoted:
                 spans.append((start, end))
                 continue
-            opened = -1
+            opened, closers = -1, ""
             for m in _QUOTE.finditer(prose, start, end):
                 ch, at = m.group(), m.start()
                 if opened < 0:
                     prev = prose[at - 1] if at > start else " "
                     if ch in _OPENERS or (ch == '"' and (prev.isspace() or prev in "([{—–-/" + MASK)):
-                        opened = at
-                elif ch in _CLOSERS or ch == '"':
+                        opened, closers = at, _CLOSING[ch]
+                elif ch in closers:  # marks of another style inside are a nested quotation
                     spans.append((opened, m.end()))
                     opened = -1
             if opened >= 0:
@@ -616,6 +647,27 @@ def quotation_spans(doc: Document) -> list[tuple[int, int]]:
         return _merge(spans)
 
     return doc.memo("pack-quotations", build)
+
+
+_SPEAKER = re.compile(r"\*\*[A-Z][\w.'’-]*(?: [A-Z\"“(][\w.'’\"”)-]*){0,4}(?:\*\*:|:\*\*)")
+MIN_TURNS = 3
+
+
+def _transcript(doc: Document) -> list[tuple[int, int]]:
+    """The paragraphs of speaker turns and what follows them up to the next heading."""
+    text = doc.text
+    turns = [b for b in doc.blocks if b.kind == "paragraph" and b.spans and _SPEAKER.match(text, b.spans[0][0])]
+    if len(turns) < MIN_TURNS:
+        return []
+    out, speaking = [], False
+    for b in doc.blocks:
+        if b.kind == "heading":
+            speaking = False
+        elif b.kind == "paragraph":
+            speaking = speaking or (bool(b.spans) and _SPEAKER.match(text, b.spans[0][0]) is not None)
+            if speaking:
+                out.append((b.start, b.end))
+    return out
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
