@@ -125,7 +125,7 @@ def test_a_rule_can_be_off_by_default(tmp_path: Path) -> None:
     (("    message: \"Use “use”, not “utilize”\"\n", ""), "rule `no-utilize`: missing required key `message`"),
     (("      utilize: use", "      /utiliz(e/: use"), "rule `house/no-utilize`: invalid regular expression /utiliz\\(e/: "
                                                       "missing \\) at position 8"),
-    (("    swap:", "    scope: [heading]\n    swap:"), "`rules\\[0\\].scope\\[0\\]` must be one of prose, .*; got heading"),
+    (("    swap:", "    scope: [heading]\n    swap:"), "unknown scope `heading`; did you mean `headings`\\?"),
     (("rules:", "rules: !!python/object/apply:os.system ['touch pwned']\nx:"), "not valid YAML"),
 ])
 def test_a_broken_pack_is_a_config_error_naming_pack_rule_and_example(tmp_path: Path, change, message: str) -> None:
