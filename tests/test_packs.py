@@ -231,16 +231,16 @@ def test_nested_quotations_and_transcripts_are_speech(tmp_path: Path) -> None:
 def test_substitution_groups_alternatives_and_case() -> None:
     st = _house()
     text = ("---\ntitle: Talks\ndescription: Talks in a city that is large enough.\n---\n\n"
-            "Talks in Kiev and KIEV's suburbs (ignorecase: false); 12 people or less came. Kievan Rus and chicken Kiev stay.\n")
+            "Talks in Bombay and BOMBAY's suburbs (ignorecase: false); 12 people or less came. Bombay Stock Exchange and Bombay Sapphire stay.\n")
     found = [f for f in _lint(st, text, "house/") if f.rule != "house/acronym"]
     assert [(f.fragment, f.fix.edits[0].text if f.fix else None) for f in found] == [
-        ("Kiev", "Kyiv"), ("12 people or less", None)]
+        ("Bombay", "Mumbai"), ("12 people or less", None)]
     assert found[1].message == "Prefer “12 people or fewer” to “12 people or less”"
 
 
 @pytest.mark.parametrize("matched,replacement,out", [
-    ("utilize", "use", "use"), ("Utilize", "use", "Use"), ("UTILIZE", "use", "USE"), ("kiev", "Kyiv", "Kyiv"),
-    ("Kiev", "Kyiv", "Kyiv"), ("KIEV", "Kyiv", "KYIV"), ("I", "me", "Me"), ("e-Mail", "email", "email"), ("", "x", "x"),
+    ("utilize", "use", "use"), ("Utilize", "use", "Use"), ("UTILIZE", "use", "USE"), ("bombay", "Mumbai", "Mumbai"),
+    ("Bombay", "Mumbai", "Mumbai"), ("BOMBAY", "Mumbai", "MUMBAI"), ("I", "me", "Me"), ("e-Mail", "email", "email"), ("", "x", "x"),
 ])
 def test_match_case(matched: str, replacement: str, out: str) -> None:
     assert packrules.match_case(matched, replacement) == out
@@ -263,7 +263,7 @@ def test_link_text_spans_cover_inline_and_reference_links_not_images() -> None:
 
 WORDS = ["goverment", "Goverment", "recieve", "accomodations", "in", "regards", "to", "should", "of", "course", "the",
          "12", "noon", "very", "unique", "not", "completely", "comprised", "İstanbul", "utilize", "\n", "“", "”", ",",
-         "free", "gift", "PIN", "number", "sneak", "peak", "Kiev", "chicken"]
+         "free", "gift", "PIN", "number", "sneak", "peak", "Bombay", "chicken"]
 
 
 @settings(max_examples=150, deadline=None)
