@@ -82,3 +82,28 @@ def test_future_date_bad_option_is_an_error() -> None:
     cfg = config.from_mapping({"rules": {"future-date": {"today": "tomorrow"}}}, root=Path.cwd())
     found = lint_text("---\ntitle: T\ndate: 2022-05-31\n---\n", config=cfg)
     assert any(f.rule == "NL999" and "expected YYYY-MM-DD" in f.message for f in found)
+
+
+@pytest.mark.parametrize("zone, expected", [("+03:00", "date: 2022-05-31T05:32:23+03:00"),
+                                            ("Europe/Berlin", "date: 2022-05-31T05:32:23+02:00"),
+                                            ("Europe/Berlin", None)])
+def test_timezone_option_fixes_in_the_value_style(zone: str, expected: str | None) -> None:
+    from pathlib import Path
+
+    from newslint import config
+
+    cfg = config.from_mapping({"rules": {"date-without-timezone": {"timezone": zone}}}, root=Path.cwd())
+    text = "---\ntitle: T\ndate: 2022-05-31T05:32:23\n---\n" if expected else "---\ntitle: T\ndate: 2022-01-31 05:32\n---\n"
+    fixed, remaining = fix_text(text, config=cfg, unsafe=True)
+    assert (expected or "date: 2022-01-31 05:32 +0100") in fixed.splitlines()
+    assert not [f for f in remaining if f.rule == "NL013"]
+
+
+def test_unknown_timezone_option_is_an_error() -> None:
+    from pathlib import Path
+
+    from newslint import config
+
+    cfg = config.from_mapping({"rules": {"date-without-timezone": {"timezone": "Mars/Olympus"}}}, root=Path.cwd())
+    found = lint_text("---\ntitle: T\ndate: 2022-05-31 05:32:23\n---\n", config=cfg)
+    assert any(f.rule == "NL999" and "unknown time zone Mars/Olympus" in f.message for f in found)
