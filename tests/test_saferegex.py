@@ -76,3 +76,25 @@ def test_terms_are_literals_unless_slashed() -> None:
     assert saferegex.term_pattern("a.b") == (r"a\.b", False)
     assert saferegex.term_pattern("/a.b/") == ("a.b", True)
     assert saferegex.term_pattern("/") == ("/", False)
+
+
+@pytest.mark.parametrize("source,prefixes", [
+    (r"in\ order\ to", ["in order to"]),
+    (r"accomodat(e|ion)s?", ["accomodate", "accomodation"]),
+    (r"(should|could)(n't)? of", ["could", "should"]),
+    (r"(?<!\bnot )(?:very|quite) unique", ["quite unique", "very unique"]),
+    (r"wendesday|wensday", ["wendesday", "wensday"]),
+    (r"(?i)\bKiev", ["Kiev"]),
+    (r"colou?r", ["colo"]),
+    (r"utili[sz]e", ["utili"]),
+    (r"free gift(s)?", ["free gift"]),
+    (r"a+b", None), (r"[\w-]+", None), (r"x.y", None), (r"\d+ noon", None), (r"(abc", None), (r"(a|b)", None), (r"(a|b)c", ["ac", "bc"]),
+])
+def test_literal_prefixes(source: str, prefixes: list[str] | None) -> None:
+    assert saferegex.literal_prefixes(source) == prefixes
+    if prefixes:  # every match starts with one of them
+        p = saferegex.compile(source)
+        for text in ("in order to", "accomodations", "couldn't of", "very unique", "wensday", "Kiev", "colour",
+                     "utilise", "free gifts"):
+            m = p.search(text)
+            assert m is None or m.group().startswith(tuple(prefixes))
