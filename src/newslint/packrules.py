@@ -419,7 +419,7 @@ class Capitalization(PackRule):
     def _sentence(self, text: str, us: int, ue: int, words: list[Any]) -> Iterator[Finding]:
         first = words[0]
         if first.start() == _first_letter(text, us, ue) and first.group()[0].islower() \
-                and not _has_inner_capital(first.group()):
+                and not _has_inner_capital(first.group()) and not _is_identifier(first.group()):
             yield Finding(first.start(), first.end(), self.render(first.group(), expected="sentence case"))
             return
         rest = [m.group() for m in words[1:] if not _is_acronym(m.group())]
@@ -450,6 +450,10 @@ class Capitalization(PackRule):
 
 def _has_inner_capital(word: str) -> bool:
     return any(c.isupper() for c in word[1:])  # iPhone, eBay: a brand decides its own case
+
+
+def _is_identifier(word: str) -> bool:
+    return "_" in word or "." in word.rstrip(".")  # about.yml, npm_config: a name, not a word
 
 
 def _is_acronym(word: str) -> bool:
