@@ -49,6 +49,19 @@ def exists(article: str, target: str, root: str, folders: Iterable[str] = ()) ->
     return any(_is_file(str(p)) for p in allowed)
 
 
+def status(article: str, target: str, root: str, folders: Iterable[str] = ()) -> bool | None:
+    """Like ``exists``, but False only when the folder the file would be in exists: a missing
+    file in a folder that is there is a slip; a missing folder is a tree this checkout lacks
+    (a CDN, another repository, generated output), so the answer is None."""
+    if not inside(Path(article), root):
+        return None  # an article outside the site: its "/" paths mean another site's
+    found = exists(article, target, root, folders)
+    if found is not False:
+        return found
+    paths = [p for p in candidates(article, target, root, tuple(folders)) if inside(p, root)]
+    return False if any(_is_dir(str(p.parent)) for p in paths) else None
+
+
 def _is_file(path: str) -> bool:
     found = _exists(path)
     if _probes is not None:
@@ -77,3 +90,15 @@ def recorded() -> dict[str, bool]:
     global _probes
     found, _probes = _probes or {}, None
     return found
+
+
+def _is_dir(path: str) -> bool:
+    found = _isdir(path)
+    if _probes is not None:
+        _probes[path] = _exists(path)  # the result cache re-checks probes with os.path.exists
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _isdir(path: str) -> bool:
+    return os.path.isdir(path)
