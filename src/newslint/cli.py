@@ -53,6 +53,8 @@ def main() -> None:
               help="Lowest severity that fails the run (default: warning, or the config's).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Use this config file instead of searching for one.")
+@click.option("--check-links", is_flag=True,
+              help="Check that http(s) links are alive (the dead-link rule; uses the network, results cached).")
 @click.option("--force-exclude", is_flag=True, help="Apply exclude globs to files named on the command line too.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Report only findings that are not in this baseline (see `newslint baseline write`).")
@@ -71,8 +73,8 @@ def main() -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt: str, statistics: bool,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
-          config_file: Path | None, force_exclude: bool, baseline_file: Path | None, changed_since: str | None,
-          cross_file: str, exit_zero: bool, jobs: int | None, no_cache: bool, cache_dir: Path | None,
+          config_file: Path | None, check_links: bool, force_exclude: bool, baseline_file: Path | None,
+          changed_since: str | None, cross_file: str, exit_zero: bool, jobs: int | None, no_cache: bool, cache_dir: Path | None,
           quiet: bool, verbose: bool) -> None:
     """Lint articles (files or folders; default: the current folder)."""
     from . import engine, files, report
@@ -80,6 +82,8 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
 
     if statistics and fmt not in ("text", "json"):
         raise _fail("--statistics prints a table (--format text) or JSON (--format json)")
+    if check_links:  # the dead-link rule is off by default: it goes to the network
+        extend_select = (*extend_select, "dead-link")
     config, st, chosen = _prepare(paths, config_file, select, extend_select, ignore, fail_on=fail_on,
                                   force_exclude=force_exclude, changed_since=changed_since, cross_file=cross_file)
     known = None

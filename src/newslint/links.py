@@ -1,0 +1,701 @@
+"""The links of an article, found once and shared by the link and URL rules (NL13x).
+
+``targets(doc)`` lists every URL the article links to, with its exact span: inline link and
+image destinations, autolinks, reference definitions, bare URLs and URL-valued front-matter
+fields. ``links(doc)`` lists the Markdown links and reference uses, ``definitions(doc)`` the link
+reference definitions, ``broken(doc)`` the link syntax that renders as text.
+
+Definitions are found in the raw text, not only taken from markdown-it: Jekyll's kramdown (and
+a Liquid ``{% include %}`` that expands to definitions) accepts a definition right after a
+paragraph line, where CommonMark sees paragraph text, and newsletters rely on that.
+
+``url_problems`` checks one URL. It splits it with rfc3986's RFC 3986 grammar (the library's
+own matchers, not a hand-written URL regex), validates the host with rfc3986 or, when it is not
+ASCII, with ``idna`` (UTS 46), and recognises the slips people make typing a scheme.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterator, NamedTuple
+
+from .document import Document
+from .prose import MASK
+
+# Masks whose content is never link syntax: code, HTML, templates, URLs, entities, escapes.
+_OPAQUE = frozenset({"code", "comment", "html", "shortcode", "liquid", "autolink", "email", "url", "entity",
+                     "escape", "footnote"})
+# Link text: runs without brackets, line breaks that do not end the paragraph, one level of
+# nested brackets. Written unrolled (no alternation that can match the same text two ways), so a
+# "[" that never closes costs one pass to the paragraph's end, never a backtracking storm.
+_INNER = r"[^\[\]\n]*(?:\n(?![ \t>]*\n)[^\[\]\n]*)*"
+_TEXT = _INNER + r"(?:\[" + _INNER + r"\]" + _INNER + r")*"
+_LINK = re.compile(r"\[(" + _TEXT + r")\](?:\[([^\[\]]{0,999})\]|(?=\())?")
+_DEFINITION = re.compile(
+    r"""^[ \t]*(?:>[ \t]?)*\[((?:[^\[\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t>]*)?
+        (<[^<>\n]*>|[^\s<>]+)
+        (?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$""", re.M | re.X)
+_DEST_INSIDE = re.compile(r"\(\s*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.|\([^\s()]*\))*\))*))")
+_TEMPLATE = re.compile(r"\{\{|\{%|\$\{")
+URLISH = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]{1,15}://|(?:https?|ftp)[:;,]?/{1,3}(?=\w)|www\.|mailto:)\S*$")
+_URL_KEY = re.compile(r"(?:^|[_\-.])(?:url|uri|link|href|canonical|website|homepage)s?$|^canonical", re.I)
+
+
+def normalize_label(label: str) -> str:
+    """A reference label as CommonMark matches it: whitespace collapsed, case folded."""
+    return " ".join(label.split()).casefold()
+
+
+class Target(NamedTuple):
+    """One URL the article points at: ``text[start:end] == url`` (angle brackets left out)."""
+
+    start: int
+    end: int
+    url: str
+    source: str  # link | image | definition | autolink | bare | front-matter
+    key: str = ""  # front-matter key, or the normalised label of a definition
+    angle: bool = False  # written in angle brackets, where spaces are allowed: [x](<my file.pdf>)
+
+
+class Link(NamedTuple):
+    """A Markdown link or image as written: ``[text](url)``, ``[text][label]``, ``[text][]``, ``[text]``."""
+
+    start: int
+    end: int
+    text_start: int
+    text_end: int
+    kind: str  # inline | full | collapsed | shortcut
+    image: bool
+    label: str = ""  # normalised label (reference kinds)
+    label_start: int = 0
+    label_end: int = 0
+
+
+class Definition(NamedTuple):
+    """A link reference definition ``[label]: url``."""
+
+    start: int
+    end: int
+    label: str  # normalised
+    url_start: int
+    url_end: int
+
+
+class Broken(NamedTuple):
+    """Link syntax that renders as text: where, what is wrong, and a repair when one is certain."""
+
+    start: int
+    end: int
+    kind: str  # space-before-paren | unclosed | space-in-destination | unbalanced | reversed
+    message: str
+    edit: tuple[int, int, str] | None = None
+    safe: bool = False
+
+
+# -- the link view ------------------------------------------------------------------------
+
+
+def link_view(doc: Document) -> str:
+    """The text with code, HTML, templates, URLs and escapes blanked: brackets left are syntax."""
+    def build() -> str:
+        text = doc.text
+        parts: list[str] = []
+        cursor = 0
+        for s, e, kind in doc.prose_index.masks:
+            if kind not in _OPAQUE or e <= cursor:
+                continue
+            s = max(s, cursor)
+            parts.append(text[cursor:s])
+            segment = text[s:e]
+            parts.append("\n".join(MASK * len(x) for x in segment.split("\n")) if "\n" in segment
+                         else MASK * len(segment))
+            cursor = e
+        parts.append(text[cursor:])
+        return "".join(parts)
+
+    return doc.memo("links.view", build)
+
+
+def _mask_starts(doc: Document, kind: str) -> dict[int, int]:
+    return doc.memo(f"links.starts.{kind}",
+                    lambda: {s: e for s, e, k in doc.prose_index.masks if k == kind})
+
+
+def definitions(doc: Document) -> list[Definition]:
+    """Every link reference definition of the body (footnote definitions left out)."""
+    def build() -> list[Definition]:
+        view = link_view(doc)
+        out = []
+        for m in _definition_matches(view, doc.body_start):
+            label = m.group(1)
+            if label.startswith("^") or MASK in view[m.start():m.end(1) + 2]:
+                continue  # a footnote, or brackets in code; the URL itself may be a masked bare URL
+            us, ue = m.span(2)
+            if view[us] == "<":
+                us, ue = us + 1, ue - 1
+            out.append(Definition(m.start(), m.end(), normalize_label(label), us, ue))
+        return out
+
+    return doc.memo("links.definitions", build)
+
+
+def _definition_matches(view: str, start: int) -> Iterator[re.Match[str]]:
+    """Definitions, found from each "]:" back to its line start (cheaper than trying every line)."""
+    last = -1
+    for m in _COLON.finditer(view, start):
+        line = view.rfind("\n", 0, m.start()) + 1
+        if line <= last:
+            continue
+        d = _DEFINITION.match(view, max(line, start))
+        if d is not None:
+            last = line
+            yield d
+
+
+_COLON = re.compile(r"\]:")
+
+
+def defined_labels(doc: Document) -> set[str]:
+    """The normalised labels the article defines (markdown-it's and the raw-text ones)."""
+    return doc.memo("links.labels", lambda: {d.label for d in definitions(doc)}
+                    | {normalize_label(k) for k in doc.prose_index.references})
+
+
+def links(doc: Document) -> list[Link]:
+    """Markdown links and images in document order (inline ones only when their syntax is valid)."""
+    def build() -> list[Link]:
+        view = link_view(doc)
+        dests = _mask_starts(doc, "dest")
+        starts = {d.start for d in definitions(doc)}
+        line_start = _line_start_offsets(doc)
+        out = []
+        for m in _LINK.finditer(view, doc.body_start):
+            text, label = m.group(1), m.group(2)
+            ts, te = m.span(1)
+            image = m.start() > 0 and view[m.start() - 1] == "!"
+            start = m.start() - image
+            if label is not None:
+                kind = "collapsed" if not label.strip() else "full"
+                lab = normalize_label(label or text)
+                ls, le = m.span(2)
+                out.append(Link(start, m.end(), ts, te, kind, image, lab, ls, le))
+            elif view.startswith("(", m.end()):
+                if m.end() in dests:
+                    out.append(Link(start, dests[m.end()], ts, te, "inline", image))
+            else:
+                if view.startswith(":", m.end()) and line_start.get(m.start()) in starts:
+                    continue  # the label of a definition
+                out.append(Link(start, m.end(), ts, te, "shortcut", image, normalize_label(text), ts, te))
+        return out
+
+    return doc.memo("links.links", build)
+
+
+def _line_start_offsets(doc: Document) -> dict[int, int]:
+    """For the "[" of each definition: the start of its line (so a label is not a link)."""
+    def build() -> dict[int, int]:
+        view = link_view(doc)
+        out = {}
+        for d in definitions(doc):
+            out[view.index("[", d.start)] = d.start
+        return out
+
+    return doc.memo("links.defstarts", build)
+
+
+def has_includes(doc: Document) -> bool:
+    """Does the body include other files (Liquid ``{% include %}``) that may define labels?"""
+    return doc.memo("links.includes", lambda: _INCLUDE.search(doc.text, doc.body_start) is not None)
+
+
+_INCLUDE = re.compile(r"\{%-?\s*include(?:_relative)?\s")
+
+
+# -- targets -------------------------------------------------------------------------------
+
+
+def targets(doc: Document) -> list[Target]:
+    """Every URL of the article with its span, front matter first, then in body order."""
+    return doc.memo("links.targets", lambda: list(_front_matter_targets(doc)) + sorted(
+        _body_targets(doc), key=lambda t: (t.start, t.end)))
+
+
+def _body_targets(doc: Document) -> Iterator[Target]:
+    text = doc.text
+    for s, e, kind in doc.prose_index.masks:
+        if kind == "dest":
+            yield from _dest_target(text, s, "link")
+        elif kind == "image":
+            paren = text.find("](", s, e)
+            if paren >= 0 and text.endswith(")", s, e):
+                yield from _dest_target(text, paren + 1, "image")
+        elif kind == "autolink":
+            yield Target(s + 1, e - 1, text[s + 1:e - 1], "autolink")
+        elif kind == "url":
+            e = _trim_brackets(text, s, e)
+            if not _SCHEME_ONLY.match(text, s, e):
+                yield Target(s, e, text[s:e], "bare")
+    for m in _prose_urls(doc.prose_text, doc.body_start):
+        e = m.start()
+        while e < len(text) and not text[e].isspace() and text[e] not in "<>`":
+            e += 1
+        e = _trim_brackets(text, m.start(), e)
+        if not _SCHEME_ONLY.match(text, m.start(), e):
+            yield Target(m.start(), e, text[m.start():e], "bare")
+    for d in definitions(doc):
+        yield Target(d.url_start, d.url_end, text[d.url_start:d.url_end], "definition", d.label,
+                     text[d.url_start - 1] == "<")
+
+
+# A URL in prose that the masker did not take for one because its scheme is mistyped.
+_PROSE_URL = re.compile(r"(?<![\w/.@\-])(?:(?:https?|ftps?)(?::/(?!/)|//|[;,]//|:\\\\)|[A-Za-z]{3,6}://)")
+
+
+def _prose_urls(prose: str, start: int) -> Iterator[re.Match[str]]:
+    """Mistyped URLs in prose, found from the "/" or "\\" of their separator back (str.find is
+    fast; a regex scan for the letters of a scheme over every article is not)."""
+    last = -1
+    for ch in "/\\":
+        at = prose.find(ch, start)
+        while at > 0:
+            if prose[at - 1] in ":;,/":
+                begin = at - 1 if prose[at - 1] != "/" else at - 1
+                while begin > start and at - begin < 8 and prose[begin - 1].isascii() and prose[begin - 1].isalpha():
+                    begin -= 1
+                if begin < at - 1 and begin > last:
+                    found = _PROSE_URL.match(prose, begin)
+                    if found is not None:
+                        last = found.end()
+                        yield found
+            at = prose.find(ch, at + 1)
+
+
+_SCHEME_ONLY = re.compile(r"[a-z]+://[.…]*$", re.I)  # "https://" written about, not linked
+
+
+def _trim_brackets(text: str, s: int, e: int) -> int:
+    """Leave trailing punctuation and an unbalanced "]" or "}" out of a URL in prose."""
+    while e > s:
+        ch = text[e - 1]
+        if ch in ".,:;!?'\"*_~":
+            e -= 1
+        elif ch in ")]}" and text.count("([{"[")]}".index(ch)], s, e) < text.count(ch, s, e):
+            e -= 1
+        else:
+            break
+    return e
+
+
+def _dest_target(text: str, paren: int, source: str) -> Iterator[Target]:
+    m = _DEST_INSIDE.match(text, paren)
+    if m is None:
+        return
+    group = 1 if m.group(1) is not None else 2
+    s, e = m.span(group)
+    if e > s:
+        yield Target(s, e, text[s:e], source, angle=group == 1)
+
+
+def _front_matter_targets(doc: Document) -> Iterator[Target]:
+    fm = doc.front_matter
+    if fm is None or not isinstance(fm.data, dict):
+        return
+    for path, key, value in _walk(fm.data):
+        if not (URLISH.match(value) or (_URL_KEY.search(key) and _URL_START.match(value.strip()))):
+            continue
+        span = fm.locate(path)
+        if span is None:
+            continue
+        at = doc.text.find(value, span[0], span[1])
+        if at >= 0:
+            yield Target(at, at + len(value), value, "front-matter", key)
+
+
+def _walk(data: Any) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """(path, key, value) of the front matter's one-line strings. A container reached twice (a
+    YAML alias, when aliases are allowed) is walked once, so an alias bomb costs nothing."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, tuple[Any, ...], str]] = [(data, (), "")]
+    budget = 20_000
+    while stack and budget > 0:
+        node, path, key = stack.pop()
+        budget -= 1
+        if isinstance(node, (dict, list)):
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            items = node.items() if isinstance(node, dict) else enumerate(node)
+            for k, v in reversed(list(items)):
+                stack.append((v, path + (k,), str(k) if isinstance(node, dict) else key))
+        elif isinstance(node, str) and node and "\n" not in node and len(node) < 2048:
+            yield path, key, node
+
+
+# -- broken link syntax ----------------------------------------------------------------------
+
+_SPACE_PAREN = re.compile(r"\]([ \t]+)\(")
+_REVERSED = re.compile(r"\(([^()\[\]\n]{1,300})\)\[((?:https?://|www\.|/|mailto:)[^\s\[\]()]*)\]")
+_BRACKET_PAREN = re.compile(r"\]\(")
+_URL_START = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*:|/|\.\.?/|#|www\.)")
+
+
+def broken(doc: Document) -> list[Broken]:
+    """Link syntax that does not make a link: the reader sees the brackets and the URL."""
+    return doc.memo("links.broken", lambda: sorted(_broken(doc), key=lambda b: b.start))
+
+
+def _broken(doc: Document) -> Iterator[Broken]:
+    text, prose, view = doc.text, doc.prose_text, link_view(doc)
+    labels = defined_labels(doc)
+    kinds = {s: k for s, _, k in doc.prose_index.masks}
+    for m in _SPACE_PAREN.finditer(view, doc.body_start):
+        paren = m.end() - 1
+        if not _URL_START.match(text, paren + 1) or not doc.is_prose(m.start()):
+            continue
+        close = _closing(text, paren)
+        opening = _link_start(view, m.start())
+        if close is None or opening is None or "\n" in text[paren:close]:
+            continue
+        if re.search(r"\s", text[paren + 1:close - 1]):
+            continue
+        safe = normalize_label(text[opening + 1:m.start()]) not in labels  # else "[text]" links already
+        yield Broken(opening, close, "space-before-paren",
+                     "space between ']' and '(': this renders as text, not a link; write [text](url)",
+                     (m.start(1), m.end(1), ""), safe)
+    for m in _REVERSED.finditer(text, doc.body_start):
+        if m.start() > 0 and (text[m.start() - 1] == "]" or text[m.start() - 1].isalnum()):
+            continue
+        if not doc.is_prose(m.start()) or not doc.is_prose(m.end(1)) or MASK in view[m.start(1):m.end(1)]:
+            continue
+        words, url = m.group(1), text[m.start(2):m.end(2)]
+        yield Broken(m.start(), m.end(), "reversed",
+                     "link written as (text)[url]: this renders as text; write [text](url)",
+                     (m.start(), m.end(), f"[{words}]({url})"), True)
+    for m in _BRACKET_PAREN.finditer(prose, doc.body_start):
+        paren = m.start() + 1
+        after = _skip_spaces(text, paren + 1)
+        if kinds.get(after) in ("shortcode", "liquid") or text.startswith(("{{", "{%"), after):
+            continue  # a template makes the destination: not ours to judge
+        found = _diagnose(text, paren)
+        if found is not None:
+            yield found
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and text[i] in " \t":
+        i += 1
+    if i < n and text[i] == "\n":
+        i += 1
+        while i < n and text[i] in " \t>":
+            i += 1
+    return i
+
+
+def _closing(text: str, paren: int) -> int | None:
+    """Offset just after the ")" that closes the "(" at ``paren`` on the same line, or None."""
+    depth = 0
+    end = text.find("\n", paren)
+    end = len(text) if end < 0 else end
+    i = paren
+    while i < end:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def _diagnose(text: str, paren: int) -> Broken | None:
+    """Why "](" at ``paren - 1`` did not make a link."""
+    start = _link_start(text, paren - 1)
+    if start is None:
+        return None
+    s = _skip_spaces(text, paren + 1)
+    line_end = text.find("\n", s)
+    line_end = len(text) if line_end < 0 else line_end
+    e = s
+    depth = 0
+    while e < line_end and not text[e].isspace():
+        if text[e] == "(":
+            depth += 1
+        elif text[e] == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        e += 1
+    dest = text[s:e]
+    if e < line_end and text[e] == ")":
+        return None  # closed without a space: a construct the masker did not expect; leave it
+    if depth == 0 and _closes_later(text, e):
+        return None  # "[x](url" + line break + ")" (or a title): valid CommonMark
+    rest_close = _closing(text, paren)
+    if rest_close is not None and depth == 0:
+        inside = text[s:rest_close - 1]
+        if re.fullmatch(r"""\S+\s+(?:"[^"]*"|'[^']*')\s*""", inside):
+            return None  # a title after the URL: valid syntax
+        if re.fullmatch(r"""\S+\s+(?:"[^\n]*"|'[^\n]*')\s*""", inside) and _URL_START.match(dest):
+            q = inside[len(dest):].strip()[0]
+            return Broken(paren, rest_close, "title-quotes",
+                          f"the link title holds an unescaped {q}: the link renders as text; "
+                          f"write \\{q} or use the other quote mark")
+        if _URL_START.match(dest):
+            spaces = [(s + k.start(), s + k.end()) for k in re.finditer(r"\s+", inside)]
+            edit, safe = _space_edit(text, s, rest_close - 1, spaces)
+            advice = "delete the space" if edit is not None and not edit[2] else "encode spaces as %20"
+            return Broken(paren, rest_close, "space-in-destination",
+                          f"space inside the link destination `{inside}`: the link renders as text; {advice}",
+                          edit, safe)
+        return Broken(paren, rest_close, "space-in-destination",
+                      f"the link destination `{inside}` is not a URL (it has spaces): the link renders as text")
+    if not _URL_START.match(dest):
+        return None
+    trimmed = e
+    while trimmed > s and text[trimmed - 1] in ".,;:!?'\"":
+        trimmed -= 1
+    if depth > 0:
+        return Broken(paren, e, "unbalanced",
+                      "unbalanced '(' in the link destination: the link is not closed and renders as text; "
+                      "add the missing ')'", (trimmed, trimmed, ")"), False)
+    return Broken(paren, e, "unclosed", "link destination not closed with ')': the link renders as text",
+                  (trimmed, trimmed, ")"), False)
+
+
+_LATER = re.compile(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
+
+
+def _closes_later(text: str, e: int) -> bool:
+    """Does ")" (or a title and ")") follow on the next line? A destination may end a line."""
+    return _LATER.match(text, e) is not None
+
+
+def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tuple[tuple[int, int, str] | None, bool]:
+    """Repair spaces in a destination: certain for one space right after "mailto:" (delete it) and
+    for single spaces in the query ("?subject=Our News" → "%20"); otherwise the edit is unsafe."""
+    dest = text[s:e]
+    if len(spaces) == 1 and text[s:spaces[0][0]].lower() in ("mailto:", "tel:"):
+        a, b = spaces[0]
+        return (a, b, ""), True
+    query = text.find("?", s, e)
+    single = all(text[a:b] == " " for a, b in spaces)
+    safe = single and 0 <= query < spaces[0][0]
+    return (s, e, re.sub(r"\s+", "%20", dest)), safe
+
+
+def _link_start(text: str, bracket: int) -> int | None:
+    """The "[" that opens the link text closed by the "]" at ``bracket`` (same block), or None."""
+    depth = 0
+    i = bracket
+    lo = max(0, bracket - 2000)
+    while i > lo:
+        i -= 1
+        ch = text[i]
+        if ch == "\n" and text[i + 1:i + 2] == "\n":
+            return None
+        if ch == "]" and text[i - 1:i] != "\\":
+            depth += 1
+        elif ch == "[" and text[i - 1:i] != "\\":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+# -- one URL -------------------------------------------------------------------------------
+
+_SEPARATOR = re.compile(r"(?i)^(https?|ftps?|wss?)(:/(?!/)|//|:/{3,}|[;.,]/{1,3}|:\\+/*|:(?=[^/\\\s]))")
+_SCHEMELIKE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]{1,15})://")
+_DOUBLED = re.compile(r"(?i)^(?:https?|ftp)://(?=(?:https?|ftp)(?::/{1,3}|//))")
+_PCT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_SPACE = re.compile(r"\s+")
+_HIER = frozenset({"http", "https", "ftp", "ftps", "ws", "wss"})
+_SLASH_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "sftp", "ws", "wss", "ssh", "git", "irc", "ircs",
+                            "file", "svn", "rtmp", "rtsp", "smb", "nntp", "ldap", "telnet", "gopher", "webcal",
+                            "feed", "s3", "gs", "hdfs", "chrome", "about", "app", "itms", "itms-apps", "spotify",
+                            "steam", "slack", "zoommtg", "msteams", "hxxp", "hxxps", "fxp", "onion"})
+_BARE_DOMAIN = re.compile(r"(?i)^(?:www\.[a-z0-9\-]+\.[a-z]"
+                          r"|[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu|mil)(?:[/?#]|$))")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with a URL, at ``[start, end)`` within it; ``replacement`` repairs that span."""
+
+    start: int
+    end: int
+    message: str
+    replacement: str | None = None
+    safe: bool = False
+
+
+@lru_cache(maxsize=65536)
+def url_problems(url: str, source: str, ascii_hosts: bool = False, angle: bool = False) -> tuple[Problem, ...]:
+    """Syntax problems of one URL as written in ``source`` (link, bare, front-matter, ...);
+    ``angle``: written in angle brackets, where Markdown encodes spaces itself."""
+    if not url or _TEMPLATE.search(url):
+        return ()
+    m = _SEPARATOR.match(url)
+    if m is not None:
+        return (_separator_problem(url, m),)
+    m = _DOUBLED.match(url)
+    if m is not None:
+        return (Problem(0, m.end(), f"the scheme is written twice: `{url[:m.end() + 8]}…`; keep one", "", True),)
+    m = _SCHEMELIKE.match(url)
+    if m is not None and m.group(1).lower() not in _SLASH_SCHEMES:
+        hint = misspelled_scheme(m.group(1))
+        if hint:
+            return (Problem(0, m.end(1), f"unknown scheme `{m.group(1)}:`; did you mean `{hint}:`?", hint),)
+    problems: list[Problem] = []
+    space = _SPACE.search(url)
+    if space is not None and not angle:
+        query = url.find("?")
+        safe = 0 <= query < space.start() and re.search(r"[^ \S]| {2}", url) is None
+        problems.append(Problem(0, len(url), "space inside the URL; encode it as %20",
+                                url.replace(" ", "%20"), safe))
+    if source in ("link", "definition", "image") and _BARE_DOMAIN.match(url) and not url.lower().startswith("www.md"):
+        problems.append(Problem(0, len(url), f"`{url}` has no scheme, so it is a relative link on this site; "
+                                             f"write https://{url}", f"https://{url}", False))
+    problems.extend(_authority_problems(url, ascii_hosts))
+    pct = _PCT.search(url)
+    if pct is not None and space is None:
+        problems.append(Problem(pct.start(), pct.start() + 1, "'%' that does not start a %XX escape; write %25"))
+    unescaped = url.replace("\\(", "").replace("\\)", "")
+    if unescaped.count("(") != unescaped.count(")"):
+        which = "(" if unescaped.count("(") > unescaped.count(")") else ")"
+        at = url.rfind(which)
+        problems.append(Problem(at, at + 1, f"unbalanced '{which}' in the URL; is it cut short?"))
+    return tuple(problems)
+
+
+def _separator_problem(url: str, m: re.Match[str]) -> Problem:
+    scheme, sep = m.group(1), m.group(2)
+    s, e = m.span(2)
+    wanted = f"{scheme}://"
+    if sep == "//":
+        what = f"missing ':' after `{scheme}`"
+    elif sep == ":/":
+        what = f"one slash after `{scheme}:`"
+    elif sep.startswith(":/"):
+        what = f"too many slashes after `{scheme}:`"
+    elif sep == ":":
+        what = f"no `//` after `{scheme}:`"
+    elif sep.startswith(":\\"):
+        return Problem(s, e, f"backslashes after `{scheme}:`; write `{wanted}`", "://", False)
+    else:
+        what = f"`{sep[0]}` instead of ':' after `{scheme}`"
+    return Problem(s, e, f"{what}; write `{wanted}`", "://", True)
+
+
+def misspelled_scheme(scheme: str) -> str | None:
+    """The web scheme a slip of the keyboard made into ``scheme`` (htp, htps, ttps), or None."""
+    import difflib
+
+    low = scheme.lower()
+    if low in _SLASH_SCHEMES or len(low) < 3:
+        return None
+    close = difflib.get_close_matches(low, ["http", "https"], n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+@lru_cache(maxsize=1)
+def _rfc3986() -> Any:
+    import rfc3986.misc
+    import rfc3986.validators
+
+    return rfc3986
+
+
+def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
+    rfc3986 = _rfc3986()
+    parts = rfc3986.misc.URI_MATCHER.match(url)
+    if parts is None:
+        return
+    scheme, authority = parts.group("scheme"), parts.group("authority")
+    if scheme is None or scheme.lower() not in _HIER or authority is None:
+        return
+    a0 = parts.start("authority")
+    hostport = authority.rpartition("@")[2]
+    h0 = a0 + len(authority) - len(hostport)
+    if hostport.startswith("["):
+        host, _, port = hostport[1:].partition("]")
+        host = f"[{host}]"
+        port = port[1:] if port.startswith(":") else port
+    else:
+        host, _, port = hostport.partition(":")
+    if not host:
+        yield Problem(a0, a0 + len(authority), "no host name after `//`")
+        return
+    if port and (not port.isdigit() or int(port) > 65535):
+        p0 = h0 + len(host) + 1
+        yield Problem(p0, p0 + len(port), f"`{port}` is not a port number")
+    if host.isascii():
+        if " " not in host and (not rfc3986.validators.host_is_valid(host) or _bad_labels(host)):
+            yield Problem(h0, h0 + len(host), f"`{host}` is not a valid host name")
+        return
+    yield from _idn_problems(host, h0, ascii_hosts)
+
+
+def _bad_labels(host: str) -> bool:
+    """An empty DNS label (``a..b``, ``.a``) or one that starts or ends with a hyphen."""
+    if host.startswith("["):
+        return False
+    labels = host[:-1].split(".") if host.endswith(".") else host.split(".")
+    return any(not label or label[0] == "-" or label[-1] == "-" or len(label) > 63 for label in labels)
+
+
+def _idn_problems(host: str, h0: int, ascii_hosts: bool) -> Iterator[Problem]:
+    import idna
+
+    try:
+        encoded = idna.encode(host, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError) as exc:
+        yield Problem(h0, h0 + len(host), f"`{host}` is not a valid internationalised host name ({exc})")
+        return
+    mixed = _mixed_script_label(host)
+    if mixed:
+        yield Problem(h0, h0 + len(host), f"`{host}` mixes {mixed} letters in one label: a look-alike host?")
+    elif ascii_hosts:
+        yield Problem(h0, h0 + len(host), f"host `{host}` is not in IDNA (ASCII) form; write `{encoded}`",
+                      encoded, True)
+
+
+def _mixed_script_label(host: str) -> str:
+    import unicodedata
+
+    for label in host.split("."):
+        scripts = set()
+        for ch in label:
+            if ch.isalpha():
+                name = unicodedata.name(ch, "")
+                scripts.add(name.split(" ")[0] if name else "?")
+        scripts &= {"LATIN", "CYRILLIC", "GREEK", "ARMENIAN"}
+        if len(scripts) > 1:
+            return " and ".join(sorted(s.title() for s in scripts))
+    return ""
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def scheme_of(url: str) -> str | None:
+    """The URL's scheme in lower case, or None for a relative reference."""
+    if _DRIVE.match(url):
+        return "file-path"
+    m = _SCHEME.match(url)
+    return m.group(1).lower() if m else None
+
+
+def is_relative_path(url: str) -> bool:
+    """A link to a path on this site (``img/a.png``, ``../b.md``, ``/files/c.pdf``), not a URL."""
+    return bool(url) and scheme_of(url) is None and not url.startswith(("#", "//", "?")) \
+        and not _TEMPLATE.search(url)

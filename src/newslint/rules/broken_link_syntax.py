@@ -1,0 +1,53 @@
+"""Broken link syntax: Markdown meant as a link that renders as text, brackets and all.
+
+Reported: a space between ``]`` and ``(`` (``[text] (https://…)``); a destination not closed
+with ``)`` (``[text](https://…``); a destination with an unbalanced ``(``
+(``[Mercury](https://en.wikipedia.org/wiki/Mercury_(planet)``); a space inside the destination
+(``[email us](mailto:a@b.gov?subject=Our News)``, ``[x](to https://…)``); a title with an
+unescaped quote mark (``[x](https://a.gov "the "Data" page")``); text and URL in the wrong
+brackets (``(text)[https://…]``).
+
+Fixes: ``[text] (url)`` → ``[text](url)`` and ``(text)[url]`` → ``[text](url)`` are safe (the
+first only when ``[text]`` is not itself a defined reference), and so is encoding the spaces of
+a query as ``%20`` or deleting a space right after ``mailto:``. Adding a missing ``)`` or
+encoding other spaces is unsafe: where the URL ends is a guess.
+
+Bad:  Read [the GAO report] (https://www.gao.gov/products/gao-22-105).
+Good: Read [the GAO report](https://www.gao.gov/products/gao-22-105).
+Bad:  [Email the team](mailto:team@gsa.gov?subject=Training Session) to sign up.
+Good: [Email the team](mailto:team@gsa.gov?subject=Training%20Session) to sign up.
+
+Not findings: a link with a title (``[x](https://a.gov "Title")``), a destination in angle
+brackets (``[x](<my file.pdf>)``), a destination that ends its line with ``)`` on the next,
+a destination a template builds (``[x]({{< ref "a.md" >}})``),
+a bracket followed by a parenthesis that holds no URL (``[1] (2019)``), code.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from .. import links
+from ..document import Document
+from ..model import Finding, Fix
+
+ID = "NL132"
+NAME = "broken-link-syntax"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {}
+
+_TITLES = {"space-before-paren": "Delete the space", "reversed": "Swap the brackets",
+           "space-in-destination": "Encode the spaces", "unclosed": "Close the link", "unbalanced": "Close the link",
+           "title-quotes": ""}
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each broken link; fix it where the intended link is certain."""
+    for b in links.broken(doc):
+        fix = None
+        if b.edit is not None:
+            s, e, text = b.edit
+            title = "Delete the space" if (b.kind == "space-in-destination" and not text) else _TITLES[b.kind]
+            fix = Fix.replace(s, e, text, title, b.safe)
+        yield Finding(b.start, b.end, b.message, fix)

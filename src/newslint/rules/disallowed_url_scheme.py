@@ -1,0 +1,53 @@
+"""Disallowed URL scheme: a link to ``javascript:``, ``data:``, ``file:`` or a local path.
+
+A link, image, autolink, reference definition or front-matter URL whose scheme is not in the
+``allowed-schemes`` list. ``javascript:`` and ``vbscript:`` run code in the reader's browser,
+``file:`` and ``C:\\...`` point at the writer's own computer, and an unknown scheme
+(``localhost:8080``, ``Note:``) is almost always a slip. Relative links have no scheme and are
+never findings. A misspelled web scheme (``htp://``) is reported by NL130 instead.
+
+Bad:  [Click here](javascript:openWindow('/apply'))
+Bad:  [the memo](file:///C:/Users/editor/Desktop/memo.pdf)
+Good: [the memo](/files/memo.pdf) or [email us](mailto:news@example.org)
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from .. import links
+from ..document import Document
+from ..model import Finding
+
+ID = "NL131"
+NAME = "disallowed-url-scheme"
+SEVERITY = "error"
+FIXABLE = False
+DEFAULTS = {"allowed-schemes": ["http", "https", "mailto", "tel", "sms", "ftp", "ftps", "sftp", "irc", "ircs",
+                                "xmpp", "news", "nntp", "geo", "webcal", "magnet", "bitcoin", "lightning",
+                                "ssh", "git", "doi", "urn", "feed", "spotify", "itms-apps", "zoommtg"]}
+
+_CHECKED = ("link", "image", "definition", "autolink", "front-matter")
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each URL whose scheme is not allowed."""
+    allowed = {s.lower().rstrip(":") for s in opts["allowed-schemes"]}
+    for target in links.targets(doc):
+        if target.source not in _CHECKED:
+            continue
+        scheme = links.scheme_of(target.url)
+        if scheme is None or scheme in allowed:
+            continue
+        if scheme == "file-path":
+            message = f"`{target.url}` is a path on the writer's computer, not a web link"
+        elif links.misspelled_scheme(scheme) or links.url_problems(target.url, target.source):
+            continue  # a slip of the keyboard: malformed-url says what was meant
+        elif scheme in ("javascript", "vbscript"):
+            message = f"`{scheme}:` link runs code in the reader's browser; link to a page instead"
+        elif scheme == "file":
+            message = "`file:` link points at the writer's computer; link to a published copy"
+        else:
+            message = f"URL scheme `{scheme}:` is not allowed here (see the allowed-schemes option)"
+        end = target.start + (len(scheme) + 1 if scheme != "file-path" else len(target.url))
+        yield Finding(target.start, end, message)

@@ -1,0 +1,41 @@
+"""Empty link text: a link whose text is empty, so readers see nothing to click.
+
+``[](https://…)`` or ``[ ](https://…)`` renders an invisible link: sighted readers cannot see
+it and screen readers announce only the bare URL. Often left behind when an image inside the
+link was removed. Write the words the link is about, or delete the link.
+
+Bad:  Watch the webinar below.[ ](https://www.youtube.com/watch?v=q9-aF46xqE4)
+Good: [Watch the webinar](https://www.youtube.com/watch?v=q9-aF46xqE4).
+
+Not findings: an image link (``[![Logo](logo.png)](https://…)``), an image with empty alt text
+(``![](x.png)``, the image rules' business), a link in code.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from .. import links
+from ..document import Document
+from ..model import Finding
+from ..prose import MASK
+
+ID = "NL133"
+NAME = "empty-link-text"
+SEVERITY = "warning"
+FIXABLE = False
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each link (inline or by reference) whose text is only white space."""
+    view = links.link_view(doc)
+    labels = links.defined_labels(doc)
+    for link in links.links(doc):
+        if link.image or link.kind == "shortcut" or view[link.text_start:link.text_end].strip(" \t\n>\u00a0"):
+            continue
+        if link.kind != "inline" and link.label not in labels:
+            continue  # not a link at all: undefined-link-reference reports it
+        if MASK in view[link.text_start:link.text_end]:
+            continue
+        yield Finding(link.start, link.text_end + 1, "link with empty text; write the words it links")

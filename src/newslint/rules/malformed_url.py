@@ -1,0 +1,58 @@
+"""Malformed URL: a link, autolink, reference definition, bare URL or front-matter URL that is broken.
+
+Every URL the article points at is split by the RFC 3986 grammar (the rfc3986 library) and its
+host checked (rfc3986 for ASCII hosts, idna/UTS 46 for internationalised ones). Reported: a
+wrong scheme separator (``https:/x``, ``https//x``, ``http;//x``, ``https:///x``, ``https:x``),
+a doubled scheme (``http://https://x``), a misspelled scheme (``htp://``, ``htps://``,
+``ttps://``), a space inside a URL, a link to ``www.example.com`` without a scheme (a relative
+link on this site), an invalid host or port, a non-ASCII host that is not a valid IDNA name or
+mixes Latin with Cyrillic or Greek letters in one label (a look-alike), a ``%`` that does not
+start an escape, and unbalanced parentheses (a URL cut short). Front-matter fields are checked
+when their key names a URL (``url``, ``link``, ``canonical``, ``source_url``, ...) or their value
+looks like one.
+
+Fixes: the separator slips and a doubled scheme are repaired safely; a space in a query
+(``?subject=Our News``) is encoded as ``%20`` safely; a misspelled scheme, a missing scheme and
+other spaces get an unsafe fix. With ``ascii-hosts = true`` a valid non-ASCII host is reported
+too, with a safe fix to its IDNA form (``bücher.de`` → ``xn--bcher-kva.de``).
+
+Bad:  See [the report](https//www.gao.gov/products/gao-22-105).
+Good: See [the report](https://www.gao.gov/products/gao-22-105).
+Bad:  Read it at htps://www.usa.gov/ or on [Wikipedia](www.wikipedia.org).
+
+Not findings: Wikipedia URLs with balanced parentheses (``…/wiki/Mercury_(planet)``),
+``mailto:`` and ``tel:`` links, relative links, URLs in code, a URL that a template builds
+(``{{ site.url }}/x``), an embedded URL in a path (``https://web.archive.org/web/2020/http://x``).
+A link whose syntax is broken by a space (``[x](http://a b)``) is reported by NL132.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from .. import links
+from ..document import Document
+from ..model import Finding, Fix
+
+ID = "NL130"
+NAME = "malformed-url"
+SEVERITY = "error"
+FIXABLE = True
+DEFAULTS = {"ascii-hosts": False}
+
+_WHERE = {"link": "link", "image": "image", "definition": "reference definition", "autolink": "autolink",
+          "bare": "URL", "front-matter": "front-matter URL"}
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each problem of each URL; fix the certain slips."""
+    ascii_hosts = bool(opts["ascii-hosts"])
+    for target in links.targets(doc):
+        for p in links.url_problems(target.url, target.source, ascii_hosts, target.angle):
+            start, end = target.start + p.start, target.start + p.end
+            where = _WHERE[target.source] + (f" `{target.key}`" if target.source == "front-matter" else "")
+            fix = None
+            if p.replacement is not None:
+                title = "Add the scheme" if p.message.startswith("`") else "Repair the URL"
+                fix = Fix.replace(start, end, p.replacement, title, p.safe)
+            yield Finding(start, end, f"{where}: {p.message}", fix)

@@ -1,0 +1,44 @@
+"""Undefined link reference: ``[text][label]`` or ``[text][]`` with no ``[label]: url`` definition.
+
+Without a definition the reference renders as text, brackets and all. Labels match as Markdown
+matches them: case and runs of white space do not matter.
+
+An article that includes other files (Liquid ``{% include references.md %}``, common on Jekyll
+sites) may get its definitions from them, and newslint cannot see those: such articles are not
+checked unless ``check-with-includes = true``.
+
+Bad:  Gregory Sanders [notes][sanders cve] that the rule …   (no "[sanders cve]: …" anywhere)
+Good: Gregory Sanders [notes][sanders cve] that the rule …
+      [sanders cve]: https://lists.example.org/2020-May/017884.html
+
+Not findings: a shortcut ``[text]`` with no definition (that is plain text: "[sic]", "[applause]"),
+footnotes (``[^1]``), task-list boxes, brackets in code.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from .. import links
+from ..document import Document
+from ..model import Finding
+
+ID = "NL134"
+NAME = "undefined-link-reference"
+SEVERITY = "warning"
+FIXABLE = False
+DEFAULTS = {"check-with-includes": False}
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each full or collapsed reference whose label no definition names."""
+    if not opts["check-with-includes"] and links.has_includes(doc):
+        return
+    labels = links.defined_labels(doc)
+    for link in links.links(doc):
+        if link.kind in ("full", "collapsed") and link.label and link.label not in labels:
+            shown = " ".join(doc.text[link.label_start:link.label_end].split()
+                             or doc.text[link.text_start:link.text_end].split())
+            yield Finding(link.label_start - 1, link.label_end + 1,
+                          f"no definition for the link label [{shown}]; add `[{shown}]: url` "
+                          "or write the link inline")

@@ -1,0 +1,51 @@
+"""Unused link definition: a ``[label]: url`` that no link in the article uses.
+
+A definition nobody references is often the trace of a link that was meant and then lost in
+an edit: the text that should point at the source does not. Labels match as Markdown matches
+them (case and runs of white space do not matter); a shortcut ``[label]``, a collapsed
+``[label][]`` and an image count as uses.
+
+Bad:  The committee published [its findings].
+      [report]: https://www.gao.gov/products/gao-22-105
+Good: The committee published [its findings][report].
+      [report]: https://www.gao.gov/products/gao-22-105
+
+Also reported: a label defined twice with different URLs (the first wins).
+
+Not findings: footnote definitions (``[^1]: …``), definitions inside code.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from .. import links
+from ..document import Document
+from ..model import Finding
+
+ID = "NL135"
+NAME = "unused-link-definition"
+SEVERITY = "info"
+FIXABLE = False
+DEFAULTS: dict[str, Any] = {}
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each definition whose label no link or image uses."""
+    defs = links.definitions(doc)
+    if not defs:
+        return
+    used = {link.label for link in links.links(doc) if link.kind != "inline"}
+    first: dict[str, str] = {}
+    text = doc.text
+    for d in defs:
+        shown = " ".join(text[text.index("[", d.start) + 1:text.index("]:", d.start)].split())
+        url = text[d.url_start:d.url_end]
+        if d.label in first:
+            if first[d.label] != url:
+                yield Finding(d.start, d.url_end, f"the link label [{shown}] is defined twice with different "
+                                                  "URLs; the first definition wins, delete or rename this one")
+            continue
+        first[d.label] = url
+        if d.label not in used:
+            yield Finding(d.start, d.url_end, f"the link definition [{shown}] is not used by any link")
