@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from ..model import Rule
 from . import (
+    ambiguous_date,
     ambiguous_yaml_value,
     blank_line_before_front_matter,
     broken_link_syntax,
     dash_spacing,
+    date_after_publication,
     date_without_timezone,
     dead_link,
     disallowed_url_scheme,
@@ -29,6 +31,7 @@ from . import (
     front_matter_syntax,
     future_date,
     hyphen_as_dash,
+    impossible_date,
     inconsistent_name,
     internal_error,
     invisible_character,
@@ -58,6 +61,7 @@ from . import (
     unreadable_file,
     unused_link_definition,
     wrong_apostrophe,
+    wrong_weekday,
     yaml_alias,
 )
 
@@ -111,6 +115,10 @@ BUILTIN: tuple[Rule, ...] = tuple(
         unused_link_definition,
         missing_link_target,
         dead_link,
+        impossible_date,
+        wrong_weekday,
+        ambiguous_date,
+        date_after_publication,
         internal_error,
     )
 )

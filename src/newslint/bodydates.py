@@ -1,0 +1,178 @@
+"""Dates written in the body, found once and shared by the body date rules (NL14x).
+
+Month and weekday names come from ``rules/dates.yaml`` per article language; a language
+without an entry gets only the language-independent checks (ISO 8601 dates and times, numeric
+dates). Calendar arithmetic is the standard library's ``datetime`` (proleptic Gregorian), so
+"is 2022-02-30 a date" and "which weekday was May 31, 2022" are answered by it, not by us.
+
+A date written without a year ("Monday, May 30") gets the year that puts it nearest the
+article's publication date: the front matter's ``date``/``publishDate``/... as ``dates.parse``
+reads front-matter dates, else a Jekyll-style ``YYYY-MM-DD-`` file name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any, Iterator, NamedTuple
+
+from .document import Document
+
+_PUB_KEYS = ("date", "publishDate", "publishdate", "pubdate", "published", "date_published", "publish_date")
+_FILE_DATE = re.compile(r"(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})-[^/\\]*$")
+_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|through\b|thru\b|until\b|till\b|and\b|or\b|&)", re.I)
+MIN_YEAR, MAX_YEAR = 1800, 2199  # a four-digit number outside these is a count, not a year
+
+
+class TextDate(NamedTuple):
+    """A date written with a month name, maybe a weekday and a year, at ``[start, end)``."""
+
+    start: int
+    end: int
+    month: int  # 1-12
+    day: int
+    year: int | None  # as written (None when absent)
+    weekday: int | None  # 0 = Monday, as written
+    weekday_span: tuple[int, int] | None
+    weekday_text: str
+    range_follows: bool  # "Thursday, June 1 through June 7": the weekday may name the range's end
+
+
+@lru_cache(maxsize=None)
+def _names() -> dict[str, Any]:
+    from .resources import load_yaml
+
+    return load_yaml("rules", "dates.yaml")
+
+
+@lru_cache(maxsize=32)
+def language_pattern(language: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, int], list[list[str]]] | None:
+    """The textual-date pattern of a language, with name → month and name → weekday maps."""
+    data = _names().get(language)
+    if not data:
+        return None
+    flags = 0 if data.get("case-sensitive", False) else re.I
+    fold = (lambda s: s) if flags == 0 else str.casefold
+    months = {fold(n): i + 1 for i, names in enumerate(data["months"]) for n in names}
+    weekdays = {fold(n): i for i, names in enumerate(data["weekdays"]) for n in names}
+    alt = lambda names: "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))  # noqa: E731
+    month = rf"(?:{alt([n for ns in data['months'] for n in ns])})\.?"
+    weekday = rf"(?P<wd>{alt([n for ns in data['weekdays'] for n in ns])})\.?"
+    suffix = "|".join(re.escape(s) for s in data.get("day-suffixes", []))
+    day = r"\d{1,2}" + (rf"(?:{suffix})?" if suffix else "")
+    conn = "|".join(re.escape(c) for c in data.get("connectors", []))
+    conn = rf"(?:(?:{conn})\s+)*" if conn else ""
+    pattern = re.compile(
+        rf"(?<![\w\-/.])(?:{weekday},?\s+{conn})?"
+        rf"(?:(?P<m1>{month})\s+(?P<d1>{day})(?![\d:]|\.\d)|(?P<d2>{day})\s+{conn}(?P<m2>{month})(?!\w))"
+        rf"(?:,?\s+{conn}(?P<y>\d{{4}})(?![\d\-/]))?",
+        flags)
+    return pattern, months, weekdays, data["weekdays"]
+
+
+def text_dates(doc: Document) -> list[TextDate]:
+    """Dates with a month name in the body's prose (empty for a language without names)."""
+    return doc.memo("bodydates.text", lambda: list(_text_dates(doc)))
+
+
+def _text_dates(doc: Document) -> Iterator[TextDate]:
+    found = language_pattern(doc.language)
+    if found is None:
+        return
+    pattern, months, weekdays, _ = found
+    fold = str.casefold if pattern.flags & re.I else (lambda s: s)
+    prose = doc.prose_text
+    for m in pattern.finditer(prose, doc.body_start):
+        month_text = m.group("m1") or m.group("m2")
+        month = months.get(fold(month_text.rstrip(".")))
+        day = int(re.match(r"\d+", m.group("d1") or m.group("d2")).group(0))  # type: ignore[union-attr]
+        year = int(m.group("y")) if m.group("y") else None
+        if month is None:
+            continue
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            year = None
+        wd = m.group("wd")
+        weekday = weekdays.get(fold(wd)) if wd else None
+        end = m.end()
+        if m.group("y") and year is None:  # "May 31, 1500 people": the number is not a year
+            end = m.end("d1") if m.group("m1") else m.end("m2")
+        range_follows = _RANGE_AFTER.match(prose, end) is not None
+        yield TextDate(m.start(), end, month, day, year, weekday, m.span("wd") if wd else None, wd or "",
+                       range_follows)
+
+
+def publication_date(doc: Document) -> dt.date | None:
+    """The article's date: front matter (date, publishDate, ...) or a YYYY-MM-DD- file name."""
+    def find() -> dt.date | None:
+        from .dates import parse
+
+        meta = doc.meta
+        for key in _PUB_KEYS:
+            value = meta.get(key)
+            if value is not None:
+                stamp = parse(str(value))
+                if stamp is not None:
+                    return stamp.day
+        if doc.path:
+            m = _FILE_DATE.search(doc.path)
+            if m is not None:
+                return _date(*map(int, m.groups()))
+        return None
+
+    return doc.memo("bodydates.publication", find)
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def nearest(month: int, day: int, around: dt.date) -> dt.date | None:
+    """The date with this month and day nearest to ``around`` (the year before, of, or after)."""
+    best = None
+    for year in (around.year - 1, around.year, around.year + 1):
+        candidate = _date(year, month, day)
+        if candidate is not None and (best is None or abs((candidate - around).days) < abs((best - around).days)):
+            best = candidate
+    return best
+
+
+def days_in_month(month: int, year: int | None) -> int:
+    """How many days the month has (February: 29 unless the year says otherwise)."""
+    if month == 2:
+        if year is None:
+            return 29
+        return 29 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def month_name(doc: Document, month: int) -> str:
+    """The language's full month name (English when it has none)."""
+    data = _names().get(doc.language) or _names()["en"]
+    return data["months"][month - 1][0]
+
+
+def month_name_en(month: int) -> str:
+    """The English month name (for ISO dates, which have no language)."""
+    return _names()["en"]["months"][month - 1][0]
+
+
+def weekday_name(language: str, weekday: int, like: str = "", like_weekday: int | None = None) -> str:
+    """The weekday's name in the language; written like ``like`` (the name of ``like_weekday`` as
+    the article has it): abbreviated when that is abbreviated, with its capitalisation."""
+    data = _names().get(language) or _names()["en"]
+    names = data["weekdays"][weekday]
+    name = names[0]
+    bare = like.rstrip(".")
+    if bare and like_weekday is not None and len(names) > 1 \
+            and bare.casefold() != data["weekdays"][like_weekday][0].casefold():
+        same = [n for n in names[1:] if len(n) == len(bare)]
+        name = same[0] if same else names[-1]
+    if like[:1].isupper() and not name[:1].isupper():
+        name = name[:1].upper() + name[1:]
+    elif like[:1].islower() and name[:1].isupper():
+        name = name[:1].lower() + name[1:]
+    return name

@@ -1,0 +1,56 @@
+"""Ambiguous date: an all-numeric date that readers in different countries read differently.
+
+``05/06/2022`` is May 6 in the United States and 5 June in most of the world. Write the month
+as a word ("May 6, 2022") or use ISO 8601 (``2022-05-06``). By default only dates that really
+are ambiguous are reported (both numbers 12 or less and different); ``report = "all"`` reports
+every numeric day/month/year date, e.g. for a house style that wants months spelled out.
+
+Bad:  The rule takes effect on 05/06/2022.
+Good: The rule takes effect on May 6, 2022.
+
+Not findings: ``12/25/2022`` (25 cannot be a month), ``6/6/2022`` (the same either way, unless
+``report = "all"``), version numbers (``1.7.11``), ISO dates, dates in code and URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding
+
+ID = "NL142"
+NAME = "ambiguous-date"
+SEVERITY = "info"
+FIXABLE = False
+DEFAULTS = {"report": "ambiguous"}
+
+_NUMERIC = re.compile(r"(?<![\w/.\-:])(\d{1,2})([/\-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/\-]|\.\d)")
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report numeric dates whose day and month could be swapped."""
+    every = opts["report"] == "all"
+    for m in doc.prose_matches(_NUMERIC, body_only=True):
+        a, b, sep, year = int(m.group(1)), int(m.group(3)), m.group(2), m.group(4)
+        if sep == "-" and len(year) == 2 or not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
+            continue
+        ambiguous = a <= 12 and b <= 12 and a != b
+        if not (ambiguous or every):
+            continue
+        y = int(year) if len(year) == 4 else 2000 + int(year)
+        if ambiguous:
+            message = (f"`{m.group(0)}` is {_name(a)} {b} in the US and {b} {_name(a)} elsewhere; "
+                       "write the month as a word or use ISO 8601 (YYYY-MM-DD)")
+        else:
+            month, day = (a, b) if a <= 12 else (b, a)
+            message = (f"numeric date `{m.group(0)}`; write the month as a word "
+                       f"({_name(month)} {day}) or use ISO 8601 ({y:04d}-{month:02d}-{day:02d})")
+        yield Finding(m.start(), m.end(), message)
+
+
+def _name(month: int) -> str:
+    from ..bodydates import month_name_en
+
+    return month_name_en(month)

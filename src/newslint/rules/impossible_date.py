@@ -1,0 +1,79 @@
+"""Impossible date: a date or time in the text that does not exist on any calendar or clock.
+
+Reported: ISO 8601 dates and date-times that are not real (``2022-02-30``, ``2022-13-01``,
+``2022-05-31T24:61``); dates with a month name whose day is past the month's end
+(``June 31``, ``February 30, 2022``, ``February 29, 2023``); times of day that do not exist
+(``24:61 UTC``, ``9:75 a.m.``) and twelve-hour times past 12 (``13:30 p.m.``). The calendar is
+Python's ``datetime``.
+
+A bare ``25:08`` is not checked: in prose it is as often a video offset or a score as a time,
+so a time needs ``a.m.``/``p.m.``, ``UTC``/``GMT``, a US zone (``ET``, ``PST``...) or an ISO date
+before it. Month names come from ``rules/dates.yaml`` for the article's language.
+
+Bad:  The hearing is set for June 31, 2022, at 13:30 p.m.
+Good: The hearing is set for June 30, 2022, at 1:30 p.m.
+
+Not findings: ``February 29, 2024`` (a leap year), ``24:00`` (midnight at the end of a day),
+leap second ``23:59:60``, dates in code, URLs and file names in links.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from .. import bodydates as dates
+from ..document import Document
+from ..model import Finding
+
+ID = "NL140"
+NAME = "impossible-date"
+SEVERITY = "error"
+FIXABLE = False
+DEFAULTS: dict[str, Any] = {}
+
+_ISO = re.compile(r"(?<![\w/.:\-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)")
+_TIME = re.compile(r"(?<![\w:.\-/])(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)\s?"
+                   r"(?P<zone>[aApP]\.?\s?[mM]\.?(?![\w])|UTC\b|GMT\b|[ECMP][SD]?T\b|Z\b)")
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report ISO dates, month-name dates and clock times that cannot exist."""
+    for m in doc.prose_matches(_ISO, body_only=True):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        problem = _date_problem(y, mo, d)
+        if problem is None and m.group(4):
+            problem = _time_problem(int(m.group(4)), int(m.group(5)), int(m.group(6) or 0))
+        if problem:
+            yield Finding(m.start(), m.end(), f"`{m.group(0)}` is not a real date or time: {problem}")
+    for t in dates.text_dates(doc):
+        if t.day == 0 or t.day > dates.days_in_month(t.month, t.year):
+            when = f"{dates.month_name(doc, t.month)} {t.year}" if t.year else dates.month_name(doc, t.month)
+            yield Finding(t.start, t.end,
+                          f"{when} has {dates.days_in_month(t.month, t.year)} days, not {t.day}")
+    for m in doc.prose_matches(_TIME, body_only=True):
+        hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+        problem = _time_problem(hour, minute, second)
+        zone = m.group("zone").replace(" ", "").lower()
+        if problem is None and zone[0] in "ap" and not 1 <= hour <= 12:
+            problem = f"a {zone} time has an hour from 1 to 12; write {hour - 12 if hour > 12 else 12}:{m.group(2)}"
+        if problem:
+            yield Finding(m.start(), m.end("zone"), f"`{m.group(0).strip()}` is not a real time: {problem}")
+
+
+def _date_problem(year: int, month: int, day: int) -> str | None:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if not 1 <= day <= dates.days_in_month(month, year):
+        return f"{dates.month_name_en(month)} {year} has {dates.days_in_month(month, year)} days"
+    return None
+
+
+def _time_problem(hour: int, minute: int, second: int) -> str | None:
+    if minute > 59:
+        return f"there is no minute {minute}"
+    if second > 60:
+        return f"there is no second {second}"
+    if hour > 24 or (hour == 24 and (minute or second)):
+        return f"there is no hour {hour}" + (" (24:00 is the only time in hour 24)" if hour == 24 else "")
+    return None
