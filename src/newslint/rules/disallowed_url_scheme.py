@@ -6,7 +6,7 @@ A link, image, autolink, reference definition or front-matter URL whose scheme i
 (``localhost:8080``, ``Note:``) is almost always a slip. Relative links have no scheme and are
 never findings. A misspelled web scheme (``htp://``) is reported by NL130 instead.
 
-Bad:  [Click here](javascript:openWindow('/apply'))
+Bad:  [The application form](javascript:openWindow('/apply'))
 Bad:  [the memo](file:///C:/Users/editor/Desktop/memo.pdf)
 Good: [the memo](/files/memo.pdf) or [email us](mailto:news@example.org)
 """
