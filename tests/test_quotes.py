@@ -58,9 +58,18 @@ def test_a_quotation_over_several_paragraphs() -> None:
     assert not lint_text(_article(body), config=ONLY_QUOTES)
 
 
-def test_a_quotation_that_stops_without_continuing_is_unclosed() -> None:
+def test_a_quotation_that_does_not_reopen_each_paragraph_is_one_finding() -> None:
     body = "“First paragraph, no closing mark.\n\nSecond paragraph, no opening mark,” he said."
-    assert _found(_article(body)) == {(5, "NL110"), (7, "NL111")}
+    assert _found(_article(body)) == {(7, "NL110")}
+    fixed = fix_text(_article(body), config=ONLY_QUOTES, unsafe=True)[0]
+    assert "\n“Second paragraph" in fixed and not lint_text(fixed, config=ONLY_QUOTES)
+
+
+def test_a_quotation_left_open_before_a_paragraph_with_its_own_quotation_is_unclosed() -> None:
+    body = "“First paragraph, no closing mark.\n\n“Second quotation,” he said, “is another.”\n\nDone."
+    assert not _found(_article(body))  # the convention: the second paragraph reopens it
+    body = "“First paragraph, no closing mark.\n\nThen he said “another thing.”"
+    assert _found(_article(body)) == {(5, "NL110")}
 
 
 def test_a_quotation_introducing_a_list_may_close_at_its_end() -> None:

@@ -33,7 +33,7 @@ import bisect
 import html
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .prose import MASK
@@ -76,14 +76,14 @@ class Profile:
     spaced: str = ""
     space: str = "\u00a0"
     apostrophe: str = "’"
+    openers: frozenset[str] = field(default=frozenset(), init=False, compare=False)
+    closers: frozenset[str] = field(default=frozenset(), init=False, compare=False)
+    marks: frozenset[str] = field(default=frozenset(), init=False, compare=False)
 
-    @property
-    def openers(self) -> frozenset[str]:
-        return frozenset(o for o, _ in self.levels)
-
-    @property
-    def closers(self) -> frozenset[str]:
-        return frozenset(c for _, c in self.levels)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "openers", frozenset(o for o, _ in self.levels))
+        object.__setattr__(self, "closers", frozenset(c for _, c in self.levels))
+        object.__setattr__(self, "marks", self.openers | self.closers)
 
     def level(self, depth: int) -> tuple[str, str]:
         """The marks for a nesting depth (0 = outermost), wrapping round."""
@@ -144,6 +144,8 @@ class Quotes:
     marks: list[Mark] = field(default_factory=list)
     unclosed: list[Mark] = field(default_factory=list)
     stray: list[Mark] = field(default_factory=list)
+    # quotations over several paragraphs that do not reopen each: (opener, closer, paragraph starts)
+    continued: list[tuple[Mark, Mark, list[int]]] = field(default_factory=list)
     _style: str | None = None
 
     def style(self, option: str) -> str:
@@ -159,13 +161,7 @@ class Quotes:
             raise ValueError(f"style must be curly, straight or auto, not {option!r}")
         if self._style is None:
             # the quotation marks decide; an article without any is judged by its apostrophes
-            curly = straight = 0
-            for mk in self.marks:
-                if mk.role == "open" or mk.role == "close":
-                    if mk.ch in STRAIGHT:
-                        straight += 1
-                    else:
-                        curly += 1
+            straight, curly = len(self.quotation_marks(True)), len(self.quotation_marks(False))
             if not curly and not straight:
                 straight, curly = self.prose.count("'"), self.prose.count("’")
             self._style = "curly" if curly and curly >= straight else ""
@@ -173,7 +169,48 @@ class Quotes:
 
     def pairs(self) -> list[tuple[Mark, Mark]]:
         """Matched (opening, closing) pairs in document order of their opening marks."""
-        return [(m, m.partner) for m in self.marks if m.role == "open" and m.partner is not None]
+        return self._lists[0]
+
+    def flagged(self) -> list[Mark]:
+        """Marks with a flag: misplaced, reversed, prime (“5″), elision."""
+        return self._lists[1]
+
+    def apostrophes(self) -> list[Mark]:
+        """Marks read as apostrophes (inside-word apostrophes are not marks at all)."""
+        return self._lists[2]
+
+    def quotation_marks(self, straight: bool) -> list[Mark]:
+        """Opening and closing marks that are straight (or, with ``straight=False``, not)."""
+        return self._lists[3 if straight else 4]
+
+    def foreign(self) -> list[Mark]:
+        """Opening and closing marks that are not the language's own (nor straight, nor ’)."""
+        return self._lists[5]
+
+    @cached_property
+    def _lists(self) -> tuple[list[Any], ...]:
+        """One pass over the marks, sorting them into the lists the rules ask for."""
+        pairs: list[tuple[Mark, Mark]] = []
+        flagged: list[Mark] = []
+        apostrophes: list[Mark] = []
+        straight: list[Mark] = []
+        curly: list[Mark] = []
+        foreign: list[Mark] = []
+        own = self.profile.marks | STRAIGHT | {"’"}
+        for m in self.marks:
+            role = m.role
+            if m.flag:
+                flagged.append(m)
+            if role == "apostrophe":
+                apostrophes.append(m)
+            elif role == "open" or role == "close":
+                (straight if m.ch in STRAIGHT else curly).append(m)
+                if m.ch not in own:
+                    foreign.append(m)
+                if role == "open" and m.partner is not None:
+                    pairs.append((m, m.partner))
+        return pairs, flagged, apostrophes, straight, curly, foreign
+
 
 
 def analyse(doc: "Document") -> Quotes | None:
@@ -224,6 +261,7 @@ def _analyse(doc: "Document") -> Quotes | None:
     i, n = 0, len(marks)
     carry: tuple[list[Mark], int, int] | None = None  # open marks carried into a list: (marks, from, depth)
     quoted: set[int] = set()
+    pending: tuple[list[Mark], int] | None = None
     while i < n:
         j = i + 1
         unit = marks[i].unit
@@ -237,17 +275,47 @@ def _analyse(doc: "Document") -> Quotes | None:
             else:
                 q.unclosed.extend(carry[0])
             carry = None
-        left = _pair_unit(marks[i:j], ctx, prof, q, stack, units.after_html(unit, quoted))
+        strays = len(q.stray)
+        left = _pair_unit(marks[i:j], ctx, prof, q, stack)
+        if pending is not None:
+            _resume(q, pending, marks[i], strays, units)
+            pending = None
+        if len(q.stray) > strays and units.after_html(unit, quoted):
+            del q.stray[strays:]  # the quotation may have opened inside the HTML block before
         quoted.add(unit)
         if left and not units.continued(unit) and not units.before_html(unit):
             if units.inside_list(unit, unit + 1, depth):
                 carry = (left, unit, depth)  # a quotation that introduces or spans a list, closed in it
             else:
-                q.unclosed.extend(left)
+                last = next((m for m in reversed(marks[i:j]) if m.role in ("open", "close")), None)
+                pending = (left, unit) if last is left[-1] else None  # runs on to the paragraph's end?
+                if pending is None:
+                    q.unclosed.extend(left)
         i = j
     if carry is not None:
         q.unclosed.extend(carry[0])
+    if pending is not None:
+        q.unclosed.extend(pending[0])
     return q
+
+
+def _resume(q: Quotes, pending: tuple[list[Mark], int], first: Mark, strays: int, units: "_Units") -> None:
+    """Paragraph ``pending[1]`` left quotations open, the innermost running on to its end. If the
+    next paragraph with quotation marks follows it with only plain paragraphs between, and its
+    first mark is a stray closing mark of the innermost one's kind, the quotation ran over several
+    paragraphs without reopening each: record that (one finding, with the opening marks to
+    insert) instead of an unclosed and a stray mark."""
+    left, u = pending
+    opener = left[-1]
+    same = (opener.ch in DOUBLE) == (first.ch in DOUBLE)
+    if (first.role == "close" and first.partner is None and q.stray[strays:strays + 1] == [first] and same
+            and units.plain_between(u, first.unit)):
+        del q.stray[strays]
+        first.partner, opener.partner = opener, first
+        first.depth, first.parent = opener.depth, opener.parent
+        q.continued.append((opener, first, [units.first_prose(k) for k in range(u + 1, first.unit + 1)]))
+        left = left[:-1]
+    q.unclosed.extend(left)
 
 
 def _scan(P: str, text: str) -> list[tuple[int, str]]:
@@ -267,7 +335,7 @@ def _scan(P: str, text: str) -> list[tuple[int, str]]:
                 i = find(ch, i + 1)
     for ch, pattern in _SINGLE_PATTERNS:
         if ch in text:
-            found.extend((m.start(), ch) for m in pattern.finditer(P))
+            found += [(m.start(), ch) for m in pattern.finditer(P)]
     found.sort()
     return found
 
@@ -397,10 +465,14 @@ class _Units:
         """Are the blocks after ``u`` up to ``v`` all list items nested deeper than ``depth``?
         With ``after``, ``v`` itself may be the paragraph right after the list. (A quotation that
         introduces a list may close in it or just after it.)"""
-        if u < 0 or v <= u or v >= len(self.blocks):
+        blocks = self.blocks
+        if u < 0 or v <= u or v >= len(blocks):
             return False
-        between = self.blocks[u + 1: v] if after else self.blocks[u + 1: v + 1]
-        return bool(between) and all(b.list_depth > depth for b in between)
+        if not after:
+            return all(b.list_depth > depth for b in blocks[u + 1: v + 1])
+        between = blocks[u + 1: v]
+        in_list = bool(between) or blocks[u].list_depth > depth  # some list lies between u and v
+        return in_list and all(b.list_depth > depth for b in between)
 
     def after_html(self, u: int, quoted: set[int]) -> bool:
         """Does an HTML block come before unit ``u``, with only paragraphs without quotation
@@ -419,6 +491,19 @@ class _Units:
             return False
         end = self.blocks[u + 1].start if u + 1 < len(self.blocks) else len(self.doc.text)
         return _HTML_LINE.search(self.doc.text, self.blocks[u].end, end) is not None
+
+    def plain_between(self, u: int, v: int) -> bool:
+        """Are ``u`` and ``v`` paragraphs of the same container, with only paragraphs between?
+        (Only paragraphs with quotation marks are visited, so those between have none.)"""
+        if u < 0 or v <= u or v - u > 12:
+            return False
+        first = self.blocks[u]
+        return all(b.kind == "paragraph" and b.quote_depth == first.quote_depth and b.list_depth == first.list_depth
+                   for b in self.blocks[u: v + 1])
+
+    def first_prose(self, u: int) -> int:
+        """The offset of a block's first prose character."""
+        return self.blocks[u].spans[0][0]
 
     def continued(self, u: int) -> bool:
         """Does the paragraph after paragraph ``u`` start with an opening mark (a quotation
@@ -511,13 +596,11 @@ class _Context:
         return True
 
 
-def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack: list[Mark],
-               after_html: bool = False) -> list[Mark]:
+def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack: list[Mark]) -> list[Mark]:
     """Pair one paragraph's marks on ``stack`` (empty, or carried from the paragraph before a
-    list); record stray marks (unless the paragraph follows an HTML block, where the quotation
-    may have opened); return the opening marks left open."""
+    list); record stray marks; return the opening marks left open."""
     P = ctx.P
-    strays = len(q.stray)
+    closers = prof.closers
     for mk in marks:
         mk.lsp = ctx.left(mk.start)
         mk.rsp = ctx.right(mk.end)
@@ -535,7 +618,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         opening, closing = lsp and not rsp, rsp and not lsp
         top = _top(stack, DOUBLE if ch in DOUBLE else SINGLE)
         before = P[mk.start - 1] if mk.start else " "
-        if ch in _ARROWS and lsp and rsp and ch not in prof.openers and ch not in prof.closers:
+        if ch in _ARROWS and lsp and rsp and ch not in prof.marks:
             continue  # "More »", "‹ Back": an arrow, in a language that does not quote with it
         if ch == '"':
             if before.isdigit() and (top is None or _PRIME.search(P, max(0, mk.start - 12), mk.start)):
@@ -569,7 +652,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
             else:
                 mk.role = "apostrophe"  # the Smiths’ house, goin’
         elif ch == "“" or ch == "‘":
-            opens_here = ch not in prof.closers  # “ opens in English, closes in German and Russian
+            opens_here = ch not in closers  # “ opens in English, closes in German and Russian
             if ch == "‘" and opening and _ELISION.match(P, mk.end):
                 mk.role, mk.flag = "apostrophe", "reversed"  # ‘90s: an apostrophe drawn the wrong way
             elif opening:
@@ -606,8 +689,6 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
     for mk in stack:
         if mk.ch == "'":
             mk.role = "apostrophe"  # an unclosed ' is an apostrophe we could not place ('bout)
-    if after_html:
-        del q.stray[strays:]
     return [mk for mk in stack if mk.ch != "'"]
 
 

@@ -43,7 +43,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     levels = set(prof.levels)
     own = set("".join(o + c for o, c in prof.levels)) | STRAIGHT | {"’"}
     language = _LANGUAGES.get(prof.language, f"'{prof.language}'")
-    for mk in q.marks:
+    foreign = q.foreign()
+    if not foreign:
+        return
+    for mk in sorted({id(m): m for m in foreign + [m.partner for m in foreign if m.partner]}.values(),
+                     key=lambda m: m.start):
         if mk.masked or mk.role not in ("open", "close"):
             continue
         other = mk.partner

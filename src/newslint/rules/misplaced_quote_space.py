@@ -39,7 +39,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if q is None:
         return
     text = doc.text
-    for mk in q.marks:
+    for mk in q.flagged():
         if mk.flag != "misplaced" or mk.masked:
             continue
         if mk.role == "close":

@@ -37,7 +37,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     prof = q.profile
     own = set("".join(o + c for o, c in prof.levels))
-    for mk in q.marks:
+    for mk in q.flagged():
         if mk.flag not in ("reversed", "prime") or mk.role not in ("open", "close") or mk.masked:
             continue
         want = _MIRROR.get(mk.ch, "")

@@ -41,8 +41,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     prof = q.profile
     curly = set("“”‘’") | set("".join(o + c for o, c in prof.levels))
     wrong = STRAIGHT if style == "curly" else curly
-    for mk in q.marks:
-        if mk.role not in ("open", "close") or mk.masked or mk.ch not in wrong:
+    for mk in q.quotation_marks(style == "curly"):
+        if mk.masked or mk.ch not in wrong:
             continue
         other = mk.partner
         if mk.role == "close" and other is not None and other.ch in wrong and not other.masked:

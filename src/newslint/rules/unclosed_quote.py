@@ -8,9 +8,14 @@ is not an error: by convention its opening mark is repeated at the start of each
 it closes only at the end, so an open quotation is accepted when the next paragraph starts
 with an opening mark.
 
+A quotation that runs on into the next paragraphs without reopening them (closing in a later
+paragraph) is reported once, at the first paragraph that should open with the mark; the fix
+inserts the mark at the start of each such paragraph and is unsafe.
+
 Not findings: apostrophes (’90s, ’em, rock ’n’ roll, the Smiths’ house) and a straight ' that
 nothing closes (it is read as an apostrophe); inch and foot marks after digits (6'2"); marks
-in code, URLs, HTML attributes and shortcodes; marks written as entities (&#8220;).
+in code, URLs, HTML attributes and shortcodes; marks written as entities (&#8220;); a quotation
+that introduces a list and closes at its end; one that may have opened in an HTML block.
 
 Bad:  “Only with him. Without any intermediaries, he pointed out.
 Good: “Only with him. Without any intermediaries,” he pointed out.
@@ -21,13 +26,13 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
-from ..model import Finding
+from ..model import Edit, Finding, Fix
 from ..quotes import analyse
 
 ID = "NL110"
 NAME = "unclosed-quote"
 SEVERITY = "warning"
-FIXABLE = False
+FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
 
@@ -41,3 +46,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         yield Finding(mk.start, mk.end, f"opening {mk.ch} is never closed in this paragraph; "
                                         "add the closing mark or delete this one")
+    for opener, closer, starts in q.continued:
+        if opener.masked:
+            continue
+        mark = opener.ch
+        edits = tuple(Edit(at, at, mark) for at in starts)
+        yield Finding(starts[0], starts[0] + 1,
+                      f"the quotation opened above with {mark} continues in this paragraph; a quotation over "
+                      f"several paragraphs opens each one again: start it with {mark}",
+                      Fix(edits, f"Start each continued paragraph with {mark}", safe=False))

@@ -45,8 +45,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     prose = doc.prose_text
     text = doc.text  # asking the text is free when it is ASCII; the prose view never is
     found = [(m.start(), ch) for ch in sorted(wrong) if ch in text for m in _INSIDE[ch].finditer(prose)]
-    found += [(mk.start, mk.ch) for mk in q.marks
-              if mk.role == "apostrophe" and not mk.masked and mk.ch in wrong]
+    found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong]
     found.sort()
     for start, ch in found:
         if ch == "‘":
