@@ -214,3 +214,24 @@ def test_fix_document_is_deterministic() -> None:
     st = engine.settings(ONLY_QUOTES)
     outs = {engine.fix_document(Document(damaged), st)[0].source for _ in range(3)}
     assert len(outs) == 1
+
+
+# -- hostile input ------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(list("\"'“”‘’«»„‚‹›″´ ,.!?\n*_-—(") + ["\n\n", "word", "s", "6", "`x`", "<b>",
+                                                                "&#8220;", "\\\"", "- ", "> ", "{{< x >}}"])
+_BODIES = st.lists(_PIECES, max_size=80).map("".join)
+_LANGS = st.sampled_from(["en", "ru", "de", "fr", "xx"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_BODIES, _LANGS)
+def test_quote_rules_never_crash_and_fixes_converge(body: str, lang: str) -> None:
+    text = _article(body, f"title: x\nlang: {lang}\n")
+    assert not [f for f in lint_text(text, config=ONLY_QUOTES) if f.rule == "NL999"]
+    for unsafe in (False, True):
+        once = fix_text(text, config=ONLY_QUOTES, unsafe=unsafe)[0]
+        assert fix_text(once, config=ONLY_QUOTES, unsafe=unsafe)[0] == once

@@ -57,6 +57,7 @@ _ESCAPED_QUOTE = re.compile(r"\\[\"']")
 _SPACE_LEFT = frozenset(" \t\n\r\u00a0\u202f\u2009\u2002\u2003\u2007\u200a([{<—–-")
 _SPACE_RIGHT = frozenset(" \t\n\r\u00a0\u202f\u2009\u2002\u2003\u2007\u200a.,;:!?)]}>…—–-/")
 _SEE_THROUGH = frozenset("*_~") | QUOTES  # emphasis and neighbouring quote marks
+_LOOK_FURTHER = _SEE_THROUGH | {MASK}
 _TRANSPARENT_MASKS = frozenset(("html", "comment", "shortcode", "liquid"))
 # A leading apostrophe: ’90s, ’08, ’em, ’tis, rock ’n’ roll.
 _ELISION = re.compile(
@@ -146,6 +147,7 @@ class Quotes:
     stray: list[Mark] = field(default_factory=list)
     # quotations over several paragraphs that do not reopen each: (opener, closer, paragraph starts)
     continued: list[tuple[Mark, Mark, list[int]]] = field(default_factory=list)
+    present: set[str] = field(default_factory=set)  # the quotation marks that occur in the text at all
     _style: str | None = None
 
     def style(self, option: str) -> str:
@@ -224,7 +226,7 @@ def _analyse(doc: "Document") -> Quotes | None:
         return None
     P = doc.prose_text
     q = Quotes(prof, P)
-    found = _scan(P, doc.text)
+    found = _scan(P, doc.text, q.present)
     text = doc.text
     coded = [m for pattern, sign in ((_ENTITY_QUOTE, "&"), (_ESCAPED_QUOTE, "\\")) if sign in text
              for m in pattern.finditer(text, doc.body_start)]
@@ -233,12 +235,13 @@ def _analyse(doc: "Document") -> Quotes | None:
     units = _Units(doc)
     hidden = _hidden_spans(P, text) if any(_near_syntax(P, pos) for pos, _ in found) else []
     marks: list[Mark] = []
+    unit_of = units.of
+    if hidden:
+        end = len(text)
+        found = [(pos, ch) for pos, ch in found
+                 if not (0 <= (k := bisect.bisect_right(hidden, (pos, end)) - 1) and pos < hidden[k][1])]
     for pos, ch in found:
-        if hidden:
-            k = bisect.bisect_right(hidden, (pos, len(text))) - 1
-            if k >= 0 and pos < hidden[k][1]:
-                continue  # an HTML attribute's delimiter, or inside a template tag
-        u = units.of(pos)
+        u = unit_of(pos)
         if u is not None:
             marks.append(Mark(pos, pos + 1, ch, u))
     masks = doc.prose_index.masks
@@ -318,7 +321,7 @@ def _resume(q: Quotes, pending: tuple[list[Mark], int], first: Mark, strays: int
     q.unclosed.extend(left)
 
 
-def _scan(P: str, text: str) -> list[tuple[int, str]]:
+def _scan(P: str, text: str, present: set[str] | None = None) -> list[tuple[int, str]]:
     """(offset, mark) of every quotation mark in the prose view, apostrophes inside words left out.
 
     str.find and literal-led patterns run at memchr speed (one character class over the whole
@@ -329,12 +332,16 @@ def _scan(P: str, text: str) -> list[tuple[int, str]]:
     find = P.find
     for ch in _DOUBLES_AND_GUILLEMETS:
         if ch in text:
+            if present is not None:
+                present.add(ch)
             i = find(ch)
             while i >= 0:
                 found.append((i, ch))
                 i = find(ch, i + 1)
     for ch, pattern in _SINGLE_PATTERNS:
         if ch in text:
+            if present is not None:
+                present.add(ch)
             found += [(m.start(), ch) for m in pattern.finditer(P)]
     found.sort()
     return found
@@ -601,9 +608,14 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
     list); record stray marks; return the opening marks left open."""
     P = ctx.P
     closers = prof.closers
-    for mk in marks:
-        mk.lsp = ctx.left(mk.start)
-        mk.rsp = ctx.right(mk.end)
+    n = len(P)
+    for mk in marks:  # the common case inline: a plain character on each side
+        i = mk.start
+        c = P[i - 1] if i else "\n"
+        mk.lsp = c in _SPACE_LEFT or (c in _LOOK_FURTHER and ctx.left(i))
+        i = mk.end
+        c = P[i] if i < n else "\n"
+        mk.rsp = c in _SPACE_RIGHT or (c in _LOOK_FURTHER and ctx.right(i))
     attribute = ""  # inside an attribute value left in prose (alt="..."): its closing delimiter
     for idx, mk in enumerate(marks):
         ch = mk.ch

@@ -43,6 +43,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text, prose = doc.text, doc.prose_text
     spaced, space = q.profile.spaced, q.profile.space
     for op, cl in q.pairs():
+        if op.ch not in spaced and text[op.end] not in _SPACES and text[cl.start - 1] not in _SPACES:
+            continue  # the common case: tight on both sides
         if op.masked or cl.masked or op.flag == "misplaced" or cl.flag == "misplaced":
             continue
         safe = op.sure or cl.sure

@@ -43,8 +43,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     want = "'" if style == "straight" else q.profile.apostrophe
     wrong = {"‘", "´"} | ({"'"} if style == "curly" else set()) | ({"’"} if style == "straight" else set())
     prose = doc.prose_text
-    text = doc.text  # asking the text is free when it is ASCII; the prose view never is
-    found = [(m.start(), ch) for ch in sorted(wrong) if ch in text for m in _INSIDE[ch].finditer(prose)]
+    text = doc.text  # the analysis knows which marks occur; ´ is asked of the text
+    found = [(m.start(), ch) for ch in sorted(wrong) if (ch in q.present if ch != "´" else ch in text)
+             for m in _INSIDE[ch].finditer(prose)]
     found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong]
     found.sort()
     for start, ch in found:
