@@ -103,7 +103,7 @@ def clusters(summaries: Mapping[str, Mapping[str, Usage]]) -> list[Cluster]:
     for key, forms in by_key.items():
         if len({f.replace("’", "'").casefold() for f in forms}) > 1:
             out.append(Cluster(key, {f: dict(p) for f, p in forms.items()}))
-    out.sort(key=lambda c: -sum(c.files(f) for f in c.forms))
+    out.sort(key=lambda c: (-sum(c.files(f) for f in c.forms), c.key))
     return out
 
 

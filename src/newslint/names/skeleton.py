@@ -26,10 +26,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_MARKS = re.compile(r"[’'ʼʹ`´\-‐‑.]")
-_CLUSTERS = re.compile(r"shtsch|shch|sch|tch|zh|kh|ch|sh|ts|tz|ph|ck|w|x")
-_CLUSTER_MAP = {"shtsch": "S", "shch": "S", "sch": "S", "tch": "C", "zh": "Z", "kh": "h", "ch": "C",
-                "sh": "X", "ts": "T", "tz": "T", "ph": "f", "ck": "k", "w": "v", "x": "ks"}
+_MARKS = {ord(c): None for c in "’'ʼʹ`´-‐‑."}
+# Ordered: a longer cluster before the letters it contains. Replacements are capitals, which no
+# later (lower-case) cluster matches.
+_CLUSTERS = (("shtsch", "S"), ("shch", "S"), ("sch", "S"), ("tch", "C"), ("zh", "Z"), ("kh", "h"),
+             ("ch", "C"), ("sh", "X"), ("ts", "T"), ("tz", "T"), ("ph", "f"), ("ck", "k"), ("w", "v"),
+             ("x", "ks"))
 _IY = re.compile(r"[iy][iyj](?=[aeuo])")  # Mariya, Mariia → maria: ия spelt iya/iia/ia
 _IOTATED = re.compile(r"(?<=[a-zA-Z])[yij]([auoe])|^[yi]([auo])|^y(e)|(?<=[aeiouAUOE])[yj](e)")
 _IOTA_MAP = {"a": "A", "u": "U", "o": "O", "e": "e"}
@@ -37,18 +39,37 @@ _ENDING = re.compile(r"(?:iy|yy|yi|ii|ij|yj|ey|ie|y|i)$")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=131072)
 def skeleton(word: str) -> str:
     """The transliteration key of one word (a surname or a given name)."""
-    from anyascii import anyascii
+    if word.isascii():
+        s = word.casefold()
+    else:
+        from anyascii import anyascii
 
-    s = word if word.isascii() else anyascii(word)
-    s = _MARKS.sub("", s.casefold())
-    s = _CLUSTERS.sub(lambda m: _CLUSTER_MAP[m.group(0)], s)
-    s = _IOTATED.sub(_iota, _IY.sub("i", s))
-    s = _ENDING.sub("I", s)
-    s = s.replace("y", "i").replace("j", "i")
+        s = anyascii(word).casefold()
+    s = s.translate(_MARKS)
+    for cluster, key in _CLUSTERS:
+        if cluster in s:
+            s = s.replace(cluster, key)
+    if "y" in s or "i" in s or "j" in s:
+        s = _IOTATED.sub(_iota, _IY.sub("i", s))
+        s = _ENDING.sub("I", s)
+        s = s.replace("y", "i").replace("j", "i")
     return _DOUBLE.sub(r"\1", s)
+
+
+def first_sound(word: str) -> str:
+    """The class of a word's first letter that its skeleton can start with (a cheap pre-filter)."""
+    c = word[:1].casefold()
+    if not c.isascii():
+        return "?"
+    if c in "aeiouyj":
+        return "V"
+    nxt = word[1:2].casefold()
+    if nxt == "h" and c in "kp":
+        return "h" if c == "k" else "f"
+    return {"w": "v", "x": "k", "f": "f"}.get(c, c)
 
 
 def _iota(m: re.Match[str]) -> str:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterable
 from . import data
 from .dictionary import Dictionary, Match, is_gloss
 from .mentions import Mention, extract, survey
-from .skeleton import skeleton
+from .skeleton import first_sound, skeleton
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -71,10 +71,12 @@ def given_key(given: str) -> str:
 
 def _close(a: str, b: str) -> bool:
     """Skeletons one edit apart (two from nine letters), same first letter, similar surfaces."""
+    if a[0].casefold() != b[0].casefold() or min(len(a), len(b)) < NEAR_MIN_LENGTH or abs(len(a) - len(b)) > 3:
+        return False
     from rapidfuzz.distance import JaroWinkler, Levenshtein
 
     ka, kb = skeleton(a), skeleton(b)
-    if a[0].casefold() != b[0].casefold() or min(len(a), len(b)) < NEAR_MIN_LENGTH or abs(len(ka) - len(kb)) > 2:
+    if abs(len(ka) - len(kb)) > 2:
         return False
     limit = 2 if min(len(ka), len(kb)) >= 9 else 1
     return (Levenshtein.distance(ka, kb, score_cutoff=limit) <= limit
@@ -106,7 +108,9 @@ def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
     if not persons:
         return []
     titles, stopwords, _ = data.words()
-    words = {w for w in sv.bare if len(w) >= MIN_LENGTH and w not in stopwords and w not in titles} | persons
+    sounds = {first_sound(p) for p in persons}
+    words = {w for w in sv.bare if len(w) >= MIN_LENGTH and w not in stopwords and w not in titles
+             and (first_sound(w) in sounds or not w[0].isascii())} | persons
     by_key: dict[str, set[str]] = defaultdict(set)
     by_letter: dict[str, list[str]] = defaultdict(list)
     for w in words:
