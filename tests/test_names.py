@@ -176,3 +176,18 @@ def test_json_output_of_corpus_finding(tmp_path: Path) -> None:
                          capture_output=True, text=True, cwd=tmp_path)
     rows = json.loads(run.stdout)
     assert [(Path(r["path"]).name, r["line"], r["column"]) for r in rows] == [("kamyshyn.md", 5, 20), ("kamyshyn.md", 5, 47)]
+
+
+def test_collect_honours_suppression_comments() -> None:
+    names = dictionary.Dictionary(dictionary.shipped_entries())
+    rule = ("NL153", "name-variant-across-files")
+    hidden = Document((TREE / "ru" / "suppressed.md").read_text(encoding="utf-8"), "suppressed.md")
+    assert corpus.collect(hidden, names, frozenset(), rule) == {}
+    shown = Document((TREE / "ru" / "suppressed.md").read_text(encoding="utf-8").replace("newslint-disable", "x"), "s.md")
+    assert corpus.collect(shown, names, frozenset(), rule)["Kamyshyn"].count == 1
+
+
+def test_link_labels_are_not_lowercase_words() -> None:
+    text = ("---\ntitle: T\n---\n\nMaxim Orlovsky [proposed][orlovsky\n  p2c] a BIP. Orlovskiy said more.\n\n"
+            "[orlovsky p2c]: https://example.org/p2c\n")
+    assert [f.fragment for f in _lint(text) if f.rule == "NL151"] == ["Orlovskiy"]

@@ -123,9 +123,27 @@ def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
         group |= {w for w in by_letter[p[0].casefold()]
                   if w not in group and _close(p, w) and not _ignorable(p, w, allow) and not derived(p, w)}
         if len(group) > 1 and not group <= seen:
-            groups.append(group)
+            group = {w for w in group if not _is_word(doc.prose_text, w)}
+            if len(group) > 1:
+                groups.append(group)
             seen |= group
     return groups
+
+
+def _is_word(text: str, form: str) -> bool:
+    """Is the form also written in lower case in the article? (Responsive, Rose): a word, not a name.
+
+    Link labels do not count: "[orlovsky p2c]" names a reference, not a word of prose.
+    """
+    lower = form.lower()
+    if lower == form:
+        return False
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(lower)}(?![\w’'-])", text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        opened = text.rfind("[", line_start, m.start())
+        if opened < 0 or text.rfind("]", line_start, m.start()) > opened:
+            return True
+    return False
 
 
 def _given_conflicts(sv_full: dict[str, Counter[str]], forms: Iterable[str]) -> bool:
