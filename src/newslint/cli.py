@@ -107,13 +107,15 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
         for r in results:
             out.write(r.diff)
         sys.exit(_exit_code(results, config.fail_on, fixing=False, diff=True, exit_zero=exit_zero))
+    unwritten = False
     for r, path in zip(results, chosen):
         if r.new_data is not None:
             try:
-                files.write_atomic(path, r.new_data)
+                files.write_atomic(path, r.new_data, expected=r.read_digest or None)
             except OSError as exc:
                 click.echo(f"newslint: error: {r.path}: could not write the fixed file: {exc.strerror}", err=True)
                 r.fixed = 0
+                unwritten = True
     hidden = stale = 0
     if known is not None:
         hidden, stale = known.apply(results, chosen)
@@ -129,7 +131,8 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
         for r in results:
             for trace in r.errors:
                 click.echo(trace, err=True)
-    sys.exit(_exit_code(results, config.fail_on, fixing=fixing, diff=diff, exit_zero=exit_zero))
+    code = _exit_code(results, config.fail_on, fixing=fixing, diff=diff, exit_zero=exit_zero)
+    sys.exit(max(code, 1) if unwritten else code)  # a fix that could not be written is not done
 
 
 def _prepare(paths: Sequence[str], config_file: Path | None, select: Sequence[str], extend_select: Sequence[str],

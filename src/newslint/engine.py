@@ -79,6 +79,7 @@ class FileResult:
     errors: list[str] = field(default_factory=list)  # tracebacks of internal errors (--verbose)
     summaries: dict[str, Any] = field(default_factory=dict)  # rule ID → collect() result
     digest: str = ""  # content hash of the bytes linted (empty when the file could not be read)
+    read_digest: str = ""  # content hash of the bytes as read (--fix writes only over those same bytes)
     probes: dict[str, bool] = field(default_factory=dict)  # site.exists answers the findings rely on
     cached: bool = False  # served from the cache
 
@@ -103,12 +104,10 @@ def run_rules(doc: Document, st: Settings, errors: list[str] | None = None) -> l
         opts = st.options.get(rule.id, rule.defaults)
         try:
             produced = list(rule.check(doc, opts))
-        except Exception as exc:  # a rule must never take the run down
+        except (Exception, SystemExit) as exc:  # a rule must never take the run down
             if errors is not None:
                 errors.append(f"{rule.id} ({rule.name}) on {doc.path or '<text>'}:\n{traceback.format_exc()}")
-            reason = f"{type(exc).__name__}: {exc}"[:200]
-            findings.append(Finding(0, 0, f"rule {rule.id} ({rule.name}) failed on this file: {reason}",
-                                    rule="NL999", name="internal-error", severity="error"))
+            findings.append(_rule_failed(rule, exc))
             continue
         severity = opts.get("severity", rule.severity)
         for f in produced:
@@ -119,6 +118,14 @@ def run_rules(doc: Document, st: Settings, errors: list[str] | None = None) -> l
         findings = [f for f in findings if f.rule == "NL999" or not hidden.hides(f)]
     findings.sort(key=lambda f: (f.start, f.end, f.rule, f.message))
     return findings
+
+
+def _rule_failed(rule: Rule, exc: BaseException, doing: str = "on this file") -> Finding:
+    """The internal-error finding for a rule that raised: the rule and a short reason."""
+    reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+    reason = " ".join(reason.split())[:200]
+    return Finding(0, 0, f"rule {rule.id} ({rule.name}) failed {doing}: {reason}", rule="NL999",
+                   name="internal-error", severity="error")
 
 
 def stamp(doc: Document, f: Finding) -> Finding:
@@ -189,54 +196,142 @@ def apply_fixes(doc: Document, fixes: Sequence[Fix]) -> str:
     return "".join(out)
 
 
+@dataclass
+class _Rejected:
+    """A fix the structure guard refused, tracked through later passes (offsets shift)."""
+
+    fix: Fix
+    rule: str
+    name: str
+    reason: str
+
+
 def fix_document(doc: Document, st: Settings, unsafe: bool = False,
                  errors: list[str] | None = None) -> tuple[Document, list[Finding], int]:
-    """Fix to a fixed point; return the final document, its remaining findings and the fix count."""
+    """Fix to a fixed point; return the final document, its remaining findings and the fix count.
+
+    Every pass goes through the structure guard (``guard.py``): a pass whose result changes
+    the Markdown structure or the front-matter data beyond the edited text is bisected, the
+    fixes that cause the change are dropped (and reported as ``fix-changes-structure``), and
+    the rest are applied. A file whose every fix is refused is left exactly as it was.
+    """
     applied = 0
     findings = run_rules(doc, st, errors)
+    rejected: list[_Rejected] = []
     for _ in range(MAX_PASSES):
-        fixes = choose_fixes(findings, unsafe)
+        fixes = [fx for fx in choose_fixes(_without(findings, rejected), unsafe)]
+        plain = [fx for fx in fixes if not fx.reshapes]
+        fixes = plain or fixes  # a fix that reshapes Markdown on purpose gets a pass of its own
         if not fixes:
             break
-        new_doc = _rebuild(doc, apply_fixes(doc, fixes), st)
-        if _broke_front_matter(doc, new_doc, _keys_may_change(doc, fixes)):
-            # a fix inside the front matter broke it: retry with its safe fixes, then body fixes only
-            # (the unsafe ones, which may rename or delete keys, get a pass of their own later)
-            for keep in (lambda fx: fx.safe or fx.start >= doc.body_start, lambda fx: fx.start >= doc.body_start):
-                retry = [fx for fx in fixes if keep(fx)]
-                new_doc = _rebuild(doc, apply_fixes(doc, retry), st) if retry else doc
-                if retry and retry != fixes and not _broke_front_matter(doc, new_doc):
-                    break
-            else:
-                break
-            fixes = retry
-        if new_doc.source == doc.source:
+        owners = {id(f.fix): f for f in findings if f.fix is not None}
+        kept, refused, new_doc = _guarded(doc, fixes, st)
+        for fx, reason in refused:
+            owner = owners.get(id(fx))
+            rejected.append(_Rejected(fx, owner.rule if owner else "", owner.name if owner else "", reason))
+        if not kept or new_doc.source == doc.source:
+            if refused:
+                continue  # the refused fixes are out of the way now: others may be left
             break
-        applied += len(fixes)
+        applied += len(kept)
+        rejected = [r for r in (_shifted(r, kept) for r in rejected) if r is not None]
         doc = new_doc
         findings = run_rules(doc, st, errors)
+    if rejected:
+        findings = _report_rejected(doc, findings, rejected, st)
     return doc, findings, applied
+
+
+def _guarded(doc: Document, fixes: list[Fix], st: Settings) -> tuple[list[Fix], list[tuple[Fix, str]], Document]:
+    """Apply ``fixes`` if the result keeps the document's structure; else bisect.
+
+    Greedy bisection: a group of fixes is tried together with those already kept; if the
+    structure holds it is kept, else it is split in two and each half tried, down to the single
+    fixes that break it. A few bad fixes among many cost a few parses each (k log n).
+    """
+    from . import guard
+
+    def attempt(trial: list[Fix]) -> tuple[str, Document]:
+        candidate = _rebuild(doc, apply_fixes(doc, trial), st) if trial else doc
+        return (guard.check(doc, candidate, trial) if trial else ""), candidate
+
+    reason, new_doc = attempt(fixes)
+    if not reason:
+        return fixes, [], new_doc
+    kept: list[Fix] = []
+    refused: list[tuple[Fix, str]] = []
+    best = doc
+    stack = [fixes[len(fixes) // 2:], fixes[: len(fixes) // 2]] if len(fixes) > 1 else []
+    if len(fixes) == 1:
+        refused.append((fixes[0], reason))
+    while stack:
+        group = stack.pop()
+        if not group:
+            continue
+        why, candidate = attempt(kept + group)
+        if not why:
+            kept.extend(group)
+            best = candidate
+        elif len(group) == 1:
+            refused.append((group[0], why))
+        else:
+            mid = len(group) // 2
+            stack.extend((group[mid:], group[:mid]))
+    return kept, refused, best
+
+
+def _same_fix(a: Fix, b: Fix) -> bool:
+    return a.title == b.title and a.edits == b.edits
+
+
+def _without(findings: list[Finding], rejected: list[_Rejected]) -> list[Finding]:
+    """The findings with the fixes the guard refused before taken out (they would fail again)."""
+    if not rejected:
+        return findings
+    return [dataclasses.replace(f, fix=None) if f.fix is not None and any(_same_fix(f.fix, r.fix) for r in rejected)
+            else f for f in findings]
+
+
+def _shifted(r: _Rejected, applied: list[Fix]) -> _Rejected | None:
+    """A refused fix moved to its place in the text after ``applied`` (None if they overlap it)."""
+    edits = sorted((e for fx in applied for e in fx.edits), key=lambda e: e.start)
+    moved = []
+    for own in r.fix.edits:
+        shift = 0
+        for e in edits:
+            if e.end <= own.start and not (e.start == e.end == own.start):
+                shift += len(e.text) - (e.end - e.start)
+            elif e.start < own.end and own.start < e.end:
+                return None  # another fix rewrote this text: the refused fix no longer applies
+        moved.append(Edit(own.start + shift, own.end + shift, own.text))
+    return dataclasses.replace(r, fix=dataclasses.replace(r.fix, edits=tuple(moved)))
+
+
+def _report_rejected(doc: Document, findings: list[Finding], rejected: list[_Rejected],
+                     st: Settings) -> list[Finding]:
+    """Findings whose fix was refused lose it; each refusal becomes a fix-changes-structure finding."""
+    out = _without(findings, rejected)
+    rule = next((r for r in st.rules if r.id == "NL998"), None)
+    if rule is None or rule.id in _per_file_ignored(doc.path, st):
+        return out
+    severity = st.options.get(rule.id, {}).get("severity", rule.severity)
+    seen = set()
+    for r in rejected:
+        key = (r.fix.start, r.fix.title)
+        if key in seen:
+            continue
+        seen.add(key)
+        who = f" ({r.rule} {r.name})" if r.rule else ""
+        message = (f"not fixed: “{r.fix.title}”{who} would {r.reason}; the text was left as it was, "
+                   "fix it by hand")
+        out.append(stamp(doc, Finding(r.fix.start, r.fix.end, message, rule=rule.id, name=rule.name,
+                                      severity=severity)))
+    out.sort(key=lambda f: (f.start, f.end, f.rule, f.message))
+    return out
 
 
 def _rebuild(doc: Document, source: str, st: Settings) -> Document:
     return Document(source, doc.path, doc.encoding, **st.document_options)
-
-
-def _broke_front_matter(before: Document, after: Document, keys_may_change: bool = False) -> bool:
-    """Did the front matter go from parsable to not, or lose or gain keys (unless allowed)?"""
-    a, b = before.front_matter, after.front_matter
-    if a is None or a.data is None:
-        return False
-    if b is None or b.data is None or b.errors:
-        return True
-    if isinstance(a.data, dict) and not isinstance(b.data, dict):
-        return True
-    return not keys_may_change and isinstance(a.data, dict) and list(a.data) != list(b.data)
-
-
-def _keys_may_change(doc: Document, fixes: Sequence[Fix]) -> bool:
-    """Only unsafe fixes touch the front matter: they may rename or delete a key (opted in)."""
-    return all(not fx.safe for fx in fixes if fx.start < doc.body_start)
 
 
 def encode(doc: Document) -> bytes:
@@ -247,15 +342,60 @@ def encode(doc: Document) -> bytes:
 # -- files ------------------------------------------------------------------------------------
 
 
+MAX_FILE_BYTES = 32 * 1024 * 1024  # a bigger "article" is refused, not read (10 MB takes seconds)
+
+
 def lint_file(path: Path, st: Settings, *, fix: bool = False, unsafe: bool = False, diff: bool = False,
               display: str | None = None) -> FileResult:
-    """Lint (and with ``fix`` or ``diff``, fix) one file. Never raises for a bad file."""
+    """Lint (and with ``fix`` or ``diff``, fix) one file. Never raises for a bad file.
+
+    A file that cannot be read is an ``unreadable-file`` finding; a failure of newslint itself
+    on the file (a bug: an exception outside any one rule, a RecursionError, a MemoryError) is
+    an ``internal-error`` finding with the traceback kept for ``--verbose``.
+    """
     shown = display or path.as_posix()
     try:
-        data = path.read_bytes()
+        data = _read(path)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = exc.strerror or str(exc) or type(exc).__name__
         return _unreadable(shown, f"cannot read the file: {reason}", st)
+    try:
+        return _lint_bytes(path, data, shown, st, fix=fix, unsafe=unsafe, diff=diff)
+    except Exception as exc:  # a bug in newslint itself: this file gets a finding, the run goes on
+        return crashed(shown, f"{type(exc).__name__}: {exc}", traceback.format_exc())
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes; an OSError for what is not a regular file or is too big to be an article.
+
+    A named pipe, a socket or a device would block or never end: they are refused by type
+    before any read (a symlink is followed, so a link to ``/dev/zero`` is refused too).
+    """
+    import os
+    import stat
+
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = ("a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe" if stat.S_ISFIFO(info.st_mode)
+                else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device" if
+                stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "not a regular file")
+        raise OSError(0, f"it is {kind}, not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise OSError(0, f"it is {info.st_size / 2**20:.0f} MiB; newslint reads articles up to "
+                         f"{MAX_FILE_BYTES // 2**20} MiB")
+    with open(path, "rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def crashed(shown: str, reason: str, trace: str = "") -> FileResult:
+    """The result for a file on which newslint itself failed: one internal-error finding."""
+    finding = Finding(0, 0, f"newslint failed on this file: {reason}"[:240], rule="NL999", name="internal-error",
+                      severity="error", line=1, column=1, end_line=1, end_column=1)
+    return FileResult(shown, [finding], errors=[f"{shown}:\n{trace or reason}"])
+
+
+def _lint_bytes(path: Path, data: bytes, shown: str, st: Settings, *, fix: bool, unsafe: bool,
+                diff: bool) -> FileResult:
     from . import site
     from .cache import digest
 
@@ -269,28 +409,32 @@ def lint_file(path: Path, st: Settings, *, fix: bool = False, unsafe: bool = Fal
         return _unreadable(shown, "the file is nested too deeply to read", st)
     errors: list[str] = []
     result = FileResult(shown, [], errors=errors, digest=digest(data))
+    result.read_digest = result.digest
     site.record()
-    if fix or diff:
-        fixed_doc, findings, applied = fix_document(doc, st, unsafe, errors)
-        if fixed_doc.source != doc.source:
-            result.fixed = applied
-            result.new_data = encode(fixed_doc)
-            if diff:
-                import difflib
+    try:
+        if fix or diff:
+            fixed_doc, findings, applied = fix_document(doc, st, unsafe, errors)
+            if fixed_doc.source != doc.source:
+                result.fixed = applied
+                result.new_data = encode(fixed_doc)
+                if diff:
+                    import difflib
 
-                result.diff = "".join(difflib.unified_diff(
-                    doc.source.splitlines(keepends=True), fixed_doc.source.splitlines(keepends=True),
-                    f"a/{shown}", f"b/{shown}"))
-        doc = fixed_doc
-    else:
-        findings = run_rules(doc, st, errors)
-    for rule in st.rules:
-        if rule.collect is not None:
-            try:
-                result.summaries[rule.id] = rule.collect(doc, st.options.get(rule.id, rule.defaults))
-            except Exception:
-                errors.append(f"{rule.id} collect on {shown}:\n{traceback.format_exc()}")
-    result.probes = site.recorded()
+                    result.diff = "".join(difflib.unified_diff(
+                        doc.source.splitlines(keepends=True), fixed_doc.source.splitlines(keepends=True),
+                        f"a/{shown}", f"b/{shown}"))
+            doc = fixed_doc
+        else:
+            findings = run_rules(doc, st, errors)
+        for rule in st.rules:
+            if rule.collect is not None:
+                try:
+                    result.summaries[rule.id] = rule.collect(doc, st.options.get(rule.id, rule.defaults))
+                except Exception as exc:
+                    errors.append(f"{rule.id} collect on {shown}:\n{traceback.format_exc()}")
+                    findings.append(stamp(doc, _rule_failed(rule, exc, "reading this file for the cross-file check")))
+    finally:
+        result.probes = site.recorded()
     if result.new_data is not None:
         result.digest = digest(result.new_data)  # the findings are those of the fixed bytes
     _finish(result, doc, findings)
@@ -381,7 +525,8 @@ def _shape(rules: Sequence[Rule]) -> list[tuple[str, Any, Any, Any]]:
     return [(r.id, portable(r.check), portable(r.collect), portable(r.check_corpus)) for r in rules]
 
 
-def _init_worker(config: Config, shape: list[tuple[str, Any, Any, Any]], options: dict[str, bool]) -> None:
+def _init_worker(config: Config, shape: list[tuple[str, Any, Any, Any]], options: dict[str, bool],
+                 state: Any = None) -> None:
     st = settings(config)
     own = {r.id: r for r in st.available} | {r.id: r for r in st.rules}
     rules = []
@@ -393,11 +538,23 @@ def _init_worker(config: Config, shape: list[tuple[str, Any, Any, Any]], options
     st.rules = rules
     _WORKER["settings"] = st
     _WORKER["options"] = options
+    _WORKER["state"] = state
 
 
-def _work(chunk: list[tuple[str, str]]) -> list[FileResult]:
+def _work(chunk: list[tuple[int, str, str]]) -> list[FileResult]:
     st = _WORKER["settings"]
-    return [lint_file(Path(p), st, display=shown, **_WORKER["options"]) for p, shown in chunk]
+    state = _WORKER.get("state")
+    out = []
+    for k, p, shown in chunk:
+        if state is not None:
+            state[k] = _STARTED  # if this process dies now, the parent knows which file it was on
+        out.append(lint_file(Path(p), st, display=shown, **_WORKER["options"]))
+        if state is not None:
+            state[k] = _DONE
+    return out
+
+
+_STARTED, _DONE = 1, 2
 
 
 def default_jobs() -> int:
@@ -421,16 +578,118 @@ def _run(paths: Sequence[Path], todo: list[int], st: Settings, *, fix: bool, uns
         for i in todo:
             yield lint_file(paths[i], st, display=display(paths[i]), **options)
         return
+    items = [(str(paths[i]), display(paths[i])) for i in todo]
+    yield from _pool_run(items, st, options, jobs)
+
+
+def _context() -> Any:
     import multiprocessing
 
     # fork starts a worker in milliseconds with everything imported; elsewhere the platform default
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() and _fork_safe() else None
-    ctx = multiprocessing.get_context(method)
-    items = [(str(paths[i]), display(paths[i])) for i in todo]
-    chunks = [items[k:k + CHUNK] for k in range(0, len(items), CHUNK)]
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(st.config, _shape(st.rules), options)) as pool:
-        for batch in pool.imap(_work, chunks):
-            yield from batch
+    return multiprocessing.get_context(method)
+
+
+def _pool_run(items: list[tuple[str, str]], st: Settings, options: dict[str, bool],
+              jobs: int) -> Iterator[FileResult]:
+    """Lint ``items`` (path, display) in worker processes; results in order.
+
+    A worker process that dies (a segfault in a C extension, the kernel's out-of-memory killer,
+    a plugin calling ``os._exit``) breaks the pool. Each worker marks the file it starts and
+    finishes in shared memory, so the parent knows which files were in flight: those are run
+    again alone, each in a process of its own, and the one that dies again gets an
+    internal-error finding. Files not yet started go to a fresh pool. The run never stops.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = _context()
+    n = len(items)
+    results: list[FileResult | None] = [None] * n
+    state = ctx.Array("b", n, lock=False)
+    shape = _shape(st.rules)
+    initargs = (st.config, shape, options, state)
+    emitted = 0
+    pending = list(range(n))
+    while pending:
+        chunks = [pending[k:k + CHUNK] for k in range(0, len(pending), CHUNK)]
+        broken: list[int] = []
+        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
+            futures = [(chunk, pool.submit(_work, [(k, *items[k]) for k in chunk])) for chunk in chunks]
+            for chunk, future in futures:
+                try:
+                    batch = future.result()
+                except BrokenProcessPool:
+                    broken.extend(chunk)
+                    continue
+                except Exception:  # the worker ran but its answer did not come back (say, it did not pickle)
+                    broken.extend(chunk)
+                    for k in chunk:
+                        state[k] = _STARTED
+                    continue
+                for k, result in zip(chunk, batch):
+                    results[k] = result
+                while emitted < n and results[emitted] is not None:
+                    yield results[emitted]  # type: ignore[misc]
+                    emitted += 1
+        suspects = [k for k in broken if results[k] is None and state[k] == _STARTED]
+        if broken and not suspects:  # broken before any file started: isolate the first to make progress
+            suspects = [k for k in broken if results[k] is None][:1]
+        for k in suspects:
+            results[k] = _isolated(ctx, initargs, k, items[k])
+        pending = [k for k in pending if results[k] is None]
+        for k in pending:
+            state[k] = 0
+        while emitted < n and results[emitted] is not None:
+            yield results[emitted]  # type: ignore[misc]
+            emitted += 1
+
+
+def _isolated(ctx: Any, initargs: tuple[Any, ...], k: int, item: tuple[str, str]) -> FileResult:
+    """Lint one file in a process of its own; an internal-error finding if that process dies."""
+    receive, send = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_isolated_main, args=(send, initargs, k, item), daemon=True)
+    process.start()
+    send.close()
+    try:
+        result = receive.recv()
+    except (EOFError, OSError):
+        result = None
+    except Exception as exc:  # the answer arrived but could not be read back
+        result = crashed(item[1], f"the result could not be sent back from the worker process: "
+                                  f"{type(exc).__name__}: {exc}")
+    finally:
+        receive.close()
+    process.join()
+    if isinstance(result, FileResult):
+        return result
+    if isinstance(result, str):  # the worker's own description of what failed
+        return crashed(item[1], result)
+    code = process.exitcode
+    how = (f"killed by signal {-code} ({_signal_name(-code)})" if code is not None and code < 0
+           else f"exit code {code}")
+    return crashed(item[1], f"the worker process linting this file died ({how}); nothing was written to it")
+
+
+def _isolated_main(send: Any, initargs: tuple[Any, ...], k: int, item: tuple[str, str]) -> None:
+    try:
+        _init_worker(*initargs[:3])
+        result: Any = _work([(k, *item)])[0]
+        try:
+            send.send(result)
+        except Exception as exc:
+            send.send(f"the result could not be sent back from the worker process: {type(exc).__name__}: {exc}")
+    finally:
+        send.close()
+
+
+def _signal_name(number: int) -> str:
+    import signal
+
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return "unknown signal"
 
 
 def _fork_safe() -> bool:

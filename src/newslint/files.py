@@ -181,15 +181,24 @@ def display(path: Path) -> str:
     return Path(text).as_posix()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+class ChangedOnDisk(OSError):
+    """The file is no longer the one that was linted: another program (or run) wrote it meanwhile."""
+
+
+def write_atomic(path: Path, data: bytes, expected: str | None = None) -> None:
     """Replace a file's content atomically, keeping its permission bits.
 
     The new content goes to a temporary file in the same folder, is flushed to disk, and is
     renamed over the old file: a reader, or an interrupted run, sees the old file or the new
     one, never half of one. A symlink is written through to its target.
+
+    ``expected`` is the content hash (``cache.digest``) of the bytes the fix was made from: if
+    the file holds other bytes now (an editor saved it, another ``--fix`` run wrote it), it is
+    not replaced and ``ChangedOnDisk`` is raised, so nobody's edit is lost to a stale fix.
     """
     target = path.resolve()
-    mode = stat.S_IMODE(target.stat().st_mode)
+    info = target.stat()
+    mode = stat.S_IMODE(info.st_mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -197,10 +206,21 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        if expected is not None:
+            from .cache import digest
+
+            with open(target, "rb") as current:
+                if digest(current.read()) != expected:
+                    raise ChangedOnDisk(0, "the file changed while it was being fixed; not written", str(path))
+        _replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+
+
+def _replace(tmp: str, target: Path) -> None:
+    """Rename the finished temporary file over the target (one call: atomic on POSIX and Windows)."""
+    os.replace(tmp, target)

@@ -28,6 +28,7 @@ except ModuleNotFoundError:  # pragma: no cover - exercised on 3.10 only
 
 MAX_FRONT_MATTER = 256 * 1024  # characters; a bigger block is refused, not parsed
 MAX_NODES = 20_000  # YAML nodes; bounds the work of every rule that walks the data
+MAX_EXPANDED = 100_000  # nodes with allowed aliases written out: bounds what construction copies
 
 _FENCES = {"---": "yaml", "+++": "toml"}
 _OPEN = re.compile(r"(---|\+\+\+)[ \t]*\n|\{")
@@ -76,6 +77,7 @@ class FrontMatter:
     duplicates: list[tuple[tuple[Any, ...], Pos, Pos]] = field(default_factory=list)  # (path, first, again)
     aliases: list[tuple[int, int]] = field(default_factory=list)  # spans where an alias is used
     leading_blank: int = 0  # blank lines before the opening fence (a finding for generators)
+    too_big: str = ""  # why allowed aliases were not expanded (they would blow the data up)
 
     def locate(self, path: tuple[Any, ...] | list[Any], part: str = "value") -> tuple[int, int] | None:
         """Span of the key (``part="key"``) or value at a data path, or None if it is not there.
@@ -216,6 +218,10 @@ def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
             return
         if fm.aliases and not allow_aliases:
             return  # the data is not constructed: see yaml-alias
+        if fm.aliases and _expanded_size(node, MAX_EXPANDED) > MAX_EXPANDED:
+            # merge keys (`<<: *a`) copy what they merge: a few hundred bytes could build millions
+            fm.too_big = f"front matter expands to more than {MAX_EXPANDED:,} values through aliases; not read"
+            return
         fm.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -227,6 +233,37 @@ def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
         fm.errors.append(FrontMatterError("front matter is nested too deeply to read", fm.start, fm.content_start))
     finally:
         loader.dispose()
+
+
+def _expanded_size(root: yaml.Node, limit: int) -> int:
+    """How many nodes the graph holds with every alias written out (stops counting past ``limit``).
+
+    Post-order over the node graph, each distinct node once: a node's size is one plus its
+    children's, a shared node counted each time it is used. Linear in the distinct nodes.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if not done and id(node) in sizes:
+            continue  # already counted (or on the way: a cycle)
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        else:
+            sizes[id(node)] = 1
+            continue
+        if done:
+            size = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if size > limit:
+                return size
+            sizes[id(node)] = size
+        else:
+            sizes[id(node)] = 1  # a cycle (an alias to an ancestor) counts once, not forever
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes.get(id(root), 1)
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> str:

@@ -35,26 +35,31 @@ class Fix:
     """One or more edits that repair one finding; applied all together or not at all.
 
     Safe fixes keep the meaning and apply with ``--fix``; unsafe ones need ``--unsafe-fixes``.
+    A fix may change prose, never the Markdown structure (``guard.py`` checks every fix pass);
+    ``reshapes=True`` says it changes Markdown syntax on purpose (it repairs a broken link), and
+    the guard then checks only the blocks it does not touch.
     """
 
     edits: tuple[Edit, ...]
     title: str
     safe: bool = True
+    reshapes: bool = False
 
     @classmethod
-    def replace(cls, start: int, end: int, text: str, title: str, safe: bool = True) -> "Fix":
+    def replace(cls, start: int, end: int, text: str, title: str, safe: bool = True,
+                reshapes: bool = False) -> "Fix":
         """A fix that replaces one span."""
-        return cls((Edit(start, end, text),), title, safe)
+        return cls((Edit(start, end, text),), title, safe, reshapes)
 
     @classmethod
-    def delete(cls, start: int, end: int, title: str, safe: bool = True) -> "Fix":
+    def delete(cls, start: int, end: int, title: str, safe: bool = True, reshapes: bool = False) -> "Fix":
         """A fix that deletes one span."""
-        return cls((Edit(start, end, ""),), title, safe)
+        return cls((Edit(start, end, ""),), title, safe, reshapes)
 
     @classmethod
-    def insert(cls, at: int, text: str, title: str, safe: bool = True) -> "Fix":
+    def insert(cls, at: int, text: str, title: str, safe: bool = True, reshapes: bool = False) -> "Fix":
         """A fix that inserts text at one offset."""
-        return cls((Edit(at, at, text),), title, safe)
+        return cls((Edit(at, at, text),), title, safe, reshapes)
 
     @property
     def start(self) -> int:

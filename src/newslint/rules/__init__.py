@@ -27,6 +27,7 @@ from . import (
     empty_link_text,
     empty_value,
     first_name_reference,
+    fix_changes_structure,
     foreign_quotes,
     front_matter_syntax,
     future_date,
@@ -119,6 +120,7 @@ BUILTIN: tuple[Rule, ...] = tuple(
         wrong_weekday,
         ambiguous_date,
         date_after_publication,
+        fix_changes_structure,
         internal_error,
     )
 )

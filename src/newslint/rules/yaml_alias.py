@@ -38,6 +38,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if fm is None or not fm.aliases or fm.errors:
         return
     uses = _alias_spans(doc.text[fm.content_start: fm.content_end], fm.content_start)
+    if fm.data is None and fm.too_big:  # allowed, but expanding them would blow the data up
+        start, end = uses[0] if uses else min(fm.aliases)
+        yield Finding(start, end, fm.too_big)
+        return
     if fm.data is None:  # refused: the data was never built
         for start, end in uses:
             yield Finding(start, end, f"YAML alias `{doc.text[start:end]}` in front matter: aliases are not "
