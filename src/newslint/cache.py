@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:
@@ -296,6 +297,8 @@ class Cache:
         stored_digest, probes, stored, fingerprint = entry
         try:
             stat = os.stat(path)
+            if not S_ISREG(stat.st_mode):
+                return None  # a named pipe where an article was: reading it would block (engine refuses it)
             now = _fingerprint(stat)
             if now != fingerprint:
                 data = Path(path).read_bytes()
