@@ -289,9 +289,9 @@ def check(before: "Document", after: "Document", fixes: Sequence["Fix"]) -> str:
         return "change the front matter"
     blocks_a, refs_a = body_structure(before, _lines(before, old_regions))
     blocks_b, refs_b = body_structure(after, _lines(after, new_regions))
-    if refs_a != refs_b:
-        return "change a link reference definition"
     shaping = [fx for fx in fixes if fx.reshapes]
+    if refs_a != refs_b and not (shaping and [r[0] for r in refs_a] == [r[0] for r in refs_b]):
+        return "change a link reference definition"  # a reshaping fix may repair a definition's URL
     if shaping:
         a_lines = _lines(before, regions(shaping)[0])
         b_lines = _lines(after, _after_spans(fixes, shaping))

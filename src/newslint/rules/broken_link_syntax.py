@@ -49,5 +49,5 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if b.edit is not None:
             s, e, text = b.edit
             title = "Delete the space" if (b.kind == "space-in-destination" and not text) else _TITLES[b.kind]
-            fix = Fix.replace(s, e, text, title, b.safe)
+            fix = Fix.replace(s, e, text, title, b.safe, reshapes=True)  # repairs link syntax: see guard.py
         yield Finding(b.start, b.end, b.message, fix)

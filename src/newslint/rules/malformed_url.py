@@ -54,5 +54,5 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             fix = None
             if p.replacement is not None:
                 title = "Add the scheme" if p.message.startswith("`") else "Repair the URL"
-                fix = Fix.replace(start, end, p.replacement, title, p.safe)
+                fix = Fix.replace(start, end, p.replacement, title, p.safe, reshapes=True)  # a new destination
             yield Finding(start, end, f"{where}: {p.message}", fix)
