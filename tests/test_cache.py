@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import subprocess
@@ -271,3 +272,23 @@ def test_stat_fingerprints_spare_rereading_but_never_hide_a_write(tree: Path, mo
     assert path.stat().st_size == stat.st_size
     results, cache = lint(tree)
     assert cache.misses == 1 and results[1].digest != ""
+
+
+def test_a_corpus_pass_over_the_same_files_is_remembered(tree: Path) -> None:
+    calls = []
+    rule = _corpus_rule()
+    counted = dataclasses.replace(rule, check_corpus=lambda s, o: calls.append(sorted(s)) or rule.check_corpus(s, o))
+    st = engine.settings(config.Config(root=tree))
+    st.rules = [counted]
+    first, _ = lint(tree, st)
+    assert len(calls) == 1
+    second, cache = lint(tree, st)
+    assert len(calls) == 1 and cache.hits == 2  # same files, same bytes: the stored findings serve
+    assert shape(second) == shape(first)
+    assert all(r.summaries.get("NL902") for r in second)  # still there when something asks
+    (tree / "content" / "good.md").write_text(BAD, encoding="utf-8")
+    third, _ = lint(tree, st)
+    assert len(calls) == 2 and not any(r.findings for r in third)
+    (tree / "content" / "good.md").write_text(GOOD, encoding="utf-8")
+    fourth, _ = lint(tree, st)
+    assert len(calls) == 2 and shape(fourth) == shape(first)  # an earlier file set is remembered too

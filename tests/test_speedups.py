@@ -173,3 +173,64 @@ def test_repeated_space_patterns_match_the_lookbehind_patterns(body: str) -> Non
     assert [m.span(1) for m in rule._SENTENCE_GAP.finditer(text)] == gaps
     double = sum(1 for s, e in gaps if e - s >= 2)
     assert rule._mostly_two_spaces(text) == (double >= 2)
+
+
+# -- jsonschema only when something is invalid ------------------------------------------------
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers(-2, 2) | st.sampled_from([0.0, 1.0, 1.5]) | st.text("ab", max_size=2),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text("ab", max_size=2), inner, max_size=3),
+                    max_leaves=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(JSON, JSON)
+def test_fastschema_equal_is_jsonschemas(one, two) -> None:
+    from jsonschema._utils import equal as reference
+
+    from newslint.fastschema import equal
+
+    assert equal(one, two) == reference(one, two)
+    assert equal(one, one)
+
+
+CONFIG_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-1, 3), st.text(max_size=6),
+                          st.lists(st.sampled_from(["NL1", "ALL", "", "repeated-space", "x"]), max_size=3),
+                          st.sampled_from(["error", "warning", "info", "fatal"]),
+                          st.dictionaries(st.sampled_from(["content/**", "repeated-space", "NL102", "severity",
+                                                           "enabled", "x"]),
+                                          st.one_of(st.sampled_from(["error", "info", "loud"]), st.booleans(),
+                                                    st.lists(st.sampled_from(["NL1", ""]), max_size=2),
+                                                    st.dictionaries(st.sampled_from(["severity", "enabled", "marks"]),
+                                                                    st.sampled_from(["error", "x", True, 3]),
+                                                                    max_size=2)),
+                                          max_size=3))
+CONFIG_KEYS = ["include", "exclude", "respect-gitignore", "select", "ignore", "extend-select", "per-file-ignores",
+               "fail-on", "language", "prose-fields", "allow-yaml-aliases", "rules", "cache", "cache-dir", "schemas",
+               "selct"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.sampled_from(CONFIG_KEYS), CONFIG_VALUES, max_size=4))
+def test_config_fast_check_agrees_with_jsonschema(table) -> None:
+    from newslint import config
+    from newslint.resources import load_json
+    from newslint.schema import validator_for
+
+    errors = list(validator_for(load_json("schemas", "config.schema.json")).iter_errors(table))
+    assert config._config_fast_check()(table) == (not errors)
+
+
+def test_a_valid_config_and_article_never_import_jsonschema(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "newslint.toml").write_text('fail-on = "error"\n[rules.repeated-space]\nseverity = "info"\n',
+                                            encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\ntitle: Talks resume\ndate: 2022-05-31T05:32:23+03:00\ntags: [war]\n---\n\n"
+                                   "Talks resumed , officials said.\n", encoding="utf-8")
+    code = ("import sys; from newslint.cli import main; sys.argv = ['newslint', 'check', '--no-cache', 'a.md']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('imported:', sorted(m for m in sys.modules if m.startswith('jsonschema')), file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert "NL102" in out.stdout  # it did lint
+    assert "imported: []" in out.stderr, out.stderr

@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 if TYPE_CHECKING:
     from .engine import FileResult, Settings
 
-FORMAT = 3  # bump when the entry layout changes
+FORMAT = 4  # bump when the entry layout changes
+CORPUS_KEEP = 8  # corpus passes remembered per configuration (whole tree, a folder, ...)
 DEFAULT_DIR = ".newslint_cache"
 STALE_DAYS = 30  # index files (other configurations) unused this long are deleted
 # libraries whose version can change what a file's findings are
@@ -239,6 +240,8 @@ class Cache:
         self._entries: dict[str, tuple[str, Any, tuple[Any, ...]]] | None = None
         self._new: dict[str, tuple[str, Any, tuple[Any, ...], Any]] = {}
         self._stamps: dict[str, tuple[int, ...]] = {}  # fingerprints of files verified by content
+        self._corpus: dict[str, dict[str, Any]] | None = None  # corpus-pass findings by file set
+        self._new_corpus: dict[str, dict[str, Any]] = {}
         self.hits = 0
         self.misses = 0
 
@@ -253,25 +256,46 @@ class Cache:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _load(self) -> dict[str, tuple[str, Any, tuple[Any, ...]]]:
+    def _load(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The index on disk: (entries, corpus passes), both empty if it is missing or broken."""
         try:
             data = self.file.read_bytes()
         except OSError:
-            return {}
+            return {}, {}
         try:
             payload = _loads(data)
             if not (isinstance(payload, dict) and payload.get("format") == FORMAT
-                    and isinstance(payload.get("entries"), dict)):
-                return {}
-            return payload["entries"]
+                    and isinstance(payload.get("entries"), dict) and isinstance(payload.get("corpus"), dict)):
+                return {}, {}
+            return payload["entries"], payload["corpus"]
         except Exception:  # a broken or foreign index is an empty one
-            return {}
+            return {}, {}
 
     @property
-    def entries(self) -> dict[str, tuple[str, Any, tuple[Any, ...]]]:
+    def entries(self) -> dict[str, tuple[str, Any, tuple[Any, ...], Any]]:
         if self._entries is None:
-            self._entries = self._load()
+            self._entries, self._corpus = self._load()
         return self._entries
+
+    # -- corpus passes ---------------------------------------------------------------------
+
+    def corpus_key(self, results: list["FileResult"]) -> str | None:
+        """The file set of a corpus pass: every path as shown and its content hash (None when a
+        file has no hash: unreadable, so its summary is unknown)."""
+        h = hashlib.sha256()
+        for r in results:
+            if not r.digest:
+                return None
+            h.update(f"{r.path}\0{r.digest}\n".encode())
+        return h.hexdigest()[:32]
+
+    def corpus_findings(self, key: str) -> dict[str, Any]:
+        """Rule ID → the (path, finding) pairs a corpus pass over this file set produced."""
+        self.entries  # loads the corpus passes too
+        return dict((self._corpus or {}).get(key) or {})
+
+    def remember_corpus(self, key: str, found: dict[str, Any]) -> None:
+        self._new_corpus[key] = found
 
     def name(self, path: Path) -> str:
         """The key a path is stored under: relative to the config root when inside it."""
@@ -313,7 +337,7 @@ class Cache:
             self.misses += 1
             return None
         self.hits += 1
-        return _result(display, stored)
+        return _result(display, stored, stored_digest)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -325,13 +349,13 @@ class Cache:
 
     def save(self) -> None:
         """Write the index atomically, merged with what another run may have written meanwhile."""
-        if not self._new and not self._stamps:
+        if not self._new and not self._stamps and not self._new_corpus:
             self._touch()
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             _mark(self.folder)
-            merged = self._load()
+            merged, corpus = self._load()
             for name, stamp in self._stamps.items():
                 entry = (self.entries.get(name) or (None,))
                 if name in merged and merged[name][0] == entry[0]:
@@ -340,7 +364,10 @@ class Cache:
             for name in [n for n in merged if n not in self._new]:
                 if not os.path.exists(name if os.path.isabs(name) else self.root / name):
                     del merged[name]  # the file is gone
-            blob = pickle.dumps({"format": FORMAT, "entries": merged}, protocol=pickle.HIGHEST_PROTOCOL)
+            corpus.update(self._new_corpus)
+            corpus = dict(list(corpus.items())[-CORPUS_KEEP:])  # the most recent passes
+            blob = pickle.dumps({"format": FORMAT, "entries": merged, "corpus": corpus},
+                                protocol=pickle.HIGHEST_PROTOCOL)
             fd, tmp = tempfile.mkstemp(prefix=".idx.", suffix=".tmp", dir=self.folder)
             try:
                 with os.fdopen(fd, "wb") as handle:
@@ -352,9 +379,8 @@ class Cache:
                 except OSError:
                     pass
                 raise
-            self._entries = merged
-            self._new = {}
-            self._stamps = {}
+            self._entries, self._corpus = merged, corpus
+            self._new, self._stamps, self._new_corpus = {}, {}, {}
             _prune(self.folder, keep=self.file)
         except OSError:
             pass  # a read-only checkout still lints; it only cannot remember
@@ -380,17 +406,46 @@ def _settled(stat: os.stat_result) -> bool:
 
 
 def _stored(result: "FileResult") -> tuple[Any, ...]:
-    # copies: corpus-wide findings are added to the result's own list after it is stored
-    return (list(result.findings), dict(result.lines), list(result.line_starts), dict(result.summaries))
+    # copies: corpus-wide findings are added to the result's own list after it is stored.
+    # Summaries are pickled apart: a run whose corpus pass is cached never unpickles them.
+    summaries = pickle.dumps(dict(result.summaries), protocol=pickle.HIGHEST_PROTOCOL) if result.summaries else b""
+    return (list(result.findings), dict(result.lines), list(result.line_starts), summaries)
 
 
-def _result(display: str, stored: tuple[Any, ...]) -> "FileResult":
+def _result(display: str, stored: tuple[Any, ...], digest: str) -> "FileResult":
     from .engine import FileResult
 
     findings, lines, line_starts, summaries = stored
     # the findings list is the caller's (corpus-wide findings are added to it); the rest is read-only
-    return FileResult(display, list(findings), lines=lines, line_starts=line_starts, summaries=summaries,
+    return FileResult(display, list(findings), lines=lines, line_starts=line_starts,
+                      summaries=_Summaries(summaries) if summaries else {}, digest=digest,  # type: ignore[arg-type]
                       cached=True)
+
+
+class _Summaries(Mapping[str, Any]):
+    """A cached result's collect() summaries, unpickled on first use."""
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob = blob
+        self._data: dict[str, Any] | None = None
+
+    def _get(self) -> dict[str, Any]:
+        if self._data is None:
+            try:
+                data = _loads(self._blob)
+            except Exception:
+                data = None
+            self._data = data if isinstance(data, dict) else {}
+        return self._data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._get()[key]
+
+    def __iter__(self) -> Any:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 def _mark(folder: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -144,10 +145,33 @@ def validate_schema(data: Mapping[str, Any], where: str) -> None:
     from .resources import load_json
     from .schema import editor_message, validator_for
 
+    if _config_fast_check()(data):
+        return  # valid: jsonschema (a tenth of a second to import) is only needed to explain
     validator = validator_for(load_json("schemas", "config.schema.json"))
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     if errors:
         raise ConfigError(f"{where}: {editor_message(errors[0], data)}")
+
+
+@lru_cache(maxsize=1)
+def _config_fast_check() -> Any:
+    """fastschema's valid/invalid answer for the config schema (always "ask jsonschema" if the
+    schema uses more than fastschema handles)."""
+    from .fastschema import compile_fast
+    from .resources import load_json
+    from .schema import LazyFormatChecker, inline_local_refs
+
+    check = compile_fast(inline_local_refs(load_json("schemas", "config.schema.json")), LazyFormatChecker())
+    if check is None:
+        return lambda data: False
+
+    def valid(data: Any) -> bool:
+        try:
+            return bool(check(data))
+        except Exception:  # noqa: BLE001 - jsonschema is the authority
+            return False
+
+    return valid
 
 
 # -- which rules run, with which options ------------------------------------------------------

@@ -485,9 +485,10 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
             cache.put(paths[i], result)
         if progress is not None:
             progress(result)
+    done = with_corpus_findings([r for r in results if r is not None], st, cache=None if diff else cache)
     if cache is not None:
         cache.save()
-    yield from with_corpus_findings([r for r in results if r is not None], st)
+    yield from done
 
 
 def _from_cache(cache: "Cache", path: Path, shown: str, fixing: bool, unsafe: bool) -> FileResult | None:
@@ -700,18 +701,29 @@ def _fork_safe() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def with_corpus_findings(results: list[FileResult], st: Settings) -> list[FileResult]:
-    """Run the rules that look across files over the per-file summaries and merge their findings."""
+def with_corpus_findings(results: list[FileResult], st: Settings, cache: "Cache | None" = None) -> list[FileResult]:
+    """Run the rules that look across files over the per-file summaries and merge their findings.
+
+    With a ``cache``, a corpus pass over exactly the same files with the same contents (so the
+    same summaries) is not run again: its findings were stored with the index.
+    """
     corpus_rules = [r for r in st.rules if r.check_corpus is not None]
     if not corpus_rules:
         return results
     by_path = {r.path: r for r in results}
+    key = cache.corpus_key(results) if cache is not None else None
+    known = cache.corpus_findings(key) if cache is not None and key is not None else {}
+    fresh: dict[str, list[tuple[str, Finding]]] = {}
     for rule in corpus_rules:
-        summaries = {r.path: r.summaries[rule.id] for r in results if rule.id in r.summaries}
         opts = st.options.get(rule.id, rule.defaults)
         try:
-            produced = list(rule.check_corpus(summaries, opts))  # type: ignore[misc]
+            if rule.id in known:
+                produced = known[rule.id]
+            else:
+                summaries = {r.path: r.summaries[rule.id] for r in results if rule.id in r.summaries}
+                produced = fresh[rule.id] = list(rule.check_corpus(summaries, opts))  # type: ignore[misc]
         except Exception as exc:
+            key = None  # a failed pass is never remembered
             first = results[0] if results else None
             if first is not None:
                 first.errors.append(traceback.format_exc())
@@ -727,6 +739,8 @@ def with_corpus_findings(results: list[FileResult], st: Settings) -> list[FileRe
                 continue
             target.findings.append(dataclasses.replace(f, rule=rule.id, name=rule.name,
                                                        severity=f.severity or severity))
+    if cache is not None and key is not None and fresh:
+        cache.remember_corpus(key, {**known, **fresh})
     for r in results:
         r.findings.sort(key=lambda f: (f.line, f.column, f.rule, f.message))
     return results

@@ -13,6 +13,7 @@ tests check the two agree on generated data.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any, Callable
 
 Check = Callable[[Any], bool]
@@ -57,6 +58,28 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+_TRUE, _FALSE = object(), object()
+
+
+def equal(one: Any, two: Any) -> bool:
+    """JSON equality as jsonschema's ``enum``/``const`` use it (``jsonschema._utils.equal``:
+    true is not 1, false is not 0, at any depth), here so that a valid document never needs
+    jsonschema imported."""
+    if one is two:
+        return True
+    if isinstance(one, str) or isinstance(two, str):
+        return bool(one == two)
+    if isinstance(one, Sequence) and isinstance(two, Sequence):
+        return len(one) == len(two) and all(equal(a, b) for a, b in zip(one, two))
+    if isinstance(one, Mapping) and isinstance(two, Mapping):
+        return len(one) == len(two) and all(key in two and equal(value, two[key]) for key, value in one.items())
+    return bool(_unbool(one) == _unbool(two))
+
+
+def _unbool(value: Any) -> Any:
+    return _TRUE if value is True else _FALSE if value is False else value
+
+
 def _compile(schema: Any, fc: Any, depth: int) -> Check:  # noqa: C901 - one branch per keyword
     if depth > 50:
         raise _Unsupported("depth")
@@ -66,8 +89,6 @@ def _compile(schema: Any, fc: Any, depth: int) -> Check:  # noqa: C901 - one bra
         return lambda value: False
     if not isinstance(schema, dict):
         raise _Unsupported("schema")
-    from jsonschema._utils import equal
-
     from . import dates
 
     checks: list[Check] = []

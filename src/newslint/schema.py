@@ -153,7 +153,21 @@ def declared_formats(schema: Any) -> set[str]:
 
 def unchecked_formats(schema: Any) -> set[str]:
     """Formats a schema declares that this installation cannot assert."""
-    return declared_formats(schema) - set(_cached_checker().checkers)
+    declared = declared_formats(schema)
+    return declared - set(_cached_checker().checkers) if declared else set()
+
+
+class LazyFormatChecker:
+    """jsonschema's format checker, imported only when a format is first looked at: a schema
+    without ``format`` (the built-in ones) is checked by fastschema without importing jsonschema,
+    the slowest import newslint has (about 0.1 s on every pre-commit run)."""
+
+    @property
+    def checkers(self) -> Any:
+        return _cached_checker().checkers
+
+    def conforms(self, value: Any, fmt: str) -> bool:
+        return bool(_cached_checker().conforms(value, fmt))
 
 
 # -- schema files -----------------------------------------------------------------------------
@@ -229,12 +243,22 @@ def _parse(data: bytes, label: str, path: Path) -> Any:
 
 @dataclass(eq=False)
 class Compiled:
-    """A schema ready to validate with: its validator and what it declares."""
+    """A schema ready to validate with: its validator and what it declares.
+
+    ``validator`` is jsonschema's; for a built-in schema it is built on first use (most
+    front matter passes the ``fast`` check, and then jsonschema is never imported).
+    """
 
     source: SchemaSource
-    validator: Any
+    _validator: Any
     unchecked: tuple[str, ...]
     fast: Any = None  # fastschema's validity check, when the schema allows one
+
+    @property
+    def validator(self) -> Any:
+        if callable(self._validator) and not hasattr(self._validator, "iter_errors"):
+            self._validator = self._validator()
+        return self._validator
 
     def valid(self, data: Any) -> bool:
         """A quick "no errors" (then nothing more to do); False means "ask jsonschema"."""
@@ -268,6 +292,22 @@ def compiled(source: SchemaSource) -> Compiled:
     hit = _COMPILED.get(source.key)
     if hit is not None:
         return hit
+    if source.label.startswith("builtin:") and not declared_formats(source.contents):
+        # shipped and tested: jsonschema is needed only to explain an invalid front matter
+        from .fastschema import compile_fast
+
+        fast = compile_fast(inline_local_refs(source.contents), LazyFormatChecker())
+        if fast is not None:
+            result = Compiled(source, lambda: _full(source).validator, (), fast)
+            _COMPILED[source.key] = result
+            return result
+    result = _full(source)
+    _COMPILED[source.key] = result
+    return result
+
+
+def _full(source: SchemaSource) -> Compiled:
+    """Compile with jsonschema: the schema checked, its $refs resolved, the validator built."""
     from jsonschema.exceptions import SchemaError as JSONSchemaError
 
     contents = source.contents
@@ -289,10 +329,8 @@ def compiled(source: SchemaSource) -> Compiled:
     _check_refs(contents, registry, source.label)
     from .fastschema import compile_fast
 
-    result = Compiled(source, validator, tuple(sorted(unchecked_formats(contents))),
-                      compile_fast(contents, _cached_checker()))
-    _COMPILED[source.key] = result
-    return result
+    return Compiled(source, validator, tuple(sorted(unchecked_formats(contents))),
+                    compile_fast(contents, _cached_checker()))
 
 
 _ANNOTATIONS = frozenset({"description", "title", "$comment", "examples", "default", "deprecated", "readOnly",
