@@ -124,6 +124,10 @@ def _compile(schema: Any, fc: Any, depth: int) -> Check:  # noqa: C901 - one bra
         elif key == "enum":
             options = list(arg)
             checks.append(lambda v, options=options: any(equal(v, o) for o in options))
+        elif key == "uniqueItems":
+            if arg is True:  # no two items equal (jsonschema's uniq, pairwise)
+                checks.append(lambda v: not isinstance(v, list)
+                              or all(not equal(v[i], v[j]) for i in range(len(v)) for j in range(i)))
         elif key == "const":
             checks.append(lambda v, c=arg: equal(v, c))
         elif key in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
