@@ -1,16 +1,22 @@
 """Quotation marks of one document, paired per paragraph: the analysis the NL11x rules share.
 
-Every quotation mark in prose is found with one regex over ``doc.prose_text`` (apostrophes
-inside words, ``it's``, are left out: they never pair). Each paragraph, heading, table cell and
-front-matter prose field is then read left to right with a stack, under the language profile
-from ``rules/quotes.yaml``:
+Quote checkers fail in three known ways: they pair per sentence (textlint), they take an
+apostrophe for a closing quote, and they know one language's marks; LanguageTool switched its
+quote pairing off for the false alarms. This module pairs per paragraph, per language, and
+keeps apostrophes out.
+
+Marks are found in ``doc.prose_text`` with literal-led scans (apostrophes inside words,
+``it's``, are left out: they never pair). Each paragraph, heading, table cell and front-matter
+prose field is then read left to right with a stack, under the language profile from
+``rules/quotes.yaml``:
 
 * a mark's *shape* comes from its neighbours, looking through emphasis (``*_~``), other quote
   marks and inline HTML: space (or a line start, ``(``, a dash) before and a word after is an
   opening shape, a word before and space or punctuation after a closing shape;
 * curly marks keep the direction they are drawn with unless the shape clearly says otherwise
   (“ closes in German and Russian, opens in English; ” after a space and before a word is a
-  closing mark with its space on the wrong side when a quotation is open);
+  closing mark with its space on the wrong side when a quotation is open, or a reversed
+  opening mark when none is);
 * straight marks take the direction their shape gives; when the shape says nothing (``word"word``,
   `` " ``) the stack decides, and the mark is flagged *unsure*, so fixes that depend on it are
   unsafe;
@@ -20,11 +26,14 @@ from ``rules/quotes.yaml``:
 * a closing mark closes the nearest open mark of its glyph family (double: " “ ” „ « »; single:
   ' ‘ ’ ‚ ‹ ›); openers it skips are unclosed; a closing mark with nothing to close is stray;
 * quotation marks written as entities (``&#8220;``) or escapes (``\\"``) take part in pairing but
-  are never reported or changed (they are not prose text).
+  are never reported or changed (they are not prose text); quotes that are syntax the prose
+  scan could not mask (attribute values, a tag or link holding a shortcode, a template tag over
+  paragraphs) are left out.
 
-An unclosed opening mark at the end of a paragraph is not an error when the next paragraph
-starts with an opening mark: a quotation running over several paragraphs repeats its opening
-mark at each paragraph and closes only at the end.
+Across paragraphs: an opening mark left open is accepted when the next paragraph starts with an
+opening mark (the convention for a quotation over several paragraphs); it is carried into a
+list it introduces (and the paragraph right after); it is excused before an HTML block. When the
+next paragraph with marks closes it without reopening, the pair is recorded in ``continued``.
 """
 
 from __future__ import annotations
@@ -45,7 +54,6 @@ DOUBLE = frozenset('"“”„«»‟″')  # ″, a double prime, closes a quot
 SINGLE = frozenset("'‘’‚‹›‛")
 QUOTES = DOUBLE | SINGLE
 STRAIGHT = frozenset("\"'")
-CURLY_EN = frozenset("“”‘’")
 _CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
 
 # Quotation marks written as entities or escapes: they pair, but are not prose text.
@@ -65,7 +73,6 @@ _ELISION = re.compile(
     r"er|ere|neath|gainst|fraid|twere|twill|s|d|ll|re|ve|m)(?![^\W_])", re.I)
 _PRIME = re.compile(r"\d+(?:\.\d+)?'\s?\d+(?:\.\d+)?$")  # the 6'2 before an inch mark
 _SENTENCE_END = frozenset(",.!?…;:")
-_ENTITY_QUOTES = {'"': '"', "'": "'"}
 
 
 @dataclass(frozen=True)
@@ -769,17 +776,7 @@ def _close_or_stray(mk: Mark, stack: list[Mark], top: Mark | None, q: Quotes) ->
         q.stray.append(mk)
 
 
-def quoted_text(doc: "Document", opener: Mark) -> str:
-    """The text between a matched pair."""
-    assert opener.partner is not None
-    return doc.text[opener.end: opener.partner.start]
-
 
 def has_foreign_script(text: str) -> bool:
     """Does the text contain Cyrillic or Greek letters (a verbatim original-language quotation)?"""
     return _CYRILLIC_GREEK.search(text) is not None
-
-
-def memo_key(*parts: Any) -> str:
-    """A memo key for a rule-level computation on top of the analysis."""
-    return "quotes:" + ":".join(map(str, parts))
