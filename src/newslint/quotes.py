@@ -512,8 +512,8 @@ class _Units:
         if u < 0 or v <= u or v - u > 12:
             return False
         first = self.blocks[u]
-        return all(b.kind == "paragraph" and b.quote_depth == first.quote_depth and b.list_depth == first.list_depth
-                   for b in self.blocks[u: v + 1])
+        return all(b.kind == "paragraph" and b.spans and b.quote_depth == first.quote_depth
+                   and b.list_depth == first.list_depth for b in self.blocks[u: v + 1])
 
     def first_prose(self, u: int) -> int:
         """The offset of a block's first prose character."""
