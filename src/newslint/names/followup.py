@@ -71,7 +71,9 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
 
 def _lowercase_word(text: str, word: str) -> bool:
     """Is the word also written in lower case in the article ("mark", "plus")? Then it is a word."""
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+    from .variants import _is_word
+
+    return _is_word(text, word)
 
 
 MAX_BARE = 2  # a person called by first name three times or more: the article's own choice
