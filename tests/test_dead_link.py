@@ -167,3 +167,13 @@ def test_suppressed_and_ignored_links_are_not_asked(server: str, tmp_path: Path)
             f"[b]({server}/missing?s2)\n[c](mailto:x@example.org) `{server}/missing?code`\n")
     found = _run(tmp_path, body, **{"exclude-urls": ["s2$"]})
     assert found == [] and not [h for h in _Handler.hits if "?s" in h[1] or "code" in h[1]]
+
+
+def test_all_and_prefixes_do_not_turn_on_the_network() -> None:
+    def chosen(**table):
+        return {r.id for r in engine.settings(config.from_mapping(table, root=Path("."))).rules}
+
+    assert "NL137" not in chosen(select=["ALL"]) | chosen(select=["NL13"]) | chosen(**{"extend-select": ["NL1"]})
+    assert "NL137" in chosen(select=["dead-link"]) and "NL137" in chosen(**{"extend-select": ["NL137"]})
+    assert "NL137" in chosen(rules={"dead-link": {"enabled": True}})
+    assert "NL143" in chosen(select=["ALL"])  # an off-by-default rule without network still comes with ALL

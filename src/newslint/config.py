@@ -202,8 +202,11 @@ def enabled_rules(config: Config, rules: Sequence[Rule]) -> list[Rule]:
     where = str(config.path) if config.path else "command line"
     for group in (config.select or (), config.ignore, config.extend_select):
         check_selectors(group, rules, where)
-    chosen = [r for r in rules if (any(matches(s, r) for s in config.select) if config.select is not None else r.enabled)]
-    chosen += [r for r in rules if r not in chosen and any(matches(s, r) for s in config.extend_select)]
+    def picks(sel: str, rule: Rule) -> bool:  # a network rule needs its own ID or name, not ALL or a prefix
+        return matches(sel, rule) and (not rule.network or sel.strip().lower() in (rule.id.lower(), rule.name.lower()))
+
+    chosen = [r for r in rules if (any(picks(s, r) for s in config.select) if config.select is not None else r.enabled)]
+    chosen += [r for r in rules if r not in chosen and any(picks(s, r) for s in config.extend_select)]
     chosen = [r for r in chosen if not any(matches(s, r) for s in config.ignore)]
     options = {key: table for key, table in config.rules.items()}
     result = []

@@ -95,8 +95,9 @@ class Rule:
 
     A rule module defines ``ID``, ``NAME``, ``check(doc, opts)`` and a docstring with Bad/Good
     examples; optionally ``SEVERITY`` (default ``warning``), ``FIXABLE``, ``DEFAULTS`` (its
-    options), ``ENABLED`` (on by default; default True), and for rules that look across files
-    ``collect(doc, opts)`` and ``check_corpus(summaries, opts)``.
+    options), ``ENABLED`` (on by default; default True), ``NETWORK`` (it goes to the network: only
+    its exact ID or name, or ``enabled = true``, turns it on, never ``ALL`` or a prefix), and for
+    rules that look across files ``collect(doc, opts)`` and ``check_corpus(summaries, opts)``.
     """
 
     id: str
@@ -110,6 +111,7 @@ class Rule:
     collect: Callable[["Document", Mapping[str, Any]], Any] | None = None
     check_corpus: Callable[[Mapping[str, Any], Mapping[str, Any]], Iterator[tuple[str, Finding]]] | None = None
     origin: str = "newslint"
+    network: bool = False
 
     @property
     def summary(self) -> str:
@@ -131,4 +133,5 @@ class Rule:
             collect=getattr(module, "collect", None),
             check_corpus=getattr(module, "check_corpus", None),
             origin=origin,
+            network=getattr(module, "NETWORK", False),
         )

@@ -1,7 +1,8 @@
 """Dead link: an http(s) link that does not answer, answers 404/410, or fails on the server.
 
 Off by default, because it goes to the network: ``newslint check --check-links`` turns it on
-(or ``[rules.dead-link] enabled = true``). Every http(s) link, image, autolink, reference
+(or ``[rules.dead-link] enabled = true``, or selecting ``dead-link``/``NL137`` by name; ``ALL``
+and ID prefixes such as ``NL13`` do not). Every http(s) link, image, autolink, reference
 definition, bare URL and front-matter URL of all the linted files is asked once, with HEAD and
 then GET if HEAD fails, ``per-host`` requests at a time per host and ``workers`` in all, each
 with a ``timeout`` in seconds. Redirects are followed hop by hop; a permanent one (301, 308) is
@@ -34,6 +35,7 @@ NAME = "dead-link"
 SEVERITY = "warning"
 FIXABLE = False
 ENABLED = False
+NETWORK = True  # select = ["ALL"] or "NL13" does not turn it on; "dead-link" or --check-links does
 DEFAULTS = {
     "timeout": 10.0, "per-host": 2, "workers": 8, "max-redirects": 10,
     "cache-dir": ".newslint_cache", "cache-ttl-hours": 24.0,
