@@ -12,11 +12,13 @@ Good: The committee published [its findings][report].
 
 Also reported: a label defined twice with different URLs (the first wins).
 
-Not findings: footnote definitions (``[^1]: …``), definitions inside code.
+Not findings: a label used in a template's arguments (``{% include x.md q="[a][label]" %}``) or
+in a block CommonMark reads as code; footnote definitions (``[^1]: …``), definitions inside code.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from .. import links
@@ -30,12 +32,22 @@ FIXABLE = False
 DEFAULTS: dict[str, Any] = {}
 
 
+# Any bracketed text not followed by ":" anywhere in the body, code and templates included: a label
+# used inside a Liquid include's arguments, or in a block that CommonMark reads as indented code
+# but kramdown as a paragraph, is used all the same.
+_BRACKETED = re.compile(r"\[([^\[\]\n]{1,999}(?:\n[^\[\]\n]{1,999})?)\](?!:)")
+
+
+def _loose_uses(doc: Document) -> set[str]:
+    return {links.normalize_label(m.group(1)) for m in _BRACKETED.finditer(doc.text, doc.body_start)}
+
+
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each definition whose label no link or image uses."""
     defs = links.definitions(doc)
     if not defs:
         return
-    used = {link.label for link in links.links(doc) if link.kind != "inline"}
+    used = {link.label for link in links.links(doc) if link.kind != "inline"} | _loose_uses(doc)
     first: dict[str, str] = {}
     text = doc.text
     for d in defs:
