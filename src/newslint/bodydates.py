@@ -46,9 +46,26 @@ def _names() -> dict[str, Any]:
     return load_yaml("rules", "dates.yaml")
 
 
+class Language(NamedTuple):
+    """A language's date vocabulary, compiled. Every scan starts at a month name (a cheap
+    alternation the regex engine skips to by its first letters); the day, year and weekday
+    around it are matched from there, forwards and backwards."""
+
+    month: re.Pattern[str]  # a month name
+    day_after: re.Pattern[str]  # " 31" / " 31st" after a month name
+    day_before: re.Pattern[str]  # "31 " / "31. " / "31 de " before a month name (search up to it)
+    year_after: re.Pattern[str]  # ", 2022" / " de 2022"
+    weekday_before: re.Pattern[str]  # "Monday, " / "lundi " before a date (search up to it)
+    weekday_iso: re.Pattern[str]  # "Monday, " before an ISO date
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    abbreviations: frozenset[str]
+    fold: Any
+
+
 @lru_cache(maxsize=32)
-def language_pattern(language: str) -> tuple[re.Pattern[str], dict[str, int], dict[str, int], list[list[str]]] | None:
-    """The textual-date pattern of a language, with name → month and name → weekday maps."""
+def language(language: str) -> Language | None:
+    """The compiled date vocabulary of a language, or None when rules/dates.yaml has none."""
     data = _names().get(language)
     if not data:
         return None
@@ -57,18 +74,20 @@ def language_pattern(language: str) -> tuple[re.Pattern[str], dict[str, int], di
     months = {fold(n): i + 1 for i, names in enumerate(data["months"]) for n in names}
     weekdays = {fold(n): i for i, names in enumerate(data["weekdays"]) for n in names}
     alt = lambda names: "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))  # noqa: E731
-    month = rf"(?:{alt([n for ns in data['months'] for n in ns])})\.?"
-    weekday = rf"(?P<wd>{alt([n for ns in data['weekdays'] for n in ns])})\.?"
+    weekday = alt([n for ns in data["weekdays"] for n in ns])
     suffix = "|".join(re.escape(s) for s in data.get("day-suffixes", []))
     day = r"\d{1,2}" + (rf"(?:{suffix})?" if suffix else "")
     conn = "|".join(re.escape(c) for c in data.get("connectors", []))
     conn = rf"(?:(?:{conn})\s+)*" if conn else ""
-    pattern = re.compile(
-        rf"(?<![\w\-/.])(?:{weekday},?\s+{conn})?"
-        rf"(?:(?P<m1>{month})\s+(?P<d1>{day})(?![\d:]|\.\d)|(?P<d2>{day})\s+{conn}(?P<m2>{month})(?!\w))"
-        rf"(?:,?\s+{conn}(?P<y>\d{{4}})(?![\d\-/]))?",
-        flags)
-    return pattern, months, weekdays, data["weekdays"]
+    return Language(
+        month=re.compile(alt([n for ns in data["months"] for n in ns]), flags),
+        day_after=re.compile(rf"\.?\s+(?P<d>{day})(?![\w:]|\.\d)", flags),
+        day_before=re.compile(rf"(?<![\w\-/.])(?P<d>{day})\s+{conn}\Z", flags),
+        year_after=re.compile(rf",?\s+{conn}(?P<y>\d{{4}})(?![\d\-/])", flags),
+        weekday_before=re.compile(rf"(?<!\w)(?P<wd>{weekday})\.?,?\s+{conn}\Z", flags),
+        weekday_iso=re.compile(rf"(?<!\w)(?P<wd>{weekday})\.?,?\s+\Z", flags),
+        months=months, weekdays=weekdays, fold=fold,
+        abbreviations=frozenset(fold(n) for ns in data["months"] for n in ns[1:]))
 
 
 def text_dates(doc: Document) -> list[TextDate]:
@@ -77,29 +96,65 @@ def text_dates(doc: Document) -> list[TextDate]:
 
 
 def _text_dates(doc: Document) -> Iterator[TextDate]:
-    found = language_pattern(doc.language)
-    if found is None:
+    lang = language(doc.language)
+    if lang is None:
         return
-    pattern, months, weekdays, _ = found
-    fold = str.casefold if pattern.flags & re.I else (lambda s: s)
     prose = doc.prose_text
-    for m in pattern.finditer(prose, doc.body_start):
-        month_text = m.group("m1") or m.group("m2")
-        month = months.get(fold(month_text.rstrip(".")))
-        day = int(re.match(r"\d+", m.group("d1") or m.group("d2")).group(0))  # type: ignore[union-attr]
-        year = int(m.group("y")) if m.group("y") else None
+    fold = lang.fold
+    for m in lang.month.finditer(prose, doc.body_start):
+        s, e = m.span()
+        if (s > 0 and (prose[s - 1].isalnum() or prose[s - 1] in "-/.")) or (e < len(prose) and prose[e].isalnum()):
+            continue  # part of a longer word ("Mayor", "Sunday" is not "Sun"+"day")
+        month = lang.months.get(fold(m.group(0)))
         if month is None:
             continue
-        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-            year = None
-        wd = m.group("wd")
-        weekday = weekdays.get(fold(wd)) if wd else None
-        end = m.end()
-        if m.group("y") and year is None:  # "May 31, 1500 people": the number is not a year
-            end = m.end("d1") if m.group("m1") else m.end("m2")
+        after = lang.day_after.match(prose, e)
+        if after is not None:  # "May 31"
+            start, day, end = s, int(re.match(r"\d+", after.group("d")).group(0)), after.end()  # type: ignore[union-attr]
+        else:  # "31 May", "31. Mai", "31 de mayo"
+            before = lang.day_before.search(prose, max(0, s - 16), s)
+            if before is None:
+                continue
+            start, day, end = before.start(), int(re.match(r"\d+", before.group("d")).group(0)), e  # type: ignore[union-attr]
+            if prose.startswith(".", end) and fold(m.group(0)) in lang.abbreviations:
+                end += 1  # "31 Jan. 2022"
+        year = None
+        y = lang.year_after.match(prose, end)
+        if y is not None:
+            value = int(y.group("y"))
+            if MIN_YEAR <= value <= MAX_YEAR:  # "May 31, 1500 people": a count, not a year
+                year, end = value, y.end()
+        wd = lang.weekday_before.search(prose, max(0, start - 24), start)
+        weekday = lang.weekdays.get(fold(wd.group("wd"))) if wd else None
+        if wd is not None:
+            start = wd.start()
         range_follows = _RANGE_AFTER.match(prose, end) is not None
-        yield TextDate(m.start(), end, month, day, year, weekday, m.span("wd") if wd else None, wd or "",
-                       range_follows)
+        yield TextDate(start, end, month, day, year, weekday, wd.span("wd") if wd else None,
+                       wd.group("wd") if wd else "", range_follows)
+
+
+_ISO_TAIL = re.compile(r"-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)")
+
+
+def iso_dates(doc: Document) -> list[re.Match[str]]:
+    """ISO 8601 dates (and date-times) in the body's prose, as matches of YYYY-MM-DD[THH:MM[:SS]]
+    with groups 1-6; found from the "-MM-" (cheap to scan for), the year checked behind it."""
+    def find() -> list[re.Match[str]]:
+        prose = doc.prose_text
+        out = []
+        for m in _ISO_TAIL.finditer(prose, doc.body_start + 4):
+            s = m.start() - 4
+            if not prose[s:m.start()].isdigit() or (s > 0 and (prose[s - 1].isalnum() or prose[s - 1] in "/.:-")):
+                continue
+            full = _ISO_FULL.match(prose, s)
+            if full is not None:
+                out.append(full)
+        return out
+
+    return doc.memo("bodydates.iso", find)
+
+
+_ISO_FULL = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)")
 
 
 def publication_date(doc: Document) -> dt.date | None:

@@ -126,6 +126,8 @@ def _mask_starts(doc: Document, kind: str) -> dict[int, int]:
 def definitions(doc: Document) -> list[Definition]:
     """Every link reference definition of the body (footnote definitions left out)."""
     def build() -> list[Definition]:
+        if doc.text.find("]:", doc.body_start) < 0:
+            return []
         view = link_view(doc)
         out = []
         for m in _definition_matches(view, doc.body_start):
@@ -166,6 +168,8 @@ def defined_labels(doc: Document) -> set[str]:
 def links(doc: Document) -> list[Link]:
     """Markdown links and images in document order (inline ones only when their syntax is valid)."""
     def build() -> list[Link]:
+        if doc.text.find("[", doc.body_start) < 0:
+            return []
         view = link_view(doc)
         dests = _mask_starts(doc, "dest")
         starts = {d.start for d in definitions(doc)}
@@ -303,6 +307,8 @@ def _front_matter_targets(doc: Document) -> Iterator[Target]:
     if fm is None or not isinstance(fm.data, dict):
         return
     for path, key, value in _walk(fm.data):
+        if ":" not in value and "/" not in value and not value.startswith("www."):
+            continue  # not a URL nor a path: most front-matter values
         if not (URLISH.match(value) or (_URL_KEY.search(key) and _URL_START.match(value.strip()))):
             continue
         span = fm.locate(path)
@@ -347,10 +353,13 @@ def broken(doc: Document) -> list[Broken]:
 
 
 def _broken(doc: Document) -> Iterator[Broken]:
-    text, prose, view = doc.text, doc.prose_text, link_view(doc)
+    text, prose = doc.text, doc.prose_text
+    if text.find("]", doc.body_start) < 0:
+        return
+    view = link_view(doc)
     labels = defined_labels(doc)
-    kinds = {s: k for s, _, k in doc.prose_index.masks}
-    for m in _SPACE_PAREN.finditer(view, doc.body_start):
+    spaced = "] (" in text or "]\t(" in text or "]  (" in text
+    for m in _SPACE_PAREN.finditer(view, doc.body_start) if spaced else ():
         paren = m.end() - 1
         if not _URL_START.match(text, paren + 1) or not doc.is_prose(m.start()):
             continue
@@ -364,7 +373,7 @@ def _broken(doc: Document) -> Iterator[Broken]:
         yield Broken(opening, close, "space-before-paren",
                      "space between ']' and '(': this renders as text, not a link; write [text](url)",
                      (m.start(1), m.end(1), ""), safe)
-    for m in _REVERSED.finditer(text, doc.body_start):
+    for m in _REVERSED.finditer(text, doc.body_start) if ")[" in text else ():
         if m.start() > 0 and (text[m.start() - 1] == "]" or text[m.start() - 1].isalnum()):
             continue
         if not doc.is_prose(m.start()) or not doc.is_prose(m.end(1)) or MASK in view[m.start(1):m.end(1)]:
@@ -373,9 +382,12 @@ def _broken(doc: Document) -> Iterator[Broken]:
         yield Broken(m.start(), m.end(), "reversed",
                      "link written as (text)[url]: this renders as text; write [text](url)",
                      (m.start(), m.end(), f"[{words}]({url})"), True)
+    kinds: dict[int, str] | None = None
     for m in _BRACKET_PAREN.finditer(prose, doc.body_start):
         paren = m.start() + 1
         after = _skip_spaces(text, paren + 1)
+        if kinds is None:
+            kinds = {s: k for s, _, k in doc.prose_index.masks}
         if kinds.get(after) in ("shortcode", "liquid") or text.startswith(("{{", "{%"), after):
             continue  # a template makes the destination: not ours to judge
         found = _diagnose(text, paren)
@@ -648,8 +660,12 @@ def _bad_labels(host: str) -> bool:
     """An empty DNS label (``a..b``, ``.a``) or one that starts or ends with a hyphen."""
     if host.startswith("["):
         return False
-    labels = host[:-1].split(".") if host.endswith(".") else host.split(".")
-    return any(not label or label[0] == "-" or label[-1] == "-" or len(label) > 63 for label in labels)
+    if _BAD_LABEL.search(host[:-1] if host.endswith(".") else host) is not None:
+        return True
+    return len(host) > 63 and any(len(label) > 63 for label in host.split("."))
+
+
+_BAD_LABEL = re.compile(r"^[.\-]|\.\.|\.-|-\.|[.\-]$")
 
 
 def _idn_problems(host: str, h0: int, ascii_hosts: bool) -> Iterator[Problem]:

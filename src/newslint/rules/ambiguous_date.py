@@ -26,28 +26,35 @@ SEVERITY = "info"
 FIXABLE = False
 DEFAULTS = {"report": "ambiguous"}
 
-_NUMERIC = re.compile(r"(?<![\w/.\-:])(\d{1,2})([/\-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/\-]|\.\d)")
+# Found from the middle "/6/" (cheap to scan for); the first number is checked behind it.
+_TAIL = re.compile(r"([/\-])(\d{1,2})\1(\d{4}|\d{2})(?![\w/\-]|\.\d)")
+_FIRST = re.compile(r"(?<![\w/.\-:])\d{1,2}\Z")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report numeric dates whose day and month could be swapped."""
     every = opts["report"] == "all"
-    for m in doc.prose_matches(_NUMERIC, body_only=True):
-        a, b, sep, year = int(m.group(1)), int(m.group(3)), m.group(2), m.group(4)
+    prose = doc.prose_text
+    for m in _TAIL.finditer(prose, doc.body_start):
+        first = _FIRST.search(prose, max(0, m.start() - 3), m.start())
+        if first is None:
+            continue
+        a, b, sep, year = int(first.group(0)), int(m.group(2)), m.group(1), m.group(3)
         if sep == "-" and len(year) == 2 or not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12):
             continue
         ambiguous = a <= 12 and b <= 12 and a != b
         if not (ambiguous or every):
             continue
+        written = prose[first.start():m.end()]
         y = int(year) if len(year) == 4 else 2000 + int(year)
         if ambiguous:
-            message = (f"`{m.group(0)}` is {_name(a)} {b} in the US and {b} {_name(a)} elsewhere; "
+            message = (f"`{written}` is {_name(a)} {b} in the US and {b} {_name(a)} elsewhere; "
                        "write the month as a word or use ISO 8601 (YYYY-MM-DD)")
         else:
             month, day = (a, b) if a <= 12 else (b, a)
-            message = (f"numeric date `{m.group(0)}`; write the month as a word "
+            message = (f"numeric date `{written}`; write the month as a word "
                        f"({_name(month)} {day}) or use ISO 8601 ({y:04d}-{month:02d}-{day:02d})")
-        yield Finding(m.start(), m.end(), message)
+        yield Finding(first.start(), m.end(), message)
 
 
 def _name(month: int) -> str:

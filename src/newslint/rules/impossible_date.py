@@ -32,14 +32,15 @@ SEVERITY = "error"
 FIXABLE = False
 DEFAULTS: dict[str, Any] = {}
 
-_ISO = re.compile(r"(?<![\w/.:\-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)")
-_TIME = re.compile(r"(?<![\w:.\-/])(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)\s?"
+# Found from the ":" (the scan is cheap), the hour checked behind it in check().
+_TIME = re.compile(r":(\d{2})(?::(\d{2}))?(?!\d)\s?"
                    r"(?P<zone>[aApP]\.?\s?[mM]\.?(?![\w])|UTC\b|GMT\b|[ECMP][SD]?T\b|Z\b)")
+_HOUR = re.compile(r"(?<![\w:.\-/])\d{1,2}\Z")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report ISO dates, month-name dates and clock times that cannot exist."""
-    for m in doc.prose_matches(_ISO, body_only=True):
+    for m in dates.iso_dates(doc):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         problem = _date_problem(y, mo, d)
         if problem is None and m.group(4):
@@ -51,14 +52,19 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             when = f"{dates.month_name(doc, t.month)} {t.year}" if t.year else dates.month_name(doc, t.month)
             yield Finding(t.start, t.end,
                           f"{when} has {dates.days_in_month(t.month, t.year)} days, not {t.day}")
-    for m in doc.prose_matches(_TIME, body_only=True):
-        hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    prose = doc.prose_text
+    for m in _TIME.finditer(prose, doc.body_start):
+        h = _HOUR.search(prose, max(0, m.start() - 3), m.start())
+        if h is None:
+            continue
+        hour, minute, second = int(h.group(0)), int(m.group(1)), int(m.group(2) or 0)
         problem = _time_problem(hour, minute, second)
         zone = m.group("zone").replace(" ", "").lower()
         if problem is None and zone[0] in "ap" and not 1 <= hour <= 12:
-            problem = f"a {zone} time has an hour from 1 to 12; write {hour - 12 if hour > 12 else 12}:{m.group(2)}"
+            problem = f"a {zone} time has an hour from 1 to 12; write {hour - 12 if hour > 12 else 12}:{m.group(1)}"
         if problem:
-            yield Finding(m.start(), m.end("zone"), f"`{m.group(0).strip()}` is not a real time: {problem}")
+            shown = prose[h.start():m.end("zone")]
+            yield Finding(h.start(), m.end("zone"), f"`{shown}` is not a real time: {problem}")
 
 
 def _date_problem(year: int, month: int, day: int) -> str | None:

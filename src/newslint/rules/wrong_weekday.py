@@ -19,7 +19,6 @@ last day), a date without a year in an article with no publication date, dates i
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, Iterator, Mapping
 
 from .. import bodydates as dates
@@ -32,13 +31,12 @@ SEVERITY = "error"
 FIXABLE = True
 DEFAULTS = {"infer-year": True}
 
-_ISO_AFTER = re.compile(r",?\s+(\d{4})-(\d{2})-(\d{2})(?![\d\-])")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each weekday whose date falls on another day of the week."""
-    found = dates.language_pattern(doc.language)
-    if found is None:
+    lang = dates.language(doc.language)
+    if lang is None:
         return
     published = dates.publication_date(doc) if opts["infer-year"] else None
     for t in dates.text_dates(doc):
@@ -52,7 +50,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         if date is not None and date.weekday() != t.weekday:
             yield _finding(doc, t.weekday_span, t.end, t.weekday_text, t.weekday, date, t.year is None)
-    yield from _iso_weekdays(doc, found)
+    yield from _iso_weekdays(doc, lang)
 
 
 def _finding(doc: Document, span: tuple[int, int], end: int, written: str, weekday: int, date: dt.date,
@@ -65,18 +63,14 @@ def _finding(doc: Document, span: tuple[int, int], end: int, written: str, weekd
                    Fix.replace(span[0], span[1], real, f"Write {real}", safe=False))
 
 
-def _iso_weekdays(doc: Document, found: Any) -> Iterator[Finding]:
+def _iso_weekdays(doc: Document, lang: Any) -> Iterator[Finding]:
     """``Monday, 2022-05-31``: a weekday name right before an ISO date."""
-    pattern, _, weekdays, _ = found
     prose = doc.prose_text
-    fold = str.casefold if pattern.flags & re.I else (lambda s: s)
-    names = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(weekdays, key=len, reverse=True))
-                       + r")\.?(?=,?\s+\d{4}-\d{2}-\d{2})", pattern.flags)
-    for m in names.finditer(prose, doc.body_start):
-        iso = _ISO_AFTER.match(prose, m.end())
-        if iso is None:
+    for iso in dates.iso_dates(doc):
+        wd = lang.weekday_iso.search(prose, max(0, iso.start() - 16), iso.start())
+        if wd is None:
             continue
-        date = dates._date(*map(int, iso.groups()))
-        weekday = weekdays.get(fold(m.group(1)))
+        date = dates._date(*map(int, iso.groups()[:3]))
+        weekday = lang.weekdays.get(lang.fold(wd.group("wd")))
         if date is not None and weekday is not None and date.weekday() != weekday:
-            yield _finding(doc, m.span(1), iso.end(), m.group(1), weekday, date, False)
+            yield _finding(doc, wd.span("wd"), iso.end(3), wd.group("wd"), weekday, date, False)
