@@ -239,6 +239,8 @@ def _body_targets(doc: Document) -> Iterator[Target]:
             yield Target(s + 1, e - 1, text[s + 1:e - 1], "autolink")
         elif kind == "url":
             e = _trim_brackets(text, s, e)
+            if s > 0 and text[s - 1] == "(":
+                e = _cut_at_closing(text, s, e)  # "(https://x.gov/a)b": the ")" closes the parenthesis
             if not _SCHEME_ONLY.match(text, s, e):
                 yield Target(s, e, text[s:e], "bare")
     for m in _prose_urls(doc.prose_text, doc.body_start):
@@ -277,6 +279,20 @@ def _prose_urls(prose: str, start: int) -> Iterator[re.Match[str]]:
 
 
 _SCHEME_ONLY = re.compile(r"[a-z]+://[.…]*$", re.I)  # "https://" written about, not linked
+
+
+def _cut_at_closing(text: str, s: int, e: int) -> int:
+    """End a URL at the first ")" that has no "(" of its own inside it."""
+    depth = 0
+    for i in range(s, e):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return e
 
 
 def _trim_brackets(text: str, s: int, e: int) -> int:
@@ -343,6 +359,8 @@ def _walk(data: Any) -> Iterator[tuple[tuple[Any, ...], str, str]]:
 
 _SPACE_PAREN = re.compile(r"\]([ \t]+)\(")
 _REVERSED = re.compile(r"\(([^()\[\]\n]{1,300})\)\[((?:https?://|www\.|/|mailto:)[^\s\[\]()]*)\]")
+_DEST_AND_TITLE = re.compile(r"""\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’))?[ \t]*""")
+_CURLY_TITLE = re.compile(r"""(\S+\s+)([“‘])([^“”‘’\n]*)([”’])\s*""")
 _BRACKET_PAREN = re.compile(r"\]\(")
 _URL_START = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*:|/|\.\.?/|#|www\.)")
 
@@ -367,8 +385,8 @@ def _broken(doc: Document) -> Iterator[Broken]:
         opening = _link_start(view, m.start())
         if close is None or opening is None or "\n" in text[paren:close]:
             continue
-        if re.search(r"\s", text[paren + 1:close - 1]):
-            continue
+        if _DEST_AND_TITLE.fullmatch(text, paren + 1, close - 1) is None:
+            continue  # "(2019 figures)": not a destination
         safe = normalize_label(text[opening + 1:m.start()]) not in labels  # else "[text]" links already
         yield Broken(opening, close, "space-before-paren",
                      "space between ']' and '(': this renders as text, not a link; write [text](url)",
@@ -455,6 +473,14 @@ def _diagnose(text: str, paren: int) -> Broken | None:
         inside = text[s:rest_close - 1]
         if re.fullmatch(r"""\S+\s+(?:"[^"]*"|'[^']*')\s*""", inside):
             return None  # a title after the URL: valid syntax
+        curly = _CURLY_TITLE.fullmatch(inside)
+        if curly is not None and _URL_START.match(dest):  # a typography tool curled the title's quotes
+            q0 = s + curly.start(2)
+            q1 = s + curly.start(4)
+            return Broken(paren, rest_close, "title-curly",
+                          "the link title is in curly quotes, which Markdown does not take for a title: "
+                          'the link renders as text; write straight quotes ("title")',
+                          (q0, q1 + 1, f'"{curly.group(3)}"'), '"' not in curly.group(3))
         if re.fullmatch(r"""\S+\s+(?:"[^\n]*"|'[^\n]*')\s*""", inside) and _URL_START.match(dest):
             q = inside[len(dest):].strip()[0]
             return Broken(paren, rest_close, "title-quotes",

@@ -4,12 +4,13 @@ Reported: a space between ``]`` and ``(`` (``[text] (https://…)``); a destinat
 with ``)`` (``[text](https://…``); a destination with an unbalanced ``(``
 (``[Mercury](https://en.wikipedia.org/wiki/Mercury_(planet)``); a space inside the destination
 (``[email us](mailto:a@b.gov?subject=Our News)``, ``[x](to https://…)``); a title with an
-unescaped quote mark (``[x](https://a.gov "the "Data" page")``); text and URL in the wrong
-brackets (``(text)[https://…]``).
+unescaped quote mark (``[x](https://a.gov "the "Data" page")``) or in curly quotes
+(``[x](https://a.gov “Data”)``); text and URL in the wrong brackets (``(text)[https://…]``).
 
 Fixes: ``[text] (url)`` → ``[text](url)`` and ``(text)[url]`` → ``[text](url)`` are safe (the
 first only when ``[text]`` is not itself a defined reference), and so is encoding the spaces of
-a query as ``%20`` or deleting a space right after ``mailto:``. Adding a missing ``)`` or
+a query as ``%20``, deleting a space right after ``mailto:`` and straightening a title's curly
+quotes. Adding a missing ``)`` or
 encoding other spaces is unsafe: where the URL ends is a guess.
 
 Bad:  Read [the GAO report] (https://www.gao.gov/products/gao-22-105).
@@ -39,7 +40,7 @@ DEFAULTS: dict[str, Any] = {}
 
 _TITLES = {"space-before-paren": "Delete the space", "reversed": "Swap the brackets",
            "space-in-destination": "Encode the spaces", "unclosed": "Close the link", "unbalanced": "Close the link",
-           "title-quotes": ""}
+           "title-quotes": "", "title-curly": "Straighten the title's quotes"}
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
