@@ -489,7 +489,10 @@ def _diagnose(text: str, paren: int) -> Broken | None:
         if _URL_START.match(dest):
             spaces = [(s + k.start(), s + k.end()) for k in re.finditer(r"\s+", inside)]
             edit, safe = _space_edit(text, s, rest_close - 1, spaces)
-            advice = "delete the space" if edit is not None and not edit[2] else "encode spaces as %20"
+            advice = "encode spaces as %20"
+            if edit is not None and not edit[2]:
+                gone = text[edit[0]:edit[1]]
+                advice = "delete the space" if not gone.strip() else f"delete the stray `{gone.strip()}`"
             return Broken(paren, rest_close, "space-in-destination",
                           f"space inside the link destination `{inside}`: the link renders as text; {advice}",
                           edit, safe)
@@ -523,6 +526,9 @@ def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tup
     if len(spaces) == 1 and text[s:spaces[0][0]].lower() in ("mailto:", "tel:"):
         a, b = spaces[0]
         return (a, b, ""), True
+    if len(spaces) == 1 and text[spaces[0][0] - 2:spaces[0][0]] == "/>":
+        a, b = spaces[0]  # ".../master/> snippets/": a blockquote marker from a hard wrap
+        return (a - 1, b, ""), False
     query = text.find("?", s, e)
     single = all(text[a:b] == " " for a, b in spaces)
     safe = single and 0 <= query < spaces[0][0]

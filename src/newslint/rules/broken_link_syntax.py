@@ -49,6 +49,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         fix = None
         if b.edit is not None:
             s, e, text = b.edit
-            title = "Delete the space" if (b.kind == "space-in-destination" and not text) else _TITLES[b.kind]
+            title = _TITLES[b.kind]
+            if b.kind == "space-in-destination" and not text:
+                title = "Delete the space" if not doc.text[s:e].strip() else f"Delete `{doc.text[s:e].strip()}`"
             fix = Fix.replace(s, e, text, title, b.safe, reshapes=True)  # repairs link syntax: see guard.py
         yield Finding(b.start, b.end, b.message, fix)
