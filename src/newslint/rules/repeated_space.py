@@ -26,12 +26,12 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"sentence-spacing": "consistent"}
 
-# Both patterns start with literal text or a character class, so the regex engine skips ahead at C
-# speed; a leading lookbehind would make it try every position of the document.
+# The pattern starts with literal text, so the regex engine skips ahead at C speed; a leading
+# lookbehind would make it try every position of the document.
 _REPEATED = re.compile(r"  (?<=[^\s\ue000]  ) *(?=[^\s\ue000])")
 _SENTENCE_END = re.compile(r"[.!?…:][\"”’)\]*_]*$")
-_SENTENCE_GAP = re.compile(r"[.!?…][\"”’)\]*_]*( +)(?=[\"“‘(\[*_]*[A-Z0-9])")
-_DOUBLE_GAP = re.compile(r"[.!?…][\"”’)\]*_]*  +(?=[\"“‘(\[*_]*[A-Z0-9])")  # _SENTENCE_GAP, 2+ spaces
+_SENTENCE_START = re.compile(r"[\"“‘(\[*_]*[A-Z0-9]")
+_HABIT_END = re.compile(r"[.!?…][\"”’)\]*_]*$")  # a sentence end that shows the habit (not a colon)
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -40,9 +40,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.prose_text
     matches = list(doc.prose_matches(_REPEATED))
     if spacing != "one" and matches:
-        gaps = [m for m in matches if _SENTENCE_END.search(text[max(0, m.start() - 8): m.start()])]
-        if gaps and (spacing == "any" or _mostly_two_spaces(text)):
-            matches = [m for m in matches if m not in gaps]
+        gap = [_SENTENCE_END.search(text, max(0, m.start() - 8), m.start()) is not None for m in matches]
+        if any(gap) and (spacing == "any" or _two_space_habit(text, matches)):
+            matches = [m for m, g in zip(matches, gap) if not g]
     aligned = _aligned_lines(doc, matches)
     for m in matches:
         if doc.position(m.start())[0] in aligned:
@@ -60,7 +60,12 @@ def _aligned_lines(doc: Document, matches: list[re.Match[str]]) -> set[int]:
     return {line for line, lengths in runs.items() if len(lengths) >= 2 and max(lengths) >= 3}
 
 
-def _mostly_two_spaces(text: str) -> bool:
+def _two_space_habit(text: str, matches: list[re.Match[str]]) -> bool:
     """Does the writer put two spaces after sentences by habit (twice or more in the article)?"""
-    doubles = _DOUBLE_GAP.finditer(text)  # the regex skips the one-space gaps in C
-    return next(doubles, None) is not None and next(doubles, None) is not None
+    count = 0
+    for m in matches:
+        if _HABIT_END.search(text, max(0, m.start() - 40), m.start()) and _SENTENCE_START.match(text, m.end()):
+            count += 1
+            if count >= 2:
+                return True
+    return False
