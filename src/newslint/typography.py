@@ -22,6 +22,7 @@ from .prose import MASK
 
 PUNCT = ".!?,;:"
 HSPACE = " \t\u00a0\u202f"
+_PUNCT_SET = frozenset(PUNCT)
 INVISIBLE = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
              "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
 _SCRIPTS = "\u0370-\u03ff\u0400-\u052f"
@@ -79,8 +80,8 @@ def _scan(pt: str) -> Scan:
             nxt = pt[i + 1] if i + 1 < n else ""
             if nxt and nxt in PUNCT:
                 j = i + 2
-                while j < n and pt[j] in PUNCT:
-                    j += 1
+                while j < n and (pt[j] in PUNCT or (pt[j] in INVISIBLE and pt[j + 1: j + 2] in _PUNCT_SET)):
+                    j += 1  # (an invisible character inside a run is NL120's to delete: see through it)
                 s.runs.append((i, j))
                 skip_to = j
             elif not nxt.isalpha():
@@ -123,6 +124,38 @@ def data() -> dict[str, Any]:
         "sentence-starters": frozenset(raw["sentence-starters"]),
         "uri-schemes": frozenset(raw["uri-schemes"]),
     }
+
+
+@lru_cache(maxsize=1)
+def _latin_table() -> dict[int, Any]:
+    table: dict[int, Any] = str.maketrans(data()["confusables"])
+    table.update(dict.fromkeys(map(ord, INVISIBLE)))
+    return table
+
+
+def as_latin(word: str) -> str:
+    """The word as NL121 and NL120 leave it: look-alikes read as Latin, invisible characters gone.
+
+    Rules that look words up in a list read them through this, so that whether NL121 or NL120
+    has fixed a word yet never changes their decision (fixes must not depend on their order).
+    """
+    return word.translate(_latin_table()) if not word.isascii() else word
+
+
+def near_invisible(doc: Document, start: int, end: int, margin: int = 3) -> bool:
+    """Does an invisible character (NL120 deletes it) sit within ``margin`` of ``[start, end)``?
+
+    The other rules leave such a stretch alone until NL120 has cleaned it: a decision that
+    deleting the character would change (`word  \u200b` is a run between words only until the
+    ZWSP goes) must not depend on which fix lands first.
+    """
+    spans = scan(doc).invisible
+    if not spans:
+        return False
+    k = bisect.bisect_left(spans, (start - margin, -1))
+    if k > 0 and spans[k - 1][1] > start - margin:
+        return True
+    return k < len(spans) and spans[k][0] < end + margin
 
 
 # -- context ----------------------------------------------------------------------------------
@@ -201,16 +234,14 @@ def _ellipses(doc: Document) -> list[Ellipsis]:
     sc = scan(doc)
     spans = [(i, i + 1, "…") for i in sc.ellipses]
     for s, e in sc.runs:
-        run = pt[s:e]
+        dots = [k for k in range(s, e) if pt[k] not in INVISIBLE]  # see through invisible characters
+        run = "".join(pt[k] for k in dots)
         k = run.find("...")
         if k < 0:
             continue
-        a = s + k
-        b = a + 3
-        while b < e and pt[b] == ".":
-            b += 1
-        if b - a <= 4:
-            spans.append((a, a + 3, "..."))  # four dots: an ellipsis and a full stop
+        length = len(run) - k - len(run[k:].lstrip("."))
+        if length <= 4:
+            spans.append((dots[k], dots[k + 2] + 1, "..."))  # four dots: an ellipsis and a full stop
     spans.sort()
     out = []
     for a, b, form in spans:
@@ -255,12 +286,13 @@ class Dash:
     def between_words(self) -> bool:
         """Word (or emphasis, bracket) on both sides: not an attribution, not at a line edge."""
         return bool(self.prev and self.next) and (self.prev.isalnum() or self.prev in ")]*_%") \
-            and (self.next.isalnum() or self.next in "([*_$“‘\"'")
+            and (self.next.isalnum() or self.next in "([<*_$“‘\"'")
 
     @property
     def form(self) -> str:
         """closed-em, spaced-em, spaced-en, or another shape (one-sided, hyphens, closed en)."""
-        sb, sa = bool(self.space_before), bool(self.space_after)
+        sb = any(ch in HSPACE for ch in self.space_before)
+        sa = any(ch in HSPACE for ch in self.space_after)
         kind = {"—": "em", "–": "en"}.get(self.mark, "hyphen")
         if sb and sa:
             return f"spaced-{kind}"
@@ -294,11 +326,11 @@ def _dashes(doc: Document) -> list[Dash]:
     out = []
     n = len(pt)
     for a, b in marks:
-        s = a
-        while s > 0 and pt[s - 1] in _HSPACE:
+        s = a  # the spaces around the mark (invisible characters among them are seen through)
+        while s > 0 and (pt[s - 1] in _HSPACE or pt[s - 1] in INVISIBLE):
             s -= 1
         e = b
-        while e < n and pt[e] in _HSPACE:
+        while e < n and (pt[e] in _HSPACE or pt[e] in INVISIBLE):
             e += 1
         prev = pt[s - 1] if s > 0 and pt[s - 1] not in "\n" + MASK else ""
         nxt = pt[e] if e < n and pt[e] not in "\n" + MASK else ""
@@ -306,13 +338,13 @@ def _dashes(doc: Document) -> list[Dash]:
             k = s - 1
             while k > 0 and pt[k - 1] in "*_":
                 k -= 1
-            if k == 0 or not (pt[k - 1].isalnum() or pt[k - 1] in ".,;:!?)]”’\"'"):
+            if k == 0 or not (pt[k - 1].isalnum() or pt[k - 1] in ".…,;:!?)]>”’\"'"):
                 prev = ""
         if nxt and nxt in "*_":
             k = e
             while k < n and pt[k] in "*_":
                 k += 1
-            if k >= n or not (pt[k].isalnum() or pt[k] in "([“‘\"'"):
+            if k >= n or not (pt[k].isalnum() or pt[k] in "([<“‘\"'"):
                 nxt = ""
         out.append(Dash(s, e, pt[a:b], pt[s:a], pt[b:e], prev, nxt))
     return out
@@ -323,19 +355,30 @@ _RANGE_WORDS = frozenset(
     "august september october november december mon tue wed thu fri sat sun monday tuesday "
     "wednesday thursday friday saturday sunday am pm a.m p.m noon midnight".split())
 _NUMERIC = "0123456789)]$€£¥%"
+_CURRENCY = "$€£¥%"
+_WORDS = re.compile(r"[^\W_]+")
+_LAST_WORD = re.compile(r"[^\W_]+$")
 
 
 def range_side(pt: str, at: int, direction: int) -> bool:
-    """Is the word before (-1) or after (1) ``at`` a number, month, weekday or time of day?"""
+    """Is the word right before (-1) or after (1) ``at`` a number, month, weekday or time of day?
+
+    Only the adjacent word counts, read as NL120 and NL121 leave it, so what other fixes do
+    around it (a space inserted after a full stop, a look-alike replaced) never changes the answer.
+    """
     if direction < 0:
-        words = pt[max(0, at - 12): at].split()[-1:]
+        window = as_latin(pt[max(0, at - 16): at]).rstrip(" *_,;:)”’\"'")
+        if window.lower().endswith(("a.m.", "p.m.", "a.m", "p.m")):
+            return True
+        m = _LAST_WORD.search(window)
     else:
-        words = pt[at: at + 12].split()[:1]
-    if not words:
-        return False
-    word = words[0].strip("*_,.;:()")
-    edge = word[-1:] if direction < 0 else word[:1]
-    return bool(edge) and edge in _NUMERIC or word.lower() in _RANGE_WORDS
+        window = as_latin(pt[at: at + 16]).lstrip(" *_(“‘\"'")
+        m = _WORDS.match(window)
+    edge = window[-1:] if direction < 0 else window[:1]
+    if m is None:
+        return bool(edge) and edge in _CURRENCY
+    word = m.group()
+    return word[0].isdigit() or word.lower() in _RANGE_WORDS or (bool(edge) and edge in _CURRENCY)
 
 
 def is_range(pt: str, d: "Dash") -> bool:

@@ -21,7 +21,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..typography import DASH_FORMS, dashes, house_dash, is_range
+from ..typography import DASH_FORMS, dashes, house_dash, is_range, near_invisible
 
 ID = "NL108"
 NAME = "dash-spacing"
@@ -47,7 +47,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     why = "the house style is" if style != "auto" else "this article uses"
     for d in found:
         form = d.form
-        if form == house or form == "closed-en":
+        if form == house or form == "closed-en" or near_invisible(doc, d.start, d.end):
             continue
         if d.mark == "–" and is_range(pt, d):
             continue  # a range

@@ -11,18 +11,19 @@ commas or semicolons (empty fields, code), `..` in paths and ranges (`../docs`, 
 `::` inside a word (`std::vector`, IPv6 `::1`), an abbreviation before a comma (`D.C.,`),
 mixed marks (`?!`, `!?`, `.,`), and `???` standing alone as a placeholder.
 
-Bad:  Talks resumed,, officials said.. They gave no date!!
-Good: Talks resumed, officials said. They gave no date!
+Bad:  Talks resumed,, officials said.. They gave no date!! And then , , nothing.
+Good: Talks resumed, officials said. They gave no date! And then, nothing.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
-from ..typography import scan
+from ..typography import HSPACE, near_invisible, scan
 
 ID = "NL101"
 NAME = "doubled-punctuation"
@@ -30,36 +31,53 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"marks": ",;:.!?"}
 
+_GROUPS = re.compile(r"([.!?,;:])\1*")
 _AFTER_WORD = ")]\"'”’*_"  # what may sit between a word and its punctuation
-_END = "\n \t\u00a0" + MASK + ")]\"'”’»*_"
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report a mark typed twice; the fix deletes the second one."""
     marks = opts["marks"]
     pt = doc.prose_text
+    sc = scan(doc)
+    for run_start, run_end in sc.runs:
+        for group in _GROUPS.finditer(pt, run_start, run_end):  # ",,." is ",," then "."
+            yield from _check_group(doc, pt, group.start(), group.end(), marks)
+    for i in sc.spaced:  # ", ,": the same mark again after a space (NL102 leaves this one to us)
+        mark = pt[i]
+        s = i
+        while s > 0 and pt[s - 1] in HSPACE:
+            s -= 1
+        if mark in ",;:" and mark in marks and s > 1 and pt[s - 1] == mark and pt[s - 2: s - 1] != mark \
+                and (pt[s - 2].isalnum() or pt[s - 2] in _AFTER_WORD) and not near_invisible(doc, s - 1, i + 1):
+            yield Finding(s - 1, i + 1, f"'{mark}' typed twice; use one",
+                          Fix.delete(s, i + 1, f"Keep one '{mark}'"))
+
+
+def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator[Finding]:
+    """One mark repeated from ``s`` to ``e``: mixed marks (?!, .,) are never doubling."""
     n = len(pt)
-    for s, e in scan(doc).runs:
-        mark = pt[s]
-        if pt[s:e] != mark * (e - s):
-            continue  # mixed marks (?!, .,) or an ellipsis with company: not doubling
-        length = e - s
-        if mark not in marks or length < 2:
-            continue
-        before = pt[s - 1] if s else ""
-        after = pt[e] if e < n else "\n"
-        if not (before.isalnum() or before in _AFTER_WORD) or before in "\n" + MASK or not before:
-            continue
-        if mark in ",;" and length == 2:
-            yield _finding(s, e, mark, True)
-        elif mark == ":" and length == 2 and after in _END:
-            yield _finding(s, e, mark, True)
-        elif mark == "." and length == 2 and after in _END:
-            nxt = pt[e:e + 3].lstrip(" \t\u00a0")[:1]
-            safe = after != " " or not nxt or nxt.isupper() or nxt in "\n" + MASK
-            yield _finding(s, e, mark, safe)
-        elif mark in "!?" and after in _END and before.isalnum():
-            yield _finding(s, e, mark, True)
+    mark = pt[s]
+    length = e - s
+    if mark not in marks or length < 2 or near_invisible(doc, s, e):
+        return
+    before = pt[s - 1] if s else ""
+    after = pt[e] if e < n else "\n"
+    if not (before.isalnum() or before in _AFTER_WORD) or before in "\n" + MASK or not before:
+        return
+    if mark in ",;" and length == 2:
+        yield _finding(s, e, mark, True)
+    elif mark == ":" and length == 2 and not (after.isalnum() or after in "/\\_"):
+        yield _finding(s, e, mark, True)
+    elif mark == "." and length == 2 and not (after.isalnum() or after in "/\\_"):
+        k = e
+        while k < n and pt[k] in HSPACE:
+            k += 1
+        nxt = pt[k] if k < n else "\n"
+        safe = nxt.isupper() or nxt in "\n" + MASK + ")]\"'”’»*_"
+        yield _finding(s, e, mark, safe)
+    elif mark in "!?" and before.isalnum() and not (after.isalnum() or after in "/\\_"):
+        yield _finding(s, e, mark, True)
 
 
 def _finding(s: int, e: int, mark: str, safe: bool) -> Finding:

@@ -6,8 +6,9 @@ never English and reads like an HTML tag. With ``marker = "auto"`` (the default)
 marker is the square-bracket marker the article already uses most, else `[` + the article's
 ellipsis + `]`, which is `[…]` in an article with no ellipsis. Set ``marker`` to impose one
 (`"[…]"`, `"[...]"`, `"…"`). Square-bracket markers that differ from the house marker are
-reported too. The fix is safe inside a quotation or blockquote; `<...>` outside one is reported
-with an unsafe fix.
+reported too. The fix is safe inside a quotation or blockquote; `<...>` outside one, or a marker
+that would read as link or image syntax (`]<...>`, `<...>(`, `!<...>`), is reported with an unsafe
+fix.
 
 Not findings: `(...)` outside a quotation (a placeholder, not an elision), ellipses without
 brackets (NL105 ellipsis-style), and code.
@@ -23,7 +24,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..typography import ellipses, house_ellipsis, in_quotation
+from ..typography import ellipses, house_ellipsis, in_quotation, near_invisible
 
 ID = "NL106"
 NAME = "elision-marker"
@@ -49,9 +50,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for e in marked:
         s, end = e.outer
         current = text[s:end]
-        if current == house:
+        if current == house or near_invisible(doc, s, end):
             continue
         quoted = in_quotation(doc, s)
+        linkish = house.startswith("[") and (text[s - 1: s] in ("]", ">", ")", "!") or text[end: end + 1] in ("(", "[", "<"))
         if e.bracket == "(" and not quoted:
             continue
         if e.bracket == "<":
@@ -59,4 +61,5 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         else:
             message = f"elision marker '{current}'; use '{house}'"
         yield Finding(s, end, message,
-                      Fix.replace(s, end, house, f"Replace with '{house}'", safe=quoted or e.bracket == "["))
+                      Fix.replace(s, end, house, f"Replace with '{house}'",
+                                  safe=(quoted or e.bracket == "[") and not linkish))

@@ -19,7 +19,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..typography import ellipses, house_ellipsis
+from ..typography import ellipses, house_ellipsis, near_invisible
 
 ID = "NL105"
 NAME = "ellipsis-style"
@@ -38,7 +38,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     why = "the house style is" if style != "auto" else "this article mostly uses"
     pt = doc.prose_text
     for e in found:
-        if e.form == house:
+        if e.form == house or near_invisible(doc, e.start, e.end):
             continue
         if pt[e.start - 1: e.start].isdigit() and pt[e.end: e.end + 1].isdigit():
             continue  # 1...10 is a range

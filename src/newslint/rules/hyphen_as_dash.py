@@ -25,7 +25,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..typography import DASH_FORMS, dashes, house_dash, range_side
+from ..typography import DASH_FORMS, dashes, house_dash, near_invisible, range_side
 
 ID = "NL107"
 NAME = "hyphen-as-dash"
@@ -34,6 +34,8 @@ FIXABLE = True
 DEFAULTS = {"style": "auto"}
 
 _NUMERIC = "0123456789)]$€£¥%"
+_BEFORE = ")]*_%”’\"'"  # besides a letter or digit: the end of a quotation (an attribution follows)
+_AFTER = "([<*_“‘\"'$"  # "<" opens an elision marker (<…>) that NL106 turns into […]
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -42,10 +44,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if style not in ("auto", *DASH_FORMS):
         return
     all_dashes = dashes(doc)
-    candidates = [d for d in all_dashes if d.mark[0] == "-" and d.prev and d.next]
+    candidates = [d for d in all_dashes if d.mark[0] == "-" and _between(d) and not near_invisible(doc, d.start, d.end)]
     if not candidates:
         return
-    doubles = [d for d in candidates if d.mark != "-" and bool(d.space_before) == bool(d.space_after)]
+    doubles = [d for d in candidates if d.mark != "-" and d.form[:3] != "one"]
     real = sum(1 for d in all_dashes if d.mark in "—–" and d.between_words)
     keep_doubles = style == "auto" and len(doubles) > real
     house = house_dash(doc, style)
@@ -61,7 +63,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 continue  # August - November, 9 am - 1 pm
             what = "a spaced hyphen"
         else:
-            if keep_doubles or bool(d.space_before) != bool(d.space_after):
+            if keep_doubles or d.form.startswith("one-sided"):
                 continue  # the article's convention, or a command-line option (--help)
             what = f"'{d.mark}'"
         safe = not (range_side(pt, d.start, -1) or range_side(pt, d.end, 1))
@@ -69,3 +71,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                       + (" with spaces" if dash != dash.strip() else ""),
                       Fix.replace(d.start, d.end, dash, f"Replace with '{dash.strip()}'", safe=safe))
 
+
+def _between(d: Any) -> bool:
+    """Words (or a quotation's end and a name) on both sides: not `word - .`, not a line edge."""
+    return bool(d.prev and d.next) and (d.prev.isalnum() or d.prev in _BEFORE) \
+        and (d.next.isalnum() or d.next in _AFTER)

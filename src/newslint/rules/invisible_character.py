@@ -6,7 +6,9 @@ break name matching, and show up as boxes in feeds. The fix deletes them; it is 
 Not findings: a zero-width joiner inside an emoji sequence (👩‍💻) or between letters of a
 script that needs it (Arabic, Indic), a zero-width non-joiner in such a script, bidi marks in a
 paragraph with right-to-left text, variation selectors, and code. A deletion that would merge
-two emphasis runs (`**\u200b**`) or start a YAML value with an indicator is unsafe.
+two emphasis runs (`**\u200b**`), split a paragraph (the character alone on a line between
+two lines of text), turn a line into indented code, a heading or a list (`\u200b  text`,
+`\u200b# text`) or start a YAML value with an indicator is unsafe.
 
 Bad:  Talks resumed in Istanbul\u200b on Tuesday, the minis\u00adtry said.
 Good: Talks resumed in Istanbul on Tuesday, the ministry said.
@@ -19,7 +21,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..typography import scan
+from ..typography import INVISIBLE, scan
 
 ID = "NL120"
 NAME = "invisible-character"
@@ -48,7 +50,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # emoji sequences, Indic and Arabic shaping
         if any(ch in _BIDI for ch in run) and _RTL.search(pt, max(0, s - 500), e + 500):
             continue  # bidi marks belong to right-to-left text
-        safe = not (before and after and before in "*_~" and after in "*_~")
+        safe = not (before and after and before in "*_~" and after in "*_~") and not _holds_lines(doc.text, s, e) \
+            and not _opens_block(doc.text, s, after)
         if safe and doc.in_front_matter(s) and after in _YAML_INDICATORS:
             line = doc.text[doc.text.rfind("\n", 0, s) + 1: s]
             safe = not re.fullmatch(r"\s*(?:-\s+)*(?:[^:]*:\s*)?", line)
@@ -57,6 +60,22 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         count = f"{len(run)} × " if len(run) > 1 else ""
         yield Finding(s, e, f"invisible {count}{what} in prose; delete it",
                       Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""), safe=safe))
+
+
+def _opens_block(text: str, s: int, after: str) -> bool:
+    """Would the line, without the run, start with indentation or a block marker (# - > 1.)?"""
+    line_start = text.rfind("\n", 0, s) + 1
+    return not text[line_start:s].strip() and not (after.isalpha() or after in "“‘\"'(«")
+
+
+def _holds_lines(text: str, s: int, e: int) -> bool:
+    """Is the run alone on a line between two lines of text? Deleting it would split a paragraph."""
+    start, end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    if end < 0 or start == 0 or text[start:s].strip() or text[e:end].strip(" \t" + INVISIBLE):
+        return False
+    before = text[text.rfind("\n", 0, start - 1) + 1: start - 1]
+    after = text[end + 1: (text.find("\n", end + 1) + 1 or len(text) + 1) - 1]
+    return bool(before.strip()) and bool(after.strip())
 
 
 def _plain(ch: str) -> bool:

@@ -25,7 +25,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
-from ..typography import data, scan
+from ..typography import as_latin, data, near_invisible, scan
 
 ID = "NL100"
 NAME = "missing-space-after-punctuation"
@@ -41,6 +41,7 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _WORD = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"[^\W_]+$")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]+$")
+_GLUED_ITEM = re.compile(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -48,11 +49,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     pt = doc.prose_text
     sc = scan(doc)
     table = data()
+
+    def latin() -> str:  # the prose with look-alikes read as Latin, for the rare name check
+        return doc.memo("typography.latin-prose", lambda: as_latin(pt))
+
     for i in sc.stops:
-        if _sentence_runs_on(pt, i, table):
+        if _sentence_runs_on(pt, i, table, latin) and not near_invisible(doc, i - 20, i + 20):
             yield _finding(pt, i)
     for i in sc.commas:
-        if _clause_runs_on(pt, i, table):
+        if _clause_runs_on(pt, i, table) and not near_invisible(doc, i - 20, i + 20):
             yield _finding(pt, i)
 
 
@@ -63,7 +68,7 @@ def _finding(pt: str, i: int) -> Finding:
 
 
 def _tokens(pt: str, i: int) -> tuple[str, str]:
-    """The non-space text glued to each side of the mark at ``i``."""
+    """The non-space text glued to each side of the mark at ``i``, look-alike letters read as Latin."""
     j = i
     while j > 0 and i - j < 80 and pt[j - 1] not in _BREAK:
         j -= 1
@@ -71,7 +76,7 @@ def _tokens(pt: str, i: int) -> tuple[str, str]:
     n = len(pt)
     while k < n and k - i < 80 and pt[k] not in _BREAK:
         k += 1
-    return pt[j:i], pt[i + 1:k]
+    return as_latin(pt[j:i]), as_latin(pt[i + 1:k])
 
 
 def _right_word(right: str) -> str:
@@ -80,14 +85,14 @@ def _right_word(right: str) -> str:
     if m is None:
         return ""
     word, rest = m.group(), right[m.end():]
-    if rest and (rest[0] in "@/\\_=(:" or rest[0].isdigit() or (rest[0] == "." and rest[1:2].isalnum())):
+    if rest and (rest[0] in "@/\\_=(" or rest[0].isdigit() or (rest[0] in ".:" and len(rest) > 1 and (rest[1].isalnum() or rest[1] in ":/"))):
         return ""
     if _CAMEL.search(word) or word.lower() in data()["domain-words"]:
         return ""
     return word
 
 
-def _sentence_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
+def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> bool:
     left, right = _tokens(pt, i)
     token = left.lstrip(_OPENERS).rstrip(_CLOSERS)
     m = _LAST_WORD.search(token)
@@ -102,7 +107,7 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if word[0].isupper():
         if pt[i] == "." and word in table["title-abbreviations"]:
             return True
-        return nxt in table["sentence-starters"] or (pt[i] == "." and _both_stand_alone(pt, word, nxt))
+        return nxt in table["sentence-starters"] or (pt[i] == "." and _both_stand_alone(latin(), word, nxt))
     return True
 
 
@@ -130,6 +135,7 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if mark == ":":
         return word.isalpha() and word.islower() and len(word) >= 2 and word not in table["uri-schemes"] \
             and nxt[0].isupper() and ":" not in right
-    if "," in right or ";" in right or "(" in right or "=" in right or ("(" in left and ")" in right):
+    rest = right[len(nxt):]
+    if _GLUED_ITEM.match(rest) or _GLUED_ITEM.search(word) or "(" in right or "=" in right or ("(" in left and ")" in right):
         return False  # a,b,c, f(a,b) and (IP,port): lists, code and tuples, not prose
     return not (len(word) == 1 and len(nxt) == 1)  # x,y coordinates

@@ -20,7 +20,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..typography import data, scan, word_around
+from ..typography import data, near_invisible, scan, word_around
 
 ID = "NL121"
 NAME = "mixed-script"
@@ -47,8 +47,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         done = e
         word = pt[s:e]
         latin = [ch for ch in word if _is_latin(ch)]
-        if not latin:
-            continue
+        if not latin or near_invisible(doc, s, e, margin=1):
+            continue  # no Latin letter; or NL120 first deletes a character that splits the word
         foreign = [ch for ch in word if ch.isalpha() and not _is_latin(ch)]
         latin_fix = all(ch in to_latin for ch in foreign)
         cyrillic_fix = all(ch in to_cyrillic for ch in latin) and all(_is_cyrillic(ch) for ch in foreign)

@@ -19,6 +19,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..typography import INVISIBLE, as_latin, near_invisible, scan
 
 ID = "NL103"
 NAME = "repeated-space"
@@ -40,16 +41,25 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.prose_text
     matches = list(doc.prose_matches(_REPEATED))
     if spacing != "one" and matches:
-        gap = [_SENTENCE_END.search(text, max(0, m.start() - 8), m.start()) is not None for m in matches]
-        if any(gap) and (spacing == "any" or _two_space_habit(text, matches)):
+        see_through = bool(scan(doc).invisible)  # read the text as NL120 leaves it, whichever fix lands first
+        gap = [_ends(text, m.start(), _SENTENCE_END, 8, see_through) for m in matches]
+        if any(gap) and (spacing == "any" or _two_space_habit(text, matches, see_through)):
             matches = [m for m, g in zip(matches, gap) if not g]
     aligned = _aligned_lines(doc, matches)
     for m in matches:
-        if doc.position(m.start())[0] in aligned:
+        line = doc.position(m.start())[0]
+        if line in aligned or _invisible_on_line(doc, line):
             continue
         n = m.end() - m.start()
         yield Finding(m.start(), m.end(), f"{n} spaces between words; use one",
                       Fix.replace(m.start(), m.end(), " ", "Replace with one space"))
+
+
+def _invisible_on_line(doc: Document, line: int) -> bool:
+    """An invisible character on the line (NL120 deletes it first: it may split a run, and whether
+    the line's runs look like aligned columns must not depend on which fix lands first)."""
+    start = doc.line_starts[line - 1]
+    return near_invisible(doc, start, start + len(doc.line_text(line)), margin=0)
 
 
 def _aligned_lines(doc: Document, matches: list[re.Match[str]]) -> set[int]:
@@ -60,11 +70,21 @@ def _aligned_lines(doc: Document, matches: list[re.Match[str]]) -> set[int]:
     return {line for line, lengths in runs.items() if len(lengths) >= 2 and max(lengths) >= 3}
 
 
-def _two_space_habit(text: str, matches: list[re.Match[str]]) -> bool:
+def _ends(text: str, at: int, pattern: re.Pattern[str], reach: int, see_through: bool) -> bool:
+    """Does ``pattern`` match the text just before ``at`` (invisible characters ignored if asked)?"""
+    if see_through:
+        return pattern.search(as_latin(text[max(0, at - reach): at])) is not None
+    return pattern.search(text, max(0, at - reach), at) is not None
+
+
+def _two_space_habit(text: str, matches: list[re.Match[str]], see_through: bool = False) -> bool:
     """Does the writer put two spaces after sentences by habit (twice or more in the article)?"""
     count = 0
     for m in matches:
-        if _HABIT_END.search(text, max(0, m.start() - 40), m.start()) and _SENTENCE_START.match(text, m.end()):
+        after = m.end()
+        if see_through:
+            after += len(text[after: after + 8]) - len(text[after: after + 8].lstrip(INVISIBLE))
+        if _ends(text, m.start(), _HABIT_END, 40, see_through) and _SENTENCE_START.match(text, after):
             count += 1
             if count >= 2:
                 return True

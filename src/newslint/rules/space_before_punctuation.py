@@ -5,8 +5,8 @@ no-break space before ; : ! ? (U+202F narrow or U+00A0 full; ``french-space`` ch
 the fix inserts): in a French article (front matter ``lang: fr``, or the config's language) an
 ordinary space there, or none at all, is reported instead. Code, URLs, HTML and shortcodes are
 not prose and are never checked. Not findings: an ellipsis after a space ("and so on ..."), a
-spaced ellipsis (". . ."), a decimal or file extension after a space (" .5", " .md"), and in
-French, times and ratios (10:30) and a mark right after another (?!).
+spaced ellipsis (". . ."), a decimal or file extension after a space (" .5", " .md"), a
+smiley (" :)"), and in French, times and ratios (10:30) and a mark right after another (?!).
 
 Bad:  the head of the Russian delegation, Vladimir Medinsky , said later.
 Good: the head of the Russian delegation, Vladimir Medinsky, said later.
@@ -20,7 +20,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
-from ..typography import HSPACE, scan
+from ..typography import HSPACE, PUNCT, near_invisible, scan
 
 ID = "NL102"
 NAME = "space-before-punctuation"
@@ -28,7 +28,7 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"marks": ",.;:!?", "french-space": "\u202f"}
 
-_AFTER = "\ue000\"”’»"  # what may follow the mark besides a space or the end of the line
+_AFTER = "\ue000\"”’»)]…"  # what may follow the mark besides a space, another mark or the line end
 _FRENCH_HIGH = ";:!?"  # French sets a no-break space before these
 _NO_BREAK = "\u00a0\u202f"
 # French: before ; : ! ? either spaces (checked for being no-break) or nothing after a word.
@@ -50,15 +50,18 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for i in scan(doc).spaced:
         mark = pt[i]
         after = pt[i + 1] if i + 1 < n else "\n"
-        if mark not in marks or after in marks or after in ".…" or not (after.isspace() or after in _AFTER):
-            continue
+        if mark not in marks or after == mark or (mark == "." and after == "…") or (mark in ":;" and after in ")]") \
+                or not (after.isspace() or after in _AFTER or after in PUNCT):
+            continue  # " ..." and " .5" are no space before a full stop; " :)" smiles; " ;;;" is a run
         s = i - 1
         while s > 0 and pt[s - 1] in HSPACE:
             s -= 1
-        if s == 0 or pt[s - 1].isspace() or pt[s - 1] == MASK:
-            continue
-        if mark == "." and (pt[i + 1: i + 3] == " ." or pt[s - 1] == "."):
+        if s == 0 or pt[s - 1].isspace() or pt[s - 1] == MASK or (pt[s - 1] == mark and mark in ",;:"):
+            continue  # ", ," is a doubled mark (NL101)
+        if mark == "." and (pt[s - 1] == "." or pt[i + 1: i + 8].lstrip(HSPACE)[:1] == "."):
             continue  # a spaced ellipsis: ". . ."
+        if near_invisible(doc, s, i + 1):
+            continue
         yield Finding(s, i + 1, f"space before '{mark}'", Fix.delete(s, i, "Delete the space"))
 
 

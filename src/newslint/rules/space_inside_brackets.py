@@ -5,7 +5,8 @@ becomes part of the link, underlined. When the space was meant to separate the b
 the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise it deletes it.
 
 Not findings: empty brackets and task-list boxes (`( )`, `[ ]`, `[ x]`), a bracket at the start
-or end of a line, a bracket with no partner nearby, emoticons (`:( `), and code, URLs and link
+or end of a line, a bracket with no partner nearby, emoticons (`:( `), a space before
+punctuation (NL102) or next to an elision marker (`[ <…>`, NL106), and code, URLs and link
 destinations (not prose).
 
 Bad:  The delegation ( led by Vladimir Medinsky ) left. See [ the statement ](https://example.org).
@@ -19,7 +20,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..prose import MASK
-from ..typography import scan
+from ..typography import PUNCT, ellipses, near_invisible, scan
 
 ID = "NL104"
 NAME = "space-inside-brackets"
@@ -29,8 +30,8 @@ DEFAULTS: dict[str, Any] = {}
 
 _PAIR = {"(": ")", "[": "]", ")": "(", "]": "["}
 _SPACE = " \t"
-_GLUE_BEFORE = ",.;:!?)]”’"  # after these (or a word) a bracket wants a space before it
-_GLUE_AFTER = "([“‘"  # before these (or a word) a bracket wants a space after it
+_GLUE_BEFORE = ",.…;:!?)]>”’"  # after these (or a word) a bracket wants a space before it
+_GLUE_AFTER = "([<“‘"  # before these (or a word) a bracket wants a space after it
 _REACH = 400  # how far to look for the partner bracket
 
 
@@ -39,14 +40,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     pt = doc.prose_text
     n = len(pt)
     sc = scan(doc)
+    markers = {e.outer for e in ellipses(doc) if e.bracket}  # <…> (…) […]: NL106 rewrites them
+    starts, ends = {a for a, _ in markers}, {b for _, b in markers}
     for i in sc.opening:
         j = i + 1
         while j < n and pt[j] in _SPACE:
             j += 1
-        if j == i + 1 or j >= n or pt[j] in "\n" + MASK + ")]" or (pt[i] == "[" and pt[j + 1: j + 2] == "]"):
-            continue  # empty, line end, or a task-list box
-        if i and pt[i - 1] in ":;=":
-            continue  # an emoticon
+        if j == i + 1 or j >= n or pt[j] in "\n" + MASK + ")]" + PUNCT or (pt[i] == "[" and pt[j] in "xX✓✔" and pt[j + 1: j + 2] == "]"):
+            continue  # empty, line end, a task-list box, or a space before punctuation (NL102's)
+        if (i and pt[i - 1] in ":;=") or near_invisible(doc, i, j) or j in starts:
+            continue  # an emoticon, or NL120 has a character to delete here first
         limit = _paragraph_end(pt, j)
         if pt.find(_PAIR[pt[i]], j, limit) < 0:
             continue
@@ -62,7 +65,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             s -= 1
         if s == 0 or pt[s - 1] in "\n" + MASK + "([" + ":;=":
             continue
-        if pt.rfind(_PAIR[pt[i]], _paragraph_start(pt, s), s) < 0:
+        if pt.rfind(_PAIR[pt[i]], _paragraph_start(pt, s), s) < 0 or near_invisible(doc, s, i + 1) or s in ends:
             continue
         k = i + 1
         while k < n and pt[k] == MASK and pt[i] == "]":

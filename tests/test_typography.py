@@ -1,0 +1,127 @@
+"""The spacing, punctuation and character rules together: the seed article, and convergence.
+
+Fixing a damaged article must give the text fixing the original gives, whatever order the
+fixes land in, and the rules must never pull one stretch of text in two directions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newslint import config, engine
+from newslint.document import Document
+
+DATA = Path(__file__).parent / "data"
+MINE = ("NL100", "NL101", "NL102", "NL103", "NL104", "NL105", "NL106", "NL107", "NL108", "NL120", "NL121")
+
+
+@lru_cache(maxsize=None)
+def _settings(select=MINE):
+    return engine.settings(config.from_mapping({"select": list(select)}, root=Path.cwd()))
+
+
+def fix(text: str, select=MINE) -> str:
+    out, _, _ = engine.fix_document(Document(text), _settings(tuple(select)))
+    return out.source
+
+
+def lint(text: str, select=MINE):
+    return engine.run_rules(Document(text), _settings(tuple(select)))
+
+
+def test_seed_article() -> None:
+    seed = (DATA / "pentagon-negotiations.md").read_text(encoding="utf-8")
+    assert {(f.line, f.rule) for f in lint(seed)} == {(20, "NL106"), (24, "NL103"), (26, "NL102")}
+    fixed = fix(seed)
+    before, after = seed.splitlines(), fixed.splitlines()
+    assert len(before) == len(after)
+    assert [i + 1 for i, (a, b) in enumerate(zip(before, after)) if a != b] == [20, 24, 26]
+    assert "chance of escalation […]. I think" in after[19]
+    assert fix(fixed) == fixed
+
+
+CLEAN = (DATA / "typography-clean.md").read_text(encoding="utf-8")
+
+# (what the clean article says, what a hurried edit makes of it)
+DAMAGE = [
+    ("hours, officials said. The U.S.", "hours, officials said.The U.S."),
+    ("Medinsky, said", "Medinsky , said"),
+    ("Medinsky, said", "Medinsky,, said"),
+    ("met in Istanbul", "met  in Istanbul"),
+    ("(the first meeting since March)", "( the first meeting since March )"),
+    ("escalation […].", "escalation <...>."),
+    ("“hardly possible… but", "“hardly possible... but"),
+    ("talks — an account", "talks - an account"),
+    ("talks — an account", "talks -- an account"),
+    ("office — which", "office —which"),
+    ("office — which", "office—which"),
+    ("Growth was", "Gro\u200bwth was"),
+    ("Vladimir Medinsky", "Vladimir Medin\u00adsky"),
+    ("Turkey hosted", "Turkey hоsted"),  # a Cyrillic о
+    ("3.5 percent, or", "3.5 percent,or"),
+]
+
+
+@pytest.mark.parametrize("clean, damaged", DAMAGE, ids=[d for _, d in DAMAGE])
+def test_fixing_a_damaged_article_restores_it(clean: str, damaged: str) -> None:
+    assert lint(CLEAN) == []
+    assert clean in CLEAN
+    broken = CLEAN.replace(clean, damaged, 1)
+    assert lint(broken), "the damage must be found"
+    assert fix(broken) == CLEAN
+
+
+def test_all_damage_at_once_is_repaired() -> None:
+    broken = CLEAN
+    for clean, damaged in DAMAGE:
+        if clean in broken:
+            broken = broken.replace(clean, damaged, 1)
+    assert fix(broken) == CLEAN
+
+
+def _fix_rule_by_rule(text: str, order) -> str:
+    for rule in order:
+        text = fix(text, [rule])
+    return fix(text)
+
+
+def test_fixes_do_not_depend_on_the_order_rules_fix_in() -> None:
+    broken = CLEAN
+    for clean, damaged in DAMAGE:
+        if clean in broken:
+            broken = broken.replace(clean, damaged, 1)
+    assert _fix_rule_by_rule(broken, MINE) == _fix_rule_by_rule(broken, tuple(reversed(MINE))) == CLEAN
+
+
+# Prose made of the pieces these rules care about, so their interactions are hit often.
+PIECES = ["word", "Word", " ", "  ", ".", ",", ";", ":", "!", "?", "...", "…", " - ", " -- ", "--", " — ", "—",
+          " – ", "(", ")", "[", "]", "<...>", "[…]", "“", "”", "\u200b", "\u00ad", "а", "о", "U.S.", "3.5", "\n",
+          "\u00a0", ":)", "**", "_", "2010", "-", "The", "e.g.", "\t", "'", '"', "Ms", "May", "1"]
+prose = st.lists(st.sampled_from(PIECES), max_size=40).map(lambda p: "---\ntitle: x\n---\n\n" + "".join(p) + "\n")
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prose)
+def test_rule_order_never_changes_the_fixed_text(text: str) -> None:
+    once = fix(text)
+    assert fix(once) == once
+    assert _fix_rule_by_rule(text, MINE) == once
+    assert _fix_rule_by_rule(text, tuple(reversed(MINE))) == once
+
+
+def test_hyphen_dash_and_repeated_space_agree() -> None:
+    text = "---\ntitle: x\n---\n\nTalks resumed  -  both sides said so — and left.\n"
+    assert fix(text) == "---\ntitle: x\n---\n\nTalks resumed — both sides said so — and left.\n"
+
+
+def test_elision_and_ellipsis_and_doubled_punctuation_agree() -> None:
+    text = "---\ntitle: x\n---\n\n“We will go on <...>,” he said... Then he left.. Nobody followed…\n"
+    out = fix(text)
+    assert "[…]" in out and "..." not in out and ".." not in out
+    assert re.search(r"said… Then he left\. Nobody", out)
