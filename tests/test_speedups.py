@@ -237,3 +237,14 @@ def test_a_valid_config_and_article_never_import_jsonschema(tmp_path: Path) -> N
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert "NL102" in out.stdout  # it did lint
     assert "imported: []" in out.stderr, out.stderr
+
+
+def test_plugin_discovery_names_distributions_as_their_metadata_does() -> None:
+    from importlib.metadata import distributions
+
+    from newslint import plugins
+
+    for dist in distributions(path=plugins.installed_paths()):
+        name = dist.metadata["Name"] if dist.metadata else None
+        if name:
+            assert plugins._key(dist) == re.sub(r"[-_.]+", "-", name).lower(), name

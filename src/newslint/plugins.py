@@ -84,14 +84,27 @@ def _discover() -> Iterable[Rule]:
     paths = installed_paths()
     seen: set[str] = set()
     for dist in distributions(path=paths):
-        name = (dist.metadata["Name"] or "?") if dist.metadata else "?"
-        key = re.sub(r"[-_.]+", "-", name).lower()
+        key = _key(dist)
         if key in seen:  # an earlier sys.path entry shadows this copy, as for imports
             continue
         seen.add(key)
-        for ep in sorted(dist.entry_points.select(group=GROUP), key=lambda e: e.name):
+        points = dist.entry_points.select(group=GROUP)  # reads entry_points.txt only
+        if not points:
+            continue
+        name = (dist.metadata["Name"] or "?") if dist.metadata else "?"
+        for ep in sorted(points, key=lambda e: e.name):
             origin = f"plugin {name} {dist.version} ({ep.name} = {ep.value})"
             yield from _rules_from(_load(ep, origin, paths), origin)
+
+
+def _key(dist: Any) -> str:
+    """A distribution's normalised name, from its folder name when it has one: parsing every
+    installed package's METADATA to find the few with newslint rules cost 15-40 ms a run."""
+    normalized = getattr(dist, "_normalized_name", None)  # CPython's PathDistribution (3.10+)
+    if isinstance(normalized, str) and normalized:
+        return re.sub(r"[-_.]+", "-", normalized).lower()
+    name = (dist.metadata["Name"] or "?") if dist.metadata else "?"
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def _load(ep: Any, origin: str, paths: list[str]) -> Any:
