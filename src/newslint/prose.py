@@ -288,6 +288,11 @@ def _multiline_constructs(content: str) -> bool:
     return "\n" in content and _MULTILINE.search(content) is not None
 
 
+# Constructs a line break can sit inside: shortcodes, Liquid tags, comments, and code spans (a
+# backtick run closed by the next run of the same length, `{ "result":\n "continue" }`).
+_CROSSING = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|<!--.*?-->|(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+
+
 def _rescan_block(text: str, block: Block, masks: list[tuple[int, int, str]]) -> None:
     """Mask constructs that cross lines inside one block, which the per-line scan cannot see."""
     spans = block.spans
@@ -296,10 +301,11 @@ def _rescan_block(text: str, block: Block, masks: list[tuple[int, int, str]]) ->
     lo, hi = spans[0][0], spans[-1][1]
     region = text[lo:hi]
     cut: list[tuple[int, int]] = []
-    for m in re.finditer(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|<!--.*?-->", region, re.S):
+    for m in _CROSSING.finditer(region):
         if "\n" in m.group(0):
             cut.append((lo + m.start(), lo + m.end()))
-            masks.append((lo + m.start(), lo + m.end(), "shortcode" if m.group(0)[0] == "{" else "comment"))
+            kind = {"{": "shortcode", "<": "comment", "`": "code"}[m.group(0)[0]]
+            masks.append((lo + m.start(), lo + m.end(), kind))
     if cut:
         block.spans = _cut(spans, cut)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .document import Document
@@ -270,7 +270,7 @@ _HSPACE = HSPACE
 DASH_FORMS = {"closed-em": "—", "spaced-em": " — ", "spaced-en": " – "}
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Dash:
     """A dash between two words: the mark, the spaces around it, and its neighbours."""
 
@@ -288,7 +288,7 @@ class Dash:
         return bool(self.prev and self.next) and (self.prev.isalnum() or self.prev in ")]*_%") \
             and (self.next.isalnum() or self.next in "([<*_$“‘\"'")
 
-    @property
+    @cached_property
     def form(self) -> str:
         """closed-em, spaced-em, spaced-en, or another shape (one-sided, hyphens, closed en)."""
         sb = any(ch in HSPACE for ch in self.space_before)

@@ -9,7 +9,8 @@ safe.
 Not findings: an ellipsis (`...`, `....`) and dot leaders (`.....`), runs of three or more
 commas or semicolons (empty fields, code), `..` in paths and ranges (`../docs`, `1..10`),
 `::` inside a word (`std::vector`, IPv6 `::1`), an abbreviation before a comma (`D.C.,`),
-mixed marks (`?!`, `!?`, `.,`), and `???` standing alone as a placeholder.
+mixed marks (`?!`, `!?`, `.,`), emoji codes (`:clap: :clap:`), and `???` standing alone as a
+placeholder.
 
 Bad:  Talks resumed,, officials said.. They gave no date!! And then , , nothing.
 Good: Talks resumed, officials said. They gave no date! And then, nothing.
@@ -48,7 +49,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         s = i
         while s > 0 and pt[s - 1] in HSPACE:
             s -= 1
-        if mark in ",;:" and mark in marks and s > 1 and pt[s - 1] == mark and pt[s - 2: s - 1] != mark \
+        if mark in ",;" and mark in marks and s > 1 and pt[s - 1] == mark and pt[s - 2: s - 1] != mark \
                 and (pt[s - 2].isalnum() or pt[s - 2] in _AFTER_WORD) and not near_invisible(doc, s - 1, i + 1):
             yield Finding(s - 1, i + 1, f"'{mark}' typed twice; use one",
                           Fix.delete(s, i + 1, f"Keep one '{mark}'"))

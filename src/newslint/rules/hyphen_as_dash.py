@@ -12,7 +12,7 @@ SmartyPants convention (Jekyll, Hugo and Pandoc render `--` and `---` as dashes)
 style its double hyphens are left alone. Where real dashes are as common, `--` is a slip.
 
 Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
-`5 - 3`, `$200 - $499`, `9 am - 1 pm`), command-line options (`--help`), a hyphen at a line
+`5 - 3`, `$200 - $499`, `9 am - 1 pm`, `n - k`), command-line options (`--help`), a hyphen at a line
 start or end, and code.
 
 Bad:  Talks resumed - both sides said so -- but no date was set.
@@ -55,8 +55,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     pt = doc.prose_text
     for d in candidates:
         if d.mark == "-":
-            if d.prev in _NUMERIC and d.next in _NUMERIC:
-                continue  # 5 - 3, $200 - $499: arithmetic or a range
+            if (d.prev in _NUMERIC and d.next in _NUMERIC) or _variables(pt, d):
+                continue  # 5 - 3, $200 - $499, n - k: arithmetic or a range
             if range_side(pt, d.start, -1) and range_side(pt, d.end, 1):
                 yield Finding(d.start, d.end, "a spaced hyphen in a range; use an en dash '–'",
                               Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
@@ -76,3 +76,10 @@ def _between(d: Any) -> bool:
     """Words (or a quotation's end and a name) on both sides: not `word - .`, not a line edge."""
     return bool(d.prev and d.next) and (d.prev.isalnum() or d.prev in _BEFORE) \
         and (d.next.isalnum() or d.next in _AFTER)
+
+
+def _variables(pt: str, d: Any) -> bool:
+    """Single letters on both sides (n - k + 1): arithmetic, not a dash."""
+    left, right = pt[max(0, d.start - 2): d.start], pt[d.end: d.end + 2]
+    return len(left) == 2 and len(right) == 2 and left[1].isalpha() and not left[0].isalnum() \
+        and right[0].isalpha() and not right[1].isalnum() and left[1] not in "aAI" and right[0] not in "aAI"

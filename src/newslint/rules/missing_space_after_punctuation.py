@@ -69,14 +69,11 @@ def _finding(pt: str, i: int) -> Finding:
 
 def _tokens(pt: str, i: int) -> tuple[str, str]:
     """The non-space text glued to each side of the mark at ``i``, look-alike letters read as Latin."""
-    j = i
-    while j > 0 and i - j < 80 and pt[j - 1] not in _BREAK:
-        j -= 1
-    k = i + 1
-    n = len(pt)
-    while k < n and k - i < 80 and pt[k] not in _BREAK:
-        k += 1
-    return as_latin(pt[j:i]), as_latin(pt[i + 1:k])
+    left = pt[max(0, i - 80): i]
+    left = left[max(left.rfind(ch) for ch in _BREAK) + 1:]
+    right = pt[i + 1: i + 81]
+    cut = min((k for k in (right.find(ch) for ch in _BREAK) if k >= 0), default=len(right))
+    return as_latin(left), as_latin(right[:cut])
 
 
 def _right_word(right: str) -> str:

@@ -32,6 +32,7 @@ DEFAULTS = {"sentence-spacing": "consistent"}
 _REPEATED = re.compile(r"  (?<=[^\s\ue000]  ) *(?=[^\s\ue000])")
 _SENTENCE_END = re.compile(r"[.!?…:][\"”’)\]*_]*$")
 _SENTENCE_START = re.compile(r"[\"“‘(\[*_]*[A-Z0-9]")
+_GAP_TAIL = frozenset(".!?…:\"”’)]*_")  # the last character of a sentence end (see the patterns)
 _HABIT_END = re.compile(r"[.!?…][\"”’)\]*_]*$")  # a sentence end that shows the habit (not a colon)
 
 
@@ -74,6 +75,8 @@ def _ends(text: str, at: int, pattern: re.Pattern[str], reach: int, see_through:
     """Does ``pattern`` match the text just before ``at`` (invisible characters ignored if asked)?"""
     if see_through:
         return pattern.search(as_latin(text[max(0, at - reach): at])) is not None
+    if at and text[at - 1] not in _GAP_TAIL:
+        return False  # the common case, decided without a regex: a word before the spaces
     return pattern.search(text, max(0, at - reach), at) is not None
 
 
