@@ -97,3 +97,34 @@ def test_table_cells_and_blockquotes_are_mapped_to_their_columns() -> None:
     spans = [text[s:e] for s, e in doc.prose_spans]
     assert "cell one" in spans and "cell two" in spans
     assert "quoted line" in spans and "second" in spans
+
+
+def _kept(doc: Document) -> str:
+    return "".join(ch if ch != MASK else "_" for ch in doc.prose_text)
+
+
+def test_code_spans_over_a_line_break_are_paired_over_the_block() -> None:
+    doc = Document("---\ntitle: x\n---\nText with `code\nover` a line and `x` here , too.\n")
+    kept = _kept(doc)
+    assert "code" not in kept and "over" not in kept and "`x`" not in kept
+    assert "a line and" in kept and "here , too." in kept
+
+
+def test_reference_definitions_inside_a_paragraph_are_not_prose() -> None:
+    # a definition cannot interrupt a paragraph, so after a Liquid include line it is paragraph text
+    doc = Document("---\ntitle: x\n---\n{% include references.md %}\n[label one]: https://example.com/a\n"
+                   "[two]: /b \"Title\"\n")
+    assert "label" not in _kept(doc) and "Title" not in _kept(doc)
+
+
+def test_template_tags_inside_html_attributes_and_link_destinations() -> None:
+    doc = Document('---\ntitle: x\n---\n<a href="{{< ref "x" >}}">link</a> and [t]({{ "/p/" | url }} "Title").\n')
+    kept = _kept(doc)
+    assert "link" in kept and "[t]" in kept
+    assert "ref" not in kept and "url" not in kept and "Title" not in kept
+
+
+def test_inline_markdown_in_front_matter_fields_is_not_prose() -> None:
+    doc = Document("---\ndescription: Budgets &mdash; see https://x.gov/a , and `code`.\n---\nBody.\n")
+    kept = _kept(doc)
+    assert "Budgets" in kept and "mdash" not in kept and "x.gov" not in kept and "code" not in kept

@@ -156,15 +156,22 @@ class Document:
         return self.default_language
 
     def field_spans(self) -> list[tuple[int, int, str]]:
-        """Prose spans inside the configured front-matter string fields: (start, end, key)."""
+        """Prose spans inside the configured front-matter string fields: (start, end, key).
+
+        Inline Markdown in them (entities, URLs, code, HTML, shortcodes) is not prose."""
+        return self.memo("field_spans", self._field_spans)
+
+    def _field_spans(self) -> list[tuple[int, int, str]]:
         fm = self.front_matter
         if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or fm.kind != "yaml":
             return []
         spans = []
+        text = self.text
         for key in self.prose_fields:
             pos = fm.root.items.get(key)
             if pos is not None and pos.items is None and isinstance(self.meta.get(key), str):
-                spans.extend((s, e, key) for s, e in _scalar_spans(self.text, pos))
+                for s, e in _scalar_spans(text, pos):
+                    spans.extend((ps, pe, key) for ps, pe in prose.inline_prose(text, s, e))
         return spans
 
     # -- prose -----------------------------------------------------------------------------
@@ -230,12 +237,6 @@ class Document:
         if key not in self._memo:
             self._memo[key] = factory()
         return self._memo[key]
-
-
-def _masked(segment: str) -> str:
-    if "\n" not in segment:
-        return prose.MASK * len(segment)
-    return "\n".join(prose.MASK * len(part) for part in segment.split("\n"))
 
 
 def _scalar_spans(text: str, pos: Pos) -> list[tuple[int, int]]:

@@ -21,8 +21,11 @@ from typing import Any
 
 MASK = "\ue000"  # a private-use character: no rule pattern matches it, \w and \s do not either
 
+# A Hugo shortcode or Liquid tag: it may sit inside an HTML attribute or a link destination,
+# with quotes and spaces of its own (`<a href="{{< ref "x" >}}">`, `[t]({{ "/p/" | url }})`).
+_TEMPLATE = r"\{\{.*?\}\}|\{%.*?%\}"
 # A link destination with optional title, after "](": balanced parentheses one level deep.
-_DEST = r"""\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.|\([^\s()]*\))*\))*)
+_DEST = r"""\(\s*(?:<[^<>\n]*>|(?:""" + _TEMPLATE + r"""|[^\s()\\]|\\.|\((?:[^\s()\\]|\\.|\([^\s()]*\))*\))*)
              (?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)"""
 _LABEL = r"\[(?:[^\[\]\\]|\\.){0,999}\]"
 
@@ -33,7 +36,8 @@ _INLINE = re.compile(
   | (?P<comment><!--.*?-->)
   | (?P<autolink><[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>)
   | (?P<email><[\w.!#$%&'*+/=?^`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-.]{0,253}[A-Za-z0-9])?>)
-  | (?P<html></?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>
+  | (?P<html></?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:""" + _TEMPLATE + r"""|[^\s"'=<>`]+
+             |'(?:""" + _TEMPLATE + r"""|[^'])*?'|"(?:""" + _TEMPLATE + r"""|[^"])*?"))?)*\s*/?>
              |<\?.*?\?>|<![A-Z]+[^>]*>|<!\[CDATA\[.*?\]\]>)
   | (?P<shortcode>\{\{[<%].*?[%>]\}\})
   | (?P<liquid>\{%.*?%\}|\{\{.*?\}\})
@@ -47,6 +51,11 @@ _INLINE = re.compile(
     """,
     re.X | re.S,
 )
+# A link reference definition on a line of its own. CommonMark does not let one interrupt a
+# paragraph, so after a `{% include %}` line (bitcoinops) the definitions become paragraph text;
+# they are still not prose.
+_REFDEF = re.compile(r"""[ ]{0,3}\[(?:[^\[\]\\]|\\.)+\]:[ \t]*(?:<[^>\n]*>|\S+)
+                         (?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*""", re.X)
 _NEEDS_SCAN = re.compile(r"[`<{!\[\]&\\]|://|www\.")  # a line without these has nothing to mask
 _SPECIAL = re.compile(r"[`<{!\[\]&\\]")  # where every _INLINE alternative but the bare URL starts
 _URL_TRAIL = ".,:;!?'\"*_~"
@@ -149,6 +158,9 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
             block = Block(kind, line_start(tok.map[0]), line_end(tok.map[0] + len(lines) - 1), [], quote_depth,
                           list_depth, level)
             spans = block.spans
+            # code spans may run over a line break: pair backticks over the whole block first
+            code = _code_spans(text, block.start, block.end) if "`" in tok.content and len(lines) > 1 else []
+            masks.extend((cs, ce, "code") for cs, ce in code)
             for i, content_line in enumerate(lines):
                 at = base + i
                 s = line_starts[at] if at < n_lines else n_text
@@ -161,12 +173,16 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
                 else:
                     start = end = s
                 cursor_line, cursor_col = at, end - s
-                if start < end:
-                    if special(text, start, end) is None and find("://", start, end) < 0 \
-                            and find("www.", start, end) < 0:
-                        spans.append((start, end))  # nothing inline to mask: the common case
+                if kind == "paragraph" and content_line[:1] in "[ " and _REFDEF.fullmatch(content_line):
+                    masks.append((start, end, "refdef"))
+                    continue
+                for ps, pe in (_cut([(start, end)], code) if code else ((start, end),)):
+                    if ps >= pe:
+                        continue
+                    if special(text, ps, pe) is None and find("://", ps, pe) < 0 and find("www.", ps, pe) < 0:
+                        spans.append((ps, pe))  # nothing inline to mask: the common case
                     else:
-                        _scan_line(text, start, end, spans, masks)
+                        _scan_line(text, ps, pe, spans, masks)
             if _multiline_constructs(tok.content):
                 _rescan_block(text, block, masks)
             blocks.append(block)
@@ -180,10 +196,41 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
     return ProseIndex(blocks, masks, env.get("references", {}))
 
 
+_BACKTICKS = re.compile(r"`+")
+
+
+def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Code spans of one block, paired as CommonMark pairs them: a backtick run is closed by the
+    next run of the same length, line breaks included; a run that is never closed is text."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        s, e = runs[i]
+        if s > start and text[s - 1] == "\\":  # an escaped backtick opens nothing
+            i += 1
+            continue
+        close = next((j for j in range(i + 1, len(runs)) if runs[j][1] - runs[j][0] == e - s), None)
+        if close is None:
+            i += 1
+            continue
+        spans.append((s, runs[close][1]))
+        i = close + 1
+    return spans
+
+
 def _line_of(line_starts: list[int], offset: int) -> int:
     import bisect
 
     return bisect.bisect_right(line_starts, offset) - 1
+
+
+def inline_prose(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The prose parts of one line of inline Markdown (used for front-matter text fields,
+    which generators often render as Markdown: entities, URLs, code and HTML are not prose)."""
+    spans: list[tuple[int, int]] = []
+    _scan_line(text, start, end, spans, [])
+    return spans
 
 
 def _scan_line(text: str, start: int, end: int, spans: list[tuple[int, int]], masks: list[tuple[int, int, str]]) -> None:
@@ -280,17 +327,16 @@ def _trim_url(line: str, s: int, e: int) -> int:
     return e
 
 
-_MULTILINE = re.compile(r"\{\{[<%](?:(?![%>]\}\}).)*\n|\{%(?:(?!%\}).)*\n|<!--(?:(?!-->).)*\n|`[^`\n]*\n", re.S)
+_MULTILINE = re.compile(r"\{\{[<%](?:(?![%>]\}\}).)*\n|\{%(?:(?!%\}).)*\n|<!--(?:(?!-->).)*\n", re.S)
 
 
 def _multiline_constructs(content: str) -> bool:
-    """Does a construct (shortcode, Liquid tag, comment, code span) span a line break?"""
+    """Does a construct (shortcode, Liquid tag, comment) span a line break?"""
     return "\n" in content and _MULTILINE.search(content) is not None
 
 
-# Constructs a line break can sit inside: shortcodes, Liquid tags, comments, and code spans (a
-# backtick run closed by the next run of the same length, `{ "result":\n "continue" }`).
-_CROSSING = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|<!--.*?-->|(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
+# Constructs a line break can sit inside (code spans are paired over the block in _code_spans).
+_CROSSING = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|<!--.*?-->", re.S)
 
 
 def _rescan_block(text: str, block: Block, masks: list[tuple[int, int, str]]) -> None:
@@ -304,7 +350,7 @@ def _rescan_block(text: str, block: Block, masks: list[tuple[int, int, str]]) ->
     for m in _CROSSING.finditer(region):
         if "\n" in m.group(0):
             cut.append((lo + m.start(), lo + m.end()))
-            kind = {"{": "shortcode", "<": "comment", "`": "code"}[m.group(0)[0]]
+            kind = "comment" if m.group(0)[0] == "<" else "shortcode"
             masks.append((lo + m.start(), lo + m.end(), kind))
     if cut:
         block.spans = _cut(spans, cut)
