@@ -149,3 +149,15 @@ def test_public_api() -> None:
     fixed, remaining = fix_text(ARTICLE)
     assert fixed == "---\ntitle: x\n---\n\nMedinsky, said it twice.\n" and remaining == []
     assert Edit(0, 1).text == ""
+
+
+@pytest.mark.parametrize("table,message", [
+    ({"straight-quotes": {"style": "curvy"}}, r"\[rules.straight-quotes\] style: expected one of 'auto', 'curly', 'straight'; got 'curvy'"),
+    ({"repeated-space": {"sentence-spacing": "two"}}, r"sentence-spacing: expected one of"),
+    ({"future-date": {"today": "31.05.2022"}}, r"\[rules.future-date\]: today: expected YYYY-MM-DD"),
+    ({"date-without-timezone": {"timezone": "Mars/Olympus"}}, r"timezone: unknown time zone 'Mars/Olympus'"),
+])
+def test_option_values_are_checked_when_the_config_loads(table, message) -> None:
+    """A bad option value is a config error naming the rule, not an internal error per file."""
+    with pytest.raises(config.ConfigError, match=message):
+        _settings(rules=table)

@@ -80,8 +80,8 @@ def test_future_date_bad_option_is_an_error() -> None:
     from newslint import config
 
     cfg = config.from_mapping({"rules": {"future-date": {"today": "tomorrow"}}}, root=Path.cwd())
-    found = lint_text("---\ntitle: T\ndate: 2022-05-31\n---\n", config=cfg)
-    assert any(f.rule == "NL999" and "expected YYYY-MM-DD" in f.message for f in found)
+    with pytest.raises(config.ConfigError, match="expected YYYY-MM-DD"):  # before any article is read
+        lint_text("---\ntitle: T\ndate: 2022-05-31\n---\n", config=cfg)
 
 
 @pytest.mark.parametrize("zone, expected", [("+03:00", "date: 2022-05-31T05:32:23+03:00"),
@@ -105,5 +105,5 @@ def test_unknown_timezone_option_is_an_error() -> None:
     from newslint import config
 
     cfg = config.from_mapping({"rules": {"date-without-timezone": {"timezone": "Mars/Olympus"}}}, root=Path.cwd())
-    found = lint_text("---\ntitle: T\ndate: 2022-05-31 05:32:23\n---\n", config=cfg)
-    assert any(f.rule == "NL999" and "unknown time zone Mars/Olympus" in f.message for f in found)
+    with pytest.raises(config.ConfigError, match="unknown time zone 'Mars/Olympus'"):
+        lint_text("---\ntitle: T\ndate: 2022-05-31 05:32:23\n---\n", config=cfg)

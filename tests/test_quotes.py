@@ -111,8 +111,8 @@ def test_style_auto_leaves_a_straight_article_alone() -> None:
 
 def test_style_option_is_checked() -> None:
     cfg = config.from_mapping({"select": list(QUOTE_RULES), "rules": {"straight-quotes": {"style": "fancy"}}})
-    findings = lint_text(_article('“x” and "y"'), config=cfg)
-    assert any(f.rule == "NL999" and "style must be" in f.message for f in findings)
+    with pytest.raises(config.ConfigError, match="style: expected one of 'auto', 'curly', 'straight'"):
+        lint_text(_article('“x” and "y"'), config=cfg)
 
 
 # -- the seed article ---------------------------------------------------------------------------

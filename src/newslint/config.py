@@ -249,6 +249,15 @@ def rule_options(config: Config, rules: Sequence[Rule]) -> dict[str, dict[str, A
                     f"{where}: [rules.{rule.name}] {key}: expected {_type_name(rule.defaults[key])}, "
                     f"got {_type_name(value)}")
             opts[key] = value
+        for key, allowed in rule.choices.items():
+            if opts.get(key) not in allowed:
+                raise ConfigError(f"{where}: [rules.{rule.name}] {key}: expected one of "
+                                  f"{', '.join(map(repr, allowed))}; got {opts.get(key)!r}")
+        if rule.validate is not None:
+            try:
+                rule.validate(opts)
+            except ValueError as exc:
+                raise ConfigError(f"{where}: [rules.{rule.name}]: {exc}") from None
         opts["severity"] = severity
         opts.setdefault("language", config.language)
         opts["_root"] = str(config.root)  # the site root, for the few rules that look at files (site.py)

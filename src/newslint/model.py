@@ -95,7 +95,9 @@ class Rule:
 
     A rule module defines ``ID``, ``NAME``, ``check(doc, opts)`` and a docstring with Bad/Good
     examples; optionally ``SEVERITY`` (default ``warning``), ``FIXABLE``, ``DEFAULTS`` (its
-    options), ``ENABLED`` (on by default; default True), ``NETWORK`` (it goes to the network: only
+    options), ``CHOICES`` (the allowed values of options that take one of a few words),
+    ``validate(opts)`` (raises ValueError for options the types alone cannot judge; the config
+    reports it), ``ENABLED`` (on by default; default True), ``NETWORK`` (it goes to the network: only
     its exact ID or name, or ``enabled = true``, turns it on, never ``ALL`` or a prefix), and for
     rules that look across files ``collect(doc, opts)`` and ``check_corpus(summaries, opts)``.
     """
@@ -112,6 +114,8 @@ class Rule:
     check_corpus: Callable[[Mapping[str, Any], Mapping[str, Any]], Iterator[tuple[str, Finding]]] | None = None
     origin: str = "newslint"
     network: bool = False
+    choices: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    validate: Callable[[Mapping[str, Any]], None] | None = None
 
     @property
     def summary(self) -> str:
@@ -134,4 +138,6 @@ class Rule:
             check_corpus=getattr(module, "check_corpus", None),
             origin=origin,
             network=getattr(module, "NETWORK", False),
+            choices=dict(getattr(module, "CHOICES", {})),
+            validate=getattr(module, "validate", None),
         )

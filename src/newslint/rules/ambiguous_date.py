@@ -25,6 +25,7 @@ NAME = "ambiguous-date"
 SEVERITY = "info"
 FIXABLE = False
 DEFAULTS = {"report": "ambiguous"}
+CHOICES = {"report": ("ambiguous", "all")}
 
 # Found from the middle "/6/" (cheap to scan for); the first number is checked behind it.
 _TAIL = re.compile(r"([/\-])(\d{1,2})\1(\d{4}|\d{2})(?![\w/\-]|\.\d)")

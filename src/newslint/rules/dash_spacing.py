@@ -28,6 +28,7 @@ NAME = "dash-spacing"
 SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"style": "auto"}
+CHOICES = {"style": ("auto", *DASH_FORMS)}
 
 _NAMES = {"closed-em": "closed em dashes (—)", "spaced-em": "spaced em dashes ( — )",
           "spaced-en": "spaced en dashes ( – )"}

@@ -59,6 +59,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(problem.start, problem.end, problem.message, fix)
 
 
+def validate(opts: Mapping[str, Any]) -> None:
+    """`timezone` must be empty, an IANA zone name or an offset (checked when the config loads)."""
+    _zone(opts.get("timezone", ""))
+
+
 def _zone(name: str) -> tzinfo | None:
     if not name:
         return None
@@ -71,7 +76,7 @@ def _zone(name: str) -> tzinfo | None:
     try:
         return ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"[rules.date-without-timezone] timezone: unknown time zone {name}") from None
+        raise ValueError(f"timezone: unknown time zone {name!r}") from None
 
 
 def _fix(text: str, span: tuple[int, int], zone: tzinfo, quoted: bool) -> Fix | None:

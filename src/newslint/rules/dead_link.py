@@ -42,6 +42,7 @@ DEFAULTS = {
     "accept-status": [401, 403, 429], "redirects": "permanent", "exclude-urls": [],
     "user-agent": "newslint-linkcheck (+https://newslint.dev)",
 }
+CHOICES = {"redirects": ("permanent", "all", "none")}
 
 _HTTP = re.compile(r"(?i)^https?://[^/?#\s]")
 

@@ -26,6 +26,7 @@ NAME = "ellipsis-style"
 SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"style": "auto"}
+CHOICES = {"style": ("auto", "…", "...")}
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:

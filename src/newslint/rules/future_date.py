@@ -40,16 +40,21 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def validate(opts: Mapping[str, Any]) -> None:
+    """`today` must be empty or a date (the config reports a bad one before any file is read)."""
+    try:
+        dates.today(opts.get("today", ""))
+    except ValueError:
+        raise ValueError(f"today: expected YYYY-MM-DD, got {opts.get('today')!r}") from None
+
+
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding at each date later than today."""
     meta = doc.meta
     fm = doc.front_matter
     if not meta or fm is None:
         return
-    try:
-        today = dates.today(opts.get("today", ""))
-    except ValueError:
-        raise ValueError(f"[rules.future-date] today: expected YYYY-MM-DD, got {opts.get('today')}") from None
+    today = dates.today(opts.get("today", ""))
     for key in opts["keys"]:
         stamp = dates.parse(meta.get(key))
         if stamp is not None and stamp.day > today:

@@ -32,6 +32,7 @@ NAME = "hyphen-as-dash"
 SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"style": "auto"}
+CHOICES = {"style": ("auto", *DASH_FORMS)}
 
 _NUMERIC = "0123456789)]$€£¥%"
 _BEFORE = ")]*_%”’\"'"  # besides a letter or digit: the end of a quotation (an attribution follows)

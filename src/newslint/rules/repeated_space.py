@@ -26,6 +26,7 @@ NAME = "repeated-space"
 SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"sentence-spacing": "consistent"}
+CHOICES = {"sentence-spacing": ("consistent", "one", "any")}
 
 # The pattern starts with literal text, so the regex engine skips ahead at C speed; a leading
 # lookbehind would make it try every position of the document.

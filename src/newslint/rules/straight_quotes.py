@@ -28,6 +28,7 @@ NAME = "straight-quotes"
 SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"style": "auto"}
+CHOICES = {"style": ("auto", "curly", "straight")}
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:

@@ -28,6 +28,7 @@ NAME = "wrong-apostrophe"
 SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"style": "auto"}
+CHOICES = {"style": ("auto", "curly", "straight")}
 
 # Between two letters, or between a digit and a plural s (1990's); not between digits (6'2).
 # One literal-led pattern per mark: the scan then runs at memchr speed.
