@@ -178,6 +178,32 @@ def test_repeated_space_patterns_match_the_lookbehind_patterns(body: str) -> Non
     assert rule._two_space_habit(text, list(rule._REPEATED.finditer(text))) == (double >= 2)
 
 
+# -- the rule packs' shared candidate scan -------------------------------------------------------
+
+WORDS = st.lists(st.sampled_from(["would", " ", "  ", "of", "Would", "_would", "x", "1", "12", "\n", "\u00a0", "-", "—",
+                                  "“", "(", "\ue000", "[", "]", "click", "here", "é", "_", "could", "wouldn't",
+                                  "first-come", "tow", "utilize", ".", ",", "ſ", "İ"]),
+                 max_size=30).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(WORDS)
+def test_pack_candidate_scan_is_a_word_boundary_search_from_every_position(body: str) -> None:
+    from newslint import packrules, packs
+    from newslint.config import Config
+
+    packs.pack_rules(Config())  # the shipped pack's rules register their prefixes
+    assert packrules._WORD_START
+    doc = Document("---\ntitle: x\n---\n" + body + "\n")
+    found = packrules.candidates(doc)
+    lowered = doc.prose_text.lower().replace("\n", " ").replace("\u00a0", " ")
+    if len(lowered) != len(doc.prose_text):
+        assert found is None
+        return
+    old = re.compile(r"\b(?=" + packrules._trie(packrules._WORD_START) + ")")
+    assert found == (lowered, [m.start() for m in old.finditer(lowered)])
+
+
 # -- jsonschema only when something is invalid ------------------------------------------------
 
 JSON = st.recursive(st.none() | st.booleans() | st.integers(-2, 2) | st.sampled_from([0.0, 1.0, 1.5]) | st.text("ab", max_size=2),
