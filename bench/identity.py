@@ -3,6 +3,7 @@
 
     bench/identity.py record /tmp/ref.json      # before the change
     bench/identity.py compare /tmp/ref.json     # after: exit 0 only if byte-identical
+    bench/identity.py record /tmp/ref.json --tree ../main   # the reference from another checkout
 
 Runs ``newslint check --no-cache -j1 --format json`` on the corpus (../shared/corpus or
 $NEWSLINT_CORPUS, or --corpus) with the newslint next to this script's repository (its .venv
@@ -24,11 +25,14 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 
 
-def run(corpus: str, extra: list[str]) -> bytes:
-    exe = REPO / ".venv" / "bin" / "newslint"
-    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "newslint"]
+def run(corpus: str, extra: list[str], tree: str = "") -> bytes:
+    python = REPO / ".venv" / "bin" / "python"
+    command = [str(python) if python.exists() else sys.executable, "-m", "newslint"]
     command += ["check", "--no-cache", "-j1", "--format", "json", *extra, corpus]
-    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
+    env = dict(os.environ)
+    if tree:  # that checkout's source, with this venv's libraries
+        env["PYTHONPATH"] = str(Path(tree).resolve() / "src")
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO, env=env)
     if done.returncode not in (0, 1):
         sys.stderr.write(done.stderr.decode(errors="replace"))
         raise SystemExit(f"newslint exited with {done.returncode}")
@@ -44,10 +48,11 @@ def main() -> int:
     ap.add_argument("action", choices=("record", "compare"))
     ap.add_argument("reference")
     ap.add_argument("--corpus", default=os.environ.get("NEWSLINT_CORPUS", str(REPO.parent.parent / "shared" / "corpus")))
+    ap.add_argument("--tree", default="", help="run the newslint of this checkout (its src/) instead")
     ap.add_argument("extra", nargs="*", help="more newslint options (after --)")
     args = ap.parse_args()
     corpus = args.corpus if Path(args.corpus).is_dir() else "/work/shared/corpus"
-    out = run(corpus, args.extra)
+    out = run(corpus, args.extra, args.tree)
     ref = Path(args.reference)
     if args.action == "record":
         ref.write_bytes(out)
