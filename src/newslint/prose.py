@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 MASK = "\ue000"  # a private-use character: no rule pattern matches it, \w and \s do not either
@@ -158,6 +159,20 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
             block = Block(kind, line_start(tok.map[0]), line_end(tok.map[0] + len(lines) - 1), [], quote_depth,
                           list_depth, level)
             spans = block.spans
+            content = tok.content
+            if kind != "cell" and special(content) is None and "://" not in content and "www." not in content \
+                    and text.startswith(content, block.start):
+                # The common case: a paragraph written as it is parsed (no container indentation),
+                # with nothing inline to mask. Its lines are prose where they stand.
+                at = block.start
+                for content_line in lines:
+                    if content_line:
+                        spans.append((at, at + len(content_line)))
+                    at += len(content_line) + 1
+                cursor_line = base + len(lines) - 1
+                cursor_col = at - 1 - line_starts[cursor_line] if cursor_line < n_lines else at - 1 - n_text
+                blocks.append(block)
+                continue
             # code spans may run over a line break: pair backticks over the whole block first
             code = _code_spans(text, block.start, block.end) if "`" in tok.content and len(lines) > 1 else []
             masks.extend((cs, ce, "code") for cs, ce in code)
@@ -188,9 +203,22 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
             blocks.append(block)
     hard = [(s, e) for s, e, kind in masks if kind == "code" and e - s > 0]
     if hard:  # paragraphs inside {% highlight %} ... {% endhighlight %} are code, not prose
+        # (each block is cut by the code regions it overlaps, found by bisection: an article
+        # with hundreds of code spans and paragraphs is not blocks × spans)
+        import bisect
+
+        hard.sort()
+        hard_starts = [s for s, _ in hard]
+        reach = list(accumulate((e for _, e in hard), max))  # the furthest end among the first i
         for block in blocks:
-            if any(s < block.end and e > block.start for s, e in hard):
-                block.spans = _cut(block.spans, hard)
+            j = bisect.bisect_left(hard_starts, block.end) - 1
+            cuts = []
+            while j >= 0 and reach[j] > block.start:
+                if hard[j][1] > block.start:
+                    cuts.append(hard[j])
+                j -= 1
+            if cuts:
+                block.spans = _cut(block.spans, cuts)
         blocks = [b for b in blocks if b.spans]
     masks.sort()
     return ProseIndex(blocks, masks, env.get("references", {}))
