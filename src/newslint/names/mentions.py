@@ -120,18 +120,21 @@ def _survey(text: str) -> Survey:
     if not _ABBREVIATIONS.isdisjoint(runs):
         out.titled.update(_ABBREVIATED.findall(text))
     titles, stopwords, _ = data.words()
+    bare: dict[str, int] = {}  # (a plain dict: Counter's += costs a Python call per new key)
+    get, full, titled = bare.get, out.full, out.titled
     for run in runs.keys() - stopwords - titles:  # a set difference in C drops most sentence starts
-        count = runs[run]
         p = parse(run)
         if p is None:
             continue
         if p.given:
-            givens = out.full.setdefault(p.surname, {})
-            givens[p.given] = givens.get(p.given, 0) + count
+            givens = full.setdefault(p.surname, {})
+            givens[p.given] = givens.get(p.given, 0) + runs[run]
         else:
-            out.bare[p.surname] += count
+            surname = p.surname
+            bare[surname] = get(surname, 0) + runs[run]
             if p.titled:
-                out.titled.add(p.surname)
+                titled.add(surname)
+    out.bare = Counter(bare)
     return out
 
 
