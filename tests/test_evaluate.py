@@ -1,0 +1,71 @@
+"""The defect-injection harness (bench/evaluate.py): it must damage prose only, say where, and
+measure what newslint finds there; and on the seed article newslint must find every defect."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "tests" / "data" / "pentagon-negotiations.md"
+
+
+@pytest.fixture(scope="module")
+def ev():
+    spec = importlib.util.spec_from_file_location("newslint_evaluate", ROOT / "bench" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ARTICLE = """---
+title: Talks
+tags: [a, b]
+---
+
+Plain words here, and “quoted words” too.
+
+```
+code, here , stays
+```
+
+    indented code , too
+
+See [the report](https://example.gov/a,b) and `x , y` and <span>a , b</span>.
+"""
+
+
+def test_prose_reading_skips_code_links_and_html(ev) -> None:
+    a = ev.read_article("x.md", ARTICLE)
+    prose = "".join(ch if ok else "·" for ch, ok in zip(ARTICLE, a.prose))
+    assert "Plain words here, and “quoted words” too." in prose
+    assert "code, here" not in prose and "indented code" not in prose
+    assert "example.gov" not in prose and "x , y" not in prose and "<span>" not in prose
+    assert "title" not in prose[: a.body_start]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_every_injection_changes_the_text_at_the_line_it_names(ev, seed: int) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    a = ev.read_article("seed", text)
+    for kind, inject in ev.INJECTORS.items():
+        inj = inject(a, random.Random(f"{seed}:{kind}"))
+        if inj is None:
+            continue
+        assert inj.damaged != text, kind
+        s0, s1 = inj.span
+        first = next(i for i, (x, y) in enumerate(zip(text, inj.damaged)) if x != y)
+        assert s0 <= first <= max(s1, s0 + 1) + 3, kind  # a deletion may match a few characters more
+        assert inj.damaged.count("\n", 0, s0) + 1 == inj.lines[0], kind
+
+
+def test_the_seed_article_is_evaluated_without_errors(ev) -> None:
+    result = ev.evaluate_article((str(SEED), "seed", list(ev.INJECTORS), 0))
+    eligible = [r for r in result["records"] if r["eligible"]]
+    assert len(eligible) >= 20
+    assert all("exact" in r and "converge_safe" in r for r in eligible)
