@@ -695,7 +695,12 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 mk.role = "prime"
         elif ch in "”»›":
             if opening and top is not None and stack[-1] is top:
-                _close(mk, stack, top, q, "misplaced", sure=_misplaced(P, mk, lower=False))
+                # “the hidden ”costs: a mark that only closes in this language, with its quotation
+                # open, is surely that quotation's closing mark unless a later mark of its kind
+                # closes instead (then it may be an opening mark drawn the wrong way)
+                sure = _misplaced(P, mk, lower=False) or (
+                    ch in closers and ch not in prof.openers and not _closes_next(marks, idx))
+                _close(mk, stack, top, q, "misplaced", sure=sure)
             elif (opening or not (lsp or rsp)) and top is None:
                 _open(mk, stack, sure=opening)
                 mk.flag = "reversed"  # ”Hello”, e.g.”back”, »Hallo«: a closing mark used to open
