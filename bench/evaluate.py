@@ -1045,12 +1045,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="random seed for the sample and the injections")
     ap.add_argument("--seed-article", type=Path, default=DEFAULT_SEED, help="also evaluate this article")
     ap.add_argument("--kinds", default="", help="comma-separated defect kinds (default: all)")
+    ap.add_argument("--fp-only", action="store_true", help="inject nothing: count findings on the originals only")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--json", type=Path, help="write the summary and every record here")
     ap.add_argument("--compare", type=Path, help="a --json file of an earlier run: show before figures")
     ap.add_argument("--examples", type=int, default=3, help="failure examples per kind and reason")
     args = ap.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k] or list(INJECTORS)
+    if args.fp_only:
+        kinds = []
     unknown = [k for k in kinds if k not in INJECTORS]
     if unknown:
         ap.error(f"unknown kinds: {', '.join(unknown)}; known: {', '.join(INJECTORS)}")

@@ -1,17 +1,20 @@
-"""Wrong apostrophe: a straight or wrongly turned apostrophe in an article with curly quotes.
+"""Wrong apostrophe: a straight or wrongly turned apostrophe in an article with curly ones.
 
 The apostrophe is ’ (U+2019), the same mark as a closing single quote. In an article that uses
-curly quotation marks (`style = "auto"`, the default, decides from the article's own marks;
-`"curly"` or `"straight"` force a style), a straight ' is reported. Smart-quote software turns
-a leading apostrophe the wrong way (‘90s, ‘em, rock ‘n’ roll) and some keyboards give an
-acute accent (it´s): those are reported in any style. The fix writes ’ (or ' in a straight
-article) and is safe.
+curly apostrophes a straight ' is reported. With `style = "auto"` (the default) the article's
+own apostrophes decide when it has three or more: curly when most of them are curly; an article
+with fewer is judged by its quotation marks (curly when they are). `"curly"` or `"straight"`
+force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s, ‘em, rock
+‘n’ roll) and some keyboards give an acute accent (it´s): those are reported in any style. The
+fix writes ’ (or ' in a straight article) and is safe.
 
 Bad:  the last meeting was held in Istanbul's Dolmabahce Palace; music of the ‘90s
 Good: the last meeting was held in Istanbul’s Dolmabahce Palace; music of the ’90s
 
 Not findings: ’ in it’s, ’90s, rock ’n’ roll, the Smiths’ house; foot and inch marks after
-digits (6'2"); a straight article's straight apostrophes (style auto); code, URLs, HTML.
+digits (6'2"); the straight apostrophes of an article whose apostrophes are mostly straight, or
+of an article with straight quotation marks and fewer than three apostrophes (style auto);
+code, URLs, HTML.
 """
 
 from __future__ import annotations
@@ -40,10 +43,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     q = analyse(doc)
     if q is None or not q.profile.apostrophe:
         return
+    prose = doc.prose_text
     style = q.style(opts["style"])
+    if opts["style"] == "auto":
+        style = _by_apostrophes(prose, q.present, style)
     want = "'" if style == "straight" else q.profile.apostrophe
     wrong = {"‘", "´"} | ({"'"} if style == "curly" else set()) | ({"’"} if style == "straight" else set())
-    prose = doc.prose_text
     text = doc.text  # the analysis knows which marks occur; ´ is asked of the text
     found = [(m.start(), ch) for ch in sorted(wrong) if (ch in q.present if ch != "´" else ch in text)
              for m in _INSIDE[ch].finditer(prose)]
@@ -55,7 +60,20 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         elif ch == "´":
             message = f"acute accent used as an apostrophe; use {want}"
         elif ch == "'":
-            message = f"straight apostrophe in an article that uses curly quotes; use {want}"
+            message = f"straight apostrophe in an article that uses curly ones; use {want}"
         else:
             message = "curly apostrophe in an article that uses straight quotes; use '"
         yield Finding(start, start + 1, message, Fix.replace(start, start + 1, want, f"Use {want}"))
+
+
+EVIDENCE = 3  # apostrophes an article needs before they decide its style themselves
+
+
+def _by_apostrophes(prose: str, present: set[str], quote_style: str) -> str:
+    """The apostrophe style under ``auto``: the article's own in-word apostrophes decide when there
+    are enough of them (curly when most are curly, else none is enforced); else its quotes do."""
+    curly = sum(1 for _ in _INSIDE["’"].finditer(prose)) if "’" in present else 0
+    straight = sum(1 for _ in _INSIDE["'"].finditer(prose)) if "'" in present else 0
+    if curly + straight < EVIDENCE:
+        return quote_style
+    return "curly" if curly > straight else ""
