@@ -59,7 +59,7 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
             first_full.setdefault(m.given, m.given_start)
         elif (not m.full and m.form in candidates and not m.titled and m.form in first_full
               and m.start > first_full[m.form] and not _quoted(doc, m.start)
-              and not _VOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)
+              and not _addressed(text, m.start, m.end)
               and not _NOT_ALONE_AFTER.match(text, m.end)
               and not (text.startswith(",", m.end) and _SENTENCE_START.search(text, max(0, m.start - 4), m.start))
               and not _lowercase_word(text, m.form)
@@ -80,8 +80,20 @@ MAX_BARE = 2  # a person called by first name three times or more: the article's
 # A transcript ("**Mike Schmidt**: Thanks, Steven."): speakers call each other by first name.
 _TRANSCRIPT = re.compile(r"^(?:\*\*|__)?[A-Z][\w.’' -]{1,40}(?:\*\*|__)?:(?:\*\*|__)? .*\n(?:.*\n)*?"
                          r"^(?:\*\*|__)?[A-Z][\w.’' -]{1,40}(?:\*\*|__)?:(?:\*\*|__)? ", re.M)
-# Addressed, not named: "Thanks, Mike", "Hey, Steven", "and you, Alison,".
-_VOCATIVE_BEFORE = re.compile(r"(?:,|\b(?:[Hh]ey|[Hh]i|[Hh]ello|[Tt]hanks|[Tt]hank you|[Dd]ear))\s*$")
+# Addressed, not named: "Thanks, Mike", "Hey, Steven", "and you, Alison,". After a plain comma
+# the name is addressed only when the clause ends with it ("and you, Alison,"); "goals, Sam
+# emphasized" and "Second, Erin asked" name a person.
+_GREETING_BEFORE = re.compile(r"\b(?:[Hh]ey|[Hh]i|[Hh]ello|[Tt]hanks|[Tt]hank you|[Dd]ear),?\s*$")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.!?;:)\]—–…]|$)", re.M)
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """Is the name at [start, end) someone spoken to rather than spoken of?"""
+    before = max(0, start - 12)
+    if _GREETING_BEFORE.search(text, before, start):
+        return True
+    return _COMMA_BEFORE.search(text, before, start) is not None and _CLAUSE_ENDS.match(text, end) is not None
 # ... or a sentence that starts with the name and a comma ("Steven, we're going to ...").
 _SENTENCE_START = re.compile(r"(?:^|[.!?:*]\s*|\n\s*)$")
 # Not a lone first name: a nickname or aside follows ("Mark “Murch” Erhardt", "Sara (Crocoll)
