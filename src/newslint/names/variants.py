@@ -8,7 +8,8 @@ description against the body: the translation seam). Nothing is reported for a f
 masculine form (Zelenska/Zelensky, Peskova/Peskov), a patronymic, a deliberate gloss
 ("Kyiv (Kiev)"), two spellings with different given names (two people), spellings that differ
 only in capitals, or a spelling in the ``allow`` list. The wanted form is the dictionary's, else
-the one in the first full-name mention of the body, else the most frequent.
+the most frequent when it is used more often than the first full-name mention's in the body,
+else that mention's.
 """
 
 from __future__ import annotations
@@ -218,11 +219,10 @@ def _surname_variants(doc: "Document", group: set[str], mentions: list[Mention],
     body_full = [m for m in mentions if m.form in by_form and m.full and m.zone == "body"]
     if entry is not None and skeleton(entry.surname) in {skeleton(f) for f in forms}:
         wanted, backed = entry.surname, True
-    elif body_full:
-        wanted, backed = body_full[0].form, False
     else:
         counts = Counter({f: len(by_form[f]) for f in forms})
-        wanted, backed = max(forms, key=lambda f: (counts[f], -by_form[f][0].start)), False
+        wanted, backed = _preferred(counts, body_full[0].form if body_full else None,
+                                    lambda f: by_form[f][0].start), False
     out = []
     for form in forms:
         if same_form(form, wanted) or form in allow or names.is_variant(form) or _ignorable(form, wanted, allow):
@@ -239,6 +239,16 @@ def _surname_variants(doc: "Document", group: set[str], mentions: list[Mention],
                    + f": one name spelt two ways; use “{wanted}”")
         out.extend(Occurrence(m.start, m.end, form, wanted, message, backed) for m in ms)
     return out
+
+
+def _preferred(counts: Counter[str], first_full: str | None, position) -> str:
+    """The spelling to keep: the one used most, when one is used strictly more often than the
+    first full-name mention's (a slip in that mention is outvoted by the article); else that
+    mention's; else the most frequent, the earliest on a tie."""
+    top = max(counts, key=lambda f: (counts[f], -position(f)))
+    if first_full is None or counts[top] > counts[first_full]:
+        return top
+    return first_full
 
 
 def _same_person(form: str, wanted: str, by_form: dict[str, list[Mention]], mentions: list[Mention]) -> bool:
@@ -277,11 +287,12 @@ def _given_variants(doc: "Document", group: set[str], mentions: list[Mention], n
         body = [m for m in ms if m.zone == "body"]
         if entry is not None and entry.given and given_key(entry.given) == given_key(ms[0].given):
             wanted, backed = entry.given, True
-        elif body:
-            wanted, backed = body[0].given, False
         else:
             counts = Counter(m.given for m in ms)
-            wanted, backed = counts.most_common(1)[0][0], False
+            first = {}
+            for m in ms:
+                first.setdefault(m.given, m.start)
+            wanted, backed = _preferred(counts, body[0].given if body else None, first.__getitem__), False
         for given in sorted(spellings - {wanted}):
             if given in allow or same_form(given, wanted):
                 continue

@@ -7,9 +7,9 @@ transliteration skeleton that folds what romanisation systems disagree on (kh/h,
 is evidence of one person: the same given name, a bare surname after a full-name mention, or
 the two spellings in different places (description against body). Given names of one person
 are compared too, Ukrainian and Russian forms included (Mykhailo/Mikhail,
-Volodymyr/Vladimir). The wanted spelling is the house dictionary's, else the one of the first
-full-name mention in the body, else the most frequent. The fix is unsafe unless the dictionary
-backs it.
+Volodymyr/Vladimir). The wanted spelling is the house dictionary's, else the most frequent one
+when the article uses it more often than its first full-name mention does (a slip in that
+mention is outvoted), else that mention's. The fix is unsafe unless the dictionary backs it.
 
 Bad:  description: … negotiations between the parties, Milli believes.
       … General Mark Milley, chairman of the Joint Chiefs of Staff, said.
