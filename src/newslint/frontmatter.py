@@ -225,6 +225,8 @@ def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
         fm.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and exc.context in _AT_CONTEXT:
+            mark = exc.context_mark  # the line that started the trouble, not where the parser gave up
         at = base + (mark.index if mark is not None else 0)
         fm.errors.append(FrontMatterError(_yaml_message(exc, content, mark), at, min(at + 1, fm.content_end)))
     except yaml.YAMLError as exc:
@@ -266,7 +268,18 @@ def _expanded_size(root: yaml.Node, limit: int) -> int:
     return sizes.get(id(root), 1)
 
 
+# Errors whose cause is where the parser began the construct, not where it stopped: a line with no
+# ``key:`` (a key that lost its colon) is reported on the next line, an unclosed quote at the
+# end of the block.
+_AT_CONTEXT = {
+    "while scanning a simple key": "YAML: a line that is not `key: value` (a missing ':' after the key?)",
+    "while scanning a quoted scalar": "YAML: a quoted value that is never closed; close the quote or drop it",
+}
+
+
 def _yaml_message(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> str:
+    if exc.context in _AT_CONTEXT and mark is exc.context_mark:
+        return _AT_CONTEXT[exc.context]
     problem = exc.problem or exc.context or "invalid YAML"
     at_tab = mark is not None and content[mark.index: mark.index + 1] == "\t"
     if at_tab or "'\\t'" in problem:
