@@ -53,7 +53,9 @@ def decode(data: bytes) -> tuple[str, Encoding]:
     body = data[len(bom):]
     if b"\x00" in body[:8192] and not bom and name == "utf-8":
         head = body[:8192]
-        if len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4):
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        half = len(head) // 2
+        if half >= 2 and (odd > 0.4 * half > 8 * even or even > 0.4 * half > 8 * odd):  # ASCII in UTF-16
             raise DecodeError("looks like UTF-16 without a byte order mark; save the file as UTF-8",
                               body.index(b"\x00"))
         raise DecodeError("binary file (it contains NUL bytes); not an article", body.index(b"\x00"))

@@ -8,9 +8,11 @@ Before a fixed text is kept, both texts are reduced to a *structure signature* a
   off so that escapes and entities stay tokens of their own): every token's type, tag, nesting,
   markup, attributes (link destinations, image sources, titles, list starts, table alignment),
   info string, and the exact content of code spans, code blocks, fences, inline HTML, HTML
-  blocks, escapes and entities; plus the link reference definitions. The *content of text
-  tokens* is left out, so an edit that turns ``"`` into ``“`` or ``Kiev`` into ``Kyiv`` is no
-  structure change, while one that deletes the space in ``*word *`` (making emphasis) is;
+  blocks, escapes and entities; plus the link reference definitions. *Text* (text tokens and
+  line breaks inside a paragraph) is left out, so an edit that turns ``"`` into ``“``,
+  ``Kiev`` into ``Kyiv`` or moves a space out of a link is no structure change, while one that
+  deletes the space in ``*word *`` (making emphasis) is. A paragraph of nothing visible (a lone
+  zero-width space) counts as nothing;
 - the front matter: its kind, whether it parses, and its data with every key and scalar value
   that an edit touches neutralised (a key rename, a quoted value, ``tags:`` → ``tags: []`` are
   what those fixes are for), and entries written wholly by an edit dropped (a deleted key).
@@ -49,24 +51,26 @@ _NAMES = {
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Any:
+def _inline_parser() -> Any:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    md.disable(["inline", "text_join"])  # inline runs below, only where an edit is
-    return md
+    md = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"])
+    md.disable("text_join")  # keep escapes and entities as tokens: creating one is a change
+    return md  # maxNesting stays 20: nested brackets recurse in the link-label parser
 
 
 Block = tuple[tuple[int, int], tuple[Any, ...]]  # (document line range, token signatures)
 
 
 def _blocks(doc: "Document") -> tuple[list[Any], dict[str, Any], int]:
-    """The body's block tokens (no inline parse yet), its env and the body's first line."""
-    def parse() -> tuple[list[Any], dict[str, Any], int]:
-        env: dict[str, Any] = {}
-        tokens = _parser().parse(doc.text[doc.body_start:], env)
-        return tokens, env, doc.text.count("\n", 0, doc.body_start)
-    return doc.memo("guard.blocks", parse)
+    """The body's block tokens, its link references and the body's first line.
+
+    The block parse is the one the rules already made (``prose.index``, inline off, nesting
+    bounded by ``mdblock.limit_depth``): for the fixed text it is the parse the next lint pass
+    reads, so the guard adds only the inline parse of the blocks that were edited.
+    """
+    index = doc.prose_index
+    return index.tokens, {"references": index.references}, doc.text.count("\n", 0, doc.body_start)
 
 
 def body_structure(doc: "Document", edited: Sequence[tuple[int, int]]) -> tuple[list[Block], tuple[Any, ...]]:
@@ -77,11 +81,14 @@ def body_structure(doc: "Document", edited: Sequence[tuple[int, int]]) -> tuple[
     are the same bytes before and after, so their content stands for their inline structure.
     """
     tokens, env, first = _blocks(doc)
-    md = _parser()
+    md = _inline_parser()
     blocks: list[Block] = []
     current: list[Any] = []
     lines = (0, 0)
-    for tok in tokens:
+    skip = _invisible_paragraphs(tokens)
+    for i, tok in enumerate(tokens):
+        if i in skip:
+            continue
         if tok.level == 0 and tok.nesting >= 0 and tok.map:
             lines = (first + tok.map[0], first + tok.map[1])
         if tok.type == "inline":
@@ -105,6 +112,20 @@ def body_structure(doc: "Document", edited: Sequence[tuple[int, int]]) -> tuple[
     return blocks, refs
 
 
+def _invisible_paragraphs(tokens: Sequence[Any]) -> set[int]:
+    """Token indexes of paragraphs holding nothing visible (a lone zero-width space): deleting
+    the invisible character removes such a paragraph, and nothing a reader sees changes."""
+    import unicodedata
+
+    out: set[int] = set()
+    for i in range(len(tokens) - 2):
+        if tokens[i].type == "paragraph_open" and tokens[i + 1].type == "inline" \
+                and tokens[i + 2].type == "paragraph_close" \
+                and all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in tokens[i + 1].content):
+            out.update((i, i + 1, i + 2))
+    return out
+
+
 def _token(tok: Any) -> tuple[Any, ...]:
     attrs = tuple(sorted((str(k), str(v)) for k, v in (tok.attrs or {}).items()))
     content = tok.content if tok.type in _EXACT else None
@@ -112,16 +133,12 @@ def _token(tok: Any) -> tuple[Any, ...]:
 
 
 def _children(children: Sequence[Any], out: list[Any]) -> None:
-    previous_text = False
     for child in children:
         if child.type in ("text", "softbreak"):
-            # runs of text are one: their split is not structure, and a line break inside a
-            # paragraph renders as a space (deleting a stray character may drop one)
-            if not previous_text:
-                out.append(("text",))
-            previous_text = True
+            # text is what fixes change: where it starts and stops, and whether a space stands
+            # between two links, is not structure; a line break inside a paragraph renders as a
+            # space (deleting a stray character may drop one)
             continue
-        previous_text = False
         out.append(_token(child))
         if child.children:  # an image's alt text
             _children(child.children, out)
@@ -148,8 +165,10 @@ def describe(before: Sequence[tuple[Any, ...]], after: Sequence[tuple[Any, ...]]
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "equal":
             continue
-        gone = [s for s in before[a0:a1] if len(s) == 8 and s[2] != -1] or list(before[a0:a1])
-        new = [s for s in after[b0:b1] if len(s) == 8 and s[2] != -1] or list(after[b0:b1])
+        gone = [s for s in before[a0:a1] if len(s) == 8 and s[2] != -1]
+        new = [s for s in after[b0:b1] if len(s) == 8 and s[2] != -1]
+        if not gone and not new:
+            continue  # only the split of text differs here: look further
         if gone and new:
             x, y = gone[0], new[0]
             if _kind(x) == _kind(y):

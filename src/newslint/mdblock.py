@@ -169,3 +169,42 @@ def install(md: Any) -> Any:
 
     block.parse = parse
     return md
+
+
+MAX_DEPTH = 60  # block nesting levels: a list level counts two (list, item), a quote level one
+
+
+def limit_depth(md: Any, depth: int = MAX_DEPTH) -> Any:
+    """Read what nests deeper than ``depth`` as opaque lines, and the rest of the file as usual.
+
+    markdown-it stops at ``maxNesting`` (20 in the CommonMark preset, about ten nested lists) by
+    skipping to the end of the range it is in, and inside a list item that range is the rest of
+    the document: an article with one absurdly nested list lost every paragraph after it. Raising
+    the limit is no cure, since each level is a few Python frames of recursion (a quote 500 deep
+    is a RecursionError). Here the limit is raised past ``depth`` and a rule, first in the main
+    chain, takes one line at a time as a ``too_deep`` token once ``depth`` is reached: the
+    containers still close where their lines end, the recursion stays bounded, and the lines
+    taken are reported (``unreadable-file``), not silently skipped.
+    """
+    md.options["maxNesting"] = depth + 10
+    ruler = md.block.ruler
+    original = ruler.getRules
+    main = [_depth_rule(depth)] + list(original(""))
+
+    def get_rules(chain_name: str = "") -> list[Rule]:
+        return main if chain_name == "" else original(chain_name)
+
+    ruler.getRules = get_rules
+    return md
+
+
+def _depth_rule(depth: int) -> Rule:
+    def too_deep(state: Any, line: int, end: int, silent: bool) -> bool:
+        if state.level < depth or silent:
+            return False
+        token = state.push("too_deep", "", 0)
+        token.map = [line, line + 1]
+        state.line = line + 1
+        return True
+
+    return too_deep

@@ -91,8 +91,9 @@ class ProseIndex:
     """The body's prose blocks, its masked (non-prose) regions and link references."""
 
     blocks: list[Block]
-    masks: list[tuple[int, int, str]]  # (start, end, kind) with kind from _INLINE or code/html/fence
+    masks: list[tuple[int, int, str]]  # (start, end, kind) with kind from _INLINE or code/html/fence/deep
     references: dict[str, Any]
+    tokens: list[Any] = field(default_factory=list)  # markdown-it's block tokens (the fix guard reuses them)
 
 
 @lru_cache(maxsize=1)
@@ -101,9 +102,9 @@ def _parser() -> Any:
 
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.disable("inline")  # see the module docstring
-    from .mdblock import install
+    from .mdblock import install, limit_depth
 
-    return install(md)
+    return limit_depth(install(md))
 
 
 def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
@@ -142,6 +143,8 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
             list_depth += 1
         elif t in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
+        elif t == "too_deep" and tok.map:  # nested past mdblock.MAX_DEPTH: not read as prose
+            masks.append((line_start(tok.map[0]), line_end(tok.map[1] - 1), "deep"))
         elif t in ("fence", "code_block", "html_block") and tok.map:
             kind = "html" if t == "html_block" else "code"
             masks.append((line_start(tok.map[0]), line_end(tok.map[1] - 1), kind))
@@ -221,7 +224,7 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
                 block.spans = _cut(block.spans, cuts)
         blocks = [b for b in blocks if b.spans]
     masks.sort()
-    return ProseIndex(blocks, masks, env.get("references", {}))
+    return ProseIndex(blocks, masks, env.get("references", {}), tokens)
 
 
 _BACKTICKS = re.compile(r"`+")
