@@ -321,9 +321,9 @@ def _report_rejected(doc: Document, findings: list[Finding], rejected: list[_Rej
         if key in seen:
             continue
         seen.add(key)
-        who = f" ({r.rule} {r.name})" if r.rule else ""
-        message = (f"not fixed: “{r.fix.title}”{who} would {r.reason}; the text was left as it was, "
-                   "fix it by hand")
+        who = f"{r.rule} ({r.name}) " if r.rule else ""
+        action = r.fix.title[:1].lower() + r.fix.title[1:]
+        message = f"not applied: the {who}fix to {action} would {r.reason}; fix it by hand"
         out.append(stamp(doc, Finding(r.fix.start, r.fix.end, message, rule=rule.id, name=rule.name,
                                       severity=severity)))
     out.sort(key=lambda f: (f.start, f.end, f.rule, f.message))

@@ -257,9 +257,9 @@ def _first_fm_difference(a: Any, b: Any, path: tuple[str, ...] = ()) -> str:
             gained = [k for k in kb if k not in ka]
             where = f" under `{'.'.join(path)}`" if path else ""
             if lost:
-                return f"remove the front-matter key `{_unrepr(lost[0])}`{where}"
+                return f"remove {_key_name(lost[0])}{where}"
             if gained:
-                return f"add the front-matter key `{_unrepr(gained[0])}`{where}"
+                return f"add {_key_name(gained[0])}{where}"
             return f"reorder the front-matter keys{where}"
         for (k, va), (_, vb) in zip(a[1], b[1]):
             if va != vb:
@@ -270,6 +270,10 @@ def _first_fm_difference(a: Any, b: Any, path: tuple[str, ...] = ()) -> str:
                 return _first_fm_difference(va, vb, path + (str(i),))
     where = f"`{'.'.join(path)}`" if path else "the front matter"
     return f"change the front-matter value {where}" if path else "change the front matter"
+
+
+def _key_name(key: str) -> str:
+    return "a front-matter key" if key == "*" else f"the front-matter key `{_unrepr(key)}`"
 
 
 def _unrepr(key: str) -> str:
