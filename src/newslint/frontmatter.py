@@ -141,6 +141,10 @@ def _split_json(text: str, pos: int, blank: int) -> FrontMatter | None:
     """Hugo's JSON front matter: a JSON object at the top, then the body."""
     try:
         _, end = json.JSONDecoder().raw_decode(text, pos)
+    except RecursionError:
+        fm = FrontMatter("json", pos, len(text), pos, len(text), leading_blank=blank)
+        fm.errors.append(FrontMatterError("JSON front matter is nested too deeply to read", pos, pos + 1))
+        return fm
     except json.JSONDecodeError:
         # a body that starts with "{" (a shortcode, a Liquid tag) is not JSON front matter
         if text.startswith(("{{", "{%"), pos):
@@ -349,6 +353,9 @@ def _parse_toml(text: str, fm: FrontMatter) -> None:
     content = text[fm.content_start: fm.content_end]
     try:
         fm.data = _jsonable(tomllib.loads(content))
+    except RecursionError:
+        fm.errors.append(FrontMatterError("TOML front matter is nested too deeply to read", fm.start, fm.content_start))
+        return
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _TOML_ERROR_AT.search(message)
@@ -412,11 +419,13 @@ def _parse_json(text: str, fm: FrontMatter) -> None:
     content = text[fm.content_start: fm.content_end]
     try:
         fm.data = json.loads(content)
+        fm.root = _json_positions(content, fm.content_start, fm)
     except json.JSONDecodeError as exc:
         at = fm.content_start + exc.pos
         fm.errors.append(FrontMatterError(f"JSON: {exc.msg}", at, at + 1))
-        return
-    fm.root = _json_positions(content, fm.content_start, fm)
+    except RecursionError:
+        fm.data = fm.root = None
+        fm.errors.append(FrontMatterError("JSON front matter is nested too deeply to read", fm.start, fm.start + 1))
 
 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?[0-9][0-9.eE+\-]*|true|false|null|\s+')

@@ -424,24 +424,32 @@ def _skip_spaces(text: str, i: int) -> int:
     return i
 
 
+_REACH = 2000  # characters a link's parts are looked for in, either way
+_STEPS = 64  # brackets or parentheses stepped over at most: "[a](" 20,000 times must stay linear
+_CLOSING_STOP = re.compile(r"[\\()\n]")
+_DEST_STOP = re.compile(r"[\s()]")
+
+
 def _closing(text: str, paren: int) -> int | None:
     """Offset just after the ")" that closes the "(" at ``paren`` on the same line, or None."""
     depth = 0
-    end = text.find("\n", paren)
-    end = len(text) if end < 0 else end
     i = paren
-    while i < end:
-        ch = text[i]
-        if ch == "\\":
-            i += 2
+    limit = min(len(text), paren + _REACH)
+    for _ in range(_STEPS):
+        m = _CLOSING_STOP.search(text, i, limit)
+        if m is None or m.group() == "\n":
+            return None
+        j = m.start()
+        if m.group() == "\\":
+            i = j + 2
             continue
-        if ch == "(":
+        if m.group() == "(":
             depth += 1
-        elif ch == ")":
+        else:
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
+                return j + 1
+        i = j + 1
     return None
 
 
@@ -455,14 +463,21 @@ def _diagnose(text: str, paren: int) -> Broken | None:
     line_end = len(text) if line_end < 0 else line_end
     e = s
     depth = 0
-    while e < line_end and not text[e].isspace():
-        if text[e] == "(":
+    for _ in range(_STEPS):  # to the first space, or the ")" that closes: a destination's end
+        m = _DEST_STOP.search(text, e, line_end)
+        if m is None:
+            e = line_end
+            break
+        e = m.start()
+        if m.group() == "(":
             depth += 1
-        elif text[e] == ")":
-            if depth == 0:
-                break
+        elif m.group() == ")" and depth:
             depth -= 1
+        else:
+            break
         e += 1
+    else:
+        return None  # a thicket of parentheses: not a destination to judge
     dest = text[s:e]
     if e < line_end and text[e] == ")":
         return None  # closed without a space: a construct the masker did not expect; leave it
@@ -539,17 +554,21 @@ def _link_start(text: str, bracket: int) -> int | None:
     """The "[" that opens the link text closed by the "]" at ``bracket`` (same block), or None."""
     depth = 0
     i = bracket
-    lo = max(0, bracket - 2000)
-    while i > lo:
-        i -= 1
-        ch = text[i]
-        if ch == "\n" and text[i + 1:i + 2] == "\n":
+    lo = max(0, bracket - _REACH)
+    blank = text.rfind("\n\n", lo, bracket)
+    floor = blank + 1 if blank >= 0 else lo  # a blank line ends the block: never look past it
+    for _ in range(_STEPS):
+        j = max(text.rfind("[", floor, i), text.rfind("]", floor, i))
+        if j < 0:
             return None
-        if ch == "]" and text[i - 1:i] != "\\":
+        i = j
+        if text[j - 1:j] == "\\":
+            continue
+        if text[j] == "]":
             depth += 1
-        elif ch == "[" and text[i - 1:i] != "\\":
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return j
+        else:
             depth -= 1
     return None
 

@@ -563,6 +563,10 @@ class _Context:
         self.text = text
         self.masks = masks
         self._index: _MaskIndex | None = None
+        # Walks over see-through characters are remembered: in a run of thousands of quote
+        # marks each walk would otherwise cross the whole run again (quadratic on quote soup).
+        self._left: dict[int, bool] = {}
+        self._right: tuple[int, int, bool] = (1, 0, True)  # the last walk: [start, stop] → answer
 
     def _mask_at(self, j: int) -> tuple[str, int, int] | None:
         if self._index is None:
@@ -570,11 +574,20 @@ class _Context:
         return self._index.at(j)
 
     def left(self, i: int) -> bool:
+        answer = self._left.get(i)
+        if answer is None:
+            answer = self._left[i] = self._walk_left(i)
+        return answer
+
+    def _walk_left(self, i: int) -> bool:
         P = self.P
+        known = self._left
         j = i - 1
         while j >= 0:
             c = P[j]
             if c in _SEE_THROUGH:
+                if j in known:  # a walk from j goes on from j - 1, as this one does
+                    return known[j]
                 j -= 1
                 continue
             if c == MASK:
@@ -590,6 +603,15 @@ class _Context:
         return True
 
     def right(self, i: int) -> bool:
+        start, stop, answer = self._right
+        if start <= i <= stop:  # on the path of the last walk: the same answer
+            return answer
+        answer, stop = self._walk_right(i)
+        self._right = (i, stop, answer)
+        return answer
+
+    def _walk_right(self, i: int) -> tuple[bool, int]:
+        """The answer for ``i`` and where the walk stopped (every position on its way agrees)."""
         P = self.P
         j, n = i, len(P)
         while j < n:
@@ -600,14 +622,14 @@ class _Context:
             if c == MASK:
                 found = self._mask_at(j)
                 if found is None:
-                    return True
+                    return True, j
                 kind, s, e = found
                 if kind in _TRANSPARENT_MASKS:
                     j = e
                     continue
-                return kind == "entity" and _unescape(self.text[s:e]) in _SPACE_RIGHT
-            return c in _SPACE_RIGHT
-        return True
+                return kind == "entity" and _unescape(self.text[s:e]) in _SPACE_RIGHT, j
+            return c in _SPACE_RIGHT, j
+        return True, n
 
 
 def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack: list[Mark]) -> list[Mark]:
@@ -624,6 +646,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         c = P[i] if i < n else "\n"
         mk.rsp = c in _SPACE_RIGHT or (c in _LOOK_FURTHER and ctx.right(i))
     attribute = ""  # inside an attribute value left in prose (alt="..."): its closing delimiter
+    after = _following(marks)
     for idx, mk in enumerate(marks):
         ch = mk.ch
         if attribute:
@@ -643,7 +666,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
             if before.isdigit() and (top is None or _PRIME.search(P, max(0, mk.start - 12), mk.start)):
                 mk.role = "prime"  # 6'2", a 27" screen
             elif opening:
-                if top is not None and stack[-1] is top and _misplaced(P, mk) and not _closes_next(marks, idx):
+                if top is not None and stack[-1] is top and _misplaced(P, mk) and not _closes_next(marks, idx, after):
                     _close(mk, stack, top, q, "misplaced")
                 else:
                     _open(mk, stack)
@@ -661,7 +684,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
             elif opening and ch == "'":
                 _open(mk, stack)
             elif opening:
-                if top is not None and stack[-1] is top and _misplaced(P, mk) and not _closes_next(marks, idx):
+                if top is not None and stack[-1] is top and _misplaced(P, mk) and not _closes_next(marks, idx, after):
                     _close(mk, stack, top, q, "misplaced")
                 else:
                     mk.role = "apostrophe"  # ’ before a word: an elision we do not know
@@ -719,11 +742,15 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
 _PRIME_AFTER = re.compile(r"(?:\s?\d+(?:\.\d+)?\"|\d|\"|$)", re.M)
 
 
+_MAX_LOOK = 64  # open quotations looked through for a family's innermost: real nesting is 2 or 3
+
+
 def _top(stack: list[Mark], family: frozenset[str]) -> Mark | None:
-    """The innermost open mark of a glyph family."""
-    for mk in reversed(stack):
-        if mk.ch in family:
-            return mk
+    """The innermost open mark of a glyph family (among the innermost ``_MAX_LOOK``: quote soup
+    of thousands of unclosed marks must not make each look-up cross all of them)."""
+    for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _MAX_LOOK), -1):
+        if stack[k].ch in family:
+            return stack[k]
     return None
 
 
@@ -737,14 +764,23 @@ def _misplaced(P: str, mk: Mark, lower: bool = True) -> bool:
     return P[j] in _SENTENCE_END and (not lower or P[mk.end: mk.end + 1].islower())
 
 
-def _closes_next(marks: list[Mark], idx: int) -> bool:
+def _closes_next(marks: list[Mark], idx: int, following: list[int]) -> bool:
     """Is the next mark like ``marks[idx]`` closing-shaped? Then ``marks[idx]`` opens a nested
-    quotation (`"It does not, "enabling fullrbf" is"`) rather than closing one out of place."""
-    ch = marks[idx].ch
-    for mk in marks[idx + 1:]:
-        if mk.ch == ch:
-            return mk.rsp and not mk.lsp
-    return False
+    quotation (`"It does not, "enabling fullrbf" is"`) rather than closing one out of place.
+    ``following[idx]`` is the index of that next mark (-1: none), found once per paragraph."""
+    nxt = following[idx]
+    return nxt >= 0 and marks[nxt].rsp and not marks[nxt].lsp
+
+
+def _following(marks: list[Mark]) -> list[int]:
+    """For each mark, the index of the next mark of the same character, or -1."""
+    out = [-1] * len(marks)
+    last: dict[str, int] = {}
+    for k in range(len(marks) - 1, -1, -1):
+        ch = marks[k].ch
+        out[k] = last.get(ch, -1)
+        last[ch] = k
+    return out
 
 
 def _open(mk: Mark, stack: list[Mark], sure: bool = True) -> None:

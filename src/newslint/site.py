@@ -29,11 +29,58 @@ def candidates(article: str, target: str, root: str, folders: Iterable[str] = ()
 
 
 def inside(path: Path, root: str) -> bool:
-    """Is the path (resolved, symlinks followed) inside the site root?"""
-    try:
-        Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
-    except ValueError:
-        return False
+    """Is the path, symlinks followed, inside the site root? Nothing outside is ever asked.
+
+    A path that leaves the root as written (``../../etc/passwd``) is refused before the file
+    system hears of it. Inside, symlinks are followed one component at a time with
+    ``os.readlink`` on paths inside the root only: a link that points out of the site is
+    refused when it is read, and its target is never looked at (``os.path.realpath`` would
+    stat it, and a stat can hang on a dead network mount).
+    """
+    real_root = _real(root)
+    written = os.path.abspath(path)
+    for base in (os.path.abspath(root), real_root):
+        if _within(written, base):
+            return _resolves_inside(os.path.relpath(written, base), real_root)
+    return False
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+@lru_cache(maxsize=64)
+def _real(root: str) -> str:
+    return os.path.realpath(root)
+
+
+@lru_cache(maxsize=65536)
+def _resolves_inside(relative: str, real_root: str) -> bool:
+    """Follow ``relative`` from the (real) root; False as soon as it would leave the root."""
+    todo = [p for p in relative.split(os.sep) if p not in ("", ".")]
+    current = real_root
+    hops = 0
+    while todo:
+        part = todo.pop(0)
+        if part == "..":
+            current = os.path.dirname(current)
+            if not _within(current, real_root):
+                return False
+            continue
+        candidate = os.path.join(current, part)
+        try:
+            target = os.readlink(candidate)
+        except OSError:  # not a link (or not there): the name stands as written
+            current = candidate
+            continue
+        hops += 1
+        if hops > 40:  # a symlink loop
+            return False
+        resolved = os.path.normpath(os.path.join(current, target))
+        if not _within(resolved, real_root):
+            return False
+        todo = [p for p in os.path.relpath(resolved, real_root).split(os.sep) if p not in ("", ".")] + todo
+        current = real_root
     return True
 
 
@@ -46,7 +93,7 @@ def exists(article: str, target: str, root: str, folders: Iterable[str] = ()) ->
     allowed = [p for p in paths if inside(p, root)]
     if not allowed:
         return None
-    return any(_is_file(str(p)) for p in allowed)
+    return any(_is_file(os.path.abspath(p)) for p in allowed)  # as checked: ".." already applied
 
 
 def status(article: str, target: str, root: str, folders: Iterable[str] = ()) -> bool | None:
@@ -59,7 +106,7 @@ def status(article: str, target: str, root: str, folders: Iterable[str] = ()) ->
     if found is not False:
         return found
     paths = [p for p in candidates(article, target, root, tuple(folders)) if inside(p, root)]
-    return False if any(_is_dir(str(p.parent)) for p in paths) else None
+    return False if any(_is_dir(os.path.dirname(os.path.abspath(p))) for p in paths) else None
 
 
 def _is_file(path: str) -> bool:
