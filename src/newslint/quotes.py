@@ -722,7 +722,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 # open, is surely that quotation's closing mark unless a later mark of its kind
                 # closes instead (then it may be an opening mark drawn the wrong way)
                 sure = _misplaced(P, mk, lower=False) or (
-                    ch in closers and ch not in prof.openers and not _closes_next(marks, idx))
+                    ch in closers and ch not in prof.openers and not _closes_next(marks, idx, after))
                 _close(mk, stack, top, q, "misplaced", sure=sure)
             elif (opening or not (lsp or rsp)) and top is None:
                 _open(mk, stack, sure=opening)

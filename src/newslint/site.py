@@ -38,10 +38,15 @@ def inside(path: Path, root: str) -> bool:
     stat it, and a stat can hang on a dead network mount).
     """
     real_root = _real(root)
-    written = os.path.abspath(path)
+    written = os.fspath(path)
+    if not os.path.isabs(written):
+        written = os.path.join(os.getcwd(), written)
+    if not _within(os.path.abspath(written), os.path.abspath(root)) and \
+            not _within(os.path.abspath(written), real_root):
+        return False  # out of the root as written: not even resolved
     for base in (os.path.abspath(root), real_root):
-        if _within(written, base):
-            return _resolves_inside(os.path.relpath(written, base), real_root)
+        if _within(written, base):  # ".." left in place: it is resolved in order, as the system does
+            return _resolves_inside(written[len(base):], real_root)
     return False
 
 
@@ -56,7 +61,8 @@ def _real(root: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _resolves_inside(relative: str, real_root: str) -> bool:
-    """Follow ``relative`` from the (real) root; False as soon as it would leave the root."""
+    """Follow ``relative`` from the (real) root, symlinks and ".." in order as the system does;
+    False as soon as it would leave the root (a missing name is taken as written)."""
     todo = [p for p in relative.split(os.sep) if p not in ("", ".")]
     current = real_root
     hops = 0
@@ -93,7 +99,7 @@ def exists(article: str, target: str, root: str, folders: Iterable[str] = ()) ->
     allowed = [p for p in paths if inside(p, root)]
     if not allowed:
         return None
-    return any(_is_file(os.path.abspath(p)) for p in allowed)  # as checked: ".." already applied
+    return any(_is_file(str(p)) for p in allowed)
 
 
 def status(article: str, target: str, root: str, folders: Iterable[str] = ()) -> bool | None:
@@ -106,7 +112,7 @@ def status(article: str, target: str, root: str, folders: Iterable[str] = ()) ->
     if found is not False:
         return found
     paths = [p for p in candidates(article, target, root, tuple(folders)) if inside(p, root)]
-    return False if any(_is_dir(os.path.dirname(os.path.abspath(p))) for p in paths) else None
+    return False if any(_is_dir(str(p.parent)) for p in paths) else None
 
 
 def _is_file(path: str) -> bool:
