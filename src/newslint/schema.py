@@ -666,7 +666,8 @@ def suggest_key(key: str, known: Iterable[str], loose: bool = False) -> str | No
     """The known key an unknown one was probably meant to be, or None.
 
     Strict (the default, for schemas that allow unknown keys): one edit for short keys, two for
-    longer ones, never a singular/plural pair (``image``/``images`` are different keys).
+    longer ones, never a singular/plural pair (``image``/``images`` are different keys); a key of
+    three letters only as a four-letter key with one letter dropped (``dte`` → ``date``).
     ``loose`` (for schemas that refuse unknown keys, where the key is wrong anyway) also takes a
     known key the unknown one starts with (``lastmodified`` → ``lastmod``) and difflib's guess.
     """
@@ -674,17 +675,21 @@ def suggest_key(key: str, known: Iterable[str], loose: bool = False) -> str | No
 
     known = [k for k in known if isinstance(k, str)]
     norm = normalize_key(key)
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[int, int], str] | None = None
     for cand in known:
         c = normalize_key(cand)
         if c == norm:
             return cand if cand != key else None
-        if _plural_pair(norm, c) or len(norm) < 4 or len(c) < 4:
-            continue
+        if _plural_pair(norm, c) or len(c) < 4 or (len(norm) < 4 and not (len(norm) == 3 and len(c) == 4)):
+            continue  # a three-letter key is only a four-letter one with a letter dropped (dte → date)
         limit = 1 if max(len(norm), len(c)) <= 6 else 2
         d = DamerauLevenshtein.distance(norm, c, score_cutoff=limit)
-        if d <= limit and (best is None or d < best[0]):
-            best = (d, cand)
+        if d <= limit:
+            # on a tie, the likelier slip: letters swapped (topisc → topics), then a letter
+            # dropped (topis → topics), then one mistyped (topis → topic)
+            rank = (d, 0 if sorted(norm) == sorted(c) else 1 if len(c) > len(norm) else 2)
+            if best is None or rank < best[0]:
+                best = (rank, cand)
     if best is not None:
         return best[1]
     if loose:

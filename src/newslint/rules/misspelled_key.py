@@ -4,8 +4,10 @@ Generators ignore keys they do not know, so ``tilte:`` or ``catgories:`` silentl
 article without its title or sections. A key is known when the article's schema declares it or
 it is in common use in Hugo, Jekyll, Eleventy, Astro or news themes (``rules/front-matter-keys.yaml``;
 add your own with the ``known`` option). An unknown key that is one edit (short keys) or two
-edits (keys of seven letters or more) from a likely target, or a longer name generators do not
-read (``lastmodified``, ``published_at``), is reported with a "did you mean";
+edits (keys of seven letters or more) from a likely target (a key generators read, or a
+one-word key in common use such as ``topics``), a three-letter key that is a four-letter target
+with a letter dropped (``dte:``), or a longer name generators do not read (``lastmodified``,
+``published_at``), is reported with a "did you mean";
 the fix renames it and is unsafe (the key may be a deliberate custom field).
 
 Bad:
@@ -19,8 +21,9 @@ Good:
     categories: [politics]
     ---
 
-Not findings: singular/plural pairs (``image`` and ``images`` are different keys), keys shorter
-than four letters, a different case (Hugo reads ``expirydate`` as ``expiryDate``),
+Not findings: singular/plural pairs (``image`` and ``images`` are different keys), other keys
+shorter than four letters (``bio``, ``tab``), compound keys that differ from a known one only by
+a separator (``redirectto``), a different case (Hugo reads ``expirydate`` as ``expiryDate``),
 and keys the schema already reports (a schema that refuses unknown keys: schema-violation).
 """
 
@@ -74,6 +77,10 @@ def _vocabulary(props: tuple[str, ...], extra: tuple[str, ...]) -> tuple[list[st
     """The keys typos are aimed at, and every known key (lower-cased), for one schema."""
     table = load_yaml("rules", "front-matter-keys.yaml")
     targets = list(props) + [k for k in table["targets"] if k not in props]
+    # a typo can aim at any key in common use (toppics → topics); short known keys are words of
+    # their own too often (lead, name, type) to be taken for the target of a typo, and compound
+    # ones have spellings of their own (redirectto, heroimage are keys, not slips)
+    targets += [k for k in table["known"] if len(k) >= 5 and k.isalpha() and k.islower() and k not in targets]
     return targets, frozenset(normalize_key(k) for k in targets + table["known"] + list(extra))
 
 
