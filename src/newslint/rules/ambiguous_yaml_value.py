@@ -12,7 +12,9 @@ so the same file means different things on different sites:
 
 Quote the value to keep the text, or write ``true``/``false`` for a boolean. The fix is unsafe
 (only the writer knows which was meant): it writes ``true``/``false`` where the schema wants a
-boolean, and quotes the value otherwise. Keys are checked too.
+boolean, and for a lower-case ``yes``/``no``/``on``/``off`` at a top-level key the schema does
+not declare as text (``hero: no`` is a switch); it quotes the value otherwise (``country: NO``,
+``answer: Yes``, list items). Keys are checked too.
 
 Bad:
     ---
@@ -56,6 +58,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     text = doc.text
     booleans = _boolean_paths(doc, opts)
+    texts = _text_keys(doc, opts)
     stack: list[tuple[tuple[Any, ...], Pos]] = [((), fm.root)]
     while stack:
         path, node = stack.pop()
@@ -71,8 +74,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         elif node.style is None and path:
             found = validation.classify_yaml11(text[node.value[0]: node.value[1]])
             if found is not None:
-                yield _finding(text, node.value, found, f"`{path_text(path)}: {text[node.value[0]: node.value[1]]}`",
-                               path in booleans)
+                raw = text[node.value[0]: node.value[1]]
+                # a lower-case yes/no/on/off under a key the schema does not call text was meant
+                # as a boolean (draft: no, comments: yes); NO and Yes may be text (Norway, a label)
+                meant = path in booleans or (raw in _BOOLEAN_WORDS and len(path) == 1 and path[0] not in texts)
+                yield _finding(text, node.value, found, f"`{path_text(path)}: {raw}`", meant)
 
 
 def _finding(text: str, span: tuple[int, int], found: tuple[str, str], what: str, boolean: bool) -> Finding:
@@ -95,6 +101,21 @@ def _finding(text: str, span: tuple[int, int], found: tuple[str, str], what: str
     else:
         fix = Fix.replace(start, end, f'"{raw}"', "Quote the value", safe=False)
     return Finding(start, end, message, fix)
+
+
+_BOOLEAN_WORDS = {"yes", "no", "on", "off"}
+
+
+def _text_keys(doc: Document, opts: Mapping[str, Any]) -> set[Any]:
+    """Top-level keys the schema declares as text (a yes/no there is a word, to be quoted)."""
+    result = validation.validate(doc, opts)
+    props = result.schema.properties if result.schema is not None else {}
+    out = set()
+    for key, spec in props.items():
+        kinds = spec.get("type") if isinstance(spec, dict) else None
+        if kinds == "string" or (isinstance(kinds, list) and "string" in kinds):
+            out.add(key)
+    return out
 
 
 def _boolean_paths(doc: Document, opts: Mapping[str, Any]) -> set[tuple[Any, ...]]:
