@@ -501,6 +501,14 @@ def _diagnose(text: str, paren: int) -> Broken | None:
             return Broken(paren, rest_close, "title-quotes",
                           f"the link title holds an unescaped {q}: the link renders as text; "
                           f"write \\{q} or use the other quote mark")
+        if _URL_START.match(dest) and "?" not in dest and _PROSE_TAIL.fullmatch(text, e, rest_close - 1):
+            # "[x](https://a.gov/ is helpful.)": the URL is whole and words follow it; the ")" that
+            # ends the line closes a parenthesis of the prose, the link lost its own
+            trimmed = e
+            while trimmed > s and text[trimmed - 1] in ".,;:!?'\"":
+                trimmed -= 1
+            return Broken(paren, e, "unclosed", "link destination not closed with ')': the link renders as text",
+                          (trimmed, trimmed, ")"), False)
         if _URL_START.match(dest):
             spaces = [(s + k.start(), s + k.end()) for k in re.finditer(r"\s+", inside)]
             edit, safe = _space_edit(text, s, rest_close - 1, spaces)
@@ -526,6 +534,8 @@ def _diagnose(text: str, paren: int) -> Broken | None:
                   (trimmed, trimmed, ")"), False)
 
 
+# Two words or more of plain prose (no path, query or file name in them) after a URL.
+_PROSE_TAIL = re.compile(r"[ \t]+(?:[A-Za-z][A-Za-z'’-]*[,;:]?[ \t]+)+[A-Za-z][A-Za-z'’-]*[.,;:!?]?[ \t]*")
 _LATER = re.compile(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
 
 
