@@ -231,8 +231,14 @@ def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and exc.context in _AT_CONTEXT:
             mark = exc.context_mark  # the line that started the trouble, not where the parser gave up
-        at = base + (mark.index if mark is not None else 0)
-        fm.errors.append(FrontMatterError(_yaml_message(exc, content, mark), at, min(at + 1, fm.content_end)))
+        keyless = _keyless_line_before(exc, content, mark)
+        if keyless is not None:
+            at = base + keyless
+            message = _AT_CONTEXT["while scanning a simple key"]
+        else:
+            at = base + (mark.index if mark is not None else 0)
+            message = _yaml_message(exc, content, mark)
+        fm.errors.append(FrontMatterError(message, at, min(at + 1, fm.content_end)))
     except yaml.YAMLError as exc:
         fm.errors.append(FrontMatterError(f"YAML: {exc}", fm.start, fm.content_start))
     except RecursionError:
@@ -279,6 +285,22 @@ _AT_CONTEXT = {
     "while scanning a simple key": "YAML: a line that is not `key: value` (a missing ':' after the key?)",
     "while scanning a quoted scalar": "YAML: a quoted value that is never closed; close the quote or drop it",
 }
+
+
+def _keyless_line_before(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> int | None:
+    """``slug abc`` + ``date: 2022``: YAML reads the two lines as one key and stops at the colon of
+    the second. The offset of the first line when that is what happened, else None."""
+    if mark is None or not (exc.problem or "").startswith("mapping values are not allowed"):
+        return None
+    line_start = content.rfind("\n", 0, mark.index) + 1
+    if ":" in content[line_start:mark.index] or content[line_start:line_start + 1] in (" ", "\t", "-", "#"):
+        return None  # a second colon on a key's line (title: a: b), or nested text
+    prev_end = line_start - 1
+    prev_start = content.rfind("\n", 0, max(prev_end, 0)) + 1
+    prev = content[prev_start:prev_end]
+    if prev_end <= 0 or not prev.strip() or ":" in prev or prev[:1] in (" ", "\t", "-", "#"):
+        return None
+    return prev_start
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> str:
