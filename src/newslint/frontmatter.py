@@ -232,7 +232,11 @@ def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
         if exc.context_mark is not None and exc.context in _AT_CONTEXT:
             mark = exc.context_mark  # the line that started the trouble, not where the parser gave up
         keyless = _keyless_line_before(exc, content, mark)
-        if keyless is not None:
+        unclosed = _unclosed_quote_before(content, mark)
+        if unclosed is not None:
+            at = base + unclosed
+            message = _AT_CONTEXT["while scanning a quoted scalar"]
+        elif keyless is not None:
             at = base + keyless
             message = _AT_CONTEXT["while scanning a simple key"]
         else:
@@ -285,6 +289,30 @@ _AT_CONTEXT = {
     "while scanning a simple key": "YAML: a line that is not `key: value` (a missing ':' after the key?)",
     "while scanning a quoted scalar": "YAML: a quoted value that is never closed; close the quote or drop it",
 }
+
+
+_QUOTED_START = re.compile(r"""^[A-Za-z_][\w.-]*:[ \t]+(["'])""", re.M)
+_TOP_KEY = re.compile(r"[A-Za-z_][\w.-]*:(?:[ \t]|$)")
+
+
+def _unclosed_quote_before(content: str, mark: Any) -> int | None:
+    """``title: "Talks`` + ``date: 2022``: a top-level value whose quote is not closed on its line
+    while the next line is a top-level key. YAML reads on to the next quote mark and fails
+    somewhere below; the offset of the quote that opened it, when it is before the error."""
+    limit = mark.index if mark is not None else len(content)
+    for m in _QUOTED_START.finditer(content, 0, limit):
+        q = m.group(1)
+        end = content.find("\n", m.end())
+        rest = content[m.end():len(content) if end < 0 else end]
+        if q == '"':
+            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+        else:
+            closed = "'" in rest.replace("''", "")
+        if closed or end < 0:
+            continue
+        if _TOP_KEY.match(content, end + 1):
+            return m.start(1)
+    return None
 
 
 def _keyless_line_before(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> int | None:
