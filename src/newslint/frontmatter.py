@@ -292,7 +292,7 @@ _AT_CONTEXT = {
 
 
 _QUOTED_START = re.compile(r"""^[A-Za-z_][\w.-]*:[ \t]+(["'])""", re.M)
-_TOP_KEY = re.compile(r"[A-Za-z_][\w.-]*:(?:[ \t]|$)")
+_TOP_KEY = re.compile(r"[A-Za-z_][\w.-]*:(?=[ \t\n]|$)")
 
 
 def _unclosed_quote_before(content: str, mark: Any) -> int | None:
@@ -318,8 +318,10 @@ def _unclosed_quote_before(content: str, mark: Any) -> int | None:
 def _keyless_line_before(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> int | None:
     """``slug abc`` + ``date: 2022``: YAML reads the two lines as one key and stops at the colon of
     the second. The offset of the first line when that is what happened, else None."""
-    if mark is None or not (exc.problem or "").startswith("mapping values are not allowed"):
-        return None
+    problem = exc.problem or ""
+    if mark is None or not (problem.startswith("mapping values are not allowed")
+                            or problem == "did not find expected <document start>"):
+        return None  # (the second when a comment ends the keyless line: title 'Newsletter #153')
     line_start = content.rfind("\n", 0, mark.index) + 1
     if ":" in content[line_start:mark.index] or content[line_start:line_start + 1] in (" ", "\t", "-", "#"):
         return None  # a second colon on a key's line (title: a: b), or nested text
