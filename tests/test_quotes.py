@@ -157,6 +157,7 @@ DAMAGES = {
     "apostrophe turned": [("Istanbul’s", "Istanbul‘s")],
     "space on the wrong side": [("Ukraine,” he concluded", "Ukraine, ”he concluded")],
     "space on the wrong side after a word": [("do not crave” his", "do not crave ”his")],
+    "space on the wrong side before another quotation": [("certain imprint” on", "certain imprint ”on")],
     "space inside": [("“Freezing the", "“ Freezing the"), ("Russia,” said", "Russia, ” said")],
     "guillemets": [("“hardly possible,”", "«hardly possible,»")],
     "reversed closing mark": [("Russia,” said", "Russia,“ said")],

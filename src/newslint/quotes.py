@@ -722,7 +722,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 # open, is surely that quotation's closing mark unless a later mark of its kind
                 # closes instead (then it may be an opening mark drawn the wrong way)
                 sure = _misplaced(P, mk, lower=False) or (
-                    ch in closers and ch not in prof.openers and not _closes_next(marks, idx, after))
+                    ch in closers and ch not in prof.openers and not _closer_follows(marks, idx, prof))
                 _close(mk, stack, top, q, "misplaced", sure=sure)
             elif (opening or not (lsp or rsp)) and top is None:
                 _open(mk, stack, sure=opening)
@@ -781,6 +781,20 @@ def _following(marks: list[Mark]) -> list[int]:
         out[k] = last.get(ch, -1)
         last[ch] = k
     return out
+
+
+def _closer_follows(marks: list[Mark], idx: int, prof: Profile) -> bool:
+    """Is the next mark of ``marks[idx]``'s family a closing one, with no opening mark between?
+    Then ``marks[idx]`` might open a quotation that mark closes (drawn the wrong way); a new
+    opening mark first (“a ”b, “c”) settles that ``marks[idx]`` closed the first quotation."""
+    family = DOUBLE if marks[idx].ch in DOUBLE else SINGLE
+    for k in range(idx + 1, len(marks)):  # stops at the family's next mark: no copy, no full scan
+        mk = marks[k]
+        if mk.ch in family:
+            if mk.ch in prof.openers and mk.ch not in prof.closers:
+                return False
+            return mk.rsp and not mk.lsp
+    return False
 
 
 def _open(mk: Mark, stack: list[Mark], sure: bool = True) -> None:
