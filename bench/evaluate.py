@@ -395,10 +395,11 @@ _ELL1 = re.compile(r"…")
 def _ellipsis(a, rng):
     three = [m for m in _prose_matches(a, _ELL3, margin=0) if not re.search(r"[\[(<]$", a.text[m.start() - 1:m.start()])]
     one = [m for m in _prose_matches(a, _ELL1, margin=0) if not re.search(r"[\[(<]$", a.text[m.start() - 1:m.start()])]
-    if len(three) >= 2 and len(three) > len(one):
+    # the article's form must keep a strict majority after the change, or no house form is left
+    if len(three) - 1 > len(one) + 1:
         m = rng.choice(three)
         return _replace(a, m.start(), m.end(), "…", "ellipsis-style", "... article gets …", ["NL105"], "safe")
-    if len(one) >= 2 and len(one) > len(three):
+    if len(one) - 1 > len(three) + 1:
         m = rng.choice(one)
         return _replace(a, m.start(), m.end(), "...", "ellipsis-style", "… article gets ...", ["NL105"], "safe")
     return None

@@ -125,3 +125,12 @@ def test_elision_and_ellipsis_and_doubled_punctuation_agree() -> None:
     out = fix(text)
     assert "[…]" in out and "..." not in out and ".." not in out
     assert re.search(r"said… Then he left\. Nobody", out)
+
+
+def test_a_hyphen_after_a_repaired_link_is_judged_as_after_the_link() -> None:
+    """`[text] (url) - a`: the link repair and the dash rules must leave the text as they leave
+    `[text](url) - a`, whatever was fixed first (a dash after a link is not judged)."""
+    clean = "---\ntitle: x\n---\n\nThe outcome: [the design system](https://designsystem.digital.gov/) - a free tool.\n"
+    damaged = clean.replace("](", "] (")
+    rules = MINE + ("NL132",)
+    assert fix(damaged, rules) == fix(clean, rules)

@@ -333,6 +333,8 @@ def _dashes(doc: Document) -> list[Dash]:
         while e < n and (pt[e] in _HSPACE or pt[e] in INVISIBLE):
             e += 1
         prev = pt[s - 1] if s > 0 and pt[s - 1] not in "\n" + MASK else ""
+        if prev == ")" and s > 1 and pt[s - 2] == MASK:
+            prev = ""  # "(https://…) - ": as after a link, whose destination is masked with its ")"
         nxt = pt[e] if e < n and pt[e] not in "\n" + MASK else ""
         if prev and prev in "*_":  # emphasis: closing after a word, or opening (**—Name)?
             k = s - 1
