@@ -128,9 +128,23 @@ def _text_dates(doc: Document) -> Iterator[TextDate]:
         weekday = lang.weekdays.get(fold(wd.group("wd"))) if wd else None
         if wd is not None:
             start = wd.start()
-        range_follows = _RANGE_AFTER.match(prose, end) is not None
+        r = _RANGE_AFTER.match(prose, end)
+        range_follows = r is not None and _range_end(prose, r.end(), lang)
         yield TextDate(start, end, month, day, year, weekday, wd.span("wd") if wd else None,
                        wd.group("wd") if wd else "", range_follows)
+
+
+_WORD_AT = re.compile(r"\s*(\w+)")
+
+
+def _range_end(prose: str, at: int, lang: Language) -> bool:
+    """Does a range's other end (a number, a month or a weekday) follow at ``at``? "June 1 through
+    June 7" and "June 1-7" are ranges; "October 2, 2014 to reserve your spot" is not."""
+    w = _WORD_AT.match(prose, at)
+    if w is None:
+        return False
+    word = w.group(1)
+    return word[0].isdigit() or lang.fold(word) in lang.months or lang.fold(word) in lang.weekdays
 
 
 _ISO_TAIL = re.compile(r"-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)")
