@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests are deterministic in the suite (the same examples on every run and machine), so a
+# red CI always means a change broke something. NEWSLINT_HYPOTHESIS=explore draws new examples
+# (tests/fuzz/run uses it) to look for bugs the fixed ones miss.
+hypothesis_settings.register_profile("deterministic", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", database=None)
+hypothesis_settings.load_profile(os.environ.get("NEWSLINT_HYPOTHESIS", "deterministic"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -134,3 +134,15 @@ def test_a_hyphen_after_a_repaired_link_is_judged_as_after_the_link() -> None:
     damaged = clean.replace("](", "] (")
     rules = MINE + ("NL132",)
     assert fix(damaged, rules) == fix(clean, rules)
+
+
+def test_ellipsis_against_dots_is_reported_but_not_rewritten_into_a_leader() -> None:
+    # '…' then '...': rewriting '…' to dots would make six dots, a leader that no longer votes
+    text = "---\ntitle: x\n---\n\n…... ,...\n"
+    assert fix(text) == "---\ntitle: x\n---\n\n…...,...\n"
+    assert _fix_rule_by_rule(text, MINE) == _fix_rule_by_rule(text, tuple(reversed(MINE))) == fix(text)
+
+
+def test_every_stretch_of_dots_in_a_punctuation_run_is_an_ellipsis() -> None:
+    text = "---\ntitle: x\n---\n\nWait…,... no… and… yes.\n"
+    assert fix(text) == "---\ntitle: x\n---\n\nWait…,… no… and… yes.\n"

@@ -222,6 +222,7 @@ class Ellipsis:
 
 
 _CLOSER = {"<": ">", "(": ")", "[": "]"}
+_DOTS = re.compile(r"\.{3,}")
 
 
 def ellipses(doc: Document) -> list[Ellipsis]:
@@ -236,12 +237,10 @@ def _ellipses(doc: Document) -> list[Ellipsis]:
     for s, e in sc.runs:
         dots = [k for k in range(s, e) if pt[k] not in INVISIBLE]  # see through invisible characters
         run = "".join(pt[k] for k in dots)
-        k = run.find("...")
-        if k < 0:
-            continue
-        length = len(run) - k - len(run[k:].lstrip("."))
-        if length <= 4:
-            spans.append((dots[k], dots[k + 2] + 1, "..."))  # four dots: an ellipsis and a full stop
+        for m in _DOTS.finditer(run):  # each stretch of dots in a run like '...?' or '...,...'
+            if m.end() - m.start() <= 4:  # four dots: an ellipsis and a full stop; five or more: a leader
+                k = m.start()
+                spans.append((dots[k], dots[k + 2] + 1, "..."))
     spans.sort()
     out = []
     for a, b, form in spans:

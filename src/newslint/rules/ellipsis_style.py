@@ -43,5 +43,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         if pt[e.start - 1: e.start].isdigit() and pt[e.end: e.end + 1].isdigit():
             continue  # 1...10 is a range
-        yield Finding(e.start, e.end, f"'{e.form}' but {why} '{house}'",
-                      Fix.replace(e.start, e.end, house, f"Replace with '{house}'"))
+        fix = Fix.replace(e.start, e.end, house, f"Replace with '{house}'")
+        if house == "..." and (pt[e.start - 1: e.start] in (".", "…") or pt[e.end: e.end + 1] in (".", "…")):
+            fix = None  # '…' written against dots would make a leader or four dots: the writer decides
+        yield Finding(e.start, e.end, f"'{e.form}' but {why} '{house}'", fix)
