@@ -23,7 +23,7 @@ from conftest import newslint_command
 from newslint import config, engine, files
 from newslint.document import Document
 
-BOUND = 2.0  # seconds, for one article however hostile
+BOUND = 2.0  # seconds of CPU time, for one article however hostile
 
 
 def lint(text: str, **table):
@@ -77,9 +77,9 @@ HOSTILE = {
 def test_hostile_input_is_bounded_in_time(name: str, allow: bool) -> None:
     text = HOSTILE[name]
     lint("---\ntitle: warm\n---\nup\n", allow_yaml_aliases=allow)  # imports and compiled patterns
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other processes on the machine do not count
     found = lint(text, allow_yaml_aliases=allow)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < BOUND, f"{name}: {elapsed:.2f} s"
     assert not [f for f in found if f.rule == "NL999"], [f.message for f in found if f.rule == "NL999"]
 
