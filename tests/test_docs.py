@@ -30,3 +30,14 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert "pip install '.[test]' && .venv/bin/pytest" in head
     ci = (Path(__file__).parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/pytest" in ci
+
+
+def test_every_module_is_on_the_readme_map() -> None:
+    # "How it works" is where a newcomer learns the architecture: a module missing there is hidden
+    tree = README.split("## How it works", 1)[1].split("```")[1]
+    package = Path(__file__).parents[1] / "src" / "newslint"
+    for path in package.iterdir():
+        if path.name.startswith(("_", ".")) or path.name == "__pycache__":
+            continue
+        name = path.name + ("/" if path.is_dir() else "")
+        assert re.search(rf"^\s+{re.escape(name)}\s", tree, re.M), f"{name} is not on the README map"
