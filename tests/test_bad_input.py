@@ -67,6 +67,7 @@ CASES = [
     Case("paragraph-key.md",
          b"---\ntitle: x\nexcerpt: <p>One sentence.</p>\n\n<p>Then a second paragraph: it has a colon.</p>\n---\n\nBody.\n",
          [("NL001", 5, "is read as a key"), ("NL001", 5, "value of `excerpt`")]),
+    Case("lone-brace.md", b"{", [("NL001", 1, "JSON front matter")]),  # an error at the very end (found by fuzzing)
     Case("list-front-matter.md", b"---\n- a\n- b\n---\n\nBody.\n", [("NL001", 2, "not a list")]),
     Case("scalar-front-matter.md", b"---\njust a sentence\n---\n\nBody.\n", [("NL001", 2, "not a single string")]),
     Case("big.md", ("---\ntitle: Big\n---\n\n" + ("The talks resumed in Istanbul, officials said. " * 20 + "\n\n")

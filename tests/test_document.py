@@ -128,3 +128,10 @@ def test_inline_markdown_in_front_matter_fields_is_not_prose() -> None:
     doc = Document("---\ndescription: Budgets &mdash; see https://x.gov/a , and `code`.\n---\nBody.\n")
     kept = _kept(doc)
     assert "Budgets" in kept and "mdash" not in kept and "x.gov" not in kept and "code" not in kept
+
+
+@pytest.mark.parametrize("source", [b"{", b'{"title": ', b'{"title": "x"', b"+++\ntitle = ", b"---\ntitle: [", b"---\ntitle: \"x"])
+def test_front_matter_errors_at_the_end_of_the_file_stay_inside_it(source: bytes) -> None:
+    doc = Document.from_bytes(source, "a.md")
+    assert doc.front_matter is not None and doc.front_matter.errors
+    assert all(0 <= e.start <= e.end <= len(doc.text) for e in doc.front_matter.errors), doc.front_matter.errors

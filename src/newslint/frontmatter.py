@@ -154,7 +154,8 @@ def _split_json(text: str, pos: int, blank: int) -> FrontMatter | None:
         try:
             json.loads(text[pos:])
         except json.JSONDecodeError as exc:
-            fm.errors.append(FrontMatterError(f"JSON front matter: {exc.msg}", exc.pos + pos, exc.pos + pos + 1))
+            at = min(exc.pos + pos, len(text))  # an error at the end of the file is past its last character
+            fm.errors.append(FrontMatterError(f"JSON front matter: {exc.msg}", at, min(at + 1, len(text))))
         else:  # pragma: no cover - raw_decode and loads disagree only on trailing data
             fm.errors.append(FrontMatterError("JSON front matter could not be read", pos, nl))
         return fm
