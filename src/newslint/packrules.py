@@ -217,13 +217,12 @@ def _scanners() -> tuple[Any, Any]:
             trie = _trie(_WORD_START)
             firsts = "".join(sorted({re.escape(n[0]) for n in _WORD_START}))
             # A prefix starts at a word boundary: right after a space (the common case: a
-            # literal first character lets the engine skip ahead in C), after the mask, after any
-            # other non-word character, or at the very start. One `\b(?=trie)` pattern would be
-            # tried at every position, which costs three times as much.
+            # literal first character lets the engine skip ahead in C), after any other
+            # non-word character (the mask included), or at the very start (tried on " " + the
+            # start). One `\b(?=trie)` pattern would be tried at every position: 40 % slower.
             word = (re.compile(" (?=" + trie + ")"),
-                    re.compile("\ue000(?=[" + firsts + "])(?=" + trie + ")"),
-                    re.compile("[^a-z0-9 \ue000](?=[" + firsts + "])(?<=\\W)(?=" + trie + ")"),
-                    re.compile(trie))
+                    re.compile("[^a-z0-9 ](?=[" + firsts + "])(?<=\\W)(?=" + trie + ")"),
+                    max(map(len, _WORD_START)))
         anywhere = re.compile("(?=" + _trie(_ANYWHERE) + ")") if _ANYWHERE else None
         _SCANS[key] = (word, anywhere)
     return _SCANS[key]
@@ -239,12 +238,10 @@ def candidates(doc: Document) -> tuple[str, list[int]] | None:
         word, anywhere = _scanners()
         positions: list[int] = []
         if word:
-            after_space, after_mask, after_other, at_start = word
-            positions = [m.end() for m in after_space.finditer(lowered)]
-            positions += [m.end() for m in after_mask.finditer(lowered)]
+            after_space, after_other, longest = word
+            positions = [0] if after_space.match(" " + lowered[:longest]) else []
+            positions += [m.end() for m in after_space.finditer(lowered)]
             positions += [m.end() for m in after_other.finditer(lowered)]
-            if at_start.match(lowered):
-                positions.append(0)
             positions.sort()  # each position has one character before it: no duplicates
         if anywhere:
             positions = sorted(set(positions).union(m.start() for m in anywhere.finditer(lowered)))
