@@ -172,9 +172,11 @@ def literal_prefixes(pattern: str, min_length: int = 2) -> list[str] | None:
 
     Lets a caller find candidate positions for many patterns with one fast scan, then run
     each pattern only there. Understands literals, escapes of punctuation, leading
-    lookarounds and inline flags (skipped: they consume nothing), and groups of literal
-    alternatives (``utili(ze|se)``); anything else ends the prefix. Returns None when some
-    alternative has a prefix shorter than ``min_length``.
+    lookarounds and inline flags (skipped: they consume nothing), groups of literal
+    alternatives (``utili(ze|se)``), small classes of literals (``utili[sz]e``) and optional
+    characters and groups (``colou?r``, ``could(n't)? of``: each way is a prefix); anything
+    else ends the prefix. Returns None when some alternative has a prefix shorter than
+    ``min_length``.
     """
     prefixes = _alternatives_prefixes(pattern)
     if prefixes is None or not prefixes or min(map(len, prefixes)) < min_length:
@@ -284,8 +286,10 @@ def _sequence_prefixes(source: str) -> tuple[list[str], bool] | None:
                 inner = inner[inner.index(">") + 1:]
             elif inner.startswith("?"):
                 return prefixes, False
-            if source[end + 1: end + 2] in tuple(_QUANTIFIERS) and source[end + 1: end + 2] != "+":
-                return prefixes, False  # the group may be absent
+            quantifier = source[end + 1: end + 2]
+            optional = quantifier == "?"  # present or absent: both ways are prefixes
+            if quantifier in tuple(_QUANTIFIERS) and quantifier != "+" and not optional:
+                return prefixes, False  # the group may be absent or repeated
             parts = _split_top(inner)
             if parts is None:
                 return None
@@ -293,31 +297,60 @@ def _sequence_prefixes(source: str) -> tuple[list[str], bool] | None:
             if any(s is None for s in subs):
                 return None
             options = [p for s in subs for p in s[0]]  # type: ignore[index]
-            whole = all(s[1] for s in subs) and source[end + 1: end + 2] != "+"  # type: ignore[index]
+            whole = all(s[1] for s in subs) and quantifier != "+"  # type: ignore[index]
+            if optional:
+                if not whole:
+                    return prefixes, False
+                options.append("")
             combined = [a + b for a in prefixes for b in options]
             if len(combined) > MAX_PREFIXES:
                 return prefixes, False
             prefixes = combined
             if not whole:
                 return prefixes, False
-            i = end + 1
+            i = _after_optional(source, end + 1 + optional)
             continue
         if ch == "\\":
             if not nxt or nxt in _CLASS_ESCAPES or nxt.isalpha():
                 return prefixes, False
-            literal, width = nxt, 2
+            literals, width = [nxt], 2
+        elif ch == "[":
+            got = _small_class(source, i)
+            if got is None:
+                return prefixes, False
+            literals, width = got
         elif ch in _SPECIAL:
             return prefixes, False
         else:
-            literal, width = ch, 1
+            literals, width = [ch], 1
         after = source[i + width: i + width + 1]
         if after and after in _QUANTIFIERS:
-            if after == "+":
-                prefixes = [p + literal for p in prefixes]
+            if after == "+":  # at least once: one more character, then the prefix ends
+                grown = [p + c for p in prefixes for c in literals]
+                return (grown if len(grown) <= MAX_PREFIXES else prefixes), False
+            if after != "?":
+                return prefixes, False
+        grown = [p + c for p in prefixes for c in literals] + (prefixes if after == "?" else [])
+        if len(grown) > MAX_PREFIXES:
             return prefixes, False
-        prefixes = [p + literal for p in prefixes]
-        i += width
+        prefixes = grown
+        i = _after_optional(source, i + width + 1) if after == "?" else i + width
     return prefixes, True
+
+
+def _after_optional(source: str, i: int) -> int:
+    """Skip the "?" or "+" that makes a "?" lazy or possessive (``a??``, ``a?+``)."""
+    return i + 1 if source[i: i + 1] in ("?", "+") and source[i - 1: i] == "?" else i
+
+
+def _small_class(source: str, i: int) -> tuple[list[str], int] | None:
+    """The characters of a class of a few plain literals (``[sz]``, ``[- ]``) and its width."""
+    end = source.find("]", i + 2)
+    inner = source[i + 1: end]
+    if end < 0 or not 0 < len(inner) <= 4 or inner[0] == "^" or "\\" in inner or "[" in inner \
+            or "-" in inner[1:-1]:  # a range, an escape, a negation or a nested set: not simple
+        return None
+    return sorted(set(inner)), end - i + 1
 
 
 def _inline_flags(source: str, i: int) -> bool:
