@@ -204,6 +204,31 @@ def test_pack_candidate_scan_is_a_word_boundary_search_from_every_position(body:
     assert found == (lowered, [m.start() for m in old.finditer(lowered)])
 
 
+# -- URLs that need no checking ----------------------------------------------------------------
+
+@settings(max_examples=1500, deadline=None)
+@given(st.from_regex(r"\Ahttps?://(?:[a-zA-Z0-9\-]{1,6}\.){0,3}[a-zA-Z0-9\-]{1,8}(?::[0-9]{1,5})?"
+                     r"(?:[/?#][a-zA-Z0-9\-._~!$&'*+,;=:@/?#%()\[\] ]{0,12})?\Z"),
+       st.sampled_from(["link", "image", "definition", "autolink", "bare", "front-matter"]), st.booleans())
+def test_a_url_the_clean_pattern_takes_has_no_problem(url: str, source: str, ascii_hosts: bool) -> None:
+    from newslint import links
+
+    if links._CLEAN.fullmatch(url):
+        assert links._url_problems(url, source, ascii_hosts, False) == ()
+    assert links.url_problems(url, source, ascii_hosts) == links._url_problems(url, source, ascii_hosts, False)
+
+
+def test_the_clean_pattern_takes_the_common_urls() -> None:
+    from newslint import links
+
+    for url in ("https://www.nytimes.com/2024/01/02/us/politics/x.html", "http://example.org",
+                "https://a.b.co.uk/p?q=1&r=two#frag", "https://localhost:8080/"):
+        assert links._CLEAN.fullmatch(url)
+    for url in ("https://http//x.org", "https://-a.org", "https://1.2.3.4/", "https://a..b/", "https://a.org/%zz",
+                "https://a.org/(x", "HTTPS://a.org", "https://a.org:99999/", "https://é.org/"):
+        assert not links._CLEAN.fullmatch(url)
+
+
 # -- jsonschema only when something is invalid ------------------------------------------------
 
 JSON = st.recursive(st.none() | st.booleans() | st.integers(-2, 2) | st.sampled_from([0.0, 1.0, 1.5]) | st.text("ab", max_size=2),
