@@ -98,6 +98,7 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
         from .cache import Cache
 
         cache = Cache.open(st, cache_dir)
+    engine.tune_gc()
     with _progress_bar(len(chosen), quiet or diff) as bar:
         results = list(engine.lint_paths(chosen, st, fix=fixing, unsafe=unsafe_fixes, diff=diff, jobs=jobs,
                                          cache=cache,

@@ -383,8 +383,23 @@ def _read(path: Path) -> bytes:
     if info.st_size > MAX_FILE_BYTES:
         raise OSError(0, f"it is {info.st_size / 2**20:.0f} MiB; newslint reads articles up to "
                          f"{MAX_FILE_BYTES // 2**20} MiB")
-    with open(path, "rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)
+    # os.read on the descriptor: a third of the cost of open() and its buffered file object.
+    # O_NONBLOCK: should the path have become a pipe since the stat, opening it does not hang.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "it is not a regular file")
+        chunks = []
+        left = MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, max(info.st_size + 1, 65536)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def crashed(shown: str, reason: str, trace: str = "") -> FileResult:
@@ -454,6 +469,18 @@ def _unreadable(shown: str, message: str, st: Settings) -> FileResult:
     finding = Finding(0, 0, message, rule="NL000", name="unreadable-file", severity="error",
                       line=1, column=1, end_line=1, end_column=1)
     return FileResult(shown, [finding])
+
+
+def tune_gc() -> None:
+    """Collect reference cycles rarely during a run over many files (the command line calls this).
+
+    Linting makes few cycles, but the collector's full passes walk every object alive: the
+    compiled patterns, tables and dictionaries loaded at start and the results kept so far. That
+    cost about 5 % of a run. Frozen objects are never walked; collections come less often."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe: bool = False,
@@ -537,6 +564,7 @@ def _init_worker(config: Config, shape: list[tuple[str, Any, Any, Any]], options
                                                     ("check_corpus", check_corpus)) if value != _OWN}
         rules.append(dataclasses.replace(rule, **changes))
     st.rules = rules
+    tune_gc()
     _WORKER["settings"] = st
     _WORKER["options"] = options
     _WORKER["state"] = state
