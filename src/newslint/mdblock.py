@@ -23,7 +23,9 @@ from typing import Any, Callable
 
 from markdown_it import rules_block as rb
 from markdown_it import rules_core
+from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.state_block import StateBlock
+from markdown_it.token import Token
 
 Rule = Callable[[Any, int, int, bool], bool]
 
@@ -52,13 +54,14 @@ def _chain(rules: list[Rule]) -> list[Rule]:
             code = True
         elif fn not in _FIRST and not (fn in _FALLBACK and all(g in _FALLBACK for g in rules[i:])):
             return rules  # a rule we cannot reason about: run the chain as it is
+    rules = [_PARAGRAPH.get(fn, fn) for fn in rules]
     everything = tuple(rules)
 
     def candidates(char: str | None, with_table: bool) -> tuple[Rule, ...]:
         """The rules, in chain order, that may match a line starting with ``char`` (None: any
         character that no rule needs)."""
         return tuple(fn for fn in rules if (fn in _FIRST and char is not None and char in _FIRST[fn])
-                     or fn in _FALLBACK or (fn is rb.table and with_table))
+                     or fn in _FALLBACK or fn is paragraph or (fn is rb.table and with_table))
 
     triggers = {ch for fn in rules if fn in _FIRST for ch in _FIRST[fn]}
     plain = (candidates(None, False), candidates(None, True))  # a line that starts like prose
@@ -67,7 +70,7 @@ def _chain(rules: list[Rule]) -> list[Rule]:
     # A line that starts like prose, in the main chain: the setext-heading rule, then the
     # paragraph rule. The first can only succeed if a later line of the paragraph starts with
     # "-" or "="; when none does, what it leaves behind is the parent type it sets.
-    tail = (rb.lheading, rb.paragraph)
+    tail = (rb.lheading, paragraph)
 
     def run(state: Any, line: int, end: int, silent: bool) -> bool:
         pos = state.bMarks[line] + state.tShift[line]
@@ -85,13 +88,89 @@ def _chain(rules: list[Rule]) -> list[Rule]:
                     if fn(state, line, end, silent):
                         return True
                 state.parentType = "paragraph"
-                return rb.paragraph(state, line, end, silent)
+                return paragraph(state, line, end, silent)
         for fn in rules_to_try:
             if fn(state, line, end, silent):
                 return True
         return False
 
     return [run]
+
+
+def _triggers(rules: list[Rule]) -> tuple[str, bool] | None:
+    """The first characters of a line on which a rule of the chain may match, and whether the
+    table rule is in it; None if the chain has a rule we cannot reason about."""
+    chars = ""
+    table = False
+    for fn in rules:
+        if fn is rb.table:
+            table = True
+        elif fn in _FIRST:
+            chars += _FIRST[fn]
+        else:
+            return None
+    return chars, table
+
+
+def paragraph(state: Any, startLine: int, endLine: int, silent: bool) -> bool:
+    """markdown-it's paragraph rule, with the terminator rules asked only about a line that one
+    of them could start (its first character, or a table delimiter row after it) and the
+    tokens made without the dataclass machinery. The same tokens, field for field."""
+    terminators = state.md.block.ruler.getRules("paragraph")
+    known = _TERMINATORS.get(id(terminators))
+    nextLine = startLine + 1
+    endLine = state.lineMax
+    oldParentType = state.parentType
+    state.parentType = "paragraph"
+    b, e, t, counts, src = state.bMarks, state.eMarks, state.tShift, state.sCount, state.src
+    indent = state.blkIndent
+    while nextLine < endLine:
+        pos = b[nextLine] + t[nextLine]
+        if pos >= e[nextLine]:
+            break  # an empty line
+        count = counts[nextLine]
+        if count - indent > 3 or count < 0:  # a lazy continuation; a blockquote quirk
+            nextLine += 1
+            continue
+        if known is not None:
+            chars, table = known[1]
+            if src[pos] not in chars and not (table and nextLine + 2 <= endLine and _delimiter_row(state, nextLine + 1)):
+                nextLine += 1  # no terminator rule can match here
+                continue
+        if any(rule(state, nextLine, endLine, True) for rule in terminators):
+            break
+        nextLine += 1
+    content = state.getLines(startLine, nextLine, indent, False).strip(MD_TRIM_CHARS)
+    state.line = nextLine
+    level = state.level
+    tokens = state.tokens
+    tokens.append(_token("paragraph_open", "p", 1, level, [startLine, nextLine], ""))
+    tokens.append(_token("inline", "", 0, level + 1, [startLine, nextLine], content, []))
+    tokens.append(_token("paragraph_close", "p", -1, level, None, ""))
+    state.parentType = oldParentType
+    return True
+
+
+def _delimiter_row(state: Any, line: int) -> bool:
+    p = state.bMarks[line] + state.tShift[line]
+    return p < state.eMarks[line] and state.src[p] in _TABLE_DELIMITER
+
+
+_new_token = Token.__new__
+
+
+def _token(ttype: str, tag: str, nesting: int, level: int, where: list[int] | None, content: str,
+           children: list[Any] | None = None) -> Token:
+    """What ``state.push`` makes, field for field (level as push leaves it)."""
+    token = _new_token(Token)
+    token.type, token.tag, token.nesting, token.attrs, token.map, token.level = ttype, tag, nesting, {}, where, level
+    token.children, token.content, token.markup, token.info, token.meta = children, content, "", "", {}
+    token.block, token.hidden = True, False
+    return token
+
+
+_PARAGRAPH = {rb.paragraph: paragraph}
+_TERMINATORS: dict[int, tuple[Any, tuple[str, bool]]] = {}  # id(chain list) → (the list, its triggers)
 
 
 def _underline_ahead(state: Any, line: int, end: int) -> bool:
@@ -158,6 +237,9 @@ def install(md: Any) -> Any:
         return found if found is not None else original(chain_name)
 
     ruler.getRules = get_rules
+    known = _triggers(list(original("paragraph")))
+    if known is not None:  # the list object paragraph() gets from get_rules, kept alive here
+        _TERMINATORS[id(chains["paragraph"])] = (chains["paragraph"], known)
     block = md.block
 
     def parse(src: str, md: Any, env: Any, out_tokens: list[Any]) -> list[Any] | None:
