@@ -208,7 +208,11 @@ class Document:
         """
         text = self.text
         # every character masked, newlines kept: the gaps between prose spans are slices of it
-        masked = "\n".join([prose.MASK * len(line) for line in text.split("\n")])
+        # (line lengths from the line index: no copy of every line)
+        starts = self.line_starts
+        mask = prose.MASK
+        masked = "\n".join([mask * (e - s - 1) for s, e in zip(starts, starts[1:])]
+                            + [mask * (len(text) - starts[-1])])
         parts: list[str] = []
         append = parts.append
         cursor = 0
