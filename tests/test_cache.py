@@ -292,3 +292,19 @@ def test_a_corpus_pass_over_the_same_files_is_remembered(tree: Path) -> None:
     (tree / "content" / "good.md").write_text(GOOD, encoding="utf-8")
     fourth, _ = lint(tree, st)
     assert len(calls) == 2 and shape(fourth) == shape(first)  # an earlier file set is remembered too
+
+
+def test_name_summaries_come_back_from_the_cache() -> None:
+    # the names survey keeps its places as machine integers (an array): the cache's restricted
+    # unpickler must let them through, or a warm run would silently lose the cross-file names
+    import pickle
+
+    from newslint.cache import _Summaries
+    from newslint.names.corpus import Usage
+
+    use = Usage(count=2, givens={"jane": "Jane"})
+    use.flat.extend((1, 5, 1, 2, 1, 6, 10, 14, 2, 1, 2, 5))
+    blob = pickle.dumps({"NL300": {"Smith": use}}, protocol=pickle.HIGHEST_PROTOCOL)
+    back = _Summaries(blob)["NL300"]["Smith"]
+    assert back.count == 2 and back.givens == {"jane": "Jane"}
+    assert back.places == [(1, 5, 1, 2, 1, 6), (10, 14, 2, 1, 2, 5)]

@@ -75,7 +75,7 @@ class FileResult:
     diff: str = ""  # unified diff of the fixes (with --diff)
     new_data: bytes | None = None  # the fixed file's bytes, when fixing changed it
     lines: dict[int, str] = field(default_factory=dict)  # source lines that findings point at
-    line_starts: list[int] = field(default_factory=list)  # for placing fix edits in output
+    line_starts: Sequence[int] = field(default_factory=list)  # for placing fix edits in output (an array)
     errors: list[str] = field(default_factory=list)  # tracebacks of internal errors (--verbose)
     summaries: dict[str, Any] = field(default_factory=dict)  # rule ID → collect() result
     digest: str = ""  # content hash of the bytes linted (empty when the file could not be read)
@@ -460,7 +460,11 @@ def _finish(result: FileResult, doc: Document, findings: list[Finding]) -> None:
     result.findings = findings
     result.lines = {f.line: doc.line_text(f.line) for f in findings if f.line}
     if any(f.fix is not None for f in findings):
-        result.line_starts = doc.line_starts
+        from array import array
+
+        # machine integers, 4 or 8 bytes a line, not a list of int objects: results are kept
+        # until the run ends, and a list cost ~40 bytes a line of every file with a fix
+        result.line_starts = array("L", doc.line_starts)
 
 
 def _unreadable(shown: str, message: str, st: Settings) -> FileResult:

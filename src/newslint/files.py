@@ -138,7 +138,9 @@ def discover(paths: Iterable[str | Path], config: Config, force_exclude: bool = 
                 found.add(absolute)
         else:
             raise PathError(f"{raw}: no such file or folder")
-    return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]  # the order of Path.parts
+    # the order of Path.parts: separators sort before any other character ("\0" is not in paths),
+    # so one string per path compares as its list of parts would (a list per path costs memory)
+    return [Path(p) for p in sorted(found, key=lambda p: p.replace(os.sep, "\0"))]
 
 
 def _walk(top: str, selector: Selector) -> Iterator[str]:

@@ -620,7 +620,6 @@ _CLEAN = re.compile(r"https?://(?!(?i:https?|ftp)(?::|//))"
                     r"(?::[0-9]{1,4})?(?:[/?#][A-Za-z0-9\-._~!$&'*+,;=:@/?#]*)?")
 
 
-@lru_cache(maxsize=65536)
 def url_problems(url: str, source: str, ascii_hosts: bool = False, angle: bool = False) -> tuple[Problem, ...]:
     """Syntax problems of one URL as written in ``source`` (link, bare, front-matter, ...);
     ``angle``: written in angle brackets, where Markdown encodes spaces itself."""
@@ -629,6 +628,7 @@ def url_problems(url: str, source: str, ascii_hosts: bool = False, angle: bool =
     return _url_problems(url, source, ascii_hosts, angle)
 
 
+@lru_cache(maxsize=16384)  # (only URLs that need the full checks: the cache stays small)
 def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tuple[Problem, ...]:
     if not url or _TEMPLATE.search(url):
         return ()

@@ -11,6 +11,8 @@ person, or the article also uses the majority spelling (inconsistent-name report
 from __future__ import annotations
 
 import re
+from array import array
+from sys import intern
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
@@ -29,13 +31,20 @@ MAX_PLACES = 20  # positions kept per spelling and file
 _WORD_CHAR = re.compile(r"\w")
 
 
-@dataclass
+@dataclass(slots=True)
 class Usage:
-    """One file's use of one surname spelling."""
+    """One file's use of one surname spelling (kept for every file until the run's end: small)."""
 
     count: int = 0
     givens: dict[str, str] = field(default_factory=dict)  # given key → spelling
-    places: list[tuple[int, int, int, int, int, int]] = field(default_factory=list)  # start, end, line, col, end_line, end_col
+    # start, end, line, col, end_line, end_col of each place, one after the other, as machine integers
+    flat: array = field(default_factory=lambda: array("i"))
+
+    @property
+    def places(self) -> list[tuple[int, ...]]:
+        """(start, end, line, col, end_line, end_col) of each place, at most MAX_PLACES."""
+        flat = self.flat
+        return [tuple(flat[i:i + 6]) for i in range(0, len(flat), 6)]
 
 
 def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tuple[str, str]) -> dict[str, Usage]:
@@ -48,17 +57,18 @@ def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tup
     text = doc.prose_text
     out: dict[str, Usage] = {}
     for form in forms:
-        use = Usage(givens={given_key(g): g for g in sv.full.get(form, ())})
+        # (names recur across files: interned, each spelling is held once however many files use it)
+        use = Usage(givens={intern(given_key(g)): intern(g) for g in sv.full.get(form, ())})
         for s in _find(text, form):
             line, col = doc.position(s)
             if hidden and hidden.hides(Finding(s, s, "", rule=rule[0], name=rule[1], line=line)):
                 continue
             use.count += 1
-            if len(use.places) < MAX_PLACES:
+            if len(use.flat) < 6 * MAX_PLACES:
                 end_line, end_col = doc.position(s + len(form))
-                use.places.append((s, s + len(form), line, col, end_line, end_col))
+                use.flat.extend((s, s + len(form), line, col, end_line, end_col))
         if use.count:
-            out[form] = use
+            out[intern(form)] = use
     return out
 
 
