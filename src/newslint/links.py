@@ -554,6 +554,10 @@ def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tup
     if len(spaces) == 1 and text[spaces[0][0] - 2:spaces[0][0]] == "/>":
         a, b = spaces[0]  # ".../master/> snippets/": a blockquote marker from a hard wrap
         return (a - 1, b, ""), False
+    host = re.match(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]*", dest)
+    if host is not None and len(spaces) == 1 and spaces[0][0] < s + host.end():
+        a, b = spaces[0]  # "https://exa mple.com": a host has no %20; the space is a slip
+        return (a, b, ""), False
     query = text.find("?", s, e)
     single = all(text[a:b] == " " for a, b in spaces)
     safe = single and 0 <= query < spaces[0][0]
@@ -585,7 +589,7 @@ def _link_start(text: str, bracket: int) -> int | None:
 
 # -- one URL -------------------------------------------------------------------------------
 
-_SEPARATOR = re.compile(r"(?i)^(https?|ftps?|wss?)(:/(?!/)|//|:/{3,}|[;.,]/{1,3}|:\\+/*|:(?=[^/\\\s]))")
+_SEPARATOR = re.compile(r"(?i)^(https?|ftps?|wss?)(:{2,}/*(?=[^:/\\\s])|:/(?!/)|//|:/{3,}|[;.,]/{1,3}|:\\+/*|:(?=[^/\\\s]))")
 _SCHEMELIKE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]{1,15})://")
 _DOUBLED = re.compile(r"(?i)^(?:https?|ftp)://(?=(?:https?|ftp)(?::/{1,3}|//))")
 _PCT = re.compile(r"%(?![0-9A-Fa-f]{2})")
@@ -677,6 +681,8 @@ def _separator_problem(url: str, m: re.Match[str]) -> Problem:
         what = f"too many slashes after `{scheme}:`"
     elif sep == ":":
         what = f"no `//` after `{scheme}:`"
+    elif sep.startswith("::"):
+        what = f"more than one ':' after `{scheme}`"
     elif sep.startswith(":\\"):
         return Problem(s, e, f"backslashes after `{scheme}:`; write `{wanted}`", "://", False)
     else:
