@@ -52,7 +52,8 @@ class Language(NamedTuple):
     around it are matched from there, forwards and backwards."""
 
     month: re.Pattern[str]  # a month name
-    day_after: re.Pattern[str]  # " 31" / " 31st" after a month name
+    day_after: re.Pattern[str] | None  # " 31" / " 31st" after a month name (None: the language
+    # never puts the month first, so "Juni 31 Soldaten" is a month and a count)
     day_before: re.Pattern[str]  # "31 " / "31. " / "31 de " before a month name (search up to it)
     year_after: re.Pattern[str]  # ", 2022" / " de 2022"
     weekday_before: re.Pattern[str]  # "Monday, " / "lundi " before a date (search up to it)
@@ -81,13 +82,13 @@ def language(language: str) -> Language | None:
     conn = rf"(?:(?:{conn})\s+)*" if conn else ""
     return Language(
         month=re.compile(alt([n for ns in data["months"] for n in ns]), flags),
-        day_after=re.compile(rf"\.?\s+(?P<d>{day})(?![\w:]|\.\d)", flags),
+        day_after=re.compile(rf"\.?\s+(?P<d>{day})(?![\w:]|\.\d)", flags) if data.get("month-day", True) else None,
         day_before=re.compile(rf"(?<![\w\-/.])(?P<d>{day})\s+{conn}\Z", flags),
         year_after=re.compile(rf",?\s+{conn}(?P<y>\d{{4}})(?![\d\-/])", flags),
         weekday_before=re.compile(rf"(?<!\w)(?P<wd>{weekday})\.?,?\s+{conn}\Z", flags),
         weekday_iso=re.compile(rf"(?<!\w)(?P<wd>{weekday})\.?,?\s+\Z", flags),
         months=months, weekdays=weekdays, fold=fold,
-        abbreviations=frozenset(fold(n) for ns in data["months"] for n in ns[1:]))
+        abbreviations=frozenset(fold(n) for ns in data["months"] for n in ns[1:] if fold(ns[0]).startswith(fold(n))))
 
 
 def text_dates(doc: Document) -> list[TextDate]:
@@ -108,7 +109,9 @@ def _text_dates(doc: Document) -> Iterator[TextDate]:
         month = lang.months.get(fold(m.group(0)))
         if month is None:
             continue
-        after = lang.day_after.match(prose, e)
+        after = lang.day_after.match(prose, e) if lang.day_after is not None else None
+        if after is not None and prose.startswith(".", e) and fold(m.group(0)) not in lang.abbreviations:
+            after = None  # "in June. 31 people died": a sentence ends after the month
         if after is not None:  # "May 31"
             start, day, end = s, int(re.match(r"\d+", after.group("d")).group(0)), after.end()  # type: ignore[union-attr]
         else:  # "31 May", "31. Mai", "31 de mayo"

@@ -5,7 +5,8 @@ slip, and readers who plan by it turn up on the wrong day. A date without a year
 May 30") is checked against the year that puts it nearest the article's publication date (the
 front-matter ``date``, or a ``YYYY-MM-DD-`` file name); ``infer-year = false`` checks only
 dates that give their year. Weekday and month names come from ``rules/dates.yaml`` for the
-article's language (English, German, French, Spanish); ``Monday, 2022-05-31`` is checked too.
+article's language (English, German, French, Spanish, Russian, Ukrainian); ``Monday,
+2022-05-31`` is checked too.
 
 The fix (unsafe: the date may be the wrong part) puts the date's real weekday in.
 
