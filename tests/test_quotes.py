@@ -98,6 +98,11 @@ def test_language_from_front_matter_then_config() -> None:
     assert (5, "NL115") in _found(_article(russian))  # English by default: « » are foreign
     german = "„Nur mit ihm“, sagte er."
     assert not lint_text(_article(german, "title: Gespräche\nlanguage: de-DE\n"), config=ONLY_QUOTES)
+    # the config's language may carry a region too (de-DE, en_GB): its language still applies
+    for tag in ("de-DE", "de_AT", "DE"):
+        assert not lint_text(_article(german), config=config.Config(select=QUOTE_RULES, language=tag))
+        assert (5, "NL115") in _found(_article("“Nur mit ihm”, sagte er."),
+                                      config.Config(select=QUOTE_RULES, language=tag))
 
 
 def test_a_language_without_a_profile_is_left_alone() -> None:

@@ -150,12 +150,18 @@ class Document:
     @property
     def language(self) -> str:
         """The article's language: front matter lang/language/locale, else the configured one."""
+        return self.language_tag.split("-")[0]
+
+    @property
+    def language_tag(self) -> str:
+        """The article's language tag as written, lower case with hyphens (``de-ch``, ``en``):
+        front matter lang/language/locale, else the configured one."""
         meta = self.meta
         for key in ("lang", "language", "locale"):
             value = meta.get(key)
             if isinstance(value, str) and value.strip():
-                return value.strip().replace("_", "-").split("-")[0].lower()
-        return self.default_language
+                return value.strip().replace("_", "-").lower()
+        return (self.default_language or "en").strip().replace("_", "-").lower()
 
     def field_spans(self) -> list[tuple[int, int, str]]:
         """Prose spans inside the configured front-matter string fields: (start, end, key).
