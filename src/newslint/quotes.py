@@ -84,14 +84,17 @@ class Profile:
     spaced: str = ""
     space: str = "\u00a0"
     apostrophe: str = "’"
+    also: tuple[tuple[str, str], ...] = ()  # another house style of the language, by level (German »…›…‹…«)
     openers: frozenset[str] = field(default=frozenset(), init=False, compare=False)
     closers: frozenset[str] = field(default=frozenset(), init=False, compare=False)
     marks: frozenset[str] = field(default=frozenset(), init=False, compare=False)
+    primary: frozenset[str] = field(default=frozenset(), init=False, compare=False)  # marks of ``levels``
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "openers", frozenset(o for o, _ in self.levels))
-        object.__setattr__(self, "closers", frozenset(c for _, c in self.levels))
+        object.__setattr__(self, "openers", frozenset(o for o, _ in self.levels + self.also))
+        object.__setattr__(self, "closers", frozenset(c for _, c in self.levels + self.also))
         object.__setattr__(self, "marks", self.openers | self.closers)
+        object.__setattr__(self, "primary", frozenset("".join(o + c for o, c in self.levels)))
 
     def level(self, depth: int) -> tuple[str, str]:
         """The marks for a nesting depth (0 = outermost), wrapping round."""
@@ -108,15 +111,18 @@ class Profile:
 
 @lru_cache(maxsize=None)
 def profile(language: str) -> Profile | None:
-    """The profile for a language code (``en``, ``ru``...), or None when newslint has none."""
+    """The profile for a language tag (``en``, ``ru``, ``de-ch``...): the tag's language and region
+    when the table has them (Swiss German quotes «…»), else its language; None when newslint has none."""
     from .resources import load_yaml
 
     table = load_yaml("rules", "quotes.yaml") or {}
-    row = table.get(language)
-    if not isinstance(row, dict):
+    parts = language.lower().split("-")
+    row = next((table[k] for k in ("-".join(parts[:2]), parts[0]) if isinstance(table.get(k), dict)), None)
+    if row is None:
         return None
-    return Profile(language, tuple((str(o), str(c)) for o, c in row["levels"]), str(row.get("spaced", "")),
-                   str(row.get("space", "\u00a0")), str(row.get("apostrophe", "")))
+    pairs = lambda key: tuple((str(o), str(c)) for o, c in row.get(key, ()))  # noqa: E731
+    return Profile(parts[0], pairs("levels"), str(row.get("spaced", "")), str(row.get("space", "\u00a0")),
+                   str(row.get("apostrophe", "")), pairs("also"))
 
 
 class Mark:
@@ -193,7 +199,8 @@ class Quotes:
         return self._lists[3 if straight else 4]
 
     def foreign(self) -> list[Mark]:
-        """Opening and closing marks that are not the language's own (nor straight, nor ’)."""
+        """Opening and closing marks that are not the language's own (nor straight, nor ’); marks of
+        its other house style (``also``) are listed too, for their pairs to be judged."""
         return self._lists[5]
 
     @cached_property
@@ -205,7 +212,7 @@ class Quotes:
         straight: list[Mark] = []
         curly: list[Mark] = []
         foreign: list[Mark] = []
-        own = self.profile.marks | STRAIGHT | {"’"}
+        own = self.profile.primary | STRAIGHT | {"’"}
         for m in self.marks:
             role = m.role
             if m.flag:
@@ -228,7 +235,7 @@ def analyse(doc: "Document") -> Quotes | None:
 
 
 def _analyse(doc: "Document") -> Quotes | None:
-    prof = profile(doc.language)
+    prof = profile(doc.language_tag)
     if prof is None:
         return None
     P = doc.prose_text
@@ -660,7 +667,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         opening, closing = lsp and not rsp, rsp and not lsp
         top = _top(stack, DOUBLE if ch in DOUBLE else SINGLE)
         before = P[mk.start - 1] if mk.start else " "
-        if ch in _ARROWS and lsp and rsp and ch not in prof.marks:
+        if ch in _ARROWS and lsp and rsp and ch not in prof.primary:
             continue  # "More »", "‹ Back": an arrow, in a language that does not quote with it
         if ch == '"':
             if before.isdigit() and (top is None or _PRIME.search(P, max(0, mk.start - 12), mk.start)):
@@ -717,7 +724,9 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
             else:
                 mk.role = "prime"
         elif ch in "”»›":
-            if opening and top is not None and stack[-1] is top:
+            if opening and ch in prof.openers and ch not in closers:
+                _open(mk, stack)  # German »Hallo«: » opens there
+            elif opening and top is not None and stack[-1] is top:
                 # “the hidden ”costs: a mark that only closes in this language, with its quotation
                 # open, is surely that quotation's closing mark unless a later mark of its kind
                 # closes instead (then it may be an opening mark drawn the wrong way)
@@ -726,7 +735,8 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 _close(mk, stack, top, q, "misplaced", sure=sure)
             elif (opening or not (lsp or rsp)) and top is None:
                 _open(mk, stack, sure=opening)
-                mk.flag = "reversed"  # ”Hello”, e.g.”back”, »Hallo«: a closing mark used to open
+                if ch not in prof.openers:  # German »Hallo« opens with », as it may
+                    mk.flag = "reversed"  # ”Hello”, e.g.”back”, »Hallo« in Russian: a closing mark used to open
             else:
                 _close_or_stray(mk, stack, top, q)
         elif closing and top is not None and ch in "«‹" and top.ch in "»›":

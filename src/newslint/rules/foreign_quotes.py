@@ -3,7 +3,8 @@
 Copy translated from Russian, Ukrainian, German or French often keeps the source language's
 quotation marks. The article's language (front matter `lang`/`language`/`locale`, else the
 config's `language`) names the marks that belong (rules/quotes.yaml): English “…” with ‘…’
-inside, Russian and Ukrainian «…» with „…“ inside, German „…“ with ‚…‘ inside, French «…».
+inside, Russian and Ukrainian «…» with „…“ inside, German „…“ with ‚…‘ inside (or its other
+house style »…« with ›…‹), Swiss German (``de-CH``) «…» with ‹…›, French «…».
 The fix puts the language's marks for the quotation's nesting level; it is safe when the two
 marks pair unambiguously and, in a Latin-script language, the quotation is not itself in
 Cyrillic or Greek (a verbatim quotation may keep its marks on purpose).
@@ -40,8 +41,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if q is None:
         return
     prof = q.profile
-    levels = set(prof.levels)
-    own = set("".join(o + c for o, c in prof.levels)) | STRAIGHT | {"’"}
+    levels = set(prof.levels) | set(prof.also)
+    own = prof.primary | STRAIGHT | {"’"}
     language = _LANGUAGES.get(prof.language, f"'{prof.language}'")
     foreign = q.foreign()
     if not foreign:
@@ -63,7 +64,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           f"{mk.ch}…{other.ch} are not {language} quotation marks; use {want[0]}…{want[1]}",
                           Fix((Edit(mk.start, mk.end, want[0]), Edit(other.start, other.end, want[1])),
                               f"Use {want[0]}…{want[1]}", safe))
-        elif mk.ch not in own:
+        elif mk.ch not in own and mk.ch not in prof.marks:
             want = prof.level(mk.depth)[0 if mk.role == "open" else 1]
             yield Finding(mk.start, mk.end, f"{mk.ch} is not a {language} quotation mark; use {want}",
                           Fix.replace(mk.start, mk.end, want, f"Use {want}", safe=False))

@@ -33,14 +33,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     q = analyse(doc)
     if q is None:
         return
-    levels = list(q.profile.levels)
+    levels, also = list(q.profile.levels), list(q.profile.also)
     for op, cl in q.pairs():
         parent = op.parent
         if (parent is None or parent.partner is None or op.masked or cl.masked or op.ch in STRAIGHT
                 or op.ch != parent.ch or cl.ch != parent.partner.ch):
             continue
         own = (parent.ch, parent.partner.ch)
-        want = levels[(levels.index(own) + 1) % len(levels)] if own in levels else q.profile.level(op.depth)
+        style = levels if own in levels else also if own in also else None  # the house style of the outer pair
+        want = style[(style.index(own) + 1) % len(style)] if style else q.profile.level(op.depth)
         if want == own:
             continue
         yield Finding(op.start, cl.end,

@@ -36,7 +36,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if q is None:
         return
     prof = q.profile
-    own = set("".join(o + c for o, c in prof.levels))
+    own = prof.marks
     for mk in q.flagged():
         if mk.flag not in ("reversed", "prime") or mk.role not in ("open", "close") or mk.masked:
             continue

@@ -40,7 +40,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if not style:
         return
     prof = q.profile
-    curly = set("“”‘’") | set("".join(o + c for o, c in prof.levels))
+    curly = set("“”‘’") | prof.marks
     wrong = STRAIGHT if style == "curly" else curly
     for mk in q.quotation_marks(style == "curly"):
         if mk.masked or mk.ch not in wrong:
