@@ -60,6 +60,18 @@ def test_diff_writes_nothing_and_exits_1(tree: Path) -> None:
     assert (tree / "content" / "bad.md").read_text(encoding="utf-8") == BAD
 
 
+def test_diff_of_a_file_without_final_newline_is_a_valid_patch(tmp_path: Path) -> None:
+    article = tmp_path / "bad.md"
+    article.write_text("---\ntitle: x\n---\n\nMedinsky , said.\nIt  ends here", encoding="utf-8")
+    r = run("check", "--diff", "bad.md", cwd=tmp_path)
+    assert r.returncode == 1
+    assert r.stdout.endswith("-It  ends here\n\\ No newline at end of file\n"
+                             "+Medinsky, said.\n+It ends here\n\\ No newline at end of file\n"), r.stdout
+    git = subprocess.run(["git", "apply", "--check", "-"], input=r.stdout, cwd=tmp_path, capture_output=True,
+                         text=True)
+    assert git.returncode == 0, git.stderr
+
+
 def test_fix_writes_and_exits_1_then_0(tree: Path) -> None:
     bad = tree / "content" / "bad.md"
     os.chmod(bad, 0o640)

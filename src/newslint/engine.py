@@ -435,9 +435,13 @@ def _lint_bytes(path: Path, data: bytes, shown: str, st: Settings, *, fix: bool,
                 if diff:
                     import difflib
 
-                    result.diff = "".join(difflib.unified_diff(
-                        doc.source.splitlines(keepends=True), fixed_doc.source.splitlines(keepends=True),
-                        f"a/{shown}", f"b/{shown}"))
+                    # a last line without its newline gets the marker diff(1) prints, so that the
+                    # output stays a patch that `patch` and `git apply` accept
+                    result.diff = "".join(
+                        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                        for line in difflib.unified_diff(
+                            doc.source.splitlines(keepends=True), fixed_doc.source.splitlines(keepends=True),
+                            f"a/{shown}", f"b/{shown}"))
             doc = fixed_doc
         else:
             findings = run_rules(doc, st, errors)
