@@ -65,6 +65,17 @@ def test_unknown_key_in_a_closed_schema(tmp_path: Path) -> None:
     assert found[0].column == 1 and found[0].end_column == len("lastmodified") + 1  # the key, not the block
 
 
+def test_unevaluated_properties_name_only_the_unknown_keys(tmp_path: Path) -> None:
+    # keys declared in an allOf branch are evaluated: they are not unknown, and they are suggested
+    (tmp_path / "s.json").write_text(json.dumps({
+        "type": "object", "unevaluatedProperties": False,
+        "allOf": [{"properties": {"title": {"type": "string"}}},
+                  {"if": {"required": ["title"]}, "then": {"properties": {"lastmod": {"type": "string"}}}}]}))
+    found = lint("---\ntitle: T\nlastmod: '2022'\nlastmodified: 2022-05-31\n---\n", {"schemas": {"*.md": "s.json"}},
+                 tmp_path)
+    assert messages(found) == [(4, "unknown key `lastmodified`; did you mean `lastmod`?")]
+
+
 def test_no_python_reprs_in_messages(tmp_path: Path) -> None:
     (tmp_path / "s.json").write_text(json.dumps({
         "type": "object",

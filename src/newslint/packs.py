@@ -114,7 +114,8 @@ def validate(data: Any, shown: str) -> None:
     message = editor_message(error, data).replace("the front matter", "the pack")
     if error.validator == "unevaluatedProperties":
         kind = item.get("kind") if rule and isinstance(item, dict) else None
-        message = f"{message} (not a key of a {kind} rule)" if kind else message
+        article = "an" if str(kind)[:1] in ("a", "e", "i", "o", "u") else "a"
+        message = f"{message} (not a key of {article} {kind} rule)" if kind else message
     raise ConfigError(f"{shown}: {rule}{message}")
 
 

@@ -552,7 +552,7 @@ def editor_message(error: Any, instance: Any = None) -> str:
         inside = f" in `{where}`" if where else ""
         return f"missing required {noun} " + ", ".join(f"`{k}`" for k in missing) + inside
     if keyword in ("additionalProperties", "unevaluatedProperties"):
-        parts = [unknown_key_message(key, list(schema.get("properties", {}))) for key in extra_keys(error)]
+        parts = [unknown_key_message(key, known_keys(error)) for key in extra_keys(error)]
         return "; ".join(parts) or "unknown keys"
     if keyword == "format":
         return f"{subject} is not {_FORMAT_NAMES.get(expected, f'a valid {expected}')}: {show(value)}"
@@ -659,7 +659,38 @@ def extra_keys(error: Any) -> list[str]:
             patterns.append(re.compile(p))
         except re.error:
             continue
-    return [k for k in value if k not in props and not any(p.search(str(k)) for p in patterns)]
+    extra = [k for k in value if k not in props and not any(p.search(str(k)) for p in patterns)]
+    if error.validator == "unevaluatedProperties":
+        # keys evaluated by allOf/anyOf/if-then/$ref subschemas are not in this schema's own
+        # `properties`; jsonschema names the unevaluated ones (by repr) in its message
+        named = [k for k in value if repr(k) in str(error.message)]
+        return named or extra
+    return extra
+
+
+def known_keys(error: Any) -> list[str]:
+    """The key names the schema of an additional/unevaluatedProperties error knows, for "did you mean".
+
+    For unevaluatedProperties that includes the properties of its in-place subschemas (allOf,
+    anyOf, oneOf, if/then/else, dependentSchemas); local $refs are not followed.
+    """
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    keys: list[str] = []
+    stack, seen = [schema], 0
+    while stack and seen < 200:
+        node = stack.pop()
+        seen += 1
+        if not isinstance(node, dict):
+            continue
+        keys.extend(k for k in node.get("properties", {}) if k not in keys)
+        if error.validator != "unevaluatedProperties":
+            break
+        for word in ("allOf", "anyOf", "oneOf"):
+            stack.extend(reversed(node.get(word) or []) if isinstance(node.get(word), list) else [])
+        stack.extend(node[w] for w in ("if", "then", "else") if isinstance(node.get(w), dict))
+        if isinstance(node.get("dependentSchemas"), dict):
+            stack.extend(node["dependentSchemas"].values())
+    return keys
 
 
 def suggest_key(key: str, known: Iterable[str], loose: bool = False) -> str | None:

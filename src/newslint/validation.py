@@ -156,7 +156,7 @@ def _problems(doc: Document, fm: FrontMatter, error: Any) -> Iterator[Problem]:
     keyword = error.validator
     path = tuple(error.absolute_path)
     if keyword in ("additionalProperties", "unevaluatedProperties"):
-        known = list((error.schema or {}).get("properties", {})) if isinstance(error.schema, dict) else []
+        known = schema_mod.known_keys(error)
         for key in schema_mod.extra_keys(error):
             span = fm.locate(path + (key,), "key") or _opening(doc, fm)
             yield Problem(span[0], span[1], schema_mod.unknown_key_message(key, known), "schema",
