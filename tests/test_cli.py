@@ -98,6 +98,19 @@ def test_config_file_is_found_upward_and_validated(tree: Path) -> None:
     assert r.returncode == 2 and "newslint.toml" in r.stderr and "ingore" in r.stderr
 
 
+def test_dot_config_file_and_config_flag(tree: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    (tree / ".newslint.toml").write_text('ignore = ["NL102"]\n', encoding="utf-8")
+    r = run("check", "--format", "json", "content", cwd=tree)
+    assert [rec["rule"] for rec in json.loads(r.stdout)] == ["NL103"]
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "strict.toml"
+    elsewhere.write_text('select = ["space-before-punctuation"]\n', encoding="utf-8")
+    r = run("check", "--config", str(elsewhere), "--format", "json", "content", cwd=tree)
+    assert [rec["rule"] for rec in json.loads(r.stdout)] == ["NL102"], "--config replaces the config found"
+    elsewhere.write_text('selectt = ["NL102"]\n', encoding="utf-8")
+    r = run("check", "--config", str(elsewhere), "content", cwd=tree)
+    assert r.returncode == 2 and "strict.toml" in r.stderr and "selectt" in r.stderr
+
+
 def test_pyproject_tool_table(tree: Path) -> None:
     (tree / "pyproject.toml").write_text('[tool.newslint]\nselect = ["NL102"]\n', encoding="utf-8")
     r = run("check", "--format", "json", "content", cwd=tree)
