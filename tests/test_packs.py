@@ -212,6 +212,14 @@ def test_scopes(tmp_path: Path, scope: str, lines: list[int]) -> None:
     assert [f.line for f in _lint(st, SCOPED, "house/")] == lines
 
 
+def test_a_single_scope_may_be_written_without_a_list(tmp_path: Path) -> None:
+    pack = ISSUE_PACK.replace("    swap:", "    scope: link-text\n    swap:").split("    specs:\n")[0]
+    st = _settings(tmp_path, pack)
+    assert [f.line for f in _lint(st, SCOPED, "house/")] == [9]
+    with pytest.raises(ConfigError, match="unknown scope `heading`; did you mean `headings`"):
+        _settings(tmp_path, ISSUE_PACK.replace("    swap:", "    scope: heading\n    swap:"))
+
+
 def test_direct_quotations_are_skipped_unless_asked(tmp_path: Path) -> None:
     text = ("---\ntitle: x\n---\n\n“We utilize it,” she said. \"They utilize it,\" he said.\n\n"
             "> They utilize it.\n\n“A quote that goes on, we utilize\n\n“and closes later,” he said. Utilize.\n")

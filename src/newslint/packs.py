@@ -138,6 +138,8 @@ def build(data: Any, path: Path, shown: str, check: bool = True) -> list[Rule]:
         spec = dict(item)
         if pack_languages and "languages" not in spec:
             spec["languages"] = pack_languages
+        if isinstance(spec.get("scope"), str):  # `scope: headings` is `scope: [headings]`
+            spec["scope"] = [spec["scope"]]
         try:
             _check_scopes(spec.get("scope") or ())
             impl = KINDS[spec["kind"]](spec)
