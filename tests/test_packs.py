@@ -140,6 +140,13 @@ def test_a_broken_pack_is_a_config_error_naming_pack_rule_and_example(tmp_path: 
     assert not (tmp_path / "pwned").exists()
 
 
+def test_an_invalid_regex_among_tokens_is_named_alone(tmp_path: Path) -> None:
+    pack = "rules:\n  - id: no-very\n    kind: existence\n    message: m\n    tokens: [very, /re(ally/]\n"
+    with pytest.raises(ConfigError, match=re.escape("rule `house/no-very`: invalid regular expression /re(ally/: "
+                                                    "missing ) at position 7")):
+        _settings(tmp_path, pack)
+
+
 def test_missing_pack_file_and_duplicate_rule_ids(tmp_path: Path) -> None:
     (tmp_path / "newslint.toml").write_text('packs = ["nope.yaml"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"newslint.toml: packs: cannot read .*nope.yaml"):

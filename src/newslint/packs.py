@@ -142,6 +142,7 @@ def build(data: Any, path: Path, shown: str, check: bool = True) -> list[Rule]:
             spec["scope"] = [spec["scope"]]
         try:
             _check_scopes(spec.get("scope") or ())
+            _check_regexes(spec)
             impl = KINDS[spec["kind"]](spec)
         except (saferegex.PatternError, ValueError) as exc:
             raise ConfigError(f"{shown}: rule `{rule_id}`: {exc}") from None
@@ -161,6 +162,16 @@ def _is_slug(name: str) -> bool:
     import re
 
     return re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) is not None
+
+
+def _check_regexes(spec: Mapping[str, Any]) -> None:
+    """Compile each /regex/ term alone, so that an error names the term, not the rule's joined pattern."""
+    for key in ("tokens", "exceptions", "swap"):
+        for term in spec.get(key) or ():
+            if isinstance(term, str):
+                source, is_regex = saferegex.term_pattern(term)
+                if is_regex:
+                    saferegex.compile(source)
 
 
 def _check_scopes(scopes: Sequence[str]) -> None:
