@@ -41,3 +41,26 @@ def test_every_module_is_on_the_readme_map() -> None:
             continue
         name = path.name + ("/" if path.is_dir() else "")
         assert re.search(rf"^\s+{re.escape(name)}\s", tree, re.M), f"{name} is not on the README map"
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    # a flag the README does not name is a flag users never find
+    import click
+
+    from newslint.cli import main
+
+    def walk(command: click.Command, path: str):
+        yield path, command
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, f"{path} {name}")
+
+    for path, command in walk(main, "newslint"):
+        if path != "newslint":
+            assert f"`{path}" in README or f"{path} " in README, f"`{path}` is not in the README"
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name not in ("help", "version"):
+                assert any(f"`{o}" in README or f"{o} " in README for o in param.opts), \
+                    f"{path} {'/'.join(param.opts)} is not in the README"
+    formats = next(p for p in main.commands["check"].params if p.name == "fmt").type.choices
+    for fmt in formats:
+        assert f"--format {fmt}" in README or fmt == "text", f"--format {fmt} has no section in the README"
