@@ -171,14 +171,14 @@ class Document:
 
     def _field_spans(self) -> list[tuple[int, int, str]]:
         fm = self.front_matter
-        if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or fm.kind != "yaml":
+        if fm is None or fm.root is None or not isinstance(fm.root.items, dict):
             return []
         spans = []
         text = self.text
         for key in self.prose_fields:
             pos = fm.root.items.get(key)
             if pos is not None and pos.items is None and isinstance(self.meta.get(key), str):
-                for s, e in _scalar_spans(text, pos):
+                for s, e in (_scalar_spans(text, pos) if fm.kind == "yaml" else _string_spans(text, pos)):
                     spans.extend((ps, pe, key) for ps, pe in prose.inline_prose(text, s, e))
         return spans
 
@@ -249,6 +249,29 @@ class Document:
         if key not in self._memo:
             self._memo[key] = factory()
         return self._memo[key]
+
+
+# A one-line TOML basic or literal string, or a JSON string, at the start of a value span.
+_STRING = re.compile(r"""[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)')""")
+_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+
+
+def _string_spans(text: str, pos: Pos) -> list[tuple[int, int]]:
+    """The prose parts of a TOML or JSON string value in the source: quotes and escapes left out
+    (multi-line TOML strings are not read)."""
+    m = _STRING.match(text, pos.value[0], pos.value[1])
+    if m is None or text.startswith(("\"\"\"", "\'\'\'"), m.start(1 if m.group(1) is not None else 2) - 1):
+        return []
+    if m.group(2) is not None:  # a literal string: no escapes
+        return [m.span(2)] if m.end(2) > m.start(2) else []
+    spans, cur = [], m.start(1)
+    for esc in _ESCAPE.finditer(text, m.start(1), m.end(1)):
+        if esc.start() > cur:
+            spans.append((cur, esc.start()))
+        cur = esc.end()
+    if m.end(1) > cur:
+        spans.append((cur, m.end(1)))
+    return spans
 
 
 def _scalar_spans(text: str, pos: Pos) -> list[tuple[int, int]]:
