@@ -3,7 +3,8 @@
 English puts no space between a word and the punctuation after it. French typography sets a
 no-break space before ; : ! ? (U+202F narrow or U+00A0 full; ``french-space`` chooses the one
 the fix inserts): in a French article (front matter ``lang: fr``, or the config's language) an
-ordinary space there, or none at all, is reported instead. Code, URLs, HTML and shortcodes are
+ordinary space there, or none at all, is reported instead. A comma or semicolon with its space on
+the wrong side (``Medinsky ,said``) gets the space moved after it. Code, URLs, HTML and shortcodes are
 not prose and are never checked. Not findings: an ellipsis after a space ("and so on ..."), a
 spaced ellipsis (". . ."), a decimal or file extension after a space (" .5", " .md"), a
 smiley (" :)"), and in French, times and ratios (10:30) and a mark right after another (?!).
@@ -50,8 +51,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for i in scan(doc).spaced:
         mark = pt[i]
         after = pt[i + 1] if i + 1 < n else "\n"
+        swapped = mark in ",;" and after.isalpha()  # "Medinsky ,said": the space is on the wrong side
         if mark not in marks or after == mark or (mark == "." and after == "…") or (mark in ":;" and after in ")]") \
-                or not (after.isspace() or after in _AFTER or after in PUNCT):
+                or not (after.isspace() or after in _AFTER or after in PUNCT or swapped):
             continue  # " ..." and " .5" are no space before a full stop; " :)" smiles; " ;;;" is a run
         s = i - 1
         while s > 0 and pt[s - 1] in HSPACE:
@@ -62,7 +64,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # a spaced ellipsis: ". . ."
         if near_invisible(doc, s, i + 1):
             continue
-        yield Finding(s, i + 1, f"space before '{mark}'", Fix.delete(s, i, "Delete the space"))
+        if swapped:
+            yield Finding(s, i + 1, f"space before '{mark}' instead of after it; write '{mark} '",
+                          Fix.replace(s, i + 1, mark + " ", "Move the space after the mark"))
+        else:
+            yield Finding(s, i + 1, f"space before '{mark}'", Fix.delete(s, i, "Delete the space"))
 
 
 def _french(doc: Document, marks: str, nbsp: str) -> Iterator[Finding]:
