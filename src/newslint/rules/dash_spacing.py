@@ -5,7 +5,8 @@ AP), or with spaced en dashes (`word – word`, British). A dash with a space on
 (`word —word`) is always wrong; a closed dash in a spaced article (or the reverse) is
 inconsistent. With ``style = "auto"`` (the default) the house form is the one the article's
 dashes use most (a tie, or no dash, gives ` — `); set ``style`` to ``"spaced-em"``,
-``"closed-em"`` or ``"spaced-en"`` to impose one. The fix respaces the dash; it is safe.
+``"closed-em"`` or ``"spaced-en"`` to impose one (and the same in hyphen-as-dash, NL107, whose
+fixes write the house dash). The fix respaces the dash; it is safe.
 
 Not findings: en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`), an attribution after a quotation
 (`…,” —Name` or `— Name` at a line start), a dash at a line start or end or next to code, and

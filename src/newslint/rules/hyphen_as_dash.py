@@ -4,8 +4,10 @@ A hyphen joins words; a dash separates them. ` - ` between words and `--` are ty
 stand-ins for a dash, and a hyphen never renders as one. The fix writes the house dash: with
 ``style = "auto"`` (the default) the form the article's real dashes use most (a tie, or no dash
 at all, gives the spaced em dash ` — ` of AP style); or set ``style`` to ``"spaced-em"``
-(` — `), ``"closed-em"`` (`—`) or ``"spaced-en"`` (` – `). The fix is unsafe where the hyphen
-may be a minus or a range (a digit, month, weekday, am/pm next to it).
+(` — `), ``"closed-em"`` (`—`) or ``"spaced-en"`` (` – `), and the same ``style`` for
+dash-spacing (NL108), which otherwise turns the new dashes into the article's majority form.
+The fix is unsafe where the hyphen may be a minus or a range (a digit, month, weekday, am/pm
+next to it).
 
 An article that writes its dashes as `--` or `---` more often than as real dashes follows the
 SmartyPants convention (Jekyll, Hugo and Pandoc render `--` and `---` as dashes): in ``auto``
