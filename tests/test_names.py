@@ -134,6 +134,27 @@ def test_regex_variant_matches(tmp_path: Path) -> None:
     assert names.apply("Zelenskij and Zelenskyj’s") == "Zelenskyy and Zelenskyy’s"
 
 
+def test_a_dictionary_applies_to_its_languages(tmp_path: Path) -> None:
+    """The shipped dictionary spells English: a German or French article keeps Odessa and Kiew;
+    a house file with `languages:` applies to those languages only, one without to all."""
+    def found(cfg: config.Config, lang: str, body: str) -> list[str]:
+        st = engine.settings(cfg)
+        doc = Document(f"---\ntitle: T\nlang: {lang}\n---\n\n{body}\n", None, **st.document_options)
+        return [f.message for f in engine.run_rules(doc, st) if f.rule == "NL150"]
+
+    plain = config.Config()
+    assert found(plain, "en", "The port of Odessa.") and found(plain, "en-GB", "The port of Odessa.")
+    assert not found(plain, "de", "Der Hafen von Odessa und Kiew; Zelenskyy sprach.")
+    assert not found(plain, "fr", "Le port d’Odessa et Kiev.")
+    german = _write(tmp_path, "languages: [de]\nnames:\n  - canonical: Kiew\n    variants: [Kiev]\n")
+    assert found(german, "de-AT", "Er war in Kiev.") == ["“Kiev” is not the house spelling; use “Kiew”"]
+    assert found(german, "en", "He was in Kiev.") == ["“Kiev” is not the house spelling; use “Kyiv”"]
+    every = _write(tmp_path, "names:\n  - canonical: Kyiv\n    variants: [Kiew]\n")
+    assert found(every, "de", "Er war in Kiew.") and found(every, "fr", "Il était à Kiew.")
+    with pytest.raises(ConfigError, match="`languages` must be a list"):
+        engine.settings(_write(tmp_path, "languages: de\nnames:\n  - canonical: Kiew\n    variants: [Kiev]\n"))
+
+
 def _tree_results():
     cfg = config.Config(root=TREE)
     st = engine.settings(cfg)

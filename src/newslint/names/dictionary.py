@@ -52,6 +52,7 @@ class Entry:
     specs: tuple[tuple[str, str], ...] = ()
     source: str = SHIPPED
     number: int = 0  # 1-based position in its file
+    languages: tuple[str, ...] = ()  # the article languages it applies to (its file's `languages:`); () = all
 
     @property
     def label(self) -> str:
@@ -142,11 +143,21 @@ class Dictionary:
     def __bool__(self) -> bool:
         return bool(self.entries)
 
+    def for_language(self, language: str) -> "Dictionary":
+        """The entries that apply to articles in ``language`` (an English house style is no
+        spelling rule for a German article, which writes Odessa and Kiew)."""
+        if all(not e.languages or language in e.languages for e in self.entries):
+            return self
+        cache = self.__dict__.setdefault("_by_language", {})
+        if language not in cache:
+            cache[language] = Dictionary(tuple(e for e in self.entries if not e.languages or language in e.languages))
+        return cache[language]
+
     def __repr__(self) -> str:
         """Stable across processes (the result cache hashes the rules' options, this included)."""
         import hashlib
 
-        text = repr([(e.canonical, e.variants, e.exceptions, e.specs) for e in self.entries])
+        text = repr([(e.canonical, e.variants, e.exceptions, e.specs, e.languages) for e in self.entries])
         return f"Dictionary({len(self.entries)} entries, {hashlib.blake2b(text.encode(), digest_size=8).hexdigest()})"
 
     def might_match(self, words: Iterable[str]) -> bool:
@@ -273,9 +284,13 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
     """Validate one dictionary file's parsed YAML and return its entries."""
     if not isinstance(data, Mapping) or not isinstance(data.get("names"), list):
         raise DictionaryError(f"{source}: a names dictionary is a mapping with a `names:` list of entries")
-    unknown = set(data) - {"names", "style"}
+    unknown = set(data) - {"names", "style", "languages"}
     if unknown:
-        raise DictionaryError(f"{source}: unknown key `{sorted(unknown)[0]}` (expected names, style)")
+        raise DictionaryError(f"{source}: unknown key `{sorted(unknown)[0]}` (expected names, style, languages)")
+    languages = data.get("languages", [])
+    if not isinstance(languages, list) or not all(isinstance(x, str) and x.strip() for x in languages):
+        raise DictionaryError(f"{source}: `languages` must be a list of language codes (en, de, ...)")
+    languages = tuple(x.strip().replace("_", "-").split("-")[0].lower() for x in languages)
     entries = []
     for n, raw in enumerate(data["names"], 1):
         where = f"{source}: entry {n}"
@@ -299,7 +314,7 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
         if canonical in lists["variants"]:
             raise DictionaryError(f"{where}: the canonical spelling is also listed as a variant")
         entries.append(Entry(canonical, lists["variants"], lists["exceptions"],
-                             tuple((s["from"], s["to"]) for s in specs), source, n))
+                             tuple((s["from"], s["to"]) for s in specs), source, n, languages))
     _check_conflicts(entries)
     return entries
 
@@ -319,14 +334,21 @@ def _check_conflicts(entries: Sequence[Entry]) -> None:
 
 
 def merge(layers: Sequence[Sequence[Entry]]) -> list[Entry]:
-    """Entries of later layers replace earlier entries that share a spelling with them."""
+    """Entries of later layers replace earlier entries that share a spelling with them (and a
+    language: a German file's Kiew leaves the English Kyiv to English articles)."""
     merged: list[Entry] = []
     for layer in layers:
-        taken: set[str] = set()
-        for entry in layer:
-            taken |= entry.forms()
-        merged = [e for e in merged if not (e.forms() & taken)] + list(layer)
+        by_form: dict[str, list[Entry]] = {}
+        for new in layer:
+            for form in new.forms():
+                by_form.setdefault(form, []).append(new)
+        merged = [e for e in merged if not any(_overlap(e, new) for f in e.forms() for new in by_form.get(f, ()))]
+        merged += list(layer)
     return merged
+
+
+def _overlap(a: Entry, b: Entry) -> bool:
+    return not a.languages or not b.languages or bool(set(a.languages) & set(b.languages))
 
 
 def check_specs(dictionary: Dictionary) -> None:

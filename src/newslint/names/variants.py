@@ -161,6 +161,7 @@ def analyse(doc: "Document", names: Dictionary, allow: frozenset[str]) -> list[O
 
 
 def _analyse(doc: "Document", names: Dictionary, allow: frozenset[str]) -> list[Occurrence]:
+    names = names.for_language(doc.language)
     sv = survey(doc)
     groups = candidate_groups(doc, allow)
     single = [{p} for p in sv.full if _given_conflicts(sv.full, (p,))]
@@ -184,6 +185,8 @@ def dictionary_spans(doc: "Document", names: Dictionary) -> list[Match]:
 
 def dictionary_search(doc: "Document", names: Dictionary) -> tuple[list[Match], list[str]]:
     """The dictionary's variants in the prose, and the regex variants that ran out of time."""
+    names = names.for_language(doc.language)
+
     def find() -> tuple[list[Match], list[str]]:
         errors: list[str] = []
         if not names or not names.might_match(survey(doc).words):

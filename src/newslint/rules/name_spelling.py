@@ -5,7 +5,9 @@ newslint ships a dictionary of people and places that recur in news about Ukrain
 Zaporizhzhia); a newsroom adds or overrides entries in its own files, named in the config
 (``[names] dictionaries = ["names.yaml"]``; ``shipped = false`` drops newslint's). Variants
 are matched as whole words in prose only (never in URLs, code, link targets or file names),
-longest first; a possessive stays as it is. The fix is safe: the dictionary backs it.
+longest first; a possessive stays as it is. The fix is safe: the dictionary backs it. The
+shipped dictionary applies to English articles; a file's ``languages: [de, ...]`` limits its
+entries to those languages.
 
 Bad:  President Zelenskyy’s adviser Mikhail Podolyak spoke in Kiev.
 Good: President Zelensky’s adviser Mykhailo Podolyak spoke in Kyiv.
