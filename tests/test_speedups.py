@@ -153,7 +153,9 @@ def test_space_before_punctuation_matches_the_lookbehind_pattern(body: str) -> N
     marks = re.escape(",.;:!?")
     # (since issue 4 a mark before another mark counts too, " .," as well as " ., ": the space
     # before a mark must not be judged by what the fix of the next mark's space leaves behind)
-    old = re.compile(r"(?<=[^\s\ue000])([ \t\u00a0\u202f]+)([%s])(?!\2|(?<=\.)…|(?<=[:;])[)\]])(?=[\s\ue000\"”’»)\]…]|[%s]|$)"
+    # (and since 8026295 a comma or semicolon stuck to the next word: "Medinsky ,said")
+    old = re.compile(r"(?<=[^\s\ue000])([ \t\u00a0\u202f]+)([%s])(?!\2|(?<=\.)…|(?<=[:;])[)\]])"
+                     r"(?=[\s\ue000\"”’»)\]…]|[%s]|$|(?<=[,;])[^\W\d_])"
                      % (marks, re.escape(".!?,;:")), re.M)
     pt = doc.prose_text
     expected = [(m.start(1), m.end(2)) for m in old.finditer(pt)
