@@ -227,7 +227,8 @@ def test_the_clean_pattern_takes_the_common_urls() -> None:
                 "https://a.b.co.uk/p?q=1&r=two#frag", "https://localhost:8080/"):
         assert links._CLEAN.fullmatch(url)
     for url in ("https://http//x.org", "https://-a.org", "https://1.2.3.4/", "https://a..b/", "https://a.org/%zz",
-                "https://a.org/(x", "HTTPS://a.org", "https://a.org:99999/", "https://é.org/"):
+                "https://a.org/(x", "HTTPS://a.org", "https://a.org:99999/", "https://é.org/",
+                "https://xn--pple-43d.com/", "https://www.XN--zz.de/"):
         assert not links._CLEAN.fullmatch(url)
 
 

@@ -615,11 +615,12 @@ class Problem:
 
 
 # A web URL that none of the checks below can fault: http(s), a host of well-formed DNS labels
-# ending in a letter (not an IP address), a short port, and a path, query and fragment of
-# characters that need no escaping: no space, "%", parenthesis, backslash or non-ASCII letter.
+# ending in a letter (not an IP address) and none in punycode (xn--), a short port, and a path,
+# query and fragment of characters that need no escaping: no space, "%", parenthesis, backslash
+# or non-ASCII letter.
 # Most URLs in articles look like this; they skip the URL parse (tests/test_speedups.py checks
 # that the full checks find nothing in any URL this pattern matches).
-_CLEAN = re.compile(r"https?://(?!(?i:https?|ftp)(?::|//))"
+_CLEAN = re.compile(r"https?://(?!(?i:https?|ftp)(?::|//))(?!(?:[A-Za-z0-9\-]*\.)*(?i:xn--))"
                     r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
                     r"(?::[0-9]{1,4})?(?:[/?#][A-Za-z0-9\-._~!$&'*+,;=:@/?#]*)?")
 
@@ -735,6 +736,8 @@ def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
     if host.isascii():
         if " " not in host and (not rfc3986.validators.host_is_valid(host) or _bad_labels(host)):
             yield Problem(h0, h0 + len(host), f"`{host}` is not a valid host name")
+        elif "xn--" in host.lower():
+            yield from _punycode_problems(host, h0)
         return
     yield from _idn_problems(host, h0, ascii_hosts)
 
@@ -765,6 +768,22 @@ def _idn_problems(host: str, h0: int, ascii_hosts: bool) -> Iterator[Problem]:
     elif ascii_hosts:
         yield Problem(h0, h0 + len(host), f"host `{host}` is not in IDNA (ASCII) form; write `{encoded}`",
                       encoded, True)
+
+
+def _punycode_problems(host: str, h0: int) -> Iterator[Problem]:
+    """An IDNA host written in its ASCII form: ``xn--`` labels that do not decode, or that decode
+    to a look-alike (``xn--pple-43d.com`` is ``аpple.com`` with a Cyrillic а)."""
+    import idna
+
+    try:
+        decoded = idna.decode(host)
+    except (idna.IDNAError, UnicodeError) as exc:
+        yield Problem(h0, h0 + len(host), f"`{host}` is not a valid internationalised host name ({exc})")
+        return
+    mixed = _mixed_script_label(decoded)
+    if mixed:
+        yield Problem(h0, h0 + len(host), f"`{host}` is `{decoded}`, which mixes {mixed} letters in one label: "
+                                          "a look-alike host?")
 
 
 def _mixed_script_label(host: str) -> str:
