@@ -9,7 +9,10 @@
 For every article and every defect kind, one defect is injected at a random eligible place
 (seeded): body prose only for typography, names and dates (never code, URLs, link targets,
 HTML, shortcodes, Liquid tags, headings, tables or front-matter keys), link syntax for the link
-kinds, the YAML block for the front-matter kinds. Eligibility is decided by this script's own
+kinds, the YAML block for the front-matter kinds, and the one-line values of the front matter's
+text fields (title, description, summary...; quoted or plain) for the ``field-`` kinds, which put
+a typing slip there (a space before punctuation, a doubled space or mark, an invisible character,
+a Cyrillic homoglyph). Eligibility is decided by this script's own
 line-based reading of the Markdown, not by newslint's prose view, so a masking bug shows up as
 a miss. Each injection records:
 
@@ -72,6 +75,7 @@ class Article:
     fm: list[tuple[int, int]]  # (start, end) offsets of the front-matter lines (between fences)
     prose: bytearray  # 1 where a body character is plain paragraph prose
     line_starts: list[int]
+    fields: bytearray | None = None  # 1 inside the one-line values of front-matter text fields
 
     def line_of(self, offset: int) -> int:
         import bisect
@@ -211,7 +215,23 @@ def read_article(path: str, text: str) -> Article:
         for pm in _PROTECT.finditer(seg):
             ok[pm.start():pm.end()] = bytes(pm.end() - pm.start())
         prose[ls + off: ls + off + len(seg)] = ok
-    return Article(path, text, body_start, fm, prose, starts)
+    fields = bytearray(n)
+    for ls, le in fm:
+        m = _TEXT_FIELD.match(text, ls, le)
+        if m:
+            g = "v" if m.group("v") else "v2" if m.group("v2") else "v3"
+            a, b = m.span(g)
+            ok = bytearray(b"\x01") * (b - a)
+            for pm in _PROTECT.finditer(text, a, b):  # entities, URLs, code... are not prose there either
+                ok[pm.start() - a:pm.end() - a] = bytes(pm.end() - pm.start())
+            fields[a:b] = ok
+    return Article(path, text, body_start, fm, prose, starts, fields)
+
+
+# title/description/summary... on one line, quoted or plain (a value that holds a quote of the
+# other kind, an escape or a comment is left alone)
+_TEXT_FIELD = re.compile(r"""(?:title|description|summary|subtitle|deck|excerpt|caption|lead):[ \t]+"""
+                         r"""(?:"(?P<v>[^"\\\n]+)"|'(?P<v2>[^'\n]+)'|(?P<v3>[^'"|>&*!\[{#\s][^#\n]*?))[ \t]*$""")
 
 
 # -- injections --------------------------------------------------------------------------------
@@ -819,6 +839,29 @@ def _broken_yaml(a, rng):
             return None
         return _replace(a, s, s, "  ", "fm-broken-yaml", sub, ["NL001"], "none")
     return _replace(a, s + len(key), s + len(key) + 1, "", "fm-broken-yaml", sub, ["NL001"], "none")
+
+
+# text fields of the front matter --------------------------------------------------------------
+
+FIELD_KINDS = ("space-before-punct", "doubled-space", "doubled-punct", "invisible-character", "cyrillic-homoglyph")
+
+
+def _in_fields(kind: str) -> Injector:
+    body = INJECTORS[kind]
+
+    def inject(a: Article, rng: random.Random) -> "Injection | None":
+        if a.fields is None or not any(a.fields):
+            return None
+        view = Article(a.path, a.text, 0, a.fm, a.fields, a.line_starts, a.fields)
+        inj = body(view, rng)
+        if inj is not None:
+            inj.kind = "field-" + kind
+        return inj
+    return inject
+
+
+for _kind in FIELD_KINDS:
+    INJECTORS["field-" + _kind] = _in_fields(_kind)
 
 
 # -- running newslint --------------------------------------------------------------------------
