@@ -309,9 +309,14 @@ _WORD_GAP = re.compile(r"(?<=[a-z]{2}) (?=[a-z]{2})")
 _SENT_GAP = re.compile(r"(?<=[a-z]{2}\.) (?=[A-Z][a-z])")
 
 
+_TWO_SPACE_HABIT = re.compile(r"[a-z0-9)][.!?][\"”’)]*  +[\"“‘(]*[A-Z]")
+
+
 @injector("doubled-space")
 def _doubled_space(a, rng):
     sub = rng.choice(["between-words", "between-words", "after-sentence"])
+    if sub == "after-sentence" and len(_TWO_SPACE_HABIT.findall(a.text)) >= 2:
+        return None  # the writer puts two spaces after sentences: one more is the article's style
     m = _pick(rng, _prose_matches(a, _WORD_GAP if sub == "between-words" else _SENT_GAP))
     if m:
         return _replace(a, m.start(), m.end(), "  ", "doubled-space", sub, ["NL103"], "safe")
