@@ -2,9 +2,10 @@
 
 The apostrophe is ’ (U+2019), the same mark as a closing single quote. In an article that uses
 curly apostrophes a straight ' is reported. With `style = "auto"` (the default) the article's
-own apostrophes decide when it has three or more: curly when most of them are curly; an article
-with fewer is judged by its quotation marks (curly when they are). `"curly"` or `"straight"`
-force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s, ‘em, rock
+own apostrophes decide when it has three or more: curly when at least two in three are curly (an
+article that writes a third or more of them straight mixes two styles by habit, and no single
+straight one there is a slip); an article with fewer is judged by its quotation marks (curly when
+they are). `"curly"` or `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s, ‘em, rock
 ‘n’ roll) and some keyboards give an acute accent (it´s): those are reported in any style. The
 fix writes ’ (or ' in a straight article) and is safe.
 
@@ -12,7 +13,7 @@ Bad:  the last meeting was held in Istanbul's Dolmabahce Palace; music of the �
 Good: the last meeting was held in Istanbul’s Dolmabahce Palace; music of the ’90s
 
 Not findings: ’ in it’s, ’90s, rock ’n’ roll, the Smiths’ house; foot and inch marks after
-digits (6'2"); the straight apostrophes of an article whose apostrophes are mostly straight, or
+digits (6'2"); the straight apostrophes of an article where a third or more are straight, or
 of an article with straight quotation marks and fewer than three apostrophes (style auto);
 code, URLs, HTML.
 """
@@ -71,9 +72,10 @@ EVIDENCE = 3  # apostrophes an article needs before they decide its style themse
 
 def _by_apostrophes(prose: str, present: set[str], quote_style: str) -> str:
     """The apostrophe style under ``auto``: the article's own in-word apostrophes decide when there
-    are enough of them (curly when most are curly, else none is enforced); else its quotes do."""
+    are enough of them (curly when two in three or more are curly, else none is enforced); else
+    its quotes do."""
     curly = sum(1 for _ in _INSIDE["’"].finditer(prose)) if "’" in present else 0
     straight = sum(1 for _ in _INSIDE["'"].finditer(prose)) if "'" in present else 0
     if curly + straight < EVIDENCE:
         return quote_style
-    return "curly" if curly > straight else ""
+    return "curly" if curly >= 2 * straight else ""
