@@ -594,9 +594,21 @@ def _name_variant(a, rng):
     return _replace(a, at, at + len(sur), var, "name-variant", f"{op}, {where}", ["NL151", "NL150"], "unsafe")
 
 
+_SPEAKER = re.compile(r"^(?:\*\*|__)?[A-Z][\w.’' -]{1,40}(?:\*\*|__)?:", re.M)
+
+
 @injector("first-name-reference")
 def _first_name(a, rng):
-    people = {s: p for s, p in _people(a).items() if len(p[1]) >= 2}
+    # Only where a first name alone is a slip: not in a transcript (speakers call each other by
+    # first name), not for a first name two people share, nor one the article already uses alone
+    # (then calling the person so is its own choice).
+    if len(_SPEAKER.findall(a.text, a.body_start)) >= 2:
+        return None
+    givens = Counter(m.group(1) for m in _prose_matches(a, _FULL_NAME) if m.group(1) in GIVEN)
+    people = {s: p for s, p in _people(a).items() if len(p[1]) >= 2 and givens[p[0]] <= sum(
+        1 for m in _prose_matches(a, re.compile(r"\b" + p[0] + r" " + s + r"\b")))
+        and not any(not re.match(r"[ \u00a0]+[A-Z]", a.text[m.end():m.end() + 2])
+                    for m in _prose_matches(a, re.compile(r"\b" + p[0] + r"\b")))}
     if not people:
         return None
     sur = rng.choice(sorted(people))
