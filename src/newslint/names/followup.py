@@ -3,7 +3,8 @@
 News style names a person in full once, then by surname: "Lloyd Austin … Austin said". A
 bare "Lloyd" after "Lloyd Austin" is then a slip (often a translation's: "between Shoigu and
 Lloyd"). It is reported only where the article itself follows the surname style: it names
-people again by surname at least twice, and at least twice as often as by first name, and it
+people again by surname at least twice, and at least twice as often as by first name (or
+calls people by first name alone just once, and by surname alone at least once), and it
 calls this person or two other people by surname alone, so features and blogs that call
 people by first name throughout stay quiet.
 """
@@ -44,8 +45,8 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
     followed = [s for s in sv.full if s in sv.bare]  # people named again by surname
     by_surname = sum(sv.bare[s] for s in followed)
     by_given = sum(sv.bare[g] for g in owners if g in sv.bare)
-    if by_surname < 2 or 2 * by_given > by_surname:
-        return []
+    if not (by_surname >= 2 and 2 * by_given <= by_surname or by_given == 1 and by_surname >= 1):
+        return []  # (one lone first name against one surname follow-up is a slip too: "Klein said … said Jessica")
     # the person is also called by surname alone, or the article does so with two people or more
     candidates = {g for g in candidates if len(followed) >= 2 or next(iter(owners[g])) in sv.bare}
     candidates = {g for g in candidates if sv.bare[g] <= MAX_BARE}
@@ -61,6 +62,8 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
               and m.start > first_full[m.form] and not _quoted(doc, m.start)
               and not _addressed(text, m.start, m.end)
               and not _NOT_ALONE_AFTER.match(text, m.end)
+              and not _ADDRESS_BEFORE.search(text, max(0, m.start - 2), m.start)
+              and not _ADDRESS_AFTER.match(text, m.end)
               and not (text.startswith(",", m.end) and _SENTENCE_START.search(text, max(0, m.start - 4), m.start))
               and not _lowercase_word(text, m.form)
               and not _lowercase_word(text, next(iter(owners[m.form])))):  # Jade Plus: a product
@@ -96,6 +99,9 @@ def _addressed(text: str, start: int, end: int) -> bool:
     return _COMMA_BEFORE.search(text, before, start) is not None and _CLAUSE_ENDS.match(text, end) is not None
 # ... or a sentence that starts with the name and a comma ("Steven, we're going to ...").
 _SENTENCE_START = re.compile(r"(?:^|[.!?:*]\s*|\n\s*)$")
+# Part of an e-mail address or a dotted identifier: "Fox.Jean@bls.gov", "Abraham.Marinez@ed.gov".
+_ADDRESS_BEFORE = re.compile(r"\w\.$")
+_ADDRESS_AFTER = re.compile(r"@|\.\w")
 # Not a lone first name: a nickname or aside follows ("Mark “Murch” Erhardt", "Sara (Crocoll)
 # Smith"), an acronym ("Denver GSA"), or the end of a link text ("[Noah][noah]": a product).
 _NOT_ALONE_AFTER = re.compile(r"\s*[“\"(]|\s+[A-Z]{2,}\b|[\]\ue000]")
