@@ -41,7 +41,7 @@ class Occurrence:
     start: int
     end: int
     found: str
-    wanted: str
+    wanted: str  # "" when it is not known (a tie): no fix
     message: str
     safe: bool
 
@@ -241,6 +241,13 @@ def _surname_variants(doc: "Document", group: set[str], mentions: list[Mention],
                    + (f" ×{len(theirs)} ({_places(theirs, doc)})" if theirs else " (house dictionary)")
                    + f": one name spelt two ways; use “{wanted}”")
         out.extend(Occurrence(m.start, m.end, form, wanted, message, backed) for m in ms)
+        if not backed and len(forms) == 2 and len(by_form[form]) == len(theirs):
+            # as often one way as the other: the kept spelling may be the slip just as well, so it
+            # is shown too (no fix: only the author knows which is right)
+            message = (f"“{wanted}” ×{len(theirs)} ({_places(theirs, doc)}) vs “{form}” ×{len(by_form[form])}"
+                       f" ({_places(by_form[form], doc)}): one name spelt two ways as often; check which is right")
+            out.extend(Occurrence(m.start, m.end, wanted, "", message, False) for m in theirs
+                       if not _inside(covered, m.start, m.end))
     return out
 
 

@@ -10,6 +10,7 @@ are compared too, Ukrainian and Russian forms included (Mykhailo/Mikhail,
 Volodymyr/Vladimir). The wanted spelling is the house dictionary's, else the most frequent one
 when the article uses it more often than its first full-name mention does (a slip in that
 mention is outvoted), else that mention's. The fix is unsafe unless the dictionary backs it.
+When both spellings occur equally often, each is reported (the kept one without a fix).
 
 Bad:  description: … negotiations between the parties, Milli believes.
       … General Mark Milley, chairman of the Joint Chiefs of Staff, said.
@@ -43,5 +44,5 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each minority spelling of a name, with a fix to the wanted one."""
     allow = frozenset(opts.get("allow", ()))
     for o in analyse(doc, dictionary_of(opts), allow):
-        yield Finding(o.start, o.end, o.message,
-                      Fix.replace(o.start, o.end, o.wanted, f"Replace with “{o.wanted}”", safe=o.safe))
+        fix = Fix.replace(o.start, o.end, o.wanted, f"Replace with “{o.wanted}”", safe=o.safe) if o.wanted else None
+        yield Finding(o.start, o.end, o.message, fix)
