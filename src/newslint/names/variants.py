@@ -227,6 +227,7 @@ def _surname_variants(doc: "Document", group: set[str], mentions: list[Mention],
         wanted, backed = _preferred(counts, body_full[0].form if body_full else None,
                                     lambda f: by_form[f][0].start), False
     out = []
+    tied: list[str] = []  # reported spellings used as often as the kept one
     for form in forms:
         if same_form(form, wanted) or form in allow or names.is_variant(form) or _ignorable(form, wanted, allow):
             continue
@@ -241,13 +242,17 @@ def _surname_variants(doc: "Document", group: set[str], mentions: list[Mention],
                    + (f" ×{len(theirs)} ({_places(theirs, doc)})" if theirs else " (house dictionary)")
                    + f": one name spelt two ways; use “{wanted}”")
         out.extend(Occurrence(m.start, m.end, form, wanted, message, backed) for m in ms)
-        if not backed and len(forms) == 2 and len(by_form[form]) == len(theirs):
-            # as often one way as the other: the kept spelling may be the slip just as well, so it
-            # is shown too (no fix: only the author knows which is right)
-            message = (f"“{wanted}” ×{len(theirs)} ({_places(theirs, doc)}) vs “{form}” ×{len(by_form[form])}"
-                       f" ({_places(by_form[form], doc)}): one name spelt two ways as often; check which is right")
-            out.extend(Occurrence(m.start, m.end, wanted, "", message, False) for m in theirs
-                       if not _inside(covered, m.start, m.end))
+        if not backed and len(by_form[form]) == len(by_form.get(wanted, ())):
+            tied.append(form)
+    if tied:
+        # as often one way as another: the kept spelling may be the slip just as well, so it is
+        # shown too (no fix: only the author knows which is right)
+        theirs = by_form[wanted]
+        others = ", ".join(f"“{f}” ×{len(by_form[f])} ({_places(by_form[f], doc)})" for f in tied)
+        message = (f"“{wanted}” ×{len(theirs)} ({_places(theirs, doc)}) vs {others}: one name spelt differently,"
+                   " as often each way; check which is right")
+        out.extend(Occurrence(m.start, m.end, wanted, "", message, False) for m in theirs
+                   if not _inside(covered, m.start, m.end))
     return out
 
 
