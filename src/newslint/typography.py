@@ -388,6 +388,18 @@ def is_range(pt: str, d: "Dash") -> bool:
     return numeric and range_side(pt, d.start, -1) and range_side(pt, d.end, 1)
 
 
+def dash_votes(doc: Document) -> dict[str, int]:
+    """How many of the article's real dashes take each form (see ``house_dash``)."""
+    votes = {"closed-em": 0, "spaced-em": 0, "spaced-en": 0}
+    for d in dashes(doc):
+        form = d.form
+        if form in votes and d.between_words:
+            if form == "spaced-en" and is_range(doc.prose_text, d):
+                continue  # 9 – 5, March 17 – April 4: a range, not a dash
+            votes[form] += 1
+    return votes
+
+
 def house_dash(doc: Document, style: str) -> str:
     """The article's dash form: ``style`` unless "auto", else the majority of its real dashes.
 
@@ -396,13 +408,7 @@ def house_dash(doc: Document, style: str) -> str:
     """
     if style != "auto":
         return style
-    votes = {"closed-em": 0, "spaced-em": 0, "spaced-en": 0}
-    for d in dashes(doc):
-        form = d.form
-        if form in votes and d.between_words:
-            if form == "spaced-en" and is_range(doc.prose_text, d):
-                continue  # 9 – 5, March 17 – April 4: a range, not a dash
-            votes[form] += 1
+    votes = dash_votes(doc)
     best = max(votes.values())
     if best == 0:
         return "spaced-em"

@@ -4,7 +4,9 @@ An article spaces its dashes one way: closed (`word—word`, Chicago), spaced (`
 AP), or with spaced en dashes (`word – word`, British). A dash with a space on one side only
 (`word —word`) is always wrong; a closed dash in a spaced article (or the reverse) is
 inconsistent. With ``style = "auto"`` (the default) the house form is the one the article's
-dashes use most (a tie, or no dash, gives ` — `); set ``style`` to ``"spaced-em"``,
+dashes use most (a tie, or no dash, gives ` — `), and the others are reported only when it is
+clear: two in three dashes or more take it (an article that spaces a third of its dashes the
+other way mixes two styles by habit; no single one is a slip); set ``style`` to ``"spaced-em"``,
 ``"closed-em"`` or ``"spaced-en"`` to impose one (and the same in hyphen-as-dash, NL107, whose
 fixes write the house dash). The fix respaces the dash; it is safe.
 
@@ -22,7 +24,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..typography import DASH_FORMS, dashes, house_dash, is_range, near_invisible
+from ..typography import DASH_FORMS, dash_votes, dashes, house_dash, is_range, near_invisible
 
 ID = "NL108"
 NAME = "dash-spacing"
@@ -44,6 +46,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if not found:
         return
     house = house_dash(doc, style)
+    votes = dash_votes(doc) if style == "auto" else {}
+    clear = style != "auto" or 3 * votes[house] >= 2 * sum(votes.values())
     dash = DASH_FORMS[house]
     pt = doc.prose_text
     why = "the house style is" if style != "auto" else "this article uses"
@@ -55,7 +59,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # a range
         if form.startswith("one-sided"):
             message = f"dash with a space on one side only; use '{dash}'"
-        elif form in _NAMES:
+        elif form in _NAMES and clear:
             message = f"{form.replace('-', ' ')} dash, but {why} {_NAMES[house]}"
         else:
             continue
