@@ -1,0 +1,76 @@
+"""Punctuation outside quote: a comma or full stop after the closing mark, in an article that puts them inside.
+
+American usage (AP, Chicago) puts the comma or full stop that ends a quotation inside the
+closing mark, whether or not it belongs to the quotation. An article that does so (three times
+or more, and at least three times as often as it does not) and then writes one outside has
+slipped; translated copy often does. The fix moves the mark inside and is safe. With
+``style = "auto"`` (the default) the article's own quotations decide; ``"inside"`` always
+wants them inside, ``"any"`` turns the rule off.
+
+Bad:  Putin also called the events in Bucha a “provocation”.
+Good: Putin also called the events in Bucha a “provocation.”
+
+Not findings: an article that puts them outside a quarter of the time or more (British,
+logical punctuation); question and exclamation marks, colons and semicolons (they go where the
+sense puts them); a quotation that already ends with its own punctuation (“Why?”); single
+quotation marks (’ is also an apostrophe: the Smiths’.); one word in straight quotes (often a
+literal term, which technical writers keep apart from the sentence's punctuation); a full stop
+that starts an ellipsis or a file extension (”.pdf); articles in languages other than English.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding, Fix
+from ..quotes import analyse
+
+ID = "NL119"
+NAME = "punctuation-outside-quote"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS = {"style": "auto"}
+CHOICES = {"style": ("auto", "inside", "any")}
+
+_CLOSERS = frozenset('”"')
+_ENDS = frozenset(".,?!…;:")  # a quotation that ends with one of these needs no other mark
+EVIDENCE = 3  # commas and full stops inside closing marks an article needs to show the habit
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report each comma or full stop right after a closing double quotation mark, with a fix."""
+    style = opts["style"]
+    if style == "any":
+        return
+    q = analyse(doc)
+    if q is None or not q.profile.language.startswith("en"):
+        return
+    pt = doc.prose_text
+    n = len(pt)
+    inside = 0
+    outside = []
+    for open_, close in q.pairs():
+        if close.ch not in _CLOSERS or close.masked or not close.start:
+            continue
+        if close.ch == '"' and " " not in pt[open_.end:close.start]:
+            continue  # a straight-quoted word is often a literal term: type "yes", called "remotes".
+        before = pt[close.start - 1]
+        if before in ".,":
+            inside += 1
+        elif before not in _ENDS and close.end < n and pt[close.end] in ".,":
+            nxt = pt[close.end + 1] if close.end + 1 < n else " "
+            if not (nxt.isalnum() or nxt == "."):
+                outside.append(close)
+    if not outside:
+        return
+    if style == "auto" and (inside < EVIDENCE or inside < 3 * len(outside)):
+        return
+    why = "the house style puts" if style == "inside" else "this article puts"
+    for close in outside:
+        p = pt[close.end]
+        word = "comma" if p == "," else "full stop"
+        yield Finding(close.start, close.end + 1,
+                      f"{word} after the closing {close.ch}; {why} commas and full stops inside "
+                      f"the quotation: write '{p}{close.ch}'",
+                      Fix.replace(close.start, close.end + 1, p + close.ch, f"Move the {word} inside the quotation"))
