@@ -54,7 +54,7 @@ FAMILIES = {
     "front-matter": {f"NL{i:03d}" for i in range(0, 15)},
     "spacing": {"NL100", "NL101", "NL102", "NL103", "NL104"},
     "dashes": {"NL105", "NL106", "NL107", "NL108"},
-    "quotes": {f"NL{i}" for i in range(110, 119)},
+    "quotes": {f"NL{i}" for i in range(110, 120)},
     "characters": {"NL120", "NL121"},
     "links": {f"NL{i}" for i in range(130, 138)},
     "dates": {f"NL{i}" for i in range(140, 144)},
@@ -410,6 +410,21 @@ def _apostrophe(a, rng):
     m = _pick(rng, _prose_matches(a, _APOS))
     if m:
         return _replace(a, m.start(), m.end(), "'", "straight-apostrophe", "word", ["NL117"], "safe")
+
+
+_INSIDE_PUNCT = re.compile(r"(?<=[a-z]{2})([.,])”")
+_OUTSIDE_PUNCT = re.compile(r"”[.,]")
+
+
+@injector("punct-outside-quote")
+def _punct_outside(a, rng):
+    # Only in an article that puts its commas and full stops inside the closing marks (four times
+    # or more, never outside): one moved outside is then a slip (translated or British habit).
+    inside = _prose_matches(a, _INSIDE_PUNCT, margin=0)
+    if len(inside) < 4 or _prose_matches(a, _OUTSIDE_PUNCT, margin=0):
+        return None
+    m = rng.choice(inside)
+    return _replace(a, m.start(), m.end(), "”" + m.group(1), "punct-outside-quote", repr(m.group(1)), ["NL119"], "safe")
 
 
 _ELL3 = re.compile(r"(?<![.])\.\.\.(?![.])")
