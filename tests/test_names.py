@@ -209,6 +209,6 @@ def test_collect_honours_suppression_comments() -> None:
 
 
 def test_link_labels_are_not_lowercase_words() -> None:
-    text = ("---\ntitle: T\n---\n\nMaxim Orlovsky [proposed][orlovsky\n  p2c] a BIP. Orlovskiy said more.\n\n"
+    text = ("---\ntitle: T\n---\n\nMaxim Orlovsky [proposed][orlovsky\n  p2c] a BIP. Orlovskiy said more. Orlovsky agreed.\n\n"
             "[orlovsky p2c]: https://example.org/p2c\n")
     assert [f.fragment for f in _lint(text) if f.rule == "NL151"] == ["Orlovskiy"]
