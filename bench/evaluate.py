@@ -866,9 +866,8 @@ def _broken_yaml(a, rng):
         sp = vs + value.index(" ")
         return _replace(a, sp, sp, ":", "fm-broken-yaml", sub, ["NL001"], "none")
     if sub == "bad indent":
-        first = a.fm[0][0]
-        if s == first:
-            return None
+        if s == _fm_keys(a)[0][2]:
+            return None  # the first key indented indents the whole mapping: another error
         return _replace(a, s, s, "  ", "fm-broken-yaml", sub, ["NL001"], "none")
     return _replace(a, s + len(key), s + len(key) + 1, "", "fm-broken-yaml", sub, ["NL001"], "none")
 
