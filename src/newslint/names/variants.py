@@ -165,7 +165,8 @@ def _analyse(doc: "Document", names: Dictionary, allow: frozenset[str]) -> list[
     sv = survey(doc)
     groups = candidate_groups(doc, allow)
     single = [{p} for p in sv.full if _given_conflicts(sv.full, (p,))]
-    if not groups and not single:
+    misses = _house_misses(sv.full, names, allow)
+    if not groups and not single and not misses:
         return []
     mentions = extract(doc)
     covered = dictionary_spans(doc, names)
@@ -174,7 +175,54 @@ def _analyse(doc: "Document", names: Dictionary, allow: frozenset[str]) -> list[
         out.extend(_surname_variants(doc, group, mentions, names, allow, covered))
     for group in groups + [s for s in single if not any(s <= g for g in groups)]:
         out.extend(_given_variants(doc, group, mentions, names, allow, covered))
+    reported = {o.found for o in out}
+    for form, entry in misses:
+        ms = [m for m in mentions if m.form == form and not _inside(covered, m.start, m.end)]
+        if form in reported or not ms:
+            continue
+        message = (f"“{form}” ×{len(ms)} ({_places(ms, doc)}) is close to the house spelling "
+                   f"“{entry.canonical}”; use “{entry.surname}”")
+        out.extend(Occurrence(m.start, m.end, form, entry.surname, message, False) for m in ms)
     out.sort(key=lambda o: o.start)
+    return out
+
+
+_HOUSE: dict[int, tuple[Dictionary, dict[str, list]]] = {}
+
+
+def _house_people(names: Dictionary) -> dict[str, list]:
+    """The dictionary's people by given-name key (cached per dictionary)."""
+    hit = _HOUSE.get(id(names))
+    if hit is None or hit[0] is not names:
+        from .dictionary import iter_entries
+
+        index: dict[str, list] = {}
+        for e in iter_entries(names):
+            if e.is_person and len(e.surname) >= NEAR_MIN_LENGTH:
+                index.setdefault(given_key(e.given), []).append(e)
+        hit = _HOUSE[id(names)] = (names, index)
+    return hit[1]
+
+
+def _house_misses(full: dict[str, dict[str, int]], names: Dictionary, allow: frozenset[str]) -> list:
+    """(surname, entry) for full-name mentions that give a house person's given name with a
+    surname one letter off the house one ("Valery Gerasimoff", "Dmitry Peskoff"): the same person
+    misspelt, even when the article names them once."""
+    index = _house_people(names) if names else {}
+    if not index:
+        return []
+    out = []
+    for surname, givens in full.items():
+        if len(surname) < NEAR_MIN_LENGTH or surname in allow or names.is_variant(surname):
+            continue
+        for g in givens:
+            for e in index.get(given_key(g), ()):
+                house = e.surname
+                if surname in e.forms() or same_form(surname, house) or derived(surname, house):
+                    continue
+                if (skeleton(surname) == skeleton(house) or _close(surname, house)) and not _ignorable(surname, house, allow):
+                    out.append((surname, e))
+                    break
     return out
 
 
