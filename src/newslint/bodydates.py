@@ -58,6 +58,7 @@ class Language(NamedTuple):
     year_after: re.Pattern[str]  # ", 2022" / " de 2022"
     weekday_before: re.Pattern[str]  # "Monday, " / "lundi " before a date (search up to it)
     weekday_iso: re.Pattern[str]  # "Monday, " before an ISO date
+    period_before: re.Pattern[str] | None  # "in " before a month named as a period ("In June 31 soldiers died")
     months: dict[str, int]
     weekdays: dict[str, int]
     abbreviations: frozenset[str]
@@ -87,6 +88,7 @@ def language(language: str) -> Language | None:
         year_after=re.compile(rf",?\s+{conn}(?P<y>\d{{4}})(?![\d\-/])", flags),
         weekday_before=re.compile(rf"(?<!\w)(?P<wd>{weekday})\.?,?\s+{conn}\Z", flags),
         weekday_iso=re.compile(rf"(?<!\w)(?P<wd>{weekday})\.?,?\s+\Z", flags),
+        period_before=re.compile(rf"(?<!\w)(?:{alt(data['period-words'])})\s+\Z", re.I) if data.get("period-words") else None,
         months=months, weekdays=weekdays, fold=fold,
         abbreviations=frozenset(fold(n) for ns in data["months"] for n in ns[1:] if fold(ns[0]).startswith(fold(n))))
 
@@ -112,6 +114,10 @@ def _text_dates(doc: Document) -> Iterator[TextDate]:
         after = lang.day_after.match(prose, e) if lang.day_after is not None else None
         if after is not None and prose.startswith(".", e) and fold(m.group(0)) not in lang.abbreviations:
             after = None  # "in June. 31 people died": a sentence ends after the month
+        if after is not None and lang.period_before is not None and after.group("d").isdigit() \
+                and _WORD_NEXT.match(prose, after.end()) \
+                and lang.period_before.search(prose, max(0, s - 12), s):
+            after = None  # "In June 31 soldiers died": a month as a period, then a count
         if after is not None:  # "May 31"
             start, day, end = s, int(re.match(r"\d+", after.group("d")).group(0)), after.end()  # type: ignore[union-attr]
         else:  # "31 May", "31. Mai", "31 de mayo"
@@ -138,6 +144,7 @@ def _text_dates(doc: Document) -> Iterator[TextDate]:
 
 
 _WORD_AT = re.compile(r"\s*(\w+)")
+_WORD_NEXT = re.compile(r"[ \t]+[^\W\d_]")
 
 
 def _range_end(prose: str, at: int, lang: Language) -> bool:

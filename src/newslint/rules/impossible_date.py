@@ -13,8 +13,9 @@ before it. Month names come from ``rules/dates.yaml`` for the article's language
 Bad:  The hearing is set for June 31, 2022, at 13:30 p.m.
 Good: The hearing is set for June 30, 2022, at 1:30 p.m.
 
-Not findings: ``February 29, 2024`` (a leap year), ``24:00`` (midnight at the end of a day),
-leap second ``23:59:60``, dates in code, URLs and file names in links.
+Not findings: ``February 29, 2024`` (a leap year), a month and then a count ("In June 31
+soldiers died", "in June. 31 people"; German "Juni 31 Soldaten"), ``24:00`` (midnight at the
+end of a day), leap second ``23:59:60``, dates in code, URLs and file names in links.
 """
 
 from __future__ import annotations
