@@ -256,7 +256,7 @@ def _body_targets(doc: Document) -> Iterator[Target]:
 
 
 # A URL in prose that the masker did not take for one because its scheme is mistyped.
-_PROSE_URL = re.compile(r"(?<![\w/.@\-])(?:(?:https?|ftps?)(?::/(?!/)|//|[;,]//|:\\\\)|[A-Za-z]{3,6}://)")
+_PROSE_URL = re.compile(r"(?<![\w/.@\-])(?:(?:https?|ftps?)(?::/(?!/)|//|[;,]//|:\\\\|:{2,}/{1,3})|[A-Za-z]{3,6}://)")
 
 
 def _prose_urls(prose: str, start: int) -> Iterator[re.Match[str]]:
@@ -267,8 +267,10 @@ def _prose_urls(prose: str, start: int) -> Iterator[re.Match[str]]:
         at = prose.find(ch, start)
         while at > 0:
             if prose[at - 1] in ":;,/":
-                begin = at - 1 if prose[at - 1] != "/" else at - 1
-                while begin > start and at - begin < 8 and prose[begin - 1].isascii() and prose[begin - 1].isalpha():
+                begin = at - 1
+                while begin > start and at - begin < 4 and prose[begin - 1] == ":":
+                    begin -= 1  # "https:://": a doubled colon
+                while begin > start and at - begin < 10 and prose[begin - 1].isascii() and prose[begin - 1].isalpha():
                     begin -= 1
                 if begin < at - 1 and begin > last:
                     found = _PROSE_URL.match(prose, begin)
