@@ -48,7 +48,7 @@ def test_second_run_is_served_from_the_cache(tree: Path) -> None:
     assert cache2.hits == 2 and all(r.cached for r in second)
     assert shape(second) == shape(first)
     fixable = [f for r in second for f in r.findings if f.fix]
-    assert fixable and second[0].line_starts  # fix edits can still be placed in JSON output
+    assert fixable and second[0].places  # fix edits can still be placed in JSON output
 
 
 def test_changed_content_misses_even_with_the_same_mtime(tree: Path) -> None:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 if TYPE_CHECKING:
     from .engine import FileResult, Settings
 
-FORMAT = 4  # bump when the entry layout changes
+FORMAT = 5  # bump when the entry layout changes
 CORPUS_KEEP = 8  # corpus passes remembered per configuration (whole tree, a folder, ...)
 DEFAULT_DIR = ".newslint_cache"
 STALE_DAYS = 30  # index files (other configurations) unused this long are deleted
@@ -411,15 +411,15 @@ def _stored(result: "FileResult") -> tuple[Any, ...]:
     # copies: corpus-wide findings are added to the result's own list after it is stored.
     # Summaries are pickled apart: a run whose corpus pass is cached never unpickles them.
     summaries = pickle.dumps(dict(result.summaries), protocol=pickle.HIGHEST_PROTOCOL) if result.summaries else b""
-    return (list(result.findings), dict(result.lines), list(result.line_starts), summaries)
+    return (list(result.findings), dict(result.lines), dict(result.places), summaries)
 
 
 def _result(display: str, stored: tuple[Any, ...], digest: str) -> "FileResult":
     from .engine import FileResult
 
-    findings, lines, line_starts, summaries = stored
+    findings, lines, places, summaries = stored
     # the findings list is the caller's (corpus-wide findings are added to it); the rest is read-only
-    return FileResult(display, list(findings), lines=lines, line_starts=line_starts,
+    return FileResult(display, list(findings), lines=lines, places=places,
                       summaries=_Summaries(summaries) if summaries else {}, digest=digest,  # type: ignore[arg-type]
                       cached=True)
 

@@ -75,7 +75,8 @@ class FileResult:
     diff: str = ""  # unified diff of the fixes (with --diff)
     new_data: bytes | None = None  # the fixed file's bytes, when fixing changed it
     lines: dict[int, str] = field(default_factory=dict)  # source lines that findings point at
-    line_starts: Sequence[int] = field(default_factory=list)  # for placing fix edits in output (an array)
+    line_starts: Sequence[int] = field(default_factory=list)  # for placing offsets (when no `places` entry)
+    places: dict[int, tuple[int, int]] = field(default_factory=dict)  # fix edit offset → (line, column)
     errors: list[str] = field(default_factory=list)  # tracebacks of internal errors (--verbose)
     summaries: dict[str, Any] = field(default_factory=dict)  # rule ID → collect() result
     digest: str = ""  # content hash of the bytes linted (empty when the file could not be read)
@@ -84,7 +85,11 @@ class FileResult:
     cached: bool = False  # served from the cache
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of an offset in this file's text."""
+        """1-based (line, column) of an offset in this file's text (the ends of fix edits:
+        ``places``; other offsets need ``line_starts``)."""
+        known = self.places.get(offset)
+        if known is not None:
+            return known
         import bisect
 
         line = bisect.bisect_right(self.line_starts, offset) - 1
@@ -463,12 +468,15 @@ def _lint_bytes(path: Path, data: bytes, shown: str, st: Settings, *, fix: bool,
 def _finish(result: FileResult, doc: Document, findings: list[Finding]) -> None:
     result.findings = findings
     result.lines = {f.line: doc.line_text(f.line) for f in findings if f.line}
-    if any(f.fix is not None for f in findings):
-        from array import array
-
-        # machine integers, 4 or 8 bytes a line, not a list of int objects: results are kept
-        # until the run ends, and a list cost ~40 bytes a line of every file with a fix
-        result.line_starts = array("L", doc.line_starts)
+    # The output places fix edits by line and column: those positions are worked out now, not
+    # the file's whole line table kept (results are held until the run ends: memory per file)
+    places = result.places
+    for f in findings:
+        if f.fix is not None:
+            for e in f.fix.edits:
+                for offset in (e.start, e.end):
+                    if offset not in places:
+                        places[offset] = doc.position(offset)
 
 
 def _unreadable(shown: str, message: str, st: Settings) -> FileResult:

@@ -83,7 +83,7 @@ def _result(r: "FileResult", f: "Finding", index: int) -> dict[str, Any]:
         }}],
         "partialFingerprints": {"newslint/v1": fingerprint(r, f)},
     }
-    if f.fix is not None and r.line_starts:
+    if f.fix is not None and (r.places or r.line_starts):
         out["fixes"] = [{
             "description": {"text": f.fix.title + ("" if f.fix.safe else " (unsafe)")},
             "artifactChanges": [{
