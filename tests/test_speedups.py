@@ -206,6 +206,39 @@ def test_pack_candidate_scan_is_a_word_boundary_search_from_every_position(body:
     assert found == (lowered, [m.start() for m in old.finditer(lowered)])
 
 
+NAME_TEXT = st.lists(st.sampled_from([
+    " ", "  ", "\n", "\n  ", "\u00a0", ". ", ", ", "Smith", "Smith’s", "Smith's", "Jo's", "John", "Mary", "Dr", "Dr.",
+    "General", "The", "But", "de", "van", "Van", "O’Brien", "McDonald", "Jean-Paul", "Anna", "Ivanovich", "S.",
+    "Bitcoin", "Core", "President", "This’s", "General’s", "Thanks", "Lloyd", "Austin", "said", "x", "İstanbul", "Émile"]), max_size=25).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(NAME_TEXT)
+def test_names_survey_of_one_word_runs_is_that_of_parse(text: str) -> None:
+    from collections import Counter
+
+    from newslint.names import data, mentions
+
+    out = mentions._survey(text)
+    runs = Counter(mentions._SEQ.findall(text))
+    titles, stopwords, _ = data.words()
+    bare: Counter[str] = Counter()
+    full: dict[str, dict[str, int]] = {}
+    titled: set[str] = set(mentions._ABBREVIATED.findall(text)) if not mentions._ABBREVIATIONS.isdisjoint(runs) else set()
+    for run in runs.keys() - stopwords - titles:  # every run through parse(), as before the fast path
+        p = mentions.parse(run)
+        if p is None:
+            continue
+        if p.given:
+            full.setdefault(p.surname, {}).setdefault(p.given, 0)
+            full[p.surname][p.given] += runs[run]
+        else:
+            bare[p.surname] += runs[run]
+            if p.titled:
+                titled.add(p.surname)
+    assert (out.bare, out.full, out.titled) == (bare, full, titled)
+
+
 # -- URLs that need no checking ----------------------------------------------------------------
 
 @settings(max_examples=1500, deadline=None)

@@ -119,10 +119,18 @@ def _survey(text: str) -> Survey:
     out.words = frozenset(words)
     if not _ABBREVIATIONS.isdisjoint(runs):
         out.titled.update(_ABBREVIATED.findall(text))
-    titles, stopwords, _ = data.words()
+    titles, stopwords, particles = data.words()
     bare: dict[str, int] = {}  # (a plain dict: Counter's += costs a Python call per new key)
     get, full, titled = bare.get, out.full, out.titled
     for run in runs.keys() - stopwords - titles:  # a set difference in C drops most sentence starts
+        if " " not in run and "\n" not in run and "\u00a0" not in run:
+            # One word (most runs): parse's answer without the call. Its possessive dropped, it
+            # is a bare mention unless a title, a sentence word or a particle (a word has no
+            # full stop, so it is never an initial)
+            word = run[:-2] if len(run) > 3 and run.endswith(("’s", "'s")) else run
+            if word not in titles and word not in stopwords and word not in particles:
+                bare[word] = get(word, 0) + runs[run]
+            continue
         p = parse(run)
         if p is None:
             continue
