@@ -105,14 +105,27 @@ class Cluster:
 
 def clusters(summaries: Mapping[str, Mapping[str, Usage]]) -> list[Cluster]:
     """Skeletons spelt more than one way (ignoring capitals) over the tree."""
+    # Two passes: the spellings of each skeleton first (a few thousand strings), then the
+    # usages of the skeletons spelt more than one way only: most of the tree's (file, spelling)
+    # pairs are never gathered (this runs when every file's result is held: peak memory)
+    skeletons: dict[str, str] = {}
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for usages in summaries.values():
+        for form in usages or {}:
+            key = skeletons.get(form)
+            if key is None:
+                key = skeletons[form] = skeleton(form)
+            spellings[key].add(form.replace("’", "'").casefold())
+    wanted = {key for key, forms in spellings.items() if len(forms) > 1}
     by_key: dict[str, dict[str, dict[str, Usage]]] = defaultdict(lambda: defaultdict(dict))
     for path, usages in summaries.items():
         for form, use in (usages or {}).items():
-            by_key[skeleton(form)][form][path] = use
+            key = skeletons[form]
+            if key in wanted:
+                by_key[key][form][path] = use
     out = []
     for key, forms in by_key.items():
-        if len({f.replace("’", "'").casefold() for f in forms}) > 1:
-            out.append(Cluster(key, {f: dict(p) for f, p in forms.items()}))
+        out.append(Cluster(key, {f: dict(p) for f, p in forms.items()}))
     out.sort(key=lambda c: (-sum(c.files(f) for f in c.forms), c.key))
     return out
 
