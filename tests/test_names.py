@@ -63,6 +63,29 @@ def test_seed_acceptance() -> None:
     assert podolyak.fix.safe and [e.text for e in podolyak.fix.edits] == ["Mykhailo"]
 
 
+# A surname misspelt at one of its mentions in the seed: each is reported on that line (by the
+# dictionary, the article's other spellings, or a house person's given name before it).
+SEED_SLIPS = [
+    ("General Mark Milley", "General Mark Milly"), ("Milley pointed", "Miley pointed"),
+    ("Valery Gerasimov", "Valery Gerasimoff"), ("Sergei Shoigu", "Sergei Shoygu"),
+    ("Shoigu and Lloyd", "Shoygu and Lloyd"), ("Dmitry Peskov", "Dmitry Peskoff"),
+    ("Peskov stressed", "Peskoff stressed"), ("Vladimir Medinsky ,", "Vladimir Medinski ,"),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskiy"), ("Putin and Zelensky", "Putin and Zelenskyy"),
+    ("Mikhail Podolyak", "Mikhail Podoliak"),
+]
+
+
+@pytest.mark.parametrize("old,new", SEED_SLIPS)
+def test_a_misspelt_name_in_the_seed_is_found_where_it_is(old: str, new: str) -> None:
+    text = (DATA / "pentagon-negotiations.md").read_text(encoding="utf-8")
+    before = {(f.rule, f.line, f.message) for f in _lint(text)}
+    at = text.index(old)
+    damaged = text[:at] + new + text[at + len(old):]
+    line = damaged.count("\n", 0, at) + 1
+    fresh = [f for f in _lint(damaged) if (f.rule, f.line, f.message) not in before]
+    assert any(f.rule in ("NL150", "NL151") and f.line == line for f in fresh), fresh
+
+
 def test_possessive_kept_and_prose_only() -> None:
     text = "---\ntitle: T\n---\n\nPresident Zelenskyy’s aides, see `Zelenskyy` and <https://x.org/Zelenskyy>.\n"
     found = [f for f in _lint(text) if f.rule == "NL150"]
