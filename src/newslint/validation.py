@@ -261,7 +261,9 @@ def scalars(fm: FrontMatter) -> Iterator[tuple[tuple[Any, ...], Pos]]:
 
 
 _YAML11_START = frozenset("yYnNoO+-0123456789")
-_YAML11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
+# y/n are booleans in the YAML 1.1 spec, but neither PyYAML nor Ruby's Psych (Jekyll) reads them so:
+# a title "N" or an answer "y" is text everywhere that matters, and is not reported.
+_YAML11_BOOL = re.compile(r"yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF")
 _OCTAL = re.compile(r"[-+]?0[0-7_]+")
 _SEXAGESIMAL = re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 _TRAILING_ZERO = re.compile(r"[-+]?[0-9][0-9_]*\.[0-9_]*[0-9]0")  # 1.10, 2.50; not 1.0
@@ -273,7 +275,7 @@ def classify_yaml11(raw: str) -> tuple[str, str] | None:
     if len(raw) > 32 or raw[:1] not in _YAML11_START:
         return None
     if _YAML11_BOOL.fullmatch(raw):
-        return "bool", "true" if raw.lower() in ("y", "yes", "on") else "false"
+        return "bool", "true" if raw.lower() in ("yes", "on") else "false"
     if _OCTAL.fullmatch(raw):
         digits = raw.replace("_", "")
         sign = -1 if digits.startswith("-") else 1

@@ -4,7 +4,7 @@ YAML 1.1, still used by Jekyll (Ruby's Psych) and PyYAML, turns some unquoted wo
 into something the writer rarely meant; YAML 1.2 readers (Hugo, newslint) read them otherwise,
 so the same file means different things on different sites:
 
-- ``yes``/``no``/``on``/``off``/``y``/``n`` are booleans in YAML 1.1 (``country: NO`` is false —
+- ``yes``/``no``/``on``/``off`` are booleans in YAML 1.1 (``country: NO`` is false —
   "the Norway problem"), text in YAML 1.2;
 - ``017`` is octal (15) in YAML 1.1, 17 in YAML 1.2;
 - ``1:20`` is a base-60 number (80) in YAML 1.1, text in YAML 1.2;
@@ -29,7 +29,8 @@ Good:
     score: "1:20"
     ---
 
-Not a finding: quoted values, ``true``/``false``, ordinary numbers (``2022``, ``1.5``), TOML and
+Not a finding: quoted values, ``true``/``false``, ``y``/``n`` (booleans in the YAML 1.1 spec, but
+text to PyYAML and Psych), ordinary numbers (``2022``, ``1.5``), TOML and
 JSON front matter.
 """
 
