@@ -42,7 +42,7 @@ def test_dates_compare_instants_and_days() -> None:
 
 
 @pytest.mark.parametrize("raw, expected", [
-    ("yes", ("bool", "true")), ("NO", ("bool", "false")), ("off", ("bool", "false")), ("y", ("bool", "true")),
+    ("yes", ("bool", "true")), ("NO", ("bool", "false")), ("off", ("bool", "false")), ("y", None), ("N", None),
     ("017", ("octal", "15")), ("1:20", ("base60", "80")), ("190:20:30", ("base60", "685230")),
     ("1.10", ("float", "1.1")), ("true", None), ("0", None), ("2022", None), ("1.5", None), ("0.0", None),
     ("Yesterday", None), ("0o17", None), ("10", None),
