@@ -42,10 +42,22 @@ def test_every_commented_setting_is_valid_when_switched_on(tmp_path: Path) -> No
 
 def test_init_never_overwrites(tmp_path: Path) -> None:
     (tmp_path / "newslint.toml").write_text("# mine\n", encoding="utf-8")
-    r = run("init", "--pre-commit", cwd=tmp_path)
+    r = run("init", cwd=tmp_path)
     assert r.returncode == 2 and "newslint.toml already exists; not overwriting" in r.stderr
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    r = run("init", "--pre-commit", cwd=tmp_path)
+    assert r.returncode == 2 and "--print-pre-commit" in r.stderr
     assert (tmp_path / "newslint.toml").read_text(encoding="utf-8") == "# mine\n"
-    assert not (tmp_path / ".pre-commit-config.yaml").exists(), "nothing written when anything exists"
+    assert (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8") == "repos: []\n"
+
+
+def test_init_pre_commit_adds_the_hooks_to_a_configured_project(tmp_path: Path) -> None:
+    (tmp_path / "newslint.toml").write_text("# mine\n", encoding="utf-8")
+    r = run("init", "--pre-commit", cwd=tmp_path)
+    assert r.returncode == 0 and "Kept the existing" in r.stdout, r.stderr
+    assert (tmp_path / "newslint.toml").read_text(encoding="utf-8") == "# mine\n"
+    assert {h["id"] for repo in yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"]
+            for h in repo["hooks"]} <= _hook_ids()
 
 
 def _hook_ids() -> set[str]:

@@ -277,12 +277,18 @@ def init(folder: Path, pre_commit: bool, print_pre_commit: bool) -> None:
     wanted = {folder / "newslint.toml": starter.config_text()}
     if pre_commit:
         wanted[folder / ".pre-commit-config.yaml"] = starter.pre_commit_config()
+    toml = folder / "newslint.toml"
+    kept = pre_commit and toml.exists() and not (folder / ".pre-commit-config.yaml").exists()
+    if kept:  # adding the hooks to a project that already has its config: keep the config
+        del wanted[toml]
     existing = [str(p) for p in wanted if p.exists()]
     if existing:
         hint = ("; `newslint init --print-pre-commit` prints the hooks to add to it"
                 if any(p.endswith(".pre-commit-config.yaml") for p in existing) else "")
         raise _fail(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; not overwriting{hint}")
     folder.mkdir(parents=True, exist_ok=True)
+    if kept:
+        click.echo(f"Kept the existing {toml}")
     for path, text in wanted.items():
         path.write_text(text, encoding="utf-8")
         click.echo(f"Wrote {path}")
