@@ -32,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 from stat import S_ISREG
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 if TYPE_CHECKING:
     from .engine import FileResult, Settings
@@ -281,14 +281,14 @@ class Cache:
 
     # -- corpus passes ---------------------------------------------------------------------
 
-    def corpus_key(self, results: list["FileResult"]) -> str | None:
-        """The file set of a corpus pass: every path as shown and its content hash (None when a
-        file has no hash: unreadable, so its summary is unknown)."""
+    def corpus_key(self, files: Sequence[tuple[str, str]]) -> str | None:
+        """The file set of a corpus pass: every (path as shown, content hash) (None when a file
+        has no hash: unreadable, so its summary is unknown)."""
         h = hashlib.sha256()
-        for r in results:
-            if not r.digest:
+        for path, digest in files:
+            if not digest:
                 return None
-            h.update(f"{r.path}\0{r.digest}\n".encode())
+            h.update(f"{path}\0{digest}\n".encode())
         return h.hexdigest()[:32]
 
     def corpus_findings(self, key: str) -> dict[str, Any]:

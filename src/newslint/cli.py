@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import click
 
@@ -99,27 +99,35 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
 
         cache = Cache.open(st, cache_dir)
     engine.tune_gc()
-    with _progress_bar(len(chosen), quiet or diff) as bar:
-        results = list(engine.lint_paths(chosen, st, fix=fixing, unsafe=unsafe_fixes, diff=diff, jobs=jobs,
-                                         cache=cache,
-                                         progress=(lambda _: bar.update(1)) if bar is not None else None))
+    from .spill import Spill
+
+    # Each result is acted on as it comes (its diff printed, its fix written, the baseline
+    # applied), then kept on disk for the report: memory stays flat however many files
+    results = Spill()
     out = report.stream("stdout")
-    if diff:
-        for r in results:
-            out.write(r.diff)
-        sys.exit(_exit_code(results, config.fail_on, fixing=False, diff=True, exit_zero=exit_zero))
     unwritten = False
-    for r, path in zip(results, chosen):
-        if r.new_data is not None:
-            try:
-                files.write_atomic(path, r.new_data, expected=r.read_digest or None)
-            except OSError as exc:
-                click.echo(f"newslint: error: {r.path}: could not write the fixed file: {exc.strerror}", err=True)
-                r.fixed = 0
-                unwritten = True
     hidden = stale = 0
-    if known is not None:
-        hidden, stale = known.apply(results, chosen)
+    with _progress_bar(len(chosen), quiet or diff) as bar:
+        stream = engine.lint_paths(chosen, st, fix=fixing, unsafe=unsafe_fixes, diff=diff, jobs=jobs, cache=cache,
+                                   progress=(lambda _: bar.update(1)) if bar is not None else None)
+        for i, (r, path) in enumerate(zip(stream, chosen)):
+            r.summaries = {}  # the cross-file pass has used them
+            if diff:
+                out.write(r.diff)
+            elif r.new_data is not None:
+                try:
+                    files.write_atomic(path, r.new_data, expected=r.read_digest or None)
+                except OSError as exc:
+                    click.echo(f"newslint: error: {r.path}: could not write the fixed file: {exc.strerror}", err=True)
+                    r.fixed = 0
+                    unwritten = True
+            r.new_data = None  # written: the report does not need the bytes
+            if known is not None and not diff:
+                file_hidden, file_stale = known.apply([r], [path])
+                hidden, stale = hidden + file_hidden, stale + file_stale
+            results.put(i, r)
+    if diff:
+        sys.exit(_exit_code(results, config.fail_on, fixing=False, diff=True, exit_zero=exit_zero))
     run = report.Run(results, rules=st.rules, catalog=st.available, files_checked=len(chosen), fixing=fixing,
                      unsafe=unsafe_fixes, baseline_hidden=hidden, baseline_stale=stale)
     if statistics:
@@ -207,19 +215,21 @@ def _progress_bar(total: int, quiet: bool) -> Any:
     return bar()
 
 
-def _exit_code(results: Sequence[Any], fail_on: str, *, fixing: bool, diff: bool, exit_zero: bool) -> int:
-    from .engine import fails
+def _exit_code(results: Iterable[Any], fail_on: str, *, fixing: bool, diff: bool, exit_zero: bool) -> int:
+    from .model import severity_rank
 
-    findings = [f for r in results for f in r.findings]
-    if any(f.rule == "NL999" for f in findings):
+    bar = severity_rank(fail_on)
+    crashed = failing = changed = False
+    for r in results:  # one walk: the results may be read back from disk
+        changed = changed or bool(r.diff if diff else (fixing and r.fixed))
+        for f in r.findings:
+            crashed = crashed or f.rule == "NL999"
+            failing = failing or severity_rank(f.severity) >= bar
+    if crashed:
         return 2
     if exit_zero:
         return 0
-    if diff:
-        return 1 if any(r.diff for r in results) else (1 if fails(findings, fail_on) else 0)
-    if fixing and any(r.fixed for r in results):
-        return 1
-    return 1 if fails(findings, fail_on) else 0
+    return 1 if changed or failing else 0
 
 
 @main.group()

@@ -13,7 +13,7 @@ import dataclasses
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import config as config_mod
 from . import suppress
@@ -509,29 +509,52 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
     is called once per file as it is done (the CLI's progress bar).
     """
     from .files import display
+    from .spill import Spill
 
     paths = list(paths)
-    results: list[FileResult | None] = [None] * len(paths)
-    todo: list[int] = []
-    for i, path in enumerate(paths):
-        hit = _from_cache(cache, path, display(path), fix or diff, unsafe) if cache is not None else None
-        if hit is None:
-            todo.append(i)
-        else:
-            results[i] = hit
+    # Every result waits on disk for the cross-file pass and the path order (memory stays flat)
+    spill = Spill()
+    try:
+        todo: list[int] = []
+        digests: dict[int, str] = {}  # for the cross-file pass's cache key
+        for i, path in enumerate(paths):
+            hit = _from_cache(cache, path, display(path), fix or diff, unsafe) if cache is not None else None
+            if hit is None:
+                todo.append(i)
+            else:
+                spill.put(i, hit)
+                digests[i] = hit.digest
+                if progress is not None:
+                    progress(hit)
+        fresh = _run(paths, todo, st, fix=fix, unsafe=unsafe, diff=diff, jobs=jobs)
+        for i, result in zip(todo, fresh):
+            spill.put(i, result)
+            if cache is not None and not diff:
+                cache.put(paths[i], result)
             if progress is not None:
-                progress(hit)
-    fresh = _run(paths, todo, st, fix=fix, unsafe=unsafe, diff=diff, jobs=jobs)
-    for i, result in zip(todo, fresh):
-        results[i] = result
-        if cache is not None and not diff:
-            cache.put(paths[i], result)
-        if progress is not None:
-            progress(result)
-    done = with_corpus_findings([r for r in results if r is not None], st, cache=None if diff else cache)
-    if cache is not None:
-        cache.save()
-    yield from done
+                progress(result)
+            digests[i] = result.digest
+        files = [(spill.path(i), digests[i]) for i in spill.indexes()]
+        extra = corpus_findings(files, spill.summaries, st, cache=None if diff else cache)
+        if cache is not None:
+            cache.save()
+        in_line_order = any(r.check_corpus is not None for r in st.rules)  # cross-file findings fall in place
+        for i in spill.indexes():
+            result = spill.get(i)
+            result.summaries = spill.summary_of(i)
+            added = extra.get(result.path)
+            if added:
+                result.findings.extend(added.findings)
+                result.errors.extend(added.errors)
+            if in_line_order:
+                result.findings.sort(key=_finding_order)
+            yield result
+    finally:
+        spill.close()
+
+
+def _finding_order(f: Finding) -> tuple[int, int, str, str]:
+    return (f.line, f.column, f.rule, f.message)
 
 
 def _from_cache(cache: "Cache", path: Path, shown: str, fixing: bool, unsafe: bool) -> FileResult | None:
@@ -645,12 +668,14 @@ def _pool_run(items: list[tuple[str, str]], st: Settings, options: dict[str, boo
     again alone, each in a process of its own, and the one that dies again gets an
     internal-error finding. Files not yet started go to a fresh pool. The run never stops.
     """
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = _context()
     n = len(items)
-    results: list[FileResult | None] = [None] * n
+    results: dict[int, FileResult] = {}  # done, not yet handed on (handed on: dropped, memory stays flat)
+    finished = bytearray(n)
     state = ctx.Array("b", n, lock=False)
     shape = _shape(st.rules)
     initargs = (st.config, shape, options, state)
@@ -660,8 +685,9 @@ def _pool_run(items: list[tuple[str, str]], st: Settings, options: dict[str, boo
         chunks = [pending[k:k + CHUNK] for k in range(0, len(pending), CHUNK)]
         broken: list[int] = []
         with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
-            futures = [(chunk, pool.submit(_work, [(k, *items[k]) for k in chunk])) for chunk in chunks]
-            for chunk, future in futures:
+            futures = deque((chunk, pool.submit(_work, [(k, *items[k]) for k in chunk])) for chunk in chunks)
+            while futures:
+                chunk, future = futures.popleft()  # a future holds its answer: let it go once read
                 try:
                     batch = future.result()
                 except BrokenProcessPool:
@@ -674,19 +700,21 @@ def _pool_run(items: list[tuple[str, str]], st: Settings, options: dict[str, boo
                     continue
                 for k, result in zip(chunk, batch):
                     results[k] = result
-                while emitted < n and results[emitted] is not None:
-                    yield results[emitted]  # type: ignore[misc]
+                    finished[k] = 1
+                while emitted < n and finished[emitted]:
+                    yield results.pop(emitted)
                     emitted += 1
-        suspects = [k for k in broken if results[k] is None and state[k] == _STARTED]
+        suspects = [k for k in broken if not finished[k] and state[k] == _STARTED]
         if broken and not suspects:  # broken before any file started: isolate the first to make progress
-            suspects = [k for k in broken if results[k] is None][:1]
+            suspects = [k for k in broken if not finished[k]][:1]
         for k in suspects:
             results[k] = _isolated(ctx, initargs, k, items[k])
-        pending = [k for k in pending if results[k] is None]
+            finished[k] = 1
+        pending = [k for k in pending if not finished[k]]
         for k in pending:
             state[k] = 0
-        while emitted < n and results[emitted] is not None:
-            yield results[emitted]  # type: ignore[misc]
+        while emitted < n and finished[emitted]:
+            yield results.pop(emitted)
             emitted += 1
 
 
@@ -745,17 +773,29 @@ def _fork_safe() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def with_corpus_findings(results: list[FileResult], st: Settings, cache: "Cache | None" = None) -> list[FileResult]:
-    """Run the rules that look across files over the per-file summaries and merge their findings.
+@dataclass
+class _Added:
+    """What the cross-file pass adds to one file's result."""
 
-    With a ``cache``, a corpus pass over exactly the same files with the same contents (so the
-    same summaries) is not run again: its findings were stored with the index.
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def corpus_findings(files: Sequence[tuple[str, str]], summaries: Callable[[str], Mapping[str, Any]], st: Settings,
+                    cache: "Cache | None" = None) -> dict[str, _Added]:
+    """Run the rules that look across files over the per-file summaries: path → what they add.
+
+    ``files`` are the run's (path, content digest) in path order; ``summaries(rule_id)`` maps
+    path → that rule's summary. With a ``cache``, a corpus pass over exactly the same files with
+    the same contents (so the same summaries) is not run again: its findings were stored with
+    the index.
     """
     corpus_rules = [r for r in st.rules if r.check_corpus is not None]
+    added: dict[str, _Added] = {}
     if not corpus_rules:
-        return results
-    by_path = {r.path: r for r in results}
-    key = cache.corpus_key(results) if cache is not None else None
+        return added
+    known_paths = {path for path, _ in files}
+    key = cache.corpus_key(files) if cache is not None else None
     known = cache.corpus_findings(key) if cache is not None and key is not None else {}
     fresh: dict[str, list[tuple[str, Finding]]] = {}
     for rule in corpus_rules:
@@ -764,12 +804,11 @@ def with_corpus_findings(results: list[FileResult], st: Settings, cache: "Cache 
             if rule.id in known:
                 produced = known[rule.id]
             else:
-                summaries = {r.path: r.summaries[rule.id] for r in results if rule.id in r.summaries}
-                produced = fresh[rule.id] = list(rule.check_corpus(summaries, opts))  # type: ignore[misc]
+                produced = fresh[rule.id] = list(rule.check_corpus(summaries(rule.id), opts))  # type: ignore[misc]
         except Exception as exc:
             key = None  # a failed pass is never remembered
-            first = results[0] if results else None
-            if first is not None:
+            if files:
+                first = added.setdefault(files[0][0], _Added())
                 first.errors.append(traceback.format_exc())
                 first.findings.append(Finding(0, 0, f"rule {rule.id} ({rule.name}) failed across files: "
                                               f"{type(exc).__name__}: {exc}"[:240], rule="NL999",
@@ -778,16 +817,13 @@ def with_corpus_findings(results: list[FileResult], st: Settings, cache: "Cache 
             continue
         severity = opts.get("severity", rule.severity)
         for path, f in produced:
-            target = by_path.get(path)
-            if target is None or rule.id in _per_file_ignored(path, st):
+            if path not in known_paths or rule.id in _per_file_ignored(path, st):
                 continue
-            target.findings.append(dataclasses.replace(f, rule=rule.id, name=rule.name,
-                                                       severity=f.severity or severity))
+            added.setdefault(path, _Added()).findings.append(
+                dataclasses.replace(f, rule=rule.id, name=rule.name, severity=f.severity or severity))
     if cache is not None and key is not None and fresh:
         cache.remember_corpus(key, {**known, **fresh})
-    for r in results:
-        r.findings.sort(key=lambda f: (f.line, f.column, f.rule, f.message))
-    return results
+    return added
 
 
 def fails(findings: Iterable[Finding], threshold: str) -> bool:

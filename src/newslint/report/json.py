@@ -29,7 +29,14 @@ def finding_record(result: "FileResult", f: "Finding") -> dict[str, Any]:
 
 
 def write_json(results: Sequence["FileResult"], out: IO[str]) -> None:
-    """A JSON array of every finding, in path then position order."""
-    records = [finding_record(r, f) for r in results for f in r.findings]
-    json.dump(records, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """A JSON array of every finding, in path then position order.
+
+    Written record by record (the same text ``json.dump(records, indent=2)`` gives), so that the
+    findings of a large tree are never all held at once."""
+    first = True
+    for r in results:
+        for f in r.findings:
+            text = json.dumps(finding_record(r, f), ensure_ascii=False, indent=2)
+            out.write(("[\n  " if first else ",\n  ") + text.replace("\n", "\n  "))
+            first = False
+    out.write("[]\n" if first else "\n]\n")

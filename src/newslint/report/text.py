@@ -126,23 +126,30 @@ def summary(results: Sequence["FileResult"], *, fixing: bool = False, unsafe: bo
 
     "5 warnings in 3 of 40 files (5 fixable with --fix, 2 more with --unsafe-fixes)."
     """
-    findings = [f for r in results for f in r.findings]
-    files = files_checked if files_checked is not None else len(results)
-    with_findings = sum(1 for r in results if r.findings)
-    fixed = sum(r.fixed for r in results)
-    fixed_files = sum(1 for r in results if r.fixed)
+    # one walk over the results, counting (they may be read back from disk: see spill.py)
+    severities: list[str] = []
+    results_seen = with_findings = fixed = fixed_files = safe = risky = 0
+    for r in results:
+        results_seen += 1
+        with_findings += bool(r.findings)
+        fixed += r.fixed
+        fixed_files += bool(r.fixed)
+        for f in r.findings:
+            severities.append(f.severity)
+            if f.fix is not None:
+                safe += f.fix.safe
+                risky += not f.fix.safe
+    files = files_checked if files_checked is not None else results_seen
     parts = []
     if fixing:
         parts.append(f"Fixed {fixed:,} finding{_s(fixed)} in {fixed_files:,} file{_s(fixed_files)}.")
     if not files:
         parts.append("No files to check.")
-    elif not findings:
+    elif not severities:
         parts.append(f"No findings{' left' if fixing else ''} in {files:,} file{_s(files)}.")
     else:
         where = (f"in {files:,} file{_s(files)}" if with_findings == files
                  else f"in {with_findings:,} of {files:,} files")
-        safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
-        risky = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
         hints = []
         if not fixing and safe:
             hints.append(f"{safe:,} fixable with --fix")
@@ -152,7 +159,7 @@ def summary(results: Sequence["FileResult"], *, fixing: bool = False, unsafe: bo
             hints.append(f"{risky:,} fixable with --unsafe-fixes")
         tail = f" ({', '.join(hints)})" if hints else ""
         left = " left" if fixing else ""
-        parts.append(f"{_count_by_severity([f.severity for f in findings])}{left} {where}{tail}.")
+        parts.append(f"{_count_by_severity(severities)}{left} {where}{tail}.")
     if baseline_hidden:
         parts.append(f"{baseline_hidden:,} known finding{_s(baseline_hidden)} hidden by the baseline.")
     if baseline_stale:

@@ -1,0 +1,83 @@
+"""Results kept on disk between linting and reporting (spill.py), and the streamed JSON report."""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+import tracemalloc
+
+from newslint.engine import FileResult
+from newslint.model import Finding
+from newslint.report.json import finding_record, write_json
+from newslint.spill import Spill
+
+
+def _result(k: int, findings: int = 3) -> FileResult:
+    found = [Finding(i, i + 1, f"message {k}.{i} " + "x" * 200, rule="NL102", name="space-before-punctuation",
+                     severity="warning", line=i + 1, column=1, end_line=i + 1, end_column=2) for i in range(findings)]
+    return FileResult(f"content/{k:05}.md", found, lines={i + 1: f"line {i} of {k}" for i in range(findings)},
+                      summaries={"NL153": {f"Name{k % 7}": k}} if k % 2 else {}, digest=f"{k:064x}")
+
+
+def test_results_come_back_in_index_order_whole_and_twice() -> None:
+    spill = Spill()
+    order = [5, 0, 3, 1, 4, 2]  # the cache's hits first, then the workers' results: any order
+    for k in order:
+        spill.put(k, _result(k))
+    assert len(spill) == 6 and spill.indexes() == list(range(6))
+    first = [(r.path, r.findings, r.lines, r.digest) for r in spill]
+    assert first == [(r.path, r.findings, r.lines, r.digest) for r in map(_result, range(6))]
+    assert [r.path for r in spill] == [r.path for r in map(_result, range(6))]  # walked again: the same
+    assert all(r.summaries == {} for r in spill)  # kept apart
+    assert spill.summary_of(3) == {"NL153": {"Name3": 3}} and spill.summary_of(2) == {}
+    spill.close()
+
+
+def test_put_leaves_the_callers_result_as_it_was() -> None:
+    spill = Spill()
+    r = _result(1)
+    spill.put(0, r)
+    assert r.summaries == {"NL153": {"Name1": 1}}
+
+
+def test_summaries_mapping_has_only_the_files_with_that_rules_summary() -> None:
+    spill = Spill()
+    for k in range(10):
+        spill.put(k, _result(k))
+    names = spill.summaries("NL153")
+    assert list(names) == [f"content/{k:05}.md" for k in range(1, 10, 2)]
+    assert len(names) == 5 and names["content/00003.md"] == {"Name3": 3}
+    assert dict(names.items()) == dict(names.items())  # read again from disk, the same
+    assert len(spill.summaries("NL010")) == 0
+
+
+def test_memory_does_not_hold_the_results() -> None:
+    """2,000 results of 40 findings each: what stays in memory is a small part of their size."""
+    spill = Spill()
+    size = 0
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for k in range(2000):
+            r = _result(k, findings=40)
+            size += len(pickle.dumps(r))
+            spill.put(k, r)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert size > 20_000_000
+    assert held < size / 20, (held, size)
+    assert sum(len(r.findings) for r in spill) == 80_000
+    spill.close()
+
+
+def test_streamed_json_is_the_json_dump_of_all_records() -> None:
+    results = [_result(k, findings=k % 3) for k in range(7)]
+    out = io.StringIO()
+    write_json(results, out)
+    records = [finding_record(r, f) for r in results for f in r.findings]
+    assert out.getvalue() == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    empty = io.StringIO()
+    write_json([], empty)
+    assert empty.getvalue() == json.dumps([], indent=2) + "\n"
