@@ -516,7 +516,7 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
     spill = Spill()
     try:
         todo: list[int] = []
-        digests: dict[int, str] = {}  # for the cross-file pass's cache key
+        digests = [""] * len(paths)  # for the cross-file pass's cache key
         for i, path in enumerate(paths):
             hit = _from_cache(cache, path, display(path), fix or diff, unsafe) if cache is not None else None
             if hit is None:
@@ -572,6 +572,7 @@ def _from_cache(cache: "Cache", path: Path, shown: str, fixing: bool, unsafe: bo
 
 _WORKER: dict[str, Any] = {}
 CHUNK = 16  # files per task: small enough to balance the workers, big enough to keep the pipes quiet
+AHEAD = 4  # chunks handed out per worker before the first answer is read
 POOL_MIN = 4  # with fewer files than this per worker, lint in this process (no pool start-up)
 _OWN = "own"  # in a rule shape: the worker's own function (the caller's does not pickle)
 
@@ -646,8 +647,23 @@ def _run(paths: Sequence[Path], todo: list[int], st: Settings, *, fix: bool, uns
         for i in todo:
             yield lint_file(paths[i], st, display=display(paths[i]), **options)
         return
-    items = [(str(paths[i]), display(paths[i])) for i in todo]
-    yield from _pool_run(items, st, options, jobs)
+    yield from _pool_run(_Items(paths, todo), st, options, jobs)
+
+
+class _Items(Sequence[tuple[str, str]]):
+    """(path, display) of the files to lint, made when a chunk is handed out, not all at once."""
+
+    def __init__(self, paths: Sequence[Path], todo: list[int]) -> None:
+        self._paths, self._todo = paths, todo
+
+    def __len__(self) -> int:
+        return len(self._todo)
+
+    def __getitem__(self, k: int) -> tuple[str, str]:  # type: ignore[override]
+        from .files import display
+
+        path = self._paths[self._todo[k]]
+        return str(path), display(path)
 
 
 def _context() -> Any:
@@ -658,7 +674,7 @@ def _context() -> Any:
     return multiprocessing.get_context(method)
 
 
-def _pool_run(items: list[tuple[str, str]], st: Settings, options: dict[str, bool],
+def _pool_run(items: Sequence[tuple[str, str]], st: Settings, options: dict[str, bool],
               jobs: int) -> Iterator[FileResult]:
     """Lint ``items`` (path, display) in worker processes; results in order.
 
@@ -685,9 +701,24 @@ def _pool_run(items: list[tuple[str, str]], st: Settings, options: dict[str, boo
         chunks = [pending[k:k + CHUNK] for k in range(0, len(pending), CHUNK)]
         broken: list[int] = []
         with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
-            futures = deque((chunk, pool.submit(_work, [(k, *items[k]) for k in chunk])) for chunk in chunks)
+            # a few chunks per worker in flight: enough to keep them busy, and what waits is small
+            ahead = iter(chunks)
+            futures: deque[tuple[list[int], Any]] = deque()
+
+            def submit() -> None:
+                chunk = next(ahead, None)
+                if chunk is not None:
+                    try:
+                        futures.append((chunk, pool.submit(_work, [(k, *items[k]) for k in chunk])))
+                    except BrokenProcessPool:
+                        broken.extend(chunk)
+                        broken.extend(k for rest in ahead for k in rest)
+
+            for _ in range(jobs * AHEAD):
+                submit()
             while futures:
                 chunk, future = futures.popleft()  # a future holds its answer: let it go once read
+                submit()
                 try:
                     batch = future.result()
                 except BrokenProcessPool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
+from array import array
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 if TYPE_CHECKING:
@@ -26,10 +27,14 @@ class Spill:
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile(prefix="newslint-")  # unlinked at once: gone however we exit
         self._size = 0
-        # index → (offset, length of the result, length of its summaries) and the result's path
-        self._where: dict[int, tuple[int, int, int]] = {}
-        self._paths: dict[int, str] = {}
-        self._rules: dict[int, frozenset[str]] = {}  # index → rule IDs with a summary for that file
+        # per index: where its result and its summaries are, as machine integers (-1: none yet),
+        # its path, and which rules left a summary (one shared set for all files alike)
+        self._offset = array("q")
+        self._length = array("q")
+        self._extra = array("q")
+        self._paths: list[str | None] = []
+        self._rules: list[frozenset[str]] = []
+        self._rule_sets: dict[frozenset[str], frozenset[str]] = {}
 
     def put(self, index: int, result: "FileResult") -> None:
         summaries, result.summaries = result.summaries, {}
@@ -41,25 +46,34 @@ class Spill:
         self._file.seek(self._size)
         self._file.write(blob)
         self._file.write(extra)
-        self._where[index] = (self._size, len(blob), len(extra))
+        while len(self._offset) <= index:
+            self._offset.append(-1)
+            self._length.append(0)
+            self._extra.append(0)
+            self._paths.append(None)
+            self._rules.append(_NONE)
+        self._offset[index], self._length[index], self._extra[index] = self._size, len(blob), len(extra)
         self._size += len(blob) + len(extra)
         self._paths[index] = result.path
-        if summaries:
-            self._rules[index] = frozenset(summaries)
+        rules = frozenset(summaries)
+        self._rules[index] = self._rule_sets.setdefault(rules, rules)
 
     def __len__(self) -> int:
-        return len(self._where)
+        return sum(1 for offset in self._offset if offset >= 0)
 
     def indexes(self) -> list[int]:
-        return sorted(self._where)
+        return [i for i, offset in enumerate(self._offset) if offset >= 0]
 
     def path(self, index: int) -> str:
-        return self._paths[index]
+        return self._paths[index]  # type: ignore[return-value]
+
+    def rules(self, index: int) -> frozenset[str]:
+        """The IDs of the rules that left a summary for this file."""
+        return self._rules[index]
 
     def get(self, index: int) -> "FileResult":
         """The result as it was put, its summaries left out (``summary_of`` reads them)."""
-        offset, length, _ = self._where[index]
-        return pickle.loads(self._read(offset, length))
+        return pickle.loads(self._read(self._offset[index], self._length[index]))
 
     def __iter__(self) -> Iterator["FileResult"]:
         for index in self.indexes():
@@ -70,15 +84,20 @@ class Spill:
         return _Summaries(self, rule_id)
 
     def summary_of(self, index: int) -> dict[str, Any]:
-        offset, length, extra = self._where[index]
-        return pickle.loads(self._read(offset + length, extra)) if extra else {}
+        extra = self._extra[index]
+        return pickle.loads(self._read(self._offset[index] + self._length[index], extra)) if extra else {}
 
     def close(self) -> None:
         self._file.close()
 
     def _read(self, offset: int, length: int) -> bytes:
+        if offset < 0:
+            raise KeyError(offset)
         self._file.seek(offset)
         return self._file.read(length)
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 class _Summaries(Mapping[str, Any]):
@@ -87,7 +106,7 @@ class _Summaries(Mapping[str, Any]):
     def __init__(self, spill: Spill, rule_id: str) -> None:
         self._spill = spill
         self._rule = rule_id
-        self._index = {spill.path(i): i for i in spill.indexes() if rule_id in spill._rules.get(i, ())}
+        self._index = {spill.path(i): i for i in spill.indexes() if rule_id in spill.rules(i)}
 
     def __getitem__(self, path: str) -> Any:
         return self._spill.summary_of(self._index[path])[self._rule]
