@@ -162,6 +162,27 @@ def test_permissions_and_symlinks_are_kept(tmp_path: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o751
 
 
+def test_hard_links_stay_one_file(tmp_path: Path) -> None:
+    """A rename would split the names: the one fixed gets the new text, the other keeps the old."""
+    path = tmp_path / "a.md"
+    path.write_bytes(b"a longer old content\n")
+    other = tmp_path / "same-article.md"
+    os.link(path, other)
+    files.write_atomic(path, b"new\n")
+    assert other.read_bytes() == b"new\n" and path.read_bytes() == b"new\n"
+    assert os.path.samefile(path, other) and path.stat().st_nlink == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "same-article.md"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_the_owner_is_kept_when_root_fixes_a_users_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"old\n")
+    os.chown(path, 1234, 5678)
+    files.write_atomic(path, b"new\n")
+    assert (path.stat().st_uid, path.stat().st_gid) == (1234, 5678) and path.read_bytes() == b"new\n"
+
+
 def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
     from newslint.cache import digest
 

@@ -188,11 +188,13 @@ class ChangedOnDisk(OSError):
 
 
 def write_atomic(path: Path, data: bytes, expected: str | None = None) -> None:
-    """Replace a file's content atomically, keeping its permission bits.
+    """Replace a file's content atomically, keeping its permission bits and owner.
 
     The new content goes to a temporary file in the same folder, is flushed to disk, and is
     renamed over the old file: a reader, or an interrupted run, sees the old file or the new
-    one, never half of one. A symlink is written through to its target.
+    one, never half of one. A symlink is written through to its target. A file with more than
+    one hard link is the exception: a rename would leave its other names with the old text, so
+    once the temporary copy is safely on disk the file itself is overwritten in place.
 
     ``expected`` is the content hash (``cache.digest``) of the bytes the fix was made from: if
     the file holds other bytes now (an editor saved it, another ``--fix`` run wrote it), it is
@@ -208,12 +210,21 @@ def write_atomic(path: Path, data: bytes, expected: str | None = None) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        if (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+            try:  # a run as root (or as a member of the file's group) keeps the owner
+                os.chown(tmp, info.st_uid, info.st_gid)
+            except OSError:
+                pass
         if expected is not None:
             from .cache import digest
 
             with open(target, "rb") as current:
                 if digest(current.read()) != expected:
                     raise ChangedOnDisk(0, "the file changed while it was being fixed; not written", str(path))
+        if info.st_nlink > 1:
+            _overwrite(target, data)
+            os.unlink(tmp)
+            return
         _replace(tmp, target)
     except BaseException:
         try:
@@ -221,6 +232,15 @@ def write_atomic(path: Path, data: bytes, expected: str | None = None) -> None:
         except OSError:
             pass
         raise
+
+
+def _overwrite(target: Path, data: bytes) -> None:
+    """Write the new content into the file itself (same inode: every hard link sees it)."""
+    with open(target, "r+b") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _replace(tmp: str, target: Path) -> None:
