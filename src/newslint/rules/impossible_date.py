@@ -2,7 +2,9 @@
 
 Reported: ISO 8601 dates and date-times that are not real (``2022-02-30``, ``2022-13-01``,
 ``2022-05-31T24:61``); dates with a month name whose day is past the month's end
-(``June 31``, ``February 30, 2022``, ``February 29, 2023``); times of day that do not exist
+(``June 31``, ``February 30, 2022``, ``February 29, 2023``); numeric dates that are no date
+whichever way they are read (``31/02/2022`` and ``02/31/2022`` are neither day/month nor
+month/day, ``31.04.2022``, year first ``2022/02/30``); times of day that do not exist
 (``24:61 UTC``, ``9:75 a.m.``) and twelve-hour times past 12 (``13:30 p.m.``). The calendar is
 Python's ``datetime``.
 
@@ -13,7 +15,11 @@ before it. Month names come from ``rules/dates.yaml`` for the article's language
 Bad:  The hearing is set for June 31, 2022, at 13:30 p.m.
 Good: The hearing is set for June 30, 2022, at 1:30 p.m.
 
-Not findings: ``February 29, 2024`` (a leap year), a month and then a count ("In June 31
+Bad:  The contract was signed on 31/02/2022.
+Good: The contract was signed on 28/02/2022.
+
+Not findings: ``February 29, 2024`` (a leap year), ``12/31/2022`` and ``31/12/2022`` (one
+reading is a date), two-digit years and numbers above 31 (``31/45/2022`` is no date at all), a month and then a count ("In June 31
 soldiers died", "in June. 31 people"; German "Juni 31 Soldaten"), ``24:00`` (midnight at the
 end of a day), leap second ``23:59:60``, dates in code, URLs and file names in links.
 """
@@ -37,6 +43,10 @@ DEFAULTS: dict[str, Any] = {}
 _TIME = re.compile(r":(\d{2})(?::(\d{2}))?(?!\d)\s?"
                    r"(?P<zone>[aApP]\.?\s?[mM]\.?(?![\w])|UTC\b|GMT\b|[ECMP][SD]?T\b|Z\b)")
 _HOUR = re.compile(r"(?<![\w:.\-/])\d{1,2}\Z")
+# 31/02/2022, 31.02.2022, 2022/02/30: found from the middle "/02/" (cheap to scan for), the
+# number before it checked in check(); the hyphenated year-first form is an ISO date (above)
+_NUMERIC_TAIL = re.compile(r"([/.])(\d{1,2})\1(\d{4}|\d{1,2})(?![\w/]|\.\d)")
+_NUMERIC_HEAD = re.compile(r"(?<![\w:.\-/])(?:\d{4}|\d{1,2})\Z")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -54,6 +64,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(t.start, t.end,
                           f"{when} has {dates.days_in_month(t.month, t.year)} days, not {t.day}")
     prose = doc.prose_text
+    for m in _NUMERIC_TAIL.finditer(prose, doc.body_start):
+        head = _NUMERIC_HEAD.search(prose, max(0, m.start() - 4), m.start())
+        if head is not None:
+            problem = _numeric_problem(head.group(0), m.group(2), m.group(3))
+            if problem:
+                shown = prose[head.start():m.end()]
+                yield Finding(head.start(), m.end(), f"`{shown}` is not a real date: {problem}")
     for m in _TIME.finditer(prose, doc.body_start):
         h = _HOUR.search(prose, max(0, m.start() - 3), m.start())
         if h is None:
@@ -74,6 +91,25 @@ def _date_problem(year: int, month: int, day: int) -> str | None:
     if not 1 <= day <= dates.days_in_month(month, year):
         return f"{dates.month_name_en(month)} {year} has {dates.days_in_month(month, year)} days"
     return None
+
+
+def _numeric_problem(first: str, middle: str, last: str) -> str | None:
+    """Why a numeric date is none whichever way it is read (None: a date, or not a date form)."""
+    if len(first) == 4 and len(last) <= 2:  # year first: 2022/02/30
+        year, month, day = int(first), int(middle), int(last)
+        if dates.MIN_YEAR <= year <= dates.MAX_YEAR and 1 <= month <= 31 and 1 <= day <= 31:
+            return _date_problem(year, month, day)
+        return None
+    if len(first) > 2 or len(last) != 4:
+        return None
+    a, b, year = int(first), int(middle), int(last)
+    if not (dates.MIN_YEAR <= year <= dates.MAX_YEAR and 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
+        return None
+    if _date_problem(year, b, a) is None or _date_problem(year, a, b) is None:
+        return None
+    month, day = (b, a) if b <= 12 else (a, b)
+    return (f"{dates.month_name_en(month)} {year} has {dates.days_in_month(month, year)} days, "
+            f"and there is no month {max(a, b)}")
 
 
 def _time_problem(hour: int, minute: int, second: int) -> str | None:
