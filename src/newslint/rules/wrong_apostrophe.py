@@ -2,10 +2,10 @@
 
 The apostrophe is ’ (U+2019), the same mark as a closing single quote. In an article that uses
 curly apostrophes a straight ' is reported. With `style = "auto"` (the default) the article's
-own apostrophes decide when it has three or more: curly when at least two in three are curly (an
-article that writes a third or more of them straight mixes two styles by habit, and no single
-straight one there is a slip); an article with fewer is judged by its quotation marks (curly when
-they are). `"curly"` or `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s, ‘em, rock
+own apostrophes decide when it has three or more and two in three of them agree: curly when two
+in three are curly, none enforced when two in three are straight (a straight habit); an article
+with fewer, or with no such majority, is judged by its quotation marks (curly when they are), so
+one more straight apostrophe never turns a curly article into an unchecked one. `"curly"` or `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s, ‘em, rock
 ‘n’ roll) and some keyboards give an acute accent (it´s): those are reported in any style. The
 fix writes ’ (or ' in a straight article) and is safe.
 
@@ -13,8 +13,8 @@ Bad:  the last meeting was held in Istanbul's Dolmabahce Palace; music of the �
 Good: the last meeting was held in Istanbul’s Dolmabahce Palace; music of the ’90s
 
 Not findings: ’ in it’s, ’90s, rock ’n’ roll, the Smiths’ house; foot and inch marks after
-digits (6'2"); the straight apostrophes of an article where a third or more are straight, or
-of an article with straight quotation marks and fewer than three apostrophes (style auto);
+digits (6'2"); the straight apostrophes of an article where two in three are straight, or of
+an article without curly quotation marks and no two-in-three curly majority (style auto);
 code, URLs, HTML.
 """
 
@@ -72,10 +72,15 @@ EVIDENCE = 3  # apostrophes an article needs before they decide its style themse
 
 def _by_apostrophes(prose: str, present: set[str], quote_style: str) -> str:
     """The apostrophe style under ``auto``: the article's own in-word apostrophes decide when there
-    are enough of them (curly when two in three or more are curly, else none is enforced); else
-    its quotes do."""
+    are enough of them and two in three agree (curly; or straight, when none is enforced); else
+    its quotes do. A threshold on the apostrophes alone would let one straightened apostrophe
+    switch a curly article off (7 curly and 4 straight are not two in three)."""
     curly = sum(1 for _ in _INSIDE["’"].finditer(prose)) if "’" in present else 0
     straight = sum(1 for _ in _INSIDE["'"].finditer(prose)) if "'" in present else 0
     if curly + straight < EVIDENCE:
         return quote_style
-    return "curly" if curly >= 2 * straight else ""
+    if curly >= 2 * straight:
+        return "curly"
+    if straight >= 2 * curly:
+        return ""
+    return quote_style
