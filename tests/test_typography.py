@@ -146,3 +146,26 @@ def test_ellipsis_against_dots_is_reported_but_not_rewritten_into_a_leader() -> 
 def test_every_stretch_of_dots_in_a_punctuation_run_is_an_ellipsis() -> None:
     text = "---\ntitle: x\n---\n\nWait…,... no… and… yes.\n"
     assert fix(text) == "---\ntitle: x\n---\n\nWait…,… no… and… yes.\n"
+
+
+def test_word_lists_in_data_tables_hold_only_words():
+    """YAML 1.1 reads a bare On, No, Yes, Off as a boolean: a word list must quote them (NL100's
+    sentence starters lost "On", so "Omaha Beach.On June 6" went unreported)."""
+    import yaml
+
+    from newslint.resources import data_path
+
+    root = data_path("rules", "typography.yaml").parent
+    bad = []
+    for path in sorted(root.glob("*.yaml")):
+        def walk(node, where):
+            if isinstance(node, dict):
+                for k, v in node.items():
+                    walk(v, f"{where}.{k}")
+            elif isinstance(node, list):
+                if any(isinstance(x, str) for x in node):
+                    bad.extend(f"{where}[{i}] = {x!r}" for i, x in enumerate(node) if isinstance(x, bool))
+                for x in node:
+                    walk(x, where)
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    assert not bad, bad

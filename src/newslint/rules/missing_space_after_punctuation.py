@@ -7,8 +7,8 @@ and a capitalised one (`Note:The`). The fix inserts the space.
 Not findings: abbreviations and initials (`U.S.Army`, `e.g.Foo`, `J.Smith`), numbers and
 versions (`3.5`, `1,000`, `v2.Next`), times and ratios (`10:30`), domains, e-mail addresses and
 file names (`example.com`, `Data.Gov`, `Libera.Chat`, `report.PDF`, `Fox.Jean@bls.gov`),
-names written with a dot (`Fork.Observer`: after a capitalised word only a sentence-starting
-word such as "The" counts, or two words that also stand alone elsewhere in the article, or a
+names written with a dot (`Fork.Observer`: after a capitalised word and a dot only a
+sentence-starting word such as "The" or "Check" counts, or two words that also stand alone elsewhere in the article, or a
 title such as `Ms.`), CamelCase and code-like names
 (`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
@@ -104,6 +104,8 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     if word[0].isupper():
         if pt[i] == "." and word in table["title-abbreviations"]:
             return True
+        if pt[i] == "?":
+            return nxt[0].isupper()  # Questions?Tweet us: names take a dot or a "!" (Yahoo!News), not a "?"
         return nxt in table["sentence-starters"] or (pt[i] == "." and _both_stand_alone(latin(), word, nxt))
     return True
 
