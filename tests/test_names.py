@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -235,3 +236,19 @@ def test_link_labels_are_not_lowercase_words() -> None:
     text = ("---\ntitle: T\n---\n\nMaxim Orlovsky [proposed][orlovsky\n  p2c] a BIP. Orlovskiy said more. Orlovsky agreed.\n\n"
             "[orlovsky p2c]: https://example.org/p2c\n")
     assert [f.fragment for f in _lint(text) if f.rule == "NL151"] == ["Orlovskiy"]
+
+
+@pytest.mark.parametrize("slip,right", [("Newhal", "Newhall"), ("Martinnez", "Martinez"), ("Corrallo", "Corallo")])
+def test_a_tie_keeps_the_known_surname(slip: str, right: str) -> None:
+    """One full-name mention and one bare mention spelt two ways: the slip may be in the full
+    mention; the spelling that is a known surname (Census list) is kept, wherever it is."""
+    from newslint import fix_text
+
+    for first, later in ((slip, right), (right, slip)):
+        text = (f"---\ntitle: T\n---\n\nThe talk was given by Marissa {first}, director of the office.\n\n"
+                f"The audience asked questions, and {later} answered them all.\n")
+        found = [f for f in _lint(text) if f.rule == "NL151"]
+        fixes = {f.fragment: f.fix.edits[0].text for f in found if f.fix}
+        assert fixes == {slip: right}, found
+        fixed, _ = fix_text(text, unsafe=True)
+        assert re.findall(rf"\b(?:{slip}|{right})\b", fixed) == [right, right], fixed

@@ -23,6 +23,19 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    """Known surnames in lower case (the US Census list; read only to break a tie)."""
+    text = data_path("rules", "surnames.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def known_surname(form: str) -> bool:
+    """Is the spelling a surname of the Census list (possessive and apostrophe forms folded)?"""
+    base = re.sub(r"[’']s$", "", form).replace("’", "").replace("'", "").casefold()  # the list writes OBRIEN
+    return base in surnames()
+
+
+@lru_cache(maxsize=None)
 def uk_ru_groups() -> dict[str, int]:
     """Given name → the number of its group of Ukrainian/Russian equivalents."""
     groups: dict[str, int] = {}

@@ -9,7 +9,8 @@ masculine form (Zelenska/Zelensky, Peskova/Peskov), a patronymic, a deliberate g
 ("Kyiv (Kiev)"), two spellings with different given names (two people), spellings that differ
 only in capitals, or a spelling in the ``allow`` list. The wanted form is the dictionary's, else
 the most frequent when it is used more often than the first full-name mention's in the body,
-else that mention's.
+else (a tie) the only tied spelling that is a known surname (US Census list), else the first
+full-name mention's.
 """
 
 from __future__ import annotations
@@ -273,7 +274,7 @@ def _surname_variants(doc: "Document", group: set[str], mentions: list[Mention],
     else:
         counts = Counter({f: len(by_form[f]) for f in forms})
         wanted, backed = _preferred(counts, body_full[0].form if body_full else None,
-                                    lambda f: by_form[f][0].start), False
+                                    lambda f: by_form[f][0].start, data.known_surname), False
     out = []
     tied: list[str] = []  # reported spellings used as often as the kept one
     for form in forms:
@@ -304,11 +305,18 @@ def _surname_variants(doc: "Document", group: set[str], mentions: list[Mention],
     return out
 
 
-def _preferred(counts: Counter[str], first_full: str | None, position) -> str:
+def _preferred(counts: Counter[str], first_full: str | None, position, known=None) -> str:
     """The spelling to keep: the one used most, when one is used strictly more often than the
-    first full-name mention's (a slip in that mention is outvoted by the article); else that
-    mention's; else the most frequent, the earliest on a tie."""
+    first full-name mention's (a slip in that mention is outvoted by the article); on a tie for
+    the most, the only one of them that is a known surname (``known``: the Census list; a slip
+    seldom makes another real surname, Martinnez or Newhal); else the first full-name mention's;
+    else the most frequent, the earliest on a tie."""
     top = max(counts, key=lambda f: (counts[f], -position(f)))
+    tied = [f for f in counts if counts[f] == counts[top]]
+    if known is not None and len(tied) > 1:
+        real = [f for f in tied if known(f)]
+        if len(real) == 1:
+            return real[0]
     if first_full is None or counts[top] > counts[first_full]:
         return top
     return first_full
