@@ -311,9 +311,13 @@ def _unclosed_quote_before(content: str, mark: Any) -> int | None:
             closed = "'" in rest.replace("''", "")
         if closed or end < 0:
             continue
-        if _TOP_KEY.match(content, end + 1):
+        nxt = _SKIP_BLANK_AND_COMMENTS.match(content, end + 1).end()  # blank lines and comments between
+        if _TOP_KEY.match(content, nxt):
             return m.start(1)
     return None
+
+
+_SKIP_BLANK_AND_COMMENTS = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*")
 
 
 def _keyless_line_before(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> int | None:
@@ -329,9 +333,12 @@ def _keyless_line_before(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> 
     prev_end = line_start - 1
     prev_start = content.rfind("\n", 0, max(prev_end, 0)) + 1
     prev = content[prev_start:prev_end]
-    if prev_end <= 0 or not prev.strip() or ":" in prev or prev[:1] in (" ", "\t", "-", "#"):
-        return None
+    if prev_end <= 0 or not prev.strip() or _KEY_COLON.search(prev) or prev[:1] in (" ", "\t", "-", "#"):
+        return None  # (a colon inside a URL or a time, source_url https://… or date 2022-01-04 13:02, is no key's)
     return prev_start
+
+
+_KEY_COLON = re.compile(r":(?:[ \t]|$)")
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> str:
