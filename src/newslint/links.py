@@ -506,9 +506,7 @@ def _diagnose(text: str, paren: int) -> Broken | None:
         if _URL_START.match(dest) and "?" not in dest and _PROSE_TAIL.fullmatch(text, e, rest_close - 1):
             # "[x](https://a.gov/ is helpful.)": the URL is whole and words follow it; the ")" that
             # ends the line closes a parenthesis of the prose, the link lost its own
-            trimmed = e
-            while trimmed > s and text[trimmed - 1] in ".,;:!?'\"":
-                trimmed -= 1
+            trimmed = _url_end(text, s, e)
             return Broken(paren, e, "unclosed", "link destination not closed with ')': the link renders as text",
                           (trimmed, trimmed, ")"), False)
         if _URL_START.match(dest):
@@ -525,9 +523,7 @@ def _diagnose(text: str, paren: int) -> Broken | None:
                       f"the link destination `{inside}` is not a URL (it has spaces): the link renders as text")
     if not _URL_START.match(dest):
         return None
-    trimmed = e
-    while trimmed > s and text[trimmed - 1] in ".,;:!?'\"":
-        trimmed -= 1
+    trimmed = _url_end(text, s, e)
     if depth > 0:
         return Broken(paren, e, "unbalanced",
                       "unbalanced '(' in the link destination: the link is not closed and renders as text; "
@@ -536,8 +532,23 @@ def _diagnose(text: str, paren: int) -> Broken | None:
                   (trimmed, trimmed, ")"), False)
 
 
-# Two words or more of plain prose (no path, query or file name in them) after a URL.
-_PROSE_TAIL = re.compile(r"[ \t]+(?:[A-Za-z][A-Za-z'’-]*[,;:]?[ \t]+)+[A-Za-z][A-Za-z'’-]*[.,;:!?]?[ \t]*")
+def _url_end(text: str, s: int, e: int) -> int:
+    """Where the ``)`` goes in a destination ``text[s:e]`` that lost it: before the punctuation
+    that ends it (``https://a.gov.`` + `` Next``), except a ``?`` or ``.`` that no sentence
+    ends at, the next word being in lower case (``…/webstore/? which has``: an empty query)."""
+    trimmed = e
+    while trimmed > s and text[trimmed - 1] in ".,;:!?'\"":
+        trimmed -= 1
+    if trimmed < e and text[e - 1] in "?." and _LOWER_NEXT.match(text, e):
+        return e
+    return trimmed
+
+
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+
+# Two words or more of plain prose (no path, query or file name in them) after a URL; a dash
+# may stand between them ("nimbus-sans-l/ — a close cousin").
+_PROSE_TAIL = re.compile(r"[ \t]+(?:(?:[A-Za-z][A-Za-z'’-]*[,;:]?|[—–])[ \t]+)+[A-Za-z][A-Za-z'’-]*[.,;:!?]?[ \t]*")
 _LATER = re.compile(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
 
 
