@@ -2,8 +2,8 @@
 
 A hyphen joins words; a dash separates them. ` - ` between words and `--` are typewriter
 stand-ins for a dash, and a hyphen never renders as one. The fix writes the house dash: with
-``style = "auto"`` (the default) the form the article's real dashes use most (a tie, or no dash
-at all, gives the spaced em dash ` — ` of AP style); or set ``style`` to ``"spaced-em"``
+``style = "auto"`` (the default) the form the article's real dashes use most (on a tie, the
+tied form spaced as the hyphen is; no dash at all gives the spaced em dash ` — ` of AP style); or set ``style`` to ``"spaced-em"``
 (` — `), ``"closed-em"`` (`—`) or ``"spaced-en"`` (` – `), and the same ``style`` for
 dash-spacing (NL108), which otherwise turns the new dashes into the article's majority form.
 The fix is unsafe where the hyphen may be a minus or a range (a digit, month, weekday, am/pm
@@ -27,7 +27,9 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..typography import DASH_FORMS, dashes, house_dash, near_invisible, range_side
+from ..typography import DASH_FORMS, dash_votes, dashes, house_dash, near_invisible, range_side
+
+DASH_ORDER = ("spaced-em", "closed-em", "spaced-en")  # house_dash's order on a tie
 
 ID = "NL107"
 NAME = "hyphen-as-dash"
@@ -54,9 +56,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     real = sum(1 for d in all_dashes if d.mark in "—–" and d.between_words)
     keep_doubles = style == "auto" and len(doubles) > real
     house = house_dash(doc, style)
-    dash = DASH_FORMS[house]
+    tied = _tied_forms(doc) if style == "auto" else []
     pt = doc.prose_text
     for d in candidates:
+        dash = DASH_FORMS[_form_for(d, house, tied)]
         if d.mark == "-":
             if (d.prev in _NUMERIC and d.next in _NUMERIC) or _variables(pt, d):
                 continue  # 5 - 3, $200 - $499, n - k: arithmetic or a range
@@ -73,6 +76,22 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(d.start, d.end, f"{what} used as a dash; use '{dash.strip()}'"
                       + (" with spaces" if dash != dash.strip() else ""),
                       Fix.replace(d.start, d.end, dash, f"Replace with '{dash.strip()}'", safe=safe))
+
+
+def _tied_forms(doc: Document) -> list[str]:
+    """The dash forms the article uses most when two or more tie (else [])."""
+    votes = dash_votes(doc)
+    best = max(votes.values())
+    tied = [f for f in DASH_ORDER if votes[f] == best]
+    return tied if best and len(tied) > 1 else []
+
+
+def _form_for(d: Any, house: str, tied: list[str]) -> str:
+    """The house dash; when the article's forms tie, the tied one spaced as the hyphen is
+    (` -- ` among spaced en and closed em dashes becomes ` – `: the writer spaced it)."""
+    spaced = d.form.startswith("spaced")
+    fits = [f for f in tied if f.startswith("spaced") == spaced]
+    return fits[0] if fits else house
 
 
 def _between(d: Any) -> bool:
