@@ -124,6 +124,7 @@ def paragraph(state: Any, startLine: int, endLine: int, silent: bool) -> bool:
     state.parentType = "paragraph"
     b, e, t, counts, src = state.bMarks, state.eMarks, state.tShift, state.sCount, state.src
     indent = state.blkIndent
+    chars, table = known[1] if known is not None else ("", False)
     while nextLine < endLine:
         pos = b[nextLine] + t[nextLine]
         if pos >= e[nextLine]:
@@ -132,10 +133,15 @@ def paragraph(state: Any, startLine: int, endLine: int, silent: bool) -> bool:
         if count - indent > 3 or count < 0:  # a lazy continuation; a blockquote quirk
             nextLine += 1
             continue
-        if known is not None:
-            chars, table = known[1]
-            if src[pos] not in chars and not (table and nextLine + 2 <= endLine and _delimiter_row(state, nextLine + 1)):
-                nextLine += 1  # no terminator rule can match here
+        if known is not None and src[pos] not in chars:
+            # no terminator rule can match here, unless the next line is a table's delimiter row
+            following = nextLine + 1
+            if not table or following >= endLine:
+                nextLine += 1
+                continue
+            p = b[following] + t[following]
+            if p >= e[following] or src[p] not in _TABLE_DELIMITER:
+                nextLine += 1
                 continue
         if any(rule(state, nextLine, endLine, True) for rule in terminators):
             break
@@ -149,11 +155,6 @@ def paragraph(state: Any, startLine: int, endLine: int, silent: bool) -> bool:
     tokens.append(_token("paragraph_close", "p", -1, level, None, ""))
     state.parentType = oldParentType
     return True
-
-
-def _delimiter_row(state: Any, line: int) -> bool:
-    p = state.bMarks[line] + state.tShift[line]
-    return p < state.eMarks[line] and state.src[p] in _TABLE_DELIMITER
 
 
 _new_token = Token.__new__
