@@ -64,9 +64,8 @@ def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tup
             if hidden and hidden.hides(Finding(s, s, "", rule=rule[0], name=rule[1], line=line)):
                 continue
             use.count += 1
-            if len(use.flat) < 6 * MAX_PLACES:
-                end_line, end_col = doc.position(s + len(form))
-                use.flat.extend((s, s + len(form), line, col, end_line, end_col))
+            if len(use.flat) < 6 * MAX_PLACES:  # (a form is one word: it ends on its line)
+                use.flat.extend((s, s + len(form), line, col, line, col + len(form)))
         if use.count:
             out[intern(form)] = use
     return out

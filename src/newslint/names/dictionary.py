@@ -146,12 +146,15 @@ class Dictionary:
     def for_language(self, language: str) -> "Dictionary":
         """The entries that apply to articles in ``language`` (an English house style is no
         spelling rule for a German article, which writes Odessa and Kiew)."""
-        if all(not e.languages or language in e.languages for e in self.entries):
-            return self
-        cache = self.__dict__.setdefault("_by_language", {})
-        if language not in cache:
-            cache[language] = Dictionary(tuple(e for e in self.entries if not e.languages or language in e.languages))
-        return cache[language]
+        cache = self.__dict__.setdefault("_by_language", {})  # (asked once per rule and article)
+        found = cache.get(language)
+        if found is None:
+            if all(not e.languages or language in e.languages for e in self.entries):
+                found = self
+            else:
+                found = Dictionary(tuple(e for e in self.entries if not e.languages or language in e.languages))
+            cache[language] = found
+        return found
 
     def __repr__(self) -> str:
         """Stable across processes (the result cache hashes the rules' options, this included)."""

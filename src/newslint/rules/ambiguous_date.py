@@ -27,8 +27,11 @@ FIXABLE = False
 DEFAULTS = {"report": "ambiguous"}
 CHOICES = {"report": ("ambiguous", "all")}
 
-# Found from the middle "/6/" (cheap to scan for); the first number is checked behind it.
-_TAIL = re.compile(r"([/\-])(\d{1,2})\1(\d{4}|\d{2})(?![\w/\-]|\.\d)")
+# Found from the middle "/6/" (cheap to scan for); the first number is checked behind it. One
+# pattern per separator: a pattern that starts with one literal character is scanned for at C
+# speed, one that starts with a set ([/-]) is not (twice the time). A match of one holds no
+# character of the other's, so the two never overlap: merged, they are one pattern's matches.
+_TAILS = tuple(re.compile(rf"(\{sep})(\d{{1,2}})\1(\d{{4}}|\d{{2}})(?![\w/\-]|\.\d)") for sep in "/-")
 _FIRST = re.compile(r"(?<![\w/.\-:])\d{1,2}\Z")
 
 
@@ -36,7 +39,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report numeric dates whose day and month could be swapped."""
     every = opts["report"] == "all"
     prose = doc.prose_text
-    for m in _TAIL.finditer(prose, doc.body_start):
+    slashes, hyphens = (list(p.finditer(prose, doc.body_start)) for p in _TAILS)
+    for m in sorted(slashes + hyphens, key=re.Match.start) if slashes and hyphens else slashes or hyphens:
         first = _FIRST.search(prose, max(0, m.start() - 3), m.start())
         if first is None:
             continue

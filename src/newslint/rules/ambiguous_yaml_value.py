@@ -58,24 +58,30 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if fm is None or fm.kind != "yaml" or fm.root is None or fm.data is None:
         return
     text = doc.text
-    booleans = _boolean_paths(doc, opts)
-    texts = _text_keys(doc, opts)
+    start = _START
+    schema: list[set[Any]] = []  # the schema's boolean paths and text keys, read at the first candidate
     stack: list[tuple[tuple[Any, ...], Pos]] = [((), fm.root)]
     while stack:
         path, node = stack.pop()
         if isinstance(node.items, dict):
             for key, child in node.items.items():
-                if child.key is not None and text[child.key[0]: child.key[0] + 1] not in "'\"":
-                    found = validation.classify_yaml11(text[child.key[0]: child.key[1]])
+                ks, ke = child.key if child.key is not None else (0, 0)
+                # (what classify_yaml11 turns away unread: empty, long, or no YAML 1.1 first character)
+                if 0 < ke - ks <= 32 and text[ks] in start:
+                    found = validation.classify_yaml11(text[ks:ke])
                     if found is not None and found[0] == "bool":
                         yield _finding(text, child.key, found, f"key `{key}`", False)
                 stack.append((path + (key,), child))
         elif isinstance(node.items, list):
             stack.extend((path + (i,), child) for i, child in enumerate(node.items))
         elif node.style is None and path:
-            found = validation.classify_yaml11(text[node.value[0]: node.value[1]])
+            vs, ve = node.value
+            found = validation.classify_yaml11(text[vs:ve]) if 0 < ve - vs <= 32 and text[vs] in start else None
             if found is not None:
-                raw = text[node.value[0]: node.value[1]]
+                if not schema:
+                    schema += [_boolean_paths(doc, opts), _text_keys(doc, opts)]
+                booleans, texts = schema
+                raw = text[vs:ve]
                 # a lower-case yes/no/on/off under a key the schema does not call text was meant
                 # as a boolean (draft: no, comments: yes); NO and Yes may be text (Norway, a label)
                 meant = path in booleans or (raw in _BOOLEAN_WORDS and len(path) == 1 and path[0] not in texts)
@@ -105,6 +111,7 @@ def _finding(text: str, span: tuple[int, int], found: tuple[str, str], what: str
 
 
 _BOOLEAN_WORDS = {"yes", "no", "on", "off"}
+_START = validation._YAML11_START  # the first characters of a YAML 1.1 surprise
 
 
 def _text_keys(doc: Document, opts: Mapping[str, Any]) -> set[Any]:
