@@ -146,7 +146,13 @@ def paragraph(state: Any, startLine: int, endLine: int, silent: bool) -> bool:
         if any(rule(state, nextLine, endLine, True) for rule in terminators):
             break
         nextLine += 1
-    content = state.getLines(startLine, nextLine, indent, False).strip(MD_TRIM_CHARS)
+    # Without indentation to strip, getLines joins whole lines: one slice of the source is the same
+    # text when the lines lie end to end (a blockquote moves each line's start past its marker).
+    last = nextLine - 1
+    if indent == 0 and all(b[k + 1] == e[k] + 1 for k in range(startLine, last)):
+        content = src[b[startLine]:e[last]].strip(MD_TRIM_CHARS)
+    else:
+        content = state.getLines(startLine, nextLine, indent, False).strip(MD_TRIM_CHARS)
     state.line = nextLine
     level = state.level
     tokens = state.tokens
