@@ -147,12 +147,12 @@ class Document:
         fm = self.front_matter
         return fm.data if fm is not None and isinstance(fm.data, dict) else {}
 
-    @property
+    @cached_property  # (asked by many rules of every article; the front matter does not change)
     def language(self) -> str:
         """The article's language: front matter lang/language/locale, else the configured one."""
         return self.language_tag.split("-")[0]
 
-    @property
+    @cached_property
     def language_tag(self) -> str:
         """The article's language tag as written, lower case with hyphens (``de-ch``, ``en``):
         front matter lang/language/locale, else the configured one."""
