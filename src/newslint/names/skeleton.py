@@ -13,8 +13,8 @@ spellings share a key, while letters no system varies stay apart:
 3. the iotated vowels after a letter: ``ya``/``ia``/``ja`` → A, ``yu``/``iu``/``ju`` → U,
    ``yo``/``io``/``jo`` → O, ``ye``/``je`` → e (word-initially and after a vowel too:
    Yevgeny/Evgeny, Iuliia/Yulia), with ``iya``/``iia`` read as ``ia`` (Mariya/Mariia/Maria);
-4. word-final ``-y``/``-i``/``-iy``/``-yy``/``-yi``/``-ii``/``-ij``/``-yj``/``-ey``/``-ie`` → I
-   (й/ий/ый/ій endings), then any other ``y`` → i;
+4. word-final ``-y``/``-i``/``-iy``/``-yy``/``-yi``/``-ii``/``-ij``/``-yj``/``-ey``/``-ei``/``-eiy``/``-ie``
+   → I (й/ий/ый/ій endings, and ей: Sergei/Sergey), then any other ``y`` → i;
 5. doubled letters collapsed (``Gerassimov``, ``Zaporizhzhia``).
 
 Deliberately not folded: g/h (Олег: Oleh/Oleg; Ukrainian and Russian *forms* of a given name
@@ -35,7 +35,7 @@ _CLUSTERS = (("shtsch", "S"), ("shch", "S"), ("sch", "S"), ("tch", "C"), ("zh", 
 _IY = re.compile(r"[iy][iyj](?=[aeuo])")  # Mariya, Mariia → maria: ия spelt iya/iia/ia
 _IOTATED = re.compile(r"(?<=[a-zA-Z])[yij]([auoe])|^[yi]([auo])|^y(e)|(?<=[aeiouAUOE])[yj](e)")
 _IOTA_MAP = {"a": "A", "u": "U", "o": "O", "e": "e"}
-_ENDING = re.compile(r"(?:iy|yy|yi|ii|ij|yj|ey|ie|y|i)$")
+_ENDING = re.compile(r"(?:eiy|iy|yy|yi|ii|ij|yj|ey|ei|ie|y|i)$")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
