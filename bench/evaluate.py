@@ -632,6 +632,92 @@ def _first_name(a, rng):
     return _replace(a, m.start(), m.end(), given, "first-name-reference", "later mention", ["NL152"], "unsafe")
 
 
+# A surname respelt in every mention of one article while other articles of the corpus use the
+# usual spelling with the same given name: the cross-file rule (NL153) is wanted there. Needs
+# the corpus's per-file name summaries (built once in the main process: _build_tree).
+_TREE: "tuple[dict, dict] | None" = None  # (form → {path → Usage}, skeleton → {forms})
+
+
+def _build_tree(corpus: Path) -> None:
+    global _TREE
+    from newslint.document import Document
+    from newslint.names.skeleton import skeleton
+    from newslint.rules import name_variant_across_files as nl153
+
+    st = _settings()
+    opts = st.options.get("NL153", {})
+    by_form: dict[str, dict] = defaultdict(dict)
+    by_key: dict[str, set] = defaultdict(set)
+    for p in sorted(corpus.rglob("*.md")):
+        if p.name == "SOURCES.md":
+            continue
+        text = p.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
+        for form, use in nl153.collect(Document(text, str(p), **st.document_options), opts).items():
+            by_form[form][str(p.relative_to(corpus))] = use
+            by_key[skeleton(form)].add(form)
+    _TREE = (dict(by_form), dict(by_key))
+
+
+@injector("name-across-files")
+def _name_across(a, rng):
+    if _TREE is None:
+        return None
+    from newslint.names.skeleton import skeleton
+    from newslint.names.variants import given_key
+
+    by_form, by_key = _TREE
+    people = _people(a)
+    usual = sorted(sur for sur, (given, _, _) in people.items()
+                   if sum(1 for p, u in by_form.get(sur, {}).items() if p != a.path and given_key(given) in u.givens) >= 2)
+    if not usual:
+        return None
+    sur = rng.choice(usual)
+    made = _variant(sur, rng)
+    if not made:
+        return None
+    var, op = made
+    if any(f.casefold() == var.casefold() for f in by_key.get(skeleton(var), ())):
+        return None  # the variant is some article's spelling already: not a lone minority
+    word = re.compile(r"\b" + re.escape(sur) + r"\b")
+    ms = _prose_matches(a, word)
+    if a.fields is not None and any(a.fields):  # the title, description... too
+        ms += _prose_matches(Article(a.path, a.text, 0, a.fm, a.fields, a.line_starts, a.fields), word)
+    ms.sort(key=lambda m: m.start())
+    if not ms:
+        return None
+    damaged = a.text
+    for m in reversed(ms):
+        damaged = damaged[:m.start()] + var + damaged[m.end():]
+    if word.search(damaged):
+        return None  # a mention left (a folded description, a link label...): not one spelling throughout
+    lines = tuple(sorted({a.line_of(m.start()) for m in ms}))
+    first = ms[0].start()
+    return Injection("name-across-files", f"{op}, all {len(ms)} mentions", damaged, lines, ("NL153",), "none",
+                     snippet=_snippet(damaged, first, first + len(var)), span=(first, first + len(var)))
+
+
+def cross_findings(text: str, path: str, shown: str) -> list:
+    """NL153's findings for this article against the corpus's other articles (see _build_tree)."""
+    from types import SimpleNamespace
+
+    from newslint.document import Document
+    from newslint.names.skeleton import skeleton
+    from newslint.rules import name_variant_across_files as nl153
+
+    st = _settings()
+    opts = st.options.get("NL153", {})
+    mine = nl153.collect(Document(text, path, **st.document_options), opts)
+    by_form, by_key = _TREE
+    summaries: dict[str, dict] = {shown: mine}
+    for key in {skeleton(f) for f in mine}:
+        for form in by_key.get(key, ()):
+            for p, use in by_form[form].items():
+                if p != shown:
+                    summaries.setdefault(p, {})[form] = use
+    return [SimpleNamespace(rule="NL153", line=f.line, start=f.start, end=f.end)
+            for p, f in nl153.check_corpus(summaries, opts) if p == shown]
+
+
 # links ----------------------------------------------------------------------------------------
 
 _INLINE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{2,80})\]\((https?://[^()\s]+)\)(?=[\s,.;:])")
@@ -964,6 +1050,10 @@ def evaluate_article(job: tuple[str, str, list[str], int]) -> dict:
             records.append({"kind": kind, "path": shown, "eligible": False})
             continue
         found = lint(inj.damaged, path)
+        base = orig_count
+        if inj.kind == "name-across-files":  # a corpus rule: run its pass against the other articles
+            found = list(found) + cross_findings(inj.damaged, path, shown)
+            base = orig_count + Counter((f.rule, f.line) for f in cross_findings(text, path, shown))
         masked = _masked(inj, path)
         shift_at, shift_by = inj.line_shift
 
@@ -972,7 +1062,7 @@ def evaluate_article(job: tuple[str, str, list[str], int]) -> dict:
 
         new = Counter((f.rule, f.line) for f in found)
         s0, s1 = inj.span
-        fresh = [f for f in found if new[(f.rule, f.line)] > orig_count.get((f.rule, orig_line(f.line)), 0)
+        fresh = [f for f in found if new[(f.rule, f.line)] > base.get((f.rule, orig_line(f.line)), 0)
                  or (shift_by and f.line == shift_at) or (f.start <= s1 + 1 and s0 - 1 <= f.end)]
         family = set().union(*(fam for fam in FAMILIES.values() if set(inj.rules) & fam))
         exact = any(f.rule in inj.rules and f.line in inj.lines for f in fresh)
@@ -1132,6 +1222,8 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [k for k in kinds if k not in INJECTORS]
     if unknown:
         ap.error(f"unknown kinds: {', '.join(unknown)}; known: {', '.join(INJECTORS)}")
+    if "name-across-files" in kinds:
+        _build_tree(args.corpus)  # before the pool: the workers inherit it
     jobs = []
     if args.seed_article and args.seed_article.exists():
         jobs.append((str(args.seed_article), "seed", kinds, args.seed))

@@ -69,3 +69,24 @@ def test_the_seed_article_is_evaluated_without_errors(ev) -> None:
     eligible = [r for r in result["records"] if r["eligible"]]
     assert len(eligible) >= 20
     assert all("exact" in r and "converge_safe" in r for r in eligible)
+
+
+def test_name_across_files_is_found_by_the_cross_file_pass(ev, tmp_path: Path) -> None:
+    """The NL153 kind: one article respells a surname that other articles use with the same given
+    name; the cross-file pass (run against the other articles' summaries) reports it there."""
+    body = "On Monday, {} said the plan was ready. Later, {} added that the team agreed.\n"
+    for i in range(3):
+        (tmp_path / f"other{i}.md").write_text(
+            f"---\ntitle: Other {i}\n---\n\n" + body.format("Brandon Ruffridge", "Ruffridge"), encoding="utf-8")
+    text = "---\ntitle: This one\n---\n\n" + body.format("Brandon Ruffridge", "Ruffridge")
+    (tmp_path / "this.md").write_text(text, encoding="utf-8")
+    ev._build_tree(tmp_path)
+    try:
+        a = ev.read_article("this.md", text)
+        inj = next(i for i in (ev.INJECTORS["name-across-files"](a, random.Random(k)) for k in range(20)) if i)
+        assert "Ruffridge" not in inj.damaged and inj.lines == (5,)
+        assert not ev.cross_findings(text, str(tmp_path / "this.md"), "this.md")
+        found = ev.cross_findings(inj.damaged, str(tmp_path / "this.md"), "this.md")
+        assert [f.line for f in found] == [5, 5] and {f.rule for f in found} == {"NL153"}
+    finally:
+        ev._TREE = None
