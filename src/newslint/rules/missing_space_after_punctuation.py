@@ -7,9 +7,11 @@ and a capitalised one (`Note:The`). The fix inserts the space.
 Not findings: abbreviations and initials (`U.S.Army`, `e.g.Foo`, `J.Smith`), numbers and
 versions (`3.5`, `1,000`, `v2.Next`), times and ratios (`10:30`), domains, e-mail addresses and
 file names (`example.com`, `Data.Gov`, `Libera.Chat`, `report.PDF`, `Fox.Jean@bls.gov`),
-names written with a dot (`Fork.Observer`: after a capitalised word and a dot only a
-sentence-starting word such as "The" or "Check" counts, or two words that also stand alone elsewhere in the article, or a
-title such as `Ms.`), CamelCase and code-like names
+names written with a dot (`Fork.Observer`: after a capitalised or CamelCase word and a dot
+only a sentence-starting word such as "The" or "Check" counts (YouTube.You can), or two words
+that also stand alone elsewhere in the article, or a title such as `Ms.`; a capitalised domain
+word after a lower-case one and before a lower-case word is a sentence: `devices.App users`),
+CamelCase and code-like names
 (`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
 
@@ -96,8 +98,12 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     if m is None or _CODE_LIKE.search(token):
         return False
     word = m.group()
+    if _CAMEL.search(word) and pt[i] == "." and word.isalpha() and _WORD.fullmatch(right) and right in table["sentence-starters"]:
+        return True  # YouTube.You can, WordPress.We were: a name, then a sentence
     if len(word) < 2 or _CAMEL.search(word) or (not word.isalpha() and not word.isdigit()):
         return False  # an initial (J.Smith, non-U.S.), a version (v2), an identifier
+    if word.islower() and pt[i] == "." and _WORD.fullmatch(right) and right.istitle() and _space_then_lower(pt, i + 1 + len(right)):
+        return True  # devices.App users: a domain is not capitalised after a lower-case name
     nxt = _right_word(right)
     if not nxt or (nxt.isupper() and len(nxt) > 1):
         return False  # open.NASA, Gov.HK: a name, not a sentence start
@@ -108,6 +114,10 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
             return nxt[0].isupper()  # Questions?Tweet us: names take a dot or a "!" (Yahoo!News), not a "?"
         return nxt in table["sentence-starters"] or (pt[i] == "." and _both_stand_alone(latin(), word, nxt))
     return True
+
+
+def _space_then_lower(pt: str, at: int) -> bool:
+    return pt[at: at + 1] == " " and pt[at + 1: at + 2].islower()
 
 
 def _both_stand_alone(pt: str, left: str, right: str) -> bool:
