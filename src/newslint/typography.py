@@ -355,6 +355,7 @@ _RANGE_WORDS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
     "august september october november december mon tue wed thu fri sat sun monday tuesday "
     "wednesday thursday friday saturday sunday am pm a.m p.m noon midnight".split())
+_VERB_LIKE = frozenset("may march mar sat sun wed".split())  # lower case, these are other words
 _NUMERIC = "0123456789)]$€£¥%"
 _CURRENCY = "$€£¥%"
 _WORDS = re.compile(r"[^\W_]+")
@@ -379,6 +380,8 @@ def range_side(pt: str, at: int, direction: int) -> bool:
     if m is None:
         return bool(edge) and edge in _CURRENCY
     word = m.group()
+    if word in _VERB_LIKE:
+        return False  # users - may take, troops - march on: a month or day only when capitalised
     return word[0].isdigit() or word.lower() in _RANGE_WORDS or (bool(edge) and edge in _CURRENCY)
 
 
