@@ -2,8 +2,9 @@
 
 A hyphen joins words; a dash separates them. ` - ` between words and `--` are typewriter
 stand-ins for a dash, and a hyphen never renders as one. The fix writes the house dash: with
-``style = "auto"`` (the default) the form the article's real dashes use most (on a tie, the
-tied form spaced as the hyphen is; no dash at all gives the spaced em dash ` — ` of AP style); or set ``style`` to ``"spaced-em"``
+``style = "auto"`` (the default) the form the article's real dashes use most (in an article that
+mixes forms, none with two in three of its dashes, the most used one spaced as the hyphen is;
+no dash at all gives the spaced em dash ` — ` of AP style); or set ``style`` to ``"spaced-em"``
 (` — `), ``"closed-em"`` (`—`) or ``"spaced-en"`` (` – `), and the same ``style`` for
 dash-spacing (NL108), which otherwise turns the new dashes into the article's majority form.
 The fix is unsafe where the hyphen may be a minus or a range (a digit, month, weekday, am/pm
@@ -56,10 +57,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     real = sum(1 for d in all_dashes if d.mark in "—–" and d.between_words)
     keep_doubles = style == "auto" and len(doubles) > real
     house = house_dash(doc, style)
-    tied = _tied_forms(doc) if style == "auto" else []
+    mixed = _mixed_forms(doc) if style == "auto" else []
     pt = doc.prose_text
     for d in candidates:
-        dash = DASH_FORMS[_form_for(d, house, tied)]
+        dash = DASH_FORMS[_form_for(d, house, mixed)]
         if d.mark == "-":
             if (d.prev in _NUMERIC and d.next in _NUMERIC) or _variables(pt, d):
                 continue  # 5 - 3, $200 - $499, n - k: arithmetic or a range
@@ -78,19 +79,21 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                       Fix.replace(d.start, d.end, dash, f"Replace with '{dash.strip()}'", safe=safe))
 
 
-def _tied_forms(doc: Document) -> list[str]:
-    """The dash forms the article uses most when two or more tie (else [])."""
+def _mixed_forms(doc: Document) -> list[str]:
+    """The dash forms of an article that mixes them (none has two in three of its dashes, so
+    dash-spacing leaves them be), most used first; [] when one form rules."""
     votes = dash_votes(doc)
-    best = max(votes.values())
-    tied = [f for f in DASH_ORDER if votes[f] == best]
-    return tied if best and len(tied) > 1 else []
+    total = sum(votes.values())
+    if not total or 3 * max(votes.values()) >= 2 * total:
+        return []
+    return sorted((f for f in DASH_ORDER if votes[f]), key=lambda f: -votes[f])
 
 
-def _form_for(d: Any, house: str, tied: list[str]) -> str:
-    """The house dash; when the article's forms tie, the tied one spaced as the hyphen is
-    (` -- ` among spaced en and closed em dashes becomes ` – `: the writer spaced it)."""
+def _form_for(d: Any, house: str, mixed: list[str]) -> str:
+    """The house dash; in an article that mixes dash forms, the most used one spaced as the
+    hyphen is (` -- ` among spaced en and closed em dashes becomes ` – `: the writer spaced it)."""
     spaced = d.form.startswith("spaced")
-    fits = [f for f in tied if f.startswith("spaced") == spaced]
+    fits = [f for f in mixed if f.startswith("spaced") == spaced]
     return fits[0] if fits else house
 
 
