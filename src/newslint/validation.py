@@ -164,6 +164,12 @@ def _problems(doc: Document, fm: FrontMatter, error: Any) -> Iterator[Problem]:
         return
     message = schema_mod.editor_message(error)
     if keyword == "required":
+        nested = _indented_under(fm, path, error.instance, error.validator_value)
+        if nested is not None:  # kicker: + "  title: …": the key is there, one level too deep
+            parent, key, span = nested
+            yield Problem(span[0], span[1], f"missing required key `{key}`: `{key}` is indented under "
+                          f"`{parent}`, which makes it part of that value; unindent it", "schema", path, keyword)
+            return
         span = fm.locate(path, "key") if path else None
         span = span or _opening(doc, fm)
         yield Problem(span[0], span[1], message, "schema", path, keyword)
@@ -183,6 +189,21 @@ def _problems(doc: Document, fm: FrontMatter, error: Any) -> Iterator[Problem]:
     if span[1] <= span[0] and owner == "schema":
         span = _line_of(doc, span[0])
     yield Problem(span[0], span[1], message, owner, path, keyword, tuple(types) if keyword == "type" else ())
+
+
+def _indented_under(fm: FrontMatter, path: tuple[Any, ...], instance: Any, required: Any) -> tuple[str, str, tuple[int, int]] | None:
+    """(parent, key, span of the key) when a missing required key sits in a sibling's mapping."""
+    if not isinstance(instance, dict) or not isinstance(required, list):
+        return None
+    for key in required:
+        if key in instance:
+            continue
+        for parent, value in instance.items():
+            if isinstance(value, dict) and key in value:
+                span = fm.locate(path + (parent, key), "key")
+                if span is not None:
+                    return str(parent), str(key), span
+    return None
 
 
 _RFC3339_LOCAL = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?")

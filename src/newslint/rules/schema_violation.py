@@ -5,9 +5,10 @@ to ``builtin:article`` (the default for every article when there is no table), `
 or ``builtin:jekyll``; see the README. Every finding points at the offending key or value, not
 at the whole block: a wrong type, format, pattern or enum at the value, an unknown key (in a
 schema that refuses them) at the key with a "did you mean", a missing required key at the
-opening fence. ``anyOf``/``oneOf`` report the branch that came closest. ``format`` is really
-checked (date-time, date, uri, email, …); a format this installation cannot check is reported
-once per run as a warning. TOML and JSON front matter are validated the same way.
+opening fence, or at the key itself when it is indented under another key (``kicker:`` then
+``  title: …`` makes the title part of the kicker). ``anyOf``/``oneOf`` report the branch
+that came closest. ``format`` is really checked (date-time, date, uri, email, …); a format this
+installation cannot check is reported once per run as a warning. TOML and JSON front matter are validated the same way.
 
 Some schema problems are reported by a more specific rule instead, with a better message or a
 fix: null where a list is wanted (null-list), a date-time without a time zone
