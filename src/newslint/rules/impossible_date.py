@@ -45,7 +45,10 @@ _TIME = re.compile(r":(\d{2})(?::(\d{2}))?(?!\d)\s?"
 _HOUR = re.compile(r"(?<![\w:.\-/])\d{1,2}\Z")
 # 31/02/2022, 31.02.2022, 2022/02/30: found from the middle "/02/" (cheap to scan for), the
 # number before it checked in check(); the hyphenated year-first form is an ISO date (above)
-_NUMERIC_TAIL = re.compile(r"([/.])(\d{1,2})\1(\d{4}|\d{1,2})(?![\w/]|\.\d)")
+# One pattern per separator: led by one literal character, each is scanned for at C speed (a
+# pattern led by the set [/.] is tried at every character: three times the time). A match of one
+# holds no character of the other's, so they never overlap: merged, they are one pattern's matches.
+_NUMERIC_TAILS = tuple(re.compile(rf"(\{sep})(\d{{1,2}})\1(\d{{4}}|\d{{1,2}})(?![\w/]|\.\d)") for sep in "/.")
 _NUMERIC_HEAD = re.compile(r"(?<![\w:.\-/])(?:\d{4}|\d{1,2})\Z")
 
 
@@ -64,7 +67,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(t.start, t.end,
                           f"{when} has {dates.days_in_month(t.month, t.year)} days, not {t.day}")
     prose = doc.prose_text
-    for m in _NUMERIC_TAIL.finditer(prose, doc.body_start):
+    slashes, stops = (list(p.finditer(prose, doc.body_start)) for p in _NUMERIC_TAILS)
+    for m in sorted(slashes + stops, key=re.Match.start) if slashes and stops else slashes or stops:
         head = _NUMERIC_HEAD.search(prose, max(0, m.start() - 4), m.start())
         if head is not None:
             problem = _numeric_problem(head.group(0), m.group(2), m.group(3))
