@@ -65,6 +65,8 @@ def decode(data: bytes) -> tuple[str, Encoding]:
         raise DecodeError(
             f"not valid {name.upper()} (byte 0x{body[exc.start]:02x} at byte {exc.start + len(bom)}); "
             "save the file as UTF-8", exc.start) from None
+    if "\r" not in source:  # (most files: no line ends to count)
+        return source, Encoding(name, bom, "\n")
     crlf = source.count("\r\n")
     lf = source.count("\n") - crlf
     newline = "\r\n" if crlf > lf else "\n"
