@@ -55,15 +55,25 @@ _INLINE = re.compile(
     re.X | re.S,
 )
 # The alternatives of _INLINE that can match at a character, by that character (in _INLINE's order):
-# at "[" only the footnote is tried, not all fourteen. Any other alternative is in every pattern.
+# at "[" only the footnote is tried, not all fourteen. An alternative not listed is in every pattern.
+# Each is compiled the first time its character comes up (start-up time counts for one article).
 _STARTS = {"code": "`", "comment": "<", "autolink": "<", "email": "<", "html": "<", "shortcode": "{", "liquid": "{",
            "image": "!", "dest": "]", "ref": "]", "footnote": "[", "url": "hfw", "entity": "&", "escape": "\\"}
-_ALTERNATIVES = [(re.match(r"\s*\(\?P<(\w+)>", alt).group(1), alt)  # type: ignore[union-attr]
-                 for alt in re.split(r"\n  \| (?=\(\?P<)", _INLINE.pattern)]
-_INLINE_AT = {ch: re.compile("|".join(alt for name, alt in _ALTERNATIVES if ch in _STARTS.get(name, ch)), re.X | re.S)
-              for ch in "".join(_STARTS.values())}
-if [name for name, _ in _ALTERNATIVES] != re.findall(r"\(\?P<(\w+)>", _INLINE.pattern):  # pragma: no cover
-    _INLINE_AT = {}  # _INLINE no longer splits into one named group per line: always try it whole
+_INLINE_AT: dict[str, re.Pattern[str]] = {}
+
+
+def _inline_for(ch: str) -> re.Pattern[str]:
+    """_INLINE with only the alternatives that can start with ``ch`` (compiled once)."""
+    pieces = re.split(r"\n  \| (?=\(\?P<)", _INLINE.pattern)  # one top-level alternative a line
+    alternatives = [(m.group(1), alt) for alt in pieces if (m := re.match(r"\s*\(\?P<(\w+)>", alt)) is not None]
+    whole = len(alternatives) == len(pieces) and \
+        [name for name, _ in alternatives] == re.findall(r"\(\?P<(\w+)>", _INLINE.pattern)
+    pattern = (re.compile("|".join(alt for name, alt in alternatives if ch in _STARTS.get(name, ch)), re.X | re.S)
+               if whole and ch in "".join(_STARTS.values()) else _INLINE)  # (else: the whole pattern)
+    _INLINE_AT[ch] = pattern
+    return pattern
+
+
 # A link reference definition on a line of its own. CommonMark does not let one interrupt a
 # paragraph, so after a `{% include %}` line (bitcoinops) the definitions become paragraph text;
 # they are still not prose.
@@ -310,6 +320,7 @@ def _scan_line(text: str, start: int, end: int, spans: list[tuple[int, int]], ma
     pos = 0
     prose_from = 0
     inline_at = _INLINE_AT.get
+    inline_for = _inline_for
     while True:
         if m is not None and m.start() < pos:
             m = special(line, pos)
@@ -321,7 +332,7 @@ def _scan_line(text: str, start: int, end: int, spans: list[tuple[int, int]], ma
             at = url_at
         else:
             at = m.start() if url_at < 0 or m.start() < url_at else url_at
-        found = inline_at(line[at], _INLINE).match(line, at)
+        found = (inline_at(line[at]) or inline_for(line[at])).match(line, at)
         if found is None:
             pos = at + 1
             continue
