@@ -3,8 +3,9 @@
 A doubled space is invisible in the editor and shows up in print, in search snippets and in
 feeds. Not findings: a Markdown hard line break (two spaces at the end of a line), the padding
 of table columns, code, and, by default, two spaces after a sentence in an article that puts
-two spaces after one sentence in five or more (and twice or more): that is the writer's habit
-(and renders the same in HTML), while one or two among a dozen one-space sentences are slips
+two spaces after one sentence in five or more (three times or more; twice, when that is half of
+its sentences): that is the writer's habit (and renders the same in HTML), while one or two
+among one-space sentences are slips
 (``sentence-spacing = "consistent"``; use ``"one"`` to always require one space, ``"any"`` to
 allow two after any sentence).
 
@@ -83,9 +84,10 @@ def _ends(text: str, at: int, pattern: re.Pattern[str], reach: int, see_through:
 
 
 def _two_space_habit(text: str, matches: list[re.Match[str]], see_through: bool = False) -> bool:
-    """Does the writer put two spaces after sentences by habit: twice or more, and after one
-    sentence in five or more? (Two among dozens of one-space gaps are slips; a newsletter whose
-    authors differ in habit still has a fifth or more.)"""
+    """Does the writer put two spaces after sentences by habit: three times or more and after one
+    sentence in five or more, or twice and after at least as many sentences as take one space?
+    (Two among a handful of one-space gaps are slips; a newsletter whose authors differ in habit
+    still has a fifth or more.)"""
     count = 0
     for m in matches:
         after = m.end()
@@ -95,9 +97,10 @@ def _two_space_habit(text: str, matches: list[re.Match[str]], see_through: bool 
             count += 1
     if count < 2:
         return False
+    limit = 4 * count if count >= 3 else count  # two alone make a habit only as the majority
     ones = 0
     for _ in _ONE_SPACE_GAP.finditer(as_latin(text) if see_through else text):
         ones += 1
-        if ones > 4 * count:
+        if ones > limit:
             return False
     return True
