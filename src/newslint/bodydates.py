@@ -144,7 +144,8 @@ def _text_dates(doc: Document) -> Iterator[TextDate]:
 
 
 _WORD_AT = re.compile(r"\s*(\w+)")
-_WORD_NEXT = re.compile(r"[ \t]+[^\W\d_]")
+# a word after "in June 31": a count of things ("soldiers"), not a range or list of days ("and 28")
+_WORD_NEXT = re.compile(r"[ \t]+(?!(?:and|or|to|through|thru|till|until|nor)\b)[^\W\d_]")
 
 
 def _range_end(prose: str, at: int, lang: Language) -> bool:
