@@ -81,3 +81,16 @@ def test_streamed_json_is_the_json_dump_of_all_records() -> None:
     empty = io.StringIO()
     write_json([], empty)
     assert empty.getvalue() == json.dumps([], indent=2) + "\n"
+
+
+def test_a_cached_result_is_kept_as_it_is() -> None:
+    """The cache's index holds a hit's parts all run long: no copy on disk, nothing to unpickle."""
+    spill = Spill()
+    hit = _result(1)
+    hit.cached = True
+    spill.put(0, _result(0))
+    spill.put(1, hit)
+    spill.put(2, _result(2))
+    assert spill.get(1) is hit and spill.summary_of(1) is hit.summaries
+    assert [r.path for r in spill] == [_result(k).path for k in range(3)]
+    assert dict(spill.summaries("NL153")) == {"content/00001.md": {"Name1": 1}}

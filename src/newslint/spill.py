@@ -35,17 +35,29 @@ class Spill:
         self._paths: list[str | None] = []
         self._rules: list[frozenset[str]] = []
         self._rule_sets: dict[frozenset[str], frozenset[str]] = {}
+        self._held: dict[int, "FileResult"] = {}  # cache hits, kept as they are (see put)
+        self._reading = False
 
     def put(self, index: int, result: "FileResult") -> None:
-        summaries, result.summaries = result.summaries, {}
-        try:
-            blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
-            extra = pickle.dumps(summaries, pickle.HIGHEST_PROTOCOL) if summaries else b""
-        finally:
-            result.summaries = summaries
-        self._file.seek(self._size)
-        self._file.write(blob)
-        self._file.write(extra)
+        """Keep a result: a copy on disk, or (served from the cache) the object itself."""
+        summaries = result.summaries
+        if result.cached:
+            # served from the cache, whose index holds its parts in memory all run long: a copy
+            # on disk would save nothing and cost a pickle and an unpickle per file (warm runs)
+            self._held[index] = result
+            blob = extra = b""
+        else:
+            result.summaries = {}
+            try:
+                blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+                extra = pickle.dumps(summaries, pickle.HIGHEST_PROTOCOL) if summaries else b""
+            finally:
+                result.summaries = summaries
+            if self._reading:  # a read moved the file position; writes go on at the end
+                self._file.seek(self._size)
+                self._reading = False
+            self._file.write(blob)
+            self._file.write(extra)
         while len(self._offset) <= index:
             self._offset.append(-1)
             self._length.append(0)
@@ -72,7 +84,10 @@ class Spill:
         return self._rules[index]
 
     def get(self, index: int) -> "FileResult":
-        """The result as it was put, its summaries left out (``summary_of`` reads them)."""
+        """The result as it was put (from disk: without its summaries, ``summary_of`` reads them)."""
+        held = self._held.get(index)
+        if held is not None:
+            return held
         return pickle.loads(self._read(self._offset[index], self._length[index]))
 
     def __iter__(self) -> Iterator["FileResult"]:
@@ -83,7 +98,10 @@ class Spill:
         """Path → that rule's summary, for the files that have one; read from disk on each access."""
         return _Summaries(self, rule_id)
 
-    def summary_of(self, index: int) -> dict[str, Any]:
+    def summary_of(self, index: int) -> Mapping[str, Any]:
+        held = self._held.get(index)
+        if held is not None:
+            return held.summaries
         extra = self._extra[index]
         return pickle.loads(self._read(self._offset[index] + self._length[index], extra)) if extra else {}
 
@@ -93,6 +111,7 @@ class Spill:
     def _read(self, offset: int, length: int) -> bytes:
         if offset < 0:
             raise KeyError(offset)
+        self._reading = True
         self._file.seek(offset)
         return self._file.read(length)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 import unicodedata
-from typing import IO, TYPE_CHECKING, Any, Callable, Sequence
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 if TYPE_CHECKING:
     from ..engine import FileResult
@@ -35,7 +35,9 @@ def write_text(results: Sequence["FileResult"], out: IO[str], *, color: bool = F
     if hasattr(out, "isatty") and out.isatty():
         width = max(40, shutil.get_terminal_size((SNIPPET_WIDTH + 8, 24)).columns - 9)
     blocks = 0
-    for r in results:
+    tally = Tally()
+    for r in results:  # one walk: the results may be read back from disk (spill.py)
+        tally.add(r)
         if not r.findings and not (fixing and r.fixed and not quiet):
             continue
         if quiet:
@@ -56,10 +58,10 @@ def write_text(results: Sequence["FileResult"], out: IO[str], *, color: bool = F
             if f.fix is not None:
                 note = "fix" if f.fix.safe else "unsafe fix"
                 out.write(f"{'':>6}{style('=', fg='cyan')} {note}: {f.fix.title}\n")
-    if not quiet or any(r.findings for r in results):
+    if not quiet or tally.severities:
         if blocks:
             out.write("\n")
-        out.write(style(summary(results, fixing=fixing, unsafe=unsafe, files_checked=files_checked,
+        out.write(style(summary(tally, fixing=fixing, unsafe=unsafe, files_checked=files_checked,
                                 baseline_hidden=baseline_hidden, baseline_stale=baseline_stale), bold=True) + "\n")
 
 
@@ -120,26 +122,40 @@ def _count_by_severity(severities: Sequence[str]) -> str:
     return f"{n:,} finding{_s(n)} ({by_sev})"
 
 
-def summary(results: Sequence["FileResult"], *, fixing: bool = False, unsafe: bool = False,
+class Tally:
+    """What the summary line counts, added up result by result."""
+
+    def __init__(self) -> None:
+        self.severities: list[str] = []
+        self.results = self.with_findings = self.fixed = self.fixed_files = self.safe = self.risky = 0
+
+    def add(self, r: "FileResult") -> None:
+        self.results += 1
+        self.with_findings += bool(r.findings)
+        self.fixed += r.fixed
+        self.fixed_files += bool(r.fixed)
+        for f in r.findings:
+            self.severities.append(f.severity)
+            if f.fix is not None:
+                self.safe += f.fix.safe
+                self.risky += not f.fix.safe
+
+
+def summary(results: "Iterable[FileResult] | Tally", *, fixing: bool = False, unsafe: bool = False,
             files_checked: int | None = None, baseline_hidden: int = 0, baseline_stale: int = 0) -> str:
     """One line: what was found where, and what --fix / --unsafe-fixes would do.
 
     "5 warnings in 3 of 40 files (5 fixable with --fix, 2 more with --unsafe-fixes)."
     """
-    # one walk over the results, counting (they may be read back from disk: see spill.py)
-    severities: list[str] = []
-    results_seen = with_findings = fixed = fixed_files = safe = risky = 0
-    for r in results:
-        results_seen += 1
-        with_findings += bool(r.findings)
-        fixed += r.fixed
-        fixed_files += bool(r.fixed)
-        for f in r.findings:
-            severities.append(f.severity)
-            if f.fix is not None:
-                safe += f.fix.safe
-                risky += not f.fix.safe
-    files = files_checked if files_checked is not None else results_seen
+    if isinstance(results, Tally):
+        tally = results
+    else:
+        tally = Tally()
+        for r in results:
+            tally.add(r)
+    severities, with_findings, fixed, fixed_files = tally.severities, tally.with_findings, tally.fixed, tally.fixed_files
+    safe, risky = tally.safe, tally.risky
+    files = files_checked if files_checked is not None else tally.results
     parts = []
     if fixing:
         parts.append(f"Fixed {fixed:,} finding{_s(fixed)} in {fixed_files:,} file{_s(fixed_files)}.")
