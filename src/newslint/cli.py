@@ -216,15 +216,13 @@ def _progress_bar(total: int, quiet: bool) -> Any:
 
 
 def _exit_code(results: Iterable[Any], fail_on: str, *, fixing: bool, diff: bool, exit_zero: bool) -> int:
-    from .model import severity_rank
+    from .engine import fails
 
-    bar = severity_rank(fail_on)
     crashed = failing = changed = False
     for r in results:  # one walk: the results may be read back from disk
         changed = changed or bool(r.diff if diff else (fixing and r.fixed))
-        for f in r.findings:
-            crashed = crashed or f.rule == "NL999"
-            failing = failing or severity_rank(f.severity) >= bar
+        crashed = crashed or any(f.rule == "NL999" for f in r.findings)
+        failing = failing or fails(r.findings, fail_on)
     if crashed:
         return 2
     if exit_zero:
