@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 import click
 
@@ -107,6 +107,7 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
     out = report.stream("stdout")
     unwritten = False
     hidden = stale = 0
+    outcome = _Outcome(config.fail_on, fixing=fixing, diff=diff)
     with _progress_bar(len(chosen), quiet or diff) as bar:
         stream = engine.lint_paths(chosen, st, fix=fixing, unsafe=unsafe_fixes, diff=diff, jobs=jobs, cache=cache,
                                    progress=(lambda _: bar.update(1)) if bar is not None else None)
@@ -125,9 +126,11 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
             if known is not None and not diff:
                 file_hidden, file_stale = known.apply([r], [path])
                 hidden, stale = hidden + file_hidden, stale + file_stale
-            results.put(i, r)
+            outcome.add(r)
+            if not diff:  # --diff prints no report
+                results.put(i, r)
     if diff:
-        sys.exit(_exit_code(results, config.fail_on, fixing=False, diff=True, exit_zero=exit_zero))
+        sys.exit(outcome.code(exit_zero))
     run = report.Run(results, rules=st.rules, catalog=st.available, files_checked=len(chosen), fixing=fixing,
                      unsafe=unsafe_fixes, baseline_hidden=hidden, baseline_stale=stale)
     if statistics:
@@ -140,7 +143,7 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
         for r in results:
             for trace in r.errors:
                 click.echo(trace, err=True)
-    code = _exit_code(results, config.fail_on, fixing=fixing, diff=diff, exit_zero=exit_zero)
+    code = outcome.code(exit_zero)
     sys.exit(max(code, 1) if unwritten else code)  # a fix that could not be written is not done
 
 
@@ -215,19 +218,26 @@ def _progress_bar(total: int, quiet: bool) -> Any:
     return bar()
 
 
-def _exit_code(results: Iterable[Any], fail_on: str, *, fixing: bool, diff: bool, exit_zero: bool) -> int:
-    from .engine import fails
+class _Outcome:
+    """The exit code, worked out as the results stream past (they are not walked again)."""
 
-    crashed = failing = changed = False
-    for r in results:  # one walk: the results may be read back from disk
-        changed = changed or bool(r.diff if diff else (fixing and r.fixed))
-        crashed = crashed or any(f.rule == "NL999" for f in r.findings)
-        failing = failing or fails(r.findings, fail_on)
-    if crashed:
-        return 2
-    if exit_zero:
-        return 0
-    return 1 if changed or failing else 0
+    def __init__(self, fail_on: str, *, fixing: bool, diff: bool) -> None:
+        self.fail_on, self.fixing, self.diff = fail_on, fixing, diff
+        self.crashed = self.failing = self.changed = False
+
+    def add(self, r: Any) -> None:
+        from .engine import fails
+
+        self.changed = self.changed or bool(r.diff if self.diff else (self.fixing and r.fixed))
+        self.crashed = self.crashed or any(f.rule == "NL999" for f in r.findings)
+        self.failing = self.failing or fails(r.findings, self.fail_on)
+
+    def code(self, exit_zero: bool) -> int:
+        if self.crashed:
+            return 2
+        if exit_zero:
+            return 0
+        return 1 if self.changed or self.failing else 0
 
 
 @main.group()
