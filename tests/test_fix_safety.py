@@ -174,6 +174,46 @@ def test_hard_links_stay_one_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "same-article.md"]
 
 
+def _failing_overwrite(monkeypatch: pytest.MonkeyPatch, failures: int) -> None:
+    """The first ``failures`` in-place writes stop half-way, as on a full disk."""
+    real = files._overwrite
+    left = [failures]
+
+    def overwrite(target: Path, data: bytes) -> None:
+        if left[0] > 0:
+            left[0] -= 1
+            with open(target, "r+b") as handle:
+                handle.write(data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+        real(target, data)
+
+    monkeypatch.setattr(files, "_overwrite", overwrite)
+
+
+def test_a_hard_linked_file_that_fails_half_way_gets_its_old_text_back(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"the old text of the article\n")
+    os.link(path, tmp_path / "b.md")
+    _failing_overwrite(monkeypatch, 1)
+    with pytest.raises(OSError, match="No space left"):
+        files.write_atomic(path, b"NEW TEXT, LONGER THAN THE OLD ONE WAS\n")
+    assert path.read_bytes() == b"the old text of the article\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md"]
+
+
+def test_when_even_the_old_text_cannot_be_put_back_the_fix_is_kept_aside(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(b"old\n")
+    os.link(path, tmp_path / "b.md")
+    _failing_overwrite(monkeypatch, 2)
+    with pytest.raises(files.HalfWritten, match="the fixed text is in") as caught:
+        files.write_atomic(path, b"the whole fixed text\n")
+    kept = Path(str(caught.value).split("the fixed text is in ")[1].split(":")[0].rstrip("'"))
+    assert kept.read_bytes() == b"the whole fixed text\n"
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
 def test_the_owner_is_kept_when_root_fixes_a_users_file(tmp_path: Path) -> None:
     path = tmp_path / "a.md"

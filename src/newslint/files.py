@@ -187,6 +187,10 @@ class ChangedOnDisk(OSError):
     """The file is no longer the one that was linted: another program (or run) wrote it meanwhile."""
 
 
+class HalfWritten(OSError):
+    """An in-place write failed and the old text could not be put back (the fix is kept aside)."""
+
+
 def write_atomic(path: Path, data: bytes, expected: str | None = None) -> None:
     """Replace a file's content atomically, keeping its permission bits and owner.
 
@@ -222,16 +226,38 @@ def write_atomic(path: Path, data: bytes, expected: str | None = None) -> None:
                 if digest(current.read()) != expected:
                     raise ChangedOnDisk(0, "the file changed while it was being fixed; not written", str(path))
         if info.st_nlink > 1:
-            _overwrite(target, data)
-            os.unlink(tmp)
+            _overwrite_linked(target, data, tmp)
             return
         _replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    except BaseException as exc:
+        if not isinstance(exc, HalfWritten):  # else the temporary file holds the only whole text
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise
+
+
+
+def _overwrite_linked(target: Path, data: bytes, tmp: str) -> None:
+    """Overwrite a hard-linked file in place; if that fails half-way, put the old text back.
+
+    In-place writing is not atomic: a failure part-way (a full disk when the new text is longer)
+    would leave a mix of both. The old bytes are read first and written back on failure; when
+    even that fails, the temporary file with the fixed text is kept and named in the error, so
+    the fix is never lost along with the original."""
+    old = target.read_bytes()
+    try:
+        _overwrite(target, data)
+    except BaseException as exc:
+        try:
+            _overwrite(target, old)
+        except BaseException:
+            raise HalfWritten(getattr(exc, "errno", None) or 0,
+                              f"the file is half written and could not be restored ({exc}); "
+                              f"the fixed text is in {tmp}", str(target)) from exc
+        raise
+    os.unlink(tmp)
 
 
 def _overwrite(target: Path, data: bytes) -> None:
