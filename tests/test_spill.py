@@ -31,6 +31,7 @@ def test_results_come_back_in_index_order_whole_and_twice() -> None:
     assert [r.path for r in spill] == [r.path for r in map(_result, range(6))]  # walked again: the same
     assert all(r.summaries == {} for r in spill)  # kept apart
     assert spill.summary_of(3) == {"NL153": {"Name3": 3}} and spill.summary_of(2) == {}
+    assert spill.files() == [(f"content/{k:05}.md", f"{k:064x}") for k in range(6)]
     spill.close()
 
 

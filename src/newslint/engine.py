@@ -516,14 +516,12 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
     spill = Spill()
     try:
         todo: list[int] = []
-        digests = [""] * len(paths)  # for the cross-file pass's cache key
         for i, path in enumerate(paths):
             hit = _from_cache(cache, path, display(path), fix or diff, unsafe) if cache is not None else None
             if hit is None:
                 todo.append(i)
             else:
                 spill.put(i, hit)
-                digests[i] = hit.digest
                 if progress is not None:
                     progress(hit)
         fresh = _run(paths, todo, st, fix=fix, unsafe=unsafe, diff=diff, jobs=jobs)
@@ -533,9 +531,7 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
                 cache.put(paths[i], result)
             if progress is not None:
                 progress(result)
-            digests[i] = result.digest
-        files = [(spill.path(i), digests[i]) for i in spill.indexes()]
-        extra = corpus_findings(files, spill.summaries, st, cache=None if diff else cache)
+        extra = corpus_findings(spill.files(), spill.summaries, st, cache=None if diff else cache)
         if cache is not None:
             cache.save()
         in_line_order = any(r.check_corpus is not None for r in st.rules)  # cross-file findings fall in place

@@ -28,11 +28,12 @@ class Spill:
         self._file = tempfile.TemporaryFile(prefix="newslint-")  # unlinked at once: gone however we exit
         self._size = 0
         # per index: where its result and its summaries are, as machine integers (-1: none yet),
-        # its path, and which rules left a summary (one shared set for all files alike)
+        # its path and content digest, and which rules left a summary (one shared set for all alike)
         self._offset = array("q")
         self._length = array("q")
         self._extra = array("q")
         self._paths: list[str | None] = []
+        self._digests: list[str] = []
         self._rules: list[frozenset[str]] = []
         self._rule_sets: dict[frozenset[str], frozenset[str]] = {}
         self._held: dict[int, "FileResult"] = {}  # cache hits, kept as they are (see put)
@@ -63,10 +64,12 @@ class Spill:
             self._length.append(0)
             self._extra.append(0)
             self._paths.append(None)
+            self._digests.append("")
             self._rules.append(_NONE)
         self._offset[index], self._length[index], self._extra[index] = self._size, len(blob), len(extra)
         self._size += len(blob) + len(extra)
         self._paths[index] = result.path
+        self._digests[index] = result.digest
         rules = frozenset(summaries)
         self._rules[index] = self._rule_sets.setdefault(rules, rules)
 
@@ -78,6 +81,10 @@ class Spill:
 
     def path(self, index: int) -> str:
         return self._paths[index]  # type: ignore[return-value]
+
+    def files(self) -> list[tuple[str, str]]:
+        """(path, content digest) of every result, in index order (the cross-file pass's file set)."""
+        return [(self._paths[i], self._digests[i]) for i in self.indexes()]  # type: ignore[misc]
 
     def rules(self, index: int) -> frozenset[str]:
         """The IDs of the rules that left a summary for this file."""
