@@ -110,9 +110,8 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
     outcome = _Outcome(config.fail_on, fixing=fixing, diff=diff)
     with _progress_bar(len(chosen), quiet or diff) as bar:
         stream = engine.lint_paths(chosen, st, fix=fixing, unsafe=unsafe_fixes, diff=diff, jobs=jobs, cache=cache,
-                                   progress=(lambda _: bar.update(1)) if bar is not None else None)
+                                   summaries=False, progress=(lambda _: bar.update(1)) if bar is not None else None)
         for i, (r, path) in enumerate(zip(stream, chosen)):
-            r.summaries = {}  # the cross-file pass has used them
             if diff:
                 out.write(r.diff)
             elif r.new_data is not None:
@@ -266,7 +265,8 @@ def baseline_write(file: Path, paths: tuple[str, ...], select: tuple[str, ...], 
 
     _, st, chosen = _prepare(paths, config_file, select, extend_select, ignore)
     with _progress_bar(len(chosen), False) as bar:
-        results = list(engine.lint_paths(chosen, st, progress=(lambda _: bar.update(1)) if bar is not None else None))
+        results = list(engine.lint_paths(chosen, st, summaries=False,
+                                         progress=(lambda _: bar.update(1)) if bar is not None else None))
     try:
         count = baseline_mod.write(results, chosen, file)
     except OSError as exc:

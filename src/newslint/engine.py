@@ -501,12 +501,14 @@ def tune_gc() -> None:
 
 def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe: bool = False,
                diff: bool = False, progress: Callable[[FileResult], None] | None = None, jobs: int | None = 1,
-               cache: "Cache | None" = None) -> Iterator[FileResult]:
+               cache: "Cache | None" = None, summaries: bool = True) -> Iterator[FileResult]:
     """Lint many files; results come in the order of ``paths`` whatever the scheduling.
 
     ``jobs`` worker processes share the files that the ``cache`` cannot answer (None: one per
     core). Corpus-wide rules run once every file's summary is in, cached or fresh. ``progress``
-    is called once per file as it is done (the CLI's progress bar).
+    is called once per file as it is done (the CLI's progress bar). With ``summaries`` false,
+    the results come without their cross-file summaries (the corpus pass has used them; reading
+    each back from disk costs an unpickle per file that a caller like the CLI throws away).
     """
     from .files import display
     from .spill import Spill
@@ -537,7 +539,7 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
         in_line_order = any(r.check_corpus is not None for r in st.rules)  # cross-file findings fall in place
         for i in spill.indexes():
             result = spill.get(i)
-            result.summaries = spill.summary_of(i)
+            result.summaries = spill.summary_of(i) if summaries else {}
             added = extra.get(result.path)
             if added:
                 result.findings.extend(added.findings)
