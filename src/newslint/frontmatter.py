@@ -203,6 +203,68 @@ _Loader.yaml_implicit_resolvers = {
 }
 _Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_NULL = "tag:yaml.org,2002:null"
+# The resolvers by first character, as tuples; BaseResolver.resolve concatenates two lists per scalar.
+_IMPLICIT = {first: tuple(resolvers) for first, resolvers in _Loader.yaml_implicit_resolvers.items()}
+# _resolve skips what this loader does not have: wildcard resolvers and path resolvers.
+assert None not in _IMPLICIT and not _Loader.yaml_path_resolvers
+
+
+def _resolve(self: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    """BaseResolver.resolve for this loader: the C composer calls it once per node, and the
+    general version (path resolvers, list concatenation) was a tenth of the front-matter time."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
+        return _STR
+    return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+_Loader.resolve = _resolve  # type: ignore[method-assign]
+
+# Scalar tags the position walk constructs itself, with the safe constructor's own functions
+# (str and null need none); any other tag (binary, set, omap, merge keys, an unknown `!tag`)
+# sends the whole document through PyYAML's construct_document.
+_SCALARS = {
+    tag: _Loader.yaml_constructors[tag]
+    for tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", _BOOL)
+}
+
+
+class _Unbuilt(Exception):
+    """The walk met something it does not construct itself."""
+
+
+def _scalar(loader: Any, node: yaml.ScalarNode) -> Any:
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _NULL:
+        return None
+    constructor = _SCALARS.get(tag)
+    if constructor is None:
+        raise _Unbuilt
+    try:
+        return constructor(loader, node)
+    except Exception:  # (`!!int abc`): construct_document raises it again, in its own time
+        raise _Unbuilt from None
+
+
+def _empty(loader: Any, node: yaml.Node) -> Any:
+    """The value of a node as far as the walk builds it: a scalar's value, an empty container."""
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(loader, node)
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+        return {}
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return []
+    raise _Unbuilt
+
 
 def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
     content = text[fm.content_start: fm.content_end]
@@ -216,7 +278,7 @@ def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
         if node is None:
             fm.data, fm.root = {}, Pos((base, base), items={})
             return
-        fm.root, count = _positions(node, base, fm)
+        fm.root, count, data = _positions(node, base, fm, loader)
         if count > MAX_NODES:
             fm.errors.append(FrontMatterError(
                 f"front matter has more than {MAX_NODES} YAML nodes; not parsed", fm.start, fm.content_start))
@@ -227,7 +289,7 @@ def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
             # merge keys (`<<: *a`) copy what they merge: a few hundred bytes could build millions
             fm.too_big = f"front matter expands to more than {MAX_EXPANDED:,} values through aliases; not read"
             return
-        fm.data = loader.construct_document(node)
+        fm.data = loader.construct_document(node) if data is _UNBUILT else data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and exc.context in _AT_CONTEXT:
@@ -353,44 +415,71 @@ def _yaml_message(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> str:
     return f"YAML: {problem}"
 
 
-def _positions(root: yaml.Node, base: int, fm: FrontMatter) -> tuple[Pos, int]:
-    """Build the Pos tree of a composed YAML node graph without recursion.
+_UNBUILT = object()
+
+
+def _positions(root: yaml.Node, base: int, fm: FrontMatter, loader: Any) -> tuple[Pos, int, Any]:
+    """Build the Pos tree of a composed YAML node graph without recursion, and the data too.
 
     A node reached twice is an alias (libyaml composes aliases as shared nodes); its use is
     recorded and it is not walked again, so an alias bomb costs one visit per distinct node.
+
+    The data is built on the same walk, because PyYAML's Python constructor cost more than the
+    walk itself: containers are created empty when their node is met and filled when it is
+    popped. Only plain documents are built here (str/int/float/bool/null scalars, mappings,
+    sequences, no duplicate keys, no aliases); otherwise the data is ``_UNBUILT`` and the caller
+    uses ``construct_document``, so every other tag, merge key and error behaves as before.
     """
     seen: set[int] = set()
     count = 0
+    Scalar, Mapping, Sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 
     def make(node: yaml.Node, key: tuple[int, int] | None) -> Pos:
-        style = (getattr(node, "style", None) or None) if isinstance(node, yaml.ScalarNode) else None  # C loader: ""
+        style = (node.style or None) if isinstance(node, Scalar) else None  # C loader: ""
         return Pos((base + node.start_mark.index, base + node.end_mark.index), key, None, style)
 
+    building = True
+    try:
+        data = _empty(loader, root)
+    except _Unbuilt:
+        data, building = _UNBUILT, False
     top = make(root, None)
-    stack: list[tuple[yaml.Node, Pos, tuple[Any, ...]]] = [(root, top, ())]
+    stack: list[tuple[yaml.Node, Pos, tuple[Any, ...], Any]] = [(root, top, (), data)]
     seen.add(id(root))
     while stack:
-        node, pos, path = stack.pop()
+        node, pos, path, container = stack.pop()
         count += 1
         if count > MAX_NODES:
             break
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, Mapping):
             items: dict[str, Pos] = {}
             pos.items = items
             for key_node, value_node in node.value:
-                key_text = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+                key_is_scalar = isinstance(key_node, Scalar)
+                key_text = str(key_node.value) if key_is_scalar else "?"
                 key_span = (base + key_node.start_mark.index, base + key_node.end_mark.index)
                 child = make(value_node, key_span)
                 if key_text in items:
                     fm.duplicates.append((path + (key_text,), items[key_text], child))
+                    building = False  # the data keeps the last value: PyYAML's business
                     continue
                 items[key_text] = child
                 if id(value_node) in seen:
                     fm.aliases.append(key_span)
+                    building = False  # shared values: construct_document's business
                     continue
                 seen.add(id(value_node))
-                stack.append((value_node, child, path + (key_text,)))
-        elif isinstance(node, yaml.SequenceNode):
+                value = None
+                if building:
+                    try:
+                        if not key_is_scalar:
+                            raise _Unbuilt
+                        value = _empty(loader, value_node)
+                        container[_scalar(loader, key_node)] = value
+                    except _Unbuilt:
+                        building = False
+                stack.append((value_node, child, path + (key_text,), value))
+        elif isinstance(node, Sequence):
             seq: list[Pos] = []
             pos.items = seq
             for index, value_node in enumerate(node.value):
@@ -398,10 +487,18 @@ def _positions(root: yaml.Node, base: int, fm: FrontMatter) -> tuple[Pos, int]:
                 seq.append(child)
                 if id(value_node) in seen:
                     fm.aliases.append(child.value)
+                    building = False
                     continue
                 seen.add(id(value_node))
-                stack.append((value_node, child, path + (index,)))
-    return top, count
+                value = None
+                if building:
+                    try:
+                        value = _empty(loader, value_node)
+                        container.append(value)
+                    except _Unbuilt:
+                        building = False
+                stack.append((value_node, child, path + (index,), value))
+    return top, count, data if building else _UNBUILT
 
 
 _TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
