@@ -16,6 +16,8 @@ Good: The conversation between Shoigu and Austin took place on May 13.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import islice
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -46,12 +48,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     matches = list(doc.prose_matches(_REPEATED))
     if spacing != "one" and matches:
         see_through = bool(scan(doc).invisible)  # read the text as NL120 leaves it, whichever fix lands first
-        gap = [_ends(text, m.start(), _SENTENCE_END, 8, see_through) for m in matches]
+        if see_through:
+            gap = [_ends(text, m.start(), _SENTENCE_END, 8, True) for m in matches]
+        else:  # (an article with the habit has hundreds of runs: no call per run)
+            gap = _after_sentences(text, matches, _SENTENCE_END, _MARKS, 8)
         if any(gap) and (spacing == "any" or _two_space_habit(text, matches, see_through)):
             matches = [m for m, g in zip(matches, gap) if not g]
-    aligned = _aligned_lines(doc, matches)
-    for m in matches:
-        line = doc.position(m.start())[0]
+    starts = doc.line_starts
+    lines = [bisect_right(starts, m.start()) for m in matches]  # 1-based, as doc.position's
+    aligned = _aligned_lines(matches, lines)
+    for m, line in zip(matches, lines):
         if line in aligned or _invisible_on_line(doc, line):
             continue
         n = m.end() - m.start()
@@ -66,11 +72,11 @@ def _invisible_on_line(doc: Document, line: int) -> bool:
     return near_invisible(doc, start, start + len(doc.line_text(line)), margin=0)
 
 
-def _aligned_lines(doc: Document, matches: list[re.Match[str]]) -> set[int]:
+def _aligned_lines(matches: list[re.Match[str]], lines: list[int]) -> set[int]:
     """Lines with two or more runs of spaces, one of them 3+ long: columns aligned by hand."""
     runs: dict[int, list[int]] = {}
-    for m in matches:
-        runs.setdefault(doc.position(m.start())[0], []).append(m.end() - m.start())
+    for m, line in zip(matches, lines):
+        runs.setdefault(line, []).append(m.end() - m.start())
     return {line for line, lengths in runs.items() if len(lengths) >= 2 and max(lengths) >= 3}
 
 
@@ -83,24 +89,41 @@ def _ends(text: str, at: int, pattern: re.Pattern[str], reach: int, see_through:
     return pattern.search(text, max(0, at - reach), at) is not None
 
 
+_CLOSERS = frozenset("\"”’)]*_")  # what may stand between a sentence's mark and the spaces
+
+
+def _after_sentences(text: str, matches: list[re.Match[str]], pattern: re.Pattern[str],
+                     marks: frozenset[str], reach: int) -> list[bool]:
+    """``_ends`` of each run without invisible characters, the two common cases decided without
+    a regex: a mark of ``pattern``'s first class right before the spaces, or neither a mark nor a
+    closing character (a run always follows a character: ``m.start()`` > 0)."""
+    return [text[s - 1] in marks or (text[s - 1] in _CLOSERS and pattern.search(text, max(0, s - reach), s) is not None)
+            for s in [m.start() for m in matches]]
+
+
+_MARKS = frozenset(".!?…:")  # _SENTENCE_END's first class
+_HABIT_MARKS = frozenset(".!?…")  # _HABIT_END's
+
+
 def _two_space_habit(text: str, matches: list[re.Match[str]], see_through: bool = False) -> bool:
     """Does the writer put two spaces after sentences by habit: three times or more and after one
     sentence in five or more, or twice and after at least as many sentences as take one space?
     (Two among a handful of one-space gaps are slips; a newsletter whose authors differ in habit
     still has a fifth or more.)"""
     count = 0
-    for m in matches:
-        after = m.end()
-        if see_through:
+    if see_through:
+        for m in matches:
+            after = m.end()
             after += len(text[after: after + 8]) - len(text[after: after + 8].lstrip(INVISIBLE))
-        if _ends(text, m.start(), _HABIT_END, 40, see_through) and _SENTENCE_START.match(text, after):
-            count += 1
+            if _ends(text, m.start(), _HABIT_END, 40, True) and _SENTENCE_START.match(text, after):
+                count += 1
+    else:
+        ends = _after_sentences(text, matches, _HABIT_END, _HABIT_MARKS, 40)
+        starts = _SENTENCE_START.match
+        count = sum(1 for m, e in zip(matches, ends) if e and starts(text, m.end()))
     if count < 2:
         return False
     limit = 4 * count if count >= 3 else count  # two alone make a habit only as the majority
-    ones = 0
-    for _ in _ONE_SPACE_GAP.finditer(as_latin(text) if see_through else text):
-        ones += 1
-        if ones > limit:
-            return False
-    return True
+    # more than ``limit`` one-space gaps? (counted in C, stopping at limit + 1)
+    ones = len(list(islice(_ONE_SPACE_GAP.finditer(as_latin(text) if see_through else text), limit + 1)))
+    return ones <= limit
