@@ -127,7 +127,7 @@ def _mask_starts(doc: Document, kind: str) -> dict[int, int]:
 def definitions(doc: Document) -> list[Definition]:
     """Every link reference definition of the body (footnote definitions left out)."""
     def build() -> list[Definition]:
-        if doc.text.find("]:", doc.body_start) < 0:
+        if _COLON.search(doc.text, doc.body_start) is None:  # (faster than str.find for two characters)
             return []
         view = link_view(doc)
         out = []
@@ -379,8 +379,9 @@ def _broken(doc: Document) -> Iterator[Broken]:
         return
     view = link_view(doc)
     labels = defined_labels(doc)
-    spaced = "] (" in text or "]\t(" in text or "]  (" in text
-    for m in _SPACE_PAREN.finditer(view, doc.body_start) if spaced else ():
+    # (no `"] (" in text` pre-checks here: str's search for two characters is slower than the
+    # regex, whose scan skips to each "]" at C speed)
+    for m in _SPACE_PAREN.finditer(view, doc.body_start):
         paren = m.end() - 1
         if not _URL_START.match(text, paren + 1) or not doc.is_prose(m.start()):
             continue
@@ -394,7 +395,7 @@ def _broken(doc: Document) -> Iterator[Broken]:
         yield Broken(opening, close, "space-before-paren",
                      "space between ']' and '(': this renders as text, not a link; write [text](url)",
                      (m.start(1), m.end(1), ""), safe)
-    for m in _REVERSED.finditer(text, doc.body_start) if ")[" in text else ():
+    for m in _REVERSED.finditer(text, doc.body_start):
         if m.start() > 0 and (text[m.start() - 1] == "]" or text[m.start() - 1].isalnum()):
             continue
         if not doc.is_prose(m.start()) or not doc.is_prose(m.end(1)) or MASK in view[m.start(1):m.end(1)]:
