@@ -33,6 +33,9 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 # no candidate hides another.
 _CANDIDATE = re.compile(
     "[-.!?,;:()\\[\\]…—–" + INVISIBLE + _SCRIPTS + "]"
+    # Most candidates are a word's comma or full stop before a space or line break, which no
+    # branch below takes: turned away by one test instead of six (8 % of the scan)
+    "(?![ \n](?<=[^" + HSPACE + "][.!?,;:][ \n]))"
     "(?:(?=[" + _UPPER + ".!?,;:])(?<=[.!?])"    # end.Next, doubled marks, "..."
     "|(?=[" + _LETTER + ".!?,;:])(?<=[,;:])"      # word,word and doubled marks
     "|(?<=[-(\\[])(?=[- ])"                      # "--", " - ", "( text", "[ text"
