@@ -177,22 +177,24 @@ def links(doc: Document) -> list[Link]:
         line_start = _line_start_offsets(doc)
         out = []
         for m in _LINK.finditer(view, doc.body_start):
-            text, label = m.group(1), m.group(2)
+            ms, me = m.span()
             ts, te = m.span(1)
-            image = m.start() > 0 and view[m.start() - 1] == "!"
-            start = m.start() - image
+            label = m.group(2)
+            image = ms > 0 and view[ms - 1] == "!"
+            start = ms - image
             if label is not None:
                 kind = "collapsed" if not label.strip() else "full"
-                lab = normalize_label(label or text)
+                lab = normalize_label(label or m.group(1))
                 ls, le = m.span(2)
-                out.append(Link(start, m.end(), ts, te, kind, image, lab, ls, le))
-            elif view.startswith("(", m.end()):
-                if m.end() in dests:
-                    out.append(Link(start, dests[m.end()], ts, te, "inline", image))
+                out.append(Link(start, me, ts, te, kind, image, lab, ls, le))
+            elif view.startswith("(", me):
+                end = dests.get(me)
+                if end is not None:
+                    out.append(Link(start, end, ts, te, "inline", image))
             else:
-                if view.startswith(":", m.end()) and line_start.get(m.start()) in starts:
+                if view.startswith(":", me) and line_start.get(ms) in starts:
                     continue  # the label of a definition
-                out.append(Link(start, m.end(), ts, te, "shortcut", image, normalize_label(text), ts, te))
+                out.append(Link(start, me, ts, te, "shortcut", image, normalize_label(m.group(1)), ts, te))
         return out
 
     return doc.memo("links.links", build)
@@ -326,8 +328,6 @@ def _front_matter_targets(doc: Document) -> Iterator[Target]:
     if fm is None or not isinstance(fm.data, dict):
         return
     for path, key, value in _walk(fm.data):
-        if ":" not in value and "/" not in value and not value.startswith("www."):
-            continue  # not a URL nor a path: most front-matter values
         if not (URLISH.match(value) or (_URL_KEY.search(key) and _URL_START.match(value.strip()))):
             continue
         span = fm.locate(path)
@@ -339,23 +339,34 @@ def _front_matter_targets(doc: Document) -> Iterator[Target]:
 
 
 def _walk(data: Any) -> Iterator[tuple[tuple[Any, ...], str, str]]:
-    """(path, key, value) of the front matter's one-line strings. A container reached twice (a
-    YAML alias, when aliases are allowed) is walked once, so an alias bomb costs nothing."""
+    """(path, key, value) of the front matter's one-line strings that may be a URL or a path (a
+    ":", a "/" or "www."; most values have none). A container reached twice (a YAML alias, when
+    aliases are allowed) is walked once, so an alias bomb costs nothing.
+
+    A value's path is built only when it is yielded or walked into: the stack holds each value's
+    parent path and its step from there.
+    """
     seen: set[int] = set()
-    stack: list[tuple[Any, tuple[Any, ...], str]] = [(data, (), "")]
+    stack: list[tuple[Any, tuple[Any, ...] | None, Any, str]] = [(data, None, None, "")]
     budget = 20_000
     while stack and budget > 0:
-        node, path, key = stack.pop()
+        node, parent, step, key = stack.pop()
         budget -= 1
-        if isinstance(node, (dict, list)):
+        if isinstance(node, dict):
             if id(node) in seen:
                 continue
             seen.add(id(node))
-            items = node.items() if isinstance(node, dict) else enumerate(node)
-            for k, v in reversed(list(items)):
-                stack.append((v, path + (k,), str(k) if isinstance(node, dict) else key))
-        elif isinstance(node, str) and node and "\n" not in node and len(node) < 2048:
-            yield path, key, node
+            path = () if parent is None else parent + (step,)
+            stack.extend([(v, path, k, str(k)) for k, v in reversed(node.items())])
+        elif isinstance(node, list):
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            path = () if parent is None else parent + (step,)
+            stack.extend([(v, path, i, key) for i, v in reversed(list(enumerate(node)))])
+        elif (isinstance(node, str) and node and ("/" in node or ":" in node or node.startswith("www."))
+              and "\n" not in node and len(node) < 2048):
+            yield (() if parent is None else parent + (step,)), key, node
 
 
 # -- broken link syntax ----------------------------------------------------------------------

@@ -61,6 +61,12 @@ def skeleton(word: str) -> str:
 
 def first_sound(word: str) -> str:
     """The class of a word's first letter that its skeleton can start with (a cheap pre-filter)."""
+    return _first_sound(word[:2])  # (asked for every capitalised word: the answer is cached)
+
+
+@lru_cache(maxsize=None)
+def _first_sound(word: str) -> str:
+    """``first_sound`` of the word's first two characters, all it depends on."""
     c = word[:1].casefold()
     if not c.isascii():
         return "?"
