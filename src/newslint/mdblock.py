@@ -7,7 +7,8 @@ tries all eleven block rules in turn. Each call also logs at debug level. On a n
 is millions of calls, nearly all of which look at the first character of the line and say no.
 
 Each of those rules needs a particular first character (``#`` for a heading, ``>`` for a quote,
-``<`` for HTML, …); a table needs ``|``, ``-`` or ``:`` at the start of the *next* line; an
+``<`` for HTML, …); a table needs a ``|`` in its first line and a *next* line made of ``|``,
+``-``, ``:`` and blanks only; an
 indented code block needs four columns of indentation. ``install`` replaces each rule chain with
 one function that checks those necessary conditions first and, only when some rule could
 match, runs the original chain unchanged; the setext-heading rule runs only when a line of the
@@ -18,6 +19,7 @@ checks that the tokens are identical to the stock parser's.
 
 from __future__ import annotations
 
+import re
 from itertools import accumulate
 from typing import Any, Callable
 
@@ -40,6 +42,8 @@ _FIRST: dict[Any, str] = {
     rb.heading: "#",
 }
 _TABLE_DELIMITER = "|-:"  # a table's second line starts with one of these
+# ... and holds nothing else but spaces and tabs (markdown-it's table rule checks that before all else)
+_DELIMITER_ROW = re.compile(r"[|\-:][|\-: \t]*")
 _FALLBACK = (rb.lheading, rb.paragraph)  # these take any line; they come last
 _CHAINS = ("", "paragraph", "reference", "blockquote", "list")  # the main chain and the terminator chains
 
@@ -81,7 +85,8 @@ def _chain(rules: list[Rule]) -> list[Rule]:
             rules_to_try = pair[0]
             if table and line + 2 <= end:
                 p = state.bMarks[line + 1] + state.tShift[line + 1]
-                if p < state.eMarks[line + 1] and state.src[p] in _TABLE_DELIMITER:
+                if p < state.eMarks[line + 1] and state.src[p] in _TABLE_DELIMITER and \
+                        _table_ahead(state.src, state.bMarks, state.eMarks, state.tShift, line):
                     rules_to_try = pair[1]
             if rules_to_try[-2:] == tail and not _underline_ahead(state, line, end):
                 for fn in rules_to_try[:-2]:
@@ -140,7 +145,7 @@ def paragraph(state: Any, startLine: int, endLine: int, silent: bool) -> bool:
                 nextLine += 1
                 continue
             p = b[following] + t[following]
-            if p >= e[following] or src[p] not in _TABLE_DELIMITER:
+            if p >= e[following] or src[p] not in _TABLE_DELIMITER or not _table_ahead(src, b, e, t, nextLine):
                 nextLine += 1
                 continue
         if any(rule(state, nextLine, endLine, True) for rule in terminators):
@@ -181,7 +186,10 @@ _TERMINATORS: dict[int, tuple[Any, tuple[str, bool]]] = {}  # id(chain list) →
 
 
 def _underline_ahead(state: Any, line: int, end: int) -> bool:
-    """Does a line after ``line``, before the next blank one, start with "-" or "="?"""
+    """Does a line after ``line``, before the next blank one, start with "-" or "="?
+
+    (Asking whether it is a whole underline would spare the setext rule a tight list's items,
+    but costs more than it saves: measured.)"""
     b, e, t, src = state.bMarks, state.eMarks, state.tShift, state.src
     line += 1
     while line < end:
@@ -192,6 +200,15 @@ def _underline_ahead(state: Any, line: int, end: int) -> bool:
             return True
         line += 1
     return False
+
+
+def _table_ahead(src: str, b: list[int], e: list[int], t: list[int], line: int) -> bool:
+    """Could ``line`` be a table's header row? It must hold a "|", and the next line must be a
+    delimiter row: only "|", "-", ":", spaces and tabs, starting with one of the first three
+    (the table rule's own first checks; ``line + 1`` must be a line of the range, and the caller
+    has seen that it starts with one of those three)."""
+    p = b[line + 1] + t[line + 1]
+    return _DELIMITER_ROW.fullmatch(src, p, e[line + 1]) is not None and src.find("|", b[line] + t[line], e[line]) >= 0
 
 
 def new_state(src: str, md: Any, env: Any, tokens: list[Any]) -> Any:
