@@ -164,11 +164,86 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
     n_text = len(text)
     find = text.find
     special = _SPECIAL.search
+    startswith = text.startswith
     for tok in tokens:
         t = tok.type
-        if t in _PASSED:
+        if t == "inline":  # (the commonest token first; then the opening tags that precede it)
+            if pending is None or not tok.map:
+                continue
+            kind, level = pending
+            pending = None
+            content = tok.content
+            base = first_line + tok.map[0]  # the document line of the block's first line
+            start = line_starts[base] if base < n_lines else n_text
+            if "\n" not in content:  # (most blocks are one line: no split)
+                lines = [content]
+                i = base + 1
+            else:
+                lines = content.split("\n")
+                i = base + len(lines)
+            block = Block(kind, start, line_starts[i] - 1 if i < n_lines else n_text, [], quote_depth, list_depth,
+                          level)
+            spans = block.spans
+            # (eight `in` tests: a search each, several times faster than one regex with a set)
+            if kind != "cell" and not ("[" in content or "]" in content or "&" in content or "<" in content
+                                       or "{" in content or "`" in content or "!" in content or "\\" in content) \
+                    and "://" not in content and "www." not in content and startswith(content, start):
+                # The common case: a paragraph written as it is parsed (no container indentation),
+                # with nothing inline to mask. Its lines are prose where they stand.
+                if len(lines) == 1:
+                    at = start + len(content) + 1
+                    if content:
+                        spans.append((start, at - 1))
+                else:
+                    at = start
+                    for content_line in lines:
+                        if content_line:
+                            spans.append((at, at + len(content_line)))
+                        at += len(content_line) + 1
+                cursor_line = i - 1
+                cursor_col = at - 1 - line_starts[cursor_line] if cursor_line < n_lines else at - 1 - n_text
+                blocks.append(block)
+                continue
+            # code spans may run over a line break: pair backticks over the whole block first
+            code = _code_spans(text, block.start, block.end) if "`" in content and len(lines) > 1 else []
+            if code:
+                masks.extend((cs, ce, "code") for cs, ce in code)
+            at = base
+            for content_line in lines:
+                s = line_starts[at] if at < n_lines else n_text
+                e = line_starts[at + 1] - 1 if at + 1 < n_lines else n_text
+                if content_line:
+                    start = find(content_line, s + cursor_col if at == cursor_line else s, e)
+                    if start < 0:
+                        at += 1
+                        continue  # the content was rewritten (tabs in a container): not prose we can map
+                    end = start + len(content_line)
+                else:
+                    start = end = s
+                cursor_line, cursor_col = at, end - s
+                at += 1
+                if kind == "paragraph" and content_line[:1] in "[ " and _REFDEF.fullmatch(content_line):
+                    masks.append((start, end, "refdef"))
+                    continue
+                if code:
+                    for ps, pe in _cut([(start, end)], code):
+                        if ps < pe:
+                            _scan_line(text, ps, pe, spans, masks)
+                elif start < end:
+                    if special(text, start, end) is None and find("://", start, end) < 0 and find("www.", start, end) < 0:
+                        spans.append((start, end))  # nothing inline to mask: the common case
+                    else:
+                        _scan_line(text, start, end, spans, masks)
+            if _multiline_constructs(content):
+                _rescan_block(text, block, masks)
+            blocks.append(block)
+        elif t == "paragraph_open":
+            pending = ("paragraph", 0)
+        elif t in _PASSED:
             continue
-        if t == "blockquote_open":
+        elif t == "heading_open":
+            pending = ("heading", int(tok.tag[1:]))
+        elif t == "blockquote_open":
             quote_depth += 1
         elif t == "blockquote_close":
             quote_depth -= 1
@@ -181,65 +256,8 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
         elif t in ("fence", "code_block", "html_block") and tok.map:
             kind = "html" if t == "html_block" else "code"
             masks.append((line_start(tok.map[0]), line_end(tok.map[1] - 1), kind))
-        elif t == "paragraph_open":
-            pending = ("paragraph", 0)
-        elif t == "heading_open":
-            pending = ("heading", int(tok.tag[1:]))
         elif t in ("th_open", "td_open"):
             pending = ("cell", 0)
-        elif t == "inline" and tok.map and pending is not None:
-            kind, level = pending
-            pending = None
-            lines = tok.content.split("\n")
-            base = first_line + tok.map[0]  # the document line of the block's first line
-            block = Block(kind, line_start(tok.map[0]), line_end(tok.map[0] + len(lines) - 1), [], quote_depth,
-                          list_depth, level)
-            spans = block.spans
-            content = tok.content
-            # (eight `in` tests: a search each, several times faster than one regex with a set)
-            if kind != "cell" and not ("[" in content or "]" in content or "&" in content or "<" in content
-                                       or "{" in content or "`" in content or "!" in content or "\\" in content) \
-                    and "://" not in content and "www." not in content and text.startswith(content, block.start):
-                # The common case: a paragraph written as it is parsed (no container indentation),
-                # with nothing inline to mask. Its lines are prose where they stand.
-                at = block.start
-                for content_line in lines:
-                    if content_line:
-                        spans.append((at, at + len(content_line)))
-                    at += len(content_line) + 1
-                cursor_line = base + len(lines) - 1
-                cursor_col = at - 1 - line_starts[cursor_line] if cursor_line < n_lines else at - 1 - n_text
-                blocks.append(block)
-                continue
-            # code spans may run over a line break: pair backticks over the whole block first
-            code = _code_spans(text, block.start, block.end) if "`" in tok.content and len(lines) > 1 else []
-            if code:
-                masks.extend((cs, ce, "code") for cs, ce in code)
-            for i, content_line in enumerate(lines):
-                at = base + i
-                s = line_starts[at] if at < n_lines else n_text
-                e = line_starts[at + 1] - 1 if at + 1 < n_lines else n_text
-                if content_line:
-                    start = find(content_line, s + cursor_col if at == cursor_line else s, e)
-                    if start < 0:
-                        continue  # the content was rewritten (tabs in a container): not prose we can map
-                    end = start + len(content_line)
-                else:
-                    start = end = s
-                cursor_line, cursor_col = at, end - s
-                if kind == "paragraph" and content_line[:1] in "[ " and _REFDEF.fullmatch(content_line):
-                    masks.append((start, end, "refdef"))
-                    continue
-                for ps, pe in (_cut([(start, end)], code) if code else ((start, end),)):
-                    if ps >= pe:
-                        continue
-                    if special(text, ps, pe) is None and find("://", ps, pe) < 0 and find("www.", ps, pe) < 0:
-                        spans.append((ps, pe))  # nothing inline to mask: the common case
-                    else:
-                        _scan_line(text, ps, pe, spans, masks)
-            if _multiline_constructs(tok.content):
-                _rescan_block(text, block, masks)
-            blocks.append(block)
     hard = [(s, e) for s, e, kind in masks if kind == "code" and e - s > 0]
     if hard:  # paragraphs inside {% highlight %} ... {% endhighlight %} are code, not prose
         # (each block is cut by the code regions it overlaps, found by bisection: an article
