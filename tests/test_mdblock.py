@@ -1,7 +1,7 @@
 """mdblock's shortcuts against stock markdown-it, on Markdown built to hit their edges.
 
 tests/test_speedups.py compares whole documents made of common lines; here the lines are the
-near misses of each precheck: setext underlines and lines that only start like one (a tight
+near misses of each precheck, and indentation with and without tabs (the block state's getLines): setext underlines and lines that only start like one (a tight
 list's "- item", "=== x", "> ---"), table delimiter rows and lines that only start like one
 ("- item" again, "| x", ":--|x"), in lists and quotes, with and without the "|" a header row
 needs.
@@ -39,6 +39,8 @@ EDGES = [
     "> ===", ">", "> quoted | text", "- a | b", "| a | b |", "a | b", "|---|---|", "| --- | --- |", "--- | ---",
     ":-- | --:", "-|-", "|-", "| x", ":--|x", "- --", "-- | --", "|", "  |---|", "\t|---|", "*emphasis*", "+plus",
     "    indented", "# Heading", "Title line", "  continued", "[ref]: /x", "```", "<div>",
+    # indentation with and without tabs: getLines cuts tab-free lines by slicing
+    "-\titem", " \t- x", "1.\tfoo", "\tcode", "  \t  mixed", "   three", "     five", "-    spaced marker", "-",
 ]
 
 edgy = st.lists(st.sampled_from(EDGES), min_size=1, max_size=30).map("\n".join)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 
 from markdown_it import rules_block as rb
 from markdown_it import rules_core
@@ -211,11 +211,38 @@ def _table_ahead(src: str, b: list[int], e: list[int], t: list[int], line: int) 
     return _DELIMITER_ROW.fullmatch(src, p, e[line + 1]) is not None and src.find("|", b[line] + t[line], e[line]) >= 0
 
 
+class _State(StateBlock):
+    """markdown-it's block state with two of its methods done with less Python work (the same
+    results): ``push`` makes its token without the dataclass machinery, and ``getLines`` cuts
+    lines without tabs with one slice each instead of a loop over their indentation."""
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        if nesting < 0:
+            self.level -= 1  # closing tag
+        token = _token(ttype, tag, nesting, self.level, None, "")
+        if nesting > 0:
+            self.level += 1  # opening tag
+        self.tokens.append(token)
+        return token
+
+    def getLines(self, begin: int, end: int, indent: int, keepLastLF: bool) -> str:
+        b, e = self.bMarks, self.eMarks
+        if begin >= end or self.src.find("\t", b[begin], e[end - 1]) >= 0:
+            return super().getLines(begin, end, indent, keepLastLF)
+        # Without tabs a column is a character: each line loses its first ``indent`` characters,
+        # or fewer when its indentation (tShift: spaces, or a list item's marker) is shorter.
+        t, src = self.tShift, self.src
+        last = end - 1
+        lines = [src[b[k] + (indent if t[k] > indent else t[k]):e[k] + 1] for k in range(begin, last)]
+        lines.append(src[b[last] + (indent if t[last] > indent else t[last]):e[last] + 1 if keepLastLF else e[last]])
+        return "".join(lines)
+
+
 def new_state(src: str, md: Any, env: Any, tokens: list[Any]) -> Any:
     """A StateBlock for ``src``, its line tables built with list operations instead of a loop
     over every line (the same tables: line starts and ends, indentation in characters and in
     columns with tabs expanded; a last line of only spaces and tabs gets none)."""
-    state = StateBlock("", md, env, tokens)  # every other attribute, as markdown-it sets it
+    state = _State("", md, env, tokens)  # every other attribute, as markdown-it sets it
     state.src = src
     lines = src.split("\n")
     if lines[-1] == "" or not lines[-1].strip(" \t"):
