@@ -1,7 +1,7 @@
 """mdblock's shortcuts against stock markdown-it, on Markdown built to hit their edges.
 
 tests/test_speedups.py compares whole documents made of common lines; here the lines are the
-near misses of each precheck, and indentation with and without tabs (the block state's getLines): setext underlines and lines that only start like one (a tight
+near misses of each precheck (horizontal rules and list items among them), and indentation with and without tabs (the block state's getLines): setext underlines and lines that only start like one (a tight
 list's "- item", "=== x", "> ---"), table delimiter rows and lines that only start like one
 ("- item" again, "| x", ":--|x"), in lists and quotes, with and without the "|" a header row
 needs.
@@ -40,6 +40,9 @@ EDGES = [
     ":-- | --:", "-|-", "|-", "| x", ":--|x", "- --", "-- | --", "|", "  |---|", "\t|---|", "*emphasis*", "+plus",
     "    indented", "# Heading", "Title line", "  continued", "[ref]: /x", "```", "<div>",
     # indentation with and without tabs: getLines cuts tab-free lines by slicing
+    # lines that start like a horizontal rule or a list item, and are or are not one
+    "1.", "1)", "7.", "123456789. nine digits", "1234567890. ten", "1.x", "3)\tx", "2015 was a year.", "__init__",
+    "_ _ _", "- - x", "-- --", "**bold** start", "+", "+ +", "*", "- * -", "0. zero",
     "-\titem", " \t- x", "1.\tfoo", "\tcode", "  \t  mixed", "   three", "     five", "-    spaced marker", "-",
 ]
 

@@ -44,6 +44,8 @@ _FIRST: dict[Any, str] = {
 _TABLE_DELIMITER = "|-:"  # a table's second line starts with one of these
 # ... and holds nothing else but spaces and tabs (markdown-it's table rule checks that before all else)
 _DELIMITER_ROW = re.compile(r"[|\-:][|\-: \t]*")
+_MARKERS = "-*_+0123456789"  # a horizontal rule's or a list item's first character
+_ORDERED = re.compile(r"[0-9]{1,9}[.)](?:[ \t]|\Z)")  # an ordered list item's marker (up to the line end)
 _FALLBACK = (rb.lheading, rb.paragraph)  # these take any line; they come last
 _CHAINS = ("", "paragraph", "reference", "blockquote", "list")  # the main chain and the terminator chains
 
@@ -61,16 +63,24 @@ def _chain(rules: list[Rule]) -> list[Rule]:
     rules = [_PARAGRAPH.get(fn, fn) for fn in rules]
     everything = tuple(rules)
 
-    def candidates(char: str | None, with_table: bool) -> tuple[Rule, ...]:
+    def candidates(char: str | None, with_table: bool, ruled_out: tuple[Rule, ...] = ()) -> tuple[Rule, ...]:
         """The rules, in chain order, that may match a line starting with ``char`` (None: any
-        character that no rule needs)."""
-        return tuple(fn for fn in rules if (fn in _FIRST and char is not None and char in _FIRST[fn])
-                     or fn in _FALLBACK or fn is paragraph or (fn is rb.table and with_table))
+        character that no rule needs), less those ``ruled_out``."""
+        return tuple(fn for fn in rules if fn not in ruled_out and (
+            (fn in _FIRST and char is not None and char in _FIRST[fn])
+            or fn in _FALLBACK or fn is paragraph or (fn is rb.table and with_table)))
 
     triggers = {ch for fn in rules if fn in _FIRST for ch in _FIRST[fn]}
     plain = (candidates(None, False), candidates(None, True))  # a line that starts like prose
     by_char = {ch: (candidates(ch, False), candidates(ch, True)) for ch in triggers}
     get = by_char.get
+    # A line starting with "-", "*", "_", "+" or a digit is a horizontal rule only if it holds at
+    # least three of that character, and a list item only if a space, a tab or the line end
+    # follows the bullet (or the digits and "." or ")"): most such lines are neither ("2015 was",
+    # "- item" is no rule). The chain for each answer: (character, rule possible, item possible).
+    by_marker = {(ch, hr, item): (candidates(ch, False, ruled), candidates(ch, True, ruled))
+                 for ch in _MARKERS for hr in (False, True) for item in (False, True)
+                 for ruled in [(() if hr else (rb.hr,)) + (() if item else (rb.list_block,))]}
     # A line that starts like prose, in the main chain: the setext-heading rule, then the
     # paragraph rule. The first can only succeed if a later line of the paragraph starts with
     # "-" or "="; when none does, what it leaves behind is the parent type it sets.
@@ -81,7 +91,15 @@ def _chain(rules: list[Rule]) -> list[Rule]:
         if pos >= state.eMarks[line] or (code and state.sCount[line] - state.blkIndent >= 4):
             rules_to_try = everything
         else:
-            pair = get(state.src[pos], plain)
+            src = state.src
+            ch = src[pos]
+            if ch in _MARKERS:
+                e = state.eMarks[line]
+                pair = by_marker[ch, ch in "*-_" and src.count(ch, pos, e) >= 3,
+                                 (pos + 1 >= e or src[pos + 1] in " \t") if ch in "*-+"
+                                 else ch != "_" and _ORDERED.match(src, pos, e) is not None]
+            else:
+                pair = get(ch, plain)
             rules_to_try = pair[0]
             if table and line + 2 <= end:
                 p = state.bMarks[line + 1] + state.tShift[line + 1]
