@@ -60,3 +60,38 @@ def test_a_long_tight_list_before_an_underline_is_read_as_stock_reads_it() -> No
     # a read of the rest of the list per item)
     text = "\n".join(f"- item {i}" for i in range(300)) + "\nText\n---\n\nPara\n===\n"
     assert tokens(FAST, text) == tokens(STOCK, text)
+
+
+# -- the prose view, built from the blocks' coarse view spans ----------------------------------
+
+from newslint import prose  # noqa: E402
+from newslint.document import Document  # noqa: E402
+
+BODY_LINES = EDGES + ["A [link](https://example.com) and `code`.", "{{< ref x >}} and {% raw %}", "&amp; entity",
+                      "{% highlight python %}", "{% endhighlight %}", "text `tick", "tick` more", "<!-- a", "b -->",
+                      "| cell `c` | d |", "  - item with [x](y)", "> quote with <b>tag</b>"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(BODY_LINES), min_size=1, max_size=25).map("\n".join),
+       st.sampled_from(["x", "A `code` title", "Title &amp; more", "https://t.co/x title"]))
+def test_prose_view_is_the_text_with_everything_outside_the_prose_spans_masked(body: str, title: str) -> None:
+    _check_view(body, title)
+
+
+def _check_view(body: str, title: str) -> None:
+    doc = Document(f"---\ntitle: {title}\ndescription: plain words\n---\n{body}\n")
+    inside = [False] * len(doc.text)
+    for s, e in doc.prose_spans:
+        inside[s:e] = [True] * (e - s)
+    expected = "".join(ch if ch == "\n" or inside[i] else prose.MASK for i, ch in enumerate(doc.text))
+    assert doc.prose_text == expected
+
+
+def test_prose_view_of_paragraphs_inside_paired_code_tags() -> None:
+    # (such paragraphs are cut out of the prose after the blocks are made: the coarse view
+    # must not keep them)
+    for body in ("{% highlight python %}\n\nPlain prose inside.\n\n{% endhighlight %}\n\nAfter.\n",
+                 "Before.\n\n{{< highlight go >}}\nx := 1\n\nPlain line.\n{{< /highlight >}}\n",
+                 "A `code span\nover two lines` and prose.\n\nNext paragraph.\n"):
+        _check_view(body, "x")

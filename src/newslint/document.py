@@ -13,6 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from operator import sub
 from typing import Any, Callable, Iterator
 
 from . import frontmatter, prose
@@ -24,6 +25,17 @@ _NEWLINE = re.compile(r"\r\n?")
 
 # Front-matter string fields that are prose: typography and name rules read them too.
 DEFAULT_PROSE_FIELDS = ("title", "description", "summary", "subtitle", "deck", "excerpt", "caption", "lead")
+
+
+class _MaskedLines(dict):
+    """A line of n - 1 masked characters, by n (its length with its newline)."""
+
+    def __missing__(self, n: int) -> str:
+        line = self[n] = prose.MASK * (n - 1)
+        return line
+
+
+_MASKED_LINES = _MaskedLines()
 
 
 class DecodeError(ValueError):
@@ -216,21 +228,32 @@ class Document:
         """
         text = self.text
         # every character masked, newlines kept: the gaps between prose spans are slices of it
-        # (line lengths from the line index: no copy of every line)
+        # (line lengths from the line index: no copy of every line; the masked lines themselves
+        # come from a table by length, most of them made once per process)
         starts = self.line_starts
-        mask = prose.MASK
-        masked = "\n".join([mask * (e - s - 1) for s, e in zip(starts, starts[1:])]
-                            + [mask * (len(text) - starts[-1])])
+        following = starts[1:]
+        following.append(len(text) + 1)
+        masked = "\n".join(map(_MASKED_LINES.__getitem__, map(sub, following, starts)))
+        view = self.prose_index.view
+        if view is None:
+            spans = self.prose_spans
+        else:  # the same prose in fewer spans: the fields' (before the body), then the blocks'
+            spans = [(s, e) for s, e, _ in self.field_spans()]
+            spans.extend(view)
+            spans.sort()
         parts: list[str] = []
         append = parts.append
-        cursor = 0
-        for s, e in self.prose_spans:
+        cursor = run = 0  # text[run:cursor]: prose (and newlines) not yet appended
+        for s, e in spans:
             if s > cursor:
-                append(masked[cursor:s])
+                if s != cursor + 1 or text[cursor] != "\n":  # (a lone newline between spans: no gap)
+                    append(text[run:cursor])
+                    append(masked[cursor:s])
+                    run = s
                 cursor = s
             if e > cursor:
-                append(text[cursor:e])
                 cursor = e
+        append(text[run:cursor])
         append(masked[cursor:])
         return "".join(parts)
 

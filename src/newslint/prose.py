@@ -123,6 +123,10 @@ class ProseIndex:
     masks: list[tuple[int, int, str]]  # (start, end, kind) with kind from _INLINE or code/html/fence/deep
     references: dict[str, Any]
     tokens: list[Any] = field(default_factory=list)  # markdown-it's block tokens (the fix guard reuses them)
+    # The blocks' prose as fewer spans, for building the prose view: a paragraph whose lines are
+    # all prose is one span with its newlines (a newline reads the same in the view and the text).
+    # None: use the blocks' spans.
+    view: list[tuple[int, int]] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +165,7 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
     quote_depth = list_depth = 0
     pending: tuple[str, int] | None = None
     cursor_line, cursor_col = -1, 0  # several table cells share one line: search left to right
+    view: list[tuple[int, int]] = []
     n_text = len(text)
     find = text.find
     special = _SPECIAL.search
@@ -202,6 +207,8 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
                         at += len(content_line) + 1
                 cursor_line = i - 1
                 cursor_col = at - 1 - line_starts[cursor_line] if cursor_line < n_lines else at - 1 - n_text
+                if content:
+                    view.append((start, at - 1))
                 blocks.append(block)
                 continue
             # code spans may run over a line break: pair backticks over the whole block first
@@ -236,6 +243,7 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
                         _scan_line(text, start, end, spans, masks)
             if _multiline_constructs(content):
                 _rescan_block(text, block, masks)
+            view.extend(block.spans)
             blocks.append(block)
         elif t == "paragraph_open":
             pending = ("paragraph", 0)
@@ -276,9 +284,10 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
                 j -= 1
             if cuts:
                 block.spans = _cut(block.spans, cuts)
+                view = None  # (the blocks' spans, as cut, are the view)
         blocks = [b for b in blocks if b.spans]
     masks.sort()
-    return ProseIndex(blocks, masks, env.get("references", {}), tokens)
+    return ProseIndex(blocks, masks, env.get("references", {}), tokens, view)
 
 
 _BACKTICKS = re.compile(r"`+")
