@@ -300,6 +300,31 @@ def test_candidate_scan_finds_what_a_full_scan_finds(words: list[str]) -> None:
             [(f.start, f.end, f.message) for f in full.check(Document(text), {})], rule.id
 
 
+
+PIECES = ["alot", "a lot", "per say", "must of", "12 noon", "utilize", "goverment", "non", "-", "(", "\u00e9",
+          "_", "\ue000", " ", "  ", "x", "9", "é", "’", "\t", "irregardless"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30), st.booleans())
+def test_the_automaton_and_the_regex_scan_find_the_same_positions(pieces: list[str], loose: bool) -> None:
+    pytest.importorskip("ahocorasick_rs")
+    lowered = "".join(pieces).lower()
+    _house()  # the shipped and house packs' prefixes (registered once: the packs are built once)
+    assert {"alot", "utilize"} <= packrules._WORD_START
+    saved = set(packrules._ANYWHERE)
+    try:
+        if loose:  # a nonword rule's prefixes count anywhere, word characters around or not
+            packrules._register(["ot", "-a"], loose=True)
+        automaton = packrules._automaton_scan()
+        assert automaton is not None
+        assert automaton(lowered) == packrules._regex_scan()(lowered)
+    finally:
+        packrules._ANYWHERE.clear()
+        packrules._ANYWHERE.update(saved)
+        packrules._SCANS.clear()
+
+
 def test_pack_rules_pickle_and_run_after_a_fresh_start() -> None:
     st = _house()
     saved = (set(packrules._WORD_START), set(packrules._ANYWHERE))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from . import saferegex
 from .document import DEFAULT_PROSE_FIELDS, Document
@@ -175,14 +175,15 @@ def terms_pattern(terms: Iterable[str], flags: int, nonword: bool = False) -> sa
 # -- the shared candidate scan ----------------------------------------------------------------
 # A pack can hold hundreds of variants; running each rule's big alternation over every article
 # costs seconds over a corpus. Instead the literal prefixes of every anchored rule (all packs)
-# go into one trie regex, run once per document over the lower-cased prose; each rule then
-# tries its pattern only where one of its own prefixes starts. The trie holds escaped literals
-# only, so Python's re runs it safely.
+# are looked for once per document in the lower-cased prose; each rule then tries its pattern
+# only where one of its own prefixes starts. The prefixes are found by an Aho-Corasick automaton
+# (ahocorasick-rs, compiled: 0.12 s over the corpus) or, where that library cannot be imported,
+# by one trie regex per kind of boundary (the same positions, 0.65 s).
 
 EXCEPTION_REACH = 200  # characters around a match searched for an exception phrase
 _WORD_START: set[str] = set()  # prefixes that begin at a word boundary
 _ANYWHERE: set[str] = set()  # prefixes of `nonword` rules, or starting with a non-word character
-_SCANS: dict[tuple[int, int], tuple[Any, Any]] = {}
+_SCANS: dict[tuple[int, int], Callable[[str], list[int]]] = {}
 
 
 def _register(needles: Iterable[str], loose: bool) -> None:
@@ -208,34 +209,58 @@ def _trie(words: Iterable[str]) -> str:
     return build(root)
 
 
-def _scanners() -> tuple[Any, Any]:
+def _scanner() -> Callable[[str], list[int]]:
+    """lowered prose → the sorted positions where a registered prefix starts (at a word
+    boundary: the start, or after a character that is not a word character)."""
     key = (len(_WORD_START), len(_ANYWHERE))
     if key not in _SCANS:
         _SCANS.clear()
-        word = None
-        if _WORD_START:
-            trie = _trie(_WORD_START)
-            firsts = "".join(sorted({re.escape(n[0]) for n in _WORD_START}))
-            # A prefix starts at a word boundary: right after a space (the common case: a
-            # literal first character lets the engine skip ahead in C), after any other
-            # non-word character (the mask included), or at the very start (tried on " " + the
-            # start). One `\b(?=trie)` pattern would be tried at every position: 40 % slower.
-            word = (re.compile(" (?=" + trie + ")"),
-                    re.compile("[^a-z0-9 ](?=[" + firsts + "])(?<=\\W)(?=" + trie + ")"),
-                    max(map(len, _WORD_START)))
-        anywhere = re.compile("(?=" + _trie(_ANYWHERE) + ")") if _ANYWHERE else None
-        _SCANS[key] = (word, anywhere)
+        _SCANS[key] = _automaton_scan() or _regex_scan()
     return _SCANS[key]
 
 
-def candidates(doc: Document) -> tuple[str, list[int]] | None:
-    """(lower-cased prose, sorted positions where some registered prefix starts), once per document."""
-    def scan() -> tuple[str, list[int]] | None:
-        prose = doc.prose_text
-        lowered = prose.lower().replace("\n", " ").replace("\u00a0", " ")
-        if len(lowered) != len(prose):  # a few characters lower-case to two: scan the rules fully
-            return None
-        word, anywhere = _scanners()
+def _automaton_scan() -> Callable[[str], list[int]] | None:
+    try:
+        import ahocorasick_rs
+    except ImportError:  # a platform without its wheel: the regex scan finds the same positions
+        return None
+    word, anywhere = sorted(_WORD_START), sorted(_ANYWHERE)
+    if not word and not anywhere:
+        return lambda lowered: []
+    # the DFA form: a few MB at most for a pack's prefixes, and 3x faster than the default NFA
+    automaton = ahocorasick_rs.AhoCorasick(word + anywhere, implementation=ahocorasick_rs.Implementation.DFA)
+    find = automaton.find_matches_as_indexes
+    n_word = len(word)
+
+    def scan(lowered: str) -> list[int]:
+        found = set()
+        for k, start, _ in find(lowered, overlapping=True):
+            if k >= n_word or start == 0:
+                found.add(start)
+            else:  # a word prefix counts after a space or any other non-word character (as \W)
+                before = lowered[start - 1]
+                if before == " " or not (before.isalnum() or before == "_"):
+                    found.add(start)
+        return sorted(found)
+
+    return scan
+
+
+def _regex_scan() -> Callable[[str], list[int]]:
+    word = None
+    if _WORD_START:
+        trie = _trie(_WORD_START)
+        firsts = "".join(sorted({re.escape(n[0]) for n in _WORD_START}))
+        # A prefix starts at a word boundary: right after a space (the common case: a literal
+        # first character lets the engine skip ahead in C), after any other non-word character
+        # (the mask included), or at the very start (tried on " " + the start). One `\b(?=trie)`
+        # pattern would be tried at every position: 40 % slower.
+        word = (re.compile(" (?=" + trie + ")"),
+                re.compile("[^a-z0-9 ](?=[" + firsts + "])(?<=\\W)(?=" + trie + ")"),
+                max(map(len, _WORD_START)))
+    anywhere = re.compile("(?=" + _trie(_ANYWHERE) + ")") if _ANYWHERE else None
+
+    def scan(lowered: str) -> list[int]:
         positions: list[int] = []
         if word:
             after_space, after_other, longest = word
@@ -245,7 +270,19 @@ def candidates(doc: Document) -> tuple[str, list[int]] | None:
             positions.sort()  # each position has one character before it: no duplicates
         if anywhere:
             positions = sorted(set(positions).union(m.start() for m in anywhere.finditer(lowered)))
-        return lowered, positions
+        return positions
+
+    return scan
+
+
+def candidates(doc: Document) -> tuple[str, list[int]] | None:
+    """(lower-cased prose, sorted positions where some registered prefix starts), once per document."""
+    def scan() -> tuple[str, list[int]] | None:
+        prose = doc.prose_text
+        lowered = prose.lower().replace("\n", " ").replace("\u00a0", " ")
+        if len(lowered) != len(prose):  # a few characters lower-case to two: scan the rules fully
+            return None
+        return lowered, _scanner()(lowered)
 
     return doc.memo(f"pack-candidates:{len(_WORD_START)}:{len(_ANYWHERE)}", scan)  # type: ignore[no-any-return]
 
