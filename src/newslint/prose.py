@@ -229,7 +229,8 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
                     start = end = s
                 cursor_line, cursor_col = at, end - s
                 at += 1
-                if kind == "paragraph" and content_line[:1] in "[ " and _REFDEF.fullmatch(content_line):
+                if kind == "paragraph" and content_line[:1] in "[ " and "]:" in content_line \
+                        and _REFDEF.fullmatch(content_line):
                     masks.append((start, end, "refdef"))
                     continue
                 if code:
@@ -427,7 +428,7 @@ _MULTILINE = re.compile(r"\{\{[<%](?:(?![%>]\}\}).)*\n|\{%(?:(?!%\}).)*\n|<!--(?
 
 def _multiline_constructs(content: str) -> bool:
     """Does a construct (shortcode, Liquid tag, comment) span a line break?"""
-    return "\n" in content and _MULTILINE.search(content) is not None
+    return "\n" in content and ("{" in content or "<!--" in content) and _MULTILINE.search(content) is not None
 
 
 # Constructs a line break can sit inside (code spans are paired over the block in _code_spans).
