@@ -192,3 +192,27 @@ def test_a_failure_outside_any_rule_is_contained(tmp_path: Path, monkeypatch: py
     assert [(f.rule, f.line, f.message) for f in b.findings] == [
         ("NL999", 1, "newslint failed on this file: KeyError: 'title'")]
     assert "Traceback" in b.errors[0]
+
+
+def _unpicklable_summary(doc: object, opts: object) -> dict[str, object]:
+    """A collect() that leaves, for one file, a summary no pickle can carry (a lambda)."""
+    return {"bad": lambda: None} if "NOPICKLE" in doc.text else {}  # type: ignore[attr-defined]
+
+
+def test_a_result_that_cannot_be_sent_back_is_an_internal_error_on_its_file(tmp_path: Path) -> None:
+    """A worker's result travels pickled: one that does not pickle costs its file, not the run."""
+    import dataclasses
+
+    for i in range(10):
+        marker = " NOPICKLE" if i == 3 else ""
+        (tmp_path / f"a{i}.md").write_text(f"---\ntitle: a\n---\n\n{BODY}{marker}\n", encoding="utf-8")
+    st = engine.settings(config.Config(root=tmp_path))
+    st.rules = [dataclasses.replace(r, collect=_unpicklable_summary) if r.id == "NL103" else r for r in st.rules]
+    results = list(engine.lint_paths(sorted(tmp_path.iterdir()), st, jobs=2))
+    assert [Path(r.path).name for r in results] == [f"a{i}.md" for i in range(10)]
+    for i, r in enumerate(results):
+        if i == 3:
+            assert [f.rule for f in r.findings] == ["NL999"]
+            assert "could not be sent back from the worker process" in r.findings[0].message
+        else:
+            assert [f.rule for f in r.findings] == ["NL102"], r.path

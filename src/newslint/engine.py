@@ -527,10 +527,16 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
                 if progress is not None:
                     progress(hit)
         fresh = _run(paths, todo, st, fix=fix, unsafe=unsafe, diff=diff, jobs=jobs)
+        caching = cache is not None and not diff
         for i, result in zip(todo, fresh):
+            if isinstance(result, Packed):
+                if not caching and progress is None:
+                    spill.put_packed(i, result)  # the worker's bytes go to disk as they came
+                    continue
+                result = result.unpack()
             spill.put(i, result)
-            if cache is not None and not diff:
-                cache.put(paths[i], result)
+            if caching:
+                cache.put(paths[i], result)  # type: ignore[union-attr]
             if progress is not None:
                 progress(result)
         extra = corpus_findings(spill.files(), spill.summaries, st, cache=None if diff else cache)
@@ -608,17 +614,54 @@ def _init_worker(config: Config, shape: list[tuple[str, Any, Any, Any]], options
     _WORKER["state"] = state
 
 
-def _work(chunk: list[tuple[int, str, str]]) -> list[FileResult]:
+def _work(chunk: list[tuple[int, str, str]]) -> list["Packed"]:
     st = _WORKER["settings"]
     state = _WORKER.get("state")
     out = []
     for k, p, shown in chunk:
         if state is not None:
             state[k] = _STARTED  # if this process dies now, the parent knows which file it was on
-        out.append(lint_file(Path(p), st, display=shown, **_WORKER["options"]))
+        out.append(Packed.of(lint_file(Path(p), st, display=shown, **_WORKER["options"])))
         if state is not None:
             state[k] = _DONE
     return out
+
+
+class Packed:
+    """A result pickled in the worker that made it, its summaries apart.
+
+    The main process stores the bytes in its spill as they arrive (spill.Spill.put_packed):
+    a result sent as an object was unpickled there only to be pickled again at once, on the
+    one process that the workers share the cores with.
+    """
+
+    __slots__ = ("path", "digest", "blob", "extra", "rules")
+
+    def __init__(self, path: str, digest: str, blob: bytes, extra: bytes, rules: frozenset[str]) -> None:
+        self.path, self.digest, self.blob, self.extra, self.rules = path, digest, blob, extra, rules
+
+    @classmethod
+    def of(cls, result: FileResult) -> "Packed":
+        import pickle
+
+        summaries = result.summaries
+        try:
+            result.summaries = {}
+            blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+            extra = pickle.dumps(summaries, pickle.HIGHEST_PROTOCOL) if summaries else b""
+        except Exception as exc:  # a plugin's finding or summary that does not pickle
+            return cls.of(crashed(result.path, f"the result could not be sent back from the worker process: "
+                                               f"{type(exc).__name__}: {exc}"))
+        finally:
+            result.summaries = summaries
+        return cls(result.path, result.digest, blob, extra, frozenset(summaries))
+
+    def unpack(self) -> FileResult:
+        import pickle
+
+        result: FileResult = pickle.loads(self.blob)
+        result.summaries = pickle.loads(self.extra) if self.extra else {}
+        return result
 
 
 _STARTED, _DONE = 1, 2
@@ -635,7 +678,7 @@ def default_jobs() -> int:
 
 
 def _run(paths: Sequence[Path], todo: list[int], st: Settings, *, fix: bool, unsafe: bool, diff: bool,
-         jobs: int | None) -> Iterator[FileResult]:
+         jobs: int | None) -> Iterator["FileResult | Packed"]:
     from .files import display
 
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
@@ -673,7 +716,7 @@ def _context() -> Any:
 
 
 def _pool_run(items: Sequence[tuple[str, str]], st: Settings, options: dict[str, bool],
-              jobs: int) -> Iterator[FileResult]:
+              jobs: int) -> Iterator["FileResult | Packed"]:
     """Lint ``items`` (path, display) in worker processes; results in order.
 
     A worker process that dies (a segfault in a C extension, the kernel's out-of-memory killer,
@@ -688,7 +731,7 @@ def _pool_run(items: Sequence[tuple[str, str]], st: Settings, options: dict[str,
 
     ctx = _context()
     n = len(items)
-    results: dict[int, FileResult] = {}  # done, not yet handed on (handed on: dropped, memory stays flat)
+    results: dict[int, FileResult | Packed] = {}  # done, not yet handed on (handed on: dropped, memory stays flat)
     finished = bytearray(n)
     state = ctx.Array("b", n, lock=False)
     shape = _shape(st.rules)
@@ -747,7 +790,7 @@ def _pool_run(items: Sequence[tuple[str, str]], st: Settings, options: dict[str,
             emitted += 1
 
 
-def _isolated(ctx: Any, initargs: tuple[Any, ...], k: int, item: tuple[str, str]) -> FileResult:
+def _isolated(ctx: Any, initargs: tuple[Any, ...], k: int, item: tuple[str, str]) -> "FileResult | Packed":
     """Lint one file in a process of its own; an internal-error finding if that process dies."""
     receive, send = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_isolated_main, args=(send, initargs, k, item), daemon=True)
@@ -763,7 +806,7 @@ def _isolated(ctx: Any, initargs: tuple[Any, ...], k: int, item: tuple[str, str]
     finally:
         receive.close()
     process.join()
-    if isinstance(result, FileResult):
+    if isinstance(result, (FileResult, Packed)):
         return result
     if isinstance(result, str):  # the worker's own description of what failed
         return crashed(item[1], result)

@@ -18,7 +18,7 @@ from array import array
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 if TYPE_CHECKING:
-    from .engine import FileResult
+    from .engine import FileResult, Packed
 
 
 class Spill:
@@ -59,6 +59,18 @@ class Spill:
                 self._reading = False
             self._file.write(blob)
             self._file.write(extra)
+        self._place(index, len(blob), len(extra), result.path, result.digest, frozenset(summaries))
+
+    def put_packed(self, index: int, packed: "Packed") -> None:
+        """Keep a result that a worker pickled (engine.Packed): its bytes are written as they are."""
+        if self._reading:
+            self._file.seek(self._size)
+            self._reading = False
+        self._file.write(packed.blob)
+        self._file.write(packed.extra)
+        self._place(index, len(packed.blob), len(packed.extra), packed.path, packed.digest, packed.rules)
+
+    def _place(self, index: int, length: int, extra: int, path: str, digest: str, rules: frozenset[str]) -> None:
         while len(self._offset) <= index:
             self._offset.append(-1)
             self._length.append(0)
@@ -66,11 +78,10 @@ class Spill:
             self._paths.append(None)
             self._digests.append("")
             self._rules.append(_NONE)
-        self._offset[index], self._length[index], self._extra[index] = self._size, len(blob), len(extra)
-        self._size += len(blob) + len(extra)
-        self._paths[index] = result.path
-        self._digests[index] = result.digest
-        rules = frozenset(summaries)
+        self._offset[index], self._length[index], self._extra[index] = self._size, length, extra
+        self._size += length + extra
+        self._paths[index] = path
+        self._digests[index] = digest
         self._rules[index] = self._rule_sets.setdefault(rules, rules)
 
     def __len__(self) -> int:
