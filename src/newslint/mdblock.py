@@ -81,6 +81,10 @@ def _chain(rules: list[Rule]) -> list[Rule]:
     by_marker = {(ch, hr, item): (candidates(ch, False, ruled), candidates(ch, True, ruled))
                  for ch in _MARKERS for hr in (False, True) for item in (False, True)
                  for ruled in [(() if hr else (rb.hr,)) + (() if item else (rb.list_block,))]}
+    # A line starting with "[" is a link reference definition only if its label's "]" comes
+    # before any other "[" and is followed by ":"; most such lines are links ("[Text](url) said").
+    # (The reference rule reads the label one character at a time.)
+    not_a_definition = (candidates("[", False, (rb.reference,)), candidates("[", True, (rb.reference,)))
     # A line that starts like prose, in the main chain: the setext-heading rule, then the
     # paragraph rule. The first can only succeed if a later line of the paragraph starts with
     # "-" or "="; when none does, what it leaves behind is the parent type it sets.
@@ -98,6 +102,8 @@ def _chain(rules: list[Rule]) -> list[Rule]:
                 pair = by_marker[ch, ch in "*-_" and src.count(ch, pos, e) >= 3,
                                  (pos + 1 >= e or src[pos + 1] in " \t") if ch in "*-+"
                                  else ch != "_" and _ORDERED.match(src, pos, e) is not None]
+            elif ch == "[" and not _may_define(src, pos, state.eMarks[line]):
+                pair = not_a_definition
             else:
                 pair = get(ch, plain)
             rules_to_try = pair[0]
@@ -232,6 +238,16 @@ def _underline_ahead(state: Any, line: int, end: int) -> bool:
             return True
         line += 1
     return False
+
+
+_LABEL_END = re.compile(r"\[[^\[\]\\]*([\[\]])")  # "[" and the label up to the next bracket, no escapes
+
+
+def _may_define(src: str, pos: int, end: int) -> bool:
+    """May the line from ``pos`` (a "[") to ``end`` start a link reference definition? Not when
+    its label ends on this line, without escapes, at a "[" or at a "]" not followed by ":"."""
+    m = _LABEL_END.match(src, pos, end)
+    return m is None or (m.group(1) == "]" and src.startswith(":", m.end()))
 
 
 def _table_ahead(src: str, b: list[int], e: list[int], t: list[int], line: int) -> bool:
