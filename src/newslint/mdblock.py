@@ -28,6 +28,7 @@ from markdown_it import rules_core
 from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
+from markdown_it.utils import OptionsDict
 
 Rule = Callable[[Any, int, int, bool], bool]
 
@@ -327,8 +328,18 @@ def _normalize(state: Any) -> None:
         rules_core.normalize(state)
 
 
+class _Options(OptionsDict):
+    """markdown-it's options with ``get`` read straight from its dict: the list rule asks for
+    "tasklists" at every item, and the inherited ``Mapping.get`` is two Python calls."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._options.get(key, default)
+
+
 def install(md: Any) -> Any:
     """Make ``md``'s block rule chains skip rules that cannot match (call after enable/disable)."""
+    if type(md.options) is OptionsDict:
+        md.options = _Options(md.options._options)
     if "normalize" in md.core.ruler.get_active_rules() and md.core.ruler.getRules("")[0] is rules_core.normalize:
         md.core.ruler.at("normalize", _normalize)
     ruler = md.block.ruler
