@@ -98,3 +98,12 @@ def test_prose_view_of_paragraphs_inside_paired_code_tags() -> None:
                  "Before.\n\n{{< highlight go >}}\nx := 1\n\nPlain line.\n{{< /highlight >}}\n",
                  "A `code span\nover two lines` and prose.\n\nNext paragraph.\n"):
         _check_view(body, "x")
+
+
+def test_the_masked_line_table_keeps_ordinary_lengths_only() -> None:
+    # (a file of many long lines of different lengths must not leave one cached string per length)
+    from newslint import document
+
+    doc = Document("---\ntitle: x\n---\n```\n" + "\n".join("y" * n for n in range(1, 3000)) + "\n```\n")
+    assert doc.prose_text.count(prose.MASK) > 4_000_000
+    assert max(document._MASKED_LINES) <= 400

@@ -28,10 +28,13 @@ DEFAULT_PROSE_FIELDS = ("title", "description", "summary", "subtitle", "deck", "
 
 
 class _MaskedLines(dict):
-    """A line of n - 1 masked characters, by n (its length with its newline)."""
+    """A line of n - 1 masked characters, by n (its length with its newline); kept for the
+    lengths of ordinary lines only, so that odd files cannot fill memory with long ones."""
 
     def __missing__(self, n: int) -> str:
-        line = self[n] = prose.MASK * (n - 1)
+        line = prose.MASK * (n - 1)
+        if n <= 400:
+            self[n] = line
         return line
 
 
