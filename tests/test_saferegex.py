@@ -102,3 +102,27 @@ def test_literal_prefixes(source: str, prefixes: list[str] | None) -> None:
                      "abbc", "xyz", "xybz"):
             m = p.search(text)
             assert m is None or m.group().startswith(tuple(prefixes))
+
+
+def test_deferred_patterns_compile_on_first_use_and_survive_a_pickle() -> None:
+    with saferegex.deferred():
+        lazy = saferegex.compile(r"(?<!\w)colou?r(?!\w)", saferegex.IGNORECASE)
+        broken = saferegex.compile(r"(unclosed")  # a shipped pack's patterns are checked by the tests
+    assert lazy._compiled is None
+    assert [m.group() for m in lazy.finditer("Color, COLOUR and colors")] == ["Color", "COLOUR"]
+    assert lazy._compiled is not None
+    with pytest.raises(saferegex.PatternError):
+        broken.search("x")
+    eager = saferegex.compile(r"\bred\b")  # outside deferred(): compiled (and checked) at once
+    assert eager._compiled is not None
+    copy = pickle.loads(pickle.dumps(eager))  # a worker compiles its copy when it needs it
+    assert copy._compiled is None and copy.search("a red car").span() == (2, 5)
+
+
+def test_the_shipped_pack_compiles_nothing_until_a_rule_needs_it() -> None:
+    from newslint import packs
+
+    packs._shipped.cache_clear()
+    rules = packs._shipped("news-style.yaml")
+    impls = [r.check.__self__ for r in rules]
+    assert impls and all(i.pattern._compiled is None for i in impls if hasattr(i, "pattern"))

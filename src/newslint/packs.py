@@ -55,7 +55,8 @@ def _shipped(name: str) -> tuple[Rule, ...]:
     from .resources import data_path
 
     path = data_path("rules", name)
-    return tuple(build(_read(path), path, f"rules/{name}", check=False))
+    with saferegex.deferred():  # its patterns are compiled by the tests; here, when first used
+        return tuple(build(_read(path), path, f"rules/{name}", check=False))
 
 
 _CACHE: dict[tuple[str, int, int], tuple[Rule, ...]] = {}

@@ -23,6 +23,7 @@ What a caller gets:
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 # One call (one finditer over one document, one search, ...) may run this long. A normal
@@ -59,6 +60,26 @@ def _regex() -> Any:
     return regex
 
 
+_DEFER = [False]  # while true, new patterns are compiled on first use (see deferred)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Patterns made inside compile when first used, not at once.
+
+    For the packs that ship with newslint, whose every pattern the test suite compiles: a run
+    that never matches one of them (a warm cache, a pre-commit run on one clean article) does
+    not pay for compiling them all. A user's pattern is compiled at once, so that an error in
+    it is a configuration error naming the pack, before any file is read.
+    """
+    was = _DEFER[0]
+    _DEFER[0] = True
+    try:
+        yield
+    finally:
+        _DEFER[0] = was
+
+
 class SafePattern:
     """A compiled pattern whose every matching call is bounded by ``timeout`` seconds."""
 
@@ -68,10 +89,18 @@ class SafePattern:
         self.pattern = pattern
         self.flags = flags
         self.timeout = timeout
-        self._compiled = _compile(pattern, flags)
+        self._compiled = None if _DEFER[0] else _compile(pattern, flags)
 
     def __reduce__(self) -> tuple[Callable[..., "SafePattern"], tuple[str, int, float]]:
-        return (SafePattern, (self.pattern, self.flags, self.timeout))
+        # compiled (so checked) where it was made: a worker compiles it when it first needs it
+        return (_unpickled, (self.pattern, self.flags, self.timeout))
+
+    @property
+    def _re(self) -> Any:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _compile(self.pattern, self.flags)
+        return compiled
 
     def __repr__(self) -> str:
         return f"SafePattern({self.pattern!r}, flags={self.flags}, timeout={self.timeout:g})"
@@ -86,11 +115,11 @@ class SafePattern:
     @property
     def groups(self) -> int:
         """Number of capture groups."""
-        return int(self._compiled.groups)
+        return int(self._re.groups)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
         """Matches left to right; the whole iteration shares one time bound."""
-        it = self._compiled.finditer(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
+        it = self._re.finditer(text, pos, len(text) if endpos is None else endpos, timeout=self.timeout)
         while True:
             try:
                 m = next(it)
@@ -102,7 +131,7 @@ class SafePattern:
 
     def _call(self, method: str, *args: Any) -> Any:
         try:
-            return getattr(self._compiled, method)(*args, timeout=self.timeout)
+            return getattr(self._re, method)(*args, timeout=self.timeout)
         except TimeoutError:
             raise PatternTimeout(self.pattern, self.timeout) from None
 
@@ -121,6 +150,11 @@ class SafePattern:
     def sub(self, repl: Any, text: str, count: int = 0) -> str:
         """``text`` with matches replaced (``repl`` as in ``re.sub``)."""
         return str(self._call("sub", repl, text, count))
+
+
+def _unpickled(pattern: str, flags: int, timeout: float) -> SafePattern:
+    with deferred():
+        return SafePattern(pattern, flags, timeout)
 
 
 def _compile(pattern: str, flags: int) -> Any:

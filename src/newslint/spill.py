@@ -41,24 +41,27 @@ class Spill:
 
     def put(self, index: int, result: "FileResult") -> None:
         """Keep a result: a copy on disk, or (served from the cache) the object itself."""
-        summaries = result.summaries
         if result.cached:
             # served from the cache, whose index holds its parts in memory all run long: a copy
-            # on disk would save nothing and cost a pickle and an unpickle per file (warm runs)
+            # on disk would save nothing and cost a pickle and an unpickle per file (warm runs).
+            # Which rules left a summary is asked of the result itself (rules()): reading the
+            # keys of a cached result's summaries unpickles them, and a warm run whose
+            # cross-file pass is cached as well never needs them.
             self._held[index] = result
-            blob = extra = b""
-        else:
-            result.summaries = {}
-            try:
-                blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
-                extra = pickle.dumps(summaries, pickle.HIGHEST_PROTOCOL) if summaries else b""
-            finally:
-                result.summaries = summaries
-            if self._reading:  # a read moved the file position; writes go on at the end
-                self._file.seek(self._size)
-                self._reading = False
-            self._file.write(blob)
-            self._file.write(extra)
+            self._place(index, 0, 0, result.path, result.digest, _NONE)
+            return
+        summaries = result.summaries
+        result.summaries = {}
+        try:
+            blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+            extra = pickle.dumps(summaries, pickle.HIGHEST_PROTOCOL) if summaries else b""
+        finally:
+            result.summaries = summaries
+        if self._reading:  # a read moved the file position; writes go on at the end
+            self._file.seek(self._size)
+            self._reading = False
+        self._file.write(blob)
+        self._file.write(extra)
         self._place(index, len(blob), len(extra), result.path, result.digest, frozenset(summaries))
 
     def put_packed(self, index: int, packed: "Packed") -> None:
@@ -99,7 +102,8 @@ class Spill:
 
     def rules(self, index: int) -> frozenset[str]:
         """The IDs of the rules that left a summary for this file."""
-        return self._rules[index]
+        held = self._held.get(index)
+        return frozenset(held.summaries) if held is not None else self._rules[index]
 
     def get(self, index: int) -> "FileResult":
         """The result as it was put (from disk: without its summaries, ``summary_of`` reads them)."""
