@@ -7,9 +7,13 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # Property tests are deterministic in the suite (the same examples on every run and machine), so a
 # red CI always means a change broke something. NEWSLINT_HYPOTHESIS=explore draws new examples
@@ -66,3 +70,29 @@ def newslint_command() -> list[str]:
     """The installed console script, next to the running interpreter."""
     script = Path(sys.executable).parent / "newslint"
     return [str(script)] if script.exists() else [sys.executable, "-m", "newslint"]
+
+
+# -- markdown-it, stock and with mdblock's shortcuts (tests/test_speedups.py, test_mdblock.py) --
+
+
+def _block_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.disable("inline")
+    return md
+
+
+def block_parsers() -> tuple[MarkdownIt, MarkdownIt]:
+    """(stock markdown-it as newslint configures it, the same with mdblock installed)."""
+    from newslint.mdblock import install
+
+    return _block_parser(), install(_block_parser())
+
+
+def block_tokens(md: MarkdownIt, text: str) -> tuple[list[tuple], dict]:
+    """Every field of every block token, and the env (link references): what must not change."""
+    env: dict = {}
+    toks = md.parse(text, env)
+    return [(t.type, t.tag, t.nesting, t.attrs, t.map, t.level, t.children, t.content, t.markup, t.info, t.meta,
+             t.block, t.hidden) for t in toks], env

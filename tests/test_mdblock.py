@@ -12,26 +12,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from markdown_it import MarkdownIt
+from conftest import block_parsers
+from conftest import block_tokens as tokens
 
-from newslint.mdblock import install
-
-
-def _stock() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    md.disable("inline")
-    return md
-
-
-STOCK = _stock()
-FAST = install(_stock())
-
-
-def tokens(md: MarkdownIt, text: str) -> tuple[list[tuple], dict]:
-    env: dict = {}
-    toks = md.parse(text, env)
-    return [(t.type, t.tag, t.nesting, t.attrs, t.map, t.level, t.children, t.content, t.markup, t.info, t.meta,
-             t.block, t.hidden) for t in toks], env
+STOCK, FAST = block_parsers()
 
 EDGES = [
     "Prose.", "More prose here.", "", "", "---", "--- ", "---\t", "===", "= =", "=== x", "-", "=", "- - -", "***", "* * *",

@@ -14,24 +14,17 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
+from conftest import block_parsers
+from conftest import block_tokens as tokens
 from newslint import prose
 from newslint.document import Document
-from newslint.mdblock import install
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA = Path(__file__).parent / "data"
 
 
-def _stock() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    md.disable("inline")
-    return md
-
-
-STOCK = _stock()
-FAST = install(_stock())
+STOCK, FAST = block_parsers()
 
 LINES = [
     "Plain prose line.", "A second line of the same paragraph.", "", "", "===", "---", "- - -", "***", "___",
@@ -45,13 +38,6 @@ LINES = [
     "  ```", "text with `code` and https://example.com/x.", "\\# escaped", "&amp; entity", "![img](x.png)",
     "a NUL \0 inside", "a CR\r\nline", "lone CR\rhere",
 ]
-
-
-def tokens(md: MarkdownIt, text: str) -> tuple[list[tuple], dict]:
-    env: dict = {}
-    toks = md.parse(text, env)
-    return [(t.type, t.tag, t.nesting, tuple(t.map or ()), t.content, t.markup, t.info, t.level, t.hidden)
-            for t in toks], env
 
 
 markdown = st.lists(st.sampled_from(LINES), min_size=1, max_size=40).map("\n".join)
