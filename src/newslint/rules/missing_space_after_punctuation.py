@@ -8,9 +8,11 @@ Not findings: abbreviations and initials (`U.S.Army`, `e.g.Foo`, `J.Smith`), num
 versions (`3.5`, `1,000`, `v2.Next`), times and ratios (`10:30`), domains, e-mail addresses and
 file names (`example.com`, `Data.Gov`, `Libera.Chat`, `report.PDF`, `Fox.Jean@bls.gov`),
 names written with a dot (`Fork.Observer`: after a capitalised or CamelCase word and a dot
-only a sentence-starting word such as "The" or "Check" counts (YouTube.You can), or two words
-that also stand alone elsewhere in the article, or a title such as `Ms.`; a capitalised domain
-word after a lower-case one and before a lower-case word is a sentence: `devices.App users`),
+only a sentence-starting word such as "The" or "Check" counts (YouTube.You can), or a first
+word that also stands alone elsewhere in the article followed by a second that does too or
+that the article writes in lower case (Department.Officials), or a title such as `Ms.`, or a
+person's name (Johanna Koljonen.Teams); a capitalised domain word after a lower-case one and
+before a lower-case word is a sentence: `devices.App users`),
 CamelCase and code-like names
 (`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
@@ -26,6 +28,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..names.data import given_names
 from ..prose import MASK
 from ..typography import as_latin, data, near_invisible, scan
 
@@ -112,8 +115,18 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
             return True
         if pt[i] == "?":
             return nxt[0].isupper()  # Questions?Tweet us: names take a dot or a "!" (Yahoo!News), not a "?"
+        if pt[i] == "." and nxt.istitle() and _after_given_name(pt, i - len(word)):
+            return True  # Johanna Koljonen.Teams: a person's name ends a sentence
         return nxt in table["sentence-starters"] or (pt[i] == "." and _both_stand_alone(latin(), word, nxt))
     return True
+
+
+def _after_given_name(pt: str, start: int) -> bool:
+    """Is the word that ends at ``start`` (then one space) a known given name?"""
+    if pt[start - 1: start] != " ":
+        return False
+    m = _LAST_WORD.search(pt, max(0, start - 40), start - 1)
+    return m is not None and m.group() in given_names()
 
 
 def _space_then_lower(pt: str, at: int) -> bool:
@@ -121,11 +134,16 @@ def _space_then_lower(pt: str, at: int) -> bool:
 
 
 def _both_stand_alone(pt: str, left: str, right: str) -> bool:
-    """Peskov.Russia: both names also appear on their own, so this is two sentences, not a name."""
+    """Peskov.Russia, Department.Officials: the first word also stands on its own, and so does
+    the second, or it is an ordinary word the article writes in lower case elsewhere (a sentence
+    starts with it here): two sentences, not a name written with a dot."""
     if pt.count(f"{left}.{right}") > 1:
         return False  # Bitcoin.Review, used as a name throughout
     alone = r"(?<![\w.@/])%s(?![\w@/]|\.\w)"
-    return re.search(alone % re.escape(left), pt) is not None and re.search(alone % re.escape(right), pt) is not None
+    if re.search(alone % re.escape(left), pt) is None:
+        return False
+    return re.search(alone % re.escape(right), pt) is not None or \
+        (right.istitle() and re.search(alone % re.escape(right.lower()), pt) is not None)
 
 
 def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
