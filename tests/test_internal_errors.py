@@ -199,8 +199,12 @@ def _unpicklable_summary(doc: object, opts: object) -> dict[str, object]:
     return {"bad": lambda: None} if "NOPICKLE" in doc.text else {}  # type: ignore[attr-defined]
 
 
-def test_a_result_that_cannot_be_sent_back_is_an_internal_error_on_its_file(tmp_path: Path) -> None:
-    """A worker's result travels pickled: one that does not pickle costs its file, not the run."""
+@pytest.mark.parametrize("jobs, why", [(2, "could not be sent back from the worker process"),
+                                       (1, "could not be kept for the report")])
+def test_a_result_that_cannot_be_pickled_is_an_internal_error_on_its_file(tmp_path: Path, jobs: int,
+                                                                           why: str) -> None:
+    """Results travel and wait pickled (from a worker, in the spill): one that does not pickle
+    costs its file, not the run, with workers or without."""
     import dataclasses
 
     for i in range(10):
@@ -208,11 +212,11 @@ def test_a_result_that_cannot_be_sent_back_is_an_internal_error_on_its_file(tmp_
         (tmp_path / f"a{i}.md").write_text(f"---\ntitle: a\n---\n\n{BODY}{marker}\n", encoding="utf-8")
     st = engine.settings(config.Config(root=tmp_path))
     st.rules = [dataclasses.replace(r, collect=_unpicklable_summary) if r.id == "NL103" else r for r in st.rules]
-    results = list(engine.lint_paths(sorted(tmp_path.iterdir()), st, jobs=2))
+    results = list(engine.lint_paths(sorted(tmp_path.iterdir()), st, jobs=jobs))
     assert [Path(r.path).name for r in results] == [f"a{i}.md" for i in range(10)]
     for i, r in enumerate(results):
         if i == 3:
             assert [f.rule for f in r.findings] == ["NL999"]
-            assert "could not be sent back from the worker process" in r.findings[0].message
+            assert why in r.findings[0].message
         else:
             assert [f.rule for f in r.findings] == ["NL102"], r.path

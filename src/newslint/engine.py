@@ -20,6 +20,7 @@ from . import suppress
 from .config import Config
 from .document import DEFAULT_PROSE_FIELDS, DecodeError, Document
 from .model import Edit, Finding, Fix, Rule, severity_rank
+from .spill import Packed, Spill
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -511,7 +512,6 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
     each back from disk costs an unpickle per file that a caller like the CLI throws away).
     """
     from .files import display
-    from .spill import Spill
 
     paths = list(paths)
     # Every result waits on disk for the cross-file pass and the path order (memory stays flat)
@@ -534,7 +534,12 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
                     spill.put_packed(i, result)  # the worker's bytes go to disk as they came
                     continue
                 result = result.unpack()
-            spill.put(i, result)
+            try:
+                spill.put(i, result)
+            except Exception as exc:  # linted in this process: a plugin's finding or summary that does not pickle
+                result = crashed(result.path, f"the result could not be kept for the report: "
+                                              f"{type(exc).__name__}: {exc}")
+                spill.put(i, result)
             if caching:
                 cache.put(paths[i], result)  # type: ignore[union-attr]
             if progress is not None:
@@ -614,54 +619,27 @@ def _init_worker(config: Config, shape: list[tuple[str, Any, Any, Any]], options
     _WORKER["state"] = state
 
 
-def _work(chunk: list[tuple[int, str, str]]) -> list["Packed"]:
+def _work(chunk: list[tuple[int, str, str]]) -> list[Packed]:
     st = _WORKER["settings"]
     state = _WORKER.get("state")
     out = []
     for k, p, shown in chunk:
         if state is not None:
             state[k] = _STARTED  # if this process dies now, the parent knows which file it was on
-        out.append(Packed.of(lint_file(Path(p), st, display=shown, **_WORKER["options"])))
+        out.append(_pack(lint_file(Path(p), st, display=shown, **_WORKER["options"])))
         if state is not None:
             state[k] = _DONE
     return out
 
 
-class Packed:
-    """A result pickled in the worker that made it, its summaries apart.
-
-    The main process stores the bytes in its spill as they arrive (spill.Spill.put_packed):
-    a result sent as an object was unpickled there only to be pickled again at once, on the
-    one process that the workers share the cores with.
-    """
-
-    __slots__ = ("path", "digest", "blob", "extra", "rules")
-
-    def __init__(self, path: str, digest: str, blob: bytes, extra: bytes, rules: frozenset[str]) -> None:
-        self.path, self.digest, self.blob, self.extra, self.rules = path, digest, blob, extra, rules
-
-    @classmethod
-    def of(cls, result: FileResult) -> "Packed":
-        import pickle
-
-        summaries = result.summaries
-        try:
-            result.summaries = {}
-            blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
-            extra = pickle.dumps(summaries, pickle.HIGHEST_PROTOCOL) if summaries else b""
-        except Exception as exc:  # a plugin's finding or summary that does not pickle
-            return cls.of(crashed(result.path, f"the result could not be sent back from the worker process: "
-                                               f"{type(exc).__name__}: {exc}"))
-        finally:
-            result.summaries = summaries
-        return cls(result.path, result.digest, blob, extra, frozenset(summaries))
-
-    def unpack(self) -> FileResult:
-        import pickle
-
-        result: FileResult = pickle.loads(self.blob)
-        result.summaries = pickle.loads(self.extra) if self.extra else {}
-        return result
+def _pack(result: FileResult) -> Packed:
+    """The result as a worker sends it: pickled (see spill.Packed); one that does not pickle
+    (a plugin's finding or summary) becomes an internal error on its file."""
+    try:
+        return Packed.of(result)
+    except Exception as exc:
+        return Packed.of(crashed(result.path, f"the result could not be sent back from the worker process: "
+                                              f"{type(exc).__name__}: {exc}"))
 
 
 _STARTED, _DONE = 1, 2
@@ -678,7 +656,7 @@ def default_jobs() -> int:
 
 
 def _run(paths: Sequence[Path], todo: list[int], st: Settings, *, fix: bool, unsafe: bool, diff: bool,
-         jobs: int | None) -> Iterator["FileResult | Packed"]:
+         jobs: int | None) -> Iterator[FileResult | Packed]:
     from .files import display
 
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
@@ -716,7 +694,7 @@ def _context() -> Any:
 
 
 def _pool_run(items: Sequence[tuple[str, str]], st: Settings, options: dict[str, bool],
-              jobs: int) -> Iterator["FileResult | Packed"]:
+              jobs: int) -> Iterator[FileResult | Packed]:
     """Lint ``items`` (path, display) in worker processes; results in order.
 
     A worker process that dies (a segfault in a C extension, the kernel's out-of-memory killer,
@@ -790,7 +768,7 @@ def _pool_run(items: Sequence[tuple[str, str]], st: Settings, options: dict[str,
             emitted += 1
 
 
-def _isolated(ctx: Any, initargs: tuple[Any, ...], k: int, item: tuple[str, str]) -> "FileResult | Packed":
+def _isolated(ctx: Any, initargs: tuple[Any, ...], k: int, item: tuple[str, str]) -> FileResult | Packed:
     """Lint one file in a process of its own; an internal-error finding if that process dies."""
     receive, send = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_isolated_main, args=(send, initargs, k, item), daemon=True)

@@ -18,7 +18,36 @@ from array import array
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 if TYPE_CHECKING:
-    from .engine import FileResult, Packed
+    from .engine import FileResult
+
+
+class Packed:
+    """A result pickled, its summaries apart: what a worker process sends back and what the
+    spill writes. The main process stores a worker's bytes as they arrive (``put_packed``):
+    sent as an object, a result was unpickled there only to be pickled again at once, on the
+    one process that the workers share the cores with."""
+
+    __slots__ = ("path", "digest", "blob", "extra", "rules")
+
+    def __init__(self, path: str, digest: str, blob: bytes, extra: bytes, rules: frozenset[str]) -> None:
+        self.path, self.digest, self.blob, self.extra, self.rules = path, digest, blob, extra, rules
+
+    @classmethod
+    def of(cls, result: "FileResult") -> "Packed":
+        """Pickle a result (raises what pickle raises for a finding or summary that does not pickle)."""
+        summaries = result.summaries
+        result.summaries = {}
+        try:
+            blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+            extra = pickle.dumps(summaries, pickle.HIGHEST_PROTOCOL) if summaries else b""
+        finally:
+            result.summaries = summaries
+        return cls(result.path, result.digest, blob, extra, frozenset(summaries))
+
+    def unpack(self) -> "FileResult":
+        result: FileResult = pickle.loads(self.blob)
+        result.summaries = pickle.loads(self.extra) if self.extra else {}
+        return result
 
 
 class Spill:
@@ -50,23 +79,11 @@ class Spill:
             self._held[index] = result
             self._place(index, 0, 0, result.path, result.digest, _NONE)
             return
-        summaries = result.summaries
-        result.summaries = {}
-        try:
-            blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
-            extra = pickle.dumps(summaries, pickle.HIGHEST_PROTOCOL) if summaries else b""
-        finally:
-            result.summaries = summaries
-        if self._reading:  # a read moved the file position; writes go on at the end
-            self._file.seek(self._size)
-            self._reading = False
-        self._file.write(blob)
-        self._file.write(extra)
-        self._place(index, len(blob), len(extra), result.path, result.digest, frozenset(summaries))
+        self.put_packed(index, Packed.of(result))
 
-    def put_packed(self, index: int, packed: "Packed") -> None:
-        """Keep a result that a worker pickled (engine.Packed): its bytes are written as they are."""
-        if self._reading:
+    def put_packed(self, index: int, packed: Packed) -> None:
+        """Keep a result already pickled (by a worker): its bytes are written as they are."""
+        if self._reading:  # a read moved the file position; writes go on at the end
             self._file.seek(self._size)
             self._reading = False
         self._file.write(packed.blob)
