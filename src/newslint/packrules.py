@@ -336,15 +336,16 @@ class Substitution(PackRule):
         self.swaps: list[tuple[str, tuple[str, ...]]] = []
         alternatives = []
         # each variant alone, for its own groups: compiled when it first matches (a pack holds
-        # hundreds of variants and few ever match: compiling them all cost most of a start-up)
-        self.sources: list[str] = []
-        self._singles: dict[int, saferegex.SafePattern] = {}
+        # hundreds of variants and few ever match: compiling them all cost most of a start-up;
+        # packs._check_regexes has checked every /regex/ variant already)
+        self.singles: list[saferegex.SafePattern] = []
         for i, (variant, preferred) in enumerate(spec["swap"].items()):
             options = tuple(preferred) if isinstance(preferred, list) else tuple(preferred.split("|"))
             self.swaps.append((variant, options))
             source = term_source(variant)
             alternatives.append((len(source), f"(?P<_s{i}>{source})"))
-            self.sources.append(source)
+            with saferegex.deferred():
+                self.singles.append(saferegex.compile(source, self.flags))
         body = "|".join(a for _, a in sorted(alternatives, key=lambda a: -a[0]))
         self.pattern = saferegex.compile(body if nonword else rf"(?<!\w)(?:{body})(?!\w)", self.flags)
         self.anchor(spec["swap"], nonword)
@@ -353,12 +354,6 @@ class Substitution(PackRule):
         self.preserve_case = spec.get("preserve-case", True)
         self.fixable = fix != "none" and any(len(o) == 1 for _, o in self.swaps)
 
-    def _single(self, i: int) -> saferegex.SafePattern:
-        found = self._singles.get(i)
-        if found is None:
-            found = self._singles[i] = saferegex.compile(self.sources[i], self.flags)
-        return found
-
     def findings(self, doc: Document, text: str) -> Iterator[Finding]:
         for m in self.matches(doc, text):
             s, e = m.span()
@@ -366,7 +361,7 @@ class Substitution(PackRule):
             if s == e or MASK in matched or self.excepted(text, s, e) or not self.accept(doc, s, e):
                 continue
             i = next(int(k[2:]) for k, v in m.groupdict().items() if k.startswith("_s") and v is not None)
-            single = self._single(i).fullmatch(text, s, e) or m
+            single = self.singles[i].fullmatch(text, s, e) or m
             options = [self._expand(o, single, matched) for o in self.swaps[i][1]]
             if matched in options:
                 continue  # the variant pattern also matched the preferred form
