@@ -11,8 +11,10 @@ names written with a dot (`Fork.Observer`: after a capitalised or CamelCase word
 only a sentence-starting word such as "The" or "Check" counts (YouTube.You can), or a first
 word that also stands alone elsewhere in the article followed by a second that does too or
 that the article writes in lower case (Department.Officials), or a title such as `Ms.`, or a
-person's name (Johanna Koljonen.Teams); a capitalised domain word after a lower-case one and
-before a lower-case word is a sentence: `devices.App users`),
+person's name (Johanna Koljonen.Teams), or a month or weekday (April.Search), or when the
+second is an adverb or a participle (Department.Included); a capitalised domain word after a
+lower-case one and before a lower-case word is a sentence: `devices.App users`; so is a
+sentence-starting word after words joined by slashes or a domain: `and/or.The`, `Data.gov.An`),
 CamelCase and code-like names
 (`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
@@ -98,8 +100,14 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     left, right = _tokens(pt, i)
     token = left.lstrip(_OPENERS).rstrip(_CLOSERS)
     m = _LAST_WORD.search(token)
-    if m is None or _CODE_LIKE.search(token):
+    if m is None:
         return False
+    if _CODE_LIKE.search(token):
+        # incentives/disincentives.Let, Regulations.gov.An: words joined by slashes, or a domain,
+        # end a sentence when a sentence-starting word follows the stop (not a path or a host)
+        return pt[i] == "." and _ENDS_SENTENCE_BEFORE_STARTER.fullmatch(token) is not None \
+            and (token.count("/") > 0 or token.rsplit(".", 1)[-1].lower() in table["domain-words"]) \
+            and _WORD.fullmatch(right) is not None and right in table["sentence-starters"]
     word = m.group()
     if _CAMEL.search(word) and pt[i] == "." and word.isalpha() and _WORD.fullmatch(right) and right in table["sentence-starters"]:
         return True  # YouTube.You can, WordPress.We were: a name, then a sentence
@@ -117,8 +125,23 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
             return nxt[0].isupper()  # Questions?Tweet us: names take a dot or a "!" (Yahoo!News), not a "?"
         if pt[i] == "." and nxt.istitle() and _after_given_name(pt, i - len(word)):
             return True  # Johanna Koljonen.Teams: a person's name ends a sentence
+        if pt[i] == "." and nxt.istitle() and word in _CALENDAR and pt.count(f"{word}.{nxt}") == 1:
+            return True  # in early April.Search volume: a date ends a sentence
         return nxt in table["sentence-starters"] or (pt[i] == "." and _both_stand_alone(latin(), word, nxt))
     return True
+
+
+# Month and weekday names: no name written with a dot starts with one ("May" is a name and a verb)
+_CALENDAR = frozenset("January February March April June July August September October November December "
+                      "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+# The endings of an adverb or a participle (Included, Reportedly): words that start sentences,
+# hardly ever the second half of a name written with a dot (most such names end in a domain
+# word, or in a noun: Bitcoin.Review, Libera.Chat).
+_INFLECTED = re.compile(r"[A-Z][a-z]{2,}(?:ly|ed)|[A-Z][a-z]{3,}ing")
+# Lower-case words joined by slashes (and/or), or a domain name (Regulations.gov): the kinds of
+# token with a code-like character that can end a sentence.
+_ENDS_SENTENCE_BEFORE_STARTER = re.compile(r"[a-z]+(?:/[a-z]+)+|[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
 
 
 def _after_given_name(pt: str, start: int) -> bool:
@@ -135,14 +158,15 @@ def _space_then_lower(pt: str, at: int) -> bool:
 
 def _both_stand_alone(pt: str, left: str, right: str) -> bool:
     """Peskov.Russia, Department.Officials: the first word also stands on its own, and so does
-    the second, or it is an ordinary word the article writes in lower case elsewhere (a sentence
-    starts with it here): two sentences, not a name written with a dot."""
+    the second, or it is an ordinary word the article writes in lower case elsewhere, or an
+    adverb or a participle (Department.Included, Friday.Rounding): a sentence starts with it here; two
+    sentences, not a name written with a dot."""
     if pt.count(f"{left}.{right}") > 1:
         return False  # Bitcoin.Review, used as a name throughout
     alone = r"(?<![\w.@/])%s(?![\w@/]|\.\w)"
     if re.search(alone % re.escape(left), pt) is None:
         return False
-    return re.search(alone % re.escape(right), pt) is not None or \
+    return _INFLECTED.fullmatch(right) is not None or re.search(alone % re.escape(right), pt) is not None or \
         (right.istitle() and re.search(alone % re.escape(right.lower()), pt) is not None)
 
 
