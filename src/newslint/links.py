@@ -685,6 +685,7 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
         problems.append(Problem(0, len(url), f"`{url}` has no scheme, so it is a relative link on this site; "
                                              f"write https://{url}", f"https://{url}", False))
     problems.extend(_authority_problems(url, ascii_hosts))
+    problems.extend(_lookalike_path_problems(url))
     pct = _PCT.search(url)
     if pct is not None and space is None:
         problems.append(Problem(pct.start(), pct.start() + 1, "'%' that does not start a %XX escape; write %25"))
@@ -766,6 +767,33 @@ def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
             yield from _punycode_problems(host, h0)
         return
     yield from _idn_problems(host, h0, ascii_hosts)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _lookalike_path_problems(url: str) -> Iterator[Problem]:
+    """A word of the path, query or fragment that mixes Latin letters with Cyrillic or Greek
+    look-alikes (``twitter.com/everykidіnapark`` with a Cyrillic і): the link goes nowhere, and
+    the Latin letters are certainly the ones meant when every foreign letter has a Latin twin.
+    (The host has its own check: IDNA allows no mixed label either.)"""
+    if url.isascii():
+        return
+    from .typography import data
+
+    to_latin = data()["confusables"]
+    parts = _rfc3986().misc.URI_MATCHER.match(url)
+    rest = parts.end("authority") if parts is not None and parts.group("authority") is not None else 0
+    for m in _LETTERS.finditer(url, rest):
+        word = m.group()
+        if word.isascii():
+            continue
+        foreign = [ch for ch in word if not (ch.isascii() or "\u00c0" <= ch <= "\u024f")]
+        if not foreign or len(foreign) == len(word) or not all(ch in to_latin for ch in foreign):
+            continue  # Latin (Zürich), another script (wiki/Москва), or a letter with no Latin twin
+        fixed = "".join(to_latin.get(ch, ch) for ch in word)
+        yield Problem(m.start(), m.end(), f"look-alike letters from another script ({''.join(foreign)}) in "
+                                          f"`{word}`; write `{fixed}`", fixed, True)
 
 
 def _bad_labels(host: str) -> bool:
