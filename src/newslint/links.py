@@ -686,6 +686,7 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
                                              f"write https://{url}", f"https://{url}", False))
     problems.extend(_authority_problems(url, ascii_hosts))
     problems.extend(_lookalike_path_problems(url))
+    problems.extend(_invisible_problems(url))
     pct = _PCT.search(url)
     if pct is not None and space is None:
         problems.append(Problem(pct.start(), pct.start() + 1, "'%' that does not start a %XX escape; write %25"))
@@ -794,6 +795,25 @@ def _lookalike_path_problems(url: str) -> Iterator[Problem]:
         fixed = "".join(to_latin.get(ch, ch) for ch in word)
         yield Problem(m.start(), m.end(), f"look-alike letters from another script ({''.join(foreign)}) in "
                                           f"`{word}`; write `{fixed}`", fixed, True)
+
+
+def _invisible_problems(url: str) -> Iterator[Problem]:
+    """Invisible characters in a URL (a zero-width space or a soft hyphen pasted with it): the
+    browser percent-encodes them and the link goes nowhere. Deleting them is safe, except for a
+    zero-width joiner or non-joiner next to a non-ASCII letter (a Persian word, an emoji)."""
+    if url.isascii():
+        return
+    from .typography import INVISIBLE
+
+    at = [i for i, ch in enumerate(url) if ch in INVISIBLE]
+    if not at:
+        return
+    s, e = at[0], at[-1] + 1
+    joined = any(url[i] in "\u200c\u200d" and not (url[i - 1: i].isascii() and url[i + 1: i + 2].isascii())
+                 for i in at)
+    names = ", ".join(sorted({f"U+{ord(url[i]):04X}" for i in at}))
+    yield Problem(s, e, f"invisible character in the URL ({names}); delete it",
+                  "".join(ch for ch in url[s:e] if ch not in INVISIBLE), not joined)
 
 
 def _bad_labels(host: str) -> bool:

@@ -8,7 +8,8 @@ a doubled scheme (``http://https://x``), a misspelled scheme (``htp://``, ``htps
 link on this site), an invalid host or port, a non-ASCII host that is not a valid IDNA name or
 mixes Latin with Cyrillic or Greek letters in one label (a look-alike), a word of the path,
 query or fragment with a Cyrillic or Greek look-alike among Latin letters
-(``twitter.com/everykidіnapark``: the link goes nowhere; fixed safely), a ``%`` that does not
+(``twitter.com/everykidіnapark``: the link goes nowhere; fixed safely), an invisible character
+pasted into a URL (a zero-width space, a soft hyphen: deleted safely), a ``%`` that does not
 start an escape, and unbalanced parentheses (a URL cut short). Front-matter fields are checked
 when their key names a URL (``url``, ``link``, ``canonical``, ``source_url``, ...) or their value
 looks like one.
