@@ -78,8 +78,10 @@ def newslint_command() -> list[str]:
 def _block_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    md.disable("inline")
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(footnote_plugin)
+    md.disable(["footnote_tail", "inline"])
     return md
 
 

@@ -29,6 +29,7 @@ from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
+from mdit_py_plugins.footnote.index import footnote_def
 
 Rule = Callable[[Any, int, int, bool], bool]
 
@@ -41,6 +42,7 @@ _FIRST: dict[Any, str] = {
     rb.reference: "[",
     rb.html_block: "<",
     rb.heading: "#",
+    footnote_def: "[",  # [^label]: (mdit-py-plugins)
 }
 _TABLE_DELIMITER = "|-:"  # a table's second line starts with one of these
 # ... and holds nothing else but spaces and tabs (markdown-it's table rule checks that before all else)

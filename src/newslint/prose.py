@@ -1,7 +1,8 @@
 """Which characters of the body are prose: the parse that every body rule shares.
 
 markdown-it-py gives the block structure (paragraphs, headings, table cells, code, HTML) with
-line maps. Its inline parser is switched off: it gives no columns, costs more than half the
+line maps; footnote definitions (mdit-py-plugins) hold blocks of prose like the body, and a
+paragraph made only of ``| a | b |`` rows is a table without its delimiter row: cells. Its inline parser is switched off: it gives no columns, costs more than half the
 parse time, and decodes escapes and entities so its text no longer matches the source. Instead
 the raw inline content of each block is mapped back to its source lines, and inline syntax
 that is not prose (code spans, HTML, autolinks, link destinations, bare URLs, Hugo shortcodes,
@@ -133,7 +134,14 @@ class ProseIndex:
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
+    from mdit_py_plugins.footnote import footnote_plugin
+
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # Footnote definitions (kramdown, goldmark, Pandoc): their indented paragraphs are prose, not
+    # the indented code CommonMark alone reads them as. Without the inline parser the plugin adds
+    # only its block rule; its core rule would move the definitions to the end of the tokens.
+    md.use(footnote_plugin)
+    md.disable("footnote_tail")
     md.disable("inline")  # see the module docstring
     md.disable("text_join")  # it only rewrites inline children, and there are none: a walk over every token
     from .mdblock import install, limit_depth
@@ -189,6 +197,11 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
             block = Block(kind, start, line_starts[i] - 1 if i < n_lines else n_text, [], quote_depth, list_depth,
                           level)
             spans = block.spans
+            if kind == "paragraph" and len(lines) > 1 and content[:1] == "|" and _PIPE_ROWS.fullmatch(content):
+                # | 0 | MAX |: a table without a delimiter row (kramdown reads one): its cells are
+                # prose, its pipes and the padding that aligns them are not
+                cursor_line, cursor_col = _pipe_cells(text, block, lines, base, line_starts, n_text, masks, blocks)
+                continue
             # (eight `in` tests: a search each, several times faster than one regex with a set)
             if kind != "cell" and not ("[" in content or "]" in content or "&" in content or "<" in content
                                        or "{" in content or "`" in content or "!" in content or "\\" in content) \
@@ -292,6 +305,33 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
 
 
 _BACKTICKS = re.compile(r"`+")
+_PIPE_ROWS = re.compile(r"(?:\|[^\n]*\|[ \t]*\n)+\|[^\n]*\|[ \t]*")  # every line a row: | a | b |
+_CELL = re.compile(r"(?:[^|\\]|\\.)+")  # the text between two pipes (an escaped pipe stays inside)
+
+
+def _pipe_cells(text: str, block: Block, lines: list[str], base: int, line_starts: list[int], n_text: int,
+                masks: list[tuple[int, int, str]], blocks: list[Block]) -> tuple[int, int]:
+    """One cell block per non-blank cell of a paragraph made of pipe rows; returns the cursor
+    (line, column) after the last row."""
+    at, col = base, 0
+    for content_line in lines:
+        s = line_starts[at] if at < len(line_starts) else n_text
+        e = line_starts[at + 1] - 1 if at + 1 < len(line_starts) else n_text
+        start = text.find(content_line, s, e)
+        if start >= 0:
+            for m in _CELL.finditer(text, start, start + len(content_line)):
+                cs, ce = m.span()
+                while cs < ce and text[cs] in " \t":
+                    cs += 1
+                while ce > cs and text[ce - 1] in " \t":
+                    ce -= 1
+                if cs < ce:
+                    cell = Block("cell", s, e, [], block.quote_depth, block.list_depth)
+                    _scan_line(text, cs, ce, cell.spans, masks)
+                    blocks.append(cell)
+            col = start + len(content_line) - s
+        at += 1
+    return at - 1, col
 
 
 def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ SmartyPants convention (Jekyll, Hugo and Pandoc render `--` and `---` as dashes)
 style its double hyphens are left alone. Where real dashes are as common, `--` is a slip.
 
 Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
-`5 - 3`, `$200 - $499`, `9 am - 1 pm`, `n - k`), command-line options (`--help`), a hyphen at a line
+`5 - 3`, `$200 - $499`, `9 am - 1 pm`, `n - k`, `MAX - 1`), command-line options (`--help`), a hyphen at a line
 start or end, and code.
 
 Bad:  Talks resumed - both sides said so -- but no date was set.
@@ -24,6 +24,7 @@ Good: Talks resumed — both sides said so — but no date was set.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -104,7 +105,14 @@ def _between(d: Any) -> bool:
 
 
 def _variables(pt: str, d: Any) -> bool:
-    """Single letters on both sides (n - k + 1): arithmetic, not a dash."""
+    """Single letters on both sides (n - k + 1), or a constant's name before a number or a
+    letter (MAX - 1, MAX - x): arithmetic, not a dash."""
     left, right = pt[max(0, d.start - 2): d.start], pt[d.end: d.end + 2]
+    if _OPERAND_AFTER.match(pt, d.end) and _CONSTANT_BEFORE.search(pt, max(0, d.start - 40), d.start):
+        return True  # (not "the UK - 3 million people": words go on after the number)
     return len(left) == 2 and len(right) == 2 and left[1].isalpha() and not left[0].isalnum() \
         and right[0].isalpha() and not right[1].isalnum() and left[1] not in "aAI" and right[0] not in "aAI"
+
+
+_CONSTANT_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z_]+$")  # MAX, UINT_MAX
+_OPERAND_AFTER = re.compile(r"(?:[0-9]+|[A-Za-z])[ \t]*(?:$|[|)\]=+*/<>,;\ue000\n]|\.(?![0-9]))")  # then the end of the expression
