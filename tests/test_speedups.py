@@ -225,6 +225,60 @@ def test_names_survey_of_one_word_runs_is_that_of_parse(text: str) -> None:
     assert (out.bare, out.full, out.titled) == (bare, full, titled)
 
 
+def reference_parse(run: str):
+    """names.mentions.parse as it was before the survey's shortcut: every word walked."""
+    from newslint.names import data
+    from newslint.names.mentions import _INITIAL, _PATRONYMIC, _WORD, Parsed
+
+    titles, stopwords, particles = data.words()
+    words = [(w.start(), w.end(), w.group(0)) for w in _WORD.finditer(run)]
+    ws, we, last = words[-1]
+    if last.endswith(("’s", "'s")) and len(last) > 3:
+        words[-1] = (ws, we - 2, last[:-2])
+    titled = False
+    i = 0
+    while i < len(words):
+        word = words[i][2]
+        bare = word.rstrip(".")
+        if bare in titles:
+            titled = True
+        elif bare in stopwords or word in particles or _INITIAL.match(word):
+            titled = False
+        else:
+            break
+        i += 1
+    names = [w for w in words[i:] if w[2] not in particles and not _INITIAL.match(w[2])]
+    if not names:
+        return None
+    ss, se, surname = names[-1]
+    if len(names) == 1:
+        return Parsed(surname, ss, se, titled=titled)
+    for gs, ge, given in reversed(names[-3:-1]):
+        if given in data.given_names() and not _PATRONYMIC.search(given):
+            return Parsed(surname, ss, se, given, gs, ge, titled)
+    return None
+
+
+# Runs of several words: given names, titles, sentence words, particles, initials, possessives,
+# a masked list indent after a line break, names that are given names too (Austin, Lloyd).
+RUN_TEXT = st.lists(st.sampled_from([
+    " ", " ", " ", "\n", "\n\ue000 ", "\n \ue000\ue000", "\u00a0", "Smith", "Smith’s", "Jo's", "John", "Mary",
+    "Mr", "Dr", "General", "President", "The", "But", "In", "de", "van", "della", "O’Brien", "McDonald",
+    "Jean-Paul", "Anna", "Ivanovich", "Petrovna", "S.", "J.", "Bitcoin", "Core", "Lloyd", "Austin", "Will",
+    "Émile", "Łukasz", "Zelensky", "Volodymyr", "Kim"]), min_size=1, max_size=12).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(RUN_TEXT)
+def test_names_parse_and_read_agree_with_the_word_by_word_parse(text: str) -> None:
+    from newslint.names import mentions
+
+    for run in mentions._SEQ.findall(text):
+        want = reference_parse(run)
+        assert mentions.parse(run) == want, run
+        assert mentions.read(run) == (None if want is None else (want.surname, want.given, want.titled)), run
+
+
 # -- URLs that need no checking ----------------------------------------------------------------
 
 @settings(max_examples=1500, deadline=None)

@@ -59,15 +59,66 @@ class Parsed:
 @lru_cache(maxsize=131072)
 def parse(run: str) -> Parsed | None:
     """The person a run of capitalised words names, or None (no name, or not a person)."""
-    titles, stopwords, particles = data.words()
-    words = [(w.start(), w.end(), w.group(0)) for w in _WORD.finditer(run)]
-    ws, we, last = words[-1]
+    spans = [(w.start(), w.end()) for w in _WORD.finditer(run)]
+    words = [run[s:e] for s, e in spans]
+    last = words[-1]
     if last.endswith(("’s", "'s")) and len(last) > 3:
-        words[-1] = (ws, we - 2, last[:-2])
+        words[-1] = last[:-2]
+        spans[-1] = (spans[-1][0], spans[-1][1] - 2)
+    picked = _pick(words)
+    if picked is None:
+        return None
+    surname, given, titled = picked
+    (ss, se), name = spans[surname], words[surname]
+    if given < 0:
+        return Parsed(name, ss, se, titled=titled)
+    gs, ge = spans[given]
+    return Parsed(name, ss, se, words[given], gs, ge, titled)
+
+
+@lru_cache(maxsize=131072)
+def read(run: str) -> tuple[str, str, bool] | None:
+    """``parse`` without the offsets: (surname, given name or "", titled), or None.
+
+    The survey asks this of every multi-word run of every article, so it is cut short for most
+    of them: a run whose first and last words are name words (no title, sentence word, particle
+    or initial) has at least two names, and without a given name among its words it names no
+    person ("Bitcoin Core", "United States") -- which ``_pick`` would say after a longer walk.
+    """
+    words = (run.replace("\ue000", " ") if "\ue000" in run else run).split()  # = _WORD's words
+    last = words[-1]
+    if last.endswith(("’s", "'s")) and len(last) > 3:
+        words[-1] = last[:-2]
+    if len(words) > 1 and data.given_names().isdisjoint(words) and _name_word(words[0]) and _name_word(words[-1]):
+        return None
+    picked = _pick(words)
+    if picked is None:
+        return None
+    surname, given, titled = picked
+    return words[surname], (words[given] if given >= 0 else ""), titled
+
+
+def _name_word(word: str) -> bool:
+    """Would ``_pick`` keep this word as a name, wherever it stands?"""
+    titles, stopwords, particles = data.words()
+    bare = word.rstrip(".")
+    return (bare not in titles and bare not in stopwords and word not in particles
+            and not _INITIAL.match(word))
+
+
+def _pick(words: list[str]) -> tuple[int, int, bool] | None:
+    """Which of a run's words name a person: (surname index, given-name index or -1, titled).
+
+    ``words`` are the run's words, the last without its possessive. Leading titles, sentence
+    words, particles and initials are dropped (a title marks the name as titled); of the rest,
+    particles and initials are no names. One name is a bare mention; several are a person only
+    when a known given name stands right before the surname (or one further, a middle name).
+    """
+    titles, stopwords, particles = data.words()
     titled = False
-    i = 0
-    while i < len(words):
-        word = words[i][2]
+    i, n = 0, len(words)
+    while i < n:
+        word = words[i]
         bare = word.rstrip(".")
         if bare in titles:
             titled = True
@@ -76,16 +127,16 @@ def parse(run: str) -> Parsed | None:
         else:
             break
         i += 1
-    names = [w for w in words[i:] if w[2] not in particles and not _INITIAL.match(w[2])]
+    names = [j for j in range(i, n) if words[j] not in particles and not _INITIAL.match(words[j])]
     if not names:
         return None
-    ss, se, surname = names[-1]
     if len(names) == 1:
-        return Parsed(surname, ss, se, titled=titled)
+        return names[0], -1, titled
     given_names = data.given_names()
-    for gs, ge, given in reversed(names[-3:-1]):
+    for j in reversed(names[-3:-1]):
+        given = words[j]
         if given in given_names and not _PATRONYMIC.search(given):
-            return Parsed(surname, ss, se, given, gs, ge, titled)
+            return names[-1], j, titled
     return None
 
 
@@ -131,16 +182,16 @@ def _survey(text: str) -> Survey:
             if word not in titles and word not in stopwords and word not in particles:
                 bare[word] = get(word, 0) + runs[run]
             continue
-        p = parse(run)
-        if p is None:
+        person = read(run)
+        if person is None:
             continue
-        if p.given:
-            givens = full.setdefault(p.surname, {})
-            givens[p.given] = givens.get(p.given, 0) + runs[run]
+        surname, given, is_titled = person
+        if given:
+            givens = full.setdefault(surname, {})
+            givens[given] = givens.get(given, 0) + runs[run]
         else:
-            surname = p.surname
             bare[surname] = get(surname, 0) + runs[run]
-            if p.titled:
+            if is_titled:
                 titled.add(surname)
     out.bare = Counter(bare)
     return out
