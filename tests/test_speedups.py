@@ -375,3 +375,11 @@ def test_plugin_discovery_names_distributions_as_their_metadata_does() -> None:
         name = dist.metadata["Name"] if dist.metadata else None
         if name:
             assert plugins._key(dist) == re.sub(r"[-_.]+", "-", name).lower(), name
+
+
+def test_names_collect_word_boundary_is_the_regex_word_class() -> None:
+    """names.corpus.collect tells a word character by str.isalnum() or "_", as \\w does."""
+    word = re.compile(r"\w")
+    for code in range(0x110000):
+        c = chr(code)
+        assert (word.match(c) is not None) == (c.isalnum() or c == "_"), hex(code)

@@ -54,7 +54,12 @@ def _hit(rules: frozenset[str], keys: set[str]) -> bool:
 
 
 def parse(doc: Document) -> Suppressions:
-    """Collect the suppression comments of a document."""
+    """Collect the suppression comments of a document (memoised: the engine and the cross-file
+    rules' collect both ask, and even a file without any costs a search of its whole text)."""
+    return doc.memo("suppress", lambda: _parse(doc))
+
+
+def _parse(doc: Document) -> Suppressions:
     text = doc.text
     out = Suppressions()
     if "newslint-" not in text:

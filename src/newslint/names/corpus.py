@@ -10,8 +10,8 @@ person, or the article also uses the majority spelling (inconsistent-name report
 
 from __future__ import annotations
 
-import re
 from array import array
+from bisect import bisect_right
 from sys import intern
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from ..document import Document
 
 MAX_PLACES = 20  # positions kept per spelling and file
-_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(slots=True)
@@ -54,30 +53,34 @@ def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tup
     if not forms:
         return {}
     hidden = suppress.parse(doc)
-    text = doc.prose_text
+    text, line_starts = doc.prose_text, doc.line_starts
+    n = len(text)
     out: dict[str, Usage] = {}
     for form in forms:
         # (names recur across files: interned, each spelling is held once however many files use it)
         use = Usage(givens={intern(given_key(g)): intern(g) for g in sv.full.get(form, ())})
-        for s in _find(text, form):
-            line, col = doc.position(s)
-            if hidden and hidden.hides(Finding(s, s, "", rule=rule[0], name=rule[1], line=line)):
+        flat, k, count = use.flat, len(form), 0
+        # Every whole-word occurrence (a text.find loop: one scan of the text per spelling is
+        # most of this function's time; the loop around it is kept to plain operations)
+        s = text.find(form)
+        while s >= 0:
+            e = s + k
+            # a word character on either side (the regex class \w: str.isalnum() or "_")
+            before, after = text[s - 1] if s else " ", text[e] if e < n else " "
+            if before.isalnum() or before == "_" or after.isalnum() or after == "_":
+                s = text.find(form, e)
                 continue
-            use.count += 1
-            if len(use.flat) < 6 * MAX_PLACES:  # (a form is one word: it ends on its line)
-                use.flat.extend((s, s + len(form), line, col, line, col + len(form)))
-        if use.count:
+            line = bisect_right(line_starts, s)  # 1-based: the index of the next line's start
+            col = s - line_starts[line - 1] + 1
+            if not (hidden and hidden.hides(Finding(s, s, "", rule=rule[0], name=rule[1], line=line))):
+                count += 1
+                if count <= MAX_PLACES:  # (a form is one word: it ends on its line)
+                    flat.extend((s, e, line, col, line, col + k))
+            s = text.find(form, e)
+        if count:
+            use.count = count
             out[intern(form)] = use
     return out
-
-
-def _find(text: str, word: str) -> Iterator[int]:
-    n, k = len(text), len(word)
-    i = text.find(word)
-    while i >= 0:
-        if not (i and _WORD_CHAR.match(text, i - 1)) and not (i + k < n and _WORD_CHAR.match(text, i + k)):
-            yield i
-        i = text.find(word, i + k)
 
 
 @dataclass
