@@ -122,8 +122,11 @@ def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
     seen: set[str] = set()
     for p in sorted(persons):
         group = {w for w in by_key[skeleton(p)] if not _ignorable(p, w, allow) or w == p}
-        group |= {w for w in by_letter[p[0].casefold()]
-                  if w not in group and _close(p, w) and not _ignorable(p, w, allow) and not derived(p, w)}
+        if len(p) >= NEAR_MIN_LENGTH:  # (_close turns down shorter words, and lengths 4 apart)
+            n = len(p)
+            group |= {w for w in by_letter[p[0].casefold()]
+                      if w not in group and len(w) >= NEAR_MIN_LENGTH and -3 <= len(w) - n <= 3
+                      and _close(p, w) and not _ignorable(p, w, allow) and not derived(p, w)}
         if len(group) > 1 and not group <= seen:
             group = {w for w in group if not _is_word(doc.prose_text, w)}
             if len(group) > 1:
@@ -165,7 +168,8 @@ def _analyse(doc: "Document", names: Dictionary, allow: frozenset[str]) -> list[
     names = names.for_language(doc.language)
     sv = survey(doc)
     groups = candidate_groups(doc, allow)
-    single = [{p} for p in sv.full if _given_conflicts(sv.full, (p,))]
+    # (one given name with a surname cannot conflict with itself: most surnames have one)
+    single = [{p} for p, givens in sv.full.items() if len(givens) > 1 and _given_conflicts(sv.full, (p,))]
     misses = _house_misses(sv.full, names, allow)
     if not groups and not single and not misses:
         return []
