@@ -383,3 +383,27 @@ def test_names_collect_word_boundary_is_the_regex_word_class() -> None:
     for code in range(0x110000):
         c = chr(code)
         assert (word.match(c) is not None) == (c.isalnum() or c == "_"), hex(code)
+
+
+# Text for the run pattern: words (capitalised, small, particles, initials, possessives, odd
+# mixtures of capitals and small letters) and what can stand between them (spaces, line breaks
+# with a masked indent, hyphens, apostrophes, full stops, nothing), in any order.
+RUN_PIECES = st.lists(st.tuples(
+    st.sampled_from(["Smith", "O’Brien", "McDonald", "Jean-Paul", "Anna-Maria", "Émile", "Łukasz", "Ab", "AB", "A",
+                     "de", "della", "dellas", "del", "van", "von", "le", "deLa", "Dr.", "S.", "S", "’s", "'s", "s",
+                     "x", "é", "Smith’sx", "Smith’s", "Jo'sé", "DeSantis", "Mc", "McD", "McDx", "O’", "O’b", "OB",
+                     "Smith-", "Smith-jones", "-Jones", "1", "_"]),
+    st.sampled_from([" ", " ", "", "\n", "\n \ue000", "\n\t", "\u00a0", "-", ".", ". ", "’", "'", ", "])),
+    max_size=15).map(lambda pairs: "".join(w + s for w, s in pairs))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(RUN_PIECES)
+def test_names_run_pattern_finds_what_the_greedy_one_did(text: str) -> None:
+    """mentions._SEQ holds its repeats (possessive): the same runs as the plain greedy pattern."""
+    from newslint.names import data, mentions
+
+    up, low = data.UPPER, data.LOWER
+    greedy = re.compile(rf"{mentions._TOKEN}(?:{mentions._GAP}(?:(?:{data.particle_pattern()}|[{up}]\.)"
+                        rf"{mentions._GAP})*{mentions._TOKEN})*(?:[’']s(?![{low}]))?")
+    assert [m.span() for m in mentions._SEQ.finditer(text)] == [m.span() for m in greedy.finditer(text)]

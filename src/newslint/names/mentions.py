@@ -15,6 +15,7 @@ every mention with its offsets and zone, and runs only when a rule has something
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,11 +27,29 @@ if TYPE_CHECKING:
     from ..document import Document
 
 _UP, _LOW = data.UPPER, data.LOWER
-# Mc/Mac/De/Di names and O’Brien keep their inner capital: McDonald, DeSantis, O’Neill.
-_TOKEN = rf"[{_UP}](?:[’'][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)*"
-_GAP = r"(?:[ \u00a0]|\n[ \t\ue000]*)"  # a space, or a line break (and a list item's masked indent)
-_SEQ = re.compile(
-    rf"{_TOKEN}(?:{_GAP}(?:(?:{data.particle_pattern()}|[{_UP}]\.){_GAP})*{_TOKEN})*(?:[’']s(?![{_LOW}]))?")
+# Possessive repeats (Python 3.11 on) where taking characters back can never give a match.
+_HOLD = "+" if sys.version_info >= (3, 11) else ""
+
+
+def _token(hold: str = "") -> str:
+    """A capitalised word; ``hold`` = "+" makes its repeats possessive."""
+    # Mc/Mac/De/Di names and O’Brien keep their inner capital: McDonald, DeSantis, O’Neill.
+    return rf"[{_UP}](?:[’'][{_UP}])?{hold}[{_LOW}]+{hold}(?:[{_UP}][{_LOW}]+{hold})?{hold}(?:-[{_UP}][{_LOW}]+{hold})*{hold}"
+
+
+def _gap(hold: str = "") -> str:
+    """A space, or a line break (and a list item's masked indent)."""
+    return rf"(?:[ \u00a0]|\n[ \t\ue000]*{hold})"
+
+
+_TOKEN, _GAP = _token(), _gap()
+# The run: tokens joined by gaps, with particles and initials between them. Its repeats hold
+# (possessive): what follows a token, a gap or a loop of them always matches (it is optional,
+# or a token, whose capital no gap, particle or initial can start), so giving characters back
+# never finds another match, and without the backtracking records every article's scan is
+# ~20 % faster. (Not so in _ABBREVIATED below, whose token is followed by a lookahead.)
+_SEQ = re.compile(rf"{_token(_HOLD)}(?:{_gap(_HOLD)}(?:(?:{data.particle_pattern()}|[{_UP}]\.){_gap(_HOLD)})*{_HOLD}"
+                  rf"{_token(_HOLD)})*{_HOLD}(?:[’']s(?![{_LOW}]))?{_HOLD}")
 # "Dr. Phil", "Gen. Milley": the full stop ends the run, so abbreviated titles are looked for
 # apart, and only in articles that have one (a second pattern over every article costs too much).
 _ABBREVIATIONS = frozenset("Dr Mr Mrs Ms Mx Prof Gen Sen Rep Gov Lt Col Capt Maj Sgt Cpl Pvt Adm Cmdr Brig Rev Fr".split())
