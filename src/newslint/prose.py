@@ -449,13 +449,15 @@ def _closing_backticks(run: int) -> re.Pattern[str]:
 
 
 def _trim_url(line: str, s: int, e: int) -> int:
-    """Leave trailing punctuation and an unbalanced ")" out of a bare URL (as GFM autolinks do)."""
+    """Leave trailing punctuation and an unbalanced ")" or "]" out of a bare URL (as GFM autolinks do)."""
     while e > s:
         ch = line[e - 1]
         if ch in _URL_TRAIL:
             e -= 1
         elif ch == ")" and line.count("(", s, e) < line.count(")", s, e):
             e -= 1
+        elif ch == "]" and line.count("[", s, e) < line.count("]", s, e):
+            e -= 1  # [**www.cbp.gov**]: the link text's bracket closes, not the URL
         elif ch in "”’»" and "“‘«"["”’»".index(ch)] not in line[s:e]:  # (see https://x.gov.”)
             e -= 1
         else:
