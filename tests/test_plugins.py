@@ -228,3 +228,20 @@ def test_a_plugin_that_fails_to_import_is_a_config_error(tmp_path: Path, monkeyp
     finally:
         plugins.clear_cache()
         sys.modules.pop("broken_plugin", None)
+
+
+def test_the_quick_look_for_plugins_sees_only_newslint_entry_points(tmp_path: Path) -> None:
+    """Without a distribution that names the newslint group, discovery stops before importlib.metadata;
+    with one (or a zip on the path, which it cannot look into), the full discovery runs."""
+    other = tmp_path / "other-1.0.dist-info"
+    other.mkdir()
+    (other / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n", encoding="utf-8")
+    (tmp_path / "bare-2.0.dist-info").mkdir()  # no entry points at all
+    assert not plugins._may_have_plugins([str(tmp_path), str(tmp_path / "missing")])
+    ours = tmp_path / "acme-1.0.dist-info"
+    ours.mkdir()
+    (ours / "entry_points.txt").write_text(f"[{plugins.GROUP}]\nx = acme.rule\n", encoding="utf-8")
+    assert plugins._may_have_plugins([str(tmp_path)])
+    archive = tmp_path / "lib.zip"
+    zipfile.ZipFile(archive, "w").close()
+    assert plugins._may_have_plugins([str(archive)])
