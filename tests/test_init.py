@@ -102,10 +102,7 @@ def test_hook_manifest_is_valid_and_as_documented() -> None:
 def test_option_keys_and_values_render_as_toml() -> None:
     from newslint.starter import _toml_key, _toml_value
 
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
+    import tomllib
 
     for key, value in [("marks", ",.;:!?\\\"\u00a0"), ("max.words", 3), ("ratio", 0.5), ("on", True),
                        ("names", ["Kyiv", "Odesa"])]:

@@ -22,10 +22,7 @@ import pytest
 from conftest import newslint_command
 from newslint import config, engine, files, plugins
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[no-redef]
+import tomllib
 
 PLUGIN = Path(__file__).parent / "plugins" / "newslint-crash-plugin"
 BODY = "Medinsky , said it."  # NL102 in every file: the other rules still ran

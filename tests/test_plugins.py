@@ -26,10 +26,7 @@ from newslint.config import ConfigError
 from newslint.document import Document
 from newslint.model import Rule
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[no-redef]
+import tomllib
 
 PLUGIN_SRC = Path(__file__).parent / "plugins" / "newslint-demo-plugin"
 PACKAGE = "newslint_demo_plugin"

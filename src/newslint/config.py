@@ -17,10 +17,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .model import SEVERITIES, Rule
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib  # type: ignore[no-redef]
+import tomllib
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown")

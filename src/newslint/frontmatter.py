@@ -21,10 +21,7 @@ from typing import Any
 
 import yaml
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib  # type: ignore[no-redef]
+import tomllib
 
 MAX_FRONT_MATTER = 256 * 1024  # characters; a bigger block is refused, not parsed
 MAX_NODES = 20_000  # YAML nodes; bounds the work of every rule that walks the data

@@ -15,7 +15,6 @@ every mention with its offsets and zone, and runs only when a rule has something
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,8 +26,8 @@ if TYPE_CHECKING:
     from ..document import Document
 
 _UP, _LOW = data.UPPER, data.LOWER
-# Possessive repeats (Python 3.11 on) where taking characters back can never give a match.
-_HOLD = "+" if sys.version_info >= (3, 11) else ""
+# Possessive repeats where taking characters back can never give a match.
+_HOLD = "+"
 
 
 def _token(hold: str = "") -> str:
