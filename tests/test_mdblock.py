@@ -31,6 +31,9 @@ EDGES = [
     "1.", "1)", "7.", "123456789. nine digits", "1234567890. ten", "1.x", "3)\tx", "2015 was a year.", "__init__",
     "_ _ _", "- - x", "-- --", "**bold** start", "+", "+ +", "*", "- * -", "0. zero",
     "-\titem", " \t- x", "1.\tfoo", "\tcode", "  \t  mixed", "   three", "     five", "-    spaced marker", "-",
+    # horizontal rules and lines with three of a marker that are none
+    "**Bold** start", "***bold***", "* * x", "*\t*\t*", "_ _ _ x", "---x", "- - -  ", "__init__ and __main__",
+    "-- - --", "* ** *", "- **a** b", "> ***", "  ___",
 ]
 
 edgy = st.lists(st.sampled_from(EDGES), min_size=1, max_size=30).map("\n".join)

@@ -48,6 +48,7 @@ _FIRST: dict[Any, str] = {
 _TABLE_DELIMITER = "|-:"  # a table's second line starts with one of these
 # ... and holds nothing else but spaces and tabs (markdown-it's table rule checks that before all else)
 _DELIMITER_ROW = re.compile(r"[|\-:][|\-: \t]*")
+_RULE = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")  # a horizontal rule: three or more of one marker, blanks between
 _MARKERS = "-*_+0123456789"  # a horizontal rule's or a list item's first character
 _ORDERED = re.compile(r"[0-9]{1,9}[.)](?:[ \t]|\Z)")  # an ordered list item's marker (up to the line end)
 _FALLBACK = (rb.lheading, rb.paragraph)  # these take any line; they come last
@@ -78,10 +79,11 @@ def _chain(rules: list[Rule]) -> list[Rule]:
     plain = (candidates(None, False), candidates(None, True))  # a line that starts like prose
     by_char = {ch: (candidates(ch, False), candidates(ch, True)) for ch in triggers}
     get = by_char.get
-    # A line starting with "-", "*", "_", "+" or a digit is a horizontal rule only if it holds at
-    # least three of that character, and a list item only if a space, a tab or the line end
-    # follows the bullet (or the digits and "." or ")"): most such lines are neither ("2015 was",
-    # "- item" is no rule). The chain for each answer: (character, rule possible, item possible).
+    # A line starting with "-", "*", "_", "+" or a digit is a horizontal rule only if it holds
+    # three or more of that character and nothing else but blanks ("**Bold** text" is none), and
+    # a list item only if a space, a tab or the line end follows the bullet (or the digits and
+    # "." or ")"): most such lines are neither ("2015 was", "- item" is no rule). The chain for
+    # each answer: (character, rule possible, item possible).
     by_marker = {(ch, hr, item): (candidates(ch, False, ruled), candidates(ch, True, ruled))
                  for ch in _MARKERS for hr in (False, True) for item in (False, True)
                  for ruled in [(() if hr else (rb.hr,)) + (() if item else (rb.list_block,))]}
@@ -103,7 +105,7 @@ def _chain(rules: list[Rule]) -> list[Rule]:
             ch = src[pos]
             if ch in _MARKERS:
                 e = state.eMarks[line]
-                pair = by_marker[ch, ch in "*-_" and src.count(ch, pos, e) >= 3,
+                pair = by_marker[ch, ch in "*-_" and src.count(ch, pos, e) >= 3 and _RULE.fullmatch(src, pos, e) is not None,
                                  (pos + 1 >= e or src[pos + 1] in " \t") if ch in "*-+"
                                  else ch != "_" and _ORDERED.match(src, pos, e) is not None]
             elif ch == "[" and not _may_define(src, pos, state.eMarks[line]):
