@@ -94,3 +94,106 @@ def test_the_masked_line_table_keeps_ordinary_lengths_only() -> None:
     doc = Document("---\ntitle: x\n---\n```\n" + "\n".join("y" * n for n in range(1, 3000)) + "\n```\n")
     assert doc.prose_text.count(prose.MASK) > 4_000_000
     assert max(document._MASKED_LINES) <= 400
+
+
+# -- lists: mdblock.list_items gives an item that starts with a paragraph directly -------------
+
+ITEM_MARKERS = ["-", "*", "+", "1.", "2.", "1)", "7)", "10.", "0.", "123456789.", "-", "-", "1."]
+ITEM_GAPS = [" ", " ", "  ", "   ", "    ", "     ", "\t", " \t", ""]
+ITEM_TEXTS = ["item", "Item with [a link](https://x.y) and text", "**Bold** start", "[label]: /def", "[a](b) c",
+              "# heading", "> quote", "```", "- nested", "1. nested", "---", "***", "* * *", "<div>", "`code`",
+              "| a | b |", "text | more", "", "    code", "2015 was", "_under_"]
+FOLLOWERS = ["", "", "  continued", "    continued deep", "lazy line", "===", "---", "  ---", "  ===", "- next",
+             "  - nested", "    - deeper", "|---|---|", "  |---|", "> quote", "# Heading", "Paragraph text",
+             "```", "<div>", "1. ordered", "2. two", "     - five", "\t- tabbed", "  \tx"]
+
+
+@st.composite
+def list_markdown(draw: st.DrawFn) -> str:
+    """Lists of every shape: items of one or more lines, tight and loose, nested, lazy
+    continuations, interruptions; some in a block quote."""
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 12))):
+        if draw(st.integers(0, 4)) == 0:
+            lines.append(draw(st.sampled_from(FOLLOWERS)))
+            continue
+        indent = " " * draw(st.sampled_from([0, 0, 0, 1, 2, 3, 4, 5, 6]))
+        lines.append(indent + draw(st.sampled_from(ITEM_MARKERS)) + draw(st.sampled_from(ITEM_GAPS))
+                     + draw(st.sampled_from(ITEM_TEXTS)))
+        for _ in range(draw(st.integers(0, 2))):
+            lines.append(draw(st.sampled_from(FOLLOWERS)))
+    if draw(st.integers(0, 3)) == 0:
+        lines = [draw(st.sampled_from(["> ", ">", "> > ", ""])) + line for line in lines]
+    return "\n".join(lines) + draw(st.sampled_from(["", "\n", "\n\n", "\n> x\n"]))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(list_markdown())
+def test_list_tokens_are_those_of_stock_markdown_it(text: str) -> None:
+    assert tokens(FAST, text) == tokens(STOCK, text)
+
+
+LISTS = [
+    "- one\n- two\n- three\n",  # tight, one line each
+    "- one\n- two\n\nAfter.\n",  # ends at a blank line, then a paragraph
+    "- one\n- two\n# Heading\n",  # interrupted by a heading
+    "- one\n- two\nlazy continuation\n- three\n",  # a lazy line
+    "- one\n  continued\n- two\n",  # an indented continuation
+    "- one\n\n- two\n\n- three\n",  # loose
+    "- one\n- two\n\n- three\n",  # loose from the blank line on
+    "- one\n  - nested\n  - nested two\n- two\n",  # nested
+    "- one\n\n  second paragraph\n- two\n",  # an item of two paragraphs
+    "- one\n\n      code in item\n- two\n",
+    "3. three\n4. four\n",  # ordered, starting at 3
+    "Text\n2. not a list\n",  # an ordered list interrupts a paragraph only at 1
+    "Text\n1. a list\n- and a bullet\n",
+    "- one\n+ other bullet\n* third\n",  # a new list at each bullet change
+    "1. one\n1) other delimiter\n",
+    "> - quoted\n> - list\n> lazy\n\nout\n",
+    "> - quoted\n>\n> - loose\n",
+    "-\ttab\n-\t\tcode\n- x\n",
+    "- one\n---\n",  # a rule ends the list
+    "- one\n- - -\n",
+    "- one\n  ---\n- two\n",  # a setext heading inside an item
+    "- one\n===\n",
+    "-\n  foo\n",  # an empty first line
+    "-\n\n  foo\n",
+    "- \n- two\n",
+    "  - one\n - two\n- three\n   - four\n",  # siblings at different indentation
+    "- a\n     - this is lazy\n",
+    "1.  one\n\n    para\n2.  two\n",
+    "- [ ] task\n- [x] done\n",
+    "- a | b\n- |---|\n",  # table-like items
+    "- a | b\n  |---|---|\n",
+    "- [ref]: /url\n- [ref]\n",
+    "- **Bold** item\n- **Bold** two\n",
+    "- <div>\n- text\n",
+    "- one\n    - code-like nested\n",
+    "10. ten\n11. eleven\n",
+    "1. one\n\n\n2. two\n",
+    "- a\n\n\n",
+    "> - a\n>\n>\n\nnext",
+]
+
+
+def test_list_shapes_read_as_stock_reads_them() -> None:
+    for text in LISTS:
+        assert tokens(FAST, text) == tokens(STOCK, text), text
+        quoted = "".join("> " + line for line in text.splitlines(True))
+        assert tokens(FAST, quoted) == tokens(STOCK, quoted), quoted
+        nested = "- outer\n" + "".join("  " + line for line in text.splitlines(True))
+        assert tokens(FAST, nested) == tokens(STOCK, nested), nested
+
+
+def test_deep_lists_meet_the_depth_limit_where_they_did() -> None:
+    # (list_items gives items their paragraph directly only above the depth limit's level: the
+    # reference is stock markdown-it with the same limit)
+    from conftest import _block_parser
+    from newslint.mdblock import install, limit_depth
+
+    limited = limit_depth(_block_parser(), 6)
+    fast = limit_depth(install(_block_parser()), 6)
+    for text in ("".join("  " * i + "- item\n" for i in range(12)) + "after\n",
+                 "".join("  " * i + "1. item\n" + "  " * i + "   more\n" for i in range(12)),
+                 "- a\n" * 3 + "".join("  " * i + "- b\n" for i in range(10)) + "- c\n"):
+        assert tokens(fast, text) == tokens(limited, text), text

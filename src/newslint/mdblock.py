@@ -12,9 +12,12 @@ Each of those rules needs a particular first character (``#`` for a heading, ``>
 indented code block needs four columns of indentation. ``install`` replaces each rule chain with
 one function that checks those necessary conditions first and, only when some rule could
 match, runs the original chain unchanged; the setext-heading rule runs only when a line of the
-paragraph could be its underline; and the parser's line tables are built with list operations. The rules themselves, their order and the tokens are
-markdown-it's own; a rule this module does not know is always run. tests/test_mdblock.py
-checks that the tokens are identical to the stock parser's.
+paragraph could be its underline; and the parser's line tables are built with list operations.
+The list rule (``list_items``) gives an item that starts with a paragraph its paragraph directly
+instead of running the block tokenizer on it, and the tokenizer reads the line tables itself.
+The rules themselves, their order and the tokens are markdown-it's own; a rule this module does
+not know is always run. tests/test_mdblock.py checks that the tokens are identical to the stock
+parser's.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ def _chain(rules: list[Rule]) -> list[Rule]:
             code = True
         elif fn not in _FIRST and not (fn in _FALLBACK and all(g in _FALLBACK for g in rules[i:])):
             return rules  # a rule we cannot reason about: run the chain as it is
-    rules = [_PARAGRAPH.get(fn, fn) for fn in rules]
+    rules = [_REPLACED.get(fn, fn) for fn in rules]
     everything = tuple(rules)
 
     def candidates(char: str | None, with_table: bool, ruled_out: tuple[Rule, ...] = ()) -> tuple[Rule, ...]:
@@ -86,7 +89,7 @@ def _chain(rules: list[Rule]) -> list[Rule]:
     # each answer: (character, rule possible, item possible).
     by_marker = {(ch, hr, item): (candidates(ch, False, ruled), candidates(ch, True, ruled))
                  for ch in _MARKERS for hr in (False, True) for item in (False, True)
-                 for ruled in [(() if hr else (rb.hr,)) + (() if item else (rb.list_block,))]}
+                 for ruled in [(() if hr else (rb.hr,)) + (() if item else (list_items,))]}
     # A line starting with "[" is a link reference definition only if its label's "]" comes
     # before any other "[" and is followed by ":"; most such lines are links ("[Text](url) said").
     # (The reference rule reads the label one character at a time.)
@@ -96,39 +99,44 @@ def _chain(rules: list[Rule]) -> list[Rule]:
     # "-" or "="; when none does, what it leaves behind is the parent type it sets.
     tail = (rb.lheading, paragraph)
 
-    def run(state: Any, line: int, end: int, silent: bool) -> bool:
+    def choose(state: Any, line: int, end: int) -> tuple[Rule, ...]:
+        """The rules of the chain, in order, that may match at ``line``."""
         pos = state.bMarks[line] + state.tShift[line]
         if pos >= state.eMarks[line] or (code and state.sCount[line] - state.blkIndent >= 4):
-            rules_to_try = everything
+            return everything
+        src = state.src
+        ch = src[pos]
+        if ch in _MARKERS:
+            e = state.eMarks[line]
+            pair = by_marker[ch, ch in "*-_" and src.count(ch, pos, e) >= 3 and _RULE.fullmatch(src, pos, e) is not None,
+                             (pos + 1 >= e or src[pos + 1] in " \t") if ch in "*-+"
+                             else ch != "_" and _ORDERED.match(src, pos, e) is not None]
+        elif ch == "[" and not _may_define(src, pos, state.eMarks[line]):
+            pair = not_a_definition
         else:
-            src = state.src
-            ch = src[pos]
-            if ch in _MARKERS:
-                e = state.eMarks[line]
-                pair = by_marker[ch, ch in "*-_" and src.count(ch, pos, e) >= 3 and _RULE.fullmatch(src, pos, e) is not None,
-                                 (pos + 1 >= e or src[pos + 1] in " \t") if ch in "*-+"
-                                 else ch != "_" and _ORDERED.match(src, pos, e) is not None]
-            elif ch == "[" and not _may_define(src, pos, state.eMarks[line]):
-                pair = not_a_definition
-            else:
-                pair = get(ch, plain)
-            rules_to_try = pair[0]
-            if table and line + 2 <= end:
-                p = state.bMarks[line + 1] + state.tShift[line + 1]
-                if p < state.eMarks[line + 1] and state.src[p] in _TABLE_DELIMITER and \
-                        _table_ahead(state.src, state.bMarks, state.eMarks, state.tShift, line):
-                    rules_to_try = pair[1]
-            if rules_to_try[-2:] == tail and not _underline_ahead(state, line, end):
-                for fn in rules_to_try[:-2]:
-                    if fn(state, line, end, silent):
-                        return True
-                state.parentType = "paragraph"
-                return paragraph(state, line, end, silent)
+            pair = get(ch, plain)
+        if table and line + 2 <= end:
+            p = state.bMarks[line + 1] + state.tShift[line + 1]
+            if p < state.eMarks[line + 1] and src[p] in _TABLE_DELIMITER and \
+                    _table_ahead(src, state.bMarks, state.eMarks, state.tShift, line):
+                return pair[1]
+        return pair[0]
+
+    def run(state: Any, line: int, end: int, silent: bool) -> bool:
+        rules_to_try = choose(state, line, end)
+        if rules_to_try[-2:] == tail and not _underline_ahead(state, line, end):
+            for fn in rules_to_try[:-2]:
+                if fn(state, line, end, silent):
+                    return True
+            state.parentType = "paragraph"
+            return paragraph(state, line, end, silent)
         for fn in rules_to_try:
             if fn(state, line, end, silent):
                 return True
         return False
 
+    run.choose = choose  # type: ignore[attr-defined]  # (the list rule asks it about an item's first line)
+    run.tail = tail  # type: ignore[attr-defined]
     return [run]
 
 
@@ -225,23 +233,233 @@ def _token(ttype: str, tag: str, nesting: int, level: int, where: list[int] | No
     return token
 
 
-_PARAGRAPH = {rb.paragraph: paragraph}
-_TERMINATORS: dict[int, tuple[Any, tuple[str, bool]]] = {}  # id(chain list) → (the list, its triggers)
+# id(paragraph terminator chain list) → (the list, its triggers, whether the list rule is in it)
+_TERMINATORS: dict[int, tuple[Any, tuple[str, bool], bool]] = {}
 
 
-def _underline_ahead(state: Any, line: int, end: int) -> bool:
-    """Does a line after ``line``, before the next blank one, start with "-" or "="?
+_ITEM_START = "-=*+0123456789"  # an underline's or a list item's first character
+_ITEM = re.compile(r"[-*+]|([0-9]{1,9})[.)]")  # a list item's marker (a blank or the line end must follow)
 
-    (Asking whether it is a whole underline would spare the setext rule a tight list's items,
-    but costs more than it saves: measured.)"""
-    b, e, t, src = state.bMarks, state.eMarks, state.tShift, state.src
+
+def _marker(src: str, pos: int, end: int) -> tuple[int, str | None] | None:
+    """Where the list item marker at ``pos`` ends and its number (None for a bullet), or None if
+    the line from ``pos`` to ``end`` starts no list item."""
+    m = _ITEM.match(src, pos, end)
+    if m is None:
+        return None
+    after = m.end()
+    if after < end and src[after] not in " \t":
+        return None  # "-word", "1.5"
+    return after, m.group(1)
+
+
+def list_items(state: Any, startLine: int, endLine: int, silent: bool) -> bool:
+    """markdown-it's list rule, with an item that starts with a paragraph given it directly.
+
+    For every item markdown-it's rule runs the whole block tokenizer on the item's lines: skip
+    blank lines, choose among the block rules (the setext-heading rule first, which reads ahead
+    to the paragraph's end), then the paragraph rule. Most items of a news article's lists are
+    one paragraph of one or a few lines. When the main chain says that only the setext-heading
+    and paragraph rules can match at the item's first line and no underline can follow, this
+    rule calls the paragraph rule itself and does the tokenizer's bookkeeping after it (blank
+    lines, where the item ends, tightness); whatever else the item holds is tokenized as usual.
+    The rest follows markdown-it's rule step for step: the same tokens, the same state after.
+    Task lists (an option newslint does not set) go to markdown-it's rule.
+    """
+    counts = state.sCount
+    if state.is_code_block(startLine) or (state.listIndent >= 0 and counts[startLine] - state.listIndent >= 4
+                                          and counts[startLine] < state.blkIndent):
+        return False  # (an indented line: code, or a lazy line of a deeper item)
+    src, b, e, t = state.src, state.bMarks, state.eMarks, state.tShift
+    found = _marker(src, b[startLine] + t[startLine], e[startLine])
+    if found is None:
+        return False
+    after, number = found
+    if silent:  # may a list start here? After a paragraph's line only with "1." and some text.
+        if state.parentType == "paragraph" and counts[startLine] >= state.blkIndent:
+            return (number is None or int(number) == 1) and state.skipSpaces(after) < e[startLine]
+        return True
+    if state.md.options.get("tasklists", False):
+        return rb.list_block(state, startLine, endLine, silent)
+    ordered = number is not None
+    bullet = src[after - 1]  # the bullet, or the "." or ")" after the number
+    # The main chain's choice of rules, to know an item that starts with a paragraph, and the
+    # level from which the tokenizer would stop (maxNesting) or the depth limit would take lines.
+    main = state.md.block.ruler.getRules("")
+    choose = getattr(main[-1], "choose", None)
+    limit = min([state.md.options.maxNesting] + [getattr(fn, "depth", -1) for fn in main[:-1]])
+    tail = getattr(main[-1], "tail", None)
+    known = _TERMINATORS.get(id(state.md.block.ruler.getRules("paragraph")))
+    items_end = known is not None and known[2]
+    tokens = state.tokens
+    first_token = len(tokens)
+    token = state.push("ordered_list_open" if ordered else "bullet_list_open", "ol" if ordered else "ul", 1)
+    if ordered and int(number) != 1:
+        token.attrs = {"start": int(number)}
+    token.map = list_lines = [startLine, 0]
+    token.markup = bullet
+    terminators = state.md.block.ruler.getRules("list")
+    old_parent = state.parentType
+    state.parentType = "list"
+    tight = True
+    blank_before = False  # did the previous item end with a blank line
+    line = startLine
+    while line < endLine:
+        # the item's indentation: its marker's columns, and 1 to 4 columns of blanks after it
+        # (more is an indented code block inside the item, and it gets 1)
+        eol = e[line]
+        marker_start = b[line] + t[line]
+        initial = offset = counts[line] + after - marker_start
+        pos = after
+        while pos < eol:
+            ch = src[pos]
+            if ch == " ":
+                offset += 1
+            elif ch == "\t":
+                offset += 4 - (offset + state.bsCount[line]) % 4
+            else:
+                break
+            pos += 1
+        gap = 1 if pos >= eol or offset - initial > 4 else offset - initial
+        indent = initial + gap
+        item = state.push("list_item_open", "li", 1)
+        item.markup = bullet
+        item.map = item_lines = [line, 0]
+        if ordered:
+            item.info = src[marker_start:after - 1]
+        old_tight, old_shift, old_count, old_list_indent = state.tight, t[line], counts[line], state.listIndent
+        state.listIndent = state.blkIndent
+        state.blkIndent = indent
+        state.tight = True
+        t[line] = pos - b[line]
+        counts[line] = offset
+        if pos >= eol and state.isEmpty(line + 1):
+            state.line = min(state.line + 2, endLine)  # an empty item, then a blank line: the list ends
+        elif pos < eol and choose is not None and state.level < limit and choose(state, line, endLine) == tail:
+            if items_end and _next_item_ends(state, line, endLine):
+                # one line of prose, and the next line is an item of this list or an outer one
+                # (a tight list's common case): the paragraph rule would stop there
+                nxt = line + 1
+                level = state.level
+                content = state.getLines(line, nxt, indent, False).strip(MD_TRIM_CHARS)
+                tokens.append(_token("paragraph_open", "p", 1, level, [line, nxt], ""))
+                tokens.append(_token("inline", "", 0, level + 1, [line, nxt], content, []))
+                tokens.append(_token("paragraph_close", "p", -1, level, None, ""))
+                state.parentType = "paragraph"  # (what the setext-heading rule leaves when it fails)
+                state.line = nxt
+            elif not _underline_ahead(state, line, endLine, items_end):
+                _item_paragraph(state, line, endLine)
+            else:
+                state.md.block.tokenize(state, line, endLine)
+        else:
+            state.md.block.tokenize(state, line, endLine)
+        if not state.tight or blank_before:
+            tight = False
+        blank_before = state.line - line > 1 and state.isEmpty(state.line - 1)
+        state.blkIndent = state.listIndent
+        state.listIndent = old_list_indent
+        t[line] = old_shift
+        counts[line] = old_count
+        state.tight = old_tight
+        token = state.push("list_item_close", "li", -1)
+        token.markup = bullet
+        line = state.line
+        item_lines[1] = line
+        # does the list go on at this line? (an item of the same kind, not a terminator)
+        if line >= endLine or counts[line] < state.blkIndent or state.is_code_block(line):
+            break
+        if any(rule(state, line, endLine, True) for rule in terminators):
+            break
+        found = _marker(src, b[line] + t[line], e[line])
+        if found is None or (found[1] is not None) != ordered:
+            break
+        after = found[0]
+        if src[after - 1] != bullet:
+            break
+    token = state.push("ordered_list_close" if ordered else "bullet_list_close", "ol" if ordered else "ul", -1)
+    token.markup = bullet
+    list_lines[1] = line
+    state.line = line
+    state.parentType = old_parent
+    if tight:  # the paragraphs right inside the items are not shown as paragraphs
+        level = state.level + 2
+        i = first_token + 2
+        last = len(tokens) - 2
+        while i < last:
+            if tokens[i].level == level and tokens[i].type == "paragraph_open":
+                tokens[i].hidden = tokens[i + 2].hidden = True
+                i += 2
+            i += 1
+    return True
+
+
+def _next_item_ends(state: Any, line: int, end: int) -> bool:
+    """Does the line after ``line`` (a list item's first line) end the item's paragraph and the
+    item, being a list item's line left of the item's content? (Not blank, not a lazy line, not
+    a possible underline; the list rule, a paragraph terminator, takes it: it is no code line and
+    not the lazy line of a deeper item. In state.listIndent is the list's own indentation.)"""
+    nxt = line + 1
+    if nxt >= end:
+        return False
+    count = state.sCount[nxt]
+    pos = state.bMarks[nxt] + state.tShift[nxt]
+    return 0 <= count < state.blkIndent and pos < state.eMarks[nxt] and state.src[pos] in _ITEM_START \
+        and _marker(state.src, pos, state.eMarks[nxt]) is not None \
+        and (state.listIndent < 0 or count - state.listIndent < 4)
+
+
+def _item_paragraph(state: Any, line: int, end: int) -> None:
+    """The block tokenizer's work on a list item whose first line starts a paragraph (and no
+    other rule can match there): the paragraph, then blank lines, then the item's further
+    blocks if any. (The setext-heading rule, tried first and failed, leaves the parent type
+    "paragraph".)"""
+    state.parentType = "paragraph"
+    paragraph(state, line, end, False)
+    state.tight = True  # no blank line came before the paragraph
+    at = state.line
+    blank = at < end and state.isEmpty(at)
+    if blank:
+        at += 1
+        state.line = at
+    if at < end:
+        at = state.line = state.skipEmptyLines(at)
+        if at < end and state.sCount[at] >= state.blkIndent:  # the item goes on: its other blocks
+            state.md.block.tokenize(state, at, end)
+            if blank:  # (the tokenizer would have remembered the blank line: the item is loose)
+                state.tight = False
+
+
+_REPLACED = {rb.paragraph: paragraph, rb.list_block: list_items}
+_FIRST[list_items] = _FIRST[rb.list_block]
+
+
+def _underline_ahead(state: Any, line: int, end: int, items_end: bool = False) -> bool:
+    """May a later line of the paragraph starting at ``line`` be a setext underline? That needs
+    a line starting with "-" or "=", indented like the paragraph (up to three columns more),
+    before the next blank line and before any line that ends the paragraph. With ``items_end``
+    (list items end a paragraph) a list item's line left of the paragraph's indentation is such
+    a line: in a tight list, the next item ends the search.
+
+    (Asking whether it is a whole underline would spare the setext rule more lines, but costs
+    more than it saves: measured.)"""
+    b, e, t, src, counts = state.bMarks, state.eMarks, state.tShift, state.src, state.sCount
+    indent = state.blkIndent
     line += 1
     while line < end:
         pos = b[line] + t[line]
         if pos >= e[line]:
             return False
-        if src[pos] in "-=":
-            return True
+        ch = src[pos]
+        if ch in _ITEM_START:
+            column = counts[line] - indent
+            if 0 <= column <= 3:
+                if ch in "-=":
+                    return True
+            elif column < 0 and items_end and counts[line] >= 0 and _marker(src, pos, e[line]) is not None \
+                    and (state.listIndent < 0 or counts[line] - state.listIndent < 4):
+                # (the setext rule asks the paragraph's terminators here, and the list rule says
+                # yes: not a code line, not the lazy line of a deeper item)
+                return False
         line += 1
     return False
 
@@ -358,7 +576,8 @@ def install(md: Any) -> Any:
     ruler.getRules = get_rules
     known = _triggers(list(original("paragraph")))
     if known is not None:  # the list object paragraph() gets from get_rules, kept alive here
-        _TERMINATORS[id(chains["paragraph"])] = (chains["paragraph"], known)
+        _TERMINATORS[id(chains["paragraph"])] = (chains["paragraph"], known,
+                                                 any(fn is rb.list_block for fn in original("paragraph")))
     block = md.block
 
     def parse(src: str, md: Any, env: Any, out_tokens: list[Any]) -> list[Any] | None:
@@ -445,4 +664,5 @@ def _depth_rule(depth: int) -> Rule:
         state.line = line + 1
         return True
 
+    too_deep.depth = depth  # type: ignore[attr-defined]  # (list_items leaves deep items to the tokenizer)
     return too_deep
