@@ -25,7 +25,7 @@ EDGES = [
     "    indented", "# Heading", "Title line", "  continued", "[ref]: /x", "```", "<div>",
     # link reference definitions and lines that only start like one
     "[a]: /x", "[a]:", "[a] : /x", "[a]b", "[a][b]: /x", "[a\\]]: /x", "[[a]]: /x", "[a](/x) text", "[multi",
-    "line]: /x", "   [b]: /y 'T'", "[^1]: note",
+    "line]: /x", "   [b]: /y 'T'", "[^1]: note", "[^note] text", "[^]: empty", "[^a b]: x", "[^1]:", "[^", "[^x]:y",
     # indentation with and without tabs: getLines cuts tab-free lines by slicing
     # lines that start like a horizontal rule or a list item, and are or are not one
     "1.", "1)", "7.", "123456789. nine digits", "1234567890. ten", "1.x", "3)\tx", "2015 was a year.", "__init__",

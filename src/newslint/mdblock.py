@@ -91,9 +91,13 @@ def _chain(rules: list[Rule]) -> list[Rule]:
                  for ch in _MARKERS for hr in (False, True) for item in (False, True)
                  for ruled in [(() if hr else (rb.hr,)) + (() if item else (list_items,))]}
     # A line starting with "[" is a link reference definition only if its label's "]" comes
-    # before any other "[" and is followed by ":"; most such lines are links ("[Text](url) said").
-    # (The reference rule reads the label one character at a time.)
-    not_a_definition = (candidates("[", False, (rb.reference,)), candidates("[", True, (rb.reference,)))
+    # before any other "[" and is followed by ":" (the reference rule reads the label one
+    # character at a time), and a footnote definition only if "^" follows the "[": most such
+    # lines are links ("[Text](url) said"). The chain for each answer: (definition possible,
+    # footnote possible).
+    by_bracket = {(ref, note): (candidates("[", False, ruled), candidates("[", True, ruled))
+                  for ref in (False, True) for note in (False, True)
+                  for ruled in [(() if ref else (rb.reference,)) + (() if note else (footnote_def,))]}
     # A line that starts like prose, in the main chain: the setext-heading rule, then the
     # paragraph rule. The first can only succeed if a later line of the paragraph starts with
     # "-" or "="; when none does, what it leaves behind is the parent type it sets.
@@ -111,8 +115,8 @@ def _chain(rules: list[Rule]) -> list[Rule]:
             pair = by_marker[ch, ch in "*-_" and src.count(ch, pos, e) >= 3 and _RULE.fullmatch(src, pos, e) is not None,
                              (pos + 1 >= e or src[pos + 1] in " \t") if ch in "*-+"
                              else ch != "_" and _ORDERED.match(src, pos, e) is not None]
-        elif ch == "[" and not _may_define(src, pos, state.eMarks[line]):
-            pair = not_a_definition
+        elif ch == "[":
+            pair = by_bracket[_may_define(src, pos, state.eMarks[line]), src.startswith("^", pos + 1)]
         else:
             pair = get(ch, plain)
         if table and line + 2 <= end:
