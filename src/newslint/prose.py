@@ -200,7 +200,10 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
             if kind == "paragraph" and len(lines) > 1 and content[:1] == "|" and _PIPE_ROWS.fullmatch(content):
                 # | 0 | MAX |: a table without a delimiter row (kramdown reads one): its cells are
                 # prose, its pipes and the padding that aligns them are not
+                first_cell = len(blocks)
                 cursor_line, cursor_col = _pipe_cells(text, block, lines, base, line_starts, n_text, masks, blocks)
+                for cell in blocks[first_cell:]:  # (the view is the blocks' prose: the cells' too)
+                    view.extend(cell.spans)
                 continue
             # (eight `in` tests: a search each, several times faster than one regex with a set)
             if kind != "cell" and not ("[" in content or "]" in content or "&" in content or "<" in content
