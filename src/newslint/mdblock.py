@@ -577,6 +577,7 @@ def install(md: Any) -> Any:
         found = chains.get(chain_name)
         return found if found is not None else original(chain_name)
 
+    get_rules.chains = chains  # type: ignore[attr-defined]  # (limit_depth puts its rule in the main chain here)
     ruler.getRules = get_rules
     known = _triggers(list(original("paragraph")))
     if known is not None:  # the list object paragraph() gets from get_rules, kept alive here
@@ -651,6 +652,10 @@ def limit_depth(md: Any, depth: int = MAX_DEPTH) -> Any:
     ruler = md.block.ruler
     original = ruler.getRules
     main = [_depth_rule(depth)] + list(original(""))
+    installed = getattr(original, "chains", None)
+    if installed is not None:  # install's chains: one more in its table, not one more call per look-up
+        installed[""] = main
+        return md
 
     def get_rules(chain_name: str = "") -> list[Rule]:
         return main if chain_name == "" else original(chain_name)
