@@ -83,7 +83,7 @@ def language(language: str) -> Language | None:
     conn = rf"(?:(?:{conn})\s+)*" if conn else ""
     return Language(
         month=re.compile(alt([n for ns in data["months"] for n in ns]), flags),
-        day_after=re.compile(rf"\.?\s+(?P<d>{day})(?![\w:]|\.\d)", flags) if data.get("month-day", True) else None,
+        day_after=re.compile(rf"\.?\s+(?P<d>{day})(?!\w|:\d|\.\d)", flags) if data.get("month-day", True) else None,
         day_before=re.compile(rf"(?<![\w\-/.])(?P<d>{day})\s+{conn}\Z", flags),
         year_after=re.compile(rf",?\s+{conn}(?P<y>\d{{4}})(?![\d\-/])", flags),
         weekday_before=re.compile(rf"(?<!\w)(?P<wd>{weekday})\.?,?\s+{conn}\Z", flags),
