@@ -685,8 +685,6 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
         problems.append(Problem(0, len(url), f"`{url}` has no scheme, so it is a relative link on this site; "
                                              f"write https://{url}", f"https://{url}", False))
     problems.extend(_authority_problems(url, ascii_hosts))
-    problems.extend(_lookalike_path_problems(url))
-    problems.extend(_invisible_problems(url))
     pct = _PCT.search(url)
     if pct is not None and space is None:
         problems.append(Problem(pct.start(), pct.start() + 1, "'%' that does not start a %XX escape; write %25"))
@@ -773,11 +771,12 @@ def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _lookalike_path_problems(url: str) -> Iterator[Problem]:
-    """A word of the path, query or fragment that mixes Latin letters with Cyrillic or Greek
-    look-alikes (``twitter.com/everykidіnapark`` with a Cyrillic і): the link goes nowhere, and
-    the Latin letters are certainly the ones meant when every foreign letter has a Latin twin.
-    (The host has its own check: IDNA allows no mixed label either.)"""
+def lookalike_words(url: str) -> Iterator[tuple[int, int, str, str]]:
+    """Words of a URL's path, query or fragment that mix Latin letters with Cyrillic or Greek
+    look-alikes (``twitter.com/everykidіnapark`` with a Cyrillic і): (start, end, the foreign
+    letters, the word in Latin letters), offsets within ``url``. Only words where every foreign
+    letter has a Latin twin; a word wholly in another script (``wiki/Москва``) is not one. (The
+    host has its own check, in url_problems: IDNA allows no mixed label either.)"""
     if url.isascii():
         return
     from .typography import data
@@ -792,28 +791,7 @@ def _lookalike_path_problems(url: str) -> Iterator[Problem]:
         foreign = [ch for ch in word if not (ch.isascii() or "\u00c0" <= ch <= "\u024f")]
         if not foreign or len(foreign) == len(word) or not all(ch in to_latin for ch in foreign):
             continue  # Latin (Zürich), another script (wiki/Москва), or a letter with no Latin twin
-        fixed = "".join(to_latin.get(ch, ch) for ch in word)
-        yield Problem(m.start(), m.end(), f"look-alike letters from another script ({''.join(foreign)}) in "
-                                          f"`{word}`; write `{fixed}`", fixed, True)
-
-
-def _invisible_problems(url: str) -> Iterator[Problem]:
-    """Invisible characters in a URL (a zero-width space or a soft hyphen pasted with it): the
-    browser percent-encodes them and the link goes nowhere. Deleting them is safe, except for a
-    zero-width joiner or non-joiner next to a non-ASCII letter (a Persian word, an emoji)."""
-    if url.isascii():
-        return
-    from .typography import INVISIBLE
-
-    at = [i for i, ch in enumerate(url) if ch in INVISIBLE]
-    if not at:
-        return
-    s, e = at[0], at[-1] + 1
-    joined = any(url[i] in "\u200c\u200d" and not (url[i - 1: i].isascii() and url[i + 1: i + 2].isascii())
-                 for i in at)
-    names = ", ".join(sorted({f"U+{ord(url[i]):04X}" for i in at}))
-    yield Problem(s, e, f"invisible character in the URL ({names}); delete it",
-                  "".join(ch for ch in url[s:e] if ch not in INVISIBLE), not joined)
+        yield m.start(), m.end(), "".join(foreign), "".join(to_latin.get(ch, ch) for ch in word)
 
 
 def _bad_labels(host: str) -> bool:

@@ -3,6 +3,9 @@
 Pasted copy brings characters nobody can see: they split words for search (`a\u200bnd`),
 break name matching, and show up as boxes in feeds. The fix deletes them; it is safe.
 
+Invisible characters in link targets and bare URLs are reported too: the browser encodes them
+and the link breaks.
+
 Not findings: a zero-width joiner inside an emoji sequence (👩‍💻) or between letters of a
 script that needs it (Arabic, Indic), a zero-width non-joiner in such a script, bidi marks in a
 paragraph with right-to-left text, variation selectors, and code. A deletion that would merge
@@ -19,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
+from .. import links
 from ..document import Document
 from ..model import Finding, Fix
 from ..typography import INVISIBLE, scan
@@ -41,6 +45,7 @@ _YAML_INDICATORS = "\"'&*!|>%@`#,[]{}?:-"
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each run of invisible characters, with a fix that deletes it."""
+    yield from _in_urls(doc)
     pt = doc.prose_text
     for s, e in scan(doc).invisible:
         run = pt[s:e]
@@ -60,6 +65,27 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         count = f"{len(run)} × " if len(run) > 1 else ""
         yield Finding(s, e, f"invisible {count}{what} in prose; delete it",
                       Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""), safe=safe))
+
+
+def _in_urls(doc: Document) -> Iterator[Finding]:
+    """Invisible characters in link targets and bare URLs: the browser encodes them and the
+    link goes nowhere. Deleting them is safe, but for a joiner beside a non-ASCII letter (a
+    Persian word, an emoji in the path)."""
+    for target in links.targets(doc):
+        url = target.url
+        if url.isascii():
+            continue
+        for m in _RUN.finditer(url):
+            s, e = m.span()
+            joined = any(ch in _JOINERS for ch in m.group()) and \
+                not (url[s - 1: s].isascii() and url[e: e + 1].isascii())
+            names = sorted({_NAMES.get(ch, f"bidi control U+{ord(ch):04X}") for ch in m.group()})
+            yield Finding(target.start + s, target.start + e, f"invisible {', '.join(names)} in a URL; delete it",
+                          Fix.delete(target.start + s, target.start + e, "Delete the invisible character", safe=not joined,
+                                    reshapes=True))  # a new destination
+
+
+_RUN = re.compile(f"[{INVISIBLE}]+")
 
 
 def _opens_block(text: str, s: int, after: str) -> bool:

@@ -6,10 +6,7 @@ wrong scheme separator (``https:/x``, ``https//x``, ``http;//x``, ``https:///x``
 a doubled scheme (``http://https://x``), a misspelled scheme (``htp://``, ``htps://``,
 ``ttps://``), a space inside a URL, a link to ``www.example.com`` without a scheme (a relative
 link on this site), an invalid host or port, a non-ASCII host that is not a valid IDNA name or
-mixes Latin with Cyrillic or Greek letters in one label (a look-alike), a word of the path,
-query or fragment with a Cyrillic or Greek look-alike among Latin letters
-(``twitter.com/everykidіnapark``: the link goes nowhere; fixed safely), an invisible character
-pasted into a URL (a zero-width space, a soft hyphen: deleted safely), a ``%`` that does not
+mixes Latin with Cyrillic or Greek letters in one label (a look-alike), a ``%`` that does not
 start an escape, and unbalanced parentheses (a URL cut short). Front-matter fields are checked
 when their key names a URL (``url``, ``link``, ``canonical``, ``source_url``, ...) or their value
 looks like one.
@@ -25,7 +22,9 @@ Bad:  Read it at htps://www.usa.gov/ or on [Wikipedia](www.wikipedia.org).
 
 Not findings: Wikipedia URLs with balanced parentheses (``…/wiki/Mercury_(planet)``),
 ``mailto:`` and ``tel:`` links, relative links, URLs in code, a URL that a template builds
-(``{{ site.url }}/x``), an embedded URL in a path (``https://web.archive.org/web/2020/http://x``).
+(``{{ site.url }}/x``), an embedded URL in a path (``https://web.archive.org/web/2020/http://x``);
+look-alike letters and invisible characters in a URL's path are mixed-script's and
+invisible-character's to report.
 A link whose syntax is broken by a space (``[x](http://a b)``) is reported by NL132.
 """
 

@@ -141,7 +141,8 @@ _CALENDAR = frozenset("January February March April June July August September O
 _INFLECTED = re.compile(r"[A-Z][a-z]{2,}(?:ly|ed)|[A-Z][a-z]{3,}ing")
 # Lower-case words joined by slashes (and/or), or a domain name (Regulations.gov): the kinds of
 # token with a code-like character that can end a sentence.
-_ENDS_SENTENCE_BEFORE_STARTER = re.compile(r"[a-z]+(?:/[a-z]+)+|[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
+_DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
+_ENDS_SENTENCE_BEFORE_STARTER = re.compile(rf"[a-z]+(?:/[a-z]+)+|{_DOMAIN.pattern}")
 
 
 def _after_given_name(pt: str, start: int) -> bool:
@@ -178,6 +179,9 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if mark == ";" and (_ENTITY.search(left) or left.lower().endswith("tl")):
         return False
     word = left.lstrip(_OPENERS)
+    if mark == "," and _DOMAIN.fullmatch(word) and word.rsplit(".", 1)[-1].lower() in table["domain-words"]:
+        nxt = _right_word(right)  # plainlanguage.gov,all of the coding: a domain ends the clause
+        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
     if not word or _CODE_LIKE.search(word) or "(" in word or "[" in word:
         return False
     nxt = _right_word(right)

@@ -6,7 +6,10 @@ sorting. The fix replaces the look-alikes with the Latin letters (safe: every ot
 the word is Latin). In a Cyrillic word, a Latin look-alike (`Kиев` with a Latin K) gets the
 Cyrillic letter. The look-alikes are listed in rules/typography.yaml.
 
-Not findings: genuine Cyrillic or Greek words (`Поиск`), Greek letters used as symbols next
+The words of link targets and bare URLs are read too (`twitter.com/everykidіnapark`: the link
+goes nowhere), the host excepted (malformed-url reports a mixed host).
+
+Not findings: genuine Cyrillic or Greek words (`Поиск`, `wiki/Москва`), Greek letters used as symbols next
 to Latin ones (`ΔF`, `μs`, `NetΣyn`: Δ, μ, Σ look like no Latin letter), and a word whose
 other letters do not settle the script.
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
+from .. import links
 from ..document import Document
 from ..model import Finding, Fix
 from ..typography import data, near_invisible, scan, word_around
@@ -33,6 +37,7 @@ _CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky",
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report words that mix Latin letters with Cyrillic or Greek look-alikes."""
+    yield from _in_urls(doc)
     sc = scan(doc)
     if not sc.script:
         return
@@ -68,6 +73,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(s, e, f"'{word}' mixes Latin letters with {script} look-alikes "
                           f"({''.join(foreign)}); use '{fixed}'",
                           Fix.replace(s, e, fixed, "Use the Latin letters", safe=safe))
+
+def _in_urls(doc: Document) -> Iterator[Finding]:
+    """Look-alikes in the words of link targets and bare URLs (not prose, but the link breaks)."""
+    for target in links.targets(doc):
+        for s, e, foreign, fixed in links.lookalike_words(target.url):
+            s, e = target.start + s, target.start + e
+            yield Finding(s, e, f"'{doc.text[s:e]}' in a URL mixes Latin letters with look-alikes ({foreign}); "
+                          f"use '{fixed}'", Fix.replace(s, e, fixed, "Use the Latin letters", reshapes=True))  # a new destination
+
 
 def _is_latin(ch: str) -> bool:
     return ch.isalpha() and ord(ch) < 0x0250 or 0x1E00 <= ord(ch) <= 0x1EFF
