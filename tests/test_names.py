@@ -253,3 +253,19 @@ def test_a_tie_keeps_the_known_surname(slip: str, right: str) -> None:
         assert fixes == {slip: right}, found
         fixed, _ = fix_text(text, unsafe=True)
         assert re.findall(rf"\b(?:{slip}|{right})\b", fixed) == [right, right], fixed
+
+
+def test_a_three_letter_surname_after_a_given_name_is_compared_across_files(tmp_path: Path) -> None:
+    """Eric Mill in three articles, Eric Mil in one: the doubled letter dropped is a slip even in a
+    short name, when a given name says who it is; a bare three-letter word (Lee, Kim) is not read."""
+    body = "---\ntitle: Workshop {n}\n---\n\nThe workshop was led by Eric {name}, a developer. {name} said it went well.\n"
+    for n, name in enumerate(["Mill", "Mill", "Mill", "Mil"]):
+        (tmp_path / f"a{n}.md").write_text(body.format(n=n, name=name), encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: B\n---\n\nThe talk was by Lee, and Le spoke after.\n", encoding="utf-8")
+    st = engine.settings(config.Config(root=tmp_path))
+    results = list(engine.lint_paths(sorted(tmp_path.glob("*.md")), st))
+    found = [(Path(r.path).name, f.fragment) for r in results for f in r.findings if f.rule == "NL153"]
+    assert found == [("a3.md", "Mil"), ("a3.md", "Mil")], found
+    names = dictionary.Dictionary(dictionary.shipped_entries())
+    bare = Document("---\ntitle: T\n---\n\nLee met Kim.\n", "t.md")
+    assert corpus.collect(bare, names, frozenset(), ("NL153", "name-variant-across-files")) == {}

@@ -49,7 +49,9 @@ class Usage:
 def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tuple[str, str]) -> dict[str, Usage]:
     """The surname spellings one article uses for people, with where (picklable, small)."""
     sv = survey(doc)
-    forms = {p for p in sv.surnames if len(p) >= MIN_LENGTH and p not in allow and not names.is_variant(p)}
+    # (a three-letter surname counts when a given name stands before it: Eric Mil and Eric Mill)
+    forms = {p for p in sv.surnames if (len(p) >= MIN_LENGTH or (len(p) == 3 and p in sv.full))
+             and p not in allow and not names.is_variant(p)}
     if not forms:
         return {}
     hidden = suppress.parse(doc)
