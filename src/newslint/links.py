@@ -768,30 +768,10 @@ def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
     yield from _idn_problems(host, h0, ascii_hosts)
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
-def lookalike_words(url: str) -> Iterator[tuple[int, int, str, str]]:
-    """Words of a URL's path, query or fragment that mix Latin letters with Cyrillic or Greek
-    look-alikes (``twitter.com/everykidіnapark`` with a Cyrillic і): (start, end, the foreign
-    letters, the word in Latin letters), offsets within ``url``. Only words where every foreign
-    letter has a Latin twin; a word wholly in another script (``wiki/Москва``) is not one. (The
-    host has its own check, in url_problems: IDNA allows no mixed label either.)"""
-    if url.isascii():
-        return
-    from .typography import data
-
-    to_latin = data()["confusables"]
+def path_start(url: str) -> int:
+    """Where a URL's path begins (after the scheme and the host; 0 for a relative URL)."""
     parts = _rfc3986().misc.URI_MATCHER.match(url)
-    rest = parts.end("authority") if parts is not None and parts.group("authority") is not None else 0
-    for m in _LETTERS.finditer(url, rest):
-        word = m.group()
-        if word.isascii():
-            continue
-        foreign = [ch for ch in word if not (ch.isascii() or "\u00c0" <= ch <= "\u024f")]
-        if not foreign or len(foreign) == len(word) or not all(ch in to_latin for ch in foreign):
-            continue  # Latin (Zürich), another script (wiki/Москва), or a letter with no Latin twin
-        yield m.start(), m.end(), "".join(foreign), "".join(to_latin.get(ch, ch) for ch in word)
+    return parts.end("authority") if parts is not None and parts.group("authority") is not None else 0
 
 
 def _bad_labels(host: str) -> bool:

@@ -2,8 +2,8 @@
 
 markdown-it-py gives the block structure (paragraphs, headings, table cells, code, HTML) with
 line maps; footnote definitions (mdit-py-plugins) hold blocks of prose like the body, and a
-paragraph made only of ``| a | b |`` rows is a table without its delimiter row: cells. Its inline parser is switched off: it gives no columns, costs more than half the
-parse time, and decodes escapes and entities so its text no longer matches the source. Instead
+paragraph made only of ``| a | b |`` rows is a table without its delimiter row: cells. Its
+inline parser is switched off: it gives no columns, costs more than half the parse time, and decodes escapes and entities so its text no longer matches the source. Instead
 the raw inline content of each block is mapped back to its source lines, and inline syntax
 that is not prose (code spans, HTML, autolinks, link destinations, bare URLs, Hugo shortcodes,
 Liquid tags, entities, escapes) is masked with one scanner.
@@ -133,7 +133,6 @@ class ProseIndex:
 @lru_cache(maxsize=1)
 def _parser() -> Any:
     from markdown_it import MarkdownIt
-
     from mdit_py_plugins.footnote import footnote_plugin
 
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -200,10 +199,9 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
             if kind == "paragraph" and len(lines) > 1 and content[:1] == "|" and _PIPE_ROWS.fullmatch(content):
                 # | 0 | MAX |: a table without a delimiter row (kramdown reads one): its cells are
                 # prose, its pipes and the padding that aligns them are not
-                first_cell = len(blocks)
-                cursor_line, cursor_col = _pipe_cells(text, block, lines, base, line_starts, n_text, masks, blocks)
-                for cell in blocks[first_cell:]:  # (the view is the blocks' prose: the cells' too)
-                    view.extend(cell.spans)
+                cells, cursor_line, cursor_col = _pipe_cells(text, block, lines, base, line_starts, n_text, masks)
+                blocks.extend(cells)
+                view.extend(span for cell in cells for span in cell.spans)  # (the view is the blocks' prose)
                 continue
             # (eight `in` tests: a search each, several times faster than one regex with a set)
             if kind != "cell" and not ("[" in content or "]" in content or "&" in content or "<" in content
@@ -313,9 +311,10 @@ _CELL = re.compile(r"(?:[^|\\]|\\.)+")  # the text between two pipes (an escaped
 
 
 def _pipe_cells(text: str, block: Block, lines: list[str], base: int, line_starts: list[int], n_text: int,
-                masks: list[tuple[int, int, str]], blocks: list[Block]) -> tuple[int, int]:
-    """One cell block per non-blank cell of a paragraph made of pipe rows; returns the cursor
-    (line, column) after the last row."""
+                masks: list[tuple[int, int, str]]) -> tuple[list[Block], int, int]:
+    """One cell block per non-blank cell of a paragraph made of pipe rows, and the cursor (line,
+    column) after the last row."""
+    cells: list[Block] = []
     at, col = base, 0
     for content_line in lines:
         s = line_starts[at] if at < len(line_starts) else n_text
@@ -331,10 +330,10 @@ def _pipe_cells(text: str, block: Block, lines: list[str], base: int, line_start
                 if cs < ce:
                     cell = Block("cell", s, e, [], block.quote_depth, block.list_depth)
                     _scan_line(text, cs, ce, cell.spans, masks)
-                    blocks.append(cell)
+                    cells.append(cell)
             col = start + len(content_line) - s
         at += 1
-    return at - 1, col
+    return cells, at - 1, col
 
 
 def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

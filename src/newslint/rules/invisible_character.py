@@ -80,9 +80,9 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
             joined = any(ch in _JOINERS for ch in m.group()) and \
                 not (url[s - 1: s].isascii() and url[e: e + 1].isascii())
             names = sorted({_NAMES.get(ch, f"bidi control U+{ord(ch):04X}") for ch in m.group()})
-            yield Finding(target.start + s, target.start + e, f"invisible {', '.join(names)} in a URL; delete it",
-                          Fix.delete(target.start + s, target.start + e, "Delete the invisible character", safe=not joined,
-                                    reshapes=True))  # a new destination
+            s, e = target.start + s, target.start + e
+            yield Finding(s, e, f"invisible {', '.join(names)} in a URL; delete it",
+                          Fix.delete(s, e, "Delete the invisible character", safe=not joined, reshapes=True))
 
 
 _RUN = re.compile(f"[{INVISIBLE}]+")

@@ -105,8 +105,7 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     if _CODE_LIKE.search(token):
         # incentives/disincentives.Let, Regulations.gov.An: words joined by slashes, or a domain,
         # end a sentence when a sentence-starting word follows the stop (not a path or a host)
-        return pt[i] == "." and _ENDS_SENTENCE_BEFORE_STARTER.fullmatch(token) is not None \
-            and (token.count("/") > 0 or token.rsplit(".", 1)[-1].lower() in table["domain-words"]) \
+        return pt[i] == "." and (_SLASHED.fullmatch(token) is not None or _is_domain(token, table)) \
             and _WORD.fullmatch(right) is not None and right in table["sentence-starters"]
     word = m.group()
     if _CAMEL.search(word) and pt[i] == "." and word.isalpha() and _WORD.fullmatch(right) and right in table["sentence-starters"]:
@@ -139,10 +138,14 @@ _CALENDAR = frozenset("January February March April June July August September O
 # hardly ever the second half of a name written with a dot (most such names end in a domain
 # word, or in a noun: Bitcoin.Review, Libera.Chat).
 _INFLECTED = re.compile(r"[A-Z][a-z]{2,}(?:ly|ed)|[A-Z][a-z]{3,}ing")
-# Lower-case words joined by slashes (and/or), or a domain name (Regulations.gov): the kinds of
-# token with a code-like character that can end a sentence.
+# Lower-case words joined by slashes (and/or), and domain names (Regulations.gov): the tokens
+# with a code-like character that can end a sentence or a clause.
+_SLASHED = re.compile(r"[a-z]+(?:/[a-z]+)+")
 _DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
-_ENDS_SENTENCE_BEFORE_STARTER = re.compile(rf"[a-z]+(?:/[a-z]+)+|{_DOMAIN.pattern}")
+
+
+def _is_domain(token: str, table: dict[str, Any]) -> bool:
+    return _DOMAIN.fullmatch(token) is not None and token.rsplit(".", 1)[-1].lower() in table["domain-words"]
 
 
 def _after_given_name(pt: str, start: int) -> bool:
@@ -160,8 +163,8 @@ def _space_then_lower(pt: str, at: int) -> bool:
 def _both_stand_alone(pt: str, left: str, right: str) -> bool:
     """Peskov.Russia, Department.Officials: the first word also stands on its own, and so does
     the second, or it is an ordinary word the article writes in lower case elsewhere, or an
-    adverb or a participle (Department.Included, Friday.Rounding): a sentence starts with it here; two
-    sentences, not a name written with a dot."""
+    adverb or a participle (Department.Included, Friday.Rounding): a sentence starts with it
+    here; two sentences, not a name written with a dot."""
     if pt.count(f"{left}.{right}") > 1:
         return False  # Bitcoin.Review, used as a name throughout
     alone = r"(?<![\w.@/])%s(?![\w@/]|\.\w)"
@@ -179,7 +182,7 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if mark == ";" and (_ENTITY.search(left) or left.lower().endswith("tl")):
         return False
     word = left.lstrip(_OPENERS)
-    if mark == "," and _DOMAIN.fullmatch(word) and word.rsplit(".", 1)[-1].lower() in table["domain-words"]:
+    if mark == "," and _is_domain(word, table):
         nxt = _right_word(right)  # plainlanguage.gov,all of the coding: a domain ends the clause
         return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
     if not word or _CODE_LIKE.search(word) or "(" in word or "[" in word:

@@ -9,9 +9,9 @@ Cyrillic letter. The look-alikes are listed in rules/typography.yaml.
 The words of link targets and bare URLs are read too (`twitter.com/everykidіnapark`: the link
 goes nowhere), the host excepted (malformed-url reports a mixed host).
 
-Not findings: genuine Cyrillic or Greek words (`Поиск`, `wiki/Москва`), Greek letters used as symbols next
-to Latin ones (`ΔF`, `μs`, `NetΣyn`: Δ, μ, Σ look like no Latin letter), and a word whose
-other letters do not settle the script.
+Not findings: genuine Cyrillic or Greek words (`Поиск`, `wiki/Москва`), Greek letters used as
+symbols next to Latin ones (`ΔF`, `μs`, `NetΣyn`: Δ, μ, Σ look like no Latin letter), and a
+word whose other letters do not settle the script.
 
 Bad:  Apple and Miсrosoft (with a Cyrillic с) said so.
 Good: Apple and Microsoft said so.
@@ -19,6 +19,7 @@ Good: Apple and Microsoft said so.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from .. import links
@@ -75,12 +76,25 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.replace(s, e, fixed, "Use the Latin letters", safe=safe))
 
 def _in_urls(doc: Document) -> Iterator[Finding]:
-    """Look-alikes in the words of link targets and bare URLs (not prose, but the link breaks)."""
+    """Look-alikes in the words of the paths of link targets and bare URLs (not prose, but the
+    link goes nowhere): only where every foreign letter has a Latin twin."""
+    to_latin = data()["confusables"]
     for target in links.targets(doc):
-        for s, e, foreign, fixed in links.lookalike_words(target.url):
-            s, e = target.start + s, target.start + e
-            yield Finding(s, e, f"'{doc.text[s:e]}' in a URL mixes Latin letters with look-alikes ({foreign}); "
-                          f"use '{fixed}'", Fix.replace(s, e, fixed, "Use the Latin letters", reshapes=True))  # a new destination
+        url = target.url
+        if url.isascii():
+            continue
+        for m in _LETTERS.finditer(url, links.path_start(url)):
+            word = m.group()
+            foreign = [ch for ch in word if not _is_latin(ch)]
+            if not foreign or len(foreign) == len(word) or not all(ch in to_latin for ch in foreign):
+                continue  # Latin (Zürich), another script (wiki/Москва), or a letter with no Latin twin
+            s, e = target.start + m.start(), target.start + m.end()
+            fixed = "".join(to_latin.get(ch, ch) for ch in word)
+            yield Finding(s, e, f"'{word}' in a URL mixes Latin letters with look-alikes ({''.join(foreign)}); "
+                          f"use '{fixed}'", Fix.replace(s, e, fixed, "Use the Latin letters", reshapes=True))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _is_latin(ch: str) -> bool:
