@@ -338,6 +338,8 @@ def _dashes(doc: Document) -> list[Dash]:
         if prev == ")" and s > 1 and pt[s - 2] == MASK:
             prev = ""  # "(https://…) - ": as after a link, whose destination is masked with its ")"
         nxt = pt[e] if e < n and pt[e] not in "\n" + MASK else ""
+        if nxt and nxt in "\"'" and not (e + 1 < n and (pt[e + 1].isalnum() or pt[e + 1] in "*_([“‘")):
+            nxt = ""  # `talks —"`: a straight quote that closes the quotation, not one that opens a word
         if prev and prev in "*_":  # emphasis: closing after a word, or opening (**—Name)?
             k = s - 1
             while k > 0 and pt[k - 1] in "*_":
