@@ -269,3 +269,17 @@ def test_a_three_letter_surname_after_a_given_name_is_compared_across_files(tmp_
     names = dictionary.Dictionary(dictionary.shipped_entries())
     bare = Document("---\ntitle: T\n---\n\nLee met Kim.\n", "t.md")
     assert corpus.collect(bare, names, frozenset(), ("NL153", "name-variant-across-files")) == {}
+
+
+@pytest.mark.parametrize("opener", ["Later", "During", "Unlike", "Earlier", "Under"])
+def test_a_sentence_opener_before_a_surname_is_no_given_name(opener: str) -> None:
+    """"Later Dmitriev" named no person (two capitalised words, no known given name), so that
+    mention went uncounted and the slip tied with the right spelling: no fix was offered."""
+    from newslint import fix_text
+
+    text = ("---\ntitle: T\n---\n\nDeputy Ivan Dmitriev spoke first. Dmitriyev said no.\n\n"
+            f"{opener} Dmitriev's office, the talks went on.\n")
+    found = [f for f in _lint(text) if f.rule == "NL151"]
+    assert [f.fragment for f in found] == ["Dmitriyev"], found
+    fixed, _ = fix_text(text, unsafe=True)
+    assert "Dmitriyev" not in fixed and fixed.count("Dmitriev") == 3
