@@ -15,7 +15,10 @@ spellings share a key, while letters no system varies stay apart:
    Yevgeny/Evgeny, Iuliia/Yulia), with ``iya``/``iia`` read as ``ia`` (Mariya/Mariia/Maria);
 4. word-final ``-y``/``-i``/``-iy``/``-yy``/``-yi``/``-ii``/``-ij``/``-yj``/``-ey``/``-ei``/``-eiy``/``-ie``
    → I (й/ий/ый/ій endings, and ей: Sergei/Sergey), then any other ``y`` → i;
-5. doubled letters collapsed (``Gerassimov``, ``Zaporizhzhia``).
+5. word-final ``-off``/``-eff`` → ``-ov``/``-ev`` (-ов/-ев in the French and German manner:
+   Rachmaninoff/Rachmaninov, Smirnoff), and ``-ov`` → ``-ev`` after ``ch``/``sh``/``shch``/``zh``
+   (ё spelt o or e there: Gorbachov/Gorbachev, Khrushchov/Khrushchev);
+6. doubled letters collapsed (``Gerassimov``, ``Zaporizhzhia``).
 
 Deliberately not folded: g/h (Олег: Oleh/Oleg; Ukrainian and Russian *forms* of a given name
 are a table, not a spelling rule) and e/ie, which would merge unrelated English names.
@@ -37,6 +40,9 @@ _IOTATED = re.compile(r"(?<=[a-zA-Z])[yij]([auoe])|^[yi]([auo])|^y(e)|(?<=[aeiou
 _IOTA_MAP = {"a": "A", "u": "U", "o": "O", "e": "e"}
 _ENDING = re.compile(r"(?:eiy|iy|yy|yi|ii|ij|yj|ey|ei|ie|y|i)$")
 _DOUBLE = re.compile(r"(.)\1+")
+# (two letters and a consonant other than h before it: German -hoff and Bischoff are no -ов)
+_OFF = re.compile(r"(?<=[a-zA-Z]{2}[bcdfgj-np-tvz])([oe])ff$")
+_HUSHED_O = re.compile(r"(?<=[CSZX])ov$")  # after the hushing consonants' keys (ч щ ж ш)
 
 
 @lru_cache(maxsize=131072)
@@ -56,6 +62,8 @@ def skeleton(word: str) -> str:
         s = _IOTATED.sub(_iota, _IY.sub("i", s))
         s = _ENDING.sub("I", s)
         s = s.replace("y", "i").replace("j", "i")
+    if s.endswith(("ff", "ov")):
+        s = _HUSHED_O.sub("ev", _OFF.sub(r"\1v", s))
     return _DOUBLE.sub(r"\1", s)
 
 
