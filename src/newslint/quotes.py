@@ -654,6 +654,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         mk.rsp = c in _SPACE_RIGHT or (c in _LOOK_FURTHER and ctx.right(i))
     attribute = ""  # inside an attribute value left in prose (alt="..."): its closing delimiter
     after = _following(marks)
+    quoting = _spaced_guillemets(marks, prof)
     for idx, mk in enumerate(marks):
         ch = mk.ch
         if attribute:
@@ -667,7 +668,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         opening, closing = lsp and not rsp, rsp and not lsp
         top = _top(stack, DOUBLE if ch in DOUBLE else SINGLE)
         before = P[mk.start - 1] if mk.start else " "
-        if ch in _ARROWS and lsp and rsp and ch not in prof.primary:
+        if ch in _ARROWS and lsp and rsp and ch not in prof.primary and id(mk) not in quoting:
             continue  # "More »", "‹ Back": an arrow, in a language that does not quote with it
         if ch == '"':
             if before.isdigit() and (top is None or _PRIME.search(P, max(0, mk.start - 12), mk.start)):
@@ -747,6 +748,24 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         if mk.ch == "'":
             mk.role = "apostrophe"  # an unclosed ' is an apostrophe we could not place ('bout)
     return [mk for mk in stack if mk.ch != "'"]
+
+
+_GUILLEMET_CLOSE = {"«": "»", "‹": "›"}
+
+
+def _spaced_guillemets(marks: list[Mark], prof: Profile) -> set[int]:
+    """Ids of spaced guillemets that pair up, opening before closing, in a language that does not
+    quote with them: French-style « quotation » pasted into English copy, not arrows ("More »")."""
+    spaced = [mk for mk in marks if mk.ch in _ARROWS and mk.lsp and mk.rsp and mk.ch not in prof.primary]
+    paired: set[int] = set()
+    opener = None
+    for mk in spaced if len(spaced) > 1 else ():
+        if mk.ch in _GUILLEMET_CLOSE:
+            opener = mk
+        elif opener is not None and mk.ch == _GUILLEMET_CLOSE[opener.ch]:
+            paired.update((id(opener), id(mk)))
+            opener = None
+    return paired
 
 
 _PRIME_AFTER = re.compile(r"(?:\s?\d+(?:\.\d+)?\"|\d|\"|$)", re.M)
