@@ -6,7 +6,8 @@ own apostrophes decide when it has three or more and two in three of them agree:
 in three are curly, none enforced when two in three are straight (a straight habit); an article
 with fewer, or with no such majority, is judged by its quotation marks (curly when they are), so
 one more straight apostrophe never turns a curly article into an unchecked one. `"curly"` or `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s, ‘em, rock
-‘n’ roll) and some keyboards give an acute accent (it´s): those are reported in any style. The
+‘n’ roll), some keyboards give an acute accent (it´s) and symbol pickers a prime (driver′s):
+those are reported in any style. The
 fix writes ’ (or ' in a straight article) and is safe.
 
 Bad:  the last meeting was held in Istanbul's Dolmabahce Palace; music of the ‘90s
@@ -36,7 +37,7 @@ CHOICES = {"style": ("auto", "curly", "straight")}
 
 # Between two letters, or between a digit and a plural s (1990's); not between digits (6'2).
 # One literal-led pattern per mark: the scan then runs at memchr speed.
-_INSIDE = {ch: re.compile(re.escape(ch) + r"(?:(?<=[^\W\d_].)(?=[^\W_])|(?<=\d.)(?=s\b))") for ch in "'‘´’"}
+_INSIDE = {ch: re.compile(re.escape(ch) + r"(?:(?<=[^\W\d_].)(?=[^\W_])|(?<=\d.)(?=s\b))") for ch in "'‘´′’"}
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -49,9 +50,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if opts["style"] == "auto":
         style = _by_apostrophes(prose, q.present, style)
     want = "'" if style == "straight" else q.profile.apostrophe
-    wrong = {"‘", "´"} | ({"'"} if style == "curly" else set()) | ({"’"} if style == "straight" else set())
-    text = doc.text  # the analysis knows which marks occur; ´ is asked of the text
-    found = [(m.start(), ch) for ch in sorted(wrong) if (ch in q.present if ch != "´" else ch in text)
+    wrong = {"‘", "´", "′"} | ({"'"} if style == "curly" else set()) | ({"’"} if style == "straight" else set())
+    text = doc.text  # the analysis knows which marks occur; ´ and ′ are asked of the text
+    found = [(m.start(), ch) for ch in sorted(wrong) if (ch in q.present if ch not in "´′" else ch in text)
              for m in _INSIDE[ch].finditer(prose)]
     found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong]
     found.sort()
@@ -60,6 +61,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             message = f"apostrophe turned the wrong way (‘); use {want}"
         elif ch == "´":
             message = f"acute accent used as an apostrophe; use {want}"
+        elif ch == "′":
+            message = f"prime (′) used as an apostrophe; use {want}"
         elif ch == "'":
             message = f"straight apostrophe in an article that uses curly ones; use {want}"
         else:
