@@ -376,6 +376,7 @@ _REVERSED = re.compile(r"\(([^()\[\]\n]{1,300})\)\[((?:https?://|www\.|/|mailto:
 _DEST_AND_TITLE = re.compile(r"""\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’))?[ \t]*""")
 _CURLY_TITLE = re.compile(r"""(\S+\s+)([“‘])([^“”‘’\n]*)([”’])\s*""")
 _BRACKET_PAREN = re.compile(r"\]\(")
+_BRACKET_MASK = re.compile(r"\]" + MASK)  # "](" whose destination the prose view masks
 _URL_START = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*:|/|\.\.?/|#|www\.)")
 
 
@@ -426,6 +427,12 @@ def _broken(doc: Document) -> Iterator[Broken]:
         found = _diagnose(text, paren)
         if found is not None:
             yield found
+    for m in _BRACKET_MASK.finditer(prose, doc.body_start):
+        paren = m.end() - 1
+        if text[paren] == "(" and _link_start(text, m.start()) is None:
+            found = _missing_open(text, paren)
+            if found is not None:
+                yield found
 
 
 def _skip_spaces(text: str, i: int) -> int:
@@ -472,7 +479,7 @@ def _diagnose(text: str, paren: int) -> Broken | None:
     """Why "](" at ``paren - 1`` did not make a link."""
     start = _link_start(text, paren - 1)
     if start is None:
-        return None
+        return _missing_open(text, paren)
     s = _skip_spaces(text, paren + 1)
     line_end = text.find("\n", s)
     line_end = len(text) if line_end < 0 else line_end
@@ -543,6 +550,21 @@ def _diagnose(text: str, paren: int) -> Broken | None:
                       "add the missing ')'", (trimmed, trimmed, ")"), False)
     return Broken(paren, e, "unclosed", "link destination not closed with ')': the link renders as text",
                   (trimmed, trimmed, ")"), False)
+
+
+_WHOLE_URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s()\[\]]+")
+
+
+def _missing_open(text: str, paren: int) -> Broken | None:
+    """``text](https://…)`` with no "[" before it in its block: the opening bracket was lost, so
+    the reader sees "](" and the URL. Where the link text began is a guess: no fix."""
+    if paren < 2 or not text[paren - 2].isalnum() and text[paren - 2] not in ".!?'’\"”*_`":
+        return None  # "](" after a space or at a line's start: not the end of link text
+    close = _closing(text, paren)
+    if close is None or _WHOLE_URL.fullmatch(text, paren + 1, close - 1) is None:
+        return None
+    return Broken(paren - 1, close, "missing-open",
+                  "link text has no opening '[': this renders as text; write [text](url)")
 
 
 def _url_end(text: str, s: int, e: int) -> int:

@@ -5,7 +5,9 @@ with ``)`` (``[text](https://…``); a destination with an unbalanced ``(``
 (``[Mercury](https://en.wikipedia.org/wiki/Mercury_(planet)``); a space inside the destination
 (``[email us](mailto:a@b.gov?subject=Our News)``, ``[x](to https://…)``); a title with an
 unescaped quote mark (``[x](https://a.gov "the "Data" page")``) or in curly quotes
-(``[x](https://a.gov “Data”)``); text and URL in the wrong brackets (``(text)[https://…]``).
+(``[x](https://a.gov “Data”)``); text and URL in the wrong brackets (``(text)[https://…]``);
+link text that lost its opening bracket (``see the report](https://…)``: where it began is a
+guess, so there is no fix).
 
 Fixes: ``[text] (url)`` → ``[text](url)`` and ``(text)[url]`` → ``[text](url)`` are safe (the
 first only when ``[text]`` is not itself a defined reference), and so is encoding the spaces of
@@ -40,7 +42,7 @@ DEFAULTS: dict[str, Any] = {}
 
 _TITLES = {"space-before-paren": "Delete the space", "reversed": "Swap the brackets",
            "space-in-destination": "Encode the spaces", "unclosed": "Close the link", "unbalanced": "Close the link",
-           "title-quotes": "", "title-curly": "Straighten the title's quotes"}
+           "title-quotes": "", "title-curly": "Straighten the title's quotes", "missing-open": ""}
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
