@@ -2,7 +2,10 @@
 
 A full stop, question mark or exclamation mark before a capitalised word, and a comma or
 semicolon before any word, need a space after them; so does a colon between a lower-case word
-and a capitalised one (`Note:The`). The fix inserts the space.
+and a capitalised one (`Note:The`) or between two plain lower-case words (`wrong:agencies`; not
+`og:title`, which a path, a second colon or a character other than a space or a stop follows,
+nor search syntax such as `from:alice subject:budget`).
+The fix inserts the space.
 
 Not findings: abbreviations and initials (`U.S.Army`, `e.g.Foo`, `J.Smith`), numbers and
 versions (`3.5`, `1,000`, `v2.Next`), times and ratios (`10:30`), domains, e-mail addresses and
@@ -48,6 +51,8 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _WORD = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"[^\W_]+$")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]+$")
+_PLAIN_END = re.compile(r"[,.;!?)”’]?")
+_GLUED_COLON = re.compile(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query syntax (user:x from:y)
 _GLUED_ITEM = re.compile(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
 
 
@@ -191,8 +196,14 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if not nxt:
         return False
     if mark == ":":
-        return word.isalpha() and word.islower() and len(word) >= 2 and word not in table["uri-schemes"] \
-            and nxt[0].isupper() and ":" not in right
+        if not (word.isalpha() and word.islower() and len(word) >= 2 and word not in table["uri-schemes"]) \
+                or ":" in right:
+            return False
+        # Note:The; or two plain lower-case words (wrong:agencies), the second ending in a space or
+        # a stop, not a name:space identifier (og:title) or a path
+        return nxt[0].isupper() or (len(word) >= 3 and nxt.isalpha() and nxt.islower() and len(nxt) >= 3
+                                    and _PLAIN_END.fullmatch(right, len(nxt)) is not None
+                                    and len(_GLUED_COLON.findall(pt, max(0, i - 120), i + 120)) == 1)
     rest = right[len(nxt):]
     if _GLUED_ITEM.match(rest) or _GLUED_ITEM.search(word) or "(" in right or "=" in right or ("(" in left and ")" in right):
         return False  # a,b,c, f(a,b) and (IP,port): lists, code and tuples, not prose
