@@ -1,4 +1,4 @@
-"""Space before punctuation: a space before , . ; : ! ? in prose (French: a no-break space).
+"""Space before punctuation: a space before , . ; : ! ? or an apostrophe in prose (French: a no-break space).
 
 English puts no space between a word and the punctuation after it. French typography sets a
 no-break space before ; : ! ? (U+202F narrow or U+00A0 full; ``french-space`` chooses the one
@@ -8,6 +8,11 @@ the wrong side (``Medinsky ,said``) gets the space moved after it. Code, URLs, H
 not prose and are never checked. Not findings: an ellipsis after a space ("and so on ..."), a
 spaced ellipsis (". . ."), a decimal or file extension after a space (" .5", " .md"), a
 smiley (" :)"), and in French, times and ratios (10:30) and a mark right after another (?!).
+
+In English a space before the apostrophe of a contraction or a possessive (``It ’s``, ``the
+agency 's``, ``don 't``), left by copy-paste or a typesetting tool, is reported too. Not findings:
+a quoted word after a space (``'sure'``, ``the ’d’ key``), ``’s-Hertogenbosch`` and ``Gerard ’t
+Hooft``.
 
 Bad:  the head of the Russian delegation, Vladimir Medinsky , said later.
 Good: the head of the Russian delegation, Vladimir Medinsky, said later.
@@ -33,6 +38,9 @@ _AFTER = "\ue000\"”’»)]…"  # what may follow the mark besides a space, an
 _FRENCH_HIGH = ";:!?"  # French sets a no-break space before these
 _NO_BREAK = "\u00a0\u202f"
 # French: before ; : ! ? either spaces (checked for being no-break) or nothing after a word.
+# A letter, spaces, then an apostrophe and an English contraction or possessive ending, not a
+# quoted word ('sure', the ’d’ key) nor Dutch ’s-Hertogenbosch; ’t only after n (don ’t).
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])([ \t]+)['’](?:s|re|ll|ve|d|m|(?<=n[ \t]')t|(?<=n[ \t]’)t)(?![\w'’-])")
 _FRENCH = re.compile(r"(?:(?<=[^\s\ue000])([ \t\u00a0\u202f]+)|(?<=[\w»)\]”]))([;:!?])(?![;:!?.…])"
                      r"(?=[\s\ue000\"”’»)]|$)", re.M)
 
@@ -44,6 +52,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if french:
         yield from _french(doc, "".join(m for m in marks if m in _FRENCH_HIGH), opts["french-space"])
         marks = "".join(m for m in marks if m not in _FRENCH_HIGH)
+    if doc.language.split("-")[0] == "en":
+        for m in doc.prose_matches(_APOSTROPHE):
+            if not near_invisible(doc, m.start(), m.end()):
+                yield Finding(m.start(1), m.end(1) + 1, "space before the apostrophe",
+                              Fix.delete(m.start(1), m.end(1), "Delete the space"))
     if not marks:
         return
     pt = doc.prose_text
