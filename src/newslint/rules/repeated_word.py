@@ -1,0 +1,49 @@
+"""Repeated word: the same short word typed twice in a row (`the the`, `of of`, `and and`).
+
+An edit that moves a phrase, or a line break between the two, leaves a function word doubled;
+readers stumble on it and spell checkers that work word by word do not see it. Only words that
+are never doubled in standard English are checked (articles, most prepositions and
+conjunctions, a few auxiliaries and possessives), in any letter case of the first (`The the`),
+across a line break too. The fix deletes the second word and is safe.
+
+Bad:  Both agencies use the the same web crawling tools.
+Good: Both agencies use the same web crawling tools.
+
+Not findings: words that may stand twice on purpose (`that that`, `had had`, `is is` in "what
+it is is", `in in` in "give in in the end", `at at` in "looking at at least", `for for` in
+"advocating for for years"), a capitalised second word (`a A-list actor`), a capitalised
+word and its lower-case twin (`logic AND and logic OR`), the two words in different sentences
+or table cells, code, URLs and HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding, Fix
+
+ID = "NL109"
+NAME = "repeated-word"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {}
+
+# Not "at", "for", "by", "will", "was"...: "looking at at least", "advocating for for years",
+# "the will will be read" and "what it was was luck" are English.
+_WORDS = ("the", "a", "an", "of", "to", "and", "with", "from", "or", "be", "its", "their", "our")
+# The first word in any case, the second in lower case (or the same capitals: THE THE), one run
+# of spaces or a single line break between them.
+_REPEAT = re.compile(r"(?<![\w'’-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|(?i:\1)(?<=[a-z]))(?![\w'’-])"
+                     % "|".join(_WORDS))
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report a short word typed twice in a row, with a safe fix that deletes the second."""
+    for m in doc.prose_matches(_REPEAT):
+        first, second = m.group(1), m.group(3)
+        if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
+            continue  # a A-list actor; logic AND and logic OR
+        yield Finding(m.start(), m.end(), f"“{m.group(1)}” twice in a row; delete one",
+                      Fix.delete(m.end(1), m.end(3), "Delete the repeated word"))
