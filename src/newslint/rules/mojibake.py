@@ -1,0 +1,55 @@
+"""Mojibake: text garbled by a wrong encoding (`donâ€™t`, `cafÃ©`, `Ð¿Ñ€Ð¸`).
+
+A CMS export or a copy through a tool that read UTF-8 as Windows-1252 (or Latin-1) turns each
+non-ASCII character into two or three others: ’ becomes `â€™`, “ `â€œ`, — `â€”`, é `Ã©`, a
+no-break space `Â `, a Cyrillic word `Ð¿Ñ€Ð¸`. Readers see the garbage. A run is reported when
+its characters, read back as Windows-1252 bytes, are valid UTF-8 for letters or punctuation
+(Latin, Cyrillic, general punctuation, €, ™); the fix writes the original characters and is
+safe, except where the export lost a byte (`â€�`, most often ”): that fix is a guess.
+
+Bad:  We donâ€™t benefit from creating work for the sake of it.
+Good: We don’t benefit from creating work for the sake of it.
+
+Not findings: the same letters in real words (`SÃO PAULO`, `à la carte`, `Â` alone), runs that
+do not decode as UTF-8, code, URLs and HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from ..document import Document
+from ..model import Finding, Fix
+
+ID = "NL122"
+NAME = "mojibake"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {}
+
+# Windows-1252's characters for the bytes 0x80-0x9F (five bytes are undefined there), then
+# Latin-1's for 0xA0-0xBF: the characters a UTF-8 continuation byte turns into.
+_BYTE = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_BYTE.update({chr(b): b for b in range(0xA0, 0xC0)})
+_LOST = "\ufffd"  # a byte the export could not map: most often 0x9D (” is E2 80 9D)
+_CONT = "".join(sorted(_BYTE)) + _LOST
+_RUN = re.compile("(?:[\u00c2-\u00df][%s]|[\u00e0-\u00ef][%s]{2})+" % (re.escape(_CONT), re.escape(_CONT)))
+_PLAUSIBLE = re.compile(r"[\u00a0-\u017f\u0400-\u04ff\u2000-\u206f\u20ac\u2122]+")
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """Report runs of mojibake, with a fix that decodes them."""
+    pt = doc.prose_text
+    for m in _RUN.finditer(pt):
+        run = m.group()
+        raw = bytes(_BYTE[ch] if ch in _BYTE else 0x9D if ch == _LOST else ord(ch) for ch in run)
+        try:
+            fixed = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if not _PLAUSIBLE.fullmatch(fixed):
+            continue
+        safe = _LOST not in run
+        yield Finding(m.start(), m.end(), f"garbled text: '{run}' is '{fixed}' read in the wrong encoding; "
+                      f"use '{fixed}'", Fix.replace(m.start(), m.end(), fixed, f"Use '{fixed}'", safe=safe))
