@@ -40,7 +40,9 @@ _NO_BREAK = "\u00a0\u202f"
 # French: before ; : ! ? either spaces (checked for being no-break) or nothing after a word.
 # A letter, spaces, then an apostrophe and an English contraction or possessive ending, not a
 # quoted word ('sure', the ’d’ key) nor Dutch ’s-Hertogenbosch; ’t only after n (don ’t).
-_APOSTROPHE = re.compile(r"(?<=[^\W\d_])([ \t]+)['’](?:s|re|ll|ve|d|m|(?<=n[ \t]')t|(?<=n[ \t]’)t)(?![\w'’-])")
+# One pattern per mark, led by the literal space and mark (the engine skips ahead in C); the
+# letter and the spaces before are checked in _apostrophes.
+_APOSTROPHES = tuple(re.compile(" " + q + r"(?:s|re|ll|ve|d|m|t)(?![\w'’-])") for q in "'’")
 _FRENCH = re.compile(r"(?:(?<=[^\s\ue000])([ \t\u00a0\u202f]+)|(?<=[\w»)\]”]))([;:!?])(?![;:!?.…])"
                      r"(?=[\s\ue000\"”’»)]|$)", re.M)
 
@@ -53,10 +55,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield from _french(doc, "".join(m for m in marks if m in _FRENCH_HIGH), opts["french-space"])
         marks = "".join(m for m in marks if m not in _FRENCH_HIGH)
     if doc.language.split("-")[0] == "en":
-        for m in doc.prose_matches(_APOSTROPHE):
-            if not near_invisible(doc, m.start(), m.end()):
-                yield Finding(m.start(1), m.end(1) + 1, "space before the apostrophe",
-                              Fix.delete(m.start(1), m.end(1), "Delete the space"))
+        yield from _apostrophes(doc)
     if not marks:
         return
     pt = doc.prose_text
@@ -82,6 +81,21 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.replace(s, i + 1, mark + " ", "Move the space after the mark"))
         else:
             yield Finding(s, i + 1, f"space before '{mark}'", Fix.delete(s, i, "Delete the space"))
+
+
+def _apostrophes(doc: Document) -> Iterator[Finding]:
+    """English: spaces between a word and the apostrophe of its contraction or possessive."""
+    pt = doc.prose_text
+    for rx in _APOSTROPHES:
+        for m in rx.finditer(pt):
+            s = m.start()
+            while s > 0 and pt[s - 1] in " \t":
+                s -= 1
+            before = pt[s - 1] if s else " "
+            if not before.isalpha() or (pt[m.end() - 1] == "t" and before != "n") or near_invisible(doc, s, m.end()):
+                continue  # ’t only after n (don ’t), not Gerard ’t Hooft
+            yield Finding(s, m.start() + 2, "space before the apostrophe",
+                          Fix.delete(s, m.start() + 1, "Delete the space"))
 
 
 def _french(doc: Document, marks: str, nbsp: str) -> Iterator[Finding]:
