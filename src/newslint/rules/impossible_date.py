@@ -10,7 +10,8 @@ Python's ``datetime``.
 
 A bare ``25:08`` is not checked: in prose it is as often a video offset or a score as a time,
 so a time needs ``a.m.``/``p.m.``, ``UTC``/``GMT``, a US zone (``ET``, ``PST``...) or an ISO date
-before it. Month names come from ``rules/dates.yaml`` for the article's language.
+before it; except that minutes from 60 up after "at", "by", "until", "from", "before", "after"
+or "around" (``at 24:61``, ``by 9:75``) are no time and no video offset either. Month names come from ``rules/dates.yaml`` for the article's language.
 
 Bad:  The hearing is set for June 31, 2022, at 13:30 p.m.
 Good: The hearing is set for June 30, 2022, at 1:30 p.m.
@@ -43,6 +44,10 @@ DEFAULTS: dict[str, Any] = {}
 _TIME = re.compile(r":(\d{2})(?::(\d{2}))?(?!\d)\s?"
                    r"(?P<zone>[aApP]\.?\s?[mM]\.?(?![\w])|UTC\b|GMT\b|[ECMP][SD]?T\b|Z\b)")
 _HOUR = re.compile(r"(?<![\w:.\-/])\d{1,2}\Z")
+# A bare time whose minutes do not exist (led by the literal ":"), after a word that introduces
+# a time: neither a clock time nor a minutes:seconds offset.
+_BAD_MINUTES = re.compile(r":([6-9]\d)(?![\d:]|[.,]\d)")
+_TIME_WORD = re.compile(r"(?<![\w-])(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]efore|[Aa]fter|[Aa]round) \Z")
 # 31/02/2022, 31.02.2022, 2022/02/30: found from the middle "/02/" (cheap to scan for), the
 # number before it checked in check(); the hyphenated year-first form is an ISO date (above)
 # One pattern per separator: led by one literal character, each is scanned for at C speed (a
@@ -87,6 +92,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if problem:
             shown = prose[h.start():m.end("zone")]
             yield Finding(h.start(), m.end("zone"), f"`{shown}` is not a real time: {problem}")
+    for m in _BAD_MINUTES.finditer(prose, doc.body_start):
+        h = _HOUR.search(prose, max(0, m.start() - 3), m.start())
+        if h is None or _TIME.match(prose, m.start()) or not _TIME_WORD.search(prose, max(0, h.start() - 8), h.start()):
+            continue  # a zone follows (reported above), or nothing says it is a time
+        shown = prose[h.start():m.end()]
+        yield Finding(h.start(), m.end(), f"`{shown}` is not a real time: there is no minute {m.group(1)}")
 
 
 def _date_problem(year: int, month: int, day: int) -> str | None:
