@@ -6,10 +6,14 @@ sorting. The fix replaces the look-alikes with the Latin letters (safe: every ot
 the word is Latin). In a Cyrillic word, a Latin look-alike (`Kиев` with a Latin K) gets the
 Cyrillic letter. The look-alikes are listed in rules/typography.yaml.
 
+Chinese and Japanese input methods give fullwidth punctuation (`，` `：` `；` `！` `？` `（` `）`
+and the ideographic `、` `。`); glued to a Latin word (`members， but`) it is the same slip, and
+the fix writes the ASCII mark (with a space where a word is glued to it), safe.
+
 The words of link targets and bare URLs are read too (`twitter.com/everykidіnapark`: the link
 goes nowhere), the host excepted (malformed-url reports a mixed host).
 
-Not findings: genuine Cyrillic or Greek words (`Поиск`, `wiki/Москва`), Greek letters used as
+Not findings: fullwidth punctuation between CJK characters (`北京，上海`); genuine Cyrillic or Greek words (`Поиск`, `wiki/Москва`), Greek letters used as
 symbols next to Latin ones (`ΔF`, `μs`, `NetΣyn`: Δ, μ, Σ look like no Latin letter), and a
 word whose other letters do not settle the script.
 
@@ -39,6 +43,7 @@ _CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky",
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report words that mix Latin letters with Cyrillic or Greek look-alikes."""
     yield from _in_urls(doc)
+    yield from _fullwidth(doc)
     sc = scan(doc)
     if not sc.script:
         return
@@ -74,6 +79,27 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(s, e, f"'{word}' mixes Latin letters with {script} look-alikes "
                           f"({''.join(foreign)}); use '{fixed}'",
                           Fix.replace(s, e, fixed, "Use the Latin letters", safe=safe))
+
+_FULLWIDTH = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "、": ",", "。": "."}
+# After a Latin letter or digit (a closing mark also after a space), or an opening one before a Latin letter.
+_FULLWIDTH_MARK = re.compile("(?<=[A-Za-z0-9])[，：；！？）、。]|（(?=[A-Za-z0-9])")
+
+
+def _fullwidth(doc: Document) -> Iterator[Finding]:
+    """CJK fullwidth punctuation glued to a Latin word: the ASCII mark, a space after it where a
+    word follows at once."""
+    pt = doc.prose_text
+    for m in _FULLWIDTH_MARK.finditer(pt):
+        ch = m.group()
+        ascii_mark = _FULLWIDTH[ch]
+        after = pt[m.end(): m.end() + 1]
+        if ascii_mark != "(" and after.isalnum() and after.isascii():
+            ascii_mark += " "  # the fullwidth mark's own width stood for the space: members，but
+        elif ascii_mark == "(" and pt[m.start() - 1: m.start()].isalnum():
+            ascii_mark = " ("  # few（really few）stay
+        yield Finding(m.start(), m.end(), f"fullwidth {ch} in Latin text; use '{ascii_mark.strip()}'",
+                      Fix.replace(m.start(), m.end(), ascii_mark, f"Use '{ascii_mark.strip()}'"))
+
 
 def _in_urls(doc: Document) -> Iterator[Finding]:
     """Look-alikes in the words of the paths of link targets and bare URLs (not prose, but the
