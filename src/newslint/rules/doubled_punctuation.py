@@ -1,7 +1,8 @@
 """Doubled punctuation: the same mark typed twice (`,,` `;;` `..` `::` `!!` `??`).
 
 A doubled comma, semicolon, colon or full stop is a slip of the keyboard (or of an edit that
-joined two sentences); a doubled `!` or `?` is shouting that news copy does not do. The fix
+joined two sentences), and so is a full stop left before a comma after a plain lower-case word
+(`the free., six-course training`: the fix deletes the stop); a doubled `!` or `?` is shouting that news copy does not do. The fix
 keeps one mark. Two full stops before a lower-case word may be a clipped ellipsis (`Well..
 maybe`), so that fix is unsafe; before a capital, the end of the line or a closing mark it is
 safe.
@@ -9,7 +10,7 @@ safe.
 Not findings: an ellipsis (`...`, `....`) and dot leaders (`.....`), runs of three or more
 commas or semicolons (empty fields, code), `..` in paths and ranges (`../docs`, `1..10`),
 `::` inside a word (`std::vector`, IPv6 `::1`), an abbreviation before a comma (`D.C.,`),
-mixed marks (`?!`, `!?`, `.,`), emoji codes (`:clap: :clap:`), and `???` standing alone as a
+mixed marks (`?!`, `!?`, and `.,` after an abbreviation or a capitalised word: `etc.,`, `Calif.,`), emoji codes (`:clap: :clap:`), and `???` standing alone as a
 placeholder.
 
 Bad:  Talks resumed,, officials said.. They gave no date!! And then , , nothing.
@@ -34,6 +35,9 @@ DEFAULTS = {"marks": ",;:.!?"}
 
 _GROUPS = re.compile(r"([.!?,;:])\1*")
 _AFTER_WORD = ")]\"'”’*_"  # what may sit between a word and its punctuation
+# A lower-case word of four letters or more, standing alone (not a.m., e.g., example.com, etc.)
+_PLAIN_WORD = re.compile(r"(?<![\w.@/'’-])[a-z]{4,}\Z")
+_ABBREVIATIONS = frozenset("approx misc govt dept incl excl cont assn natl intl mgmt corp bros".split())
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -42,6 +46,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     pt = doc.prose_text
     sc = scan(doc)
     for run_start, run_end in sc.runs:
+        if run_end - run_start == 2 and pt[run_start:run_end] == ".," and "." in marks:
+            word = _PLAIN_WORD.search(pt, max(0, run_start - 40), run_start)
+            if word is not None and word.group() not in _ABBREVIATIONS and not near_invisible(doc, run_start, run_end):
+                yield Finding(run_start, run_end, "a full stop before a comma; delete the stop",
+                              Fix.delete(run_start, run_start + 1, "Delete the full stop"))
+            continue
         for group in _GROUPS.finditer(pt, run_start, run_end):  # ",,." is ",," then "."
             yield from _check_group(doc, pt, group.start(), group.end(), marks)
     for i in sc.spaced:  # ", ,": the same mark again after a space (NL102 leaves this one to us)
