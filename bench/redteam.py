@@ -625,9 +625,10 @@ def _name_sites(ctx, rng):
             continue
         first = occ[0][0]
         bare = [(base + m.start(), where) for m, base, where in
-                sites(ctx, re.compile(r"(?<![A-Z][a-z] )(?<![A-Za-z])" + re.escape(sur) + r"\b"), rng,
+                sites(ctx, re.compile(r"(?<![A-Za-z])" + re.escape(sur) + r"\b(?! [A-Z])"), rng,
                       where=("para", "list", "quote"), w=2)
-                if base + m.start() > first]
+                if base + m.start() > first
+                and not re.search(r"[A-Z][\w.]* $", ctx.text[max(0, base + m.start() - 30): base + m.start()])]
         cands.append((sur, occ, bare))
     return cands
 
