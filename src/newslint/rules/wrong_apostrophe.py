@@ -14,7 +14,8 @@ Bad:  the last meeting was held in Istanbul's Dolmabahce Palace; music of the �
 Good: the last meeting was held in Istanbul’s Dolmabahce Palace; music of the ’90s
 
 Not findings: ’ in it’s, ’90s, rock ’n’ roll, the Smiths’ house; foot and inch marks after
-digits (6'2"); the straight apostrophes of an article where two in three are straight, or of
+digits (6'2"); the ʻokina of Hawaiian words, often typed as ‘ or ' (Hawai‘i, O'ahu, Pu‘u), which
+no apostrophe may replace; the straight apostrophes of an article where two in three are straight, or of
 an article without curly quotation marks and no two-in-three curly majority (style auto);
 code, URLs, HTML.
 """
@@ -57,6 +58,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong]
     found.sort()
     for start, ch in found:
+        if _okina(prose, start):
+            continue
         if ch == "‘":
             message = f"apostrophe turned the wrong way (‘); use {want}"
         elif ch == "´":
@@ -68,6 +71,29 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         else:
             message = "curly apostrophe in an article that uses straight quotes; use '"
         yield Finding(start, start + 1, message, Fix.replace(start, start + 1, want, f"Use {want}"))
+
+
+# A Hawaiian word: each syllable a vowel after at most one of h k l m n p w or the ʻokina, which
+# writers type as ‘ or ' (Hawai‘i, O'ahu, Kaua‘i). No English contraction fits: the apostrophe
+# of it's, we're, I'll, ma'am is followed by a consonant or ends the word on one.
+_HAWAIIAN = re.compile(r"(?:[hklmnpw'‘’ʻ]?[aeiouāēīōū])+", re.I)
+_IN_WORD = frozenset("'‘’ʻ")
+
+
+def _okina(prose: str, at: int) -> bool:
+    """Is the mark at ``at`` the ʻokina of a Hawaiian word (Hawai‘i, Pu'u), not an apostrophe?"""
+    after = prose[at + 1: at + 2]
+    if not after or after.lower() not in "aeiouāēīōū":
+        return False
+    s, e = at, at + 1
+    while s > 0 and at - s < 24 and (prose[s - 1].isalpha() or prose[s - 1] in _IN_WORD):
+        s -= 1
+    while e < len(prose) and e - at < 24 and (prose[e].isalpha() or prose[e] in _IN_WORD):
+        e += 1
+    word = prose[s:e]
+    if word[-2:-1] in _IN_WORD and word[-1:] in "sS":
+        word = word[:-2]  # Hawai‘i’s: a possessive after the word
+    return _HAWAIIAN.fullmatch(word) is not None
 
 
 EVIDENCE = 3  # apostrophes an article needs before they decide its style themselves
