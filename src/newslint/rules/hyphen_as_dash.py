@@ -12,7 +12,9 @@ next to it).
 
 An article that writes its dashes as `--` or `---` more often than as real dashes follows the
 SmartyPants convention (Jekyll, Hugo and Pandoc render `--` and `---` as dashes): in ``auto``
-style its double hyphens are left alone. Where real dashes are as common, `--` is a slip.
+style its double hyphens are left alone. Where real dashes are as common, `--` is a slip. (Real
+dashes are those that separate words as a dash does; a closed en dash joining a compound or a
+range, commit–reveal or 2010–2012, is none.)
 
 Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
 `5 - 3`, `$200 - $499`, `9 am - 1 pm`, `n - k`, `MAX - 1`), command-line options (`--help`), a hyphen at a line
@@ -55,7 +57,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if not candidates:
         return
     doubles = [d for d in candidates if d.mark != "-" and d.form[:3] != "one"]
-    real = sum(1 for d in all_dashes if d.mark in "—–" and d.between_words)
+    real = sum(dash_votes(doc).values())  # sentence dashes: not the en dash of commit–reveal or 2010–2012
     keep_doubles = style == "auto" and len(doubles) > real
     house = house_dash(doc, style)
     mixed = _mixed_forms(doc) if style == "auto" else []
