@@ -295,8 +295,10 @@ def _analyse(doc: "Document") -> Quotes | None:
         strays = len(q.stray)
         left = _pair_unit(marks[i:j], ctx, prof, q, stack)
         if pending is not None:
-            _resume(q, pending, marks[i], strays, units)
-            pending = None
+            quoting = [m for m in marks[i:j] if m.role in ("open", "close")]
+            if quoting:  # (a paragraph with apostrophes only, the state’s, goes on between)
+                _resume(q, pending, quoting, strays, units)
+                pending = None
         if len(q.stray) > strays and units.after_html(unit, quoted):
             del q.stray[strays:]  # the quotation may have opened inside the HTML block before
         quoted.add(unit)
@@ -304,8 +306,7 @@ def _analyse(doc: "Document") -> Quotes | None:
             if units.inside_list(unit, unit + 1, depth):
                 carry = (left, unit, depth)  # a quotation that introduces or spans a list, closed in it
             else:
-                last = next((m for m in reversed(marks[i:j]) if m.role in ("open", "close")), None)
-                pending = (left, unit) if last is left[-1] else None  # runs on to the paragraph's end?
+                pending = (left, unit) if _runs_on(marks[i:j], left[-1]) else None
                 if pending is None:
                     q.unclosed.extend(left)
         i = j
@@ -316,14 +317,31 @@ def _analyse(doc: "Document") -> Quotes | None:
     return q
 
 
-def _resume(q: Quotes, pending: tuple[list[Mark], int], first: Mark, strays: int, units: "_Units") -> None:
+def _runs_on(marks: list[Mark], opener: Mark) -> bool:
+    """Does the open quotation ``opener`` run on to its paragraph's end: is every quotation mark
+    after it an inner quotation's, paired inside it with the other family's marks or written as
+    entities (“… the ‘inner city,’ he said … and on)? A pair of its own marks after it may be a
+    new quotation (“I don’t like it, said X. “We want to help,” she said.): not run on."""
+    return all(m.partner is not None and m.partner.start > opener.start and _inner(m, opener)
+               for m in marks if m.start > opener.start and m.role in ("open", "close"))
+
+
+def _inner(m: Mark, opener: Mark) -> bool:
+    """Can paired mark ``m`` belong to a quotation inside ``opener``'s: the other family's mark,
+    or one written as an entity?"""
+    return m.masked or (m.ch in DOUBLE) != (opener.ch in DOUBLE)
+
+
+def _resume(q: Quotes, pending: tuple[list[Mark], int], quoting: list[Mark], strays: int, units: "_Units") -> None:
     """Paragraph ``pending[1]`` left quotations open, the innermost running on to its end. If the
-    next paragraph with quotation marks follows it with only plain paragraphs between, and its
-    first mark is a stray closing mark of the innermost one's kind, the quotation ran over several
-    paragraphs without reopening each: record that (one finding, with the opening marks to
-    insert) instead of an unclosed and a stray mark."""
+    next paragraph with quotation marks (``quoting``: its paired and stray ones) follows it with
+    only plain paragraphs between, and its first mark (after inner quotations) is a stray closing
+    mark of the innermost one's kind, the quotation ran over several paragraphs without reopening
+    each: record that (one finding, with the opening marks to insert) instead of an unclosed and
+    a stray mark."""
     left, u = pending
     opener = left[-1]
+    first = next((m for m in quoting if m.partner is None or not _inner(m, opener)), quoting[0])
     same = (opener.ch in DOUBLE) == (first.ch in DOUBLE)
     if (first.role == "close" and first.partner is None and q.stray[strays:strays + 1] == [first] and same
             and units.plain_between(u, first.unit)):
