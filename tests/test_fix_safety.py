@@ -302,3 +302,27 @@ def test_two_fix_runs_at_once_on_one_tree(tmp_path: Path) -> None:
     third = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert "Fixed" not in third.stdout or "Fixed 0" in third.stdout
     assert all((content / name).read_bytes() == data for name, data in expected.items())
+
+
+# Two defects on one mark (bench/multifix.py injects several per article): each is fixed alone,
+# and the pair must be too, so that --fix gives the same text as on the undamaged article.
+ONE_MARK = [
+    # space before a stop + no space after it: the space moved to the wrong side
+    ("The team went way off base. This forced a rewrite.", "The team went way off base .This forced a rewrite."),
+    ("What if the office is closed? The app says so.", "What if the office is closed ?The app says so."),
+    # space before a comma or stop + the mark doubled
+    ("Call your accountant, then get the app.", "Call your accountant ,, then get the app."),
+    ("Do it before the deadline. Then relax.", "Do it before the deadline .. Then relax."),
+    # the stop doubled + no space after it
+    ("The files were shared in Slack. This made it hard.", "The files were shared in Slack..This made it hard."),
+]
+
+
+@pytest.mark.parametrize("original, damaged", ONE_MARK)
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_two_defects_on_one_mark_converge(original: str, damaged: str, unsafe: bool) -> None:
+    def fixed(body: str) -> str:
+        doc = _doc(f"---\ntitle: Two slips at once\n---\n\n{body}\n".encode())
+        return engine.fix_document(doc, SETTINGS, unsafe)[0].source
+
+    assert fixed(damaged) == fixed(original)

@@ -5,7 +5,8 @@ joined two sentences), and so is a full stop left before a comma after a plain l
 (`the free., six-course training`: the fix deletes the stop); a doubled `!` or `?` is shouting that news copy does not do. The fix
 keeps one mark. Two full stops before a lower-case word may be a clipped ellipsis (`Well..
 maybe`), so that fix is unsafe; before a capital, the end of the line or a closing mark it is
-safe.
+safe, and so is the fix of two stops glued to a capitalised word (`in Slack..This made`: NL100
+then adds the space).
 
 Not findings: an ellipsis (`...`, `....`) and dot leaders (`.....`), runs of three or more
 commas or semicolons (empty fields, code), `..` in paths and ranges (`../docs`, `1..10`),
@@ -25,7 +26,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
-from ..typography import HSPACE, near_invisible, scan
+from ..typography import HSPACE, data, near_invisible, scan
 
 ID = "NL101"
 NAME = "doubled-punctuation"
@@ -38,6 +39,8 @@ _AFTER_WORD = ")]\"'”’*_"  # what may sit between a word and its punctuation
 # A lower-case word of four letters or more, standing alone (not a.m., e.g., example.com, etc.)
 _PLAIN_WORD = re.compile(r"(?<![\w.@/'’-])[a-z]{4,}\Z")
 _ABBREVIATIONS = frozenset("approx misc govt dept incl excl cont assn natl intl mgmt corp bros".split())
+# A capitalised word that ends with a space or a mark (not a path, range or domain: ../Docs, v1..HEAD)
+_SENTENCE_WORD = re.compile(r"[A-Z][a-z]+(?=[\s,;:!?)”’\"\ue000]|$)")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -80,6 +83,8 @@ def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator
         yield _finding(s, e, mark, True)
     elif mark == ":" and length == 2 and not (after.isalnum() or after in "/\\_"):
         yield _finding(s, e, mark, True)
+    elif mark == "." and length == 2 and before.islower() and after.isupper() and _next_sentence(pt, e):
+        yield _finding(s, e, mark, True)  # "in Slack..This made": a stop typed twice, the space left out
     elif mark == "." and length == 2 and not (after.isalnum() or after in "/\\_"):
         k = e
         while k < n and pt[k] in HSPACE:
@@ -89,6 +94,11 @@ def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator
         yield _finding(s, e, mark, safe)
     elif mark in "!?" and before.isalnum() and not (after.isalnum() or after in "/\\_"):
         yield _finding(s, e, mark, True)
+
+
+def _next_sentence(pt: str, at: int) -> bool:
+    m = _SENTENCE_WORD.match(pt, at)
+    return m is not None and m.group().lower() not in data()["domain-words"]
 
 
 def _finding(s: int, e: int, mark: str, safe: bool) -> Finding:

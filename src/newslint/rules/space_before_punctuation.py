@@ -4,7 +4,9 @@ English puts no space between a word and the punctuation after it. French typogr
 no-break space before ; : ! ? (U+202F narrow or U+00A0 full; ``french-space`` chooses the one
 the fix inserts): in a French article (front matter ``lang: fr``, or the config's language) an
 ordinary space there, or none at all, is reported instead. A comma or semicolon with its space on
-the wrong side (``Medinsky ,said``) gets the space moved after it. Code, URLs, HTML and shortcodes are
+the wrong side (``Medinsky ,said``) gets the space moved after it, and so does a full stop, ``?``
+or ``!`` before a capitalised word (``the store .Then we``; not ``the .Gov domains``). A space
+before a doubled comma or stop (``home ,, then``) is reported too; NL101 then keeps one mark. Code, URLs, HTML and shortcodes are
 not prose and are never checked. Not findings: an ellipsis after a space ("and so on ..."), a
 spaced ellipsis (". . ."), a decimal or file extension after a space (" .5", " .md"), a
 smiley (" :)"), and in French, times and ratios (10:30) and a mark right after another (?!).
@@ -26,7 +28,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
-from ..typography import HSPACE, PUNCT, near_invisible, scan
+from ..typography import HSPACE, PUNCT, data, near_invisible, scan
 
 ID = "NL102"
 NAME = "space-before-punctuation"
@@ -34,7 +36,10 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"marks": ",.;:!?", "french-space": "\u202f"}
 
-_AFTER = "\ue000\"”’»)]…"  # what may follow the mark besides a space, another mark or the line end
+_AFTER = "\ue000\"”’»)]…"
+# "store .Then we": a capitalised word glued after a stop that has its space before it (a word,
+# then a space or a mark that ends it; never a domain word: "the .Gov domains", ".Net")
+_NEXT_SENTENCE = re.compile(r"[A-Z][a-z]+(?=[\s,;:!?)”’\"\ue000]|$)")  # what may follow the mark besides a space, another mark or the line end
 _FRENCH_HIGH = ";:!?"  # French sets a no-break space before these
 _NO_BREAK = "\u00a0\u202f"
 # French: before ; : ! ? either spaces (checked for being no-break) or nothing after a word.
@@ -64,7 +69,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         mark = pt[i]
         after = pt[i + 1] if i + 1 < n else "\n"
         swapped = mark in ",;" and after.isalpha()  # "Medinsky ,said": the space is on the wrong side
-        if mark not in marks or after == mark or (mark == "." and after == "…") or (mark in ":;" and after in ")]") \
+        if mark in ".?!" and after.isupper():  # "store .Then": so is a stop's before the next sentence
+            m = _NEXT_SENTENCE.match(pt, i + 1)
+            left = pt[max(0, i - 20): i].rstrip(HSPACE)[-1:] if m is not None else ""
+            swapped = m is not None and m.group().lower() not in data()["domain-words"] \
+                and (left.islower() or (left != "" and left in ")”’\""))
+        doubled = after == mark and _doubled(pt, i)  # "home ,, then": the space, then NL101 the mark
+        if mark not in marks or (after == mark and not doubled) or (mark == "." and after == "…") or (mark in ":;" and after in ")]") \
                 or not (after.isspace() or after in _AFTER or after in PUNCT or swapped):
             continue  # " ..." and " .5" are no space before a full stop; " :)" smiles; " ;;;" is a run
         s = i - 1
@@ -72,7 +83,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             s -= 1
         if s == 0 or pt[s - 1].isspace() or pt[s - 1] == MASK or (pt[s - 1] == mark and mark in ",;:"):
             continue  # ", ," is a doubled mark (NL101)
-        if mark == "." and (pt[s - 1] == "." or pt[i + 1: i + 8].lstrip(HSPACE)[:1] == "."):
+        if mark == "." and not doubled and (pt[s - 1] == "." or pt[i + 1: i + 8].lstrip(HSPACE)[:1] == "."):
             continue  # a spaced ellipsis: ". . ."
         if near_invisible(doc, s, i + 1):
             continue
@@ -96,6 +107,17 @@ def _apostrophes(doc: Document) -> Iterator[Finding]:
                 continue  # ’t only after n (don ’t), not Gerard ’t Hooft
             yield Finding(s, m.start() + 2, "space before the apostrophe",
                           Fix.delete(s, m.start() + 1, "Delete the space"))
+
+
+def _doubled(pt: str, i: int) -> bool:
+    """A mark typed twice after a space (``home ,, then``, ``home .. The``), not a run or an ellipsis."""
+    mark = pt[i]
+    if mark not in ",;." or pt[i + 2: i + 3] in (mark, "…"):
+        return False
+    if mark != ".":
+        return True
+    nxt = pt[i + 2: i + 8].lstrip(HSPACE)[:1]
+    return nxt == "" or nxt.isupper() or nxt in "\n" + MASK  # "so on .. and": a clipped ellipsis, left alone
 
 
 def _french(doc: Document, marks: str, nbsp: str) -> Iterator[Finding]:
