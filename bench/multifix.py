@@ -151,8 +151,8 @@ def candidates(a: ev.Article) -> dict[str, list[Edit]]:
         for m in closed:
             add("dash-spacing", m.start(), m.end(), " — ")
             add("hyphen-as-dash", m.start(), m.end(), "--")
-    ell3 = [m for m in re.finditer(r"(?<![.])\.\.\.(?![.])", t) if prose(a, m.start(), m.end())]
-    ell1 = [m for m in re.finditer(r"…", t) if prose(a, m.start(), m.end())]
+    ell3 = [m for m in re.finditer(r"(?<![.\[(<])\.\.\.(?![.\])>])", t) if prose(a, m.start(), m.end())]
+    ell1 = [m for m in re.finditer(r"(?<![\[(<])…(?![\])>])", t) if prose(a, m.start(), m.end())]
     if len(ell3) - 1 > len(ell1) + 1:
         for m in ell3:
             add("ellipsis-style", m.start(), m.end(), "…")
@@ -227,7 +227,8 @@ def house_kept(text: str, damaged: str) -> bool:
         return (t.count("“") + t.count("”"), t.count('"'),
                 len(re.findall(r"(?<=[A-Za-z])’(?=[A-Za-z])", t)), len(re.findall(r"(?<=[A-Za-z])'(?=[A-Za-z])", t)),
                 len(re.findall(r"(?<=\w) — (?=\w)", t)), len(re.findall(r"(?<=\w)—(?=\w)", t)),
-                len(re.findall(r"(?<![.])\.\.\.(?![.])", t)), t.count("…"))
+                len(re.findall(r"(?<![.])\.\.\.(?![.])", t)), t.count("…"),
+                len(re.findall(r"[.,]”", t)), len(re.findall(r"”[.,]", t)))
     o, d = counts(text), counts(damaged)
     if d[0] < o[0] and not (d[0] >= 4 and d[0] >= 2 * d[1] + 2):
         return False
@@ -238,6 +239,8 @@ def house_kept(text: str, damaged: str) -> bool:
         if max(d[4], d[5]) < 3 * (other + 1) or (o[4] > o[5]) != (d[4] > d[5]) or house < 4:
             return False
     if (d[6], d[7]) != (o[6], o[7]) and abs(d[6] - d[7]) < 2:
+        return False
+    if d[9] > o[9] and not (d[8] >= 4 and d[8] >= 3 * d[9]):
         return False
     return True
 

@@ -304,7 +304,7 @@ def test_two_fix_runs_at_once_on_one_tree(tmp_path: Path) -> None:
     assert all((content / name).read_bytes() == data for name, data in expected.items())
 
 
-# Two defects on one mark (bench/multifix.py injects several per article): each is fixed alone,
+# Two defects on one mark or word (bench/multifix.py injects several per article): each is fixed alone,
 # and the pair must be too, so that --fix gives the same text as on the undamaged article.
 ONE_MARK = [
     # space before a stop + no space after it: the space moved to the wrong side
@@ -315,6 +315,9 @@ ONE_MARK = [
     ("Do it before the deadline. Then relax.", "Do it before the deadline .. Then relax."),
     # the stop doubled + no space after it
     ("The files were shared in Slack. This made it hard.", "The files were shared in Slack..This made it hard."),
+    ("It grew from the development. We've had help.", "It grew from the development .We've had help."),
+    # two look-alikes in one short word: the w has no Cyrillic twin in any Cyrillic-language alphabet
+    ("Somewhere along the way, I became the one to ask.", "Somewhere along the w\u0430\u0443, I became the one to ask."),
 ]
 
 

@@ -126,7 +126,7 @@ def test_inline_scan_is_that_of_a_search_from_every_position(line: str) -> None:
 # -- the two core rules -----------------------------------------------------------------------
 
 SPACES = st.lists(st.sampled_from(["a", "b.", " ", "  ", "   ", "\t", "\u00a0", "\u202f", "\u2003", ",", ".", "!",
-                                   "?", ";", ":", "...", "…", ".5", "\n", '"', "”", "»", "`x`", "A", "1", "Then", "Gov"]),
+                                   "?", ";", ":", "...", "…", ".5", "\n", '"', "”", "»", "`x`", "A", "1", "Then", "Gov", "'", "s"]),
                   max_size=30).map("".join)
 
 
@@ -146,7 +146,7 @@ def test_space_before_punctuation_matches_the_lookbehind_pattern(body: str) -> N
     # (since multifix: a stop, "?" or "!" stuck to a capitalised word after a lower-case word,
     # "base .This", not a domain word, ".Gov"; and a comma, semicolon or stop typed twice after
     # the space, "home ,, then", "home .. Then", a stop only before a capital or the line end)
-    swapped = re.compile(r"(?<=[^\s\ue000])([ \t\u00a0\u202f]+)([.?!])(?=[A-Z][a-z]+(?:[\s,;:!?)”’\"\ue000]|$))", re.M)
+    swapped = re.compile(r"(?<=[^\s\ue000])([ \t\u00a0\u202f]+)([.?!])(?=[A-Z][a-z]+(?:['’][a-z]+)?(?:[\s,;:!?)”’\"\ue000]|$))", re.M)
     doubled = re.compile(r"(?<=[^\s\ue000])([ \t\u00a0\u202f]+)([,;.])(?=\2(?!\2|…))", re.M)
     pt = doc.prose_text
 

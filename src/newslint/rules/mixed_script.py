@@ -4,7 +4,10 @@ Translated and pasted copy mixes keyboard layouts: a Cyrillic `а`, `е`, `о`, 
 Greek `Ο` inside a Latin word looks right and breaks search, spelling, name matching and
 sorting. The fix replaces the look-alikes with the Latin letters (safe: every other letter of
 the word is Latin). In a Cyrillic word, a Latin look-alike (`Kиев` with a Latin K) gets the
-Cyrillic letter. The look-alikes are listed in rules/typography.yaml.
+Cyrillic letter. When every letter has a twin the article's language decides, and the fix is
+safe only if most letters already are in that script; a Latin w, d, q or l settles it for
+Latin ("wау": their Cyrillic twins belong to no Cyrillic-language alphabet newslint knows). The
+look-alikes are listed in rules/typography.yaml.
 
 Chinese and Japanese input methods give fullwidth punctuation (`，` `：` `；` `！` `？` `（` `）`
 and the ideographic `、` `。`); glued to a Latin word (`members， but`) it is the same slip, and
@@ -132,12 +135,15 @@ def _is_cyrillic(ch: str) -> bool:
 
 
 _REVERSED: dict[str, str] = {}
+# Look-alikes from the alphabets of Abkhaz, Kurdish and the like (ԁ ԛ ԝ ӏ): no word of the
+# Cyrillic languages above has them, so a Latin w, d, q or l makes the word Latin ("wау")
+_RARE_CYRILLIC = frozenset("ԀԁԚԛԜԝӀӏ")
 
 
 def _reverse(table: dict[str, str]) -> dict[str, str]:
     """Latin letter → its Cyrillic look-alike (only single-letter, undecorated pairs)."""
     if not _REVERSED:
         for cyr, lat in table.items():
-            if _is_cyrillic(cyr) and lat.isascii():
+            if _is_cyrillic(cyr) and lat.isascii() and cyr not in _RARE_CYRILLIC:
                 _REVERSED.setdefault(lat, cyr)
     return _REVERSED

@@ -39,7 +39,7 @@ DEFAULTS = {"marks": ",.;:!?", "french-space": "\u202f"}
 _AFTER = "\ue000\"”’»)]…"
 # "store .Then we": a capitalised word glued after a stop that has its space before it (a word,
 # then a space or a mark that ends it; never a domain word: "the .Gov domains", ".Net")
-_NEXT_SENTENCE = re.compile(r"[A-Z][a-z]+(?=[\s,;:!?)”’\"\ue000]|$)")  # what may follow the mark besides a space, another mark or the line end
+_NEXT_SENTENCE = re.compile(r"[A-Z][a-z]+(?:['’][a-z]+)?(?=[\s,;:!?)”’\"\ue000]|$)")  # what may follow the mark besides a space, another mark or the line end
 _FRENCH_HIGH = ";:!?"  # French sets a no-break space before these
 _NO_BREAK = "\u00a0\u202f"
 # French: before ; : ! ? either spaces (checked for being no-break) or nothing after a word.
