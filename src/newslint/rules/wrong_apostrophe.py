@@ -55,7 +55,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.text  # the analysis knows which marks occur; ´ and ′ are asked of the text
     found = [(m.start(), ch) for ch in sorted(wrong) if (ch in q.present if ch not in "´′" else ch in text)
              for m in _INSIDE[ch].finditer(prose)]
-    found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong]
+    found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong
+              and not _unplaced_opener(prose, mk)]
     found.sort()
     for start, ch in found:
         if _okina(prose, start):
@@ -71,6 +72,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         else:
             message = "curly apostrophe in an article that uses straight quotes; use '"
         yield Finding(start, start + 1, message, Fix.replace(start, start + 1, want, f"Use {want}"))
+
+
+def _unplaced_opener(prose: str, mk: Any) -> bool:
+    """A straight ' before a capital that the quotation pairing could not place ('Will anyone
+    use this?”): an opening quotation mark gone wrong more likely than an elision; ’ is no fix."""
+    return mk.ch == "'" and not mk.flag and mk.lsp and prose[mk.end: mk.end + 1].isupper()
 
 
 # A Hawaiian word: each syllable a vowel after at most one of h k l m n p w or the ʻokina, which
