@@ -3,7 +3,9 @@
 Hugo, Jekyll, Astro and Eleventy read an article's title, date and other metadata from a block
 at the very top of the file. Without one, Jekyll does not publish the file and the other
 generators publish a page with no title or date. Files that are not articles (a README in the
-content folder) can be excluded with ``exclude`` or ``per-file-ignores``.
+content folder) can be excluded with ``exclude`` or ``per-file-ignores``; a file whose name is
+in capitals (README.md, SOURCES.md, CHANGELOG.md, CODE_OF_CONDUCT.md) is taken for such a
+repository document and not reported.
 
 Bad:
     Talks resumed in Istanbul on Tuesday.
@@ -17,6 +19,8 @@ Good:
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePath
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -29,7 +33,18 @@ SEVERITY = "warning"
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding at line 1 when no front matter opens the file."""
-    if doc.front_matter is None:
+    if doc.front_matter is None and not _repository_document(doc.path):
         end = doc.text.find("\n")
         yield Finding(0, len(doc.text) if end < 0 else end,
                       "no front matter; start the file with a `---` block holding at least the title")
+
+
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9_-]*")
+
+
+def _repository_document(path: str | None) -> bool:
+    """README.md, SOURCES.md, CHANGELOG.md: a repository's own document, named in capitals."""
+    if not path:
+        return False
+    stem = PurePath(path).name.split(".")[0]
+    return _CAPITALS.fullmatch(stem) is not None
