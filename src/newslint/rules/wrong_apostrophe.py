@@ -14,10 +14,11 @@ Bad:  the last meeting was held in Istanbul's Dolmabahce Palace; music of the �
 Good: the last meeting was held in Istanbul’s Dolmabahce Palace; music of the ’90s
 
 Not findings: ’ in it’s, ’90s, rock ’n’ roll, the Smiths’ house; foot and inch marks after
-digits (6'2"); the ʻokina of Hawaiian words, often typed as ‘ or ' (Hawai‘i, O'ahu, Pu‘u), which
-no apostrophe may replace; the straight apostrophes of an article where two in three are straight, or of
-an article without curly quotation marks and no two-in-three curly majority (style auto);
-code, URLs, HTML.
+digits (6'2"); two straight marks typed for a double quotation mark (“in the weeds''); the
+ʻokina of Hawaiian words, often typed as ‘ or ' (Hawai‘i, O'ahu, Pu‘u), which no apostrophe may
+replace; the straight apostrophes of an article where two in three are straight, or of an
+article without curly quotation marks and no two-in-three curly majority (style auto); code,
+URLs, HTML.
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
               and not _unplaced_opener(prose, mk)]
     found.sort()
     for start, ch in found:
-        if _okina(prose, start):
-            continue
+        if _okina(prose, start) or (ch == "'" and "'" in (prose[start - 1: start], prose[start + 1: start + 2])):
+            continue  # the ʻokina; '' typed for a closing double quote (“in the weeds''), no apostrophe
         if ch == "‘":
             message = f"apostrophe turned the wrong way (‘); use {want}"
         elif ch == "´":
