@@ -7,12 +7,14 @@ link was removed. Write the words the link is about, or delete the link.
 Bad:  Watch the webinar below.[ ](https://www.youtube.com/watch?v=q9-aF46xqE4)
 Good: [Watch the webinar](https://www.youtube.com/watch?v=q9-aF46xqE4).
 
-Not findings: an image link (``[![Logo](logo.png)](https://…)``), an image with empty alt text
-(``![](x.png)``, the image rules' business), a link in code.
+Not findings: a link whose text is a symbol (``[>](…)``, an arrow), an image link
+(``[![Logo](logo.png)](https://…)``), an image with empty alt text (``![](x.png)``, the image
+rules' business), a link in code.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from .. import links
@@ -32,10 +34,19 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     view = links.link_view(doc)
     labels = links.defined_labels(doc)
     for link in links.links(doc):
-        if link.image or link.kind == "shortcut" or view[link.text_start:link.text_end].strip(" \t\n>\u00a0"):
+        if link.image or link.kind == "shortcut" or _words(view[link.text_start:link.text_end]):
             continue
         if link.kind != "inline" and link.label not in labels:
             continue  # not a link at all: undefined-link-reference reports it
         if MASK in view[link.text_start:link.text_end]:
             continue
         yield Finding(link.start, link.text_end + 1, "link with empty text; write the words it links")
+
+
+_QUOTE_MARKERS = re.compile(r"\n[ \t]*(?:>[ \t]?)*")  # a line break in a block quotation, with its markers
+
+
+def _words(text: str) -> bool:
+    """Is there something to click in the link text: more than white space and the block
+    quotation markers of its line breaks? (A lone ``>`` is a visible arrow: ``[>](…)``.)"""
+    return bool(_QUOTE_MARKERS.sub("", text).strip(" \t\n\u00a0")) if "\n" in text else bool(text.strip(" \t\u00a0"))
