@@ -167,6 +167,15 @@ _OPEN_QUOTES = {"en": "“‘", "de": "„‚»", "ru": "«„", "uk": "«„", 
 _CLOSE_QUOTES = {"en": "”’", "de": "“‘«", "ru": "»“", "uk": "»“", "fr": "»›", "pl": "”»", "cs": "“‘"}
 
 
+def link_ending_at(doc: Document, at: int) -> int:
+    """Where the masked ``(destination)`` or ``][label]`` of a link that ends at ``at`` starts, or
+    -1 (the prose view shows the link text, then masks: "[report](url) ," still has a space
+    before a comma)."""
+    ends = doc.memo("typography.link-ends",
+                    lambda: {e: s for s, e, kind in doc.prose_index.masks if kind in ("dest", "ref")})
+    return ends.get(at, -1)
+
+
 def segment_before(doc: Document, offset: int) -> tuple[str, int]:
     """The prose of the paragraph (or front-matter line) up to ``offset``, and its blockquote depth."""
     if doc.in_front_matter(offset):

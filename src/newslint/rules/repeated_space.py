@@ -22,7 +22,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..typography import INVISIBLE, as_latin, near_invisible, scan
+from ..typography import INVISIBLE, link_ending_at, as_latin, near_invisible, scan
 
 ID = "NL103"
 NAME = "repeated-space"
@@ -34,6 +34,7 @@ CHOICES = {"sentence-spacing": ("consistent", "one", "any")}
 # The pattern starts with literal text, so the regex engine skips ahead at C speed; a leading
 # lookbehind would make it try every position of the document.
 _REPEATED = re.compile(r"  (?<=[^\s\ue000]  ) *(?=[^\s\ue000])")
+_AFTER_MASK = re.compile(r"\ue000  +(?=[^\s\ue000])")  # the same after a masked stretch (a link's end)
 _SENTENCE_END = re.compile(r"[.!?…:][\"”’)\]*_]*$")
 _SENTENCE_START = re.compile(r"[\"“‘(\[*_]*[A-Z0-9]")
 _GAP_TAIL = frozenset(".!?…:\"”’)]*_")  # the last character of a sentence end (see the patterns)
@@ -46,6 +47,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     spacing = opts["sentence-spacing"]
     text = doc.prose_text
     matches = list(doc.prose_matches(_REPEATED))
+    if "\ue000  " in text:  # "[the report](url)  was": a link ends like a word
+        linked = [m for m in _AFTER_MASK.finditer(text) if _after_link(doc, text, m.start() + 1)]
+        if linked:
+            matches = sorted(matches + [_Run(m.start() + 1, m.end()) for m in linked], key=lambda m: m.start())
     if spacing != "one" and matches:
         see_through = bool(scan(doc).invisible)  # read the text as NL120 leaves it, whichever fix lands first
         if see_through:
@@ -63,6 +68,27 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         n = m.end() - m.start()
         yield Finding(m.start(), m.end(), f"{n} spaces between words; use one",
                       Fix.replace(m.start(), m.end(), " ", "Replace with one space"))
+
+
+def _after_link(doc: Document, text: str, at: int) -> bool:
+    """A link ends at ``at``, and not with a sentence ("[PRs.][ref]  Some" may be the habit)."""
+    start = link_ending_at(doc, at)
+    return start >= 0 and text[max(0, start - 2): start].rstrip("]")[-1:] not in ".!?…:"
+
+
+class _Run:
+    """A run of spaces found after a link (shaped like the matches of the main pattern)."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 def _invisible_on_line(doc: Document, line: int) -> bool:

@@ -6,7 +6,8 @@ the fix inserts): in a French article (front matter ``lang: fr``, or the config'
 ordinary space there, or none at all, is reported instead. A comma or semicolon with its space on
 the wrong side (``Medinsky ,said``) gets the space moved after it, and so does a full stop, ``?``
 or ``!`` before a capitalised word (``the store .Then we``; not ``the .Gov domains``). A space
-before a doubled comma or stop (``home ,, then``) is reported too; NL101 then keeps one mark. Code, URLs, HTML and shortcodes are
+before a doubled comma or stop (``home ,, then``) is reported too; NL101 then keeps one mark.
+A space after a link (``[the report](url) ,``) counts as after a word. Code, URLs, HTML and shortcodes are
 not prose and are never checked. Not findings: an ellipsis after a space ("and so on ..."), a
 spaced ellipsis (". . ."), a decimal or file extension after a space (" .5", " .md"), a
 smiley (" :)"), and in French, times and ratios (10:30) and a mark right after another (?!).
@@ -28,7 +29,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
-from ..typography import HSPACE, PUNCT, data, near_invisible, scan
+from ..typography import HSPACE, PUNCT, link_ending_at, data, near_invisible, scan
 
 ID = "NL102"
 NAME = "space-before-punctuation"
@@ -81,8 +82,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         s = i - 1
         while s > 0 and pt[s - 1] in HSPACE:
             s -= 1
-        if s == 0 or pt[s - 1].isspace() or pt[s - 1] == MASK or (pt[s - 1] == mark and mark in ",;:"):
-            continue  # ", ," is a doubled mark (NL101)
+        if s == 0 or pt[s - 1].isspace() or (pt[s - 1] == MASK and link_ending_at(doc, s) < 0) \
+                or (pt[s - 1] == mark and mark in ",;:"):
+            continue  # ", ," is a doubled mark (NL101); code or HTML may end with a space of its own
         if mark == "." and not doubled and (pt[s - 1] == "." or pt[i + 1: i + 8].lstrip(HSPACE)[:1] == "."):
             continue  # a spaced ellipsis: ". . ."
         if near_invisible(doc, s, i + 1):
