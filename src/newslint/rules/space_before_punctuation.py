@@ -7,7 +7,8 @@ ordinary space there, or none at all, is reported instead. A comma or semicolon 
 the wrong side (``Medinsky ,said``) gets the space moved after it, and so does a full stop, ``?``
 or ``!`` before a capitalised word (``the store .Then we``; not ``the .Gov domains``). A space
 before a doubled comma or stop (``home ,, then``) is reported too; NL101 then keeps one mark.
-A space after a link (``[the report](url) ,``) counts as after a word. Code, URLs, HTML and shortcodes are
+A space after a link (``[the report](url) ,``) counts as after a word, and a mark before the
+end of emphasis (``a decision .**``) as before a closing mark. Code, URLs, HTML and shortcodes are
 not prose and are never checked. Not findings: an ellipsis after a space ("and so on ..."), a
 spaced ellipsis (". . ."), a decimal or file extension after a space (" .5", " .md"), a
 smiley (" :)"), and in French, times and ratios (10:30) and a mark right after another (?!).
@@ -77,7 +78,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 and (left.islower() or (left != "" and left in ")”’\""))
         doubled = after == mark and _doubled(pt, i)  # "home ,, then": the space, then NL101 the mark
         if mark not in marks or (after == mark and not doubled) or (mark == "." and after == "…") or (mark in ":;" and after in ")]") \
-                or not (after.isspace() or after in _AFTER or after in PUNCT or swapped):
+                or not (after.isspace() or after in _AFTER or after in PUNCT or swapped or _closes_emphasis(pt, i + 1)):
             continue  # " ..." and " .5" are no space before a full stop; " :)" smiles; " ;;;" is a run
         s = i - 1
         while s > 0 and pt[s - 1] in HSPACE:
@@ -109,6 +110,24 @@ def _apostrophes(doc: Document) -> Iterator[Finding]:
                 continue  # ’t only after n (don ’t), not Gerard ’t Hooft
             yield Finding(s, m.start() + 2, "space before the apostrophe",
                           Fix.delete(s, m.start() + 1, "Delete the space"))
+
+
+def _closes_emphasis(pt: str, at: int) -> bool:
+    """Does an emphasis run (``*``, ``**``, ``_``) that opened earlier in the paragraph close at
+    ``at`` ("a decision .** Large")? Not a glob or a regex (".*" opens nothing)."""
+    marker = pt[at: at + 1]
+    if marker not in ("*", "_"):
+        return False
+    end = at
+    while pt[end: end + 1] == marker:
+        end += 1
+    if pt[end: end + 1] not in ("", "\n", " ", "\t") and pt[end] not in PUNCT and pt[end] not in _AFTER:
+        return False
+    run = pt[at:end]
+    floor = max(pt.rfind("\n\n", 0, at), at - 400)
+    opened = pt.rfind(run, floor, at)
+    return opened >= 0 and pt[opened + len(run): opened + len(run) + 1].isalnum() \
+        and (opened == 0 or not pt[opened - 1].isalnum())
 
 
 def _doubled(pt: str, i: int) -> bool:
