@@ -1,7 +1,8 @@
-"""Repeated space: two or more spaces between words in prose.
+"""Repeated space: two or more spaces (or a tab) between words in prose.
 
 A doubled space is invisible in the editor and shows up in print, in search snippets and in
-feeds. Not findings: a Markdown hard line break (two spaces at the end of a line), the padding
+feeds; a tab between words, pasted from a spreadsheet or a word processor, is reported too. Not
+findings: a Markdown hard line break (two spaces at the end of a line), the padding
 of table columns, code, and, by default, two spaces after a sentence in an article that puts
 two spaces after one sentence in five or more (three times or more; twice, when that is half of
 its sentences): that is the writer's habit (and renders the same in HTML), while one or two
@@ -59,6 +60,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             gap = _after_sentences(text, matches, _SENTENCE_END, _MARKS, 8)
         if any(gap) and (spacing == "any" or _two_space_habit(text, matches, see_through)):
             matches = [m for m, g in zip(matches, gap) if not g]
+    yield from _tabs(doc, text)
     starts = doc.line_starts
     lines = [bisect_right(starts, m.start()) for m in matches]  # 1-based, as doc.position's
     aligned = _aligned_lines(matches, lines)
@@ -89,6 +91,32 @@ class _Run:
 
     def end(self) -> int:
         return self._end
+
+
+def _tabs(doc: Document, text: str) -> Iterator[Finding]:
+    """A tab (with any spaces around it) between two words in a line: pasted from a spreadsheet
+    or a word processor, it renders as a space in HTML but as a jump in feeds and plain text."""
+    end = -1
+    for i in _all_tabs(text):
+        if i < end:
+            continue
+        s, end = i, i + 1
+        while s > 0 and text[s - 1] in " \t":
+            s -= 1
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        if not s or not end < len(text) or text[s - 1] in "\n\ue000|" or text[end] in "\n\ue000|" \
+                or near_invisible(doc, s, end):
+            continue  # indentation, a line's end, a table's padding, or next to code
+        yield Finding(s, end, "tab between words; use one space",
+                      Fix.replace(s, end, " ", "Replace with one space"))
+
+
+def _all_tabs(text: str) -> Iterator[int]:
+    i = text.find("\t")
+    while i >= 0:
+        yield i
+        i = text.find("\t", i + 1)
 
 
 def _invisible_on_line(doc: Document, line: int) -> bool:
