@@ -1,7 +1,8 @@
-"""Doubled punctuation: the same mark typed twice (`,,` `;;` `..` `::` `!!` `??`).
+"""Doubled punctuation: the same mark typed twice (`,,` `;;` `..` `::` `!!` `??` `——`).
 
 A doubled comma, semicolon, colon or full stop is a slip of the keyboard (or of an edit that
-joined two sentences), and so is a full stop left before a comma after a plain lower-case word
+joined two sentences), and so is an em dash typed twice between words (`list——the`: not in
+Chinese, whose dash is two em dashes), and a full stop left before a comma after a plain lower-case word
 (`the free., six-course training`: the fix deletes the stop); a doubled `!` or `?` is shouting that news copy does not do. The fix
 keeps one mark. Two full stops before a lower-case word may be a clipped ellipsis (`Well..
 maybe`), so that fix is unsafe; before a capital, the end of the line or a closing mark it is
@@ -32,10 +33,13 @@ ID = "NL101"
 NAME = "doubled-punctuation"
 SEVERITY = "warning"
 FIXABLE = True
-DEFAULTS = {"marks": ",;:.!?"}
+DEFAULTS = {"marks": ",;:.!?—"}
 
 _GROUPS = re.compile(r"([.!?,;:])\1*")
 _AFTER_WORD = ")]\"'”’*_"  # what may sit between a word and its punctuation
+# An em dash typed twice between words (led by the literal pair: a C-speed scan); not a longer
+# run, a 2-em dash for a name left out (Mr. ⸺, or ——— alone), nor Chinese's own ——.
+_DOUBLE_DASH = re.compile(r"——(?:(?<=[^\W\d_]——)|(?<=[^\W\d_] ——))(?!—)(?= ?[^\W\d_])")
 # A lower-case word of four letters or more, standing alone (not a.m., e.g., example.com, etc.)
 _PLAIN_WORD = re.compile(r"(?<![\w.@/'’-])[a-z]{4,}\Z")
 _ABBREVIATIONS = frozenset("approx misc govt dept incl excl cont assn natl intl mgmt corp bros".split())
@@ -57,6 +61,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         for group in _GROUPS.finditer(pt, run_start, run_end):  # ",,." is ",," then "."
             yield from _check_group(doc, pt, group.start(), group.end(), marks)
+    if "—" in marks and doc.language.split("-")[0] != "zh":
+        for m in _DOUBLE_DASH.finditer(pt):
+            if not near_invisible(doc, m.start(), m.end()):
+                yield Finding(m.start(), m.end(), "'—' typed twice; use one",
+                              Fix.delete(m.start() + 1, m.end(), "Keep one '—'"))
     for i in sc.spaced:  # ", ,": the same mark again after a space (NL102 leaves this one to us)
         mark = pt[i]
         s = i
