@@ -7,7 +7,8 @@ a doubled scheme (``http://https://x``), a misspelled scheme (``htp://``, ``htps
 ``ttps://``), a space inside a URL, a link to ``www.example.com`` without a scheme (a relative
 link on this site), an invalid host or port, a non-ASCII host that is not a valid IDNA name or
 mixes Latin with Cyrillic or Greek letters in one label (a look-alike), a ``%`` that does not
-start an escape, and unbalanced parentheses (a URL cut short). Front-matter fields are checked
+start an escape, unbalanced parentheses (a URL cut short), and a bare URL glued to the word
+before it (``seehttps://x``, ``visitwww.usa.gov``: a safe fix inserts the space). Front-matter fields are checked
 when their key names a URL (``url``, ``link``, ``canonical``, ``source_url``, ...) or their value
 looks like one.
 
@@ -58,3 +59,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 title = "Add the scheme" if p.message.startswith("`") else "Repair the URL"
                 fix = Fix.replace(start, end, p.replacement, title, p.safe, reshapes=True)  # a new destination
             yield Finding(start, end, f"{where}: {p.message}", fix)
+        if target.source == "bare" and target.start > 0 and doc.text[target.start - 1].isalpha() \
+                and target.url[:4].lower() in ("http", "www."):
+            # "seehttps://…": a lost space glued the URL to the word before it
+            yield Finding(target.start - 1, target.end, "bare URL glued to the word before it; add a space",
+                          Fix.insert(target.start, " ", "Insert a space before the URL"))
