@@ -283,7 +283,7 @@ def _ellipsis(ctx, rng):
 
 @kind("space_inside_brackets")
 def _space_brackets(ctx, rng):
-    s = pick(rng, sites(ctx, re.compile(r"\(([A-Za-z][a-z]+(?: [a-z]+){0,3})\)"), rng, w=0))
+    s = pick(rng, sites(ctx, re.compile(r"(?<= )\(([A-Za-z][a-z]+(?: [a-z]+){0,3})\)(?=[ ,.])"), rng, w=0, allow="()"))
     if not s:
         return None
     m, base, where = s
@@ -332,6 +332,46 @@ def _en_dash(ctx, rng):
     m, base, where = s
     new = m.group(0).replace("—", "–")
     return replace(ctx, base + m.start(), base + m.end(), new, "en dash in em-dash article", where)
+
+
+@kind("tab_between_words")
+def _tab(ctx, rng):
+    s = pick(rng, sites(ctx, WORD_GAP, rng))
+    if not s:
+        return None
+    m, base, where = s
+    return replace(ctx, base + m.start(), base + m.end(), rng.choice(["\t", " \t"]), "tab between words", where)
+
+
+@kind("doubled_dash")
+def _doubled_dash(ctx, rng):
+    s = pick(rng, sites(ctx, re.compile(r"(?<=[a-z])( ?)—(?= ?[a-z])"), rng))
+    if not s:
+        return None
+    m, base, where = s
+    a = base + m.end() - 1
+    return replace(ctx, a, a + 1, "——", "—— for —", where)
+
+
+@kind("unbalanced_paren", fixable=False, promised=False)
+def _unbalanced(ctx, rng):
+    s = pick(rng, sites(ctx, re.compile(r"(?<= )\(([A-Za-z][a-z]+(?: [a-z]+){0,3})\)(?=[ ,.])"), rng, w=0, allow="()"))
+    if not s:
+        return None
+    m, base, where = s
+    b = base + m.end() - 1
+    return replace(ctx, b, b + 1, "", "closing ) deleted", where, mark=(-len(m.group(1)) - 1, 0))
+
+
+@kind("heading_no_space", fixable=False, promised=False)
+def _heading(ctx, rng):
+    hs = [(i, col) for i, where, col in ctx.body if where == "heading"]
+    c = pick(rng, hs)
+    if not c:
+        return None
+    i, col = c
+    a = ctx.off(i) + col - 1
+    return replace(ctx, a, a + 1, "", "#Heading without its space", "heading", mark=(-col + 1, 1))
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -431,6 +471,19 @@ def _foreign(ctx, rng):
     o, c = rng.choice([("«", "»"), ("„", "“"), ("»", "«"), ("„", "”"), ("« ", " »")])
     a, b = base + m.start(), base + m.end()
     return replace(ctx, a, b, o + m.group(1) + c, f"{o}…{c}", where)
+
+
+@kind("doubled_quote_mark")
+def _doubled_quote(ctx, rng):
+    s = pick(rng, sites(ctx, CURLY_PAIR, rng, w=2))
+    if not s:
+        return None
+    m, base, where = s
+    if rng.random() < 0.5:
+        a = base + m.start()
+        return replace(ctx, a, a + 1, "““", "““", where)
+    b = base + m.end() - 1
+    return replace(ctx, b, b + 1, "””", "””", where)
 
 
 @kind("space_inside_quotes")
@@ -767,6 +820,32 @@ def _link_space(ctx, rng):
     return replace(ctx, a, a, rng.choice([" ", " ", "  "]), "[text] (url)", where, mark=(-1, 2))
 
 
+@kind("link_text_space")
+def _link_text_space(ctx, rng):
+    s = pick(rng, _links(ctx, rng))
+    if not s:
+        return None
+    m, base, where = s
+    if rng.random() < 0.5:
+        a = base + m.start(1)
+        return replace(ctx, a, a, " ", "[ text](url)", where, mark=(-1, 1))
+    b = base + m.end(1)
+    return replace(ctx, b, b, " ", "[text ](url)", where, mark=(0, 2))
+
+
+@kind("url_glued", promised=False)
+def _url_glued(ctx, rng):
+    s = pick(rng, _links(ctx, rng))
+    if not s:
+        return None
+    m, base, where = s
+    a, b = base + m.start(), base + m.end()
+    if not re.search(r"\w $", ctx.text[max(0, a - 5):a]):
+        return None
+    return replace(ctx, a - 1, b, m.group(2), "link flattened to a URL glued to the word before", where,
+                   mark=(0, len(m.group(2))))
+
+
 @kind("link_empty_text", fixable=False)
 def _link_empty(ctx, rng):
     s = pick(rng, _links(ctx, rng))
@@ -903,9 +982,35 @@ def _fm_empty(ctx, rng):
     return _line_replace(ctx, k[0], rng.choice(['title: ""', "title:", "title: ''", "title: "]), "empty title")
 
 
+@kind("fm_title_yaml_break", area="fm", fixable=False)
+def _fm_title_break(ctx, rng):
+    k = _fm_key(ctx, "title")
+    if not k:
+        return None
+    i, ln = k
+    v = ln.split(":", 1)[1].strip().strip("'\"")
+    if not v or ":" in v or '"' in v:
+        return None
+    variant = rng.choice(["colon", "unclosed", "unclosed"])
+    new = f"title: Update: {v}" if variant == "colon" else f'title: "{v}'
+    return _line_replace(ctx, i, new, f"title {variant}")
+
+
+@kind("fm_future_date", area="fm", fixable=False)
+def _fm_future(ctx, rng):
+    k = _fm_key(ctx, "date")
+    if not k:
+        return None
+    i, ln = k
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", ln)
+    if not m:
+        return None
+    return _line_replace(ctx, i, ln[:m.start(1)] + str(rng.choice([2031, 2035, 2099])) + ln[m.end(1):], "date in the future")
+
+
 @kind("fm_misspelled_key", area="fm")
 def _fm_misspell(ctx, rng):
-    typos = {"title": ["titel", "tilte", "titl"], "date": ["dtae", "dat"], "description": ["descripton", "desciption"],
+    typos = {"title": ["titel", "tilte", "titl", "Title"], "date": ["dtae", "dat"], "description": ["descripton", "desciption"],
              "summary": ["sumary", "summmary"], "tags": ["tgas", "tag"], "authors": ["authros", "autors"],
              "categories": ["categoires", "catgories"], "lastmod": ["lastmode", "lasmod"], "topics": ["topcis", "topic"],
              "excerpt": ["exerpt"], "slug": ["slgu"]}
