@@ -4,6 +4,9 @@ Pairing is per paragraph (see NL110 `unclosed-quote`). In a quotation that runs 
 paragraphs, each paragraph must open again with the opening mark; a paragraph that only closes
 is reported here.
 
+A closing mark typed twice (``“Hello””``) leaves one closing nothing: the safe fix deletes it;
+other stray marks have no fix (which opening mark is missing, and where, is a guess).
+
 Not findings: ’ and ' with nothing to close (apostrophes: the Smiths’ house, goin’); inch marks
 after digits (a 27" screen); marks in code, URLs, HTML and shortcodes, or written as entities.
 
@@ -16,13 +19,13 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
-from ..model import Finding
+from ..model import Finding, Fix
 from ..quotes import analyse
 
 ID = "NL111"
 NAME = "stray-closing-quote"
 SEVERITY = "warning"
-FIXABLE = False
+FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
 
@@ -31,8 +34,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     q = analyse(doc)
     if q is None:
         return
+    text = doc.text
     for mk in q.stray:
         if mk.masked:
             continue
+        if text[mk.start - 1:mk.start] == mk.ch or text[mk.end:mk.end + 1] == mk.ch:
+            yield Finding(mk.start, mk.end, f"closing {mk.ch} typed twice; delete one",
+                          Fix.delete(mk.start, mk.end, f"Delete the second {mk.ch}"))
+            continue  # “Hello””: the doubled mark is the one that closes nothing
         yield Finding(mk.start, mk.end, f"closing {mk.ch} has no opening mark before it in this paragraph; "
                                         "add the opening mark or delete this one")

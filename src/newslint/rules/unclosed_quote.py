@@ -10,7 +10,8 @@ with an opening mark.
 
 A quotation that runs on into the next paragraphs without reopening them (closing in a later
 paragraph) is reported once, at the first paragraph that should open with the mark; the fix
-inserts the mark at the start of each such paragraph and is unsafe.
+inserts the mark at the start of each such paragraph and is unsafe. An opening mark typed twice
+(``““Hello”``) leaves one open: the safe fix deletes it.
 
 Not findings: apostrophes (’90s, ’em, rock ’n’ roll, the Smiths’ house) and a straight ' that
 nothing closes (it is read as an apostrophe); inch and foot marks after digits (6'2"); marks
@@ -41,9 +42,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     q = analyse(doc)
     if q is None:
         return
+    text = doc.text
     for mk in q.unclosed:
         if mk.masked:
             continue
+        if text[mk.end:mk.end + 1] == mk.ch or text[mk.start - 1:mk.start] == mk.ch:
+            yield Finding(mk.start, mk.end, f"opening {mk.ch} typed twice; delete one",
+                          Fix.delete(mk.start, mk.end, f"Delete the second {mk.ch}"))
+            continue  # ““Hello”: the doubled mark is the one left open
         yield Finding(mk.start, mk.end, f"opening {mk.ch} is never closed in this paragraph; "
                                         "add the closing mark or delete this one")
     for opener, closer, starts in q.continued:
