@@ -20,6 +20,17 @@ Run from the repository root (needs the corpus at ../shared/corpus or --corpus):
     .venv/bin/python bench/redteam.py --keep /tmp/rt       # keep the temp tree to look at
 
 It prints recall per kind, every miss with a short context, and the convergence failures.
+
+Results (seeds 4 and 5, 400 articles each, not used while the fixes were made; main at 7b95750
+before, 35cbe96 after): recall 69.5 / 74.5 % -> 91.2 / 90.0 % (promised kinds 80.7 / 85.9 % ->
+93.0 / 91.9 %); convergence of fixable kinds, --fix 43.6 / 47.2 % -> 77.6 / 73.4 %,
+--unsafe-fixes 49.0 / 57.6 % -> 83.4 / 85.2 %. Misses left on purpose: a no-break space inside a
+word (telling "verific ation" from two words needs a dictionary), "at 25:30" (a video offset),
+an unspaced en dash used as a sentence dash (en dashes join compounds and ranges), "#Heading"
+without its space (as often a hashtag), an unbalanced parenthesis (not attempted); and what
+the injector cannot place well (inside HTML blocks, link titles, shortcodes, organisation names
+taken for people). Convergence fails by design where the repair is not the original text (a
+missing time zone, a key renamed by an unsafe fix, a house style that an injection tips).
 """
 
 from __future__ import annotations
