@@ -316,6 +316,13 @@ ONE_MARK = [
     # the stop doubled + no space after it
     ("The files were shared in Slack. This made it hard.", "The files were shared in Slack..This made it hard."),
     ("It grew from the development. We've had help.", "It grew from the development .We've had help."),
+    # two or three missing spaces in one list of words
+    ("They follow laws, regulations, policies, and other rules.", "They follow laws,regulations,policies,and other rules."),
+    ("Phones (smartphones, tablets, etc.) were used.", "Phones (smartphones,tablets,etc.) were used."),
+    # a stop glued to an opening quotation mark: left alone, the pairing went wrong and another
+    # rule turned a closing mark elsewhere into an opening one
+    ("It was, said Briest. “The team was ready,” she said. “It was.”",
+     "It was, said Briest.“The team was ready,” she said. “It was.”"),
     # two look-alikes in one short word: the w has no Cyrillic twin in any Cyrillic-language alphabet
     ("Somewhere along the way, I became the one to ask.", "Somewhere along the w\u0430\u0443, I became the one to ask."),
 ]

@@ -19,8 +19,11 @@ second is an adverb or a participle (Department.Included); a capitalised domain 
 lower-case one and before a lower-case word is a sentence: `devices.App users`; so is a
 sentence-starting word after words joined by slashes or a domain: `and/or.The`, `Data.gov.An`),
 CamelCase and code-like names
-(`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`), coordinates (`x,y`), URI schemes
+(`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`; but words glued by commas with
+"and", "or" or "etc." among them are a sentence's list: `laws,regulations,and others`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
+
+A quotation or link that opens the next sentence counts as its first word (`spring.“We`).
 
 Bad:  The talks ended in spring.Russia sent documents,but got no answer.
 Good: The talks ended in spring. Russia sent documents, but got no answer.
@@ -103,6 +106,8 @@ def _right_word(right: str) -> str:
 
 def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> bool:
     left, right = _tokens(pt, i)
+    if right[:1] in ("“", "["):
+        right = right[1:]  # end.“Next, end.[Link text: a quotation or a link opens the next sentence
     token = left.lstrip(_OPENERS).rstrip(_CLOSERS)
     m = _LAST_WORD.search(token)
     if m is None:
@@ -179,6 +184,16 @@ def _both_stand_alone(pt: str, left: str, right: str) -> bool:
         (right.istitle() and re.search(alone % re.escape(right.lower()), pt) is not None)
 
 
+_LIST_WORDS = frozenset(("and", "or", "nor", "etc"))
+
+
+def _prose_list(word: str, right: str) -> bool:
+    """Words glued by commas with "and", "or" or "etc." among them: a sentence's list whose
+    spaces went missing (smartphones,tablets,etc.), never a code or data list."""
+    items = [*word.split(","), *right.rstrip(_CLOSERS + ".").split(",")]
+    return len(items) >= 3 and any(w in _LIST_WORDS for w in items[1:]) and all(w.isalpha() and w.islower() for w in items)
+
+
 def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     mark = pt[i]
     if not pt[i - 1: i].isalpha():
@@ -205,6 +220,8 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
                                     and _PLAIN_END.fullmatch(right, len(nxt)) is not None
                                     and len(_GLUED_COLON.findall(pt, max(0, i - 120), i + 120)) == 1)
     rest = right[len(nxt):]
+    if _prose_list(word, right):
+        return True  # laws,regulations,policies,and other: a list in words, not a,b,c
     if _GLUED_ITEM.match(rest) or _GLUED_ITEM.search(word) or "(" in right or "=" in right or ("(" in left and ")" in right):
         return False  # a,b,c, f(a,b) and (IP,port): lists, code and tuples, not prose
     return not (len(word) == 1 and len(nxt) == 1)  # x,y coordinates
