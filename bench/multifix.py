@@ -4,6 +4,7 @@
     .venv/bin/python bench/multifix.py                        # 300 corpus articles, seed 0
     .venv/bin/python bench/multifix.py --sample 100 --seed 3  # another draw
     .venv/bin/python bench/multifix.py --json out.json --show 20
+    .venv/bin/python bench/multifix.py --newslint /tmp/old-newslint   # another build, same draw
 
 bench/evaluate.py injects one defect at a time; here every article gets 3-12 defects of the
 kinds the safe and unsafe fixes repair, half of them at evaluate.py's realistic places (its own
@@ -47,6 +48,7 @@ sys.path.insert(0, str(HERE))
 import evaluate as ev  # noqa: E402  (its article reading and realistic injectors)
 
 NEWSLINT = HERE.parent / ".venv" / "bin" / "newslint"
+NEWSLINT_CMD = [str(NEWSLINT)]  # --newslint replaces it (another build, to compare)
 
 
 @dataclass(frozen=True)
@@ -272,7 +274,7 @@ def inject(a: ev.Article, rng: random.Random) -> list[Edit]:
 
 
 def run_fix(folder: Path, unsafe: bool) -> tuple[list[dict], str]:
-    cmd = [str(NEWSLINT), "check", "--fix", "--no-cache", "--exit-zero", "--format", "json", str(folder)]
+    cmd = [*NEWSLINT_CMD, "check", "--fix", "--no-cache", "--exit-zero", "--format", "json", str(folder)]
     if unsafe:
         cmd.insert(3, "--unsafe-fixes")
     p = subprocess.run(cmd, capture_output=True, text=True, cwd=folder)
@@ -348,7 +350,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write every article's record here")
     ap.add_argument("--show", type=int, default=40, help="divergent articles shown in detail")
     ap.add_argument("--keep", type=Path, help="keep the temp folders here")
+    ap.add_argument("--newslint", help="the command to run instead of this checkout's .venv/bin/newslint "
+                                       "(e.g. a wrapper that runs an older build)")
     args = ap.parse_args(argv)
+    if args.newslint:
+        NEWSLINT_CMD[:] = args.newslint.split()
     rng = random.Random(args.seed)
     arts: dict[str, tuple[ev.Article, list[Edit]]] = {}
     for p in ev.sample_articles(args.corpus, args.sample, args.seed):
