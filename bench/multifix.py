@@ -16,6 +16,8 @@ and with ``--unsafe-fixes``, then:
 - convergence: fix(damaged) == fix(original);
 - idempotence: a second ``--fix`` on each fixed copy changes nothing;
 - crashes: no NL999 finding and no traceback on stderr;
+- the injections keep each house style clear (quotes, apostrophes, dashes, ellipses, punctuation
+  inside quotes) and each word mostly Latin: a repair cannot know what the damage made ambiguous;
 - for every article that does not converge, each defect is tried alone, and the defects that
   converge alone are tried together without the others: a divergence there is an interaction
   between fixes (the point of this script); a defect that fails alone is a single-defect miss
@@ -228,7 +230,7 @@ def house_kept(text: str, damaged: str) -> bool:
     def counts(t: str) -> tuple[int, ...]:
         return (t.count("“") + t.count("”"), t.count('"'),
                 len(re.findall(r"(?<=[A-Za-z])’(?=[A-Za-z])", t)), len(re.findall(r"(?<=[A-Za-z])'(?=[A-Za-z])", t)),
-                len(re.findall(r"(?<=\w) — (?=\w)", t)), len(re.findall(r"(?<=\w)—(?=\w)", t)),
+                len(re.findall(r"(?<=\w) [—–] (?=\w)", t)), len(re.findall(r"(?<=\w)—(?=\w)", t)),
                 len(re.findall(r"(?<![.])\.\.\.(?![.])", t)), t.count("…"),
                 len(re.findall(r"[.,]”", t)), len(re.findall(r"”[.,]", t)))
     o, d = counts(text), counts(damaged)
@@ -245,6 +247,17 @@ def house_kept(text: str, damaged: str) -> bool:
     if d[9] > o[9] and not (d[8] >= 4 and d[8] >= 3 * d[9]):
         return False
     return True
+
+
+def latin_kept(damaged: str, at: int) -> bool:
+    """Most letters of the word at ``at`` are still Latin (else the word's script is in doubt)."""
+    s, e = at, at
+    while s > 0 and damaged[s - 1].isalpha():
+        s -= 1
+    while e < len(damaged) and damaged[e].isalpha():
+        e += 1
+    word = damaged[s:e]
+    return sum(1 for ch in word if ord(ch) < 0x250) > len(word) / 2
 
 
 def inject(a: ev.Article, rng: random.Random) -> list[Edit]:
@@ -265,6 +278,8 @@ def inject(a: ev.Article, rng: random.Random) -> list[Edit]:
             e = awkward_pick(rng, cands[rng.choice(kinds)], taken, a.text)
         if e is not None and not clashes(e, taken) and e.start >= a.body_start:
             if e.kind in STYLE and not house_kept(a.text, apply(a.text, taken + [e])):
+                continue
+            if e.kind.endswith("cyrillic-homoglyph") and not latin_kept(apply(a.text, taken + [e]), e.start):
                 continue
             taken.append(e)
     return sorted(taken, key=lambda e: e.start)
