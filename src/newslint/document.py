@@ -224,6 +224,15 @@ class Document:
         return spans
 
     @cached_property
+    def lowered_prose(self) -> str | None:
+        """``prose_text`` lower-cased, line breaks and no-break spaces read as spaces, for the
+        literal scans of the rule packs and repeated-word (one copy for both); None where some
+        character lower-cases to two and the offsets would no longer agree."""
+        prose = self.prose_text
+        lowered = prose.lower().replace("\n", " ").replace("\u00a0", " ")
+        return lowered if len(lowered) == len(prose) else None
+
+    @cached_property
     def prose_text(self) -> str:
         """The text with every non-prose character replaced by ``prose.MASK`` (newlines kept).
 

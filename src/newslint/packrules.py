@@ -278,9 +278,8 @@ def _regex_scan() -> Callable[[str], list[int]]:
 def candidates(doc: Document) -> tuple[str, list[int]] | None:
     """(lower-cased prose, sorted positions where some registered prefix starts), once per document."""
     def scan() -> tuple[str, list[int]] | None:
-        prose = doc.prose_text
-        lowered = prose.lower().replace("\n", " ").replace("\u00a0", " ")
-        if len(lowered) != len(prose):  # a few characters lower-case to two: scan the rules fully
+        lowered = doc.lowered_prose
+        if lowered is None:  # a few characters lower-case to two: scan the rules fully
             return None
         return lowered, _scanner()(lowered)
 

@@ -42,7 +42,7 @@ _REPEAT = re.compile(r"(?<![\w'’-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report a short word typed twice in a row, with a safe fix that deletes the second."""
     pt = doc.prose_text
-    for m in _candidates(pt):
+    for m in _candidates(pt, doc.lowered_prose):
         first, second = m.group(1), m.group(3)
         if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
             continue  # a A-list actor; logic AND and logic OR
@@ -52,22 +52,23 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 # A regex pass over every article costs a second over the corpus (its first characters are the
 # commonest letters); the doubled words are found instead by an Aho-Corasick automaton over the
-# lower-cased prose (" the the ", " of\nof "...), and each hit is checked by the pattern.
+# lower-cased prose (" the the ", line breaks read as spaces), and each hit is checked by the pattern.
 _AUTOMATON: list[Any] = []
 
 
-def _candidates(pt: str) -> Iterator[re.Match[str]]:
-    lowered = pt.lower()
+def _candidates(pt: str, lowered: str | None) -> Iterator[re.Match[str]]:
+    """Matches of _REPEAT; ``lowered`` is the document's ``lowered_prose`` (line breaks read as
+    spaces: one needle per word and the pattern tells a space from a line break)."""
     if not _AUTOMATON:
         try:
             import ahocorasick_rs
         except ImportError:  # a platform without its wheel: the regex pass finds the same
             _AUTOMATON.append(None)
         else:
-            needles = [a + w + b + w + c for w in _WORDS for a in " \n" for b in " \n" for c in " \n"]
+            needles = [f" {w} {w} " for w in _WORDS]
             _AUTOMATON.append(ahocorasick_rs.AhoCorasick(needles, implementation=ahocorasick_rs.Implementation.DFA))
     automaton = _AUTOMATON[0]
-    if automaton is None or len(lowered) != len(pt):
+    if automaton is None or lowered is None:
         yield from _REPEAT.finditer(pt)
         return
     for _, start, _ in automaton.find_matches_as_indexes(lowered, overlapping=True):

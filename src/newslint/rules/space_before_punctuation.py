@@ -100,8 +100,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 def _apostrophes(doc: Document) -> Iterator[Finding]:
     """English: spaces between a word and the apostrophe of its contraction or possessive."""
     pt = doc.prose_text
-    for rx in _APOSTROPHES:
-        for m in rx.finditer(pt):
+    for q, rx in zip("'’", _APOSTROPHES):
+        first = pt.find(" " + q)  # (str.find skips ahead faster than the regex's own literal search)
+        if first < 0:
+            continue
+        for m in rx.finditer(pt, first):
             s = m.start()
             while s > 0 and pt[s - 1] in " \t":
                 s -= 1
