@@ -90,7 +90,6 @@ def _scan(pt: str) -> Scan:
             elif not nxt.isalpha():
                 if nxt in "“[" and c in ".!?" and pt[i + 2: i + 3].isupper():
                     s.stops.append(i)  # end.“Next, end.[Link text
-
             elif c in ".!?":
                 if nxt.isupper():
                     s.stops.append(i)
