@@ -35,7 +35,7 @@ CHOICES = {"sentence-spacing": ("consistent", "one", "any")}
 # The pattern starts with literal text, so the regex engine skips ahead at C speed; a leading
 # lookbehind would make it try every position of the document.
 _REPEATED = re.compile(r"  (?<=[^\s\ue000]  ) *(?=[^\s\ue000])")
-_AFTER_MASK = re.compile(r"\ue000  +(?=[^\s\ue000])")  # the same after a masked stretch (a link's end)
+_AFTER_MASK = re.compile(r"  (?<=\ue000  ) *(?=[^\s\ue000])")  # the same after a masked stretch (a link's end)
 _SENTENCE_END = re.compile(r"[.!?…:][\"”’)\]*_]*$")
 _SENTENCE_START = re.compile(r"[\"“‘(\[*_]*[A-Z0-9]")
 _GAP_TAIL = frozenset(".!?…:\"”’)]*_")  # the last character of a sentence end (see the patterns)
@@ -49,9 +49,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.prose_text
     matches = list(doc.prose_matches(_REPEATED))
     if "\ue000  " in text:  # "[the report](url)  was": a link ends like a word
-        linked = [m for m in _AFTER_MASK.finditer(text) if _after_link(doc, text, m.start() + 1)]
+        linked = [m for m in _AFTER_MASK.finditer(text) if _after_link(doc, text, m.start())]
         if linked:
-            matches = sorted(matches + [_Run(m.start() + 1, m.end()) for m in linked], key=lambda m: m.start())
+            matches = sorted(matches + linked, key=lambda m: m.start())
     if spacing != "one" and matches:
         see_through = bool(scan(doc).invisible)  # read the text as NL120 leaves it, whichever fix lands first
         if see_through:
@@ -76,21 +76,6 @@ def _after_link(doc: Document, text: str, at: int) -> bool:
     """A link ends at ``at``, and not with a sentence ("[PRs.][ref]  Some" may be the habit)."""
     start = link_ending_at(doc, at)
     return start >= 0 and text[max(0, start - 2): start].rstrip("]")[-1:] not in ".!?…:"
-
-
-class _Run:
-    """A run of spaces found after a link (shaped like the matches of the main pattern)."""
-
-    __slots__ = ("_start", "_end")
-
-    def __init__(self, start: int, end: int) -> None:
-        self._start, self._end = start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
 
 
 def _tabs(doc: Document, text: str) -> Iterator[Finding]:
