@@ -130,6 +130,18 @@ def data() -> dict[str, Any]:
     }
 
 
+# A capitalised word that may open a sentence (Then, We've), ending at a space or a mark, so not
+# part of a path or range (../Docs, v1..HEAD)
+_SENTENCE_WORD = re.compile(r"[A-Z][a-z]+(?:['’][a-z]+)?(?=[\s,;:!?)”’\"\ue000]|$)")
+
+
+def opens_sentence(pt: str, at: int) -> bool:
+    """Does a word that may open a sentence start at ``at`` ("store .Then we", "Slack..This"),
+    not a domain word written after a dot (the .Gov domains, .Net)?"""
+    m = _SENTENCE_WORD.match(pt, at)
+    return m is not None and m.group().lower() not in data()["domain-words"]
+
+
 @lru_cache(maxsize=1)
 def _latin_table() -> dict[int, Any]:
     table: dict[int, Any] = str.maketrans(data()["confusables"])

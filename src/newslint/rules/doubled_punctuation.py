@@ -27,7 +27,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
-from ..typography import HSPACE, data, near_invisible, scan
+from ..typography import HSPACE, near_invisible, opens_sentence, scan
 
 ID = "NL101"
 NAME = "doubled-punctuation"
@@ -43,8 +43,6 @@ _DOUBLE_DASH = re.compile(r"——(?:(?<=[^\W\d_]——)|(?<=[^\W\d_] ——))(?
 # A lower-case word of four letters or more, standing alone (not a.m., e.g., example.com, etc.)
 _PLAIN_WORD = re.compile(r"(?<![\w.@/'’-])[a-z]{4,}\Z")
 _ABBREVIATIONS = frozenset("approx misc govt dept incl excl cont assn natl intl mgmt corp bros".split())
-# A capitalised word that ends with a space or a mark (not a path, range or domain: ../Docs, v1..HEAD)
-_SENTENCE_WORD = re.compile(r"[A-Z][a-z]+(?=[\s,;:!?)”’\"\ue000]|$)")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -92,7 +90,7 @@ def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator
         yield _finding(s, e, mark, True)
     elif mark == ":" and length == 2 and not (after.isalnum() or after in "/\\_"):
         yield _finding(s, e, mark, True)
-    elif mark == "." and length == 2 and before.islower() and after.isupper() and _next_sentence(pt, e):
+    elif mark == "." and length == 2 and before.islower() and after.isupper() and opens_sentence(pt, e):
         yield _finding(s, e, mark, True)  # "in Slack..This made": a stop typed twice, the space left out
     elif mark == "." and length == 2 and not (after.isalnum() or after in "/\\_"):
         k = e
@@ -103,11 +101,6 @@ def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator
         yield _finding(s, e, mark, safe)
     elif mark in "!?" and before.isalnum() and not (after.isalnum() or after in "/\\_"):
         yield _finding(s, e, mark, True)
-
-
-def _next_sentence(pt: str, at: int) -> bool:
-    m = _SENTENCE_WORD.match(pt, at)
-    return m is not None and m.group().lower() not in data()["domain-words"]
 
 
 def _finding(s: int, e: int, mark: str, safe: bool) -> Finding:

@@ -30,7 +30,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
-from ..typography import HSPACE, PUNCT, link_ending_at, data, near_invisible, scan
+from ..typography import HSPACE, PUNCT, link_ending_at, near_invisible, opens_sentence, scan
 
 ID = "NL102"
 NAME = "space-before-punctuation"
@@ -38,10 +38,7 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"marks": ",.;:!?", "french-space": "\u202f"}
 
-_AFTER = "\ue000\"”’»)]…"
-# "store .Then we": a capitalised word glued after a stop that has its space before it (a word,
-# then a space or a mark that ends it; never a domain word: "the .Gov domains", ".Net")
-_NEXT_SENTENCE = re.compile(r"[A-Z][a-z]+(?:['’][a-z]+)?(?=[\s,;:!?)”’\"\ue000]|$)")  # what may follow the mark besides a space, another mark or the line end
+_AFTER = "\ue000\"”’»)]…"  # what may follow the mark besides a space, another mark or the line end
 _FRENCH_HIGH = ";:!?"  # French sets a no-break space before these
 _NO_BREAK = "\u00a0\u202f"
 # French: before ; : ! ? either spaces (checked for being no-break) or nothing after a word.
@@ -72,10 +69,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         after = pt[i + 1] if i + 1 < n else "\n"
         swapped = mark in ",;" and after.isalpha()  # "Medinsky ,said": the space is on the wrong side
         if mark in ".?!" and after.isupper():  # "store .Then": so is a stop's before the next sentence
-            m = _NEXT_SENTENCE.match(pt, i + 1)
-            left = pt[max(0, i - 20): i].rstrip(HSPACE)[-1:] if m is not None else ""
-            swapped = m is not None and m.group().lower() not in data()["domain-words"] \
-                and (left.islower() or (left != "" and left in ")”’\""))
+            left = pt[max(0, i - 20): i].rstrip(HSPACE)[-1:]
+            swapped = (left.islower() or (left != "" and left in ")”’\"")) and opens_sentence(pt, i + 1)
         doubled = after == mark and _doubled(pt, i)  # "home ,, then": the space, then NL101 the mark
         if mark not in marks or (after == mark and not doubled) or (mark == "." and after == "…") or (mark in ":;" and after in ")]") \
                 or not (after.isspace() or after in _AFTER or after in PUNCT or swapped or _closes_emphasis(pt, i + 1)):
