@@ -5,7 +5,9 @@ and positions, suppression comments applied); one pass over the summaries then g
 spellings of all files by transliteration skeleton. A spelling used in a clear minority of
 articles (at most half as many as the majority spelling, which at least two articles use) is
 reported in each article that uses it, unless that article's given names show another
-person, or the article also uses the majority spelling (inconsistent-name reports that).
+person, the article also uses the majority spelling (inconsistent-name reports that), or the
+minority spelling only adds diacritics to the majority one (Martínez where most articles have
+Martinez: an ASCII spelling is what keyboards and CMSs leave, a typed accent seldom a slip).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from ..model import Finding
 from .dictionary import Dictionary
 from .mentions import survey
 from .skeleton import skeleton
-from .variants import MIN_LENGTH, derived, gendered, given_key, same_form
+from .variants import MIN_LENGTH, derived, gendered, given_key, same_form, strips_marks
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -143,6 +145,8 @@ def minority_findings(summaries: Mapping[str, Mapping[str, Usage]], names: Dicti
         for form, paths in cluster.forms.items():
             if same_form(form, wanted) or gendered(form, wanted) or derived(form, wanted):
                 continue
+            if strips_marks(form, wanted) and not (names is not None and names.entry_for_surname(wanted)):
+                continue  # Martínez against the site's Martinez: the accent typed is no slip to undo
             if len(majority_files) < 2 or 2 * len(paths) > len(majority_files):
                 continue
             shown = ", ".join(sorted(majority_files)[:3]) + (", …" if len(majority_files) > 3 else "")

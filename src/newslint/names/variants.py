@@ -16,6 +16,7 @@ full-name mention's.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
@@ -97,6 +98,28 @@ def derived(a: str, b: str) -> bool:
     """Is one word the other plus a suffix (Shakespeare/Shakespearean, Sanders, Schmidty)?"""
     short, long_ = sorted((a, b), key=len)
     return long_.startswith(short) and _DERIVED.fullmatch(long_[len(short):]) is not None
+
+
+def _marked(word: str) -> Counter[str]:
+    """The letters of a word that carry a diacritic (í, ñ, ö), as typed."""
+    return Counter(c for c in word if not c.isascii() and unicodedata.decomposition(c)[:1] not in ("", "<"))
+
+
+def strips_marks(found: str, wanted: str) -> bool:
+    """Would writing ``wanted`` for ``found`` drop a diacritic the writer typed (Díaz → Diaz)?
+
+    A letter with a diacritic is seldom typed by mistake, while an ASCII spelling is what a
+    keyboard, a CMS or a copy from another site leaves: the marked spelling is the better bet.
+    """
+    return not found.isascii() and bool(_marked(found) - _marked(wanted))
+
+
+def keep_marks(wanted: str, forms: Iterable[str]) -> str:
+    """``wanted``, or the spelling among ``forms`` that differs from it only by diacritics it
+    lacks (Manzano-Diaz ×2 against Manzano-Díaz ×1: keep the accent the writer typed)."""
+    richer = [f for f in forms if f != wanted and strips_marks(f, wanted) and skeleton(f) == skeleton(wanted)
+              and not strips_marks(wanted, f)]
+    return max(richer, key=lambda f: (sum(_marked(f).values()), f)) if richer else wanted
 
 
 def _ignorable(a: str, b: str, allow: frozenset[str]) -> bool:
@@ -279,6 +302,7 @@ def _surname_variants(doc: "Document", group: set[str], mentions: list[Mention],
         counts = Counter({f: len(by_form[f]) for f in forms})
         wanted, backed = _preferred(counts, body_full[0].form if body_full else None,
                                     lambda f: by_form[f][0].start, data.known_surname), False
+        wanted = keep_marks(wanted, forms)
     out = []
     tied: list[str] = []  # reported spellings used as often as the kept one
     for form in forms:
@@ -294,8 +318,12 @@ def _surname_variants(doc: "Document", group: set[str], mentions: list[Mention],
         message = (f"“{form}” ×{len(by_form[form])} ({_places(by_form[form], doc)}) vs “{wanted}”"
                    + (f" ×{len(theirs)} ({_places(theirs, doc)})" if theirs else " (house dictionary)")
                    + f": one name spelt two ways; use “{wanted}”")
-        out.extend(Occurrence(m.start, m.end, form, wanted, message, backed) for m in ms)
-        if not backed and len(by_form[form]) == len(by_form.get(wanted, ())):
+        # (a fix never drops a diacritic the writer typed, unless the house dictionary says so)
+        to = "" if not backed and strips_marks(form, wanted) else wanted
+        if not to:
+            message = message.rsplit("; use", 1)[0] + "; check which is right"
+        out.extend(Occurrence(m.start, m.end, form, to, message, backed) for m in ms)
+        if not backed and len(by_form[form]) == len(by_form.get(wanted, ())) and not strips_marks(wanted, form):
             tied.append(form)
     if tied:
         # as often one way as another: the kept spelling may be the slip just as well, so it is
@@ -368,6 +396,7 @@ def _given_variants(doc: "Document", group: set[str], mentions: list[Mention], n
             for m in ms:
                 first.setdefault(m.given, m.start)
             wanted, backed = _preferred(counts, body[0].given if body else None, first.__getitem__), False
+            wanted = keep_marks(wanted, spellings)
         for given in sorted(spellings - {wanted}):
             if given in allow or same_form(given, wanted):
                 continue
@@ -376,6 +405,9 @@ def _given_variants(doc: "Document", group: set[str], mentions: list[Mention], n
             message = (f"“{given} {mine[0].form}” ×{len(mine)} ({_places(mine, doc)}) vs “{wanted} {mine[0].form}”"
                        + (f" ×{len(theirs)} ({_places(theirs, doc)})" if theirs else " (house dictionary)")
                        + f": one person's given name spelt two ways; use “{wanted}”")
-            out.extend(Occurrence(m.given_start, m.given_end, given, wanted, message, backed)
+            to = "" if not backed and strips_marks(given, wanted) else wanted
+            if not to:
+                message = message.rsplit("; use", 1)[0] + "; check which is right"
+            out.extend(Occurrence(m.given_start, m.given_end, given, to, message, backed)
                        for m in mine if not _inside(covered, m.given_start, m.given_end))
     return out

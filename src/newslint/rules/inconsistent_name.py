@@ -10,8 +10,9 @@ are compared too, Ukrainian and Russian forms included (Mykhailo/Mikhail,
 Volodymyr/Vladimir). The wanted spelling is the house dictionary's, else the most frequent one
 when the article uses it more often than its first full-name mention does (a slip in that
 mention is outvoted), else, on a tie, the only tied spelling that is a known surname (the US
-Census list: a slip seldom makes another real surname), else that mention's. The fix is unsafe
-unless the dictionary backs it.
+Census list: a slip seldom makes another real surname), else that mention's; but a spelling
+that only adds diacritics to it wins (Manzano-Díaz once, Manzano-Diaz twice: use the accent the
+writer typed; a fix never drops one). The fix is unsafe unless the dictionary backs it.
 When both spellings occur equally often, each is reported (the kept one without a fix). A
 full name that gives a house-dictionary person's given name with a surname a letter or two off
 the house one ("Valery Gerasimoff") is reported even when the article names the person once.

@@ -12,7 +12,9 @@ Good: Mykhailo Podolyak said … everywhere.
 
 Not findings: an article whose given names show another person (John Kelly against Mike
 Kelley), an article that also uses the majority spelling (inconsistent-name reports it),
-masculine and feminine forms, spellings that differ only in capitals, a spelling in ``allow``,
+masculine and feminine forms, spellings that differ only in capitals, a spelling that only adds
+diacritics to the majority one (Martínez where most articles write Martinez: the accent the writer
+typed is no slip), a spelling in ``allow``,
 dictionary variants (name-spelling reports them), and surnames of three letters written without a
 given name before them (Lee, Kim: too often different words). A single file has nothing to compare
 with: linted alone, an article never gets this finding.
