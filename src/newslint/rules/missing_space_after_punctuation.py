@@ -23,7 +23,8 @@ CamelCase and code-like names
 "and", "or" or "etc." among them are a sentence's list: `laws,regulations,and others`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
 
-A quotation or link that opens the next sentence counts as its first word (`spring.“We`).
+A quotation or link that opens the next sentence counts as its first word (`spring.“We`,
+`strategy.[HUD’s report`); `and/or` after a comma is a word (`brands,and/or companies`).
 
 Bad:  The talks ended in spring.Russia sent documents,but got no answer.
 Good: The talks ended in spring. Russia sent documents, but got no answer.
@@ -106,7 +107,8 @@ def _right_word(right: str) -> str:
 
 def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> bool:
     left, right = _tokens(pt, i)
-    if right[:1] in ("“", "["):
+    opened = right[:1] in ("“", "[")
+    if opened:
         right = right[1:]  # end.“Next, end.[Link text: a quotation or a link opens the next sentence
     token = left.lstrip(_OPENERS).rstrip(_CLOSERS)
     m = _LAST_WORD.search(token)
@@ -125,8 +127,8 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     if word.islower() and pt[i] == "." and _WORD.fullmatch(right) and right.istitle() and _space_then_lower(pt, i + 1 + len(right)):
         return True  # devices.App users: a domain is not capitalised after a lower-case name
     nxt = _right_word(right)
-    if not nxt or (nxt.isupper() and len(nxt) > 1):
-        return False  # open.NASA, Gov.HK: a name, not a sentence start
+    if not nxt or (nxt.isupper() and len(nxt) > 1 and not (opened and word.islower())):
+        return False  # open.NASA, Gov.HK: a name, not a sentence start (strategy.[HUD's report: a link opens one)
     if word[0].isupper():
         if pt[i] == "." and word in table["title-abbreviations"]:
             return True
@@ -150,7 +152,7 @@ _CALENDAR = frozenset("January February March April June July August September O
 _INFLECTED = re.compile(r"[A-Z][a-z]{2,}(?:ly|ed)|[A-Z][a-z]{3,}ing")
 # Lower-case words joined by slashes (and/or), and domain names (Regulations.gov): the tokens
 # with a code-like character that can end a sentence or a clause.
-_SLASHED = re.compile(r"[a-z]+(?:/[a-z]+)+")
+_SLASHED = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*(?:/[a-z0-9]+)+")  # and/or, 12th/13th
 _DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
 
 
@@ -184,6 +186,9 @@ def _both_stand_alone(pt: str, left: str, right: str) -> bool:
         (right.istitle() and re.search(alone % re.escape(right.lower()), pt) is not None)
 
 
+# Two words joined by a slash that prose uses as one word (not a path: usr/bin, src/lib)
+_WORD_PAIR = re.compile(r"(?:and/or|or/and|he/she|she/he|his/her|her/his|him/her)(?![\w/])")
+
 _LIST_WORDS = frozenset(("and", "or", "nor", "etc"))
 
 
@@ -208,6 +213,8 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if not word or _CODE_LIKE.search(word) or "(" in word or "[" in word:
         return False
     nxt = _right_word(right)
+    if not nxt and mark == "," and word.isalpha() and len(word) > 1 and _WORD_PAIR.match(right):
+        return True  # brands,and/or companies: a pair of words, not a path
     if not nxt:
         return False
     if mark == ":":
