@@ -10,6 +10,9 @@ among one-space sentences are slips
 (``sentence-spacing = "consistent"``; use ``"one"`` to always require one space, ``"any"`` to
 allow two after any sentence).
 
+A link or a character entity (`&#8212;`) ends like a word; one that prints a space (`&nbsp;`)
+does not.
+
 Bad:  The conversation between Shoigu and Austin took place  on May 13.
 Good: The conversation between Shoigu and Austin took place on May 13.
 """
@@ -49,7 +52,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.prose_text
     matches = list(doc.prose_matches(_REPEATED))
     if "\ue000  " in text:  # "[the report](url)  was": a link ends like a word
-        linked = [m for m in _AFTER_MASK.finditer(text) if _after_link(doc, text, m.start())]
+        linked = [m for m in _AFTER_MASK.finditer(text) if _after_link(doc, text, m.start()) or _after_entity(doc, m.start())]
         if linked:
             matches = sorted(matches + linked, key=lambda m: m.start())
     if spacing != "one" and matches:
@@ -76,6 +79,19 @@ def _after_link(doc: Document, text: str, at: int) -> bool:
     """A link ends at ``at``, and not with a sentence ("[PRs.][ref]  Some" may be the habit)."""
     start = link_ending_at(doc, at)
     return start >= 0 and text[max(0, start - 2): start].rstrip("]")[-1:] not in ".!?…:"
+
+
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*8194|#0*8195|#0*8201);", re.I)
+
+
+def _after_entity(doc: Document, at: int) -> bool:
+    """A character entity that prints a mark or a letter ends at ``at`` ("well &#8230;  that"):
+    it ends like a word (not one that prints a space: "&nbsp;  " pads on purpose)."""
+    ends = doc.memo("repeated-space.entity-ends",
+                    lambda: {e: s for s, e, kind in doc.prose_index.masks if kind == "entity"})
+    start = ends.get(at, -1)
+    return start >= 0 and _SPACE_ENTITY.fullmatch(doc.text, start, at) is None \
+        and doc.text[start - 1: start] not in _MARKS  # (.&rdquo;  The may be a two-space habit's gap)
 
 
 def _tabs(doc: Document, text: str) -> Iterator[Finding]:
