@@ -12,7 +12,9 @@ Good: Gregory Sanders [notes][sanders cve] that the rule …
       [sanders cve]: https://lists.example.org/2020-May/017884.html
 
 Not findings: a shortcut ``[text]`` with no definition (that is plain text: "[sic]", "[applause]"),
-footnotes (``[^1]``), task-list boxes, brackets in code.
+footnotes (``[^1]``), task-list boxes, brackets in code, and a template's placeholder shown to the
+reader (``* [Topic][Link]`` in a quoted e-mail template): a label that only says "link" or "URL",
+in an article with no reference definitions at all, is a blank to fill in, not a forgotten one.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ NAME = "undefined-link-reference"
 SEVERITY = "warning"
 FIXABLE = False
 DEFAULTS = {"check-with-includes": False}
+# Labels that name no target, only the kind of thing that goes there: a template's blank
+_PLACEHOLDERS = frozenset({"link", "url", "uri", "href", "hyperlink", "web link", "link here", "url here",
+                           "insert link", "add link", "link goes here", "url goes here"})
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -37,6 +42,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     labels = links.defined_labels(doc)
     for link in links.links(doc):
         if link.kind in ("full", "collapsed") and link.label and link.label not in labels:
+            if not labels and link.label in _PLACEHOLDERS:
+                continue
             shown = " ".join(doc.text[link.label_start:link.label_end].split()
                              or doc.text[link.text_start:link.text_end].split())
             yield Finding(link.label_start - 1, link.label_end + 1,
