@@ -19,7 +19,8 @@ second is an adverb or a participle (Department.Included); a capitalised domain 
 lower-case one and before a lower-case word is a sentence: `devices.App users`; so is a
 sentence-starting word after words joined by slashes or a domain: `and/or.The`, `Data.gov.An`),
 CamelCase and code-like names
-(`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`; but words glued by commas with
+(`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`, the `chanbackup.Single` structure:
+a dotted name followed by "struct", "type", "field", "method", "function" and such; but words glued by commas with
 "and", "or" or "etc." among them are a sentence's list: `laws,regulations,and others`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
 
@@ -107,6 +108,7 @@ def _right_word(right: str) -> str:
 
 def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> bool:
     left, right = _tokens(pt, i)
+    after = i + 1 + len(right)
     opened = right[:1] in ("“", "[")
     if opened:
         right = right[1:]  # end.“Next, end.[Link text: a quotation or a link opens the next sentence
@@ -120,6 +122,8 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
         return pt[i] == "." and (_SLASHED.fullmatch(token) is not None or _is_domain(token, table)) \
             and _WORD.fullmatch(right) is not None and right in table["sentence-starters"]
     word = m.group()
+    if pt[i] == "." and _CODE_NOUN.match(pt, after) and _WORD.fullmatch(right):
+        return False  # the chanbackup.Single structure, the http.Client type: a code name in prose
     if _CAMEL.search(word) and pt[i] == "." and word.isalpha() and _WORD.fullmatch(right) and right in table["sentence-starters"]:
         return True  # YouTube.You can, WordPress.We were: a name, then a sentence
     if len(word) < 2 or _CAMEL.search(word) or (not word.isalpha() and not word.isdigit()):
@@ -141,6 +145,11 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
         return nxt in table["sentence-starters"] or (pt[i] == "." and _both_stand_alone(latin(), word, nxt))
     return True
 
+
+# What a code name written in prose is called (package.Type struct, module.Name function): a
+# sentence hardly ever opens with a capitalised word and then one of these
+_CODE_NOUN = re.compile(r" (?:struct|structure|type|field|method|function|class|interface|enum|module|package|"
+                        r"namespace|constructor|attribute|property|variable|parameter|constant|macro|trait)s?\b")
 
 # Month and weekday names: no name written with a dot starts with one ("May" is a name and a verb)
 _CALENDAR = frozenset("January February March April June July August September October November December "
