@@ -5,9 +5,10 @@ and positions, suppression comments applied); one pass over the summaries then g
 spellings of all files by transliteration skeleton. A spelling used in a clear minority of
 articles (at most half as many as the majority spelling, which at least two articles use) is
 reported in each article that uses it, unless that article's given names show another
-person, the article also uses the majority spelling (inconsistent-name reports that), or the
-minority spelling only adds diacritics to the majority one (Martínez where most articles have
-Martinez: an ASCII spelling is what keyboards and CMSs leave, a typed accent seldom a slip).
+person, or the article also uses the majority spelling (inconsistent-name reports that). A
+minority spelling that only adds diacritics to the majority one (Martínez where most articles
+have Martinez) is reported without a wanted spelling: an ASCII spelling is what keyboards and
+CMSs leave, a typed accent seldom a slip.
 """
 
 from __future__ import annotations
@@ -145,8 +146,9 @@ def minority_findings(summaries: Mapping[str, Mapping[str, Usage]], names: Dicti
         for form, paths in cluster.forms.items():
             if same_form(form, wanted) or gendered(form, wanted) or derived(form, wanted):
                 continue
-            if strips_marks(form, wanted) and not (names is not None and names.entry_for_surname(wanted)):
-                continue  # Martínez against the site's Martinez: the accent typed is no slip to undo
+            # Martínez against the site's Martinez: the accent typed is no slip to undo, so no
+            # spelling is recommended (an ASCII spelling is what keyboards and CMSs leave)
+            marked = strips_marks(form, wanted) and not (names is not None and names.entry_for_surname(wanted))
             if len(majority_files) < 2 or 2 * len(paths) > len(majority_files):
                 continue
             shown = ", ".join(sorted(majority_files)[:3]) + (", …" if len(majority_files) > 3 else "")
@@ -154,7 +156,8 @@ def minority_findings(summaries: Mapping[str, Mapping[str, Usage]], names: Dicti
                 if path in majority_files or (use.givens and theirs and theirs.isdisjoint(use.givens)):
                     continue
                 message = (f"“{form}” here, “{wanted}” in {len(majority_files)} other articles ({shown}): "
-                           f"one name spelt two ways across the site; use “{wanted}”")
+                           + ("one name spelt two ways across the site, here with diacritics; check which is right"
+                              if marked else f"one name spelt two ways across the site; use “{wanted}”"))
                 for s, e, line, col, end_line, end_col in use.places:
                     yield path, Finding(s, e, message, line=line, column=col, end_line=end_line,
                                         end_column=end_col, fragment=form)

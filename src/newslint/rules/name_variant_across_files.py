@@ -3,7 +3,9 @@
 Checked over the whole content tree at once (``newslint check`` on a folder): every article's
 surname spellings are grouped by transliteration skeleton, and a spelling used in a clear
 minority of articles (at most half as many as the majority spelling, which two articles or
-more use) is reported where it occurs, with the majority spelling to use. The house
+more use) is reported where it occurs, with the majority spelling to use; a spelling that only
+adds diacritics to the majority one (Martínez where most articles write Martinez) is reported
+with no spelling to use, since the accent the writer typed is seldom the slip. The house
 dictionary's spelling wins over the majority. ``newslint names`` prints the clusters and can
 write them out as a dictionary stub. Suppression comments in the article apply.
 
@@ -12,9 +14,7 @@ Good: Mykhailo Podolyak said … everywhere.
 
 Not findings: an article whose given names show another person (John Kelly against Mike
 Kelley), an article that also uses the majority spelling (inconsistent-name reports it),
-masculine and feminine forms, spellings that differ only in capitals, a spelling that only adds
-diacritics to the majority one (Martínez where most articles write Martinez: the accent the writer
-typed is no slip), a spelling in ``allow``,
+masculine and feminine forms, spellings that differ only in capitals, a spelling in ``allow``,
 dictionary variants (name-spelling reports them), and surnames of three letters written without a
 given name before them (Lee, Kim: too often different words). A single file has nothing to compare
 with: linted alone, an article never gets this finding.
