@@ -90,6 +90,9 @@ _CODE_PAIRS = re.compile(
       | \{\{[<%]\s*(highlight|code|raw|comment)\b.*?[%>]\}\}.*?\{\{[<%]\s*/\2\s*[%>]\}\}""",
     re.X | re.S | re.M,
 )
+# Inline HTML whose content is code, keys or program output, not prose (<code>git clone</code>,
+# <tt>; '@' means "the zone apex"</tt>, <kbd>Ctrl</kbd>): masked with its tags, within a paragraph.
+_HTML_CODE = re.compile(r"<(code|tt|kbd|samp|var)\b[^<>]*>(?:(?!\n[ \t]*\n)[^<]|<(?!/\1\s*>))*</\1\s*>", re.I)
 
 
 # Block tokens the index has nothing to do with (closing tags, list items, table rows, rules):
@@ -168,6 +171,9 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
 
     if "{%" in body or "{{" in body:  # (what every pair starts with: most articles have neither)
         for m in _CODE_PAIRS.finditer(body):
+            masks.append((body_start + m.start(), body_start + m.end(), "code"))
+    if "</" in body:
+        for m in _HTML_CODE.finditer(body):
             masks.append((body_start + m.start(), body_start + m.end(), "code"))
     quote_depth = list_depth = 0
     pending: tuple[str, int] | None = None
