@@ -93,6 +93,9 @@ _CODE_PAIRS = re.compile(
 # Inline HTML whose content is code, keys or program output, not prose (<code>git clone</code>,
 # <tt>; '@' means "the zone apex"</tt>, <kbd>Ctrl</kbd>): masked with its tags, within a paragraph.
 _HTML_CODE = re.compile(r"<(code|tt|kbd|samp|var)\b[^<>]*>(?:(?!\n[ \t]*\n)[^<]|<(?!/\1\s*>))*</\1\s*>", re.I)
+# (its closing tag, searched first: one literal-led scan, where the pattern above would be tried
+# at every "<" of an HTML-heavy article)
+_HTML_CODE_CLOSE = re.compile(r"</(?:code|tt|kbd|samp|var|CODE|TT|KBD|SAMP|VAR)\s*>")
 
 
 # Block tokens the index has nothing to do with (closing tags, list items, table rows, rules):
@@ -172,7 +175,7 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
     if "{%" in body or "{{" in body:  # (what every pair starts with: most articles have neither)
         for m in _CODE_PAIRS.finditer(body):
             masks.append((body_start + m.start(), body_start + m.end(), "code"))
-    if "</" in body:
+    if _HTML_CODE_CLOSE.search(body):
         for m in _HTML_CODE.finditer(body):
             masks.append((body_start + m.start(), body_start + m.end(), "code"))
     quote_depth = list_depth = 0
