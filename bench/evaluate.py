@@ -99,7 +99,7 @@ _PROTECT = re.compile(
     r"|<[^>\n]*>"                    # HTML tag, autolink
     r"|\{\{.*?\}\}|\{%.*?%\}|\{:[^}\n]*\}|\{#[^}\n]*\}"  # shortcodes, Liquid, kramdown attributes
     r"|\b(?:https?|ftp|mailto):\S+|\bwww\.\S+"            # bare URLs
-    r"|\S+@\S+\.\w+"                 # e-mail
+    r"|[^\s\[\]()<>]+@[^\s\[\]()<>]+\.\w+"  # e-mail (not across a link's brackets: [@handle](https://x.com/handle))
     r"|&#?\w+;"                      # entities
     r"|\\."                          # escapes
     r"|\$[^$\n]+\$"                  # math
