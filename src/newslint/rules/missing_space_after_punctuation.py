@@ -25,7 +25,8 @@ a dotted name followed by "struct", "type", "field", "method", "function" and su
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
 
 A quotation or link that opens the next sentence counts as its first word (`spring.“We`,
-`strategy.[HUD’s report`); `and/or` after a comma is a word (`brands,and/or companies`).
+`strategy.[HUD’s report`); `and/or` after a comma is a word (`brands,and/or companies`), and
+a unit or word pair before one ends a clause (`1 sat/vbyte,then a higher`).
 
 Bad:  The talks ended in spring.Russia sent documents,but got no answer.
 Good: The talks ended in spring. Russia sent documents, but got no answer.
@@ -218,6 +219,9 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     word = left.lstrip(_OPENERS)
     if mark == "," and _is_domain(word, table):
         nxt = _right_word(right)  # plainlanguage.gov,all of the coding: a domain ends the clause
+        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
+    if mark == "," and _SLASHED.fullmatch(word):
+        nxt = _right_word(right)  # at least 1 sat/vbyte,then a higher: a unit or and/or ends the clause
         return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
     if not word or _CODE_LIKE.search(word) or "(" in word or "[" in word:
         return False

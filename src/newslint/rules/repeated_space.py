@@ -11,7 +11,8 @@ among one-space sentences are slips
 allow two after any sentence).
 
 A link or a character entity (`&#8212;`) ends like a word; one that prints a space (`&nbsp;`)
-does not.
+does not. Two spaces after an ellipsis or an `e.g.` before a lower-case word are no sentence gap
+(`depends on the…  so`), whatever the habit.
 
 Bad:  The conversation between Shoigu and Austin took place  on May 13.
 Good: The conversation between Shoigu and Austin took place on May 13.
@@ -61,6 +62,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             gap = [_ends(text, m.start(), _SENTENCE_END, 8, True) for m in matches]
         else:  # (an article with the habit has hundreds of runs: no call per run)
             gap = _after_sentences(text, matches, _SENTENCE_END, _MARKS, 8)
+        gap = [g and not _runs_on(text, m) for m, g in zip(matches, gap)]
         if any(gap) and (spacing == "any" or _two_space_habit(text, matches, see_through)):
             matches = [m for m, g in zip(matches, gap) if not g]
     yield from _tabs(doc, text)
@@ -73,6 +75,17 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         n = m.end() - m.start()
         yield Finding(m.start(), m.end(), f"{n} spaces between words; use one",
                       Fix.replace(m.start(), m.end(), " ", "Replace with one space"))
+
+
+def _runs_on(text: str, m: re.Match[str]) -> bool:
+    """A lower-case word after an ellipsis or an e.g./i.e.: the sentence goes on (depends on
+    the…  so one, e.g.  who), so the spaces are no sentence gap. (After a stop, a lower-case
+    word may still open a sentence in a transcript: book.  and then.)"""
+    s = m.start()
+    return text[m.end(): m.end() + 1].islower() and (text[s - 1] == "…" or _LATIN_ABBREVIATION.search(text, max(0, s - 6), s) is not None)
+
+
+_LATIN_ABBREVIATION = re.compile(r"(?<![\w.])[a-z]\.[a-z]\.$")  # e.g., i.e.
 
 
 def _after_link(doc: Document, text: str, at: int) -> bool:
