@@ -189,6 +189,28 @@ def link_ending_at(doc: Document, at: int) -> int:
     return ends.get(at, -1)
 
 
+def restores_reference(doc: Document, start: int, end: int, new: str) -> bool:
+    """Does replacing ``start:end`` with ``new`` repair a reference link's label, so that the
+    bracketed text around it (``[Nеwsletter #52][]``, ``[text][lаbel]``, ``[lаbel]``) names a
+    link reference definition it did not name before? Such a fix makes a link on purpose."""
+    refs = doc.prose_index.references
+    if not refs:
+        return False
+    text = doc.text
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    opened, closed = text.rfind("[", line_start, start), text.find("]", end, line_end)
+    if opened < 0 or closed < 0 or "]" in text[opened + 1: start] or "[" in text[end: closed]:
+        return False
+    if text[closed + 1: closed + 2] == "(" or (text[closed + 1: closed + 2] == "[" and text[closed + 2: closed + 3] != "]"):
+        return False  # an inline link, or the text of a full reference: the label is elsewhere
+    from markdown_it.common.utils import normalizeReference
+
+    before = normalizeReference(text[opened + 1: closed])
+    after = normalizeReference(text[opened + 1: start] + new + text[end: closed])
+    return after in refs and before not in refs
+
+
 def segment_before(doc: Document, offset: int) -> tuple[str, int]:
     """The prose of the paragraph (or front-matter line) up to ``offset``, and its blockquote depth."""
     if doc.in_front_matter(offset):

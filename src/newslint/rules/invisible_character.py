@@ -25,7 +25,7 @@ from typing import Any, Iterator, Mapping
 from .. import links
 from ..document import Document
 from ..model import Finding, Fix
-from ..typography import INVISIBLE, scan
+from ..typography import INVISIBLE, restores_reference, scan
 
 ID = "NL120"
 NAME = "invisible-character"
@@ -64,7 +64,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         what = names[0] if len(names) == 1 else ", ".join(names)
         count = f"{len(run)} × " if len(run) > 1 else ""
         yield Finding(s, e, f"invisible {count}{what} in prose; delete it",
-                      Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""), safe=safe))
+                      Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""), safe=safe,
+                                 reshapes=restores_reference(doc, s, e, "")))
 
 
 def _in_urls(doc: Document) -> Iterator[Finding]:

@@ -32,7 +32,7 @@ from typing import Any, Iterator, Mapping
 from .. import links
 from ..document import Document
 from ..model import Finding, Fix
-from ..typography import data, near_invisible, scan, word_around
+from ..typography import data, near_invisible, restores_reference, scan, word_around
 
 ID = "NL121"
 NAME = "mixed-script"
@@ -81,7 +81,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             script = "Cyrillic" if any(_is_cyrillic(ch) for ch in foreign) else "Greek"
             yield Finding(s, e, f"'{word}' mixes Latin letters with {script} look-alikes "
                           f"({''.join(foreign)}); use '{fixed}'",
-                          Fix.replace(s, e, fixed, "Use the Latin letters", safe=safe))
+                          Fix.replace(s, e, fixed, "Use the Latin letters", safe=safe,
+                                      reshapes=restores_reference(doc, s, e, fixed)))
 
 _FULLWIDTH = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "、": ",", "。": "."}
 # After a Latin letter or digit (a closing mark also after a space), or an opening one before a Latin letter.
