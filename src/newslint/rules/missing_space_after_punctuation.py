@@ -28,6 +28,10 @@ A quotation or link that opens the next sentence counts as its first word (`spri
 `strategy.[HUD’s report`); `and/or` after a comma is a word (`brands,and/or companies`), and
 a unit or word pair before one ends a clause (`1 sat/vbyte,then a higher`).
 
+A heading's marker needs its space too: a line that starts with two to six `#` glued to a
+capitalised word (`##News`, `###What to Do`) is a paragraph in CommonMark, not a heading; the
+fix inserts the space (a lone `#` glued to a word is as often a hashtag: `#WeRemember`).
+
 Bad:  The talks ended in spring.Russia sent documents,but got no answer.
 Good: The talks ended in spring. Russia sent documents, but got no answer.
 """
@@ -59,6 +63,8 @@ _LAST_WORD = re.compile(r"[^\W_]+$")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]+$")
 _PLAIN_END = re.compile(r"[,.;!?)”’]?")
 _GLUED_COLON = re.compile(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query syntax (user:x from:y)
+# ##News at a line's start (up to three spaces in): a heading whose space went missing
+_GLUED_HEADING = re.compile(r"^ {0,3}(#{2,6})(?=[A-Z][^\W\d_]*(?:[\s,:;.!?]|$))", re.M)
 _GLUED_ITEM = re.compile(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
 
 
@@ -77,6 +83,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for i in sc.commas:
         if _clause_runs_on(pt, i, table) and not near_invisible(doc, i - 20, i + 20):
             yield _finding(pt, i)
+    if "##" in pt:
+        for m in _GLUED_HEADING.finditer(pt):
+            marks = m.group(1)
+            yield Finding(m.start(1), m.end(1), f"no space after the heading marker '{marks}'; add one",
+                          Fix.insert(m.end(1), " ", f"Insert a space after '{marks}'", reshapes=True))
 
 
 def _finding(pt: str, i: int) -> Finding:
