@@ -4,7 +4,10 @@ Pasted copy brings characters nobody can see: they split words for search (`a\u2
 break name matching, and show up as boxes in feeds. The fix deletes them; it is safe.
 
 Invisible characters in link targets and bare URLs are reported too: the browser encodes them
-and the link breaks.
+and the link breaks. So is a no-break space inside a word (`loca\u00a0tion`), which looks like a
+space and splits the word for search: when the article writes the joined word elsewhere
+(`location`) and one of the two parts is not a word of its own in it (`loca`, `tion`); a
+no-break space between two words (`this\u00a0summer`, `on\u00a0line` beside `online`) is not.
 
 Not findings: a zero-width joiner inside an emoji sequence (👩‍💻) or between letters of a
 script that needs it (Arabic, Indic), a zero-width non-joiner in such a script, bidi marks in a
@@ -20,6 +23,7 @@ Good: Talks resumed in Istanbul on Tuesday, the ministry said.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any, Iterator, Mapping
 
 from .. import links
@@ -47,6 +51,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each run of invisible characters, with a fix that deletes it."""
     yield from _in_urls(doc)
     pt = doc.prose_text
+    if "\u00a0" in pt:
+        yield from _nbsp_in_words(pt)
     for s, e in scan(doc).invisible:
         run = pt[s:e]
         before = pt[s - 1] if s else ""
@@ -87,6 +93,31 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
 
 
 _RUN = re.compile(f"[{INVISIBLE}]+")
+_NBSP_PAIR = re.compile(r"(?<![\w\u00a0-])([^\W\d_]{2,})\u00a0([^\W\d_]{2,})(?![\w\u00a0-])")
+
+
+def _nbsp_in_words(pt: str) -> Iterator[Finding]:
+    """A no-break space that splits a word the article writes whole elsewhere (cus\u00a0tomer
+    beside customer), one part not being a word of its own there: pasted from a layout program."""
+    pairs = list(_NBSP_PAIR.finditer(pt))
+    if not pairs:
+        return
+    lowered = pt.lower()
+    words = Counter(_WORD.findall(lowered))  # the no-break space splits: a pair's parts count once each
+    for m in pairs:
+        left, right = m.group(1).lower(), m.group(2).lower()
+        if words[left + right] and left[-1].islower() and right[0].islower() and \
+                any(words[part] == 1 and part not in _COMPOUND_PARTS for part in (left, right)):
+            yield Finding(m.end(1), m.start(2), f"no-break space inside the word “{m.group(1)}{m.group(2)}”; delete it",
+                          Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Words that a short article may write only once and that make closed compounds (on line, any
+# one, every day, with out): a part among them is a word, not half of one.
+_COMPOUND_PARTS = frozenset("on in out up down over under back any every some no with to for be one day time "
+                            "line self way ever more where thing body work side wide the it its we our he she they "
+                            "there here what how who all each other another".split())
 
 
 def _opens_block(text: str, s: int, after: str) -> bool:
