@@ -8,7 +8,12 @@ dashes use most (a tie, or no dash, gives ` — `), and the others are reported 
 clear: two in three dashes or more take it (an article that spaces a third of its dashes the
 other way mixes two styles by habit; no single one is a slip); set ``style`` to ``"spaced-em"``,
 ``"closed-em"`` or ``"spaced-en"`` to impose one (and the same in hyphen-as-dash, NL107, whose
-fixes write the house dash). The fix respaces the dash; it is safe.
+fixes write the house dash). A closed en dash before a function word (`service–such as`,
+`workforce–the team`) breaks a sentence, where only an em dash (or the house's spaced en dash)
+belongs, and so does the other closed en dash of its pair in the sentence (`created–in 29
+minutes–a prototype`); compounds (`cost–benefit`, `read–only`, `easy–to–see`, `built–in`) are
+left alone. The fix
+respaces the dash; it is safe.
 
 Not findings: en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`), an attribution after a quotation
 (`…,” —Name` or `— Name` at a line start), a dash at a line start or end or next to code, and
@@ -20,6 +25,7 @@ Good: Talks resumed — both sides said so — but no date was set. Russia — a
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -51,9 +57,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     dash = DASH_FORMS[house]
     pt = doc.prose_text
     why = "the house style is" if style != "auto" else "this article uses"
+    breaking = _sentence_en_dashes(pt, [d for d in found if d.form == "closed-en" and not is_range(pt, d)])
     for d in found:
         form = d.form
-        if form == house or form == "closed-en" or near_invisible(doc, d.start, d.end):
+        if form == house or near_invisible(doc, d.start, d.end):
+            continue
+        if form == "closed-en":
+            if d in breaking:
+                yield Finding(d.start, d.end, f"en dash where a dash breaks the sentence; use '{dash}'",
+                              Fix.replace(d.start, d.end, dash, f"Replace with '{dash}'"))
             continue
         if d.mark == "–" and is_range(pt, d):
             continue  # a range
@@ -65,3 +77,43 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         yield Finding(d.start, d.end, message, Fix.replace(d.start, d.end, dash, f"Respace the dash as '{dash}'"))
 
+
+
+# Words that open a clause or a phrase and never end the first half of a compound: after a
+# closed en dash (dynamic–such as), the dash is a sentence's. Not particles (built–in, log–on,
+# easy–to–see) and not "or"/"no" (either–or, yes–no).
+_CLAUSE_WORDS = frozenset("the a an and but so such which that who whose where when while with without from "
+                          "for of it its we they he she you this these those not even especially including like "
+                          "if there what how our their his her my your".split())
+_NEXT_WORD = re.compile(r"([a-z]+)(?![\w–-])")
+_PREV_WORD = re.compile(r"[^\W\d_]{3,}$")
+
+
+def _sentence_en_dashes(pt: str, closed: list[Any]) -> set[Any]:
+    """The closed en dashes that break a sentence, with the other one of a pair in the same sentence."""
+    out = {d for d in closed if _breaks_sentence(pt, d)}
+    for d in list(out):
+        for other in closed:
+            lo, hi = sorted((d.start, other.start))
+            if other not in out and not _in_chain(pt, other) and _SENTENCE_END.search(pt, lo, hi) is None:
+                out.add(other)
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def _in_chain(pt: str, d: Any) -> bool:
+    """easy–to–see, state–of–the–art: one of several dashes joining a compound."""
+    return pt[max(0, d.start - 12): d.start].rsplit(" ", 1)[-1].count("–") + pt[d.end: d.end + 12].split(" ", 1)[0].count("–") > 0 \
+        or not pt[d.start - 1: d.start].isalpha() or not pt[d.end: d.end + 1].isalpha()
+
+
+def _breaks_sentence(pt: str, d: Any) -> bool:
+    """A closed en dash between a word and a lower-case function word (not in a chain of dashes)."""
+    m = _NEXT_WORD.match(pt, d.end)
+    if m is None or m.group(1) not in _CLAUSE_WORDS:
+        return False
+    before = _PREV_WORD.search(pt, max(0, d.start - 40), d.start)
+    return before is not None and before.group().lower() not in _CLAUSE_WORDS \
+        and pt[before.start() - 1: before.start()] not in ("–", "-")
