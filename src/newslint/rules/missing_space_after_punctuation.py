@@ -20,8 +20,10 @@ lower-case one and before a lower-case word is a sentence: `devices.App users`; 
 sentence-starting word after words joined by slashes or a domain: `and/or.The`, `Data.gov.An`),
 CamelCase and code-like names
 (`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`, the `chanbackup.Single` structure:
-a dotted name followed by "struct", "type", "field", "method", "function" and such; but words glued by commas with
-"and", "or" or "etc." among them are a sentence's list: `laws,regulations,and others`), coordinates (`x,y`), URI schemes
+a dotted name followed by "struct", "type", "field", "method", "function" and such; but lower-case
+words glued by commas with "and", "or" or "etc." among them, or all of three letters or more and
+one of six or more, are a sentence's list: `laws,regulations,and others`,
+`anytime,anywhere,any device`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
 
 A quotation or link that opens the next sentence counts as its first word (`spring.“We`,
@@ -214,10 +216,13 @@ _LIST_WORDS = frozenset(("and", "or", "nor", "etc"))
 
 
 def _prose_list(word: str, right: str) -> bool:
-    """Words glued by commas with "and", "or" or "etc." among them: a sentence's list whose
-    spaces went missing (smartphones,tablets,etc.), never a code or data list."""
+    """Three or more lower-case words glued by commas, with "and", "or" or "etc." among them, or
+    of three letters or more with one of six or more: a sentence's list whose spaces went missing
+    (smartphones,tablets,etc.; anytime,anywhere,any device), never a code or data list (a,b,c;
+    short tokens such as field names or colours: name,email,phone; red,green,blue)."""
     items = [*word.split(","), *right.rstrip(_CLOSERS + ".").split(",")]
-    return len(items) >= 3 and any(w in _LIST_WORDS for w in items[1:]) and all(w.isalpha() and w.islower() for w in items)
+    return len(items) >= 3 and all(w.isalpha() and w.islower() for w in items) and \
+        (any(w in _LIST_WORDS for w in items[1:]) or (min(map(len, items)) >= 3 and max(map(len, items)) >= 6))
 
 
 def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
