@@ -6,7 +6,8 @@ break name matching, and show up as boxes in feeds. The fix deletes them; it is 
 Invisible characters in link targets and bare URLs are reported too: the browser encodes them
 and the link breaks. So is a no-break space inside a word (`loca\u00a0tion`), which looks like a
 space and splits the word for search: when the article writes the joined word elsewhere
-(`location`) and one of the two parts is not a word of its own in it (`loca`, `tion`); a
+(`location`, or `locations`) and one of the two parts is not a word of its own in it (`loca`,
+`tion`), or when the second part is an ending that is never a word (`need\u00a0ing`); a
 no-break space between two words (`this\u00a0summer`, `on\u00a0line` beside `online`) is not.
 
 Not findings: a zero-width joiner inside an emoji sequence (👩‍💻) or between letters of a
@@ -106,13 +107,20 @@ def _nbsp_in_words(pt: str) -> Iterator[Finding]:
     words = Counter(_WORD.findall(lowered))  # the no-break space splits: a pair's parts count once each
     for m in pairs:
         left, right = m.group(1).lower(), m.group(2).lower()
-        if words[left + right] and left[-1].islower() and right[0].islower() and \
-                any(words[part] == 1 and part not in _COMPOUND_PARTS for part in (left, right)):
+        joined = left + right
+        whole = words[joined] or words[joined + "s"] or (joined.endswith("s") and words[joined[:-1]])
+        if not (m.group(1)[-1].islower() and m.group(2)[0].islower()):
+            continue  # a capital at the join: two names (Ann\u00a0Lee, IT\u00a0Team)
+        if (whole and any(words[part] == 1 and part not in _COMPOUND_PARTS for part in (left, right))) \
+                or (right in _SUFFIXES and len(left) >= 3 and words[right] == 1):
             yield Finding(m.end(1), m.start(2), f"no-break space inside the word “{m.group(1)}{m.group(2)}”; delete it",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Endings that are never words: "need\u00a0ing" is one word even when the article has no "needing"
+_SUFFIXES = frozenset("ing ings tion tions sion sions ation ations ment ments ness ity ities ology ance ence "
+                      "ous ive ful ized ised izing ising".split())
 # Words that a short article may write only once and that make closed compounds (on line, any
 # one, every day, with out): a part among them is a word, not half of one.
 _COMPOUND_PARTS = frozenset("on in out up down over under back any every some no with to for be one day time "
