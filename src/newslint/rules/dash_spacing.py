@@ -11,9 +11,9 @@ other way mixes two styles by habit; no single one is a slip); set ``style`` to 
 fixes write the house dash). A closed en dash before a function word (`service–such as`,
 `workforce–the team`) breaks a sentence, where only an em dash (or the house's spaced en dash)
 belongs, and so does the other closed en dash of its pair in the sentence (`created–in 29
-minutes–a prototype`); compounds (`cost–benefit`, `read–only`, `easy–to–see`, `built–in`) are
-left alone. The fix
-respaces the dash; it is safe.
+minutes–a prototype`), and its fix writes the form of an em dash in the same sentence if there
+is one (the other half of the pair), else the house dash; compounds (`cost–benefit`,
+`read–only`, `easy–to–see`, `built–in`) are left alone. The fix respaces the dash; it is safe.
 
 Not findings: en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`), an attribution after a quotation
 (`…,” —Name` or `— Name` at a line start), a dash at a line start or end or next to code, and
@@ -64,8 +64,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         if form == "closed-en":
             if d in breaking:
-                yield Finding(d.start, d.end, f"en dash where a dash breaks the sentence; use '{dash}'",
-                              Fix.replace(d.start, d.end, dash, f"Replace with '{dash}'"))
+                want = _partner_dash(pt, d, found) or dash
+                yield Finding(d.start, d.end, f"en dash where a dash breaks the sentence; use '{want}'",
+                              Fix.replace(d.start, d.end, want, f"Replace with '{want}'"))
             continue
         if d.mark == "–" and is_range(pt, d):
             continue  # a range
@@ -98,6 +99,16 @@ def _sentence_en_dashes(pt: str, closed: list[Any]) -> set[Any]:
             if other not in out and not _in_chain(pt, other) and _SENTENCE_END.search(pt, lo, hi) is None:
                 out.add(other)
     return out
+
+
+def _partner_dash(pt: str, d: Any, found: list[Any]) -> str:
+    """The form of an em dash in the same sentence (the other half of the pair), or ""."""
+    for other in sorted(found, key=lambda o: abs(o.start - d.start)):
+        if other.mark == "—" and other.form in DASH_FORMS and abs(other.start - d.start) < 400:
+            lo, hi = sorted((d.start, other.start))
+            if _SENTENCE_END.search(pt, lo, hi) is None:
+                return DASH_FORMS[other.form]
+    return ""
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
