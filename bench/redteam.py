@@ -31,6 +31,16 @@ without its space (as often a hashtag), an unbalanced parenthesis (not attempted
 the injector cannot place well (inside HTML blocks, link titles, shortcodes, organisation names
 taken for people). Convergence fails by design where the repair is not the original text (a
 missing time zone, a key renamed by an unsafe fix, a house style that an injection tips).
+
+Third round (seeds 40 and 41, 200 articles each, fresh; main at 1777c24 before, b4ba603 after):
+recall 92.5 / 93.5 % -> 98.0 / 97.5 % (promised kinds 95.3 / 93.6 % -> 98.3 / 97.1 %);
+convergence --fix 83.8 / 82.4 % -> 87.6 / 87.0 %, --unsafe-fixes 88.6 / 88.0 % -> 92.4 / 92.6 %.
+Found now: "##Heading" without its space (two to six '#'; a lone '#' is still taken for a
+hashtag), a no-break space inside a word (when the article writes the word elsewhere or the
+second part is an ending such as "ing"), a closed en dash before a function word used as a
+sentence dash. Left: "in in" (give in in the end), "dynamic–in effect" (built–in), a key renamed
+to another known key (topics -> topic), "Commun<NBSP>ications" with no other form in the article,
+and a dash pair whose house form is a tie.
 """
 
 from __future__ import annotations
