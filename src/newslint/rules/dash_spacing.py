@@ -10,10 +10,12 @@ other way mixes two styles by habit; no single one is a slip); set ``style`` to 
 ``"closed-em"`` or ``"spaced-en"`` to impose one (and the same in hyphen-as-dash, NL107, whose
 fixes write the house dash). A closed en dash before a function word (`service–such as`,
 `workforce–the team`) breaks a sentence, where only an em dash (or the house's spaced en dash)
-belongs, and so does the other closed en dash of its pair in the sentence (`created–in 29
-minutes–a prototype`), and its fix writes the form of an em dash in the same sentence if there
+belongs; so does another closed en dash in that sentence, the pair's other half (`created–in 29
+minutes–a prototype`), with an unsafe fix when no phrase opens after it, as it may be a compound
+(`cost–benefit study–the first`). The fix writes the form of an em dash in the same sentence if there
 is one (the other half of the pair), else the house dash; compounds (`cost–benefit`,
-`read–only`, `easy–to–see`, `built–in`) are left alone. The fix respaces the dash; it is safe.
+`read–only`, `easy–to–see`, `built–in`) are otherwise left alone. The fix respaces the dash;
+it is safe, but for such a partner.
 
 Not findings: en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`), an attribution after a quotation
 (`…,” —Name` or `— Name` at a line start), a dash at a line start or end or next to code, and
@@ -57,16 +59,20 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     dash = DASH_FORMS[house]
     pt = doc.prose_text
     why = "the house style is" if style != "auto" else "this article uses"
-    breaking = _sentence_en_dashes(pt, [d for d in found if d.form == "closed-en" and not is_range(pt, d)])
+    breaking, partners = _sentence_en_dashes(pt, [d for d in found if d.form == "closed-en" and not is_range(pt, d)])
     for d in found:
         form = d.form
         if form == house or near_invisible(doc, d.start, d.end):
             continue
         if form == "closed-en":
-            if d in breaking:
+            if d in breaking or d in partners:
+                # A partner before a word that opens a phrase is the aside's other half
+                # ("created–in 29 minutes–a prototype"); before another word it may be a compound
+                # ("cost–benefit study–the first"): only a reader can tell, so its fix is unsafe.
                 want = _partner_dash(pt, d, found) or dash
+                safe = d in breaking or _next_word(pt, d) in _PHRASE_WORDS
                 yield Finding(d.start, d.end, f"en dash where a dash breaks the sentence; use '{want}'",
-                              Fix.replace(d.start, d.end, want, f"Replace with '{want}'"))
+                              Fix.replace(d.start, d.end, want, f"Replace with '{want}'", safe=safe))
             continue
         if d.mark == "–" and is_range(pt, d):
             continue  # a range
@@ -86,19 +92,31 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 _CLAUSE_WORDS = frozenset("the a an and but so such which that who whose where when while with without from "
                           "for of it its we they he she you this these those not even especially including like "
                           "if there what how our their his her my your".split())
+# ... and the words after which a partner dash is an aside's edge (a particle too: "created–in
+# 29 minutes–a"), not a compound's middle ("cost–benefit")
+_PHRASE_WORDS = _CLAUSE_WORDS | frozenset("in on at by to out up off over under after before until into onto upon "
+                                          "about around through during also just or nor yet was were is are be "
+                                          "been has have had will would can could should may might must".split())
 _NEXT_WORD = re.compile(r"([a-z]+)(?![\w–-])")
+
+
+def _next_word(pt: str, d: Any) -> str:
+    m = _NEXT_WORD.match(pt, d.end)
+    return m.group(1) if m else ""
 _PREV_WORD = re.compile(r"[^\W\d_]{3,}$")
 
 
-def _sentence_en_dashes(pt: str, closed: list[Any]) -> set[Any]:
-    """The closed en dashes that break a sentence, with the other one of a pair in the same sentence."""
+def _sentence_en_dashes(pt: str, closed: list[Any]) -> tuple[set[Any], set[Any]]:
+    """The closed en dashes that break a sentence, and the others in the same sentences (the
+    other half of a pair, or a compound: only a reader can tell)."""
     out = {d for d in closed if _breaks_sentence(pt, d)}
-    for d in list(out):
+    partners = set()
+    for d in out:
         for other in closed:
             lo, hi = sorted((d.start, other.start))
             if other not in out and not _in_chain(pt, other) and _SENTENCE_END.search(pt, lo, hi) is None:
-                out.add(other)
-    return out
+                partners.add(other)
+    return out, partners
 
 
 def _partner_dash(pt: str, d: Any, found: list[Any]) -> str:
@@ -122,8 +140,7 @@ def _in_chain(pt: str, d: Any) -> bool:
 
 def _breaks_sentence(pt: str, d: Any) -> bool:
     """A closed en dash between a word and a lower-case function word (not in a chain of dashes)."""
-    m = _NEXT_WORD.match(pt, d.end)
-    if m is None or m.group(1) not in _CLAUSE_WORDS:
+    if _next_word(pt, d) not in _CLAUSE_WORDS:
         return False
     before = _PREV_WORD.search(pt, max(0, d.start - 40), d.start)
     return before is not None and before.group().lower() not in _CLAUSE_WORDS \
