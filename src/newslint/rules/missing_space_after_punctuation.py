@@ -26,6 +26,9 @@ one of six or more, are a sentence's list: `laws,regulations,and others`,
 `anytime,anywhere,any device`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
 
+A quotation's closing ” glued to the next word after its last mark is a missing space too
+(`done.”This`, `finish,”said`), where the quote pairing reads the mark as closing.
+
 A quotation or link that opens the next sentence counts as its first word (`spring.“We`,
 `strategy.[HUD’s report`); `and/or` after a comma is a word (`brands,and/or companies`), and
 a unit or word pair before one ends a clause (`1 sat/vbyte,then a higher`).
@@ -47,6 +50,7 @@ from ..document import Document
 from ..model import Finding, Fix
 from ..names.data import given_names
 from ..prose import MASK
+from ..quotes import analyse
 from ..typography import as_latin, data, near_invisible, scan
 
 ID = "NL100"
@@ -85,11 +89,33 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for i in sc.commas:
         if _clause_runs_on(pt, i, table) and not near_invisible(doc, i - 20, i + 20):
             yield _finding(pt, i)
+    if "”" in pt:
+        yield from _after_closing_quote(doc, pt)
     if "##" in pt:
         for m in _GLUED_HEADING.finditer(pt):
             marks = m.group(1)
             yield Finding(m.start(1), m.end(1), f"no space after the heading marker '{marks}'; add one",
                           Fix.insert(m.end(1), " ", f"Insert a space after '{marks}'", reshapes=True))
+
+
+# A closing ” after the quotation's last mark, glued to the next word: done.”This, yes,”and
+_GLUED_CLOSE = re.compile(r"(?<=[.,!?;:…])”(?=[^\W\d_])")
+
+
+def _after_closing_quote(doc: Document, pt: str) -> Iterator[Finding]:
+    """A quotation's closing mark glued to the word after it; only where the quote pairing
+    reads the mark as a closing one (not ”back” for “back”: reversed-quote turns that round)."""
+    spots = [m.start() for m in _GLUED_CLOSE.finditer(pt)]
+    if not spots:
+        return
+    q = analyse(doc)
+    if q is None:
+        return
+    closing = {mk.start for mk in q.marks if mk.role == "close" and not mk.flag and not mk.masked}
+    for i in spots:
+        if i in closing and not near_invisible(doc, i - 20, i + 20):
+            yield Finding(i, i + 1, "no space after the closing ”; add one",
+                          Fix.insert(i + 1, " ", "Insert a space after ”"))
 
 
 def _finding(pt: str, i: int) -> Finding:
