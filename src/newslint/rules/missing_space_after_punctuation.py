@@ -26,8 +26,8 @@ one of six or more, are a sentence's list: `laws,regulations,and others`,
 `anytime,anywhere,any device`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
 
-A quotation's closing ” glued to the next word after its last mark is a missing space too
-(`done.”This`, `finish,”said`), where the quote pairing reads the mark as closing.
+A quotation's closing ” (or ") glued to the next word after its last mark is a missing space
+too (`done.”This`, `finish,”said`), where the quote pairing reads the mark as closing.
 
 A quotation or link that opens the next sentence counts as its first word (`spring.“We`,
 `strategy.[HUD’s report`); `and/or` after a comma is a word (`brands,and/or companies`), and
@@ -89,7 +89,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for i in sc.commas:
         if _clause_runs_on(pt, i, table) and not near_invisible(doc, i - 20, i + 20):
             yield _finding(pt, i)
-    if "”" in pt:
+    if "”" in pt or '"' in pt:
         yield from _after_closing_quote(doc, pt)
     if "##" in pt:
         for m in _GLUED_HEADING.finditer(pt):
@@ -98,8 +98,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.insert(m.end(1), " ", f"Insert a space after '{marks}'", reshapes=True))
 
 
-# A closing ” after the quotation's last mark, glued to the next word: done.”This, yes,”and
-_GLUED_CLOSE = re.compile(r"(?<=[.,!?;:…])”(?=[^\W\d_])")
+# A closing ” or " after the quotation's last mark, glued to the next word: done.”This, yes,”and
+_GLUED_CLOSE = re.compile(r"(?<=[.,!?;:…])[”\"](?=[^\W\d_])")
 
 
 def _after_closing_quote(doc: Document, pt: str) -> Iterator[Finding]:
@@ -111,11 +111,13 @@ def _after_closing_quote(doc: Document, pt: str) -> Iterator[Finding]:
     q = analyse(doc)
     if q is None:
         return
-    closing = {mk.start for mk in q.marks if mk.role == "close" and not mk.flag and not mk.masked}
+    # (a straight " only where it or its opener is sure: it could open the next sentence's quotation)
+    closing = {mk.start for mk in q.marks if mk.role == "close" and not mk.flag and not mk.masked
+               and (mk.ch == "”" or mk.sure or (mk.partner is not None and mk.partner.sure))}
     for i in spots:
         if i in closing and not near_invisible(doc, i - 20, i + 20):
-            yield Finding(i, i + 1, "no space after the closing ”; add one",
-                          Fix.insert(i + 1, " ", "Insert a space after ”"))
+            yield Finding(i, i + 1, f"no space after the closing {pt[i]}; add one",
+                          Fix.insert(i + 1, " ", f"Insert a space after {pt[i]}"))
 
 
 def _finding(pt: str, i: int) -> Finding:
