@@ -936,6 +936,15 @@ def _fm_key(ctx, key):
     return None
 
 
+def _fm_date_key(ctx):
+    """The front matter's date line: its index, its text and the YYYY-MM-DD match in it."""
+    k = _fm_key(ctx, "date")
+    if not k:
+        return None
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", k[1])
+    return (k[0], k[1], m) if m else None
+
+
 def _line_replace(ctx, i, new_line, variant):
     a = ctx.off(i)
     b = a + len(ctx.lines[i])
@@ -944,13 +953,10 @@ def _line_replace(ctx, i, new_line, variant):
 
 @kind("fm_invalid_date", fixable=False, area="fm")
 def _fm_date(ctx, rng):
-    k = _fm_key(ctx, "date")
-    if not k:
+    found = _fm_date_key(ctx)
+    if not found:
         return None
-    i, ln = k
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", ln)
-    if not m:
-        return None
+    i, ln, m = found
     v = rng.choice(["feb30", "month13", "day32", "dotted", "apr31"])
     y = m.group(1)
     new = {"feb30": f"{y}-02-30", "month13": f"{y}-13-{m.group(3)}", "day32": f"{y}-{m.group(2)}-32",
@@ -960,13 +966,10 @@ def _fm_date(ctx, rng):
 
 @kind("fm_lastmod_before_date", fixable=False, area="fm")
 def _fm_lastmod(ctx, rng):
-    k = _fm_key(ctx, "date")
-    if not k:
+    found = _fm_date_key(ctx)
+    if not found:
         return None
-    i, ln = k
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", ln)
-    if not m:
-        return None
+    i, ln, m = found
     try:
         d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
@@ -1019,13 +1022,10 @@ def _fm_title_break(ctx, rng):
 
 @kind("fm_future_date", area="fm", fixable=False)
 def _fm_future(ctx, rng):
-    k = _fm_key(ctx, "date")
-    if not k:
+    found = _fm_date_key(ctx)
+    if not found:
         return None
-    i, ln = k
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", ln)
-    if not m:
-        return None
+    i, ln, m = found
     return _line_replace(ctx, i, ln[:m.start(1)] + str(rng.choice([2031, 2035, 2099])) + ln[m.end(1):], "date in the future")
 
 
