@@ -95,7 +95,7 @@ _CODE_PAIRS = re.compile(
 _HTML_CODE = re.compile(r"<(code|tt|kbd|samp|var)\b[^<>]*>(?:(?!\n[ \t]*\n)[^<]|<(?!/\1\s*>))*</\1\s*>", re.I)
 # (its closing tag, searched first: one literal-led scan, where the pattern above would be tried
 # at every "<" of an HTML-heavy article)
-_HTML_CODE_CLOSE = re.compile(r"</(?:code|tt|kbd|samp|var|CODE|TT|KBD|SAMP|VAR)\s*>")
+_HTML_CODE_CLOSE = re.compile(r"</(?:code|tt|kbd|samp|var)\s*>", re.I)
 
 
 # Block tokens the index has nothing to do with (closing tags, list items, table rows, rules):

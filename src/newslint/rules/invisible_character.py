@@ -53,7 +53,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     yield from _in_urls(doc)
     pt = doc.prose_text
     if "\u00a0" in pt:
-        yield from _nbsp_in_words(pt)
+        yield from _nbsp_in_words(pt, doc.lowered_prose or pt.lower())
     for s, e in scan(doc).invisible:
         run = pt[s:e]
         before = pt[s - 1] if s else ""
@@ -97,13 +97,12 @@ _RUN = re.compile(f"[{INVISIBLE}]+")
 _NBSP_PAIR = re.compile(r"(?<![\w\u00a0-])([^\W\d_]{2,})\u00a0([^\W\d_]{2,})(?![\w\u00a0-])")
 
 
-def _nbsp_in_words(pt: str) -> Iterator[Finding]:
+def _nbsp_in_words(pt: str, lowered: str) -> Iterator[Finding]:
     """A no-break space that splits a word the article writes whole elsewhere (cus\u00a0tomer
     beside customer), one part not being a word of its own there: pasted from a layout program."""
     pairs = list(_NBSP_PAIR.finditer(pt))
     if not pairs:
         return
-    lowered = pt.lower()
     words = Counter(_WORD.findall(lowered))  # the no-break space splits: a pair's parts count once each
     for m in pairs:
         left, right = m.group(1).lower(), m.group(2).lower()
