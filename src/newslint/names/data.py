@@ -15,9 +15,11 @@ LOWER = "a-z" + "".join(c for c in _LATIN if c.islower() and c.isalpha())
 
 @lru_cache(maxsize=None)
 def given_names() -> frozenset[str]:
-    """Given names (US Census lists plus every form in the Ukrainian/Russian table)."""
-    text = data_path("rules", "given-names.txt").read_text(encoding="utf-8")
-    names = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    """Given names (US Census lists, the world list, every form in the Ukrainian/Russian table)."""
+    names: set[str] = set()
+    for name in ("given-names.txt", "given-names-world.txt"):
+        text = data_path("rules", name).read_text(encoding="utf-8")
+        names.update(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
     names.update(uk_ru_groups())
     return frozenset(names)
 
