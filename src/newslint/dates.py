@@ -4,7 +4,8 @@ Front matter dates stay strings in newslint's data (a schema checks the text). T
 still need to compare them, so this module reads the forms Hugo, Jekyll and Eleventy accept:
 ISO 8601 / RFC 3339 (``2022-05-31T05:32:23+03:00``), the YAML timestamp form with a space and
 one-digit hours or offsets (``2016-01-01 9:00:00 -5``), Jekyll's documented
-``2014-01-10 12:06:21 +1100``, Go's ``… +0000 UTC`` and Hugo's ``15 Oct 2023``. Anything else
+``2014-01-10 12:06:21 +1100``, Go's ``… +0000 UTC``, a bare ``UTC`` or ``GMT`` after the time
+(``2016-04-05 21:11:00 UTC``, which Jekyll reads) and Hugo's ``15 Oct 2023``. Anything else
 is None: the schema rule, not the date rules, says what is wrong with it.
 """
 
@@ -18,7 +19,7 @@ from functools import lru_cache
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"
-    r"(?:[ \t]*(?:([Zz])|([+-])(\d{1,2})(?::?(\d{2}))?)(?:[ \t]+[A-Z]{2,5})?)?)?")
+    r"(?:[ \t]*(?:([Zz])|([+-])(\d{1,2})(?::?(\d{2}))?)(?:[ \t]+[A-Z]{2,5})?|[ \t]+(UTC|GMT))?)?")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})")
@@ -61,7 +62,7 @@ def _parse(text: str) -> Stamp | None:
         frac = (m.group(7) or "0")[:6].ljust(6, "0")
         value = datetime(year, month, day, int(m.group(4)), int(m.group(5)), min(int(m.group(6) or 0), 59),
                          int(frac))
-        if m.group(8):
+        if m.group(8) or m.group(12):
             return Stamp(value.replace(tzinfo=timezone.utc), True, True)
         if m.group(9):
             offset = timedelta(hours=int(m.group(10)), minutes=int(m.group(11) or 0))
