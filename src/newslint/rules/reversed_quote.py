@@ -6,15 +6,24 @@ said or ”Hello,” he said; after a digit it may even become an inch mark (a s
 Pairing (see NL110) shows which end of a quotation the mark is at; the fix turns it round and is
 safe when the pair is unambiguous.
 
+Two single marks typed for a double one (Word turns a typed '' into ‘’) are a reversed pair
+too: ‘’blameless postmortem’’ opens with ‘’ and closes with ’’ in one paragraph, and
+the safe fix writes “blameless postmortem”.
+
 Bad:  “Freezing the talks is entirely the initiative of Ukraine,“ he concluded.
 Good: “Freezing the talks is entirely the initiative of Ukraine,” he concluded.
+Bad:  We call it a ‘’blameless postmortem’’ because no one is at fault.
+Good: We call it a “blameless postmortem” because no one is at fault.
 
 Not findings: German and Russian closing “ („…“, «… „…“ …» with `lang: de`/`ru`); apostrophes
-(see NL117 `wrong-apostrophe`); marks of another language (NL115 `foreign-quotes`).
+(see NL117 `wrong-apostrophe`); marks of another language (NL115 `foreign-quotes`); a closing
+’’ with no ‘’ before it in the paragraph (‘the girls’’ coats’: a plural possessive
+before a closing single mark).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -28,6 +37,8 @@ FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
 _MIRROR = {"“": "”", "”": "“", "‘": "’", "’": "‘", "″": "”"}
+# Two single marks for a double: ‘’ before a word, ’’ after a word or its punctuation.
+_TWIN = re.compile(r"(?<![\w‘’])‘’(?=[\w*_\ue000])|(?<=[\w.,!?;:*_…)\ue000])’’(?![\w‘’])")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -49,3 +60,20 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         safe = mk.sure and mk.partner is not None and mk.partner.sure
         yield Finding(mk.start, mk.end, f"{mk.ch} {where} a quotation here; use {want}",
                       Fix.replace(mk.start, mk.end, want, f"Use {want}", safe))
+    yield from _twins(doc.prose_text)
+
+
+def _twins(pt: str) -> Iterator[Finding]:
+    """‘’…’’ in one paragraph: two single marks typed for each double one."""
+    if "’’" not in pt:
+        return
+    opener = -1
+    for m in _TWIN.finditer(pt):
+        if pt[m.start()] == "‘":
+            opener = m.start()
+        elif opener >= 0 and "\n\n" not in pt[opener:m.start()]:
+            yield Finding(opener, opener + 2, "two single quotation marks open this quotation; use “",
+                          Fix.replace(opener, opener + 2, "“", "Use “"))
+            yield Finding(m.start(), m.end(), "two single quotation marks close this quotation; use ”",
+                          Fix.replace(m.start(), m.end(), "”", "Use ”"))
+            opener = -1
