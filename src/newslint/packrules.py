@@ -178,17 +178,27 @@ def terms_pattern(terms: Iterable[str], flags: int, nonword: bool = False) -> sa
 # are looked for once per document in the lower-cased prose; each rule then tries its pattern
 # only where one of its own prefixes starts. The prefixes are found by an Aho-Corasick automaton
 # (ahocorasick-rs, compiled: 0.12 s over the corpus) or, where that library cannot be imported,
-# by one trie regex per kind of boundary (the same positions, 0.65 s).
+# by one trie regex per kind of boundary (the same positions, 0.65 s). A built-in rule with
+# literal needles of its own (repeated-word's " the the") registers them as a group and gets
+# their starts from the same pass: a second automaton over every article cost 0.12 s more.
 
 EXCEPTION_REACH = 200  # characters around a match searched for an exception phrase
 _WORD_START: set[str] = set()  # prefixes that begin at a word boundary
 _ANYWHERE: set[str] = set()  # prefixes of `nonword` rules, or starting with a non-word character
-_SCANS: dict[tuple[int, int], Callable[[str], list[int]]] = {}
+_GROUPS: dict[str, tuple[str, ...]] = {}  # other rules' needles by group name (see literal_starts)
+_Scan = Callable[[str], tuple[list[int], dict[str, list[int]]]]
+_SCANS: dict[tuple[int, int, tuple[str, ...]], _Scan] = {}
 
 
 def _register(needles: Iterable[str], loose: bool) -> None:
     for n in needles:
         (_ANYWHERE if loose or not (n[0].isalnum() or n[0] == "_") else _WORD_START).add(n)
+
+
+def register_literals(group: str, needles: Sequence[str]) -> None:
+    """Look for ``needles`` (lower case, not empty) in the shared scan as well; where they start
+    anywhere in a document's lowered prose is ``literal_starts(doc, group)``."""
+    _GROUPS[group] = tuple(needles)
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -209,44 +219,52 @@ def _trie(words: Iterable[str]) -> str:
     return build(root)
 
 
-def _scanner() -> Callable[[str], list[int]]:
-    """lowered prose → the sorted positions where a registered prefix starts (at a word
-    boundary: the start, or after a character that is not a word character)."""
-    key = (len(_WORD_START), len(_ANYWHERE))
+def _scanner() -> _Scan:
+    """lowered prose → (the sorted positions where a registered prefix starts at a word
+    boundary: the start, or after a character that is not a word character; the sorted starts
+    of each group's needles, anywhere)."""
+    key = (len(_WORD_START), len(_ANYWHERE), tuple(_GROUPS))
     if key not in _SCANS:
         _SCANS.clear()
         _SCANS[key] = _automaton_scan() or _regex_scan()
     return _SCANS[key]
 
 
-def _automaton_scan() -> Callable[[str], list[int]] | None:
+def _automaton_scan() -> _Scan | None:
     try:
         import ahocorasick_rs
     except ImportError:  # a platform without its wheel: the regex scan finds the same positions
         return None
     word, anywhere = sorted(_WORD_START), sorted(_ANYWHERE)
-    if not word and not anywhere:
-        return lambda lowered: []
+    groups = list(_GROUPS.items())
+    extra = [n for _, needles in groups for n in needles]
+    if not word and not anywhere and not extra:
+        return lambda lowered: ([], {})
     # the DFA form: a few MB at most for a pack's prefixes, and 3x faster than the default NFA
-    automaton = ahocorasick_rs.AhoCorasick(word + anywhere, implementation=ahocorasick_rs.Implementation.DFA)
+    automaton = ahocorasick_rs.AhoCorasick(word + anywhere + extra, implementation=ahocorasick_rs.Implementation.DFA)
     find = automaton.find_matches_as_indexes
     n_word = len(word)
+    n_packs = n_word + len(anywhere)
+    group_of = [name for name, needles in groups for _ in needles]  # needle index - n_packs → its group
 
-    def scan(lowered: str) -> list[int]:
+    def scan(lowered: str) -> tuple[list[int], dict[str, list[int]]]:
         found = set()
+        starts: dict[str, set[int]] = {name: set() for name, _ in groups}
         for k, start, _ in find(lowered, overlapping=True):
-            if k >= n_word or start == 0:
+            if k >= n_packs:
+                starts[group_of[k - n_packs]].add(start)
+            elif k >= n_word or start == 0:
                 found.add(start)
             else:  # a word prefix counts after a space or any other non-word character (as \W)
                 before = lowered[start - 1]
                 if before == " " or not (before.isalnum() or before == "_"):
                     found.add(start)
-        return sorted(found)
+        return sorted(found), {name: sorted(at) for name, at in starts.items()}
 
     return scan
 
 
-def _regex_scan() -> Callable[[str], list[int]]:
+def _regex_scan() -> _Scan:
     word = None
     if _WORD_START:
         trie = _trie(_WORD_START)
@@ -259,8 +277,9 @@ def _regex_scan() -> Callable[[str], list[int]]:
                 re.compile("[^a-z0-9 ](?=[" + firsts + "])(?<=\\W)(?=" + trie + ")"),
                 max(map(len, _WORD_START)))
     anywhere = re.compile("(?=" + _trie(_ANYWHERE) + ")") if _ANYWHERE else None
+    groups = [(name, re.compile("(?=" + _trie(needles) + ")")) for name, needles in _GROUPS.items()]
 
-    def scan(lowered: str) -> list[int]:
+    def scan(lowered: str) -> tuple[list[int], dict[str, list[int]]]:
         positions: list[int] = []
         if word:
             after_space, after_other, longest = word
@@ -270,20 +289,34 @@ def _regex_scan() -> Callable[[str], list[int]]:
             positions.sort()  # each position has one character before it: no duplicates
         if anywhere:
             positions = sorted(set(positions).union(m.start() for m in anywhere.finditer(lowered)))
-        return positions
+        return positions, {name: [m.start() for m in pattern.finditer(lowered)] for name, pattern in groups}
 
     return scan
 
 
-def candidates(doc: Document) -> tuple[str, list[int]] | None:
-    """(lower-cased prose, sorted positions where some registered prefix starts), once per document."""
-    def scan() -> tuple[str, list[int]] | None:
+def _scan(doc: Document) -> tuple[str, list[int], dict[str, list[int]]] | None:
+    """(lower-cased prose, pack prefix positions, each group's starts), once per document."""
+    def scan() -> tuple[str, list[int], dict[str, list[int]]] | None:
         lowered = doc.lowered_prose
         if lowered is None:  # a few characters lower-case to two: scan the rules fully
             return None
-        return lowered, _scanner()(lowered)
+        return (lowered, *_scanner()(lowered))
 
-    return doc.memo(f"pack-candidates:{len(_WORD_START)}:{len(_ANYWHERE)}", scan)  # type: ignore[no-any-return]
+    key = f"pack-candidates:{len(_WORD_START)}:{len(_ANYWHERE)}:{len(_GROUPS)}"
+    return doc.memo(key, scan)  # type: ignore[no-any-return]
+
+
+def candidates(doc: Document) -> tuple[str, list[int]] | None:
+    """(lower-cased prose, sorted positions where some registered prefix starts), once per document."""
+    found = _scan(doc)
+    return None if found is None else (found[0], found[1])
+
+
+def literal_starts(doc: Document, group: str) -> list[int] | None:
+    """Sorted offsets where a needle of ``group`` (see register_literals) starts in the
+    document's lowered prose; None where there is no lowered prose (the caller scans itself)."""
+    found = _scan(doc)
+    return None if found is None else found[2].get(group, [])
 
 
 # -- kinds ------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..packrules import literal_starts, register_literals
 
 ID = "NL109"
 NAME = "repeated-word"
@@ -42,7 +43,7 @@ _REPEAT = re.compile(r"(?<![\w'’-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report a short word typed twice in a row, with a safe fix that deletes the second."""
     pt = doc.prose_text
-    for m in _candidates(pt, doc.lowered_prose):
+    for m in _candidates(doc):
         first, second = m.group(1), m.group(3)
         if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
             continue  # a A-list actor; logic AND and logic OR
@@ -51,30 +52,22 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 # A regex pass over every article costs a second over the corpus (its first characters are the
-# commonest letters); the doubled words are found instead by an Aho-Corasick automaton over the
-# lower-cased prose (" the the", line breaks read as spaces), and each hit is checked by the pattern.
-# The needle ends with the second word, not a space: the doubled word may end a clause or a
-# sentence ("use the the.", "of of,"); the pattern rejects "the then" (about a thousand such
-# hits over the corpus, each one regex match).
-_AUTOMATON: list[Any] = []
+# commonest letters); the doubled words are found instead in the lower-cased prose (" the the",
+# line breaks read as spaces) by the rule packs' shared Aho-Corasick pass, and each hit is
+# checked by the pattern. The needle ends with the second word, not a space: the doubled word
+# may end a clause or a sentence ("use the the.", "of of,"); the pattern rejects "the then"
+# (about a thousand such hits over the corpus, each one regex match).
+register_literals(NAME, [f" {w} {w}" for w in _WORDS])
 
 
-def _candidates(pt: str, lowered: str | None) -> Iterator[re.Match[str]]:
-    """Matches of _REPEAT; ``lowered`` is the document's ``lowered_prose`` (line breaks read as
-    spaces: one needle per word and the pattern tells a space from a line break)."""
-    if not _AUTOMATON:
-        try:
-            import ahocorasick_rs
-        except ImportError:  # a platform without its wheel: the regex pass finds the same
-            _AUTOMATON.append(None)
-        else:
-            needles = [f" {w} {w}" for w in _WORDS]
-            _AUTOMATON.append(ahocorasick_rs.AhoCorasick(needles, implementation=ahocorasick_rs.Implementation.DFA))
-    automaton = _AUTOMATON[0]
-    if automaton is None or lowered is None:
+def _candidates(doc: Document) -> Iterator[re.Match[str]]:
+    """Matches of _REPEAT in the document's prose."""
+    pt = doc.prose_text
+    starts = literal_starts(doc, NAME)
+    if starts is None:  # no lowered copy of the prose (see Document.lowered_prose)
         yield from _REPEAT.finditer(pt)
         return
-    for _, start, _ in automaton.find_matches_as_indexes(lowered, overlapping=True):
+    for start in starts:
         m = _REPEAT.match(pt, start + 1)
         if m is not None:
             yield m
