@@ -10,9 +10,12 @@ among one-space sentences are slips
 (``sentence-spacing = "consistent"``; use ``"one"`` to always require one space, ``"any"`` to
 allow two after any sentence).
 
-A link or a character entity (`&#8212;`) ends like a word; one that prints a space (`&nbsp;`)
-does not. Two spaces after an ellipsis or an `e.g.` before a lower-case word are no sentence gap
-(`depends on the…  so`), whatever the habit.
+A link, an inline HTML tag, a code span or a character entity (`&#8212;`) stands like a word
+(`at the  <a href=…>`, two spaces before a code span); an entity that prints a space (`&nbsp;`),
+a comment or a Liquid tag does not. Two spaces after an ellipsis or an `e.g.` before a lower-case
+word are no sentence gap (`depends on the…  so`), whatever the habit; nor are two after a colon,
+unless the article's colons take two as a habit or, with no colon to tell, a capital follows
+(`**Released:**  seven months` among one-space colons is a slip).
 
 Bad:  The conversation between Shoigu and Austin took place  on May 13.
 Good: The conversation between Shoigu and Austin took place on May 13.
@@ -40,6 +43,7 @@ CHOICES = {"sentence-spacing": ("consistent", "one", "any")}
 # lookbehind would make it try every position of the document.
 _REPEATED = re.compile(r"  (?<=[^\s\ue000]  ) *(?=[^\s\ue000])")
 _AFTER_MASK = re.compile(r"  (?<=\ue000  ) *(?=[^\s\ue000])")  # the same after a masked stretch (a link's end)
+_BEFORE_MASK = re.compile(r"  (?<=[^\s\ue000]  ) *(?=\ue000)")  # and before one (an inline tag, a code span)
 _SENTENCE_END = re.compile(r"[.!?…:][\"”’)\]*_]*$")
 _SENTENCE_START = re.compile(r"[\"“‘(\[*_]*[A-Z0-9]")
 _GAP_TAIL = frozenset(".!?…:\"”’)]*_")  # the last character of a sentence end (see the patterns)
@@ -53,9 +57,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.prose_text
     matches = list(doc.prose_matches(_REPEATED))
     if "\ue000  " in text:  # "[the report](url)  was": a link ends like a word
-        linked = [m for m in _AFTER_MASK.finditer(text) if _after_link(doc, text, m.start()) or _after_entity(doc, m.start())]
+        linked = [m for m in _AFTER_MASK.finditer(text) if _after_link(doc, text, m.start()) or _after_entity(doc, m.start())
+                  or _after_inline(doc, m.start())]
         if linked:
             matches = sorted(matches + linked, key=lambda m: m.start())
+    if "  \ue000" in text:  # "creating a  <a href=…>", "of Adobe.  </p>", "default  `datacarriersize`"
+        before = [m for m in _BEFORE_MASK.finditer(text) if _before_inline(doc, m.end())]
+        if before:
+            matches = sorted(matches + before, key=lambda m: m.start())
     if spacing != "one" and matches:
         see_through = bool(scan(doc).invisible)  # read the text as NL120 leaves it, whichever fix lands first
         if see_through:
@@ -63,6 +72,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         else:  # (an article with the habit has hundreds of runs: no call per run)
             gap = _after_sentences(text, matches, _SENTENCE_END, _MARKS, 8)
         gap = [g and not _runs_on(text, m) for m, g in zip(matches, gap)]
+        if any(gap):
+            gap = _colon_gaps(text, matches, gap, see_through)
         if any(gap) and (spacing == "any" or _two_space_habit(text, matches, see_through)):
             matches = [m for m, g in zip(matches, gap) if not g]
     yield from _tabs(doc, text)
@@ -85,6 +96,36 @@ def _runs_on(text: str, m: re.Match[str]) -> bool:
     return text[m.end(): m.end() + 1].islower() and (text[s - 1] == "…" or _LATIN_ABBREVIATION.search(text, max(0, s - 6), s) is not None)
 
 
+def _colon_gaps(text: str, matches: list[re.Match[str]], gap: list[bool], see_through: bool) -> list[bool]:
+    """Two spaces after a colon are a sentence gap only where the article's colons take two as a
+    habit (twice or more, and after one colon in five or more; twice, when that is half of them),
+    or, with no colon to tell, before a capital: a writer with the two-space habit after sentences
+    mostly puts one after a colon, so the odd two are a slip (``**Dave Harding**:  You`` among
+    ``**Name**: Text``), and a lower-case word after one goes on with the sentence
+    (``**LND 0.6 released:**  seven months after``)."""
+    colon = [g and _COLON_END.search(as_latin(text[max(0, m.start() - 8): m.start()]) if see_through
+                                     else text[max(0, m.start() - 8): m.start()]) is not None
+             for m, g in zip(matches, gap)]
+    count = sum(colon)
+    if not count:
+        return gap
+    limit = 4 * count if count >= 3 else count
+    ones = len(list(islice(_ONE_SPACE_COLON.finditer(as_latin(text) if see_through else text), limit + 1)))
+    if ones <= limit and count >= 2:
+        return gap
+    slip = [c and (ones > limit or _lower_after(text, m.end())) for m, c in zip(matches, colon)]
+    return [g and not c for g, c in zip(gap, slip)]
+
+
+def _lower_after(text: str, at: int) -> bool:
+    """Does a lower-case word start at ``at`` (invisible characters aside)?"""
+    return as_latin(text[at: at + 4]).lstrip("\"“‘(*_")[:1].islower()
+
+
+_COLON_END = re.compile(r":[\"”’)\]*_]*$")
+_ONE_SPACE_COLON = re.compile(r":[\"”’)\]*_]* (?=[^\s\ue000])")
+
+
 _LATIN_ABBREVIATION = re.compile(r"(?<![\w.])[a-z]\.[a-z]\.$")  # e.g., i.e.
 
 
@@ -105,6 +146,34 @@ def _after_entity(doc: Document, at: int) -> bool:
     start = ends.get(at, -1)
     return start >= 0 and _SPACE_ENTITY.fullmatch(doc.text, start, at) is None \
         and doc.text[start - 1: start] not in _MARKS  # (.&rdquo;  The may be a two-space habit's gap)
+
+
+def _inline_masks(doc: Document) -> tuple[set[int], dict[int, int]]:
+    """Where masked inline HTML tags, code spans and entities that print a mark start, and where
+    inline tags and code spans end (mapped to their starts)."""
+    starts, ends = set(), {}
+    text = doc.text
+    for s, e, kind in doc.prose_index.masks:
+        if kind in ("html", "code"):
+            starts.add(s)
+            ends[e] = s
+        elif kind == "entity" and _SPACE_ENTITY.fullmatch(text, s, e) is None:
+            starts.add(s)
+    return starts, ends
+
+
+def _before_inline(doc: Document, at: int) -> bool:
+    """Does an inline HTML tag, a code span or an entity that prints a mark start at ``at``? It
+    stands in the line like a word, so the spaces before it are between words (a comment, a
+    shortcode or a Liquid tag prints nothing there)."""
+    return at in doc.memo("repeated-space.inline-masks", lambda: _inline_masks(doc))[0]
+
+
+def _after_inline(doc: Document, at: int) -> bool:
+    """Does an inline HTML tag or a code span end at ``at``, and not after a sentence's mark
+    (``done.</em>  Next`` may be a two-space habit's gap)?"""
+    start = doc.memo("repeated-space.inline-masks", lambda: _inline_masks(doc))[1].get(at, -1)
+    return start >= 0 and doc.text[max(0, start - 3): start].rstrip("\"”’)]*_")[-1:] not in _MARKS
 
 
 def _tabs(doc: Document, text: str) -> Iterator[Finding]:
