@@ -2,7 +2,8 @@
 
 Text hugs its brackets: `(text)`, `[text]`. A space inside a link's text (`[ text ](url)`)
 becomes part of the link, underlined. When the space was meant to separate the bracket from
-the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise it deletes it.
+the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise it deletes it
+(also between the brackets of a citation glued to its word: `III(A )(2)` is `III(A)(2)`).
 
 Not findings: empty brackets and task-list boxes (`( )`, `[ ]`, `[ x]`), a bracket at the start
 or end of a line, a bracket with no partner nearby, emoticons (`:( `), a space before
@@ -54,7 +55,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if pt.find(_PAIR[pt[i]], j, limit) < 0:
             continue
         before = pt[i - 1] if i else ""
-        if before.isalnum() or (before and before in _GLUE_BEFORE):
+        if (before.isalnum() or (before and before in _GLUE_BEFORE)) and not (before in ")]" and _chained(pt, i - 1)):
             fix = Fix.replace(i, j, " " + pt[i], "Move the space outside the bracket")
         else:
             fix = Fix.delete(i + 1, j, "Delete the space")
@@ -73,10 +74,17 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         after = pt[k] if k < n else ""
         edits = [Edit(s, i, "")]
         title = "Delete the space"
-        if after.isalnum() or (after and after in _GLUE_AFTER):
+        if (after.isalnum() or (after and after in _GLUE_AFTER)) and not (after in "([" and _chained(pt, i)):
             edits.append(Edit(k, k, " "))
             title = "Move the space outside the bracket"
         yield Finding(s, i + 1, f"space before '{pt[i]}'", Fix(tuple(edits), title))
+
+
+def _chained(pt: str, close: int) -> bool:
+    """Does the bracket pair closed at ``close`` open glued to a word (``III(A)``, ``501(c)``)? Then
+    a bracket right after it continues a citation (``III(A)(2)``, ``501(c)(3)``), glued too."""
+    o = pt.rfind(_PAIR[pt[close]], _paragraph_start(pt, close), close)
+    return o > 0 and pt[o - 1].isalnum()
 
 
 def _paragraph_end(pt: str, i: int) -> int:
