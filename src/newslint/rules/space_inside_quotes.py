@@ -13,7 +13,8 @@ Good (lang: fr): Il a dit : « Seulement avec lui ». (with no-break spaces insi
 
 Not findings: a quotation whose first or last line ends at a line break; a space after a colon
 before the closing mark ("Total: " quotes a literal string); marks that pair with
-nothing (NL110/NL111 report those); an opening mark with its space on the wrong side
+nothing (NL110/NL111 report those); the space beside a mark written as an entity (`&#8221;`,
+left as it is; the space inside its partner is still reported); an opening mark with its space on the wrong side
 (NL112 `misplaced-quote-space`).
 """
 
@@ -45,8 +46,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for op, cl in q.pairs():
         if op.ch not in spaced and text[op.end] not in _SPACES and text[cl.start - 1] not in _SPACES:
             continue  # the common case: tight on both sides
-        if op.masked or cl.masked or op.flag == "misplaced" or cl.flag == "misplaced":
-            continue
+        if (op.masked and cl.masked) or op.flag == "misplaced" or cl.flag == "misplaced":
+            continue  # (a mark written as an entity is never touched, but the other one may be spaced)
         safe = op.sure or cl.sure
         e = op.end
         while e < cl.start and text[e] in _SPACES:
@@ -57,15 +58,17 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if e >= s or prose[e] == "\n" or prose[s - 1] == "\n":
             continue  # an empty quotation, or one that starts or ends at a line break
         if op.ch in spaced:
+            if op.masked or cl.masked:
+                continue
             if text[op.end:e] not in _NO_BREAK:
                 yield _french(op.start, e, op.end, e, op.ch, "after", space, safe)
             if text[s:cl.start] not in _NO_BREAK:
                 yield _french(s, cl.end, s, cl.start, cl.ch, "before", space, safe)
             continue
-        if e > op.end:
+        if e > op.end and not op.masked:
             yield Finding(op.end, e, f"space after opening {op.ch}; write {op.ch} next to the quoted word",
                           Fix.delete(op.end, e, "Delete the space", safe))
-        if s < cl.start and text[s - 1] != ":":  # "visitors per day: " quotes a literal string
+        if s < cl.start and text[s - 1] != ":" and not cl.masked:  # "visitors per day: " quotes a literal string
             yield Finding(s, cl.start, f"space before closing {cl.ch}; write {cl.ch} next to the quoted word",
                           Fix.delete(s, cl.start, "Delete the space", safe))
 
