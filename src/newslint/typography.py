@@ -36,7 +36,7 @@ _CANDIDATE = re.compile(
     # Most candidates are a word's comma or full stop before a space or line break, which no
     # branch below takes: turned away by one test instead of six (8 % of the scan)
     "(?![ \n](?<=[^" + HSPACE + "][.!?,;:][ \n]))"
-    "(?:(?=[" + _UPPER + ".!?,;:“\\[])(?<=[.!?])"    # end.Next, end.“Next, doubled marks, "..."
+    "(?:(?=[" + _UPPER + ".!?,;:“\\[*_])(?<=[.!?])"    # end.Next, end.“Next, end.*Next*, doubled marks, "..."
     "|(?=[" + _LETTER + ".!?,;:])(?<=[,;:])"      # word,word and doubled marks
     "|(?<=[-(\\[])(?=[- ])"                      # "--", " - ", "( text", "[ text"
     "|(?<=[)\\]])(?<= .)"                        # "text )"
@@ -50,7 +50,7 @@ _INVISIBLE_RUN = re.compile("[" + INVISIBLE + "]+")
 class Scan:
     """Candidate offsets in the prose view, by shape; runs are (start, end)."""
 
-    stops: list[int] = field(default_factory=list)  # . ! ? right before an uppercase letter (or “ [ and one)
+    stops: list[int] = field(default_factory=list)  # . ! ? right before an uppercase letter (or “ [ * _ and one)
     commas: list[int] = field(default_factory=list)  # , ; : right before a letter
     runs: list[tuple[int, int]] = field(default_factory=list)  # 2+ marks of .!?,;: in a row
     spaced: list[int] = field(default_factory=list)  # .!?,;: right after a space
@@ -90,6 +90,8 @@ def _scan(pt: str) -> Scan:
             elif not nxt.isalpha():
                 if nxt in "“[" and c in ".!?" and pt[i + 2: i + 3].isupper():
                     s.stops.append(i)  # end.“Next, end.[Link text
+                elif nxt in "*_" and c in ".!?" and (pt[i + 2: i + 3].isupper() or (pt[i + 2: i + 3] == nxt and pt[i + 3: i + 4].isupper())):
+                    s.stops.append(i)  # end.*Nobody* knew, end.**Next
             elif c in ".!?":
                 if nxt.isupper():
                     s.stops.append(i)

@@ -29,8 +29,8 @@ one of six or more, are a sentence's list: `laws,regulations,and others`,
 A quotation's closing ” (or ") glued to the next word after its last mark is a missing space
 too (`done.”This`, `finish,”said`), where the quote pairing reads the mark as closing.
 
-A quotation or link that opens the next sentence counts as its first word (`spring.“We`,
-`strategy.[HUD’s report`); `and/or` after a comma is a word (`brands,and/or companies`), and
+A quotation, link or emphasis that opens the next sentence counts as its first word (`spring.“We`,
+`strategy.[HUD’s report`, `Monday.*Nobody* expected`); `and/or` after a comma is a word (`brands,and/or companies`), and
 a unit or word pair before one ends a clause (`1 sat/vbyte,then a higher`).
 
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
@@ -164,6 +164,11 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     opened = right[:1] in ("“", "[")
     if opened:
         right = right[1:]  # end.“Next, end.[Link text: a quotation or a link opens the next sentence
+    elif right[:1] in "*_":
+        emphasis = _EMPHASIS_OPENS.match(right)  # end.*Nobody* or end.**Next step:** opens one too
+        if emphasis is None:
+            return False
+        opened, right = True, emphasis.group(2) + right[emphasis.end():].lstrip(right[0])
     token = left.lstrip(_OPENERS).rstrip(_CLOSERS)
     m = _LAST_WORD.search(token)
     if m is None:
@@ -197,6 +202,9 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
         return nxt in table["sentence-starters"] or (pt[i] == "." and _both_stand_alone(latin(), word, nxt))
     return True
 
+
+# Emphasis markers, then a capital: the emphasised first word of the next sentence
+_EMPHASIS_OPENS = re.compile(r"(\*{1,2}|_{1,2})([A-Z][^\W\d_]*)")
 
 # What a code name written in prose is called (package.Type struct, module.Name function): a
 # sentence hardly ever opens with a capitalised word and then one of these
