@@ -92,11 +92,11 @@ _LIQUID_BLOCK = re.compile(r"\{%-?\s*(highlight|raw|comment|capture|codeblock)\b
 _LIQUID_END = re.compile(r"\{%-?\s*end(highlight|raw|comment|capture|codeblock)\b")
 _PROTECT = re.compile(
     r"`[^`\n]*`"                     # code span
-    r"|!\[[^\]\n]*\]\([^)\n]*\)"     # image
-    r"|\]\([^)\n]*\)"                # link destination
+    r"|!\[[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)"  # image
+    r"|\]\((?:[^()\n]|\([^()\n]*\))*\)"     # link destination (balanced parentheses inside: ...+(Blog)&x)
     r"|\]\[[^\]\n]*\]"               # reference label
     r"|\[\^[^\]\n]*\]"               # footnote
-    r"|<[^>\n]*>"                    # HTML tag, autolink
+    r"|<(?:[^>\n\"']|\"[^\"\n]*\"|'[^'\n]*')*>"  # HTML tag (a quoted value may hold '>': href="{{< ref "x" >}}"), autolink
     r"|\{\{.*?\}\}|\{%.*?%\}|\{:[^}\n]*\}|\{#[^}\n]*\}"  # shortcodes, Liquid, kramdown attributes
     r"|\b(?:https?|ftp|mailto):\S+|\bwww\.\S+"            # bare URLs
     r"|[^\s\[\]()<>]+@[^\s\[\]()<>]+\.\w+"  # e-mail (not across a link's brackets: [@handle](https://x.com/handle))

@@ -287,9 +287,13 @@ def inject(a: ev.Article, rng: random.Random) -> list[Edit]:
                 continue
             e = awkward_pick(rng, cands[rng.choice(kinds)], taken, a.text)
         if e is not None and not clashes(e, taken) and e.start >= a.body_start:
+            if e.kind == "r:name-variant" and any(t.kind == e.kind for t in taken):
+                continue  # a second respelling (of the same name, likely) may outvote the real spelling
             if e.kind in STYLE and not house_kept(a.text, apply(a.text, taken + [e])):
                 continue
-            if e.kind.endswith("cyrillic-homoglyph") and not latin_kept(apply(a.text, taken + [e]), e.start):
+            # (the damaged text is shifted by the length changes of the edits before this one)
+            at = e.start + sum(len(t.new) - (t.end - t.start) for t in taken if t.end <= e.start)
+            if e.kind.endswith("cyrillic-homoglyph") and not latin_kept(apply(a.text, taken + [e]), at):
                 continue
             taken.append(e)
     return sorted(taken, key=lambda e: e.start)
