@@ -302,7 +302,7 @@ def _analyse(doc: "Document") -> Quotes | None:
         if len(q.stray) > strays and units.after_html(unit, quoted):
             del q.stray[strays:]  # the quotation may have opened inside the HTML block before
         quoted.add(unit)
-        if left and not units.continued(unit) and not units.before_html(unit):
+        if left and not (units.continued(unit) and attribution(doc, left[-1]) is None) and not units.before_html(unit):
             if units.inside_list(unit, unit + 1, depth):
                 carry = (left, unit, depth)  # a quotation that introduces or spans a list, closed in it
             else:
@@ -315,6 +315,43 @@ def _analyse(doc: "Document") -> Quotes | None:
     if pending is not None:
         q.unclosed.extend(pending[0])
     return q
+
+
+# Words that attribute a quotation in English news copy. After an open quotation's words and a
+# comma (“We need help, Ortega said.), they show where its closing mark was lost.
+_SAYS = ("said|says|added|adds|told|tells|asked|asks|explained|explains|noted|notes|wrote|writes|"
+         "continued|recalled|stressed|argued|argues|warned|warns|insisted|replied|remarked|observed|"
+         "concluded|acknowledged|admitted|agreed|suggested|urged|emphasi[sz]ed|pointed out")
+_SPEAKER = r"(?:he|she|they|we|I|the [a-z]+|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})"
+_ATTRIBUTION = re.compile(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s)[ \t]+(?:(?:he|she|they)\b|[A-Z])))"
+                          % (_SPEAKER, _SAYS, _SAYS))
+
+_NEXT_DOUBLE = re.compile("[%s]" % "".join(sorted(DOUBLE)))
+_NEXT_SINGLE = re.compile(r"(?<![^\W\d_])[%s]|[%s](?![^\W\d_])" % (("".join(sorted(SINGLE)),) * 2))
+
+_SENTENCE = re.compile(r"[.?!…][\"”’)]*\s+")
+
+
+def attribution(doc: "Document", opener: Mark) -> int | None:
+    """Where the closing mark of ``opener``, open at its paragraph's end, was lost: the end of
+    the comma (or ? !) before the first attribution after it in its paragraph, ahead of any
+    other mark of its family (“We need help, Ortega said. / “Yes? said the minister). None
+    when there is none, outside English, and in front-matter fields."""
+    if opener.unit < 0 or not doc.language_tag.lower().startswith("en"):
+        return None
+    P = doc.prose_text
+    block = doc.blocks[opener.unit]
+    end = block.end
+    nxt = (_NEXT_DOUBLE if opener.ch in DOUBLE else _NEXT_SINGLE).search(P, opener.end, end)
+    if nxt is not None:  # the quotation's words end at the next mark of its family
+        end = nxt.start()
+    m = _ATTRIBUTION.search(P, opener.end, end)
+    if m is None or not any(ch.isalpha() for ch in P[opener.end:m.start()]):
+        return None
+    last = _SENTENCE.split(P[opener.end:m.start()])
+    if len(last) > 1 and not last[-1].strip().count(" "):
+        return None  # “Why not? So, we said …: a sentence of one word then a comma is the writer's
+    return m.end()
 
 
 def _runs_on(marks: list[Mark], opener: Mark) -> bool:

@@ -8,6 +8,10 @@ is not an error: by convention its opening mark is repeated at the start of each
 it closes only at the end, so an open quotation is accepted when the next paragraph starts
 with an opening mark.
 
+An unclosed quotation followed by an attribution (“We need a prize purse, Ortega said.) lost
+its closing mark before it: the finding is there, with an unsafe fix that inserts the mark after
+the comma; such a quotation is reported even when the next paragraph opens with a mark.
+
 A quotation that runs on into the next paragraphs without reopening them (closing in a later
 paragraph) is reported once, at the first paragraph that should open with the mark; the fix
 inserts the mark at the start of each such paragraph and is unsafe. An opening mark typed twice
@@ -28,7 +32,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Edit, Finding, Fix
-from ..quotes import analyse
+from ..quotes import DOUBLE, Profile, analyse, attribution
 
 ID = "NL110"
 NAME = "unclosed-quote"
@@ -50,6 +54,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(mk.start, mk.end, f"opening {mk.ch} typed twice; delete one",
                           Fix.delete(mk.start, mk.end, f"Delete the second {mk.ch}"))
             continue  # ““Hello”: the doubled mark is the one left open
+        at = attribution(doc, mk)
+        if at is not None:
+            close = _closer(q.profile, mk.ch)
+            yield Finding(at - 1, at, f"the quotation opened with {mk.ch} is never closed, and an attribution "
+                                      f"follows this '{text[at - 1]}'; close it here with {close}",
+                          Fix.insert(at, close, f"Close the quotation with {close}", safe=False))
+            continue
         yield Finding(mk.start, mk.end, f"opening {mk.ch} is never closed in this paragraph; "
                                         "add the closing mark or delete this one")
     for opener, closer, starts in q.continued:
@@ -61,3 +72,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                       f"the quotation opened above with {mark} continues in this paragraph; a quotation over "
                       f"several paragraphs opens each one again: start it with {mark}",
                       Fix(edits, f"Start each continued paragraph with {mark}", safe=False))
+
+
+def _closer(prof: Profile, opener: str) -> str:
+    """The closing mark of ``opener`` in the language's profile (a straight mark closes itself)."""
+    if opener in "\"'":
+        return opener
+    return next((c for o, c in prof.levels + prof.also if o == opener), "”" if opener in DOUBLE else "’")
