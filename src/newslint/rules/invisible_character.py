@@ -7,8 +7,10 @@ Invisible characters in link targets and bare URLs are reported too: the browser
 and the link breaks. So is a no-break space inside a word (`loca\u00a0tion`), which looks like a
 space and splits the word for search: when the article writes the joined word elsewhere
 (`location`, or `locations`) and one of the two parts is not a word of its own in it (`loca`,
-`tion`), or when the second part is an ending that is never a word (`need\u00a0ing`); a
-no-break space between two words (`this\u00a0summer`, `on\u00a0line` beside `online`) is not.
+`tion`), when the second part is an ending that is never a word (`need\u00a0ing`), or, in
+English, when the two make a word of the shipped word list (rules/english-words.txt, from SCOWL)
+and one of them is not a word there (`pro\u00a0ducing`, `eas\u00a0ily`); a no-break space between
+two words (`this\u00a0summer`, `on\u00a0line` beside `online`, `net\u00a0work`) is not.
 
 Not findings: a zero-width joiner inside an emoji sequence (👩‍💻) or between letters of a
 script that needs it (Arabic, Indic), a zero-width non-joiner in such a script, bidi marks in a
@@ -25,11 +27,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from .. import links
 from ..document import Document
 from ..model import Finding, Fix
+from ..resources import data_path
 from ..typography import INVISIBLE, restores_reference, scan
 
 ID = "NL120"
@@ -53,7 +57,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     yield from _in_urls(doc)
     pt = doc.prose_text
     if "\u00a0" in pt:
-        yield from _nbsp_in_words(pt, doc.lowered_prose or pt.lower())
+        yield from _nbsp_in_words(pt, doc.lowered_prose or pt.lower(), doc.language_tag.lower().startswith("en"))
     for s, e in scan(doc).invisible:
         run = pt[s:e]
         before = pt[s - 1] if s else ""
@@ -97,9 +101,10 @@ _RUN = re.compile(f"[{INVISIBLE}]+")
 _NBSP_PAIR = re.compile(r"(?<![\w\u00a0-])([^\W\d_]{2,})\u00a0([^\W\d_]{2,})(?![\w\u00a0-])")
 
 
-def _nbsp_in_words(pt: str, lowered: str) -> Iterator[Finding]:
+def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
     """A no-break space that splits a word the article writes whole elsewhere (cus\u00a0tomer
-    beside customer), one part not being a word of its own there: pasted from a layout program."""
+    beside customer), one part not being a word of its own there, or (in English) a dictionary
+    word one part of which is no word (pro\u00a0ducing, age\u00a0ncies): pasted from a layout program."""
     pairs = list(_NBSP_PAIR.finditer(pt))
     if not pairs:
         return
@@ -111,9 +116,24 @@ def _nbsp_in_words(pt: str, lowered: str) -> Iterator[Finding]:
         if not (m.group(1)[-1].islower() and m.group(2)[0].islower()):
             continue  # a capital at the join: two names (Ann\u00a0Lee, IT\u00a0Team)
         if (whole and any(words[part] == 1 and part not in _COMPOUND_PARTS for part in (left, right))) \
-                or (right in _SUFFIXES and len(left) >= 3 and words[right] == 1):
+                or (right in _SUFFIXES and len(left) >= 3 and words[right] == 1) \
+                or (english and _split_dictionary_word(left, right)):
             yield Finding(m.end(1), m.start(2), f"no-break space inside the word “{m.group(1)}{m.group(2)}”; delete it",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
+
+
+def _split_dictionary_word(left: str, right: str) -> bool:
+    """Is ``left + right`` an English word that one of the two is not (exper|ience, eas|ily)?
+    Two words that also make one (net|work, any|one, be|come) may stand apart: not a finding."""
+    words = _english()
+    return left + right in words and (left not in words or right not in words)
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """The shipped English word list (rules/english-words.txt), read when an article first needs it."""
+    text = data_path("rules", "english-words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
 
 
 _WORD = re.compile(r"[^\W\d_]+")
