@@ -10,10 +10,11 @@ Bad:  Both agencies use the the same web crawling tools.
 Good: Both agencies use the same web crawling tools.
 
 Not findings: words that may stand twice on purpose (`that that`, `had had`, `is is` in "what
-it is is", `in in` in "give in in the end", `at at` in "looking at at least", `for for` in
-"advocating for for years"), a capitalised second word (`a A-list actor`), a capitalised
-word and its lower-case twin (`logic AND and logic OR`), the two words in different sentences
-or table cells, code, URLs and HTML.
+it is is", `in in` after a verb that takes "in", a form of "be" or an object pronoun ("give in in
+the end", "put that logic in in this PR", "where they are in in the list"), `at at` in "looking
+at at least", `for for` in "advocating for for years"), a capitalised second word (`a A-list
+actor`), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
+in different sentences or table cells, code, URLs and HTML.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ DEFAULTS: dict[str, Any] = {}
 
 # Not "at", "for", "by", "will", "was"...: "looking at at least", "advocating for for years",
 # "the will will be read" and "what it was was luck" are English.
-_WORDS = ("the", "a", "an", "of", "to", "and", "with", "from", "or", "be", "its", "their", "our")
+_WORDS = ("the", "a", "an", "of", "to", "and", "with", "from", "or", "be", "its", "their", "our", "in")
 # The first word in any case, the second in lower case (or the same capitals: THE THE), one run
 # of spaces or a single line break between them.
 _REPEAT = re.compile(r"(?<![\w'’-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|(?i:\1)(?<=[a-z]))(?![\w'’-])"
@@ -47,6 +48,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         first, second = m.group(1), m.group(3)
         if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
             continue  # a A-list actor; logic AND and logic OR
+        if first.lower() == "in" and _particle(pt, m.start()):
+            continue  # give in in the end; put that logic in in this PR; where they are in in the list
         yield Finding(m.start(), m.end(), f"“{m.group(1)}” twice in a row; delete one",
                       Fix.delete(m.end(1), m.end(3), "Delete the repeated word"))
 
@@ -71,3 +74,45 @@ def _candidates(doc: Document) -> Iterator[re.Match[str]]:
         m = _REPEAT.match(pt, start + 1)
         if m is not None:
             yield m
+
+
+# "in in" is English after a verb that takes "in" as its particle (give in, log in, chime in, put
+# it in) or a stranded preposition (where they are in): such a verb, a form of "be" or an object
+# pronoun among the three words before the first "in" excuses it.
+_PARTICLE_VERBS = frozenset("""be am is are was were been being re s give gave log sign check plug fill come came
+    go went gone get got move turn hand pitch chip weigh cave tuck lock set sink step dig zoom dial pour ring phase
+    factor kick send let bring brought take took build built call drop listen opt pull buy bought type key write
+    wrote read hold held fit join stay sit sat stand stood break broke lean walk run ran fall fell settle draw drew
+    roll rope pencil swap tie tune wire mix stir throw threw tap punch fold feed cash cut count box rein usher sleep
+    slept jump chime splice put keep kept bake blend breathe close drive drove flood fly flew hem invite lay laid
+    leave left let lie load lure mail march pay paid phone pile pop press push rake reel rush save shut slip slot
+    sneak squeeze stick stuck sweep swept throw tuck wade wall wheel work zero""".split())
+_OBJECTS = frozenset("it him her them us me you this that these those".split())
+_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*\n?[^A-Za-z\n]*\Z")
+
+
+def _particle(pt: str, start: int) -> bool:
+    """Is one of the three words before ``start`` a verb with the particle "in", a form of "be" or
+    an object pronoun?"""
+    end = start
+    for _ in range(3):
+        m = _BEFORE.search(pt, max(0, end - 40), end)
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        if word in _OBJECTS or any(stem in _PARTICLE_VERBS for stem in _stems(word)):
+            return True
+        end = m.start()
+    return False
+
+
+def _stems(word: str) -> Iterator[str]:
+    """The word and the bases its inflections may come from (chimed, chiming, logged, comes)."""
+    yield word
+    for ending in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            base = word[: -len(ending)]
+            yield base
+            yield base + "e"
+            if len(base) > 2 and base[-1] == base[-2]:
+                yield base[:-1]
