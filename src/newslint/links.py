@@ -695,7 +695,8 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
     if m is not None and m.group(1).lower() not in _SLASH_SCHEMES:
         hint = misspelled_scheme(m.group(1))
         if hint:
-            return (Problem(0, m.end(1), f"unknown scheme `{m.group(1)}:`; did you mean `{hint}:`?", hint),)
+            return (Problem(0, m.end(1), f"unknown scheme `{m.group(1)}:`; did you mean `{hint}:`?", hint,
+                            _one_slip(m.group(1).lower(), hint)),)
     problems: list[Problem] = []
     space = _SPACE.search(url)
     if space is not None and not angle:
@@ -748,6 +749,15 @@ def misspelled_scheme(scheme: str) -> str | None:
         return None
     close = difflib.get_close_matches(low, ["http", "https"], n=1, cutoff=0.75)
     return close[0] if close else None
+
+
+def _one_slip(scheme: str, hint: str) -> bool:
+    """Is ``hint`` the only web scheme one keystroke (a letter added, dropped or changed) away
+    from ``scheme`` (htps -> https, htp -> http; not htts, one from both)? Then the repair is sure."""
+    from rapidfuzz.distance import Levenshtein
+
+    other = "https" if hint == "http" else "http"
+    return Levenshtein.distance(scheme, hint) == 1 and Levenshtein.distance(scheme, other) > 1
 
 
 @lru_cache(maxsize=1)

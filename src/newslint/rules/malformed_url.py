@@ -13,7 +13,8 @@ when their key names a URL (``url``, ``link``, ``canonical``, ``source_url``, ..
 looks like one.
 
 Fixes: the separator slips and a doubled scheme are repaired safely; a space in a query
-(``?subject=Our News``) is encoded as ``%20`` safely; a misspelled scheme, a missing scheme and
+(``?subject=Our News``) is encoded as ``%20`` safely; so is a scheme one keystroke from only one
+of http and https (``htps``, ``htp``); another misspelled scheme (``htts``), a missing scheme and
 other spaces get an unsafe fix. With ``ascii-hosts = true`` a valid non-ASCII host is reported
 too, with a safe fix to its IDNA form (``bücher.de`` → ``xn--bcher-kva.de``).
 
