@@ -5,7 +5,9 @@ non-ASCII character into two or three others: ’ becomes `â€™`, “ `â€
 no-break space `Â `, a Cyrillic word `Ð¿Ñ€Ð¸`. Readers see the garbage. A run is reported when
 its characters, read back as Windows-1252 bytes, are valid UTF-8 for letters or punctuation
 (Latin, Cyrillic, general punctuation, €, ™); the fix writes the original characters and is
-safe, except where the export lost a byte (`â€�`, most often ”): that fix is a guess.
+safe, except where the export lost a byte (`â€�`, most often ”): that fix is a guess, but for
+a `â€�` glued to the end of a word in a paragraph with an opening “ (or `â€œ`) before it: there
+it closes the quotation.
 
 Bad:  We donâ€™t benefit from creating work for the sake of it.
 Good: We don’t benefit from creating work for the sake of it.
@@ -37,6 +39,7 @@ _CONT = "".join(sorted(_BYTE)) + _LOST
 _RUN = re.compile("(?:[\u00c2-\u00df][%s]|[\u00e0-\u00ef][%s]{2})+" % (re.escape(_CONT), re.escape(_CONT)))
 # Cheap first look (one character class pair, no alternation): most articles have no candidate.
 _ANY = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u2122\ufffd]")
+_LOST_CLOSE = "\u00e2\u20ac" + _LOST  # E2 80 + a lost byte: ” (9D), or a rare U+2001, U+200D, U+200F, U+2010
 _PLAUSIBLE = re.compile(r"[\u00a0-\u017f\u0400-\u04ff\u2000-\u206f\u20ac\u2122]+")
 
 
@@ -55,6 +58,17 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         if not _PLAUSIBLE.fullmatch(fixed):
             continue
-        safe = _LOST not in run
+        safe = _LOST not in run or (run == _LOST_CLOSE and _closes(pt, m.start(), m.end()))
         yield Finding(m.start(), m.end(), f"garbled text: '{run}' is '{fixed}' read in the wrong encoding; "
                       f"use '{fixed}'", Fix.replace(m.start(), m.end(), fixed, f"Use '{fixed}'", safe=safe))
+
+
+def _closes(pt: str, start: int, end: int) -> bool:
+    """Does the garbled mark at ``[start, end)`` close a quotation: glued to the word before, not
+    to the one after, with an opening “ (or its mojibake) before it in the paragraph? Then it can
+    only be ” (a hyphen or joiner sits between letters, a space mark after a space)."""
+    before, after = pt[start - 1:start], pt[end:end + 1]
+    if not before or before.isspace() or after.isalnum():
+        return False
+    para = pt.rfind("\n\n", 0, start) + 1
+    return "“" in pt[para:start] or "\u00e2\u20ac\u0153" in pt[para:start]
