@@ -7,8 +7,13 @@ add your own with the ``known`` option). An unknown key that is one edit (short 
 edits (keys of seven letters or more) from a likely target (a key generators read, or a
 one-word key in common use such as ``topics``), a three-letter key that is a four-letter target
 with a letter dropped (``dte:``), or a longer name generators do not read (``lastmodified``,
-``published_at``), is reported with a "did you mean";
-the fix renames it and is unsafe (the key may be a deliberate custom field).
+``published_at``), is reported with a "did you mean".
+The fix renames it. It is safe for a slip nobody types on purpose: two neighbouring letters
+swapped (``tilte``, ``dtae``), or in a key of five letters or more one letter dropped or added
+(``exerpt``, ``titlle``), or a date key's letter dropped where the value is a date
+(``dat: 2022-05-31``), when no other known key is as close and no other key aims at the same
+name. It is unsafe otherwise: a mistyped letter or a short key may be a deliberate custom field
+(``data``, ``tile``).
 
 Bad:
     ---
@@ -29,10 +34,12 @@ and keys the schema already reports (a schema that refuses unknown keys: schema-
 
 from __future__ import annotations
 
+import datetime
+from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
-from .. import validation
+from .. import dates, validation
 from ..document import Document
 from ..model import Finding, Fix
 from ..resources import load_yaml
@@ -58,17 +65,22 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if all(normalize_key(key) in known for key in fm.root.items):
         return
     reported = {p.path for p in result.problems if p.keyword in ("additionalProperties", "unevaluatedProperties")}
+    found = []
     for key, pos in fm.root.items.items():
         if normalize_key(key) in known or (key,) in reported or pos.key is None:
             continue
-        hint = suggest_key(key, targets) or _misnamed(key, table.get("misnamed", {}), props)
-        if hint is None:
-            continue
-        start, end = pos.key
+        hint = suggest_key(key, targets)
+        slip = hint is not None and _certain_slip(key, hint, targets, meta.get(key))
+        hint = hint or _misnamed(key, table.get("misnamed", {}), props)
+        if hint is not None:
+            found.append((key, pos.key, hint, slip))
+    aimed = Counter(hint for _, _, hint, _ in found)
+    for key, (start, end), hint, slip in found:
         raw = doc.text[start:end]
         quote = raw[0] if raw[:1] in ("'", '"') else ""
-        fix = None if hint in meta else Fix.replace(start, end, f"{quote}{hint}{quote}", f"Rename to `{hint}`",
-                                                    safe=False)
+        # (no rename where the key exists, nor where two keys would take the same name: tilte, titlle)
+        fix = None if hint in meta or aimed[hint] > 1 else \
+            Fix.replace(start, end, f"{quote}{hint}{quote}", f"Rename to `{hint}`", safe=slip)
         yield Finding(start, end, f"unknown key `{key}`; did you mean `{hint}`?", fix)
 
 
@@ -82,6 +94,34 @@ def _vocabulary(props: tuple[str, ...], extra: tuple[str, ...]) -> tuple[list[st
     # ones have spellings of their own (redirectto, heroimage are keys, not slips)
     targets += [k for k in table["known"] if len(k) >= 5 and k.isalpha() and k.islower() and k not in targets]
     return targets, frozenset(normalize_key(k) for k in targets + table["known"] + list(extra))
+
+
+def _certain_slip(key: str, hint: str, targets: list[str], value: Any) -> bool:
+    """Is ``key`` a slip of ``hint`` that no one types on purpose, and the only such near miss?"""
+    typed, meant = normalize_key(key), normalize_key(hint)
+    if len(typed) == len(meant):  # two neighbouring letters swapped, and nothing else
+        diff = [i for i in range(len(typed)) if typed[i] != meant[i]]
+        certain = (len(diff) == 2 and diff[1] == diff[0] + 1
+                   and typed[diff[0]] == meant[diff[1]] and typed[diff[1]] == meant[diff[0]])
+    else:  # one letter dropped or added, in a key long enough not to be another word, or
+        # holding a date where a date key was meant (dat: 2022-05-31)
+        short, long_ = sorted((typed, meant), key=len)
+        certain = (len(long_) - len(short) == 1
+                   and (len(typed) >= 5 or (meant in _DATE_KEYS and _is_date(value)))
+                   and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))))
+    if not certain:
+        return False
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    near = [t for t in targets if DamerauLevenshtein.distance(typed, normalize_key(t), score_cutoff=1) <= 1]
+    return len(near) == 1
+
+
+_DATE_KEYS = frozenset(("date", "lastmod", "publishdate", "expirydate", "pubdate", "updated", "published"))
+
+
+def _is_date(value: Any) -> bool:
+    return isinstance(value, (datetime.date, datetime.datetime)) or dates.parse(value) is not None
 
 
 def _misnamed(key: str, table: Mapping[str, list[str]], props: list[str]) -> str | None:
