@@ -66,11 +66,12 @@ def test_blank_lines_before_json_front_matter() -> None:
 
 
 def test_unsafe_renames_wait_for_safe_front_matter_fixes() -> None:
-    text = "---\ntitle: Talks resume\ntags:\ncatgories: [politics]\n---\n\nBody.\n"
+    # (a letter mistyped: the rename is unsafe; a letter dropped, catgories, would be safe)
+    text = "---\ntitle: Talks resume\ntags:\ncatigories: [politics]\n---\n\nBody.\n"
     fixed, _ = fix_text(text, unsafe=True)
     assert fixed == "---\ntitle: Talks resume\ntags: []\ncategories: [politics]\n---\n\nBody.\n"
     safe_only, remaining = fix_text(text)
-    assert safe_only == "---\ntitle: Talks resume\ntags: []\ncatgories: [politics]\n---\n\nBody.\n"
+    assert safe_only == "---\ntitle: Talks resume\ntags: []\ncatigories: [politics]\n---\n\nBody.\n"
     assert [f.rule for f in remaining if f.rule.startswith("NL0")] == ["NL007"]
 
 
@@ -107,3 +108,17 @@ def test_unknown_timezone_option_is_an_error() -> None:
     cfg = config.from_mapping({"rules": {"date-without-timezone": {"timezone": "Mars/Olympus"}}}, root=Path.cwd())
     with pytest.raises(config.ConfigError, match="unknown time zone 'Mars/Olympus'"):
         lint_text("---\ntitle: T\ndate: 2022-05-31 05:32:23\n---\n", config=cfg)
+
+
+@pytest.mark.parametrize("line,message", [
+    ('date = 2022-13-31', "TOML: `date` = 2022-13-31 is not a real date"),
+    ('date = 2022-02-30T05:32:23Z', "TOML: `date` = 2022-02-30T05:32:23Z is not a real date"),
+    ('date = 2022-05-31 05:32', "TOML: `date` = 2022-05-31 05:32 is not a date or time TOML reads"),
+    ('title = "Talks resume', "TOML: a quoted string is not closed on its line"),
+])
+def test_toml_errors_say_what_is_wrong(line: str, message: str) -> None:
+    """tomllib says "Expected newline or end of document" for a month 13: the finding says which key and why."""
+    text = f'+++\nkind = "news"\n{line}\n+++\n\nBody.\n'
+    found = [f for f in lint_text(text) if f.rule == "NL001"]
+    assert len(found) == 1 and found[0].message.startswith(message), found
+    assert found[0].line == 3

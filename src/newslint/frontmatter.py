@@ -523,6 +523,13 @@ def _parse_toml(text: str, fm: FrontMatter) -> None:
         elif "end of document" in message:
             at = max(fm.content_start, fm.content_end - 1)
             message = message.replace("(at end of document)", "").strip() + " before the closing `+++`"
+        if message == "Illegal character '\\n'":  # tomllib's words for a string left open at the line end
+            message = "a quoted string is not closed on its line"
+        dated = _toml_bad_date(text, at)
+        if dated is not None:  # tomllib's own words ("Expected newline ...") do not say what is wrong
+            at, message = dated
+            fm.errors.append(FrontMatterError(message, at, min(at + 1, fm.content_end)))
+            return
         fm.errors.append(FrontMatterError(f"TOML: {message}", at, min(at + 1, fm.content_end)))
         return
     fm.root = _toml_positions(content, fm.content_start)
@@ -537,6 +544,31 @@ def _jsonable(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+_TOML_DATE_VALUE = re.compile(r"(\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{1,2}(?::\d{1,2})?(?:\.\d+)?)?"
+                              r"(?:[Zz]|[+-]\d{1,2}(?::?\d{2})?)?)[ \t]*(?:#.*)?$")
+
+
+def _toml_bad_date(text: str, at: int) -> tuple[int, str] | None:
+    """Where a TOML error is a value that looks like a date but is none TOML reads (month 13,
+    a time without seconds): the value's offset and a message that says so; else None."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    key = _TOML_KEY.match(line)
+    value = _TOML_DATE_VALUE.match(line, key.end()) if key else None
+    if key is None or value is None:
+        return None
+    written = value.group(1)
+    name = key.group(1).strip("\"'")
+    from . import dates
+
+    if dates.impossible(written[:10]):
+        return line_start + value.start(1), f"TOML: `{name}` = {written} is not a real date"
+    return (line_start + value.start(1),
+            f"TOML: `{name}` = {written} is not a date or time TOML reads; write YYYY-MM-DD or "
+            f"YYYY-MM-DDTHH:MM:SS with an offset (2022-05-31T05:32:23+03:00), or put it in quotes")
 
 
 def _toml_positions(content: str, base: int) -> Pos:
