@@ -3,7 +3,7 @@
 A doubled comma, semicolon, colon or full stop is a slip of the keyboard (or of an edit that
 joined two sentences), and so is an em dash typed twice between words (`list——the`: not in
 Chinese, whose dash is two em dashes), and a full stop left before a comma after a plain lower-case word
-(`the free., six-course training`: the fix deletes the stop); a doubled `!` or `?` is shouting that news copy does not do. The fix
+(`the free., six-course training`, `design-centric., agile`: the fix deletes the stop); a doubled `!` or `?` is shouting that news copy does not do. The fix
 keeps one mark. Two full stops before a lower-case word may be a clipped ellipsis (`Well..
 maybe`), so that fix is unsafe; before a capital, the end of the line or a closing mark it is
 safe, and so is the fix of two stops glued to a capitalised word (`in Slack..This made`: NL100
@@ -40,8 +40,9 @@ _AFTER_WORD = ")]\"'”’*_"  # what may sit between a word and its punctuation
 # An em dash typed twice between words (led by the literal pair: a C-speed scan); not a longer
 # run, a 2-em dash for a name left out (Mr. ⸺, or ——— alone), nor Chinese's own ——.
 _DOUBLE_DASH = re.compile(r"——(?:(?<=[^\W\d_]——)|(?<=[^\W\d_] ——))(?!—)(?= ?[^\W\d_])")
-# A lower-case word of four letters or more, standing alone (not a.m., e.g., example.com, etc.)
-_PLAIN_WORD = re.compile(r"(?<![\w.@/'’-])[a-z]{4,}\Z")
+# A lower-case word of four letters or more, standing alone or ending a compound of lower-case
+# words (design-centric), not a.m., e.g., example.com, --verbose, etc.
+_PLAIN_WORD = re.compile(r"(?<![\w.@/'’-])(?:[a-z]+-)*[a-z]{4,}\Z")
 _ABBREVIATIONS = frozenset("approx misc govt dept incl excl cont assn natl intl mgmt corp bros".split())
 
 
@@ -53,7 +54,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for run_start, run_end in sc.runs:
         if run_end - run_start == 2 and pt[run_start:run_end] == ".," and "." in marks:
             word = _PLAIN_WORD.search(pt, max(0, run_start - 40), run_start)
-            if word is not None and word.group() not in _ABBREVIATIONS and not near_invisible(doc, run_start, run_end):
+            if word is not None and word.group().rsplit("-", 1)[-1] not in _ABBREVIATIONS and not near_invisible(doc, run_start, run_end):
                 yield Finding(run_start, run_end, "a full stop before a comma; delete the stop",
                               Fix.delete(run_start, run_start + 1, "Delete the full stop"))
             continue
