@@ -558,7 +558,8 @@ class _Units:
                 return False
             start = self.blocks[k - 1].end if k > 0 else self.doc.body_start
             if _HTML_LINE.search(self.doc.text, start, self.blocks[k].start) is not None:
-                return True
+                # only a block whose text (outside its tags) holds a quotation mark can open one
+                return _HTML_QUOTE.search(_TAG.sub("", self.doc.text[start:self.blocks[k].start])) is not None
         return False
 
     def before_html(self, u: int) -> bool:
@@ -596,6 +597,8 @@ class _Units:
 
 _ARROWS = frozenset("«»‹›")
 _HTML_LINE = re.compile(r"^[ \t]*</?[A-Za-z]", re.M)
+_TAG = re.compile(r"<[^<>]*>")
+_HTML_QUOTE = re.compile(r"[\"“”‘„«»‚‹›]|&(?:quot|[lr][sd]quo|[lr]aquo|bdquo|#34|#822[01]|#8216|#171|#187);")
 _DELIMITERS = frozenset("\"'“”")
 _CONTINUES = frozenset("\"'“‘«„‚‹»")
 

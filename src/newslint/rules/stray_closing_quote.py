@@ -8,7 +8,8 @@ A closing mark typed twice (``“Hello””``) leaves one closing nothing: the 
 other stray marks have no fix (which opening mark is missing, and where, is a guess).
 
 Not findings: ’ and ' with nothing to close (apostrophes: the Smiths’ house, goin’); inch marks
-after digits (a 27" screen); marks in code, URLs, HTML and shortcodes, or written as entities.
+after digits (a 27" screen); marks in code, URLs, HTML and shortcodes, or written as entities;
+a closing mark after an HTML block whose text has a quotation mark (the quotation may open there).
 
 Bad:  Only with him, ” he said.
 Good: “Only with him,” he said.
