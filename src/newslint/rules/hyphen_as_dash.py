@@ -16,6 +16,10 @@ style its double hyphens are left alone. Where real dashes are as common, `--` i
 dashes are those that separate words as a dash does; a closed en dash joining a compound or a
 range, commit–reveal or 2010–2012, is none.)
 
+A spaced hyphen inside a compound (`root - based method`, `data - driven approach`: the second
+half is a word such as based, driven, related or friendly, and a noun follows, not a preposition)
+is a hyphen with stray spaces, not a dash: the unsafe fix closes it up (`root-based`).
+
 Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
 `5 - 3`, `$200 - $499`, `9 am - 1 pm`, `n - k`, `MAX - 1`), command-line options (`--help`), a hyphen at a line
 start or end, and code.
@@ -67,6 +71,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if d.mark == "-":
             if (d.prev in _NUMERIC and d.next in _NUMERIC) or _variables(pt, d):
                 continue  # 5 - 3, $200 - $499, n - k: arithmetic or a range
+            if d.form.startswith("spaced") and _COMPOUND.match(pt, d.end) and pt[d.start - 1:d.start].islower():
+                left = re.search(r"[A-Za-z]+$", pt[max(0, d.start - 30):d.start])
+                word = f"{left.group() if left else ''}-{pt[d.end:_COMPOUND.match(pt, d.end).end(1)]}"
+                yield Finding(d.start, d.end, f"spaces around the hyphen of a compound; write '{word}'",
+                              Fix.replace(d.start, d.end, "-", "Close up the hyphen", safe=False))
+                continue  # root - based installation: a compound, not a dash
             if range_side(pt, d.start, -1) and range_side(pt, d.end, 1):
                 yield Finding(d.start, d.end, "a spaced hyphen in a range; use an en dash '–'",
                               Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
@@ -116,5 +126,9 @@ def _variables(pt: str, d: Any) -> bool:
         and right[0].isalpha() and not right[1].isalnum() and left[1] not in "aAI" and right[0] not in "aAI"
 
 
+# A compound's second half (root - based method, data - driven approach) then the word it
+# qualifies; not before a preposition ("the plan - based on polling - failed" is a dash).
+_COMPOUND = re.compile(r"(based|driven|related|oriented|focused|friendly|specific|centric|centred|centered|sized)"
+                       r"(?=[ \t]+(?!(?:on|upon|in|by|to|of|at|with|from|for|and|or|around|toward|towards)\b)[A-Za-z])")
 _CONSTANT_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z_]+$")  # MAX, UINT_MAX
 _OPERAND_AFTER = re.compile(r"(?:[0-9]+|[A-Za-z])[ \t]*(?:$|[|)\]=+*/<>,;\ue000\n]|\.(?![0-9]))")  # then the end of the expression
