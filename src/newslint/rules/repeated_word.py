@@ -1,4 +1,4 @@
-"""Repeated word: the same short word typed twice in a row (`the the`, `of of`, `and and`).
+"""Repeated word: the same short word typed twice in a row (`the the`, `of of`, `and and`), or a letter typed three times in a word (`commmunity`).
 
 An edit that moves a phrase, or a line break between the two, leaves a function word doubled;
 readers stumble on it and spell checkers that work word by word do not see it. Only words that
@@ -6,15 +6,25 @@ are never doubled in standard English are checked (articles, most prepositions a
 conjunctions, a few auxiliaries and possessives), in any letter case of the first (`The the`),
 across a line break too. The fix deletes the second word and is safe.
 
+A letter typed three times inside a lower-case word (`commmunity`, `adddress`) is the same slip
+at the keyboard: no English word has a letter three times running. The fix deletes one; it is
+safe when the article writes the mended word elsewhere.
+
 Bad:  Both agencies use the the same web crawling tools.
 Good: Both agencies use the same web crawling tools.
+Bad:  They answered every question from the commmunity.
+Good: They answered every question from the community.
 
 Not findings: words that may stand twice on purpose (`that that`, `had had`, `is is` in "what
 it is is", `in in` after a verb that takes "in", a form of "be" or an object pronoun ("give in in
 the end", "put that logic in in this PR", "where they are in in the list"), `at at` in "looking
 at at least", `for for` in "advocating for for years"), a capitalised second word (`a A-list
 actor`), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
-in different sentences or table cells, code, URLs and HTML.
+in different sentences or table cells, code, URLs and HTML; a run of three letters at a word's
+end or near it (`Ahhh`, `yesss`, `coool`), a longer run (`sooooo`, `loooove`), words with capitals
+after the first letter or digits (`AAA`, `3fff`), a capitalised word the article never writes
+mended (`Dribbble`, a name), anchors, handles and paths (`#feeestimates`), and compounds of a
+word ending in ll or ss (`shellless`, `belllike`).
 """
 
 from __future__ import annotations
@@ -41,10 +51,18 @@ _REPEAT = re.compile(r"(?<![\w'’-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|
                      % "|".join(_WORDS))
 
 
+# A word around a letter typed three times: at least one letter before the run, two after it;
+# not after # @ / . : (an anchor id such as {:#enhancedfeeestimates}, a handle, a path, a domain).
+_TRIPLE_WORD = re.compile(r"(?<![\w'’#@/.:-])[A-Za-z]*?([a-z])\1\1(?!\1)[a-z]{2,}(?![\w'’-]|\.\w)")
+_TRIPLE_RUN = re.compile(r"([a-z])(?=\1\1)")
+
+
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
-    """Report a short word typed twice in a row, with a safe fix that deletes the second."""
+    """Report a short word typed twice in a row, with a safe fix that deletes the second, and a
+    letter typed three times in a word."""
     pt = doc.prose_text
-    for m in _candidates(doc):
+    triples: list[int] = []
+    for m in _candidates(doc, triples):
         first, second = m.group(1), m.group(3)
         if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
             continue  # a A-list actor; logic AND and logic OR
@@ -52,6 +70,33 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # give in in the end; put that logic in in this PR; where they are in in the list
         yield Finding(m.start(), m.end(), f"“{m.group(1)}” twice in a row; delete one",
                       Fix.delete(m.end(1), m.end(3), "Delete the repeated word"))
+    if triples:
+        yield from _triples(doc, pt, triples)
+
+
+def _triples(doc: Document, pt: str, starts: list[int]) -> Iterator[Finding]:
+    """A letter typed three times inside a word (commmunity), at these starts of a run."""
+    lowered = doc.lowered_prose
+    done = -1
+    for at in starts:
+        if at < done:
+            continue
+        m = _TRIPLE_WORD.search(pt, max(0, at - 40), at + 43)
+        while m is not None and m.start(1) < at:
+            m = _TRIPLE_WORD.search(pt, m.start(1) + 1, at + 43)
+        if m is None or m.start(1) != at or m.start() == at or pt[at - 1] == pt[at] or not m.group()[1:].islower():
+            continue
+        done = m.end()
+        word = m.group()
+        if pt[at + 2:at + 6] in ("less", "like"):
+            continue  # shellless, belllike
+        mended = word[:at - m.start()] + pt[at + 1:m.end()]
+        known = lowered is not None and re.search(r"(?<![\w'’-])%s(?![\w'’-])" % mended.lower(), lowered) is not None
+        if not known and word[0].isupper():
+            continue  # a name spelt so on purpose (Dribbble) unless the article writes it mended
+        yield Finding(m.start(), m.end(), f"“{word}” has “{pt[at]}” three times in a row; "
+                      + (f"use “{mended}”" if known else "delete one"),
+                      Fix.delete(at, at + 1, "Delete the extra letter", known))
 
 
 # A regex pass over every article costs a second over the corpus (its first characters are the
@@ -60,17 +105,24 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 # checked by the pattern. The needle ends with the second word, not a space: the doubled word
 # may end a clause or a sentence ("use the the.", "of of,"); the pattern rejects "the then"
 # (about a thousand such hits over the corpus, each one regex match).
-register_literals(NAME, [f" {w} {w}" for w in _WORDS])
+# The same group holds every letter three times running (aaa … zzz), the typed-letter slips:
+# a start on a letter is one of those, a start on a space a doubled word.
+register_literals(NAME, [f" {w} {w}" for w in _WORDS] + [c * 3 for c in "abcdefghijklmnopqrstuvwxyz"])
 
 
-def _candidates(doc: Document) -> Iterator[re.Match[str]]:
-    """Matches of _REPEAT in the document's prose."""
+def _candidates(doc: Document, triples: list[int]) -> Iterator[re.Match[str]]:
+    """Matches of _REPEAT in the document's prose; the starts of letters typed three times go
+    to ``triples``."""
     pt = doc.prose_text
     starts = literal_starts(doc, NAME)
     if starts is None:  # no lowered copy of the prose (see Document.lowered_prose)
+        triples.extend(m.start() for m in _TRIPLE_RUN.finditer(pt))
         yield from _REPEAT.finditer(pt)
         return
     for start in starts:
+        if pt[start].isalpha():
+            triples.append(start)
+            continue
         m = _REPEAT.match(pt, start + 1)
         if m is not None:
             yield m
