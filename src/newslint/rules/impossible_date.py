@@ -9,8 +9,8 @@ month/day, ``31.04.2022``, year first ``2022/02/30``); times of day that do not 
 Python's ``datetime``.
 
 A bare ``25:08`` is not checked: in prose it is as often a video offset or a score as a time,
-so a time needs ``a.m.``/``p.m.``, ``UTC``/``GMT``, a US zone (``ET``, ``PST``...) or an ISO date
-before it; except that minutes from 60 up after "at", "by", "until", "from", "before", "after"
+so a time needs ``a.m.``/``p.m.``, ``UTC``/``GMT``, a US or European zone (``ET``, ``PST``,
+``CET``, ``MSK``...), a named one (``Moscow time``, ``local time``) or an ISO date before it; except that minutes from 60 up after "at", "by", "until", "from", "before", "after"
 or "around" (``at 24:61``, ``by 9:75``) are no time and no video offset either. Month names come from ``rules/dates.yaml`` for the article's language.
 
 Bad:  The hearing is set for June 31, 2022, at 13:30 p.m.
@@ -41,8 +41,11 @@ FIXABLE = False
 DEFAULTS: dict[str, Any] = {}
 
 # Found from the ":" (the scan is cheap), the hour checked behind it in check().
+# (a zone: a.m./p.m., UTC, a US or European zone's letters, or "Moscow time", "local time")
 _TIME = re.compile(r":(\d{2})(?::(\d{2}))?(?!\d)\s?"
-                   r"(?P<zone>[aApP]\.?\s?[mM]\.?(?![\w])|UTC\b|GMT\b|[ECMP][SD]?T\b|Z\b)")
+                   r"(?P<zone>[aApP]\.?\s?[mM]\.?(?![\w])|UTC\b|GMT\b|[ECMP][SD]?T\b|Z\b"
+                   r"|(?:CES?T|EES?T|WES?T|BST|MSK|IST|JST|KST|HKT|SGT|AE[SD]T)\b|(?:local|[A-Z][a-z]+) time\b)")
+_TWELVE_HOUR = re.compile(r"[ap]\.?m\.?")
 _HOUR = re.compile(r"(?<![\w:.\-/])\d{1,2}\Z")
 # A bare time whose minutes do not exist (led by the literal ":"), after a word that introduces
 # a time: neither a clock time nor a minutes:seconds offset.
@@ -87,7 +90,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         hour, minute, second = int(h.group(0)), int(m.group(1)), int(m.group(2) or 0)
         problem = _time_problem(hour, minute, second)
         zone = m.group("zone").replace(" ", "").lower()
-        if problem is None and zone[0] in "ap" and not 1 <= hour <= 12:
+        if problem is None and _TWELVE_HOUR.fullmatch(zone) and not 1 <= hour <= 12:
             problem = f"a {zone} time has an hour from 1 to 12; write {hour - 12 if hour > 12 else 12}:{m.group(1)}"
         if problem:
             shown = prose[h.start():m.end("zone")]
