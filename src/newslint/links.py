@@ -697,6 +697,8 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
         if hint:
             return (Problem(0, m.end(1), f"unknown scheme `{m.group(1)}:`; did you mean `{hint}:`?", hint,
                             _one_slip(m.group(1).lower(), hint)),)
+    if url[:7].lower() == "mailto:":
+        return _mailto_problems(url)
     problems: list[Problem] = []
     space = _SPACE.search(url)
     if space is not None and not angle:
@@ -717,6 +719,29 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
         at = url.rfind(which)
         problems.append(Problem(at, at + 1, f"unbalanced '{which}' in the URL; is it cut short?"))
     return tuple(problems)
+
+
+# An email address's domain: labels of letters, digits and hyphens, and a top-level name
+_EMAIL = re.compile(r"[^@\s]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+_NAMED_ADDRESS = re.compile(r"[^<>]*<([^<>]*)>")
+
+
+def _mailto_problems(url: str) -> tuple[Problem, ...]:
+    """A mailto: link whose address has no valid domain (press@example,gov; press@example..gov).
+    Several addresses may stand comma-separated; none (mailto:?subject=…) is allowed too."""
+    from urllib.parse import unquote
+
+    to = url[7:].split("?", 1)[0]
+    if not to:
+        return ()
+    for address in unquote(to).split(","):
+        address = address.strip()
+        named = _NAMED_ADDRESS.fullmatch(address)  # "Press Office <press@x.gov>": mail programs read it
+        if named is not None:
+            address = named.group(1)
+        if address.isascii() and not _EMAIL.fullmatch(address):
+            return (Problem(7, 7 + len(to), f"`{unquote(to)}` is not a valid email address"),)
+    return ()
 
 
 def _separator_problem(url: str, m: re.Match[str]) -> Problem:

@@ -7,8 +7,8 @@ a doubled scheme (``http://https://x``), a misspelled scheme (``htp://``, ``htps
 ``ttps://``), a space inside a URL, a link to ``www.example.com`` without a scheme (a relative
 link on this site), an invalid host or port, a non-ASCII host that is not a valid IDNA name or
 mixes Latin with Cyrillic or Greek letters in one label (a look-alike), a ``%`` that does not
-start an escape, unbalanced parentheses (a URL cut short), and a bare URL glued to the word
-before it (``seehttps://x``, ``visitwww.usa.gov``: a safe fix inserts the space). Front-matter fields are checked
+start an escape, unbalanced parentheses (a URL cut short), a ``mailto:`` address without a valid
+domain (``press@example,gov``), and a bare URL glued to the word before it (``seehttps://x``, ``visitwww.usa.gov``: a safe fix inserts the space). Front-matter fields are checked
 when their key names a URL (``url``, ``link``, ``canonical``, ``source_url``, ...) or their value
 looks like one.
 
@@ -23,7 +23,7 @@ Good: See [the report](https://www.gao.gov/products/gao-22-105).
 Bad:  Read it at htps://www.usa.gov/ or on [Wikipedia](www.wikipedia.org).
 
 Not findings: Wikipedia URLs with balanced parentheses (``…/wiki/Mercury_(planet)``),
-``mailto:`` and ``tel:`` links, relative links, URLs in code, a URL that a template builds
+``tel:`` links, ``mailto:`` links to several addresses or to a named one (``Press <p@x.gov>``), relative links, URLs in code, a URL that a template builds
 (``{{ site.url }}/x``), an embedded URL in a path (``https://web.archive.org/web/2020/http://x``);
 look-alike letters and invisible characters in a URL's path are mixed-script's and
 invisible-character's to report.
