@@ -302,7 +302,8 @@ def test_candidate_scan_finds_what_a_full_scan_finds(words: list[str]) -> None:
 
 
 PIECES = ["alot", "a lot", "per say", "must of", "12 noon", "utilize", "goverment", "non", "-", "(", "\u00e9",
-          "_", "\ue000", " ", "  ", "x", "9", "é", "’", "\t", "irregardless"]
+          "_", "\ue000", " ", "  ", "x", "9", "é", "’", "\t", "irregardless",
+          " the the", " of of", "the", " an an"]  # (repeated-word's needles ride on the same scan)
 
 
 @settings(max_examples=300, deadline=None)

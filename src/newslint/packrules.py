@@ -187,7 +187,7 @@ _WORD_START: set[str] = set()  # prefixes that begin at a word boundary
 _ANYWHERE: set[str] = set()  # prefixes of `nonword` rules, or starting with a non-word character
 _GROUPS: dict[str, tuple[str, ...]] = {}  # other rules' needles by group name (see literal_starts)
 _Scan = Callable[[str], tuple[list[int], dict[str, list[int]]]]
-_SCANS: dict[tuple[int, int, tuple[str, ...]], _Scan] = {}
+_SCANS: dict[tuple[int, int, tuple[tuple[str, tuple[str, ...]], ...]], _Scan] = {}
 
 
 def _register(needles: Iterable[str], loose: bool) -> None:
@@ -223,7 +223,7 @@ def _scanner() -> _Scan:
     """lowered prose → (the sorted positions where a registered prefix starts at a word
     boundary: the start, or after a character that is not a word character; the sorted starts
     of each group's needles, anywhere)."""
-    key = (len(_WORD_START), len(_ANYWHERE), tuple(_GROUPS))
+    key = (len(_WORD_START), len(_ANYWHERE), tuple(_GROUPS.items()))
     if key not in _SCANS:
         _SCANS.clear()
         _SCANS[key] = _automaton_scan() or _regex_scan()
