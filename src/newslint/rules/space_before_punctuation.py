@@ -68,9 +68,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         mark = pt[i]
         after = pt[i + 1] if i + 1 < n else "\n"
         swapped = mark in ",;" and after.isalpha()  # "Medinsky ,said": the space is on the wrong side
-        if mark in ".?!" and after.isupper():  # "store .Then": so is a stop's before the next sentence
+        if mark in ".?!" and (after.isupper() or after in "*_"):  # "store .Then": so is a stop's before the next sentence
             left = pt[max(0, i - 20): i].rstrip(HSPACE)[-1:]
-            swapped = (left.islower() or (left != "" and left in ")”’\"")) and opens_sentence(pt, i + 1)
+            first = i + 1 + len(pt[i + 1: i + 3]) - len(pt[i + 1: i + 3].lstrip("*_"))  # (or its emphasis: "program ._This")
+            swapped = (left.islower() or (left != "" and left in ")”’\"")) and pt[first: first + 1].isupper() \
+                and opens_sentence(pt, first)
         doubled = after == mark and _doubled(pt, i)  # "home ,, then": the space, then NL101 the mark
         if mark not in marks or (after == mark and not doubled) or (mark == "." and after == "…") or (mark in ":;" and after in ")]") \
                 or not (after.isspace() or after in _AFTER or after in PUNCT or swapped or _closes_emphasis(pt, i + 1)):
@@ -124,7 +126,9 @@ def _closes_emphasis(pt: str, at: int) -> bool:
     run = pt[at:end]
     floor = max(pt.rfind("\n\n", 0, at), at - 400)
     opened = pt.rfind(run, floor, at)
-    return opened >= 0 and pt[opened + len(run): opened + len(run) + 1].isalnum() \
+    inner = opened + len(run)
+    inner += len(pt[inner: inner + 2]) - len(pt[inner: inner + 2].lstrip("*_"))  # _**Name** … (GSA) ._
+    return opened >= 0 and pt[inner: inner + 1].isalnum() \
         and (opened == 0 or not pt[opened - 1].isalnum())
 
 
