@@ -44,7 +44,7 @@ CHOICES = {"sentence-spacing": ("consistent", "one", "any")}
 _REPEATED = re.compile(r"  (?<=[^\s\ue000]  ) *(?=[^\s\ue000])")
 _AFTER_MASK = re.compile(r"  (?<=\ue000  ) *(?=[^\s\ue000])")  # the same after a masked stretch (a link's end)
 _BEFORE_MASK = re.compile(r"  (?<=[^\s\ue000]  ) *(?=\ue000)")  # and before one (an inline tag, a code span)
-_SENTENCE_END = re.compile(r"[.!?…:][\"”’)\]*_]*$")
+_SENTENCE_END = re.compile(r"[.!?…:](?: ?[\"”’)\]*_])*$")  # (a space inside: "ago. )", NL104's to delete)
 _SENTENCE_START = re.compile(r"[\"“‘(\[*_]*[A-Z0-9]")
 _GAP_TAIL = frozenset(".!?…:\"”’)]*_")  # the last character of a sentence end (see the patterns)
 _HABIT_END = re.compile(r"[.!?…][\"”’)\]*_]*$")  # a sentence end that shows the habit (not a colon)
