@@ -17,7 +17,9 @@ that the article writes in lower case (Department.Officials), or a title such as
 person's name (Johanna Koljonen.Teams), or a month or weekday (April.Search), or when the
 second is an adverb or a participle (Department.Included); a capitalised domain word after a
 lower-case one and before a lower-case word is a sentence: `devices.App users`; so is a
-sentence-starting word after words joined by slashes or a domain: `and/or.The`, `Data.gov.An`),
+sentence-starting word after words joined by slashes or a domain: `and/or.The`, `Data.gov.An`;
+so is an acronym the article also writes alone, between a lower-case word and a lower-case one:
+`an API key.API keys are free`),
 CamelCase and code-like names
 (`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`, the `chanbackup.Single` structure:
 a dotted name followed by "struct", "type", "field", "method", "function" and such; but lower-case
@@ -188,6 +190,10 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     if word.islower() and pt[i] == "." and _WORD.fullmatch(right) and right.istitle() and _space_then_lower(pt, i + 1 + len(right)):
         return True  # devices.App users: a domain is not capitalised after a lower-case name
     nxt = _right_word(right)
+    if nxt.isupper() and len(nxt) > 1 and word.islower() and pt[i] == "." and nxt == right and left == word \
+            and _space_then_lower(pt, after) and _stands_alone(latin(), nxt) and pt.count(f"{word}.{nxt}") == 1:
+        return True  # an API key.API keys are free: an acronym the article writes alone opens a sentence
+        # (not a name in a link's text or brackets: the [open.NASA blog])
     if not nxt or (nxt.isupper() and len(nxt) > 1 and not (opened and word.islower())):
         return False  # open.NASA, Gov.HK: a name, not a sentence start (strategy.[HUD's report: a link opens one)
     if word[0].isupper():
@@ -241,6 +247,10 @@ def _space_then_lower(pt: str, at: int) -> bool:
     return pt[at: at + 1] == " " and pt[at + 1: at + 2].islower()
 
 
+def _stands_alone(pt: str, word: str) -> bool:
+    return re.search(r"(?<![\w.@/])%s(?![\w@/]|\.\w)" % re.escape(word), pt) is not None
+
+
 def _both_stand_alone(pt: str, left: str, right: str) -> bool:
     """Peskov.Russia, Department.Officials: the first word also stands on its own, and so does
     the second, or it is an ordinary word the article writes in lower case elsewhere, or an
@@ -248,11 +258,10 @@ def _both_stand_alone(pt: str, left: str, right: str) -> bool:
     here; two sentences, not a name written with a dot."""
     if pt.count(f"{left}.{right}") > 1:
         return False  # Bitcoin.Review, used as a name throughout
-    alone = r"(?<![\w.@/])%s(?![\w@/]|\.\w)"
-    if re.search(alone % re.escape(left), pt) is None:
+    if not _stands_alone(pt, left):
         return False
-    return _INFLECTED.fullmatch(right) is not None or re.search(alone % re.escape(right), pt) is not None or \
-        (right.istitle() and re.search(alone % re.escape(right.lower()), pt) is not None)
+    return _INFLECTED.fullmatch(right) is not None or _stands_alone(pt, right) or \
+        (right.istitle() and _stands_alone(pt, right.lower()))
 
 
 # Two words joined by a slash that prose uses as one word (not a path: usr/bin, src/lib)
