@@ -270,6 +270,16 @@ def latin_kept(damaged: str, at: int) -> bool:
     return sum(1 for ch in word if ord(ch) < 0x250) > len(word) / 2
 
 
+def name_count(a: ev.Article, e: Edit) -> int:
+    """How often the article writes the word the edit respells."""
+    t, s, end = a.text, e.start, e.end
+    while s > 0 and t[s - 1].isalpha():
+        s -= 1
+    while end < len(t) and t[end].isalpha():
+        end += 1
+    return len(re.findall(r"\b" + re.escape(t[s:end]) + r"\b", t[a.body_start:]))
+
+
 def inject(a: ev.Article, rng: random.Random) -> list[Edit]:
     want = rng.randint(3, 12)
     taken: list[Edit] = []
@@ -287,8 +297,8 @@ def inject(a: ev.Article, rng: random.Random) -> list[Edit]:
                 continue
             e = awkward_pick(rng, cands[rng.choice(kinds)], taken, a.text)
         if e is not None and not clashes(e, taken) and e.start >= a.body_start:
-            if e.kind == "r:name-variant" and any(t.kind == e.kind for t in taken):
-                continue  # a second respelling (of the same name, likely) may outvote the real spelling
+            if e.kind == "r:name-variant" and (any(t.kind == e.kind for t in taken) or name_count(a, e) < 3):
+                continue  # a second respelling, or one of a name written only twice, ties or outvotes the real spelling
             if e.kind in STYLE and not house_kept(a.text, apply(a.text, taken + [e])):
                 continue
             # (the damaged text is shifted by the length changes of the edits before this one)
