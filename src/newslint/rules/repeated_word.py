@@ -16,8 +16,8 @@ Bad:  They answered every question from the commmunity.
 Good: They answered every question from the community.
 
 Not findings: words that may stand twice on purpose (`that that`, `had had`, `is is` in "what
-it is is", `in in` after a verb that takes "in", a form of "be" or an object pronoun ("give in in
-the end", "put that logic in in this PR", "where they are in in the list"), `at at` in "looking
+it is is", `in in` after a verb that takes "in", or right after a form of "be" or an object pronoun
+("give in in the end", "put that logic in in this PR", "where they are in in the list"), `at at` in "looking
 at at least", `for for` in "advocating for for years"), a capitalised second word (`a A-list
 actor`), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
 in different sentences or table cells, code, URLs and HTML; a run of three letters at a word's
@@ -129,9 +129,11 @@ def _candidates(doc: Document, triples: list[int]) -> Iterator[re.Match[str]]:
 
 
 # "in in" is English after a verb that takes "in" as its particle (give in, log in, chime in, put
-# it in) or a stranded preposition (where they are in): such a verb, a form of "be" or an object
-# pronoun among the three words before the first "in" excuses it.
-_PARTICLE_VERBS = frozenset("""be am is are was were been being re s give gave log sign check plug fill come came
+# that logic in) or a stranded preposition (where they are in, let him in): such a verb among the
+# three words before the first "in", or a form of "be" or an object pronoun right before it,
+# excuses it ("being used in in the", "be more efficient in in how" are slips).
+_BE = frozenset("be am is are was were been being re s".split())
+_PARTICLE_VERBS = frozenset("""give gave log sign check plug fill come came
     go went gone get got move turn hand pitch chip weigh cave tuck lock set sink step dig zoom dial pour ring phase
     factor kick send let bring brought take took build built call drop listen opt pull buy bought type key write
     wrote read hold held fit join stay sit sat stand stood break broke lean walk run ran fall fell settle draw drew
@@ -144,15 +146,15 @@ _BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*\n?[^A-Za-z\n]*\Z")
 
 
 def _particle(pt: str, start: int) -> bool:
-    """Is one of the three words before ``start`` a verb with the particle "in", a form of "be" or
-    an object pronoun?"""
+    """Is one of the three words before ``start`` a verb with the particle "in", or the word right
+    before it a form of "be" or an object pronoun?"""
     end = start
-    for _ in range(3):
+    for n in range(3):
         m = _BEFORE.search(pt, max(0, end - 40), end)
         if m is None:
             return False
         word = m.group(1).lower()
-        if word in _OBJECTS or any(stem in _PARTICLE_VERBS for stem in _stems(word)):
+        if (n == 0 and (word in _OBJECTS or word in _BE)) or any(stem in _PARTICLE_VERBS for stem in _stems(word)):
             return True
         end = m.start()
     return False
