@@ -47,6 +47,17 @@ def test_a_plural_possessive_inside_a_single_quotation_does_not_break_the_pairin
     assert not lint_text(text, config=ONLY_QUOTES)
 
 
+def test_a_closing_mark_closes_the_opener_drawn_like_it_when_two_doubles_nest() -> None:
+    # a lone “ inside a quotation in straight marks is the stray one, not the outer "
+    q = analyse(Document(_article('He noted, "So far, this is useful for later “payments too, as it lets us skip".')))
+    assert q is not None and [m.ch for m in q.unclosed] == ["“"]
+    # properly nested quotations of the other glyph still pair, inner with inner
+    for body in ('“The reviewers said "not yet" to the patch,” she wrote.',
+                 '"The reviewers said “not yet” to the patch," she wrote.'):
+        q = analyse(Document(_article(body)))
+        assert q is not None and not q.unclosed and not q.stray, body
+
+
 def test_primes_after_digits() -> None:
     # (the ' of 6'2 sits between two digits: never a quotation mark, so not even scanned)
     assert _roles("“He is 6'2\" tall,” she said of the 27\" screen and a 6' fence.") == [

@@ -894,6 +894,8 @@ def _open(mk: Mark, stack: list[Mark], sure: bool = True) -> None:
 
 def _close(mk: Mark, stack: list[Mark], opener: Mark, q: Quotes, flag: str = "", sure: bool = True) -> None:
     """Close ``opener`` (on the stack) with ``mk``; openers above it are unclosed."""
+    if not flag and mk.ch in '"”' and opener.ch in '"“' and _SAME_GLYPH[mk.ch] != opener.ch:
+        opener = _same_glyph_below(mk, stack, opener)
     while stack and stack[-1] is not opener:
         inner = stack.pop()
         if inner.ch == "'":
@@ -908,6 +910,24 @@ def _close(mk: Mark, stack: list[Mark], opener: Mark, q: Quotes, flag: str = "",
     mk.depth = opener.depth
     mk.parent = opener.parent
     opener.partner = mk
+
+
+# A double quotation inside a double quotation is no nesting English writes; when a closing mark
+# meets such a pair of openers, straight and curly, it closes the one drawn like itself: in
+# "So far ... useful for later “payments ... left off". the “ is the stray one.
+_SAME_GLYPH = {'"': '"', "”": "“"}
+
+
+def _same_glyph_below(mk: Mark, stack: list[Mark], opener: Mark) -> Mark:
+    """The double opener right below ``opener`` on the stack when it is drawn like ``mk`` (and
+    ``opener`` is not), else ``opener``."""
+    k = len(stack) - 1
+    while k >= 0 and stack[k] is not opener:
+        k -= 1
+    for j in range(k - 1, max(-1, k - 1 - _MAX_LOOK), -1):
+        if stack[j].ch in DOUBLE:
+            return stack[j] if stack[j].ch == _SAME_GLYPH[mk.ch] else opener
+    return opener
 
 
 def _close_or_stray(mk: Mark, stack: list[Mark], top: Mark | None, q: Quotes) -> None:
