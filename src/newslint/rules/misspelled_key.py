@@ -29,7 +29,9 @@ Good:
 Not findings: singular/plural pairs (``image`` and ``images`` are different keys), other keys
 shorter than four letters (``bio``, ``tab``), compound keys that differ from a known one only by
 a separator (``redirectto``), a different case (Hugo reads ``expirydate`` as ``expiryDate``),
-and keys the schema already reports (a schema that refuses unknown keys: schema-violation).
+a key of five letters or more that is an English word of its own (``county``, ``publisher``,
+``updates``, ``sources``: a theme's field named on purpose, not a slip for ``country``,
+``published``, ``updated`` or ``resources``), and keys the schema already reports (a schema that refuses unknown keys: schema-violation).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from ..document import Document
 from ..model import Finding, Fix
 from ..resources import load_yaml
 from ..schema import normalize_key, suggest_key
+from .invisible_character import _english as english_words  # the shipped word list, read once
 
 ID = "NL007"
 NAME = "misspelled-key"
@@ -70,6 +73,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if normalize_key(key) in known or (key,) in reported or pos.key is None:
             continue
         hint = suggest_key(key, targets)
+        if hint is not None and len(key) >= 5 and key.isalpha() and key.islower() and key in english_words():
+            hint = None  # county, publisher, updates: a word of its own names a field on purpose
         slip = hint is not None and _certain_slip(key, hint, targets, meta.get(key))
         hint = hint or _misnamed(key, table.get("misnamed", {}), props)
         if hint is not None:
