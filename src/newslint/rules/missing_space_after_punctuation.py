@@ -74,7 +74,7 @@ _ENTITY = re.compile(r"&#?[A-Za-z0-9]+$")
 _PLAIN_END = re.compile(r"[,.;!?)”’]?")
 _GLUED_COLON = re.compile(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query syntax (user:x from:y)
 # ##News at a line's start (up to three spaces in): a heading whose space went missing
-_GLUED_HEADING = re.compile(r"^ {0,3}(#{2,6})(?=[A-Z][^\W\d_]*(?:[\s,:;.!?]|$))", re.M)
+_GLUED_HEADING = re.compile(r"^ {0,3}(#{2,6})(?=[A-Z][^\W\d_]*(?:[\s,:;.!?’'-]|$))", re.M)
 _GLUED_ITEM = re.compile(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
 
 
