@@ -98,7 +98,7 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
 
 
 _RUN = re.compile(f"[{INVISIBLE}]+")
-_NBSP_PAIR = re.compile(r"(?<![\w\u00a0-])([^\W\d_]{2,})\u00a0([^\W\d_]{2,})(?![\w\u00a0-])")
+_NBSP_PAIR = re.compile(r"(?<![\w\u00a0])([^\W\d_]{2,})\u00a0([^\W\d_]{2,})(?![\w\u00a0])")
 
 
 def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
