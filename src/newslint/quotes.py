@@ -597,7 +597,7 @@ class _Units:
 
 _ARROWS = frozenset("«»‹›")
 _HTML_LINE = re.compile(r"^[ \t]*</?[A-Za-z]", re.M)
-_TAG = re.compile(r"<[^<>]*>")
+_TAG = re.compile(r"<[^<>]*>|\{%.*?%\}|\{\{.*?\}\}", re.S)  # tags, and Liquid tags inside the block
 _HTML_QUOTE = re.compile(r"[\"“”‘„«»‚‹›]|&(?:quot|[lr][sd]quo|[lr]aquo|bdquo|#34|#822[01]|#8216|#171|#187);")
 _DELIMITERS = frozenset("\"'“”")
 _CONTINUES = frozenset("\"'“‘«„‚‹»")
