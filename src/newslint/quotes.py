@@ -563,11 +563,14 @@ class _Units:
         return False
 
     def before_html(self, u: int) -> bool:
-        """Does an HTML block come right after unit ``u``?"""
+        """Does an HTML block with a quotation mark in its text come right after unit ``u``?"""
         if u < 0:
             return False
         end = self.blocks[u + 1].start if u + 1 < len(self.blocks) else len(self.doc.text)
-        return _HTML_LINE.search(self.doc.text, self.blocks[u].end, end) is not None
+        if _HTML_LINE.search(self.doc.text, self.blocks[u].end, end) is None:
+            return False
+        # only a block whose text (outside its tags) holds a quotation mark can close one
+        return _HTML_QUOTE.search(_TAG.sub("", self.doc.text[self.blocks[u].end:end])) is not None
 
     def plain_between(self, u: int, v: int) -> bool:
         """Are ``u`` and ``v`` paragraphs of the same container, with only paragraphs between?
