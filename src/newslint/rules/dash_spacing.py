@@ -87,9 +87,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 # Words that open a clause or a phrase and never end the first half of a compound: after a
-# closed en dash (dynamic–such as), the dash is a sentence's. Not particles (built–in, log–on,
-# easy–to–see) and not "or"/"no" (either–or, yes–no).
-_CLAUSE_WORDS = frozenset("the a an and but so such which that who whose where when while with without from "
+# closed en dash (dynamic–such as, blockers–to stakeholders), the dash is a sentence's. Not
+# particles (built–in, log–on) and not "or"/"no" (either–or, yes–no); easy–to–see, a chain, is
+# never read as a sentence's dash.
+_CLAUSE_WORDS = frozenset("the a an and but so such which that who whose where when while with without from to "
                           "for of it its we they he she you this these those not even especially including like "
                           "if there what how our their his her my your".split())
 # ... and the words after which a partner dash is an aside's edge (a particle too: "created–in
