@@ -5,7 +5,8 @@ still need to compare them, so this module reads the forms Hugo, Jekyll and Elev
 ISO 8601 / RFC 3339 (``2022-05-31T05:32:23+03:00``), the YAML timestamp form with a space and
 one-digit hours or offsets (``2016-01-01 9:00:00 -5``), Jekyll's documented
 ``2014-01-10 12:06:21 +1100``, Go's ``… +0000 UTC``, a bare ``UTC`` or ``GMT`` after the time
-(``2016-04-05 21:11:00 UTC``, which Jekyll reads) and Hugo's ``15 Oct 2023``. Anything else
+(``2016-04-05 21:11:00 UTC``, which Jekyll reads), Hugo's ``15 Oct 2023`` and the RFC 1123
+date-time of feeds (``Mon, 02 Oct 2023 10:00:00 +0000``), which Hugo and Jekyll both read. Anything else
 is None: the schema rule, not the date rules, says what is wrong with it.
 """
 
@@ -22,7 +23,10 @@ _ISO = re.compile(
     r"(?:[ \t]*(?:([Zz])|([+-])(\d{1,2})(?::?(\d{2}))?)(?:[ \t]+[A-Z]{2,5})?|[ \t]+(UTC|GMT))?)?")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})")
+# Hugo's 15 Oct 2023, and the RFC 1123 date-time Hugo and Jekyll both read (a feed's pubDate,
+# a WordPress export): Mon, 02 Oct 2023 10:00:00 +0000, or GMT/UTC for the offset.
+_DAY_MONTH_YEAR = re.compile(r"(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})"
+                             r"(?: (\d{2}):(\d{2})(?::(\d{2}))? (?:([+-])(\d{2})(\d{2})|UTC|GMT))?")
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,12 @@ def _parse(text: str) -> Stamp | None:
             d = _DAY_MONTH_YEAR.fullmatch(text)
             if d is None or d.group(2).lower() not in _MONTHS:
                 return None
-            return Stamp(datetime(int(d.group(3)), _MONTHS[d.group(2).lower()], int(d.group(1))), False, False)
+            day_ = datetime(int(d.group(3)), _MONTHS[d.group(2).lower()], int(d.group(1)))
+            if d.group(4) is None:
+                return Stamp(day_, False, False)
+            offset = timedelta(hours=int(d.group(8) or 0), minutes=int(d.group(9) or 0))
+            value = day_.replace(hour=int(d.group(4)), minute=int(d.group(5)), second=int(d.group(6) or 0))
+            return Stamp(value.replace(tzinfo=timezone(-offset if d.group(7) == "-" else offset)), True, True)
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if m.group(4) is None:
             return Stamp(datetime(year, month, day), False, False)
@@ -77,7 +86,10 @@ def _parse(text: str) -> Stamp | None:
 
 def impossible(text: object) -> bool:
     """Is this shaped like an ISO date but not on the calendar (2022-02-30, 25:00)?"""
-    return isinstance(text, str) and parse(text) is None and _ISO.fullmatch(text.strip()) is not None
+    if not isinstance(text, str) or parse(text) is not None:
+        return False
+    d = _DAY_MONTH_YEAR.fullmatch(text.strip())
+    return _ISO.fullmatch(text.strip()) is not None or (d is not None and d.group(2).lower() in _MONTHS)
 
 
 def missing_zone(text: object) -> bool:
