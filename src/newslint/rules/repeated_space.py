@@ -12,7 +12,8 @@ allow two after any sentence).
 
 A link, an inline HTML tag, a code span or a character entity (`&#8212;`) stands like a word
 (`at the  <a href=…>`, two spaces before a code span); an entity that prints a space (`&nbsp;`),
-a comment or a Liquid tag does not. Two spaces after an ellipsis or an `e.g.` before a lower-case
+a comment or a Liquid tag does not; after a sentence that ends inside one (`designers.&#8221;  Talk`,
+`[PRs.][ref]  Some`) two spaces are a sentence gap like any other. Two spaces after an ellipsis or an `e.g.` before a lower-case
 word are no sentence gap (`depends on the…  so`), whatever the habit; nor are two after a colon,
 unless the article's colons take two as a habit or, with no colon to tell, a capital follows
 (`**Released:**  seven months` among one-space colons is a slip).
@@ -55,12 +56,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each run of 2+ spaces; sentence gaps follow the sentence-spacing option."""
     spacing = opts["sentence-spacing"]
     text = doc.prose_text
+    stopped: set[int] = set()
     matches = list(doc.prose_matches(_REPEATED))
     if "\ue000  " in text:  # "[the report](url)  was": a link ends like a word
-        linked = [m for m in _AFTER_MASK.finditer(text) if _after_link(doc, text, m.start()) or _after_entity(doc, m.start())
-                  or _after_inline(doc, m.start())]
+        linked = [(m, _ending_mask(doc, m.start())) for m in _AFTER_MASK.finditer(text)]
+        linked = [(m, start) for m, start in linked if start >= 0]
+        # after a sentence that ends inside the link, quotation or emphasis ("[PRs.][ref]  Some",
+        # "designers.&#8221;  Talk", "done.</em>  Then"): a sentence gap, which the habit may keep
+        stopped = {m.start() for m, start in linked if text[max(0, start - 4): start].rstrip(_CLOSER_CHARS)[-1:] in _MARKS}
         if linked:
-            matches = sorted(matches + linked, key=lambda m: m.start())
+            matches = sorted(matches + [m for m, _ in linked], key=lambda m: m.start())
     if "  \ue000" in text:  # "creating a  <a href=…>", "of Adobe.  </p>", "default  `datacarriersize`"
         before = [m for m in _BEFORE_MASK.finditer(text) if _before_inline(doc, m.end())]
         if before:
@@ -71,6 +76,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             gap = [_ends(text, m.start(), _SENTENCE_END, 8, True) for m in matches]
         else:  # (an article with the habit has hundreds of runs: no call per run)
             gap = _after_sentences(text, matches, _SENTENCE_END, _MARKS, 8)
+        if "\ue000  " in text and stopped:
+            gap = [g or m.start() in stopped for m, g in zip(matches, gap)]
         gap = [g and not _runs_on(text, m) for m, g in zip(matches, gap)]
         if any(gap):
             gap = _colon_gaps(text, matches, gap, see_through)
@@ -129,23 +136,25 @@ _ONE_SPACE_COLON = re.compile(r":[\"”’)\]*_]* (?=[^\s\ue000])")
 _LATIN_ABBREVIATION = re.compile(r"(?<![\w.])[a-z]\.[a-z]\.$")  # e.g., i.e.
 
 
-def _after_link(doc: Document, text: str, at: int) -> bool:
-    """A link ends at ``at``, and not with a sentence ("[PRs.][ref]  Some" may be the habit)."""
-    start = link_ending_at(doc, at)
-    return start >= 0 and text[max(0, start - 2): start].rstrip("]")[-1:] not in ".!?…:"
-
-
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*8194|#0*8195|#0*8201);", re.I)
 
 
-def _after_entity(doc: Document, at: int) -> bool:
-    """A character entity that prints a mark or a letter ends at ``at`` ("well &#8230;  that"):
-    it ends like a word (not one that prints a space: "&nbsp;  " pads on purpose)."""
+def _ending_mask(doc: Document, at: int) -> int:
+    """Where the link, inline HTML tag, code span or character entity that ends at ``at`` starts
+    (the link's masked destination or label), or -1: each ends like a word ("[the report](url)
+    was", "well &#8230;  that"). An entity that prints a space pads on purpose ("&nbsp;  ")."""
+    start = link_ending_at(doc, at)
+    if start >= 0:
+        return start
     ends = doc.memo("repeated-space.entity-ends",
                     lambda: {e: s for s, e, kind in doc.prose_index.masks if kind == "entity"})
     start = ends.get(at, -1)
-    return start >= 0 and _SPACE_ENTITY.fullmatch(doc.text, start, at) is None \
-        and doc.text[start - 1: start] not in _MARKS  # (.&rdquo;  The may be a two-space habit's gap)
+    if start >= 0:
+        return start if _SPACE_ENTITY.fullmatch(doc.text, start, at) is None else -1
+    return doc.memo("repeated-space.inline-masks", lambda: _inline_masks(doc))[1].get(at, -1)
+
+
+_CLOSER_CHARS = "\"”’)]*_"
 
 
 def _inline_masks(doc: Document) -> tuple[set[int], dict[int, int]]:
@@ -167,13 +176,6 @@ def _before_inline(doc: Document, at: int) -> bool:
     stands in the line like a word, so the spaces before it are between words (a comment, a
     shortcode or a Liquid tag prints nothing there)."""
     return at in doc.memo("repeated-space.inline-masks", lambda: _inline_masks(doc))[0]
-
-
-def _after_inline(doc: Document, at: int) -> bool:
-    """Does an inline HTML tag or a code span end at ``at``, and not after a sentence's mark
-    (``done.</em>  Next`` may be a two-space habit's gap)?"""
-    start = doc.memo("repeated-space.inline-masks", lambda: _inline_masks(doc))[1].get(at, -1)
-    return start >= 0 and doc.text[max(0, start - 3): start].rstrip("\"”’)]*_")[-1:] not in _MARKS
 
 
 def _tabs(doc: Document, text: str) -> Iterator[Finding]:
