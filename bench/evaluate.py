@@ -106,6 +106,7 @@ _PROTECT = re.compile(
     r"|\b[\w-]+\.(?:md|html?|pdf|png|jpe?g|gif|svg|csv|json|ya?ml|txt|py|js|go|xml)\b"  # file names
     r"|\b[A-Za-z0-9]+(?:[._/][A-Za-z0-9]+){2,}"           # dotted/slashed identifiers
 )
+_RAW_HTML = re.compile(r"^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)", re.I)
 _LIST = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _BLOCKQUOTE = re.compile(r"^(\s*>\s?)+")
 _REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s")
@@ -133,6 +134,7 @@ def read_article(path: str, text: str) -> Article:
                 pos = nl + 1
     in_fence = None
     in_html = False
+    in_raw = ""  # CommonMark's HTML block type 1 (<script>, <pre>, <style>, <textarea>) runs to its closing tag
     in_liquid = False
     in_shortcode = False
     in_comment = False
@@ -168,6 +170,14 @@ def read_article(path: str, text: str) -> Article:
         if in_tag:
             if "%}" in line:
                 in_tag = False
+            continue
+        if in_raw:
+            if in_raw in line.lower():
+                in_raw = ""
+            continue
+        raw = _RAW_HTML.match(line)
+        if raw and f"</{raw.group(1).lower()}>" not in line.lower():
+            in_raw = f"</{raw.group(1).lower()}>"
             continue
         if not s:
             in_html = False
