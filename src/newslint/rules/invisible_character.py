@@ -9,7 +9,7 @@ space and splits the word for search: when the article writes the joined word el
 (`location`, or `locations`) and one of the two parts is not a word of its own in it (`loca`,
 `tion`), when the second part is an ending that is never a word (`need\u00a0ing`), or, in
 English, when the two make a word of the shipped word list (rules/english-words.txt, from SCOWL)
-and one of them is not a word there (`pro\u00a0ducing`, `eas\u00a0ily`); a no-break space between
+and one of them is not a word there (`pro\u00a0ducing`, `eas\u00a0ily`, `Fri\u00a0day`); a no-break space between
 two words (`this\u00a0summer`, `on\u00a0line` beside `online`, `net\u00a0work`) is not.
 
 Not findings: a zero-width joiner inside an emoji sequence (👩‍💻) or between letters of a
@@ -117,16 +117,20 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
             continue  # a capital at the join: two names (Ann\u00a0Lee, IT\u00a0Team)
         if (whole and any(words[part] == 1 and part not in _COMPOUND_PARTS for part in (left, right))) \
                 or (right in _SUFFIXES and len(left) >= 3 and words[right] == 1) \
-                or (english and _split_dictionary_word(left, right)):
+                or (english and _split_dictionary_word(m.group(1), m.group(2))):
             yield Finding(m.end(1), m.start(2), f"no-break space inside the word “{m.group(1)}{m.group(2)}”; delete it",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
 
 
 def _split_dictionary_word(left: str, right: str) -> bool:
-    """Is ``left + right`` an English word that one of the two is not (exper|ience, eas|ily)?
-    Two words that also make one (net|work, any|one, be|come) may stand apart: not a finding."""
+    """Is ``left + right`` an English word that one of the two is not (exper|ience, eas|ily, and
+    with its capital, Fri|day, Wash|ington)? Two words that also make one (net|work, any|one,
+    be|come) may stand apart: not a finding."""
     words = _english()
-    return left + right in words and (left not in words or right not in words)
+    joined = left + right
+    if joined.lower() in words or (left[0].isupper() and joined.capitalize() in words):
+        return not ({left.lower(), left.capitalize()} & words and right.lower() in words)
+    return False
 
 
 @lru_cache(maxsize=1)
