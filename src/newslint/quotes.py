@@ -323,7 +323,7 @@ _SAYS = ("said|says|added|adds|told|tells|asked|asks|explained|explains|noted|no
          "continued|recalled|stressed|argued|argues|warned|warns|insisted|replied|remarked|observed|"
          "concluded|acknowledged|admitted|agreed|suggested|urged|emphasi[sz]ed|pointed out")
 _SPEAKER = r"(?:he|she|they|we|I|the [a-z]+|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})"
-_ATTRIBUTION = re.compile(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s)[ \t]+(?:(?:he|she|they)\b|[A-Z])))"
+ATTRIBUTION = re.compile(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s)[ \t]+(?:(?:he|she|they)\b|[A-Z])))"
                           % (_SPEAKER, _SAYS, _SAYS))
 
 _NEXT_DOUBLE = re.compile("[%s]" % "".join(sorted(DOUBLE)))
@@ -345,7 +345,7 @@ def attribution(doc: "Document", opener: Mark) -> int | None:
     nxt = (_NEXT_DOUBLE if opener.ch in DOUBLE else _NEXT_SINGLE).search(P, opener.end, end)
     if nxt is not None:  # the quotation's words end at the next mark of its family
         end = nxt.start()
-    m = _ATTRIBUTION.search(P, opener.end, end)
+    m = ATTRIBUTION.search(P, opener.end, end)
     if m is None or not any(ch.isalpha() for ch in P[opener.end:m.start()]):
         return None
     last = _SENTENCE.split(P[opener.end:m.start()])

@@ -10,8 +10,11 @@ wants them inside, ``"any"`` turns the rule off.
 Bad:  Putin also called the events in Bucha a “provocation”.
 Good: Putin also called the events in Bucha a “provocation.”
 
+A comma between a quotation and its attribution (`“standards”, Sunthara said`) goes inside in
+British and American usage alike: it is reported whatever the article's habit.
+
 Not findings: an article that puts them outside a quarter of the time or more (British,
-logical punctuation); question and exclamation marks, colons and semicolons (they go where the
+logical punctuation), but for such a comma; question and exclamation marks, colons and semicolons (they go where the
 sense puts them); a quotation that already ends with its own punctuation (“Why?”); single
 quotation marks (’ is also an apostrophe: the Smiths’.); one word in straight quotes (often a
 literal term, which technical writers keep apart from the sentence's punctuation); a full stop
@@ -24,7 +27,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..quotes import analyse
+from ..quotes import ATTRIBUTION, analyse
 
 ID = "NL119"
 NAME = "punctuation-outside-quote"
@@ -64,13 +67,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 outside.append(close)
     if not outside:
         return
+    why = "the house style puts commas and full stops" if style == "inside" else \
+        "this article puts commas and full stops"
     if style == "auto" and (inside < EVIDENCE or inside < 3 * len(outside)):
-        return
-    why = "the house style puts" if style == "inside" else "this article puts"
+        # a comma before an attribution goes inside in every English style (“…,” Ortega said)
+        outside = [c for c in outside if pt[c.end] == "," and ATTRIBUTION.match(pt, c.end)]
+        why = "a comma before an attribution goes"
     for close in outside:
         p = pt[close.end]
         word = "comma" if p == "," else "full stop"
         yield Finding(close.start, close.end + 1,
-                      f"{word} after the closing {close.ch}; {why} commas and full stops inside "
+                      f"{word} after the closing {close.ch}; {why} inside "
                       f"the quotation: write '{p}{close.ch}'",
                       Fix.replace(close.start, close.end + 1, p + close.ch, f"Move the {word} inside the quotation"))
