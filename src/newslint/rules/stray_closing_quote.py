@@ -5,7 +5,9 @@ paragraphs, each paragraph must open again with the opening mark; a paragraph th
 is reported here.
 
 A closing mark typed twice (``“Hello””``) leaves one closing nothing: the safe fix deletes it;
-other stray marks have no fix (which opening mark is missing, and where, is a guess).
+other stray marks have no fix (which opening mark is missing, and where, is a guess). A typed
+closing mark that shuts a quotation an entity opened (`&#8220;… research” such as …&#8221;`),
+leaving the entity closer after it nothing to close, is reported: the entity is the text's own.
 
 Not findings: ’ and ' with nothing to close (apostrophes: the Smiths’ house, goin’); inch marks
 after digits (a 27" screen); marks in code, URLs, HTML and shortcodes, or written as entities;
@@ -21,7 +23,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..quotes import analyse
+from ..quotes import DOUBLE, Mark, analyse
 
 ID = "NL111"
 NAME = "stray-closing-quote"
@@ -38,6 +40,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.text
     for mk in q.stray:
         if mk.masked:
+            typed = _typed_closer(q.marks, mk)
+            if typed is not None:  # &#8220;… research” such as …&#8221;: the typed ” is the stray one
+                yield Finding(typed.start, typed.end, f"closing {typed.ch} before the {mk.ch} written as an entity "
+                                                      "that closes this quotation; delete one")
             continue
         if text[mk.start - 1:mk.start] == mk.ch or text[mk.end:mk.end + 1] == mk.ch:
             yield Finding(mk.start, mk.end, f"closing {mk.ch} typed twice; delete one",
@@ -45,3 +51,18 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # “Hello””: the doubled mark is the one that closes nothing
         yield Finding(mk.start, mk.end, f"closing {mk.ch} has no opening mark before it in this paragraph; "
                                         "add the opening mark or delete this one")
+
+
+def _typed_closer(marks: list[Mark], stray: Mark) -> Mark | None:
+    """The typed closing mark, of ``stray``'s family and in its paragraph, that closed the quotation
+    an entity opened before ``stray``, an entity closer, found nothing left to close."""
+    family = stray.ch in DOUBLE
+    for m in reversed(marks):
+        if m.start >= stray.start:
+            continue
+        if m.unit != stray.unit:
+            return None
+        if m.role == "close" and (m.ch in DOUBLE) == family:
+            partner = m.partner
+            return m if not m.masked and partner is not None and partner.masked else None
+    return None
