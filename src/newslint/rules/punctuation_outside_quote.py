@@ -19,6 +19,8 @@ sense puts them); a quotation that already ends with its own punctuation (“Why
 quotation marks (’ is also an apostrophe: the Smiths’.); one word in straight quotes (often a
 literal term, which technical writers keep apart from the sentence's punctuation); a full stop
 that starts an ellipsis or a file extension (”.pdf); articles in languages other than English.
+A closing mark written as an entity (`&#8221;`, `&rdquo;`) counts as the mark, and the fix keeps
+the entity (`“hits&#8221;.` becomes `“hits.&#8221;`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..prose import MASK
 from ..quotes import ATTRIBUTION, analyse
 
 ID = "NL119"
@@ -54,11 +57,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     inside = 0
     outside = []
     for open_, close in q.pairs():
-        if close.ch not in _CLOSERS or close.masked or not close.start:
+        if close.ch not in _CLOSERS or not close.start:
             continue
         if close.ch == '"' and " " not in pt[open_.end:close.start]:
             continue  # a straight-quoted word is often a literal term: type "yes", called "remotes".
         before = pt[close.start - 1]
+        if before == MASK:  # an entity before the mark (about&#8230;&#8221;): the character it writes
+            before = _entity_before(doc, close.start)
         if before in ".,":
             inside += 1
         elif before not in _ENDS and close.end < n and pt[close.end] in ".,":
@@ -76,7 +81,18 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for close in outside:
         p = pt[close.end]
         word = "comma" if p == "," else "full stop"
+        mark = doc.text[close.start: close.end]  # (an entity, &#8221;, stays as written)
         yield Finding(close.start, close.end + 1,
-                      f"{word} after the closing {close.ch}; {why} inside "
-                      f"the quotation: write '{p}{close.ch}'",
-                      Fix.replace(close.start, close.end + 1, p + close.ch, f"Move the {word} inside the quotation"))
+                      f"{word} after the closing {mark}; {why} inside "
+                      f"the quotation: write '{p}{mark}'",
+                      Fix.replace(close.start, close.end + 1, p + mark, f"Move the {word} inside the quotation"))
+
+
+def _entity_before(doc: Document, at: int) -> str:
+    """The last character an entity that ends at ``at`` writes, or the mask character."""
+    import html
+
+    start = doc.text.rfind("&", max(0, at - 12), at)
+    if start < 0 or doc.text[at - 1] != ";":
+        return MASK
+    return html.unescape(doc.text[start:at])[-1:] or MASK
