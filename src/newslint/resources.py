@@ -47,3 +47,11 @@ def load_yaml(kind: str, name: str) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(data_path(kind, name).read_text(encoding="utf-8"), Loader=loader)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The shipped English word list (rules/english-words.txt, SCOWL), read once per process when
+    a rule first needs it (a no-break space inside a word; a front-matter key that is a word)."""
+    text = data_path("rules", "english-words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))

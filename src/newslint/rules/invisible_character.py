@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from .. import links
 from ..document import Document
 from ..model import Finding, Fix
-from ..resources import data_path
+from ..resources import english_words
 from ..typography import INVISIBLE, restores_reference, scan
 
 ID = "NL120"
@@ -126,18 +125,11 @@ def _split_dictionary_word(left: str, right: str) -> bool:
     """Is ``left + right`` an English word that one of the two is not (exper|ience, eas|ily, and
     with its capital, Fri|day, Wash|ington)? Two words that also make one (net|work, any|one,
     be|come) may stand apart: not a finding."""
-    words = _english()
+    words = english_words()
     joined = left + right
     if joined.lower() in words or (left[0].isupper() and joined.capitalize() in words):
         return not ({left.lower(), left.capitalize()} & words and right.lower() in words)
     return False
-
-
-@lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
-    """The shipped English word list (rules/english-words.txt), read when an article first needs it."""
-    text = data_path("rules", "english-words.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
 
 
 _WORD = re.compile(r"[^\W\d_]+")

@@ -44,9 +44,8 @@ from typing import Any, Iterator, Mapping
 from .. import dates, validation
 from ..document import Document
 from ..model import Finding, Fix
-from ..resources import load_yaml
+from ..resources import english_words, load_yaml
 from ..schema import normalize_key, suggest_key
-from .invisible_character import _english as english_words  # the shipped word list, read once
 
 ID = "NL007"
 NAME = "misspelled-key"
