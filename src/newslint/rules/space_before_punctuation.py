@@ -68,11 +68,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         mark = pt[i]
         after = pt[i + 1] if i + 1 < n else "\n"
         swapped = mark in ",;" and after.isalpha()  # "Medinsky ,said": the space is on the wrong side
-        if mark in ".?!" and (after.isupper() or after in "*_"):  # "store .Then": so is a stop's before the next sentence
-            left = pt[max(0, i - 20): i].rstrip(HSPACE)[-1:]
-            first = i + 1 + len(pt[i + 1: i + 3]) - len(pt[i + 1: i + 3].lstrip("*_"))  # (or its emphasis: "program ._This")
-            swapped = (left.islower() or (left != "" and left in ")”’\"")) and pt[first: first + 1].isupper() \
-                and opens_sentence(pt, first)
+        if mark in ".?!" and (after.isupper() or after in "*_“"):  # "store .Then": so is a stop's before the next sentence
+            before = pt[max(0, i - 20): i].rstrip(HSPACE)
+            left = before[-1:]
+            # (or its emphasis or quotation: "program ._This", "he said .“You"; after a link too)
+            first = i + 1 + len(pt[i + 1: i + 4]) - len(pt[i + 1: i + 4].lstrip("*_“"))
+            swapped = (left.islower() or (left != "" and left in ")”’\"")
+                       or (left == MASK and link_ending_at(doc, i - (len(pt[max(0, i - 20): i]) - len(before))) >= 0)) \
+                and pt[first: first + 1].isupper() and opens_sentence(pt, first)
         doubled = after == mark and _doubled(pt, i)  # "home ,, then": the space, then NL101 the mark
         if mark not in marks or (after == mark and not doubled) or (mark == "." and after == "…") or (mark in ":;" and after in ")]") \
                 or not (after.isspace() or after in _AFTER or after in PUNCT or swapped or _closes_emphasis(pt, i + 1)):
@@ -124,10 +127,10 @@ def _closes_emphasis(pt: str, at: int) -> bool:
     if pt[end: end + 1] not in ("", "\n", " ", "\t") and pt[end] not in PUNCT and pt[end] not in _AFTER:
         return False
     run = pt[at:end]
-    floor = max(pt.rfind("\n\n", 0, at), at - 400)
+    floor = max(pt.rfind("\n\n", 0, at), at - 3000)
     opened = pt.rfind(run, floor, at)
     inner = opened + len(run)
-    inner += len(pt[inner: inner + 2]) - len(pt[inner: inner + 2].lstrip("*_"))  # _**Name** … (GSA) ._
+    inner += len(pt[inner: inner + 3]) - len(pt[inner: inner + 3].lstrip("*_[“\""))  # _**Name** … (GSA) ._, *[Link] …
     return opened >= 0 and pt[inner: inner + 1].isalnum() \
         and (opened == 0 or not pt[opened - 1].isalnum())
 
