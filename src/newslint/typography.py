@@ -90,8 +90,8 @@ def _scan(pt: str) -> Scan:
             elif not nxt.isalpha():
                 if nxt in "“[" and c in ".!?" and pt[i + 2: i + 3].isupper():
                     s.stops.append(i)  # end.“Next, end.[Link text
-                elif nxt in "*_" and c in ".!?" and (pt[i + 2: i + 3].isupper() or (pt[i + 2: i + 3] == nxt and pt[i + 3: i + 4].isupper())):
-                    s.stops.append(i)  # end.*Nobody* knew, end.**Next
+                elif nxt in "*_" and c in ".!?" and pt[i + 1: i + 5].lstrip(nxt)[:1].isupper():
+                    s.stops.append(i)  # end.*Nobody* knew, end.**Next, end.***Next
             elif c in ".!?":
                 if nxt.isupper():
                     s.stops.append(i)

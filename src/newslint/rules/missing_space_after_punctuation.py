@@ -210,7 +210,7 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
 
 
 # Emphasis markers, then a capital: the emphasised first word of the next sentence
-_EMPHASIS_OPENS = re.compile(r"(\*{1,2}|_{1,2})([A-Z][^\W\d_]*)")
+_EMPHASIS_OPENS = re.compile(r"(\*{1,3}|_{1,3})([A-Z][^\W\d_]*)")
 
 # What a code name written in prose is called (package.Type struct, module.Name function): a
 # sentence hardly ever opens with a capitalised word and then one of these
