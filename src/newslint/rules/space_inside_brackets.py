@@ -3,7 +3,8 @@
 Text hugs its brackets: `(text)`, `[text]`. A space inside a link's text (`[ text ](url)`)
 becomes part of the link, underlined. When the space was meant to separate the bracket from
 the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise it deletes it
-(also between the brackets of a citation glued to its word: `III(A )(2)` is `III(A)(2)`).
+(also between the brackets of a citation glued to its word: `III(A )(2)` is `III(A)(2)`, and in
+one word's brackets glued to it: `image( s)` is `image(s)`).
 
 Not findings: empty brackets and task-list boxes (`( )`, `[ ]`, `[ x]`), a bracket at the start
 or end of a line, a bracket with no partner nearby, emoticons (`:( `), a space before
@@ -52,10 +53,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if (i and pt[i - 1] in ":;=") or near_invisible(doc, i, j) or j in starts:
             continue  # an emoticon, or NL120 has a character to delete here first
         limit = _paragraph_end(pt, j)
-        if pt.find(_PAIR[pt[i]], j, limit) < 0:
+        close = pt.find(_PAIR[pt[i]], j, limit)
+        if close < 0:
             continue
         before = pt[i - 1] if i else ""
-        if (before.isalnum() or (before and before in _GLUE_BEFORE)) and not (before in ")]" and _chained(pt, i - 1)):
+        glued = before.isalnum() and pt[i] == "(" and " " not in pt[j:close].rstrip(_SPACE)  # image( s), f( x)
+        if (before.isalnum() or (before and before in _GLUE_BEFORE)) and not (before in ")]" and _chained(pt, i - 1)) \
+                and not glued:
             fix = Fix.replace(i, j, " " + pt[i], "Move the space outside the bracket")
         else:
             fix = Fix.delete(i + 1, j, "Delete the space")
