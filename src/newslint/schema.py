@@ -277,6 +277,13 @@ class Compiled:
         return props if isinstance(props, dict) else {}
 
     @property
+    def required(self) -> frozenset[str]:
+        """The top-level keys the schema requires."""
+        contents = self.source.contents
+        keys = contents.get("required", []) if isinstance(contents, dict) else []
+        return frozenset(k for k in keys if isinstance(k, str)) if isinstance(keys, list) else frozenset()
+
+    @property
     def closed(self) -> bool:
         """Does the schema refuse unknown top-level keys?"""
         contents = self.source.contents

@@ -31,7 +31,8 @@ shorter than four letters (``bio``, ``tab``), compound keys that differ from a k
 a separator (``redirectto``), a different case (Hugo reads ``expirydate`` as ``expiryDate``),
 a key of five letters or more that is an English word of its own (``county``, ``publisher``,
 ``updates``, ``sources``: a theme's field named on purpose, not a slip for ``country``,
-``published``, ``updated`` or ``resources``), and keys the schema already reports (a schema that refuses unknown keys: schema-violation).
+``published``, ``updated`` or ``resources``) unless the key it is near is required and missing
+(``tittle:`` without a ``title:``), and keys the schema already reports (a schema that refuses unknown keys: schema-violation).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     result = validation.validate(doc, opts)
     table = load_yaml("rules", "front-matter-keys.yaml")
     props = list(result.schema.properties) if result.schema is not None else []
+    required = result.schema.required if result.schema is not None else frozenset()
     targets, known = _vocabulary(tuple(props), tuple(opts.get("known", [])))
     if all(normalize_key(key) in known for key in fm.root.items):
         return
@@ -72,8 +74,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if normalize_key(key) in known or (key,) in reported or pos.key is None:
             continue
         hint = suggest_key(key, targets)
-        if hint is not None and len(key) >= 5 and key.isalpha() and key.islower() and key in english_words():
+        if hint is not None and len(key) >= 5 and key.isalpha() and key.islower() and key in english_words() \
+                and not (hint in required and hint not in meta):
             hint = None  # county, publisher, updates: a word of its own names a field on purpose
+            # (but tittle: where the required title is missing is the title misspelt)
         slip = hint is not None and _certain_slip(key, hint, targets, meta.get(key))
         hint = hint or _misnamed(key, table.get("misnamed", {}), props)
         if hint is not None:
