@@ -36,7 +36,7 @@ _CANDIDATE = re.compile(
     # Most candidates are a word's comma or full stop before a space or line break, which no
     # branch below takes: turned away by one test instead of six (8 % of the scan)
     "(?![ \n](?<=[^" + HSPACE + "][.!?,;:][ \n]))"
-    "(?:(?=[" + _UPPER + ".!?,;:“\\[*_])(?<=[.!?])"    # end.Next, end.“Next, end.*Next*, doubled marks, "..."
+    "(?:(?=[" + _UPPER + ".!?,;:“\\[(*_])(?<=[.!?])"    # end.Next, end.“Next, end.*Next*, doubled marks, "..."
     "|(?=[" + _LETTER + ".!?,;:])(?<=[,;:])"      # word,word and doubled marks
     "|(?<=[-(\\[])(?=[- ])"                      # "--", " - ", "( text", "[ text"
     "|(?<=[)\\]])(?<= .)"                        # "text )"
@@ -88,8 +88,8 @@ def _scan(pt: str) -> Scan:
                 s.runs.append((i, j))
                 skip_to = j
             elif not nxt.isalpha():
-                if nxt in "“[" and c in ".!?" and pt[i + 2: i + 3].isupper():
-                    s.stops.append(i)  # end.“Next, end.[Link text
+                if nxt in "“[(" and c in ".!?" and pt[i + 2: i + 3].isupper():
+                    s.stops.append(i)  # end.“Next, end.[Link text, end.(Often
                 elif nxt in "*_" and c in ".!?" and pt[i + 1: i + 5].lstrip(nxt)[:1].isupper():
                     s.stops.append(i)  # end.*Nobody* knew, end.**Next, end.***Next
             elif c in ".!?":

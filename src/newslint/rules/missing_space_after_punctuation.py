@@ -163,9 +163,11 @@ def _right_word(right: str) -> str:
 def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> bool:
     left, right = _tokens(pt, i)
     after = i + 1 + len(right)
-    opened = right[:1] in ("“", "[")
+    opened = right[:1] in ("“", "[", "(")
+    if right[:1] == "(" and ")" in right:
+        return False  # fig.(A), obj.(Method): a label or a call, not an aside of words
     if opened:
-        right = right[1:]  # end.“Next, end.[Link text: a quotation or a link opens the next sentence
+        right = right[1:]  # end.“Next, end.[Link text, end.(Often: a quotation, link or aside opens the next sentence
     elif right[:1] in "*_":
         emphasis = _EMPHASIS_OPENS.match(right)  # end.*Nobody* or end.**Next step:** opens one too
         if emphasis is None:
