@@ -25,12 +25,14 @@ Good: The conversation between Shoigu and Austin took place on May 13.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from itertools import islice
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..prose import MASK
 from ..typography import INVISIBLE, link_ending_at, as_latin, near_invisible, scan
 
 ID = "NL103"
@@ -42,9 +44,7 @@ CHOICES = {"sentence-spacing": ("consistent", "one", "any")}
 
 # The pattern starts with literal text, so the regex engine skips ahead at C speed; a leading
 # lookbehind would make it try every position of the document.
-_REPEATED = re.compile(r"  (?<=[^\s\ue000]  ) *(?=[^\s\ue000])")
-_AFTER_MASK = re.compile(r"  (?<=\ue000  ) *(?=[^\s\ue000])")  # the same after a masked stretch (a link's end)
-_BEFORE_MASK = re.compile(r"  (?<=[^\s\ue000]  ) *(?=\ue000)")  # and before one (an inline tag, a code span)
+_RUN = re.compile(r"  (?<=\S  ) *(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?…:](?: ?[\"”’)\]*_])*$")  # (a space inside: "ago. )", NL104's to delete)
 _SENTENCE_START = re.compile(r"[\"“‘(\[*_]*[A-Z0-9]")
 _GAP_TAIL = frozenset(".!?…:\"”’)]*_")  # the last character of a sentence end (see the patterns)
@@ -57,26 +57,26 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     spacing = opts["sentence-spacing"]
     text = doc.prose_text
     stopped: set[int] = set()
-    matches = list(doc.prose_matches(_REPEATED))
-    if "\ue000  " in text:  # "[the report](url)  was": a link ends like a word
-        linked = [(m, _ending_mask(doc, m.start())) for m in _AFTER_MASK.finditer(text)]
+    runs = list(doc.prose_matches(_RUN))  # (one scan: runs beside a masked stretch sorted out below)
+    matches = [m for m in runs if text[m.start() - 1] != MASK and text[m.end()] != MASK]
+    if len(matches) < len(runs):
+        # "[the report](url)  was", "</a>  and": a link, tag, code span or entity ends like a word
+        linked = [(m, _ending_mask(doc, m.start())) for m in runs if text[m.start() - 1] == MASK and text[m.end()] != MASK]
         linked = [(m, start) for m, start in linked if start >= 0]
         # after a sentence that ends inside the link, quotation or emphasis ("[PRs.][ref]  Some",
         # "designers.&#8221;  Talk", "done.</em>  Then"): a sentence gap, which the habit may keep
         stopped = {m.start() for m, start in linked if text[max(0, start - 4): start].rstrip(_CLOSER_CHARS)[-1:] in _MARKS}
-        if linked:
-            matches = sorted(matches + [m for m, _ in linked], key=lambda m: m.start())
-    if "  \ue000" in text:  # "creating a  <a href=…>", "of Adobe.  </p>", "default  `datacarriersize`"
-        before = [m for m in _BEFORE_MASK.finditer(text) if _before_inline(doc, m.end())]
-        if before:
-            matches = sorted(matches + before, key=lambda m: m.start())
+        # "creating a  <a href=…>", "of Adobe.  </p>", "default  `datacarriersize`"
+        before = [m for m in runs if text[m.start() - 1] != MASK and text[m.end()] == MASK and _before_inline(doc, m.end())]
+        if linked or before:
+            matches = sorted(matches + [m for m, _ in linked] + before, key=lambda m: m.start())
     if spacing != "one" and matches:
         see_through = bool(scan(doc).invisible)  # read the text as NL120 leaves it, whichever fix lands first
         if see_through:
             gap = [_ends(text, m.start(), _SENTENCE_END, 8, True) for m in matches]
         else:  # (an article with the habit has hundreds of runs: no call per run)
             gap = _after_sentences(text, matches, _SENTENCE_END, _MARKS, 8)
-        if "\ue000  " in text and stopped:
+        if stopped:
             gap = [g or m.start() in stopped for m, g in zip(matches, gap)]
         gap = [g and not _runs_on(text, m) for m, g in zip(matches, gap)]
         if any(gap):
@@ -110,9 +110,14 @@ def _colon_gaps(text: str, matches: list[re.Match[str]], gap: list[bool], see_th
     mostly puts one after a colon, so the odd two are a slip (``**Dave Harding**:  You`` among
     ``**Name**: Text``), and a lower-case word after one goes on with the sentence
     (``**LND 0.6 released:**  seven months after``)."""
-    colon = [g and _COLON_END.search(as_latin(text[max(0, m.start() - 8): m.start()]) if see_through
-                                     else text[max(0, m.start() - 8): m.start()]) is not None
-             for m, g in zip(matches, gap)]
+    if see_through:
+        colon = [g and _COLON_END.search(as_latin(text[max(0, m.start() - 8): m.start()])) is not None
+                 for m, g in zip(matches, gap)]
+    else:  # (one C-speed scan: an article with the habit has hundreds of gaps)
+        after_colon = {m.end() for m in _COLON_RUN.finditer(text)}
+        if not after_colon:
+            return gap
+        colon = [g and m.start() in after_colon for m, g in zip(matches, gap)]
     count = sum(colon)
     if not count:
         return gap
@@ -130,6 +135,7 @@ def _lower_after(text: str, at: int) -> bool:
 
 
 _COLON_END = re.compile(r":[\"”’)\]*_]*$")
+_COLON_RUN = re.compile(r":[\"”’)\]*_]*(?=  )")
 _ONE_SPACE_COLON = re.compile(r":[\"”’)\]*_]* (?=[^\s\ue000])")
 
 
@@ -146,36 +152,28 @@ def _ending_mask(doc: Document, at: int) -> int:
     start = link_ending_at(doc, at)
     if start >= 0:
         return start
-    ends = doc.memo("repeated-space.entity-ends",
-                    lambda: {e: s for s, e, kind in doc.prose_index.masks if kind == "entity"})
-    start = ends.get(at, -1)
-    if start >= 0:
-        return start if _SPACE_ENTITY.fullmatch(doc.text, start, at) is None else -1
-    return doc.memo("repeated-space.inline-masks", lambda: _inline_masks(doc))[1].get(at, -1)
+    masks = doc.prose_index.masks  # (in order of their starts: a bisection, not an index of all)
+    i = bisect_left(masks, at, key=_START) - 1
+    for s, e, kind in masks[max(0, i - 2): i + 1]:
+        if e == at and (kind in ("html", "code") or (kind == "entity" and _SPACE_ENTITY.fullmatch(doc.text, s, e) is None)):
+            return s
+    return -1
 
 
+_START = itemgetter(0)
 _CLOSER_CHARS = "\"”’)]*_"
-
-
-def _inline_masks(doc: Document) -> tuple[set[int], dict[int, int]]:
-    """Where masked inline HTML tags, code spans and entities that print a mark start, and where
-    inline tags and code spans end (mapped to their starts)."""
-    starts, ends = set(), {}
-    text = doc.text
-    for s, e, kind in doc.prose_index.masks:
-        if kind in ("html", "code"):
-            starts.add(s)
-            ends[e] = s
-        elif kind == "entity" and _SPACE_ENTITY.fullmatch(text, s, e) is None:
-            starts.add(s)
-    return starts, ends
 
 
 def _before_inline(doc: Document, at: int) -> bool:
     """Does an inline HTML tag, a code span or an entity that prints a mark start at ``at``? It
     stands in the line like a word, so the spaces before it are between words (a comment, a
     shortcode or a Liquid tag prints nothing there)."""
-    return at in doc.memo("repeated-space.inline-masks", lambda: _inline_masks(doc))[0]
+    masks = doc.prose_index.masks
+    i = bisect_left(masks, at, key=_START)
+    if i == len(masks) or masks[i][0] != at:
+        return False
+    s, e, kind = masks[i]
+    return kind in ("html", "code") or (kind == "entity" and _SPACE_ENTITY.fullmatch(doc.text, s, e) is None)
 
 
 def _tabs(doc: Document, text: str) -> Iterator[Finding]:
