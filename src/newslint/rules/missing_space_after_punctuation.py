@@ -55,7 +55,7 @@ from ..model import Finding, Fix
 from ..names.data import given_names
 from ..prose import MASK
 from ..quotes import analyse
-from ..typography import as_latin, data, near_invisible, scan
+from ..typography import as_latin, data, link_ending_at, near_invisible, scan
 
 ID = "NL100"
 NAME = "missing-space-after-punctuation"
@@ -88,7 +88,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return doc.memo("typography.latin-prose", lambda: as_latin(pt))
 
     for i in sc.stops:
-        if _sentence_runs_on(pt, i, table, latin) and not near_invisible(doc, i - 20, i + 20):
+        if pt[i - 1] == MASK:  # a link ends the sentence: [GitHub](url)._The catalog, (url).This
+            if link_ending_at(doc, i) >= 0 and _opens_after_link(pt, i, table) and not near_invisible(doc, i - 20, i + 20):
+                yield _finding(pt, i)
+        elif _sentence_runs_on(pt, i, table, latin) and not near_invisible(doc, i - 20, i + 20):
             yield _finding(pt, i)
     for i in sc.commas:
         if _clause_runs_on(pt, i, table) and not near_invisible(doc, i - 20, i + 20):
@@ -130,6 +133,16 @@ def _after_closing_quote(doc: Document, pt: str) -> Iterator[Finding]:
         if not near_invisible(doc, i - 20, i + 20):
             yield Finding(i, i + 1, f"no space after the closing {pt[i]}; add one",
                           Fix.insert(i + 1, " ", f"Insert a space after {pt[i]}"))
+
+
+def _opens_after_link(pt: str, i: int, table: dict[str, Any]) -> bool:
+    """After a link and a stop, a word that opens sentences (The, This, Each), bare or behind
+    emphasis or a quotation mark: the next sentence, glued on (not a link to example.com.The)."""
+    m = _STARTER.match(pt, i + 1)
+    return m is not None and m.group(1) in table["sentence-starters"]
+
+
+_STARTER = re.compile(r"(?:\*{1,3}|_{1,3}|“)?([A-Z][a-z]+)\b(?![.@/])")
 
 
 def _finding(pt: str, i: int) -> Finding:
