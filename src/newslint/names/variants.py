@@ -370,9 +370,19 @@ def _same_person(form: str, wanted: str, by_form: dict[str, list[Mention]], ment
     if zones1.isdisjoint(zones2):
         return True  # the description says one thing, the body another
     first_full = min((m.start for m in by_form[wanted] if m.full), default=None)
-    # a bare near miss after the full name: only for longer names (Linus/Linux are two words)
-    return (first_full is not None and not g1 and min(len(form), len(wanted)) >= 6
-            and all(m.start > first_full for m in by_form[form]))
+    if first_full is None or g1 or not all(m.start > first_full for m in by_form[form]):
+        return False
+    # A bare near miss after the full name. Five letters (Putin/Puten, Scholz/Sholz) only when the
+    # odd spelling is no word of its own (not a given name, a Census surname or an English word:
+    # Moore/Moose) and the kept one is no given name (Robin Linus, then Linux: a surname that is
+    # also a given name is a common word of its own, and its near misses are other names).
+    return min(len(form), len(wanted)) >= 6 or not (_real_word(form) or wanted in data.given_names())
+
+
+def _real_word(form: str) -> bool:
+    from ..resources import english_words
+
+    return form in data.given_names() or data.known_surname(form) or form.casefold() in english_words()
 
 
 def _given_variants(doc: "Document", group: set[str], mentions: list[Mention], names: Dictionary,
