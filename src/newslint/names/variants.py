@@ -369,14 +369,22 @@ def _same_person(form: str, wanted: str, by_form: dict[str, list[Mention]], ment
     zones2 = {m.zone for m in by_form[wanted]}
     if zones1.isdisjoint(zones2):
         return True  # the description says one thing, the body another
-    first_full = min((m.start for m in by_form[wanted] if m.full), default=None)
-    if first_full is None or g1 or not all(m.start > first_full for m in by_form[form]):
+    # One spelling only bare, every time after the other's first full-name mention: Mark Milley …
+    # Milli said; or the full name is the slip and the bare mentions are right (Vladimir Puten …
+    # Putin said).
+    if not (_bare_after(by_form[form], by_form[wanted]) or _bare_after(by_form[wanted], by_form[form])):
         return False
-    # A bare near miss after the full name. Five letters (Putin/Puten, Scholz/Sholz) only when the
-    # odd spelling is no word of its own (not a given name, a Census surname or an English word:
-    # Moore/Moose) and the kept one is no given name (Robin Linus, then Linux: a surname that is
-    # also a given name is a common word of its own, and its near misses are other names).
+    # Five letters (Putin/Puten, Scholz/Sholz) only when the odd spelling is no word of its own
+    # (not a given name, a Census surname or an English word: Moore/Moose) and the kept one is no
+    # given name (Robin Linus, then Linux: a surname that is also a given name is a common word of
+    # its own, and its near misses are other names).
     return min(len(form), len(wanted)) >= 6 or not (_real_word(form) or wanted in data.given_names())
+
+
+def _bare_after(bare: list[Mention], full: list[Mention]) -> bool:
+    """Are the ``bare`` mentions all bare, and all after the first full-name one of ``full``?"""
+    first_full = min((m.start for m in full if m.full), default=None)
+    return first_full is not None and all(not m.full and m.start > first_full for m in bare)
 
 
 def _real_word(form: str) -> bool:
