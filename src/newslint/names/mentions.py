@@ -175,7 +175,38 @@ class Survey:
 
 def survey(doc: "Document") -> Survey:
     """Count the article's name runs (memoised per document)."""
-    return doc.memo("names.survey", lambda: _survey(doc.prose_text))
+    return doc.memo("names.survey", lambda: _survey(names_text(doc)))
+
+
+# A line break with masked characters after it, between a lower-case letter and a capital: a run
+# of capitalised words may go on across it (a paragraph's next line in a list item, whose indent
+# is masked) or may not (the next front-matter field, the next list item or table row).
+_MASKED_BREAK = re.compile(rf"\n[ \t]*\ue000[ \t\ue000]*(?=[{_UP}])")
+
+
+def names_text(doc: "Document") -> str:
+    """The prose view with a mask for each line break that no name runs across (memoised).
+
+    A run may continue on the next line of its paragraph, but not into the next front-matter
+    field ("title: Talks" / "description: Abas says…" are no name "Talks Abas") nor the next
+    list item ("- Joe Biden" / "- Kamala Harris"): there the masked characters after the break
+    are a key or a marker, not the indentation (blanks) of a paragraph's next line.
+    """
+    def build() -> str:
+        text = doc.prose_text
+        source = doc.text
+        barriers = [m.start() for m in _MASKED_BREAK.finditer(text)
+                    if text[m.start() - 1:m.start()].isalpha() and not source[m.start() + 1:m.end()].isspace()]
+        if not barriers:
+            return text
+        parts, at = [], 0
+        for b in barriers:
+            parts += (text[at:b], "\ue000")
+            at = b + 1
+        parts.append(text[at:])
+        return "".join(parts)
+
+    return doc.memo("names.text", build)
 
 
 def _survey(text: str) -> Survey:
@@ -244,7 +275,7 @@ def extract(doc: "Document") -> list[Mention]:
 
 
 def _extract(doc: "Document") -> list[Mention]:
-    text = doc.prose_text
+    text = names_text(doc)
     zones = doc.field_spans()
     out: list[Mention] = []
     n = len(text)
