@@ -116,6 +116,14 @@ def read(run: str) -> tuple[str, str, bool] | None:
     return words[surname], (words[given] if given >= 0 else ""), titled
 
 
+def _parse_pair(run: str) -> Parsed:
+    """``parse`` for a run that the article's evidence reads as a person (see ``unknown_pair``)."""
+    given, surname, titled = unknown_pair(run)  # type: ignore[misc]
+    spans = [(w.start(), w.end()) for w in _WORD.finditer(run)]
+    (gs, ge), (ss, _) = spans[-2], spans[-1]
+    return Parsed(surname, ss, ss + len(surname), given, gs, ge, titled)
+
+
 def _name_word(word: str) -> bool:
     """Would ``_pick`` keep this word as a name, wherever it stands?"""
     titles, stopwords, particles = data.words()
@@ -166,6 +174,7 @@ class Survey:
     bare: Counter[str] = field(default_factory=Counter)  # lone word → count
     titled: set[str] = field(default_factory=set)  # lone words written after a title
     words: frozenset[str] = frozenset()  # every capitalised word, in a name or not
+    inferred: set[str] = field(default_factory=set)  # runs read as a person by the article's evidence
 
     @property
     def surnames(self) -> set[str]:
@@ -221,6 +230,7 @@ def _survey(text: str) -> Survey:
         out.titled.update(_ABBREVIATED.findall(text))
     titles, stopwords, particles = data.words()
     bare: dict[str, int] = {}  # (a plain dict: Counter's += costs a Python call per new key)
+    unknown: list[tuple[str, tuple[str, str, bool]]] = []  # runs of two names, no known given name
     get, full, titled = bare.get, out.full, out.titled
     for run in runs.keys() - stopwords - titles:  # a set difference in C drops most sentence starts
         if " " not in run and "\n" not in run and "\u00a0" not in run:
@@ -233,6 +243,9 @@ def _survey(text: str) -> Survey:
             continue
         person = read(run)
         if person is None:
+            pair = unknown_pair(run)
+            if pair is not None:
+                unknown.append((run, pair))
             continue
         surname, given, is_titled = person
         if given:
@@ -242,8 +255,57 @@ def _survey(text: str) -> Survey:
             bare[surname] = get(surname, 0) + runs[run]
             if is_titled:
                 titled.add(surname)
+    if unknown:
+        _infer(out, unknown, runs, bare)
     out.bare = Counter(bare)
     return out
+
+
+_PLAIN = re.compile(rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?")  # Starmer, Abu-Bakr; not GitHub, McDonald
+
+
+@lru_cache(maxsize=65536)
+def unknown_pair(run: str) -> tuple[str, str, bool] | None:
+    """(given, surname, titled) when a run's names are two plain capitalised words and the first
+    is no known given name (Keir Starmer, Prime Minister Rustem Umerov); else None."""
+    words = (run.replace("\ue000", " ") if "\ue000" in run else run).split()
+    if words[-1].endswith(("’s", "'s")) and len(words[-1]) > 3:
+        words[-1] = words[-1][:-2]
+    titles, stopwords, particles = data.words()
+    titled, i = False, 0
+    while i < len(words) - 2:
+        bare = words[i].rstrip(".")
+        if bare in titles:
+            titled = True
+        elif bare not in stopwords:
+            break
+        i += 1
+    if len(words) - i != 2:
+        return None
+    given, surname = words[i], words[i + 1]
+    if given in data.given_names() or not all(_PLAIN.fullmatch(w) and _name_word(w) for w in (given, surname)):
+        return None
+    return given, surname, titled
+
+
+def _infer(out: Survey, unknown: list[tuple[str, tuple[str, str, bool]]], runs: Counter[str],
+           bare: dict[str, int]) -> None:
+    """Two capitalised words are a person when the article goes on to use the second alone and
+    never the first (Keir Starmer … Starmer said): the news pattern of a first and a later
+    reference, for given names no list holds. Neither word may be an English word (White House
+    … the House; Bitcoin Core … Core)."""
+    from ..resources import english_words
+
+    english = None
+    for run, (given, surname, titled) in unknown:
+        if surname not in bare or given in bare or len(surname) < 4:
+            continue
+        english = english if english is not None else english_words()
+        if given.casefold() in english or surname.casefold() in english:
+            continue
+        givens = out.full.setdefault(surname, {})
+        givens[given] = givens.get(given, 0) + runs[run]
+        out.inferred.add(run)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,12 +341,16 @@ def _extract(doc: "Document") -> list[Mention]:
     zones = doc.field_spans()
     out: list[Mention] = []
     n = len(text)
-    abbreviated = not _ABBREVIATIONS.isdisjoint(survey(doc).words)
+    sv = survey(doc)
+    abbreviated = not _ABBREVIATIONS.isdisjoint(sv.words)
+    inferred = sv.inferred
     for m in _SEQ.finditer(text):
         s, e = m.start(), m.end()
         p = parse(m.group(0))
         if p is None:
-            continue
+            if m.group(0) not in inferred:
+                continue
+            p = _parse_pair(m.group(0))
         if (s and _GLUE.match(text, s - 1)) or (e < n and _GLUE.match(text, e) and text[e] not in "’'-"):
             continue  # part of a longer word: iPhone, 3Com
         zone = "body"

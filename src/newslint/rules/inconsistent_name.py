@@ -26,7 +26,9 @@ Not findings: masculine and feminine forms (Volodymyr Zelensky and Olena Zelensk
 Peskov and Elizaveta Peskova), patronymics, a deliberate gloss ("Kyiv (Kiev)"), two spellings
 with different given names (two people), spellings that differ only in capitals, a spelling
 in ``allow``, and what name-spelling already reports. Runs of capitalised words without a
-known given name (Bitcoin Core, Dolmabahce Palace) are not taken for people, nor is a word the
+known given name (Bitcoin Core, Dolmabahce Palace) are not taken for people unless the article
+goes on to use the second word alone and never the first, neither being an English word (Keir
+Starmer … Starmer said), nor is a word the
 article also writes in lower case (Responsive, Rose).
 """
 
