@@ -100,7 +100,7 @@ _HTML_CODE_CLOSE = re.compile(r"</(?:code|tt|kbd|samp|var)\s*>", re.I)
 
 # Block tokens the index has nothing to do with (closing tags, list items, table rows, rules):
 # skipped with one look-up instead of every comparison below.
-_PASSED = frozenset(("paragraph_close", "heading_close", "list_item_open", "list_item_close", "hr", "thead_open",
+_PASSED = frozenset(("paragraph_close", "heading_close", "list_item_close", "hr", "thead_open",
                      "thead_close", "tbody_open", "tbody_close", "tr_open", "tr_close", "th_close", "td_close",
                      "table_open", "table_close"))
 
@@ -134,6 +134,8 @@ class ProseIndex:
     # all prose is one span with its newlines (a newline reads the same in the view and the text).
     # None: use the blocks' spans.
     view: list[tuple[int, int]] | None = None
+    # The offset of the line break before each list item's first line (the names' runs stop there)
+    items: list[int] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -182,6 +184,7 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
     pending: tuple[str, int] | None = None
     cursor_line, cursor_col = -1, 0  # several table cells share one line: search left to right
     view: list[tuple[int, int]] = []
+    items: list[int] = []
     n_text = len(text)
     find = text.find
     special = _SPECIAL.search
@@ -275,6 +278,9 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
             continue
         elif t == "heading_open":
             pending = ("heading", int(tok.tag[1:]))
+        elif t == "list_item_open":
+            if tok.map and tok.map[0] + first_line > 0:
+                items.append(line_start(tok.map[0]) - 1)
         elif t == "blockquote_open":
             quote_depth += 1
         elif t == "blockquote_close":
@@ -311,7 +317,7 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
                 view = None  # (the blocks' spans, as cut, are the view)
         blocks = [b for b in blocks if b.spans]
     masks.sort()
-    return ProseIndex(blocks, masks, env.get("references", {}), tokens, view)
+    return ProseIndex(blocks, masks, env.get("references", {}), tokens, view, items)
 
 
 _BACKTICKS = re.compile(r"`+")

@@ -187,9 +187,7 @@ def survey(doc: "Document") -> Survey:
     return doc.memo("names.survey", lambda: _survey(names_text(doc)))
 
 
-# A line break with masked characters after it, between a lower-case letter and a capital: a run
-# of capitalised words may go on across it (a paragraph's next line in a list item, whose indent
-# is masked) or may not (the next front-matter field, the next list item or table row).
+# In the front matter, a line break with masked characters after it (the next key) before a capital.
 _MASKED_BREAK = re.compile(rf"\n[ \t]*\ue000[ \t\ue000]*(?=[{_UP}])")
 
 
@@ -203,11 +201,13 @@ def names_text(doc: "Document") -> str:
     """
     def build() -> str:
         text = doc.prose_text
-        source = doc.text
-        barriers = [m.start() for m in _MASKED_BREAK.finditer(text)
-                    if text[m.start() - 1:m.start()].isalpha() and not source[m.start() + 1:m.end()].isspace()]
+        source, body = doc.text, doc.body_start
+        barriers = [m.start() for m in _MASKED_BREAK.finditer(text, 0, body)
+                    if not source[m.start() + 1:m.end()].isspace()]
+        barriers.extend(doc.prose_index.items)  # (the parse knows where list items start)
         if not barriers:
             return text
+        barriers.sort()
         parts, at = [], 0
         for b in barriers:
             parts += (text[at:b], "\ue000")
