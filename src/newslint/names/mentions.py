@@ -292,16 +292,28 @@ def _infer(out: Survey, unknown: list[tuple[str, tuple[str, str, bool]]], runs: 
            bare: dict[str, int]) -> None:
     """Two capitalised words are a person when the article goes on to use the second alone and
     never the first (Keir Starmer … Starmer said): the news pattern of a first and a later
-    reference, for given names no list holds. Neither word may be an English word (White House
-    … the House; Bitcoin Core … Core)."""
+    reference, for given names no list holds. When the second word is never used alone but a
+    near miss of it is, the full-name mention may be the slip (Keir Starmar … Starmer said … Starmer)
+    and it counts too. No word of these may be an English word (White House … the House; Bitcoin
+    Core … Core)."""
     from ..resources import english_words
 
     english = None
     for run, (given, surname, titled) in unknown:
-        if surname not in bare or given in bare or len(surname) < 4:
+        if given in bare or len(surname) < 4:
             continue
+        near: list[str] = []
+        if surname not in bare:
+            if len(surname) < 5:
+                continue
+            from .variants import _close  # (variants builds on this module)
+
+            near = [w for w in bare if w[:1] == surname[:1] and -2 <= len(w) - len(surname) <= 2
+                    and _close(surname, w)]
+            if not near:
+                continue
         english = english if english is not None else english_words()
-        if given.casefold() in english or surname.casefold() in english:
+        if any(w.casefold() in english for w in (given, surname, *near)):
             continue
         givens = out.full.setdefault(surname, {})
         givens[given] = givens.get(given, 0) + runs[run]
