@@ -298,23 +298,24 @@ def _infer(out: Survey, unknown: list[tuple[str, tuple[str, str, bool]]], runs: 
     Core … Core)."""
     from ..resources import english_words
 
-    english = None
+    english = english_words()
+    by_letter: dict[str, list[str]] | None = None
     for run, (given, surname, titled) in unknown:
-        if given in bare or len(surname) < 4:
+        if given in bare or len(surname) < 4 or given.casefold() in english or surname.casefold() in english:
             continue
-        near: list[str] = []
         if surname not in bare:
             if len(surname) < 5:
                 continue
             from .variants import _close  # (variants builds on this module)
 
-            near = [w for w in bare if w[:1] == surname[:1] and -2 <= len(w) - len(surname) <= 2
-                    and _close(surname, w)]
-            if not near:
+            if by_letter is None:
+                by_letter = {}
+                for w in bare:
+                    by_letter.setdefault(w[:1], []).append(w)
+            n = len(surname)
+            near = [w for w in by_letter.get(surname[:1], ()) if -2 <= len(w) - n <= 2 and _close(surname, w)]
+            if not near or any(w.casefold() in english for w in near):
                 continue
-        english = english if english is not None else english_words()
-        if any(w.casefold() in english for w in (given, surname, *near)):
-            continue
         givens = out.full.setdefault(surname, {})
         givens[given] = givens.get(given, 0) + runs[run]
         out.inferred.add(run)
