@@ -1,7 +1,9 @@
 """Repeated space: two or more spaces (or a tab) between words in prose.
 
 A doubled space is invisible in the editor and shows up in print, in search snippets and in
-feeds; a tab between words, pasted from a spreadsheet or a word processor, is reported too. Not
+feeds; a tab between words, pasted from a spreadsheet or a word processor, is reported too, and
+so is a space beside a no-break space (`had to&nbsp; take`: what a rich-text editor leaves of a
+doubled space). Not
 findings: a Markdown hard line break (two spaces at the end of a line), the padding
 of table columns, code, and, by default, two spaces after a sentence in an article that puts
 two spaces after one sentence in five or more (three times or more; twice, when that is half of
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from itertools import islice
 from typing import Any, Iterator, Mapping
 
@@ -58,6 +60,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.prose_text
     stopped: set[int] = set()
     runs = list(doc.prose_matches(_RUN))  # (one scan: runs beside a masked stretch sorted out below)
+    if "\u00a0" in text:
+        runs = sorted(runs + _nbsp_runs(text), key=_START_OF)
     matches = [m for m in runs if text[m.start() - 1] != MASK and text[m.end()] != MASK]
     if len(matches) < len(runs):
         # "[the report](url)  was", "</a>  and": a link, tag, code span or entity ends like a word
@@ -91,8 +95,46 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if line in aligned or _invisible_on_line(doc, line):
             continue
         n = m.end() - m.start()
-        yield Finding(m.start(), m.end(), f"{n} spaces between words; use one",
+        hard = 0 if isinstance(m, re.Match) else text.count("\u00a0", m.start(), m.end())
+        yield Finding(m.start(), m.end(), f"{n} spaces{f' ({hard} no-break)' if hard else ''} between words; use one",
                       Fix.replace(m.start(), m.end(), " ", "Replace with one space"))
+
+
+class _Span:
+    """A run found without a regex match of its own (``start()``/``end()`` as a match has)."""
+
+    __slots__ = ("_s", "_e")
+
+    def __init__(self, s: int, e: int) -> None:
+        self._s, self._e = s, e
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+
+_START_OF = methodcaller("start")
+_NBSP = re.compile("\u00a0[ \u00a0]*")
+
+
+def _nbsp_runs(text: str) -> list[Any]:
+    """Runs of two or more spaces between words with a no-break space among them ("had to\u00a0
+    take", "middle.\u00a0 He"): what a word processor or a rich-text editor leaves of a doubled
+    space (it keeps the second as &nbsp; to show it). A lone no-break space is no run."""
+    out: list[Any] = []
+    end = -1
+    for m in _NBSP.finditer(text):
+        s, e = m.start(), m.end()
+        if s < end:
+            continue
+        while s and text[s - 1] == " ":
+            s -= 1
+        end = e
+        if e - s >= 2 and s and e < len(text) and not text[s - 1].isspace() and not text[e].isspace():
+            out.append(_Span(s, e))
+    return out
 
 
 def _runs_on(text: str, m: re.Match[str]) -> bool:
