@@ -5,10 +5,13 @@ curly apostrophes a straight ' is reported. With `style = "auto"` (the default) 
 own apostrophes decide when it has three or more and two in three of them agree: curly when two
 in three are curly, none enforced when two in three are straight (a straight habit); an article
 with fewer, or with no such majority, is judged by its quotation marks (curly when they are), so
-one more straight apostrophe never turns a curly article into an unchecked one. `"curly"` or `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s, ‘em, rock
-‘n’ roll), some keyboards give an acute accent (it´s) and symbol pickers a prime (driver′s):
-those are reported in any style. The
-fix writes ’ (or ' in a straight article) and is safe.
+one more straight apostrophe never turns a curly article into an unchecked one. `"curly"` or
+`"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s,
+‘em, rock ‘n’ roll), some keyboards give an acute accent (it´s), symbol pickers a prime
+(driver′s) and hurried typists a backtick that opens no code span (don`t): those are reported
+in any style. The fix writes ’, or ' in a straight article and in one whose style is undecided
+but whose in-word apostrophes are mostly straight (it´s beside we're and don't gives it's), and
+is safe.
 
 Bad:  the last meeting was held in Istanbul's Dolmabahce Palace; music of the ‘90s
 Good: the last meeting was held in Istanbul’s Dolmabahce Palace; music of the ’90s
@@ -41,6 +44,10 @@ CHOICES = {"style": ("auto", "curly", "straight")}
 # One literal-led pattern per mark: the scan then runs at memchr speed.
 _INSIDE = {ch: re.compile(re.escape(ch) + r"(?:(?<=[^\W\d_].)(?=[^\W_])|(?<=\d.)(?=s\b))") for ch in "'‘´′’"}
 
+# A backtick between a letter and a contraction's or possessive's ending (don`t, agency`s, we`re);
+# one that pairs with another is a code span, masked, and never seen here.
+_BACKTICK = re.compile(r"(?<=[^\W\d_])`(?=(?:s|t|re|ve|ll|d|m)(?![\w`]))")
+
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report apostrophes that are not the article's apostrophe, with a fix."""
@@ -51,13 +58,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     style = q.style(opts["style"])
     if opts["style"] == "auto":
         style = _by_apostrophes(prose, q.present, style)
-    want = "'" if style == "straight" else q.profile.apostrophe
+    want = "'" if style == "straight" or (not style and _straight_habit(prose, q)) else q.profile.apostrophe
     wrong = {"‘", "´", "′"} | ({"'"} if style == "curly" else set()) | ({"’"} if style == "straight" else set())
     text = doc.text  # the analysis knows which marks occur; ´ and ′ are asked of the text
     found = [(m.start(), ch) for ch in sorted(wrong) if (ch in q.present if ch not in "´′" else ch in text)
              for m in _INSIDE[ch].finditer(prose)]
     found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong
               and not _unplaced_opener(prose, mk)]
+    if "`" in prose:  # a backtick that opens no code span is literal text: here an apostrophe
+        found += [(m.start(), "`") for m in _BACKTICK.finditer(prose)]
     found.sort()
     for start, ch in found:
         if _okina(prose, start) or (ch == "'" and "'" in (prose[start - 1: start], prose[start + 1: start + 2])):
@@ -66,6 +75,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             message = f"apostrophe turned the wrong way (‘); use {want}"
         elif ch == "´":
             message = f"acute accent used as an apostrophe; use {want}"
+        elif ch == "`":
+            message = f"backtick used as an apostrophe; use {want}"
         elif ch == "′":
             message = f"prime (′) used as an apostrophe; use {want}"
         elif ch == "'":
@@ -102,6 +113,17 @@ def _okina(prose: str, at: int) -> bool:
     if word[-2:-1] in _IN_WORD and word[-1:] in "sS":
         word = word[:-2]  # Hawai‘i’s: a possessive after the word
     return _HAWAIIAN.fullmatch(word) is not None
+
+
+def _straight_habit(prose: str, q: Any) -> bool:
+    """In an article whose style is undecided, is ' its apostrophe? More straight in-word
+    apostrophes than curly ones; with none of either, straight quotation marks and no curly ones.
+    An acute accent or a prime then becomes ' (they're, not they’re, beside we're and it's)."""
+    curly = sum(1 for _ in _INSIDE["’"].finditer(prose)) if "’" in q.present else 0
+    straight = sum(1 for _ in _INSIDE["'"].finditer(prose)) if "'" in q.present else 0
+    if curly or straight:
+        return straight > curly
+    return bool(q.quotation_marks(True)) and not q.quotation_marks(False)
 
 
 EVIDENCE = 3  # apostrophes an article needs before they decide its style themselves
