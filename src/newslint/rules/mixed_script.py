@@ -11,7 +11,8 @@ look-alikes are listed in rules/typography.yaml.
 
 Chinese and Japanese input methods give fullwidth punctuation (`，` `：` `；` `！` `？` `（` `）`
 and the ideographic `、` `。`); glued to a Latin word (`members， but`) it is the same slip, and
-the fix writes the ASCII mark (with a space where a word is glued to it), safe.
+the fix writes the ASCII mark (with a space where a word is glued to it), safe. So does the
+Greek question mark (U+037E), a look-alike of the semicolon, after a Latin word (`old; it`).
 
 The words of link targets and bare URLs are read too (`twitter.com/everykidіnapark`: the link
 goes nowhere), the host excepted (malformed-url reports a mixed host).
@@ -64,6 +65,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if not latin or near_invisible(doc, s, e, margin=1):
             continue  # no Latin letter; or NL120 first deletes a character that splits the word
         foreign = [ch for ch in word if ch.isalpha() and not _is_latin(ch)]
+        if not foreign:
+            continue  # a Greek question mark (;) glued to the word: _fullwidth's, no letter to change
         latin_fix = all(ch in to_latin for ch in foreign)
         cyrillic_fix = all(ch in to_cyrillic for ch in latin) and all(_is_cyrillic(ch) for ch in foreign)
         if latin_fix and cyrillic_fix:  # every letter has a twin: the language decides
@@ -84,9 +87,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.replace(s, e, fixed, "Use the Latin letters", safe=safe,
                                       reshapes=restores_reference(doc, s, e, fixed)))
 
-_FULLWIDTH = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "、": ",", "。": "."}
+# The Greek question mark U+037E looks like a semicolon and is one in Greek (NFC turns it into ;):
+# Greek keyboards and converters put it into English copy.
+_FULLWIDTH = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "、": ",", "。": ".",
+              "\u037e": ";"}
 # After a Latin letter or digit (a closing mark also after a space), or an opening one before a Latin letter.
-_FULLWIDTH_MARK = re.compile("[，：；！？）、。](?<=[A-Za-z0-9].)|（(?=[A-Za-z0-9])")
+_FULLWIDTH_MARK = re.compile("[，：；！？）、。\u037e](?<=[A-Za-z0-9].)|（(?=[A-Za-z0-9])")
 
 
 def _fullwidth(doc: Document) -> Iterator[Finding]:
@@ -103,7 +109,8 @@ def _fullwidth(doc: Document) -> Iterator[Finding]:
             ascii_mark += " "  # the fullwidth mark's own width stood for the space: members，but
         elif ascii_mark == "(" and pt[m.start() - 1: m.start()].isalnum():
             ascii_mark = " ("  # few（really few）stay
-        yield Finding(m.start(), m.end(), f"fullwidth {ch} in Latin text; use '{ascii_mark.strip()}'",
+        what = "Greek question mark (;)" if ch == "\u037e" else f"fullwidth {ch}"
+        yield Finding(m.start(), m.end(), f"{what} in Latin text; use '{ascii_mark.strip()}'",
                       Fix.replace(m.start(), m.end(), ascii_mark, f"Use '{ascii_mark.strip()}'"))
 
 
