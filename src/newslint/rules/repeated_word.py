@@ -4,7 +4,8 @@ An edit that moves a phrase, or a line break between the two, leaves a function 
 readers stumble on it and spell checkers that work word by word do not see it. Only words that
 are never doubled in standard English are checked (articles, most prepositions and
 conjunctions, a few auxiliaries and possessives), in any letter case of the first (`The the`),
-across a line break too. The fix deletes the second word and is safe.
+across a line break too. The fix deletes the second word (across a line break, the first one, at
+the end of its line, so that the line break stays) and is safe.
 
 A letter typed three times inside a lower-case word (`commmunity`, `adddress`) is the same slip
 at the keyboard: no English word has a letter three times running. The fix deletes one; it is
@@ -15,11 +16,12 @@ Good: Both agencies use the same web crawling tools.
 Bad:  They answered every question from the commmunity.
 Good: They answered every question from the community.
 
-Not findings: words that may stand twice on purpose (`that that`, `had had`, `is is` in "what
-it is is", `in in` after a verb that takes "in", or right after a form of "be" or an object pronoun
-("give in in the end", "put that logic in in this PR", "where they are in in the list"), `at at` in "looking
-at at least", `for for` in "advocating for for years"), a capitalised second word (`a A-list
-actor`), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
+Not findings: words that may stand twice on purpose (`that that`, `had had`, `is is` after a
+subject that is a clause ("what it is is", "the thing is is that"), `for for` before a span of
+time or a pronoun ("advocating for for years", "the feature to look for for that"), `in in`
+after a verb that takes "in", or right after a form of "be" or an object pronoun ("give in in
+the end", "put that logic in in this PR", "where they are in in the list"), `at at` in "looking
+at at least"), a capitalised second word (`a A-list actor`), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
 in different sentences or table cells, code, URLs and HTML; a run of three letters at a word's
 end or near it (`Ahhh`, `yesss`, `coool`), a longer run (`sooooo`, `loooove`), words with capitals
 after the first letter or digits (`AAA`, `3fff`), a capitalised word the article never writes
@@ -42,9 +44,9 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
-# Not "at", "for", "by", "will", "was"...: "looking at at least", "advocating for for years",
-# "the will will be read" and "what it was was luck" are English.
-_WORDS = ("the", "a", "an", "of", "to", "and", "with", "from", "or", "be", "its", "their", "our", "in")
+# Not "at", "by", "will", "was"...: "looking at at least", "the will will be read" and "what it
+# was was luck" are English. "for" and "is" are checked with their own exceptions below.
+_WORDS = ("the", "a", "an", "of", "to", "and", "with", "from", "or", "be", "its", "their", "our", "in", "for", "is")
 # The first word in any case, the second in lower case (or the same capitals: THE THE), one run
 # of spaces or a single line break between them.
 _REPEAT = re.compile(r"(?<![\w'’-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|(?i:\1)(?<=[a-z]))(?![\w'’-])"
@@ -66,10 +68,23 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         first, second = m.group(1), m.group(3)
         if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
             continue  # a A-list actor; logic AND and logic OR
-        if first.lower() == "in" and _particle(pt, m.start()):
+        word = first.lower()
+        if word == "in" and _particle(pt, m.start()):
             continue  # give in in the end; put that logic in in this PR; where they are in in the list
-        yield Finding(m.start(), m.end(), f"“{m.group(1)}” twice in a row; delete one",
-                      Fix.delete(m.end(1), m.end(3), "Delete the repeated word"))
+        if word == "for" and (_span_of_time(pt, m.end()) or _OBJECT_AFTER.match(pt, m.end())):
+            continue  # advocating for for years; waited for for a long time; the feature to look for for that
+        if word == "is" and _CLAUSE_SUBJECT.search(_sentence_before(pt, m.start())):
+            continue  # what it is is a start; all it is is a list; the thing is is that
+        if "\n" in m.group(2) and second == first and pt[m.start() - 1: m.start()] in (" ", "\t"):
+            # across a line break: delete the first, at the line's end, and keep the break
+            # (deleting the second joined the two lines into one)
+            s = m.start() - 1
+            while s > 0 and pt[s - 1] in " \t":
+                s -= 1
+            fix = Fix.delete(s, m.end(1), "Delete the repeated word")
+        else:
+            fix = Fix.delete(m.end(1), m.end(3), "Delete the repeated word")
+        yield Finding(m.start(), m.end(), f"“{m.group(1)}” twice in a row; delete one", fix)
     if triples:
         yield from _triples(doc, pt, triples)
 
@@ -143,6 +158,28 @@ _PARTICLE_VERBS = frozenset("""give gave log sign check plug fill come came
     sneak squeeze stick stuck sweep swept throw tuck wade wall wheel work zero""".split())
 _OBJECTS = frozenset("it him her them us me you this that these those".split())
 _BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*\n?[^A-Za-z\n]*\Z")
+
+
+# "for for" is English when the second opens a span of time (argued for for years); "is is" when
+# the first ends a subject that is itself a clause (what it is is; the thing is is that).
+_TIME_WORD = re.compile(r"\d|(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|"
+                        r"centur(?:y|ies)|generations?|ages|while|time|ever|long|now)$", re.I)
+_OBJECT_AFTER = re.compile(r"\s+(?:that|this|it|them|me|us|you|him|her|those|these)\b")
+_CLAUSE_SUBJECT = re.compile(r"\b(?:what|whatever|all|where|how|why|who|which|thing|problem|question|point|issue|"
+                             r"reason|truth|fact|idea|trick|catch|difference|answer|bottom|part|deal|concern)\b",
+                             re.I)
+
+
+def _span_of_time(pt: str, end: int) -> bool:
+    """Do the four words after ``end`` name a span of time (years, a while, the first time, 10)?"""
+    return any(_TIME_WORD.match(w) for w in re.findall(r"\w+", pt[end:end + 40])[:4])
+
+
+def _sentence_before(pt: str, start: int) -> str:
+    """The sentence before ``start``, at most its last 60 characters."""
+    before = pt[max(0, start - 60):start]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n\n"))
+    return before[cut + 1:] if cut >= 0 else before
 
 
 def _particle(pt: str, start: int) -> bool:
