@@ -119,6 +119,20 @@ def link_view(doc: Document) -> str:
     return doc.memo("links.view", build)
 
 
+def _only_entities(doc: Document, view: str, start: int, end: int) -> bool:
+    """Is every blanked stretch of ``view[start:end]`` an entity (Today&#8217;s), or none there?"""
+    i = view.find(MASK, start, end)
+    if i < 0:
+        return True
+    entities = _mask_starts(doc, "entity")
+    while i >= 0:
+        stop = entities.get(i)
+        if stop is None:
+            return False
+        i = view.find(MASK, stop, end)
+    return True
+
+
 def _mask_starts(doc: Document, kind: str) -> dict[int, int]:
     return doc.memo(f"links.starts.{kind}",
                     lambda: {s: e for s, e, k in doc.prose_index.masks if k == kind})
@@ -372,7 +386,8 @@ def _walk(data: Any) -> Iterator[tuple[tuple[Any, ...], str, str]]:
 # -- broken link syntax ----------------------------------------------------------------------
 
 _SPACE_PAREN = re.compile(r"\]([ \t]+)\(")
-_REVERSED = re.compile(r"\(([^()\[\]\n]{1,300})\)\[((?:https?://|www\.|/|mailto:)[^\s\[\]()]*)\]")
+# (text)[url]; the text may hold one level of parentheses: (the report (PDF, 2 MB))[https://…]
+_REVERSED = re.compile(r"\(((?:[^()\[\]\n]|\([^()\[\]\n]{0,100}\)){1,300})\)\[((?:https?://|www\.|/|mailto:)[^\s\[\]()]*)\]")
 _DEST_AND_TITLE = re.compile(r"""\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’))?[ \t]*""")
 _CURLY_TITLE = re.compile(r"""(\S+\s+)([“‘])([^“”‘’\n]*)([”’])\s*""")
 _BRACKET_PAREN = re.compile(r"\]\(")
@@ -410,8 +425,8 @@ def _broken(doc: Document) -> Iterator[Broken]:
     for m in _REVERSED.finditer(text, doc.body_start):
         if m.start() > 0 and (text[m.start() - 1] == "]" or text[m.start() - 1].isalnum()):
             continue
-        if not doc.is_prose(m.start()) or not doc.is_prose(m.end(1)) or MASK in view[m.start(1):m.end(1)]:
-            continue
+        if not doc.is_prose(m.start()) or not doc.is_prose(m.end(1)) or not _only_entities(doc, view, *m.span(1)):
+            continue  # code, HTML or a template in the text: not a plain swapped link
         words, url = m.group(1), text[m.start(2):m.end(2)]
         yield Broken(m.start(), m.end(), "reversed",
                      "link written as (text)[url]: this renders as text; write [text](url)",
