@@ -5,7 +5,8 @@ joined two sentences), and so is an em dash typed twice between words (`list—�
 Chinese, whose dash is two em dashes), and a full stop left before a comma after a plain lower-case word
 (`the free., six-course training`, `design-centric., agile`: the fix deletes the stop); a doubled `!` or `?` is shouting that news copy does not do. The fix
 keeps one mark. Two full stops before a lower-case word may be a clipped ellipsis (`Well..
-maybe`), so that fix is unsafe; before a capital, the end of the line or a closing mark it is
+maybe`), so that fix is unsafe, unless they follow an abbreviation (`U.S.. agencies`, `etc..
+and`: its own stop and a stray one); before a capital, the end of the line or a closing mark it is
 safe, and so is the fix of two stops glued to a capitalised word (`in Slack..This made`: NL100
 then adds the space).
 
@@ -98,10 +99,15 @@ def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator
         while k < n and pt[k] in HSPACE:
             k += 1
         nxt = pt[k] if k < n else "\n"
-        safe = nxt.isupper() or nxt in "\n" + MASK + ")]\"'”’»*_"
+        safe = nxt.isupper() or nxt in "\n" + MASK + ")]\"'”’»*_" or _ABBREVIATION.search(pt, max(0, s - 12), s) is not None
         yield _finding(s, e, mark, safe)
     elif mark in "!?" and before.isalnum() and not (after.isalnum() or after in "/\\_"):
         yield _finding(s, e, mark, True)
+
+
+# A stop doubled after an abbreviation (U.S.. agencies, a.m.. on, etc.. and) is its own stop and
+# a stray one whichever word follows, never a clipped ellipsis: keeping one is safe.
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Za-z]\.){1,3}[A-Za-z]|etc|Inc|Corp|Ltd|Co|Bros|vs|Jr|Sr|Dept|Govt|approx)\Z")
 
 
 def _finding(s: int, e: int, mark: str, safe: bool) -> Finding:
