@@ -12,6 +12,9 @@ it closes the quotation.
 Bad:  We donâ€™t benefit from creating work for the sake of it.
 Good: We don’t benefit from creating work for the sake of it.
 
+An entity escaped a second time by an export (`GSA&amp;#8217;s`, `&amp;mdash;`) shows readers
+its code (`GSA&#8217;s`); the fix drops the extra escape, safe.
+
 Not findings: the same letters in real words (`SÃO PAULO`, `à la carte`, `Â` alone), runs that
 do not decode as UTF-8, code, URLs and HTML.
 """
@@ -44,7 +47,8 @@ _PLAUSIBLE = re.compile(r"[\u00a0-\u017f\u0400-\u04ff\u2000-\u206f\u20ac\u2122]+
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
-    """Report runs of mojibake, with a fix that decodes them."""
+    """Report runs of mojibake, with a fix that decodes them, and entities escaped twice."""
+    yield from _escaped_twice(doc)
     pt = doc.prose_text
     first = _ANY.search(pt)
     if first is None:
@@ -61,6 +65,30 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         safe = _LOST not in run or (run == _LOST_CLOSE and _closes(pt, m.start(), m.end()))
         yield Finding(m.start(), m.end(), f"garbled text: '{run}' is '{fixed}' read in the wrong encoding; "
                       f"use '{fixed}'", Fix.replace(m.start(), m.end(), fixed, f"Use '{fixed}'", safe=safe))
+
+
+# An entity whose & an export escaped again: &amp;#8217; shows readers "&#8217;", not ’.
+_TWICE = re.compile(r"&amp;(#[0-9]{2,7};|#[xX][0-9a-fA-F]{2,6};|[A-Za-z][A-Za-z0-9]{1,30};)")
+
+
+def _escaped_twice(doc: Document) -> Iterator[Finding]:
+    """``&amp;`` in prose before an entity's remainder (#8217;, rsquo;): one escape too many."""
+    text = doc.text
+    if "&amp;" not in text:
+        return
+    from html.entities import html5
+
+    entities = {s for s, _, kind in doc.prose_index.masks if kind == "entity"}
+    for m in _TWICE.finditer(text):
+        rest = m.group(1)
+        if m.start() not in entities or not doc.is_prose(m.end(1) - 1):
+            continue  # code, HTML, a URL: not text readers see
+        if rest[0] != "#" and rest not in html5:
+            continue  # &amp;copy; is an entity; &amp;co; is text
+        shown = "&" + rest
+        fix = Fix.replace(m.start(), m.start(1), "&", "Unescape the entity", reshapes=True)  # an entity token changes
+        yield Finding(m.start(), m.end(), f"entity escaped twice: '{m.group()}' shows readers '{shown}'; "
+                      f"use '{shown}'", fix)
 
 
 def _closes(pt: str, start: int, end: int) -> bool:
