@@ -135,3 +135,23 @@ def test_front_matter_errors_at_the_end_of_the_file_stay_inside_it(source: bytes
     doc = Document.from_bytes(source, "a.md")
     assert doc.front_matter is not None and doc.front_matter.errors
     assert all(0 <= e.start <= e.end <= len(doc.text) for e in doc.front_matter.errors), doc.front_matter.errors
+
+
+def test_text_of_html_blocks_is_prose_and_its_markup_is_not() -> None:
+    text = ("---\ntitle: x\n---\n"
+            '<div class="note">\n  <h2>A heading</h2>\n  <p>First <em>words</em>,<br>\n  same paragraph.</p>\n'
+            '  <img src="/a.jpg"\n       alt="an attribute">\n  <table><tr><td>A cell</td></tr></table>\n</div>\n\n'
+            "> <p>\n>   Quoted text.\n> </p>\n\n"
+            "<script>\nvar words = 'not prose';\n</script>\n\n<!--\na comment\n-->\n")
+    doc = Document(text)
+    view = doc.prose_text
+    assert len(view) == len(text)
+    kept = "".join(ch if ch != MASK else "" for ch in view)
+    for gone in ("<div", "class", "<h2>", "src", "attribute", "<em>", "not prose", "a comment", ">   Quoted"):
+        assert gone not in kept
+    html = [b for b in doc.blocks if b.html]
+    got = [(b.kind, b.level, "|".join(text[s:e] for s, e in b.spans)) for b in html]
+    assert got == [("heading", 2, "A heading"), ("paragraph", 0, "First |words|,|same paragraph."),
+                   ("cell", 0, "A cell"), ("paragraph", 0, "Quoted text.")]
+    # the blanks that lay out the source are not prose: no doubled space at "<p>\n  same"
+    assert "  same" not in view and "\n\ue000\ue000same" in view

@@ -171,3 +171,11 @@ def test_the_cli_leaves_the_file_and_says_why(tmp_path: Path) -> None:
     subprocess.run([*newslint_command(), "check", "--no-cache", "--fix", "-q", str(path)], capture_output=True,
                    timeout=60)
     assert path.read_text(encoding="utf-8") == text.replace("resumed.", "resumed in Kyiv.")
+
+
+def test_text_inside_an_html_block_may_change_but_not_its_markup() -> None:
+    text = '---\ntitle: x\n---\n<div class="note">\n  <p>Word one , word two.</p>\n</div>\n'
+    fixed, findings, applied = fix(text, Rule("X002", "space", rule(r" ,", ",", "Drop the space")))
+    assert fixed == text.replace(" ,", ",") and applied == 1 and not refusals(findings)
+    fixed, findings, applied = fix(text, Rule("X003", "klass", rule(r'class="note"', 'class="tip"', "Rename the class")))
+    assert fixed == text and refusals(findings)

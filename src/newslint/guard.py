@@ -128,7 +128,12 @@ def _invisible_paragraphs(tokens: Sequence[Any]) -> set[int]:
 
 def _token(tok: Any) -> tuple[Any, ...]:
     attrs = tuple(sorted((str(k), str(v)) for k, v in (tok.attrs or {}).items()))
-    content = tok.content if tok.type in _EXACT else None
+    if tok.type == "html_block":  # its text is prose (prose.py): a fix may change that, not its markup
+        from .prose import html_markup
+
+        content: Any = html_markup(tok.content)
+    else:
+        content = tok.content if tok.type in _EXACT else None
     return (tok.type, tok.tag, tok.nesting, tok.markup, tok.info, attrs, bool(tok.hidden), content)
 
 

@@ -2,7 +2,9 @@
 
 markdown-it-py gives the block structure (paragraphs, headings, table cells, code, HTML) with
 line maps; footnote definitions (mdit-py-plugins) hold blocks of prose like the body, and a
-paragraph made only of ``| a | b |`` rows is a table without its delimiter row: cells. Its
+paragraph made only of ``| a | b |`` rows is a table without its delimiter row: cells. The text
+between the tags of an HTML block is prose too, a block per ``<p>``, ``<li>``, ``<td>``…; its
+tags, comments and code are not (``_html_block``). Its
 inline parser is switched off: it gives no columns, costs more than half the parse time, and decodes escapes and entities so its text no longer matches the source. Instead
 the raw inline content of each block is mapped back to its source lines, and inline syntax
 that is not prose (code spans, HTML, autolinks, link destinations, bare URLs, Hugo shortcodes,
@@ -113,13 +115,14 @@ class Block:
     ``quote_depth`` is the blockquote nesting, ``list_depth`` the list nesting.
     """
 
-    kind: str  # "paragraph" | "heading" | "cell"
+    kind: str  # "paragraph" | "heading" | "cell" (in an HTML block too: <p>, <h2>, <td>)
     start: int
     end: int
     spans: list[tuple[int, int]] = field(default_factory=list)
     quote_depth: int = 0
     list_depth: int = 0
     level: int = 0  # heading level
+    html: bool = False  # text of an HTML block (between its tags)
 
 
 @dataclass
@@ -291,9 +294,11 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
             list_depth -= 1
         elif t == "too_deep" and tok.map:  # nested past mdblock.MAX_DEPTH: not read as prose
             masks.append((line_start(tok.map[0]), line_end(tok.map[1] - 1), "deep"))
-        elif t in ("fence", "code_block", "html_block") and tok.map:
-            kind = "html" if t == "html_block" else "code"
-            masks.append((line_start(tok.map[0]), line_end(tok.map[1] - 1), kind))
+        elif t == "html_block" and tok.map:
+            _html_block(text, line_start(tok.map[0]), line_end(tok.map[1] - 1), quote_depth, list_depth,
+                        blocks, masks, view)
+        elif t in ("fence", "code_block") and tok.map:
+            masks.append((line_start(tok.map[0]), line_end(tok.map[1] - 1), "code"))
         elif t in ("th_open", "td_open"):
             pending = ("cell", 0)
     hard = [(s, e) for s, e, kind in masks if kind == "code" and e - s > 0]
@@ -318,6 +323,106 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
         blocks = [b for b in blocks if b.spans]
     masks.sort()
     return ProseIndex(blocks, masks, env.get("references", {}), tokens, view, items)
+
+
+# An HTML block with no prose in it: CommonMark's kinds 1 to 5 (a raw-text element, a comment,
+# a processing instruction, a declaration, CDATA).
+_RAW_HTML_BLOCK = re.compile(r"[ \t]*(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)", re.I)
+# What is not text inside an HTML block: an element whose content is code or not shown, with its
+# content; a comment; a tag (its attributes over line breaks, templates in them); a template.
+_HTML_MARKUP = re.compile(r"""
+    (?P<code><(?P<raw>script|style|pre|textarea|code|tt|kbd|samp|var|svg|math|object|template)\b[^>]*>.*?</(?P=raw)\s*>)
+  | (?P<comment><!--.*?-->)
+  | (?P<html></?(?P<tag>[A-Za-z][A-Za-z0-9\-]*)(?:\s(?:[^<>"'{]|"[^"]*"|'[^']*'|\{\{.*?\}\}|\{%.*?%\}|\{)*)?/?>
+             |<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>)
+  | (?P<shortcode>\{\{[<%].*?[%>]\}\})
+  | (?P<liquid>\{%.*?%\}|\{\{.*?\}\})
+""", re.S | re.X | re.I)
+# Tags that end one block of text and start another (a paragraph, a list item, a cell; not <br>,
+# a line break inside a paragraph). Blanks beside them are layout, not spaces between words.
+_BLOCK_TAGS = frozenset("""address article aside blockquote body caption center dd details dialog div dl dt
+    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html legend li main nav ol p section
+    summary table tbody td tfoot th thead tr ul""".split())
+
+
+def html_markup(content: str) -> tuple[str, ...]:
+    """The markup of an HTML block (tags, comments, code, templates), its text left out: what a
+    fix must not change there (the structure guard's signature of the block)."""
+    return tuple(m.group(0) for m in _HTML_MARKUP.finditer(content))
+
+
+def _html_block(text: str, start: int, end: int, quote_depth: int, list_depth: int, blocks: list[Block],
+                masks: list[tuple[int, int, str]], view: list[tuple[int, int]]) -> None:
+    """The text of an HTML block between its tags, as blocks of prose (a paragraph per ``<p>``,
+    ``<li>``, ``<div>``…, a heading per ``<h2>``, a cell per ``<td>``); its markup masked.
+
+    Newsroom CMS exports and older posts wrap whole paragraphs in ``<p>``, pull quotes in
+    ``<blockquote>`` and captions in ``<figcaption>``: prose that a reader reads. Each line's
+    indentation is not prose (it only lays out the HTML source).
+    """
+    if _RAW_HTML_BLOCK.match(text, start):
+        masks.append((start, end, "html"))
+        return
+    kind, level = "paragraph", 0
+    spans: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if spans:
+            first, last = spans[0][0], spans[-1][1]
+            line_end = text.find("\n", last)
+            block = Block(kind, text.rfind("\n", 0, first) + 1, line_end if line_end >= 0 else len(text),
+                          spans[:], quote_depth, list_depth, level, html=True)
+            blocks.append(block)
+            view.extend(block.spans)
+            spans.clear()
+
+    pos, after_block = start, True
+    for m in _HTML_MARKUP.finditer(text, start, end):
+        tag = (m.group("tag") or "").lower()
+        block_tag = tag in _BLOCK_TAGS
+        _html_text(text, pos, m.start(), spans, masks, after_block, block_tag, quote_depth > 0)
+        what = m.lastgroup or "html"
+        masks.append((m.start(), m.end(), "code" if what == "code" else what))
+        if block_tag:
+            flush()
+            closing = text.startswith("</", m.start())
+            if tag in ("td", "th") and not closing:
+                kind, level = "cell", 0
+            elif len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" and not closing:
+                kind, level = "heading", int(tag[1])
+            else:
+                kind, level = "paragraph", 0
+        pos, after_block = m.end(), block_tag
+    _html_text(text, pos, end, spans, masks, after_block, True, quote_depth > 0)
+    flush()
+
+
+def _html_text(text: str, start: int, end: int, spans: list[tuple[int, int]], masks: list[tuple[int, int, str]],
+               after_block: bool, before_block: bool, quoted: bool) -> None:
+    """The prose of a stretch of text between two pieces of markup of an HTML block, line by
+    line. Each line's indentation (and, in a block quote, its ``>`` markers) and trailing blanks
+    are left out, and so are the blanks right after or before a block tag (``<p>   Text``,
+    ``text </p>``): they only lay out the source."""
+    while start < end:
+        nl = text.find("\n", start, end)
+        stop = end if nl < 0 else nl
+        s, e = start, stop
+        if s == 0 or text[s - 1] == "\n":  # a line's start: its indentation, its quote markers
+            m = (_QUOTE_PREFIX if quoted else _INDENT).match(text, s, e)
+            s = m.end()
+        elif after_block:
+            while s < e and text[s] in " \t":
+                s += 1
+        if nl >= 0 or before_block:
+            while e > s and text[e - 1] in " \t\r":
+                e -= 1
+        if s < e:
+            _scan_line(text, s, e, spans, masks)
+        start, after_block = stop + 1, True
+
+
+_INDENT = re.compile(r"[ \t]*")
+_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]*)*")
 
 
 _BACKTICKS = re.compile(r"`+")

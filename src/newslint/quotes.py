@@ -385,7 +385,10 @@ def _resume(q: Quotes, pending: tuple[list[Mark], int], quoting: list[Mark], str
         del q.stray[strays]
         first.partner, opener.partner = opener, first
         first.depth, first.parent = opener.depth, opener.parent
-        q.continued.append((opener, first, [units.first_prose(k) for k in range(u + 1, first.unit + 1)]))
+        if not units.crosses_html(u, first.unit):
+            # (a sentence that a CMS export split between a Markdown paragraph and an HTML block
+            # is one paragraph to its writer: paired, not a quotation to reopen)
+            q.continued.append((opener, first, [units.first_prose(k) for k in range(u + 1, first.unit + 1)]))
         left = left[:-1]
     q.unclosed.extend(left)
 
@@ -580,6 +583,13 @@ class _Units:
         first = self.blocks[u]
         return all(b.kind == "paragraph" and b.spans and b.quote_depth == first.quote_depth
                    and b.list_depth == first.list_depth for b in self.blocks[u: v + 1])
+
+    def crosses_html(self, u: int, v: int) -> bool:
+        """Do units ``u`` to ``v`` mix Markdown paragraphs and the text of HTML blocks?"""
+        if u < 0:
+            return False
+        kinds = {b.html for b in self.blocks[u: v + 1]}
+        return len(kinds) > 1
 
     def first_prose(self, u: int) -> int:
         """The offset of a block's first prose character."""
