@@ -1,8 +1,8 @@
 """The links of an article, found once and shared by the link and URL rules (NL13x).
 
 ``targets(doc)`` lists every URL the article links to, with its exact span: inline link and
-image destinations, autolinks, reference definitions, bare URLs and URL-valued front-matter
-fields. ``links(doc)`` lists the Markdown links and reference uses, ``definitions(doc)`` the link
+image destinations, autolinks, reference definitions, bare URLs, the ``href`` and ``src`` of
+HTML tags and URL-valued front-matter fields. ``links(doc)`` lists the Markdown links and reference uses, ``definitions(doc)`` the link
 reference definitions, ``broken(doc)`` the link syntax that renders as text.
 
 Definitions are found in the raw text, not only taken from markdown-it: Jekyll's kramdown (and
@@ -55,7 +55,7 @@ class Target(NamedTuple):
     start: int
     end: int
     url: str
-    source: str  # link | image | definition | autolink | bare | front-matter
+    source: str  # link | image | definition | autolink | bare | front-matter | html (a tag's href or src)
     key: str = ""  # front-matter key, or the normalised label of a definition
     angle: bool = False  # written in angle brackets, where spaces are allowed: [x](<my file.pdf>)
 
@@ -254,6 +254,12 @@ def _body_targets(doc: Document) -> Iterator[Target]:
                 yield from _dest_target(text, paren + 1, "image")
         elif kind == "autolink":
             yield Target(s + 1, e - 1, text[s + 1:e - 1], "autolink")
+        elif kind == "html":  # a tag's href or src (<a href="…">, <img src="…">)
+            for m in _HTML_URL.finditer(text, s, e):
+                g = m.lastindex or 0
+                vs, ve = m.span(g)
+                if ve > vs:
+                    yield Target(vs, ve, text[vs:ve], "html")
         elif kind == "url":
             e = _trim_brackets(text, s, e)
             if s > 0 and text[s - 1] == "(":
@@ -271,6 +277,9 @@ def _body_targets(doc: Document) -> Iterator[Target]:
         yield Target(d.url_start, d.url_end, text[d.url_start:d.url_end], "definition", d.label,
                      text[d.url_start - 1] == "<")
 
+
+# The URL attributes of an HTML tag, quoted or not.
+_HTML_URL = re.compile(r"""\s(?:href|src)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
 # A URL in prose that the masker did not take for one because its scheme is mistyped.
 _PROSE_URL = re.compile(r"(?<![\w/.@\-])(?:(?:https?|ftps?)(?::/(?!/)|//|[;,]//|:\\\\|:{2,}/{1,3})|[A-Za-z]{3,6}://)")
@@ -721,7 +730,7 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
         safe = 0 <= query < space.start() and re.search(r"[^ \S]| {2}", url) is None
         problems.append(Problem(0, len(url), "space inside the URL; encode it as %20",
                                 url.replace(" ", "%20"), safe))
-    if source in ("link", "definition", "image") and _BARE_DOMAIN.match(url) and not url.lower().startswith("www.md"):
+    if source in ("link", "definition", "image", "html") and _BARE_DOMAIN.match(url) and not url.lower().startswith("www.md"):
         problems.append(Problem(0, len(url), f"`{url}` has no scheme, so it is a relative link on this site; "
                                              f"write https://{url}", f"https://{url}", False))
     problems.extend(_authority_problems(url, ascii_hosts))

@@ -360,8 +360,9 @@ def _html_block(text: str, start: int, end: int, quote_depth: int, list_depth: i
     ``<blockquote>`` and captions in ``<figcaption>``: prose that a reader reads. Each line's
     indentation is not prose (it only lays out the HTML source).
     """
-    if _RAW_HTML_BLOCK.match(text, start):
-        masks.append((start, end, "html"))
+    raw = _RAW_HTML_BLOCK.match(text, start)
+    if raw is not None:  # (not "html": no tag of it is a link's or a word's)
+        masks.append((start, end, "comment" if raw.group(0).endswith("<!--") else "code"))
         return
     kind, level = "paragraph", 0
     spans: list[tuple[int, int]] = []

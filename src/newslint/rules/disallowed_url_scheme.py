@@ -1,6 +1,6 @@
 """Disallowed URL scheme: a link to ``javascript:``, ``data:``, ``file:`` or a local path.
 
-A link, image, autolink, reference definition or front-matter URL whose scheme is not in the
+A link, image, autolink, reference definition, HTML ``href``/``src`` or front-matter URL whose scheme is not in the
 ``allowed-schemes`` list. ``javascript:`` and ``vbscript:`` run code in the reader's browser,
 ``file:`` and ``C:\\...`` point at the writer's own computer, and an unknown scheme
 (``localhost:8080``, ``Note:``) is almost always a slip. Relative links have no scheme and are
@@ -27,7 +27,7 @@ DEFAULTS = {"allowed-schemes": ["http", "https", "mailto", "tel", "sms", "ftp", 
                                 "xmpp", "news", "nntp", "geo", "webcal", "magnet", "bitcoin", "lightning",
                                 "ssh", "git", "doi", "urn", "feed", "spotify", "itms-apps", "zoommtg"]}
 
-_CHECKED = ("link", "image", "definition", "autolink", "front-matter")
+_CHECKED = ("link", "image", "definition", "autolink", "front-matter", "html")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:

@@ -1,4 +1,4 @@
-"""Malformed URL: a link, autolink, reference definition, bare URL or front-matter URL that is broken.
+"""Malformed URL: a link, autolink, reference definition, bare URL, HTML ``href``/``src`` or front-matter URL that is broken.
 
 Every URL the article points at is split by the RFC 3986 grammar (the rfc3986 library) and its
 host checked (rfc3986 for ASCII hosts, idna/UTS 46 for internationalised ones). Reported: a
@@ -45,7 +45,7 @@ FIXABLE = True
 DEFAULTS = {"ascii-hosts": False}
 
 _WHERE = {"link": "link", "image": "image", "definition": "reference definition", "autolink": "autolink",
-          "bare": "URL", "front-matter": "front-matter URL"}
+          "bare": "URL", "front-matter": "front-matter URL", "html": "HTML link"}
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
