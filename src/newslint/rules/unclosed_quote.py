@@ -15,7 +15,9 @@ the comma; such a quotation is reported even when the next paragraph opens with 
 A quotation that runs on into the next paragraphs without reopening them (closing in a later
 paragraph) is reported once, at the first paragraph that should open with the mark; the fix
 inserts the mark at the start of each such paragraph and is unsafe. An opening mark typed twice
-(``““Hello”``) leaves one open: the safe fix deletes it.
+(``““Hello”``) leaves one open: the safe fix deletes it. A quotation closed with two
+apostrophes (“in the weeds'' on, a typewriter's or LaTeX's closing mark) is reported there, with
+a safe fix to the closing mark.
 
 Not findings: apostrophes (’90s, ’em, rock ’n’ roll, the Smiths’ house) and a straight ' that
 nothing closes (it is read as an apostrophe); inch and foot marks after digits (6'2"); marks
@@ -28,6 +30,7 @@ Good: “Only with him. Without any intermediaries,” he pointed out.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -54,6 +57,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(mk.start, mk.end, f"opening {mk.ch} typed twice; delete one",
                           Fix.delete(mk.start, mk.end, f"Delete the second {mk.ch}"))
             continue  # ““Hello”: the doubled mark is the one left open
+        typed = _two_apostrophes(doc, mk)
+        if typed is not None:
+            close = _closer(q.profile, mk.ch)
+            yield Finding(typed, typed + 2, f"the quotation opened with {mk.ch} is closed with two apostrophes ''; "
+                                            f"use {close}", Fix.replace(typed, typed + 2, close, f"Use {close}"))
+            continue
         at = attribution(doc, mk)
         if at is not None:
             close = _closer(q.profile, mk.ch)
@@ -72,6 +81,24 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                       f"the quotation opened above with {mark} continues in this paragraph; a quotation over "
                       f"several paragraphs opens each one again: start it with {mark}",
                       Fix(edits, f"Start each continued paragraph with {mark}", safe=False))
+
+
+# Two straight apostrophes after a word or a sentence's mark, ending it: a typewriter's (or
+# LaTeX's) closing double quotation mark. Not after a digit: 12'' is inches.
+_TWO_APOSTROPHES = re.compile(r"(?<=[^\W\d_]|[.,!?;:…])''(?![\w'])")
+
+
+def _two_apostrophes(doc: Document, mk: Any) -> int | None:
+    """Where two apostrophes close the open double quotation ``mk`` in its paragraph (before any
+    other double mark), or None."""
+    if mk.ch not in DOUBLE or mk.unit < 0:
+        return None
+    P = doc.prose_text
+    end = doc.blocks[mk.unit].end
+    m = _TWO_APOSTROPHES.search(P, mk.end, end)
+    if m is None or any(ch in DOUBLE for ch in P[mk.end:m.start()]):
+        return None
+    return m.start()
 
 
 def _closer(prof: Profile, opener: str) -> str:
