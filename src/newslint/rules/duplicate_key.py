@@ -5,7 +5,8 @@ the last, silently), so the other is lost: an expiry date, an author or a whole 
 disappears without a word, and a CMS that re-saves the file drops it for good. Stricter
 readers refuse the file. Decide which value is right and delete the other line(s); newslint
 cannot know which one, so there is no automatic fix. (TOML refuses duplicates outright: that
-is a front-matter-syntax finding.)
+is a front-matter-syntax finding.) Two keys that differ only in case (``title`` and ``Title``)
+are reported too: Hugo reads keys without regard to case and keeps one value.
 
 Bad:
     ---
@@ -45,3 +46,27 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(span[0], span[1],
                       f"duplicate key `{path_text(path)}` (first on line {line}); readers keep only one of the "
                       "values and lose the other — keep one")
+    if fm.root is not None:
+        yield from _case_twins(doc, fm.root, ())
+
+
+def _case_twins(doc: Document, node: Any, path: tuple[Any, ...]) -> Iterator[Finding]:
+    """Keys of one mapping that differ only in case (``title`` and ``Title``): Hugo reads keys
+    without regard to case, so it keeps one value and loses the other, as with a duplicate; a
+    case-sensitive reader keeps both, and the theme reads only one."""
+    if isinstance(node.items, dict):
+        seen: dict[str, str] = {}
+        for key, pos in node.items.items():
+            folded = key.casefold() if isinstance(key, str) else key
+            if folded in seen and pos.key is not None:
+                first = node.items[seen[folded]]
+                line, _ = doc.position((first.key or first.value)[0])
+                yield Finding(pos.key[0], pos.key[1],
+                              f"key `{path_text(path + (key,))}` differs from `{seen[folded]}` (line {line}) only in "
+                              "case; Hugo reads them as one key and keeps one value — keep one")
+            else:
+                seen.setdefault(folded, key)
+            yield from _case_twins(doc, pos, path + (key,))
+    elif isinstance(node.items, list):
+        for i, pos in enumerate(node.items):
+            yield from _case_twins(doc, pos, path + (i,))
