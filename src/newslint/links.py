@@ -254,7 +254,7 @@ def _body_targets(doc: Document) -> Iterator[Target]:
                 yield from _dest_target(text, paren + 1, "image")
         elif kind == "autolink":
             yield Target(s + 1, e - 1, text[s + 1:e - 1], "autolink")
-        elif kind == "html":  # a tag's href or src (<a href="…">, <img src="…">)
+        elif kind == "html" and text.find("=", s, e) >= 0:  # a tag's href or src (<a href="…">, <img src="…">)
             for m in _HTML_URL.finditer(text, s, e):
                 g = m.lastindex or 0
                 vs, ve = m.span(g)

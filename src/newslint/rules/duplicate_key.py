@@ -55,8 +55,12 @@ def _case_twins(doc: Document, node: Any, path: tuple[Any, ...]) -> Iterator[Fin
     without regard to case, so it keeps one value and loses the other, as with a duplicate; a
     case-sensitive reader keeps both, and the theme reads only one."""
     if isinstance(node.items, dict):
+        items = node.items
+        if len({k.casefold() if isinstance(k, str) else k for k in items}) == len(items) and \
+                all(pos.items is None for pos in items.values()):
+            return  # (most mappings: no twins, nothing nested)
         seen: dict[str, str] = {}
-        for key, pos in node.items.items():
+        for key, pos in items.items():
             folded = key.casefold() if isinstance(key, str) else key
             if folded in seen and pos.key is not None:
                 first = node.items[seen[folded]]
