@@ -37,6 +37,7 @@ from . import (
     internal_error,
     invisible_character,
     lastmod_before_date,
+    malformed_iso_date,
     malformed_url,
     misplaced_quote_space,
     missing_file,
@@ -128,6 +129,7 @@ BUILTIN: tuple[Rule, ...] = tuple(
         wrong_weekday,
         ambiguous_date,
         date_after_publication,
+        malformed_iso_date,
         fix_changes_structure,
         internal_error,
     )
