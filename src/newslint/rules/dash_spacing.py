@@ -92,7 +92,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 # never read as a sentence's dash.
 _CLAUSE_WORDS = frozenset("the a an and but so such which that who whose where when while with without from to "
                           "for of it its we they he she you this these those not even especially including like "
-                          "if there what how our their his her my your".split())
+                          "if there what how our their his her my your or nor yet because although though unless".split())
 # ... and the words after which a partner dash is an aside's edge (a particle too: "created–in
 # 29 minutes–a"), not a compound's middle ("cost–benefit")
 _PHRASE_WORDS = _CLAUSE_WORDS | frozenset("in on at by to out up off over under after before until into onto upon "
@@ -141,8 +141,11 @@ def _in_chain(pt: str, d: Any) -> bool:
 
 def _breaks_sentence(pt: str, d: Any) -> bool:
     """A closed en dash between a word and a lower-case function word (not in a chain of dashes)."""
-    if _next_word(pt, d) not in _CLAUSE_WORDS:
+    word = _next_word(pt, d)
+    if word not in _CLAUSE_WORDS:
         return False
     before = _PREV_WORD.search(pt, max(0, d.start - 40), d.start)
+    if before is not None and word in ("or", "nor") and before.group().lower() in ("either", "neither", "whether"):
+        return False  # either–or, neither–nor: a compound
     return before is not None and before.group().lower() not in _CLAUSE_WORDS \
         and pt[before.start() - 1: before.start()] not in ("–", "-")
