@@ -326,7 +326,7 @@ _SPEAKER = r"(?:he|she|they|we|I|the [a-z]+|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’
 ATTRIBUTION = re.compile(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s)[ \t]+(?:(?:he|she|they)\b|[A-Z])))"
                           % (_SPEAKER, _SAYS, _SAYS))
 
-_NEXT_DOUBLE = re.compile("[%s]" % "".join(sorted(DOUBLE)))
+NEXT_DOUBLE = re.compile("[%s]" % "".join(sorted(DOUBLE)))
 _NEXT_SINGLE = re.compile(r"(?<![^\W\d_])[%s]|[%s](?![^\W\d_])" % (("".join(sorted(SINGLE)),) * 2))
 
 _SENTENCE = re.compile(r"[.?!…][\"”’)]*\s+")
@@ -342,7 +342,7 @@ def attribution(doc: "Document", opener: Mark) -> int | None:
     P = doc.prose_text
     block = doc.blocks[opener.unit]
     end = block.end
-    nxt = (_NEXT_DOUBLE if opener.ch in DOUBLE else _NEXT_SINGLE).search(P, opener.end, end)
+    nxt = (NEXT_DOUBLE if opener.ch in DOUBLE else _NEXT_SINGLE).search(P, opener.end, end)
     if nxt is not None:  # the quotation's words end at the next mark of its family
         end = nxt.start()
     m = ATTRIBUTION.search(P, opener.end, end)

@@ -35,7 +35,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Edit, Finding, Fix
-from ..quotes import DOUBLE, Profile, analyse, attribution
+from ..quotes import DOUBLE, NEXT_DOUBLE, Profile, analyse, attribution
 
 ID = "NL110"
 NAME = "unclosed-quote"
@@ -95,10 +95,9 @@ def _two_apostrophes(doc: Document, mk: Any) -> int | None:
         return None
     P = doc.prose_text
     end = doc.blocks[mk.unit].end
-    m = _TWO_APOSTROPHES.search(P, mk.end, end)
-    if m is None or any(ch in DOUBLE for ch in P[mk.end:m.start()]):
-        return None
-    return m.start()
+    nxt = NEXT_DOUBLE.search(P, mk.end, end)  # (the search stops there: linear over a paragraph)
+    m = _TWO_APOSTROPHES.search(P, mk.end, nxt.start() if nxt is not None else end)
+    return None if m is None else m.start()
 
 
 def _closer(prof: Profile, opener: str) -> str:
