@@ -122,3 +122,40 @@ def test_toml_errors_say_what_is_wrong(line: str, message: str) -> None:
     found = [f for f in lint_text(text) if f.rule == "NL001"]
     assert len(found) == 1 and found[0].message.startswith(message), found
     assert found[0].line == 3
+
+
+def _tree(root, rare: dict[str, str], common: dict[str, str], n_common: int) -> list:
+    """``n_common`` articles with the ``common`` keys and one with the ``rare`` ones; lint the tree."""
+    from pathlib import Path
+
+    from newslint import config, engine
+
+    def article(i: int, keys: dict[str, str]) -> str:
+        extra = "".join(f"{k}: {v}\n" for k, v in keys.items())
+        return f"---\ntitle: Story {i}\ndate: 2024-03-05\n{extra}---\n\nThe talks resumed, officials said.\n"
+
+    for i in range(n_common):
+        (root / f"a{i}.md").write_text(article(i, common), encoding="utf-8")
+    (root / "odd.md").write_text(article(99, rare), encoding="utf-8")
+    st = engine.settings(config.Config(root=Path(root), select=("NL007",)))
+    results = engine.lint_paths(sorted(Path(root).glob("*.md")), st)
+    return [(Path(r.path).name, f.line, f.message) for r in results for f in r.findings]
+
+
+def test_a_key_most_articles_of_the_tree_write_otherwise_is_a_slip(tmp_path) -> None:
+    common = {"sponsor_logo": "a.png", "topics": "[design]"}
+    found = _tree(tmp_path, {"sponsor_lgo": "a.png", "topic": "[design]"}, common, 20)
+    assert found == [("odd.md", 4, "key `sponsor_lgo` is in 1 article of this tree, `sponsor_logo` in 20 others: "
+                                   "did you mean `sponsor_logo`?"),
+                     ("odd.md", 5, "key `topic` is in 1 article of this tree, `topics` in 20 others: "
+                                   "did you mean `topics`?")]
+
+
+def test_too_few_articles_or_a_habit_are_no_evidence(tmp_path) -> None:
+    common = {"sponsor_logo": "a.png", "topics": "[design]"}
+    # four articles are too few; a key in common use (topic) needs twenty
+    assert _tree(tmp_path, {"sponsor_lgo": "a.png"}, common, 4) == []
+    assert _tree(tmp_path, {"topic": "[design]"}, common, 10) == []
+    (tmp_path / "odd2.md").write_text("---\ntitle: x\nsponsor_lgo: b.png\n---\n\nText.\n", encoding="utf-8")
+    (tmp_path / "odd3.md").write_text("---\ntitle: y\nsponsor_lgo: c.png\n---\n\nText.\n", encoding="utf-8")
+    assert _tree(tmp_path, {"sponsor_lgo": "a.png"}, common, 20) == []  # three articles: a key of its own

@@ -15,6 +15,14 @@ swapped (``tilte``, ``dtae``), or in a key of five letters or more one letter dr
 name. It is unsafe otherwise: a mistyped letter or a short key may be a deliberate custom field
 (``data``, ``tile``).
 
+Across the content tree (``newslint check`` on a folder), the keys the site's own articles use
+count too, though no schema or list knows them: a key that one or two articles use, one letter
+from (or the singular or plural of) a key that five articles or more and five times as many
+use, is reported at each use (``sponsor_lgo`` where twenty articles write ``sponsor_logo``;
+``author:`` where two thousand write ``authors:``). A key in common use on its own (``topic``,
+``image``) only when it is in one article against twenty or more. No fix: the tree's habit is
+evidence, not proof.
+
 Bad:
     ---
     tilte: Talks resume
@@ -90,6 +98,90 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         fix = None if hint in meta or aimed[hint] > 1 else \
             Fix.replace(start, end, f"{quote}{hint}{quote}", f"Rename to `{hint}`", safe=slip)
         yield Finding(start, end, f"unknown key `{key}`; did you mean `{hint}`?", fix)
+
+
+# -- across the content tree -------------------------------------------------------------------
+# A key the site's own articles use, though no schema or list knows it (sponsor_logo), is a
+# target too: a key in at most MAX_RARE articles, one letter from (or the plural or singular
+# of) a key that MIN_MAJORITY articles or more and RATIO times as many use, is a slip. A key in
+# common use (topic, image) only in one article against KNOWN_RATIO or more.
+MAX_RARE = 2
+MIN_MAJORITY = 5
+RATIO = 5
+KNOWN_RATIO = 20  # a key in common use (topic beside topics): one article against twenty or more
+
+
+def collect(doc: Document, opts: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The article's top-level keys (lower-cased) and, with their places, the keys that neither
+    the schema nor the known keys nor the per-file check account for (suppressions applied)."""
+    fm = doc.front_matter
+    if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or not fm.root.items:
+        return None
+    items = fm.root.items
+    keys = sorted({normalize_key(k) for k in items if isinstance(k, str)})
+    result = validation.validate(doc, opts)
+    props = list(result.schema.properties) if result.schema is not None else []
+    _, known = _vocabulary(tuple(props), tuple(opts.get("known", [])))
+    odd = [k for k in items if isinstance(k, str) and items[k].key is not None]
+    if not odd:
+        return {"keys": keys}
+    from .. import suppress
+
+    reported = {f.start for f in check(doc, opts)}
+    hidden = suppress.parse(doc)
+    places: dict[str, tuple[int, ...]] = {}
+    for key in odd:
+        s, e = items[key].key  # type: ignore[misc]
+        line, col = doc.position(s)
+        if s in reported or (hidden and hidden.hides(Finding(s, e, "", rule=ID, name=NAME, line=line))):
+            continue
+        end_line, end_col = doc.position(e)
+        places[key] = (s, e, line, col, end_line, end_col, normalize_key(key) in known)
+    return {"keys": keys, "odd": places}
+
+
+def check_corpus(summaries: Mapping[str, Any], opts: Mapping[str, Any]) -> Iterator[tuple[str, Finding]]:
+    """Keys that a few articles use where most articles of the tree use a near miss of them."""
+    counts: Counter[str] = Counter()
+    for summary in summaries.values():
+        if summary:
+            counts.update(summary["keys"])
+    common = [(k, n) for k, n in counts.most_common() if n >= MIN_MAJORITY]
+    if not common:
+        return
+    for path, summary in summaries.items():
+        for key, (s, e, line, col, end_line, end_col, known) in ((summary or {}).get("odd") or {}).items():
+            typed = normalize_key(key)
+            n = counts[typed]
+            # a key in common use (topic, image) is a slip only alone against a tree-wide habit
+            if n > (1 if known else MAX_RARE):
+                continue
+            ratio, floor = (KNOWN_RATIO, KNOWN_RATIO) if known else (RATIO, MIN_MAJORITY)
+            meant = next((k for k, m in common if m >= max(floor, ratio * n) and k not in summary["keys"]
+                          and _near(typed, k)), None)
+            if meant is None:
+                continue
+            others = counts[meant]
+            yield path, Finding(s, e, f"key `{key}` is in {n} article{'s' if n > 1 else ''} of this tree, "
+                                      f"`{meant}` in {others} others: did you mean `{meant}`?",
+                                line=line, column=col, end_line=end_line, end_column=end_col)
+
+
+def _near(typed: str, key: str) -> bool:
+    """One edit apart (two from nine letters), or the plural or singular of each other."""
+    if min(len(typed), len(key)) < 4 or abs(len(typed) - len(key)) > 2:
+        return False
+    if _plural(typed, key):
+        return True
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    limit = 2 if min(len(typed), len(key)) >= 9 else 1
+    return DamerauLevenshtein.distance(typed, key, score_cutoff=limit) <= limit
+
+
+def _plural(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    return long_ in (short + "s", short + "es") or (short.endswith("y") and long_ == short[:-1] + "ies")
 
 
 @lru_cache(maxsize=64)
