@@ -54,23 +54,25 @@ def _case_twins(doc: Document, node: Any, path: tuple[Any, ...]) -> Iterator[Fin
     """Keys of one mapping that differ only in case (``title`` and ``Title``): Hugo reads keys
     without regard to case, so it keeps one value and loses the other, as with a duplicate; a
     case-sensitive reader keeps both, and the theme reads only one."""
-    if isinstance(node.items, dict):
-        items = node.items
-        if len({k.casefold() if isinstance(k, str) else k for k in items}) == len(items) and \
-                all(pos.items is None for pos in items.values()):
-            return  # (most mappings: no twins, nothing nested)
-        seen: dict[str, str] = {}
-        for key, pos in items.items():
-            folded = key.casefold() if isinstance(key, str) else key
-            if folded in seen and pos.key is not None:
-                first = node.items[seen[folded]]
-                line, _ = doc.position((first.key or first.value)[0])
-                yield Finding(pos.key[0], pos.key[1],
-                              f"key `{path_text(path + (key,))}` differs from `{seen[folded]}` (line {line}) only in "
-                              "case; Hugo reads them as one key and keeps one value — keep one")
-            else:
-                seen.setdefault(folded, key)
+    items = node.items
+    if isinstance(items, dict):
+        if len({k.casefold() if isinstance(k, str) else k for k in items}) < len(items):
+            seen: dict[Any, str] = {}
+            for key, pos in items.items():
+                folded = key.casefold() if isinstance(key, str) else key
+                if folded in seen and pos.key is not None:
+                    first = items[seen[folded]]
+                    line, _ = doc.position((first.key or first.value)[0])
+                    yield Finding(pos.key[0], pos.key[1],
+                                  f"key `{path_text(path + (key,))}` differs from `{seen[folded]}` (line {line}) "
+                                  "only in case; Hugo reads them as one key and keeps one value — keep one")
+                else:
+                    seen.setdefault(folded, key)
+        children = items.items()
+    elif isinstance(items, list):
+        children = enumerate(items)
+    else:
+        return
+    for key, pos in children:
+        if pos.items:  # (a scalar, most values, has nothing inside)
             yield from _case_twins(doc, pos, path + (key,))
-    elif isinstance(node.items, list):
-        for i, pos in enumerate(node.items):
-            yield from _case_twins(doc, pos, path + (i,))

@@ -65,6 +65,10 @@ DEFAULTS: dict[str, Any] = {"known": []}
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding at each top-level key that looks like a typo of a known key."""
+    return iter(doc.memo(f"misspelled-key:{id(opts)}", lambda: list(_check(doc, opts))))
+
+
+def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     fm = doc.front_matter
     meta = doc.meta
     if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or not meta:
@@ -122,21 +126,21 @@ def collect(doc: Document, opts: Mapping[str, Any]) -> dict[str, Any] | None:
     result = validation.validate(doc, opts)
     props = list(result.schema.properties) if result.schema is not None else []
     _, known = _vocabulary(tuple(props), tuple(opts.get("known", [])))
-    odd = [k for k in items if isinstance(k, str) and items[k].key is not None]
-    if not odd:
-        return {"keys": keys}
     from .. import suppress
 
     reported = {f.start for f in check(doc, opts)}
     hidden = suppress.parse(doc)
     places: dict[str, tuple[int, ...]] = {}
-    for key in odd:
-        s, e = items[key].key  # type: ignore[misc]
-        line, col = doc.position(s)
+    position = doc.position
+    for key, pos in items.items():
+        if not isinstance(key, str) or pos.key is None:
+            continue
+        s, e = pos.key
+        line, col = position(s)
         if s in reported or (hidden and hidden.hides(Finding(s, e, "", rule=ID, name=NAME, line=line))):
             continue
-        end_line, end_col = doc.position(e)
-        places[key] = (s, e, line, col, end_line, end_col, normalize_key(key) in known)
+        # (a key sits on one line: its end is on the start's line)
+        places[key] = (s, e, line, col, line, col + e - s, normalize_key(key) in known)
     return {"keys": keys, "odd": places}
 
 
