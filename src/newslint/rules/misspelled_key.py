@@ -46,11 +46,12 @@ a key of five letters or more that is an English word of its own (``county``, ``
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
-from .. import dates, validation
+from .. import dates, suppress, validation
 from ..document import Document
 from ..model import Finding, Fix
 from ..resources import english_words, load_yaml
@@ -126,22 +127,20 @@ def collect(doc: Document, opts: Mapping[str, Any]) -> dict[str, Any] | None:
     result = validation.validate(doc, opts)
     props = list(result.schema.properties) if result.schema is not None else []
     _, known = _vocabulary(tuple(props), tuple(opts.get("known", [])))
-    from .. import suppress
-
     reported = {f.start for f in check(doc, opts)}
     hidden = suppress.parse(doc)
-    places: dict[str, tuple[int, ...]] = {}
-    position = doc.position
+    places: dict[str, tuple[int, int, bool]] = {}
     for key, pos in items.items():
         if not isinstance(key, str) or pos.key is None:
             continue
         s, e = pos.key
-        line, col = position(s)
-        if s in reported or (hidden and hidden.hides(Finding(s, e, "", rule=ID, name=NAME, line=line))):
+        if s in reported or (hidden and hidden.hides(Finding(s, e, "", rule=ID, name=NAME, line=doc.position(s)[0]))):
             continue
-        # (a key sits on one line: its end is on the start's line)
-        places[key] = (s, e, line, col, line, col + e - s, normalize_key(key) in known)
-    return {"keys": keys, "odd": places}
+        places[key] = (s, e, normalize_key(key) in known)
+    # the front matter's line starts: a finding's line and column, for the few keys reported
+    # (a position for every key of every article cost more than the whole cross-file pass)
+    starts = doc.line_starts
+    return {"keys": keys, "odd": places, "starts": starts[:bisect_right(starts, doc.body_start)]}
 
 
 def check_corpus(summaries: Mapping[str, Any], opts: Mapping[str, Any]) -> Iterator[tuple[str, Finding]]:
@@ -154,7 +153,7 @@ def check_corpus(summaries: Mapping[str, Any], opts: Mapping[str, Any]) -> Itera
     if not common:
         return
     for path, summary in summaries.items():
-        for key, (s, e, line, col, end_line, end_col, known) in ((summary or {}).get("odd") or {}).items():
+        for key, (s, e, known) in ((summary or {}).get("odd") or {}).items():
             typed = normalize_key(key)
             n = counts[typed]
             # a key in common use (topic, image) is a slip only alone against a tree-wide habit
@@ -166,9 +165,11 @@ def check_corpus(summaries: Mapping[str, Any], opts: Mapping[str, Any]) -> Itera
             if meant is None:
                 continue
             others = counts[meant]
+            line = bisect_right(summary["starts"], s)  # (a key sits on one line)
+            col = s - summary["starts"][line - 1] + 1
             yield path, Finding(s, e, f"key `{key}` is in {n} article{'s' if n > 1 else ''} of this tree, "
                                       f"`{meant}` in {others} others: did you mean `{meant}`?",
-                                line=line, column=col, end_line=end_line, end_column=end_col)
+                                line=line, column=col, end_line=line, end_column=col + e - s)
 
 
 def _near(typed: str, key: str) -> bool:
