@@ -17,9 +17,9 @@ that the article writes in lower case (Department.Officials), or a title such as
 person's name (Johanna Koljonen.Teams), or a month or weekday (April.Search), or when the
 second is an adverb or a participle (Department.Included); a capitalised domain word after a
 lower-case one and before a lower-case word is a sentence: `devices.App users`; so is a
-sentence-starting word after words joined by slashes or a domain: `and/or.The`, `Data.gov.An`;
+sentence-starting word after words joined by slashes or a domain: `and/or.The`, `RIM/Blackberry.Here`, `Data.gov.An`;
 so is an acronym the article also writes alone, between a lower-case word and a lower-case one:
-`an API key.API keys are free`),
+`an API key.API keys are free`, `the system.FDA, led by`),
 CamelCase and code-like names
 (`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`, the `chanbackup.Single` structure:
 a dotted name followed by "struct", "type", "field", "method", "function" and such; but lower-case
@@ -193,7 +193,7 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     if _CODE_LIKE.search(token):
         # incentives/disincentives.Let, Regulations.gov.An: words joined by slashes, or a domain,
         # end a sentence when a sentence-starting word follows the stop (not a path or a host)
-        return pt[i] == "." and (_SLASHED.fullmatch(token) is not None or _is_domain(token, table)) \
+        return pt[i] == "." and (_SLASHED_WORDS.fullmatch(token) is not None or _is_domain(token, table)) \
             and _WORD.fullmatch(right) is not None and right in table["sentence-starters"]
     word = m.group()
     if pt[i] == "." and _CODE_NOUN.match(pt, after) and _WORD.fullmatch(right):
@@ -205,9 +205,10 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     if word.islower() and pt[i] == "." and _WORD.fullmatch(right) and right.istitle() and _space_then_lower(pt, i + 1 + len(right)):
         return True  # devices.App users: a domain is not capitalised after a lower-case name
     nxt = _right_word(right)
-    if nxt.isupper() and len(nxt) > 1 and word.islower() and pt[i] == "." and nxt == right and left == word \
-            and _space_then_lower(pt, after) and _stands_alone(latin(), nxt) and pt.count(f"{word}.{nxt}") == 1:
-        return True  # an API key.API keys are free: an acronym the article writes alone opens a sentence
+    if nxt.isupper() and len(nxt) > 1 and word.islower() and pt[i] == "." and right in (nxt, nxt + ",", nxt + ";") and left == word \
+            and _clause_then_lower(pt, after) and _stands_alone(latin(), nxt) and pt.count(f"{word}.{nxt}") == 1:
+        return True  # an API key.API keys are free, the system.FDA, led by: an acronym the article
+        # writes alone opens a sentence
         # (not a name in a link's text or brackets: the [open.NASA blog])
     if not nxt or (nxt.isupper() and len(nxt) > 1 and not (opened and word.islower())):
         return False  # open.NASA, Gov.HK: a name, not a sentence start (strategy.[HUD's report: a link opens one)
@@ -243,6 +244,8 @@ _INFLECTED = re.compile(r"[A-Z][a-z]{2,}(?:ly|ed)|[A-Z][a-z]{3,}ing")
 # Lower-case words joined by slashes (and/or), and domain names (Regulations.gov): the tokens
 # with a code-like character that can end a sentence or a clause.
 _SLASHED = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*(?:/[a-z0-9]+)+")  # and/or, 12th/13th
+# ... and before a stop and a sentence-starting word, names joined by a slash too (RIM/Blackberry.Here)
+_SLASHED_WORDS = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:/[A-Za-z0-9]+)+")
 _DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
 
 
@@ -260,6 +263,11 @@ def _after_given_name(pt: str, start: int) -> bool:
 
 def _space_then_lower(pt: str, at: int) -> bool:
     return pt[at: at + 1] == " " and pt[at + 1: at + 2].islower()
+
+
+def _clause_then_lower(pt: str, at: int) -> bool:
+    """A lower-case word next, after a space or a comma and a space (API keys are, FDA, led by)."""
+    return _space_then_lower(pt, at) or (pt[at: at + 1] in ",;" and _space_then_lower(pt, at + 1))
 
 
 def _stands_alone(pt: str, word: str) -> bool:
