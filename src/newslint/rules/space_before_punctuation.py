@@ -5,7 +5,8 @@ no-break space before ; : ! ? (U+202F narrow or U+00A0 full; ``french-space`` ch
 the fix inserts): in a French article (front matter ``lang: fr``, or the config's language) an
 ordinary space there, or none at all, is reported instead. A comma or semicolon with its space on
 the wrong side (``Medinsky ,said``) gets the space moved after it, and so does a full stop, ``?``
-or ``!`` before a capitalised word (``the store .Then we``; not ``the .Gov domains``). A space
+or ``!`` before a capitalised word (``the store .Then we``; not ``the .Gov domains``) or a link whose
+text starts with a capital (``organized .[GSA’s framework](url)``). A space
 before a doubled comma or stop (``home ,, then``) is reported too; NL101 then keeps one mark.
 A space after a link (``[the report](url) ,``) counts as after a word, and a mark before the
 end of emphasis (``a decision .**``) as before a closing mark. Code, URLs, HTML and shortcodes are
@@ -68,14 +69,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         mark = pt[i]
         after = pt[i + 1] if i + 1 < n else "\n"
         swapped = mark in ",;" and after.isalpha()  # "Medinsky ,said": the space is on the wrong side
-        if mark in ".?!" and (after.isupper() or after in "*_“"):  # "store .Then": so is a stop's before the next sentence
+        if mark in ".?!" and (after.isupper() or after in "*_“["):  # "store .Then": so is a stop's before the next sentence
             before = pt[max(0, i - 20): i].rstrip(HSPACE)
             left = before[-1:]
-            # (or its emphasis or quotation: "program ._This", "he said .“You"; after a link too)
-            first = i + 1 + len(pt[i + 1: i + 4]) - len(pt[i + 1: i + 4].lstrip("*_“"))
+            # (or its emphasis, quotation or link: "program ._This", "he said .“You", "organized .[GSA’s
+            # governance](url)": a link's text opens the next sentence, whatever its first word; after a link too)
+            first = i + 1 + len(pt[i + 1: i + 4]) - len(pt[i + 1: i + 4].lstrip("*_“["))
             swapped = (left.islower() or (left != "" and left in ")”’\"")
                        or (left == MASK and link_ending_at(doc, i - (len(pt[max(0, i - 20): i]) - len(before))) >= 0)) \
-                and pt[first: first + 1].isupper() and opens_sentence(pt, first)
+                and pt[first: first + 1].isupper() and (opens_sentence(pt, first) or (after == "[" and _opens_link(doc, i + 1)))
         doubled = after == mark and _doubled(pt, i)  # "home ,, then": the space, then NL101 the mark
         if mark not in marks or (after == mark and not doubled) or (mark == "." and after == "…") or (mark in ":;" and after in ")]") \
                 or not (after.isspace() or after in _AFTER or after in PUNCT or swapped or _closes_emphasis(pt, i + 1)):
@@ -113,6 +115,13 @@ def _apostrophes(doc: Document) -> Iterator[Finding]:
                 continue  # ’t only after n (don ’t), not Gerard ’t Hooft
             yield Finding(s, m.start() + 2, "space before the apostrophe",
                           Fix.delete(s, m.start() + 1, "Delete the space"))
+
+
+def _opens_link(doc: Document, at: int) -> bool:
+    """Does a link's text open at ``at`` (its destination, masked, follows its closing bracket)?"""
+    pt = doc.prose_text
+    close = pt.find("]", at, at + 400)
+    return close > 0 and "\n\n" not in pt[at:close] and pt[close + 1: close + 2] in (MASK, "[", "(")
 
 
 def _closes_emphasis(pt: str, at: int) -> bool:
