@@ -132,9 +132,9 @@ def data() -> dict[str, Any]:
     }
 
 
-# A capitalised word that may open a sentence (Then, We've), ending at a space or a mark, so not
+# A capitalised word that may open a sentence (Then, We've, Zero-fee), ending at a space or a mark, so not
 # part of a path or range (../Docs, v1..HEAD)
-_SENTENCE_WORD = re.compile(r"[A-Z][a-z]+(?:['’][a-z]+)?(?=[\s,;:!?)”’\"\ue000]|$)")
+_SENTENCE_WORD = re.compile(r"[A-Z][a-z]+(?:['’][a-z]+|(?:-[a-z]+)+)?(?=[\s,;:!?)”’\"\ue000]|$)")
 
 
 def opens_sentence(pt: str, at: int) -> bool:
