@@ -42,6 +42,7 @@ class Problem:
     path: tuple[Any, ...] = ()
     keyword: str = ""
     expected: tuple[str, ...] = ()  # for type problems: the JSON types the schema wants
+    rename: str = ""  # a key to write over [start, end): the required key written in another case
 
 
 @dataclass
@@ -170,6 +171,12 @@ def _problems(doc: Document, fm: FrontMatter, error: Any) -> Iterator[Problem]:
             yield Problem(span[0], span[1], f"missing required key `{key}`: `{key}` is indented under "
                           f"`{parent}`, which makes it part of that value; unindent it", "schema", path, keyword)
             return
+        cased = _other_case(fm, path, error.instance, error.validator_value)
+        if cased is not None:  # Title: where title is required: Jekyll and Astro read only `title`
+            key, other, span = cased
+            yield Problem(span[0], span[1], f"missing required key `{key}`: the article writes it `{other}`; "
+                          f"keys are case-sensitive here, use `{key}`", "schema", path, keyword, rename=key)
+            return
         span = fm.locate(path, "key") if path else None
         span = span or _opening(doc, fm)
         yield Problem(span[0], span[1], message, "schema", path, keyword)
@@ -189,6 +196,22 @@ def _problems(doc: Document, fm: FrontMatter, error: Any) -> Iterator[Problem]:
     if span[1] <= span[0] and owner == "schema":
         span = _line_of(doc, span[0])
     yield Problem(span[0], span[1], message, owner, path, keyword, tuple(types) if keyword == "type" else ())
+
+
+def _other_case(fm: FrontMatter, path: tuple[Any, ...], instance: Any, required: Any) -> tuple[str, str, tuple[int, int]] | None:
+    """(key, the key as written, its span) when a missing required key is there in another case
+    (Title:, TITLE:) and in one case only: the same key to Hugo, a different one to the schema."""
+    if not isinstance(instance, dict) or not isinstance(required, list):
+        return None
+    for key in required:
+        if not isinstance(key, str) or key in instance:
+            continue
+        others = [k for k in instance if isinstance(k, str) and k.lower() == key.lower()]
+        if len(others) == 1:
+            span = fm.locate(path + (others[0],), "key")
+            if span is not None:
+                return key, others[0], span
+    return None
 
 
 def _indented_under(fm: FrontMatter, path: tuple[Any, ...], instance: Any, required: Any) -> tuple[str, str, tuple[int, int]] | None:

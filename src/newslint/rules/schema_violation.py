@@ -6,7 +6,8 @@ or ``builtin:jekyll``; see the README. Every finding points at the offending key
 at the whole block: a wrong type, format, pattern or enum at the value, an unknown key (in a
 schema that refuses them) at the key with a "did you mean", a missing required key at the
 opening fence, or at the key itself when it is indented under another key (``kicker:`` then
-``  title: …`` makes the title part of the kicker). ``anyOf``/``oneOf`` report the branch
+``  title: …`` makes the title part of the kicker) or written in another case (``Title:``: Hugo
+ignores the case of keys, Jekyll, Astro and the schema do not; the safe fix renames it ``title:``). ``anyOf``/``oneOf`` report the branch
 that came closest. ``format`` is really checked (date-time, date, uri, email, …); a format this
 installation cannot check is reported once per run as a warning. TOML and JSON front matter are validated the same way.
 
@@ -33,19 +34,27 @@ from typing import Any, Iterator, Mapping
 
 from .. import validation
 from ..document import Document
-from ..model import Finding
+from ..model import Finding, Fix
 
 ID = "NL010"
 NAME = "schema-violation"
 SEVERITY = "error"
+FIXABLE = True
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """One finding per schema problem this rule owns."""
     result = validation.validate(doc, opts)
     for problem in result.problems:
-        if problem.owner == "schema":
-            yield Finding(problem.start, problem.end, problem.message)
+        if problem.owner != "schema":
+            continue
+        fix = None
+        if problem.rename:  # the required key written in another case (Title:): rename it; the
+            # same key to Hugo, which ignores case, and the key Jekyll and Astro read
+            raw = doc.text[problem.start:problem.end]
+            quote = raw[0] if raw[:1] in ("'", '"') else ""
+            fix = Fix.replace(problem.start, problem.end, f"{quote}{problem.rename}{quote}", f"Rename to `{problem.rename}`")
+        yield Finding(problem.start, problem.end, problem.message, fix)
 
 
 def collect(doc: Document, opts: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
