@@ -450,7 +450,9 @@ def _unclosed(ctx, rng):
         if s:
             m, base, where = s
             b = base + m.end() - 1
-            return replace(ctx, b, b + 1, "", "closing ” deleted", where, mark=(-1, 1))
+            # the quotation is what the defect leaves open: unclosed-quote reports its opening mark
+            # (where the closer belonged is for the writer to say), so the marked span runs from it
+            return replace(ctx, b, b + 1, "", "closing ” deleted", where, mark=(base + m.start() - b, 1))
     s = pick(rng, sites(ctx, re.compile(r"(?<= )(?=[a-z]{4,} [a-z]{3,})"), rng, where=("para",)))
     if not s:
         return None
@@ -873,7 +875,8 @@ def _links(ctx, rng):
     out = []
     for i, where, col in ctx.body:
         for m in LINK.finditer(ctx.lines[i], col):
-            out.append((m, ctx.off(i), where))
+            if ctx.lines[i][m.end():m.end() + 1] != ")":  # not [text](url)): a stray ")" of the
+                out.append((m, ctx.off(i), where))  # original's, which a "missing )" would repair
     return out
 
 
