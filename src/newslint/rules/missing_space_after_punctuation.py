@@ -17,7 +17,8 @@ that the article writes in lower case (Department.Officials), or a title such as
 person's name (Johanna Koljonen.Teams), or a month or weekday (April.Search), or when the
 second is an adverb or a participle (Department.Included); a capitalised domain word after a
 lower-case one and before a lower-case word is a sentence: `devices.App users`; so is a
-sentence-starting word after words joined by slashes or a domain: `and/or.The`, `RIM/Blackberry.Here`, `Data.gov.An`;
+sentence-starting word after words joined by slashes or a domain: `and/or.The`, `RIM/Blackberry.Here`, `Data.gov.An`,
+`census.gov?The`;
 so is an acronym the article also writes alone, between a lower-case word and a lower-case one:
 `an API key.API keys are free`, `the system.FDA, led by`),
 CamelCase and code-like names
@@ -32,7 +33,7 @@ A quotation's closing ” (or ") glued to the next word after its last mark is a
 too (`done.”This`, `finish,”said`), where the quote pairing reads the mark as closing.
 
 A quotation, link or emphasis that opens the next sentence counts as its first word (`spring.“We`,
-`strategy.[HUD’s report`, `Monday.*Nobody* expected`); `and/or` after a comma is a word (`brands,and/or companies`), and
+`strategy.[HUD’s report`, `the text.[PlainLanguage.gov](url)`, `Monday.*Nobody* expected`); `and/or` after a comma is a word (`brands,and/or companies`), and
 a unit or word pair before one ends a clause (`1 sat/vbyte,then a higher`).
 
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
@@ -135,6 +136,13 @@ def _after_closing_quote(doc: Document, pt: str) -> Iterator[Finding]:
                           Fix.insert(i + 1, " ", f"Insert a space after {pt[i]}"))
 
 
+def _link_text_at(pt: str, at: int) -> bool:
+    """Does a link's text open at the "[" at ``at`` (its destination, masked, or a reference
+    follows its closing bracket)?"""
+    close = pt.find("]", at, at + 300)
+    return close > 0 and "\n\n" not in pt[at:close] and pt[close + 1: close + 2] in (MASK, "[", "(")
+
+
 def _opens_after_link(pt: str, i: int, table: dict[str, Any]) -> bool:
     """After a link and a stop, a word that opens sentences (The, This, Each), bare or behind
     emphasis or a quotation mark: the next sentence, glued on (not a link to example.com.The)."""
@@ -177,6 +185,7 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     left, right = _tokens(pt, i)
     after = i + 1 + len(right)
     opened = right[:1] in ("“", "[", "(")
+    linked = right[:1] == "[" and _link_text_at(pt, i + 1)
     if right[:1] == "(" and ")" in right:
         return False  # fig.(A), obj.(Method): a label or a call, not an aside of words
     if opened:
@@ -193,9 +202,14 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     if _CODE_LIKE.search(token):
         # incentives/disincentives.Let, Regulations.gov.An: words joined by slashes, or a domain,
         # end a sentence when a sentence-starting word follows the stop (not a path or a host)
-        return pt[i] == "." and (_SLASHED_WORDS.fullmatch(token) is not None or _is_domain(token, table)) \
+        # (census.gov?The new site: a question ends there as well)
+        return pt[i] in ".?!" and (_SLASHED_WORDS.fullmatch(token) is not None or _is_domain(token, table)) \
             and _WORD.fullmatch(right) is not None and right in table["sentence-starters"]
     word = m.group()
+    if linked and pt[i] == "." and word.islower() and word.isalpha() and len(word) > 1 and left == word \
+            and right[:1].isupper():
+        return True  # the text.[PlainLanguage.gov](url) has: a link whose text is capitalised opens
+        # a sentence, whatever its first word (a name, a domain), after a plain lower-case word
     if pt[i] == "." and _CODE_NOUN.match(pt, after) and _WORD.fullmatch(right):
         return False  # the chanbackup.Single structure, the http.Client type: a code name in prose
     if _CAMEL.search(word) and pt[i] == "." and word.isalpha() and _WORD.fullmatch(right) and right in table["sentence-starters"]:
