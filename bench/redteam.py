@@ -733,6 +733,22 @@ def _surname_variants(s: str, rng) -> list[tuple[str, str]]:
     return out
 
 
+def _is_given_name(word: str) -> bool:
+    """Is ``word`` a given name (the world given-name list newslint ships; any word when this
+    Python cannot import it)? A full name needs one to be a person's."""
+    global _GIVEN
+    if _GIVEN is None:
+        try:
+            from newslint.names.data import given_names
+            _GIVEN = frozenset(given_names())
+        except ImportError:
+            _GIVEN = frozenset()
+    return not _GIVEN or word in _GIVEN
+
+
+_GIVEN: frozenset[str] | None = None
+
+
 def _name_sites(ctx, rng):
     full = sites(ctx, NAME, rng, where=("para", "list", "quote"), w=2)
     by_surname = defaultdict(list)
@@ -745,6 +761,8 @@ def _name_sites(ctx, rng):
             continue  # a common word (Source, House), not a surname
         if sur in ("The", "This") or sur.lower() in ("services", "service", "government", "office", "digital"):
             continue
+        if not _is_given_name(occ[0][1]):
+            continue  # Twitter Spaces, Core Bitcoin: a product or an organisation, not a person
         first = occ[0][0]
         bare = [(base + m.start(), where) for m, base, where in
                 sites(ctx, re.compile(r"(?<![A-Za-z])" + re.escape(sur) + r"\b(?! [A-Z])"), rng,
