@@ -617,8 +617,9 @@ def _closes_later(text: str, e: int) -> bool:
 
 
 def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tuple[tuple[int, int, str] | None, bool]:
-    """Repair spaces in a destination: certain for one space right after "mailto:" (delete it) and
-    for single spaces in the query ("?subject=Our News" → "%20"); otherwise the edit is unsafe."""
+    """Repair spaces in a destination: certain for one space right after "mailto:" or right after
+    a "/" of the path (delete it) and for single spaces in the query ("?subject=Our News" →
+    "%20"); otherwise the edit is unsafe."""
     dest = text[s:e]
     if len(spaces) == 1 and text[s:spaces[0][0]].lower() in ("mailto:", "tel:"):
         a, b = spaces[0]
@@ -631,6 +632,10 @@ def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tup
         a, b = spaces[0]  # "https://exa mple.com": a host has no %20; the space is a slip
         return (a, b, ""), False
     query = text.find("?", s, e)
+    if host is not None and len(spaces) == 1 and text[spaces[0][0]:spaces[0][1]] == " " \
+            and text[spaces[0][0] - 1] == "/" and not 0 <= query < spaces[0][0] and spaces[0][1] < e:
+        a, b = spaces[0]  # "https://twitter.com/ 18F/": no path segment starts with a space; a
+        return (a, b, ""), True  # slip (or a wrap's leftover) after the slash, not a file name's space
     single = all(text[a:b] == " " for a, b in spaces)
     safe = single and 0 <= query < spaces[0][0]
     return (s, e, re.sub(r"\s+", "%20", dest)), safe

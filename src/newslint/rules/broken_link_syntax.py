@@ -11,7 +11,8 @@ guess, so there is no fix).
 
 Fixes: ``[text] (url)`` → ``[text](url)`` and ``(text)[url]`` → ``[text](url)`` are safe (the
 first only when ``[text]`` is not itself a defined reference), and so is encoding the spaces of
-a query as ``%20``, deleting a space right after ``mailto:`` and straightening a title's curly
+a query as ``%20``, deleting a space right after ``mailto:`` or right after a ``/`` of the path
+(``https://twitter.com/ 18F/``: no path segment starts with a space) and straightening a title's curly
 quotes. Adding a missing ``)`` or
 encoding other spaces is unsafe: where the URL ends is a guess.
 
