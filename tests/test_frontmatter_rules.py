@@ -159,3 +159,14 @@ def test_too_few_articles_or_a_habit_are_no_evidence(tmp_path) -> None:
     (tmp_path / "odd2.md").write_text("---\ntitle: x\nsponsor_lgo: b.png\n---\n\nText.\n", encoding="utf-8")
     (tmp_path / "odd3.md").write_text("---\ntitle: y\nsponsor_lgo: c.png\n---\n\nText.\n", encoding="utf-8")
     assert _tree(tmp_path, {"sponsor_lgo": "a.png"}, common, 20) == []  # three articles: a key of its own
+
+
+@pytest.mark.parametrize("key, fixed", [
+    ("titl", "title"),  # a letter dropped from the missing required key, and no word: safe
+    ("tile", None),  # a word of its own (a field named on purpose?): unsafe, --fix leaves it
+    ("Title", "title"),  # the required key in another case: schema-violation renames it, safe
+])
+def test_a_missing_required_key_is_renamed_only_when_certain(key: str, fixed: str | None) -> None:
+    text = f"---\n{key}: Talks resume\n---\n\nBody.\n"
+    out, _ = fix_text(text)
+    assert out == (text.replace(key, fixed, 1) if fixed else text)

@@ -11,8 +11,9 @@ with a letter dropped (``dte:``), or a longer name generators do not read (``las
 The fix renames it. It is safe for a slip nobody types on purpose: two neighbouring letters
 swapped (``tilte``, ``dtae``), or in a key of five letters or more one letter dropped or added
 (``exerpt``, ``titlle``), or a date key's letter dropped where the value is a date
-(``dat: 2022-05-31``), when no other known key is as close and no other key aims at the same
-name. It is unsafe otherwise: a mistyped letter or a short key may be a deliberate custom field
+(``dat: 2022-05-31``) or a required key's letter dropped or added where it is missing and the
+key is no word (``titl:`` without ``title:``), when no other known key is as close and no other
+key aims at the same name. It is unsafe otherwise: a mistyped letter or a short key may be a deliberate custom field
 (``data``, ``tile``).
 
 Across the content tree (``newslint check`` on a folder), the keys the site's own articles use
@@ -91,7 +92,10 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 and not (hint in required and hint not in meta):
             hint = None  # county, publisher, updates: a word of its own names a field on purpose
             # (but tittle: where the required title is missing is the title misspelt)
-        slip = hint is not None and _certain_slip(key, hint, targets, meta.get(key))
+        # (a short key is a slip too when the required key it is near is missing and it is no word:
+        # titl: without title:, whereas tile: may be a field of its own)
+        needed = hint is not None and hint in required and hint not in meta and key.lower() not in english_words()
+        slip = hint is not None and _certain_slip(key, hint, targets, meta.get(key), needed)
         hint = hint or _misnamed(key, table.get("misnamed", {}), props)
         if hint is not None:
             found.append((key, pos.key, hint, slip))
@@ -201,7 +205,7 @@ def _vocabulary(props: tuple[str, ...], extra: tuple[str, ...]) -> tuple[list[st
     return targets, frozenset(normalize_key(k) for k in targets + table["known"] + list(extra))
 
 
-def _certain_slip(key: str, hint: str, targets: list[str], value: Any) -> bool:
+def _certain_slip(key: str, hint: str, targets: list[str], value: Any, needed: bool = False) -> bool:
     """Is ``key`` a slip of ``hint`` that no one types on purpose, and the only such near miss?"""
     typed, meant = normalize_key(key), normalize_key(hint)
     if len(typed) == len(meant):  # two neighbouring letters swapped, and nothing else
@@ -212,7 +216,7 @@ def _certain_slip(key: str, hint: str, targets: list[str], value: Any) -> bool:
         # holding a date where a date key was meant (dat: 2022-05-31)
         short, long_ = sorted((typed, meant), key=len)
         certain = (len(long_) - len(short) == 1
-                   and (len(typed) >= 5 or (meant in _DATE_KEYS and _is_date(value)))
+                   and (len(typed) >= 5 or needed or (meant in _DATE_KEYS and _is_date(value)))
                    and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))))
     if not certain:
         return False
