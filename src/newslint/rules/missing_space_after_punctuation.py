@@ -37,7 +37,7 @@ A quotation, link or emphasis that opens the next sentence counts as its first w
 a unit or word pair before one ends a clause (`1 sat/vbyte,then a higher`).
 
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
-capitalised word (`##News`, `###What to Do`) is a paragraph in CommonMark, not a heading; the
+capitalised word, bare or emphasised (`##News`, `###What to Do`, `##**Bold heading**`), is a paragraph in CommonMark, not a heading; the
 fix inserts the space (a lone `#` glued to a word is as often a hashtag: `#WeRemember`).
 
 Bad:  The talks ended in spring.Russia sent documents,but got no answer.
@@ -75,7 +75,7 @@ _ENTITY = re.compile(r"&#?[A-Za-z0-9]+$")
 _PLAIN_END = re.compile(r"[,.;!?)”’]?")
 _GLUED_COLON = re.compile(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query syntax (user:x from:y)
 # ##News at a line's start (up to three spaces in): a heading whose space went missing
-_GLUED_HEADING = re.compile(r"^ {0,3}(#{2,6})(?=[A-Z][^\W\d_]*(?:[\s,:;.!?’'-]|$))", re.M)
+_GLUED_HEADING = re.compile(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?[A-Z][^\W\d_]*(?:[\s,:;.!?’'*_-]|$))", re.M)
 _GLUED_ITEM = re.compile(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
 
 
