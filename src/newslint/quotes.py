@@ -410,6 +410,8 @@ def _scan(P: str, text: str, present: set[str] | None = None) -> list[tuple[int,
             while i >= 0:
                 found.append((i, ch))
                 i = find(ch, i + 1)
+    if found:  # don”t, agency"s: a double mark typed or read (OCR) for an apostrophe is no quotation mark
+        found = [(i, ch) for i, ch in found if ch not in "\"“”" or not double_as_apostrophe(P, i)]
     for ch, pattern in _SINGLE_PATTERNS:
         if ch in text:
             if present is not None:
@@ -417,6 +419,23 @@ def _scan(P: str, text: str, present: set[str] | None = None) -> list[tuple[int,
             found += [(m.start(), ch) for m in pattern.finditer(P)]
     found.sort()
     return found
+
+
+# A double quotation mark between a letter and a contraction's or possessive's ending (don”t,
+# doctor“s, we"ll): an apostrophe mistyped or misread, reported by wrong-apostrophe.
+DOUBLE_AS_APOSTROPHE = re.compile(r"[\"“”](?<=[^\W\d_].)(?=(?:s|t|re|ve|ll|d|m)(?![\w'’\"“”]))")
+
+
+def double_as_apostrophe(P: str, i: int) -> bool:
+    """Is the double mark at ``i`` an apostrophe (see above)? Not a ” before s while a “ is open
+    in the paragraph: that may close the quotation (“yes”s and “no”s)."""
+    if DOUBLE_AS_APOSTROPHE.match(P, i) is None:
+        return False
+    if P[i] == "”" and P[i + 1] == "s":
+        before = P[P.rfind("\n\n", 0, i) + 1:i]
+        closers = sum(1 for m in re.finditer("”", before) if DOUBLE_AS_APOSTROPHE.match(before, m.start()) is None)
+        return before.count("“") <= closers
+    return True
 
 
 _DOUBLES_AND_GUILLEMETS = "\"“”„«»‟‹›‚‛″"

@@ -8,16 +8,17 @@ with fewer, or with no such majority, is judged by its quotation marks (curly wh
 one more straight apostrophe never turns a curly article into an unchecked one. `"curly"` or
 `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s,
 ‘em, rock ‘n’ roll), some keyboards give an acute accent (it´s), symbol pickers a prime
-(driver′s) and hurried typists a backtick that opens no code span (don`t): those are reported
-in any style. The fix writes ’, or ' in a straight article and in one whose style is undecided
-but whose in-word apostrophes are mostly straight (it´s beside we're and don't gives it's), and
-is safe.
+(driver′s), hurried typists a backtick that opens no code span (don`t) and OCR a double
+quotation mark (don”t, doctor“s: not a quotation mark to pair): those are reported in any
+style. The fix writes ’, or ' in a straight article and in one whose style is undecided but
+whose in-word apostrophes are mostly straight (it´s beside we're and don't gives it's), and is
+safe.
 
 Bad:  the last meeting was held in Istanbul's Dolmabahce Palace; music of the ‘90s
 Good: the last meeting was held in Istanbul’s Dolmabahce Palace; music of the ’90s
 
 Not findings: ’ in it’s, ’90s, rock ’n’ roll, the Smiths’ house; foot and inch marks after
-digits (6'2"); two straight marks typed for a double quotation mark (“in the weeds''); the
+digits (6'2"); a ” before s that may close an open quotation (too many “yes”s); two straight marks typed for a double quotation mark (“in the weeds''); the
 ʻokina of Hawaiian words, often typed as ‘ or ' (Hawai‘i, O'ahu, Pu‘u), which no apostrophe may
 replace; the straight apostrophes of an article where two in three are straight, or of an
 article without curly quotation marks and no two-in-three curly majority (style auto); code,
@@ -31,7 +32,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..quotes import analyse
+from ..quotes import DOUBLE_AS_APOSTROPHE, analyse, double_as_apostrophe
 
 ID = "NL117"
 NAME = "wrong-apostrophe"
@@ -67,6 +68,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
               and not _unplaced_opener(prose, mk)]
     if "`" in prose:  # a backtick that opens no code span is literal text: here an apostrophe
         found += [(m.start(), "`") for m in _BACKTICK.finditer(prose)]
+    if q.present & {'"', "“", "”"}:  # don”t: quote pairing leaves these out
+        found += [(m.start(), m.group()) for m in DOUBLE_AS_APOSTROPHE.finditer(prose)
+                  if double_as_apostrophe(prose, m.start())]
     found.sort()
     for start, ch in found:
         if _okina(prose, start) or (ch == "'" and "'" in (prose[start - 1: start], prose[start + 1: start + 2])):
@@ -77,6 +81,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             message = f"acute accent used as an apostrophe; use {want}"
         elif ch == "`":
             message = f"backtick used as an apostrophe; use {want}"
+        elif ch in "\"“”":
+            message = f"double quotation mark ({ch}) used as an apostrophe; use {want}"
         elif ch == "′":
             message = f"prime (′) used as an apostrophe; use {want}"
         elif ch == "'":
