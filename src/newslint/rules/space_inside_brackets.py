@@ -68,8 +68,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         s = i
         while s > 0 and pt[s - 1] in _SPACE:
             s -= 1
-        if s == 0 or pt[s - 1] in "\n" + MASK + "([" + ":;=":
-            continue
+        if s == 0 or pt[s - 1] in "\n" + MASK + "([" or (pt[s - 1] in ":;=" and pt[i] == ")"):
+            continue  # (an emoticon is :) or ; ), never with a square bracket: [Key: ](url) is a slip)
         if pt.rfind(_PAIR[pt[i]], _paragraph_start(pt, s), s) < 0 or near_invisible(doc, s, i + 1) or s in ends:
             continue
         k = i + 1
