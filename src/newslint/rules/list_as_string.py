@@ -1,0 +1,112 @@
+"""List as string: a list key holds one string with commas (`tags: politics, economy`).
+
+Tags, categories, topics and authors are lists. Typed into one CMS field or pasted as one line,
+they become a single string: Hugo and Jekyll then file the article under one tag named
+"politics, economy", or split the string at its spaces ("politics," and "economy"), and an
+author list names nobody. Reported for the keys the schema declares as lists (or as a list or
+a string, like `tags`, `categories` and `authors` in builtin:article) and for the list keys news
+sites use outside a schema (`topics`, `keywords`, `series`), when the string has two parts or
+more. The fix writes the parts as a block list in the style of the front matter's other lists
+and is unsafe: a value may hold a comma on purpose.
+
+Bad:
+    ---
+    title: Talks resume
+    tags: diplomacy, ukraine, peace talks
+    ---
+Good:
+    ---
+    title: Talks resume
+    tags:
+      - diplomacy
+      - ukraine
+      - peace talks
+    ---
+
+Not findings: one string without commas (a one-item list, which generators accept), a real
+list, a place or company written with a comma (`Washington, D.C.`, `Acme, Inc.`), an author
+written surname first (`Smith, John`), and keys that are not lists (a title or a summary).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+from .. import validation
+from ..document import Document
+from ..model import Finding, Fix
+
+ID = "NL015"
+NAME = "list-as-string"
+SEVERITY = "warning"
+FIXABLE = True
+DEFAULTS: dict[str, Any] = {}
+
+# List keys of news front matter that schemas often leave out.
+_LIST_KEYS = frozenset({"tags", "categories", "topics", "keywords", "series", "authors"})
+# A short second part that belongs to the first: Washington, D.C.; Acme, Inc.; Smith, Jr.
+_SUFFIX = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]{2,3}|Inc\.?|Jr\.?|Sr\.?|Ltd\.?|LLC|Co\.?")
+_NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
+# An item that YAML reads back as the same string when written plain in a block list.
+_PLAIN = re.compile(r"[A-Za-z][\w .&/()'’-]*")
+_YAML11 = frozenset("y n yes no on off true false null".split())
+_INDENT = re.compile(r"^([ \t]*)- ", re.M)
+_TRAILING = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)+")
+
+
+def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
+    """A finding at each list key whose value is one comma-separated string."""
+    fm = doc.front_matter
+    meta = doc.meta
+    if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or not meta:
+        return
+    compiled = validation.validate(doc, opts).schema
+    keys = set(_LIST_KEYS)
+    if compiled is not None:
+        keys |= {k for k, v in compiled.properties.items() if isinstance(v, dict) and _is_list(v)}
+    for key, pos in fm.root.items.items():
+        value = meta.get(key)
+        if key not in keys or not isinstance(value, str) or "," not in value or pos.key is None:
+            continue
+        parts = [p.strip() for p in value.split(",")]
+        if len(parts) < 2 or not all(parts) or any(len(p) > 60 for p in parts):
+            continue
+        if len(parts) == 2 and (_SUFFIX.fullmatch(parts[1]) or
+                                (key in ("authors", "author") and all(_NAME_WORD.fullmatch(p) for p in parts))):
+            continue  # Washington, D.C.; Smith, John
+        yield Finding(pos.key[0], pos.value[1],
+                      f"`{key}` is one string with commas; write its {len(parts)} items as a list",
+                      _fix(doc, fm, pos, parts))
+
+
+def _is_list(prop: dict[str, Any]) -> bool:
+    kind = prop.get("type")
+    return kind == "array" or (isinstance(kind, list) and "array" in kind)
+
+
+def _fix(doc: Document, fm: Any, pos: Any, parts: list[str]) -> Fix | None:
+    """The parts as a block list (the front matter's own list indent), for a YAML value on the
+    key's line; None where an item would need quoting or the value spans lines."""
+    if fm.kind != "yaml" or pos.style not in (None, "'", '"'):
+        return None
+    text = doc.text
+    start, end = pos.value
+    colon = text.rfind(":", pos.key[1], start)
+    line_end = text.find("\n", end)
+    if colon < 0 or "\n" in text[colon:end] or line_end < 0 or text[end:line_end].strip():
+        return None  # (a comment after the value would be lost)
+    if not all(_PLAIN.fullmatch(p) and p.lower() not in _YAML11 and not p.endswith(" ") for p in parts):
+        return None
+    indents = _INDENT.findall(text, fm.content_start, fm.content_end)
+    indent = max(set(indents), key=indents.count) if indents else "  "
+    items = "".join(f"\n{indent}- {p}" for p in parts)
+    # Through the line's end and the comment or blank lines after it, written back as they were:
+    # YAML ends a block list where the next key starts, so the list's value must lie wholly inside
+    # the edit for the structure guard, as the string's did.
+    stop = line_end + 1
+    m = _TRAILING.match(text, stop, fm.content_end)
+    if m:
+        stop = m.end()
+    return Fix.replace(colon + 1, stop, items + "\n" + text[line_end + 1:stop], "Write the items as a list",
+                       safe=False)
