@@ -4,6 +4,7 @@
     bench/blind.py --seed 3 -n 200               # inject, lint, fix, report
     bench/blind.py --seed 3 -n 200 --kinds homoglyph,fm_dup_key --show 50
     bench/blind.py --seed 3 -n 200 --keep /tmp/blind3   # keep the temp tree to look at
+    bench/blind.py --seed 3 -n 200 --tree /tmp/old      # lint with another checkout's src/
 
 Written from the product promise alone (issues 3-6 and the newsroom research note), without
 reading the other harnesses, so its defects are not shaped by theirs. For N articles drawn from
@@ -85,6 +86,7 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_MASKS = [
     re.compile(r"(`+)[^`]*?\1"),                       # code spans
     re.compile(r"!\[[^\]]*\]\([^)]*\)"),                # images, alt text and all
+    re.compile(r"(?<=\])\(\s*\{\{.*?\}\}[^)]*\)"),      # destinations a template builds, with titles
     re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link destinations
     re.compile(r"(?<=\])\[[^\]]*\]"),                   # reference labels
     re.compile(r"\[\^[^\]]*\]"),                        # footnote references
@@ -291,7 +293,8 @@ def _(a, rng):
     s = prose_or_fm(a, rng, re.compile(r"[a-z]{2}( )[a-z]{2}"))
     if not s:
         return None
-    return sub_site(s, 1, rng.choice(["  ", "   "]), "two or three spaces between words")
+    new = rng.choice(["  ", "   ", "\u00a0 ", " \u00a0"])
+    return sub_site(s, 1, new, f"{new!r} between words")
 
 
 @kind("tab_between_words", "spacing", True)
@@ -353,6 +356,15 @@ def _(a, rng):
     return s and sub_site(s, 1, "..", "'..' at a sentence end")
 
 
+@kind("doubled_mark", "punctuation", True)
+def _(a, rng):
+    s = prose_or_fm(a, rng, re.compile(r"[a-z]([?!])(?=\s|$)"))
+    if not s:
+        return None
+    mark = s.m.group(1)
+    return sub_site(s, 1, mark * 2, f"{mark * 2}")
+
+
 @kind("doubled_stop_after_abbr", "punctuation", True)
 def _(a, rng):
     s = prose_or_fm(a, rng, re.compile(r"\b(?:U\.S|U\.K|Inc|Ltd|Corp|Jr|etc|a\.m|p\.m|D\.C)(\.)(?=\s|$)"), fm=False)
@@ -363,6 +375,24 @@ def _(a, rng):
 def _(a, rng):
     s = prose_or_fm(a, rng, re.compile(r"[a-z]{4}\.( )[A-Z][a-z]+"), fm=False)
     return s and sub_site(s, 1, "", "'end.Next'")
+
+
+ABBR = r"\b(?:Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Prof|St|U\.S|D\.C|U\.K)\."
+
+
+@kind("abbr_double_space", "spacing", True)
+def _(a, rng):
+    gaps = body_sites(a, re.compile(r"[a-z]{3}\.( +)[A-Z][a-z]"))
+    if not gaps or any(len(g.m.group(1)) > 1 for g in gaps):
+        return None     # a two-space article may read it as a sentence gap
+    s = pick(rng, body_sites(a, re.compile(ABBR + r"( )[A-Za-z]")))
+    return s and sub_site(s, 1, "  ", "two spaces after an abbreviation (U.S.  government)")
+
+
+@kind("abbr_missing_space", "spacing", True)
+def _(a, rng):
+    s = pick(rng, body_sites(a, re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Gov|Sen|Rep|Gen|Prof)\.( )[A-Z][a-z]")))
+    return s and sub_site(s, 1, "", "space lost after a title (Dr.Smith)")
 
 
 @kind("missing_space_after_comma", "spacing", True)
@@ -484,6 +514,21 @@ def _(a, rng):
         return None
     g = 1 if s.m.start(1) >= 0 else 2
     return sub_site(s, g, " ", "space just inside a quotation mark")
+
+
+@kind("doubled_quote_mark", "quotes", True)
+def _(a, rng):
+    s = pick(rng, body_sites(a, QUOTE_PAIR))
+    if not s:
+        return None
+    g = rng.choice([1, 3])
+    return sub_site(s, g, s.m.group(g) * 2, f"{s.m.group(g)} typed twice")
+
+
+@kind("apostrophe_as_quote", "quotes", True)
+def _(a, rng):
+    s = pick(rng, body_sites(a, re.compile(r"[a-z]([’'])(?:t|s|re|ve|ll|d)\b")))
+    return s and sub_site(s, 1, "”", "apostrophe read as ” by OCR (don”t)")
 
 
 @kind("foreign_quotes", "quotes", True)
@@ -622,9 +667,50 @@ def _(a, rng):
         return None
     url = s.m.group(3)
     scheme = url.split(":", 1)[0]
-    bad = rng.choice([scheme + "//", scheme + ":/", scheme + ":///", "htps://" if scheme == "https" else "htp://"])
+    bad = rng.choice([scheme + "//", scheme + ":/", scheme + ":///", "htps://" if scheme == "https" else "htp://",
+                      scheme[1:] + "://"])    # ttps://: the first letter lost in a copy
     at = s.start + s.m.start(3) - s.m.start()
     return (at, at + len(scheme) + 3, bad, f"{scheme}:// typed {bad!r}")
+
+
+@kind("link_text_space", "links", True)
+def _(a, rng):
+    s = pick(rng, link_sites(a))
+    if not s:
+        return None
+    if rng.random() < 0.5:
+        at = s.start + 1
+    else:
+        at = s.start + s.m.end(1) - s.m.start()
+    return (at, at, " ", "space inside a link's brackets")
+
+
+@kind("ref_def_colon_lost", "links", False)
+def _(a, rng):
+    if "{% include" in a.text:
+        return None
+    defs = list(re.finditer(r"^ {0,3}\[([^\]^]+)\](:) ", a.text[a.body_start:], re.M))
+    uses = [d for d in defs if re.search(r"\]\[%s\]|\[%s\]\[\]" % (re.escape(d.group(1)), re.escape(d.group(1))),
+                                          a.text, re.I)]
+    if not uses:
+        return None
+    d = rng.choice(uses)
+    at = a.body_start + d.start(2)
+    return (at, at + 1, "", f"reference definition [{d.group(1)}] lost its colon")
+
+
+@kind("url_host_homoglyph", "links", False)
+def _(a, rng):
+    s = pick(rng, [x for x in link_sites(a) if re.search(r"[aeopcxy]", x.m.group(3).split("/")[2])])
+    if not s:
+        return None
+    url = s.m.group(3)
+    host_at = url.index("//") + 2
+    host = url.split("/")[2]
+    idx = [i for i, ch in enumerate(host) if ch in "aeopcxy"]
+    i = rng.choice(idx)
+    at = s.start + s.m.start(3) - s.m.start() + host_at + i
+    return (at, at + 1, CYR[host[i]], f"Cyrillic {CYR[host[i]]!r} in the link's host {host}")
 
 
 @kind("url_space", "links", False)
@@ -688,6 +774,15 @@ def _(a, rng):
     return (s.start, s.start + len(s.m.group(1)) + 1 + len(s.m.group(2)), new, f"prose date made {new}")
 
 
+@kind("impossible_time", "dates", False)
+def _(a, rng):
+    s = pick(rng, body_sites(a, re.compile(r"\b(1[0-2]|[1-9]):([0-5]\d)(?= ?(?:a\.m\.|p\.m\.|am|pm|AM|PM)\b)")))
+    if not s:
+        return None
+    new = rng.choice(["7" + s.m.group(2)[1], "6" + s.m.group(2)[1]])
+    return sub_site(s, 2, new, f"time {s.m.group(0)} typed {s.m.group(1)}:{new}")
+
+
 @kind("wrong_weekday", "dates", True)
 def _(a, rng):
     s = pick(rng, body_sites(a, re.compile(r"\b(%s), (%s) (\d{1,2}),? (20[0-2]\d)\b" % ("|".join(DAYS), "|".join(MONTHS)))))
@@ -742,6 +837,37 @@ def _(a, rng):
     return None
 
 
+@kind("name_variant_fm", "names", True)
+def _(a, rng):
+    body = "".join(a.masks[s] + "\n" for s, _, _ in a.lines)
+    for m in re.finditer(r"^(title|summary|description|excerpt):[ \t]*(.*)$", a.fm, re.M):
+        for w in re.finditer(r"\b([A-Z][a-z]{2,}) ([A-Z][a-z]{3,})\b", m.group(2)):
+            if w.group(1) not in GIVEN or len(re.findall(r"\b%s\b" % w.group(2), body)) < 2 or not variants(w.group(2)):
+                continue
+            new = rng.choice(variants(w.group(2)))
+            at = a.fm_start + m.start(2) + w.start(2)
+            return (at, at + len(w.group(2)), new, f"surname {w.group(2)} spelt {new} in the {m.group(1)}")
+    return None
+
+
+@kind("first_name_reference", "names", True)
+def _(a, rng):
+    body = "".join(a.masks[s] + "\n" for s, _, _ in a.lines)
+    full = [(f, l) for f, l in re.findall(r"\b([A-Z][a-z]{2,}) ([A-Z][a-z]{3,})\b", body) if f in GIVEN]
+    cands = sorted({(f, l) for f, l in full if len(re.findall(r"(?<!%s )\b%s\b" % (f, l), body)) >= 1})
+    rng.shuffle(cands)
+    for first, sur in cands:
+        if sum(1 for f, l in full if f == first) > 1 and len({l for f, l in full if f == first}) > 1:
+            continue    # two people with that first name
+        sites = [x for x in body_sites(a, re.compile(r"(?<![A-Z][a-z] )(?<![A-Z][a-z]{2} )\b%s\b" % sur))
+                 if a.text[x.start - len(first) - 1:x.start - 1] != first]
+        if not sites:
+            continue
+        s = rng.choice(sites)
+        return (s.start, s.end, first, f"bare surname {sur} replaced by first name {first}")
+    return None
+
+
 # ---- front matter ----------------------------------------------------------------------------
 
 def fm_line(a: Article, key: str) -> re.Match | None:
@@ -770,10 +896,31 @@ def _(a, rng):
         return None
     d = DATE_V.match(m.group(2).strip())
     y = d.group(2)
-    new_ymd = rng.choice([f"{y}-02-30", f"{y}-13-{d.group(4)}", f"{y}-{d.group(3)}-32", f"{y}-06-31", f"{y}-00-{d.group(4)}"])
+    new_ymd = rng.choice([f"{y[2:]}-{d.group(3)}-{d.group(4)}", f"{y}-02-30", f"{y}-13-{d.group(4)}", f"{y}-{d.group(3)}-32", f"{y}-06-31", f"{y}-00-{d.group(4)}"])
     s, _ = fm_abs(a, m, 2)
     at = s + m.group(2).index(y)
     return (at, at + 10, new_ymd, f"{m.group(1)} made {new_ymd}")
+
+
+@kind("fm_colon_no_space", "front matter", False)
+def _(a, rng):
+    keys = list(re.finditer(r"^(title|date|slug|layout|summary|description|excerpt):( )(?=\S)", a.fm, re.M))
+    if not keys:
+        return None
+    m = rng.choice(keys)
+    s, e = fm_abs(a, m, 2)
+    return (s, e, "", f"{m.group(1)}: lost the space after its colon")
+
+
+@kind("fm_indented_key", "front matter", False)
+def _(a, rng):
+    keys = list(re.finditer(r"^(?=(title|date|slug|layout|summary|description|authors|tags):)", a.fm, re.M))
+    keys = [k for k in keys if k.start() > 0]
+    if not keys:
+        return None
+    m = rng.choice(keys)
+    s, _ = fm_abs(a, m, 0)
+    return (s, s, rng.choice([" ", "  "]), f"{m.group(1)}: indented by a stray space")
 
 
 @kind("fm_foreign_date", "front matter", False)
@@ -914,19 +1061,26 @@ def _(a, rng):
     return (at, at, f"duration: {new}\n", f"duration: {new} added (sexagesimal in YAML 1.1)")
 
 
+@kind("fm_list_as_string", "front matter", True)
+def _(a, rng):
+    """A list typed into one CMS field: tags: a, b, c."""
+    lists = [m for m in re.finditer(r"^(authors|tags|topics|categories):[ \t]*\n((?:[ \t]*- [ \t]*\S[^\n]*\n){2,})",
+                                    a.fm + "\n", re.M)]
+    if not lists:
+        return None
+    m = rng.choice(lists)
+    items = [re.sub(r"^[ \t]*-[ \t]*", "", x).strip() for x in m.group(2).strip("\n").split("\n")]
+    s = a.fm_start + m.start()
+    e = min(a.fm_start + m.end(2), a.fm_end)
+    tail = "\n" if a.text[e - 1:e] == "\n" else ""
+    return (s, e, f"{m.group(1)}: {', '.join(items)}{tail}", f"{m.group(1)} list written as one string")
+
+
 @kind("fm_wrong_type", "front matter", False)
 def _(a, rng):
-    lists = [m for m in re.finditer(r"^(authors|tags|topics|categories):[ \t]*\n((?:[ \t]*-[ \t]*\S[^\n]*\n?){2,})", a.fm, re.M)]
-    if lists and rng.random() < 0.7:
-        m = rng.choice(lists)
-        items = [re.sub(r"^[ \t]*-[ \t]*", "", x).strip() for x in m.group(2).strip("\n").split("\n")]
-        s = a.fm_start + m.start()
-        e = a.fm_start + m.end(2)
-        tail = "\n" if m.group(2).endswith("\n") else ""
-        return (s, e, f"{m.group(1)}: {', '.join(items)}{tail}", f"{m.group(1)} list written as one string")
     m = fm_line(a, "title")
-    if not m:
-        return None
+    if not m or not m.group(2).strip() or a.fm[m.end():m.end() + 2].startswith(("\n ", "\n\t")):
+        return None     # (a title continued on the next line would absorb the new value)
     s, e = fm_abs(a, m, 2)
     new = rng.choice(["2024", "true", "[Draft]", "{}"])
     return (s, e, new, f"title replaced by {new!r} (not a string)")
@@ -1083,9 +1237,16 @@ def inject_all(seed: int, n: int, only: list[str] | None):
     return cases, pairs
 
 
+TREE = ""   # --tree: run that checkout's src/ with this venv's console script and libraries
+
+
 def newslint(args: list[str], cwd: Path) -> str:
     exe = REPO / ".venv" / "bin" / "newslint"
-    done = subprocess.run([str(exe), *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = dict(os.environ)
+    if TREE:
+        env["PYTHONPATH"] = str(Path(TREE).resolve() / "src")
+    done = subprocess.run([str(exe), *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          env=env)
     if done.returncode not in (0, 1):
         sys.stderr.write(done.stderr[-3000:])
         raise SystemExit(f"newslint {' '.join(args)} exited with {done.returncode}")
@@ -1117,7 +1278,10 @@ def main() -> int:
     ap.add_argument("--keep", default="")
     ap.add_argument("--show", type=int, default=1000, help="list at most this many misses/failures")
     ap.add_argument("--no-fix", action="store_true")
+    ap.add_argument("--tree", default="", help="lint with this checkout's src/ (e.g. an older commit, for 'before')")
     args = ap.parse_args()
+    global TREE
+    TREE = args.tree
     only = [k for k in args.kinds.split(",") if k] or None
     for k in only or []:
         if k not in KINDS:
@@ -1215,17 +1379,22 @@ def report(results, args):
         print(f"  [{c.kind}] {c.rel}:{c.line0} ({c.note}); new elsewhere: "
               f"{[(f['rule'], f['line']) for f in r['new']][:4]}")
         print(f"      {context(r['dam'], c.start, c.end)}")
-    print("\nCONVERGENCE FAILURES (kinds with a certain repair):")
+    print("\nCONVERGENCE FAILURES (kinds with a certain repair, found, but --fix --unsafe-fixes differs):")
+    only_unsafe = []
     for r in results:
         c = r["case"]
-        if not c.fixable or not r["near"] or shown >= args.show:
+        if not c.fixable or not r["near"] or "unsafe" not in r:
             continue
-        for lab in ("safe", "unsafe"):
-            if r.get(lab) is False and (lab == "unsafe" or r.get("unsafe") is not False):
-                shown += 1
-                print(f"  [{c.kind}] {lab} {c.rel}:{c.line0} ({c.note}); found by {sorted({f['rule'] for f in r['near']})}")
-                print("    " + r[lab + "_diff"].replace("\n", "\n    ")[:900])
-                break
+        if r["unsafe"] is False and shown < args.show:
+            shown += 1
+            print(f"  [{c.kind}] {c.rel}:{c.line0} ({c.note}); found by {sorted({f['rule'] for f in r['near']})}")
+            print("    " + r["unsafe_diff"].replace("\n", "\n    ")[:900])
+        elif r["safe"] is False:
+            only_unsafe.append(r)
+    print(f"\nCONVERGING ONLY WITH --unsafe-fixes ({len(only_unsafe)}; the rule's fix is unsafe by design):")
+    for r in only_unsafe[:args.show]:
+        c = r["case"]
+        print(f"  [{c.kind}] {c.rel}:{c.line0} ({c.note}); {sorted({f['rule'] for f in r['near']})}")
 
 
 if __name__ == "__main__":
