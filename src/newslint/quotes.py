@@ -428,11 +428,12 @@ DOUBLE_AS_APOSTROPHE = re.compile(r"[\"“”](?<=[^\W\d_].)(?=(?:s|t|re|ve|ll|d
 
 def double_as_apostrophe(P: str, i: int) -> bool:
     """Is the double mark at ``i`` an apostrophe (see above)? Not a ” before s while a “ is open
-    in the paragraph: that may close the quotation (“yes”s and “no”s)."""
+    in the paragraph (its last 300 characters): that may close the quotation (“yes”s and “no”s)."""
     if DOUBLE_AS_APOSTROPHE.match(P, i) is None:
         return False
     if P[i] == "”" and P[i + 1] == "s":
-        before = P[P.rfind("\n\n", 0, i) + 1:i]
+        start = max(P.rfind("\n\n", 0, i) + 1, i - 300)  # bounded: a paragraph of such marks stays linear
+        before = P[start:i]
         closers = sum(1 for m in re.finditer("”", before) if DOUBLE_AS_APOSTROPHE.match(before, m.start()) is None)
         return before.count("“") <= closers
     return True
