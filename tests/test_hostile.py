@@ -69,6 +69,9 @@ HOSTILE = {
     "markdown-html": "---\ntitle: T\n---\n\n" + "<a " * 30_000 + "\n",
     "markdown-links": "---\ntitle: T\n---\n\n" + "[a](" * 20_000 + "\n",
     "quote-soup": "---\ntitle: T\n---\n\n" + "“‘\"'«»„" * 5_000 + "\n",
+    "unclosed-templates": "---\ntitle: T\n---\n\nText " + "{{ x {% y <!-- z <? w " * 5_000 + "\n",
+    "html-block-unclosed": "---\ntitle: T\n---\n\n<div>\n" + "<code>a {{ b <!-- c " * 5_000 + "\n</div>\n",
+    "html-block-code": "---\ntitle: T\n---\n\n<div>\n" + "<code>x</code> <b>y</b> " * 10_000 + "\n</div>\n",
 }
 
 

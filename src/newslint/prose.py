@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
+from typing import Any, Iterator
 
 MASK = "\ue000"  # a private-use character: no rule pattern matches it, \w and \s do not either
 
@@ -328,16 +328,73 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
 # An HTML block with no prose in it: CommonMark's kinds 1 to 5 (a raw-text element, a comment,
 # a processing instruction, a declaration, CDATA).
 _RAW_HTML_BLOCK = re.compile(r"[ \t]*(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)", re.I)
-# What is not text inside an HTML block: an element whose content is code or not shown, with its
-# content; a comment; a tag (its attributes over line breaks, templates in them); a template.
-_HTML_MARKUP = re.compile(r"""
-    (?P<code><(?P<raw>script|style|pre|textarea|code|tt|kbd|samp|var|svg|math|object|template)\b[^>]*>.*?</(?P=raw)\s*>)
-  | (?P<comment><!--.*?-->)
-  | (?P<html></?(?P<tag>[A-Za-z][A-Za-z0-9\-]*)(?:\s(?:[^<>"'{]|"[^"]*"|'[^']*'|\{\{.*?\}\}|\{%.*?%\}|\{)*)?/?>
-             |<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>)
-  | (?P<shortcode>\{\{[<%].*?[%>]\}\})
-  | (?P<liquid>\{%.*?%\}|\{\{.*?\}\})
-""", re.S | re.X | re.I)
+# What is not text inside an HTML block, found by a scanner (lazy ".*?" patterns would search
+# to the block's end from every unclosed "<!--" or "{{": quadratic on hostile input):
+# where markup may start; a tag (its attributes over line breaks, templates in them); elements
+# whose content is code or not shown, masked with it.
+_MARKUP_START = re.compile(r"<(?:!--|[A-Za-z/?!])|\{[{%]")
+_TAG = re.compile(r"""</?([A-Za-z][A-Za-z0-9\-]*)(?:\s(?:[^<>"'{]|"[^"]*"|'[^']*'|\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{)*)?/?>""")
+_RAW = frozenset("script style pre textarea code tt kbd samp var svg math object template".split())
+
+
+def _markup(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, kind, tag name) of each piece of markup in ``text[start:end]``, in order:
+    kind "html" (a tag), "code" (a code or script element with its content), "comment",
+    "shortcode" or "liquid". An unclosed comment or code element runs to the end, as in HTML;
+    an unclosed template is text. Each closer is searched once per position it can serve."""
+    nearest: dict[str, int] = {}  # closer → its first place at or after the last search (-1: none)
+
+    def find(closer: str, at: int) -> int:
+        i = nearest.get(closer)
+        if i is None or (0 <= i < at):
+            if closer[0] == "<":  # an element's closing tag, in any case
+                m = re.compile(re.escape(closer) + r"\s*>", re.I).search(text, at, end)
+                i = -1 if m is None else m.start()
+            else:
+                i = text.find(closer, at, end)
+            nearest[closer] = i
+        return i
+
+    pos = start
+    while True:
+        m = _MARKUP_START.search(text, pos, end)
+        if m is None:
+            return
+        s = m.start()
+        if text.startswith("<!--", s):
+            i = find("-->", s + 4)
+            pos = end if i < 0 else i + 3
+            yield s, pos, "comment", ""
+        elif text[s] == "{":
+            i = find("}}" if text[s + 1] == "{" else "%}", s + 2)
+            if i < 0:
+                pos = s + 2
+                continue
+            pos = i + 2
+            yield s, pos, "shortcode" if text[s + 1:s + 3] in ("{<", "{%") else "liquid", ""
+        elif text.startswith("<?", s) or text.startswith("<!", s):
+            i = find("?>" if text[s + 1] == "?" else "]]>" if text.startswith("<![CDATA[", s) else ">", s + 2)
+            pos = end if i < 0 else i + (2 if text[s + 1] == "?" else 3 if text[s + 2] == "[" else 1)
+            yield s, pos, "html", ""
+        else:
+            t = _TAG.match(text, s, end)
+            if t is None:
+                pos = s + 1
+                continue
+            name = t.group(1).lower()
+            if name in _RAW and text[s + 1] != "/":
+                i = find(f"</{name}", t.end())
+                if i >= 0:
+                    close = re.compile(r"</" + name + r"\s*>", re.I).match(text, i, end)
+                    pos = close.end() if close is not None else t.end()
+                else:
+                    pos = end
+                yield s, pos, "code", name
+            else:
+                pos = t.end()
+                yield s, pos, "html", name
+
+
 # Tags that end one block of text and start another (a paragraph, a list item, a cell; not <br>,
 # a line break inside a paragraph). Blanks beside them are layout, not spaces between words.
 _BLOCK_TAGS = frozenset("""address article aside blockquote body caption center dd details dialog div dl dt
@@ -348,7 +405,7 @@ _BLOCK_TAGS = frozenset("""address article aside blockquote body caption center 
 def html_markup(content: str) -> tuple[str, ...]:
     """The markup of an HTML block (tags, comments, code, templates), its text left out: what a
     fix must not change there (the structure guard's signature of the block)."""
-    return tuple(m.group(0) for m in _HTML_MARKUP.finditer(content))
+    return tuple(content[s:e] for s, e, _, _ in _markup(content, 0, len(content)))
 
 
 def _html_block(text: str, start: int, end: int, quote_depth: int, list_depth: int, blocks: list[Block],
@@ -378,22 +435,20 @@ def _html_block(text: str, start: int, end: int, quote_depth: int, list_depth: i
             spans.clear()
 
     pos, after_block = start, True
-    for m in _HTML_MARKUP.finditer(text, start, end):
-        tag = (m.group("tag") or "").lower()
+    for s, e, what, tag in _markup(text, start, end):
         block_tag = tag in _BLOCK_TAGS
-        _html_text(text, pos, m.start(), spans, masks, after_block, block_tag, quote_depth > 0)
-        what = m.lastgroup or "html"
-        masks.append((m.start(), m.end(), "code" if what == "code" else what))
+        _html_text(text, pos, s, spans, masks, after_block, block_tag, quote_depth > 0)
+        masks.append((s, e, what))
         if block_tag:
             flush()
-            closing = text.startswith("</", m.start())
+            closing = text.startswith("</", s)
             if tag in ("td", "th") and not closing:
                 kind, level = "cell", 0
             elif len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" and not closing:
                 kind, level = "heading", int(tag[1])
             else:
                 kind, level = "paragraph", 0
-        pos, after_block = m.end(), block_tag
+        pos, after_block = e, block_tag
     _html_text(text, pos, end, spans, masks, after_block, True, quote_depth > 0)
     flush()
 
@@ -512,6 +567,7 @@ def _scan_line(text: str, start: int, end: int, spans: list[tuple[int, int]], ma
     prose_from = 0
     inline_at = _INLINE_AT.get
     inline_for = _inline_for
+    closers: dict[str, int] | None = None  # the last place of each closer on the line (made when needed)
     while True:
         if m is not None and m.start() < pos:
             m = special(line, pos)
@@ -523,7 +579,18 @@ def _scan_line(text: str, start: int, end: int, spans: list[tuple[int, int]], ma
             at = url_at
         else:
             at = m.start() if url_at < 0 or m.start() < url_at else url_at
-        found = (inline_at(line[at]) or inline_for(line[at])).match(line, at)
+        ch = line[at]
+        if ch == "{" or (ch == "<" and line.startswith(("<!--", "<?"), at)):
+            # a template, comment or processing instruction that nothing on the line closes is
+            # text: skip the pattern, whose lazy search would run to the line's end from each one
+            if closers is None:
+                closers = {c: line.rfind(c) for c in ("}}", "%}", "-->", "?>")}
+            closer = ("-->" if line[at + 1] == "!" else "?>") if ch == "<" else \
+                ("%}" if line[at + 1:at + 2] == "%" else "}}")
+            if closers[closer] < at + 2:
+                pos = at + 1
+                continue
+        found = (inline_at(ch) or inline_for(ch)).match(line, at)
         if found is None:
             pos = at + 1
             continue
@@ -618,22 +685,32 @@ def _rescan_block(text: str, block: Block, masks: list[tuple[int, int, str]]) ->
 
 
 def _cut(spans: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of ``spans`` outside every interval of ``cuts``."""
+    """The parts of ``spans`` outside every interval of ``cuts``.
+
+    The cuts are merged and sorted once, and each span meets only the cuts that overlap it
+    (found by bisection): a block of thousands of spans among thousands of code elements is
+    not spans × cuts."""
+    import bisect
+
+    merged: list[tuple[int, int]] = []
+    for cs, ce in sorted(cuts):
+        if merged and cs <= merged[-1][1]:
+            if ce > merged[-1][1]:
+                merged[-1] = (merged[-1][0], ce)
+        else:
+            merged.append((cs, ce))
+    starts = [cs for cs, _ in merged]
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        pieces = [(s, e)]
-        for cs, ce in cuts:
-            if ce <= s or cs >= e:
-                continue
-            nxt = []
-            for ps, pe in pieces:
-                if ce <= ps or cs >= pe:
-                    nxt.append((ps, pe))
-                else:
-                    if ps < cs:
-                        nxt.append((ps, cs))
-                    if ce < pe:
-                        nxt.append((ce, pe))
-            pieces = nxt
-        out.extend(pieces)
+        i = max(bisect.bisect_right(starts, s) - 1, 0)
+        pos = s
+        while i < len(merged) and merged[i][0] < e:
+            cs, ce = merged[i]
+            if ce > pos:
+                if cs > pos:
+                    out.append((pos, cs))
+                pos = ce
+            i += 1
+        if pos < e:
+            out.append((pos, e))
     return out
