@@ -373,8 +373,9 @@ def _markup(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, st
             pos = i + 2
             yield s, pos, "shortcode" if text[s + 1:s + 3] in ("{<", "{%") else "liquid", ""
         elif text.startswith("<?", s) or text.startswith("<!", s):
-            i = find("?>" if text[s + 1] == "?" else "]]>" if text.startswith("<![CDATA[", s) else ">", s + 2)
-            pos = end if i < 0 else i + (2 if text[s + 1] == "?" else 3 if text[s + 2] == "[" else 1)
+            closer = "?>" if text[s + 1] == "?" else "]]>" if text.startswith("<![CDATA[", s) else ">"
+            i = find(closer, s + 2)
+            pos = end if i < 0 else i + len(closer)
             yield s, pos, "html", ""
         else:
             t = _TAG.match(text, s, end)
