@@ -73,7 +73,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # give in in the end; put that logic in in this PR; where they are in in the list
         if word == "for" and (_span_of_time(pt, m.end()) or _OBJECT_AFTER.match(pt, m.end())):
             continue  # advocating for for years; waited for for a long time; the feature to look for for that
-        if word == "is" and _CLAUSE_SUBJECT.search(_sentence_before(pt, m.start())):
+        if word == "is" and _clause_subject(_sentence_before(pt, m.start())):
             continue  # what it is is a start; all it is is a list; the thing is is that
         if "\n" in m.group(2) and second == first and pt[m.start() - 1: m.start()] in (" ", "\t"):
             # across a line break: delete the first, at the line's end, and keep the break
@@ -168,6 +168,15 @@ _OBJECT_AFTER = re.compile(r"\s+(?:that|this|it|them|me|us|you|him|her|those|the
 _CLAUSE_SUBJECT = re.compile(r"\b(?:what|whatever|all|where|how|why|who|which|thing|problem|question|point|issue|"
                              r"reason|truth|fact|idea|trick|catch|difference|answer|bottom|part|deal|concern)\b",
                              re.I)
+
+
+_WH_LAST = re.compile(r"\b(?:what|whatever|where|how|why|who|which)\s*$", re.I)
+
+
+def _clause_subject(before: str) -> bool:
+    """Does ``before`` end a subject that is a clause ("what it", "the thing")? A wh-word right
+    before the doubled "is" opens no clause of its own: "which is is", "what is is" are slips."""
+    return _CLAUSE_SUBJECT.search(before) is not None and _WH_LAST.search(before) is None
 
 
 def _span_of_time(pt: str, end: int) -> bool:
