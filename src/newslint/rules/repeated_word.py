@@ -181,7 +181,10 @@ def _clause_subject(before: str) -> bool:
 
 def _span_of_time(pt: str, end: int) -> bool:
     """Do the four words after ``end`` name a span of time (years, a while, the first time, 10)?"""
-    return any(_TIME_WORD.match(w) for w in re.findall(r"\w+", pt[end:end + 40])[:4])
+    words = re.findall(r"\w+", pt[end:end + 40])[:4]
+    # a number opens a span only as the first word (for for 10 years), not as a label further on
+    # (Waiting for for confirmation #2)
+    return any(_TIME_WORD.match(w) and (i == 0 or not w[0].isdigit()) for i, w in enumerate(words))
 
 
 def _sentence_before(pt: str, start: int) -> str:
