@@ -3,7 +3,9 @@
 A doubled comma, semicolon, colon or full stop is a slip of the keyboard (or of an edit that
 joined two sentences), and so is an em dash typed twice between words (`list——the`: not in
 Chinese, whose dash is two em dashes), and a full stop left before a comma after a plain lower-case word
-(`the free., six-course training`, `design-centric., agile`: the fix deletes the stop); a doubled `!` or `?` is shouting that news copy does not do. The fix
+(`the free., six-course training`, `design-centric., agile`: the fix deletes the stop), and a
+comma or semicolon an edit left before a sentence's stop (`after you edit it,.`: the fix deletes
+it, safe); a doubled `!` or `?` is shouting that news copy does not do. The fix
 keeps one mark. Two full stops before a lower-case word may be a clipped ellipsis (`Well..
 maybe`), so that fix is unsafe, unless they follow an abbreviation (`U.S.. agencies`, `etc..
 and`: its own stop and a stray one); before a capital, the end of the line or a closing mark it is
@@ -44,6 +46,7 @@ _DOUBLE_DASH = re.compile(r"——(?:(?<=[^\W\d_]——)|(?<=[^\W\d_] ——))(?
 # A lower-case word of four letters or more, standing alone or ending a compound of lower-case
 # words (design-centric), not a.m., e.g., example.com, --verbose, etc.
 _PLAIN_WORD = re.compile(r"(?<![\w.@/'’-])(?:[a-z]+-)*[a-z]{4,}\Z")
+_SENTENCE_GAP = frozenset(("", " ", "\t", "\n", MASK, ")", "]", "*", "_", "”", "’", '"', "'"))  # what may follow a stop
 _ABBREVIATIONS = frozenset("approx misc govt dept incl excl cont assn natl intl mgmt corp bros".split())
 
 
@@ -58,6 +61,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             if word is not None and word.group().rsplit("-", 1)[-1] not in _ABBREVIATIONS and not near_invisible(doc, run_start, run_end):
                 yield Finding(run_start, run_end, "a full stop before a comma; delete the stop",
                               Fix.delete(run_start, run_start + 1, "Delete the full stop"))
+            continue
+        if run_end - run_start == 2 and pt[run_start] in ",;" and pt[run_start + 1] == "." and "." in marks \
+                and run_start and (pt[run_start - 1].isalnum() or pt[run_start - 1] in _AFTER_WORD) \
+                and pt[run_end: run_end + 1] in _SENTENCE_GAP and not near_invisible(doc, run_start, run_end):
+            mark = pt[run_start]  # "after you make modifications,.": the comma an edit left behind
+            yield Finding(run_start, run_end, f"'{mark}' before a full stop; delete the '{mark}'",
+                          Fix.delete(run_start, run_start + 1, f"Delete the '{mark}'"))
             continue
         for group in _GROUPS.finditer(pt, run_start, run_end):  # ",,." is ",," then "."
             yield from _check_group(doc, pt, group.start(), group.end(), marks)
