@@ -10,9 +10,10 @@ one more straight apostrophe never turns a curly article into an unchecked one. 
 ‘em, rock ‘n’ roll), some keyboards give an acute accent (it´s), symbol pickers a prime
 (driver′s), hurried typists a backtick that opens no code span (don`t) and OCR a double
 quotation mark (don”t, doctor“s: not a quotation mark to pair): those are reported in any
-style. The fix writes ’, or ' in a straight article and in one whose style is undecided but
-whose in-word apostrophes are mostly straight (it´s beside we're and don't gives it's), and is
-safe.
+style, and so is an apostrophe typed twice (don’’t; after a plural's s, visitors’’s, the fix
+to one is unsafe: visitors’ is likelier). The fix writes ’, or ' in a straight article and in
+one whose style is undecided but whose in-word apostrophes are mostly straight (it´s beside
+we're and don't gives it's), and is safe.
 
 Bad:  the last meeting was held in Istanbul's Dolmabahce Palace; music of the ‘90s
 Good: the last meeting was held in Istanbul’s Dolmabahce Palace; music of the ’90s
@@ -45,6 +46,8 @@ CHOICES = {"style": ("auto", "curly", "straight")}
 # One literal-led pattern per mark: the scan then runs at memchr speed.
 _INSIDE = {ch: re.compile(re.escape(ch) + r"(?:(?<=[^\W\d_].)(?=[^\W_])|(?<=\d.)(?=s\b))") for ch in "'‘´′’"}
 
+# Two apostrophes between a letter and a contraction's or possessive's ending (Don’’t, country’’s).
+_DOUBLED = re.compile(r"(?:’’|'')(?<=[^\W\d_]..)(?=(?:s|t|re|ve|ll|d|m)(?![\w'’]))")
 # A backtick between a letter and a contraction's or possessive's ending (don`t, agency`s, we`re);
 # one that pairs with another is a code span, masked, and never seen here.
 _BACKTICK = re.compile(r"(?<=[^\W\d_])`(?=(?:s|t|re|ve|ll|d|m)(?![\w`]))")
@@ -68,10 +71,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
               and not _unplaced_opener(prose, mk)]
     if "`" in prose:  # a backtick that opens no code span is literal text: here an apostrophe
         found += [(m.start(), "`") for m in _BACKTICK.finditer(prose)]
+    doubled = [m.start() for m in _DOUBLED.finditer(prose)] if q.present & {"'", "’"} else []
     if q.present & {'"', "“", "”"}:  # don”t: quote pairing leaves these out
         found += [(m.start(), m.group()) for m in DOUBLE_AS_APOSTROPHE.finditer(prose)
                   if double_as_apostrophe(prose, m.start())]
     found.sort()
+    for start in doubled:  # don’’t: one apostrophe typed twice
+        plural = prose[start - 1] == "s" and prose[start + 2] == "s"  # visitors’’s: visitors’ more likely
+        yield Finding(start, start + 2, f"apostrophe typed twice; use one {want}",
+                      Fix.replace(start, start + 2, want, f"Use one {want}", safe=not plural))
     for start, ch in found:
         if _okina(prose, start) or (ch == "'" and "'" in (prose[start - 1: start], prose[start + 1: start + 2])):
             continue  # the ʻokina; '' typed for a closing double quote (“in the weeds''), no apostrophe
