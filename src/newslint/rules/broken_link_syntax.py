@@ -7,7 +7,8 @@ with ``)`` (``[text](https://…``); a destination with an unbalanced ``(``
 unescaped quote mark (``[x](https://a.gov "the "Data" page")``) or in curly quotes
 (``[x](https://a.gov “Data”)``); text and URL in the wrong brackets (``(text)[https://…]``);
 link text that lost its opening bracket (``see the report](https://…)``: where it began is a
-guess, so there is no fix).
+guess, so there is no fix); a destination closed twice (``[text](https://…))``, with no open
+parenthesis before it in the paragraph: the safe fix deletes the stray ``)``).
 
 Fixes: ``[text] (url)`` → ``[text](url)`` and ``(text)[url]`` → ``[text](url)`` are safe (the
 first only when ``[text]`` is not itself a defined reference), and so is encoding the spaces of
@@ -29,6 +30,7 @@ a bracket followed by a parenthesis that holds no URL (``[1] (2019)``), code.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from .. import links
@@ -57,3 +59,22 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 title = "Delete the space" if not doc.text[s:e].strip() else f"Delete `{doc.text[s:e].strip()}`"
             fix = Fix.replace(s, e, text, title, b.safe, reshapes=True)  # repairs link syntax: see guard.py
         yield Finding(b.start, b.end, b.message, fix)
+    yield from _closed_twice(doc)
+
+
+def _closed_twice(doc: Document) -> Iterator[Finding]:
+    """A ')' right after a link's destination that closes nothing in its paragraph:
+    [text](https://…)) shows readers a stray ')'."""
+    text, pt = doc.text, doc.prose_text
+    if "))" not in text:
+        return
+    for s, e, kind in doc.prose_index.masks:
+        if kind != "dest" or text[e - 1:e + 1] != "))" or pt[e:e + 1] != ")":
+            continue
+        depth = 0  # open parentheses before the link in its paragraph (a stray ')' closes none)
+        for ch in re.findall(r"[()]", pt[pt.rfind("\n\n", 0, s) + 1:s]):
+            depth = depth + 1 if ch == "(" else max(0, depth - 1)
+        if depth:
+            continue  # (see [the report](url)): the ')' closes the parenthesis
+        yield Finding(e, e + 1, "')' after the link's destination closes nothing; delete it",
+                      Fix.delete(e, e + 1, "Delete the ')'"))
