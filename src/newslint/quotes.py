@@ -178,7 +178,8 @@ class Quotes:
             # the quotation marks decide; an article without any is judged by its apostrophes
             straight, curly = len(self.quotation_marks(True)), len(self.quotation_marks(False))
             if not curly and not straight:
-                straight, curly = self.prose.count("'"), self.prose.count("’")
+                # (a ‘ here is an apostrophe smart-quote software turned the wrong way: a curly vote)
+                straight, curly = self.prose.count("'"), self.prose.count("’") + self.prose.count("‘")
             self._style = "curly" if curly and curly >= straight else ""
         return self._style
 

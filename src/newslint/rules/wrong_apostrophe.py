@@ -149,6 +149,8 @@ def _by_apostrophes(prose: str, present: set[str], quote_style: str) -> str:
     its quotes do. A threshold on the apostrophes alone would let one straightened apostrophe
     switch a curly article off (7 curly and 4 straight are not two in three)."""
     curly = sum(1 for _ in _INSIDE["’"].finditer(prose)) if "’" in present else 0
+    if "‘" in present:  # agency‘s: smart-quote software's apostrophe turned the wrong way, a curly vote
+        curly += sum(1 for _ in _INSIDE["‘"].finditer(prose))
     straight = sum(1 for _ in _INSIDE["'"].finditer(prose)) if "'" in present else 0
     if curly + straight < EVIDENCE:
         return quote_style
