@@ -294,7 +294,10 @@ def prose_or_fm(a, rng, rx, fm=True):
 @kind("space_before_comma", "spacing", True)
 def _(a, rng):
     s = prose_or_fm(a, rng, re.compile(r"[a-z]{2}()(,) [a-z]"))
-    return s and sub_site(s, 1, " ", "space before ','")
+    if not s:
+        return None
+    sp = rng.choice([" ", " ", "\u00a0"])
+    return sub_site(s, 1, sp, f"{sp!r} before ','")
 
 
 @kind("space_before_stop", "spacing", True)
@@ -375,6 +378,24 @@ def _(a, rng):
 def _(a, rng):
     s = prose_or_fm(a, rng, re.compile(r"[a-z]{4}(\.)(?: [A-Z]|$)"), fm=False)
     return s and sub_site(s, 1, "..", "'..' at a sentence end")
+
+
+@kind("comma_stop", "punctuation", True)
+def _(a, rng):
+    s = prose_or_fm(a, rng, re.compile(r"[a-z]{3}()\.(?: [A-Z]|$)"), fm=False)
+    return s and sub_site(s, 1, rng.choice([",", ";"]), "a comma or semicolon left before the stop (word,.)")
+
+
+@kind("doubled_apostrophe", "quotes", True)
+def _(a, rng):
+    s = pick(rng, body_sites(a, re.compile(r"[a-z]([’'])(?:t|s|re|ve|ll|d)\b")))
+    return s and sub_site(s, 1, s.m.group(1) * 2, "apostrophe typed twice (don’’t)")
+
+
+@kind("heading_no_space", "spacing", True)
+def _(a, rng):
+    s = pick(rng, body_sites(a, re.compile(r"^ {0,3}#{2,6}( )[A-Z]"), ctxs=("heading",)))
+    return s and sub_site(s, 1, "", "heading marker glued to its text (##Heading)")
 
 
 @kind("doubled_mark", "punctuation", True)
@@ -732,6 +753,12 @@ def _(a, rng):
     i = rng.choice(idx)
     at = s.start + s.m.start(3) - s.m.start() + host_at + i
     return (at, at + 1, CYR[host[i]], f"Cyrillic {CYR[host[i]]!r} in the link's host {host}")
+
+
+@kind("url_double_paren", "links", True)
+def _(a, rng):
+    s = pick(rng, [x for x in link_sites(a) if a.text[x.end:x.end + 1] in (" ", ",", ".", "\n")])
+    return s and (s.end, s.end, ")", "a ')' too many after a link's destination")
 
 
 @kind("url_space", "links", False)
@@ -1164,6 +1191,18 @@ def _(a, rng):
     if not s:
         return None
     return sub_site(s, 1, "  " if s.m.group(1) == " " else " ", "typography slip in a front-matter prose field")
+
+
+@kind("fm_title_quote_mix", "front matter", True)
+def _(a, rng):
+    m = re.search(r"^(title|summary|description):[ \t]*(.*“[^”\n]+”.*)$", a.fm, re.M)
+    if not m:
+        return None
+    v = m.group(2)
+    i = v.index("”")
+    at = a.fm_start + m.start(2) + i
+    return (at, at + 1, "'" if v.startswith('"') else '"' if not v.startswith("'") else "’",
+            f"{m.group(1)}'s closing ” retyped straight")
 
 
 @kind("fm_url_field", "front matter", True)
