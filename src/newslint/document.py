@@ -16,7 +16,7 @@ from functools import cached_property
 from operator import sub
 from typing import Any, Callable, Iterator
 
-from . import frontmatter, prose
+from . import frontmatter, language, prose
 from .frontmatter import FrontMatter, Pos
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -166,19 +166,24 @@ class Document:
 
     @cached_property  # (asked by many rules of every article; the front matter does not change)
     def language(self) -> str:
-        """The article's language: front matter lang/language/locale, else the configured one."""
+        """The article's language: front matter lang/language/locale, else its path's or prose's,
+        else the configured one."""
         return self.language_tag.split("-")[0]
 
     @cached_property
     def language_tag(self) -> str:
         """The article's language tag as written, lower case with hyphens (``de-ch``, ``en``):
-        front matter lang/language/locale, else the configured one."""
+        front matter lang/language/locale, else the one its path or prose plainly names, else
+        the configured one."""
         meta = self.meta
         for key in ("lang", "language", "locale"):
             value = meta.get(key)
             if isinstance(value, str) and value.strip():
                 return value.strip().replace("_", "-").lower()
-        return (self.default_language or "en").strip().replace("_", "-").lower()
+        # Else what the path (Hugo's index.fr.md, content/fr/) or the prose plainly says: a
+        # French article in an English-configured tree is still French (see language.py).
+        found = language.from_path(self.path) or language.from_prose(self.prose_text[self.body_start:])
+        return found or (self.default_language or "en").strip().replace("_", "-").lower()
 
     def field_spans(self) -> list[tuple[int, int, str]]:
         """Prose spans inside the configured front-matter string fields: (start, end, key).

@@ -1,0 +1,60 @@
+"""An article's language without a lang key: Hugo's path conventions, then the prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint import language
+from newslint.document import Document
+
+FRENCH = ("Cette série sur l’intrapreneur nous a permis de mieux comprendre ses responsabilités et "
+          "la méthode pour le former. Il vient du terrain où il a pu observer le problème qu’il "
+          "cherche à résoudre. Il a des histoires d’usagers à raconter, parce qu’il rencontre ses "
+          "usagers tous les jours depuis des années. Ce n’est pas un projet informatique, mais une "
+          "équipe qui se lance avec un budget et une date.")
+GERMAN = ("Die Gruppe trifft sich seit einem Jahr jede Woche in der Bibliothek und hat schon drei "
+          "Anwendungen gebaut. Eine davon zeigt, wo es in der Stadt freie Parkplätze gibt, eine "
+          "andere, wann der Müll abgeholt wird. Das ist nicht viel Arbeit, aber es hilft vielen "
+          "Menschen, sagte die Sprecherin des Vereins.")
+SPANISH = ("La graduación es un hito importante para el proyecto y refleja la fortaleza de la "
+           "comunidad. Desde la fusión de los dos proyectos, miles de colaboradores y usuarios han "
+           "ayudado a dar forma a un marco que se usa en toda la industria. Este hito pertenece a "
+           "la comunidad, y por eso queremos agradecer a todas las personas que han contribuido.")
+ENGLISH = ("The council said on Monday that the talks would resume, and that both sides had agreed "
+           "to a timetable. It was the first meeting of the year, and the chair said the mood was "
+           "better than it had been in the autumn. They will meet again in March.")
+
+
+@pytest.mark.parametrize("text, lang", [(FRENCH, "fr"), (GERMAN, "de"), (SPANISH, "es"), (ENGLISH, "en")])
+def test_prose_names_its_language(text: str, lang: str) -> None:
+    assert language.from_prose(text) == lang
+
+
+def test_short_or_mixed_prose_says_nothing() -> None:
+    assert language.from_prose("Merci à tous !") is None  # too few words to tell
+    assert language.from_prose("") is None
+    quoted = ENGLISH + " " + ENGLISH + " The minister said: « Nous ne sommes pas d’accord avec le texte. »"
+    assert language.from_prose(quoted) == "en"  # a French quotation does not make it French
+
+
+@pytest.mark.parametrize("path, lang", [
+    ("content/posts/index.fr.md", "fr"), ("site/content/de/blog/post.md", "de"),
+    ("content\\es\\news\\a.md", "es"), ("post.pt-br.md", "pt-br"),
+    ("content/posts/a.md", None), ("blog/it/post.md", None),  # only Hugo's content/<lang>/ folder
+    ("content/xx/a.md", None), ("notes.v2.md", None), (None, None),
+])
+def test_path_names_the_language_as_hugo_does(path: str | None, lang: str | None) -> None:
+    assert language.from_path(path) == lang
+
+
+def _doc(body: str, front: str = "title: T\n", path: str | None = None, default: str = "en") -> Document:
+    return Document(f"---\n{front}---\n\n{body}\n", path, language=default)
+
+
+def test_document_language_order() -> None:
+    assert _doc(FRENCH).language == "fr"                            # the prose
+    assert _doc(FRENCH, "title: T\nlang: de-CH\n").language_tag == "de-ch"  # the front matter first
+    assert _doc(ENGLISH, path="content/fr/a.md").language == "fr"    # the path before the prose
+    assert _doc("Merci !", default="fr").language == "fr"            # else the configured language
+    assert _doc("Thanks!").language == "en"
+    assert _doc(ENGLISH, default="de").language == "en"              # plain English is English
