@@ -15,11 +15,15 @@ Not findings: a quotation whose first or last line ends at a line break; a space
 before the closing mark ("Total: " quotes a literal string); marks that pair with
 nothing (NL110/NL111 report those); the space beside a mark written as an entity (`&#8221;`,
 left as it is; the space inside its partner is still reported); an opening mark with its space on the wrong side
-(NL112 `misplaced-quote-space`).
+(NL112 `misplaced-quote-space`); in French, plain spaces inside « » in an article that sets no-break
+ones on fewer than a third of its guillemets' inner sides (its habit: most French web writing leaves
+them to the renderer; a missing space is still reported), and a no-break space written as an
+entity («&nbsp;mot&#x202F;»).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -34,6 +38,9 @@ DEFAULTS: dict[str, Any] = {}
 
 _SPACES = " \t\u00a0\u202f\u2009"
 _NO_BREAK = ("\u00a0", "\u202f")  # exactly one of these is right inside French guillemets
+_NBSP = r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]202[fF]);"  # the same written as an entity
+_NBSP_ENTITY = re.compile(_NBSP)
+_NBSP_ENTITY_END = re.compile(_NBSP + r"\Z")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -43,6 +50,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     text, prose = doc.text, doc.prose_text
     spaced, space = q.profile.spaced, q.profile.space
+    french: list[tuple[str, Finding]] = []
+    no_break = 0
     for op, cl in q.pairs():
         if op.ch not in spaced and text[op.end] not in _SPACES and text[cl.start - 1] not in _SPACES:
             continue  # the common case: tight on both sides
@@ -60,10 +69,17 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if op.ch in spaced:
             if op.masked or cl.masked:
                 continue
-            if text[op.end:e] not in _NO_BREAK:
-                yield _french(op.start, e, op.end, e, op.ch, "after", space, safe)
-            if text[s:cl.start] not in _NO_BREAK:
-                yield _french(s, cl.end, s, cl.start, cl.ch, "before", space, safe)
+            after, before = text[op.end:e], text[s:cl.start]
+            if not after and _NBSP_ENTITY.match(text, op.end):
+                after = "\u00a0"  # «&nbsp;mot : the no-break space written as an entity
+            if not before and _NBSP_ENTITY_END.search(text, max(0, cl.start - 10), cl.start):
+                before = "\u00a0"
+            for gap, side, finding in ((after, "after", (op.start, e, op.end, e, op.ch)),
+                                       (before, "before", (s, cl.end, s, cl.start, cl.ch))):
+                if gap in _NO_BREAK:
+                    no_break += 1
+                else:
+                    french.append((gap, _french(*finding, side, space, safe)))
             continue
         if e > op.end and not op.masked:
             yield Finding(op.end, e, f"space after opening {op.ch}; write {op.ch} next to the quoted word",
@@ -71,6 +87,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if s < cl.start and text[s - 1] != ":" and not cl.masked:  # "visitors per day: " quotes a literal string
             yield Finding(s, cl.start, f"space before closing {cl.ch}; write {cl.ch} next to the quoted word",
                           Fix.delete(s, cl.start, "Delete the space", safe))
+    habit = 3 * no_break < sum(1 for gap, _ in french if gap) + no_break  # plain spaces, mostly
+    for gap, finding in french:
+        if not gap or not habit:  # a plain space is a slip only where no-break ones are the habit
+            yield finding
 
 
 def _french(start: int, end: int, gap_start: int, gap_end: int, mark: str, side: str, space: str,
