@@ -17,7 +17,8 @@ is one (the other half of the pair), else the house dash; compounds (`cost–ben
 `read–only`, `easy–to–see`, `built–in`) are otherwise left alone. The fix respaces the dash;
 it is safe, but for such a partner.
 
-Not findings: en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`), an attribution after a quotation
+Not findings: in Spanish (``lang: es`` or Spanish prose), the rayas of an aside, each set against
+its words (`el cine —antes había mucho cine— y`), as the RAE prescribes; en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`), an attribution after a quotation
 (`…,” —Name` or `— Name` at a line start), a dash at a line start or end or next to code, and
 hyphens standing in for dashes (NL107 hyphen-as-dash).
 
@@ -58,6 +59,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     clear = style != "auto" or 3 * votes[house] >= 2 * sum(votes.values())
     dash = DASH_FORMS[house]
     pt = doc.prose_text
+    spanish = doc.language == "es"
     why = "the house style is" if style != "auto" else "this article uses"
     breaking, partners = _sentence_en_dashes(pt, [d for d in found if d.form == "closed-en" and not is_range(pt, d)])
     for d in found:
@@ -77,6 +79,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if d.mark == "–" and is_range(pt, d):
             continue  # a range
         if form.startswith("one-sided"):
+            if spanish and d.mark == "—" and _inciso(pt, d):
+                continue  # Spanish sets an aside's rayas against it: «el cine —antes— y»
             message = f"dash with a space on one side only; use '{dash}'"
         elif form in _NAMES and clear:
             message = f"{form.replace('-', ' ')} dash, but {why} {_NAMES[house]}"
@@ -133,6 +137,24 @@ def _partner_dash(pt: str, d: Any, found: list[Any]) -> str:
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def _inciso(pt: str, d: Any) -> bool:
+    """Spanish: is this raya one of an aside's pair, each set against the words inside (``el
+    cine —antes había mucho— y``)? An opening one has its space before it and a closing one
+    after it in the same paragraph (before a word, a comma or a stop); a closing one the reverse."""
+    at = d.start + len(d.space_before)
+    lo = pt.rfind("\n\n", 0, at)
+    hi = pt.find("\n\n", at)
+    hi = len(pt) if hi < 0 else hi
+    if d.space_before and not d.space_after:  # opening: the next raya closes it
+        close = pt.find("—", at + 1, hi)
+        return close > 0 and not pt[close - 1].isspace() and (close + 1 == len(pt) or not pt[close + 1].isalnum())
+    if d.space_after and not d.space_before:  # closing: the raya before opens it
+        opening = pt.rfind("—", max(lo, 0), at)
+        return opening >= 0 and opening + 1 < at and not pt[opening + 1].isspace() \
+            and (opening == 0 or not pt[opening - 1].isalnum())
+    return False
 
 
 def _in_chain(pt: str, d: Any) -> bool:
