@@ -86,7 +86,10 @@ def _close(a: str, b: str) -> bool:
             and JaroWinkler.similarity(a.casefold(), b.casefold()) >= 0.9)
 
 
-_DERIVED = re.compile(r"(?:s|es|'s|’s|y|ie|ey|o|an|ean|ian|n|ese|ist|ists|ism|ite|ites|ic|ish|er|ers|ing)$")
+# (e, en, in, innen: German nouns are capitalised, and their plurals and feminines are not a
+# name spelt two ways: Unterschrift/Unterschriften, Organisation/Organisationen, Analystin)
+_DERIVED = re.compile(r"(?:s|es|'s|’s|y|ie|ey|o|an|ean|ian|n|ese|ist|ists|ism|ite|ites|ic|ish|er|ers|ing"
+                      r"|e|en|in|innen)$")
 
 
 def same_form(a: str, b: str) -> bool:
