@@ -454,16 +454,20 @@ def dash_votes(doc: Document) -> dict[str, int]:
     return votes
 
 
+_SPACED_EN_LANGUAGES = frozenset(("de", "fr", "nl", "da", "sv", "nb", "no", "fi", "cs", "pl"))
+
+
 def house_dash(doc: Document, style: str) -> str:
     """The article's dash form: ``style`` unless "auto", else the majority of its real dashes.
 
     Only em dashes and spaced en dashes between words vote (hyphens standing in for dashes do
-    not, so fixing them cannot change the vote); a tie or no vote gives "spaced-em" (AP style).
+    not, so fixing them cannot change the vote); a tie or no vote gives "spaced-em" (AP style),
+    or "spaced-en" in an article in German, French and other languages that space an en dash.
     """
     if style != "auto":
         return style
     votes = dash_votes(doc)
     best = max(votes.values())
-    if best == 0:
-        return "spaced-em"
+    if best == 0:  # German and French set a spaced en dash ( – ), as British English may
+        return "spaced-en" if doc.language in _SPACED_EN_LANGUAGES else "spaced-em"
     return next(f for f in ("spaced-em", "closed-em", "spaced-en") if votes[f] == best)
