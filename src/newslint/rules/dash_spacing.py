@@ -64,6 +64,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     breaking, partners = _sentence_en_dashes(pt, [d for d in found if d.form == "closed-en" and not is_range(pt, d)])
     for d in found:
         form = d.form
+        if spanish and form == "closed-em" and _glued_opener(pt, d):
+            yield Finding(d.start, d.end, "the raya that opens this aside takes a space before it; write ' —'",
+                          Fix.insert(d.start, " ", "Insert a space before the raya", safe=False))
+            continue
         if form == house or near_invisible(doc, d.start, d.end):
             continue
         if form == "closed-en":
@@ -139,10 +143,20 @@ def _partner_dash(pt: str, d: Any, found: list[Any]) -> str:
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 
+def _glued_opener(pt: str, d: Any) -> bool:
+    """Spanish: a raya glued to both words (leer—muchas) whose aside the next raya closes as
+    Spanish does (unidos— y): the opener lacks its space."""
+    hi = pt.find("\n\n", d.end)
+    close = pt.find("—", d.end, len(pt) if hi < 0 else hi)
+    return close > 0 and pt[close - 1].isalnum() and (close + 1 == len(pt) or pt[close + 1] in " \t\n,.;:)")
+
+
 def _inciso(pt: str, d: Any) -> bool:
     """Spanish: is this raya one of an aside's pair, each set against the words inside (``el
     cine —antes había mucho— y``)? An opening one has its space before it and a closing one
-    after it in the same paragraph (before a word, a comma or a stop); a closing one the reverse."""
+    after it in the same paragraph (before a word, a comma or a stop); a closing one the reverse
+    (its opener glued to the word before too, leer—muchas … unidos— y: the slip is the opener's,
+    and respacing the closer English-style would only add one)."""
     at = d.start + len(d.space_before)
     lo = pt.rfind("\n\n", 0, at)
     hi = pt.find("\n\n", at)
@@ -152,8 +166,7 @@ def _inciso(pt: str, d: Any) -> bool:
         return close > 0 and not pt[close - 1].isspace() and (close + 1 == len(pt) or not pt[close + 1].isalnum())
     if d.space_after and not d.space_before:  # closing: the raya before opens it
         opening = pt.rfind("—", max(lo, 0), at)
-        return opening >= 0 and opening + 1 < at and not pt[opening + 1].isspace() \
-            and (opening == 0 or not pt[opening - 1].isalnum())
+        return opening >= 0 and opening + 1 < at and not pt[opening + 1].isspace()
     return False
 
 
