@@ -1,4 +1,4 @@
-"""An article's language without a lang key: Hugo's path conventions, then the prose."""
+"""An article's language without a lang key: the prose, then Hugo's path conventions."""
 
 from __future__ import annotations
 
@@ -54,7 +54,8 @@ def _doc(body: str, front: str = "title: T\n", path: str | None = None, default:
 def test_document_language_order() -> None:
     assert _doc(FRENCH).language == "fr"                            # the prose
     assert _doc(FRENCH, "title: T\nlang: de-CH\n").language_tag == "de-ch"  # the front matter first
-    assert _doc(ENGLISH, path="content/fr/a.md").language == "fr"    # the path before the prose
+    assert _doc("Merci à tous !", path="content/fr/a.md").language == "fr"  # the path for a short text
+    assert _doc(ENGLISH, path="content/it/a.md").language == "en"    # an untranslated copy is English
     assert _doc("Merci !", default="fr").language == "fr"            # else the configured language
     assert _doc("Thanks!").language == "en"
     assert _doc(ENGLISH, default="de").language == "en"              # plain English is English

@@ -166,23 +166,24 @@ class Document:
 
     @cached_property  # (asked by many rules of every article; the front matter does not change)
     def language(self) -> str:
-        """The article's language: front matter lang/language/locale, else its path's or prose's,
+        """The article's language: front matter lang/language/locale, else its prose's or path's,
         else the configured one."""
         return self.language_tag.split("-")[0]
 
     @cached_property
     def language_tag(self) -> str:
         """The article's language tag as written, lower case with hyphens (``de-ch``, ``en``):
-        front matter lang/language/locale, else the one its path or prose plainly names, else
-        the configured one."""
+        front matter lang/language/locale, else the one its prose plainly names, else its path's,
+        else the configured one."""
         meta = self.meta
         for key in ("lang", "language", "locale"):
             value = meta.get(key)
             if isinstance(value, str) and value.strip():
                 return value.strip().replace("_", "-").lower()
-        # Else what the path (Hugo's index.fr.md, content/fr/) or the prose plainly says: a
-        # French article in an English-configured tree is still French (see language.py).
-        found = language.from_path(self.path) or language.from_prose(self.prose_text[self.body_start:])
+        # Else what the prose plainly says (a French article in an English-configured tree is
+        # still French; an untranslated English copy under content/it/ is English), else the
+        # path (Hugo's index.fr.md, content/fr/) for a text too short to tell (see language.py).
+        found = language.from_prose(self.prose_text[self.body_start:]) or language.from_path(self.path)
         return found or (self.default_language or "en").strip().replace("_", "-").lower()
 
     def field_spans(self) -> list[tuple[int, int, str]]:

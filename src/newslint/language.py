@@ -1,11 +1,12 @@
-"""An article's language when its front matter does not name one: the path, then the prose.
+"""An article's language when its front matter does not name one: the prose, then the path.
 
-Hugo names a translation in the file name (``index.fr.md``) or keeps each language in its own
-content folder (``content/fr/…``); either says the language. Otherwise the prose decides when
-it plainly can: the body's function words (``the``, ``et``, ``und``, ``y``…) are counted per
-language over its first few thousand characters, and a language wins with at least
-``_MIN_HITS`` of them and half as many again as any other. A short or mixed text (a French quotation
-in an English article) says nothing, and the configured language applies, as before.
+The prose decides when it plainly can: the body's function words (``the``, ``et``, ``und``,
+``y``…) are counted per language over its first few thousand characters, and a language wins
+with at least ``_MIN_HITS`` of them and half as many again as any other. A short or mixed text
+(a French quotation in an English article) says nothing. Then the path: Hugo names a
+translation in the file name (``index.fr.md``) or keeps each language in its own content folder
+(``content/fr/…``). The prose comes first because a site's untranslated copies sit under the
+other language's folder in English. Else the configured language applies, as before.
 
 A French article checked as English has every ``?`` after its space reported, its guillemets
 called foreign and its apostrophes counted against the wrong habit; a Spanish one has each
