@@ -6,7 +6,7 @@ the fix inserts): in a French article (front matter ``lang: fr``, a French path 
 config's language) no space there is reported instead, and so is an ordinary space when the article
 sets no-break spaces (or their entities) before a third of these marks or more; an article that
 sets fewer leaves them to its renderer, as most French web writing does: its ordinary spaces are its
-habit, not slips. A comma or semicolon with its space on
+habit, not slips, and the fix for a missing space inserts an ordinary one there. A comma or semicolon with its space on
 the wrong side (``Medinsky ,said``) gets the space moved after it, and so does a full stop, ``?``
 or ``!`` before a capitalised word (``the store .Then we``; not ``the .Gov domains``) or a link whose
 text starts with a capital (``organized .[GSA’s framework](url)``). A space
@@ -165,6 +165,7 @@ def _french(doc: Document, marks: str, nbsp: str) -> Iterator[Finding]:
         return
     pt = doc.prose_text
     ordinary: list[Finding] = []
+    missing: list[tuple[int, str]] = []
     no_break = len(_NBSP_ENTITY_MARK.findall(doc.text))  # "État&#x202F;!" sets one too
     for m in doc.prose_matches(_FRENCH):
         mark = m.group(2)
@@ -174,15 +175,19 @@ def _french(doc: Document, marks: str, nbsp: str) -> Iterator[Finding]:
             s = m.start(2)
             if mark == ":" and pt[s - 1: s].isdigit():
                 continue  # 10:30, 1:2
-            yield Finding(s - 1, s + 1, f"no space before '{mark}'; French sets a no-break space there",
-                          Fix.insert(s, nbsp, "Insert a no-break space"))
+            missing.append((s, mark))
         elif any(ch not in _NO_BREAK for ch in m.group(1)):
             ordinary.append(Finding(m.start(1), m.end(2),
                                     f"ordinary space before '{mark}'; French sets a no-break space there",
                                     Fix.replace(m.start(1), m.end(1), nbsp, "Use a no-break space")))
         else:
             no_break += 1
-    if 3 * no_break >= len(ordinary) + no_break:  # ordinary spaces in an article that mostly sets
-        yield from ordinary                        # no-break ones (a third or more) are slips
+    habit = 3 * no_break >= len(ordinary) + no_break  # no-break spaces: a third or more of them
+    for s, mark in missing:  # the space the article sets: a missing one is restored as its habit has it
+        space, kind = (nbsp, "no-break space") if habit else (" ", "space")
+        yield Finding(s - 1, s + 1, f"no space before '{mark}'; French sets a {kind} there",
+                      Fix.insert(s, space, f"Insert a {kind}"))
+    if habit:  # ordinary spaces in an article that mostly sets no-break ones are slips
+        yield from ordinary
 
 

@@ -17,8 +17,8 @@ nothing (NL110/NL111 report those); the space beside a mark written as an entity
 left as it is; the space inside its partner is still reported); an opening mark with its space on the wrong side
 (NL112 `misplaced-quote-space`); in French, plain spaces inside « » in an article that sets no-break
 ones on fewer than a third of its guillemets' inner sides (its habit: most French web writing leaves
-them to the renderer; a missing space is still reported), and a no-break space written as an
-entity («&nbsp;mot&#x202F;»).
+them to the renderer; a missing space is still reported, and restored as a plain one), and a
+no-break space written as an entity («&nbsp;mot&#x202F;»).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     text, prose = doc.text, doc.prose_text
     spaced, space = q.profile.spaced, q.profile.space
-    french: list[tuple[str, Finding]] = []
+    french: list[tuple[str, tuple[Any, ...]]] = []
     no_break = 0
     for op, cl in q.pairs():
         if op.ch not in spaced and text[op.end] not in _SPACES and text[cl.start - 1] not in _SPACES:
@@ -79,7 +79,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 if gap in _NO_BREAK:
                     no_break += 1
                 else:
-                    french.append((gap, _french(*finding, side, space, safe)))
+                    french.append((gap, (*finding, side, safe)))
             continue
         if e > op.end and not op.masked:
             yield Finding(op.end, e, f"space after opening {op.ch}; write {op.ch} next to the quoted word",
@@ -88,13 +88,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(s, cl.start, f"space before closing {cl.ch}; write {cl.ch} next to the quoted word",
                           Fix.delete(s, cl.start, "Delete the space", safe))
     habit = 3 * no_break < sum(1 for gap, _ in french if gap) + no_break  # plain spaces, mostly
-    for gap, finding in french:
-        if not gap or not habit:  # a plain space is a slip only where no-break ones are the habit
-            yield finding
+    for gap, (start, end, gap_start, gap_end, mark, side, safe) in french:
+        if not gap:  # a missing space is restored as the article sets them
+            yield _french(start, end, gap_start, gap_end, mark, side, " " if habit else space, safe)
+        elif not habit:  # a plain space is a slip only where no-break ones are the habit
+            yield _french(start, end, gap_start, gap_end, mark, side, space, safe)
 
 
 def _french(start: int, end: int, gap_start: int, gap_end: int, mark: str, side: str, space: str,
             safe: bool) -> Finding:
     what = "no space" if gap_start == gap_end else "a breaking space"
-    return Finding(start, end, f"{what} {side} {mark}; French sets a no-break space inside « »",
-                   Fix.replace(gap_start, gap_end, space, "Set a no-break space", safe))
+    kind = "space" if space == " " else "no-break space"
+    return Finding(start, end, f"{what} {side} {mark}; French sets a {kind} inside « »",
+                   Fix.replace(gap_start, gap_end, space, f"Set a {kind}", safe))
