@@ -9,7 +9,9 @@ sets fewer leaves them to its renderer, as most French web writing does: its ord
 habit, not slips, and the fix for a missing space inserts an ordinary one there. A comma or semicolon with its space on
 the wrong side (``Medinsky ,said``) gets the space moved after it, and so does a full stop, ``?``
 or ``!`` before a capitalised word (``the store .Then we``; not ``the .Gov domains``) or a link whose
-text starts with a capital (``organized .[GSA’s framework](url)``). A space
+text starts with a capital (``organized .[GSA’s framework](url)``), or an acronym the article also
+writes alone before a lower-case word (``the system .FDA, led by``; not after a function word:
+``apps for .NET developers``). A space
 before a doubled comma or stop (``home ,, then``) is reported too; NL101 then keeps one mark.
 A space after a link (``[the report](url) ,``) counts as after a word, and a mark before the
 end of emphasis (``a decision .**``) as before a closing mark. Code, URLs, HTML and shortcodes are
@@ -81,7 +83,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             first = i + 1 + len(pt[i + 1: i + 4]) - len(pt[i + 1: i + 4].lstrip("*_“["))
             swapped = (left.islower() or (left != "" and left in ")”’\"")
                        or (left == MASK and link_ending_at(doc, i - (len(pt[max(0, i - 20): i]) - len(before))) >= 0)) \
-                and pt[first: first + 1].isupper() and (opens_sentence(pt, first) or (after == "[" and _opens_link(doc, i + 1)))
+                and pt[first: first + 1].isupper() and (opens_sentence(pt, first) or (after == "[" and _opens_link(doc, i + 1))
+                                                        or (mark == "." and after.isupper() and _acronym_opens(pt, first)
+                                                            and _LAST_WORD.search(before) is not None
+                                                            and _LAST_WORD.search(before).group() not in _FUNCTION_WORDS))
         doubled = after == mark and _doubled(pt, i)  # "home ,, then": the space, then NL101 the mark
         if mark not in marks or (after == mark and not doubled) or (mark == "." and after == "…") or (mark in ":;" and after in ")]") \
                 or not (after.isspace() or after in _AFTER or after in PUNCT or swapped or _closes_emphasis(pt, i + 1)):
@@ -119,6 +124,22 @@ def _apostrophes(doc: Document) -> Iterator[Finding]:
                 continue  # ’t only after n (don ’t), not Gerard ’t Hooft
             yield Finding(s, m.start() + 2, "space before the apostrophe",
                           Fix.delete(s, m.start() + 1, "Delete the space"))
+
+
+_ACRONYM = re.compile(r"([A-Z]{2,6})(?=,? [a-z])")
+_LAST_WORD = re.compile(r"[a-z]+$")
+# a sentence does not end on these: "apps for .NET developers", "built with .NET" name a platform
+_FUNCTION_WORDS = frozenset("a an the for with in on at to of from by and or using use via into onto about like "
+                            "than as".split())
+
+
+def _acronym_opens(pt: str, at: int) -> bool:
+    """An acronym at ``at`` that the article also writes alone, then a lower-case word ("system
+    .FDA, led by"): the next sentence's first word, not a name written with a dot (.NET apps)."""
+    m = _ACRONYM.match(pt, at)
+    if m is None or pt.count("." + m.group(1)) > 1:
+        return False
+    return re.search(r"(?<![\w.@/])%s(?![\w@/]|\.\w)" % m.group(1), pt) is not None
 
 
 def _opens_link(doc: Document, at: int) -> bool:
