@@ -137,6 +137,19 @@ def data() -> dict[str, Any]:
 _SENTENCE_WORD = re.compile(r"[A-Z][a-z]+(?:['’][a-z]+|(?:-[a-z]+)+)?(?=[\s,;:!?)”’\"\ue000]|$)")
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?(?=,? [a-z])")
+
+
+def opens_with_acronym(pt: str, at: int) -> bool:
+    """An acronym at ``at`` (FDA, CSPs) that the article also writes alone, then a lower-case
+    word: the next sentence's first word after a stop ("system .FDA, led by", "communications..CSPs
+    should"), not a name written with a dot (.NET), which is never written alone."""
+    m = _ACRONYM.match(pt, at)
+    if m is None or pt.count("." + m.group()) > 1:
+        return False
+    return re.search(r"(?<![\w.@/])%s(?![\w@/]|\.\w)" % m.group(), pt) is not None
+
+
 def opens_sentence(pt: str, at: int) -> bool:
     """Does a word that may open a sentence start at ``at`` ("store .Then we", "Slack..This"),
     not a domain word written after a dot (the .Gov domains, .Net)?"""

@@ -9,8 +9,8 @@ it, safe); a doubled `!` or `?` is shouting that news copy does not do. The fix
 keeps one mark. Two full stops before a lower-case word may be a clipped ellipsis (`Well..
 maybe`), so that fix is unsafe, unless they follow an abbreviation (`U.S.. agencies`, `etc..
 and`: its own stop and a stray one); before a capital, the end of the line or a closing mark it is
-safe, and so is the fix of two stops glued to a capitalised word (`in Slack..This made`: NL100
-then adds the space).
+safe, and so is the fix of two stops glued to a capitalised word or to an acronym the article
+writes alone (`in Slack..This made`, `communications..CSPs should`: NL100 then adds the space).
 
 Not findings: an ellipsis (`...`, `....`) and dot leaders (`.....`), runs of three or more
 commas or semicolons (empty fields, code), `..` in paths and ranges (`../docs`, `1..10`),
@@ -30,7 +30,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
-from ..typography import HSPACE, near_invisible, opens_sentence, scan
+from ..typography import HSPACE, near_invisible, opens_sentence, opens_with_acronym, scan
 
 ID = "NL101"
 NAME = "doubled-punctuation"
@@ -102,7 +102,8 @@ def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator
         yield _finding(s, e, mark, True)
     elif mark == ":" and length == 2 and not (after.isalnum() or after in "/\\_"):
         yield _finding(s, e, mark, True)
-    elif mark == "." and length == 2 and before.islower() and after.isupper() and opens_sentence(pt, e):
+    elif mark == "." and length == 2 and before.islower() and after.isupper() \
+            and (opens_sentence(pt, e) or opens_with_acronym(pt, e)):
         yield _finding(s, e, mark, True)  # "in Slack..This made": a stop typed twice, the space left out
     elif mark == "." and length == 2 and not (after.isalnum() or after in "/\\_"):
         k = e

@@ -36,7 +36,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
-from ..typography import HSPACE, PUNCT, link_ending_at, near_invisible, opens_sentence, scan
+from ..typography import HSPACE, PUNCT, link_ending_at, near_invisible, opens_sentence, opens_with_acronym, scan
 
 ID = "NL102"
 NAME = "space-before-punctuation"
@@ -44,7 +44,7 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"marks": ",.;:!?", "french-space": "\u202f"}
 
-_AFTER = "\ue000\"”’»)]…"  # what may follow the mark besides a space, another mark or the line end
+_AFTER = "\ue000\"”’»)]…—"  # what may follow the mark besides a space, another mark or the line end
 _FRENCH_HIGH = ";:!?"  # French sets a no-break space before these
 _NO_BREAK = "\u00a0\u202f"
 _NBSP_ENTITY_MARK = re.compile(r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]202[fF]);[;:!?]")
@@ -84,7 +84,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             swapped = (left.islower() or (left != "" and left in ")”’\"")
                        or (left == MASK and link_ending_at(doc, i - (len(pt[max(0, i - 20): i]) - len(before))) >= 0)) \
                 and pt[first: first + 1].isupper() and (opens_sentence(pt, first) or (after == "[" and _opens_link(doc, i + 1))
-                                                        or (mark == "." and after.isupper() and _acronym_opens(pt, first)
+                                                        or (mark == "." and after.isupper() and opens_with_acronym(pt, first)
                                                             and _LAST_WORD.search(before) is not None
                                                             and _LAST_WORD.search(before).group() not in _FUNCTION_WORDS))
         doubled = after == mark and _doubled(pt, i)  # "home ,, then": the space, then NL101 the mark
@@ -126,20 +126,10 @@ def _apostrophes(doc: Document) -> Iterator[Finding]:
                           Fix.delete(s, m.start() + 1, "Delete the space"))
 
 
-_ACRONYM = re.compile(r"([A-Z]{2,6})(?=,? [a-z])")
 _LAST_WORD = re.compile(r"[a-z]+$")
 # a sentence does not end on these: "apps for .NET developers", "built with .NET" name a platform
 _FUNCTION_WORDS = frozenset("a an the for with in on at to of from by and or using use via into onto about like "
                             "than as".split())
-
-
-def _acronym_opens(pt: str, at: int) -> bool:
-    """An acronym at ``at`` that the article also writes alone, then a lower-case word ("system
-    .FDA, led by"): the next sentence's first word, not a name written with a dot (.NET apps)."""
-    m = _ACRONYM.match(pt, at)
-    if m is None or pt.count("." + m.group(1)) > 1:
-        return False
-    return re.search(r"(?<![\w.@/])%s(?![\w@/]|\.\w)" % m.group(1), pt) is not None
 
 
 def _opens_link(doc: Document, at: int) -> bool:
