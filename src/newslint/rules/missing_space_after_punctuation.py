@@ -182,8 +182,8 @@ def _right_word(right: str) -> str:
     word, rest = m.group(), right[m.end():]
     if rest and (rest[0] in "@/\\_=(" or rest[0].isdigit() or (rest[0] in ".:" and len(rest) > 1 and (rest[1].isalnum() or rest[1] in ":/"))):
         return ""
-    if _CAMEL.search(word) or word.lower() in data()["domain-words"]:
-        return ""
+    if _CAMEL.search(word) or (word.lower() in data()["domain-words"] and not rest[:1] == "-"):
+        return ""  # (co-authored is a word, not the domain .co)
     return word
 
 
