@@ -78,8 +78,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     found.sort()
     for start in doubled:  # don’’t: one apostrophe typed twice
         plural = prose[start - 1] == "s" and prose[start + 2] == "s"  # visitors’’s: visitors’ more likely
-        yield Finding(start, start + 2, f"apostrophe typed twice; use one {want}",
-                      Fix.replace(start, start + 2, want, f"Use one {want}", safe=not plural))
+        one = want if style in ("curly", "straight") else prose[start]  # undecided: keep the mark typed
+        yield Finding(start, start + 2, f"apostrophe typed twice; use one {one}",
+                      Fix.replace(start, start + 2, one, f"Use one {one}", safe=not plural))
     for start, ch in found:
         if _okina(prose, start) or (ch == "'" and "'" in (prose[start - 1: start], prose[start + 1: start + 2])):
             continue  # the ʻokina; '' typed for a closing double quote (“in the weeds''), no apostrophe
