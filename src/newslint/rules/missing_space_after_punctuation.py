@@ -216,8 +216,9 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
             and right[:1].isupper():
         return True  # the text.[PlainLanguage.gov](url) has: a link whose text is capitalised opens
         # a sentence, whatever its first word (a name, a domain), after a plain lower-case word
-    if pt[i] == "." and _CODE_NOUN.match(pt, after) and _WORD.fullmatch(right):
+    if pt[i] == "." and _CODE_NOUN.match(pt, after) and _WORD.fullmatch(right) and right not in table["sentence-starters"]:
         return False  # the chanbackup.Single structure, the http.Client type: a code name in prose
+        # (not fonts.These types of fonts: a sentence-starting word opens a sentence)
     if _CAMEL.search(word) and pt[i] == "." and word.isalpha() and _WORD.fullmatch(right) and right in table["sentence-starters"]:
         return True  # YouTube.You can, WordPress.We were: a name, then a sentence
     if len(word) < 2 or _CAMEL.search(word) or (not word.isalpha() and not word.isdigit()):
