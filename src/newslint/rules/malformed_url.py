@@ -8,7 +8,8 @@ a doubled scheme (``http://https://x``), a misspelled scheme (``htp://``, ``htps
 link on this site), an invalid host or port, a non-ASCII host that is not a valid IDNA name or
 mixes Latin with Cyrillic or Greek letters in one label (a look-alike), a ``%`` that does not
 start an escape, unbalanced parentheses (a URL cut short), a ``mailto:`` address without a valid
-domain (``press@example,gov``), and a bare URL glued to the word before it (``seehttps://x``, ``visitwww.usa.gov``: a safe fix inserts the space). Front-matter fields are checked
+domain (``press@example,gov``), a link's URL in quotation marks (``[x](“https://…”)``, pasted
+from a word processor: a safe fix deletes them), and a bare URL glued to the word before it (``seehttps://x``, ``visitwww.usa.gov``: a safe fix inserts the space). Front-matter fields are checked
 when their key names a URL (``url``, ``link``, ``canonical``, ``source_url``, ...) or their value
 looks like one.
 
@@ -32,6 +33,7 @@ A link whose syntax is broken by a space (``[x](http://a b)``) is reported by NL
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from .. import links
@@ -48,10 +50,21 @@ _WHERE = {"link": "link", "image": "image", "definition": "reference definition"
           "bare": "URL", "front-matter": "front-matter URL", "html": "HTML link"}
 
 
+# A URL wrapped in quotation marks: curly from a word processor, or straight ones
+_QUOTED = re.compile(r"[“”„\"‘’'](?=(?:https?|mailto|ftp):|www\.)([^\s“”„\"‘’']+)[“”\"‘’']?")
+
+
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each problem of each URL; fix the certain slips."""
     ascii_hosts = bool(opts["ascii-hosts"])
     for target in links.targets(doc):
+        quoted = _QUOTED.fullmatch(target.url) if target.source in ("link", "image", "definition") else None
+        if quoted is not None:  # [x](“https://…”): pasted from a word processor with its quotes
+            yield Finding(target.start, target.end, f"{_WHERE[target.source]}: the URL is in quotation marks, "
+                          "so it is read as a relative path; delete them",
+                          Fix.replace(target.start, target.end, quoted.group(1), "Delete the quotation marks",
+                                      reshapes=True))
+            continue
         for p in links.url_problems(target.url, target.source, ascii_hosts, target.angle):
             start, end = target.start + p.start, target.start + p.end
             where = _WHERE[target.source] + (f" `{target.key}`" if target.source == "front-matter" else "")
