@@ -314,7 +314,10 @@ def _(a, rng):
 @kind("space_before_mark", "spacing", True)
 def _(a, rng):
     s = prose_or_fm(a, rng, re.compile(r"[a-z]{3}()[;:?!](?: |$)"))
-    return s and sub_site(s, 1, " ", "space before ; : ? or !")
+    if not s:
+        return None
+    sp = rng.choice([" ", " ", "\u00a0", "\u202f"])   # French spacing leaking into English copy
+    return sub_site(s, 1, sp, f"{sp!r} before ; : ? or !")
 
 
 @kind("double_space", "spacing", True)
@@ -462,6 +465,16 @@ def _(a, rng):
 
 
 QUOTE_PAIR = re.compile(r"(“)([^“”\n]{3,200}?)(”)")
+
+
+@kind("straight_single_pair", "quotes", True)
+def _(a, rng):
+    if len(body_sites(a, QUOTE_PAIR)) < 2 or '"' in "".join(a.masks.values()):
+        return None
+    s = pick(rng, body_sites(a, re.compile(r"(?:^|(?<=\s))(‘)([A-Za-z][^‘’\n]{1,60}?[a-z.,])(’)(?![a-z])")))
+    if not s:
+        return None
+    return (s.start, s.end, "'" + s.m.group(2) + "'", "single quotation typed with straight marks in a curly article")
 
 
 @kind("elision_marker", "quotes", True)
@@ -764,6 +777,37 @@ def _(a, rng):
 def _(a, rng):
     s = pick(rng, [x for x in link_sites(a) if a.text[x.end:x.end + 1] in (" ", ",", ".", "\n")])
     return s and (s.end, s.end, ")", "a ')' too many after a link's destination")
+
+
+@kind("url_invisible", "links", True)
+def _(a, rng):
+    s = pick(rng, [x for x in link_sites(a) if len(x.m.group(3)) > 12])
+    if not s:
+        return None
+    url = s.m.group(3)
+    i = rng.randrange(9, len(url) - 1)
+    at = s.start + s.m.start(3) - s.m.start() + i
+    ch = rng.choice(["\u200b", "\u00ad", "\ufeff"])
+    return (at, at, ch, f"{INVISIBLES[ch]} pasted inside a link's URL")
+
+
+@kind("curly_quotes_around_url", "links", False)
+def _(a, rng):
+    s = pick(rng, link_sites(a))
+    if not s:
+        return None
+    at0 = s.start + s.m.start(3) - s.m.start()
+    at1 = s.start + s.m.end(3) - s.m.start()
+    return (at0, at1, "“" + s.m.group(3) + "”", "link URL pasted with curly quotes around it")
+
+
+@kind("stop_link_stop", "punctuation", True)
+def _(a, rng):
+    s = pick(rng, [x for x in link_sites(a) if a.text[x.end:x.end + 1] == "." and x.m.group(1)[-1:].isalpha()])
+    if not s:
+        return None
+    at = s.start + s.m.end(1) - s.m.start()
+    return (at, at, ".", "a stop inside the link text and another after it ([text.](url).)")
 
 
 @kind("url_space", "links", False)
@@ -1208,6 +1252,18 @@ def _(a, rng):
     at = a.fm_start + m.start(2) + i
     return (at, at + 1, "'" if v.startswith('"') else '"' if not v.startswith("'") else "’",
             f"{m.group(1)}'s closing ” retyped straight")
+
+
+@kind("fm_duplicate_list_item", "front matter", True)
+def _(a, rng):
+    lists = [m for m in re.finditer(r"^(tags|categories|authors|topics):[ \t]*\n((?:([ \t]*)- [^\n]+\n)+)", a.fm + "\n", re.M)]
+    if not lists:
+        return None
+    m = rng.choice(lists)
+    items = m.group(2).strip("\n").split("\n")
+    item = rng.choice(items)
+    at = min(a.fm_start + m.end(2), a.fm_end)
+    return (at, at, item.rstrip() + "\n", f"{m.group(1)} item {item.strip()!r} listed twice")
 
 
 @kind("fm_url_field", "front matter", True)
