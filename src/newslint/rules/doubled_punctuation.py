@@ -5,7 +5,9 @@ joined two sentences), and so is an em dash typed twice between words (`list—�
 Chinese, whose dash is two em dashes), and a full stop left before a comma after a plain lower-case word
 (`the free., six-course training`, `design-centric., agile`: the fix deletes the stop), and a
 comma or semicolon an edit left before a sentence's stop (`after you edit it,.`: the fix deletes
-it, safe); a doubled `!` or `?` is shouting that news copy does not do. The fix
+it, safe), and a stop that ends a link's text with another right after the link (`[on
+GitHub.](https://…).`: readers see two; the fix, unsafe, deletes the one after); a doubled `!`
+or `?` is shouting that news copy does not do. The fix
 keeps one mark. Two full stops before a lower-case word may be a clipped ellipsis (`Well..
 maybe`), so that fix is unsafe, unless they follow an abbreviation (`U.S.. agencies`, `etc..
 and`: its own stop and a stray one); before a capital, the end of the line or a closing mark it is
@@ -30,7 +32,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
-from ..typography import HSPACE, near_invisible, opens_sentence, opens_with_acronym, scan
+from ..typography import HSPACE, link_ending_at, near_invisible, opens_sentence, opens_with_acronym, scan
 
 ID = "NL101"
 NAME = "doubled-punctuation"
@@ -71,6 +73,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         for group in _GROUPS.finditer(pt, run_start, run_end):  # ",,." is ",," then "."
             yield from _check_group(doc, pt, group.start(), group.end(), marks)
+    if "." in marks and ".]" in pt:
+        yield from _stop_around_link(doc, pt)
     if "—" in marks and doc.language.split("-")[0] != "zh":
         for m in _DOUBLE_DASH.finditer(pt):
             if not near_invisible(doc, m.start(), m.end()):
@@ -119,6 +123,25 @@ def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator
 # A stop doubled after an abbreviation (U.S.. agencies, a.m.. on, etc.. and) is its own stop and
 # a stray one whichever word follows, never a clipped ellipsis: keeping one is safe.
 _ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Za-z]\.){1,3}[A-Za-z]|etc|Inc|Corp|Ltd|Co|Bros|vs|Jr|Sr|Dept|Govt|approx)\Z")
+
+
+_STOP_IN_LINK = re.compile(r"\.\](?<=[^\W\d_]\.\])")
+
+
+def _stop_around_link(doc: Document, pt: str) -> Iterator[Finding]:
+    """[ability to learn.](https://…). : a stop ends the link's text and another follows the
+    link, so readers see two. Which one an edit added is a guess: the fix (unsafe) deletes the
+    one after the link."""
+    n = len(pt)
+    for m in _STOP_IN_LINK.finditer(pt):
+        j = m.end()
+        while j < n and pt[j] == MASK and j - m.end() < 2000:
+            j += 1
+        if j == m.end() or link_ending_at(doc, j) != m.end() or pt[j:j + 1] != "." \
+                or pt[j + 1:j + 2] == "." or pt[j + 1:j + 2] not in _SENTENCE_GAP:
+            continue
+        yield Finding(j, j + 1, "a full stop ends the link's text and another follows the link; delete one",
+                      Fix.delete(j, j + 1, "Delete the stop after the link", safe=False))
 
 
 def _finding(s: int, e: int, mark: str, safe: bool) -> Finding:
