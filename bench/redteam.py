@@ -382,14 +382,25 @@ def _space_brackets(ctx, rng):
     return replace(ctx, b, b + 1, " )", "before )", where, mark=(0, 2))
 
 
-def _dash_stays_clear(ctx, dash: str) -> bool:
-    """Once this em dash is replaced, do the article's other dashes still take its form, two
-    in three or more (dash-spacing's own test)? Else its form is a vote the injection tipped
-    or tied, and no repair can know it."""
-    spaced = len(re.findall(r"\w — \w", ctx.text)) + len(re.findall(r"\w – \w", ctx.text))
-    closed = len(re.findall(r"\w—\w", ctx.text))
-    same, other = (closed - 1, spaced) if dash == "—" else (spaced - 1, closed)
-    return same >= 1 and 3 * same >= 2 * (same + other)
+def _dash_votes(text: str) -> dict[str, int]:
+    """The article's dashes between words by form, as dash-spacing counts them (hyphens, closed
+    en dashes and one-sided dashes cast no vote)."""
+    return {"closed": len(re.findall(r"\w—\w", text)), "spaced": len(re.findall(r"\w — \w", text)),
+            "en": len(re.findall(r"\w – \w", text))}
+
+
+def _dash_stays_clear(ctx, dash: str, new: str = "") -> bool:
+    """Once this em dash is replaced by ``new``, do the article's other dashes still take its
+    form, two in three or more (dash-spacing's own test)? The new dash votes too when it is a
+    spaced en dash (' – ') or an em dash of the other spacing. Else the injection tipped or
+    tied the vote, and no repair can know the house form."""
+    votes = _dash_votes(ctx.text)
+    form = "closed" if dash == "—" else "spaced"
+    votes[form] -= 1
+    for name, mark in (("closed", "—"), ("spaced", " — "), ("en", " – ")):
+        if new == mark:
+            votes[name] += 1
+    return votes[form] >= 1 and 3 * votes[form] >= 2 * sum(votes.values())
 
 
 @kind("hyphen_as_dash")
@@ -419,12 +430,15 @@ def _dash_incons(ctx, rng):
     if not s:
         return None
     m, base, where = s
+    if not _dash_stays_clear(ctx, m.group(0), new):
+        return None  # the house form must keep two in three of the dashes (dash-spacing's test)
     return replace(ctx, base + m.start(), base + m.end(), new, f"dash {new!r}", where)
 
 
 @kind("en_dash_for_em")
 def _en_dash(ctx, rng):
-    s = pick(rng, [x for x in sites(ctx, re.compile(r"(?<=[a-z]) ?— ?(?=[a-z])"), rng) if _dash_stays_clear(ctx, x[0].group(0))])
+    s = pick(rng, [x for x in sites(ctx, re.compile(r"(?<=[a-z]) ?— ?(?=[a-z])"), rng)
+                   if _dash_stays_clear(ctx, x[0].group(0), x[0].group(0).replace("—", "–"))])
     if not s:
         return None
     m, base, where = s
