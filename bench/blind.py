@@ -34,31 +34,32 @@ of the convergence totals. Every miss and every convergence failure is listed wi
 Results, 200 articles per seed (recall near the span; convergence over the kinds whose repair
 is certain, --fix / --fix --unsafe-fixes). "before" is main when this harness was written
 (8b69caf, run with --tree on an archive of it), "after" is main after the last fix of this
-round (it also holds other helpers' work landed meanwhile: a no-break space in a double space,
-first-name references, quote and dash changes). Same harness (81 kinds) for both. Seeds 1-2
-were used to find and fix; seeds 3-6 were run before and after, and three small fixes came
-from reading their last misses (for for #2, &amp;mdash;in, method’’s).
+round (e7f2770; it also holds other helpers' work landed meanwhile: a no-break space in a double
+space, first-name references, quote, dash and key-case changes). Same harness (86 kinds) for
+both. Seeds 1-2 were used to find and fix; seeds 3-6 were run before and after, and four small
+fixes came from reading their last misses (for for #2, &amp;mdash;in, method’’s, [text.](url).).
 
     seed   before: recall  safe   unsafe     after: recall  safe   unsafe
-    3              92.0%   77.6%  78.4%             98.0%   95.5%  96.3%
-    4              91.0%   74.1%  76.9%             96.5%   91.6%  95.1%
-    5              92.5%   78.6%  80.2%             99.5%   96.2%  98.5%
-    6              91.0%   77.4%  79.6%             99.0%   94.9%  98.5%
+    3              90.0%   76.1%  76.9%             97.5%   91.0%  93.3%
+    4              89.0%   71.2%  72.7%             97.0%   90.2%  92.4%
+    5              89.0%   77.2%  78.0%             98.0%   93.7%  96.1%
+    6              90.0%   81.5%  82.3%             97.0%   93.1%  94.6%
 
 What the fixes were (one commit each): apostrophe glyphs fixed to the article's own apostrophe,
 a backtick, a double mark (don”t) or a doubled apostrophe (don’’t) as an apostrophe, a turned
 ‘ counting as a curly vote, the Greek question mark and iota, an entity escaped twice
 (&amp;#8217;), 'for for' and 'is is', a doubled word across a line break keeping its break,
-(text)[url] with an entity or parentheses, a destination closed twice ([x](url))), U.S..
-fixed safely, a comma left before a stop (word,.), [Key: ](url), and a new rule, list-as-string
-(NL015), for a list typed as one string (tags: a, b). What is left, by design or because the
-repair is a guess: first-name references in articles on first-name terms (most misses now,
-bitcoinops), an apostrophe or dash whose article sits at its style threshold (one slip flips the
-house form), '--' in an article with no real dash (SmartyPants), a capitalised word glued after a
-stop (apps.CitySDK: could be a name), a space before a closing ” that ends a quotation begun in
-an earlier paragraph, key case and singular/plural variants (documented non-findings), a key
-indented under an empty key (YAML nests it silently), lost closing quotes, lost dates' values,
-an elision marker whose only evidence of the house form was the damaged one.
+(text)[url] with an entity or parentheses, a destination closed twice ([x](url))), a URL in
+quotation marks, U.S.. fixed safely, a comma left before a stop (word,.), a stop in a link's
+text and after it, fonts.These, [Key: ](url), and a new rule, list-as-string (NL015), for a list
+typed as one string (tags: a, b). What is left over seeds 3-6 (32 misses or failures): a list
+item listed twice (13: topics has no schema; authors/tags are reported by schema-violation,
+which has no fix), first-name references in articles on first-name terms (12, bitcoinops), and
+one each of a reversed closing quote, a destination closed twice inside a parenthesis, '--' in
+an article with no real dash (SmartyPants), an elision marker whose only evidence of the house
+form was the damaged one, an apostrophe at its article's style threshold, and a ” before s while
+a quotation is open. Also by design: key case and singular/plural variants, a key indented under
+an empty key (YAML nests it silently), lost closing quotes, lost dates' real values.
 """
 
 from __future__ import annotations
@@ -801,7 +802,7 @@ def _(a, rng):
     return (at0, at1, "“" + s.m.group(3) + "”", "link URL pasted with curly quotes around it")
 
 
-@kind("stop_link_stop", "punctuation", True)
+@kind("stop_link_stop", "punctuation", False)   # which stop an edit added is a guess
 def _(a, rng):
     s = pick(rng, [x for x in link_sites(a) if a.text[x.end:x.end + 1] == "." and x.m.group(1)[-1:].isalpha()])
     if not s:
