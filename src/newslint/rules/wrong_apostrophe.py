@@ -33,7 +33,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..quotes import DOUBLE_AS_APOSTROPHE, analyse, double_as_apostrophe
+from ..quotes import analyse, double_as_apostrophe
 
 ID = "NL117"
 NAME = "wrong-apostrophe"
@@ -47,7 +47,9 @@ CHOICES = {"style": ("auto", "curly", "straight")}
 _INSIDE = {ch: re.compile(re.escape(ch) + r"(?:(?<=[^\W\d_].)(?=[^\W_])|(?<=\d.)(?=s\b))") for ch in "'‘´′’"}
 
 # Two apostrophes between a letter and a contraction's or possessive's ending (Don’’t, country’’s).
-_DOUBLED = re.compile(r"(?:’’|'')(?<=[^\W\d_]..)(?=(?:s|t|re|ve|ll|d|m)(?![\w'’]))")
+_DOUBLED = tuple((pair, re.compile(pair + r"(?<=[^\W\d_]..)(?=(?:s|t|re|ve|ll|d|m)(?![\w'’]))")) for pair in ("’’", "''"))
+# quotes.DOUBLE_AS_APOSTROPHE, one pattern per mark
+_DOUBLE_AS = {ch: re.compile(ch + r"(?<=[^\W\d_].)(?=(?:s|t|re|ve|ll|d|m)(?![\w'’\"“”]))") for ch in '"“”'}
 # A backtick between a letter and a contraction's or possessive's ending (don`t, agency`s, we`re);
 # one that pairs with another is a code span, masked, and never seen here.
 _BACKTICK = re.compile(r"(?<=[^\W\d_])`(?=(?:s|t|re|ve|ll|d|m)(?![\w`]))")
@@ -71,10 +73,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
               and not _unplaced_opener(prose, mk)]
     if "`" in prose:  # a backtick that opens no code span is literal text: here an apostrophe
         found += [(m.start(), "`") for m in _BACKTICK.finditer(prose)]
-    doubled = [m.start() for m in _DOUBLED.finditer(prose)] if q.present & {"'", "’"} else []
-    if q.present & {'"', "“", "”"}:  # don”t: quote pairing leaves these out
-        found += [(m.start(), m.group()) for m in DOUBLE_AS_APOSTROPHE.finditer(prose)
-                  if double_as_apostrophe(prose, m.start())]
+    # (each pattern led by one literal mark, asked only when the text holds the pair: a pattern
+    # led by an alternation or a class is tried at every character of every article)
+    doubled = sorted(m.start() for pair, pattern in _DOUBLED if pair in prose for m in pattern.finditer(prose))
+    for ch in q.present & {'"', "“", "”"}:  # don”t: quote pairing leaves these out
+        found += [(m.start(), ch) for m in _DOUBLE_AS[ch].finditer(prose) if double_as_apostrophe(prose, m.start())]
     found.sort()
     for start in doubled:  # don’’t: one apostrophe typed twice
         plural = prose[start - 1] == "s" and prose[start + 2] == "s"  # visitors’’s: visitors’ more likely
