@@ -718,7 +718,7 @@ def suggest_key(key: str, known: Iterable[str], loose: bool = False) -> str | No
         c = normalize_key(cand)
         if c == norm:
             return cand if cand != key else None
-        if _plural_pair(norm, c) or len(c) < 4 or (len(norm) < 4 and not (len(norm) == 3 and len(c) == 4)):
+        if plural_pair(norm, c) or len(c) < 4 or (len(norm) < 4 and not (len(norm) == 3 and len(c) == 4)):
             continue  # a three-letter key is only a four-letter one with a letter dropped (dte → date)
         limit = 1 if max(len(norm), len(c)) <= 6 else 2
         d = DamerauLevenshtein.distance(norm, c, score_cutoff=limit)
@@ -745,7 +745,7 @@ def normalize_key(key: str) -> str:
     return key.lower()
 
 
-def _plural_pair(a: str, b: str) -> bool:
+def plural_pair(a: str, b: str) -> bool:
     short_, long_ = sorted((a, b), key=len)
     return long_ in (short_ + "s", short_ + "es") or (short_.endswith("y") and long_ == short_[:-1] + "ies")
 

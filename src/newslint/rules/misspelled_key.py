@@ -56,7 +56,7 @@ from .. import dates, suppress, validation
 from ..document import Document
 from ..model import Finding, Fix
 from ..resources import english_words, load_yaml
-from ..schema import normalize_key, suggest_key
+from ..schema import normalize_key, plural_pair, suggest_key
 
 ID = "NL007"
 NAME = "misspelled-key"
@@ -180,17 +180,12 @@ def _near(typed: str, key: str) -> bool:
     """One edit apart (two from nine letters), or the plural or singular of each other."""
     if min(len(typed), len(key)) < 4 or abs(len(typed) - len(key)) > 2:
         return False
-    if _plural(typed, key):
+    if plural_pair(typed, key):
         return True
     from rapidfuzz.distance import DamerauLevenshtein
 
     limit = 2 if min(len(typed), len(key)) >= 9 else 1
     return DamerauLevenshtein.distance(typed, key, score_cutoff=limit) <= limit
-
-
-def _plural(a: str, b: str) -> bool:
-    short, long_ = sorted((a, b), key=len)
-    return long_ in (short + "s", short + "es") or (short.endswith("y") and long_ == short[:-1] + "ies")
 
 
 @lru_cache(maxsize=64)
