@@ -132,14 +132,9 @@ def _name_word(word: str) -> bool:
             and not _INITIAL.match(word))
 
 
-def _pick(words: list[str]) -> tuple[int, int, bool] | None:
-    """Which of a run's words name a person: (surname index, given-name index or -1, titled).
-
-    ``words`` are the run's words, the last without its possessive. Leading titles, sentence
-    words, particles and initials are dropped (a title marks the name as titled); of the rest,
-    particles and initials are no names. One name is a bare mention; several are a person only
-    when a known given name stands right before the surname (or one further, a middle name).
-    """
+def _lead(words: list[str]) -> tuple[int, bool]:
+    """Where a run's names start after its leading titles, sentence words, particles and
+    initials, and whether a title stood right before them."""
     titles, stopwords, particles = data.words()
     titled = False
     i, n = 0, len(words)
@@ -153,6 +148,20 @@ def _pick(words: list[str]) -> tuple[int, int, bool] | None:
         else:
             break
         i += 1
+    return i, titled
+
+
+def _pick(words: list[str]) -> tuple[int, int, bool] | None:
+    """Which of a run's words name a person: (surname index, given-name index or -1, titled).
+
+    ``words`` are the run's words, the last without its possessive. Leading titles, sentence
+    words, particles and initials are dropped (a title marks the name as titled); of the rest,
+    particles and initials are no names. One name is a bare mention; several are a person only
+    when a known given name stands right before the surname (or one further, a middle name).
+    """
+    _, _, particles = data.words()
+    i, titled = _lead(words)
+    n = len(words)
     names = [j for j in range(i, n) if words[j] not in particles and not _INITIAL.match(words[j])]
     if not names:
         return None
@@ -271,15 +280,7 @@ def unknown_pair(run: str) -> tuple[str, str, bool] | None:
     words = (run.replace("\ue000", " ") if "\ue000" in run else run).split()
     if words[-1].endswith(("’s", "'s")) and len(words[-1]) > 3:
         words[-1] = words[-1][:-2]
-    titles, stopwords, particles = data.words()
-    titled, i = False, 0
-    while i < len(words) - 2:
-        bare = words[i].rstrip(".")
-        if bare in titles:
-            titled = True
-        elif bare not in stopwords:
-            break
-        i += 1
+    i, titled = _lead(words)
     if len(words) - i != 2:
         return None
     given, surname = words[i], words[i + 1]
