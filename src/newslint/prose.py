@@ -342,18 +342,21 @@ def _markup(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, st
     kind "html" (a tag), "code" (a code or script element with its content), "comment",
     "shortcode" or "liquid". An unclosed comment or code element runs to the end, as in HTML;
     an unclosed template is text. Each closer is searched once per position it can serve."""
-    nearest: dict[str, int] = {}  # closer → its first place at or after the last search (-1: none)
+    nearest: dict[str, tuple[int, int]] = {}  # closer → (start, end) of its first place at or
+    # after the last search for it; (-1, -1): none there
 
-    def find(closer: str, at: int) -> int:
-        i = nearest.get(closer)
-        if i is None or (0 <= i < at):
+    def after(closer: str, at: int) -> int:
+        """Where the first ``closer`` at or after ``at`` ends, or -1."""
+        s, e = nearest.get(closer, (0, -2))
+        if e == -2 or 0 <= s < at:  # not searched yet, or found before ``at``: search on
             if closer[0] == "<":  # an element's closing tag, in any case
                 m = re.compile(re.escape(closer) + r"\s*>", re.I).search(text, at, end)
-                i = -1 if m is None else m.start()
+                s, e = (-1, -1) if m is None else m.span()
             else:
-                i = text.find(closer, at, end)
-            nearest[closer] = i
-        return i
+                s = text.find(closer, at, end)
+                e = -1 if s < 0 else s + len(closer)
+            nearest[closer] = (s, e)
+        return e
 
     pos = start
     while True:
@@ -362,20 +365,19 @@ def _markup(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, st
             return
         s = m.start()
         if text.startswith("<!--", s):
-            i = find("-->", s + 4)
-            pos = end if i < 0 else i + 3
+            e = after("-->", s + 4)
+            pos = end if e < 0 else e
             yield s, pos, "comment", ""
         elif text[s] == "{":
-            i = find("}}" if text[s + 1] == "{" else "%}", s + 2)
-            if i < 0:
+            e = after("}}" if text[s + 1] == "{" else "%}", s + 2)
+            if e < 0:
                 pos = s + 2
                 continue
-            pos = i + 2
+            pos = e
             yield s, pos, "shortcode" if text[s + 1:s + 3] in ("{<", "{%") else "liquid", ""
         elif text.startswith("<?", s) or text.startswith("<!", s):
-            closer = "?>" if text[s + 1] == "?" else "]]>" if text.startswith("<![CDATA[", s) else ">"
-            i = find(closer, s + 2)
-            pos = end if i < 0 else i + len(closer)
+            e = after("?>" if text[s + 1] == "?" else "]]>" if text.startswith("<![CDATA[", s) else ">", s + 2)
+            pos = end if e < 0 else e
             yield s, pos, "html", ""
         else:
             t = _TAG.match(text, s, end)
@@ -384,12 +386,8 @@ def _markup(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, st
                 continue
             name = t.group(1).lower()
             if name in _RAW and text[s + 1] != "/":
-                i = find(f"</{name}", t.end())
-                if i >= 0:
-                    close = re.compile(r"</" + name + r"\s*>", re.I).match(text, i, end)
-                    pos = close.end() if close is not None else t.end()
-                else:
-                    pos = end
+                e = after(f"</{name}", t.end())
+                pos = end if e < 0 else e
                 yield s, pos, "code", name
             else:
                 pos = t.end()
