@@ -38,7 +38,7 @@ class Problem:
     start: int
     end: int
     message: str
-    owner: str  # "schema" | "null" | "timezone" | "yaml11"
+    owner: str  # "schema" | "null" | "timezone" | "yaml11" | "unique"
     path: tuple[Any, ...] = ()
     keyword: str = ""
     expected: tuple[str, ...] = ()  # for type problems: the JSON types the schema wants
@@ -186,6 +186,8 @@ def _problems(doc: Document, fm: FrontMatter, error: Any) -> Iterator[Problem]:
     types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
     if keyword == "type" and error.instance is None and "array" in types:
         owner = "null"
+    elif keyword == "uniqueItems":
+        owner = "unique"  # duplicate-list-item reports the copy itself, with a fix
     elif keyword == schema_mod.TIMEZONE:
         owner = "timezone"
     elif keyword == "format" and error.validator_value == "date-time" and _rfc3339_but_zone(error.instance):

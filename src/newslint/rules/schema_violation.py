@@ -13,7 +13,8 @@ installation cannot check is reported once per run as a warning. TOML and JSON f
 
 Some schema problems are reported by a more specific rule instead, with a better message or a
 fix: null where a list is wanted (null-list), a date-time without a time zone
-(date-without-timezone), a type error on a YAML 1.1 word such as ``yes`` (ambiguous-yaml-value).
+(date-without-timezone), a type error on a YAML 1.1 word such as ``yes`` (ambiguous-yaml-value),
+an item listed twice in a ``uniqueItems`` list (duplicate-list-item).
 
 Bad:
     ---
