@@ -227,11 +227,13 @@ def _line_start_offsets(doc: Document) -> dict[int, int]:
 
 
 def has_includes(doc: Document) -> bool:
-    """Does the body include other files (Liquid ``{% include %}``) that may define labels?"""
-    return doc.memo("links.includes", lambda: _INCLUDE.search(doc.text, doc.body_start) is not None)
+    """Does the body include other files (Liquid ``{% include %}``) that may define labels? An
+    HTML template (``{% include "linked-figure.html" … %}``) does not: it is markup, not Markdown."""
+    return doc.memo("links.includes", lambda: any(
+        m.group(1) is None for m in _INCLUDE.finditer(doc.text, doc.body_start)))
 
 
-_INCLUDE = re.compile(r"\{%-?\s*include(?:_relative)?\s")
+_INCLUDE = re.compile(r"\{%-?\s*include(?:_relative)?\s+(?:[\"']?[\w./-]+\.html?[\"']?(?=[\s,%])())?")
 
 
 # -- targets -------------------------------------------------------------------------------

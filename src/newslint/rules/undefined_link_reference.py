@@ -5,7 +5,8 @@ matches them: case and runs of white space do not matter.
 
 An article that includes other files (Liquid ``{% include references.md %}``, common on Jekyll
 sites) may get its definitions from them, and newslint cannot see those: such articles are not
-checked unless ``check-with-includes = true``.
+checked unless ``check-with-includes = true``. An HTML template's include
+(``{% include "linked-figure.html" … %}``) defines no labels and does not count.
 
 Bad:  Gregory Sanders [notes][sanders cve] that the rule …   (no "[sanders cve]: …" anywhere)
 Good: Gregory Sanders [notes][sanders cve] that the rule …
