@@ -562,6 +562,10 @@ def _diagnose(text: str, paren: int) -> Broken | None:
             if edit is not None and not edit[2]:
                 gone = text[edit[0]:edit[1]]
                 advice = "delete the space" if not gone.strip() else f"delete the stray `{gone.strip()}`"
+            if all(text[a:b] in _NO_BREAK for a, b in spaces):
+                return Broken(paren, rest_close, "space-in-destination",
+                              f"no-break space inside the link destination `{inside}`: the URL is broken; {advice}",
+                              edit, safe)  # (CommonMark keeps the link: only ASCII spaces end a destination)
             return Broken(paren, rest_close, "space-in-destination",
                           f"space inside the link destination `{inside}`: the link renders as text; {advice}",
                           edit, safe)
@@ -618,6 +622,9 @@ def _closes_later(text: str, e: int) -> bool:
     return _LATER.match(text, e) is not None
 
 
+_NO_BREAK = ("\u00a0", "\u202f")
+
+
 def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tuple[tuple[int, int, str] | None, bool]:
     """Repair spaces in a destination: certain for one space right after "mailto:" or right after
     a "/" of the path (delete it) and for single spaces in the query ("?subject=Our News" →
@@ -638,6 +645,10 @@ def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tup
             and text[spaces[0][0] - 1] == "/" and not 0 <= query < spaces[0][0] and spaces[0][1] < e:
         a, b = spaces[0]  # "https://twitter.com/ 18F/": no path segment starts with a space; a
         return (a, b, ""), True  # slip (or a wrap's leftover) after the slash, not a file name's space
+    if host is not None and len(spaces) == 1 and text[spaces[0][0]:spaces[0][1]] in _NO_BREAK \
+            and text[spaces[0][0] - 1].isalnum() and text[spaces[0][1]].isalnum():
+        a, b = spaces[0]  # ".../reaching-millenni\u00a0als-with-mobile.html": a no-break space
+        return (a, b, ""), True  # inside a word is an editor's leftover, never part of a URL
     single = all(text[a:b] == " " for a, b in spaces)
     safe = single and 0 <= query < spaces[0][0]
     return (s, e, re.sub(r"\s+", "%20", dest)), safe
