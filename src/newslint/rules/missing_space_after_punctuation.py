@@ -30,14 +30,16 @@ one of six or more, are a sentence's list: `laws,regulations,and others`,
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
 
 A quotation's closing ” (or ") glued to the next word after its last mark is a missing space
-too (`done.”This`, `finish,”said`), where the quote pairing reads the mark as closing.
+too (`done.”This`, `finish,”said`, or emphasis that opens the next sentence: `procurement.”_This
+post…_`), where the quote pairing reads the mark as closing.
 
 A quotation, link or emphasis that opens the next sentence counts as its first word (`spring.“We`,
 `strategy.[HUD’s report`, `the text.[PlainLanguage.gov](url)`, `Monday.*Nobody* expected`); `and/or` after a comma is a word (`brands,and/or companies`), and
 a unit or word pair before one ends a clause (`1 sat/vbyte,then a higher`).
 
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
-capitalised word, bare or emphasised (`##News`, `###What to Do`, `##**Bold heading**`), is a paragraph in CommonMark, not a heading; the
+capitalised word, bare or emphasised (`##News`, `###What to Do`, `##**Bold heading**`), or to a
+number that numbers a heading (`##1. The inventory`), is a paragraph in CommonMark, not a heading; the
 fix inserts the space (a lone `#` glued to a word is as often a hashtag: `#WeRemember`).
 
 Bad:  The talks ended in spring.Russia sent documents,but got no answer.
@@ -75,7 +77,9 @@ _ENTITY = re.compile(r"&#?[A-Za-z0-9]+$")
 _PLAIN_END = re.compile(r"[,.;!?)”’]?")
 _GLUED_COLON = re.compile(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query syntax (user:x from:y)
 # ##News at a line's start (up to three spaces in): a heading whose space went missing
-_GLUED_HEADING = re.compile(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?[A-Z][^\W\d_]*(?:[\s,:;.!?’'*_-]|$))", re.M)
+# (or a numbered one: ##1. The inventory, ###2) Who gets it)
+_GLUED_HEADING = re.compile(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[A-Z][^\W\d_]*(?:[\s,:;.!?’'*_-]|$)"
+                            r"|[0-9]{1,2}[.):]?[ \t]+[A-Z]))", re.M)
 _GLUED_ITEM = re.compile(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
 
 
@@ -92,7 +96,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if pt[i - 1] == MASK:  # a link ends the sentence: [GitHub](url)._The catalog, (url).This
             if link_ending_at(doc, i) >= 0 and _opens_after_link(pt, i, table) and not near_invisible(doc, i - 20, i + 20):
                 yield _finding(pt, i)
-        elif _sentence_runs_on(pt, i, table, latin) and not near_invisible(doc, i - 20, i + 20):
+        elif _sentence_runs_on(pt, i, table, latin, doc.text) and not near_invisible(doc, i - 20, i + 20):
             yield _finding(pt, i)
     for i in sc.commas:
         if _clause_runs_on(pt, i, table) and not near_invisible(doc, i - 20, i + 20) \
@@ -114,7 +118,9 @@ _ESCAPED_ENTITY_END = re.compile(r"&amp;(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-
 
 # A closing ” or " after the quotation's last mark, glued to the next word: done.”This, yes,”and
 # (the mark first: a pattern led by a character class is scanned for at C speed, a look-behind at every position)
-_GLUED_CLOSE = re.compile(r"[”\"](?<=[.,!?;:…].)(?=[^\W\d_])")
+# or to emphasis that opens the next sentence (procurement.”_This post…_: a * or _ run between a
+# mark and a letter can only open emphasis in CommonMark, so the space goes after the mark)
+_GLUED_CLOSE = re.compile(r"[”\"](?<=[.,!?;:…].)(?=[^\W\d_]|(?:\*{1,3}|_{1,3})[A-Z])")
 _START = attrgetter("start")
 
 
@@ -187,7 +193,7 @@ def _right_word(right: str) -> str:
     return word
 
 
-def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> bool:
+def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: str = "") -> bool:
     left, right = _tokens(pt, i)
     after = i + 1 + len(right)
     opened = right[:1] in ("“", "[", "(")
@@ -226,10 +232,12 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any) -> boo
     if word.islower() and pt[i] == "." and _WORD.fullmatch(right) and right.istitle() and _space_then_lower(pt, i + 1 + len(right)):
         return True  # devices.App users: a domain is not capitalised after a lower-case name
     nxt = _right_word(right)
-    if nxt.isupper() and len(nxt) > 1 and word.islower() and pt[i] == "." and right in (nxt, nxt + ",", nxt + ";") and left == word \
-            and _clause_then_lower(pt, after) and _stands_alone(latin(), nxt) and pt.count(f"{word}.{nxt}") == 1:
-        return True  # an API key.API keys are free, the system.FDA, led by: an acronym the article
-        # writes alone opens a sentence
+    if nxt.isupper() and len(nxt) > 1 and word.islower() and pt[i] == "." and left == word \
+            and (right in (nxt, nxt + ",", nxt + ";") or _POSSESSIVE.fullmatch(right, len(nxt))) \
+            and _clause_then_lower(pt, _past_possessive(text or pt, i + 1 + len(nxt), after)) \
+            and _stands_alone(latin(), nxt) and pt.count(f"{word}.{nxt}") == 1:
+        return True  # an API key.API keys are free, the system.FDA, led by, a success.FTC’s
+        # managers: an acronym the article writes alone opens a sentence
         # (not a name in a link's text or brackets: the [open.NASA blog])
     if not nxt or (nxt.isupper() and len(nxt) > 1 and not (opened and word.islower())):
         return False  # open.NASA, Gov.HK: a name, not a sentence start (strategy.[HUD's report: a link opens one)
@@ -282,6 +290,17 @@ def _after_given_name(pt: str, start: int) -> bool:
     return m is not None and m.group() in given_names()
 
 
+_POSSESSIVE = re.compile(r"['’]s")
+_POSSESSIVE_TEXT = re.compile(r"(?:['’]|&#8217;|&rsquo;|&#39;|&apos;)s\b")
+
+
+def _past_possessive(text: str, at: int, after: int) -> int:
+    """Where the word at ``at`` ends: past its possessive ’s, also one written with an entity
+    (FTC&#8217;s, masked in the prose text), or ``after`` when it has none."""
+    m = _POSSESSIVE_TEXT.match(text, at)
+    return m.end() if m else after
+
+
 def _space_then_lower(pt: str, at: int) -> bool:
     return pt[at: at + 1] == " " and pt[at + 1: at + 2].islower()
 
@@ -310,6 +329,9 @@ def _both_stand_alone(pt: str, left: str, right: str) -> bool:
 
 # Two words joined by a slash that prose uses as one word (not a path: usr/bin, src/lib)
 _WORD_PAIR = re.compile(r"(?:and/or|or/and|he/she|she/he|his/her|her/his|him/her)(?![\w/])")
+
+# Plain words of four letters or more joined by slashes, then the clause goes on (passed/failed,)
+_SLASHED_PLAIN = re.compile(r"[a-z]{4,}(?:/[a-z]{4,})+[,.;:!?)]?")
 
 _LIST_WORDS = frozenset(("and", "or", "nor", "etc"))
 
@@ -341,8 +363,9 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if not word or _CODE_LIKE.search(word) or "(" in word or "[" in word:
         return False
     nxt = _right_word(right)
-    if not nxt and mark == "," and word.isalpha() and len(word) > 1 and _WORD_PAIR.match(right):
-        return True  # brands,and/or companies: a pair of words, not a path
+    if not nxt and mark == "," and word.isalpha() and len(word) > 1 and (
+            _WORD_PAIR.match(right) or (word.islower() and len(word) >= 4 and _SLASHED_PLAIN.fullmatch(right))):
+        return True  # brands,and/or companies, executed,passed/failed: words, not a path
     if not nxt:
         return False
     if mark == ":":
