@@ -433,7 +433,8 @@ def _broken(doc: Document) -> Iterator[Broken]:
         yield Broken(opening, close, "space-before-paren",
                      "space between ']' and '(': this renders as text, not a link; write [text](url)",
                      (m.start(1), m.end(1), ""), safe)
-    for m in _REVERSED.finditer(text, doc.body_start):
+    # (every match holds ")[": that search runs at memchr speed, the pattern's at a tenth of it)
+    for m in _REVERSED.finditer(text, doc.body_start) if text.find(")[", doc.body_start) >= 0 else ():
         if m.start() > 0 and (text[m.start() - 1] == "]" or text[m.start() - 1].isalnum()):
             continue
         if not doc.is_prose(m.start()) or not doc.is_prose(m.end(1)) or not _only_entities(doc, view, *m.span(1)):

@@ -117,17 +117,19 @@ _ESCAPED_ENTITY_END = re.compile(r"&amp;(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-
 
 
 # A closing ” or " after the quotation's last mark, glued to the next word: done.”This, yes,”and
-# (the mark first: a pattern led by a character class is scanned for at C speed, a look-behind at every position)
 # or to emphasis that opens the next sentence (procurement.”_This post…_: a * or _ run between a
-# mark and a letter can only open emphasis in CommonMark, so the space goes after the mark)
-_GLUED_CLOSE = re.compile(r"[”\"](?<=[.,!?;:…].)(?=[^\W\d_]|(?:\*{1,3}|_{1,3})[A-Z])")
+# mark and a letter can only open emphasis in CommonMark, so the space goes after the mark).
+# (One pattern per mark, each led by its literal: re finds a literal prefix with a fast search,
+# but tests a leading character class, or a look-behind, at every position: 0.19 s -> 0.02 s
+# over the corpus)
+_GLUED_CLOSE = tuple(re.compile(mark + r"(?<=[.,!?;:…].)(?=[^\W\d_]|(?:\*{1,3}|_{1,3})[A-Z])") for mark in ("”", '"'))
 _START = attrgetter("start")
 
 
 def _after_closing_quote(doc: Document, pt: str) -> Iterator[Finding]:
     """A quotation's closing mark glued to the word after it; only where the quote pairing
     reads the mark as a closing one (not ”back” for “back”: reversed-quote turns that round)."""
-    spots = [m.start() for m in _GLUED_CLOSE.finditer(pt)]
+    spots = sorted(m.start() for pattern in _GLUED_CLOSE for m in pattern.finditer(pt))
     if not spots:
         return
     q = analyse(doc)

@@ -42,6 +42,7 @@ _CONT = "".join(sorted(_BYTE)) + _LOST
 _RUN = re.compile("(?:[\u00c2-\u00df][%s]|[\u00e0-\u00ef][%s]{2})+" % (re.escape(_CONT), re.escape(_CONT)))
 # Cheap first look (one character class pair, no alternation): most articles have no candidate.
 _ANY = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u2122\ufffd]")
+_ASCII = bytes(range(128))
 _LOST_CLOSE = "\u00e2\u20ac" + _LOST  # E2 80 + a lost byte: ” (9D), or a rare U+2001, U+200D, U+200F, U+2010
 _PLAUSIBLE = re.compile(r"[\u00a0-\u017f\u0400-\u04ff\u2000-\u206f\u20ac\u2122]+")
 
@@ -50,6 +51,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report runs of mojibake, with a fix that decodes them, and entities escaped twice."""
     yield from _escaped_twice(doc)
     pt = doc.prose_text
+    # Mojibake is two non-ASCII characters in a row. Its non-ASCII characters alone (the ASCII
+    # bytes deleted, in C) are a short text; when not even they hold a pair, neither does the
+    # prose, and the scan of the whole prose (the slow part: a character class leads it) is spared.
+    wide = pt.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    if _ANY.search(wide) is None:
+        return
     first = _ANY.search(pt)
     if first is None:
         return
