@@ -71,6 +71,7 @@ _OPENERS = "([{“‘\"'*_«„"
 _CLOSERS = ")]}”’\"'*_»"
 _CODE_LIKE = re.compile(r"[.@/\\:=#&<>{}|~^%$+`_]")
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_HANDLE = re.compile(r"[@#][A-Za-z][A-Za-z0-9_]*")  # a social-media handle or a hashtag
 _WORD = re.compile(r"[^\W\d_]+")
 _LAST_WORD = re.compile(r"[^\W_]+$")
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]+$")
@@ -217,7 +218,9 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
         # incentives/disincentives.Let, Regulations.gov.An: words joined by slashes, or a domain,
         # end a sentence when a sentence-starting word follows the stop (not a path or a host)
         # (census.gov?The new site: a question ends there as well)
-        return pt[i] in ".?!" and (_SLASHED_WORDS.fullmatch(token) is not None or _is_domain(token, table)) \
+        # (mention @usdatagov.The team, tag #opendata.We: a handle or hashtag has no full stop of its own)
+        return pt[i] in ".?!" and (_SLASHED_WORDS.fullmatch(token) is not None or _is_domain(token, table)
+                                   or _HANDLE.fullmatch(token) is not None) \
             and _WORD.fullmatch(right) is not None and right in table["sentence-starters"]
     word = m.group()
     if linked and pt[i] == "." and word.islower() and word.isalpha() and len(word) > 1 and left == word \
