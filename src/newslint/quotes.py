@@ -930,6 +930,8 @@ def _close(mk: Mark, stack: list[Mark], opener: Mark, q: Quotes, flag: str = "",
     """Close ``opener`` (on the stack) with ``mk``; openers above it are unclosed."""
     if not flag and mk.ch in '"”' and opener.ch in '"“' and _SAME_GLYPH[mk.ch] != opener.ch:
         opener = _same_glyph_below(mk, stack, opener)
+    elif not flag and mk.masked and not opener.masked and mk.ch in DOUBLE and opener.ch in DOUBLE:
+        opener = _entity_below(stack, opener)
     while stack and stack[-1] is not opener:
         inner = stack.pop()
         if inner.ch == "'":
@@ -961,6 +963,19 @@ def _same_glyph_below(mk: Mark, stack: list[Mark], opener: Mark) -> Mark:
     for j in range(k - 1, max(-1, k - 1 - _MAX_LOOK), -1):
         if stack[j].ch in DOUBLE:
             return stack[j] if stack[j].ch == _SAME_GLYPH[mk.ch] else opener
+    return opener
+
+
+def _entity_below(stack: list[Mark], opener: Mark) -> Mark:
+    """The double opener right below ``opener`` on the stack when it is written as an entity, as
+    the closing mark is (and ``opener`` is not), else ``opener``: an export writes both marks of
+    a quotation as entities, so in &#8220;we go “there&#8221; the typed “ is the lone one."""
+    k = len(stack) - 1
+    while k >= 0 and stack[k] is not opener:
+        k -= 1
+    for j in range(k - 1, max(-1, k - 1 - _MAX_LOOK), -1):
+        if stack[j].ch in DOUBLE:
+            return stack[j] if stack[j].masked else opener
     return opener
 
 

@@ -17,7 +17,8 @@ paragraph) is reported once, at the first paragraph that should open with the ma
 inserts the mark at the start of each such paragraph and is unsafe. An opening mark typed twice
 (``““Hello”``) leaves one open: the safe fix deletes it. A quotation closed with two
 apostrophes (“in the weeds'' on, a typewriter's or LaTeX's closing mark) is reported there, with
-a safe fix to the closing mark.
+a safe fix to the closing mark. A quotation written as entities pairs its own entities, so a
+mark typed inside it (``&#8220;we take the “agile path&#8221;``) is the one left open.
 
 Not findings: apostrophes (’90s, ’em, rock ’n’ roll, the Smiths’ house) and a straight ' that
 nothing closes (it is read as an apostrophe); inch and foot marks after digits (6'2"); marks
