@@ -8,7 +8,8 @@ no dash at all gives the spaced em dash ` — ` of AP style); or set ``style`` t
 (` — `), ``"closed-em"`` (`—`) or ``"spaced-en"`` (` – `), and the same ``style`` for
 dash-spacing (NL108), which otherwise turns the new dashes into the article's majority form.
 The fix is unsafe where the hyphen may be a minus or a range (a digit, month, weekday, am/pm
-next to it).
+next to it). A numbered label before a date or weekday (`Day 1 - Dec/02/2019`, `#61 - March`) is
+no range (its two sides are different things): that hyphen is a dash too.
 
 An article that writes its dashes as `--` or `---` more often than as real dashes follows the
 SmartyPants convention (Jekyll, Hugo and Pandoc render `--` and `---` as dashes): in ``auto``
@@ -77,7 +78,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 yield Finding(d.start, d.end, f"spaces around the hyphen of a compound; write '{word}'",
                               Fix.replace(d.start, d.end, "-", "Close up the hyphen", safe=False))
                 continue  # root - based installation: a compound, not a dash
-            if range_side(pt, d.start, -1) and range_side(pt, d.end, 1):
+            if range_side(pt, d.start, -1) and range_side(pt, d.end, 1) and not _label_then_date(pt, d):
                 yield Finding(d.start, d.end, "a spaced hyphen in a range; use an en dash '–'",
                               Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
                 continue  # August - November, 9 am - 1 pm
@@ -116,6 +117,17 @@ def _between(d: Any) -> bool:
         and (d.next.isalnum() or d.next in _AFTER)
 
 
+def _label_then_date(pt: str, d: Any) -> bool:
+    """A numbered label before the hyphen and a date or weekday after it (Day 1 - Dec/02/2019,
+    #61 - March, Episode 3 - Monday): two different things, not a range's two ends, which share a
+    kind (5 - 10, March 5 - May 14, 9 am - 1 pm)."""
+    m = _LABELLED.search(pt, max(0, d.start - 40), d.start)
+    if m is None or pt[d.end: d.end + 1].isdigit():
+        return False
+    word = m.group(1)
+    return word is None or (word.lower() not in _CALENDAR_WORDS and word not in _NOT_LABELS)
+
+
 def _variables(pt: str, d: Any) -> bool:
     """Single letters on both sides (n - k + 1), or a constant's name before a number or a
     letter (MAX - 1, MAX - x): arithmetic, not a dash."""
@@ -132,3 +144,10 @@ _COMPOUND = re.compile(r"(based|driven|related|oriented|focused|friendly|specifi
                        r"(?=[ \t]+(?!(?:on|upon|in|by|to|of|at|with|from|for|and|or|around|toward|towards)\b)[A-Za-z])")
 _CONSTANT_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z_]+$")  # MAX, UINT_MAX
 _OPERAND_AFTER = re.compile(r"(?:[0-9]+|[A-Za-z])[ \t]*(?:$|[|)\]=+*/<>,;\ue000\n]|\.(?![0-9]))")  # then the end of the expression
+# A number of one to three digits (not a year) after "#" or after a capitalised word: Day 1, #61
+_LABELLED = re.compile(r"(?:#|(?<![\w.])([A-Z][a-z]+)\.?[ \t]+)[0-9]{1,3}[ \t]*$")
+_CALENDAR_WORDS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
+                            "july august september october november december mon tue wed thu fri sat sun monday "
+                            "tuesday wednesday thursday friday saturday sunday".split())
+_NOT_LABELS = frozenset("In On From Since By Until Till Through To Between Before After About Around For Of At "
+                        "Over Under Ages Aged".split())  # From 9 - Monday … : a range's first end
