@@ -27,7 +27,8 @@ a dotted name followed by "struct", "type", "field", "method", "function" and su
 words glued by commas with "and", "or" or "etc." among them, or all of three letters or more and
 one of six or more, are a sentence's list: `laws,regulations,and others`,
 `anytime,anywhere,any device`), coordinates (`x,y`), URI schemes
-(`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`) and ellipses.
+(`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`), ellipses, and a mark before garbled text
+(`important,â€� Vuong`: mojibake restores the closing mark first).
 
 A quotation's closing ” (or ") glued to the next word after its last mark is a missing space
 too (`done.”This`, `finish,”said`, or emphasis that opens the next sentence: `procurement.”_This
@@ -94,12 +95,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return doc.memo("typography.latin-prose", lambda: as_latin(pt))
 
     for i in sc.stops:
+        if pt.startswith(_GARBLED, i + 1):
+            continue  # important,â€� Vuong: NL122 restores the mark first (”, then no space is missing)
         if pt[i - 1] == MASK:  # a link ends the sentence: [GitHub](url)._The catalog, (url).This
             if link_ending_at(doc, i) >= 0 and _opens_after_link(pt, i, table) and not near_invisible(doc, i - 20, i + 20):
                 yield _finding(pt, i)
         elif _sentence_runs_on(pt, i, table, latin, doc.text) and not near_invisible(doc, i - 20, i + 20):
             yield _finding(pt, i)
     for i in sc.commas:
+        if pt.startswith(_GARBLED, i + 1):
+            continue
         if _clause_runs_on(pt, i, table) and not near_invisible(doc, i - 20, i + 20) \
                 and not (pt[i] == ";" and _ESCAPED_ENTITY_END.search(doc.text, max(0, i - 40), i + 1)):
             yield _finding(pt, i)
@@ -111,6 +116,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(m.start(1), m.end(1), f"no space after the heading marker '{marks}'; add one",
                           Fix.insert(m.end(1), " ", f"Insert a space after '{marks}'", reshapes=True))
 
+
+# The first two characters of a general punctuation mark (’ “ ” — …) read as Windows-1252: what
+# follows the mark is not a word but a garbled mark, which mojibake (NL122) restores
+_GARBLED = "\u00e2\u20ac"
 
 # The ; that ends an entity escaped twice (this case&amp;mdash;the employee): mojibake restores
 # the entity; a space here would stay behind it.

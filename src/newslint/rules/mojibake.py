@@ -7,7 +7,8 @@ its characters, read back as Windows-1252 bytes, are valid UTF-8 for letters or 
 (Latin, Cyrillic, general punctuation, €, ™); the fix writes the original characters and is
 safe, except where the export lost a byte (`â€�`, most often ”): that fix is a guess, but for
 a `â€�` glued to the end of a word in a paragraph with an opening “ (or `â€œ`) before it: there
-it closes the quotation.
+it closes the quotation. A decoder that kept an undefined byte as its own code point (`â€` and
+U+009D) lost nothing: that ” is certain.
 
 Bad:  We donâ€™t benefit from creating work for the sake of it.
 Good: We don’t benefit from creating work for the sake of it.
@@ -37,6 +38,9 @@ DEFAULTS: dict[str, Any] = {}
 # Latin-1's for 0xA0-0xBF: the characters a UTF-8 continuation byte turns into.
 _BYTE = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _BYTE.update({chr(b): b for b in range(0xA0, 0xC0)})
+# ... and the five undefined ones as their own code points, as a lenient decoder leaves them
+# (Latin-1, or Windows-1252 with a fallback): â€ + U+009D is ”, certain, not a lost byte
+_BYTE.update({chr(b): b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)})
 _LOST = "\ufffd"  # a byte the export could not map: most often 0x9D (” is E2 80 9D)
 _CONT = "".join(sorted(_BYTE)) + _LOST
 _RUN = re.compile("(?:[\u00c2-\u00df][%s]|[\u00e0-\u00ef][%s]{2})+" % (re.escape(_CONT), re.escape(_CONT)))
