@@ -87,7 +87,9 @@ class Article:
         return a >= self.body_start and all(self.prose[a:b])
 
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+# A fence at any indent, also in a block quote: one indented under a list item opens a fenced
+# block of the item (and four spaces at the top level make an indented code block): code either way
+_FENCE = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})")
 _LIQUID_BLOCK = re.compile(r"\{%-?\s*(highlight|raw|comment|capture|codeblock)\b")
 _LIQUID_END = re.compile(r"\{%-?\s*end(highlight|raw|comment|capture|codeblock)\b")
 _PROTECT = re.compile(
@@ -148,7 +150,7 @@ def read_article(path: str, text: str) -> Article:
         line = text[ls:le]
         s = line.strip()
         if in_fence:
-            if re.match(r"^\s{0,3}" + re.escape(in_fence[0]) + "{" + str(len(in_fence)) + r",}\s*$", line):
+            if re.match(r"^[ \t]*(?:>[ \t]?)*[ \t]*" + re.escape(in_fence[0]) + "{" + str(len(in_fence)) + r",}\s*$", line):
                 in_fence = None
             continue
         m = _FENCE.match(line)
