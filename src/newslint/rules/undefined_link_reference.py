@@ -12,6 +12,14 @@ Bad:  Gregory Sanders [notes][sanders cve] that the rule …   (no "[sanders cve
 Good: Gregory Sanders [notes][sanders cve] that the rule …
       [sanders cve]: https://lists.example.org/2020-May/017884.html
 
+A site can also add the definitions when it builds (a links file or a gear database that the
+generator appends to every article): an article that uses three labels or more and defines none
+gets one finding, at its first undefined label, not one per label; the article either lost its
+whole block of definitions or takes them from the site, and one note says either.
+
+Bad:  Her laptop is a [MacBook][], she writes in [Scrivener][] and backs up to [Dropbox][].
+      (no definitions in the article: one finding, at [MacBook], naming the other two)
+
 Not findings: a shortcut ``[text]`` with no definition (that is plain text: "[sic]", "[applause]"),
 footnotes (``[^1]``), task-list boxes, brackets in code, and a template's placeholder shown to the
 reader (``* [Topic][Link]`` in a quoted e-mail template): a label that only says "link" or "URL",
@@ -31,6 +39,9 @@ NAME = "undefined-link-reference"
 SEVERITY = "warning"
 FIXABLE = False
 DEFAULTS = {"check-with-includes": False}
+# Distinct undefined labels, in an article that defines none, from which the definitions are
+# taken to come from outside the file (one finding for all of them)
+_SITE_DEFINED = 3
 # Labels that name no target, only the kind of thing that goes there: a template's blank
 _PLACEHOLDERS = frozenset({"link", "url", "uri", "href", "hyperlink", "web link", "link here", "url here",
                            "insert link", "add link", "link goes here", "url goes here"})
@@ -41,12 +52,27 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if not opts["check-with-includes"] and links.has_includes(doc):
         return
     labels = links.defined_labels(doc)
+    undefined = []
     for link in links.links(doc):
         if link.kind in ("full", "collapsed") and link.label and link.label not in labels:
             if not labels and link.label in _PLACEHOLDERS:
                 continue
             shown = " ".join(doc.text[link.label_start:link.label_end].split()
                              or doc.text[link.text_start:link.text_end].split())
-            yield Finding(link.label_start - 1, link.label_end + 1,
-                          f"no definition for the link label [{shown}]; add `[{shown}]: url` "
-                          "or write the link inline")
+            undefined.append((link, shown))
+    distinct = {link.label for link, _ in undefined}
+    if not labels and len(distinct) >= _SITE_DEFINED:
+        # no definition at all and many labels: the block was lost, or the site adds it when it
+        # builds (usesthis.com appends its gear links); one finding says so, not one per label
+        link, shown = undefined[0]
+        others = sorted({s for l, s in undefined if l.label != link.label}, key=str.lower)
+        named = ", ".join(f"[{s}]" for s in others[:3]) + (", …" if len(others) > 3 else "")
+        yield Finding(link.label_start - 1, link.label_end + 1,
+                      f"no definition for the link label [{shown}] nor for {len(others)} other labels "
+                      f"({named}), and the article defines none; add the definitions, or ignore "
+                      "NL134 for articles whose site adds them when it builds")
+        return
+    for link, shown in undefined:
+        yield Finding(link.label_start - 1, link.label_end + 1,
+                      f"no definition for the link label [{shown}]; add `[{shown}]: url` "
+                      "or write the link inline")
