@@ -16,6 +16,8 @@ from newslint.validation import classify_yaml11
     ("2023-02-02 09:13:00 -0500", True, True),   # Hugo/GSA
     ("2016-01-01 9:00:00 -5", True, True),       # YAML 1.1 timestamp: one-digit hour and offset
     ("2019-03-26 08:47:23 +0000 UTC", True, True),
+    ("2016-07-02 17:50:04 UTC+01:00", True, True),  # Nikola's form, which Jekyll reads
+    ("2016-07-02 17:50:04 GMT-5", True, True),
     ("2022-05-31T05:32:23.123Z", True, True),
     ("2022-05-31 05:32:23", True, False),
     ("2022-05-31T09:00", True, False),
@@ -27,9 +29,14 @@ def test_dates_read(text: str, has_time: bool, has_zone: bool) -> None:
     assert stamp is not None and (stamp.has_time, stamp.has_zone) == (has_time, has_zone)
 
 
-@pytest.mark.parametrize("text", ["31.05.2022", "May 31, 2022", "2022-02-30", "2022-05-31T25:00:00", "", None, 2022])
+@pytest.mark.parametrize("text", ["2016-07-02 17:50:04 UTC+25:00", "31.05.2022", "May 31, 2022", "2022-02-30", "2022-05-31T25:00:00", "", None, 2022])
 def test_dates_refused(text: object) -> None:
     assert dates.parse(text) is None
+
+
+def test_dates_utc_with_offset_is_that_offset() -> None:
+    a, b = dates.parse("2016-07-02 17:50:04 UTC+01:00"), dates.parse("2016-07-02T16:50:04Z")
+    assert a and b and dates.compare(a, b) == 0
 
 
 def test_dates_compare_instants_and_days() -> None:

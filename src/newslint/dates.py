@@ -5,7 +5,8 @@ still need to compare them, so this module reads the forms Hugo, Jekyll and Elev
 ISO 8601 / RFC 3339 (``2022-05-31T05:32:23+03:00``), the YAML timestamp form with a space and
 one-digit hours or offsets (``2016-01-01 9:00:00 -5``), Jekyll's documented
 ``2014-01-10 12:06:21 +1100``, Go's ``… +0000 UTC``, a bare ``UTC`` or ``GMT`` after the time
-(``2016-04-05 21:11:00 UTC``, which Jekyll reads), Hugo's ``15 Oct 2023`` and the RFC 1123
+(``2016-04-05 21:11:00 UTC``, which Jekyll reads) or one with its offset (``2016-07-02 17:50:04
+UTC+01:00``, Nikola's form, which Jekyll reads too), Hugo's ``15 Oct 2023`` and the RFC 1123
 date-time of feeds (``Mon, 02 Oct 2023 10:00:00 +0000``), which Hugo and Jekyll both read. Anything else
 is None: the schema rule, not the date rules, says what is wrong with it.
 """
@@ -20,7 +21,8 @@ from functools import lru_cache
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"
-    r"(?:[ \t]*(?:([Zz])|([+-])(\d{1,2})(?::?(\d{2}))?)(?:[ \t]+[A-Z]{2,5})?|[ \t]+(UTC|GMT))?)?")
+    r"(?:[ \t]*(?:([Zz])|([+-])(\d{1,2})(?::?(\d{2}))?)(?:[ \t]+[A-Z]{2,5})?"
+    r"|[ \t]+(UTC|GMT)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?)?)?")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 # Hugo's 15 Oct 2023, and the RFC 1123 date-time Hugo and Jekyll both read (a feed's pubDate,
@@ -71,13 +73,14 @@ def _parse(text: str) -> Stamp | None:
         frac = (m.group(7) or "0")[:6].ljust(6, "0")
         value = datetime(year, month, day, int(m.group(4)), int(m.group(5)), min(int(m.group(6) or 0), 59),
                          int(frac))
-        if m.group(8) or m.group(12):
+        if m.group(8) or (m.group(12) and not m.group(13)):
             return Stamp(value.replace(tzinfo=timezone.utc), True, True)
-        if m.group(9):
-            offset = timedelta(hours=int(m.group(10)), minutes=int(m.group(11) or 0))
+        sign, hours, minutes = (m.group(9), m.group(10), m.group(11)) if m.group(9) else m.groups()[12:15]
+        if sign:
+            offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
             if offset >= timedelta(hours=24):
                 return None
-            tz = timezone(offset if m.group(9) == "+" else -offset)
+            tz = timezone(offset if sign == "+" else -offset)
             return Stamp(value.replace(tzinfo=tz), True, True)
         return Stamp(value, True, False)
     except ValueError:
