@@ -18,7 +18,8 @@ dashes are those that separate words as a dash does; a closed en dash joining a 
 range, commit–reveal or 2010–2012, is none.)
 
 A spaced hyphen inside a compound (`root - based method`, `data - driven approach`: the second
-half is a word such as based, driven, related or friendly, and a noun follows, not a preposition)
+half is a word such as based, driven, related, friendly or first, and a noun follows, not a
+preposition, a determiner or a pronoun; `a “remote - first” way of working`)
 is a hyphen with stray spaces, not a dash: the unsafe fix closes it up (`root-based`).
 
 Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
@@ -140,8 +141,12 @@ def _variables(pt: str, d: Any) -> bool:
 
 # A compound's second half (root - based method, data - driven approach) then the word it
 # qualifies; not before a preposition ("the plan - based on polling - failed" is a dash).
-_COMPOUND = re.compile(r"(based|driven|related|oriented|focused|friendly|specific|centric|centred|centered|sized)"
-                       r"(?=[ \t]+(?!(?:on|upon|in|by|to|of|at|with|from|for|and|or|around|toward|towards)\b)[A-Za-z])")
+# "first" too (a "remote - first" way of working), but not before a determiner or a pronoun
+# ("rebuilt it - first the parser, then the renderer" is a dash); the half may close a quotation.
+_COMPOUND = re.compile(r"(based|driven|related|oriented|focused|friendly|specific|centric|centred|centered|sized|first)"
+                       r"(?=[\"”’']?[ \t]+(?!(?:on|upon|in|by|to|of|at|with|from|for|and|or|around|toward|towards"
+                       r"|the|a|an|this|that|these|those|its|his|her|their|our|my|your|we|i|you|he|she|it|they|then)\b)"
+                       r"[A-Za-z])")
 _CONSTANT_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z_]+$")  # MAX, UINT_MAX
 _OPERAND_AFTER = re.compile(r"(?:[0-9]+|[A-Za-z])[ \t]*(?:$|[|)\]=+*/<>,;\ue000\n]|\.(?![0-9]))")  # then the end of the expression
 # A number of one to three digits (not a year) after "#" or after a capitalised word: Day 1, #61
