@@ -20,6 +20,15 @@ whole block of definitions or takes them from the site, and one note says either
 Bad:  Her laptop is a [MacBook][], she writes in [Scrivener][] and backs up to [Dropbox][].
       (no definitions in the article: one finding, at [MacBook], naming the other two)
 
+A definition that lost its colon (``[1] https://…``) is text, and the references to it are
+undefined: the line is reported instead of them. (No fix: the colon turns text into a definition
+and the references into links, a change of structure the fix guard refuses; it is one keystroke.)
+
+Bad:  Read the [report][1] today.
+      [1] https://example.org/report
+Good: Read the [report][1] today.
+      [1]: https://example.org/report
+
 Not findings: a shortcut ``[text]`` with no definition (that is plain text: "[sic]", "[applause]"),
 footnotes (``[^1]``), task-list boxes, brackets in code, and a template's placeholder shown to the
 reader (``* [Topic][Link]`` in a quoted e-mail template): a label that only says "link" or "URL",
@@ -28,6 +37,7 @@ in an article with no reference definitions at all, is a blank to fill in, not a
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from .. import links
@@ -39,6 +49,24 @@ NAME = "undefined-link-reference"
 SEVERITY = "warning"
 FIXABLE = False
 DEFAULTS = {"check-with-includes": False}
+# A definition's shape without its colon: [label] then a URL (an absolute or root path, or www.)
+_COLONLESS = re.compile(r"^ {0,3}(\[([^\[\]\n]{1,200})\])[ \t]+(?=<?(?:[a-zA-Z][a-zA-Z0-9+.-]*://|/|www\.)\S)", re.M)
+
+
+def _colonless(doc: Document, wanted: set[str]) -> list[tuple[int, int, str]]:
+    """Lines shaped as a definition of one of the ``wanted`` labels but for the colon, outside code."""
+    text = doc.text
+    if "] " not in text and "]\t" not in text:
+        return []
+    view = links.link_view(doc)
+    out = []
+    for m in _COLONLESS.finditer(text, doc.body_start):
+        label = links.normalize_label(m.group(2))
+        if label in wanted and view[m.start(1):m.end(1)] == m.group(1):
+            out.append((m.start(1), m.end(1), label))
+    return out
+
+
 # Distinct undefined labels, in an article that defines none, from which the definitions are
 # taken to come from outside the file (one finding for all of them)
 _SITE_DEFINED = 3
@@ -60,6 +88,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             shown = " ".join(doc.text[link.label_start:link.label_end].split()
                              or doc.text[link.text_start:link.text_end].split())
             undefined.append((link, shown))
+    if undefined:
+        lost = _colonless(doc, {link.label for link, _ in undefined})
+        for start, end, label in lost:
+            shown = doc.text[start + 1:end - 1]
+            yield Finding(start, end, f"link definition [{shown}] without its colon: it shows as text and "
+                          f"[{shown}] stays undefined; write `[{shown}]: url`")
+        if lost:
+            labels_lost = {label for _, _, label in lost}
+            undefined = [(link, shown) for link, shown in undefined if link.label not in labels_lost]
     distinct = {link.label for link, _ in undefined}
     if not labels and len(distinct) >= _SITE_DEFINED:
         # no definition at all and many labels: the block was lost, or the site adds it when it
