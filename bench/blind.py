@@ -5,6 +5,7 @@
     bench/blind.py --seed 3 -n 200 --kinds homoglyph,fm_dup_key --show 50
     bench/blind.py --seed 3 -n 200 --keep /tmp/blind3   # keep the temp tree to look at
     bench/blind.py --seed 3 -n 200 --tree /tmp/old      # lint with another checkout's src/
+    bench/blind.py --corpus /work/ood3 --seed 1 -n 80   # articles from another folder (unseen sites)
 
 Written from the product promise alone (issues 3-6 and the newsroom research note), without
 reading the other harnesses, so its defects are not shaped by theirs. For N articles drawn from
@@ -841,7 +842,9 @@ def _(a, rng):
 def _(a, rng):
     if "{% include" in a.text:
         return None     # labels may be defined in the included file: nothing to know
-    s = pick(rng, link_sites(a, re.compile(r"(?<!!)\[([^\[\]\n]{2,80})\]\[([^\[\]\n]{2,60})\]")))
+    defined = {m.group(1).lower() for m in re.finditer(r"^ {0,3}\[([^\]\n]+)\]:", a.text, re.M)}
+    s = pick(rng, [x for x in link_sites(a, re.compile(r"(?<!!)\[([^\[\]\n]{2,80})\]\[([^\[\]\n]{2,60})\]"))
+                   if x.m.group(2).lower() in defined])
     if not s:
         return None
     label = s.m.group(2)
@@ -1320,7 +1323,9 @@ def choose(files, n, rng):
 
 def inject_all(seed: int, n: int, only: list[str] | None):
     rng = random.Random(seed)
-    files = [p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md"]
+    # *.markdown too: Jekyll sites name posts so (the shared corpus has none, so its samples stay
+    # what they were)
+    files = [p for p in (*CORPUS.rglob("*.md"), *CORPUS.rglob("*.markdown")) if p.name != "SOURCES.md"]
     pool = choose(files, n, rng)
     names = [k for k in KINDS if not only or k in only]
     cases, pairs = [], []
@@ -1378,7 +1383,7 @@ def newslint(args: list[str], cwd: Path) -> str:
 
 
 def findings(tmp: Path, tree: str) -> dict[str, list[dict]]:
-    out = json.loads(newslint(["check", "--no-cache", "--format", "json", tree], tmp) or "[]")
+    out = json.loads(newslint(["check", "--no-cache", "-j1", "--format", "json", tree], tmp) or "[]")
     by = defaultdict(list)
     for f in out:
         by[f["path"].split("/", 1)[1]].append(f)
@@ -1393,6 +1398,7 @@ def context(text: str, start: int, end: int, width: int = 60) -> str:
 
 
 def main() -> int:
+    global TREE, CORPUS
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("-n", type=int, default=200)
@@ -1401,9 +1407,12 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=1000, help="list at most this many misses/failures")
     ap.add_argument("--no-fix", action="store_true")
     ap.add_argument("--tree", default="", help="lint with this checkout's src/ (e.g. an older commit, for 'before')")
+    ap.add_argument("--corpus", default="",
+                    help="draw the articles from this folder (default: $NEWSLINT_CORPUS or /work/shared/corpus)")
     args = ap.parse_args()
-    global TREE
     TREE = args.tree
+    CORPUS = Path(args.corpus).resolve() if args.corpus else CORPUS
+    args.corpus = str(CORPUS)
     only = [k for k in args.kinds.split(",") if k] or None
     for k in only or []:
         if k not in KINDS:
@@ -1422,13 +1431,16 @@ def main() -> int:
 
     results = []
     for c, (orig, dam) in zip(cases, pairs):
+        # a finding is new unless the original has one of the same rule and message on that line
+        # (same rule and line but another message: another diagnosis, e.g. "apostrophe typed
+        # twice" where the original's straight apostrophe was already reported)
         before = Counter()
         for f in fo.get(c.rel, []):
             ln = f["line"] if f["line"] < c.inj_line_orig else f["line"] + c.delta
-            before[(f["rule"], ln)] += 1
+            before[(f["rule"], ln, f["message"])] += 1
         new = []
         for f in fd.get(c.rel, []):
-            k = (f["rule"], f["line"])
+            k = (f["rule"], f["line"], f["message"])
             if before[k] > 0:
                 before[k] -= 1
             else:
@@ -1448,7 +1460,7 @@ def main() -> int:
                 if dst.exists():
                     shutil.rmtree(dst)
                 shutil.copytree(tmp / tree, dst)
-                newslint(["check", "--no-cache", "-q", *flag, f"{label}-{tree}"], tmp)
+                newslint(["check", "--no-cache", "-j1", "-q", *flag, f"{label}-{tree}"], tmp)
             for r in results:
                 c = r["case"]
                 a = (tmp / f"{label}-orig" / c.rel).read_text(encoding="utf-8")
@@ -1476,7 +1488,7 @@ def report(results, args):
             if lab in r:
                 p[lab] += r[lab]
     n = len(results)
-    print(f"blind red-team: seed {args.seed}, {n} articles, one defect each, {len(per)} kinds")
+    print(f"blind red-team: {args.corpus}, seed {args.seed}, {n} articles, one defect each, {len(per)} kinds")
     print(f"{'kind':28} {'n':>3} {'near':>5} {'at':>5} {'safe':>5} {'unsafe':>6}  fix expected")
     for k in sorted(per, key=lambda k: (KINDS[k][1], k)):
         p = per[k]
