@@ -1321,6 +1321,22 @@ def choose(files, n, rng):
     return files[: n * 2]
 
 
+# Kinds that retype one apostrophe: the repair is certain only where the article's in-word
+# apostrophes, the damaged one among them, agree on one glyph and there is another besides it. In an article that mixes ' and ’ (common off the corpus sites:
+# Italian elisions typed both ways, a curly title in a straight body), or has no other one, the
+# fix can only follow the article's habit or its quotation marks, and the original glyph may
+# have been the other one.
+GLYPH_KINDS = ("apostrophe_glyph", "apostrophe_as_quote")
+_IN_WORD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+
+
+def one_apostrophe(text: str, s: int, e: int) -> bool:
+    """Do the original's in-word apostrophes, the one at [s, e) among them, use one glyph, and is
+    there another one besides it?"""
+    marks = [m for m in _IN_WORD_APOSTROPHE.finditer(text)]
+    return len({m.group() for m in marks}) == 1 and any(not s <= m.start() < e for m in marks)
+
+
 def inject_all(seed: int, n: int, only: list[str] | None):
     rng = random.Random(seed)
     # *.markdown too: Jekyll sites name posts so (the shared corpus has none, so its samples stay
@@ -1356,6 +1372,8 @@ def inject_all(seed: int, n: int, only: list[str] | None):
             l0, l1 = line_of(damaged, ds), line_of(damaged, max(ds, de - 1) if de > ds else ds)
             in_fm = s < a.body_start
             p0, p1 = paragraph(damaged, l0, l1)
+            if k in GLYPH_KINDS and not one_apostrophe(text, s, e):
+                fixable = False  # which glyph the damaged apostrophe had, the article cannot say
             cases.append(Case(a.rel, k, family, fixable, note, ds, de, l0, l1, p0, p1, in_fm,
                               new.count("\n") - text[s:e].count("\n"), line_of(text, s)))
             pairs.append((text, damaged))
