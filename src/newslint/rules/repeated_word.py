@@ -3,7 +3,9 @@
 An edit that moves a phrase, or a line break between the two, leaves a function word doubled;
 readers stumble on it and spell checkers that work word by word do not see it. Only words that
 are never doubled in standard English are checked (articles, most prepositions and
-conjunctions, a few auxiliaries and possessives), in any letter case of the first (`The the`),
+conjunctions, a few auxiliaries and possessives), and in an Italian, Dutch, German, French,
+Spanish or Portuguese article the prepositions and articles of that language that never stand
+twice (`per per`, `van van`, `für für`), in any letter case of the first (`The the`),
 across a line break too. The fix deletes the second word (across a line break, the first one, at
 the end of its line, so that the line break stays) and is safe.
 
@@ -47,10 +49,24 @@ DEFAULTS: dict[str, Any] = {}
 # Not "at", "by", "will", "was"...: "looking at at least", "the will will be read" and "what it
 # was was luck" are English. "for" and "is" are checked with their own exceptions below.
 _WORDS = ("the", "a", "an", "of", "to", "and", "with", "from", "or", "be", "its", "their", "our", "in", "for", "is")
+# The same in the other languages newslint reads an article in (language.py): prepositions and
+# articles that never stand twice, checked only in an article of that language ("per per" in an
+# Italian one; "die die", "der der", "nous nous", "la la", "que que" are grammar or a song).
+_FOREIGN = {
+    "it": ("di", "da", "per", "con", "su", "tra", "fra", "il", "lo", "gli", "un", "una", "uno", "del", "della",
+           "dei", "degli", "delle", "nel", "nella", "al", "alla", "dal", "dalla", "sul", "sulla"),
+    "nl": ("de", "het", "een", "van", "op", "te", "voor", "met", "bij", "naar"),
+    "de": ("von", "mit", "für", "auf", "bei", "nach", "aus", "zum", "zur", "einen", "einem", "einer"),
+    "fr": ("le", "les", "des", "du", "une", "un", "pour", "avec", "dans", "sur", "par"),
+    "es": ("el", "los", "las", "del", "una", "un", "para", "con", "por"),
+    "pt": ("do", "da", "dos", "das", "um", "uma", "para", "com", "em"),
+}
+_ENGLISH = frozenset(_WORDS)
+_ALL = tuple(dict.fromkeys(_WORDS + tuple(w for ws in _FOREIGN.values() for w in ws)))
 # The first word in any case, the second in lower case (or the same capitals: THE THE), one run
 # of spaces or a single line break between them.
 _REPEAT = re.compile(r"(?<![\w'’-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|(?i:\1)(?<=[a-z]))(?![\w'’-])"
-                     % "|".join(_WORDS))
+                     % "|".join(_ALL))
 
 
 # A word around a letter typed three times: at least one letter before the run, two after it;
@@ -64,8 +80,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     letter typed three times in a word."""
     pt = doc.prose_text
     triples: list[int] = []
+    foreign = _FOREIGN.get(doc.language, ())
     for m in _candidates(doc, triples):
         first, second = m.group(1), m.group(3)
+        if first.lower() not in _ENGLISH and first.lower() not in foreign:
+            continue  # a word of another language than the article's
         if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
             continue  # a A-list actor; logic AND and logic OR
         word = first.lower()
@@ -122,7 +141,7 @@ def _triples(doc: Document, pt: str, starts: list[int]) -> Iterator[Finding]:
 # (about a thousand such hits over the corpus, each one regex match).
 # The same group holds every letter three times running (aaa … zzz), the typed-letter slips:
 # a start on a letter is one of those, a start on a space a doubled word.
-register_literals(NAME, [f" {w} {w}" for w in _WORDS] + [c * 3 for c in "abcdefghijklmnopqrstuvwxyz"])
+register_literals(NAME, [f" {w} {w}" for w in _ALL] + [c * 3 for c in "abcdefghijklmnopqrstuvwxyz"])
 
 
 def _candidates(doc: Document, triples: list[int]) -> Iterator[re.Match[str]]:
