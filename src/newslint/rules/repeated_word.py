@@ -9,6 +9,13 @@ twice (`per per`, `van van`, `für für`), in any letter case of the first (`The
 across a line break too. The fix deletes the second word (across a line break, the first one, at
 the end of its line, so that the line break stays) and is safe.
 
+In an English article any lower-case word of four letters or more typed twice is reported too
+(`will take place place in`, `Python packaging packaging guidelines`), but not three times
+(`blah blah blah`), not a pair in quotes or emphasis (“done done”), and not a word English
+doubles on purpose or speech repeats (`that that`, `very very`, `much much more`, `this this`,
+`yeah yeah`); the fix deletes the second and is unsafe (contrastive doubling, “it is not random
+random”, is rare but English).
+
 A letter typed three times inside a lower-case word (`commmunity`, `adddress`) is the same slip
 at the keyboard: no English word has a letter three times running. The fix deletes one; it is
 safe when the article writes the mended word elsewhere.
@@ -33,6 +40,7 @@ word ending in ll or ss (`shellless`, `belllike`).
 
 from __future__ import annotations
 
+import operator
 import re
 from typing import Any, Iterator, Mapping
 
@@ -106,6 +114,50 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), f"“{m.group(1)}” twice in a row; delete one", fix)
     if triples:
         yield from _triples(doc, pt, triples)
+    if doc.language == "en":
+        yield from _content_words(pt)
+
+
+# Words of four letters or more that English doubles on purpose (that that, very very, much much
+# more, done done, blah blah, well well) or that speech repeats (this this, yeah yeah, right right)
+_EMPHATIC = frozenset("""that this very much many really blah yada done bye knock tick chop hush well okay yeah
+    sure right pretty super night long never ever wait come sing bang ding beep choo""".split())
+_ENCLOSING = frozenset("“\"‘'*_«(")
+
+
+def _content_words(pt: str) -> Iterator[Finding]:
+    """A lower-case word of four letters or more typed twice (take place place, Python packaging
+    packaging guidelines), not three times (portable portable portable), not quoted or
+    emphasised as a pair (“done done”), not one English doubles on purpose. The fix deletes the
+    second and is unsafe: contrastive doubling (“not random random”) is rare, not impossible."""
+    # (the prose split at single spaces and its neighbours compared in C: a regex with a
+    # back-reference, tried at every letter, cost ten times as much)
+    tokens = pt.split(" ")
+    same = list(map(operator.eq, tokens, tokens[1:]))
+    words: set[str] = set()
+    i = -1
+    while True:
+        try:
+            i = same.index(True, i + 1)
+        except ValueError:
+            break
+        w = tokens[i]
+        if len(w) >= 4 and w.isalpha() and w.islower() and w not in _EMPHATIC:
+            words.add(w)
+    for w in sorted(words):
+        for m in re.finditer(f"{w} {w}", pt):
+            s, e = m.start(), m.end()
+            if _WORDISH.match(pt, e) or (s and _WORDISH.match(pt, s - 1)):
+                continue  # part of a longer word (subplace place)
+            if pt.startswith(f" {w}", e) or pt[max(0, s - len(w) - 1):s] == f"{w} ":
+                continue  # three times or more: on purpose (blah blah blah, portable portable portable)
+            if pt[s - 1:s] in _ENCLOSING:
+                continue  # a pair quoted or emphasised as one (“done done”)
+            yield Finding(s, e, f"“{w}” twice in a row; delete one",
+                          Fix.delete(s + len(w), e, "Delete the repeated word", safe=False))
+
+
+_WORDISH = re.compile(r"[\w'’-]")
 
 
 def _triples(doc: Document, pt: str, starts: list[int]) -> Iterator[Finding]:
