@@ -57,6 +57,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..names.data import given_names
+from ..resources import english_words
 from ..prose import MASK
 from ..quotes import analyse
 from ..typography import as_latin, data, link_ending_at, near_invisible, scan
@@ -260,6 +261,12 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
             return True
         if pt[i] == "?":
             return nxt[0].isupper()  # Questions?Tweet us: names take a dot or a "!" (Yahoo!News), not a "?"
+        if pt[i] == "!" and nxt.istitle() and right == nxt and _space_then_lower(pt, i + 1 + len(nxt)) \
+                and word not in _BANG_NAMES and pt.count(word + "!") == 1 \
+                and word.lower() in english_words() and nxt.lower() in english_words():
+            return True  # Day of Civic Hacking!Note the form: two plain words, a sentence going on
+            # after the second (not a name styled with a "!", which an article writes more than
+            # once or is a famous one: Yahoo!News, Jeopardy!)
         if pt[i] == "." and nxt.istitle() and _after_given_name(pt, i - len(word)):
             return True  # Johanna Koljonen.Teams: a person's name ends a sentence
         if pt[i] == "." and nxt.istitle() and word in _CALENDAR and pt.count(f"{word}.{nxt}") == 1:
@@ -275,6 +282,9 @@ _EMPHASIS_OPENS = re.compile(r"(\*{1,3}|_{1,3})([A-Z][^\W\d_]*)")
 # sentence hardly ever opens with a capitalised word and then one of these
 _CODE_NOUN = re.compile(r" (?:struct|structure|type|field|method|function|class|interface|enum|module|package|"
                         r"namespace|constructor|attribute|property|variable|parameter|constant|macro|trait)s?\b")
+
+# Names styled with a "!" whose first part is also an English word
+_BANG_NAMES = frozenset(("Yahoo", "Jeopardy", "Wham", "Panic", "Oklahoma", "Hey", "Oh"))
 
 # Month and weekday names: no name written with a dot starts with one ("May" is a name and a verb)
 _CALENDAR = frozenset("January February March April June July August September October November December "
