@@ -65,6 +65,14 @@ FIXABLE = True
 DEFAULTS: dict[str, Any] = {"known": []}
 
 
+# English words that name no field: a preposition, conjunction or pronoun as a key is a slip
+# (except: for excerpt, where: for where a theme reads nothing)
+_FUNCTION_WORDS = frozenset(
+    "about above across after against along among around because before behind below beneath beside besides "
+    "between beyond during except inside into since than their there these those through throughout toward "
+    "towards under unless until upon whereas whether which while whose within without".split())
+
+
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding at each top-level key that looks like a typo of a known key."""
     return iter(doc.memo(f"misspelled-key:{id(opts)}", lambda: list(_check(doc, opts))))
@@ -89,7 +97,7 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         hint = suggest_key(key, targets)
         if hint is not None and len(key) >= 5 and key.isalpha() and key.islower() and key in english_words() \
-                and not (hint in required and hint not in meta):
+                and key not in _FUNCTION_WORDS and not (hint in required and hint not in meta):
             hint = None  # county, publisher, updates: a word of its own names a field on purpose
             # (but tittle: where the required title is missing is the title misspelt)
         # (a short key is a slip too when the required key it is near is missing and it is no word:
