@@ -392,6 +392,12 @@ def _keyless_line_before(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> 
     prev_end = line_start - 1
     prev_start = content.rfind("\n", 0, max(prev_end, 0)) + 1
     prev = content[prev_start:prev_end]
+    # (blank and comment lines between them change nothing: `source_url "https://…"`, a blank,
+    # `# Which team?`, `source: usagov` is one scalar document and then a key)
+    while prev_end > 0 and (not prev.strip() or prev.lstrip().startswith("#")):
+        prev_end = prev_start - 1
+        prev_start = content.rfind("\n", 0, max(prev_end, 0)) + 1
+        prev = content[prev_start:prev_end]
     if prev_end <= 0 or not prev.strip() or _KEY_COLON.search(prev) or prev[:1] in (" ", "\t", "-", "#"):
         return None  # (a colon inside a URL or a time, source_url https://… or date 2022-01-04 13:02, is no key's)
     return prev_start
