@@ -179,3 +179,18 @@ def test_text_inside_an_html_block_may_change_but_not_its_markup() -> None:
     assert fixed == text.replace(" ,", ",") and applied == 1 and not refusals(findings)
     fixed, findings, applied = fix(text, Rule("X003", "klass", rule(r'class="note"', 'class="tip"', "Rename the class")))
     assert fixed == text and refusals(findings)
+
+
+def test_a_front_matter_fix_meant_to_reshape_may_add_only_the_key_it_touches() -> None:
+    text = "---\ntitle: >\n  Talks resume\n  date: 2024-08-20\ntags: [a, b]\n---\n\nBody.\n"
+    unindent = Rule("X012", "unindent", rule(r"(?m)^  (?=date:)", "", "Unindent", reshapes=True, body_only=False))
+    out, findings, applied = fix(text, unindent)
+    assert out == "---\ntitle: >\n  Talks resume\ndate: 2024-08-20\ntags: [a, b]\n---\n\nBody.\n"
+    assert applied == 1 and not refusals(findings)
+    # without the flag it adds a key: refused
+    plain = Rule("X013", "unindent", rule(r"(?m)^  (?=date:)", "", "Unindent", body_only=False))
+    assert fix(text, plain)[0] == text
+    # and with it, no key may go: indenting one under the text before it is refused
+    careless = Rule("X014", "indent", rule(r"(?m)^(?=tags:)", "  ", "Indent", reshapes=True, body_only=False))
+    out, findings, _ = fix(text, careless)
+    assert out == text and "remove a front-matter key" in refusals(findings)[0][1]

@@ -18,7 +18,9 @@ Before a fixed text is kept, both texts are reduced to a *structure signature* a
   what those fixes are for), and entries written wholly by an edit dropped (a deleted key).
 
 A fix whose ``reshapes`` flag is set changes Markdown syntax on purpose (repairing a broken
-link); for it the top-level blocks it touches are exempt and everything else must stay.
+link); for it the top-level blocks it touches are exempt and everything else must stay. In the
+front matter, such a fix (unindenting a key that an indentation slip put inside a block
+scalar's text) may add the key it touches; no key may go and no other value may change.
 
 This runs only when fixing (``--fix``, ``--diff``, ``fix_text``), once per fix pass, and costs a
 full markdown-it parse of the text before and after; ``engine.fix_document`` bisects a failing
@@ -244,6 +246,13 @@ def _node(value: Any, pos: Any, regions: Spans) -> tuple[Any, ...]:
     return ("=", _canon(value))
 
 
+def _without_new_keys(signature: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A front-matter signature without the top-level entries whose key an edit touched (named "*")."""
+    if len(signature) != 2 or signature[1][0] != "map":
+        return signature
+    return (signature[0], ("map", tuple((k, v) for k, v in signature[1][1] if k != "*")))
+
+
 def _canon(value: Any) -> Any:
     if isinstance(value, dict):
         return ("map", tuple((repr(k), _canon(v)) for k, v in value.items()))
@@ -308,6 +317,11 @@ def check(before: "Document", after: "Document", fixes: Sequence["Fix"]) -> str:
         return "add or remove the front-matter block" if (fa is None) != (fb is None) \
             else "change the kind of front matter"
     sa, sb = _fm_signature(before, old_regions), _fm_signature(after, new_regions)
+    shaping = [fx for fx in fixes if fx.reshapes]
+    if sa != sb and fa is not None and any(e.start < fa.content_end for fx in shaping for e in fx.edits):
+        # a fix that repairs the front matter's shape (a key an indentation slip put inside the
+        # text before it): a key it touches may appear; no key may go, every other value stays
+        sb = _without_new_keys(sb)
     if sa != sb:
         if sb[0] == "broken" and sa[0] != "broken":
             message = fb.errors[0].message if fb is not None and fb.errors else "it no longer parses"
@@ -317,7 +331,6 @@ def check(before: "Document", after: "Document", fixes: Sequence["Fix"]) -> str:
         return "change the front matter"
     blocks_a, refs_a = body_structure(before, _lines(before, old_regions))
     blocks_b, refs_b = body_structure(after, _lines(after, new_regions))
-    shaping = [fx for fx in fixes if fx.reshapes]
     if refs_a != refs_b and not (shaping and [r[0] for r in refs_a] == [r[0] for r in refs_b]):
         return "change a link reference definition"  # a reshaping fix may repair a definition's URL
     if shaping:

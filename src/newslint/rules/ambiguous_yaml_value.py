@@ -1,4 +1,4 @@
-"""Ambiguous YAML value: a plain value that YAML 1.1 readers (Jekyll, PyYAML) read differently.
+"""Ambiguous YAML value: a plain value that YAML 1.1 readers (Jekyll, PyYAML) read differently, or a key YAML reads as text.
 
 YAML 1.1, still used by Jekyll (Ruby's Psych) and PyYAML, turns some unquoted words and numbers
 into something the writer rarely meant; YAML 1.2 readers (Hugo, newslint) read them otherwise,
@@ -29,6 +29,21 @@ Good:
     score: "1:20"
     ---
 
+A key indented under a block scalar is part of its text, not a key: after ``title: >``, an
+indented ``  date: 2024-08-20`` makes the title end in "date: 2024-08-20" and leaves the article
+without a date. A line at the end of a ``>`` or ``|`` block that reads ``key: value`` for a key
+the article's schema or the common front-matter keys name, and that the article does not have,
+is reported; the fix unindents it (safe: nothing else in the block moves).
+
+    Bad:
+        title: >
+          Award recognizes commitment to the public
+          date: 2024-08-20
+    Good:
+        title: >
+          Award recognizes commitment to the public
+        date: 2024-08-20
+
 Not a finding: quoted values, ``true``/``false``, ``y``/``n`` (booleans in the YAML 1.1 spec, but
 text to PyYAML and Psych), ordinary numbers (``2022``, ``1.5``), TOML and
 JSON front matter.
@@ -36,6 +51,7 @@ JSON front matter.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from .. import validation
@@ -58,6 +74,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if fm is None or fm.kind != "yaml" or fm.root is None or fm.data is None:
         return
     text = doc.text
+    yield from _swallowed_keys(doc, opts, fm.root)
     start = _START
     schema: list[set[Any]] = []  # the schema's boolean paths and text keys, read at the first candidate
     stack: list[tuple[tuple[Any, ...], Pos]] = [((), fm.root)]
@@ -130,3 +147,58 @@ def _boolean_paths(doc: Document, opts: Mapping[str, Any]) -> set[tuple[Any, ...
     """Paths where the schema wants a boolean (its type errors on a plain yes/no are ours)."""
     result = validation.validate(doc, opts)
     return {p.path for p in result.problems if p.owner == "yaml11" and "boolean" in p.expected}
+
+
+# A `key: value` line (the value on the line) inside a block scalar's text
+_KEY_LINE = re.compile(r"([ \t]+)([A-Za-z_][\w-]*):[ \t]+\S[^\n]*")
+
+
+def _swallowed_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> Iterator[Finding]:
+    """Keys an indentation slip put inside the text of the block scalar before them."""
+    if not isinstance(root.items, dict):
+        return
+    text = doc.text
+    present = {str(k).lower() for k in root.items}
+    known: set[str] | None = None
+    for key, pos in root.items.items():
+        if pos.style not in ("|", ">"):
+            continue
+        start, end = pos.value
+        block = text[start:end].rstrip("\n")
+        lines = block.split("\n")[1:]  # (the first holds the indicator)
+        if len(lines) < 2:
+            continue
+        # the trailing run of `key: value` lines: what the slip swallowed comes last in the block
+        at = start + len(block)
+        found = []
+        for line in reversed(lines):
+            at -= len(line)
+            m = _KEY_LINE.fullmatch(line)
+            if m is None:
+                break
+            found.append((at, m))
+            at -= 1
+        if not found or len(found) == len(lines):
+            continue  # (a block of nothing but such lines is text written so: a YAML example)
+        if known is None:
+            known = _known_keys(doc, opts)
+        for at, m in reversed(found):
+            name = m.group(2)
+            if name.lower() in present or name.lower() not in known:
+                continue
+            indent = m.group(1)
+            yield Finding(at, at + len(m.group(0)),
+                          f"`{name}:` is indented under `{key}`, so YAML reads it as part of {key}'s text, "
+                          f"not as a key; unindent it",
+                          Fix.replace(at, at + len(indent), "", f"Unindent `{name}:`", reshapes=True))
+
+
+def _known_keys(doc: Document, opts: Mapping[str, Any]) -> set[str]:
+    """Lower-cased keys the article's schema declares or that sites commonly use."""
+    from ..resources import load_yaml
+
+    result = validation.validate(doc, opts)
+    keys = set(result.schema.properties) if result.schema is not None else set()
+    table = load_yaml("rules", "front-matter-keys.yaml")
+    keys.update(table.get("targets", []))
+    return {str(k).lower() for k in keys}
