@@ -55,8 +55,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for op, cl in q.pairs():
         if op.ch not in spaced and text[op.end] not in _SPACES and text[cl.start - 1] not in _SPACES:
             continue  # the common case: tight on both sides
-        if (op.masked and cl.masked) or op.flag == "misplaced" or cl.flag == "misplaced":
+        if (op.masked and cl.masked) or (op.flag == "misplaced" and cl.flag == "misplaced"):
             continue  # (a mark written as an entity is never touched, but the other one may be spaced)
+        # a mark whose space is on the wrong side (”he said) is misplaced-quote-space's; the
+        # other mark of the pair is still judged here (“ Only with him … ”he: the space after “)
+        open_side, close_side = op.flag != "misplaced", cl.flag != "misplaced"
         safe = op.sure or cl.sure
         e = op.end
         while e < cl.start and text[e] in _SPACES:
@@ -67,7 +70,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if e >= s or prose[e] == "\n" or prose[s - 1] == "\n":
             continue  # an empty quotation, or one that starts or ends at a line break
         if op.ch in spaced:
-            if op.masked or cl.masked:
+            if op.masked or cl.masked or not (open_side and close_side):
                 continue
             after, before = text[op.end:e], text[s:cl.start]
             if not after and _NBSP_ENTITY.match(text, op.end):
@@ -81,10 +84,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 else:
                     french.append((gap, (*finding, side, safe)))
             continue
-        if e > op.end and not op.masked:
+        if e > op.end and not op.masked and open_side:
             yield Finding(op.end, e, f"space after opening {op.ch}; write {op.ch} next to the quoted word",
                           Fix.delete(op.end, e, "Delete the space", safe))
-        if s < cl.start and text[s - 1] != ":" and not cl.masked:  # "visitors per day: " quotes a literal string
+        if s < cl.start and text[s - 1] != ":" and not cl.masked and close_side:  # "visitors per day: " quotes a literal string
             yield Finding(s, cl.start, f"space before closing {cl.ch}; write {cl.ch} next to the quoted word",
                           Fix.delete(s, cl.start, "Delete the space", safe))
     habit = 3 * no_break < sum(1 for gap, _ in french if gap) + no_break  # plain spaces, mostly
