@@ -293,7 +293,7 @@ _CALENDAR = frozenset("January February March April June July August September O
 # The endings of an adverb or a participle (Included, Reportedly): words that start sentences,
 # hardly ever the second half of a name written with a dot (most such names end in a domain
 # word, or in a noun: Bitcoin.Review, Libera.Chat).
-_INFLECTED = re.compile(r"[A-Z][a-z]{2,}(?:ly|ed)|[A-Z][a-z]{3,}ing")
+_INFLECTED = re.compile(r"[A-Z][a-z]{2,}(?:ly|ed|ing)")  # (Moving, Making: two letters before -ing)
 # Lower-case words joined by slashes (and/or), and domain names (Regulations.gov): the tokens
 # with a code-like character that can end a sentence or a clause.
 _SLASHED = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*(?:/[a-z0-9]+)+")  # and/or, 12th/13th
