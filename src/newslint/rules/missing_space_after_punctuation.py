@@ -36,7 +36,9 @@ post…_`), where the quote pairing reads the mark as closing.
 
 A quotation, link or emphasis that opens the next sentence counts as its first word (`spring.“We`,
 `strategy.[HUD’s report`, `the text.[PlainLanguage.gov](url)`, `Monday.*Nobody* expected`); `and/or` after a comma is a word (`brands,and/or companies`), and
-a unit or word pair before one ends a clause (`1 sat/vbyte,then a higher`).
+a unit or word pair before one ends a clause (`1 sat/vbyte,then a higher`), and so does a name
+written with a dot between capitalised words before a lower-case word
+(`Hack.Developers,ecco come è andata`; `HealthData.Gov` and code stay quiet elsewhere).
 
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
 capitalised word, bare or emphasised (`##News`, `###What to Do`, `##**Bold heading**`), or to a
@@ -83,6 +85,8 @@ _GLUED_COLON = re.compile(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query s
 # (or a numbered one: ##1. The inventory, ###2) Who gets it)
 _GLUED_HEADING = re.compile(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[A-Z][^\W\d_]*(?:[\s,:;.!?’'*_-]|$)"
                             r"|[0-9]{1,2}[.):]?[ \t]+[A-Z]))", re.M)
+# A name written with a dot between capitalised words (Hack.Developers, Code.Sprint), not code
+_DOTTED_NAME = re.compile(r"[A-Z][a-z]+(?:\.[A-Z][A-Za-z]+)+")
 _GLUED_ITEM = re.compile(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
 
 
@@ -380,6 +384,9 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     word = left.lstrip(_OPENERS)
     if mark == "," and _is_domain(word, table):
         nxt = _right_word(right)  # plainlanguage.gov,all of the coding: a domain ends the clause
+        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
+    if mark == "," and _DOTTED_NAME.fullmatch(word):
+        nxt = _right_word(right)  # Hack.Developers,ecco come: a name with a dot ends the clause
         return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
     if mark == "," and _SLASHED.fullmatch(word):
         nxt = _right_word(right)  # at least 1 sat/vbyte,then a higher: a unit or and/or ends the clause
