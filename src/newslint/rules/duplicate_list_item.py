@@ -5,7 +5,7 @@ on every save: the article is filed twice under the tag, or the byline names the
 Reported for the lists of tags, categories, topics, keywords, series and authors, and for every
 list the schema marks `uniqueItems` (schema-violation leaves those to this rule). The safe fix
 deletes the second copy (its whole line in a block list, the comma before it in a flow list
-`[…]`); every other byte of the front matter stays as it was.
+`[…]` or a TOML array of strings); every other byte of the front matter stays as it was.
 
 Bad:
     ---
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+from types import SimpleNamespace
 from typing import Any, Iterator, Mapping
 
 from .. import validation
@@ -59,8 +60,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if not isinstance(value, list) or node is None:
             continue
         where = ".".join(map(str, path))
+        if not isinstance(node.items, list):
+            node = _toml_array(doc.text, node, value) or node  # TOML arrays carry no item positions
         if not isinstance(node.items, list) or len(node.items) != len(value):
-            # (TOML arrays carry no item positions: the list, without a fix)
+            # (an array this reading cannot place item by item: the list, without a fix)
             twice = [item for i, item in enumerate(value) if _identity(item) in map(_identity, value[:i])]
             if twice:
                 yield Finding(node.value[0], node.value[1], f"`{where}` lists {_show(twice[0])} twice; "
@@ -75,6 +78,40 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             pos = node.items[i]
             yield Finding(pos.value[0], pos.value[1], f"`{where}` lists {_show(item)} twice; delete the second copy",
                           _fix(doc.text, node, i))
+
+
+# A TOML array of strings on its own: "basic" (JSON-like escapes) or 'literal' strings
+_TOML_ITEM = re.compile(r"""\s*("(?:[^"\\\n]|\\.)*"|'[^'\n]*')\s*(,|(?=\]))""")
+
+
+def _toml_array(text: str, node: Any, value: list[Any]) -> Any:
+    """Item positions for a TOML array of strings on one line (``["a", 'b']``), or None when
+    the array holds anything else or does not read back as ``value``. (The parser's span of a
+    TOML value is its line, so the array's own end is found here.)"""
+    start = node.value[0]
+    if text[start:start + 1] != "[" or not all(isinstance(v, str) for v in value):
+        return None
+    items, at = [], start + 1
+    while len(items) < len(value):
+        m = _TOML_ITEM.match(text, at)
+        if m is None:
+            return None
+        raw = m.group(1)
+        try:
+            read = json.loads(raw) if raw[0] == '"' else raw[1:-1]
+        except ValueError:
+            return None
+        if read != value[len(items)]:
+            return None
+        items.append(SimpleNamespace(value=(m.start(1), m.end(1)), items=None))
+        at = m.end()
+    close = _TOML_CLOSE.match(text, at)
+    if close is None or "\n" in text[start:close.end()]:
+        return None  # (over lines: the structure guard knows a TOML value by its first line only)
+    return SimpleNamespace(value=(start, close.end()), items=items)
+
+
+_TOML_CLOSE = re.compile(r"[ \t\n]*\]")
 
 
 def _identity(item: Any) -> str:
