@@ -1,7 +1,8 @@
 """Space inside brackets: a space just inside parentheses or square brackets (`( text )`).
 
 Text hugs its brackets: `(text)`, `[text]`. A space inside a link's text (`[ text ](url)`)
-becomes part of the link, underlined. When the space was meant to separate the bracket from
+becomes part of the link, underlined; so it does when the link's text is its address
+(`[ www.nasa.gov](http://www.nasa.gov/)`). When the space was meant to separate the bracket from
 the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise it deletes it
 (also between the brackets of a citation glued to its word: `III(A )(2)` is `III(A)(2)`, and in
 one word's brackets glued to it: `image( s)` is `image(s)`).
@@ -48,7 +49,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         j = i + 1
         while j < n and pt[j] in _SPACE:
             j += 1
-        if j == i + 1 or j >= n or pt[j] in "\n" + MASK + ")]" + PUNCT or (pt[i] == "[" and pt[j] in "xX✓✔" and pt[j + 1: j + 2] == "]"):
+        if j > i + 1 and pt[j:j + 1] == MASK and pt[i] == "[" and _url_at(doc, j, 0):
+            pass  # [ www.nasa.gov](http://www.nasa.gov/): a link whose text is its URL, shown to readers
+        elif j == i + 1 or j >= n or pt[j] in "\n" + MASK + ")]" + PUNCT or (pt[i] == "[" and pt[j] in "xX✓✔" and pt[j + 1: j + 2] == "]"):
             continue  # empty, line end, a task-list box, or a space before punctuation (NL102's)
         if (i and pt[i - 1] in ":;=") or near_invisible(doc, i, j) or j in starts:
             continue  # an emoticon, or NL120 has a character to delete here first
@@ -68,7 +71,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         s = i
         while s > 0 and pt[s - 1] in _SPACE:
             s -= 1
-        if s == 0 or pt[s - 1] in "\n" + MASK + "([" or (pt[s - 1] in ":;=" and pt[i] == ")"):
+        if pt[s - 1:s] == MASK and pt[i] == "]" and s != i and _url_at(doc, s, 1):
+            pass  # [www.nasa.gov ](http://www.nasa.gov/)
+        elif s == 0 or pt[s - 1] in "\n" + MASK + "([" or (pt[s - 1] in ":;=" and pt[i] == ")"):
             continue  # (an emoticon is :) or ; ), never with a square bracket: [Key: ](url) is a slip)
         if pt.rfind(_PAIR[pt[i]], _paragraph_start(pt, s), s) < 0 or near_invisible(doc, s, i + 1) or s in ends:
             continue
@@ -82,6 +87,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             edits.append(Edit(k, k, " "))
             title = "Move the space outside the bracket"
         yield Finding(s, i + 1, f"space before '{pt[i]}'", Fix(tuple(edits), title))
+
+
+def _url_at(doc: Document, at: int, side: int) -> bool:
+    """Does a bare URL start (side 0) or end (side 1) at ``at``?"""
+    return any(kind == "url" and (s if side == 0 else e) == at for s, e, kind in doc.prose_index.masks
+               if s - 300 <= at <= e + 300)
 
 
 def _chained(pt: str, close: int) -> bool:
