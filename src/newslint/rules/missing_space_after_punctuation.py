@@ -303,7 +303,7 @@ _INFLECTED = re.compile(r"[A-Z][a-z]{2,}(?:ly|ed|ing)")  # (Moving, Making: two 
 _SLASHED = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*(?:/[a-z0-9]+)+")  # and/or, 12th/13th
 # ... and before a stop and a sentence-starting word, names joined by a slash too (RIM/Blackberry.Here)
 _SLASHED_WORDS = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:/[A-Za-z0-9]+)+")
-_DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")
+_DOMAIN = re.compile(r"(?:[A-Za-z]|[0-9]+[A-Za-z])[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")  # (18f.gsa.gov too)
 
 
 def _is_domain(token: str, table: dict[str, Any]) -> bool:
