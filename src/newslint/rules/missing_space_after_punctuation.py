@@ -42,7 +42,8 @@ written with a dot between capitalised words before a lower-case word
 
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
 capitalised word, bare or emphasised (`##News`, `###What to Do`, `##**Bold heading**`), or to a
-number that numbers a heading (`##1. The inventory`), is a paragraph in CommonMark, not a heading; the
+number that numbers a heading (`##1. The inventory`) or to an anchor tag before its title
+(`##<a name="reading"></a>Reading`), is a paragraph in CommonMark, not a heading; the
 fix inserts the space (a lone `#` glued to a word is as often a hashtag: `#WeRemember`).
 
 Bad:  The talks ended in spring.Russia sent documents,but got no answer.
@@ -84,7 +85,7 @@ _GLUED_COLON = re.compile(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query s
 # ##News at a line's start (up to three spaces in): a heading whose space went missing
 # (or a numbered one: ##1. The inventory, ###2) Who gets it)
 _GLUED_HEADING = re.compile(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[A-Z][^\W\d_]*(?:[\s,:;.!?’'*_-]|$)"
-                            r"|[0-9]{1,2}[.):]?[ \t]+[A-Z]))", re.M)
+                            r"|[0-9]{1,2}[.):]?[ \t]+[A-Z]|\ue000+[A-Z]))", re.M)  # (or an anchor: ##<a name="x"></a>Title)
 # A name written with a dot between capitalised words (Hack.Developers, Code.Sprint), not code
 _DOTTED_NAME = re.compile(r"[A-Z][a-z]+(?:\.[A-Z][A-Za-z]+)+")
 _GLUED_ITEM = re.compile(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
