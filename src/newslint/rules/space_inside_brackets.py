@@ -35,7 +35,7 @@ _PAIR = {"(": ")", "[": "]", ")": "(", "]": "["}
 _SPACE = " \t"
 _GLUE_BEFORE = ",.…;:!?)]>”’"  # after these (or a word) a bracket wants a space before it
 _GLUE_AFTER = "([<“‘"  # before these (or a word) a bracket wants a space after it
-_REACH = 400  # how far to look for the partner bracket
+_REACH = 1000  # how far to look for the partner bracket (an aside may run over several sentences)
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
