@@ -14,8 +14,9 @@ allow two after any sentence).
 
 A link, an inline HTML tag, a code span or a character entity (`&#8212;`) stands like a word
 (`at the  <a href=…>`, two spaces before a code span); an entity that prints a space (`&nbsp;`),
-a comment or a Liquid `{% … %}` tag does not (before a Liquid output tag, `-  {{ "kane" | team_link }}`,
-two spaces are a run; after one, what it prints may have ended a sentence); after a sentence that ends inside one (`designers.&#8221;  Talk`,
+a comment or a Liquid `{% … %}` tag does not (before a Liquid output tag or a shortcode, `-  {{ "kane" |
+team_link }}`, `strategy.  {{< legacy-img … >}}`, two spaces are a run; after one, what it prints may have
+ended a sentence); after a sentence that ends inside one (`designers.&#8221;  Talk`,
 `[PRs.][ref]  Some`) two spaces are a sentence gap like any other. Two spaces after an ellipsis or an `e.g.` before a lower-case
 word are no sentence gap (`depends on the…  so`), whatever the habit; nor are two after a colon,
 unless the article's colons take two as a habit or, with no colon to tell, a capital follows
@@ -198,8 +199,8 @@ def _ending_mask(doc: Document, at: int) -> int:
     masks = doc.prose_index.masks  # (in order of their starts: a bisection, not an index of all)
     i = bisect_left(masks, at, key=_START) - 1
     for s, e, kind in masks[max(0, i - 2): i + 1]:
-        if e == at and kind != "liquid" and _wordlike(doc.text, s, e, kind):
-            return s  # (not after a Liquid output tag: what it prints may end a sentence, {{page.excerpt}}  It's)
+        if e == at and kind not in ("liquid", "shortcode") and _wordlike(doc.text, s, e, kind):
+            return s  # (not after a Liquid output tag or a shortcode: what it prints may end a sentence, {{page.excerpt}}  It's)
     return -1
 
 
@@ -208,9 +209,9 @@ _CLOSER_CHARS = "\"”’)]*_"
 
 
 def _before_inline(doc: Document, at: int) -> bool:
-    """Does an inline HTML tag, a code span, an entity that prints a mark or a Liquid output tag
-    start at ``at``? It stands in the line like a word, so the spaces before it are between words
-    (a comment, a shortcode or a Liquid ``{% … %}`` tag prints nothing there)."""
+    """Does an inline HTML tag, a code span, an entity that prints a mark, a Liquid output tag or
+    a shortcode start at ``at``? It stands in the line like a word, so the spaces before it are
+    between words (a comment or a Liquid ``{% … %}`` tag prints nothing there)."""
     masks = doc.prose_index.masks
     i = bisect_left(masks, at, key=_START)
     if i == len(masks) or masks[i][0] != at:
@@ -220,12 +221,12 @@ def _before_inline(doc: Document, at: int) -> bool:
 
 
 def _wordlike(text: str, s: int, e: int, kind: str) -> bool:
-    """An inline tag, a code span, an entity that prints a mark or a Liquid output tag
-    (``{{ "kane" | team_link }}`` prints a name or a link); not a comment, a shortcode, an
-    entity that prints a space, or a Liquid ``{% … %}`` tag (it prints nothing there)."""
+    """An inline tag, a code span, an entity that prints a mark, a Liquid output tag or a Hugo
+    shortcode (``{{ "kane" | team_link }}`` prints a name or a link, ``{{< legacy-img … >}}`` an
+    image); not a comment, an entity that prints a space, or a Liquid ``{% … %}`` tag."""
     if kind == "entity":
         return _SPACE_ENTITY.fullmatch(text, s, e) is None
-    return kind in ("html", "code") or (kind == "liquid" and text.startswith("{{", s))
+    return kind in ("html", "code") or (kind in ("liquid", "shortcode") and text.startswith("{{", s))
 
 
 def _tabs(doc: Document, text: str) -> Iterator[Finding]:
