@@ -245,6 +245,10 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
     if pt[i] == "." and _CODE_NOUN.match(pt, after) and _WORD.fullmatch(right) and right not in table["sentence-starters"]:
         return False  # the chanbackup.Single structure, the http.Client type: a code name in prose
         # (not fonts.These types of fonts: a sentence-starting word opens a sentence)
+    if word.islower() and word.isalpha() and len(word) > 1 and left == word and pt[i] == "." and _PASCAL.fullmatch(right) \
+            and _space_then_lower(pt, after) and pt.count(f"{word}.{right}") == 1 and _stands_alone(latin(), right):
+        return True  # their apps.CitySDK also: a name the article writes alone opens the next sentence
+        # (not prevScript.IsValid: a lower-case CamelCase word before the stop; not a name written only so)
     if _CAMEL.search(word) and pt[i] == "." and word.isalpha() and _WORD.fullmatch(right) and right in table["sentence-starters"]:
         return True  # YouTube.You can, WordPress.We were: a name, then a sentence
     if len(word) < 2 or _CAMEL.search(word) or (not word.isalpha() and not word.isdigit()):
@@ -290,6 +294,9 @@ _CODE_NOUN = re.compile(r" (?:struct|structure|type|field|method|function|class|
 
 # Names styled with a "!" whose first part is also an English word
 _BANG_NAMES = frozenset(("Yahoo", "Jeopardy", "Wham", "Panic", "Oklahoma", "Hey", "Oh"))
+
+# A name in CamelCase with a capital first (CitySDK, GitHub, WordPress)
+_PASCAL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 
 # Month and weekday names: no name written with a dot starts with one ("May" is a name and a verb)
 _CALENDAR = frozenset("January February March April June July August September October November December "
