@@ -255,11 +255,27 @@ def _all_tabs(text: str) -> Iterator[int]:
         i = text.find("\t", i + 1)
 
 
+_BLANKS = (" ", "\t", "\u00a0")
+
+
 def _invisible_on_line(doc: Document, line: int) -> bool:
-    """An invisible character on the line (NL120 deletes it first: it may split a run, and whether
-    the line's runs look like aligned columns must not depend on which fix lands first)."""
+    """An invisible character between two blanks on the line (NL120 deletes it first: that makes
+    a run or lengthens one, and whether the line's runs look like aligned columns must not depend on
+    which fix lands first). One with a letter beside it (consistency\u200b and) changes no run: the
+    line's doubled spaces are still reported."""
     start = doc.line_starts[line - 1]
-    return near_invisible(doc, start, start + len(doc.line_text(line)), margin=0)
+    end = start + len(doc.line_text(line))
+    if not near_invisible(doc, start, end, margin=0):
+        return False
+    text = doc.text
+    spans = scan(doc).invisible
+    k = bisect_left(spans, (start, -1))
+    while k < len(spans) and spans[k][0] < end:
+        s, e = spans[k]
+        if text[s - 1:s] in _BLANKS and text[e:e + 1] in _BLANKS:  # (deleting it joins two blanks)
+            return True
+        k += 1
+    return False
 
 
 def _aligned_lines(matches: list[re.Match[str]], lines: list[int]) -> set[int]:
