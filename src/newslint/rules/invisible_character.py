@@ -116,7 +116,7 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
             continue  # a capital at the join: two names (Ann\u00a0Lee, IT\u00a0Team)
         if (whole and any(words[part] == 1 and part not in _COMPOUND_PARTS for part in (left, right))) \
                 or (right in _SUFFIXES and len(left) >= 3 and words[right] == 1) \
-                or (english and _split_dictionary_word(m.group(1), m.group(2))):
+                or (english and (_split_dictionary_word(m.group(1), m.group(2)) or joined in _CLOSED_WORDS)):
             yield Finding(m.end(1), m.start(2), f"no-break space inside the word “{m.group(1)}{m.group(2)}”; delete it",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
 
@@ -136,6 +136,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Endings that are never words: "need\u00a0ing" is one word even when the article has no "needing"
 _SUFFIXES = frozenset("ing ings tion tions sion sions ation ations ment ments ness ity ities ology ance ence "
                       "ous ive ful ized ised izing ising".split())
+# Words written closed that are made of two words (how|ever, with|out, can|not): split by a
+# no-break space, which nobody types between the two on purpose, they are one word again
+_CLOSED_WORDS = frozenset("however whatever whenever wherever whoever therefore moreover furthermore nevertheless "
+                          "nonetheless meanwhile otherwise without within into onto upon cannot".split())
 # Words that a short article may write only once and that make closed compounds (on line, any
 # one, every day, with out): a part among them is a word, not half of one.
 _COMPOUND_PARTS = frozenset("on in out up down over under back any every some no with to for be one day time "
