@@ -804,6 +804,11 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 _close(mk, stack, top, q, "reversed" if opens_here and top.ch in "“‘\"'" else "")
             elif closing and ch == "‘" and prof.apostrophe:
                 mk.role, mk.flag = "apostrophe", "reversed"  # goin‘: an apostrophe drawn the wrong way
+            elif closing and opens_here and top is None and before not in ":—–" and _ends_paragraph(P, mk.end):
+                # improvement.“ at a paragraph's end, nothing open: with nothing after it to open,
+                # it is a closing mark drawn the wrong way (its opening may be in an earlier paragraph;
+                # after a colon or a dash it may open the next paragraph's quotation: said:“)
+                mk.role, mk.flag = "close", "reversed"
             elif closing and opens_here and P[mk.end: mk.end + 1].isspace():
                 _open(mk, stack, sure=False)
                 mk.flag = "misplaced"  # said“ Only: an opening mark with its space on the wrong side
@@ -977,6 +982,18 @@ def _entity_below(stack: list[Mark], opener: Mark) -> Mark:
         if stack[j].ch in DOUBLE:
             return stack[j] if stack[j].masked else opener
     return opener
+
+
+def _ends_paragraph(P: str, at: int) -> bool:
+    """Does nothing but blanks or masked markup follow ``at`` to the end of its line, and is the
+    next line (if any) without a letter or digit: the end of a paragraph?"""
+    eol = P.find("\n", at)
+    if eol < 0:
+        return not any(c.isalnum() for c in P[at:])
+    if any(c.isalnum() for c in P[at:eol]):
+        return False
+    nxt = P.find("\n", eol + 1)
+    return not any(c.isalnum() for c in P[eol + 1: nxt if nxt >= 0 else len(P)])
 
 
 def _close_or_stray(mk: Mark, stack: list[Mark], top: Mark | None, q: Quotes) -> None:

@@ -15,6 +15,9 @@ Good: “Freezing the talks is entirely the initiative of Ukraine,” he conclud
 Bad:  We call it a ‘’blameless postmortem’’ because no one is at fault.
 Good: We call it a “blameless postmortem” because no one is at fault.
 
+An opening mark at the very end of a paragraph, glued to the text before it, opens nothing: it is
+a closing mark drawn the wrong way (improvement.“), reported with an unsafe fix to ”.
+
 Not findings: German and Russian closing “ („…“, «… „…“ …» with `lang: de`/`ru`); apostrophes
 (see NL117 `wrong-apostrophe`); marks of another language (NL115 `foreign-quotes`); a closing
 ’’ with no ‘’ before it in the paragraph (‘the girls’’ coats’: a plural possessive
