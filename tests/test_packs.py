@@ -406,3 +406,23 @@ def test_cli_reports_a_failing_spec_with_exit_2(tmp_path: Path) -> None:
     r = subprocess.run(newslint_command() + ["check", "."], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 2
     assert "style/house.yaml: rule `house/no-utilize`: spec 1 fails: fixing `bad: We utilize the tool.`" in r.stderr
+
+
+def test_the_indefinite_article_follows_the_first_sound() -> None:
+    """A replacement that starts with another sound takes the other article (an added bonus ->
+    a bonus); vowel letters read as consonants, silent h and initialisms are read as spoken."""
+    from newslint.packrules import indefinite_article
+
+    assert [indefinite_article(w) for w in ("bonus", "added bonus", "unique", "user", "one-off", "European")] \
+        == ["a", "an", "a", "a", "a", "a"]
+    assert [indefinite_article(w) for w in ("hour", "honest", "umbrella", "ATM", "HIV", "USB")] \
+        == ["an", "an", "an", "an", "an", "a"]
+
+
+def test_an_article_changes_only_with_the_first_sound() -> None:
+    """The fix changes "a"/"an" only where the replacement starts with another sound: "a free
+    gift" keeps its "a", "an added bonus" becomes "a bonus"."""
+    from newslint import fix_text
+
+    out, _ = fix_text("---\ntitle: T\n---\n\nIt was a free gift and an added bonus.\n")
+    assert out.endswith("It was a gift and a bonus.\n")

@@ -400,6 +400,11 @@ class Substitution(PackRule):
             fix = None
             if len(options) == 1 and self.fix_mode != "none":
                 fix = Fix.replace(s, e, options[0], f"Replace with “{options[0]}”", safe=self.fix_mode == "safe")
+                article = _agreeing_article(text, s, matched, options[0])
+                if article:  # As an added bonus -> As a bonus, not "As an bonus"
+                    start, prefix = article
+                    fix = Fix.replace(start, e, prefix + options[0], f"Replace with “{prefix.split()[0]} {options[0]}”",
+                                      safe=self.fix_mode == "safe")
             yield Finding(s, e, self.render(matched, replacement=" or ".join(f"“{o}”" for o in options)), fix)
 
     def _expand(self, template: str, m: Any, matched: str) -> str:
@@ -411,6 +416,39 @@ class Substitution(PackRule):
         swaps = "; ".join(f"{v} → {' | '.join(o)}" for v, o in self.swaps)
         fix = {"safe": "a safe fix", "unsafe": "an unsafe fix (--unsafe-fixes)", "none": "no fix"}[self.fix_mode]
         return super().describe() + [f"Swaps ({fix}; alternatives are suggested, not fixed): {swaps}."]
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?)([ \u00a0]+|[ \t]*\n[ \t]*)$", re.IGNORECASE)
+# vowel letters read as a consonant (a unique, a user, a European, a one-off) and a silent h (an hour)
+_CONSONANT_SOUND = re.compile(r"u(?:n[iy]|s[aeu]|r[aeiou]|bi|ti|ku?l)|eu|ewe|one\b|once\b", re.IGNORECASE)
+_VOWEL_SOUND = re.compile(r"hour|honest|honou?r|heir", re.IGNORECASE)
+_VOWEL_LETTER_NAMES = "AEFHILMNORSX"  # an ATM, an HIV test, an SEC rule: initialisms read letter by letter
+
+
+def indefinite_article(word: str) -> str:
+    """"a" or "an" before ``word``, by its first sound as English spelling suggests it."""
+    first = word.split()[0] if word.split() else word
+    if len(first) > 1 and first.isupper():
+        return "an" if first[0] in _VOWEL_LETTER_NAMES else "a"
+    if _VOWEL_SOUND.match(first):
+        return "an"
+    return "an" if first[:1].lower() in "aeiou" and not _CONSONANT_SOUND.match(first) else "a"
+
+
+def _agreeing_article(text: str, start: int, matched: str, replacement: str) -> tuple[int, str] | None:
+    """Where "a"/"an" before a replaced phrase agreed with it and would not agree with the
+    replacement (an added bonus -> a bonus): the article's start and the new article with the
+    space the writer typed; else None (a free gift -> a gift keeps its article; "an historic"
+    the writer chose stays theirs)."""
+    m = _ARTICLE_BEFORE.search(text[max(0, start - 24):start])
+    if not m:
+        return None
+    typed = m.group(1)
+    old, new = indefinite_article(matched), indefinite_article(replacement)
+    if typed.lower() != old or new == old:
+        return None
+    new = new.capitalize() if typed[0].isupper() else new
+    return start - len(m.group()), new + m.group(2)
 
 
 def match_case(matched: str, replacement: str) -> str:
