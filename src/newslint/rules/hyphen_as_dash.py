@@ -24,7 +24,8 @@ is a hyphen with stray spaces, not a dash: the unsafe fix closes it up (`root-ba
 
 Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
 `5 - 3`, `$200 - $499`, `9 am - 1 pm`, `n - k`, `MAX - 1`), command-line options (`--help`), a hyphen at a line
-start or end, and code.
+start or end, a spaced hyphen right after an article (`put a - before the word`, `from a + to a -`:
+the character itself, since no dash follows an article), and code.
 
 Bad:  Talks resumed - both sides said so -- but no date was set.
 Good: Talks resumed — both sides said so — but no date was set.
@@ -73,6 +74,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if d.mark == "-":
             if (d.prev in _NUMERIC and d.next in _NUMERIC) or _variables(pt, d):
                 continue  # 5 - 3, $200 - $499, n - k: arithmetic or a range
+            if _ARTICLE_BEFORE.search(pt, max(0, d.start - 8), d.start):
+                continue  # put a - before the word, from a + to a -: the character named, not a dash
             if d.form.startswith("spaced") and _COMPOUND.match(pt, d.end) and pt[d.start - 1:d.start].islower():
                 left = re.search(r"[A-Za-z]+$", pt[max(0, d.start - 30):d.start])
                 word = f"{left.group() if left else ''}-{pt[d.end:_COMPOUND.match(pt, d.end).end(1)]}"
@@ -147,6 +150,7 @@ _COMPOUND = re.compile(r"(based|driven|related|oriented|focused|friendly|specifi
                        r"(?=[\"”’']?[ \t]+(?!(?:on|upon|in|by|to|of|at|with|from|for|and|or|around|toward|towards"
                        r"|the|a|an|this|that|these|those|its|his|her|their|our|my|your|we|i|you|he|she|it|they|then)\b)"
                        r"[A-Za-z])")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an|the)$", re.IGNORECASE)  # no dash follows an article
 _CONSTANT_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z_]+$")  # MAX, UINT_MAX
 _OPERAND_AFTER = re.compile(r"(?:[0-9]+|[A-Za-z])[ \t]*(?:$|[|)\]=+*/<>,;\ue000\n]|\.(?![0-9]))")  # then the end of the expression
 # A number of one to three digits (not a year) after "#" or after a capitalised word: Day 1, #61
