@@ -7,7 +7,7 @@ config's language) no space there is reported instead, and so is an ordinary spa
 sets no-break spaces (or their entities) before a third of these marks or more; an article that
 sets fewer leaves them to its renderer, as most French web writing does: its ordinary spaces are its
 habit, not slips, and the fix for a missing space inserts an ordinary one there. A comma or semicolon with its space on
-the wrong side (``Medinsky ,said``) gets the space moved after it, and so does a full stop, ``?``
+the wrong side (``Medinsky ,said``, ``he wrote ,"We``) gets the space moved after it, and so does a full stop, ``?``
 or ``!`` before a capitalised word (``the store .Then we``; not ``the .Gov domains``) or a link whose
 text starts with a capital (``organized .[GSA’s framework](url)``), or an acronym the article also
 writes alone before a lower-case word (``the system .FDA, led by``; not after a function word:
@@ -74,7 +74,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for i in scan(doc).spaced:
         mark = pt[i]
         after = pt[i + 1] if i + 1 < n else "\n"
-        swapped = mark in ",;" and after.isalpha()  # "Medinsky ,said": the space is on the wrong side
+        # "Medinsky ,said", 'he wrote ,"We': the space is on the wrong side (before a word, or a
+        # quotation mark that opens one: deleting the space would leave ',"We' glued)
+        swapped = mark in ",;" and (after.isalpha() or (after in "“\"" and pt[i + 2: i + 3].isalnum()))
         if mark in ".?!" and (after.isupper() or after in "*_“["):  # "store .Then": so is a stop's before the next sentence
             before = pt[max(0, i - 20): i].rstrip(HSPACE)
             left = before[-1:]
