@@ -5,6 +5,8 @@ rules and k of the others (all when fewer), drawn with random.Random(SEED + rule
     python3 bench/precision_sample.py before.json sample.json                  # round 1 (15/5)
     python3 bench/precision_sample.py before.json sample.json --seed precision2: \
         --big 18 --small 6 --exclude bench/precision-audit.md                  # round 2
+    python3 bench/precision_sample.py before.json sample.json --seed 606: --big 15 --small 6 \
+        --also-big missing-space-after-punctuation                             # round 6
 
 --exclude leaves out every finding (rule, path, line) an earlier round's verdict table lists, so
 a new round reads findings nobody has judged yet.
@@ -16,8 +18,10 @@ p.add_argument('report'); p.add_argument('out')
 p.add_argument('--seed', default='precision:')
 p.add_argument('--big', type=int, default=15); p.add_argument('--small', type=int, default=5)
 p.add_argument('--exclude', help='an audit markdown file whose verdict rows are left out')
+p.add_argument('--also-big', default='', help='comma-separated rule names sampled as big too')
 a = p.parse_args()
 BIG = {'wrong-apostrophe','repeated-space','hyphen-as-dash','straight-quotes','empty-value','unclosed-quote','dash-spacing','unused-link-definition'}
+BIG |= {n for n in a.also_big.split(',') if n}
 seen = set()
 if a.exclude:
     row = re.compile(r'^\| ([a-z-]+) \| `([^`:]+):(\d+)` \| (?:TP|FP)', re.M)
