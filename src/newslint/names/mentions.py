@@ -365,8 +365,9 @@ def _extract(doc: "Document") -> list[Mention]:
             if m.group(0) not in inferred:
                 continue
             p = _parse_pair(m.group(0))
-        if (s and _GLUE.match(text, s - 1)) or (e < n and _GLUE.match(text, e) and text[e] not in "’'-"):
-            continue  # part of a longer word: iPhone, 3Com
+        if (s and _GLUE.match(text, s - 1) and text[s - 2:s] != "--") or \
+                (e < n and _GLUE.match(text, e) and text[e] not in "’'-"):
+            continue  # part of a longer word: iPhone, 3Com, anti-Trump (not after a dash typed as ---: protocol---Matt)
         zone = "body"
         if s < doc.body_start:
             zone = next((key for zs, ze, key in zones if zs <= s < ze), "body")
