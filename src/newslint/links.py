@@ -550,7 +550,8 @@ def _diagnose(text: str, paren: int) -> Broken | None:
             return Broken(paren, rest_close, "title-quotes",
                           f"the link title holds an unescaped {q}: the link renders as text; "
                           f"write \\{q} or use the other quote mark")
-        if _URL_START.match(dest) and "?" not in dest and _PROSE_TAIL.fullmatch(text, e, rest_close - 1):
+        if _URL_START.match(dest) and "?" not in dest and (_PROSE_TAIL.fullmatch(text, e, rest_close - 1)
+                                                          or _LINK_TAIL.fullmatch(text, e, rest_close - 1)):
             # "[x](https://a.gov/ is helpful.)": the URL is whole and words follow it; the ")" that
             # ends the line closes a parenthesis of the prose, the link lost its own
             trimmed = _url_end(text, s, e)
@@ -615,6 +616,8 @@ _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 # Two words or more of plain prose (no path, query or file name in them) after a URL; a dash
 # may stand between them ("nimbus-sans-l/ — a close cousin").
 _PROSE_TAIL = re.compile(r"[ \t]+(?:(?:[A-Za-z][A-Za-z'’-]*[,;:]?|[—–])[ \t]+)+[A-Za-z][A-Za-z'’-]*[.,;:!?]?[ \t]*")
+# ... or words and then a whole link of their own: "see [agile](https://…/Agile and [waterfall](https://…)."
+_LINK_TAIL = re.compile(r"[ \t]+(?:[A-Za-z][A-Za-z'’-]*[,;:]?[ \t]+)*\[[^\[\]\n]+\]\([^\s()]+\)[.,;:!?]?[ \t]*")
 _LATER = re.compile(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
 
 
