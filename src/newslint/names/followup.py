@@ -38,19 +38,25 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
         for g in givens:
             owners.setdefault(g, set()).add(surname)
     persons = sv.surnames
+    # (not when two people share the surname: Quentin … son of President Theodore Roosevelt,
+    # Quentin died: the first name tells them apart)
     candidates = {g for g, s in owners.items() if g in sv.bare and len(s) == 1 and g not in persons
-                  and g not in allow and len(g) >= 3}
+                  and g not in allow and len(g) >= 3 and len(sv.full[next(iter(s))]) == 1}
     if not candidates:
         return []
     followed = [s for s in sv.full if s in sv.bare]  # people named again by surname
     by_surname = sum(sv.bare[s] for s in followed)
     by_given = sum(sv.bare[g] for g in owners if g in sv.bare)
-    if not (by_surname >= 2 and 2 * by_given <= by_surname or by_given == 1 and by_surname >= 1):
-        return []  # (one lone first name against one surname follow-up is a slip too: "Klein said … said Jessica")
+    # (one lone first name against one surname follow-up is a slip too: "Klein said … said Jessica";
+    # and with no follow-up at all, a quotation attributed to a first name: "Eric Martinez … ,” Eric said")
+    attributed_only = by_given == 1 and by_surname == 0
+    if not (by_surname >= 2 and 2 * by_given <= by_surname or by_given == 1 and by_surname >= 1 or attributed_only):
+        return []
     # the person is also called by surname alone, or the article does so with two people or more
-    candidates = {g for g in candidates if len(followed) >= 2 or next(iter(owners[g])) in sv.bare}
+    if not attributed_only:
+        candidates = {g for g in candidates if len(followed) >= 2 or next(iter(owners[g])) in sv.bare}
     candidates = {g for g in candidates if sv.bare[g] <= MAX_BARE}
-    if not candidates or _TRANSCRIPT.search(doc.text, doc.body_start) is not None:
+    if not candidates or _transcript(doc.text, doc.body_start):
         return []
     text = doc.prose_text
     out = []
@@ -67,9 +73,25 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
               and not (text.startswith(",", m.end) and _SENTENCE_START.search(text, max(0, m.start - 4), m.start))
               and not _lowercase_word(text, m.form)
               and not _lowercase_word(text, next(iter(owners[m.form])))):  # Jade Plus: a product
+            if attributed_only and not _attribution(text, m.start, m.end):
+                continue
             surname = next(iter(owners[m.form]))
             out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
     return out
+
+
+# A quotation attributed to the name: ,” Eric said / ,” said Eric (news attributes by surname)
+_SAID = r"(?:said|says|added|explained|noted|told|wrote|asked|recalled)"
+_QUOTE_THEN = re.compile(r"[,!?]?[”\"][ \t]+$")
+_SAID_AFTER = re.compile(r"[ \t]+" + _SAID + r"\b")
+_QUOTE_SAID_BEFORE = re.compile(r"[,!?]?[”\"][ \t]+" + _SAID + r"[ \t]+$")
+
+
+def _attribution(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` the speaker of the quotation just before it?"""
+    before = text[max(0, start - 24):start]
+    return (_QUOTE_THEN.search(before) is not None and _SAID_AFTER.match(text, end) is not None) or \
+        _QUOTE_SAID_BEFORE.search(before) is not None
 
 
 def _lowercase_word(text: str, word: str) -> bool:
@@ -81,8 +103,22 @@ def _lowercase_word(text: str, word: str) -> bool:
 
 MAX_BARE = 2  # a person called by first name three times or more: the article's own choice
 # A transcript ("**Mike Schmidt**: Thanks, Steven."): speakers call each other by first name.
-_TRANSCRIPT = re.compile(r"^(?:\*\*|__)?[A-Z][\w.’' -]{1,40}(?:\*\*|__)?:(?:\*\*|__)? .*\n(?:.*\n)*?"
-                         r"^(?:\*\*|__)?[A-Z][\w.’' -]{1,40}(?:\*\*|__)?:(?:\*\*|__)? ", re.M)
+_SPEAKER = re.compile(r"^(?:\*\*|__)?([A-Z][\w.’' -]{1,40}?)(?:\*\*|__)?:(?:\*\*|__)? ", re.M)
+
+
+def _transcript(text: str, start: int) -> bool:
+    """Do lines open with a speaker's name and a colon, some speaker twice (**Mike Schmidt**: …
+    then **Mike Schmidt**: … again)? Two different labels are headings or list items
+    ("Reporting earthquakes: A human…", "Step two: …"), not speakers."""
+    seen: set[str] = set()
+    for m in _SPEAKER.finditer(text, start):
+        label = m.group(1)
+        if label in seen:
+            return True
+        seen.add(label)
+    return False
+
+
 # Addressed, not named: "Thanks, Mike", "Hey, Steven", "and you, Alison,". After a plain comma
 # the name is addressed only when the clause ends with it ("and you, Alison,"); "goals, Sam
 # emphasized" and "Second, Erin asked" name a person.

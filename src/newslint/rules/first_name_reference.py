@@ -3,16 +3,20 @@
 After the first full mention, news style names a person by surname ("Lloyd Austin … Austin
 said"). A lone first name later is usually a slip, often a translation's. Reported only in
 articles that themselves refer to people again by surname (at least twice, and at least twice
-as often as by first name), so features and blogs written on first-name terms stay quiet.
+as often as by first name), so features and blogs written on first-name terms stay quiet; or
+where the one lone first name attributes a quotation (“…,” Eric said), news style's place for
+the surname.
 The fix (unsafe: the author may mean it) puts the surname in.
 
 Bad:  US Secretary of Defense Lloyd Austin … The conversation between Shoigu and Lloyd took place.
 Good: US Secretary of Defense Lloyd Austin … The conversation between Shoigu and Austin took place.
 
 Not findings: a first name inside a quotation, after a title ("Mr. Lloyd"), shared by two
-people in the article, used as someone's surname, written in lower case too in the article
+people in the article, telling apart two people with one surname (Quentin … son of Theodore
+Roosevelt), used as someone's surname, written in lower case too in the article
 ("mark", "will"; likewise a "surname" that is a word: Jade Plus is a product), addressed
-rather than named ("Thanks, Mike"), in a transcript of speakers, or listed in ``allow``.
+rather than named ("Thanks, Mike"), in a transcript of speakers (a speaker's label opens two
+lines or more), or listed in ``allow``.
 """
 
 from __future__ import annotations
