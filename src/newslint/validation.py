@@ -27,6 +27,9 @@ from typing import Any, Iterator, Mapping
 from .document import Document
 from .frontmatter import FrontMatter, Pos
 
+# List keys of news front matter whose items are names, which schemas often leave out: the
+# list rules (list-as-string, duplicate-list-item) treat them as lists even without a schema.
+NEWS_LIST_KEYS = frozenset({"tags", "categories", "topics", "keywords", "series", "authors"})
 MAX_EXPANDED = 20_000  # values, after following YAML aliases (when they are allowed)
 MAX_DEPTH = 64
 

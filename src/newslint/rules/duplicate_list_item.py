@@ -39,8 +39,6 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
-# List keys of news front matter whose items are names: a name twice is always a slip.
-_LIST_KEYS = frozenset({"tags", "categories", "topics", "keywords", "series", "authors"})
 _BLOCK_MARK = re.compile(r"[ \t]*-[ \t]+")
 _FLOW_GAP = re.compile(r"\s*,\s*")
 
@@ -51,7 +49,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if fm is None or fm.root is None or not isinstance(fm.data, dict):
         return
     paths = {p.path for p in validation.validate(doc, opts).problems if p.owner == "unique"}
-    paths |= {(key,) for key, value in fm.data.items() if key in _LIST_KEYS and isinstance(value, list)}
+    # (a name twice in a news list is always a slip, whatever the schema says of it)
+    paths |= {(key,) for key, value in fm.data.items()
+              if key in validation.NEWS_LIST_KEYS and isinstance(value, list)}
     for path in sorted(paths, key=lambda p: tuple(map(str, p))):
         value: Any = fm.data
         for step in path:

@@ -43,8 +43,6 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
-# List keys of news front matter that schemas often leave out.
-_LIST_KEYS = frozenset({"tags", "categories", "topics", "keywords", "series", "authors"})
 # A short second part that belongs to the first: Washington, D.C.; Acme, Inc.; Smith, Jr.
 _SUFFIX = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]{2,3}|Inc\.?|Jr\.?|Sr\.?|Ltd\.?|LLC|Co\.?")
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
@@ -62,7 +60,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or not meta:
         return
     compiled = validation.validate(doc, opts).schema
-    keys = set(_LIST_KEYS)
+    keys = set(validation.NEWS_LIST_KEYS)
     if compiled is not None:
         keys |= {k for k, v in compiled.properties.items() if isinstance(v, dict) and _is_list(v)}
     for key, pos in fm.root.items.items():
