@@ -71,6 +71,9 @@ HOSTILE = {
     "quote-soup": "---\ntitle: T\n---\n\n" + "“‘\"'«»„" * 5_000 + "\n",
     "unclosed-templates": "---\ntitle: T\n---\n\nText " + "{{ x {% y <!-- z <? w " * 5_000 + "\n",
     "html-block-unclosed": "---\ntitle: T\n---\n\n<div>\n" + "<code>a {{ b <!-- c " * 5_000 + "\n</div>\n",
+    "long-unique-list": "---\ntitle: T\ntags: [" + ",".join(f'"t{i}"' for i in range(8000)) + ', "t0"]\n---\nBody.\n',
+    "toml-array-repeats": "+++\ntitle = \"T\"\ntags = [\n" + ",".join(f'"{i % 5000}"' for i in range(20_000))
+                          + "\n]\n+++\nBody.\n",
     "html-block-code": "---\ntitle: T\n---\n\n<div>\n" + "<code>x</code> <b>y</b> " * 10_000 + "\n</div>\n",
 }
 

@@ -119,18 +119,26 @@ def link_view(doc: Document) -> str:
     return doc.memo("links.view", build)
 
 
-def _only_entities(doc: Document, view: str, start: int, end: int) -> bool:
-    """Is every blanked stretch of ``view[start:end]`` an entity (Today&#8217;s), or none there?"""
+def _only_entities(doc: Document, view: str, start: int, end: int, tags: bool = False) -> bool:
+    """Is every blanked stretch of ``view[start:end]`` an entity (Today&#8217;s), or none there?
+    With ``tags``, an inline formatting tag (``</span>``, ``<em>``; not a link's ``<a>``) may be one too."""
     i = view.find(MASK, start, end)
     if i < 0:
         return True
     entities = _mask_starts(doc, "entity")
+    html = _mask_starts(doc, "html") if tags else {}
     while i >= 0:
         stop = entities.get(i)
+        if stop is None and i in html and _FORMAT_TAG.fullmatch(doc.text, i, html[i]):
+            stop = html[i]
         if stop is None:
             return False
         i = view.find(MASK, stop, end)
     return True
+
+
+# An inline tag that only formats the words it wraps: kept as it is when a link's brackets are swapped back
+_FORMAT_TAG = re.compile(r"</?(?!a\b)[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
 
 def _mask_starts(doc: Document, kind: str) -> dict[int, int]:
@@ -437,8 +445,8 @@ def _broken(doc: Document) -> Iterator[Broken]:
     for m in _REVERSED.finditer(text, doc.body_start) if text.find(")[", doc.body_start) >= 0 else ():
         if m.start() > 0 and (text[m.start() - 1] == "]" or text[m.start() - 1].isalnum()):
             continue
-        if not doc.is_prose(m.start()) or not doc.is_prose(m.end(1)) or not _only_entities(doc, view, *m.span(1)):
-            continue  # code, HTML or a template in the text: not a plain swapped link
+        if not doc.is_prose(m.start()) or not doc.is_prose(m.end(1)) or not _only_entities(doc, view, *m.span(1), tags=True):
+            continue  # code, a link tag or a template in the text: not a plain swapped link
         words, url = m.group(1), text[m.start(2):m.end(2)]
         yield Broken(m.start(), m.end(), "reversed",
                      "link written as (text)[url]: this renders as text; write [text](url)",
