@@ -74,6 +74,7 @@ HOSTILE = {
     "long-unique-list": "---\ntitle: T\ntags: [" + ",".join(f'"t{i}"' for i in range(8000)) + ', "t0"]\n---\nBody.\n',
     "toml-array-repeats": "+++\ntitle = \"T\"\ntags = [\n" + ",".join(f'"{i % 5000}"' for i in range(20_000))
                           + "\n]\n+++\nBody.\n",
+    "reference-links": "---\ntitle: T\n---\n\n" + " ".join(f"[a{i}][r{i}]" for i in range(20_000)) + "\n",
     "html-block-code": "---\ntitle: T\n---\n\n<div>\n" + "<code>x</code> <b>y</b> " * 10_000 + "\n</div>\n",
 }
 

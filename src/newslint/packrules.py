@@ -723,6 +723,11 @@ def link_text_spans(doc: Document) -> list[tuple[int, int]]:
     """The text between the brackets of inline and reference links (never images)."""
     text = doc.text
     out = []
+    breaks = []  # where each blank line ("\n\n") starts: a link's text starts after the last one
+    at = text.find("\n\n")
+    while at >= 0:
+        breaks.append(at)
+        at = text.find("\n\n", at + 1)
     for s, _e, kind in doc.prose_index.masks:
         if kind not in ("dest", "ref"):
             continue
@@ -730,7 +735,10 @@ def link_text_spans(doc: Document) -> list[tuple[int, int]]:
         if close < 0 or text[close] != "]":
             continue
         depth, i = 0, close - 1
-        floor = text.rfind("\n\n", 0, close)
+        # (text.rfind("\n\n", 0, close), found by bisection: a search back per link was
+        # quadratic in a paragraph of thousands of links)
+        k = bisect.bisect_right(breaks, close - 2) - 1
+        floor = breaks[k] if k >= 0 else -1
         while i > floor:
             ch = text[i]
             if ch == "]" and (i == 0 or text[i - 1] != "\\"):
