@@ -16,7 +16,7 @@ prose field is then read left to right with a stack, under the language profile 
 * curly marks keep the direction they are drawn with unless the shape clearly says otherwise
   (“ closes in German and Russian, opens in English; ” after a space and before a word is a
   closing mark with its space on the wrong side when a quotation is open, or a reversed
-  opening mark when none is);
+  opening mark when none is, unless an attribution follows it: ``change, ”said Roth``);
 * straight marks take the direction their shape gives; when the shape says nothing (``word"word``,
   `` " ``) the stack decides, and the mark is flagged *unsure*, so fixes that depend on it are
   unsafe;
@@ -326,6 +326,10 @@ _SAYS = ("said|says|added|adds|told|tells|asked|asks|explained|explains|noted|no
 _SPEAKER = r"(?:he|she|they|we|I|the [a-z]+|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})"
 ATTRIBUTION = re.compile(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s)[ \t]+(?:(?:he|she|they)\b|[A-Z])))"
                           % (_SPEAKER, _SAYS, _SAYS))
+
+# An attribution right after a closing mark, in lower case (”said Roth, ”she added): no quotation
+# opens with it, so a ” stuck to it after a clause closes one.
+_ATTRIBUTED = re.compile(r"(?:(?:%s)\b|(?:he|she|they)[ \t]+(?:%s)\b)" % (_SAYS, _SAYS))
 
 NEXT_DOUBLE = re.compile("[%s]" % "".join(sorted(DOUBLE)))
 _NEXT_SINGLE = re.compile(r"(?<![^\W\d_])[%s]|[%s](?![^\W\d_])" % (("".join(sorted(SINGLE)),) * 2))
@@ -831,6 +835,12 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 sure = _misplaced(P, mk, lower=False) or (
                     ch in closers and ch not in prof.openers and not _closer_follows(marks, idx, prof))
                 _close(mk, stack, top, q, "misplaced", sure=sure)
+            elif opening and top is None and _misplaced(P, mk, lower=False) and _ATTRIBUTED.match(P, mk.end) \
+                    and not _closer_follows(marks, idx, prof):
+                # change, ”said Roth.: nothing open, but a closing mark after a clause and before
+                # its attribution, its space on the wrong side (the opening mark was lost earlier)
+                mk.role, mk.flag = "close", "misplaced"
+                q.stray.append(mk)
             elif (opening or not (lsp or rsp)) and top is None:
                 _open(mk, stack, sure=opening)
                 if ch not in prof.openers:  # German »Hallo« opens with », as it may

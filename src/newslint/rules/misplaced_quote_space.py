@@ -4,7 +4,8 @@ A closing mark goes right after the quoted words and the space after it; an open
 after the space and right before the quoted words. Translated and hurried copy often gets this
 backwards, which also turns the mark the wrong way when software curls it. The pairing (see
 NL110) decides that the mark closes (or opens) a quotation; the fix moves the space across the
-mark and is safe when the pairing is unambiguous.
+mark and is safe when the pairing is unambiguous. A ” stuck to an attribution after a clause
+(`making that change, ”said Roth.`) closes a quotation even when its opening mark was lost.
 
 Bad:  “And not on the terms of ultimatums, ”he pointed out.
 Good: “And not on the terms of ultimatums,” he pointed out.
