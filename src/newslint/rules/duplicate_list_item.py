@@ -64,9 +64,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             node = _toml_array(doc.text, node, value) or node  # TOML arrays carry no item positions
         if not isinstance(node.items, list) or len(node.items) != len(value):
             # (an array this reading cannot place item by item: the list, without a fix)
-            twice = [item for i, item in enumerate(value) if _identity(item) in map(_identity, value[:i])]
-            if twice:
-                yield Finding(node.value[0], node.value[1], f"`{where}` lists {_show(twice[0])} twice; "
+            twice = _first_repeat(value)
+            if twice is not None:
+                yield Finding(node.value[0], node.value[1], f"`{where}` lists {_show(twice)} twice; "
                               "delete the second copy")
             continue
         seen: set[str] = set()
@@ -112,6 +112,17 @@ def _toml_array(text: str, node: Any, value: list[Any]) -> Any:
 
 
 _TOML_CLOSE = re.compile(r"[ \t\n]*\]")
+
+
+def _first_repeat(value: list[Any]) -> Any:
+    """The first item that repeats an earlier one, or None (one pass: a list may be long)."""
+    seen: set[str] = set()
+    for item in value:
+        ident = _identity(item)
+        if ident in seen:
+            return item
+        seen.add(ident)
+    return None
 
 
 def _identity(item: Any) -> str:
