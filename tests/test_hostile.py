@@ -75,6 +75,7 @@ HOSTILE = {
     "toml-array-repeats": "+++\ntitle = \"T\"\ntags = [\n" + ",".join(f'"{i % 5000}"' for i in range(20_000))
                           + "\n]\n+++\nBody.\n",
     "reference-links": "---\ntitle: T\n---\n\n" + " ".join(f"[a{i}][r{i}]" for i in range(20_000)) + "\n",
+    "stops-and-opening-marks": "---\ntitle: T\n---\n\n" + ".“ " * 20_000 + "\n",
     "html-block-code": "---\ntitle: T\n---\n\n<div>\n" + "<code>x</code> <b>y</b> " * 10_000 + "\n</div>\n",
 }
 

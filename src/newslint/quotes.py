@@ -657,6 +657,9 @@ class _MaskIndex:
         return None
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit
+
+
 class _Context:
     """Is the text just before / after a mark space-like? Looks through emphasis, quote marks
     and inline HTML; a line's structural prefix (``> ``, list indentation) counts as space."""
@@ -670,6 +673,31 @@ class _Context:
         # marks each walk would otherwise cross the whole run again (quadratic on quote soup).
         self._left: dict[int, bool] = {}
         self._right: tuple[int, int, bool] = (1, 0, True)  # the last walk: [start, stop] → answer
+        self._alnum: dict[int, int] = {}  # line end → its last letter or digit (ends_paragraph)
+
+    def ends_paragraph(self, at: int) -> bool:
+        """Does nothing but blanks or masked markup follow ``at`` to the end of its line, and is
+        the next line (if any) without a letter or digit: the end of a paragraph?"""
+        P = self.P
+        eol = P.find("\n", at)
+        if eol < 0:
+            eol = len(P)
+        if self._last_alnum(eol) >= at:
+            return False
+        if eol == len(P):
+            return True
+        nxt = P.find("\n", eol + 1)
+        return self._last_alnum(nxt if nxt >= 0 else len(P)) <= eol
+
+    def _last_alnum(self, eol: int) -> int:
+        """The offset of the last letter or digit of the line that ends at ``eol`` (-1: none),
+        remembered per line: a line of thousands of marks asks again for each."""
+        found = self._alnum.get(eol)
+        if found is None:
+            start = self.P.rfind("\n", 0, eol) + 1
+            m = _ALNUM.search(self.P[start:eol][::-1])  # (the line reversed: its last one first)
+            found = self._alnum[eol] = eol - 1 - m.start() if m is not None else -1
+        return found
 
     def _mask_at(self, j: int) -> tuple[str, int, int] | None:
         if self._index is None:
@@ -808,7 +836,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 _close(mk, stack, top, q, "reversed" if opens_here and top.ch in "“‘\"'" else "")
             elif closing and ch == "‘" and prof.apostrophe:
                 mk.role, mk.flag = "apostrophe", "reversed"  # goin‘: an apostrophe drawn the wrong way
-            elif closing and opens_here and top is None and before not in ":—–" and _ends_paragraph(P, mk.end):
+            elif closing and opens_here and top is None and before not in ":—–" and ctx.ends_paragraph(mk.end):
                 # improvement.“ at a paragraph's end, nothing open: with nothing after it to open,
                 # it is a closing mark drawn the wrong way (its opening may be in an earlier paragraph;
                 # after a colon or a dash it may open the next paragraph's quotation: said:“)
@@ -992,18 +1020,6 @@ def _entity_below(stack: list[Mark], opener: Mark) -> Mark:
         if stack[j].ch in DOUBLE:
             return stack[j] if stack[j].masked else opener
     return opener
-
-
-def _ends_paragraph(P: str, at: int) -> bool:
-    """Does nothing but blanks or masked markup follow ``at`` to the end of its line, and is the
-    next line (if any) without a letter or digit: the end of a paragraph?"""
-    eol = P.find("\n", at)
-    if eol < 0:
-        return not any(c.isalnum() for c in P[at:])
-    if any(c.isalnum() for c in P[at:eol]):
-        return False
-    nxt = P.find("\n", eol + 1)
-    return not any(c.isalnum() for c in P[eol + 1: nxt if nxt >= 0 else len(P)])
 
 
 def _close_or_stray(mk: Mark, stack: list[Mark], top: Mark | None, q: Quotes) -> None:
