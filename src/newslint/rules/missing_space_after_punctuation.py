@@ -26,7 +26,8 @@ CamelCase and code-like names
 a dotted name followed by "struct", "type", "field", "method", "function" and such; but lower-case
 words glued by commas with "and", "or" or "etc." among them, or all of three letters or more and
 one of six or more, are a sentence's list: `laws,regulations,and others`,
-`anytime,anywhere,any device`), coordinates (`x,y`), URI schemes
+`anytime,anywhere,any device`; and a top-level domain named with its dot before a lower-case
+word: `.gov, .mil,etc.`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`), ellipses, and a mark before garbled text
 (`important,â€� Vuong`: mojibake restores the closing mark first).
 
@@ -318,6 +319,11 @@ def _is_domain(token: str, table: dict[str, Any]) -> bool:
     return _DOMAIN.fullmatch(token) is not None and token.rsplit(".", 1)[-1].lower() in table["domain-words"]
 
 
+def _is_tld(token: str, table: dict[str, Any]) -> bool:
+    """A top-level domain named with its dot (.gov, .mil): a word of a sentence's list."""
+    return token[:1] == "." and token[1:].isalpha() and token[1:].islower() and token[1:] in table["domain-words"]
+
+
 def _after_given_name(pt: str, start: int) -> bool:
     """Is the word that ends at ``start`` (then one space) a known given name?"""
     if pt[start - 1: start] != " ":
@@ -390,8 +396,9 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if mark == ";" and (_ENTITY.search(left) or left.lower().endswith("tl")):
         return False
     word = left.lstrip(_OPENERS)
-    if mark == "," and _is_domain(word, table):
+    if mark == "," and (_is_domain(word, table) or _is_tld(word, table)):
         nxt = _right_word(right)  # plainlanguage.gov,all of the coding: a domain ends the clause
+        # (and so does a top-level domain named with its dot: .gov, .mil,etc.)
         return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
     if mark == "," and _DOTTED_NAME.fullmatch(word):
         nxt = _right_word(right)  # Hack.Developers,ecco come: a name with a dot ends the clause
