@@ -9,8 +9,11 @@ space and splits the word for search: when the article writes the joined word el
 (`location`, or `locations`) and one of the two parts is not a word of its own in it (`loca`,
 `tion`), when the second part is an ending that is never a word (`need\u00a0ing`), or, in
 English, when the two make a word of the shipped word list (rules/english-words.txt, from SCOWL)
-and one of them is not a word there (`pro\u00a0ducing`, `eas\u00a0ily`, `Fri\u00a0day`); a no-break space between
-two words (`this\u00a0summer`, `on\u00a0line` beside `online`, `net\u00a0work`) is not.
+and one of them is not a word there (`pro\u00a0ducing`, `eas\u00a0ily`, `Fri\u00a0day`), or, in an
+article in another language (no word list), when the article writes the joined word elsewhere
+and never the two parts as two words (`an\u00a0che` beside `anche`, though `an` and `che` are
+words); a no-break space between two words (`this\u00a0summer`, `on\u00a0line` beside `online`,
+`net\u00a0work`, `per\u00a0ciò` where the article also writes "per ciò" with a space) is not.
 
 Not findings: a zero-width joiner inside an emoji sequence (👩‍💻) or between letters of a
 script that needs it (Arabic, Indic), a zero-width non-joiner in such a script, bidi marks in a
@@ -116,9 +119,15 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
             continue  # a capital at the join: two names (Ann\u00a0Lee, IT\u00a0Team)
         if (whole and any(words[part] == 1 and part not in _COMPOUND_PARTS for part in (left, right))) \
                 or (right in _SUFFIXES and len(left) >= 3 and words[right] == 1) \
-                or (english and (_split_dictionary_word(m.group(1), m.group(2)) or joined in _CLOSED_WORDS)):
+                or (english and (_split_dictionary_word(m.group(1), m.group(2)) or joined in _CLOSED_WORDS)) \
+                or (not english and whole and not _side_by_side(pt, left, right)):
             yield Finding(m.end(1), m.start(2), f"no-break space inside the word “{m.group(1)}{m.group(2)}”; delete it",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
+
+
+def _side_by_side(pt: str, left: str, right: str) -> bool:
+    """Does the article write the two parts as two words with an ordinary space (per ciò)?"""
+    return re.search(r"(?<!\w)%s[ \t\n]+%s(?!\w)" % (re.escape(left), re.escape(right)), pt, re.IGNORECASE) is not None
 
 
 def _split_dictionary_word(left: str, right: str) -> bool:
