@@ -424,6 +424,10 @@ _NUMERIC = "0123456789)]$€£¥%"
 _CURRENCY = "$€£¥%"
 _WORDS = re.compile(r"[^\W_]+")
 _LAST_WORD = re.compile(r"[^\W_]+$")
+# A number written with its magnitude (50 thousand, $1.5 million, 20 percent) ends a range as a
+# bare number does: the word after the number is what range_side reads on the left.
+_MAGNITUDES = frozenset("hundred thousand million billion trillion percent".split())
+_NUMBER_BEFORE = re.compile(r"[0-9][ \t]+$")
 
 
 def range_side(pt: str, at: int, direction: int) -> bool:
@@ -446,6 +450,8 @@ def range_side(pt: str, at: int, direction: int) -> bool:
     word = m.group()
     if word in _VERB_LIKE:
         return False  # users - may take, troops - march on: a month or day only when capitalised
+    if direction < 0 and word.lower() in _MAGNITUDES:
+        return bool(_NUMBER_BEFORE.search(window, 0, m.start()))  # 50 thousand - 500 thousand
     return word[0].isdigit() or word.lower() in _RANGE_WORDS or (bool(edge) and edge in _CURRENCY)
 
 

@@ -18,7 +18,8 @@ is one (the other half of the pair), else the house dash; compounds (`cost–ben
 it is safe, but for such a partner.
 
 Not findings: in Spanish (``lang: es`` or Spanish prose), the rayas of an aside, each set against
-its words (`el cine —antes había mucho cine— y`), as the RAE prescribes; en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`), an attribution after a quotation
+its words (`el cine —antes había mucho cine— y`), as the RAE prescribes; en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`,
+`50 thousand – 500 thousand`), an attribution after a quotation
 (`…,” —Name` or `— Name` at a line start), a dash at a line start or end or next to code, and
 hyphens standing in for dashes (NL107 hyphen-as-dash).
 

@@ -8,7 +8,9 @@ no dash at all gives the spaced em dash ` — ` of AP style); or set ``style`` t
 (` — `), ``"closed-em"`` (`—`) or ``"spaced-en"`` (` – `), and the same ``style`` for
 dash-spacing (NL108), which otherwise turns the new dashes into the article's majority form.
 The fix is unsafe where the hyphen may be a minus or a range (a digit, month, weekday, am/pm
-next to it). A numbered label before a date or weekday (`Day 1 - Dec/02/2019`, `#61 - March`) is
+next to it). Between two range ends (`August - November`, `9 am - 1 pm`, `50 thousand - 500
+thousand`: a number may carry its hundred, thousand, million, billion or percent) the unsafe
+fix writes a closed en dash. A numbered label before a date or weekday (`Day 1 - Dec/02/2019`, `#61 - March`) is
 no range (its two sides are different things): that hyphen is a dash too.
 
 An article that writes its dashes as `--` or `---` more often than as real dashes follows the
