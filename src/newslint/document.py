@@ -190,20 +190,28 @@ class Document:
         """Prose spans inside the configured front-matter string fields: (start, end, key).
 
         Inline Markdown in them (entities, URLs, code, HTML, shortcodes) is not prose."""
-        return self.memo("field_spans", self._field_spans)
+        return self.memo("field_spans", self._field_spans)[0]
 
-    def _field_spans(self) -> list[tuple[int, int, str]]:
+    def field_masks(self) -> list[tuple[int, int, str]]:
+        """The inline constructs between those spans, (start, end, kind) in text order, as
+        ``prose_index.masks`` lists the body's: what a quotation mark beside an HTML tag in a
+        title sees through, as it does in the body."""
+        return self.memo("field_spans", self._field_spans)[1]
+
+    def _field_spans(self) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
         fm = self.front_matter
         if fm is None or fm.root is None or not isinstance(fm.root.items, dict):
-            return []
+            return [], []
         spans = []
+        masks: list[tuple[int, int, str]] = []
         text = self.text
         for key in self.prose_fields:
             pos = fm.root.items.get(key)
             if pos is not None and pos.items is None and isinstance(self.meta.get(key), str):
                 for s, e in (_scalar_spans(text, pos) if fm.kind == "yaml" else _string_spans(text, pos)):
-                    spans.extend((ps, pe, key) for ps, pe in prose.inline_prose(text, s, e))
-        return spans
+                    spans.extend((ps, pe, key) for ps, pe in prose.inline_prose(text, s, e, masks))
+        masks.sort()
+        return spans, masks
 
     # -- prose -----------------------------------------------------------------------------
 

@@ -537,11 +537,13 @@ def _line_of(line_starts: list[int], offset: int) -> int:
     return bisect.bisect_right(line_starts, offset) - 1
 
 
-def inline_prose(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def inline_prose(text: str, start: int, end: int,
+                 masks: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:
     """The prose parts of one line of inline Markdown (used for front-matter text fields,
-    which generators often render as Markdown: entities, URLs, code and HTML are not prose)."""
+    which generators often render as Markdown: entities, URLs, code and HTML are not prose);
+    the constructs between them are appended to ``masks`` when it is given."""
     spans: list[tuple[int, int]] = []
-    _scan_line(text, start, end, spans, [])
+    _scan_line(text, start, end, spans, [] if masks is None else masks)
     return spans
 
 

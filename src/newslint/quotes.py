@@ -11,8 +11,9 @@ prose field is then read left to right with a stack, under the language profile 
 ``rules/quotes.yaml``:
 
 * a mark's *shape* comes from its neighbours, looking through emphasis (``*_~``), other quote
-  marks and inline HTML: space (or a line start, ``(``, a dash) before and a word after is an
-  opening shape, a word before and space or punctuation after a closing shape;
+  marks and inline HTML (in a front-matter field as in the body: ``…</a>" page``): space (or a
+  line start, ``(``, a dash) before and a word after is an opening shape, a word before and
+  space or punctuation after a closing shape;
 * curly marks keep the direction they are drawn with unless the shape clearly says otherwise
   (“ closes in German and Russian, opens in English; ” after a space and before a word is a
   closing mark with its space on the wrong side when a quotation is open, or a reversed
@@ -275,7 +276,8 @@ def _analyse(doc: "Document") -> Quotes | None:
     if not marks:
         return q
     q.marks = marks
-    ctx = _Context(P, text, masks)
+    fields = doc.field_masks()  # before the body's: a title's <a …>…</a>" is seen through too
+    ctx = _Context(P, text, fields + masks if fields else masks)
     i, n = 0, len(marks)
     carry: tuple[list[Mark], int, int] | None = None  # open marks carried into a list: (marks, from, depth)
     quoted: set[int] = set()
