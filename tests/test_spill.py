@@ -53,6 +53,26 @@ def test_summaries_mapping_has_only_the_files_with_that_rules_summary() -> None:
     assert len(spill.summaries("NL010")) == 0
 
 
+def test_each_rules_summary_is_read_on_its_own() -> None:
+    """Several rules' summaries of one file: each comes back whole, and alone (the cross-file
+    pass reads one rule at a time)."""
+    spill = Spill()
+    for k in range(4):
+        r = _result(k)
+        r.summaries = {"NL153": {f"Name{k}": k}, "NL007": ["tilte", "x" * k], "NL010": []} if k != 2 else {}
+        spill.put(k, r)
+    assert spill.summary_for(3, "NL007") == ["tilte", "xxx"] and spill.summary_for(1, "NL153") == {"Name1": 1}
+    assert spill.summary_for(0, "NL010") == [] and spill.summary_of(3)["NL153"] == {"Name3": 3}
+    assert list(spill.summaries("NL007").values()) == [["tilte", "x" * k] for k in (0, 1, 3)]
+    for rule in ("NL153", "NL999"):
+        try:
+            spill.summary_for(2, rule)
+        except KeyError:
+            continue
+        raise AssertionError(f"a file without a {rule} summary gave one")
+    spill.close()
+
+
 def test_memory_does_not_hold_the_results() -> None:
     """2,000 results of 40 findings each: what stays in memory is a small part of their size."""
     spill = Spill()

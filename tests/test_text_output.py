@@ -158,3 +158,21 @@ def test_json_is_unchanged_by_the_terminal_work(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("---\ntitle: x\n---\n\nFine , text.\n", encoding="utf-8")
     r = run("check", "--select", "NL102", "--format", "json", "a.md", cwd=tmp_path)
     assert [rec["rule"] for rec in json.loads(r.stdout)] == ["NL102"]
+
+
+def test_carets_measure_columns_with_and_without_the_narrow_shortcut() -> None:
+    """The snippet's carets count terminal columns: every character the shortcut takes for one
+    column is one by the full measure, and wide or combining characters still count as they show."""
+    import unicodedata
+
+    from newslint.report import text
+
+    for code in [*range(0x0000, 0x0300), *range(0x2000, 0x20D0)]:
+        ch = chr(code)
+        if unicodedata.category(ch) == "Cn":
+            continue  # unassigned (U+2065, U+2072): no text holds one, and Python calls some wide
+        assert text._NARROW.fullmatch(ch) and unicodedata.east_asian_width(ch) not in "WF" \
+            and not unicodedata.combining(ch), hex(code)
+    assert text._width("“Quoted” — done…") == 16
+    assert text._width("東京 talks") == 10  # two wide characters
+    assert text._width("Zelenskyy\u0301") == 9  # a combining accent takes no column
