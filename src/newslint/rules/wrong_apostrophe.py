@@ -3,7 +3,9 @@
 The apostrophe is ’ (U+2019), the same mark as a closing single quote. In an article that uses
 curly apostrophes a straight ' is reported. With `style = "auto"` (the default) the article's
 own apostrophes decide when it has three or more and two in three of them agree: curly when two
-in three are curly, none enforced when two in three are straight (a straight habit); an article
+in three are curly, none enforced when two in three are straight (a straight habit; under curly
+quotation marks it takes three straight ones: one curly and two straight are a curly article with
+two slips); an article
 with fewer, or with no such majority, is judged by its quotation marks (curly when they are), so
 one more straight apostrophe never turns a curly article into an unchecked one. `"curly"` or
 `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s,
@@ -160,6 +162,8 @@ def _by_apostrophes(prose: str, present: set[str], quote_style: str) -> str:
         return quote_style
     if curly >= 2 * straight:
         return "curly"
-    if straight >= 2 * curly:
+    if straight >= 2 * curly and (quote_style != "curly" or straight >= EVIDENCE):
         return ""
+    # (under curly quotation marks, two straight apostrophes beside one curly are no habit: a
+    # curly article with one apostrophe straightened is not turned off by it)
     return quote_style
