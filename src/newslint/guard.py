@@ -20,7 +20,8 @@ Before a fixed text is kept, both texts are reduced to a *structure signature* a
 A fix whose ``reshapes`` flag is set changes Markdown syntax on purpose (repairing a broken
 link); for it the top-level blocks it touches are exempt and everything else must stay. In the
 front matter, such a fix (unindenting a key that an indentation slip put inside a block
-scalar's text) may add the key it touches; no key may go and no other value may change.
+scalar's text) may add the key it touches; no key may go and no other value may change. Such a
+fix may also make front matter that did not parse readable (putting back a key's lost colon).
 
 This runs only when fixing (``--fix``, ``--diff``, ``fix_text``), once per fix pass, and costs a
 full markdown-it parse of the text before and after; ``engine.fix_document`` bisects a failing
@@ -253,6 +254,18 @@ def _without_new_keys(signature: tuple[Any, ...]) -> tuple[Any, ...]:
     return (signature[0], ("map", tuple((k, v) for k, v in signature[1][1] if k != "*")))
 
 
+def _renamed_key(a: tuple[Any, ...], b: tuple[Any, ...]) -> tuple[tuple[Any, ...], tuple[Any, ...]] | None:
+    """When the one top-level key an edit touched in ``a`` is another key at the same place in
+    ``b`` (as many entries, in order), both signatures without that entry; else None."""
+    if len(a) != 2 or len(b) != 2 or a[1][0] != "map" or b[1][0] != "map" or len(a[1][1]) != len(b[1][1]):
+        return None
+    touched = [i for i, (k, _) in enumerate(a[1][1]) if k == "*"]
+    if len(touched) != 1:
+        return None
+    i = touched[0]
+    return ((a[0], ("map", a[1][1][:i] + a[1][1][i + 1:])), (b[0], ("map", b[1][1][:i] + b[1][1][i + 1:])))
+
+
 def _canon(value: Any) -> Any:
     if isinstance(value, dict):
         return ("map", tuple((repr(k), _canon(v)) for k, v in value.items()))
@@ -321,7 +334,14 @@ def check(before: "Document", after: "Document", fixes: Sequence["Fix"]) -> str:
     if sa != sb and fa is not None and any(e.start < fa.content_end for fx in shaping for e in fx.edits):
         # a fix that repairs the front matter's shape (a key an indentation slip put inside the
         # text before it): a key it touches may appear; no key may go, every other value stays
-        sb = _without_new_keys(sb)
+        # (and one that repairs front matter that did not parse, a key that lost its colon: there
+        # was no data before to compare with, and no other fix edits a broken block)
+        # (or a key read with part of its value, `title:"Talks` of `title:"Talks: both"`, that
+        # it gives its real name: the key it touches is renamed, none other)
+        if sa[0] == "broken" and sb[0] != "broken":
+            sb = sa
+        else:
+            sa, sb = _renamed_key(sa, sb) or (sa, _without_new_keys(sb))
     if sa != sb:
         if sb[0] == "broken" and sa[0] != "broken":
             message = fb.errors[0].message if fb is not None and fb.errors else "it no longer parses"

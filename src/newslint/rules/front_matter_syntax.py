@@ -12,7 +12,14 @@ It also reports a key that is really a paragraph: an unquoted multi-line value (
 a new key, so the value is cut short and a sentence becomes a key. The block parses, so no
 parser complains; the finding points at the swallowed text and names the value it belongs to.
 Likewise a key that lost its colon before a value with ``: `` in it (``summary 'Event: talks'``
-is read as the key ``summary 'Event``).
+is read as the key ``summary 'Event``), or the space after its colon (``title:"Talks: both"``
+is read as the key ``title:"Talks``).
+
+A top-level key that lost the space after its colon (``title:Talks resume``) or, for a key in
+common use, the colon itself (``lastmod 2022-06-01``) has a fix that puts it back, offered only
+when the front matter then parses past that line; it is safe for a key in common use
+(rules/front-matter-keys.yaml) and unsafe for any other (a line of text may start with a word
+and a colon). A namespaced key (``og:title: …``) is no finding.
 
 Bad:
     ---
@@ -26,6 +33,15 @@ Good:
       <p>When asked what we do, we say "hacking bureaucracy."</p>
 
       <p>In the movies, hackers are criminals: in software, "hacker" means a way of working.</p>
+    ---
+
+Bad:
+    ---
+    title:Talks resume
+    ---
+Good:
+    ---
+    title: Talks resume
     ---
 
 Bad:
@@ -44,12 +60,13 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
-from ..frontmatter import Pos
-from ..model import Finding
+from ..frontmatter import Pos, parse, split
+from ..model import Finding, Fix
 
 ID = "NL001"
 NAME = "front-matter-syntax"
 SEVERITY = "error"
+FIXABLE = True
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -58,9 +75,73 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if fm is None:
         return
     for error in fm.errors:
+        glued = _first_glued_line(doc, fm.content_start, error.start) if fm.kind == "yaml" else None
+        if glued is not None:
+            line_start, (key, at, insert, _) = glued
+            what = "no space after its colon" if insert == " " else "no colon after it"
+            yield Finding(line_start, at, f"YAML: the key `{key}` has {what}, so its line is not `key: value`; "
+                          f"write `{key}: …`", _glued_fix(doc, line_start))
+            continue
         yield Finding(error.start, max(error.start, error.end), error.message)
     if fm.kind == "yaml" and fm.root is not None and isinstance(fm.root.items, dict):
         yield from _paragraph_keys(doc, fm.root.items)
+
+
+# A top-level line whose key lost the space after its colon (title:Talks resume) or its colon
+# (lastmod 2022-05-31): YAML reads the line as one plain scalar and stops there
+_GLUED = re.compile(r"([A-Za-z_][\w-]*)(?::(?=[^\s/:])|[ \t]+(?=[^\s:#]))")
+
+
+def _glued_key(doc: Document, at: int) -> tuple[str, int, str, bool] | None:
+    """(key, offset, text to insert, safe) for the line at ``at`` when its key lost the space
+    after its colon, or the colon itself, and the front matter parses once it is put back;
+    safe for a key in common use, else unsafe (a stray line of text may start with a word and
+    a colon). None otherwise."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, at) + 1
+    m = _GLUED.match(text, line_start)
+    if m is None or m.end() > text.find("\n", line_start) >= 0:
+        return None
+    key = m.group(1)
+    glued = m.group(0).endswith(":")
+    at, insert = (m.end(), " ") if glued else (m.end(1), ":")
+    if not glued and key not in _key_names():
+        return None  # (a line of text that YAML split off a value: only a known key lost its colon)
+    repaired = text[:at] + insert + text[at:]
+    fm = split(repaired)
+    if fm is None or fm.errors:
+        return None
+    errors = parse(repaired, fm).errors  # (another glued line further down is the next pass's)
+    line_end = repaired.find("\n", at)
+    if fm.duplicates or (errors and errors[0].start <= line_end) or (not errors and fm.data is None):
+        return None
+    return key, at, insert, key in _key_names()
+
+
+def _first_glued_line(doc: Document, start: int, error: int) -> tuple[int, tuple[str, int, str, bool]] | None:
+    """The first top-level line up to the error's that lost its key's space or colon and whose
+    repair lets the parser past it (YAML reads several such lines as one plain scalar and may
+    stop lines below the first): (line start, what ``_glued_key`` says)."""
+    text = doc.text
+    end = text.find("\n", error)
+    for m in _GLUED_LINE.finditer(text, start, len(text) if end < 0 else end):
+        repaired = _glued_key(doc, m.start())
+        if repaired is not None:
+            return m.start(), repaired
+    return None
+
+
+_GLUED_LINE = re.compile(r"^(?=[A-Za-z_])", re.M)
+
+
+def _glued_fix(doc: Document, at: int) -> Fix | None:
+    """The fix that puts back the space or colon of the key on the line at ``at``, if one does."""
+    repaired = _glued_key(doc, at)
+    if repaired is None:
+        return None
+    key, at, insert, safe = repaired
+    return Fix.insert(at, insert, f"Insert {'a space' if insert == ' ' else 'a colon'} after `{key}`",
+                      safe=safe, reshapes=True)
 
 
 def _key_names() -> frozenset[str]:
@@ -87,11 +168,17 @@ def _paragraph_keys(doc: Document, items: dict[str, Pos]) -> Iterator[Finding]:
             raw = doc.text[pos.key[0]:pos.key[1]]
             plain = raw[:1] not in ("'", '"')
             first = key.split(maxsplit=1)[0] if key.strip() else ""
-            if plain and " " in key.strip() and first in _key_names():
+            head, colon, rest = key.partition(":")
+            if plain and colon and head in _key_names() and rest[:1].strip() and rest[:1] not in "/:":
+                shown = key if len(key) <= 40 else key[:37].rstrip() + "…"
+                yield Finding(pos.key[0], pos.key[1],
+                              f"`{shown}` is read as a key: it looks like `{head}:` without the space after its "
+                              f"colon; write `{head}: …`", _glued_fix(doc, pos.key[0]))
+            elif plain and " " in key.strip() and first in _key_names():
                 shown = key if len(key) <= 40 else key[:37].rstrip() + "…"
                 yield Finding(pos.key[0], pos.key[1],
                               f"`{shown}` is read as a key: it looks like `{first}` without its colon; "
-                              f"write `{first}: …`")
+                              f"write `{first}: …`", _glued_fix(doc, pos.key[0]))
             elif plain and (len(key.split()) >= MAX_KEY_WORDS or _TAG.search(key)):
                 shown = key if len(key) <= 40 else key[:37].rstrip() + "…"
                 where = f" of `{previous}`" if previous is not None else ""
