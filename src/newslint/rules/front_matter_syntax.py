@@ -19,7 +19,10 @@ A top-level key that lost the space after its colon (``title:Talks resume``) or,
 common use, the colon itself (``lastmod 2022-06-01``) has a fix that puts it back, offered only
 when the front matter then parses past that line; it is safe for a key in common use
 (rules/front-matter-keys.yaml) and unsafe for any other (a line of text may start with a word
-and a colon). A namespaced key (``og:title: …``) is no finding.
+and a colon). A namespaced key (``og:title: …``) is no finding. A value with ``: `` in it
+(``title: Talks resume: both sides agree``) has a safe fix that quotes it (in double quotes, or
+single ones when it holds a double quote or a backslash), when it is on one line, has no
+``#`` comment and the front matter then parses past it.
 
 Bad:
     ---
@@ -61,7 +64,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..frontmatter import Pos, parse, split
-from ..model import Finding, Fix
+from ..model import Edit, Finding, Fix
 
 ID = "NL001"
 NAME = "front-matter-syntax"
@@ -82,7 +85,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(line_start, at, f"YAML: the key `{key}` has {what}, so its line is not `key: value`; "
                           f"write `{key}: …`", _glued_fix(doc, line_start))
             continue
-        yield Finding(error.start, max(error.start, error.end), error.message)
+        quoted = _quote_fix(doc, error.start) if fm.kind == "yaml" and error.message == _UNQUOTED_COLON else None
+        yield Finding(error.start, max(error.start, error.end), error.message, quoted)
     if fm.kind == "yaml" and fm.root is not None and isinstance(fm.root.items, dict):
         yield from _paragraph_keys(doc, fm.root.items)
 
@@ -116,6 +120,36 @@ def _glued_key(doc: Document, at: int) -> tuple[str, int, str, bool] | None:
     if fm.duplicates or (errors and errors[0].start <= line_end) or (not errors and fm.data is None):
         return None
     return key, at, insert, key in _key_names()
+
+
+_UNQUOTED_COLON = "YAML: a colon followed by a space inside an unquoted value; quote the value"
+_CONTINUED = re.compile(r"(?:\n[ \t]*)*\n[ \t]+\S")
+_PLAIN_VALUE = re.compile(r"[A-Za-z_][\w-]*:[ \t]+([^\s\"'\[\]{}&*!|>%@`#?,-][^\n]*?)[ \t]*$", re.M)
+
+
+def _quote_fix(doc: Document, at: int) -> Fix | None:
+    """Quote a top-level value with ``: `` in it (title: Talks resume: both sides agree), when
+    the front matter then parses past that line: in double quotes, or in single quotes if the
+    value has a double quote or a backslash in it (none of the two: no fix). Safe: a value with
+    ``: `` can only have been meant as text."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, at) + 1
+    m = _PLAIN_VALUE.match(text, line_start)
+    if m is None or " #" in m.group(1) or ": " not in m.group(1) + " " or _CONTINUED.match(text, m.end()):
+        return None  # (a value that goes on on indented lines below is not this line's alone)
+    value = m.group(1)
+    q = '"' if '"' not in value and "\\" not in value else "'" if "'" not in value else ""
+    if not q:
+        return None
+    s, e = m.span(1)
+    repaired = text[:s] + q + value + q + text[e:]
+    fm = split(repaired)
+    if fm is None or fm.errors:
+        return None
+    errors = parse(repaired, fm).errors
+    if fm.duplicates or (errors and errors[0].start <= e + 2) or (not errors and fm.data is None):
+        return None
+    return Fix((Edit(s, s, q), Edit(e, e, q)), "Quote the value", reshapes=True)
 
 
 def _first_glued_line(doc: Document, start: int, error: int) -> tuple[int, tuple[str, int, str, bool]] | None:
