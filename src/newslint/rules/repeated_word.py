@@ -26,7 +26,8 @@ Bad:  They answered every question from the commmunity.
 Good: They answered every question from the community.
 
 Not findings: words that may stand twice on purpose (`that that`, `had had`, `is is` after a
-subject that is a clause ("what it is is", "the thing is is that"), `for for` before a span of
+subject that is a clause ("what it is is", "the thing is is that"; a wh-clause after "is" or
+"was" is none: "This is why the team is is excited" is a slip), `for for` before a span of
 time or a pronoun ("advocating for for years", "the feature to look for for that"), `in in`
 after a verb that takes "in", or right after a form of "be" or an object pronoun ("give in in
 the end", "put that logic in in this PR", "where they are in in the list"), `at at` in "looking
@@ -234,12 +235,20 @@ _CLAUSE_SUBJECT = re.compile(r"\b(?:what|whatever|all|where|how|why|who|which|th
 
 
 _WH_LAST = re.compile(r"\b(?:what|whatever|where|how|why|who|which)\s*$", re.I)
+# A wh-word after a form of "be" opens its complement, not a subject ("This is why the team is is")
+_BE_BEFORE = re.compile(r"(?:\b(?:is|was|are|were)|[’']s)\s+\Z", re.I)
+_WH = frozenset("what whatever where how why who which".split())
 
 
 def _clause_subject(before: str) -> bool:
     """Does ``before`` end a subject that is a clause ("what it", "the thing")? A wh-word right
-    before the doubled "is" opens no clause of its own: "which is is", "what is is" are slips."""
-    return _CLAUSE_SUBJECT.search(before) is not None and _WH_LAST.search(before) is None
+    before the doubled "is" opens no clause of its own: "which is is", "what is is" are slips;
+    nor does one after a form of "be" ("This is why the team is is excited", "that's how it is is")."""
+    found = list(_CLAUSE_SUBJECT.finditer(before))
+    if not found or _WH_LAST.search(before) is not None:
+        return False
+    last = found[-1]
+    return not (last.group().lower() in _WH and _BE_BEFORE.search(before, 0, last.start()) is not None)
 
 
 def _span_of_time(pt: str, end: int) -> bool:
