@@ -834,8 +834,10 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
             elif opening:
                 _open(mk, stack)
             elif closing and top is not None:
-                # “Hello,“ in English: turned round (German „Hallo“ and Russian „…“ close with “)
-                _close(mk, stack, top, q, "reversed" if opens_here and top.ch in "“‘\"'" else "")
+                # “Hello,“ in English: turned round (German „Hallo“ and Russian „…“ close with “);
+                # so is ”Hello.“, a pair with both marks drawn the wrong way
+                swapped = top.flag == "reversed" and top.ch in "”’"
+                _close(mk, stack, top, q, "reversed" if opens_here and (top.ch in "“‘\"'" or swapped) else "")
             elif closing and ch == "‘" and prof.apostrophe:
                 mk.role, mk.flag = "apostrophe", "reversed"  # goin‘: an apostrophe drawn the wrong way
             elif closing and opens_here and top is None and before not in ":—–" and ctx.ends_paragraph(mk.end):

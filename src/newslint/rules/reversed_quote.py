@@ -2,7 +2,7 @@
 
 Smart-quote software decides a mark's direction from the character before it, so a mark typed
 after a dash, a bracket or a deleted space often comes out turned the wrong way: “Hello,“ he
-said or ”Hello,” he said; after a digit it may even become an inch mark (a score of “5″).
+said or ”Hello,” he said, or both marks of a pair (”Hello,“ he said); after a digit it may even become an inch mark (a score of “5″).
 Pairing (see NL110) shows which end of a quotation the mark is at; the fix turns it round and is
 safe when the pair is unambiguous.
 
