@@ -12,7 +12,9 @@ fixes write the house dash). A closed en dash before a function word or a form o
 `workforce–the team`) breaks a sentence, where only an em dash (or the house's spaced en dash)
 belongs; so does another closed en dash in that sentence, the pair's other half (`created–in 29
 minutes–a prototype`), with an unsafe fix when no phrase opens after it, as it may be a compound
-(`cost–benefit study–the first`). The fix writes the form of an em dash in the same sentence if there
+(`cost–benefit study–the first`). A closed en dash before a word that may open an aside (`rates–both
+numbers and percentages—help`, `meal–can also`) with an em dash in the same sentence is that aside's
+other edge, with an unsafe fix (`built–in tools—which` is a compound). The fix writes the form of an em dash in the same sentence if there
 is one (the other half of the pair), else the house dash; compounds (`cost–benefit`,
 `read–only`, `easy–to–see`, `built–in`) are otherwise left alone. The fix respaces the dash;
 it is safe, but for such a partner.
@@ -80,6 +82,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 safe = d in breaking or _next_word(pt, d) in _PHRASE_WORDS
                 yield Finding(d.start, d.end, f"en dash where a dash breaks the sentence; use '{want}'",
                               Fix.replace(d.start, d.end, want, f"Replace with '{want}'", safe=safe))
+            elif _next_word(pt, d) in _ASIDE_WORDS and not _in_chain(pt, d) and not is_range(pt, d):
+                # "click rates–both numbers and percentages—help": an em dash closes (or opens)
+                # the aside in the same sentence, so this is its other edge typed as an en dash;
+                # the unsafe fix, as "built–in tools—which" is a compound
+                want = _partner_dash(pt, d, found)
+                if want:
+                    yield Finding(d.start, d.end, f"en dash paired with an em dash in this sentence; use '{want}'",
+                                  Fix.replace(d.start, d.end, want, f"Replace with '{want}'", safe=False))
             continue
         if d.mark == "–" and is_range(pt, d):
             continue  # a range
@@ -109,6 +119,9 @@ _CLAUSE_WORDS = frozenset("the a an and but so such which that who whose where w
 _PHRASE_WORDS = _CLAUSE_WORDS | frozenset("in on at by to out up off over under after before until into onto upon "
                                           "about around through during also just or nor yet was were is are be "
                                           "been has have had will would can could should may might must".split())
+# ... and the words that may open an aside (quantifiers and adverbs too: "rates–both numbers")
+_ASIDE_WORDS = _PHRASE_WORDS | frozenset("both each all some many most every any either neither only often "
+                                         "usually sometimes perhaps maybe not never".split())
 _NEXT_WORD = re.compile(r"([a-z]+)(?![\w–-])")
 
 
