@@ -907,7 +907,10 @@ def _idn_problems(host: str, h0: int, ascii_hosts: bool) -> Iterator[Problem]:
         return
     mixed = _mixed_script_label(host)
     if mixed:
-        yield Problem(h0, h0 + len(host), f"`{host}` mixes {mixed} letters in one label: a look-alike host?")
+        latin = _latin_host(host)
+        yield Problem(h0, h0 + len(host), f"`{host}` mixes {mixed} letters in one label: a look-alike host?"
+                      if latin is None else f"`{host}` mixes {mixed} letters in one label (a look-alike); "
+                      f"write `{latin}`", latin, latin is not None)
     elif ascii_hosts:
         yield Problem(h0, h0 + len(host), f"host `{host}` is not in IDNA (ASCII) form; write `{encoded}`",
                       encoded, True)
@@ -927,6 +930,25 @@ def _punycode_problems(host: str, h0: int) -> Iterator[Problem]:
     if mixed:
         yield Problem(h0, h0 + len(host), f"`{host}` is `{decoded}`, which mixes {mixed} letters in one label: "
                                           "a look-alike host?")
+
+
+def _latin_host(host: str) -> str | None:
+    """The host with its look-alike letters read as Latin, when that makes it all ASCII, the host
+    has more Latin letters than others and no label is all in another script (gsа.gov or
+    wired.cо.uk with a Cyrillic а or о is Latin; a Cyrillic name with one Latin letter in it
+    is not): else None."""
+    from .typography import as_latin
+
+    latin = as_latin(host)
+    if not latin.isascii():
+        return None
+    foreign = sum(1 for ch in host if ch.isalpha() and not ch.isascii())
+    if 2 * foreign >= sum(1 for ch in host if ch.isalpha()):
+        return None
+    for label in host.split("."):
+        if not label.isascii() and not any(ch.isascii() and ch.isalpha() for ch in label):
+            return None  # a label all in another script (сайт.example.com) is a name of its own
+    return latin
 
 
 def _mixed_script_label(host: str) -> str:

@@ -17,7 +17,10 @@ Fixes: the separator slips and a doubled scheme are repaired safely; a space in 
 (``?subject=Our News``) is encoded as ``%20`` safely; so is a scheme one keystroke from only one
 of http and https (``htps``, ``htp``); another misspelled scheme (``htts``), a missing scheme and
 other spaces get an unsafe fix. With ``ascii-hosts = true`` a valid non-ASCII host is reported
-too, with a safe fix to its IDNA form (``bücher.de`` → ``xn--bcher-kva.de``).
+too, with a safe fix to its IDNA form (``bücher.de`` → ``xn--bcher-kva.de``). A look-alike
+host that is mostly Latin and all ASCII once its look-alikes are read as Latin (``gsа.gov`` with
+a Cyrillic ``а``, ``wired.cо.uk``) gets a safe fix to the Latin host; a Cyrillic or Greek
+name with a Latin letter in it (``примеp.рф``) is only reported.
 
 Bad:  See [the report](https//www.gao.gov/products/gao-22-105).
 Good: See [the report](https://www.gao.gov/products/gao-22-105).
