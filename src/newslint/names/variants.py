@@ -139,6 +139,10 @@ def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
     sounds = {first_sound(p) for p in persons}
     words = {w for w in sv.bare if len(w) >= MIN_LENGTH and w not in stopwords and w not in titles
              and (first_sound(w) in sounds or not w[0].isascii())} | persons
+    # A shorter word is a variant only as a surname with its doubled letter typed once (Foss, Fos):
+    # three-letter words are otherwise too often other names (Lee/Li, Kim/Kym)
+    words |= {u for p in persons if len(p) == MIN_LENGTH for i in range(len(p) - 1) if p[i] == p[i + 1]
+              for u in [p[:i] + p[i + 1:]] if u in sv.bare and u not in stopwords and u not in titles}
     by_key: dict[str, set[str]] = defaultdict(set)
     by_letter: dict[str, list[str]] = defaultdict(list)
     for w in words:

@@ -29,7 +29,8 @@ in ``allow``, and what name-spelling already reports. Runs of capitalised words 
 known given name (Bitcoin Core, Dolmabahce Palace) are not taken for people unless the article
 goes on to use the second word alone and never the first, neither being an English word (Keir
 Starmer … Starmer said), nor is a word the
-article also writes in lower case (Responsive, Rose).
+article also writes in lower case (Responsive, Rose), nor a word of three letters (Lee beside
+Lees) unless it is a four-letter surname with its doubled letter typed once (Fos beside Foss).
 """
 
 from __future__ import annotations
