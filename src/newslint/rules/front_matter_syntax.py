@@ -22,7 +22,9 @@ when the front matter then parses past that line; it is safe for a key in common
 and a colon). A namespaced key (``og:title: …``) is no finding. A value with ``: `` in it
 (``title: Talks resume: both sides agree``) has a safe fix that quotes it (in double quotes, or
 single ones when it holds a double quote or a backslash), when it is on one line, has no
-``#`` comment and the front matter then parses past it.
+``#`` comment and the front matter then parses past it. A one-line quoted value that lost its
+closing quote, the next line being a key (``title: "Talks resume``, ``title: 'Newsletter #96``),
+has a safe fix that closes it at the end of its line (not when a `` # `` comment may follow it).
 
 Bad:
     ---
@@ -85,7 +87,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(line_start, at, f"YAML: the key `{key}` has {what}, so its line is not `key: value`; "
                           f"write `{key}: …`", _glued_fix(doc, line_start))
             continue
-        quoted = _quote_fix(doc, error.start) if fm.kind == "yaml" and error.message == _UNQUOTED_COLON else None
+        quoted = None
+        if fm.kind == "yaml" and error.message == _UNQUOTED_COLON:
+            quoted = _quote_fix(doc, error.start)
+        elif fm.kind == "yaml" and error.message == _UNCLOSED_QUOTE:
+            quoted = _close_quote_fix(doc, error.start)
         yield Finding(error.start, max(error.start, error.end), error.message, quoted)
     if fm.kind == "yaml" and fm.root is not None and isinstance(fm.root.items, dict):
         yield from _paragraph_keys(doc, fm.root.items)
@@ -150,6 +156,34 @@ def _quote_fix(doc: Document, at: int) -> Fix | None:
     if fm.duplicates or (errors and errors[0].start <= e + 2) or (not errors and fm.data is None):
         return None
     return Fix((Edit(s, s, q), Edit(e, e, q)), "Quote the value", reshapes=True)
+
+
+_COMMENT = re.compile(r"\s#(?:\s|$)")
+_UNCLOSED_QUOTE = "YAML: a quoted value that is never closed; close the quote or drop it"
+
+
+def _close_quote_fix(doc: Document, at: int) -> Fix | None:
+    """Close a one-line quoted value that lost its closing quote (title: "Talks resume, with the
+    next line a key): the quote goes at the end of the line, when the line has no other mark of
+    that quote and no comment (`` # ``), and the front matter then parses past it. Safe: the value cannot go on
+    (a key follows), so it ends where its line does."""
+    text = doc.text
+    q = text[at: at + 1]
+    line_end = text.find("\n", at)
+    if q not in ("'", '"') or line_end < 0:
+        return None
+    value = text[at + 1: line_end].rstrip(" \t")
+    if not value.strip() or _COMMENT.search(value) or q in value or value.endswith("\\"):
+        return None  # ("post  # note": the quote may have closed before the comment; #96, &#8217; are text)
+    end = at + 1 + len(value)
+    repaired = text[:end] + q + text[end:]
+    fm = split(repaired)
+    if fm is None or fm.errors:
+        return None
+    errors = parse(repaired, fm).errors
+    if fm.duplicates or (errors and errors[0].start <= line_end + 1) or (not errors and fm.data is None):
+        return None
+    return Fix.insert(end, q, "Close the quote", reshapes=True)
 
 
 def _first_glued_line(doc: Document, start: int, error: int) -> tuple[int, tuple[str, int, str, bool]] | None:
