@@ -177,3 +177,21 @@ def test_a_missing_required_key_is_renamed_only_when_certain(key: str, fixed: st
     text = f"---\n{key}: Talks resume\n---\n\nBody.\n"
     out, _ = fix_text(text)
     assert out == (text.replace(key, fixed, 1) if fixed else text)
+
+
+@pytest.mark.parametrize("text", [
+    # keys below the first prose paragraph: a value's paragraph, then more keys; no sure place
+    "---\ntitle: T\nexcerpt: <p>One.</p>\n\n<p>Two: more.</p>\n\nauthors:\n- ann\n\nBody text.\n",
+    # no blank line between the keys and the body
+    "---\ntitle: T\ndate: 2022-05-31\nThe body starts here.\n",
+])
+def test_unclosed_front_matter_without_a_sure_place_has_no_fix(text: str) -> None:
+    found = [f for f in lint_text(text) if f.rule == "NL001"]
+    assert found and all(f.fix is None for f in found)
+
+
+def test_unclosed_front_matter_before_a_heading_is_closed_unsafely() -> None:
+    text = "---\ntitle: T\ndate: 2022-05-31\n\n# Heading\n\nBody text.\n"
+    (found,) = [f for f in lint_text(text) if f.rule == "NL001"]
+    assert found.fix is not None and not found.fix.safe
+    assert found.fix.edits[0].start == text.index("\n\n# Heading") + 1

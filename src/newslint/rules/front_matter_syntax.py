@@ -25,6 +25,10 @@ single ones when it holds a double quote or a backslash), when it is on one line
 ``#`` comment and the front matter then parses past it. A one-line quoted value that lost its
 closing quote, the next line being a key (``title: "Talks resume``, ``title: 'Newsletter #96``),
 has a safe fix that closes it at the end of its line (not when a `` # `` comment may follow it).
+A YAML block that lost its closing ``---`` gets it back before the first blank line after which
+the text is no longer YAML (the keys above parse, the next line is no key, list item or indented
+line): safe before a line of prose, unsafe before a heading (``# Title`` could be a comment),
+and no fix when keys follow further down or no blank line separates the keys from the body.
 
 Bad:
     ---
@@ -88,7 +92,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           f"write `{key}: …`", _glued_fix(doc, line_start))
             continue
         quoted = None
-        if fm.kind == "yaml" and error.message == _UNQUOTED_COLON:
+        if fm.kind == "yaml" and error.message == "front matter opened with `---` is never closed":
+            quoted = _close_block_fix(doc, fm.content_start)
+        elif fm.kind == "yaml" and error.message == _UNQUOTED_COLON:
             quoted = _quote_fix(doc, error.start)
         elif fm.kind == "yaml" and error.message == _UNCLOSED_QUOTE:
             quoted = _close_quote_fix(doc, error.start)
@@ -156,6 +162,40 @@ def _quote_fix(doc: Document, at: int) -> Fix | None:
     if fm.duplicates or (errors and errors[0].start <= e + 2) or (not errors and fm.data is None):
         return None
     return Fix((Edit(s, s, q), Edit(e, e, q)), "Quote the value", reshapes=True)
+
+
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+_YAML_BELOW = re.compile(r"^[A-Za-z_][\w-]*:[^\n]*\n(?:[ \t]*\n)*(?:-[ \t]|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.M)
+_BLANK_LINE = re.compile(r"^[ \t]*\n", re.M)
+
+
+def _close_block_fix(doc: Document, start: int) -> Fix | None:
+    """Put back the closing ``---`` of a YAML block that lost it, before the first blank line
+    after which the text is no longer YAML: the keys above it parse as a mapping and the next
+    line is not a key, an indented line, a list item or a comment followed by keys, and no two
+    lines of keys or a key and a list item follow further down (a value's paragraph, then more
+    keys: no sure place). Safe when
+    that line starts prose (a letter, a link, emphasis, an HTML tag); unsafe when it is a
+    heading (``# Title`` could be a YAML comment)."""
+    text = doc.text
+    for m in _BLANK_LINE.finditer(text, start):
+        nxt = m.end() + len(re.match(r"(?:[ \t]*\n)*", text[m.end():]).group())
+        line = text[nxt: text.find("\n", nxt) if "\n" in text[nxt:] else len(text)]
+        if not line or line[0] in " \t-" or _KEY_LINE.match(line):
+            continue  # more YAML (or nothing) below
+        if line.startswith("#"):
+            para_end = text.find("\n\n", nxt)
+            para = text[nxt: len(text) if para_end < 0 else para_end]
+            if any(_KEY_LINE.match(x) for x in para.split("\n")):
+                continue  # a comment, then keys
+        if _YAML_BELOW.search(text, nxt):
+            return None  # keys further down (a value's paragraph, then more keys): no sure place
+        repaired = text[:m.start()] + "---\n" + text[m.start():]
+        fm = split(repaired)
+        if fm is None or fm.errors or parse(repaired, fm).errors or not isinstance(fm.data, dict) or not fm.data:
+            return None
+        return Fix.insert(m.start(), "---\n", "Close the front matter", safe=not line.startswith("#"), reshapes=True)
+    return None
 
 
 _COMMENT = re.compile(r"\s#(?:\s|$)")
