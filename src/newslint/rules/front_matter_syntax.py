@@ -23,7 +23,8 @@ and a colon). A namespaced key (``og:title: …``) is no finding. A value with `
 (``title: Talks resume: both sides agree``) has a safe fix that quotes it (in double quotes, or
 single ones when it holds a double quote or a backslash), when it is on one line, has no
 ``#`` comment and the front matter then parses past it. A one-line quoted value that lost its
-closing quote, the next line being a key (``title: "Talks resume``, ``title: 'Newsletter #96``),
+closing quote, the next line being a key (``title: "Talks resume``, ``title: 'Newsletter #96``,
+``title: 'What''s next``),
 has a safe fix that closes it at the end of its line (not when a `` # `` comment may follow it).
 A YAML block that lost its closing ``---`` gets it back before the first blank line after which
 the text is no longer YAML (the keys above parse, the next line is no key, list item or indented
@@ -213,7 +214,8 @@ def _close_quote_fix(doc: Document, at: int) -> Fix | None:
     if q not in ("'", '"') or line_end < 0:
         return None
     value = text[at + 1: line_end].rstrip(" \t")
-    if not value.strip() or _COMMENT.search(value) or q in value or value.endswith("\\"):
+    inner = value.replace("''", "") if q == "'" else value  # ('It''s here: an escaped apostrophe)
+    if not value.strip() or _COMMENT.search(value) or q in inner or value.endswith("\\"):
         return None  # ("post  # note": the quote may have closed before the comment; #96, &#8217; are text)
     end = at + 1 + len(value)
     repaired = text[:end] + q + text[end:]
