@@ -176,9 +176,9 @@ class Spill:
         if held is not None:
             return held.summaries[rule_id]
         rules = self._rules[index]
-        k = rules.index(rule_id) if rule_id in rules else -1
-        if k < 0:
+        if rule_id not in rules:
             raise KeyError(rule_id)
+        k = rules.index(rule_id)
         at = self._part_at[index]
         offset = self._offset[index] + self._length[index] + sum(self._part_length[at:at + k])
         return pickle.loads(self._read(offset, self._part_length[at + k]))
