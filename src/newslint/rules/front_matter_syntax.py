@@ -155,14 +155,19 @@ def _quote_fix(doc: Document, at: int) -> Fix | None:
     if not q:
         return None
     s, e = m.span(1)
-    repaired = text[:s] + q + value + q + text[e:]
-    fm = split(repaired)
-    if fm is None or fm.errors:
-        return None
-    errors = parse(repaired, fm).errors
-    if fm.duplicates or (errors and errors[0].start <= e + 2) or (not errors and fm.data is None):
+    if not _parses_past(text[:s] + q + value + q + text[e:], e + 2):
         return None
     return Fix((Edit(s, s, q), Edit(e, e, q)), "Quote the value", reshapes=True)
+
+
+def _parses_past(repaired: str, limit: int) -> bool:
+    """Does the repaired text's front matter split, keep its keys unique and parse, or fail only
+    after ``limit`` (a later slip of its own, not one this repair made)?"""
+    fm = split(repaired)
+    if fm is None or fm.errors:
+        return False
+    errors = parse(repaired, fm).errors
+    return not (fm.duplicates or (errors and errors[0].start <= limit) or (not errors and fm.data is None))
 
 
 _KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
@@ -218,12 +223,7 @@ def _close_quote_fix(doc: Document, at: int) -> Fix | None:
     if not value.strip() or _COMMENT.search(value) or q in inner or value.endswith("\\"):
         return None  # ("post  # note": the quote may have closed before the comment; #96, &#8217; are text)
     end = at + 1 + len(value)
-    repaired = text[:end] + q + text[end:]
-    fm = split(repaired)
-    if fm is None or fm.errors:
-        return None
-    errors = parse(repaired, fm).errors
-    if fm.duplicates or (errors and errors[0].start <= line_end + 1) or (not errors and fm.data is None):
+    if not _parses_past(text[:end] + q + text[end:], line_end + 1):
         return None
     return Fix.insert(end, q, "Close the quote", reshapes=True)
 
