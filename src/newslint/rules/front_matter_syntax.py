@@ -173,6 +173,7 @@ def _parses_past(repaired: str, limit: int) -> bool:
 _KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
 _YAML_BELOW = re.compile(r"^[A-Za-z_][\w-]*:[^\n]*\n(?:[ \t]*\n)*(?:-[ \t]|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.M)
 _BLANK_LINE = re.compile(r"^[ \t]*\n", re.M)
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
 
 
 def _close_block_fix(doc: Document, start: int) -> Fix | None:
@@ -185,8 +186,9 @@ def _close_block_fix(doc: Document, start: int) -> Fix | None:
     heading (``# Title`` could be a YAML comment)."""
     text = doc.text
     for m in _BLANK_LINE.finditer(text, start):
-        nxt = m.end() + len(re.match(r"(?:[ \t]*\n)*", text[m.end():]).group())
-        line = text[nxt: text.find("\n", nxt) if "\n" in text[nxt:] else len(text)]
+        nxt = _BLANK_LINES.match(text, m.end()).end()  # (positions, not slices: a block of
+        eol = text.find("\n", nxt)                      # thousands of blank lines stays linear)
+        line = text[nxt: len(text) if eol < 0 else eol]
         if not line or line[0] in " \t-" or _KEY_LINE.match(line):
             continue  # more YAML (or nothing) below
         if line.startswith("#"):
