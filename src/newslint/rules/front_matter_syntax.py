@@ -87,10 +87,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for error in fm.errors:
         glued = _first_glued_line(doc, fm.content_start, error.start) if fm.kind == "yaml" else None
         if glued is not None:
-            line_start, (key, at, insert, _) = glued
+            line_start, found = glued
+            key, at, insert, _ = found
             what = "no space after its colon" if insert == " " else "no colon after it"
             yield Finding(line_start, at, f"YAML: the key `{key}` has {what}, so its line is not `key: value`; "
-                          f"write `{key}: …`", _glued_fix(doc, line_start))
+                          f"write `{key}: …`", _glue_fix(found))
             continue
         quoted = None
         if fm.kind == "yaml" and error.message == "front matter opened with `---` is never closed":
@@ -125,12 +126,8 @@ def _glued_key(doc: Document, at: int) -> tuple[str, int, str, bool] | None:
     if not glued and key not in _key_names():
         return None  # (a line of text that YAML split off a value: only a known key lost its colon)
     repaired = text[:at] + insert + text[at:]
-    fm = split(repaired)
-    if fm is None or fm.errors:
-        return None
-    errors = parse(repaired, fm).errors  # (another glued line further down is the next pass's)
-    line_end = repaired.find("\n", at)
-    if fm.duplicates or (errors and errors[0].start <= line_end) or (not errors and fm.data is None):
+    # (another glued line further down is the next pass's)
+    if not _parses_past(repaired, repaired.find("\n", at)):
         return None
     return key, at, insert, key in _key_names()
 
@@ -248,10 +245,13 @@ _GLUED_LINE = re.compile(r"^(?=[A-Za-z_])", re.M)
 
 def _glued_fix(doc: Document, at: int) -> Fix | None:
     """The fix that puts back the space or colon of the key on the line at ``at``, if one does."""
-    repaired = _glued_key(doc, at)
-    if repaired is None:
-        return None
-    key, at, insert, safe = repaired
+    found = _glued_key(doc, at)
+    return None if found is None else _glue_fix(found)
+
+
+def _glue_fix(found: tuple[str, int, str, bool]) -> Fix:
+    """The fix for what ``_glued_key`` found: (key, offset, text to insert, safe)."""
+    key, at, insert, safe = found
     return Fix.insert(at, insert, f"Insert {'a space' if insert == ' ' else 'a colon'} after `{key}`",
                       safe=safe, reshapes=True)
 
