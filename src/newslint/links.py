@@ -198,7 +198,9 @@ def links(doc: Document) -> list[Link]:
         starts = {d.start for d in definitions(doc)}
         line_start = _line_start_offsets(doc)
         out = []
-        for m in _LINK.finditer(view, doc.body_start):
+        search, at = _LINK.search, doc.body_start
+        while (m := search(view, at)) is not None:
+            at = m.end()
             ms, me = m.span()
             ts, te = m.span(1)
             label = m.group(2)
@@ -217,6 +219,10 @@ def links(doc: Document) -> list[Link]:
                 if view.startswith(":", me) and line_start.get(ms) in starts:
                     continue  # the label of a definition
                 out.append(Link(start, me, ts, te, "shortcut", image, normalize_label(m.group(1)), ts, te))
+                if "[" in m.group(1):
+                    # Brackets round links ([on [Android](…) and [Apple][ref]]) are no link: a link
+                    # holds no link (CommonMark), so the links inside are read too
+                    at = ts
         return out
 
     return doc.memo("links.links", build)
