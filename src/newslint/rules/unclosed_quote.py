@@ -9,8 +9,8 @@ it closes only at the end, so an open quotation is accepted when the next paragr
 with an opening mark.
 
 An unclosed quotation followed by an attribution (“We need a prize purse, Ortega said.) lost
-its closing mark before it: the finding is there, with an unsafe fix that inserts the mark after
-the comma; such a quotation is reported even when the next paragraph opens with a mark.
+its closing mark before it: the finding runs from the opening mark to the comma, with an unsafe
+fix that inserts the mark after the comma; such a quotation is reported even when the next paragraph opens with a mark.
 
 A quotation that runs on into the next paragraphs without reopening them (closing in a later
 paragraph) is reported once, at the first paragraph that should open with the mark; the fix
@@ -67,8 +67,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         at = attribution(doc, mk)
         if at is not None:
             close = _closer(q.profile, mk.ch)
-            yield Finding(at - 1, at, f"the quotation opened with {mk.ch} is never closed, and an attribution "
-                                      f"follows this '{text[at - 1]}'; close it here with {close}",
+            # (the finding runs from the opening mark, where the quotation starts, to the mark the
+            # attribution follows, where it should close: either may be the slip)
+            yield Finding(mk.start, at, f"the quotation opened with {mk.ch} is never closed, and an attribution "
+                                        f"follows the '{text[at - 1]}' that ends this span; close it there with {close}",
                           Fix.insert(at, close, f"Close the quotation with {close}", safe=False))
             continue
         yield Finding(mk.start, mk.end, f"opening {mk.ch} is never closed in this paragraph; "
