@@ -37,7 +37,8 @@ post…_`), where the quote pairing reads the mark as closing.
 
 A quotation, link or emphasis that opens the next sentence counts as its first word (`spring.“We`,
 `strategy.[HUD’s report`, `the text.[PlainLanguage.gov](url)`, `Monday.*Nobody* expected`); `and/or` after a comma is a word (`brands,and/or companies`), and
-a unit or word pair before one ends a clause (`1 sat/vbyte,then a higher`), and so does a name
+a unit or word pair before one or a semicolon ends a clause (`1 sat/vbyte,then a higher`,
+`incentives/disincentives;some did`), and so does a name
 written with a dot between capitalised words before a lower-case word
 (`Hack.Developers,ecco come è andata`; `HealthData.Gov` and code stay quiet elsewhere).
 
@@ -403,8 +404,9 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if mark == "," and _DOTTED_NAME.fullmatch(word):
         nxt = _right_word(right)  # Hack.Developers,ecco come: a name with a dot ends the clause
         return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
-    if mark == "," and _SLASHED.fullmatch(word):
+    if mark in ",;" and _SLASHED.fullmatch(word):
         nxt = _right_word(right)  # at least 1 sat/vbyte,then a higher: a unit or and/or ends the clause
+        # (incentives/disincentives;some didn't: a semicolon too)
         return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
     if not word or _CODE_LIKE.search(word) or "(" in word or "[" in word:
         return False
