@@ -275,6 +275,21 @@ def test_a_three_letter_surname_after_a_given_name_is_compared_across_files(tmp_
     assert corpus.collect(bare, names, frozenset(), ("NL153", "name-variant-across-files")) == {}
 
 
+def test_a_last_letter_typed_once_is_no_suffix_across_files(tmp_path: Path) -> None:
+    """Jen Tress in three articles, Jen Tres in one: the doubled last letter typed once is a slip,
+    not a name plus a suffix as Sanders/Sander is (those stay apart)."""
+    body = "---\ntitle: Talent {n}\n---\n\nThe talent team is led by Jen {name}, its director. {name} said hiring improved.\n"
+    for n, name in enumerate(["Tress", "Tress", "Tress", "Tres"]):
+        (tmp_path / f"a{n}.md").write_text(body.format(n=n, name=name), encoding="utf-8")
+    body = "---\ntitle: Senate {n}\n---\n\nThe bill was backed by Tom {name}, a senator. {name} voted yes.\n"
+    for n, name in enumerate(["Sanders", "Sanders", "Sanders", "Sander"]):
+        (tmp_path / f"b{n}.md").write_text(body.format(n=n, name=name), encoding="utf-8")
+    st = engine.settings(config.Config(root=tmp_path))
+    results = list(engine.lint_paths(sorted(tmp_path.glob("*.md")), st))
+    found = [(Path(r.path).name, f.fragment) for r in results for f in r.findings if f.rule == "NL153"]
+    assert found == [("a3.md", "Tres"), ("a3.md", "Tres")], found
+
+
 @pytest.mark.parametrize("opener", ["Later", "During", "Unlike", "Earlier", "Under"])
 def test_a_sentence_opener_before_a_surname_is_no_given_name(opener: str) -> None:
     """"Later Dmitriev" named no person (two capitalised words, no known given name), so that

@@ -100,7 +100,10 @@ def same_form(a: str, b: str) -> bool:
 def derived(a: str, b: str) -> bool:
     """Is one word the other plus a suffix (Shakespeare/Shakespearean, Sanders, Schmidty)?"""
     short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) and _DERIVED.fullmatch(long_[len(short):]) is not None
+    suffix = long_[len(short):]
+    if suffix == short[-1:]:
+        return False  # Tress/Tres, Moss/Mos: the last letter doubled or typed once, one name
+    return long_.startswith(short) and _DERIVED.fullmatch(suffix) is not None
 
 
 def _marked(word: str) -> Counter[str]:
