@@ -4,7 +4,8 @@ markdown-it-py gives the block structure (paragraphs, headings, table cells, cod
 line maps; footnote definitions (mdit-py-plugins) hold blocks of prose like the body, and a
 paragraph made only of ``| a | b |`` rows is a table without its delimiter row: cells. The text
 between the tags of an HTML block is prose too, a block per ``<p>``, ``<li>``, ``<td>``…; its
-tags, comments and code are not (``_html_block``). Its
+tags, comments and code are not (``_html_block``), nor is an embedded social-media post (the
+fallback text of a ``<blockquote class="twitter-tweet">``: someone else's post, verbatim). Its
 inline parser is switched off: it gives no columns, costs more than half the parse time, and decodes escapes and entities so its text no longer matches the source. Instead
 the raw inline content of each block is mapped back to its source lines, and inline syntax
 that is not prose (code spans, HTML, autolinks, link destinations, bare URLs, Hugo shortcodes,
@@ -335,6 +336,11 @@ _RAW_HTML_BLOCK = re.compile(r"[ \t]*(?:<(?:script|pre|style|textarea)(?:[\s>]|$
 _MARKUP_START = re.compile(r"<(?:!--|[A-Za-z/?!])|\{[{%]")
 _TAG = re.compile(r"""</?([A-Za-z][A-Za-z0-9\-]*)(?:\s(?:[^<>"'{]|"[^"]*"|'[^']*'|\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{)*)?/?>""")
 _RAW = frozenset("script style pre textarea code tt kbd samp var svg math object template".split())
+# The embed codes of social networks: a block quote holding a post as it was published, for the
+# network's script to replace with the live post. Its text is someone else's, quoted verbatim,
+# not the article's to restyle: not prose, as a code element's is not.
+_EMBED = re.compile(r"""\sclass\s*=\s*["']?[^"'>]*\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|"""
+                    r"""bluesky-embed|mastodon-embed|text-post-media|reddit-embed-bq|imgur-embed-pub)\b""", re.I)
 
 
 def _markup(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
@@ -385,7 +391,7 @@ def _markup(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, st
                 pos = s + 1
                 continue
             name = t.group(1).lower()
-            if name in _RAW and text[s + 1] != "/":
+            if (name in _RAW or name == "blockquote" and _EMBED.search(t.group())) and text[s + 1] != "/":
                 e = after(f"</{name}", t.end())
                 pos = end if e < 0 else e
                 yield s, pos, "code", name
