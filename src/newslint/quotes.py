@@ -27,9 +27,11 @@ prose field is then read left to right with a stack, under the language profile 
 * a closing mark closes the nearest open mark of its glyph family (double: " “ ” „ « »; single:
   ' ‘ ’ ‚ ‹ ›); openers it skips are unclosed; a closing mark with nothing to close is stray;
 * quotation marks written as entities (``&#8220;``) or escapes (``\\"``) take part in pairing but
-  are never reported or changed (they are not prose text); quotes that are syntax the prose
-  scan could not mask (attribute values, a tag or link holding a shortcode, a template tag over
-  paragraphs) are left out.
+  are never reported or changed (they are not prose text), nor are the quotes of a YAML value
+  that an invisible character before them turned into text (``title: \\u200b"Talks resume"``:
+  typed as YAML's quotes, which invisible-character's fix makes them again); quotes that are
+  syntax the prose scan could not mask (attribute values, a tag or link holding a shortcode, a
+  template tag over paragraphs) are left out.
 
 Across paragraphs: an opening mark left open is accepted when the next paragraph starts with an
 opening mark (the convention for a quotation over several paragraphs); it is carried into a
@@ -47,6 +49,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .prose import MASK
+from .typography import INVISIBLE
 
 if TYPE_CHECKING:
     from .document import Document
@@ -256,10 +259,11 @@ def _analyse(doc: "Document") -> Quotes | None:
         end = len(text)
         found = [(pos, ch) for pos, ch in found
                  if not (0 <= (k := bisect.bisect_right(hidden, (pos, end)) - 1) and pos < hidden[k][1])]
+    syntax = _yaml_quotes_behind_invisible(doc) if doc.front_matter is not None else ()
     for pos, ch in found:
         u = unit_of(pos)
         if u is not None:
-            marks.append(Mark(pos, pos + 1, ch, u))
+            marks.append(Mark(pos, pos + 1, ch, u, masked=pos in syntax))
     masks = doc.prose_index.masks
     if coded:
         index = _MaskIndex(masks)
@@ -519,6 +523,28 @@ def _hidden_spans(P: str, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _yaml_quotes_behind_invisible(doc: "Document") -> set[int]:
+    """The offsets of the two quotes of each plain YAML prose field that starts with invisible
+    characters and a quote and ends with the same quote (``title: \\u200b"Talks resume"``): typed
+    as YAML quoting, read as text only because of the invisible character."""
+    fm = doc.front_matter
+    if fm is None or fm.kind != "yaml" or fm.root is None or not isinstance(fm.root.items, dict):
+        return set()
+    text = doc.text
+    found: set[int] = set()
+    for key in doc.prose_fields:
+        pos = fm.root.items.get(key)
+        if pos is None or pos.items is not None or pos.style is not None:
+            continue
+        start, end = pos.value
+        m = _INVISIBLE_THEN_QUOTE.match(text, start, end)
+        last = len(text[start:end].rstrip()) + start - 1
+        if m is not None and last > m.start(1) and text[last] == m.group(1):
+            found.update((m.start(1), last))
+    return found
+
+
+_INVISIBLE_THEN_QUOTE = re.compile(f"[{INVISIBLE}]+([\"'])")
 _unescape = lru_cache(maxsize=2048)(html.unescape)  # the same few entities, over and over
 
 
