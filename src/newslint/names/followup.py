@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..typography import near_invisible
 from .mentions import extract, survey
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
               and not _ADDRESS_BEFORE.search(text, max(0, m.start - 2), m.start)
               and not _ADDRESS_AFTER.match(text, m.end)
               and not (text.startswith(",", m.end) and _SENTENCE_START.search(text, max(0, m.start - 4), m.start))
+              and not near_invisible(doc, m.start, m.end, margin=1)
               and not _lowercase_word(text, m.form)
               and not _lowercase_word(text, next(iter(owners[m.form])))):  # Jade Plus: a product
             if attributed_only and not _attribution(text, m.start, m.end):
