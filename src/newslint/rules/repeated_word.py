@@ -28,7 +28,8 @@ Good: They answered every question from the community.
 Not findings: words that may stand twice on purpose (`that that`, `had had`, `is is` after a
 subject that is a clause ("what it is is", "the thing is is that"; a wh-clause after "is" or
 "was" is none: "This is why the team is is excited" is a slip), `for for` before a span of
-time or a pronoun ("advocating for for years", "the feature to look for for that"), `in in`
+time, or before a pronoun after a verb that takes "for" ("advocating for for years", "the feature
+to look for for that"; after a noun it is a slip: "a tool for for them"), `in in`
 after a verb that takes "in", or right after a form of "be" or an object pronoun ("give in in
 the end", "put that logic in in this PR", "where they are in in the list"), `at at` in "looking
 at at least"), a capitalised second word (`a A-list actor`), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
@@ -98,7 +99,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         word = first.lower()
         if word == "in" and _particle(pt, m.start()):
             continue  # give in in the end; put that logic in in this PR; where they are in in the list
-        if word == "for" and (_span_of_time(pt, m.end()) or _OBJECT_AFTER.match(pt, m.end())):
+        if word == "for" and (_span_of_time(pt, m.end()) or (_OBJECT_AFTER.match(pt, m.end()) and _for_verb(pt, m.start()))):
             continue  # advocating for for years; waited for for a long time; the feature to look for for that
         if word == "is" and _clause_subject(_sentence_before(pt, m.start())):
             continue  # what it is is a start; all it is is a list; the thing is is that
@@ -257,6 +258,34 @@ def _span_of_time(pt: str, end: int) -> bool:
     # a number opens a span only as the first word (for for 10 years), not as a label further on
     # (Waiting for for confirmation #2)
     return any(_TIME_WORD.match(w) and (i == 0 or not w[0].isdigit()) for i, w in enumerate(words))
+
+
+def _for_verb(pt: str, start: int) -> bool:
+    """Does a verb that takes "for" end right before ``start`` (the feature to look for | for
+    that; what we stand up for | for them)? Then the first "for" closes its clause and the second
+    opens a phrase. After a noun the second is the slip: a powerful tool for for them."""
+    end = start
+    for _ in range(2):
+        m = _BEFORE.search(pt, max(0, end - 40), end)
+        if m is None or "\n\n" in pt[m.end(1):start]:
+            return False
+        word = m.group(1).lower()
+        if any(stem in _FOR_VERBS for stem in _stems(word)):
+            return True
+        if word not in ("up", "out", "in"):
+            return False  # (look out for, stand up for, fill in for: the verb is one word further)
+        end = m.start()
+    return False
+
+
+# Verbs whose "for" can close a clause, leaving the next "for" to open a phrase (look for for that)
+_FOR_VERBS = frozenset("""look ask wait search pay paid account call hope care apply vote fight fought go went gone
+    opt prepare stand stood aim plan allow test check compensate advocate argue push root shop head settle thank
+    apologize apologise cater provide reach long yearn wish strive budget qualify work sign register substitute
+    blame praise reward forgive excuse scan screen listen watch hunt fish beg pray cry feel felt fall fell fill
+    fend speak spoke vouch answer arrange make made do did done pick stick cover sit sat design build built
+    optimize optimise fit use used mean meant intend need want known responsible ready eligible famous grateful
+    thankful""".split())
 
 
 def _sentence_before(pt: str, start: int) -> str:
