@@ -339,3 +339,11 @@ def test_two_defects_on_one_mark_converge(original: str, damaged: str, unsafe: b
         return engine.fix_document(doc, SETTINGS, unsafe)[0].source
 
     assert fixed(damaged) == fixed(original)
+
+
+@pytest.mark.parametrize("host", ["g\u0455a.gov", "10\u0445.gsa.gov"])
+def test_look_alike_host_fix_says_what_it_does(host: str) -> None:
+    """A look-alike host's fix writes the Latin host; its title says so (not 'Add the scheme')."""
+    doc = _doc(f"---\ntitle: Hosts\n---\n\nSee [the site](https://{host}/) now.\n".encode())
+    found = [f for f in engine.run_rules(doc, SETTINGS) if f.rule == "NL130"]
+    assert [(f.fix.title, f.fix.safe) for f in found] == [("Write the host in Latin letters", True)]

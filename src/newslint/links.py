@@ -917,6 +917,9 @@ def _idn_problems(host: str, h0: int, ascii_hosts: bool) -> Iterator[Problem]:
         yield Problem(h0, h0 + len(host), f"`{host}` mixes {mixed} letters in one label: a look-alike host?"
                       if latin is None else f"`{host}` mixes {mixed} letters in one label (a look-alike); "
                       f"write `{latin}`", latin, latin is not None)
+    elif (latin := _lookalike_label(host)) is not None:
+        yield Problem(h0, h0 + len(host), f"`{host}` writes a label of Latin-looking Cyrillic or Greek letters "
+                      f"among Latin ones (a look-alike); write `{latin}`", latin, True)
     elif ascii_hosts:
         yield Problem(h0, h0 + len(host), f"host `{host}` is not in IDNA (ASCII) form; write `{encoded}`",
                       encoded, True)
@@ -955,6 +958,23 @@ def _latin_host(host: str) -> str | None:
         if not label.isascii() and not any(ch.isascii() and ch.isalpha() for ch in label):
             return None  # a label all in another script (сайт.example.com) is a name of its own
     return latin
+
+
+def _lookalike_label(host: str) -> str | None:
+    """The host read as Latin when a label of it is written only in Cyrillic or Greek letters that
+    all look Latin (10х.gsa.gov with a Cyrillic х, сое.example.com) and every other label is
+    ASCII with a letter in it: a whole label of look-alikes in a Latin host is a slip or a spoof,
+    not a name (a Cyrillic name has letters of its own: сайт.example.com, пример.рф). Else None."""
+    from .typography import as_latin
+
+    labels = host.rstrip(".").split(".")
+    foreign = [label for label in labels if not label.isascii()]
+    if not foreign or len(foreign) == len(labels) or not labels[-1].isascii():
+        return None
+    if not all(any(ch.isalpha() for ch in label) for label in labels if label.isascii()):
+        return None
+    latin = as_latin(host)
+    return latin if latin.isascii() else None
 
 
 def _mixed_script_label(host: str) -> str:

@@ -19,8 +19,10 @@ of http and https (``htps``, ``htp``); another misspelled scheme (``htts``), a m
 other spaces get an unsafe fix. With ``ascii-hosts = true`` a valid non-ASCII host is reported
 too, with a safe fix to its IDNA form (``bücher.de`` → ``xn--bcher-kva.de``). A look-alike
 host that is mostly Latin and all ASCII once its look-alikes are read as Latin (``gsа.gov`` with
-a Cyrillic ``а``, ``wired.cо.uk``) gets a safe fix to the Latin host; a Cyrillic or Greek
-name with a Latin letter in it (``примеp.рф``) is only reported.
+a Cyrillic ``а``, ``wired.cо.uk``) gets a safe fix to the Latin host, and so does a label
+written only in Cyrillic or Greek letters that all look Latin among ASCII labels (``10х.gsa.gov``
+with a Cyrillic ``х``; a Cyrillic name has letters of its own: ``сайт.example.com``); a Cyrillic
+or Greek name with a Latin letter in it (``примеp.рф``) is only reported.
 
 Bad:  See [the report](https//www.gao.gov/products/gao-22-105).
 Good: See [the report](https://www.gao.gov/products/gao-22-105).
@@ -73,7 +75,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             where = _WHERE[target.source] + (f" `{target.key}`" if target.source == "front-matter" else "")
             fix = None
             if p.replacement is not None:
-                title = "Add the scheme" if p.message.startswith("`") else "Repair the URL"
+                title = "Add the scheme" if "has no scheme" in p.message else \
+                    "Write the host in Latin letters" if "look-alike" in p.message else "Repair the URL"
                 fix = Fix.replace(start, end, p.replacement, title, p.safe, reshapes=True)  # a new destination
             yield Finding(start, end, f"{where}: {p.message}", fix)
         if target.source == "bare" and target.start > 0 and doc.text[target.start - 1].isalpha() \
