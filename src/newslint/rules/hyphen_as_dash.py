@@ -8,11 +8,13 @@ no dash at all gives the spaced em dash ` — ` of AP style); or set ``style`` t
 (` — `), ``"closed-em"`` (`—`) or ``"spaced-en"`` (` – `), and the same ``style`` for
 dash-spacing (NL108), which otherwise turns the new dashes into the article's majority form.
 The fix is unsafe where the hyphen may be a minus or a range (a digit, month, weekday, am/pm
-next to it), and before an opening parenthesis (`Gov.uk - (design manual)`): a dash and a
+next to it; for a double hyphen, which is no minus, on both sides: `join 18F -- to start` is a
+dash), and before an opening parenthesis (`Gov.uk - (design manual)`): a dash and a
 bracket both set off what follows, so the hyphen may be a stray one to delete rather than a dash.
 Between two range ends (`August - November`, `9 am - 1 pm`, `50 thousand - 500 thousand`: a
 number may carry its hundred, thousand, million, billion or percent) the unsafe fix writes a
-closed en dash. A numbered label before a date or weekday (`Day 1 - Dec/02/2019`, `#61 - March`) is
+closed en dash, and so between two range ends written with a double hyphen (`1990 -- 2000`).
+A numbered label before a date or weekday (`Day 1 - Dec/02/2019`, `#61 - March`) is
 no range (its two sides are different things): that hyphen is a dash too.
 
 An article that writes its dashes as `--` or `---` more often than as real dashes follows the
@@ -94,8 +96,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         else:
             if keep_doubles or d.form.startswith("one-sided"):
                 continue  # the article's convention, or a command-line option (--help)
+            if range_side(pt, d.start, -1) and range_side(pt, d.end, 1) and not _label_then_date(pt, d):
+                yield Finding(d.start, d.end, f"'{d.mark}' in a range; use an en dash '–'",
+                              Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
+                continue  # 1990 -- 2000: SmartyPants's en dash, the range's mark
             what = f"'{d.mark}'"
-        safe = not (range_side(pt, d.start, -1) or range_side(pt, d.end, 1)) and d.next != "("
+        before, after = range_side(pt, d.start, -1), range_side(pt, d.end, 1)
+        # a hyphen beside a number may be a minus or half a range; a double hyphen is no minus,
+        # and is a range's dash only between two range ends (1990 -- 2000; join 18F -- to start)
+        safe = (not (before and after) if d.mark != "-" else not (before or after)) and d.next != "("
         yield Finding(d.start, d.end, f"{what} used as a dash; use '{dash.strip()}'"
                       + (" with spaces" if dash != dash.strip() else ""),
                       Fix.replace(d.start, d.end, dash, f"Replace with '{dash.strip()}'", safe=safe))
