@@ -41,7 +41,8 @@ a separator (``redirectto``), a different case (Hugo reads ``expirydate`` as ``e
 a key of five letters or more that is an English word of its own (``county``, ``publisher``,
 ``updates``, ``sources``: a theme's field named on purpose, not a slip for ``country``,
 ``published``, ``updated`` or ``resources``) unless the key it is near is required and missing
-(``tittle:`` without a ``title:``), and keys the schema already reports (a schema that refuses unknown keys: schema-violation).
+(``tittle:`` without a ``title:``) or is missing and the value has the type that key takes, a
+whole number for ``weight``, true or false for ``draft``, a date for a date key (``wight: 3``), and keys the schema already reports (a schema that refuses unknown keys: schema-violation).
 """
 
 from __future__ import annotations
@@ -97,9 +98,11 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         hint = suggest_key(key, targets)
         if hint is not None and len(key) >= 5 and key.isalpha() and key.islower() and key in english_words() \
-                and key not in _FUNCTION_WORDS and not (hint in required and hint not in meta):
+                and key not in _FUNCTION_WORDS and not (hint in required and hint not in meta) \
+                and not (hint not in meta and _typed_like(hint, meta.get(key))):
             hint = None  # county, publisher, updates: a word of its own names a field on purpose
-            # (but tittle: where the required title is missing is the title misspelt)
+            # (but tittle: where the required title is missing is the title misspelt, and
+            # wight: 3 holds what weight: holds)
         # (a short key is a slip too when the required key it is near is missing and it is no word:
         # titl: without title:, whereas tile: may be a field of its own)
         needed = hint is not None and hint in required and hint not in meta and key.lower() not in english_words()
@@ -230,6 +233,18 @@ def _certain_slip(key: str, hint: str, targets: list[str], value: Any, needed: b
 
 
 _DATE_KEYS = frozenset(("date", "lastmod", "publishdate", "expirydate", "pubdate", "updated", "published"))
+
+
+def _typed_like(hint: str, value: Any) -> bool:
+    """Does ``value`` have the type the key ``hint`` takes, a type a field named by a word of
+    its own seldom has: a whole number for ``weight``, true or false for ``draft``, a date for
+    a date key (wight: 3, dated: 2022-05-31)?"""
+    meant = normalize_key(hint)
+    if meant == "weight":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if meant == "draft":
+        return isinstance(value, bool)
+    return meant in _DATE_KEYS and _is_date(value)
 
 
 def _is_date(value: Any) -> bool:
