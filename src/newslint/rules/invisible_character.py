@@ -12,8 +12,11 @@ English, when the two make a word of the shipped word list (rules/english-words.
 and one of them is not a word there (`pro\u00a0ducing`, `eas\u00a0ily`, `Fri\u00a0day`), or, in an
 article in another language (no word list), when the article writes the joined word elsewhere
 and never the two parts as two words (`an\u00a0che` beside `anche`, though `an` and `che` are
-words); a no-break space between two words (`this\u00a0summer`, `on\u00a0line` beside `online`,
-`net\u00a0work`, `per\u00a0ciò` where the article also writes "per ciò" with a space) is not.
+words); in English, two words that make a third (`deter\u00a0mine`, neither a function word nor a
+part of closed compounds, and never written apart with a plain space in the article) are
+reported with an unsafe fix, as they may be an open compound (`home\u00a0page`); a no-break
+space between two words (`this\u00a0summer`, `on\u00a0line` beside `online`, `net\u00a0work`,
+`not\u00a0able`, `per\u00a0ciò` where the article also writes "per ciò" with a space) is not.
 
 Not findings: a zero-width joiner inside an emoji sequence (👩‍💻) or between letters of a
 script that needs it (Arabic, Indic), a zero-width non-joiner in such a script, bidi marks in a
@@ -123,6 +126,10 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
                 or (not english and whole and not _side_by_side(pt, left, right)):
             yield Finding(m.end(1), m.start(2), f"no-break space inside the word “{m.group(1)}{m.group(2)}”; delete it",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
+        elif english and _two_words_one_word(pt, m, left, right):
+            yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
+                          f"which make the word “{m.group(1)}{m.group(2)}”; delete it if one word was meant",
+                          Fix.delete(m.end(1), m.start(2), "Delete the no-break space", safe=False))
 
 
 def _side_by_side(pt: str, left: str, right: str) -> bool:
@@ -141,6 +148,24 @@ def _split_dictionary_word(left: str, right: str) -> bool:
     return False
 
 
+def _two_words_one_word(pt: str, m: re.Match[str], left: str, right: str) -> bool:
+    """Two English words of three letters or more that make a third (deter|mine, car|pet),
+    neither a function word nor a part of closed compounds (any|one, net|work, not|able), not
+    a contraction's end (they’re|working) and never written apart with a plain space in the
+    article: a word split by a no-break space, which nobody types between two words of a
+    phrase; it may still be an open compound (home page), so the fix is unsafe."""
+    words = english_words()
+    if len(left) < 3 or len(right) < 3 or left + right not in words or left not in words or right not in words:
+        return False
+    if {left, right} & (_COMPOUND_PARTS | _FUNCTION_WORDS) or pt[m.start() - 1: m.start()] in ("’", "'"):
+        return False
+    return not _side_by_side(pt, left, right)
+
+
+# Short words that stand before or after many others (not able, can not, was hing): never half a word
+_FUNCTION_WORDS = frozenset("not can may all was are were has had did does and but nor yet few own off far per via "
+                            "his her him you your our ours who whom whose why how now then than too also just "
+                            "get got let set put see saw say said".split())
 _WORD = re.compile(r"[^\W\d_]+")
 # Endings that are never words: "need\u00a0ing" is one word even when the article has no "needing"
 _SUFFIXES = frozenset("ing ings tion tions sion sions ation ations ment ments ness ity ities ology ance ence "
