@@ -27,7 +27,8 @@ a dotted name followed by "struct", "type", "field", "method", "function" and su
 words glued by commas with "and", "or" or "etc." among them, or all of three letters or more and
 one of six or more, are a sentence's list: `laws,regulations,and others`,
 `anytime,anywhere,any device`; and a top-level domain named with its dot before a lower-case
-word: `.gov, .mil,etc.`), coordinates (`x,y`), URI schemes
+word: `.gov, .mil,etc.`; and the last of three identifiers listed with spaces before a word:
+`splice_init, splice_update, splice_signed,things like that`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`), ellipses, and a mark before garbled text
 (`important,â€� Vuong`: mojibake restores the closing mark first).
 
@@ -91,6 +92,9 @@ _GLUED_HEADING = re.compile(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[A-Z][^\W\
 # A name written with a dot between capitalised words (Hack.Developers, Code.Sprint), not code
 _DOTTED_NAME = re.compile(r"[A-Z][a-z]+(?:\.[A-Z][A-Za-z]+)+")
 _GLUED_ITEM = re.compile(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
+_SNAKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")  # an identifier in snake case: splice_signed
+_WORD_END = re.compile(r"[,.;!?”’]?")  # (not a bracket: f(a_b, c_d, e_f,ghi) is code)
+_SPACED_ITEMS = re.compile(r"(?<![\w,])[a-z][a-z0-9]*_\w+, [a-z][a-z0-9]*_\w+, \Z")  # two such items before it
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -408,6 +412,10 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         nxt = _right_word(right)  # at least 1 sat/vbyte,then a higher: a unit or and/or ends the clause
         # (incentives/disincentives;some didn't: a semicolon too)
         return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
+    if mark == "," and _SNAKE.fullmatch(word) and _SPACED_ITEMS.search(pt, max(0, i - len(word) - 120), i - len(word)):
+        nxt = _right_word(right)  # splice_update, splice_signed,things like that: the list's last
+        # identifier, glued to the words after it (its items are spaced; code's a,b,c are not)
+        return nxt.isalpha() and nxt.islower() and len(nxt) >= 3 and _WORD_END.fullmatch(right, len(nxt)) is not None
     if not word or _CODE_LIKE.search(word) or "(" in word or "[" in word:
         return False
     nxt = _right_word(right)
