@@ -168,6 +168,16 @@ def test_too_few_articles_or_a_habit_are_no_evidence(tmp_path) -> None:
     assert _tree(tmp_path, {"sponsor_lgo": "a.png"}, common, 20) == []  # three articles: a key of its own
 
 
+def test_ruby_symbol_keys_are_the_keys_they_name_across_the_tree(tmp_path) -> None:
+    """Two Awestruct articles (:title: :layout: :author:) in a tree of twenty that write title:
+    use the same keys, not slips for them."""
+    common = {"layout": "post", "author": "kim"}
+    for i in range(2):
+        (tmp_path / f"sym{i}.md").write_text(f"---\n:layout: post\n:title: Story {i}\n:author: lisa\n---\n\n"
+                                             "The talks resumed, officials said.\n", encoding="utf-8")
+    assert _tree(tmp_path, {"layout": "post"}, common, 20) == []
+
+
 @pytest.mark.parametrize("key, fixed", [
     ("titl", "title"),  # a letter dropped from the missing required key, and no word: safe
     ("tile", None),  # a word of its own (a field named on purpose?): unsafe, --fix leaves it

@@ -116,12 +116,14 @@ def _validate(doc: Document, opts: Mapping[str, Any]) -> Result:
         reason = too_big(fm.data)
         if reason:
             return Result(compiled, skipped=reason)
-    if compiled.valid(fm.data):
+    symbols = symbol_keyed(fm.data)
+    data = {k[1:]: v for k, v in fm.data.items()} if symbols else fm.data
+    if compiled.valid(data):
         return Result(compiled)
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
-    for error in compiled.validator.iter_errors(fm.data):
-        for problem in _problems(doc, fm, error):
+    for error in compiled.validator.iter_errors(data):
+        for problem in _problems(doc, fm, error, symbols):
             key = (problem.path, problem.keyword, problem.message)
             if key not in seen:
                 seen.add(key)
@@ -153,15 +155,27 @@ def too_big(data: Any) -> str:
     return ""
 
 
-def _problems(doc: Document, fm: FrontMatter, error: Any) -> Iterator[Problem]:
+def symbol_keyed(data: Any) -> bool:
+    """Every top-level key is written as a Ruby symbol (``:title:``, ``:layout:``), the way
+    Awestruct sites and YAML dumped from Ruby spell them: the site reads ``:title`` as ``title``,
+    so the keys are validated (and checked for slips) without their colon."""
+    return isinstance(data, dict) and len(data) >= 2 and all(
+        isinstance(k, str) and len(k) > 1 and k[0] == ":" and k[1] not in ": " for k in data)
+
+
+def _problems(doc: Document, fm: FrontMatter, error: Any, symbols: bool = False) -> Iterator[Problem]:
     from . import schema as schema_mod
 
     error = schema_mod.collapse(error)
     keyword = error.validator
     path = tuple(error.absolute_path)
+    if symbols and path and isinstance(path[0], str):
+        path = (":" + path[0],) + path[1:]  # the key as the file writes it, to find its place
     if keyword in ("additionalProperties", "unevaluatedProperties"):
         known = schema_mod.known_keys(error)
         for key in schema_mod.extra_keys(error):
+            if symbols and not path:
+                key = ":" + key
             span = fm.locate(path + (key,), "key") or _opening(doc, fm)
             yield Problem(span[0], span[1], schema_mod.unknown_key_message(key, known), "schema",
                           path + (key,), keyword)

@@ -37,7 +37,8 @@ Good:
 
 Not findings: singular/plural pairs (``image`` and ``images`` are different keys), other keys
 shorter than four letters (``bio``, ``tab``), compound keys that differ from a known one only by
-a separator (``redirectto``), a different case (Hugo reads ``expirydate`` as ``expiryDate``),
+a separator (``redirectto``), a different case (Hugo reads ``expirydate`` as ``expiryDate``), keys written as Ruby symbols
+(``:title:``, ``:layout:``, as Awestruct sites write every key: checked without their colon),
 a key of five letters or more that is an English word of its own (``county``, ``publisher``,
 ``updates``, ``sources``: a theme's field named on purpose, not a slip for ``country``,
 ``published``, ``updated`` or ``resources``) unless the key it is near is required and missing
@@ -89,12 +90,18 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     props = list(result.schema.properties) if result.schema is not None else []
     required = result.schema.required if result.schema is not None else frozenset()
     targets, known = _vocabulary(tuple(props), tuple(opts.get("known", [])))
-    if all(normalize_key(key) in known for key in fm.root.items):
+    # (:title: :layout: — every key a Ruby symbol, as Awestruct writes them: the name is what follows the colon)
+    symbols = validation.symbol_keyed(fm.data)
+    sigil = ":" if symbols else ""
+    if symbols:
+        meta = {k[1:]: v for k, v in meta.items() if isinstance(k, str)}
+    if all(normalize_key(key[len(sigil):]) in known for key in fm.root.items):
         return
     reported = {p.path for p in result.problems if p.keyword in ("additionalProperties", "unevaluatedProperties")}
     found = []
-    for key, pos in fm.root.items.items():
-        if normalize_key(key) in known or (key,) in reported or pos.key is None:
+    for written, pos in fm.root.items.items():
+        key = written[len(sigil):]
+        if normalize_key(key) in known or (written,) in reported or pos.key is None:
             continue
         hint = suggest_key(key, targets)
         if hint is not None and len(key) >= 5 and key.isalpha() and key.islower() and key in english_words() \
@@ -116,8 +123,8 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         quote = raw[0] if raw[:1] in ("'", '"') else ""
         # (no rename where the key exists, nor where two keys would take the same name: tilte, titlle)
         fix = None if hint in meta or aimed[hint] > 1 else \
-            Fix.replace(start, end, f"{quote}{hint}{quote}", f"Rename to `{hint}`", safe=slip)
-        yield Finding(start, end, f"unknown key `{key}`; did you mean `{hint}`?", fix)
+            Fix.replace(start, end, f"{quote}{sigil}{hint}{quote}", f"Rename to `{sigil}{hint}`", safe=slip)
+        yield Finding(start, end, f"unknown key `{sigil}{key}`; did you mean `{sigil}{hint}`?", fix)
 
 
 # -- across the content tree -------------------------------------------------------------------
@@ -138,7 +145,8 @@ def collect(doc: Document, opts: Mapping[str, Any]) -> dict[str, Any] | None:
     if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or not fm.root.items:
         return None
     items = fm.root.items
-    keys = sorted({normalize_key(k) for k in items if isinstance(k, str)})
+    cut = 1 if validation.symbol_keyed(fm.data) else 0  # (:title: counts as title)
+    keys = sorted({normalize_key(k[cut:]) for k in items if isinstance(k, str)})
     result = validation.validate(doc, opts)
     props = list(result.schema.properties) if result.schema is not None else []
     _, known = _vocabulary(tuple(props), tuple(opts.get("known", [])))
@@ -151,7 +159,7 @@ def collect(doc: Document, opts: Mapping[str, Any]) -> dict[str, Any] | None:
         s, e = pos.key
         if s in reported or (hidden and hidden.hides(Finding(s, e, "", rule=ID, name=NAME, line=doc.position(s)[0]))):
             continue
-        places[key] = (s, e, normalize_key(key) in known)
+        places[key[cut:]] = (s, e, normalize_key(key[cut:]) in known)
     # the front matter's line starts: a finding's line and column, for the few keys reported
     # (a position for every key of every article cost more than the whole cross-file pass)
     starts = doc.line_starts
