@@ -80,8 +80,9 @@ def _inline_for(ch: str) -> re.Pattern[str]:
 
 # A link reference definition on a line of its own. CommonMark does not let one interrupt a
 # paragraph, so after a `{% include %}` line (bitcoinops) the definitions become paragraph text;
-# they are still not prose.
-_REFDEF = re.compile(r"""[ ]{0,3}\[(?:[^\[\]\\]|\\.)+\]:[ \t]*(?:<[^>\n]*>|\S+)
+# they are still not prose. Its destination may hold a Liquid tag or shortcode with spaces of its
+# own (`[1]: {{ site.url }}/fr/news/`): Jekyll renders the tag before Markdown sees the line.
+_REFDEF = re.compile(r"""[ ]{0,3}\[(?:[^\[\]\\]|\\.)+\]:[ \t]*(?:<[^>\n]*>|(?:""" + _TEMPLATE + r"""|[^\s{]|\{)+)
                          (?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*""", re.X)
 _NEEDS_SCAN = re.compile(r"[`<{!\[\]&\\]|://|www\.")  # a line without these has nothing to mask
 _SPECIAL = re.compile(r"[`<{!\[\]&\\]")  # where every _INLINE alternative but the bare URL starts
@@ -262,6 +263,9 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
                 if kind == "paragraph" and content_line[:1] in "[ " and "]:" in content_line \
                         and _REFDEF.fullmatch(content_line):
                     masks.append((start, end, "refdef"))
+                    # (its template tags stay templates: the link scanner reads the definition past them)
+                    masks.extend((ts, te, kind) for ts, te, kind, _ in _markup(text, start, end)
+                                 if kind in ("shortcode", "liquid"))
                     continue
                 if code:
                     for ps, pe in _cut([(start, end)], code):
