@@ -6,10 +6,15 @@ an article that uses straight marks throughout (or mostly) is left alone. `style
 always asks for curly marks, `style = "straight"` for straight ones. The replacement follows the
 language's marks (English “…” and ‘…’, Russian «…» with „…“ inside, ...). The fix is safe when
 both marks of the pair are placed beyond doubt by their context (a space or line start before
-an opening mark, punctuation or space after a closing one); otherwise it is unsafe.
+an opening mark, punctuation or space after a closing one); otherwise it is unsafe. In a language
+that sets a space inside its marks (French « … »), the fix sets one too, of the kind the article's
+own guillemets have (ordinary, no-break or narrow no-break; a no-break one if they have none).
 
 Bad:  contact is maintained in order to "not allow this to grow into something more terrible."
 Good: contact is maintained in order to “not allow this to grow into something more terrible.”
+
+Bad:  le "coût d'un chômeur" pour la collectivité   (in an article that writes « taux »)
+Good: le « coût d'un chômeur » pour la collectivité
 
 Not findings: apostrophes (see NL117 `wrong-apostrophe`); inch and foot marks (6'2", a 27"
 screen); marks in code, URLs, HTML attributes and shortcodes, or written as entities.
@@ -17,6 +22,8 @@ screen); marks in code, URLs, HTML attributes and shortcodes, or written as enti
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -40,6 +47,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if not style:
         return
     prof = q.profile
+    inner = _inner_space(doc, prof) if style == "curly" else ""
     curly = set("“”‘’") | prof.marks
     wrong = STRAIGHT if style == "curly" else curly
     for mk in q.quotation_marks(style == "curly"):
@@ -51,13 +59,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         pair = other is not None and other.ch in wrong and not other.masked
         marks = [mk, other] if pair else [mk]
         safe = mk.sure and (other is None or other.sure)
-        edits = tuple(Edit(m.start, m.end, _replacement(m, prof, style)) for m in marks)
-        shown = "".join(e.text for e in edits)
+        edits = tuple(Edit(m.start, m.end, _spaced(doc, m, _replacement(m, prof, style), prof, inner))
+                      for m in marks)
+        shown = _shape([e.text for e in edits])
         if style == "curly":
-            message = f"straight quotes in an article that uses curly quotes; use {_shape(shown, marks)}"
+            message = f"straight quotes in an article that uses curly quotes; use {shown}"
             title = "Use curly quotes"
         else:
-            message = f"curly quotes in an article that uses straight quotes; use {_shape(shown, marks)}"
+            message = f"curly quotes in an article that uses straight quotes; use {shown}"
             title = "Use straight quotes"
         end = marks[-1].end if pair else mk.end
         yield Finding(mk.start, end, message, Fix(edits, title, safe))
@@ -70,7 +79,33 @@ def _replacement(mk: Mark, prof: Any, style: str) -> str:
     return opening if mk.role == "open" else closing
 
 
-def _shape(marks_text: str, marks: list[Any]) -> str:
-    if len(marks_text) == 2:
-        return f"{marks_text[0]}…{marks_text[1]}"
-    return marks_text
+_GUILLEMET_SPACE = re.compile(r"«([ \u00a0\u202f]?)|([ \u00a0\u202f]?)»")
+
+
+def _inner_space(doc: Document, prof: Any) -> str:
+    """The space the article sets inside its spaced marks (« x »): the kind it uses most, else the
+    language's (a no-break space)."""
+    if not prof.spaced:
+        return ""
+    kinds: Counter[str] = Counter()
+    for m in _GUILLEMET_SPACE.finditer(doc.prose_text, doc.body_start):
+        kinds[m.group(1) if m.group(1) is not None else m.group(2)] += 1
+    if not any(kinds[k] for k in kinds if k):
+        return prof.space  # (space-inside-quotes asks for it too)
+    return max((k for k in kinds if k), key=lambda k: kinds[k])
+
+
+def _spaced(doc: Document, mk: Mark, glyph: str, prof: Any, inner: str) -> str:
+    """The replacement with the article's inner space where the mark has none on its inner side."""
+    if not inner or glyph not in prof.spaced:
+        return glyph
+    if mk.role == "open" and doc.text[mk.end:mk.end + 1] not in (" ", "\u00a0", "\u202f", "\n", ""):
+        return glyph + inner
+    if mk.role == "close" and doc.text[mk.start - 1:mk.start] not in (" ", "\u00a0", "\u202f", "\n", ""):
+        return inner + glyph
+    return glyph
+
+
+def _shape(texts: list[str]) -> str:
+    """How the message shows the replacement: “…” for a pair (« … » when spaced), else the mark."""
+    return f"{texts[0]}…{texts[1]}" if len(texts) == 2 else "".join(texts)
