@@ -77,6 +77,7 @@ HOSTILE = {
     "reference-links": "---\ntitle: T\n---\n\n" + " ".join(f"[a{i}][r{i}]" for i in range(20_000)) + "\n",
     "stops-and-opening-marks": "---\ntitle: T\n---\n\n" + ".“ " * 20_000 + "\n",
     "unclosed-block-blank-lines": "---\n" + "a: b\n\n" * 160_000 + "Body text.\n",
+    "glued-list-dashes": "---\nk:\n" + "- a\n-b\n" * 30_000 + "---\n\nBody.\n",
     "html-block-code": "---\ntitle: T\n---\n\n<div>\n" + "<code>x</code> <b>y</b> " * 10_000 + "\n</div>\n",
 }
 

@@ -20,7 +20,9 @@ Before a fixed text is kept, both texts are reduced to a *structure signature* a
 A fix whose ``reshapes`` flag is set changes Markdown syntax on purpose (repairing a broken
 link); for it the top-level blocks it touches are exempt and everything else must stay. In the
 front matter, such a fix (unindenting a key that an indentation slip put inside a block
-scalar's text) may add the key it touches; no key may go and no other value may change. Such a
+scalar's text) may add the key it touches, and the value it edits may change its type (two
+list items that lost a dash's space read as one string become a list again); no key may go and
+no other value may change. Such a
 fix may also make front matter that did not parse readable (putting back a key's lost colon).
 
 This runs only when fixing (``--fix``, ``--diff``, ``fix_text``), once per fix pass, and costs a
@@ -254,6 +256,18 @@ def _without_new_keys(signature: tuple[Any, ...]) -> tuple[Any, ...]:
     return (signature[0], ("map", tuple((k, v) for k, v in signature[1][1] if k != "*")))
 
 
+def _retyped(a: tuple[Any, ...], b: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``b`` with the top-level values an edit touched in ``a`` neutralised: a reshaping fix may
+    change the type of the value it edits (``-meetups - design``, two list items that lost a
+    dash's space and read as one string, becomes the list it was meant to be)."""
+    if len(a) != 2 or len(b) != 2 or a[1][0] != "map" or b[1][0] != "map":
+        return b
+    touched = {k for k, v in a[1][1] if v == ("*",)}
+    if not touched:
+        return b
+    return (b[0], ("map", tuple((k, ("*",) if k in touched else v) for k, v in b[1][1])))
+
+
 def _renamed_key(a: tuple[Any, ...], b: tuple[Any, ...]) -> tuple[tuple[Any, ...], tuple[Any, ...]] | None:
     """When the one top-level key an edit touched in ``a`` is another key at the same place in
     ``b`` (as many entries, in order), both signatures without that entry; else None."""
@@ -341,7 +355,7 @@ def check(before: "Document", after: "Document", fixes: Sequence["Fix"]) -> str:
         if sa[0] == "broken" and sb[0] != "broken":
             sb = sa
         else:
-            sa, sb = _renamed_key(sa, sb) or (sa, _without_new_keys(sb))
+            sa, sb = _renamed_key(sa, sb) or (sa, _without_new_keys(_retyped(sa, sb)))
     if sa != sb:
         if sb[0] == "broken" and sa[0] != "broken":
             message = fb.errors[0].message if fb is not None and fb.errors else "it no longer parses"

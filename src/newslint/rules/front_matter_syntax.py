@@ -26,6 +26,10 @@ single ones when it holds a double quote or a backslash), when it is on one line
 closing quote, the next line being a key (``title: "Talks resume``, ``title: 'Newsletter #96``,
 ``title: 'What''s next``),
 has a safe fix that closes it at the end of its line (not when a `` # `` comment may follow it).
+A list item that lost the space after its dash (``  -meetups`` beside ``  - design``) is no
+item: YAML joins it to the item above, reads it with the items below as one string, or stops;
+it is reported (even when the block parses) with a fix that puts the space back, safe when the
+front matter then parses past it (not ``-4``, a number, nor a line of a ``|`` block's text).
 A YAML block that lost its closing ``---`` gets it back before the first blank line after which
 the text is no longer YAML (the keys above parse, the next line is no key, list item or indented
 line): safe before a line of prose, unsafe before a heading (``# Title`` could be a comment),
@@ -52,6 +56,19 @@ Bad:
 Good:
     ---
     title: Talks resume
+    ---
+
+Bad:
+    ---
+    categories:
+      - design
+      -meetups
+    ---
+Good:
+    ---
+    categories:
+      - design
+      - meetups
     ---
 
 Bad:
@@ -84,7 +101,21 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     fm = doc.front_matter
     if fm is None:
         return
+    dashes = list(_glued_dashes(doc, fm.content_start, fm.content_end)) if fm.kind == "yaml" else []
+    if dashes:  # the text with every glued dash repaired: the errors it no longer has were theirs
+        text = doc.text
+        repaired = "".join(text[a + 1:b + 1] + " " for a, b in zip([-1] + [at for at, _ in dashes],
+                                                                   [at for at, _ in dashes])) + text[dashes[-1][0] + 1:]
+    for at, fix in dashes:
+        item = doc.text[at + 1:doc.text.find("\n", at)].split(" #")[0].strip()
+        yield Finding(at, at + 1, f"YAML: a list item without the space after its `-` is no item (`-{item}` "
+                      f"is read as text); write `- {item}`", fix)
     for error in fm.errors:
+        if dashes:
+            line_end = doc.text.find("\n", error.start)
+            shift = sum(at < error.start for at, _ in dashes)
+            if line_end >= 0 and _parses_past(repaired, line_end + shift):
+                continue  # (the parser stopped at or after a list item that lost its space: reported above)
         glued = _first_glued_line(doc, fm.content_start, error.start) if fm.kind == "yaml" else None
         if glued is not None:
             line_start, found = glued
@@ -254,6 +285,66 @@ def _glue_fix(found: tuple[str, int, str, bool]) -> Fix:
     key, at, insert, safe = found
     return Fix.insert(at, insert, f"Insert {'a space' if insert == ' ' else 'a colon'} after `{key}`",
                       safe=safe, reshapes=True)
+
+
+# A line of a YAML list whose item lost the space after its dash (  -meetups), and its siblings
+_GLUED_DASH = re.compile(r"^([ \t]*)-(?=[^\s\-\d.])[^\n]*$", re.M)  # (not -4, -.5: a number)
+_BLOCK_SCALAR = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?:#[^\n]*)?$")
+
+
+def _glued_dashes(doc: Document, start: int, end: int) -> Iterator[tuple[int, Fix]]:
+    """(offset of the dash, fix) for each list item that lost the space after its dash: a line
+    ``-word`` beside a sibling ``- item`` at the same indentation, outside a block scalar. YAML
+    reads it as text: joined to the item above it, or with the items below it into one string
+    (``categories:`` / ``  -meetups`` / ``  - design`` is the string "-meetups - design"), or
+    it stops there. The fix inserts the space; safe when the front matter then parses past it."""
+    text = doc.text
+    repaired, shift = text, 0  # (with the dashes found above repaired too: each is checked past its own line)
+    parses = 0
+    for m in _GLUED_DASH.finditer(text, start, end):
+        indent = m.group(1)
+        before = text.rfind("\n", start, max(start, m.start() - 1)) + 1
+        above = text[before:m.start() - 1] if m.start() > start else ""
+        below_end = text.find("\n", m.end() + 1)
+        below = text[m.end() + 1: end if below_end < 0 or below_end > end else below_end]
+        sibling = indent + "- "
+        if not (above.startswith(sibling) or below.startswith(sibling)):
+            continue
+        if _in_block_scalar(text, start, m.start(), len(indent)):
+            continue
+        parses += 1
+        if parses > _MAX_DASH_PARSES:
+            return  # (a parse of the whole block each: a block of thousands costs no more than a few)
+        dash = m.start() + len(indent)
+        trial = repaired[:dash + 1 + shift] + " " + repaired[dash + 1 + shift:]
+        if not _parses_past(trial, m.end() + 1 + shift + 1):
+            continue
+        repaired, shift = trial, shift + 1
+        yield dash, Fix.insert(dash + 1, " ", "Insert a space after `-`", reshapes=True)
+
+
+_MAX_DASH_PARSES = 8
+_MAX_WALK = 400  # lines looked at above a glued dash for the line it belongs to
+
+
+def _in_block_scalar(text: str, start: int, at: int, indent: int) -> bool:
+    """Is the line at ``at`` inside a literal or folded block (``key: |``) above it? (Also
+    yes when no parent line shows within ``_MAX_WALK`` lines: too far to say, so no finding.)"""
+    i = at
+    for _ in range(_MAX_WALK):
+        if i <= start:
+            return False
+        prev = text.rfind("\n", start, i - 1) + 1
+        if prev < start:
+            prev = start
+        line = text[prev:i - 1]
+        i = prev
+        if not line.strip():
+            continue
+        lead = len(line) - len(line.lstrip(" \t"))
+        if lead < indent or (lead == indent and not line.lstrip(" \t").startswith("-")):
+            return _BLOCK_SCALAR.search(line) is not None  # the parent line: does it open a block?
+    return True
 
 
 def _key_names() -> frozenset[str]:
