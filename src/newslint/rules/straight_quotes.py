@@ -4,10 +4,11 @@ With `style = "auto"` (the default) the article's own marks decide: when curly q
 and apostrophes are at least as many as straight ones, straight quotation marks are reported;
 an article that uses straight marks throughout (or mostly) is left alone. `style = "curly"`
 always asks for curly marks, `style = "straight"` for straight ones. The replacement follows the
-language's marks (English “…” and ‘…’, Russian «…» with „…“ inside, ...). The fix is safe when
-both marks of the pair are placed beyond doubt by their context (a space or line start before
-an opening mark, punctuation or space after a closing one); otherwise it is unsafe. In a language
-that sets a space inside its marks (French « … »), the fix sets one too, of the kind the article's
+language's marks (English “…” and ‘…’, Russian «…» with „…“ inside, ...), and of those the ones
+the article itself uses at that depth (an Italian article quoting with “…” gets “…”, not «…»).
+The fix is safe when both marks of the pair are placed beyond doubt by their context (a space
+or line start before an opening mark, punctuation or space after a closing one); otherwise it
+is unsafe. In a language that sets a space inside its marks (French « … »), the fix sets one too, of the kind the article's
 own guillemets have (ordinary, no-break or narrow no-break; a no-break one if they have none).
 
 Bad:  contact is maintained in order to "not allow this to grow into something more terrible."
@@ -28,7 +29,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Edit, Finding, Fix
-from ..quotes import STRAIGHT, Mark, analyse
+from ..quotes import DOUBLE, STRAIGHT, Mark, analyse
 
 ID = "NL114"
 NAME = "straight-quotes"
@@ -50,6 +51,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     inner = _inner_space(doc, prof) if style == "curly" else ""
     curly = set("“”‘’") | prof.marks
     wrong = STRAIGHT if style == "curly" else curly
+    own = _own_pairs(q.quotation_marks(False), prof) if style == "curly" else {}
     for mk in q.quotation_marks(style == "curly"):
         if mk.masked or mk.ch not in wrong:
             continue
@@ -59,7 +61,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         pair = other is not None and other.ch in wrong and not other.masked
         marks = [mk, other] if pair else [mk]
         safe = mk.sure and (other is None or other.sure)
-        edits = tuple(Edit(m.start, m.end, _spaced(doc, m, _replacement(m, prof, style), prof, inner))
+        edits = tuple(Edit(m.start, m.end, _spaced(doc, m, _replacement(m, prof, style, own), prof, inner))
                       for m in marks)
         shown = _shape([e.text for e in edits])
         if style == "curly":
@@ -72,10 +74,26 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(mk.start, end, message, Fix(edits, title, safe))
 
 
-def _replacement(mk: Mark, prof: Any, style: str) -> str:
+def _own_pairs(marks: list[Mark], prof: Any) -> dict[tuple[int, bool], tuple[str, str]]:
+    """(depth, double?) → the pair of the language's marks the article itself uses most there
+    (an Italian article quoting with “…” where the table puts «…» first: both are Italian)."""
+    counts: Counter[tuple[int, bool, str, str]] = Counter()
+    pairs = set(prof.levels + prof.also)
+    for mk in marks:
+        other = mk.partner
+        if mk.role == "open" and other is not None and not mk.masked and (mk.ch, other.ch) in pairs:
+            counts[(mk.depth, mk.ch in DOUBLE, mk.ch, other.ch)] += 1
+    own: dict[tuple[int, bool], tuple[str, str]] = {}
+    for (depth, double, o, c), _ in counts.most_common():
+        own.setdefault((depth, double), (o, c))
+    return own
+
+
+def _replacement(mk: Mark, prof: Any, style: str, own: dict[tuple[int, bool], tuple[str, str]]) -> str:
     if style == "straight":
         return '"' if mk.ch in "“”„«»" else "'"
-    opening, closing = prof.for_glyph(mk.ch, mk.depth)
+    # the article's own marks at this depth and of this glyph's family, else the table's
+    opening, closing = own.get((mk.depth, mk.ch in DOUBLE)) or prof.for_glyph(mk.ch, mk.depth)
     return opening if mk.role == "open" else closing
 
 
