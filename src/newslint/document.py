@@ -213,6 +213,27 @@ class Document:
         masks.sort()
         return spans, masks
 
+    def value_spans(self) -> list[tuple[int, int]]:
+        """Source spans of the front matter's string values outside the prose fields (tags,
+        categories, authors...): no prose to check, but words a reader sees and a site links."""
+        return self.memo("value_spans", self._value_spans)
+
+    def _value_spans(self) -> list[tuple[int, int]]:
+        fm = self.front_matter
+        if fm is None or fm.root is None or not isinstance(fm.root.items, dict):
+            return []
+        prose_fields = set(self.prose_fields)
+        stack = [pos for key, pos in fm.root.items.items() if key not in prose_fields]
+        spans = []
+        while stack:
+            pos = stack.pop()
+            if pos.items is not None:
+                stack.extend(pos.items.values() if isinstance(pos.items, dict) else pos.items)
+            elif pos.value[1] > pos.value[0]:
+                spans.append(pos.value)
+        spans.sort()
+        return spans
+
     # -- prose -----------------------------------------------------------------------------
 
     @cached_property

@@ -14,8 +14,10 @@ and the ideographic `、` `。`); glued to a Latin word (`members， but`) it is
 the fix writes the ASCII mark (with a space where a word is glued to it), safe. So does the
 Greek question mark (U+037E), a look-alike of the semicolon, after a Latin word (`old; it`).
 
-The words of link targets and bare URLs are read too (`twitter.com/everykidіnapark`: the link
-goes nowhere), the host excepted (malformed-url reports a mixed host).
+The words of front-matter values other than the prose fields are read too (`tags: [Мakers]`:
+another tag than Makers; a mostly Latin word only), and so are the words of link targets and
+bare URLs (`twitter.com/everykidіnapark`: the link goes nowhere), the host excepted
+(malformed-url reports a mixed host).
 
 Not findings: fullwidth punctuation between CJK characters (`北京，上海`); genuine Cyrillic or Greek words (`Поиск`, `wiki/Москва`), Greek letters used as
 symbols next to Latin ones (`ΔF`, `μs`, `NetΣyn`: Δ, μ, Σ look like no Latin letter), and a
@@ -47,6 +49,7 @@ _CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky",
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report words that mix Latin letters with Cyrillic or Greek look-alikes."""
     yield from _in_urls(doc)
+    yield from _in_front_matter(doc)
     yield from _fullwidth(doc)
     sc = scan(doc)
     if not sc.script:
@@ -134,6 +137,35 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _in_front_matter(doc: Document) -> Iterator[Finding]:
+    """Look-alikes in the words of front-matter values that are not prose fields (tags,
+    categories, authors, keywords: a tag spelt with a Cyrillic М is another tag). Only a
+    mostly Latin word whose every foreign letter has a Latin twin; the fix is safe."""
+    fm = doc.front_matter
+    text = doc.text
+    if fm is None or text[fm.content_start:fm.content_end].isascii():
+        return
+    to_latin = data()["confusables"]
+    cyrillic_text = doc.language in _CYRILLIC_LANGUAGES
+    to_cyrillic = _reverse(to_latin) if cyrillic_text else {}
+    urls = [(t.start, t.end) for t in links.targets(doc) if t.source == "front-matter"]
+    for s0, e0 in doc.value_spans():
+        if text[s0:e0].isascii() or any(s < e0 and s0 < e for s, e in urls):
+            continue  # (a URL's look-alikes are _in_urls')
+        for m in _LETTERS.finditer(text, s0, e0):
+            word = m.group()
+            latin = [ch for ch in word if _is_latin(ch)]
+            foreign = [ch for ch in word if not _is_latin(ch)]
+            if not foreign or len(latin) <= len(foreign) or not all(ch in to_latin for ch in foreign):
+                continue  # Latin (Zürich), another script (Москва), or no Latin twin to write
+            if cyrillic_text and all(ch in to_cyrillic for ch in latin):
+                continue  # every letter has a twin and the article is Cyrillic: which slip is it?
+            fixed = "".join(to_latin.get(ch, ch) for ch in word)
+            yield Finding(m.start(), m.end(), f"'{word}' mixes Latin letters with look-alikes "
+                          f"({''.join(foreign)}); use '{fixed}'", Fix.replace(m.start(), m.end(), fixed,
+                                                                              "Use the Latin letters"))
 
 
 def _is_latin(ch: str) -> bool:
