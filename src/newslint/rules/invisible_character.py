@@ -3,8 +3,9 @@
 Pasted copy brings characters nobody can see: they split words for search (`a\u200bnd`),
 break name matching, and show up as boxes in feeds. The fix deletes them; it is safe.
 
-Invisible characters in link targets and bare URLs are reported too: the browser encodes them
-and the link breaks. So is a no-break space inside a word (`loca\u00a0tion`), which looks like a
+Invisible characters in front-matter values that are not prose (tags, categories, authors: a tag
+`new\u200bs` is another tag than news) are reported too, and so are those in link targets and
+bare URLs: the browser encodes them and the link breaks. So is a no-break space inside a word (`loca\u00a0tion`), which looks like a
 space and splits the word for search: when the article writes the joined word elsewhere
 (`location`, or `locations`) and one of the two parts is not a word of its own in it (`loca`,
 `tion`), when the second part is an ending that is never a word (`need\u00a0ing`), or, in
@@ -60,6 +61,7 @@ _YAML_INDICATORS = "\"'&*!|>%@`#,[]{}?:-"
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each run of invisible characters, with a fix that deletes it."""
     yield from _in_urls(doc)
+    yield from _in_front_matter(doc)
     pt = doc.prose_text
     if "\u00a0" in pt:
         yield from _nbsp_in_words(pt, doc.lowered_prose or pt.lower(), doc.language_tag.lower().startswith("en"))
@@ -100,6 +102,35 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
             s, e = target.start + s, target.start + e
             yield Finding(s, e, f"invisible {', '.join(names)} in a URL; delete it",
                           Fix.delete(s, e, "Delete the invisible character", safe=not joined, reshapes=True))
+
+
+def _in_front_matter(doc: Document) -> Iterator[Finding]:
+    """Invisible characters in front-matter values other than the prose fields (a tag
+    ``new\u200bs`` is another tag than news; an author's name no longer matches): deleted,
+    safe unless the deletion would start the value with a YAML indicator, or a joiner shapes
+    non-Latin letters."""
+    fm = doc.front_matter
+    text = doc.text
+    if fm is None or text[fm.content_start:fm.content_end].isascii():
+        return
+    urls = [(t.start, t.end) for t in links.targets(doc) if t.source == "front-matter"]
+    for s0, e0 in doc.value_spans():
+        if text[s0:e0].isascii() or any(s < e0 and s0 < e for s, e in urls):
+            continue  # (a URL's are _in_urls')
+        for m in _RUN.finditer(text, s0, e0):
+            s, e = m.span()
+            run = m.group()
+            before, after = text[s - 1], text[e: e + 1]
+            if any(ch in _JOINERS for ch in run) and not (_plain(before) and _plain(after)):
+                continue  # emoji sequences, Indic and Arabic shaping
+            if any(ch in _BIDI for ch in run) and _RTL.search(text, s0, e0):
+                continue
+            safe = s > s0 or after not in _YAML_INDICATORS
+            names = sorted({_NAMES.get(ch, f"bidi control U+{ord(ch):04X}") for ch in run})
+            count = f"{len(run)} × " if len(run) > 1 else ""
+            yield Finding(s, e, f"invisible {count}{', '.join(names)} in a front-matter value; delete it",
+                          Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""),
+                                     safe=safe))
 
 
 _RUN = re.compile(f"[{INVISIBLE}]+")
