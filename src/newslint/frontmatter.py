@@ -224,6 +224,12 @@ def _resolve(self: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> 
 
 _Loader.resolve = _resolve  # type: ignore[method-assign]
 
+
+def reads_as_text(raw: str) -> bool:
+    """Does YAML read this plain (unquoted) scalar as a string, not a number, a date, a
+    boolean or null? (A fix that edits a value must not change what kind of value it is.)"""
+    return _resolve(None, yaml.ScalarNode, raw, (True, False)) == _STR
+
 # Scalar tags the position walk constructs itself, with the safe constructor's own functions
 # (str and null need none); any other tag (binary, set, omap, merge keys, an unknown `!tag`)
 # sends the whole document through PyYAML's construct_document.

@@ -38,6 +38,7 @@ from typing import Any, Iterator, Mapping
 
 from .. import links
 from ..document import Document
+from ..frontmatter import reads_as_text
 from ..model import Finding, Fix
 from ..resources import english_words
 from ..typography import INVISIBLE, restores_reference, scan
@@ -107,8 +108,8 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
 def _in_front_matter(doc: Document) -> Iterator[Finding]:
     """Invisible characters in front-matter values other than the prose fields (a tag
     ``new\u200bs`` is another tag than news; an author's name no longer matches): deleted,
-    safe unless the deletion would start the value with a YAML indicator, or a joiner shapes
-    non-Latin letters."""
+    safe unless the deletion would start the value with a YAML indicator or make a plain value
+    a number, a date, a boolean or null; a joiner that shapes non-Latin letters stays."""
     fm = doc.front_matter
     text = doc.text
     if fm is None or text[fm.content_start:fm.content_end].isascii():
@@ -125,7 +126,8 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
                 continue  # emoji sequences, Indic and Arabic shaping
             if any(ch in _BIDI for ch in run) and _RTL.search(text, s0, e0):
                 continue
-            safe = s > s0 or after not in _YAML_INDICATORS
+            safe = (s > s0 or after not in _YAML_INDICATORS) and \
+                (text[s0] in "'\"|>" or reads_as_text(text[s0:s] + text[e:e0]))  # (3<ZWSP> is text; 3 a number)
             names = sorted({_NAMES.get(ch, f"bidi control U+{ord(ch):04X}") for ch in run})
             count = f"{len(run)} × " if len(run) > 1 else ""
             yield Finding(s, e, f"invisible {count}{', '.join(names)} in a front-matter value; delete it",

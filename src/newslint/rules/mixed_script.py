@@ -34,6 +34,7 @@ from typing import Any, Iterator, Mapping
 
 from .. import links
 from ..document import Document
+from ..frontmatter import reads_as_text
 from ..model import Finding, Fix
 from ..typography import data, near_invisible, restores_reference, scan, word_around
 
@@ -163,9 +164,11 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
             if cyrillic_text and all(ch in to_cyrillic for ch in latin):
                 continue  # every letter has a twin and the article is Cyrillic: which slip is it?
             fixed = "".join(to_latin.get(ch, ch) for ch in word)
+            # (unsafe when the plain value would then read as another kind of value: Тrue, a boolean)
+            safe = text[s0] in "'\"|>" or reads_as_text(text[s0:m.start()] + fixed + text[m.end():e0])
             yield Finding(m.start(), m.end(), f"'{word}' mixes Latin letters with look-alikes "
                           f"({''.join(foreign)}); use '{fixed}'", Fix.replace(m.start(), m.end(), fixed,
-                                                                              "Use the Latin letters"))
+                                                                              "Use the Latin letters", safe=safe))
 
 
 def _is_latin(ch: str) -> bool:
