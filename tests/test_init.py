@@ -92,7 +92,7 @@ def test_hook_manifest_is_valid_and_as_documented() -> None:
     hooks = {h["id"]: h for h in load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))}
     assert set(hooks) == {"newslint", "newslint-fix", "newslint-names"}
     for hook in hooks.values():
-        assert hook["language"] == "python" and hook["types_or"] == ["markdown"] and hook["require_serial"]
+        assert hook["language"] == "python" and hook["types_or"] == ["markdown", "mdx"] and hook["require_serial"]
     assert hooks["newslint"]["entry"].startswith("newslint check --force-exclude")
     assert hooks["newslint-fix"]["entry"].startswith("newslint check --fix --force-exclude")
     assert hooks["newslint-names"]["pass_filenames"] is False

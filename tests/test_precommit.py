@@ -26,6 +26,9 @@ BAD = "---\ntitle: Talks\n---\n\nMedinsky , said it  twice.\n"
 FIXED = "---\ntitle: Talks\n---\n\nMedinsky, said it twice.\n"
 NO_FRONT_MATTER = "Talks resumed.\n"  # NL002: reported, not fixable
 GOOD = "---\ntitle: Fine\n---\n\nAll fine.\n"
+# An Astro/MDX article: its import line and expression hold ' , ' that is code, not prose
+MDX = "---\ntitle: Chart\n---\nimport Chart from './Chart.astro';\n\nThe rate {rate , 2} rose , a lot.\n"
+MDX_FIXED = "---\ntitle: Chart\n---\nimport Chart from './Chart.astro';\n\nThe rate {rate , 2} rose, a lot.\n"
 
 
 def _git(cwd: Path, *args: str) -> str:
@@ -63,6 +66,7 @@ def articles(tmp_path: Path) -> Path:
     (repo / "content" / "bad.md").write_text(BAD, encoding="utf-8")
     (repo / "content" / "no-front-matter.md").write_text(NO_FRONT_MATTER, encoding="utf-8")
     (repo / "content" / "good.md").write_text(GOOD, encoding="utf-8")
+    (repo / "content" / "chart.mdx").write_text(MDX, encoding="utf-8")
     (repo / "content" / "drafts" / "draft.md").write_text(BAD, encoding="utf-8")
     (repo / "notes.txt").write_text("Not , an article.\n", encoding="utf-8")
     # a fixed set of rules, so rules added to newslint later do not change what this test sees
@@ -101,13 +105,16 @@ def test_hooks_report_fix_and_pass(articles: Path, pre_commit_home: Path) -> Non
     assert "content/no-front-matter.md:1:1: NL002" in r.stdout
     assert "draft.md" not in r.stdout and "notes.txt" not in r.stdout
     assert (repo / "content" / "bad.md").read_text(encoding="utf-8") == BAD
+    assert [line.split(": ")[0] for line in r.stdout.splitlines() if line.startswith("content/chart.mdx:")] \
+        == ["content/chart.mdx:6:25"], r.stdout  # the hook runs on .mdx; only the prose comma is reported
 
     # 2. all hooks: the fix hook fixes, exits non-zero, and reports what is left
     r = _pre_commit(repo, pre_commit_home, "--all-files")
     assert r.returncode == 1, r.stdout + r.stderr
     assert _status(r.stdout, "newslint (fix)") == "Failed"
-    assert "Fixed 2 findings in 1 file." in r.stdout
+    assert "Fixed 3 findings in 2 files." in r.stdout
     assert (repo / "content" / "bad.md").read_text(encoding="utf-8") == FIXED
+    assert (repo / "content" / "chart.mdx").read_text(encoding="utf-8") == MDX_FIXED
     assert (repo / "content" / "drafts" / "draft.md").read_text(encoding="utf-8") == BAD, "excluded stays as is"
     assert (repo / "content" / "no-front-matter.md").read_text(encoding="utf-8") == NO_FRONT_MATTER
     assert _status(r.stdout, "newslint (across articles)") == "Passed"

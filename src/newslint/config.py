@@ -20,7 +20,7 @@ from .model import SEVERITIES, Rule
 import tomllib
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown")
+DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.mdx")
 
 
 class ConfigError(Exception):

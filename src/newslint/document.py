@@ -242,7 +242,8 @@ class Document:
         fm = self.front_matter
         if fm is not None and fm.errors and fm.end >= len(self.text):
             return prose.ProseIndex([], [], {})  # unclosed: the whole file is front matter
-        return prose.index(self.text, self.body_start, self.line_starts)
+        mdx = bool(self.path) and self.path.lower().endswith(".mdx")
+        return prose.index(self.text, self.body_start, self.line_starts, mdx)
 
     @property
     def blocks(self) -> list[prose.Block]:

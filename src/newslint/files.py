@@ -60,8 +60,8 @@ class Selector:
         self.root = config.root.resolve()
         self._root = str(self.root)
         self.include = _spec(config.include)
-        # the default globs, **/*.md and **/*.markdown, say "any file with this extension"
-        self._suffixes = (".md", ".markdown") if tuple(config.include) == DEFAULT_INCLUDE else None
+        # the default globs, **/*.md, **/*.markdown and **/*.mdx, say "any file with this extension"
+        self._suffixes = (".md", ".markdown", ".mdx") if tuple(config.include) == DEFAULT_INCLUDE else None
         self.exclude = _spec(config.exclude)
         self._exclude_any = bool(config.exclude)
         self.gitignore = config.respect_gitignore

@@ -161,8 +161,38 @@ def _parser() -> Any:
     return limit_depth(install(md))
 
 
-def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
-    """Parse the body (``text[body_start:]``) and locate prose and non-prose regions."""
+# MDX (Astro, Next.js, Docusaurus content): its ESM lines (import/export, at the start of a line,
+# up to a blank line), JavaScript expressions in braces ({props.rate}, {/* a comment */}) and
+# JSX elements (<Chart data={[1, 2]} />) are code and markup, not prose. Braces nest three deep;
+# strings in them are taken whole (a } in a string does not close). Atomic groups: a "{" that
+# never closes costs one pass, never a backtracking storm.
+_BRACES = r"""\{(?>"[^"\n]*"|'[^'\n]*'|`[^`]*`|[^{}]|\{(?>"[^"\n]*"|'[^'\n]*'|[^{}]|\{[^{}]*\})*\})*+\}"""
+_MDX = re.compile(
+    r"""(?P<esm>^(?:import|export)\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)
+      | (?P<expr>""" + _BRACES + r""")
+      | (?P<jsx></?[A-Za-z][\w.:-]*(?:\s+(?:""" + _BRACES + r"""|[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|"""
+    + _BRACES + r"""))?))*\s*/?>|<>|</>)""",
+    re.X | re.M,
+)
+
+
+def mdx_masks(text: str, start: int) -> list[tuple[int, int, str]]:
+    """The code (ESM lines, expressions) and markup (JSX elements) of an MDX body from ``start``."""
+    if "{" not in text[start:] and "import" not in text[start:] and "export" not in text[start:] \
+            and "<" not in text[start:]:
+        return []
+    out = []
+    for m in _MDX.finditer(text, start):
+        s = m.start()
+        if m.lastgroup == "esm" and s > start and text[text.rfind("\n", 0, s - 1) + 1:s].strip():
+            continue  # (ESM starts a block: "import" on a paragraph's next line is a word)
+        out.append((s, m.end(), "html" if m.lastgroup == "jsx" else "code"))
+    return out
+
+
+def index(text: str, body_start: int, line_starts: list[int], mdx: bool = False) -> ProseIndex:
+    """Parse the body (``text[body_start:]``) and locate prose and non-prose regions (``mdx``:
+    the body is MDX, and its ESM lines, expressions and JSX elements are not prose)."""
     body = text[body_start:]
     first_line = _line_of(line_starts, body_start)
     env: dict[str, Any] = {}
@@ -185,6 +215,8 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
     if _HTML_CODE_CLOSE.search(body):
         for m in _HTML_CODE.finditer(body):
             masks.append((body_start + m.start(), body_start + m.end(), "code"))
+    mdx_cuts = mdx_masks(text, body_start) if mdx else []
+    masks.extend(mdx_cuts)
     quote_depth = list_depth = 0
     pending: tuple[str, int] | None = None
     cursor_line, cursor_col = -1, 0  # several table cells share one line: search left to right
@@ -306,7 +338,7 @@ def index(text: str, body_start: int, line_starts: list[int]) -> ProseIndex:
             masks.append((line_start(tok.map[0]), line_end(tok.map[1] - 1), "code"))
         elif t in ("th_open", "td_open"):
             pending = ("cell", 0)
-    hard = [(s, e) for s, e, kind in masks if kind == "code" and e - s > 0]
+    hard = [(s, e) for s, e, kind in masks if kind == "code" and e - s > 0] + [(s, e) for s, e, _ in mdx_cuts]
     if hard:  # paragraphs inside {% highlight %} ... {% endhighlight %} are code, not prose
         # (each block is cut by the code regions it overlaps, found by bisection: an article
         # with hundreds of code spans and paragraphs is not blocks × spans)

@@ -23,7 +23,7 @@ _HEAD = """\
 # `newslint rules` lists the rules, `newslint rule ID` explains one with its options.
 
 # Files to lint when walking folders (gitignore-style globs), and files never to lint.
-include = ["**/*.md", "**/*.markdown"]
+include = ["**/*.md", "**/*.markdown", "**/*.mdx"]
 exclude = [
   # "content/drafts/**",
 ]
