@@ -155,3 +155,30 @@ def test_text_of_html_blocks_is_prose_and_its_markup_is_not() -> None:
                    ("cell", 0, "A cell"), ("paragraph", 0, "Quoted text.")]
     # the blanks that lay out the source are not prose: no doubled space at "<p>\n  same"
     assert "  same" not in view and "\n\ue000\ue000same" in view
+
+
+MDX_ARTICLE = """---
+title: Chart
+---
+import Chart from '../components/Chart.astro';
+export const meta = { author: "Jane" };
+
+Spending rose {props.rate}% this year, said {meta.author}.
+Officials would
+export more grain.
+
+<Chart data={{ a: "x}", b: [1, {c: 2}] }} {...rest} title="Budget 'draft'" />
+
+{/* a comment, don't read it */}
+"""
+
+
+def test_mdx_code_expressions_and_jsx_are_not_prose() -> None:
+    """In an .mdx file ESM lines, {expressions} (strings in them taken whole) and JSX elements are
+    masked; the sentence around an expression is prose, and so is "export" on a paragraph's
+    second line. The same text as .md reads them all as prose."""
+    view = Document(MDX_ARTICLE, "post.mdx").prose_text
+    visible = " ".join(part for part in view.replace("\n", MASK).split(MASK) if part.strip())
+    assert visible == "Chart Spending rose  % this year, said  . Officials would export more grain."  # (the title first)
+    md_view = Document(MDX_ARTICLE, "post.md").prose_text
+    assert "import Chart" in md_view and "don't read it" in md_view

@@ -94,6 +94,26 @@ def test_hostile_input_is_bounded_in_time(name: str, allow: bool) -> None:
     assert not [f for f in found if f.rule == "NL999"], [f.message for f in found if f.rule == "NL999"]
 
 
+HOSTILE_MDX = {
+    "unclosed-braces": "---\ntitle: T\n---\n\n" + "{a " * 20_000 + "\n",
+    "braces-and-quotes": "---\ntitle: T\n---\n\n" + "{{{'\"`" * 8_000 + "\n",
+    "unclosed-jsx": "---\ntitle: T\n---\n\n" + "<A b={c " * 8_000 + "\n",
+    "esm-lines": "---\ntitle: T\n---\n" + "import x from 'y'\n" * 20_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_MDX))
+def test_hostile_mdx_is_bounded_in_time(name: str) -> None:
+    """An .mdx body's expressions and JSX are found by one scan, however they fail to close."""
+    cfg = config.from_mapping({"select": ["ALL"]}, root=Path.cwd())
+    st = engine.settings(cfg)
+    engine.run_rules(Document("---\ntitle: warm\n---\n{up}\n", "w.mdx", **st.document_options), st)
+    started = time.process_time()
+    found = engine.run_rules(Document(HOSTILE_MDX[name], "x.mdx", **st.document_options), st)
+    assert time.process_time() - started < BOUND, name
+    assert not [f for f in found if f.rule == "NL999"], [f.message for f in found if f.rule == "NL999"]
+
+
 @pytest.mark.parametrize("name", ["billion-laughs", "merge-key-bomb", "chained-merges", "huge-anchor",
                                   "huge-anchored-map", "flow-seq-10000-deep", "many-keys"])
 def test_hostile_yaml_is_bounded_in_memory(name: str) -> None:
