@@ -128,6 +128,8 @@ def data() -> dict[str, Any]:
         "domain-words": frozenset(w.lower() for w in raw["domain-words"]),
         "title-abbreviations": frozenset(raw["title-abbreviations"]),
         "sentence-starters": frozenset(raw["sentence-starters"]),
+        "sentence-starters-by-language": {lang: frozenset(raw["sentence-starters"]) | frozenset(words)
+                                          for lang, words in raw["sentence-starters-by-language"].items()},
         "uri-schemes": frozenset(raw["uri-schemes"]),
     }
 

@@ -11,7 +11,8 @@ Not findings: abbreviations and initials (`U.S.Army`, `e.g.Foo`, `J.Smith`), num
 versions (`3.5`, `1,000`, `v2.Next`), times and ratios (`10:30`), domains, e-mail addresses and
 file names (`example.com`, `Data.Gov`, `Libera.Chat`, `report.PDF`, `Fox.Jean@bls.gov`),
 names written with a dot (`Fork.Observer`: after a capitalised or CamelCase word and a dot
-only a sentence-starting word such as "The" or "Check" counts (YouTube.You can), or a first
+only a sentence-starting word such as "The" or "Check" counts (YouTube.You can; in an article in
+French, German, Spanish, Italian, Dutch or Portuguese its own too: `Rails.Une pléthore`), or a first
 word that also stands alone elsewhere in the article followed by a second that does too or
 that the article writes in lower case (Department.Officials), or a title such as `Ms.`, or a
 person's name (Johanna Koljonen.Teams), or a month or weekday (April.Search), or when the
@@ -102,6 +103,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     pt = doc.prose_text
     sc = scan(doc)
     table = data()
+    own = table["sentence-starters-by-language"].get(doc.language.split("-")[0])
+    if own is not None:  # (an article in French starts its sentences with Une and La, too)
+        table = {**table, "sentence-starters": own}
 
     def latin() -> str:  # the prose with look-alikes read as Latin, for the rare name check
         return doc.memo("typography.latin-prose", lambda: as_latin(pt))
