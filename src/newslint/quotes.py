@@ -70,6 +70,7 @@ _SPACE_LEFT = frozenset(" \t\n\r\u00a0\u202f\u2009\u2002\u2003\u2007\u200a([{<�
 _SPACE_RIGHT = frozenset(" \t\n\r\u00a0\u202f\u2009\u2002\u2003\u2007\u200a.,;:!?)]}>…—–-/")
 _SEE_THROUGH = frozenset("*_~") | QUOTES  # emphasis and neighbouring quote marks
 _LOOK_FURTHER = _SEE_THROUGH | {MASK}
+_TEXT_ENDS = frozenset(("dest", "ref", "footnote"))  # masks that start with "]" or are a note's mark
 _TRANSPARENT_MASKS = frozenset(("html", "comment", "shortcode", "liquid"))
 # A leading apostrophe: ’90s, ’08, ’em, ’tis, rock ’n’ roll.
 _ELISION = re.compile(
@@ -786,6 +787,8 @@ class _Context:
                 if kind in _TRANSPARENT_MASKS:
                     j = e
                     continue
+                if kind in _TEXT_ENDS:
+                    return True, j  # ”][label], ”](url), ”[^1]: the link text (or the sentence) ends there
                 return kind == "entity" and _unescape(self.text[s:e]) in _SPACE_RIGHT, j
             return c in _SPACE_RIGHT, j
         return True, n
