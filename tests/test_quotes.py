@@ -58,6 +58,16 @@ def test_a_closing_mark_closes_the_opener_drawn_like_it_when_two_doubles_nest() 
         assert q is not None and not q.unclosed and not q.stray, body
 
 
+def test_a_double_mark_before_s_is_an_apostrophe_when_the_open_quotation_closes_later() -> None:
+    # OCR's ” for ’ inside a quotation: the quotation's own ” comes later in the paragraph
+    found = _found(_article("“There are many agencies, and I think it”s interesting to see them,” said Maron."))
+    assert found == {(5, "NL117")}
+    # a quoted plural still closes its quotation, inside another one too, and then nothing closes later
+    for body in ("The survey counted many “yes”s and “no”s, and “we will decide,” one said.",
+                 "“There were too many “yes”s,” she said."):
+        assert (5, "NL117") not in _found(_article(body)) and (5, "NL111") not in _found(_article(body)), body
+
+
 def test_primes_after_digits() -> None:
     # (the ' of 6'2 sits between two digits: never a quotation mark, so not even scanned)
     assert _roles("“He is 6'2\" tall,” she said of the 27\" screen and a 6' fence.") == [

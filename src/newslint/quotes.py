@@ -440,17 +440,35 @@ DOUBLE_AS_APOSTROPHE = re.compile(r"[\"“”](?<=[^\W\d_].)(?=(?:s|t|re|ve|ll|d
 
 def double_as_apostrophe(P: str, i: int) -> bool:
     """Is the double mark at ``i`` an apostrophe (see above)? Not a ” before s while a “ is open
-    in the paragraph (its last 300 characters): that may close the quotation (“yes”s and “no”s)."""
+    in the paragraph (its last 300 characters): that may close the quotation (“yes”s and “no”s),
+    unless the rest of the paragraph closes it (“… I think it”s interesting …,” said Maron: the
+    quotation's own ” comes later, and ”s taken for it would leave that one stray)."""
     if DOUBLE_AS_APOSTROPHE.match(P, i) is None:
         return False
     if P[i] == "”" and P[i + 1] == "s":
         start = max(P.rfind("\n\n", 0, i) + 1, i - 300)  # bounded: a paragraph of such marks stays linear
         before = P[start:i]
         closers = sum(1 for m in re.finditer("”", before) if DOUBLE_AS_APOSTROPHE.match(before, m.start()) is None)
-        return before.count("“") <= closers
+        still_open = before.count("“") - closers
+        if still_open <= 0:
+            return True
+        end = P.find("\n\n", i, i + 1000)
+        depth = 0  # (the quotations opened after this mark)
+        for m in _CURLY_DOUBLE.finditer(P, i + 1, i + 1000 if end < 0 else end):
+            if m.group() == "“":
+                depth += 1
+            elif DOUBLE_AS_APOSTROPHE.match(P, m.start()) is None:
+                if not depth:
+                    still_open -= 1
+                    if not still_open:
+                        return True  # every quotation open here closes later: ”s closes none
+                else:
+                    depth -= 1
+        return False
     return True
 
 
+_CURLY_DOUBLE = re.compile("[“”]")
 _DOUBLES_AND_GUILLEMETS = "\"“”„«»‟‹›‚‛″"
 # a single mark unless it sits between two letters or digits (it's, O’Brien, 6'2)
 _SINGLE_PATTERNS = tuple((ch, re.compile(re.escape(ch) + r"(?:(?<![^\W_].)|(?![^\W_]))")) for ch in "'’‘")

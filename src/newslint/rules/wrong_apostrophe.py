@@ -21,7 +21,8 @@ Bad:  the last meeting was held in Istanbul's Dolmabahce Palace; music of the �
 Good: the last meeting was held in Istanbul’s Dolmabahce Palace; music of the ’90s
 
 Not findings: ’ in it’s, ’90s, rock ’n’ roll, the Smiths’ house; foot and inch marks after
-digits (6'2"); a ” before s that may close an open quotation (too many “yes”s); two straight marks typed for a double quotation mark (“in the weeds''); the
+digits (6'2"); a ” before s that may close an open quotation (too many “yes”s; but not where
+the quotation's own ” comes later in the paragraph: “I think it”s right,” she said); two straight marks typed for a double quotation mark (“in the weeds''); the
 ʻokina of Hawaiian words, often typed as ‘ or ' (Hawai‘i, O'ahu, Pu‘u), which no apostrophe may
 replace; the straight apostrophes of an article where two in three are straight, or of an
 article without curly quotation marks and no two-in-three curly majority (style auto); code,
