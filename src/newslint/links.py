@@ -604,8 +604,9 @@ _WHOLE_URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s()\[\]]+")
 def _missing_open(text: str, paren: int) -> Broken | None:
     """``text](https://…)`` with no "[" before it in its block: the opening bracket was lost, so
     the reader sees "](" and the URL. Where the link text began is a guess: no fix."""
-    if paren < 2 or not text[paren - 2].isalnum() and text[paren - 2] not in ".!?'’\"”*_`":
+    if paren < 2 or not text[paren - 2].isalnum() and text[paren - 2] not in ".!?'’\"”*_`)":
         return None  # "](" after a space or at a line's start: not the end of link text
+        # (link text may end with an aside: "the slide deck (PDF, 5.3 MB)](https://…)")
     close = _closing(text, paren)
     if close is None or _WHOLE_URL.fullmatch(text, paren + 1, close - 1) is None:
         return None

@@ -7,8 +7,8 @@ with ``)`` (``[text](https://…``); a destination with an unbalanced ``(``
 unescaped quote mark (``[x](https://a.gov "the "Data" page")``) or in curly quotes
 (``[x](https://a.gov “Data”)``); text and URL in the wrong brackets (``(text)[https://…]``, its text
 holding entities or formatting tags like ``</span>`` too, but not a link's ``<a>``);
-link text that lost its opening bracket (``see the report](https://…)``: where it began is a
-guess, so there is no fix); a destination closed twice (``[text](https://…))``, with no open
+link text that lost its opening bracket (``see the report](https://…)``, ``the slides (PDF, 5 MB)](https://…)``:
+where it began is a guess, so there is no fix); a destination closed twice (``[text](https://…))``, with no open
 parenthesis before it in the paragraph: the safe fix deletes the stray ``)``).
 
 Fixes: ``[text] (url)`` → ``[text](url)`` and ``(text)[url]`` → ``[text](url)`` are safe (the
