@@ -182,3 +182,20 @@ def test_mdx_code_expressions_and_jsx_are_not_prose() -> None:
     assert visible == "Chart Spending rose  % this year, said  . Officials would export more grain."  # (the title first)
     md_view = Document(MDX_ARTICLE, "post.md").prose_text
     assert "import Chart" in md_view and "don't read it" in md_view
+
+
+def test_a_prose_field_with_a_misspelt_key_is_prose() -> None:
+    """`exerpt:` is the excerpt: its text is read as prose (so misspelled-key's rename changes no
+    other check's verdict: its em dash still votes for the article's dash style), unless the
+    real key is there too; a list or a short key is not."""
+    from newslint import fix_text
+
+    text = ("---\ntitle: T\nexerpt: Talks resume — both sides agree\ntitels: [a, b]\n---\n\n"
+            "The talks resume - both sides said so.\n")
+    doc = Document(text, "t.md")
+    assert [key for _, _, key in doc.field_spans()] == ["title", "exerpt"]
+    french = ("---\ntitle: Le titre\nlang: fr\nexerpt: Les discussions reprennent — les deux parties sont d’accord\n"
+              "---\n\nLes discussions reprennent - les deux parties l’ont dit.\n")  # (French would default to –)
+    assert fix_text(french)[0] == fix_text(french.replace("exerpt:", "excerpt:"))[0]
+    both = Document(text.replace("titels: [a, b]", "excerpt: Both"), "t.md")
+    assert [key for _, _, key in both.field_spans()] == ["title", "excerpt"]

@@ -205,7 +205,7 @@ class Document:
         spans = []
         masks: list[tuple[int, int, str]] = []
         text = self.text
-        for key in self.prose_fields:
+        for key in self.prose_fields + _misspelled_fields(fm.root.items, self.prose_fields):
             pos = fm.root.items.get(key)
             if pos is not None and pos.items is None and isinstance(self.meta.get(key), str):
                 for s, e in (_scalar_spans(text, pos) if fm.kind == "yaml" else _string_spans(text, pos)):
@@ -345,6 +345,26 @@ def _string_spans(text: str, pos: Pos) -> list[tuple[int, int]]:
     if m.end(1) > cur:
         spans.append((cur, m.end(1)))
     return spans
+
+
+def _misspelled_fields(items: dict[str, Any], fields: tuple[str, ...]) -> tuple[str, ...]:
+    """Top-level keys one slip from a prose field the front matter lacks (``exerpt`` for
+    ``excerpt``, ``tilte``): their text is the field's, read as prose like it (so that renaming
+    the key, misspelled-key's fix, changes nothing else in the article's checks)."""
+    missing = [f for f in fields if f not in items and len(f) >= 5]
+    if not missing:
+        return ()
+    found = []
+    for key in items:
+        if not isinstance(key, str) or key in fields:
+            continue
+        near = [f for f in missing if abs(len(f) - len(key)) <= 1 and f[0] == key[:1].lower()]
+        if near:
+            from rapidfuzz.distance import DamerauLevenshtein
+
+            if any(DamerauLevenshtein.distance(key.lower(), f, score_cutoff=1) <= 1 for f in near):
+                found.append(key)
+    return tuple(found)
 
 
 def _scalar_spans(text: str, pos: Pos) -> list[tuple[int, int]]:
