@@ -43,7 +43,8 @@ a key of five letters or more that is an English word of its own (``county``, ``
 ``updates``, ``sources``: a theme's field named on purpose, not a slip for ``country``,
 ``published``, ``updated`` or ``resources``) unless the key it is near is required and missing
 (``tittle:`` without a ``title:``) or is missing and the value has the type that key takes, a
-whole number for ``weight``, true or false for ``draft``, a date for a date key (``wight: 3``), and keys the schema already reports (a schema that refuses unknown keys: schema-violation).
+whole number for ``weight``, true or false for ``draft``, a date for a date key (``wight: 3``), a
+list of names for ``tags`` or ``categories`` (``categorise: [news]``), and keys the schema already reports (a schema that refuses unknown keys: schema-violation).
 """
 
 from __future__ import annotations
@@ -246,13 +247,18 @@ _DATE_KEYS = frozenset(("date", "lastmod", "publishdate", "expirydate", "pubdate
 def _typed_like(hint: str, value: Any) -> bool:
     """Does ``value`` have the type the key ``hint`` takes, a type a field named by a word of
     its own seldom has: a whole number for ``weight``, true or false for ``draft``, a date for
-    a date key (wight: 3, dated: 2022-05-31)?"""
+    a date key (wight: 3, dated: 2022-05-31), a list of names for a taxonomy (categorise: [news])?"""
     meant = normalize_key(hint)
     if meant == "weight":
         return isinstance(value, int) and not isinstance(value, bool)
     if meant == "draft":
         return isinstance(value, bool)
+    if meant in _LIST_KEYS:  # (categorise: [news]: a list of names, what categories holds)
+        return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
     return meant in _DATE_KEYS and _is_date(value)
+
+
+_LIST_KEYS = frozenset(("tags", "categories", "topics", "keywords", "series"))
 
 
 def _is_date(value: Any) -> bool:
