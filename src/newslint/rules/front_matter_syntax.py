@@ -101,11 +101,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     fm = doc.front_matter
     if fm is None:
         return
-    dashes = list(_glued_dashes(doc, fm.content_start, fm.content_end)) if fm.kind == "yaml" else []
-    if dashes:  # the text with every glued dash repaired: the errors it no longer has were theirs
-        text = doc.text
-        repaired = "".join(text[a + 1:b + 1] + " " for a, b in zip([-1] + [at for at, _ in dashes],
-                                                                   [at for at, _ in dashes])) + text[dashes[-1][0] + 1:]
+    # (with the text they leave once repaired: the parse errors it no longer has were theirs)
+    dashes, repaired = _glued_dashes(doc, fm.content_start, fm.content_end) if fm.kind == "yaml" else ([], "")
     for at, fix in dashes:
         item = doc.text[at + 1:doc.text.find("\n", at)].split(" #")[0].strip()
         yield Finding(at, at + 1, f"YAML: a list item without the space after its `-` is no item (`-{item}` "
@@ -292,13 +289,15 @@ _GLUED_DASH = re.compile(r"^([ \t]*)-(?=[^\s\-\d.])[^\n]*$", re.M)  # (not -4, -
 _BLOCK_SCALAR = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?:#[^\n]*)?$")
 
 
-def _glued_dashes(doc: Document, start: int, end: int) -> Iterator[tuple[int, Fix]]:
-    """(offset of the dash, fix) for each list item that lost the space after its dash: a line
-    ``-word`` beside a sibling ``- item`` at the same indentation, outside a block scalar. YAML
-    reads it as text: joined to the item above it, or with the items below it into one string
-    (``categories:`` / ``  -meetups`` / ``  - design`` is the string "-meetups - design"), or
-    it stops there. The fix inserts the space; safe when the front matter then parses past it."""
+def _glued_dashes(doc: Document, start: int, end: int) -> tuple[list[tuple[int, Fix]], str]:
+    """(offset of the dash, fix) for each list item that lost the space after its dash, and the
+    text with them all repaired. Such an item is a line ``-word`` beside a sibling ``- item`` at
+    the same indentation, outside a block scalar. YAML reads it as text: joined to the item
+    above it, or with the items below it into one string (``categories:`` / ``  -meetups`` /
+    ``  - design`` is the string "-meetups - design"), or it stops there. The fix inserts the
+    space; safe when the front matter then parses past it."""
     text = doc.text
+    found: list[tuple[int, Fix]] = []
     repaired, shift = text, 0  # (with the dashes found above repaired too: each is checked past its own line)
     parses = 0
     for m in _GLUED_DASH.finditer(text, start, end):
@@ -314,13 +313,14 @@ def _glued_dashes(doc: Document, start: int, end: int) -> Iterator[tuple[int, Fi
             continue
         parses += 1
         if parses > _MAX_DASH_PARSES:
-            return  # (a parse of the whole block each: a block of thousands costs no more than a few)
+            break  # (a parse of the whole block each: a block of thousands costs no more than a few)
         dash = m.start() + len(indent)
         trial = repaired[:dash + 1 + shift] + " " + repaired[dash + 1 + shift:]
         if not _parses_past(trial, m.end() + 1 + shift + 1):
             continue
         repaired, shift = trial, shift + 1
-        yield dash, Fix.insert(dash + 1, " ", "Insert a space after `-`", reshapes=True)
+        found.append((dash, Fix.insert(dash + 1, " ", "Insert a space after `-`", reshapes=True)))
+    return found, repaired
 
 
 _MAX_DASH_PARSES = 8
