@@ -197,5 +197,9 @@ def test_a_prose_field_with_a_misspelt_key_is_prose() -> None:
     french = ("---\ntitle: Le titre\nlang: fr\nexerpt: Les discussions reprennent — les deux parties sont d’accord\n"
               "---\n\nLes discussions reprennent - les deux parties l’ont dit.\n")  # (French would default to –)
     assert fix_text(french)[0] == fix_text(french.replace("exerpt:", "excerpt:"))[0]
+    from newslint import lint_text
+
+    slips = lint_text(text.replace("both sides agree", "both sides agr\u200bee"), "t.md")
+    assert [f.rule for f in slips if f.rule == "NL120"] == ["NL120"], "read once, as prose, not as a value too"
     both = Document(text.replace("titels: [a, b]", "excerpt: Both"), "t.md")
     assert [key for _, _, key in both.field_spans()] == ["title", "excerpt"]

@@ -222,7 +222,7 @@ class Document:
         fm = self.front_matter
         if fm is None or fm.root is None or not isinstance(fm.root.items, dict):
             return []
-        prose_fields = set(self.prose_fields)
+        prose_fields = set(self.prose_fields) | {key for _, _, key in self.field_spans()}  # (exerpt too)
         stack = [pos for key, pos in fm.root.items.items() if key not in prose_fields]
         spans = []
         while stack:
