@@ -15,7 +15,8 @@ Between two range ends (`August - November`, `9 am - 1 pm`, `50 thousand - 500 t
 number may carry its hundred, thousand, million, billion or percent) the unsafe fix writes a
 closed en dash, and so between two range ends written with a double hyphen (`1990 -- 2000`).
 A numbered label before a date or weekday (`Day 1 - Dec/02/2019`, `#61 - March`) is
-no range (its two sides are different things): that hyphen is a dash too.
+no range (its two sides are different things): that hyphen is a dash too; so is one between a
+day and a clock time (`Nov 4th - 5:06 PM`: a timeline's date and hour).
 
 An article that writes its dashes as `--` or `---` more often than as real dashes follows the
 SmartyPants convention (Jekyll, Hugo and Pandoc render `--` and `---` as dashes): in ``auto``
@@ -88,7 +89,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 yield Finding(d.start, d.end, f"spaces around the hyphen of a compound; write '{word}'",
                               Fix.replace(d.start, d.end, "-", "Close up the hyphen", safe=False))
                 continue  # root - based installation: a compound, not a dash
-            if range_side(pt, d.start, -1) and range_side(pt, d.end, 1) and not _label_then_date(pt, d):
+            if range_side(pt, d.start, -1) and range_side(pt, d.end, 1) and not _label_then_date(pt, d) \
+                    and not _day_then_clock(pt, d):
                 yield Finding(d.start, d.end, "a spaced hyphen in a range; use an en dash '–'",
                               Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
                 continue  # August - November, 9 am - 1 pm
@@ -96,7 +98,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         else:
             if keep_doubles or d.form.startswith("one-sided"):
                 continue  # the article's convention, or a command-line option (--help)
-            if range_side(pt, d.start, -1) and range_side(pt, d.end, 1) and not _label_then_date(pt, d):
+            if range_side(pt, d.start, -1) and range_side(pt, d.end, 1) and not _label_then_date(pt, d) \
+                    and not _day_then_clock(pt, d):
                 yield Finding(d.start, d.end, f"'{d.mark}' in a range; use an en dash '–'",
                               Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
                 continue  # 1990 -- 2000: SmartyPants's en dash, the range's mark
@@ -145,6 +148,13 @@ def _label_then_date(pt: str, d: Any) -> bool:
     return word is None or (word.lower() not in _CALENDAR_WORDS and word not in _NOT_LABELS)
 
 
+def _day_then_clock(pt: str, d: Any) -> bool:
+    """A day of the month before the hyphen and a clock time after it (Nov 4th - 5:06 PM,
+    March 4 - 9:30 am): a date and its hour, not a range's two ends (Nov 4th - 7th, 9 - 5:30 pm)."""
+    return _CLOCK_AFTER.match(pt, d.end) is not None \
+        and _DAY_BEFORE.search(pt, max(0, d.start - 24), d.start) is not None
+
+
 def _variables(pt: str, d: Any) -> bool:
     """Single letters on both sides (n - k + 1), or a constant's name before a number or a
     letter (MAX - 1, MAX - x): arithmetic, not a dash."""
@@ -171,5 +181,11 @@ _LABELLED = re.compile(r"(?:#|(?<![\w.])([A-Z][a-z]+)\.?[ \t]+)[0-9]{1,3}[ \t]*$
 _CALENDAR_WORDS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
                             "july august september october november december mon tue wed thu fri sat sun monday "
                             "tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
+           "|september|october|november|december")
+# An ordinal day (4th, 22nd) or a month's name and a day (March 4, Nov. 10), then the hyphen
+_DAY_BEFORE = re.compile(r"(?:(?<![\w.])[0-9]{1,2}(?:st|nd|rd|th)|(?<![\w])(?:" + _MONTHS + r")\.?[ \t]+[0-9]{1,2})[ \t]*$",
+                         re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"[ \t]*[0-9]{1,2}:[0-9]{2}(?![0-9])")  # 5:06, 11:51 (not 2:300)
 _NOT_LABELS = frozenset("In On From Since By Until Till Through To Between Before After About Around For Of At "
                         "Over Under Ages Aged".split())  # From 9 - Monday … : a range's first end
