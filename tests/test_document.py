@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+from newslint import lint_text
 from newslint.document import DecodeError, Document, decode
 from newslint.prose import MASK
 
@@ -203,3 +204,34 @@ def test_a_prose_field_with_a_misspelt_key_is_prose() -> None:
     assert [f.rule for f in slips if f.rule == "NL120"] == ["NL120"], "read once, as prose, not as a value too"
     both = Document(text.replace("titels: [a, b]", "excerpt: Both"), "t.md")
     assert [key for _, _, key in both.field_spans()] == ["title", "excerpt"]
+
+
+MDX_FENCE_IN_JSX = """---
+title: MDX 2
+---
+In version 2, it's written like this:
+
+<div className="big-columns">
+  <div>
+    ```mdx path="expressions.mdx"
+    export const published = new Date('2022-02-01')
+
+    Published on: 'soon'.
+    ```
+  </div>
+</div>
+
+After the 'columns', prose again.
+"""
+
+
+def test_mdx_fence_inside_jsx_is_code() -> None:
+    """A JSX element's children are Markdown, and indenting them makes no indented code block in
+    MDX: a fence there opens a code block whatever its indentation (mdx-js's v2 post). The text
+    between the tags is prose, the fenced code is not; after the fence, prose again."""
+    view = Document(MDX_FENCE_IN_JSX, "post.mdx").prose_text
+    visible = " ".join(part for part in view.replace("\n", MASK).split(MASK) if part.strip())
+    assert visible == "MDX 2 In version 2, it's written like this: After the 'columns', prose again."
+    found = lint_text(MDX_FENCE_IN_JSX, "post.mdx")
+    assert not [f for f in found if f.start > MDX_FENCE_IN_JSX.index("```")
+                and f.start < MDX_FENCE_IN_JSX.rindex("```")], [(f.rule, f.message) for f in found]

@@ -99,6 +99,7 @@ HOSTILE_MDX = {
     "braces-and-quotes": "---\ntitle: T\n---\n\n" + "{{{'\"`" * 8_000 + "\n",
     "unclosed-jsx": "---\ntitle: T\n---\n\n" + "<A b={c " * 8_000 + "\n",
     "esm-lines": "---\ntitle: T\n---\n" + "import x from 'y'\n" * 20_000,
+    "unclosed-fences": "---\ntitle: T\n---\n\n<A>\n" + "".join("  " + "`" * (3 + (-i) % 50) + "~" * (i % 2) + "\n" for i in range(20_000)),
 }
 
 

@@ -177,17 +177,55 @@ _MDX = re.compile(
 
 
 def mdx_masks(text: str, start: int) -> list[tuple[int, int, str]]:
-    """The code (ESM lines, expressions) and markup (JSX elements) of an MDX body from ``start``."""
+    """The code (ESM lines, expressions, fenced code) and markup (JSX elements) of an MDX body
+    from ``start``."""
     if "{" not in text[start:] and "import" not in text[start:] and "export" not in text[start:] \
             and "<" not in text[start:]:
         return []
-    out = []
+    fences = _mdx_fences(text, start)
+    out = [(s, e, "code") for s, e in fences]
+    k = 0
     for m in _MDX.finditer(text, start):
         s = m.start()
+        while k < len(fences) and fences[k][1] <= s:
+            k += 1
+        if k < len(fences) and fences[k][0] <= s:
+            continue  # (inside a fenced code block: its text is code, whatever it looks like)
         if m.lastgroup == "esm" and s > start and text[text.rfind("\n", 0, s - 1) + 1:s].strip():
             continue  # (ESM starts a block: "import" on a paragraph's next line is a word)
         out.append((s, m.end(), "html" if m.lastgroup == "jsx" else "code"))
     return out
+
+
+# A fence opens a code block at any indentation in MDX: a JSX element's children are Markdown,
+# and indenting them (<div>\n    ```js) makes no indented code block there, as it does in
+# CommonMark; markdown-it, which knows no JSX, reads the fence inside an HTML block as its text.
+_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})([^\n]*)$", re.M)
+_FENCE_CLOSE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$", re.M)
+
+
+def _mdx_fences(text: str, start: int) -> list[tuple[int, int]]:
+    """The fenced code blocks of an MDX body, at any indentation, in order (an unclosed fence
+    runs to the end, as in CommonMark)."""
+    if "```" not in text[start:] and "~~~" not in text[start:]:
+        return []
+    out = []
+    pos = start
+    while True:
+        m = _FENCE_OPEN.search(text, pos)
+        if m is None:
+            return out
+        fence = m.group(1)
+        if fence[0] == "`" and "`" in m.group(2):
+            pos = m.end()  # (```js` is inline code, not a fence: a backtick fence's info has none)
+            continue
+        end = len(text)
+        for c in _FENCE_CLOSE.finditer(text, m.end()):  # the same character, at least as many
+            if c.group(1)[0] == fence[0] and len(c.group(1)) >= len(fence):
+                end = c.end()
+                break
+        out.append((m.start(), end))
+        pos = end
 
 
 def index(text: str, body_start: int, line_starts: list[int], mdx: bool = False) -> ProseIndex:
