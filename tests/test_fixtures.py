@@ -18,7 +18,7 @@ from newslint import engine
 from newslint.document import Document
 
 FIXED_SUFFIXES = (".fixed.md", ".unsafe-fixed.md")
-CASES = sorted(p for p in FIXTURES.rglob("*.md") if not p.name.endswith(FIXED_SUFFIXES))
+CASES = sorted(p for p in [*FIXTURES.rglob("*.md"), *FIXTURES.rglob("*.mdx")] if not p.name.endswith(FIXED_SUFFIXES))
 
 
 def _id(p: Path) -> str:

@@ -205,3 +205,25 @@ def test_unclosed_front_matter_before_a_heading_is_closed_unsafely() -> None:
     (found,) = [f for f in lint_text(text) if f.rule == "NL001"]
     assert found.fix is not None and not found.fix.safe
     assert found.fix.edits[0].start == text.index("\n\n# Heading") + 1
+
+
+MDX_EXPORTED_META = """import { Image } from "@/components/media";
+import card from "./card.jpg";
+
+export const meta = {
+  title: "Welcoming James to Tailwind Labs",
+  date: "2021-03-08T19:00:00.0Z",
+  image: card,
+};
+
+James is joining our team full-time.
+"""
+
+
+def test_mdx_metadata_exported_as_an_object_is_no_missing_front_matter() -> None:
+    """An .mdx article whose metadata is an exported object (Tailwind's blog, mdx-js's) has no
+    front matter to miss; the same text as .md, or an .mdx exporting no object, is reported."""
+    assert not [f for f in lint_text(MDX_EXPORTED_META, "post.mdx") if f.rule == "NL002"]
+    assert [f.rule for f in lint_text(MDX_EXPORTED_META, "post.md") if f.rule == "NL002"] == ["NL002"]
+    plain = 'import card from "./card.jpg";\nexport const draft = true;\n\nJames joins the team.\n'
+    assert [f.rule for f in lint_text(plain, "post.mdx") if f.rule == "NL002"] == ["NL002"]

@@ -5,7 +5,9 @@ at the very top of the file. Without one, Jekyll does not publish the file and t
 generators publish a page with no title or date. Files that are not articles (a README in the
 content folder) can be excluded with ``exclude`` or ``per-file-ignores``; a file whose name is
 in capitals (README.md, SOURCES.md, CHANGELOG.md, CODE_OF_CONDUCT.md) is taken for such a
-repository document and not reported.
+repository document and not reported. Nor is an MDX file (.mdx) that exports its metadata as an
+object (``export const meta = {title: …}``, as Next.js and mdx-js sites do): it has no front
+matter because its metadata is JavaScript.
 
 Bad:
     Talks resumed in Istanbul on Tuesday.
@@ -33,13 +35,19 @@ SEVERITY = "warning"
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding at line 1 when no front matter opens the file."""
-    if doc.front_matter is None and not _repository_document(doc.path):
+    if doc.front_matter is None and not _repository_document(doc.path) and not _mdx_metadata(doc):
         end = doc.text.find("\n")
         yield Finding(0, len(doc.text) if end < 0 else end,
                       "no front matter; start the file with a `---` block holding at least the title")
 
 
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9_-]*")
+_EXPORTED_OBJECT = re.compile(r"^export[ \t]+const[ \t]+[A-Za-z_$][\w$]*[ \t]*(?::[^=\n]*)?=[ \t]*\{", re.M)
+
+
+def _mdx_metadata(doc: Document) -> bool:
+    """An .mdx file that exports an object (export const meta = {…}): its metadata, in JavaScript."""
+    return bool(doc.path) and doc.path.lower().endswith(".mdx") and _EXPORTED_OBJECT.search(doc.text) is not None
 
 
 def _repository_document(path: str | None) -> bool:
