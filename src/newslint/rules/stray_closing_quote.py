@@ -4,8 +4,9 @@ Pairing is per paragraph (see NL110 `unclosed-quote`). In a quotation that runs 
 paragraphs, each paragraph must open again with the opening mark; a paragraph that only closes
 is reported here.
 
-A closing mark typed twice (``“Hello””``) leaves one closing nothing: the safe fix deletes it;
-other stray marks have no fix (which opening mark is missing, and where, is a guess). A typed
+A closing mark typed twice (``“Hello””``) leaves one closing nothing: the safe fix deletes it
+(where neither of the two closes anything, ``Biome"".``, the second is the one typed twice and
+the first is reported as closing nothing: one deletion, not two); other stray marks have no fix (which opening mark is missing, and where, is a guess). A typed
 closing mark that shuts a quotation an entity opened (`&#8220;… research” such as …&#8221;`),
 leaving the entity closer after it nothing to close, is reported: the entity is the text's own.
 
@@ -38,6 +39,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if q is None:
         return
     text = doc.text
+    strays = {mk.start for mk in q.stray if not mk.masked}
     for mk in q.stray:
         if mk.masked:
             typed = _typed_closer(q.marks, mk)
@@ -45,7 +47,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 yield Finding(typed.start, typed.end, f"closing {typed.ch} before the {mk.ch} written as an entity "
                                                       "that closes this quotation; delete one")
             continue
-        if text[mk.start - 1:mk.start] == mk.ch or text[mk.end:mk.end + 1] == mk.ch:
+        # (Biome"": where both close nothing, the second is the one typed twice)
+        if text[mk.start - 1:mk.start] == mk.ch or (text[mk.end:mk.end + 1] == mk.ch and mk.end not in strays):
             yield Finding(mk.start, mk.end, f"closing {mk.ch} typed twice; delete one",
                           Fix.delete(mk.start, mk.end, f"Delete the second {mk.ch}"))
             continue  # “Hello””: the doubled mark is the one that closes nothing
