@@ -9,7 +9,8 @@ fallback text of a ``<blockquote class="twitter-tweet">``: someone else's post, 
 inline parser is switched off: it gives no columns, costs more than half the parse time, and decodes escapes and entities so its text no longer matches the source. Instead
 the raw inline content of each block is mapped back to its source lines, and inline syntax
 that is not prose (code spans, HTML, autolinks, link destinations, bare URLs, Hugo shortcodes,
-Liquid tags, entities, escapes) is masked with one scanner.
+Liquid tags, entities, escapes) is masked with one scanner. An image's alt text is prose (a
+reader hears it, or sees it in place of the picture); its syntax and destination are not.
 
 The result is a prose view of the document: a string as long as the text in which every
 character that is not prose is replaced by ``MASK`` (newlines are kept). A rule runs its regex
@@ -687,12 +688,26 @@ def _scan_line(text: str, start: int, end: int, spans: list[tuple[int, int]], ma
             e = _trim_url(line, s, e)
         elif kind == "dest":
             s += 1  # keep the "]" that closes the link text: it is link syntax, but harmless
+        elif kind == "image":
+            alt = _PLAIN_ALT.match(line, at)
+            if alt is not None and alt.end(1) > alt.start(1):
+                # the alt text is prose a reader hears or sees in place of the picture: only the
+                # syntax round it is masked (an alt text holding other inline syntax stays masked)
+                if s > prose_from:
+                    spans.append((start + prose_from, start + s))
+                masks.append((start + s, start + alt.start(1), kind))
+                spans.append((start + alt.start(1), start + alt.end(1)))
+                prose_from = s = alt.end(1)
         if s > prose_from:
             spans.append((start + prose_from, start + s))
         masks.append((start + s, start + e, kind))
         prose_from = pos = e
     if prose_from < len(line):
         spans.append((start + prose_from, end))
+
+
+# An image's alt text with no inline syntax in it (![A photo of the hall](…)): prose.
+_PLAIN_ALT = re.compile(r"!\[([^\[\]\\`<>{}&*_]*)\]")
 
 
 def _next_url(line: str, pos: int) -> int:
