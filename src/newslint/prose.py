@@ -95,6 +95,10 @@ _CODE_PAIRS = re.compile(
       | \{\{[<%]\s*(highlight|code|raw|comment)\b.*?[%>]\}\}.*?\{\{[<%]\s*/\2\s*[%>]\}\}""",
     re.X | re.S | re.M,
 )
+# Hugo's highlight shortcode names the language of its code ({{< highlight go >}}): one without
+# arguments, opened and closed on one line of a paragraph, is a site's own shortcode that marks
+# text ({{< highlight >}}Their next deadline is January 30.{{< /highlight >}}), and that is prose.
+_TEXT_HIGHLIGHT = re.compile(r"\{\{<\s*highlight\s*>\}\}")
 # Inline HTML whose content is code, keys or program output, not prose (<code>git clone</code>,
 # <tt>; '@' means "the zone apex"</tt>, <kbd>Ctrl</kbd>): masked with its tags, within a paragraph.
 _HTML_CODE = re.compile(r"<(code|tt|kbd|samp|var)\b[^<>]*>(?:(?!\n[ \t]*\n)[^<]|<(?!/\1\s*>))*</\1\s*>", re.I)
@@ -250,6 +254,8 @@ def index(text: str, body_start: int, line_starts: list[int], mdx: bool = False)
 
     if "{%" in body or "{{" in body:  # (what every pair starts with: most articles have neither)
         for m in _CODE_PAIRS.finditer(body):
+            if m.group(2) == "highlight" and _TEXT_HIGHLIGHT.match(m.group()) and "\n" not in m.group():
+                continue  # a sentence marked within its paragraph: a text highlighter, not code
             masks.append((body_start + m.start(), body_start + m.end(), "code"))
     if _HTML_CODE_CLOSE.search(body):
         for m in _HTML_CODE.finditer(body):
