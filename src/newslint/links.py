@@ -630,7 +630,8 @@ _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 
 # Two words or more of plain prose (no path, query or file name in them) after a URL; a dash
 # may stand between them ("nimbus-sans-l/ — a close cousin").
-_PROSE_TAIL = re.compile(r"[ \t]+(?:(?:[A-Za-z][A-Za-z'’-]*[,;:]?|[—–])[ \t]+)+[A-Za-z][A-Za-z'’-]*[.,;:!?]?[ \t]*")
+_PROSE_TAIL = re.compile(r"[ \t]+(?:(?:[A-Za-z][A-Za-z'’-]*[,;:]?|[0-9]+(?:[.,][0-9]+)*[,;:]?|[—–])[ \t]+)+"
+                         r"[A-Za-z][A-Za-z'’-]*[.,;:!?]?[ \t]*")  # (a number among the words: kids 13 and under)
 # ... or words and then a whole link of their own: "see [agile](https://…/Agile and [waterfall](https://…)."
 _LINK_TAIL = re.compile(r"[ \t]+(?:[A-Za-z][A-Za-z'’-]*[,;:]?[ \t]+)*\[[^\[\]\n]+\]\([^\s()]+\)[.,;:!?]?[ \t]*")
 _LATER = re.compile(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
