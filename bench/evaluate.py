@@ -134,6 +134,10 @@ def read_article(path: str, text: str) -> Article:
                 nl = fm_text_end if nl < 0 or nl > fm_text_end else nl
                 fm.append((pos, nl))
                 pos = nl + 1
+    elif text.startswith("+++\n", lead):  # TOML (Hugo, Zola): neither prose nor YAML fields to damage
+        close = re.search(r"^\+\+\+[ \t]*$", text[lead + 4:], re.M)
+        if close:
+            body_start = min(lead + 4 + close.end() + 1, n)
     in_fence = None
     in_html = False
     in_raw = ""  # CommonMark's HTML block type 1 (<script>, <pre>, <style>, <textarea>) runs to its closing tag
@@ -866,9 +870,10 @@ def _null_list(a, rng):
     if lists:
         key, value, s, e = rng.choice(lists)
         end = e
-        if not value:  # a block list: take its items too
+        if not value:  # a block list: take its items too, and an item's further lines (- src: a.jpg⏎  alt: …)
             for ls, le in a.fm:
-                if ls > e and re.match(r"^\s*- ", a.text[ls:le]):
+                if ls > e and (re.match(r"^\s*- ", a.text[ls:le])
+                               or (end > e and re.match(r"^[ \t]+\S", a.text[ls:le]))):
                     end = le
                 elif ls > e:
                     break

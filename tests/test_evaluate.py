@@ -90,3 +90,21 @@ def test_name_across_files_is_found_by_the_cross_file_pass(ev, tmp_path: Path) -
         assert [f.line for f in found] == [5, 5] and {f.rule for f in found} == {"NL153"}
     finally:
         ev._TREE = None
+
+
+def test_toml_front_matter_is_neither_prose_nor_fields(ev) -> None:
+    """A Hugo/Zola article's TOML block (+++) is front matter: no prose defect goes there (a date
+    damaged in it was counted as a prose miss, though newslint reported it, as front matter)."""
+    text = '+++\ndate = "2023-09-05"\ntitle = "Welcoming Josh"\n+++\n\nHi all, on 2023-09-05 we met.\n'
+    a = ev.read_article("a.md", text)
+    assert text[a.body_start:] == "\nHi all, on 2023-09-05 we met.\n" and not a.fm
+    assert not any(a.prose[: a.body_start])
+
+
+def test_null_list_takes_a_block_items_further_lines(ev) -> None:
+    """Emptying `images:` takes each item whole (- imgname: board.png⏎  sub: …), not its first line
+    only, which left a mapping behind instead of the null list the injection is about."""
+    text = "---\ntitle: T\nimages:\n- imgname: board.png\n  sub: Interessierte\n  height: auto\n\n---\n\nBody.\n"
+    a = ev.read_article("a.md", text)
+    inj = ev.INJECTORS["fm-null-list"](a, random.Random(1))
+    assert inj.damaged == "---\ntitle: T\nimages:\n\n---\n\nBody.\n"
