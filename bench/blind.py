@@ -127,6 +127,7 @@ INLINE_MASKS = [
     re.compile(r"\b[0-9a-f]{12,}\b"),                   # hashes
     re.compile(r"\S*[_/\\=@#*~|]\S*"),                  # identifiers, paths, emphasis-glued tokens
 ]
+MDX_MASKS = [re.compile(r"\{(?:[^{}\n]|\{[^{}\n]*\})*\}|\{[^}]*$")]  # {props.rate}, {/* a comment */}
 LINK_TEXT = re.compile(r"(?<!!)\[([^\[\]\n]+)\](?=\(|\[)")
 MASKCH = "\x00"
 
@@ -147,6 +148,8 @@ def parse(rel: str, text: str) -> Article | None:
     comment = False
     raw = ""            # an HTML block of CommonMark type 1: runs to its closing tag
     template = ""       # a multi-line {% … %} or {{ … }}
+    mdx = rel.lower().endswith(".mdx")  # ESM lines and {expressions} are code there
+    esm = False
     prev_blank = True
     for line in text[a.body_start:].split("\n"):
         start, end = pos, pos + len(line)
@@ -186,10 +189,13 @@ def parse(rel: str, text: str) -> Article | None:
             comment = True
             continue
         if not stripped:
-            html = False
+            html = esm = False
             prev_blank = True
             continue
-        if html:
+        if html or esm:
+            continue
+        if mdx and prev_blank and re.match(r"(?:import|export)\b", line):
+            esm = True          # an ESM block runs to a blank line
             continue
         if re.match(r"\s*(?:(?:[-*+]|\d{1,3}[.)])\s+)?<(?!https?:)[A-Za-z/!]", line) and not re.match(r"(?:(?:[-*+]|\d{1,3}[.)])\s+)?<(?:em|strong|a|i|b|span|code)\b", stripped):
             html = True
@@ -215,7 +221,7 @@ def parse(rel: str, text: str) -> Article | None:
         elif re.match(r"\[\^[^\]]+\]:", line):
             ctx = "footnote"
         masked = line
-        for rx in INLINE_MASKS:
+        for rx in INLINE_MASKS + (MDX_MASKS if mdx else []):
             masked = rx.sub(lambda mm: MASKCH * len(mm.group(0)), masked)
         a.lines.append((start, end, ctx))
         a.masks[start] = masked
@@ -1341,7 +1347,8 @@ def inject_all(seed: int, n: int, only: list[str] | None):
     rng = random.Random(seed)
     # *.markdown too: Jekyll sites name posts so (the shared corpus has none, so its samples stay
     # what they were)
-    files = [p for p in (*CORPUS.rglob("*.md"), *CORPUS.rglob("*.markdown")) if p.name != "SOURCES.md"]
+    files = [p for p in (*CORPUS.rglob("*.md"), *CORPUS.rglob("*.markdown"), *CORPUS.rglob("*.mdx"))
+             if p.name != "SOURCES.md"]
     pool = choose(files, n, rng)
     names = [k for k in KINDS if not only or k in only]
     cases, pairs = [], []

@@ -109,6 +109,7 @@ _PROTECT = re.compile(
     r"|\b[A-Za-z0-9]+(?:[._/][A-Za-z0-9]+){2,}"           # dotted/slashed identifiers
 )
 _RAW_HTML = re.compile(r"^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)", re.I)
+_MDX_EXPRESSION = re.compile(r"\{(?:[^{}\n]|\{[^{}\n]*\})*\}|\{[^}]*$")  # {props.rate}, {/* a comment */}
 _LIST = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _BLOCKQUOTE = re.compile(r"^(\s*>\s?)+")
 _REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s")
@@ -145,6 +146,8 @@ def read_article(path: str, text: str) -> Article:
     in_shortcode = False
     in_comment = False
     in_tag = False  # a Liquid tag or shortcode call over several lines
+    mdx = path.lower().endswith(".mdx")  # Astro, Next.js, Docusaurus: ESM lines and {expressions} are code
+    in_esm = False
     prev_blank = True
     for i, ls in enumerate(starts):
         if ls < body_start:
@@ -186,11 +189,14 @@ def read_article(path: str, text: str) -> Article:
             in_raw = f"</{raw.group(1).lower()}>"
             continue
         if not s:
-            in_html = False
+            in_html = in_esm = False
             prev_blank = True
             continue
         blank_before, prev_blank = prev_blank, False
-        if in_html:
+        if in_html or in_esm:
+            continue
+        if mdx and blank_before and re.match(r"(?:import|export)\b", line):
+            in_esm = True  # an ESM block runs to a blank line
             continue
         if "<!--" in line and "-->" not in line[line.index("<!--"):]:
             in_comment = True
@@ -230,6 +236,9 @@ def read_article(path: str, text: str) -> Article:
         ok = bytearray(b"\x01") * len(seg)
         for pm in _PROTECT.finditer(seg):
             ok[pm.start():pm.end()] = bytes(pm.end() - pm.start())
+        if mdx:
+            for pm in _MDX_EXPRESSION.finditer(seg):
+                ok[pm.start():pm.end()] = bytes(pm.end() - pm.start())
         prose[ls + off: ls + off + len(seg)] = ok
     fields = bytearray(n)
     for ls, le in fm:
@@ -1107,7 +1116,7 @@ def evaluate_article(job: tuple[str, str, list[str], int]) -> dict:
 
 
 def sample_articles(corpus: Path, n: int, seed: int) -> list[Path]:
-    files = sorted(p for p in corpus.rglob("*.md") if p.name != "SOURCES.md")
+    files = sorted(p for p in (*corpus.rglob("*.md"), *corpus.rglob("*.mdx")) if p.name != "SOURCES.md")
     rng = random.Random(seed)
     return sorted(rng.sample(files, min(n, len(files))))
 

@@ -108,3 +108,23 @@ def test_null_list_takes_a_block_items_further_lines(ev) -> None:
     a = ev.read_article("a.md", text)
     inj = ev.INJECTORS["fm-null-list"](a, random.Random(1))
     assert inj.damaged == "---\ntitle: T\nimages:\n\n---\n\nBody.\n"
+
+
+MDX = """---
+title: Chart
+---
+import Chart from '../components/Chart.astro';
+export const meta = { author: "Jane" };
+
+Spending rose {props.rate}% this year, said {meta.author}.
+"""
+
+
+def test_mdx_esm_lines_and_expressions_are_not_prose(ev) -> None:
+    """In an .mdx article the harness damages prose only: not its import/export block, not an
+    {expression} (newslint masks them, so a defect there would count as a miss); as .md, they are."""
+    a = ev.read_article("post.mdx", MDX)
+    kept = "".join(ch for ch, ok in zip(MDX, a.prose) if ok)
+    assert kept == "Spending rose % this year, said ."
+    md = ev.read_article("post.md", MDX)
+    assert "import Chart" in "".join(ch for ch, ok in zip(MDX, md.prose) if ok)
