@@ -22,7 +22,10 @@ smiley (" :)"), and in French, times and ratios (10:30) and a mark right after a
 In English a space before the apostrophe of a contraction or a possessive (``It ’s``, ``the
 agency 's``, ``don 't``), left by copy-paste or a typesetting tool, is reported too. Not findings:
 a quoted word after a space (``'sure'``, ``the ’d’ key``), ``’s-Hertogenbosch`` and ``Gerard ’t
-Hooft``.
+Hooft``. In French and Italian a space on either side of an elision's apostrophe (``l’ arrivée``,
+``d ’un``, ``qu’ il``, ``dell’ anno``) is reported, with a fix that deletes it (not ``un po’ di``:
+only the words that elide count), and in Dutch a space before the ’s of a plural or possessive
+after a vowel (``foto ’s``; not ``’s avonds`` or ``’s-Hertogenbosch``).
 
 Bad:  the head of the Russian delegation, Vladimir Medinsky , said later.
 Good: the head of the Russian delegation, Vladimir Medinsky, said later.
@@ -65,8 +68,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if french:
         yield from _french(doc, "".join(m for m in marks if m in _FRENCH_HIGH), opts["french-space"])
         marks = "".join(m for m in marks if m not in _FRENCH_HIGH)
-    if doc.language.split("-")[0] == "en":
+    lang = doc.language.split("-")[0]
+    if lang == "en":
         yield from _apostrophes(doc)
+    elif lang in _ELISIONS and ("’" in doc.prose_text or "'" in doc.prose_text):
+        yield from _elisions(doc, _ELISIONS[lang])
     if not marks:
         return
     pt = doc.prose_text
@@ -126,6 +132,32 @@ def _apostrophes(doc: Document) -> Iterator[Finding]:
                 continue  # ’t only after n (don ’t), not Gerard ’t Hooft
             yield Finding(s, m.start() + 2, "space before the apostrophe",
                           Fix.delete(s, m.start() + 1, "Delete the space"))
+
+
+# French and Italian: an elided word and its apostrophe are written against the next word
+# (l’arrivée, d’un, qu’il, dell’anno, un’idea); a space on either side of the apostrophe is a slip.
+# Only the words that elide: not un po’ di, nor a quoted letter after another word.
+_ELIDED = {"fr": "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu",
+           "it": "l un dell dall nell sull all coll dagl quest quell c d s m t v anch dov com sant bell tutt"}
+_ELISIONS = {lang: re.compile(r"(?<![^\W\d_]|['’])(?i:%s)(?:([ \t]+)['’]([ \t]*)|['’]([ \t]+))(?=[^\W\d_])"
+                              % "|".join(sorted(words.split(), key=len, reverse=True)))
+             for lang, words in _ELIDED.items()}
+# Dutch: the ’s of a plural or possessive after a vowel (foto’s, auto’s, Otto’s) written apart
+# from its word; not ’s avonds, ’s morgens (the genitive that opens a phrase: its word ends in s)
+# nor ’s-Hertogenbosch
+_ELISIONS["nl"] = re.compile(r"(?<=[^\W\d_][aiouyé])([ \t]+)['’]s(?=[ \t]+[^\W\d_]*[^\W\d_s](?![\w-]))")
+
+
+def _elisions(doc: Document, pattern: re.Pattern[str]) -> Iterator[Finding]:
+    """French and Italian elisions and Dutch plurals: spaces next to the apostrophe."""
+    for m in pattern.finditer(doc.prose_text):
+        for g in range(1, pattern.groups + 1):
+            if m.group(g):
+                s, e = m.span(g)
+                if near_invisible(doc, s, e):
+                    continue
+                where = "before" if g == 1 else "after"  # (l ’arrivée; l’ arrivée, d’ un)
+                yield Finding(s, e, f"space {where} the apostrophe", Fix.delete(s, e, "Delete the space"))
 
 
 _LAST_WORD = re.compile(r"[a-z]+$")
