@@ -259,6 +259,13 @@ def test_a_tie_keeps_the_known_surname(slip: str, right: str) -> None:
         assert re.findall(rf"\b(?:{slip}|{right})\b", fixed) == [right, right], fixed
 
 
+def _across_files(tmp_path: Path) -> list[tuple[str, str]]:
+    """(file name, spelling) of each name-variant-across-files finding over the tree's articles."""
+    st = engine.settings(config.Config(root=tmp_path))
+    results = list(engine.lint_paths(sorted(tmp_path.glob("*.md")), st))
+    return [(Path(r.path).name, f.fragment) for r in results for f in r.findings if f.rule == "NL153"]
+
+
 def test_a_three_letter_surname_after_a_given_name_is_compared_across_files(tmp_path: Path) -> None:
     """Eric Mill in three articles, Eric Mil in one: the doubled letter dropped is a slip even in a
     short name, when a given name says who it is; a bare three-letter word (Lee, Kim) is not read."""
@@ -266,9 +273,7 @@ def test_a_three_letter_surname_after_a_given_name_is_compared_across_files(tmp_
     for n, name in enumerate(["Mill", "Mill", "Mill", "Mil"]):
         (tmp_path / f"a{n}.md").write_text(body.format(n=n, name=name), encoding="utf-8")
     (tmp_path / "b.md").write_text("---\ntitle: B\n---\n\nThe talk was by Lee, and Le spoke after.\n", encoding="utf-8")
-    st = engine.settings(config.Config(root=tmp_path))
-    results = list(engine.lint_paths(sorted(tmp_path.glob("*.md")), st))
-    found = [(Path(r.path).name, f.fragment) for r in results for f in r.findings if f.rule == "NL153"]
+    found = _across_files(tmp_path)
     assert found == [("a3.md", "Mil"), ("a3.md", "Mil")], found
     names = dictionary.Dictionary(dictionary.shipped_entries())
     bare = Document("---\ntitle: T\n---\n\nLee met Kim.\n", "t.md")
@@ -284,9 +289,7 @@ def test_a_last_letter_typed_once_is_no_suffix_across_files(tmp_path: Path) -> N
     body = "---\ntitle: Senate {n}\n---\n\nThe bill was backed by Tom {name}, a senator. {name} voted yes.\n"
     for n, name in enumerate(["Sanders", "Sanders", "Sanders", "Sander"]):
         (tmp_path / f"b{n}.md").write_text(body.format(n=n, name=name), encoding="utf-8")
-    st = engine.settings(config.Config(root=tmp_path))
-    results = list(engine.lint_paths(sorted(tmp_path.glob("*.md")), st))
-    found = [(Path(r.path).name, f.fragment) for r in results for f in r.findings if f.rule == "NL153"]
+    found = _across_files(tmp_path)
     assert found == [("a3.md", "Tres"), ("a3.md", "Tres")], found
 
 
@@ -309,9 +312,7 @@ def test_off_and_ov_are_one_name_across_files(tmp_path: Path) -> None:
     body = "---\ntitle: Concert {n}\n---\n\nThe orchestra played Sergei {name}'s concerto. {name} wrote it in 1901.\n"
     for n, name in enumerate(["Rachmaninov", "Rachmaninov", "Rachmaninov", "Rachmaninoff"]):
         (tmp_path / f"a{n}.md").write_text(body.format(n=n, name=name), encoding="utf-8")
-    st = engine.settings(config.Config(root=tmp_path))
-    results = list(engine.lint_paths(sorted(tmp_path.glob("*.md")), st))
-    found = [(Path(r.path).name, f.fragment) for r in results for f in r.findings if f.rule == "NL153"]
+    found = _across_files(tmp_path)
     assert found == [("a3.md", "Rachmaninoff"), ("a3.md", "Rachmaninoff")], found
 
 
