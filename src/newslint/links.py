@@ -377,6 +377,19 @@ def _front_matter_targets(doc: Document) -> Iterator[Target]:
             yield Target(at, at + len(value), value, "front-matter", key)
 
 
+def non_ascii_values(doc: Document) -> list[tuple[int, int]]:
+    """The front matter's values outside its prose fields (``Document.value_spans``) that hold a
+    character beyond ASCII and are no URL (a URL's characters are the URL checks'): where an
+    invisible character or a look-alike letter may hide in a tag, a category or a name."""
+    fm = doc.front_matter
+    text = doc.text
+    if fm is None or text[fm.content_start:fm.content_end].isascii():
+        return []
+    urls = [(t.start, t.end) for t in targets(doc) if t.source == "front-matter"]
+    return [(s0, e0) for s0, e0 in doc.value_spans()
+            if not text[s0:e0].isascii() and not any(s < e0 and s0 < e for s, e in urls)]
+
+
 def _walk(data: Any) -> Iterator[tuple[tuple[Any, ...], str, str]]:
     """(path, key, value) of the front matter's one-line strings that may be a URL or a path (a
     ":", a "/" or "www."; most values have none). A container reached twice (a YAML alias, when

@@ -110,14 +110,8 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
     ``new\u200bs`` is another tag than news; an author's name no longer matches): deleted,
     safe unless the deletion would start the value with a YAML indicator or make a plain value
     a number, a date, a boolean or null; a joiner that shapes non-Latin letters stays."""
-    fm = doc.front_matter
     text = doc.text
-    if fm is None or text[fm.content_start:fm.content_end].isascii():
-        return
-    urls = [(t.start, t.end) for t in links.targets(doc) if t.source == "front-matter"]
-    for s0, e0 in doc.value_spans():
-        if text[s0:e0].isascii() or any(s < e0 and s0 < e for s, e in urls):
-            continue  # (a URL's are _in_urls')
+    for s0, e0 in links.non_ascii_values(doc):
         for m in _RUN.finditer(text, s0, e0):
             s, e = m.span()
             run = m.group()

@@ -144,17 +144,14 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
     """Look-alikes in the words of front-matter values that are not prose fields (tags,
     categories, authors, keywords: a tag spelt with a Cyrillic М is another tag). Only a
     mostly Latin word whose every foreign letter has a Latin twin; the fix is safe."""
-    fm = doc.front_matter
-    text = doc.text
-    if fm is None or text[fm.content_start:fm.content_end].isascii():
+    spans = links.non_ascii_values(doc)
+    if not spans:
         return
+    text = doc.text
     to_latin = data()["confusables"]
     cyrillic_text = doc.language in _CYRILLIC_LANGUAGES
     to_cyrillic = _reverse(to_latin) if cyrillic_text else {}
-    urls = [(t.start, t.end) for t in links.targets(doc) if t.source == "front-matter"]
-    for s0, e0 in doc.value_spans():
-        if text[s0:e0].isascii() or any(s < e0 and s0 < e for s, e in urls):
-            continue  # (a URL's look-alikes are _in_urls')
+    for s0, e0 in spans:
         for m in _LETTERS.finditer(text, s0, e0):
             word = m.group()
             latin = [ch for ch in word if _is_latin(ch)]
