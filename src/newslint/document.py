@@ -236,14 +236,18 @@ class Document:
 
     # -- prose -----------------------------------------------------------------------------
 
+    @property
+    def is_mdx(self) -> bool:
+        """Is the article MDX (``.mdx``: Astro, Next.js, Docusaurus), with JSX and ESM in its body?"""
+        return bool(self.path) and self.path.lower().endswith(".mdx")
+
     @cached_property
     def prose_index(self) -> prose.ProseIndex:
         """Prose blocks, masks and link references of the body (parsed on first use)."""
         fm = self.front_matter
         if fm is not None and fm.errors and fm.end >= len(self.text):
             return prose.ProseIndex([], [], {})  # unclosed: the whole file is front matter
-        mdx = bool(self.path) and self.path.lower().endswith(".mdx")
-        return prose.index(self.text, self.body_start, self.line_starts, mdx)
+        return prose.index(self.text, self.body_start, self.line_starts, self.is_mdx)
 
     @property
     def blocks(self) -> list[prose.Block]:

@@ -47,7 +47,7 @@ _EXPORTED_OBJECT = re.compile(r"^export[ \t]+const[ \t]+[A-Za-z_$][\w$]*[ \t]*(?
 
 def _mdx_metadata(doc: Document) -> bool:
     """An .mdx file that exports an object (export const meta = {…}): its metadata, in JavaScript."""
-    return bool(doc.path) and doc.path.lower().endswith(".mdx") and _EXPORTED_OBJECT.search(doc.text) is not None
+    return doc.is_mdx and _EXPORTED_OBJECT.search(doc.text) is not None
 
 
 def _repository_document(path: str | None) -> bool:

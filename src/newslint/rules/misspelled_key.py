@@ -100,13 +100,12 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if all(normalize_key(key[len(sigil):]) in known for key in fm.root.items):
         return
     reported = {p.path for p in result.problems if p.keyword in ("additionalProperties", "unevaluatedProperties")}
-    mdx = bool(doc.path) and doc.path.lower().endswith(".mdx")
     found = []
     for written, pos in fm.root.items.items():
         key = written[len(sigil):]
         if normalize_key(key) in known or (written,) in reported or pos.key is None:
             continue
-        if mdx and normalize_key(key) in table.get("misnamed", {}):
+        if doc.is_mdx and normalize_key(key) in table.get("misnamed", {}):
             continue  # (an .mdx article's framework reads the keys its own schema names: publishedAt)
         hint = suggest_key(key, targets)
         if hint is not None and len(key) >= 5 and key.isalpha() and key.islower() and key in english_words() \
