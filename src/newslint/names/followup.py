@@ -69,6 +69,7 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
               and m.start > first_full[m.form] and not _quoted(doc, m.start)
               and not _addressed(text, m.start, m.end)
               and not _NOT_ALONE_AFTER.match(text, m.end)
+              and not _spaced_full_name(text, m.end, next(iter(owners[m.form])))
               and not _ADDRESS_BEFORE.search(text, max(0, m.start - 2), m.start)
               and not _ADDRESS_AFTER.match(text, m.end)
               and not (text.startswith(",", m.end) and _SENTENCE_START.search(text, max(0, m.start - 4), m.start))
@@ -143,6 +144,20 @@ _ADDRESS_AFTER = re.compile(r"@|\.\w")
 # Not a lone first name: a nickname or aside follows ("Mark “Murch” Erhardt", "Sara (Crocoll)
 # Smith"), an acronym ("Denver GSA"), or the end of a link text ("[Noah][noah]": a product).
 _NOT_ALONE_AFTER = re.compile(r"\s*[“\"(]|\s+[A-Z]{2,}\b|[\]\ue000]")
+
+
+_BLANKS = re.compile(r"\s+")
+
+
+def _spaced_full_name(text: str, end: int, surname: str) -> bool:
+    """Is the first name followed by its surname after a run of blanks ("Steve␣␣Jobs")? That is
+    the full name with its space doubled (repeated-space repairs it), not a lone first name:
+    replacing "Steve" would make "Jobs␣␣Jobs"."""
+    m = _BLANKS.match(text, end)
+    if m is None or not text.startswith(surname, m.end()):
+        return False
+    after = m.end() + len(surname)
+    return not text[after:after + 1].isalnum()
 
 
 def _quoted(doc: "Document", offset: int) -> bool:

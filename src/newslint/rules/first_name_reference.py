@@ -17,7 +17,8 @@ Roosevelt), used as someone's surname, written in lower case too in the article
 ("mark", "will"; likewise a "surname" that is a word: Jade Plus is a product), addressed
 rather than named ("Thanks, Mike"), in a transcript of speakers (a speaker's label opens two
 lines or more), beside an invisible character (``Eric<ZWSP> Maland`` is the full name once
-invisible-character has deleted it), or listed in ``allow``.
+invisible-character has deleted it), before its surname after a doubled space (``Eric  Maland``:
+repeated-space repairs the space), or listed in ``allow``.
 """
 
 from __future__ import annotations
