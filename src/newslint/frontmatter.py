@@ -28,10 +28,13 @@ MAX_NODES = 20_000  # YAML nodes; bounds the work of every rule that walks the d
 MAX_EXPANDED = 100_000  # nodes with allowed aliases written out: bounds what construction copies
 
 _FENCES = {"---": "yaml", "+++": "toml"}
+# The closing fence of each opening one (YAML also ends at "..."), compiled once: building the
+# pattern for every file (re.compile's cache lookup with its flags) cost a third of split()
+_CLOSE = {"---": re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M), "+++": re.compile(r"^\+\+\+[ \t]*$", re.M)}
 _OPEN = re.compile(r"(---|\+\+\+)[ \t]*\n|\{")
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: made once per YAML node of every file, and read often)
 class Pos:
     """Where a front-matter key and its value sit in the document text.
 
@@ -124,8 +127,7 @@ def split(text: str) -> FrontMatter | None:
     fence = m.group(1)
     kind = _FENCES[fence]
     content_start = m.end()
-    close = re.compile(r"^(?:%s|\.\.\.)[ \t]*$" % re.escape(fence) if kind == "yaml" else r"^\+\+\+[ \t]*$", re.M)
-    c = close.search(text, content_start)
+    c = _CLOSE[fence].search(text, content_start)
     if c is None:
         fm = FrontMatter(kind, pos, n, content_start, n, leading_blank=blank)
         fm.errors.append(FrontMatterError(f"front matter opened with `{fence}` is never closed", pos, m.end() - 1))
@@ -453,7 +455,7 @@ def _positions(root: yaml.Node, base: int, fm: FrontMatter, loader: Any) -> tupl
     except _Unbuilt:
         data, building = _UNBUILT, False
     top = make(root, None)
-    stack: list[tuple[yaml.Node, Pos, tuple[Any, ...], Any]] = [(root, top, (), data)]
+    stack: list[tuple[yaml.Node, Pos, tuple[Any, ...] | None, Any]] = [(root, top, (), data)]
     seen.add(id(root))
     while stack:
         node, pos, path, container = stack.pop()
@@ -467,7 +469,10 @@ def _positions(root: yaml.Node, base: int, fm: FrontMatter, loader: Any) -> tupl
                 key_is_scalar = isinstance(key_node, Scalar)
                 key_text = str(key_node.value) if key_is_scalar else "?"
                 key_span = (base + key_node.start_mark.index, base + key_node.end_mark.index)
-                child = make(value_node, key_span)
+                # (make() and _empty() written out for the common case, a string value: most nodes are)
+                scalar = isinstance(value_node, Scalar)
+                child = Pos((base + value_node.start_mark.index, base + value_node.end_mark.index), key_span, None,
+                            (value_node.style or None) if scalar else None)
                 if key_text in items:
                     fm.duplicates.append((path + (key_text,), items[key_text], child))
                     building = False  # the data keeps the last value: PyYAML's business
@@ -483,16 +488,19 @@ def _positions(root: yaml.Node, base: int, fm: FrontMatter, loader: Any) -> tupl
                     try:
                         if not key_is_scalar:
                             raise _Unbuilt
-                        value = _empty(loader, value_node)
-                        container[_scalar(loader, key_node)] = value
+                        value = value_node.value if scalar and value_node.tag == _STR else _empty(loader, value_node)
+                        container[key_node.value if key_node.tag == _STR else _scalar(loader, key_node)] = value
                     except _Unbuilt:
                         building = False
-                stack.append((value_node, child, path + (key_text,), value))
+                # a scalar's path is never read (it has no children, and duplicates are found above)
+                stack.append((value_node, child, None if scalar else path + (key_text,), value))
         elif isinstance(node, Sequence):
             seq: list[Pos] = []
             pos.items = seq
             for index, value_node in enumerate(node.value):
-                child = make(value_node, None)
+                scalar = isinstance(value_node, Scalar)
+                child = Pos((base + value_node.start_mark.index, base + value_node.end_mark.index), None, None,
+                            (value_node.style or None) if scalar else None)
                 seq.append(child)
                 if id(value_node) in seen:
                     fm.aliases.append(child.value)
@@ -502,11 +510,11 @@ def _positions(root: yaml.Node, base: int, fm: FrontMatter, loader: Any) -> tupl
                 value = None
                 if building:
                     try:
-                        value = _empty(loader, value_node)
+                        value = value_node.value if scalar and value_node.tag == _STR else _empty(loader, value_node)
                         container.append(value)
                     except _Unbuilt:
                         building = False
-                stack.append((value_node, child, path + (index,), value))
+                stack.append((value_node, child, None if scalar else path + (index,), value))
     return top, count, data if building else _UNBUILT
 
 
