@@ -44,6 +44,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -557,8 +558,10 @@ def _yaml_quotes_behind_invisible(doc: "Document") -> set[int]:
             continue
         start, end = pos.value
         m = _INVISIBLE_THEN_QUOTE.match(text, start, end)
+        if m is None:  # (most values: no copy of them made for the test below)
+            continue
         last = len(text[start:end].rstrip()) + start - 1
-        if m is not None and last > m.start(1) and text[last] == m.group(1):
+        if last > m.start(1) and text[last] == m.group(1):
             found.update((m.start(1), last))
     return found
 
@@ -574,6 +577,9 @@ def _masked_quote(raw: str, kind: str) -> str:
     return ch if len(ch) == 1 and ch in QUOTES else ""
 
 
+_START = attrgetter("start")
+
+
 class _Units:
     """Which pairing unit holds an offset: a paragraph, heading or table cell (its index in
     ``doc.blocks``) or a front-matter prose field (ids -1, -2, ...)."""
@@ -581,7 +587,7 @@ class _Units:
     def __init__(self, doc: "Document") -> None:
         self.doc = doc
         self.blocks = doc.blocks
-        self.starts = [b.start for b in self.blocks]
+        self.starts = list(map(_START, self.blocks))
         self._fields: list[tuple[int, int]] | None = None
 
     def of(self, pos: int) -> int | None:
@@ -826,7 +832,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         c = P[i] if i < n else "\n"
         mk.rsp = c in _SPACE_RIGHT or (c in _LOOK_FURTHER and ctx.right(i))
     attribute = ""  # inside an attribute value left in prose (alt="..."): its closing delimiter
-    after = _following(marks)
+    after: list[int] = []  # _following(marks), made when first asked for (see _closes_next)
     quoting = _spaced_guillemets(marks, prof)
     for idx, mk in enumerate(marks):
         ch = mk.ch
@@ -963,7 +969,11 @@ _MAX_LOOK = 64  # open quotations looked through for a family's innermost: real 
 def _top(stack: list[Mark], family: frozenset[str]) -> Mark | None:
     """The innermost open mark of a glyph family (among the innermost ``_MAX_LOOK``: quote soup
     of thousands of unclosed marks must not make each look-up cross all of them)."""
-    for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _MAX_LOOK), -1):
+    if not stack:
+        return None
+    if stack[-1].ch in family:  # the common case: the innermost open mark
+        return stack[-1]
+    for k in range(len(stack) - 2, max(-1, len(stack) - 1 - _MAX_LOOK), -1):
         if stack[k].ch in family:
             return stack[k]
     return None
@@ -982,7 +992,10 @@ def _misplaced(P: str, mk: Mark, lower: bool = True) -> bool:
 def _closes_next(marks: list[Mark], idx: int, following: list[int]) -> bool:
     """Is the next mark like ``marks[idx]`` closing-shaped? Then ``marks[idx]`` opens a nested
     quotation (`"It does not, "enabling fullrbf" is"`) rather than closing one out of place.
-    ``following[idx]`` is the index of that next mark (-1: none), found once per paragraph."""
+    ``following[idx]`` is the index of that next mark (-1: none), found once per paragraph: the
+    list is filled on the first call (most paragraphs never ask)."""
+    if not following:
+        following.extend(_following(marks))
     nxt = following[idx]
     return nxt >= 0 and marks[nxt].rsp and not marks[nxt].lsp
 

@@ -1,0 +1,41 @@
+"""The fast paths of the shared analyses find exactly what their plain forms find.
+
+Each speed-up that replaced a plain scan (a regex tried at every character, a pattern over the
+whole text) keeps the plain form here as an oracle, and hypothesis feeds both hostile text."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import bodydates, frontmatter
+
+# texts built from the pieces that matter to each scan, so that hits are frequent
+_FENCE_TEXT = st.lists(st.sampled_from(["---", "...", "+++", "-- -", " ", "\t", "\n", "\r", "a", ".", "-"]),
+                       max_size=30).map("".join)
+
+
+@given(_FENCE_TEXT, st.sampled_from(["---", "+++"]), st.integers(0, 5))
+@settings(max_examples=500)
+def test_closing_fence_is_the_first_fence_line(text: str, fence: str, cut: int) -> None:
+    start = text.find("\n", min(cut, len(text)))
+    start = 0 if start < 0 else start + 1  # the scan starts at a line start
+    plain = re.compile(r"^(?:%s|\.\.\.)[ \t]*$" % re.escape(fence) if fence == "---" else r"^\+\+\+[ \t]*$", re.M)
+    m = plain.search(text, start)
+    assert frontmatter._closing_fence(text, fence, start) == (None if m is None else m.span())
+
+
+_MONTH_NAMES = sorted({n for lang in ("en", "de", "fr") for names in bodydates._names()[lang]["months"] for n in names})
+_MONTH_TEXT = st.lists(st.sampled_from(_MONTH_NAMES + ["Ma", "J", "ember", "mai", " ", "\n", "1", ".", "y"]),
+                       max_size=20).map("".join)
+
+
+@given(_MONTH_TEXT, st.sampled_from(["en", "de", "fr"]), st.integers(0, 6))
+@settings(max_examples=500)
+def test_month_names_are_found_as_the_alternation_finds_them(text: str, language: str, start: int) -> None:
+    lang = bodydates.language(language)
+    assert lang is not None
+    found = [m.span() for m in bodydates._months(lang, text, start)]
+    assert found == [m.span() for m in lang.month.finditer(text, start)]
