@@ -298,7 +298,9 @@ class Document:
         cursor = run = 0  # text[run:cursor]: prose (and newlines) not yet appended
         for s, e in spans:
             if s > cursor:
-                if s != cursor + 1 or text[cursor] != "\n":  # (a lone newline between spans: no gap)
+                # (one or two newlines between spans, as between paragraphs: they read the same
+                # in the view, no gap)
+                if s - cursor > 2 or text[cursor] != "\n" or text[s - 1] != "\n":
                     append(text[run:cursor])
                     append(masked[cursor:s])
                     run = s

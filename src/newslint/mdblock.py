@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add, sub
 from typing import Any, Callable, Literal
 
 from markdown_it import rules_block as rb
@@ -128,12 +129,15 @@ def _chain(rules: list[Rule]) -> list[Rule]:
 
     def run(state: Any, line: int, end: int, silent: bool) -> bool:
         rules_to_try = choose(state, line, end)
-        if rules_to_try[-2:] == tail and not _underline_ahead(state, line, end):
+        if rules_to_try[-2:] == tail:
             for fn in rules_to_try[:-2]:
                 if fn(state, line, end, silent):
                     return True
-            state.parentType = "paragraph"
-            return paragraph(state, line, end, silent)
+            # The setext-heading rule is asked only if paragraph() finds a line that could be
+            # its underline; when it fails it leaves the parent type "paragraph".
+            if paragraph(state, line, end, silent, setext_end=end):
+                return True
+            return rb.lheading(state, line, end, silent) or paragraph(state, line, end, silent)
         for fn in rules_to_try:
             if fn(state, line, end, silent):
                 return True
@@ -159,10 +163,18 @@ def _triggers(rules: list[Rule]) -> tuple[str, bool] | None:
     return chars, table
 
 
-def paragraph(state: Any, startLine: int, endLine: int, silent: bool) -> bool:
+def paragraph(state: Any, startLine: int, endLine: int, silent: bool, setext_end: int = -1) -> bool:
     """markdown-it's paragraph rule, with the terminator rules asked only about a line that one
     of them could start (its first character, or a table delimiter row after it) and the
-    tokens made without the dataclass machinery. The same tokens, field for field."""
+    tokens made without the dataclass machinery. The same tokens, field for field.
+
+    With ``setext_end`` (the end line the setext-heading rule would be given) it stands for
+    that rule and this one in turn, and returns False, having changed nothing, where a line of
+    the paragraph before ``setext_end`` could be an underline: a "-" or "=" first, indented
+    like the paragraph (up to three columns more). The setext rule reads the same lines as this
+    one (it stops at the same blank line or terminator, and tests for an underline first), so
+    elsewhere it fails, leaving the parent type "paragraph", which is what this rule then keeps
+    (markdown-it asks it first: one scan of the paragraph's lines instead of two)."""
     terminators = state.md.block.ruler.getRules("paragraph")
     known = _TERMINATORS.get(id(terminators))
     nextLine = startLine + 1
@@ -172,6 +184,8 @@ def paragraph(state: Any, startLine: int, endLine: int, silent: bool) -> bool:
     b, e, t, counts, src = state.bMarks, state.eMarks, state.tShift, state.sCount, state.src
     indent = state.blkIndent
     chars, table = known[1] if known is not None else ("", False)
+    if setext_end >= 0:
+        chars += "="  # (an underline's first character, the other, "-", is a terminator's)
     while nextLine < endLine:
         pos = b[nextLine] + t[nextLine]
         if pos >= e[nextLine]:
@@ -180,6 +194,9 @@ def paragraph(state: Any, startLine: int, endLine: int, silent: bool) -> bool:
         if count - indent > 3 or count < 0:  # a lazy continuation; a blockquote quirk
             nextLine += 1
             continue
+        if nextLine < setext_end and count >= indent and src[pos] in "-=":
+            state.parentType = oldParentType
+            return False  # maybe an underline: the setext rule's to say
         if known is not None and src[pos] not in chars:
             # no terminator rule can match here, unless the next line is a table's delimiter row
             following = nextLine + 1
@@ -209,7 +226,7 @@ def paragraph(state: Any, startLine: int, endLine: int, silent: bool) -> bool:
     tokens.append(_token("paragraph_open", "p", 1, level, [startLine, nextLine], ""))
     tokens.append(_token("inline", "", 0, level + 1, [startLine, nextLine], content, []))
     tokens.append(_token("paragraph_close", "p", -1, level, None, ""))
-    state.parentType = oldParentType
+    state.parentType = oldParentType if setext_end < 0 else "paragraph"  # (as the failed setext rule left it)
     return True
 
 
@@ -514,6 +531,7 @@ class _State(StateBlock):
         return "".join(lines)
 
 
+_PLUS_ONE = (1).__add__
 _RAW_STARTS: list[Any] = [None, []]  # the source last given to new_state, and its line starts
 
 
@@ -526,23 +544,28 @@ def new_state(src: str, md: Any, env: Any, tokens: list[Any]) -> Any:
     lines = src.split("\n")
     if lines[-1] == "" or not lines[-1].strip(" \t"):
         lines.pop()
-    lengths = [len(line) for line in lines]
-    begins = [0, *accumulate(n + 1 for n in lengths[:-1])] if lines else []
-    ends = [b + n for b, n in zip(begins, lengths)]
-    shifts = [n - len(line.lstrip(" \t")) if line[:1] in (" ", "\t") else 0 for line, n in zip(lines, lengths)]
+    # (map and accumulate over built-in functions: no Python step per line)
+    lengths = list(map(len, lines))
+    begins = list(accumulate(map(_PLUS_ONE, lengths[:-1]), initial=0)) if lines else []
+    ends = list(map(add, begins, lengths))
+    ends.append(len(src))
+    # indentation: what lstrip takes off (it returns an unindented line itself, uncopied)
+    shifts = list(map(sub, lengths, map(len, map(str.lstrip, lines, repeat(" \t")))))
     counts = shifts[:]
-    for i, shift in enumerate(shifts):
-        if shift and "\t" in lines[i][:shift]:
-            offset = 0
-            for ch in lines[i][:shift]:
-                offset += 4 - offset % 4 if ch == "\t" else 1
-            counts[i] = offset
-    length = len(src)
+    if "\t" in src:  # (columns differ from characters only where a tab indents)
+        for i, shift in enumerate(shifts):
+            if shift and "\t" in lines[i][:shift]:
+                offset = 0
+                for ch in lines[i][:shift]:
+                    offset += 4 - offset % 4 if ch == "\t" else 1
+                counts[i] = offset
+    shifts.append(0)
+    counts.append(0)
     _RAW_STARTS[:] = src, begins  # (for paragraph(); not an attribute of the state: adding one slows every read of the others)
-    state.bMarks = [*begins, length]
-    state.eMarks = [*ends, length]
-    state.tShift = [*shifts, 0]
-    state.sCount = [*counts, 0]
+    state.bMarks = [*begins, len(src)]  # (a copy: a quote moves its lines' starts, and begins stays the raw ones)
+    state.eMarks = ends
+    state.tShift = shifts
+    state.sCount = counts
     state.bsCount = [0] * (len(lines) + 1)
     state.lineMax = len(lines)
     return state
