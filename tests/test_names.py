@@ -328,3 +328,31 @@ def test_a_spelling_with_diacritics_is_not_undone_across_files(tmp_path: Path) -
         results = list(engine.lint_paths(sorted(tmp_path.glob("*.md")), st))
         found = [f for r in results for f in r.findings if f.rule == "NL153"]
         assert [f.fragment for f in found] == [minority] * 2 and all(f.message.endswith(advice) for f in found), found
+
+
+# -- the fast paths give what the plain code gave ------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORD_TEXT = st.lists(st.sampled_from(["rose", "Rose", "roses", "[", "]", "\n", " ", "-", "’", "'", "_", "1", "é",
+                                      "\ue000", "x", "r", "ose", "[rose]", "(rose)"]), max_size=30).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(WORD_TEXT, st.sampled_from(["Rose", "Ro", "R", "Ros’e", "RoseRose", "Éx", "Rose-r"]))
+def test_is_word_finds_what_the_lookaround_pattern_found(text: str, form: str) -> None:
+    from newslint.names.variants import _is_word
+
+    def plain(text: str, form: str) -> bool:  # names.variants._is_word before its str.find loop
+        lower = form.lower()
+        if lower == form:
+            return False
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(lower)}(?![\w’'-])", text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            opened = text.rfind("[", line_start, m.start())
+            if opened < 0 or text.rfind("]", line_start, m.start()) > opened:
+                return True
+        return False
+
+    assert _is_word(text, form) == plain(text, form)

@@ -176,11 +176,24 @@ def _is_word(text: str, form: str) -> bool:
     lower = form.lower()
     if lower == form:
         return False
-    for m in re.finditer(rf"(?<![\w’'-]){re.escape(lower)}(?![\w’'-])", text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        opened = text.rfind("[", line_start, m.start())
-        if opened < 0 or text.rfind("]", line_start, m.start()) > opened:
+    # The occurrences of ``(?<![\w’'-])lower(?![\w’'-])`` as re.finditer finds them, by str.find:
+    # a regex per form was compiled anew on every call (each form is a new pattern), and its
+    # leading lookbehind made the engine try every position of the text. After a whole-word
+    # occurrence the search goes on after it, after a glued one at the next character, as the
+    # regex engine does. (\w is str.isalnum() or "_", the regex class for str patterns.)
+    k, n = len(lower), len(text)
+    s = text.find(lower)
+    while s >= 0:
+        e = s + k
+        before, after = text[s - 1] if s else " ", text[e] if e < n else " "
+        if before.isalnum() or before in "_’'-" or after.isalnum() or after in "_’'-":
+            s = text.find(lower, s + 1)
+            continue
+        line_start = text.rfind("\n", 0, s) + 1
+        opened = text.rfind("[", line_start, s)
+        if opened < 0 or text.rfind("]", line_start, s) > opened:
             return True
+        s = text.find(lower, e)
     return False
 
 
