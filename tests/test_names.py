@@ -356,3 +356,81 @@ def test_is_word_finds_what_the_lookaround_pattern_found(text: str, form: str) -
         return False
 
     assert _is_word(text, form) == plain(text, form)
+
+
+FRONT_TEXT = st.lists(st.sampled_from(["\n", " ", "\t", "\ue000", "\ue000\ue000", "Abas", "a", ":", "É"]),
+                      max_size=20).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(FRONT_TEXT)
+def test_masked_break_pattern_finds_what_the_backtracking_one_did(text: str) -> None:
+    from newslint.names import mentions
+
+    plain = re.compile(rf"\n[ \t]*\ue000[ \t\ue000]*(?=[{mentions._UP}])")
+    assert [m.span() for m in mentions._MASKED_BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+RUNS = st.lists(st.sampled_from([" ", " ", "\n", "\n\ue000 ", "\u00a0", "Smith", "Smith’s", "Jo's", "John", "Mr",
+                                 "General", "The", "But", "de", "van", "S.", "Bitcoin", "Core", "Keir", "Starmer",
+                                 "Abu-Bakr", "McDonald", "GitHub", "Lloyd", "Anna", "Ivanovich"]),
+                min_size=1, max_size=10).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(RUNS)
+def test_read_run_is_read_then_unknown_pair(text: str) -> None:
+    from newslint.names import mentions
+
+    for run in mentions._SEQ.findall(text):
+        person = mentions.read(run)
+        pair = mentions._pair(mentions._run_words(run)) if person is None else None
+        assert mentions._read_run(run) == (person, pair), run
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["Smith", "Smith’s", "Smyth", "Jo's", "John", "Mr", "Mr.", "Dr.", "The", "de", "S.",
+                                 "Keir", "Starmer", "Starmar", "Bitcoin", " ", " ", ". ", "\n", "\n- ", "’s"]),
+                max_size=25).map("".join))
+def test_survey_is_that_of_the_run_by_run_loop(text: str) -> None:
+    """names.mentions._survey sorts the runs of one word out with set operations: the same counts
+    as the loop over every run that it replaced."""
+    from collections import Counter
+
+    from newslint.names import data, mentions
+
+    out = mentions._survey(text)
+    runs = Counter(mentions._SEQ.findall(text))
+    titles, stopwords, particles = data.words()
+    bare: dict[str, int] = {}
+    full: dict[str, dict[str, int]] = {}
+    titled = set(mentions._ABBREVIATED.findall(text)) if not mentions._ABBREVIATIONS.isdisjoint(runs) else set()
+    unknown = []
+    for run in runs.keys() - stopwords - titles:
+        if " " not in run and "\n" not in run and "\u00a0" not in run:
+            word = run[:-2] if len(run) > 3 and run.endswith(("’s", "'s")) else run
+            if word not in titles and word not in stopwords and word not in particles:
+                bare[word] = bare.get(word, 0) + runs[run]
+            continue
+        person = mentions.read(run)
+        if person is None:
+            pair = mentions.unknown_pair(run)
+            if pair is not None:
+                unknown.append((run, pair))
+            continue
+        surname, given_name, is_titled = person
+        if given_name:
+            full.setdefault(surname, {}).setdefault(given_name, 0)
+            full[surname][given_name] += runs[run]
+        else:
+            bare[surname] = bare.get(surname, 0) + runs[run]
+            if is_titled:
+                titled.add(surname)
+    words = set(" ".join(runs).split())
+    words |= {w[:-2] for w in words if w.endswith(("’s", "'s"))}
+    want = mentions.Survey(full, Counter(), titled, frozenset(words))
+    if unknown:
+        mentions._infer(want, unknown, runs, bare)
+    want.bare = Counter(bare)
+    assert (out.full, out.bare, out.titled, out.words, out.inferred) == \
+        (want.full, want.bare, want.titled, want.words, want.inferred)

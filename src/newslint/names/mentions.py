@@ -58,7 +58,7 @@ _ABBREVIATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_ABBREVIATIONS))})\.{
 _WORD = re.compile(r"[^\s\ue000]+")
 _GLUE = re.compile(r"[\w’'\-]")  # a character that glues a match to the word around it
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yivna)$")
-_INITIAL = re.compile(rf"[{_UP}]\.$")
+_INITIAL = re.compile(rf"[{_UP}]\.$")  # (asked as `"." in word and _INITIAL.match(word)`: most words have no full stop)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,26 +94,33 @@ def parse(run: str) -> Parsed | None:
     return Parsed(name, ss, se, words[given], gs, ge, titled)
 
 
-@lru_cache(maxsize=131072)
 def read(run: str) -> tuple[str, str, bool] | None:
-    """``parse`` without the offsets: (surname, given name or "", titled), or None.
+    """``parse`` without the offsets: (surname, given name or "", titled), or None."""
+    return _read_run(run)[0]
 
-    The survey asks this of every multi-word run of every article, so it is cut short for most
-    of them: a run whose first and last words are name words (no title, sentence word, particle
-    or initial) has at least two names, and without a given name among its words it names no
-    person ("Bitcoin Core", "United States") -- which ``_pick`` would say after a longer walk.
+
+@lru_cache(maxsize=131072)
+def _read_run(run: str) -> tuple[tuple[str, str, bool] | None, tuple[str, str, bool] | None]:
+    """(``read(run)``, ``unknown_pair(run)`` when ``read`` finds no person, else None): what the
+    survey asks of every run of several words of every article, in one cached call that splits
+    the run once.
+
+    Most runs are cut short: a run whose first and last words are name words (no title,
+    sentence word, particle or initial) has at least two names, and without a given name among
+    its words it names no person ("Bitcoin Core", "United States") -- which ``_pick`` would say
+    after a longer walk. ``_pair``'s names then start at its first word, untitled, and none is a
+    given name or anything but a name word: it is a pair when it is two plain words.
     """
-    words = (run.replace("\ue000", " ") if "\ue000" in run else run).split()  # = _WORD's words
-    last = words[-1]
-    if last.endswith(("’s", "'s")) and len(last) > 3:
-        words[-1] = last[:-2]
+    words = _run_words(run)
     if len(words) > 1 and data.given_names().isdisjoint(words) and _name_word(words[0]) and _name_word(words[-1]):
-        return None
+        if len(words) == 2 and _PLAIN.fullmatch(words[0]) and _PLAIN.fullmatch(words[1]):
+            return None, (words[0], words[1], False)
+        return None, None
     picked = _pick(words)
     if picked is None:
-        return None
+        return None, _pair(words)
     surname, given, titled = picked
-    return words[surname], (words[given] if given >= 0 else ""), titled
+    return (words[surname], (words[given] if given >= 0 else ""), titled), None
 
 
 def _parse_pair(run: str) -> Parsed:
@@ -129,7 +136,7 @@ def _name_word(word: str) -> bool:
     titles, stopwords, particles = data.words()
     bare = word.rstrip(".")
     return (bare not in titles and bare not in stopwords and word not in particles
-            and not _INITIAL.match(word))
+            and not ("." in word and _INITIAL.match(word)))
 
 
 def _lead(words: list[str]) -> tuple[int, bool]:
@@ -143,7 +150,7 @@ def _lead(words: list[str]) -> tuple[int, bool]:
         bare = word.rstrip(".")
         if bare in titles:
             titled = True
-        elif bare in stopwords or word in particles or _INITIAL.match(word):
+        elif bare in stopwords or word in particles or ("." in word and _INITIAL.match(word)):
             titled = False
         else:
             break
@@ -162,7 +169,7 @@ def _pick(words: list[str]) -> tuple[int, int, bool] | None:
     _, _, particles = data.words()
     i, titled = _lead(words)
     n = len(words)
-    names = [j for j in range(i, n) if words[j] not in particles and not _INITIAL.match(words[j])]
+    names = [j for j in range(i, n) if words[j] not in particles and not ("." in words[j] and _INITIAL.match(words[j]))]
     if not names:
         return None
     if len(names) == 1:
@@ -197,7 +204,10 @@ def survey(doc: "Document") -> Survey:
 
 
 # In the front matter, a line break with masked characters after it (the next key) before a capital.
-_MASKED_BREAK = re.compile(rf"\n[ \t]*\ue000[ \t\ue000]*(?=[{_UP}])")
+# (Its repeats hold: a blank or a masked character given back is followed by a blank or a masked
+# character, never the masked character or the capital that has to follow; without the
+# backtracking, the many masked lines of a front matter are passed twice as fast.)
+_MASKED_BREAK = re.compile(rf"\n[ \t]*+\ue000[ \t\ue000]*+(?=[{_UP}])")
 
 
 def names_text(doc: "Document") -> str:
@@ -232,27 +242,31 @@ def _survey(text: str) -> Survey:
     runs = Counter(_SEQ.findall(text))
     joined = " ".join(runs)
     words = set(joined.split())
-    if "’s" in joined or "'s" in joined:
-        words.update([w[:-2] for w in words if w.endswith(("’s", "'s"))])
-    out.words = frozenset(words)
+    possessives = [w for w in words if w.endswith(("’s", "'s"))] if "’s" in joined or "'s" in joined else []
+    out.words = frozenset(words.union([w[:-2] for w in possessives]))
     if not _ABBREVIATIONS.isdisjoint(runs):
         out.titled.update(_ABBREVIATED.findall(text))
     titles, stopwords, particles = data.words()
-    bare: dict[str, int] = {}  # (a plain dict: Counter's += costs a Python call per new key)
+    keys = runs.keys() - stopwords - titles  # a set difference in C drops most sentence starts
+    # The runs of one word (most runs) are the keys that are words of the split: a run of
+    # several words has a gap (a space, a no-break space or a line break) in it, and a run of
+    # one word has no white space at all (its characters are letters, ’ ' - and a full stop).
+    # Each is a bare mention, its possessive dropped, unless a title, a sentence word or a
+    # particle -- parse's answer, in set operations instead of a call per run (a word has no
+    # full stop, so it is never an initial).
+    singles = keys & words
+    owned = singles.intersection(possessives)  # (a possessive is more than three characters: "Ab’s")
+    bare: dict[str, int] = {w: runs[w] for w in singles - owned - particles}  # (a plain dict: Counter's += costs a call)
+    get = bare.get
+    for run in owned:
+        word = run[:-2]
+        if word not in titles and word not in stopwords and word not in particles:
+            bare[word] = get(word, 0) + runs[run]
     unknown: list[tuple[str, tuple[str, str, bool]]] = []  # runs of two names, no known given name
-    get, full, titled = bare.get, out.full, out.titled
-    for run in runs.keys() - stopwords - titles:  # a set difference in C drops most sentence starts
-        if " " not in run and "\n" not in run and "\u00a0" not in run:
-            # One word (most runs): parse's answer without the call. Its possessive dropped, it
-            # is a bare mention unless a title, a sentence word or a particle (a word has no
-            # full stop, so it is never an initial)
-            word = run[:-2] if len(run) > 3 and run.endswith(("’s", "'s")) else run
-            if word not in titles and word not in stopwords and word not in particles:
-                bare[word] = get(word, 0) + runs[run]
-            continue
-        person = read(run)
+    full, titled = out.full, out.titled
+    for run in keys - singles:
+        person, pair = _read_run(run)
         if person is None:
-            pair = unknown_pair(run)
             if pair is not None:
                 unknown.append((run, pair))
             continue
@@ -277,9 +291,19 @@ _PLAIN = re.compile(rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?")  # Starmer, Abu-
 def unknown_pair(run: str) -> tuple[str, str, bool] | None:
     """(given, surname, titled) when a run's names are two plain capitalised words and the first
     is no known given name (Keir Starmer, Prime Minister Rustem Umerov); else None."""
+    return _pair(_run_words(run))
+
+
+def _run_words(run: str) -> list[str]:
+    """A run's words (``_WORD``'s), the last without its possessive."""
     words = (run.replace("\ue000", " ") if "\ue000" in run else run).split()
     if words[-1].endswith(("’s", "'s")) and len(words[-1]) > 3:
         words[-1] = words[-1][:-2]
+    return words
+
+
+def _pair(words: list[str]) -> tuple[str, str, bool] | None:
+    """``unknown_pair`` of a run's words (``_run_words``)."""
     i, titled = _lead(words)
     if len(words) - i != 2:
         return None
