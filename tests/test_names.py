@@ -434,3 +434,19 @@ def test_survey_is_that_of_the_run_by_run_loop(text: str) -> None:
     want.bare = Counter(bare)
     assert (out.full, out.bare, out.titled, out.words, out.inferred) == \
         (want.full, want.bare, want.titled, want.words, want.inferred)
+
+
+def test_a_line_that_opens_two_list_items_keeps_the_offsets() -> None:
+    """The names text masks the line break before a list item; "- - item" opens two items on one
+    line, and that one break was masked twice: every offset after it was one too far, so the
+    finding underlined the wrong letters and its fix replaced them (“MiMilleyaid”)."""
+    from newslint.names.mentions import names_text
+
+    text = ("---\ntitle: Test\n---\n\nIntro.\n\n- - item one\n- * item two\n\n"
+            "General Mark Milley spoke. Then Milli said it. Mark Milley said more, Milley added.\n")
+    doc = Document.from_bytes(text.encode(), "a.md")
+    assert len(names_text(doc)) == len(doc.text)
+    import newslint
+
+    fixed, _ = newslint.fix_text(text, "a.md", unsafe=True)
+    assert "Then Milley said it." in fixed

@@ -229,6 +229,8 @@ def names_text(doc: "Document") -> str:
         barriers.sort()
         parts, at = [], 0
         for b in barriers:
+            if b < at:
+                continue  # one line break for two list items ("- - item" opens two on one line)
             parts += (text[at:b], "\ue000")
             at = b + 1
         parts.append(text[at:])
