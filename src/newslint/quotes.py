@@ -44,7 +44,6 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -254,7 +253,7 @@ def _analyse(doc: "Document") -> Quotes | None:
     if not found and not coded:
         return q
     units = _Units(doc)
-    hidden = _hidden_spans(P, text) if any(_near_syntax(P, pos) for pos, _ in found) else []
+    hidden = _hidden_spans(P, text) if _any_near_syntax(P, found) else []
     marks: list[Mark] = []
     unit_of = units.of
     if hidden:
@@ -487,10 +486,14 @@ _BROKEN_TAG = re.compile(r"<[A-Za-z][\w:-]*\s+[\w:-]+\s*=[^<>\n]*>")
 _SHORTCODE_LINK = re.compile(r"""\]\(\s*\{\{.*?\}\}[^()\n]*\)""")
 
 
-def _near_syntax(P: str, pos: int) -> bool:
+def _any_near_syntax(P: str, found: list[tuple[int, str]]) -> bool:
     """Is a mark right after ``=`` or next to masked syntax? Only then can it be one of the
-    cases below, and the (slower) search for them is worth doing."""
-    return P[pos - 1: pos] in _AFTER_SYNTAX or P[pos + 1: pos + 2] == MASK or P[pos - 2: pos] == _SPACE_MASK
+    cases below, and the (slower) search for them is worth doing. (One loop over the marks, no
+    call per mark: most articles have none, and every mark is asked.)"""
+    for pos, _ in found:
+        if P[pos - 1: pos] in _AFTER_SYNTAX or P[pos + 1: pos + 2] == MASK or P[pos - 2: pos] == _SPACE_MASK:
+            return True
+    return False
 
 
 _AFTER_SYNTAX = frozenset(("=", MASK))
@@ -577,9 +580,6 @@ def _masked_quote(raw: str, kind: str) -> str:
     return ch if len(ch) == 1 and ch in QUOTES else ""
 
 
-_START = attrgetter("start")
-
-
 class _Units:
     """Which pairing unit holds an offset: a paragraph, heading or table cell (its index in
     ``doc.blocks``) or a front-matter prose field (ids -1, -2, ...)."""
@@ -587,7 +587,7 @@ class _Units:
     def __init__(self, doc: "Document") -> None:
         self.doc = doc
         self.blocks = doc.blocks
-        self.starts = list(map(_START, self.blocks))
+        self.starts = [b.start for b in self.blocks]
         self._fields: list[tuple[int, int]] | None = None
 
     def of(self, pos: int) -> int | None:
