@@ -69,7 +69,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 yield Finding(node.value[0], node.value[1], f"`{where}` lists {_show(twice)} twice; "
                               "delete the second copy")
             continue
-        seen: set[str] = set()
+        seen: set[Any] = set()
         for i, item in enumerate(value):
             ident = _identity(item)
             if ident not in seen:
@@ -116,7 +116,7 @@ _TOML_CLOSE = re.compile(r"[ \t\n]*\]")
 
 def _first_repeat(value: list[Any]) -> Any:
     """The first item that repeats an earlier one, or None (one pass: a list may be long)."""
-    seen: set[str] = set()
+    seen: set[Any] = set()
     for item in value:
         ident = _identity(item)
         if ident in seen:
@@ -125,8 +125,10 @@ def _first_repeat(value: list[Any]) -> Any:
     return None
 
 
-def _identity(item: Any) -> str:
+def _identity(item: Any) -> Any:
     """Equal for items YAML reads as the same value (1 and true and "1" stay apart)."""
+    if type(item) is str:  # (most items: a string is equal only to the same string, no JSON needed;
+        return (item,)     # in a tuple, never equal to another type's JSON text, "[\"int\", 1]" for 1)
     return json.dumps([type(item).__name__, item], sort_keys=True, default=str)
 
 

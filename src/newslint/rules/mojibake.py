@@ -54,12 +54,21 @@ _PLAUSIBLE = re.compile(r"[\u00a0-\u017f\u0400-\u04ff\u2000-\u206f\u20ac\u2122]+
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report runs of mojibake, with a fix that decodes them, and entities escaped twice."""
     yield from _escaped_twice(doc)
-    pt = doc.prose_text
+    text = doc.text
+    if text.isascii():  # (known without a scan: no non-ASCII character, no mojibake)
+        return
     # Mojibake is two non-ASCII characters in a row. Its non-ASCII characters alone (the ASCII
     # bytes deleted, in C) are a short text; when not even they hold a pair, neither does the
     # prose, and the scan of the whole prose (the slow part: a character class leads it) is spared.
-    wide = pt.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
-    if _ANY.search(wide) is None:
+    # The text is asked first: it holds the prose's characters at the same offsets, and its
+    # ASCII code, HTML and URLs are no masks (each a non-ASCII character of the prose view), so
+    # its non-ASCII characters are a shorter string to make; a pair in the prose's is a pair in
+    # the text's (only ASCII prose stands between its two characters), so only an article with
+    # one there needs the prose's asked.
+    if _ANY.search(_non_ascii(text)) is None:
+        return
+    pt = doc.prose_text
+    if _ANY.search(_non_ascii(pt)) is None:
         return
     first = _ANY.search(pt)
     if first is None:
@@ -76,6 +85,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         safe = _LOST not in run or (run == _LOST_CLOSE and _closes(pt, m.start(), m.end()))
         yield Finding(m.start(), m.end(), f"garbled text: '{run}' is '{fixed}' read in the wrong encoding; "
                       f"use '{fixed}'", Fix.replace(m.start(), m.end(), fixed, f"Use '{fixed}'", safe=safe))
+
+
+def _non_ascii(text: str) -> str:
+    """The text's non-ASCII characters alone, in order (the ASCII bytes of its UTF-8 deleted in C)."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
 
 
 # An entity whose & an export escaped again: &amp;#8217; shows readers "&#8217;", not ’.

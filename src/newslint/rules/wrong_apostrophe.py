@@ -32,7 +32,7 @@ URLs, HTML.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
@@ -64,14 +64,23 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if q is None or not q.profile.apostrophe:
         return
     prose = doc.prose_text
+    inside: dict[str, list[int]] = {}
+
+    def starts(ch: str) -> list[int]:
+        """Where ``ch`` stands inside a word: each mark's pattern scans the prose once, though
+        the style's vote, the habit and the findings may all ask for it."""
+        if ch not in inside:
+            inside[ch] = [m.start() for m in _INSIDE[ch].finditer(prose)]
+        return inside[ch]
+
     style = q.style(opts["style"])
     if opts["style"] == "auto":
-        style = _by_apostrophes(prose, q.present, style)
-    want = "'" if style == "straight" or (not style and _straight_habit(prose, q)) else q.profile.apostrophe
+        style = _by_apostrophes(starts, q.present, style)
+    want = "'" if style == "straight" or (not style and _straight_habit(starts, q)) else q.profile.apostrophe
     wrong = {"‘", "´", "′"} | ({"'"} if style == "curly" else set()) | ({"’"} if style == "straight" else set())
     text = doc.text  # the analysis knows which marks occur; ´ and ′ are asked of the text
-    found = [(m.start(), ch) for ch in sorted(wrong) if (ch in q.present if ch not in "´′" else ch in text)
-             for m in _INSIDE[ch].finditer(prose)]
+    found = [(start, ch) for ch in sorted(wrong) if (ch in q.present if ch not in "´′" else ch in text)
+             for start in starts(ch)]
     found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong
               and not _unplaced_opener(prose, mk)]
     if "`" in prose:  # a backtick that opens no code span is literal text: here an apostrophe
@@ -136,12 +145,12 @@ def _okina(prose: str, at: int) -> bool:
     return _HAWAIIAN.fullmatch(word) is not None
 
 
-def _straight_habit(prose: str, q: Any) -> bool:
+def _straight_habit(starts: Callable[[str], list[int]], q: Any) -> bool:
     """In an article whose style is undecided, is ' its apostrophe? More straight in-word
     apostrophes than curly ones; with none of either, straight quotation marks and no curly ones.
     An acute accent or a prime then becomes ' (they're, not they’re, beside we're and it's)."""
-    curly = sum(1 for _ in _INSIDE["’"].finditer(prose)) if "’" in q.present else 0
-    straight = sum(1 for _ in _INSIDE["'"].finditer(prose)) if "'" in q.present else 0
+    curly = len(starts("’")) if "’" in q.present else 0
+    straight = len(starts("'")) if "'" in q.present else 0
     if curly or straight:
         return straight > curly
     return bool(q.quotation_marks(True)) and not q.quotation_marks(False)
@@ -150,15 +159,15 @@ def _straight_habit(prose: str, q: Any) -> bool:
 EVIDENCE = 3  # apostrophes an article needs before they decide its style themselves
 
 
-def _by_apostrophes(prose: str, present: set[str], quote_style: str) -> str:
+def _by_apostrophes(starts: Callable[[str], list[int]], present: set[str], quote_style: str) -> str:
     """The apostrophe style under ``auto``: the article's own in-word apostrophes decide when there
     are enough of them and two in three agree (curly; or straight, when none is enforced); else
     its quotes do. A threshold on the apostrophes alone would let one straightened apostrophe
     switch a curly article off (7 curly and 4 straight are not two in three)."""
-    curly = sum(1 for _ in _INSIDE["’"].finditer(prose)) if "’" in present else 0
+    curly = len(starts("’")) if "’" in present else 0
     if "‘" in present:  # agency‘s: smart-quote software's apostrophe turned the wrong way, a curly vote
-        curly += sum(1 for _ in _INSIDE["‘"].finditer(prose))
-    straight = sum(1 for _ in _INSIDE["'"].finditer(prose)) if "'" in present else 0
+        curly += len(starts("‘"))
+    straight = len(starts("'")) if "'" in present else 0
     if curly + straight < EVIDENCE:
         return quote_style
     if curly >= 2 * straight:
