@@ -367,7 +367,9 @@ def _paragraph_keys(doc: Document, items: dict[str, Pos]) -> Iterator[Finding]:
     """Top-level keys that are sentences or HTML: text YAML split off the value above them."""
     previous: str | None = None
     for key, pos in items.items():
-        if pos.key is not None:
+        # (a key that is one identifier, as nearly all are, has no colon, space, other blank or
+        # tag: none of the three cases below can read it; a key of another type goes on, as before)
+        if pos.key is not None and not (isinstance(key, str) and key.isidentifier()):
             raw = doc.text[pos.key[0]:pos.key[1]]
             plain = raw[:1] not in ("'", '"')
             first = key.split(maxsplit=1)[0] if key.strip() else ""

@@ -137,7 +137,7 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
     """A no-break space that splits a word the article writes whole elsewhere (cus\u00a0tomer
     beside customer), one part not being a word of its own there, or (in English) a dictionary
     word one part of which is no word (pro\u00a0ducing, age\u00a0ncies): pasted from a layout program."""
-    pairs = list(_NBSP_PAIR.finditer(pt))
+    pairs = _nbsp_pairs(pt)
     if not pairs:
         return
     words = Counter(_WORD.findall(lowered))  # the no-break space splits: a pair's parts count once each
@@ -157,6 +157,25 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
             yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
                           f"which make the word “{m.group(1)}{m.group(2)}”; delete it if one word was meant",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space", safe=False))
+
+
+def _nbsp_pairs(pt: str) -> list[re.Match[str]]:
+    """The matches of _NBSP_PAIR, found from each no-break space (str.find) instead of trying the
+    pattern, led by a class, at every character. A match holds one no-break space, and its first
+    word is the whole run of word characters before it (no word character and no no-break space
+    may precede it), so the one place to try it is where that run starts; matches cannot
+    overlap (neither may be followed by a no-break space), so they come out as finditer's."""
+    pairs = []
+    i = pt.find("\u00a0")
+    while i >= 0:
+        s = i
+        while s > 0 and (pt[s - 1].isalnum() or pt[s - 1] == "_"):  # (the characters \w matches)
+            s -= 1
+        m = _NBSP_PAIR.match(pt, s) if i - s >= 2 else None
+        if m is not None:
+            pairs.append(m)
+        i = pt.find("\u00a0", i + 1)
+    return pairs
 
 
 def _side_by_side(pt: str, left: str, right: str) -> bool:

@@ -59,13 +59,18 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     meta = doc.meta
     if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or not meta:
         return
-    compiled = validation.validate(doc, opts).schema
-    keys = set(validation.NEWS_LIST_KEYS)
-    if compiled is not None:
-        keys |= {k for k, v in compiled.properties.items() if isinstance(v, dict) and _is_list(v)}
+    props: dict[str, Any] | None = None  # the schema's properties, read at the first string with a comma
     for key, pos in fm.root.items.items():
         value = meta.get(key)
-        if key not in keys or not isinstance(value, str) or "," not in value or pos.key is None:
+        if not isinstance(value, str) or "," not in value or pos.key is None:
+            continue
+        if props is None:
+            compiled = validation.validate(doc, opts).schema
+            props = compiled.properties if compiled is not None else {}
+        # a list key: a news one, or one the schema types as an array (asked of this key alone,
+        # not of every property the schema has)
+        prop = props.get(key)
+        if key not in validation.NEWS_LIST_KEYS and not (isinstance(prop, dict) and _is_list(prop)):
             continue
         parts = [p.strip() for p in value.split(",")]
         if len(parts) < 2 or not all(parts) or any(len(p) > 60 for p in parts):

@@ -150,20 +150,22 @@ def collect(doc: Document, opts: Mapping[str, Any]) -> dict[str, Any] | None:
         return None
     items = fm.root.items
     cut = 1 if validation.symbol_keyed(fm.data) else 0  # (:title: counts as title)
-    keys = sorted({normalize_key(k[cut:]) for k in items if isinstance(k, str)})
+    normal = {k: normalize_key(k[cut:]) for k in items if isinstance(k, str)}  # (each key once)
+    keys = sorted(set(normal.values()))
     result = validation.validate(doc, opts)
     props = list(result.schema.properties) if result.schema is not None else []
     _, known = _vocabulary(tuple(props), tuple(opts.get("known", [])))
     reported = {f.start for f in check(doc, opts)}
     hidden = suppress.parse(doc)
+    hides = hidden.hides if hidden else None  # (whether any comment hides: asked once, not per key)
     places: dict[str, tuple[int, int, bool]] = {}
     for key, pos in items.items():
         if not isinstance(key, str) or pos.key is None:
             continue
         s, e = pos.key
-        if s in reported or (hidden and hidden.hides(Finding(s, e, "", rule=ID, name=NAME, line=doc.position(s)[0]))):
+        if s in reported or (hides is not None and hides(Finding(s, e, "", rule=ID, name=NAME, line=doc.position(s)[0]))):
             continue
-        places[key[cut:]] = (s, e, normalize_key(key[cut:]) in known)
+        places[key[cut:]] = (s, e, normal[key] in known)
     # the front matter's line starts: a finding's line and column, for the few keys reported
     # (a position for every key of every article cost more than the whole cross-file pass)
     starts = doc.line_starts
