@@ -75,7 +75,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield from _check_group(doc, pt, group.start(), group.end(), marks)
     if "." in marks and ".]" in pt:
         yield from _stop_around_link(doc, pt)
-    if "—" in marks and doc.language.split("-")[0] != "zh":
+    # (asked first whether an em dash occurs at all, found at C speed: two articles in three have
+    # none, and the pattern's two-character lead is sought three times slower)
+    if "—" in marks and "—" in pt and doc.language.split("-")[0] != "zh":
         for m in _DOUBLE_DASH.finditer(pt):
             if not near_invisible(doc, m.start(), m.end()):
                 yield Finding(m.start(), m.end(), "'—' typed twice; use one",

@@ -34,8 +34,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     view = links.link_view(doc)
     labels = links.defined_labels(doc)
     for link in links.links(doc):
-        if link.image or link.kind == "shortcut" or _words(view[link.text_start:link.text_end]):
+        if link.image or link.kind == "shortcut":
             continue
+        text = view[link.text_start:link.text_end]
+        if text[:1] not in _BLANKS or _words(text):
+            continue  # (nearly every link text starts with a visible character: words, no call)
         if link.kind != "inline" and link.label not in labels:
             continue  # not a link at all: undefined-link-reference reports it
         if MASK in view[link.text_start:link.text_end]:
@@ -43,6 +46,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(link.start, link.text_end + 1, "link with empty text; write the words it links")
 
 
+_BLANKS = " \t\n\u00a0"  # what _words strips (a text starting otherwise has words; "" is in it)
 _QUOTE_MARKERS = re.compile(r"\n[ \t]*(?:>[ \t]?)*")  # a line break in a block quotation, with its markers
 
 

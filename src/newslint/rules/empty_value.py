@@ -43,16 +43,21 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or not meta:
         return
     allow = set(opts.get("allow", []))
-    flagged = validation.validate(doc, opts).paths()
+    result = validation.validate(doc, opts)
+    flagged: set[Any] | None = None  # the paths the schema flags, gathered at the first empty value
     text = doc.text
     for key, pos in fm.root.items.items():
         value = meta.get(key, 0)
+        # (whether the value is empty asked first: nearly none is, and the rest is then not asked)
+        if not (value is None or (isinstance(value, str) and not value.strip())):
+            continue
+        if flagged is None:
+            flagged = result.paths()
         if key in allow or (key,) in flagged or pos.key is None:
             continue
-        if value is None or (isinstance(value, str) and not value.strip()):
-            start, end = pos.key
-            yield Finding(start, max(end, pos.value[1]), f"`{key}` is empty; fill it in or delete the key",
-                          _delete_line(text, start, pos.value[1], fm.content_end))
+        start, end = pos.key
+        yield Finding(start, max(end, pos.value[1]), f"`{key}` is empty; fill it in or delete the key",
+                      _delete_line(text, start, pos.value[1], fm.content_end))
 
 
 def _delete_line(text: str, start: int, end: int, limit: int) -> Fix | None:

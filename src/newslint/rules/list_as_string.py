@@ -59,13 +59,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     meta = doc.meta
     if fm is None or fm.root is None or not isinstance(fm.root.items, dict) or not meta:
         return
+    compiled = validation.validate(doc, opts).schema
     props: dict[str, Any] | None = None  # the schema's properties, read at the first string with a comma
     for key, pos in fm.root.items.items():
         value = meta.get(key)
         if not isinstance(value, str) or "," not in value or pos.key is None:
             continue
         if props is None:
-            compiled = validation.validate(doc, opts).schema
             props = compiled.properties if compiled is not None else {}
         # a list key: a news one, or one the schema types as an array (asked of this key alone,
         # not of every property the schema has)

@@ -42,6 +42,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.prose_text
     body = doc.body_start + 4
     for tail in _TAILS:
+        if tail is _TAILS[1] and "–" not in text:
+            continue  # (no en dash, found at C speed: nine articles in ten; no scan led by one)
         for m in tail.finditer(text, body):
             at = m.start()
             if _YEAR.search(text, at - 5, at):

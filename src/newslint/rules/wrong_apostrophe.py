@@ -87,7 +87,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         found += [(m.start(), "`") for m in _BACKTICK.finditer(prose)]
     # (each pattern led by one literal mark, asked only when the text holds the pair: a pattern
     # led by an alternation or a class is tried at every character of every article)
-    doubled = sorted(m.start() for pair, pattern in _DOUBLED if pair in prose for m in pattern.finditer(prose))
+    # (and the pair is sought only where the analysis saw its mark in the text)
+    doubled = sorted(m.start() for pair, pattern in _DOUBLED if pair[0] in q.present and pair in prose
+                     for m in pattern.finditer(prose))
     for ch in q.present & {'"', "“", "”"}:  # don”t: quote pairing leaves these out
         found += [(m.start(), ch) for m in _DOUBLE_AS[ch].finditer(prose) if double_as_apostrophe(prose, m.start())]
     found.sort()
