@@ -60,11 +60,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     # Mojibake is two non-ASCII characters in a row. Its non-ASCII characters alone (the ASCII
     # bytes deleted, in C) are a short text; when not even they hold a pair, neither does the
     # prose, and the scan of the whole prose (the slow part: a character class leads it) is spared.
-    # The text is asked first: it holds the prose's characters at the same offsets, and its
-    # ASCII code, HTML and URLs are no masks (each a non-ASCII character of the prose view), so
-    # its non-ASCII characters are a shorter string to make; a pair in the prose's is a pair in
-    # the text's (only ASCII prose stands between its two characters), so only an article with
-    # one there needs the prose's asked.
+    # The text is asked first: each prose character stands in it at the same offset, and only
+    # ASCII prose separates two non-ASCII prose characters that are a pair, so a pair among the
+    # prose's non-ASCII characters is a pair among the text's. The text's are fewer to gather (in
+    # the prose view every masked character, of code, HTML and URLs, is a non-ASCII mask), and
+    # only an article with a pair there has the prose's gathered as well.
     if _ANY.search(_non_ascii(text)) is None:
         return
     pt = doc.prose_text

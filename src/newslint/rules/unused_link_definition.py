@@ -47,7 +47,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     defs = links.definitions(doc)
     if not defs:
         return
-    used = {link.label for link in links.links(doc) if link.kind != "inline"} | _loose_uses(doc)
+    used = {link.label for link in links.links(doc) if link.kind != "inline"}
+    loose: set[str] | None = None  # the bracketed texts, gathered only for a label no link uses
     first: dict[str, str] = {}
     text = doc.text
     for d in defs:
@@ -60,4 +61,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         first[d.label] = url
         if d.label not in used:
-            yield Finding(d.start, d.url_end, f"the link definition [{shown}] is not used by any link")
+            if loose is None:
+                loose = _loose_uses(doc)
+            if d.label not in loose:
+                yield Finding(d.start, d.url_end, f"the link definition [{shown}] is not used by any link")
