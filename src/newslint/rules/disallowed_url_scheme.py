@@ -13,6 +13,7 @@ Good: [the memo](/files/memo.pdf) or [email us](mailto:news@example.org)
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from .. import links
@@ -30,9 +31,14 @@ DEFAULTS = {"allowed-schemes": ["http", "https", "mailto", "tel", "sms", "ftp", 
 _CHECKED = ("link", "image", "definition", "autolink", "front-matter", "html")
 
 
+@lru_cache(maxsize=16)  # (the option is the same list for every article: normalised once, not per article)
+def _allowed(schemes: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(s.lower().rstrip(":") for s in schemes)
+
+
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each URL whose scheme is not allowed."""
-    allowed = {s.lower().rstrip(":") for s in opts["allowed-schemes"]}
+    allowed = _allowed(tuple(opts["allowed-schemes"]))
     for target in links.targets(doc):
         if target.source not in _CHECKED:
             continue

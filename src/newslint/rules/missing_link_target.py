@@ -18,6 +18,7 @@ template builds (``{{ site.baseurl }}/x.png``), targets in a folder the checkout
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from .. import links, site
@@ -35,12 +36,17 @@ DEFAULTS = {
 }
 
 
+@lru_cache(maxsize=16)  # (the option is the same list for every article: normalised once, not per article)
+def _extensions(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(e.lower().lstrip(".") for e in names)
+
+
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each relative link or image whose file is missing from a folder that exists."""
     root = opts.get("_root")
     if not root or not doc.path:
         return
-    extensions = {e.lower().lstrip(".") for e in opts["extensions"]}
+    extensions = _extensions(tuple(opts["extensions"]))
     for target in links.targets(doc):
         if target.source not in ("link", "image", "definition") or not links.is_relative_path(target.url):
             continue
