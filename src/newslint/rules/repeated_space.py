@@ -13,7 +13,8 @@ among one-space sentences are slips
 allow two after any sentence).
 
 A link, an inline HTML tag, a code span or a character entity (`&#8212;`) stands like a word
-(`at the  <a href=…>`, two spaces before a code span); an entity that prints a space (`&nbsp;`),
+(`at the  <a href=…>`, two spaces before a code span, `[the talk](url)  <span>and`; not the
+spaces an element wraps: `<span>  </span>`); an entity that prints a space (`&nbsp;`),
 a comment or a Liquid `{% … %}` tag does not (before a Liquid output tag or a shortcode, `-  {{ "kane" |
 team_link }}`, `strategy.  {{< legacy-img … >}}`, two spaces are a run; after one, what it prints may have
 ended a sentence); after a sentence that ends inside one (`designers.&#8221;  Talk`,
@@ -73,7 +74,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     matches = [m for m in runs if text[m.start() - 1] != MASK and text[m.end()] != MASK]
     if len(matches) < len(runs):
         # "[the report](url)  was", "</a>  and": a link, tag, code span or entity ends like a word
-        linked = [(m, _ending_mask(doc, m.start())) for m in runs if text[m.start() - 1] == MASK and text[m.end()] != MASK]
+        # (and one starts like a word: "[the report](url)  <span>and", "`a`  `b`"; not spaces that
+        # an element wraps: <span class="Apple-converted-space">  </span>)
+        linked = [(m, _ending_mask(doc, m.start())) for m in runs if text[m.start() - 1] == MASK
+                  and (text[m.end()] != MASK or (_before_inline(doc, m.end()) and _between_elements(doc.text, m)))]
         linked = [(m, start) for m, start in linked if start >= 0]
         # after a sentence that ends inside the link, quotation or emphasis ("[PRs.][ref]  Some",
         # "designers.&#8221;  Talk", "done.</em>  Then"): a sentence gap, which the habit may keep
@@ -226,6 +230,17 @@ def _before_inline(doc: Document, at: int) -> bool:
         return False
     s, e, kind = masks[i]
     return _wordlike(doc.text, s, e, kind)
+
+
+def _between_elements(text: str, m: Any) -> bool:
+    """Do the spaces stand between two inline elements, not inside one (after an opening tag or
+    before a closing one)?"""
+    if text.startswith("</", m.end()):
+        return False
+    if text[m.start() - 1] == ">":
+        tag = text.rfind("<", 0, m.start())
+        return tag >= 0 and (text.startswith("</", tag) or text[m.start() - 2] == "/")  # </a>, <br/>
+    return True
 
 
 def _wordlike(text: str, s: int, e: int, kind: str) -> bool:
