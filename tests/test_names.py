@@ -450,3 +450,24 @@ def test_a_line_that_opens_two_list_items_keeps_the_offsets() -> None:
 
     fixed, _ = newslint.fix_text(text, "a.md", unsafe=True)
     assert "Then Milley said it." in fixed
+
+
+def test_collect_picks_one_spelling_of_a_given_name_whatever_the_hash_seed() -> None:
+    """Rene and René share a given-name key; the summary (and the dictionary stub written from
+    it) keeps one of them, the same in every process (set order follows PYTHONHASHSEED)."""
+    import os
+    import sys
+
+    script = (
+        "from newslint.document import Document\n"
+        "from newslint.names import corpus, dictionary\n"
+        "text = '---\\ntitle: T\\n---\\n\\nRene Pickhardt spoke first. Later René Pickhardt wrote again. "
+        "Pickhardt said so. Pickhardt left.\\n'\n"
+        "summary = corpus.collect(Document(text, 'a.md'), dictionary.Dictionary(dictionary.shipped_entries()), "
+        "frozenset(), ('NL153', 'name-variant-across-files'))\n"
+        "print(sorted(summary['Pickhardt'].givens.values()))\n"
+    )
+    picked = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+              for seed in range(8)}
+    assert picked == {"['René']\n"}, picked

@@ -62,8 +62,10 @@ def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tup
     n = len(text)
     out: dict[str, Usage] = {}
     for form in forms:
-        # (names recur across files: interned, each spelling is held once however many files use it)
-        use = Usage(givens={intern(given_key(g)): intern(g) for g in sv.full.get(form, ())})
+        # (names recur across files: interned, each spelling is held once however many files use it;
+        # sorted: two spellings of one given name, Rene and René, share a key, and which one the
+        # dictionary stub is given must not follow the set's order, which each process's hash seed changes)
+        use = Usage(givens={intern(given_key(g)): intern(g) for g in sorted(sv.full.get(form, ()))})
         flat, k, count = use.flat, len(form), 0
         # Every whole-word occurrence (a text.find loop: one scan of the text per spelling is
         # most of this function's time; the loop around it is kept to plain operations)
