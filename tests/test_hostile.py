@@ -79,6 +79,7 @@ HOSTILE = {
     "unclosed-block-blank-lines": "---\n" + "a: b\n\n" * 160_000 + "Body text.\n",
     "glued-list-dashes": "---\nk:\n" + "- a\n-b\n" * 30_000 + "---\n\nBody.\n",
     "html-block-code": "---\ntitle: T\n---\n\n<div>\n" + "<code>x</code> <b>y</b> " * 10_000 + "\n</div>\n",
+    "unclosed-link-titles": "---\ntitle: T\n---\n\n" + '[a](https://a.gov "t\n' * 20_000,
 }
 
 

@@ -648,11 +648,16 @@ _PROSE_TAIL = re.compile(r"[ \t]+(?:(?:[A-Za-z][A-Za-z'’-]*[,;:]?|[0-9]+(?:[.,
 # ... or words and then a whole link of their own: "see [agile](https://…/Agile and [waterfall](https://…)."
 _LINK_TAIL = re.compile(r"[ \t]+(?:[A-Za-z][A-Za-z'’-]*[,;:]?[ \t]+)*\[[^\[\]\n]+\]\([^\s()]+\)[.,;:!?]?[ \t]*")
 _LATER = re.compile(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
+# A title that a hard wrap split: it opens after the destination and closes, with the ")", on one
+# of the paragraph's next lines (never past a blank line; up to 20 lines, so that an unclosed
+# quote costs a bounded scan)
+_TITLE_ACROSS = re.compile(r"""[ \t]+(?:"[^"\n]*(?:\n(?![ \t>]*\n)[^"\n]*){1,20}"|'[^'\n]*(?:\n(?![ \t>]*\n)[^'\n]*){1,20}')[ \t]*\)""")
 
 
 def _closes_later(text: str, e: int) -> bool:
-    """Does ")" (or a title and ")") follow on the next line? A destination may end a line."""
-    return _LATER.match(text, e) is not None
+    """Does ")" (or a title and ")") follow on the next line, or a title that runs on to a next
+    line? A destination may end a line, and a title may hold a line break."""
+    return _LATER.match(text, e) is not None or _TITLE_ACROSS.match(text, e) is not None
 
 
 _NO_BREAK = ("\u00a0", "\u202f")
