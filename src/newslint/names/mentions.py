@@ -58,7 +58,12 @@ _ABBREVIATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_ABBREVIATIONS))})\.{
 _WORD = re.compile(r"[^\s\ue000]+")
 _GLUE = re.compile(r"[\w’'\-]")  # a character that glues a match to the word around it
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yivna)$")
-_INITIAL = re.compile(rf"[{_UP}]\.$")  # (asked as `"." in word and _INITIAL.match(word)`: most words have no full stop)
+_INITIAL = re.compile(rf"[{_UP}]\.$")
+
+
+def _initial(word: str) -> bool:
+    """Is the word an initial ("J.")? (The full stop asked first: most words have none.)"""
+    return "." in word and _INITIAL.match(word) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +141,7 @@ def _name_word(word: str) -> bool:
     titles, stopwords, particles = data.words()
     bare = word.rstrip(".")
     return (bare not in titles and bare not in stopwords and word not in particles
-            and not ("." in word and _INITIAL.match(word)))
+            and not _initial(word))
 
 
 def _lead(words: list[str]) -> tuple[int, bool]:
@@ -150,7 +155,7 @@ def _lead(words: list[str]) -> tuple[int, bool]:
         bare = word.rstrip(".")
         if bare in titles:
             titled = True
-        elif bare in stopwords or word in particles or ("." in word and _INITIAL.match(word)):
+        elif bare in stopwords or word in particles or _initial(word):
             titled = False
         else:
             break
@@ -169,7 +174,7 @@ def _pick(words: list[str]) -> tuple[int, int, bool] | None:
     _, _, particles = data.words()
     i, titled = _lead(words)
     n = len(words)
-    names = [j for j in range(i, n) if words[j] not in particles and not ("." in words[j] and _INITIAL.match(words[j]))]
+    names = [j for j in range(i, n) if words[j] not in particles and not _initial(words[j])]
     if not names:
         return None
     if len(names) == 1:
