@@ -227,3 +227,52 @@ def test_mdx_metadata_exported_as_an_object_is_no_missing_front_matter() -> None
     assert [f.rule for f in lint_text(MDX_EXPORTED_META, "post.md") if f.rule == "NL002"] == ["NL002"]
     plain = 'import card from "./card.jpg";\nexport const draft = true;\n\nJames joins the team.\n'
     assert [f.rule for f in lint_text(plain, "post.mdx") if f.rule == "NL002"] == ["NL002"]
+
+
+# -- a block with a syntax error: the rest of it is still checked ---------------------------------
+
+@pytest.mark.parametrize("broken", [
+    "title: Talks resume: both sides agree",  # an unquoted colon
+    '\ttitle: Talks resume',  # a tab
+    'title: "Talks resume',  # a quote never closed
+    "tags: [politics, budget",  # a list never closed
+    "</figure>\ntitle: Talks resume",  # a stray line of markup
+])
+def test_a_syntax_error_does_not_hide_the_other_keys_slips(broken: str) -> None:
+    text = (f"---\n{broken}\ndate: 2024-13-45\ndescriptoin: Talks resume\nauthor:\n"
+            f"lastmod: 2024-01-01T10:00:00Z\n---\n\nBody.\n")
+    found = {(f.rule, f.line) for f in lint_text(text) if f.rule.startswith("NL0")}
+    syntax = [line for rule, line in found if rule == "NL001"]
+    assert len(syntax) == 1 and syntax[0] <= 3
+    later = broken.count("\n")  # (the lines the broken entry takes up)
+    assert {("NL010", 3 + later), ("NL007", 4 + later), ("NL008", 5 + later)} <= found
+    # the schema runs on what is read, but a key left out with the broken entry is not "missing"
+    assert not [f for f in lint_text(text) if f.rule == "NL010" and "required" in f.message]
+
+
+def test_the_broken_entry_and_its_lines_are_left_out_whole() -> None:
+    from newslint.document import Document
+
+    text = "---\ntitle: Talks\ntags:\n\t- politics\n- budget\ndate: 2024-01-05\n---\n\nBody.\n"
+    fm = Document(text, None).front_matter
+    assert fm.errors and fm.partial
+    assert fm.data == {"title": "Talks", "date": "2024-01-05"}  # (tags and its items are gone)
+    start, end = fm.locate(("date",))
+    assert text[start:end] == "2024-01-05"  # offsets still index the document
+
+
+def test_a_block_that_cannot_be_read_even_in_part_stays_unread() -> None:
+    from newslint.document import Document
+
+    # (every entry broken: more than the salvage will leave out)
+    text = "---\na: [1\nb: [2\nc: [3\nd: [4\ne: [5\n---\n\nBody.\n"
+    fm = Document(text, None).front_matter
+    assert fm.errors and fm.data is None and not fm.partial
+
+
+def test_a_block_read_in_part_keeps_its_repairs() -> None:
+    # the unquoted colon's fix still applies, and the misspelt key's rename too, in one run
+    text = "---\ntitle: Talks resume: both sides agree\ndescriptoin: Talks\n---\n\nBody.\n"
+    fixed, remaining = fix_text(text)
+    assert fixed == "---\ntitle: \"Talks resume: both sides agree\"\ndescription: Talks\n---\n\nBody.\n"
+    assert not [f for f in remaining if f.rule in ("NL001", "NL007")]

@@ -92,6 +92,7 @@ class FrontMatter:
     aliases: list[tuple[int, int]] = field(default_factory=list)  # spans where an alias is used
     leading_blank: int = 0  # blank lines before the opening fence (a finding for generators)
     too_big: str = ""  # why allowed aliases were not expanded (they would blow the data up)
+    partial: bool = False  # data read with the broken entries of a block with a syntax error left out
 
     def locate(self, path: tuple[Any, ...] | list[Any], part: str = "value") -> tuple[int, int] | None:
         """Span of the key (``part="key"``) or value at a data path, or None if it is not there.
@@ -292,6 +293,7 @@ def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
         fm.data, fm.root = {}, Pos((base, base), items={})
         return
     loader = _Loader(content)
+    broken = None  # where a syntax error is: what the rest of the block says is still read
     try:
         node = loader.get_single_node()
         if node is None:
@@ -310,27 +312,95 @@ def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
             return
         fm.data = loader.construct_document(node) if data is _UNBUILT else data
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and exc.context in _AT_CONTEXT:
-            mark = exc.context_mark  # the line that started the trouble, not where the parser gave up
-        keyless = _keyless_line_before(exc, content, mark)
-        unclosed = _unclosed_quote_before(content, mark)
-        if unclosed is not None:
-            at = base + unclosed
-            message = _AT_CONTEXT["while scanning a quoted scalar"]
-        elif keyless is not None:
-            at = base + keyless
-            message = _AT_CONTEXT["while scanning a simple key"]
-        else:
-            at = base + (mark.index if mark is not None else 0)
-            message = _yaml_message(exc, content, mark)
-        fm.errors.append(FrontMatterError(message, at, min(at + 1, fm.content_end)))
+        at, message = _locate_error(exc, content)
+        fm.errors.append(FrontMatterError(message, base + at, min(base + at + 1, fm.content_end)))
+        broken = at
     except yaml.YAMLError as exc:
         fm.errors.append(FrontMatterError(f"YAML: {exc}", fm.start, fm.content_start))
     except RecursionError:
         fm.errors.append(FrontMatterError("front matter is nested too deeply to read", fm.start, fm.content_start))
     finally:
         loader.dispose()
+    if broken is not None:
+        _salvage(content, base, broken, fm)
+
+
+def _locate_error(exc: yaml.MarkedYAMLError, content: str) -> tuple[int, str]:
+    """Where a YAML syntax error is (an offset in ``content``: the line that caused it, not
+    where the parser gave up) and what to tell the editor."""
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and exc.context in _AT_CONTEXT:
+        mark = exc.context_mark  # the line that started the trouble, not where the parser gave up
+    keyless = _keyless_line_before(exc, content, mark)
+    unclosed = _unclosed_quote_before(content, mark)
+    if unclosed is not None:
+        return unclosed, _AT_CONTEXT["while scanning a quoted scalar"]
+    if keyless is not None:
+        return keyless, _AT_CONTEXT["while scanning a simple key"]
+    return (mark.index if mark is not None else 0), _yaml_message(exc, content, mark)
+
+
+MAX_SALVAGE = 3  # broken top-level entries left out before the rest is given up on
+# A line that starts a top-level entry: a key at column 0 and its colon (`- item` at column 0 is
+# still the key's above; a stray line of markup or text, `</figure>`, `[- eric`, belongs with it)
+_KEY_LINE_START = re.compile(r"\n(?=[^\s#\-\[\]{},&*!|>%@`\"'<][^:\n]*:(?:[ \t\r]|$))", re.M)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+def _salvage(content: str, base: int, at: int, fm: FrontMatter) -> None:
+    """Read what a YAML block with a syntax error still says, leaving out the broken entries.
+
+    One slip (a tab, an unquoted colon, a lost quote) made the whole block unreadable, so every
+    other check of the front matter went quiet: a misspelt key or an impossible date two lines
+    below was missed until the slip was mended. The top-level entry holding the error (its key
+    line and the lines that continue it) is blanked out, keeping every line break so offsets
+    still index the document, and the rest is parsed again; up to MAX_SALVAGE entries. The
+    syntax error stays in ``fm.errors`` and ``fm.partial`` is set, so every repair of the block
+    still sees a broken block; the rules that read
+    ``fm.data`` key by key (dates, empty values, key names, duplicates) see the rest, and so does
+the schema, less its top-level ``required`` (a left-out key is not a missing one). A block
+    with aliases, or one that is not a mapping once blanked, is left unread as before.
+    """
+    for _ in range(MAX_SALVAGE):
+        blanked = _blank_entry(content, at)
+        if blanked == content:
+            return  # (nothing left to leave out there)
+        content = blanked
+        loader = _Loader(content)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return
+            partial = FrontMatter(fm.kind, fm.start, fm.end, fm.content_start, fm.content_end)
+            root, count, data = _positions(node, base, partial, loader)
+            if count > MAX_NODES or partial.aliases:
+                return
+            data = loader.construct_document(node) if data is _UNBUILT else data
+        except yaml.MarkedYAMLError as exc:
+            at = _locate_error(exc, content)[0]
+            continue
+        except (yaml.YAMLError, RecursionError):
+            return
+        finally:
+            loader.dispose()
+        if isinstance(data, dict):
+            fm.data, fm.root, fm.duplicates, fm.partial = data, root, partial.duplicates, True
+        return
+
+
+def _blank_entry(content: str, at: int) -> str:
+    """``content`` with the top-level entry that holds offset ``at`` turned into blank lines:
+    from the key line at or above it to the next key line below."""
+    line_start = content.rfind("\n", 0, at) + 1
+    start = 0
+    for above in _KEY_LINE_START.finditer(content):
+        if above.start() >= line_start:
+            break
+        start = above.end()  # (the last key line at or above the error's: a front matter is a few kilobytes)
+    line_end = content.find("\n", at)
+    below = _KEY_LINE_START.search(content, line_end) if line_end >= 0 else None
+    end = below.start() if below is not None else len(content)
+    return content[:start] + _NOT_NEWLINE.sub(" ", content[start:end]) + content[end:]
 
 
 def _expanded_size(root: yaml.Node, limit: int) -> int:
@@ -367,9 +437,14 @@ def _expanded_size(root: yaml.Node, limit: int) -> int:
 # Errors whose cause is where the parser began the construct, not where it stopped: a line with no
 # ``key:`` (a key that lost its colon) is reported on the next line, an unclosed quote at the
 # end of the block.
+UNCLOSED_LIST = "YAML: a list in `[…]` that is never closed, or whose items lack a comma between them"
+UNCLOSED_MAPPING = "YAML: a mapping in `{…}` that is never closed, or whose entries lack a comma between them"
 _AT_CONTEXT = {
     "while scanning a simple key": "YAML: a line that is not `key: value` (a missing ':' after the key?)",
     "while scanning a quoted scalar": "YAML: a quoted value that is never closed; close the quote or drop it",
+    # (the parser stops at the next key, lines below the `[` that was never closed)
+    "while parsing a flow sequence": UNCLOSED_LIST,
+    "while parsing a flow mapping": UNCLOSED_MAPPING,
 }
 
 

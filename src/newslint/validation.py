@@ -107,7 +107,7 @@ def validate(doc: Document, opts: Mapping[str, Any]) -> Result:
 
 def _validate(doc: Document, opts: Mapping[str, Any]) -> Result:
     fm = doc.front_matter
-    if fm is None or fm.errors or not isinstance(fm.data, dict):
+    if fm is None or (fm.errors and not fm.partial) or not isinstance(fm.data, dict):
         return Result()
     compiled = schema_for(doc.path, opts)
     if compiled is None:
@@ -123,6 +123,8 @@ def _validate(doc: Document, opts: Mapping[str, Any]) -> Result:
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
     for error in compiled.validator.iter_errors(data):
+        if fm.partial and error.validator == "required" and not error.absolute_path:
+            continue  # (the key may be in the broken entry the syntax error left out)
         for problem in _problems(doc, fm, error, symbols):
             key = (problem.path, problem.keyword, problem.message)
             if key not in seen:

@@ -30,10 +30,17 @@ A list item that lost the space after its dash (``  -meetups`` beside ``  - desi
 item: YAML joins it to the item above, reads it with the items below as one string, or stops;
 it is reported (even when the block parses) with a fix that puts the space back, safe when the
 front matter then parses past it (not ``-4``, a number, nor a line of a ``|`` block's text).
+A one-line list or mapping in brackets that lost its closing bracket (``tags: [politics,
+budget``, the next line a key) has a safe fix that closes it at the end of its line (not when the
+line has another bracket, a quote or a comment, or ends with a comma).
 A YAML block that lost its closing ``---`` gets it back before the first blank line after which
 the text is no longer YAML (the keys above parse, the next line is no key, list item or indented
 line): safe before a line of prose, unsafe before a heading (``# Title`` could be a comment),
 and no fix when keys follow further down or no blank line separates the keys from the body.
+
+A syntax error does not silence the rest of the block: the top-level entry that holds it is
+left out and every other key is still checked (dates, key names, empty values, duplicates, and
+the schema, less the keys it requires, which may be in the entry left out).
 
 Bad:
     ---
@@ -87,7 +94,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
-from ..frontmatter import Pos, parse, split
+from ..frontmatter import UNCLOSED_LIST, UNCLOSED_MAPPING, Pos, parse, split
 from ..model import Edit, Finding, Fix
 
 ID = "NL001"
@@ -128,8 +135,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             quoted = _quote_fix(doc, error.start)
         elif fm.kind == "yaml" and error.message == _UNCLOSED_QUOTE:
             quoted = _close_quote_fix(doc, error.start)
+        elif fm.kind == "yaml" and error.message in (UNCLOSED_LIST, UNCLOSED_MAPPING):
+            quoted = _close_bracket_fix(doc, error.start)
         yield Finding(error.start, max(error.start, error.end), error.message, quoted)
-    if fm.kind == "yaml" and fm.root is not None and isinstance(fm.root.items, dict):
+    # (not in a block read in part: the value a paragraph belongs to may be the entry left out)
+    if fm.kind == "yaml" and fm.root is not None and isinstance(fm.root.items, dict) and not fm.partial:
         yield from _paragraph_keys(doc, fm.root.items)
 
 
@@ -192,7 +202,9 @@ def _parses_past(repaired: str, limit: int) -> bool:
     if fm is None or fm.errors:
         return False
     errors = parse(repaired, fm).errors
-    return not (fm.duplicates or (errors and errors[0].start <= limit) or (not errors and fm.data is None))
+    # (duplicates count in a block that parses; a block read in part after a later slip may
+    # show some, which are that slip's business, not this repair's)
+    return not ((fm.duplicates and not fm.partial) or (errors and errors[0].start <= limit) or (not errors and fm.data is None))
 
 
 _KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
@@ -253,6 +265,34 @@ def _close_quote_fix(doc: Document, at: int) -> Fix | None:
     if not _parses_past(text[:end] + q + text[end:], line_end + 1):
         return None
     return Fix.insert(end, q, "Close the quote", reshapes=True)
+
+
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def _close_bracket_fix(doc: Document, at: int) -> Fix | None:
+    """Close a one-line list or mapping in brackets that lost its closing bracket (``tags:
+    [politics, budget``, the next line a key): the bracket goes at the end of the line, when the
+    line has no other bracket, quote or comment, does not end with a comma (the list may go on
+    below), and the front matter then parses past it. Safe: a key follows, so the list ends
+    where its line does."""
+    text = doc.text
+    opening = text[at: at + 1]
+    line_end = text.find("\n", at)
+    if opening not in _CLOSING or line_end < 0:
+        return None
+    value = text[at + 1: line_end].rstrip(" \t\r")
+    if not value.strip() or value.endswith(",") or any(c in value for c in "[]{}\"'#"):
+        return None
+    if not _TOP_KEY_LINE.match(text, _BLANK_LINES.match(text, line_end + 1).end()):
+        return None  # (only a key on the next line says the list ended on this one)
+    end = at + 1 + len(value)
+    if not _parses_past(text[:end] + _CLOSING[opening] + text[end:], line_end + 1):
+        return None
+    return Fix.insert(end, _CLOSING[opening], f"Close the {'list' if opening == '[' else 'mapping'}", reshapes=True)
+
+
+_TOP_KEY_LINE = re.compile(r"[A-Za-z_][\w.-]*:(?:[ \t\r]|$)", re.M)
 
 
 def _first_glued_line(doc: Document, start: int, error: int) -> tuple[int, tuple[str, int, str, bool]] | None:
