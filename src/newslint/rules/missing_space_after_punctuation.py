@@ -19,12 +19,15 @@ person's name (Johanna Koljonen.Teams), or a month or weekday (April.Search), or
 second is an adverb or a participle (Department.Included); a capitalised domain word after a
 lower-case one and before a lower-case word is a sentence: `devices.App users`; so is a
 sentence-starting word after words joined by slashes or a domain: `and/or.The`, `RIM/Blackberry.Here`, `Data.gov.An`,
-`census.gov?The`;
+`census.gov?The`, and any capitalised word then a comma or a lower-case word after a domain:
+`cloud.gov.Specifically, out of`;
 so is an acronym the article also writes alone, between a lower-case word and a lower-case one:
 `an API key.API keys are free`, `the system.FDA, led by`),
 CamelCase and code-like names
 (`HealthData.Gov`, `prevScript.IsValid`, `f(a,b)`, `a,b,c`, the `chanbackup.Single` structure:
-a dotted name followed by "struct", "type", "field", "method", "function" and such; but lower-case
+a dotted name followed by "struct", "type", "field", "method", "function" and such, unless an
+English word stands before the stop in an article that shows no code: `a confusing
+experience.User interface`; but lower-case
 words glued by commas with "and", "or" or "etc." among them, or all of three letters or more and
 one of six or more, are a sentence's list: `laws,regulations,and others`,
 `anytime,anywhere,any device`; and a top-level domain named with its dot before a lower-case
@@ -241,6 +244,11 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
     m = _LAST_WORD.search(token)
     if m is None:
         return False
+    if _CODE_LIKE.search(token) and pt[i] == "." and _is_domain(token, table) and _titled_clause(pt, right, after) \
+            and right.rstrip(",").lower() not in table["domain-words"]:
+        return True  # using cloud.gov.Specifically, out of: a capitalised word then a comma or a
+        # lower-case word is no label of the host (a host name does not go on with a comma), unless
+        # it is a domain's own word (api.data.gov.Au for now)
     if _CODE_LIKE.search(token):
         # incentives/disincentives.Let, Regulations.gov.An: words joined by slashes, or a domain,
         # end a sentence when a sentence-starting word follows the stop (not a path or a host)
@@ -254,9 +262,11 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
             and right[:1].isupper():
         return True  # the text.[PlainLanguage.gov](url) has: a link whose text is capitalised opens
         # a sentence, whatever its first word (a name, a domain), after a plain lower-case word
-    if pt[i] == "." and _CODE_NOUN.match(pt, after) and _WORD.fullmatch(right) and right not in table["sentence-starters"]:
+    if pt[i] == "." and _CODE_NOUN.match(pt, after) and _WORD.fullmatch(right) and right not in table["sentence-starters"] \
+            and not (word.islower() and word in english_words() and not _has_code(text or pt)):
         return False  # the chanbackup.Single structure, the http.Client type: a code name in prose
-        # (not fonts.These types of fonts: a sentence-starting word opens a sentence)
+        # (not fonts.These types of fonts: a sentence-starting word opens a sentence; not an
+        # English word in an article with no code at all: a confusing experience.User interface)
     if word.islower() and word.isalpha() and len(word) > 1 and left == word and pt[i] == "." and _PASCAL.fullmatch(right) \
             and _space_then_lower(pt, after) and pt.count(f"{word}.{right}") == 1 and _stands_alone(latin(), right):
         return True  # their apps.CitySDK also: a name the article writes alone opens the next sentence
@@ -324,6 +334,18 @@ _SLASHED = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*(?:/[a-z0-9]+)+")  # and/or, 12th
 # ... and before a stop and a sentence-starting word, names joined by a slash too (RIM/Blackberry.Here)
 _SLASHED_WORDS = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:/[A-Za-z0-9]+)+")
 _DOMAIN = re.compile(r"(?:[A-Za-z]|[0-9]+[A-Za-z])[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")  # (18f.gsa.gov too)
+
+
+def _titled_clause(pt: str, right: str, after: int) -> bool:
+    """The glued word is a capitalised plain word, then a comma or a space and a lower-case word."""
+    word = right[:-1] if right.endswith(",") else right
+    return len(word) > 1 and word.isalpha() and word.istitle() and \
+        (right.endswith(",") or _space_then_lower(pt, after))
+
+
+def _has_code(text: str) -> bool:
+    """Does the article show code anywhere (a code span, a fence, an HTML code element)?"""
+    return "`" in text or "<code" in text or "~~~" in text
 
 
 def _is_domain(token: str, table: dict[str, Any]) -> bool:
