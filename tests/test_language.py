@@ -20,14 +20,38 @@ SPANISH = ("La graduación es un hito importante para el proyecto y refleja la f
            "comunidad. Desde la fusión de los dos proyectos, miles de colaboradores y usuarios han "
            "ayudado a dar forma a un marco que se usa en toda la industria. Este hito pertenece a "
            "la comunidad, y por eso queremos agradecer a todas las personas que han contribuido.")
+UKRAINIAN = ("Міська рада зібралася в четвер, щоб розглянути проєкт бюджету на наступний рік. Депутати "
+             "обговорювали ремонт доріг, освітлення вулиць і нові дитячі майданчики. Мешканці, які "
+             "прийшли на засідання, просили їх не поспішати з рішенням про продаж землі в парку.")
+RUSSIAN = ("Городской совет собрался в четверг, чтобы рассмотреть проект бюджета на следующий год. "
+           "Депутаты обсуждали ремонт дорог, освещение улиц и новые детские площадки. Жители, которые "
+           "пришли на заседание, просили их не спешить с решением о продаже земли в парке.")
+POLISH = ("Rada miasta zebrała się w czwartek, aby omówić projekt budżetu na przyszły rok. Radni "
+          "rozmawiali o remoncie dróg, które są w złym stanie, oraz o oświetleniu ulic. Mieszkańcy, "
+          "którzy przyszli na posiedzenie, prosili, żeby nie spieszyć się z decyzją, bo to jest "
+          "sprawa dla całego miasta. Czy park zostanie sprzedany? Tego nie wie nikt, ale może już "
+          "w przyszłym miesiącu będzie wiadomo więcej, jak mówi burmistrz, który jest także radnym.")
+SERBIAN = ("Градско веће састало се у четвртак да размотри предлог буџета за наредну годину. Одборници "
+           "су разговарали о поправци путева, осветљењу улица и новим дечјим игралиштима. Грађани "
+           "који су дошли на седницу молили су их да не журе са одлуком о продаји земљишта у парку.")
 ENGLISH = ("The council said on Monday that the talks would resume, and that both sides had agreed "
            "to a timetable. It was the first meeting of the year, and the chair said the mood was "
            "better than it had been in the autumn. They will meet again in March.")
 
 
-@pytest.mark.parametrize("text, lang", [(FRENCH, "fr"), (GERMAN, "de"), (SPANISH, "es"), (ENGLISH, "en")])
+@pytest.mark.parametrize("text, lang", [(FRENCH, "fr"), (GERMAN, "de"), (SPANISH, "es"), (ENGLISH, "en"),
+                                        (UKRAINIAN, "uk"), (RUSSIAN, "ru"), (POLISH, "pl")])
 def test_prose_names_its_language(text: str, lang: str) -> None:
     assert language.from_prose(text) == lang
+
+
+def test_cyrillic_letters_name_the_language_only_when_they_tell_it() -> None:
+    assert language.from_prose(SERBIAN) is None            # ј, љ, њ: no tables for Serbian here
+    assert language.from_prose("Слава Україні!") is None   # too few letters to tell
+    mixed = ENGLISH + " " + ENGLISH + " He wrote: «Депутати, хочемо знати!»"
+    assert language.from_prose(mixed) == "en"              # a Ukrainian quotation in an English article
+    # a Ukrainian article quoting a Russian headline is still Ukrainian
+    assert language.from_prose(UKRAINIAN + " Газета написала: «Жители просили не спешить».") == "uk"
 
 
 def test_short_or_mixed_prose_says_nothing() -> None:

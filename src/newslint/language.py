@@ -11,6 +11,12 @@ other language's folder in English. Else the configured language applies, as bef
 A French article checked as English has every ``?`` after its space reported, its guillemets
 called foreign and its apostrophes counted against the wrong habit; a Spanish one has each
 inciso dash (``—así—``) reported. Reading the language from the text spares them.
+
+Text in Cyrillic letters is told by its letters, not its words: Ukrainian writes і, ї, є and ґ,
+Russian ы, э and ъ, Belarusian ў (with і and ы), Bulgarian ъ without ы or э; a text whose letters
+are mostly Cyrillic and that shows one set plainly is in that language (a Ukrainian article was
+read as English before, and its «…» called foreign quotation marks). Serbian and Macedonian
+(ј, љ, њ…) and a text that does not say clearly are left to the path and the configuration.
 """
 
 from __future__ import annotations
@@ -37,6 +43,9 @@ _WORDS = {
           "como este esta por para",
     "nl": "het een van dat op voor zijn niet ook aan maar bij wordt worden deze dit naar heeft hebben "
           "nog wel geen onze ons jullie wij hun uit door",
+    # Polish: the words Czech, Slovak and English do not share (not na, do, po, z, że, ale, jak)
+    "pl": "się nie jest są oraz przez dla czy tylko jego tym także może już bardzo w który która które "
+          "będzie został została można jednak również gdy lub tego tej być",
 }
 _LANGS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _WORDS.items():
@@ -72,6 +81,10 @@ def from_prose(prose: str) -> str | None:
     the = sample.count(" the ")
     if the >= 5 and the >= sample.count(" de "):
         return "en"  # the common case, settled by two scans in C ("de" leads French, Spanish, Dutch…)
+    if _CYRILLIC.search(sample):
+        cyrillic = _cyrillic(sample)
+        if cyrillic:
+            return cyrillic
     tally = Counter(sample.split())
     counts: Counter[str] = Counter()
     for word in tally.keys() & _KNOWN:
@@ -83,3 +96,30 @@ def from_prose(prose: str) -> str | None:
     (best, n), *rest = counts.most_common(2) + [("", 0)]
     runner_up = rest[0][1]
     return best if n >= _MIN_HITS and 2 * n >= 3 * runner_up else None
+
+
+_CYRILLIC = re.compile(r"[\u0430-\u045f]")
+_CYRILLIC_LETTERS = re.compile(r"[\u0430-\u045f]{2,}")
+_LATIN_LETTERS = re.compile(r"[a-z]{2,}")
+_MIN_LETTERS = 200  # Cyrillic letters, in words of two or more: a few sentences
+_MIN_SIGNS = 3      # letters that tell the language apart
+
+
+def _cyrillic(sample: str) -> str | None:
+    """The language of a sample written mostly in Cyrillic letters, when its letters tell it."""
+    cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(sample)))
+    latin = sum(map(len, _LATIN_LETTERS.findall(sample)))
+    if cyrillic < _MIN_LETTERS or cyrillic < 3 * latin:
+        return None
+    count = sample.count
+    if sum(map(count, "јљњђћџѓќѕ")) >= _MIN_SIGNS:
+        return None  # Serbian, Macedonian: no tables for them here
+    ukrainian = sum(map(count, "іїєґ"))
+    russian = sum(map(count, "ыэъё"))
+    if count("ў") >= _MIN_SIGNS and count("ы") and count("і"):
+        return "be"
+    if ukrainian >= _MIN_SIGNS and ukrainian >= 3 * russian:
+        return "uk"
+    if russian >= _MIN_SIGNS and russian >= 3 * ukrainian:
+        return "ru" if count("ы") + count("э") else "bg"
+    return None

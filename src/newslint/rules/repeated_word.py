@@ -36,17 +36,20 @@ at at least"), a capitalised second word (`a A-list actor`), a capitalised word 
 in different sentences or table cells, code, URLs and HTML; a run of three letters at a word's
 end or near it (`Ahhh`, `yesss`, `coool`), a longer run (`sooooo`, `loooove`), words with capitals
 after the first letter or digits (`AAA`, `3fff`), a capitalised word the article never writes
-mended (`Dribbble`, a name), anchors, handles and paths (`#feeestimates`), and compounds of a
-word ending in ll or ss (`shellless`, `belllike`).
+mended (`Dribbble`, a name), anchors, handles and paths (`#feeestimates`), compounds of a
+word ending in ll or ss (`shellless`, `belllike`), and a word that an HTML entity for a letter
+continues (`a a&ccedil;&atilde;o` is "a ação": the second "a" is the start of a word).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..prose import MASK
 from ..packrules import literal_starts, register_literals
 
 ID = "NL109"
@@ -92,6 +95,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     foreign = _FOREIGN.get(doc.language, ())
     for m in _candidates(doc, triples):
         first, second = m.group(1), m.group(3)
+        if (pt[m.end(): m.end() + 1] == MASK and _entity_letter(doc.text, m.end())) \
+                or (pt[m.start() - 1: m.start()] == MASK and _entity_letter_before(doc.text, m.start())):
+            continue  # "a a&ccedil;&atilde;o": an entity for a letter goes on with the word
         if first.lower() not in _ENGLISH and first.lower() not in foreign:
             continue  # a word of another language than the article's
         if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
@@ -188,6 +194,29 @@ def _triples(doc: Document, pt: str, starts: list[int]) -> Iterator[Finding]:
 # The same group holds every letter three times running (aaa … zzz), the typed-letter slips:
 # a start on a letter is one of those, a start on a space a doubled word.
 register_literals(NAME, [f" {w} {w}" for w in _ALL] + [c * 3 for c in "abcdefghijklmnopqrstuvwxyz"])
+
+
+# An HTML character reference (&ccedil; &#231; &#xE7;), which in an HTML block's text writes a
+# letter inside a word as often as a symbol between words. The prose masks it (MASK), so it is
+# read in the document's text, at the same offsets.
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_ENTITY_BEFORE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});\Z")
+
+
+def _entity_letter(pt: str, i: int) -> bool:
+    """Whether an HTML character reference for a letter or digit starts at ``i``."""
+    if pt[i: i + 1] != "&":
+        return False
+    m = _ENTITY.match(pt, i)
+    return m is not None and html.unescape(m.group()).isalnum()
+
+
+def _entity_letter_before(pt: str, i: int) -> bool:
+    """Whether an HTML character reference for a letter or digit ends at ``i``."""
+    if pt[i - 1: i] != ";":
+        return False
+    m = _ENTITY_BEFORE.search(pt[max(0, i - 40): i])
+    return m is not None and html.unescape(m.group()).isalnum()
 
 
 def _candidates(doc: Document, triples: list[int]) -> Iterator[re.Match[str]]:
