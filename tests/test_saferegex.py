@@ -6,6 +6,8 @@ import pickle
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint import saferegex
 from newslint.saferegex import PatternError, PatternTimeout
@@ -76,6 +78,15 @@ def test_terms_are_literals_unless_slashed() -> None:
     assert saferegex.term_pattern("a.b") == (r"a\.b", False)
     assert saferegex.term_pattern("/a.b/") == ("a.b", True)
     assert saferegex.term_pattern("/") == ("/", False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+       | st.text(alphabet="()[]{}?*+|^$\\.-#&~ \t\n\u00a0\u2028aZ0_/'’", max_size=40))
+def test_escape_is_that_of_the_regex_module(text: str) -> None:
+    import regex
+
+    assert saferegex.escape(text) == regex.escape(text)
 
 
 @pytest.mark.parametrize("source,prefixes", [

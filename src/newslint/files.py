@@ -12,12 +12,14 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Iterator
-
-import pathspec
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .config import DEFAULT_INCLUDE, Config
+
+if TYPE_CHECKING:
+    import pathspec
 
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".newslint_cache", ".venv", "venv"}
 
@@ -27,6 +29,11 @@ class PathError(Exception):
 
 
 def _spec(patterns: Iterable[str]) -> pathspec.GitIgnoreSpec:
+    # imported here: a run on files named on the command line (a pre-commit run) matches no
+    # glob unless it has excludes to apply or .gitignore files to read, and pathspec's import
+    # costs 10-20 ms
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(list(patterns))
 
 
@@ -46,7 +53,7 @@ def _under(path: str, folder: str) -> str | None:
 
 
 # A chain is the .gitignore specs that apply in one folder: (folder, spec), nearest last.
-Chain = tuple[tuple[str, pathspec.GitIgnoreSpec], ...]
+Chain = tuple[tuple[str, "pathspec.GitIgnoreSpec"], ...]
 
 
 class Selector:
@@ -59,13 +66,21 @@ class Selector:
     def __init__(self, config: Config) -> None:
         self.root = config.root.resolve()
         self._root = str(self.root)
-        self.include = _spec(config.include)
+        self._config = config
         # the default globs, **/*.md, **/*.markdown and **/*.mdx, say "any file with this extension"
         self._suffixes = (".md", ".markdown", ".mdx") if tuple(config.include) == DEFAULT_INCLUDE else None
-        self.exclude = _spec(config.exclude)
         self._exclude_any = bool(config.exclude)
         self.gitignore = config.respect_gitignore
         self._ignores: dict[str, pathspec.GitIgnoreSpec | None] = {}
+
+    # The glob specs are built when first matched against (see _spec)
+    @cached_property
+    def include(self) -> pathspec.GitIgnoreSpec:
+        return _spec(self._config.include)
+
+    @cached_property
+    def exclude(self) -> pathspec.GitIgnoreSpec:
+        return _spec(self._config.exclude)
 
     def _name(self, path: str, is_dir: bool = False) -> str:
         rel = _under(path, self._root)

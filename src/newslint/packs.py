@@ -143,7 +143,8 @@ def build(data: Any, path: Path, shown: str, check: bool = True) -> list[Rule]:
             spec["scope"] = [spec["scope"]]
         try:
             _check_scopes(spec.get("scope") or ())
-            _check_regexes(spec)
+            if check:  # (the shipped pack's terms are compiled one by one by the tests)
+                _check_regexes(spec)
             impl = KINDS[spec["kind"]](spec)
         except (saferegex.PatternError, ValueError) as exc:
             raise ConfigError(f"{shown}: rule `{rule_id}`: {exc}") from None
