@@ -52,11 +52,11 @@ def pack_rules(config: Config) -> list[Rule]:
 
 @lru_cache(maxsize=None)
 def _shipped(name: str) -> tuple[Rule, ...]:
-    from .resources import data_path
+    from .resources import data_path, load_yaml
 
     path = data_path("rules", name)
     with saferegex.deferred():  # its patterns are compiled by the tests; here, when first used
-        return tuple(build(_read(path), path, f"rules/{name}", check=False))
+        return tuple(build(load_yaml("rules", name), path, f"rules/{name}", check=False))
 
 
 _CACHE: dict[tuple[str, int, int], tuple[Rule, ...]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import data_path, load_yaml
+from ..resources import data_path, load_yaml, word_list
 
 # Latin capitals and small letters, Latin-1 and Latin Extended-A included (Łukasz, Šefčovič).
 _LATIN = [chr(c) for c in range(0xC0, 0x250)]
@@ -16,10 +16,8 @@ LOWER = "a-z" + "".join(c for c in _LATIN if c.islower() and c.isalpha())
 @lru_cache(maxsize=None)
 def given_names() -> frozenset[str]:
     """Given names (US Census lists, the world list, every form in the Ukrainian/Russian table)."""
-    names: set[str] = set()
-    for name in ("given-names.txt", "given-names-world.txt"):
-        text = data_path("rules", name).read_text(encoding="utf-8")
-        names.update(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    names = set(word_list("given-names.txt"))
+    names.update(word_list("given-names-world.txt"))
     names.update(uk_ru_groups())
     return frozenset(names)
 
