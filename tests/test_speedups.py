@@ -385,6 +385,23 @@ def test_a_valid_config_and_article_never_import_jsonschema(tmp_path: Path) -> N
     assert "imported: []" in out.stderr, out.stderr
 
 
+def test_a_run_on_one_article_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """A pre-commit run on one staged file pays for every import: the modules that only some
+    runs need (user patterns, globs, a config file, temporary files, error hints, a fix) wait."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.md").write_text("---\ntitle: Talks resume\ndate: 2022-05-31T05:32:23+03:00\ntags: [war]\n---\n\n"
+                                   "Talks resumed , officials said. Keir Starmer met Starmer’s aides.\n", encoding="utf-8")
+    late = ["regex", "pathspec", "tempfile", "shutil", "tomllib", "difflib", "importlib.resources", "zipfile"]
+    code = ("import sys; from newslint.cli import main; sys.argv = ['newslint', 'check', '--no-cache', 'a.md']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            f"print('imported:', [m for m in {late!r} if m in sys.modules], file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert "NL102" in out.stdout  # it did lint
+    assert "imported: []" in out.stderr, out.stderr
+
+
 def test_plugin_discovery_names_distributions_as_their_metadata_does() -> None:
     from importlib.metadata import distributions
 

@@ -93,6 +93,25 @@ def test_memory_does_not_hold_the_results() -> None:
     spill.close()
 
 
+def test_a_small_run_stays_in_memory_and_a_larger_one_moves_to_disk(monkeypatch) -> None:
+    """Results are kept in memory up to IN_MEMORY bytes, then the spill moves to a temporary
+    file; reads before and after the move, between writes, give every result whole."""
+    from newslint import spill as spill_mod
+
+    monkeypatch.setattr(spill_mod, "IN_MEMORY", 3_000)
+    spill = Spill()
+    spill.put(0, _result(0))
+    assert isinstance(spill._file, io.BytesIO)
+    assert spill.get(0).path == "content/00000.md"  # a read between writes
+    for k in range(1, 12):
+        spill.put(k, _result(k))
+        assert spill.get(k - 1).findings == _result(k - 1).findings
+    assert not isinstance(spill._file, io.BytesIO)
+    assert [(r.path, r.findings, r.lines) for r in spill] == [(r.path, r.findings, r.lines) for r in map(_result, range(12))]
+    assert spill.summary_of(11) == {"NL153": {"Name4": 11}}
+    spill.close()
+
+
 def test_streamed_json_is_the_json_dump_of_all_records() -> None:
     results = [_result(k, findings=k % 3) for k in range(7)]
     out = io.StringIO()

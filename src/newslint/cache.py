@@ -28,7 +28,6 @@ import json
 import os
 import pickle
 import sys
-import tempfile
 import time
 from pathlib import Path
 from stat import S_ISREG
@@ -370,6 +369,8 @@ class Cache:
             corpus = dict(list(corpus.items())[-CORPUS_KEEP:])  # the most recent passes
             blob = pickle.dumps({"format": FORMAT, "entries": merged, "corpus": corpus},
                                 protocol=pickle.HIGHEST_PROTOCOL)
+            import tempfile  # (here: a run without the cache, which imports this module for digest(), never needs it)
+
             fd, tmp = tempfile.mkstemp(prefix=".idx.", suffix=".tmp", dir=self.folder)
             try:
                 with os.fdopen(fd, "wb") as handle:

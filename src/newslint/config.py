@@ -8,7 +8,6 @@ validated against ``schemas/config.schema.json``; rule options are checked again
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -17,7 +16,13 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .model import SEVERITIES, Rule
 
-import tomllib
+
+def _close_matches(word: str, known: Iterable[str], n: int) -> list[str]:
+    """difflib's close matches, for a "did you mean" in an error message (imported only then)."""
+    import difflib
+
+    return difflib.get_close_matches(word, known, n=n)
+
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.mdx")
@@ -70,6 +75,8 @@ def find(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -83,6 +90,8 @@ def load(path: Path | None, *, start: Path | None = None) -> Config:
         path = find(start)
     if path is None:
         return Config(root=Path.cwd())
+    import tomllib  # (here: a run without a config file never needs it)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -190,7 +199,7 @@ def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str)
     for sel in selectors:
         if not any(matches(sel, r) for r in rules):
             known = [r.name for r in rules] + [r.id for r in rules]
-            hint = difflib.get_close_matches(sel, known, n=1)
+            hint = _close_matches(sel, known, n=1)
             raise ConfigError(f"{where}: unknown rule `{sel}`" + (f"; did you mean `{hint[0]}`?" if hint else ""))
 
 
@@ -226,7 +235,7 @@ def rule_options(config: Config, rules: Sequence[Rule]) -> dict[str, dict[str, A
     by_key = {r.name: r for r in rules} | {r.id: r for r in rules}
     for key in config.rules:
         if key not in by_key:
-            hint = difflib.get_close_matches(key, list(by_key), n=1)
+            hint = _close_matches(key, list(by_key), n=1)
             raise ConfigError(f"{where}: [rules.{key}]: unknown rule" + (f"; did you mean `{hint[0]}`?" if hint else ""))
     result: dict[str, dict[str, Any]] = {}
     for rule in rules:
@@ -236,7 +245,7 @@ def rule_options(config: Config, rules: Sequence[Rule]) -> dict[str, dict[str, A
         opts = dict(rule.defaults)
         for key, value in table.items():
             if key not in rule.defaults:
-                hint = difflib.get_close_matches(key, list(rule.defaults), n=1)
+                hint = _close_matches(key, list(rule.defaults), n=1)
                 known = ", ".join(sorted(rule.defaults)) or "none"
                 raise ConfigError(
                     f"{where}: [rules.{rule.name}]: unknown option `{key}`"

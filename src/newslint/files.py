@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -219,6 +218,8 @@ def write_atomic(path: Path, data: bytes, expected: str | None = None) -> None:
     the file holds other bytes now (an editor saved it, another ``--fix`` run wrote it), it is
     not replaced and ``ChangedOnDisk`` is raised, so nobody's edit is lost to a stale fix.
     """
+    import tempfile  # (here: a run that fixes nothing never needs it)
+
     target = path.resolve()
     info = target.stat()
     mode = stat.S_IMODE(info.st_mode)

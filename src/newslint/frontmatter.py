@@ -21,7 +21,6 @@ from typing import Any
 
 import yaml
 
-import tomllib
 
 MAX_FRONT_MATTER = 256 * 1024  # characters; a bigger block is refused, not parsed
 MAX_NODES = 20_000  # YAML nodes; bounds the work of every rule that walks the data
@@ -613,6 +612,8 @@ _TOML_KEY = re.compile(r'^[ \t]*("(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_\-]+)[ 
 
 
 def _parse_toml(text: str, fm: FrontMatter) -> None:
+    import tomllib  # (here: most front matter is YAML)
+
     content = text[fm.content_start: fm.content_end]
     try:
         fm.data = _jsonable(tomllib.loads(content))

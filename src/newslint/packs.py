@@ -16,7 +16,6 @@ checked the same way by the test suite and are loaded without the checks at run 
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -180,6 +179,8 @@ def _check_scopes(scopes: Sequence[str]) -> None:
     known = list(KEYWORD_SCOPES) + list(FIELD_SCOPES)
     for scope in scopes:
         if scope not in known and not scope.startswith("front-matter."):
+            import difflib  # (here: only an error message needs it)
+
             hint = difflib.get_close_matches(scope, known, n=1)
             raise ValueError(f"unknown scope `{scope}`" + (f"; did you mean `{hint[0]}`?" if hint else ""))
 

@@ -26,7 +26,6 @@ validators as unknown annotations, are understood:
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -734,6 +733,8 @@ def suggest_key(key: str, known: Iterable[str], loose: bool = False) -> str | No
         prefixed = [c for c in known if len(c) >= 4 and norm.startswith(normalize_key(c))]
         if prefixed:
             return max(prefixed, key=len)
+        import difflib  # (here: most keys are known)
+
         hint = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
         if hint:
             return hint[0]

@@ -10,7 +10,6 @@ title. One summary line closes the report: "5 warnings in 3 of 40 files (5 fixab
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
@@ -34,6 +33,8 @@ def write_text(results: Sequence["FileResult"], out: IO[str], *, color: bool = F
 
     width = SNIPPET_WIDTH
     if hasattr(out, "isatty") and out.isatty():
+        import shutil  # (here: shutil costs ~2 ms to import, and a pipe or file has no width)
+
         width = max(40, shutil.get_terminal_size((SNIPPET_WIDTH + 8, 24)).columns - 9)
     blocks = 0
     tally = Tally()
