@@ -404,7 +404,7 @@ def test_survey_is_that_of_the_run_by_run_loop(text: str) -> None:
     titles, stopwords, particles = data.words()
     bare: dict[str, int] = {}
     full: dict[str, dict[str, int]] = {}
-    titled = set(mentions._ABBREVIATED.findall(text)) if not mentions._ABBREVIATIONS.isdisjoint(runs) else set()
+    titled = set(mentions._ABBREVIATED().findall(text)) if not mentions._ABBREVIATIONS.isdisjoint(runs) else set()
     unknown = []
     for run in runs.keys() - stopwords - titles:
         if " " not in run and "\n" not in run and "\u00a0" not in run:

@@ -177,7 +177,7 @@ def test_repeated_space_patterns_match_the_lookbehind_patterns(body: str) -> Non
 
     text = Document("---\ntitle: x\n---\n" + body + "\n").prose_text
     old = re.compile(r"(?<=[^\s\ue000]) {2,}(?=[^\s\ue000])")
-    runs = [m for m in rule._RUN.finditer(text) if text[m.start() - 1] != "\ue000" and text[m.end()] != "\ue000"]
+    runs = [m for m in rule._RUN().finditer(text) if text[m.start() - 1] != "\ue000" and text[m.end()] != "\ue000"]
     assert [m.span() for m in runs] == [m.span() for m in old.finditer(text)]  # (the runs between words)
     old_gap = re.compile(r"(?<=[.!?…])[\"”’)\]*_]*( +)(?=[\"“‘(\[*_]*[A-Z0-9])")
     double = sum(1 for m in old_gap.finditer(text) if len(m.group(1)) >= 2)
@@ -229,7 +229,7 @@ def test_names_survey_of_one_word_runs_is_that_of_parse(text: str) -> None:
     titles, stopwords, _ = data.words()
     bare: Counter[str] = Counter()
     full: dict[str, dict[str, int]] = {}
-    titled: set[str] = set(mentions._ABBREVIATED.findall(text)) if not mentions._ABBREVIATIONS.isdisjoint(runs) else set()
+    titled: set[str] = set(mentions._ABBREVIATED().findall(text)) if not mentions._ABBREVIATIONS.isdisjoint(runs) else set()
     for run in runs.keys() - stopwords - titles:  # every run through parse(), as before the fast path
         p = mentions.parse(run)
         if p is None:
@@ -250,7 +250,7 @@ def reference_parse(run: str):
     from newslint.names.mentions import _INITIAL, _PATRONYMIC, _WORD, Parsed
 
     titles, stopwords, particles = data.words()
-    words = [(w.start(), w.end(), w.group(0)) for w in _WORD.finditer(run)]
+    words = [(w.start(), w.end(), w.group(0)) for w in _WORD().finditer(run)]
     ws, we, last = words[-1]
     if last.endswith(("’s", "'s")) and len(last) > 3:
         words[-1] = (ws, we - 2, last[:-2])
@@ -261,19 +261,19 @@ def reference_parse(run: str):
         bare = word.rstrip(".")
         if bare in titles:
             titled = True
-        elif bare in stopwords or word in particles or _INITIAL.match(word):
+        elif bare in stopwords or word in particles or _INITIAL().match(word):
             titled = False
         else:
             break
         i += 1
-    names = [w for w in words[i:] if w[2] not in particles and not _INITIAL.match(w[2])]
+    names = [w for w in words[i:] if w[2] not in particles and not _INITIAL().match(w[2])]
     if not names:
         return None
     ss, se, surname = names[-1]
     if len(names) == 1:
         return Parsed(surname, ss, se, titled=titled)
     for gs, ge, given in reversed(names[-3:-1]):
-        if given in data.given_names() and not _PATRONYMIC.search(given):
+        if given in data.given_names() and not _PATRONYMIC().search(given):
             return Parsed(surname, ss, se, given, gs, ge, titled)
     return None
 

@@ -171,7 +171,7 @@ def test_carets_measure_columns_with_and_without_the_narrow_shortcut() -> None:
         ch = chr(code)
         if unicodedata.category(ch) == "Cn":
             continue  # unassigned (U+2065, U+2072): no text holds one, and Python calls some wide
-        assert text._NARROW.fullmatch(ch) and unicodedata.east_asian_width(ch) not in "WF" \
+        assert text._NARROW().fullmatch(ch) and unicodedata.east_asian_width(ch) not in "WF" \
             and not unicodedata.combining(ch), hex(code)
     assert text._width("“Quoted” — done…") == 16
     assert text._width("東京 talks") == 10  # two wide characters

@@ -24,13 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from .patterns import lazy
+
 if TYPE_CHECKING:
     from .engine import FileResult
     from .model import Finding
 
 FORMAT = 1
 CONTEXT = 24  # characters of the line kept on either side of the offending text
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy(r"\s+")
 
 
 class BaselineError(Exception):
@@ -43,7 +45,7 @@ def fingerprint(result: "FileResult", f: "Finding") -> str:
     start = max(f.column - 1, 0)
     before = line[max(0, start - CONTEXT):start]
     after = line[f.end_column - 1:f.end_column - 1 + CONTEXT] if f.end_line == f.line else ""
-    key = "\x00".join((f.rule, _SPACES.sub(" ", before), f.fragment, _SPACES.sub(" ", after)))
+    key = "\x00".join((f.rule, _SPACES().sub(" ", before), f.fragment, _SPACES().sub(" ", after)))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 

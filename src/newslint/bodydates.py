@@ -18,10 +18,11 @@ from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
 from .document import Document
+from .patterns import lazy
 
 _PUB_KEYS = ("date", "publishDate", "publishdate", "pubdate", "published", "date_published", "publish_date")
-_FILE_DATE = re.compile(r"(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})-[^/\\]*$")
-_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|through\b|thru\b|until\b|till\b|and\b|or\b|&)", re.I)
+_FILE_DATE = lazy(r"(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})-[^/\\]*$")
+_RANGE_AFTER = lazy(r"\s*(?:[-–—]|to\b|through\b|thru\b|until\b|till\b|and\b|or\b|&)", re.I)
 MIN_YEAR, MAX_YEAR = 1800, 2199  # a four-digit number outside these is a count, not a year
 
 
@@ -117,7 +118,7 @@ def _text_dates(doc: Document) -> Iterator[TextDate]:
         if after is not None and prose.startswith(".", e) and fold(m.group(0)) not in lang.abbreviations:
             after = None  # "in June. 31 people died": a sentence ends after the month
         if after is not None and lang.period_before is not None and after.group("d").isdigit() \
-                and _WORD_NEXT.match(prose, after.end()) \
+                and _WORD_NEXT().match(prose, after.end()) \
                 and lang.period_before.search(prose, max(0, s - 12), s):
             after = None  # "In June 31 soldiers died": a month as a period, then a count
         if after is not None:  # "May 31"
@@ -139,7 +140,7 @@ def _text_dates(doc: Document) -> Iterator[TextDate]:
         weekday = lang.weekdays.get(fold(wd.group("wd"))) if wd else None
         if wd is not None:
             start = wd.start()
-        r = _RANGE_AFTER.match(prose, end)
+        r = _RANGE_AFTER().match(prose, end)
         range_follows = r is not None and _range_end(prose, r.end(), lang)
         yield TextDate(start, end, month, day, year, weekday, wd.span("wd") if wd else None,
                        wd.group("wd") if wd else "", range_follows)
@@ -170,15 +171,15 @@ def _months(lang: Language, prose: str, start: int) -> Iterator[re.Match[str]]:
                 yield m
 
 
-_WORD_AT = re.compile(r"\s*(\w+)")
+_WORD_AT = lazy(r"\s*(\w+)")
 # a word after "in June 31": a count of things ("soldiers"), not a range or list of days ("and 28")
-_WORD_NEXT = re.compile(r"[ \t]+(?!(?:and|or|to|through|thru|till|until|nor)\b)[^\W\d_]")
+_WORD_NEXT = lazy(r"[ \t]+(?!(?:and|or|to|through|thru|till|until|nor)\b)[^\W\d_]")
 
 
 def _range_end(prose: str, at: int, lang: Language) -> bool:
     """Does a range's other end (a number, a month or a weekday) follow at ``at``? "June 1 through
     June 7" and "June 1-7" are ranges; "October 2, 2014 to reserve your spot" is not."""
-    w = _WORD_AT.match(prose, at)
+    w = _WORD_AT().match(prose, at)
     if w is None:
         return False
     word = w.group(1)
@@ -198,7 +199,7 @@ def iso_dates(doc: Document) -> list[re.Match[str]]:
             s = m.start() - 4
             if not prose[s:m.start()].isdigit() or (s > 0 and (prose[s - 1].isalnum() or prose[s - 1] in "/.:-")):
                 continue
-            full = _ISO_FULL.match(prose, s)
+            full = _ISO_FULL().match(prose, s)
             if full is not None:
                 out.append(full)
         return out
@@ -206,7 +207,7 @@ def iso_dates(doc: Document) -> list[re.Match[str]]:
     return doc.memo("bodydates.iso", find)
 
 
-_ISO_FULL = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)")
+_ISO_FULL = lazy(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)")
 
 
 def publication_date(doc: Document) -> dt.date | None:
@@ -222,7 +223,7 @@ def publication_date(doc: Document) -> dt.date | None:
                 if stamp is not None:
                     return stamp.day
         if doc.path:
-            m = _FILE_DATE.search(doc.path)
+            m = _FILE_DATE().search(doc.path)
             if m is not None:
                 return _date(*map(int, m.groups()))
         return None

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
+from .patterns import lazy
+
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"
@@ -27,7 +29,7 @@ _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 # Hugo's 15 Oct 2023, and the RFC 1123 date-time Hugo and Jekyll both read (a feed's pubDate,
 # a WordPress export): Mon, 02 Oct 2023 10:00:00 +0000, or GMT/UTC for the offset.
-_DAY_MONTH_YEAR = re.compile(r"(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})"
+_DAY_MONTH_YEAR = lazy(r"(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})"
                              r"(?: (\d{2}):(\d{2})(?::(\d{2}))? (?:([+-])(\d{2})(\d{2})|UTC|GMT))?")
 
 
@@ -58,7 +60,7 @@ def _parse(text: str) -> Stamp | None:
     m = _ISO.fullmatch(text)
     try:
         if m is None:
-            d = _DAY_MONTH_YEAR.fullmatch(text)
+            d = _DAY_MONTH_YEAR().fullmatch(text)
             if d is None or d.group(2).lower() not in _MONTHS:
                 return None
             day_ = datetime(int(d.group(3)), _MONTHS[d.group(2).lower()], int(d.group(1)))
@@ -91,7 +93,7 @@ def impossible(text: object) -> bool:
     """Is this shaped like an ISO date but not on the calendar (2022-02-30, 25:00)?"""
     if not isinstance(text, str) or parse(text) is not None:
         return False
-    d = _DAY_MONTH_YEAR.fullmatch(text.strip())
+    d = _DAY_MONTH_YEAR().fullmatch(text.strip())
     return _ISO.fullmatch(text.strip()) is not None or (d is not None and d.group(2).lower() in _MONTHS)
 
 

@@ -18,10 +18,11 @@ from typing import Any, Callable, Iterator
 
 from . import frontmatter, language, prose
 from .frontmatter import FrontMatter, Pos
+from .patterns import lazy
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_NEWLINE = re.compile(r"\r\n?")
+_NEWLINE = lazy(r"\r\n?")
 
 # Front-matter string fields that are prose: typography and name rules read them too.
 DEFAULT_PROSE_FIELDS = ("title", "description", "summary", "subtitle", "deck", "excerpt", "caption", "lead")
@@ -99,7 +100,7 @@ class Document:
         self.path = path
         self.source = source
         self.encoding = encoding or Encoding()
-        self.text = _NEWLINE.sub("\n", source) if "\r" in source else source
+        self.text = _NEWLINE().sub("\n", source) if "\r" in source else source
         self.prose_fields = prose_fields
         self.default_language = language
         self._memo: dict[str, Any] = {}
@@ -331,20 +332,20 @@ class Document:
 
 
 # A one-line TOML basic or literal string, or a JSON string, at the start of a value span.
-_STRING = re.compile(r"""[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)')""")
-_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_STRING = lazy(r"""[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)')""")
+_ESCAPE = lazy(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 
 
 def _string_spans(text: str, pos: Pos) -> list[tuple[int, int]]:
     """The prose parts of a TOML or JSON string value in the source: quotes and escapes left out
     (multi-line TOML strings are not read)."""
-    m = _STRING.match(text, pos.value[0], pos.value[1])
+    m = _STRING().match(text, pos.value[0], pos.value[1])
     if m is None or text.startswith(("\"\"\"", "\'\'\'"), m.start(1 if m.group(1) is not None else 2) - 1):
         return []
     if m.group(2) is not None:  # a literal string: no escapes
         return [m.span(2)] if m.end(2) > m.start(2) else []
     spans, cur = [], m.start(1)
-    for esc in _ESCAPE.finditer(text, m.start(1), m.end(1)):
+    for esc in _ESCAPE().finditer(text, m.start(1), m.end(1)):
         if esc.start() > cur:
             spans.append((cur, esc.start()))
         cur = esc.end()

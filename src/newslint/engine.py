@@ -712,6 +712,9 @@ def _pool_run(items: Sequence[tuple[str, str]], st: Settings, options: dict[str,
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from .patterns import warm
+
+    warm()  # (compiled here once, not in each forked worker: see patterns.py)
     ctx = _context()
     n = len(items)
     results: dict[int, FileResult | Packed] = {}  # done, not yet handed on (handed on: dropped, memory stays flat)

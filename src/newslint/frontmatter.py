@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from .patterns import lazy
+
 
 MAX_FRONT_MATTER = 256 * 1024  # characters; a bigger block is refused, not parsed
 MAX_NODES = 20_000  # YAML nodes; bounds the work of every rule that walks the data
@@ -447,8 +449,8 @@ _AT_CONTEXT = {
 }
 
 
-_QUOTED_START = re.compile(r"""^[A-Za-z_][\w.-]*:[ \t]+(["'])""", re.M)
-_TOP_KEY = re.compile(r"[A-Za-z_][\w.-]*:(?=[ \t\n]|$)")
+_QUOTED_START = lazy(r"""^[A-Za-z_][\w.-]*:[ \t]+(["'])""", re.M)
+_TOP_KEY = lazy(r"[A-Za-z_][\w.-]*:(?=[ \t\n]|$)")
 
 
 def _unclosed_quote_before(content: str, mark: Any) -> int | None:
@@ -456,7 +458,7 @@ def _unclosed_quote_before(content: str, mark: Any) -> int | None:
     while the next line is a top-level key. YAML reads on to the next quote mark and fails
     somewhere below; the offset of the quote that opened it, when it is before the error."""
     limit = mark.index if mark is not None else len(content)
-    for m in _QUOTED_START.finditer(content, 0, limit):
+    for m in _QUOTED_START().finditer(content, 0, limit):
         q = m.group(1)
         end = content.find("\n", m.end())
         rest = content[m.end():len(content) if end < 0 else end]
@@ -466,13 +468,13 @@ def _unclosed_quote_before(content: str, mark: Any) -> int | None:
             closed = "'" in rest.replace("''", "")
         if closed or end < 0:
             continue
-        nxt = _SKIP_BLANK_AND_COMMENTS.match(content, end + 1).end()  # blank lines and comments between
-        if _TOP_KEY.match(content, nxt):
+        nxt = _SKIP_BLANK_AND_COMMENTS().match(content, end + 1).end()  # blank lines and comments between
+        if _TOP_KEY().match(content, nxt):
             return m.start(1)
     return None
 
 
-_SKIP_BLANK_AND_COMMENTS = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*")
+_SKIP_BLANK_AND_COMMENTS = lazy(r"(?:[ \t]*(?:#[^\n]*)?\n)*")
 
 
 def _keyless_line_before(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> int | None:
@@ -494,12 +496,12 @@ def _keyless_line_before(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> 
         prev_end = prev_start - 1
         prev_start = content.rfind("\n", 0, max(prev_end, 0)) + 1
         prev = content[prev_start:prev_end]
-    if prev_end <= 0 or not prev.strip() or _KEY_COLON.search(prev) or prev[:1] in (" ", "\t", "-", "#"):
+    if prev_end <= 0 or not prev.strip() or _KEY_COLON().search(prev) or prev[:1] in (" ", "\t", "-", "#"):
         return None  # (a colon inside a URL or a time, source_url https://… or date 2022-01-04 13:02, is no key's)
     return prev_start
 
 
-_KEY_COLON = re.compile(r":(?:[ \t]|$)")
+_KEY_COLON = lazy(r":(?:[ \t]|$)")
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> str:
@@ -606,9 +608,9 @@ def _positions(root: yaml.Node, base: int, fm: FrontMatter, loader: Any) -> tupl
     return top, count, data if building else _UNBUILT
 
 
-_TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
-_TOML_HEADER = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
-_TOML_KEY = re.compile(r'^[ \t]*("(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_\-]+)[ \t]*=[ \t]*')
+_TOML_ERROR_AT = lazy(r"\(at line (\d+), column (\d+)\)")
+_TOML_HEADER = lazy(r"^[ \t]*\[\[?[ \t]*([^\]]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
+_TOML_KEY = lazy(r'^[ \t]*("(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_\-]+)[ \t]*=[ \t]*')
 
 
 def _parse_toml(text: str, fm: FrontMatter) -> None:
@@ -622,7 +624,7 @@ def _parse_toml(text: str, fm: FrontMatter) -> None:
         return
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
-        m = _TOML_ERROR_AT.search(message)
+        m = _TOML_ERROR_AT().search(message)
         at = fm.content_start
         if m:
             line, col = int(m.group(1)), int(m.group(2))
@@ -656,7 +658,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-_TOML_DATE_VALUE = re.compile(r"(\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{1,2}(?::\d{1,2})?(?:\.\d+)?)?"
+_TOML_DATE_VALUE = lazy(r"(\d{4}-\d{1,2}-\d{1,2}(?:[Tt ]\d{1,2}:\d{1,2}(?::\d{1,2})?(?:\.\d+)?)?"
                               r"(?:[Zz]|[+-]\d{1,2}(?::?\d{2})?)?)[ \t]*(?:#.*)?$")
 
 
@@ -666,8 +668,8 @@ def _toml_bad_date(text: str, at: int) -> tuple[int, str] | None:
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
     line = text[line_start: line_end if line_end >= 0 else len(text)]
-    key = _TOML_KEY.match(line)
-    value = _TOML_DATE_VALUE.match(line, key.end()) if key else None
+    key = _TOML_KEY().match(line)
+    value = _TOML_DATE_VALUE().match(line, key.end()) if key else None
     if key is None or value is None:
         return None
     written = value.group(1)
@@ -687,7 +689,7 @@ def _toml_positions(content: str, base: int) -> Pos:
     table = root
     offset = 0
     for line in content.splitlines(keepends=True):
-        header = _TOML_HEADER.match(line.rstrip("\n"))
+        header = _TOML_HEADER().match(line.rstrip("\n"))
         if header:
             table = root
             for part in _toml_key_parts(header.group(1)):
@@ -696,7 +698,7 @@ def _toml_positions(content: str, base: int) -> Pos:
                 if table.items is None or isinstance(table.items, list):
                     table.items = {}
         else:
-            key = _TOML_KEY.match(line)
+            key = _TOML_KEY().match(line)
             if key and isinstance(table.items, dict):
                 name = _toml_key_parts(key.group(1))[0]
                 value_end = offset + len(line.rstrip("\r\n"))
@@ -724,12 +726,12 @@ def _parse_json(text: str, fm: FrontMatter) -> None:
         fm.errors.append(FrontMatterError("JSON front matter is nested too deeply to read", fm.start, fm.start + 1))
 
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?[0-9][0-9.eE+\-]*|true|false|null|\s+')
+_JSON_TOKEN = lazy(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?[0-9][0-9.eE+\-]*|true|false|null|\s+')
 
 
 def _json_positions(content: str, base: int, fm: FrontMatter) -> Pos:
     """Positions of keys and values in a JSON text already known to be valid; notes duplicate keys."""
-    tokens = [(m.group(0), m.start(), m.end()) for m in _JSON_TOKEN.finditer(content) if not m.group(0).isspace()]
+    tokens = [(m.group(0), m.start(), m.end()) for m in _JSON_TOKEN().finditer(content) if not m.group(0).isspace()]
     index = 0
 
     def value(path: tuple[Any, ...] = ()) -> Pos:

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .patterns import lazy
+
 # Function words, each listed for the languages that use it often and the others do not
 # (a word two languages share, such as ``la`` or ``que``, counts for both and decides nothing).
 _WORDS = {
@@ -58,15 +60,15 @@ _MIN_HITS = 12
 # Hugo: ``name.fr.md`` (translation by file name) and ``content/fr/…`` (by content folder).
 _CODES = frozenset(("en de fr es it pt nl pl ru uk be sv da nb nn no fi cs sk sl hr sr ro hu "
                     "el tr ca gl eu et lv lt ja zh ko ar he fa").split())
-_FILE_SUFFIX = re.compile(r"\.([a-z]{2})(?:[-_]([a-z]{2}))?\.(?:md|markdown|mdx)$", re.I)
-_CONTENT_DIR = re.compile(r"(?:^|[/\\])content[/\\]([a-z]{2})(?:[-_]([a-z]{2}))?[/\\]", re.I)
+_FILE_SUFFIX = lazy(r"\.([a-z]{2})(?:[-_]([a-z]{2}))?\.(?:md|markdown|mdx)$", re.I)
+_CONTENT_DIR = lazy(r"(?:^|[/\\])content[/\\]([a-z]{2})(?:[-_]([a-z]{2}))?[/\\]", re.I)
 
 
 def from_path(path: str | None) -> str | None:
     """The language a Hugo path names (``index.fr.md``, ``content/fr/post.md``), or None."""
     if not path:
         return None
-    for rx in (_FILE_SUFFIX, _CONTENT_DIR):
+    for rx in (_FILE_SUFFIX(), _CONTENT_DIR()):
         m = rx.search(path)
         if m and m.group(1).lower() in _CODES:
             return m.group(1).lower() + (f"-{m.group(2).lower()}" if m.group(2) else "")

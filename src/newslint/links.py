@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any, Iterator, NamedTuple
 
 from .document import Document
+from .patterns import lazy
 from .prose import MASK
 
 # Masks whose content is never link syntax: code, HTML, templates, URLs, entities, escapes.
@@ -33,13 +34,13 @@ _OPAQUE = frozenset({"code", "comment", "html", "shortcode", "liquid", "autolink
 _INNER = r"[^\[\]\n]*(?:\n(?![ \t>]*\n)[^\[\]\n]*)*"
 _TEXT = _INNER + r"(?:\[" + _INNER + r"\]" + _INNER + r")*"
 _LINK = re.compile(r"\[(" + _TEXT + r")\](?:\[([^\[\]]{0,999})\]|(?=\())?")
-_DEFINITION = re.compile(
+_DEFINITION = lazy(
     r"""^[ \t]*(?:>[ \t]?)*\[((?:[^\[\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t>]*)?
         (<[^<>\n]*>|[^\s<>]+)
         (?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$""", re.M | re.X)
 # (runs taken whole and possessively: the same matches, one step per run instead of per character)
 _DEST_INSIDE = re.compile(r"\(\s*(?:<([^<>\n]*)>|((?:[^\s()\\]++|\\.|\((?:[^\s()\\]++|\\.|\([^\s()]*\))*\))*))")
-_TEMPLATE = re.compile(r"\{\{|\{%|\$\{")
+_TEMPLATE = lazy(r"\{\{|\{%|\$\{")
 URLISH = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]{1,15}://|(?:https?|ftp)[:;,]?/{1,3}(?=\w)|www\.|mailto:)\S*$")
 _URL_KEY = re.compile(r"(?:^|[_\-.])(?:url|uri|link|href|canonical|website|homepage)s?$|^canonical", re.I)
 
@@ -129,7 +130,7 @@ def _only_entities(doc: Document, view: str, start: int, end: int, tags: bool = 
     html = _mask_starts(doc, "html") if tags else {}
     while i >= 0:
         stop = entities.get(i)
-        if stop is None and i in html and _FORMAT_TAG.fullmatch(doc.text, i, html[i]):
+        if stop is None and i in html and _FORMAT_TAG().fullmatch(doc.text, i, html[i]):
             stop = html[i]
         if stop is None:
             return False
@@ -138,7 +139,7 @@ def _only_entities(doc: Document, view: str, start: int, end: int, tags: bool = 
 
 
 # An inline tag that only formats the words it wraps: kept as it is when a link's brackets are swapped back
-_FORMAT_TAG = re.compile(r"</?(?!a\b)[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_FORMAT_TAG = lazy(r"</?(?!a\b)[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 
 
 def _mask_starts(doc: Document, kind: str) -> dict[int, int]:
@@ -173,7 +174,7 @@ def _definition_matches(view: str, start: int) -> Iterator[re.Match[str]]:
         line = view.rfind("\n", 0, m.start()) + 1
         if line <= last:
             continue
-        d = _DEFINITION.match(view, max(line, start))
+        d = _DEFINITION().match(view, max(line, start))
         if d is not None:
             last = line
             yield d
@@ -280,14 +281,14 @@ def _body_targets(doc: Document) -> Iterator[Target]:
             e = _trim_brackets(text, s, e)
             if s > 0 and text[s - 1] == "(":
                 e = _cut_at_closing(text, s, e)  # "(https://x.gov/a)b": the ")" closes the parenthesis
-            if not _SCHEME_ONLY.match(text, s, e):
+            if not _SCHEME_ONLY().match(text, s, e):
                 yield Target(s, e, text[s:e], "bare")
     for m in _prose_urls(doc.prose_text, doc.body_start):
         e = m.start()
         while e < len(text) and not text[e].isspace() and text[e] not in "<>`":
             e += 1
         e = _trim_brackets(text, m.start(), e)
-        if not _SCHEME_ONLY.match(text, m.start(), e):
+        if not _SCHEME_ONLY().match(text, m.start(), e):
             yield Target(m.start(), e, text[m.start():e], "bare")
     for d in definitions(doc):
         yield Target(d.url_start, d.url_end, text[d.url_start:d.url_end], "definition", d.label,
@@ -298,7 +299,7 @@ def _body_targets(doc: Document) -> Iterator[Target]:
 _HTML_URL = re.compile(r"""\s(?:href|src)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 
 # A URL in prose that the masker did not take for one because its scheme is mistyped.
-_PROSE_URL = re.compile(r"(?<![\w/.@\-])(?:(?:https?|ftps?)(?::/(?!/)|//|[;,]//|:\\\\|:{2,}/{1,3})|[A-Za-z]{3,6}://)")
+_PROSE_URL = lazy(r"(?<![\w/.@\-])(?:(?:https?|ftps?)(?::/(?!/)|//|[;,]//|:\\\\|:{2,}/{1,3})|[A-Za-z]{3,6}://)")
 
 
 def _prose_urls(prose: str, start: int) -> Iterator[re.Match[str]]:
@@ -315,14 +316,14 @@ def _prose_urls(prose: str, start: int) -> Iterator[re.Match[str]]:
                 while begin > start and at - begin < 10 and prose[begin - 1].isascii() and prose[begin - 1].isalpha():
                     begin -= 1
                 if begin < at - 1 and begin > last:
-                    found = _PROSE_URL.match(prose, begin)
+                    found = _PROSE_URL().match(prose, begin)
                     if found is not None:
                         last = found.end()
                         yield found
             at = prose.find(ch, at + 1)
 
 
-_SCHEME_ONLY = re.compile(r"[a-z]+://[.…]*$", re.I)  # "https://" written about, not linked
+_SCHEME_ONLY = lazy(r"[a-z]+://[.…]*$", re.I)  # "https://" written about, not linked
 
 
 def _cut_at_closing(text: str, s: int, e: int) -> int:
@@ -367,7 +368,7 @@ def _front_matter_targets(doc: Document) -> Iterator[Target]:
     if fm is None or not isinstance(fm.data, dict):
         return
     for path, key, value in _walk(fm.data):
-        if not (URLISH.match(value) or (_URL_KEY.search(key) and _URL_START.match(value.strip()))):
+        if not (URLISH.match(value) or (_URL_KEY.search(key) and _URL_START().match(value.strip()))):
             continue
         span = fm.locate(path)
         if span is None:
@@ -425,12 +426,12 @@ def _walk(data: Any) -> Iterator[tuple[tuple[Any, ...], str, str]]:
 
 _SPACE_PAREN = re.compile(r"\]([ \t]+)\(")
 # (text)[url]; the text may hold one level of parentheses: (the report (PDF, 2 MB))[https://…]
-_REVERSED = re.compile(r"\(((?:[^()\[\]\n]|\([^()\[\]\n]{0,100}\)){1,300})\)\[((?:https?://|www\.|/|mailto:)[^\s\[\]()]*)\]")
-_DEST_AND_TITLE = re.compile(r"""\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’))?[ \t]*""")
-_CURLY_TITLE = re.compile(r"""(\S+\s+)([“‘])([^“”‘’\n]*)([”’])\s*""")
+_REVERSED = lazy(r"\(((?:[^()\[\]\n]|\([^()\[\]\n]{0,100}\)){1,300})\)\[((?:https?://|www\.|/|mailto:)[^\s\[\]()]*)\]")
+_DEST_AND_TITLE = lazy(r"""\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’))?[ \t]*""")
+_CURLY_TITLE = lazy(r"""(\S+\s+)([“‘])([^“”‘’\n]*)([”’])\s*""")
 _BRACKET_PAREN = re.compile(r"\]\(")
 _BRACKET_MASK = re.compile(r"\]" + MASK)  # "](" whose destination the prose view masks
-_URL_START = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*:|/|\.\.?/|#|www\.)")
+_URL_START = lazy(r"(?:[A-Za-z][A-Za-z0-9+.\-]*:|/|\.\.?/|#|www\.)")
 
 
 def broken(doc: Document) -> list[Broken]:
@@ -448,20 +449,20 @@ def _broken(doc: Document) -> Iterator[Broken]:
     # regex, whose scan skips to each "]" at C speed)
     for m in _SPACE_PAREN.finditer(view, doc.body_start):
         paren = m.end() - 1
-        if not _URL_START.match(text, paren + 1) or not doc.is_prose(m.start()):
+        if not _URL_START().match(text, paren + 1) or not doc.is_prose(m.start()):
             continue
         close = _closing(text, paren)
         opening = _link_start(view, m.start())
         if close is None or opening is None or "\n" in text[paren:close]:
             continue
-        if _DEST_AND_TITLE.fullmatch(text, paren + 1, close - 1) is None:
+        if _DEST_AND_TITLE().fullmatch(text, paren + 1, close - 1) is None:
             continue  # "(2019 figures)": not a destination
         safe = normalize_label(text[opening + 1:m.start()]) not in labels  # else "[text]" links already
         yield Broken(opening, close, "space-before-paren",
                      "space between ']' and '(': this renders as text, not a link; write [text](url)",
                      (m.start(1), m.end(1), ""), safe)
     # (every match holds ")[": that search runs at memchr speed, the pattern's at a tenth of it)
-    for m in _REVERSED.finditer(text, doc.body_start) if text.find(")[", doc.body_start) >= 0 else ():
+    for m in _REVERSED().finditer(text, doc.body_start) if text.find(")[", doc.body_start) >= 0 else ():
         if m.start() > 0 and (text[m.start() - 1] == "]" or text[m.start() - 1].isalnum()):
             continue
         if not doc.is_prose(m.start()) or not doc.is_prose(m.end(1)) or not _only_entities(doc, view, *m.span(1), tags=True):
@@ -502,8 +503,8 @@ def _skip_spaces(text: str, i: int) -> int:
 
 _REACH = 2000  # characters a link's parts are looked for in, either way
 _STEPS = 64  # brackets or parentheses stepped over at most: "[a](" 20,000 times must stay linear
-_CLOSING_STOP = re.compile(r"[\\()\n]")
-_DEST_STOP = re.compile(r"[\s()]")
+_CLOSING_STOP = lazy(r"[\\()\n]")
+_DEST_STOP = lazy(r"[\s()]")
 
 
 def _closing(text: str, paren: int) -> int | None:
@@ -512,7 +513,7 @@ def _closing(text: str, paren: int) -> int | None:
     i = paren
     limit = min(len(text), paren + _REACH)
     for _ in range(_STEPS):
-        m = _CLOSING_STOP.search(text, i, limit)
+        m = _CLOSING_STOP().search(text, i, limit)
         if m is None or m.group() == "\n":
             return None
         j = m.start()
@@ -540,7 +541,7 @@ def _diagnose(text: str, paren: int) -> Broken | None:
     e = s
     depth = 0
     for _ in range(_STEPS):  # to the first space, or the ")" that closes: a destination's end
-        m = _DEST_STOP.search(text, e, line_end)
+        m = _DEST_STOP().search(text, e, line_end)
         if m is None:
             e = line_end
             break
@@ -564,27 +565,27 @@ def _diagnose(text: str, paren: int) -> Broken | None:
         inside = text[s:rest_close - 1]
         if re.fullmatch(r"""\S+\s+(?:"[^"]*"|'[^']*')\s*""", inside):
             return None  # a title after the URL: valid syntax
-        curly = _CURLY_TITLE.fullmatch(inside)
-        if curly is not None and _URL_START.match(dest):  # a typography tool curled the title's quotes
+        curly = _CURLY_TITLE().fullmatch(inside)
+        if curly is not None and _URL_START().match(dest):  # a typography tool curled the title's quotes
             q0 = s + curly.start(2)
             q1 = s + curly.start(4)
             return Broken(paren, rest_close, "title-curly",
                           "the link title is in curly quotes, which Markdown does not take for a title: "
                           'the link renders as text; write straight quotes ("title")',
                           (q0, q1 + 1, f'"{curly.group(3)}"'), '"' not in curly.group(3))
-        if re.fullmatch(r"""\S+\s+(?:"[^\n]*"|'[^\n]*')\s*""", inside) and _URL_START.match(dest):
+        if re.fullmatch(r"""\S+\s+(?:"[^\n]*"|'[^\n]*')\s*""", inside) and _URL_START().match(dest):
             q = inside[len(dest):].strip()[0]
             return Broken(paren, rest_close, "title-quotes",
                           f"the link title holds an unescaped {q}: the link renders as text; "
                           f"write \\{q} or use the other quote mark")
-        if _URL_START.match(dest) and "?" not in dest and (_PROSE_TAIL.fullmatch(text, e, rest_close - 1)
-                                                          or _LINK_TAIL.fullmatch(text, e, rest_close - 1)):
+        if _URL_START().match(dest) and "?" not in dest and (_PROSE_TAIL().fullmatch(text, e, rest_close - 1)
+                                                          or _LINK_TAIL().fullmatch(text, e, rest_close - 1)):
             # "[x](https://a.gov/ is helpful.)": the URL is whole and words follow it; the ")" that
             # ends the line closes a parenthesis of the prose, the link lost its own
             trimmed = _url_end(text, s, e)
             return Broken(paren, e, "unclosed", "link destination not closed with ')': the link renders as text",
                           (trimmed, trimmed, ")"), False)
-        if _URL_START.match(dest):
+        if _URL_START().match(dest):
             spaces = [(s + k.start(), s + k.end()) for k in re.finditer(r"\s+", inside)]
             edit, safe = _space_edit(text, s, rest_close - 1, spaces)
             advice = "encode spaces as %20"
@@ -600,7 +601,7 @@ def _diagnose(text: str, paren: int) -> Broken | None:
                           edit, safe)
         return Broken(paren, rest_close, "space-in-destination",
                       f"the link destination `{inside}` is not a URL (it has spaces): the link renders as text")
-    if not _URL_START.match(dest):
+    if not _URL_START().match(dest):
         return None
     trimmed = _url_end(text, s, e)
     if depth > 0:
@@ -611,7 +612,7 @@ def _diagnose(text: str, paren: int) -> Broken | None:
                   (trimmed, trimmed, ")"), False)
 
 
-_WHOLE_URL = re.compile(r"(?:https?://|mailto:|www\.)[^\s()\[\]]+")
+_WHOLE_URL = lazy(r"(?:https?://|mailto:|www\.)[^\s()\[\]]+")
 
 
 def _missing_open(text: str, paren: int) -> Broken | None:
@@ -621,7 +622,7 @@ def _missing_open(text: str, paren: int) -> Broken | None:
         return None  # "](" after a space or at a line's start: not the end of link text
         # (link text may end with an aside: "the slide deck (PDF, 5.3 MB)](https://…)")
     close = _closing(text, paren)
-    if close is None or _WHOLE_URL.fullmatch(text, paren + 1, close - 1) is None:
+    if close is None or _WHOLE_URL().fullmatch(text, paren + 1, close - 1) is None:
         return None
     return Broken(paren - 1, close, "missing-open",
                   "link text has no opening '[': this renders as text; write [text](url)")
@@ -634,30 +635,30 @@ def _url_end(text: str, s: int, e: int) -> int:
     trimmed = e
     while trimmed > s and text[trimmed - 1] in ".,;:!?'\"":
         trimmed -= 1
-    if trimmed < e and text[e - 1] in "?." and _LOWER_NEXT.match(text, e):
+    if trimmed < e and text[e - 1] in "?." and _LOWER_NEXT().match(text, e):
         return e
     return trimmed
 
 
-_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+_LOWER_NEXT = lazy(r"[ \t]+[a-z]")
 
 # Two words or more of plain prose (no path, query or file name in them) after a URL; a dash
 # may stand between them ("nimbus-sans-l/ — a close cousin").
-_PROSE_TAIL = re.compile(r"[ \t]+(?:(?:[A-Za-z][A-Za-z'’-]*[,;:]?|[0-9]+(?:[.,][0-9]+)*[,;:]?|[—–])[ \t]+)+"
+_PROSE_TAIL = lazy(r"[ \t]+(?:(?:[A-Za-z][A-Za-z'’-]*[,;:]?|[0-9]+(?:[.,][0-9]+)*[,;:]?|[—–])[ \t]+)+"
                          r"[A-Za-z][A-Za-z'’-]*[.,;:!?]?[ \t]*")  # (a number among the words: kids 13 and under)
 # ... or words and then a whole link of their own: "see [agile](https://…/Agile and [waterfall](https://…)."
-_LINK_TAIL = re.compile(r"[ \t]+(?:[A-Za-z][A-Za-z'’-]*[,;:]?[ \t]+)*\[[^\[\]\n]+\]\([^\s()]+\)[.,;:!?]?[ \t]*")
-_LATER = re.compile(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
+_LINK_TAIL = lazy(r"[ \t]+(?:[A-Za-z][A-Za-z'’-]*[,;:]?[ \t]+)*\[[^\[\]\n]+\]\([^\s()]+\)[.,;:!?]?[ \t]*")
+_LATER = lazy(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
 # A title that a hard wrap split: it opens after the destination and closes, with the ")", on one
 # of the paragraph's next lines (never past a blank line; up to 20 lines, so that an unclosed
 # quote costs a bounded scan)
-_TITLE_ACROSS = re.compile(r"""[ \t]+(?:"[^"\n]*(?:\n(?![ \t>]*\n)[^"\n]*){1,20}"|'[^'\n]*(?:\n(?![ \t>]*\n)[^'\n]*){1,20}')[ \t]*\)""")
+_TITLE_ACROSS = lazy(r"""[ \t]+(?:"[^"\n]*(?:\n(?![ \t>]*\n)[^"\n]*){1,20}"|'[^'\n]*(?:\n(?![ \t>]*\n)[^'\n]*){1,20}')[ \t]*\)""")
 
 
 def _closes_later(text: str, e: int) -> bool:
     """Does ")" (or a title and ")") follow on the next line, or a title that runs on to a next
     line? A destination may end a line, and a title may hold a line break."""
-    return _LATER.match(text, e) is not None or _TITLE_ACROSS.match(text, e) is not None
+    return _LATER().match(text, e) is not None or _TITLE_ACROSS().match(text, e) is not None
 
 
 _NO_BREAK = ("\u00a0", "\u202f")
@@ -717,17 +718,17 @@ def _link_start(text: str, bracket: int) -> int | None:
 
 # -- one URL -------------------------------------------------------------------------------
 
-_SEPARATOR = re.compile(r"(?i)^(https?|ftps?|wss?)(:{2,}/*(?=[^:/\\\s])|:/(?!/)|//|:/{3,}|[;.,]/{1,3}|:\\+/*|:(?=[^/\\\s]))")
-_SCHEMELIKE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]{1,15})://")
-_DOUBLED = re.compile(r"(?i)^(?:https?|ftp)://(?=(?:https?|ftp)(?::/{1,3}|//))")
-_PCT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_SPACE = re.compile(r"\s+")
+_SEPARATOR = lazy(r"(?i)^(https?|ftps?|wss?)(:{2,}/*(?=[^:/\\\s])|:/(?!/)|//|:/{3,}|[;.,]/{1,3}|:\\+/*|:(?=[^/\\\s]))")
+_SCHEMELIKE = lazy(r"^([A-Za-z][A-Za-z0-9+.\-]{1,15})://")
+_DOUBLED = lazy(r"(?i)^(?:https?|ftp)://(?=(?:https?|ftp)(?::/{1,3}|//))")
+_PCT = lazy(r"%(?![0-9A-Fa-f]{2})")
+_SPACE = lazy(r"\s+")
 _HIER = frozenset({"http", "https", "ftp", "ftps", "ws", "wss"})
 _SLASH_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "sftp", "ws", "wss", "ssh", "git", "irc", "ircs",
                             "file", "svn", "rtmp", "rtsp", "smb", "nntp", "ldap", "telnet", "gopher", "webcal",
                             "feed", "s3", "gs", "hdfs", "chrome", "about", "app", "itms", "itms-apps", "spotify",
                             "steam", "slack", "zoommtg", "msteams", "hxxp", "hxxps", "fxp", "onion"})
-_BARE_DOMAIN = re.compile(r"(?i)^(?:www\.[a-z0-9\-]+\.[a-z]"
+_BARE_DOMAIN = lazy(r"(?i)^(?:www\.[a-z0-9\-]+\.[a-z]"
                           r"|[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu|mil)(?:[/?#]|$))")
 
 
@@ -763,15 +764,15 @@ def url_problems(url: str, source: str, ascii_hosts: bool = False, angle: bool =
 
 @lru_cache(maxsize=16384)  # (only URLs that need the full checks: the cache stays small)
 def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tuple[Problem, ...]:
-    if not url or _TEMPLATE.search(url):
+    if not url or _TEMPLATE().search(url):
         return ()
-    m = _SEPARATOR.match(url)
+    m = _SEPARATOR().match(url)
     if m is not None:
         return (_separator_problem(url, m),)
-    m = _DOUBLED.match(url)
+    m = _DOUBLED().match(url)
     if m is not None:
         return (Problem(0, m.end(), f"the scheme is written twice: `{url[:m.end() + 8]}…`; keep one", "", True),)
-    m = _SCHEMELIKE.match(url)
+    m = _SCHEMELIKE().match(url)
     if m is not None and m.group(1).lower() not in _SLASH_SCHEMES:
         hint = misspelled_scheme(m.group(1))
         if hint:
@@ -780,17 +781,17 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
     if url[:7].lower() == "mailto:":
         return _mailto_problems(url)
     problems: list[Problem] = []
-    space = _SPACE.search(url)
+    space = _SPACE().search(url)
     if space is not None and not angle:
         query = url.find("?")
         safe = 0 <= query < space.start() and re.search(r"[^ \S]| {2}", url) is None
         problems.append(Problem(0, len(url), "space inside the URL; encode it as %20",
                                 url.replace(" ", "%20"), safe))
-    if source in ("link", "definition", "image", "html") and _BARE_DOMAIN.match(url) and not url.lower().startswith("www.md"):
+    if source in ("link", "definition", "image", "html") and _BARE_DOMAIN().match(url) and not url.lower().startswith("www.md"):
         problems.append(Problem(0, len(url), f"`{url}` has no scheme, so it is a relative link on this site; "
                                              f"write https://{url}", f"https://{url}", False))
     problems.extend(_authority_problems(url, ascii_hosts))
-    pct = _PCT.search(url)
+    pct = _PCT().search(url)
     if pct is not None and space is None:
         problems.append(Problem(pct.start(), pct.start() + 1, "'%' that does not start a %XX escape; write %25"))
     unescaped = url.replace("\\(", "").replace("\\)", "")
@@ -802,8 +803,8 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
 
 
 # An email address's domain: labels of letters, digits and hyphens, and a top-level name
-_EMAIL = re.compile(r"[^@\s]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
-_NAMED_ADDRESS = re.compile(r"[^<>]*<([^<>]*)>")
+_EMAIL = lazy(r"[^@\s]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+_NAMED_ADDRESS = lazy(r"[^<>]*<([^<>]*)>")
 
 
 def _mailto_problems(url: str) -> tuple[Problem, ...]:
@@ -816,10 +817,10 @@ def _mailto_problems(url: str) -> tuple[Problem, ...]:
         return ()
     for address in unquote(to).split(","):
         address = address.strip()
-        named = _NAMED_ADDRESS.fullmatch(address)  # "Press Office <press@x.gov>": mail programs read it
+        named = _NAMED_ADDRESS().fullmatch(address)  # "Press Office <press@x.gov>": mail programs read it
         if named is not None:
             address = named.group(1)
-        if address.isascii() and not _EMAIL.fullmatch(address):
+        if address.isascii() and not _EMAIL().fullmatch(address):
             return (Problem(7, 7 + len(to), f"`{unquote(to)}` is not a valid email address"),)
     return ()
 
@@ -915,12 +916,12 @@ def _bad_labels(host: str) -> bool:
     """An empty DNS label (``a..b``, ``.a``) or one that starts or ends with a hyphen."""
     if host.startswith("["):
         return False
-    if _BAD_LABEL.search(host[:-1] if host.endswith(".") else host) is not None:
+    if _BAD_LABEL().search(host[:-1] if host.endswith(".") else host) is not None:
         return True
     return len(host) > 63 and any(len(label) > 63 for label in host.split("."))
 
 
-_BAD_LABEL = re.compile(r"^[.\-]|\.\.|\.-|-\.|[.\-]$")
+_BAD_LABEL = lazy(r"^[.\-]|\.\.|\.-|-\.|[.\-]$")
 
 
 def _idn_problems(host: str, h0: int, ascii_hosts: bool) -> Iterator[Problem]:
@@ -1027,4 +1028,4 @@ def scheme_of(url: str) -> str | None:
 def is_relative_path(url: str) -> bool:
     """A link to a path on this site (``img/a.png``, ``../b.md``, ``/files/c.pdf``), not a URL."""
     return bool(url) and scheme_of(url) is None and not url.startswith(("#", "//", "?")) \
-        and not _TEMPLATE.search(url)
+        and not _TEMPLATE().search(url)

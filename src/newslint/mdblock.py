@@ -36,6 +36,8 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 from mdit_py_plugins.footnote.index import footnote_def
 
+from .patterns import lazy
+
 Rule = Callable[[Any, int, int, bool], bool]
 
 # Rule → the characters a line must start with (after its indentation) for the rule to match.
@@ -51,10 +53,10 @@ _FIRST: dict[Any, str] = {
 }
 _TABLE_DELIMITER = "|-:"  # a table's second line starts with one of these
 # ... and holds nothing else but spaces and tabs (markdown-it's table rule checks that before all else)
-_DELIMITER_ROW = re.compile(r"[|\-:][|\-: \t]*")
+_DELIMITER_ROW = lazy(r"[|\-:][|\-: \t]*")
 _RULE = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")  # a horizontal rule: three or more of one marker, blanks between
 _MARKERS = "-*_+0123456789"  # a horizontal rule's or a list item's first character
-_ORDERED = re.compile(r"[0-9]{1,9}[.)](?:[ \t]|\Z)")  # an ordered list item's marker (up to the line end)
+_ORDERED = lazy(r"[0-9]{1,9}[.)](?:[ \t]|\Z)")  # an ordered list item's marker (up to the line end)
 _FALLBACK = (rb.lheading, rb.paragraph)  # these take any line; they come last
 _CHAINS = ("", "paragraph", "reference", "blockquote", "list")  # the main chain and the terminator chains
 
@@ -115,7 +117,7 @@ def _chain(rules: list[Rule]) -> list[Rule]:
             e = state.eMarks[line]
             pair = by_marker[ch, ch in "*-_" and src.count(ch, pos, e) >= 3 and _RULE.fullmatch(src, pos, e) is not None,
                              (pos + 1 >= e or src[pos + 1] in " \t") if ch in "*-+"
-                             else ch != "_" and _ORDERED.match(src, pos, e) is not None]
+                             else ch != "_" and _ORDERED().match(src, pos, e) is not None]
         elif ch == "[":
             pair = by_bracket[_may_define(src, pos, state.eMarks[line]), src.startswith("^", pos + 1)]
         else:
@@ -485,13 +487,13 @@ def _underline_ahead(state: Any, line: int, end: int, items_end: bool = False) -
     return False
 
 
-_LABEL_END = re.compile(r"\[[^\[\]\\]*([\[\]])")  # "[" and the label up to the next bracket, no escapes
+_LABEL_END = lazy(r"\[[^\[\]\\]*([\[\]])")  # "[" and the label up to the next bracket, no escapes
 
 
 def _may_define(src: str, pos: int, end: int) -> bool:
     """May the line from ``pos`` (a "[") to ``end`` start a link reference definition? Not when
     its label ends on this line, without escapes, at a "[" or at a "]" not followed by ":"."""
-    m = _LABEL_END.match(src, pos, end)
+    m = _LABEL_END().match(src, pos, end)
     return m is None or (m.group(1) == "]" and src.startswith(":", m.end()))
 
 
@@ -501,7 +503,7 @@ def _table_ahead(src: str, b: list[int], e: list[int], t: list[int], line: int) 
     (the table rule's own first checks; ``line + 1`` must be a line of the range, and the caller
     has seen that it starts with one of those three)."""
     p = b[line + 1] + t[line + 1]
-    return _DELIMITER_ROW.fullmatch(src, p, e[line + 1]) is not None and src.find("|", b[line] + t[line], e[line]) >= 0
+    return _DELIMITER_ROW().fullmatch(src, p, e[line + 1]) is not None and src.find("|", b[line] + t[line], e[line]) >= 0
 
 
 class _State(StateBlock):

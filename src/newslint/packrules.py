@@ -23,20 +23,21 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from . import saferegex
 from .document import DEFAULT_PROSE_FIELDS, Document
 from .model import Finding, Fix
+from .patterns import lazy
 from .prose import MASK
 
 KEYWORD_SCOPES = ("prose", "body", "paragraphs", "headings", "link-text", "front-matter")
 FIELD_SCOPES = DEFAULT_PROSE_FIELDS
 
 _GAP = "[ \\n\\u00a0]"  # between the words of a phrase: one space, no-break space or line break
-_PLACEHOLDER = re.compile(r"\{(match|replacement|count|limit|expected)\}")
-_GROUP_REF = re.compile(r"\$(\d+)|\\(\d+)")
-_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
-_QUOTE = re.compile(r"[\"“”«»„]")
+_PLACEHOLDER = lazy(r"\{(match|replacement|count|limit|expected)\}")
+_GROUP_REF = lazy(r"\$(\d+)|\\(\d+)")
+_WORD = lazy(r"[^\W\d_][\w'’.\-]*")
+_QUOTE = lazy(r"[\"“”«»„]")
 _OPENERS = "“«„"
 _CLOSING = {"“": "”", "«": "»", "„": "“”", '"': '"'}
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*(?=\s+[\"“‘(\[]*[A-Z0-9])")
-_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|No|vs|etc|"
+_SENTENCE_END = lazy(r"(?<=[.!?…])[\"”’)\]]*(?=\s+[\"“‘(\[]*[A-Z0-9])")
+_ABBREVIATION = lazy(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|No|vs|etc|"
                            r"Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|approx|e\.g|i\.e)|\b[A-Z])\.$")
 # AP and Chicago: articles, coordinating conjunctions and short prepositions stay lowercase in titles
 MINOR_WORDS = frozenset("a an the and but or nor for so yet as at by in of off on per to up via vs v from into onto "
@@ -144,7 +145,7 @@ class PackRule:
     def render(self, match: str, **values: Any) -> str:
         """The message with its placeholders filled in."""
         values["match"] = match
-        return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), self.message)
+        return _PLACEHOLDER().sub(lambda m: str(values.get(m.group(1), m.group(0))), self.message)
 
 
 def covered(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
@@ -408,7 +409,7 @@ class Substitution(PackRule):
             yield Finding(s, e, self.render(matched, replacement=" or ".join(f"“{o}”" for o in options)), fix)
 
     def _expand(self, template: str, m: Any, matched: str) -> str:
-        out = _GROUP_REF.sub(lambda g: m.group(int(g.group(1) or g.group(2))) or "", template) \
+        out = _GROUP_REF().sub(lambda g: m.group(int(g.group(1) or g.group(2))) or "", template) \
             if ("$" in template or "\\" in template) and m.re.groups else template
         return match_case(matched, out) if self.preserve_case else out
 
@@ -418,10 +419,10 @@ class Substitution(PackRule):
         return super().describe() + [f"Swaps ({fix}; alternatives are suggested, not fixed): {swaps}."]
 
 
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(an?)([ \u00a0]+|[ \t]*\n[ \t]*)$", re.IGNORECASE)
+_ARTICLE_BEFORE = lazy(r"(?<![\w'’-])(an?)([ \u00a0]+|[ \t]*\n[ \t]*)$", re.IGNORECASE)
 # vowel letters read as a consonant (a unique, a user, a European, a one-off) and a silent h (an hour)
-_CONSONANT_SOUND = re.compile(r"u(?:n[iy]|s[aeu]|r[aeiou]|bi|ti|ku?l)|eu|ewe|one\b|once\b", re.IGNORECASE)
-_VOWEL_SOUND = re.compile(r"hour|honest|honou?r|heir", re.IGNORECASE)
+_CONSONANT_SOUND = lazy(r"u(?:n[iy]|s[aeu]|r[aeiou]|bi|ti|ku?l)|eu|ewe|one\b|once\b", re.IGNORECASE)
+_VOWEL_SOUND = lazy(r"hour|honest|honou?r|heir", re.IGNORECASE)
 _VOWEL_LETTER_NAMES = "AEFHILMNORSX"  # an ATM, an HIV test, an SEC rule: initialisms read letter by letter
 
 
@@ -430,9 +431,9 @@ def indefinite_article(word: str) -> str:
     first = word.split()[0] if word.split() else word
     if len(first) > 1 and first.isupper():
         return "an" if first[0] in _VOWEL_LETTER_NAMES else "a"
-    if _VOWEL_SOUND.match(first):
+    if _VOWEL_SOUND().match(first):
         return "an"
-    return "an" if first[:1].lower() in "aeiou" and not _CONSONANT_SOUND.match(first) else "a"
+    return "an" if first[:1].lower() in "aeiou" and not _CONSONANT_SOUND().match(first) else "a"
 
 
 def _agreeing_article(text: str, start: int, matched: str, replacement: str) -> tuple[int, str] | None:
@@ -440,7 +441,7 @@ def _agreeing_article(text: str, start: int, matched: str, replacement: str) -> 
     replacement (an added bonus -> a bonus): the article's start and the new article with the
     space the writer typed; else None (a free gift -> a gift keeps its article; "an historic"
     the writer chose stays theirs)."""
-    m = _ARTICLE_BEFORE.search(text[max(0, start - 24):start])
+    m = _ARTICLE_BEFORE().search(text[max(0, start - 24):start])
     if not m:
         return None
     typed = m.group(1)
@@ -498,7 +499,7 @@ class Occurrence(PackRule):
             elif self.min is not None and n < self.min:
                 s, e = _trim(text, us, ue)
                 if self.per == "document":  # point at the first line of the scope, not the whole file
-                    s = _VISIBLE.search(text, us, ue).start()  # type: ignore[union-attr]
+                    s = _VISIBLE().search(text, us, ue).start()  # type: ignore[union-attr]
                     e = text.find("\n", s) % (len(text) + 1)
                 yield Finding(s, e, self.render(text[s:e], count=n, limit=self.min))
 
@@ -528,7 +529,7 @@ class Capitalization(PackRule):
 
     def findings(self, doc: Document, text: str) -> Iterator[Finding]:
         for us, ue in scope_units(doc, text, self.scopes, "paragraph"):
-            words = [m for m in _WORD.finditer(text, us, ue)
+            words = [m for m in _WORD().finditer(text, us, ue)
                      if not (self.exception_words and self.exception_words.fullmatch(m.group().rstrip(".")))]
             if not words:
                 continue
@@ -698,20 +699,20 @@ def scope_units(doc: Document, text: str, scopes: tuple[str, ...], per: str) -> 
     return units
 
 
-_VISIBLE = re.compile(r"[^\s\ue000]")
+_VISIBLE = lazy(r"[^\s\ue000]")
 
 
 def _has_prose(text: str, start: int, end: int) -> bool:
-    return _VISIBLE.search(text, start, end) is not None
+    return _VISIBLE().search(text, start, end) is not None
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a region into sentences (a full stop after an abbreviation or initial does not end one)."""
     out = []
     cursor = start
-    for m in _SENTENCE_END.finditer(text, start, end):
+    for m in _SENTENCE_END().finditer(text, start, end):
         before = text[max(cursor, m.start() - 12): m.start()]
-        if _ABBREVIATION.search(before):
+        if _ABBREVIATION().search(before):
             continue
         out.append((cursor, m.end()))
         cursor = m.end()
@@ -772,7 +773,7 @@ def quotation_spans(doc: Document) -> list[tuple[int, int]]:
                 spans.append((start, end))
                 continue
             opened, closers = -1, ""
-            for m in _QUOTE.finditer(prose, start, end):
+            for m in _QUOTE().finditer(prose, start, end):
                 ch, at = m.group(), m.start()
                 if opened < 0:
                     prev = prose[at - 1] if at > start else " "
@@ -788,14 +789,14 @@ def quotation_spans(doc: Document) -> list[tuple[int, int]]:
     return doc.memo("pack-quotations", build)
 
 
-_SPEAKER = re.compile(r"\*\*[A-Z][\w.'’-]*(?: [A-Z\"“(][\w.'’\"”)-]*){0,4}(?:\*\*:|:\*\*)")
+_SPEAKER = lazy(r"\*\*[A-Z][\w.'’-]*(?: [A-Z\"“(][\w.'’\"”)-]*){0,4}(?:\*\*:|:\*\*)")
 MIN_TURNS = 3
 
 
 def _transcript(doc: Document) -> list[tuple[int, int]]:
     """The paragraphs of speaker turns and what follows them up to the next heading."""
     text = doc.text
-    turns = [b for b in doc.blocks if b.kind == "paragraph" and b.spans and _SPEAKER.match(text, b.spans[0][0])]
+    turns = [b for b in doc.blocks if b.kind == "paragraph" and b.spans and _SPEAKER().match(text, b.spans[0][0])]
     if len(turns) < MIN_TURNS:
         return []
     out, speaking = [], False
@@ -803,7 +804,7 @@ def _transcript(doc: Document) -> list[tuple[int, int]]:
         if b.kind == "heading":
             speaking = False
         elif b.kind == "paragraph":
-            speaking = speaking or (bool(b.spans) and _SPEAKER.match(text, b.spans[0][0]) is not None)
+            speaking = speaking or (bool(b.spans) and _SPEAKER().match(text, b.spans[0][0]) is not None)
             if speaking:
                 out.append((b.start, b.end))
     return out

@@ -188,7 +188,7 @@ def _check_scopes(scopes: Sequence[str]) -> None:
 def _doc(item: Mapping[str, Any], impl: PackRule) -> str:
     """The rule's documentation for `newslint rule ID`, in the shape of a built-in's docstring."""
     description = (item.get("description") or "").strip()
-    summary = description.splitlines()[0] if description else _PLACEHOLDER.sub("…", item["message"])
+    summary = description.splitlines()[0] if description else _PLACEHOLDER().sub("…", item["message"])
     lines = [summary, ""]
     rest = "\n".join(description.splitlines()[1:]).strip() if description else ""
     if rest:

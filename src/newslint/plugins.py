@@ -25,11 +25,12 @@ from typing import Any, Iterable, Sequence
 
 from .config import Config, ConfigError
 from .model import SEVERITIES, Rule
+from .patterns import lazy
 
 GROUP = "newslint.rules"
-_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?")
-_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_RESERVED = re.compile(r"NL\d", re.I)  # built-in IDs: a plugin must not take one, now or later
+_ID = lazy(r"[A-Za-z][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)?")
+_NAME = lazy(r"[a-z0-9]+(-[a-z0-9]+)*")
+_RESERVED = lazy(r"NL\d", re.I)  # built-in IDs: a plugin must not take one, now or later
 
 _loaded: list[Rule] | None = None
 
@@ -177,11 +178,11 @@ def _fields(rule: Rule) -> dict[str, Any]:
 
 def _validate(rule: Rule, origin: str) -> None:
     problems = []
-    if not isinstance(rule.id, str) or not _ID.fullmatch(rule.id):
+    if not isinstance(rule.id, str) or not _ID().fullmatch(rule.id):
         problems.append(f"ID {rule.id!r} is not letters, digits, '-', '_', '.' (and one '/')")
-    elif _RESERVED.match(rule.id):
+    elif _RESERVED().match(rule.id):
         problems.append(f"ID `{rule.id}` is reserved for newslint's own rules (NL…); use your own prefix")
-    if not isinstance(rule.name, str) or not _NAME.fullmatch(rule.name):
+    if not isinstance(rule.name, str) or not _NAME().fullmatch(rule.name):
         problems.append(f"NAME {rule.name!r} is not kebab-case")
     if rule.severity not in SEVERITIES:
         problems.append(f"SEVERITY {rule.severity!r} is not one of {', '.join(SEVERITIES)}")

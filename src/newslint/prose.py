@@ -25,6 +25,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Iterator
 
+from .patterns import lazy
+
 MASK = "\ue000"  # a private-use character: no rule pattern matches it, \w and \s do not either
 
 # A Hugo shortcode or Liquid tag: it may sit inside an HTML attribute or a link destination,
@@ -83,7 +85,7 @@ def _inline_for(ch: str) -> re.Pattern[str]:
 # paragraph, so after a `{% include %}` line (bitcoinops) the definitions become paragraph text;
 # they are still not prose. Its destination may hold a Liquid tag or shortcode with spaces of its
 # own (`[1]: {{ site.url }}/fr/news/`): Jekyll renders the tag before Markdown sees the line.
-_REFDEF = re.compile(r"""[ ]{0,3}\[(?:[^\[\]\\]|\\.)+\]:[ \t]*(?:<[^>\n]*>|(?:""" + _TEMPLATE + r"""|[^\s{]|\{)+)
+_REFDEF = lazy(r"""[ ]{0,3}\[(?:[^\[\]\\]|\\.)+\]:[ \t]*(?:<[^>\n]*>|(?:""" + _TEMPLATE + r"""|[^\s{]|\{)+)
                          (?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*""", re.X)
 _SPECIAL = re.compile(r"[`<{!\[\]&\\]")  # where every _INLINE alternative but the bare URL starts
 
@@ -106,10 +108,10 @@ _CODE_PAIRS = re.compile(
 # Hugo's highlight shortcode names the language of its code ({{< highlight go >}}): one without
 # arguments, opened and closed on one line of a paragraph, is a site's own shortcode that marks
 # text ({{< highlight >}}Their next deadline is January 30.{{< /highlight >}}), and that is prose.
-_TEXT_HIGHLIGHT = re.compile(r"\{\{<\s*highlight\s*>\}\}")
+_TEXT_HIGHLIGHT = lazy(r"\{\{<\s*highlight\s*>\}\}")
 # Inline HTML whose content is code, keys or program output, not prose (<code>git clone</code>,
 # <tt>; '@' means "the zone apex"</tt>, <kbd>Ctrl</kbd>): masked with its tags, within a paragraph.
-_HTML_CODE = re.compile(r"<(code|tt|kbd|samp|var)\b[^<>]*>(?:(?!\n[ \t]*\n)[^<]|<(?!/\1\s*>))*</\1\s*>", re.I)
+_HTML_CODE = lazy(r"<(code|tt|kbd|samp|var)\b[^<>]*>(?:(?!\n[ \t]*\n)[^<]|<(?!/\1\s*>))*</\1\s*>", re.I)
 # (its closing tag, searched first: one literal-led scan, where the pattern above would be tried
 # at every "<" of an HTML-heavy article)
 _HTML_CODE_CLOSE = re.compile(r"</(?:code|tt|kbd|samp|var)\s*>", re.I)
@@ -180,7 +182,7 @@ def _parser() -> Any:
 # strings in them are taken whole (a } in a string does not close). Atomic groups: a "{" that
 # never closes costs one pass, never a backtracking storm.
 _BRACES = r"""\{(?>"[^"\n]*"|'[^'\n]*'|`[^`]*`|[^{}]|\{(?>"[^"\n]*"|'[^'\n]*'|[^{}]|\{[^{}]*\})*\})*+\}"""
-_MDX = re.compile(
+_MDX = lazy(
     r"""(?P<esm>^(?:import|export)\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*)
       | (?P<expr>""" + _BRACES + r""")
       | (?P<jsx></?[A-Za-z][\w.:-]*(?:\s+(?:""" + _BRACES + r"""|[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|"""
@@ -198,7 +200,7 @@ def mdx_masks(text: str, start: int) -> list[tuple[int, int, str]]:
     fences = _mdx_fences(text, start)
     out = [(s, e, "code") for s, e in fences]
     k = 0
-    for m in _MDX.finditer(text, start):
+    for m in _MDX().finditer(text, start):
         s = m.start()
         while k < len(fences) and fences[k][1] <= s:
             k += 1
@@ -213,8 +215,8 @@ def mdx_masks(text: str, start: int) -> list[tuple[int, int, str]]:
 # A fence opens a code block at any indentation in MDX: a JSX element's children are Markdown,
 # and indenting them (<div>\n    ```js) makes no indented code block there, as it does in
 # CommonMark; markdown-it, which knows no JSX, reads the fence inside an HTML block as its text.
-_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})([^\n]*)$", re.M)
-_FENCE_CLOSE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$", re.M)
+_FENCE_OPEN = lazy(r"^[ \t]*(`{3,}|~{3,})([^\n]*)$", re.M)
+_FENCE_CLOSE = lazy(r"^[ \t]*(`{3,}|~{3,})[ \t]*$", re.M)
 
 
 def _mdx_fences(text: str, start: int) -> list[tuple[int, int]]:
@@ -225,7 +227,7 @@ def _mdx_fences(text: str, start: int) -> list[tuple[int, int]]:
     out = []
     pos = start
     while True:
-        m = _FENCE_OPEN.search(text, pos)
+        m = _FENCE_OPEN().search(text, pos)
         if m is None:
             return out
         fence = m.group(1)
@@ -233,7 +235,7 @@ def _mdx_fences(text: str, start: int) -> list[tuple[int, int]]:
             pos = m.end()  # (```js` is inline code, not a fence: a backtick fence's info has none)
             continue
         end = len(text)
-        for c in _FENCE_CLOSE.finditer(text, m.end()):  # the same character, at least as many
+        for c in _FENCE_CLOSE().finditer(text, m.end()):  # the same character, at least as many
             if c.group(1)[0] == fence[0] and len(c.group(1)) >= len(fence):
                 end = c.end()
                 break
@@ -262,11 +264,11 @@ def index(text: str, body_start: int, line_starts: list[int], mdx: bool = False)
 
     if "{%" in body or "{{" in body:  # (what every pair starts with: most articles have neither)
         for m in _CODE_PAIRS.finditer(body):
-            if m.group(2) == "highlight" and _TEXT_HIGHLIGHT.match(m.group()) and "\n" not in m.group():
+            if m.group(2) == "highlight" and _TEXT_HIGHLIGHT().match(m.group()) and "\n" not in m.group():
                 continue  # a sentence marked within its paragraph: a text highlighter, not code
             masks.append((body_start + m.start(), body_start + m.end(), "code"))
     if _HTML_CODE_CLOSE.search(body):
-        for m in _HTML_CODE.finditer(body):
+        for m in _HTML_CODE().finditer(body):
             masks.append((body_start + m.start(), body_start + m.end(), "code"))
     mdx_cuts = mdx_masks(text, body_start) if mdx else []
     masks.extend(mdx_cuts)
@@ -297,7 +299,7 @@ def index(text: str, body_start: int, line_starts: list[int], mdx: bool = False)
             block = Block(kind, start, line_starts[i] - 1 if i < n_lines else n_text, [], quote_depth, list_depth,
                           level)
             spans = block.spans
-            if kind == "paragraph" and len(lines) > 1 and content[:1] == "|" and _PIPE_ROWS.fullmatch(content):
+            if kind == "paragraph" and len(lines) > 1 and content[:1] == "|" and _PIPE_ROWS().fullmatch(content):
                 # | 0 | MAX |: a table without a delimiter row (kramdown reads one): its cells are
                 # prose, its pipes and the padding that aligns them are not
                 cells, cursor_line, cursor_col = _pipe_cells(text, block, lines, base, line_starts, n_text, masks)
@@ -353,7 +355,7 @@ def index(text: str, body_start: int, line_starts: list[int], mdx: bool = False)
                 cursor_line, cursor_col = at, end - s
                 at += 1
                 if kind == "paragraph" and content_line[:1] in "[ " and "]:" in content_line \
-                        and _REFDEF.fullmatch(content_line):
+                        and _REFDEF().fullmatch(content_line):
                     masks.append((start, end, "refdef"))
                     # (its template tags stay templates: the link scanner reads the definition past them)
                     masks.extend((ts, te, kind) for ts, te, kind, _ in _markup(text, start, end)
@@ -424,18 +426,18 @@ def index(text: str, body_start: int, line_starts: list[int], mdx: bool = False)
 
 # An HTML block with no prose in it: CommonMark's kinds 1 to 5 (a raw-text element, a comment,
 # a processing instruction, a declaration, CDATA).
-_RAW_HTML_BLOCK = re.compile(r"[ \t]*(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)", re.I)
+_RAW_HTML_BLOCK = lazy(r"[ \t]*(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)", re.I)
 # What is not text inside an HTML block, found by a scanner (lazy ".*?" patterns would search
 # to the block's end from every unclosed "<!--" or "{{": quadratic on hostile input):
 # where markup may start; a tag (its attributes over line breaks, templates in them); elements
 # whose content is code or not shown, masked with it.
-_MARKUP_START = re.compile(r"<(?:!--|[A-Za-z/?!])|\{[{%]")
-_TAG = re.compile(r"""</?([A-Za-z][A-Za-z0-9\-]*)(?:\s(?:[^<>"'{]|"[^"]*"|'[^']*'|\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{)*)?/?>""")
+_MARKUP_START = lazy(r"<(?:!--|[A-Za-z/?!])|\{[{%]")
+_TAG = lazy(r"""</?([A-Za-z][A-Za-z0-9\-]*)(?:\s(?:[^<>"'{]|"[^"]*"|'[^']*'|\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{)*)?/?>""")
 _RAW = frozenset("script style pre textarea code tt kbd samp var svg math object template".split())
 # The embed codes of social networks: a block quote holding a post as it was published, for the
 # network's script to replace with the live post. Its text is someone else's, quoted verbatim,
 # not the article's to restyle: not prose, as a code element's is not.
-_EMBED = re.compile(r"""\sclass\s*=\s*["']?[^"'>]*\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|"""
+_EMBED = lazy(r"""\sclass\s*=\s*["']?[^"'>]*\b(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|"""
                     r"""bluesky-embed|mastodon-embed|text-post-media|reddit-embed-bq|imgur-embed-pub)\b""", re.I)
 
 
@@ -462,7 +464,7 @@ def _markup(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, st
 
     pos = start
     while True:
-        m = _MARKUP_START.search(text, pos, end)
+        m = _MARKUP_START().search(text, pos, end)
         if m is None:
             return
         s = m.start()
@@ -482,12 +484,12 @@ def _markup(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, st
             pos = end if e < 0 else e
             yield s, pos, "html", ""
         else:
-            t = _TAG.match(text, s, end)
+            t = _TAG().match(text, s, end)
             if t is None:
                 pos = s + 1
                 continue
             name = t.group(1).lower()
-            if (name in _RAW or name == "blockquote" and _EMBED.search(t.group())) and text[s + 1] != "/":
+            if (name in _RAW or name == "blockquote" and _EMBED().search(t.group())) and text[s + 1] != "/":
                 e = after(f"</{name}", t.end())
                 pos = end if e < 0 else e
                 yield s, pos, "code", name
@@ -518,7 +520,7 @@ def _html_block(text: str, start: int, end: int, quote_depth: int, list_depth: i
     ``<blockquote>`` and captions in ``<figcaption>``: prose that a reader reads. Each line's
     indentation is not prose (it only lays out the HTML source).
     """
-    raw = _RAW_HTML_BLOCK.match(text, start)
+    raw = _RAW_HTML_BLOCK().match(text, start)
     if raw is not None:  # (not "html": no tag of it is a link's or a word's)
         masks.append((start, end, "comment" if raw.group(0).endswith("<!--") else "code"))
         return
@@ -565,7 +567,7 @@ def _html_text(text: str, start: int, end: int, spans: list[tuple[int, int]], ma
         stop = end if nl < 0 else nl
         s, e = start, stop
         if s == 0 or text[s - 1] == "\n":  # a line's start: its indentation, its quote markers
-            m = (_QUOTE_PREFIX if quoted else _INDENT).match(text, s, e)
+            m = (_QUOTE_PREFIX() if quoted else _INDENT()).match(text, s, e)
             s = m.end()
         elif after_block:
             while s < e and text[s] in " \t":
@@ -578,13 +580,13 @@ def _html_text(text: str, start: int, end: int, spans: list[tuple[int, int]], ma
         start, after_block = stop + 1, True
 
 
-_INDENT = re.compile(r"[ \t]*")
-_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]*)*")
+_INDENT = lazy(r"[ \t]*")
+_QUOTE_PREFIX = lazy(r"[ \t]*(?:>[ \t]*)*")
 
 
-_BACKTICKS = re.compile(r"`+")
-_PIPE_ROWS = re.compile(r"(?:\|[^\n]*\|[ \t]*\n)+\|[^\n]*\|[ \t]*")  # every line a row: | a | b |
-_CELL = re.compile(r"(?:[^|\\]|\\.)+")  # the text between two pipes (an escaped pipe stays inside)
+_BACKTICKS = lazy(r"`+")
+_PIPE_ROWS = lazy(r"(?:\|[^\n]*\|[ \t]*\n)+\|[^\n]*\|[ \t]*")  # every line a row: | a | b |
+_CELL = lazy(r"(?:[^|\\]|\\.)+")  # the text between two pipes (an escaped pipe stays inside)
 
 
 def _pipe_cells(text: str, block: Block, lines: list[str], base: int, line_starts: list[int], n_text: int,
@@ -598,7 +600,7 @@ def _pipe_cells(text: str, block: Block, lines: list[str], base: int, line_start
         e = line_starts[at + 1] - 1 if at + 1 < len(line_starts) else n_text
         start = text.find(content_line, s, e)
         if start >= 0:
-            for m in _CELL.finditer(text, start, start + len(content_line)):
+            for m in _CELL().finditer(text, start, start + len(content_line)):
                 cs, ce = m.span()
                 while cs < ce and text[cs] in " \t":
                     cs += 1
@@ -616,7 +618,7 @@ def _pipe_cells(text: str, block: Block, lines: list[str], base: int, line_start
 def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Code spans of one block, paired as CommonMark pairs them: a backtick run is closed by the
     next run of the same length, line breaks included; a run that is never closed is text."""
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
+    runs = [(m.start(), m.end()) for m in _BACKTICKS().finditer(text, start, end)]
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(runs):
@@ -710,7 +712,7 @@ def _scan_line(text: str, start: int, end: int, spans: list[tuple[int, int]], ma
         elif kind == "dest":
             s += 1  # keep the "]" that closes the link text: it is link syntax, but harmless
         elif kind == "image":
-            alt = _PLAIN_ALT.match(line, at)
+            alt = _PLAIN_ALT().match(line, at)
             if alt is not None and alt.end(1) > alt.start(1):
                 # the alt text is prose a reader hears or sees in place of the picture: only the
                 # syntax round it is masked (an alt text holding other inline syntax stays masked)
@@ -728,7 +730,7 @@ def _scan_line(text: str, start: int, end: int, spans: list[tuple[int, int]], ma
 
 
 # An image's alt text with no inline syntax in it (![A photo of the hall](…)): prose.
-_PLAIN_ALT = re.compile(r"!\[([^\[\]\\`<>{}&*_]*)\]")
+_PLAIN_ALT = lazy(r"!\[([^\[\]\\`<>{}&*_]*)\]")
 
 
 def _next_url(line: str, pos: int) -> int:
@@ -772,16 +774,16 @@ def _trim_url(line: str, s: int, e: int) -> int:
     return e
 
 
-_MULTILINE = re.compile(r"\{\{[<%](?:(?![%>]\}\}).)*\n|\{%(?:(?!%\}).)*\n|<!--(?:(?!-->).)*\n", re.S)
+_MULTILINE = lazy(r"\{\{[<%](?:(?![%>]\}\}).)*\n|\{%(?:(?!%\}).)*\n|<!--(?:(?!-->).)*\n", re.S)
 
 
 def _multiline_constructs(content: str) -> bool:
     """Does a construct (shortcode, Liquid tag, comment) span a line break?"""
-    return "\n" in content and ("{" in content or "<!--" in content) and _MULTILINE.search(content) is not None
+    return "\n" in content and ("{" in content or "<!--" in content) and _MULTILINE().search(content) is not None
 
 
 # Constructs a line break can sit inside (code spans are paired over the block in _code_spans).
-_CROSSING = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|<!--.*?-->", re.S)
+_CROSSING = lazy(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|<!--.*?-->", re.S)
 
 
 def _rescan_block(text: str, block: Block, masks: list[tuple[int, int, str]]) -> None:
@@ -792,7 +794,7 @@ def _rescan_block(text: str, block: Block, masks: list[tuple[int, int, str]]) ->
     lo, hi = spans[0][0], spans[-1][1]
     region = text[lo:hi]
     cut: list[tuple[int, int]] = []
-    for m in _CROSSING.finditer(region):
+    for m in _CROSSING().finditer(region):
         if "\n" in m.group(0):
             cut.append((lo + m.start(), lo + m.end()))
             kind = "comment" if m.group(0)[0] == "<" else "shortcode"

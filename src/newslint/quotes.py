@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .patterns import lazy
 from .prose import MASK
 from .typography import INVISIBLE
 
@@ -58,14 +59,14 @@ DOUBLE = frozenset('"“”„«»‟″')  # ″, a double prime, closes a quot
 SINGLE = frozenset("'‘’‚‹›‛")
 QUOTES = DOUBLE | SINGLE
 STRAIGHT = frozenset("\"'")
-_CYRILLIC_GREEK = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")
+_CYRILLIC_GREEK = lazy(r"[\u0370-\u03ff\u0400-\u052f]")
 
 # Quotation marks written as entities or escapes: they pair, but are not prose text.
 # (Two literal-led patterns: a scan for one leading character runs at memchr speed.)
 _ENTITY_QUOTE = re.compile(r"&(?:quot|apos|[lr][sd]quo|[lr]aquo|bdquo|sbquo|[lr]saquo"
                            r"|#(?:34|39|171|187|82(?:1[6-9]|2[0-3])|8249|8250)"
                            r"|#[xX](?:22|27|[aA][bB]|[bB][bB]|201[89a-fA-F]|203[9aA]));")
-_ESCAPED_QUOTE = re.compile(r"\\[\"']")
+_ESCAPED_QUOTE = lazy(r"\\[\"']")
 _SPACE_LEFT = frozenset(" \t\n\r\u00a0\u202f\u2009\u2002\u2003\u2007\u200a([{<—–-")
 _SPACE_RIGHT = frozenset(" \t\n\r\u00a0\u202f\u2009\u2002\u2003\u2007\u200a.,;:!?)]}>…—–-/")
 _SEE_THROUGH = frozenset("*_~") | QUOTES  # emphasis and neighbouring quote marks
@@ -73,10 +74,10 @@ _LOOK_FURTHER = _SEE_THROUGH | {MASK}
 _TEXT_ENDS = frozenset(("dest", "ref", "footnote"))  # masks that start with "]" or are a note's mark
 _TRANSPARENT_MASKS = frozenset(("html", "comment", "shortcode", "liquid"))
 # A leading apostrophe: ’90s, ’08, ’em, ’tis, rock ’n’ roll.
-_ELISION = re.compile(
+_ELISION = lazy(
     r"(?:\d\ds?|\d0s|em|tis|twas|til|till|cause|cos|cuz|bout|round|n|nuff|kay|cept|sup|ya|"
     r"er|ere|neath|gainst|fraid|twere|twill|s|d|ll|re|ve|m)(?![^\W_])", re.I)
-_PRIME = re.compile(r"\d+(?:\.\d+)?'\s?\d+(?:\.\d+)?$")  # the 6'2 before an inch mark
+_PRIME = lazy(r"\d+(?:\.\d+)?'\s?\d+(?:\.\d+)?$")  # the 6'2 before an inch mark
 _SENTENCE_END = frozenset(",.!?…;:")
 
 
@@ -248,7 +249,7 @@ def _analyse(doc: "Document") -> Quotes | None:
     q = Quotes(prof, P)
     found = _scan(P, doc.text, q.present)
     text = doc.text
-    coded = [m for pattern, sign in ((_ENTITY_QUOTE, "&"), (_ESCAPED_QUOTE, "\\")) if sign in text
+    coded = [m for pattern, sign in ((_ENTITY_QUOTE, "&"), (_ESCAPED_QUOTE(), "\\")) if sign in text
              for m in pattern.finditer(text, doc.body_start)]
     if not found and not coded:
         return q
@@ -331,17 +332,17 @@ _SAYS = ("said|says|added|adds|told|tells|asked|asks|explained|explains|noted|no
          "continued|recalled|stressed|argued|argues|warned|warns|insisted|replied|remarked|observed|"
          "concluded|acknowledged|admitted|agreed|suggested|urged|emphasi[sz]ed|pointed out")
 _SPEAKER = r"(?:he|she|they|we|I|the [a-z]+|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})"
-ATTRIBUTION = re.compile(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s)[ \t]+(?:(?:he|she|they)\b|[A-Z])))"
+ATTRIBUTION = lazy(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s)[ \t]+(?:(?:he|she|they)\b|[A-Z])))"
                           % (_SPEAKER, _SAYS, _SAYS))
 
 # An attribution right after a closing mark, in lower case (”said Roth, ”she added): no quotation
 # opens with it, so a ” stuck to it after a clause closes one.
-_ATTRIBUTED = re.compile(r"(?:(?:%s)\b|(?:he|she|they)[ \t]+(?:%s)\b)" % (_SAYS, _SAYS))
+_ATTRIBUTED = lazy(r"(?:(?:%s)\b|(?:he|she|they)[ \t]+(?:%s)\b)" % (_SAYS, _SAYS))
 
-NEXT_DOUBLE = re.compile("[%s]" % "".join(sorted(DOUBLE)))
-_NEXT_SINGLE = re.compile(r"(?<![^\W\d_])[%s]|[%s](?![^\W\d_])" % (("".join(sorted(SINGLE)),) * 2))
+NEXT_DOUBLE = lazy("[%s]" % "".join(sorted(DOUBLE)))
+_NEXT_SINGLE = lazy(r"(?<![^\W\d_])[%s]|[%s](?![^\W\d_])" % (("".join(sorted(SINGLE)),) * 2))
 
-_SENTENCE = re.compile(r"[.?!…][\"”’)]*\s+")
+_SENTENCE = lazy(r"[.?!…][\"”’)]*\s+")
 
 
 def attribution(doc: "Document", opener: Mark) -> int | None:
@@ -354,13 +355,13 @@ def attribution(doc: "Document", opener: Mark) -> int | None:
     P = doc.prose_text
     block = doc.blocks[opener.unit]
     end = block.end
-    nxt = (NEXT_DOUBLE if opener.ch in DOUBLE else _NEXT_SINGLE).search(P, opener.end, end)
+    nxt = (NEXT_DOUBLE() if opener.ch in DOUBLE else _NEXT_SINGLE()).search(P, opener.end, end)
     if nxt is not None:  # the quotation's words end at the next mark of its family
         end = nxt.start()
-    m = ATTRIBUTION.search(P, opener.end, end)
+    m = ATTRIBUTION().search(P, opener.end, end)
     if m is None or not any(ch.isalpha() for ch in P[opener.end:m.start()]):
         return None
-    last = _SENTENCE.split(P[opener.end:m.start()])
+    last = _SENTENCE().split(P[opener.end:m.start()])
     if len(last) > 1 and not last[-1].strip().count(" "):
         return None  # “Why not? So, we said …: a sentence of one word then a comma is the writer's
     return m.end()
@@ -435,7 +436,7 @@ def _scan(P: str, text: str, present: set[str] | None = None) -> list[tuple[int,
 
 # A double quotation mark between a letter and a contraction's or possessive's ending (don”t,
 # doctor“s, we"ll): an apostrophe mistyped or misread, reported by wrong-apostrophe.
-DOUBLE_AS_APOSTROPHE = re.compile(r"[\"“”](?<=[^\W\d_].)(?=(?:s|t|re|ve|ll|d|m)(?![\w'’\"“”]))")
+DOUBLE_AS_APOSTROPHE = lazy(r"[\"“”](?<=[^\W\d_].)(?=(?:s|t|re|ve|ll|d|m)(?![\w'’\"“”]))")
 
 
 def double_as_apostrophe(P: str, i: int) -> bool:
@@ -443,21 +444,21 @@ def double_as_apostrophe(P: str, i: int) -> bool:
     in the paragraph (its last 300 characters): that may close the quotation (“yes”s and “no”s),
     unless the rest of the paragraph closes it (“… I think it”s interesting …,” said Maron: the
     quotation's own ” comes later, and ”s taken for it would leave that one stray)."""
-    if DOUBLE_AS_APOSTROPHE.match(P, i) is None:
+    if DOUBLE_AS_APOSTROPHE().match(P, i) is None:
         return False
     if P[i] == "”" and P[i + 1] == "s":
         start = max(P.rfind("\n\n", 0, i) + 1, i - 300)  # bounded: a paragraph of such marks stays linear
         before = P[start:i]
-        closers = sum(1 for m in re.finditer("”", before) if DOUBLE_AS_APOSTROPHE.match(before, m.start()) is None)
+        closers = sum(1 for m in re.finditer("”", before) if DOUBLE_AS_APOSTROPHE().match(before, m.start()) is None)
         still_open = before.count("“") - closers
         if still_open <= 0:
             return True
         end = P.find("\n\n", i, i + 1000)
         depth = 0  # (the quotations opened after this mark)
-        for m in _CURLY_DOUBLE.finditer(P, i + 1, i + 1000 if end < 0 else end):
+        for m in _CURLY_DOUBLE().finditer(P, i + 1, i + 1000 if end < 0 else end):
             if m.group() == "“":
                 depth += 1
-            elif DOUBLE_AS_APOSTROPHE.match(P, m.start()) is None:
+            elif DOUBLE_AS_APOSTROPHE().match(P, m.start()) is None:
                 if not depth:
                     still_open -= 1
                     if not still_open:
@@ -468,7 +469,7 @@ def double_as_apostrophe(P: str, i: int) -> bool:
     return True
 
 
-_CURLY_DOUBLE = re.compile("[“”]")
+_CURLY_DOUBLE = lazy("[“”]")
 _DOUBLES_AND_GUILLEMETS = "\"“”„«»‟‹›‚‛″"
 # a single mark unless it sits between two letters or digits (it's, O’Brien, 6'2)
 _SINGLE_PATTERNS = tuple((ch, re.compile(re.escape(ch) + r"(?:(?<![^\W_].)|(?![^\W_]))")) for ch in "'’‘")
@@ -479,11 +480,11 @@ _SINGLE_PATTERNS = tuple((ch, re.compile(re.escape(ch) + r"(?:(?<![^\W_].)|(?![^
 # where only the shortcode is masked), a link whose destination is a shortcode or Liquid tag and
 # which has a title ([text]({{< ref "p.md" >}} "Title"), [text]({{ "/p/" | url }} "Title")), and a template tag that runs over a blank line
 # ({% include x.html q1="..." %} over several paragraphs).
-_TEMPLATED_TAG = re.compile(
+_TEMPLATED_TAG = lazy(
     r"""<[A-Za-z][\w:-]*(?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"(?:\{\{.*?\}\}|\{%.*?%\}|[^"\n])*"|"""
     r"""'(?:\{\{.*?\}\}|\{%.*?%\}|[^'\n])*'|[^\s"'=<>`]+))?)*\s*/?>""")
-_BROKEN_TAG = re.compile(r"<[A-Za-z][\w:-]*\s+[\w:-]+\s*=[^<>\n]*>")
-_SHORTCODE_LINK = re.compile(r"""\]\(\s*\{\{.*?\}\}[^()\n]*\)""")
+_BROKEN_TAG = lazy(r"<[A-Za-z][\w:-]*\s+[\w:-]+\s*=[^<>\n]*>")
+_SHORTCODE_LINK = lazy(r"""\]\(\s*\{\{.*?\}\}[^()\n]*\)""")
 
 
 def _any_near_syntax(P: str, found: list[tuple[int, str]]) -> bool:
@@ -518,12 +519,12 @@ def _hidden_spans(P: str, text: str) -> list[tuple[int, int]]:
             i = P.find(opening, e + 2)
     i = P.find("<")
     while i >= 0:  # a tag left in prose is broken (alt="a "quoted" word"): its quotes are not prose
-        m = _BROKEN_TAG.match(text, i)
+        m = _BROKEN_TAG().match(text, i)
         if m is not None:
             spans.append((i, m.end()))
         i = P.find("<", m.end() if m is not None else i + 1)
-    for trace, pattern, back in (('="' + MASK, _TEMPLATED_TAG, True), ("='" + MASK, _TEMPLATED_TAG, True),
-                                 ("](" + MASK, _SHORTCODE_LINK, False)):
+    for trace, pattern, back in (('="' + MASK, _TEMPLATED_TAG(), True), ("='" + MASK, _TEMPLATED_TAG(), True),
+                                 ("](" + MASK, _SHORTCODE_LINK(), False)):
         i = P.find(trace)
         while i >= 0:
             at = P.rfind("<", 0, i) if back else i
@@ -638,9 +639,9 @@ class _Units:
             if k < 0 or (k < u and (k in quoted or self.blocks[k].kind != "paragraph")):
                 return False
             start = self.blocks[k - 1].end if k > 0 else self.doc.body_start
-            if _HTML_LINE.search(self.doc.text, start, self.blocks[k].start) is not None:
+            if _HTML_LINE().search(self.doc.text, start, self.blocks[k].start) is not None:
                 # only a block whose text (outside its tags) holds a quotation mark can open one
-                return _HTML_QUOTE.search(_TAG.sub("", self.doc.text[start:self.blocks[k].start])) is not None
+                return _HTML_QUOTE().search(_TAG().sub("", self.doc.text[start:self.blocks[k].start])) is not None
         return False
 
     def before_html(self, u: int) -> bool:
@@ -648,10 +649,10 @@ class _Units:
         if u < 0:
             return False
         end = self.blocks[u + 1].start if u + 1 < len(self.blocks) else len(self.doc.text)
-        if _HTML_LINE.search(self.doc.text, self.blocks[u].end, end) is None:
+        if _HTML_LINE().search(self.doc.text, self.blocks[u].end, end) is None:
             return False
         # only a block whose text (outside its tags) holds a quotation mark can close one
-        return _HTML_QUOTE.search(_TAG.sub("", self.doc.text[self.blocks[u].end:end])) is not None
+        return _HTML_QUOTE().search(_TAG().sub("", self.doc.text[self.blocks[u].end:end])) is not None
 
     def plain_between(self, u: int, v: int) -> bool:
         """Are ``u`` and ``v`` paragraphs of the same container, with only paragraphs between?
@@ -687,9 +688,9 @@ class _Units:
 
 
 _ARROWS = frozenset("«»‹›")
-_HTML_LINE = re.compile(r"^[ \t]*</?[A-Za-z]", re.M)
-_TAG = re.compile(r"<[^<>]*>|\{%.*?%\}|\{\{.*?\}\}", re.S)  # tags, and Liquid tags inside the block
-_HTML_QUOTE = re.compile(r"[\"“”‘„«»‚‹›]|&(?:quot|[lr][sd]quo|[lr]aquo|bdquo|#34|#822[01]|#8216|#171|#187);")
+_HTML_LINE = lazy(r"^[ \t]*</?[A-Za-z]", re.M)
+_TAG = lazy(r"<[^<>]*>|\{%.*?%\}|\{\{.*?\}\}", re.S)  # tags, and Liquid tags inside the block
+_HTML_QUOTE = lazy(r"[\"“”‘„«»‚‹›]|&(?:quot|[lr][sd]quo|[lr]aquo|bdquo|#34|#822[01]|#8216|#171|#187);")
 _DELIMITERS = frozenset("\"'“”")
 _CONTINUES = frozenset("\"'“‘«„‚‹»")
 
@@ -710,7 +711,7 @@ class _MaskIndex:
         return None
 
 
-_ALNUM = re.compile(r"[^\W_]")  # a letter or digit
+_ALNUM = lazy(r"[^\W_]")  # a letter or digit
 
 
 class _Context:
@@ -748,7 +749,7 @@ class _Context:
         found = self._alnum.get(eol)
         if found is None:
             start = self.P.rfind("\n", 0, eol) + 1
-            m = _ALNUM.search(self.P[start:eol][::-1])  # (the line reversed: its last one first)
+            m = _ALNUM().search(self.P[start:eol][::-1])  # (the line reversed: its last one first)
             found = self._alnum[eol] = eol - 1 - m.start() if m is not None else -1
         return found
 
@@ -850,7 +851,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         if ch in _ARROWS and lsp and rsp and ch not in prof.primary and id(mk) not in quoting:
             continue  # "More »", "‹ Back": an arrow, in a language that does not quote with it
         if ch == '"':
-            if before.isdigit() and (top is None or _PRIME.search(P, max(0, mk.start - 12), mk.start)):
+            if before.isdigit() and (top is None or _PRIME().search(P, max(0, mk.start - 12), mk.start)):
                 mk.role = "prime"  # 6'2", a 27" screen
             elif opening:
                 if top is not None and stack[-1] is top and _misplaced(P, mk) and not _closes_next(marks, idx, after):
@@ -864,9 +865,9 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
             else:
                 _open(mk, stack, sure=False)
         elif ch == "'" or ch == "’":
-            if ch == "'" and before.isdigit() and (top is None or _PRIME_AFTER.match(P, mk.end)):
+            if ch == "'" and before.isdigit() and (top is None or _PRIME_AFTER().match(P, mk.end)):
                 mk.role = "prime"  # 6' tall, 5'11"
-            elif opening and _ELISION.match(P, mk.end):
+            elif opening and _ELISION().match(P, mk.end):
                 mk.role, mk.flag = "apostrophe", "elision"  # ’90s, ’em, rock ’n’ roll
             elif opening and ch == "'":
                 _open(mk, stack)
@@ -882,7 +883,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 mk.role = "apostrophe"  # the Smiths’ house, goin’
         elif ch == "“" or ch == "‘":
             opens_here = ch not in closers  # “ opens in English, closes in German and Russian
-            if ch == "‘" and opening and _ELISION.match(P, mk.end):
+            if ch == "‘" and opening and _ELISION().match(P, mk.end):
                 mk.role, mk.flag = "apostrophe", "reversed"  # ‘90s: an apostrophe drawn the wrong way
             elif opening:
                 _open(mk, stack)
@@ -920,7 +921,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 sure = _misplaced(P, mk, lower=False) or (
                     ch in closers and ch not in prof.openers and not _closer_follows(marks, idx, prof))
                 _close(mk, stack, top, q, "misplaced", sure=sure)
-            elif opening and top is None and _misplaced(P, mk, lower=False) and _ATTRIBUTED.match(P, mk.end) \
+            elif opening and top is None and _misplaced(P, mk, lower=False) and _ATTRIBUTED().match(P, mk.end) \
                     and not _closer_follows(marks, idx, prof):
                 # change, ”said Roth.: nothing open, but a closing mark after a clause and before
                 # its attribution, its space on the wrong side (the opening mark was lost earlier)
@@ -960,7 +961,7 @@ def _spaced_guillemets(marks: list[Mark], prof: Profile) -> set[int]:
     return paired
 
 
-_PRIME_AFTER = re.compile(r"(?:\s?\d+(?:\.\d+)?\"|\d|\"|$)", re.M)
+_PRIME_AFTER = lazy(r"(?:\s?\d+(?:\.\d+)?\"|\d|\"|$)", re.M)
 
 
 _MAX_LOOK = 64  # open quotations looked through for a family's innermost: real nesting is 2 or 3
@@ -1097,4 +1098,4 @@ def _close_or_stray(mk: Mark, stack: list[Mark], top: Mark | None, q: Quotes) ->
 
 def has_foreign_script(text: str) -> bool:
     """Does the text contain Cyrillic or Greek letters (a verbatim original-language quotation)?"""
-    return _CYRILLIC_GREEK.search(text) is not None
+    return _CYRILLIC_GREEK().search(text) is not None

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 from .document import Document
 from .model import Finding
+from .patterns import lazy
 
-_BODY = re.compile(r"<!--\s*newslint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->", re.S)
-_YAML = re.compile(r"#\s*newslint-(disable-line|disable-file)\b([^\n]*)")
+_BODY = lazy(r"<!--\s*newslint-(disable-next-line|disable-line|disable-file|disable|enable)\b(.*?)-->", re.S)
+_YAML = lazy(r"#\s*newslint-(disable-line|disable-file)\b([^\n]*)")
 ALL = frozenset({"*"})
 
 
@@ -66,7 +67,7 @@ def _parse(doc: Document) -> Suppressions:
         return out
     fm = doc.front_matter
     if fm is not None and fm.kind in ("yaml", "toml"):
-        for m in _YAML.finditer(text, fm.content_start, fm.content_end):
+        for m in _YAML().finditer(text, fm.content_start, fm.content_end):
             rules = _rules(m.group(2))
             if m.group(1) == "disable-file":
                 out.file = out.file | rules
@@ -74,7 +75,7 @@ def _parse(doc: Document) -> Suppressions:
                 out.lines.setdefault(doc.position(m.start())[0], set()).update(rules)
     code = [(s, e) for s, e, kind in doc.prose_index.masks if kind == "code"]
     open_ranges: dict[str, int] = {}
-    for m in _BODY.finditer(text, doc.body_start):
+    for m in _BODY().finditer(text, doc.body_start):
         if any(s <= m.start() < e for s, e in code):
             continue
         kind, rules = m.group(1), _rules(m.group(2))

@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from .document import Document
+from .patterns import lazy
 from .prose import MASK
 
 PUNCT = ".!?,;:"
@@ -43,7 +44,7 @@ _CANDIDATE = re.compile(
     "|(?<=[ \t\u00a0\u202f][.!?,;:])"              # "word ," (NL102)
     "|(?<=[…—–" + INVISIBLE + _SCRIPTS + "]))"
 )
-_INVISIBLE_RUN = re.compile("[" + INVISIBLE + "]+")
+_INVISIBLE_RUN = lazy("[" + INVISIBLE + "]+")
 
 
 @dataclass
@@ -108,7 +109,7 @@ def _scan(pt: str) -> Scan:
         elif c in "—–":
             s.dashes.append(i)
         elif c in INVISIBLE:
-            run = _INVISIBLE_RUN.match(pt, i)
+            run = _INVISIBLE_RUN().match(pt, i)
             end = run.end() if run else i + 1
             s.invisible.append((i, end))
             skip_to = end
@@ -136,17 +137,17 @@ def data() -> dict[str, Any]:
 
 # A capitalised word that may open a sentence (Then, We've, Zero-fee), ending at a space or a mark, so not
 # part of a path or range (../Docs, v1..HEAD)
-_SENTENCE_WORD = re.compile(r"[A-Z][a-z]+(?:['’][a-z]+|(?:-[a-z]+)+)?(?=[\s,;:!?)”’\"\ue000]|$)")
+_SENTENCE_WORD = lazy(r"[A-Z][a-z]+(?:['’][a-z]+|(?:-[a-z]+)+)?(?=[\s,;:!?)”’\"\ue000]|$)")
 
 
-_ACRONYM = re.compile(r"[A-Z]{2,6}s?(?=,? [a-z])")
+_ACRONYM = lazy(r"[A-Z]{2,6}s?(?=,? [a-z])")
 
 
 def opens_with_acronym(pt: str, at: int) -> bool:
     """An acronym at ``at`` (FDA, CSPs) that the article also writes alone, then a lower-case
     word: the next sentence's first word after a stop ("system .FDA, led by", "communications..CSPs
     should"), not a name written with a dot (.NET), which is never written alone."""
-    m = _ACRONYM.match(pt, at)
+    m = _ACRONYM().match(pt, at)
     if m is None or pt.count("." + m.group()) > 1:
         return False
     return re.search(r"(?<![\w.@/])%s(?![\w@/]|\.\w)" % m.group(), pt) is not None
@@ -155,7 +156,7 @@ def opens_with_acronym(pt: str, at: int) -> bool:
 def opens_sentence(pt: str, at: int) -> bool:
     """Does a word that may open a sentence start at ``at`` ("store .Then we", "Slack..This"),
     not a domain word written after a dot (the .Gov domains, .Net)?"""
-    m = _SENTENCE_WORD.match(pt, at)
+    m = _SENTENCE_WORD().match(pt, at)
     return m is not None and m.group().lower() not in data()["domain-words"]
 
 
@@ -286,7 +287,7 @@ class Ellipsis:
 
 
 _CLOSER = {"<": ">", "(": ")", "[": "]"}
-_DOTS = re.compile(r"\.{3,}")
+_DOTS = lazy(r"\.{3,}")
 
 
 def ellipses(doc: Document) -> list[Ellipsis]:
@@ -301,7 +302,7 @@ def _ellipses(doc: Document) -> list[Ellipsis]:
     for s, e in sc.runs:
         dots = [k for k in range(s, e) if pt[k] not in INVISIBLE]  # see through invisible characters
         run = "".join(pt[k] for k in dots)
-        for m in _DOTS.finditer(run):  # each stretch of dots in a run like '...?' or '...,...'
+        for m in _DOTS().finditer(run):  # each stretch of dots in a run like '...?' or '...,...'
             if m.end() - m.start() <= 4:  # four dots: an ellipsis and a full stop; five or more: a leader
                 k = m.start()
                 spans.append((dots[k], dots[k + 2] + 1, "..."))
@@ -424,12 +425,12 @@ _RANGE_WORDS = frozenset(
 _VERB_LIKE = frozenset("may march mar sat sun wed".split())  # lower case, these are other words
 _NUMERIC = "0123456789)]$€£¥%"
 _CURRENCY = "$€£¥%"
-_WORDS = re.compile(r"[^\W_]+")
-_LAST_WORD = re.compile(r"[^\W_]+$")
+_WORDS = lazy(r"[^\W_]+")
+_LAST_WORD = lazy(r"[^\W_]+$")
 # A number written with its magnitude (50 thousand, $1.5 million, 20 percent) ends a range as a
 # bare number does: the word after the number is what range_side reads on the left.
 _MAGNITUDES = frozenset("hundred thousand million billion trillion percent".split())
-_NUMBER_BEFORE = re.compile(r"[0-9][ \t]+$")
+_NUMBER_BEFORE = lazy(r"[0-9][ \t]+$")
 
 
 def range_side(pt: str, at: int, direction: int) -> bool:
@@ -442,10 +443,10 @@ def range_side(pt: str, at: int, direction: int) -> bool:
         window = as_latin(pt[max(0, at - 16): at]).rstrip(" *_,;:)”’\"'")
         if window.lower().endswith(("a.m.", "p.m.", "a.m", "p.m")):
             return True
-        m = _LAST_WORD.search(window)
+        m = _LAST_WORD().search(window)
     else:
         window = as_latin(pt[at: at + 16]).lstrip(" *_(“‘\"'")
-        m = _WORDS.match(window)
+        m = _WORDS().match(window)
     edge = window[-1:] if direction < 0 else window[:1]
     if m is None:
         return bool(edge) and edge in _CURRENCY
@@ -453,7 +454,7 @@ def range_side(pt: str, at: int, direction: int) -> bool:
     if word in _VERB_LIKE:
         return False  # users - may take, troops - march on: a month or day only when capitalised
     if direction < 0 and word.lower() in _MAGNITUDES:
-        return bool(_NUMBER_BEFORE.search(window, 0, m.start()))  # 50 thousand - 500 thousand
+        return bool(_NUMBER_BEFORE().search(window, 0, m.start()))  # 50 thousand - 500 thousand
     return word[0].isdigit() or word.lower() in _RANGE_WORDS or (bool(edge) and edge in _CURRENCY)
 
 

@@ -26,6 +26,7 @@ from typing import Any, Iterator, Mapping
 
 from .document import Document
 from .frontmatter import FrontMatter, Pos
+from .patterns import lazy
 
 # List keys of news front matter whose items are names, which schemas often leave out: the
 # list rules (list-as-string, duplicate-list-item) treat them as lists even without a schema.
@@ -250,14 +251,14 @@ def _indented_under(fm: FrontMatter, path: tuple[Any, ...], instance: Any, requi
     return None
 
 
-_RFC3339_LOCAL = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?")
+_RFC3339_LOCAL = lazy(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?")
 
 
 def _rfc3339_but_zone(value: Any) -> bool:
     """Would this be an RFC 3339 date-time if it had a zone? (then the zone is the problem)"""
     from . import dates
 
-    return isinstance(value, str) and bool(_RFC3339_LOCAL.fullmatch(value)) and dates.parse(value) is not None
+    return isinstance(value, str) and bool(_RFC3339_LOCAL().fullmatch(value)) and dates.parse(value) is not None
 
 
 def _value_span(fm: FrontMatter, path: tuple[Any, ...]) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..patterns import lazy
 from ..typography import near_invisible
 from .mentions import extract, survey
 
@@ -68,11 +69,11 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
         elif (not m.full and m.form in candidates and not m.titled and m.form in first_full
               and m.start > first_full[m.form] and not _quoted(doc, m.start)
               and not _addressed(text, m.start, m.end)
-              and not _NOT_ALONE_AFTER.match(text, m.end)
+              and not _NOT_ALONE_AFTER().match(text, m.end)
               and not _spaced_full_name(text, m.end, next(iter(owners[m.form])))
-              and not _ADDRESS_BEFORE.search(text, max(0, m.start - 2), m.start)
-              and not _ADDRESS_AFTER.match(text, m.end)
-              and not (text.startswith(",", m.end) and _SENTENCE_START.search(text, max(0, m.start - 4), m.start))
+              and not _ADDRESS_BEFORE().search(text, max(0, m.start - 2), m.start)
+              and not _ADDRESS_AFTER().match(text, m.end)
+              and not (text.startswith(",", m.end) and _SENTENCE_START().search(text, max(0, m.start - 4), m.start))
               and not near_invisible(doc, m.start, m.end, margin=1)
               and not _lowercase_word(text, m.form)
               and not _lowercase_word(text, next(iter(owners[m.form])))):  # Jade Plus: a product
@@ -85,16 +86,16 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
 
 # A quotation attributed to the name: ,” Eric said / ,” said Eric (news attributes by surname)
 _SAID = r"(?:said|says|added|explained|noted|told|wrote|asked|recalled)"
-_QUOTE_THEN = re.compile(r"[,!?]?[”\"][ \t]+$")
-_SAID_AFTER = re.compile(r"[ \t]+" + _SAID + r"\b")
-_QUOTE_SAID_BEFORE = re.compile(r"[,!?]?[”\"][ \t]+" + _SAID + r"[ \t]+$")
+_QUOTE_THEN = lazy(r"[,!?]?[”\"][ \t]+$")
+_SAID_AFTER = lazy(r"[ \t]+" + _SAID + r"\b")
+_QUOTE_SAID_BEFORE = lazy(r"[,!?]?[”\"][ \t]+" + _SAID + r"[ \t]+$")
 
 
 def _attribution(text: str, start: int, end: int) -> bool:
     """Is the name at ``start:end`` the speaker of the quotation just before it?"""
     before = text[max(0, start - 24):start]
-    return (_QUOTE_THEN.search(before) is not None and _SAID_AFTER.match(text, end) is not None) or \
-        _QUOTE_SAID_BEFORE.search(before) is not None
+    return (_QUOTE_THEN().search(before) is not None and _SAID_AFTER().match(text, end) is not None) or \
+        _QUOTE_SAID_BEFORE().search(before) is not None
 
 
 def _lowercase_word(text: str, word: str) -> bool:
@@ -106,7 +107,7 @@ def _lowercase_word(text: str, word: str) -> bool:
 
 MAX_BARE = 2  # a person called by first name three times or more: the article's own choice
 # A transcript ("**Mike Schmidt**: Thanks, Steven."): speakers call each other by first name.
-_SPEAKER = re.compile(r"^(?:\*\*|__)?([A-Z][\w.’' -]{1,40}?)(?:\*\*|__)?:(?:\*\*|__)? ", re.M)
+_SPEAKER = lazy(r"^(?:\*\*|__)?([A-Z][\w.’' -]{1,40}?)(?:\*\*|__)?:(?:\*\*|__)? ", re.M)
 
 
 def _transcript(text: str, start: int) -> bool:
@@ -114,7 +115,7 @@ def _transcript(text: str, start: int) -> bool:
     then **Mike Schmidt**: … again)? Two different labels are headings or list items
     ("Reporting earthquakes: A human…", "Step two: …"), not speakers."""
     seen: set[str] = set()
-    for m in _SPEAKER.finditer(text, start):
+    for m in _SPEAKER().finditer(text, start):
         label = m.group(1)
         if label in seen:
             return True
@@ -125,35 +126,35 @@ def _transcript(text: str, start: int) -> bool:
 # Addressed, not named: "Thanks, Mike", "Hey, Steven", "and you, Alison,". After a plain comma
 # the name is addressed only when the clause ends with it ("and you, Alison,"); "goals, Sam
 # emphasized" and "Second, Erin asked" name a person.
-_GREETING_BEFORE = re.compile(r"\b(?:[Hh]ey|[Hh]i|[Hh]ello|[Tt]hanks|[Tt]hank you|[Dd]ear),?\s*$")
-_COMMA_BEFORE = re.compile(r",\s*$")
-_CLAUSE_ENDS = re.compile(r"\s*(?:[,.!?;:)\]—–…]|$)", re.M)
+_GREETING_BEFORE = lazy(r"\b(?:[Hh]ey|[Hh]i|[Hh]ello|[Tt]hanks|[Tt]hank you|[Dd]ear),?\s*$")
+_COMMA_BEFORE = lazy(r",\s*$")
+_CLAUSE_ENDS = lazy(r"\s*(?:[,.!?;:)\]—–…]|$)", re.M)
 
 
 def _addressed(text: str, start: int, end: int) -> bool:
     """Is the name at [start, end) someone spoken to rather than spoken of?"""
     before = max(0, start - 12)
-    if _GREETING_BEFORE.search(text, before, start):
+    if _GREETING_BEFORE().search(text, before, start):
         return True
-    return _COMMA_BEFORE.search(text, before, start) is not None and _CLAUSE_ENDS.match(text, end) is not None
+    return _COMMA_BEFORE().search(text, before, start) is not None and _CLAUSE_ENDS().match(text, end) is not None
 # ... or a sentence that starts with the name and a comma ("Steven, we're going to ...").
-_SENTENCE_START = re.compile(r"(?:^|[.!?:*]\s*|\n\s*)$")
+_SENTENCE_START = lazy(r"(?:^|[.!?:*]\s*|\n\s*)$")
 # Part of an e-mail address or a dotted identifier: "Fox.Jean@bls.gov", "Abraham.Marinez@ed.gov".
-_ADDRESS_BEFORE = re.compile(r"\w\.$")
-_ADDRESS_AFTER = re.compile(r"@|\.\w")
+_ADDRESS_BEFORE = lazy(r"\w\.$")
+_ADDRESS_AFTER = lazy(r"@|\.\w")
 # Not a lone first name: a nickname or aside follows ("Mark “Murch” Erhardt", "Sara (Crocoll)
 # Smith"), an acronym ("Denver GSA"), or the end of a link text ("[Noah][noah]": a product).
-_NOT_ALONE_AFTER = re.compile(r"\s*[“\"(]|\s+[A-Z]{2,}\b|[\]\ue000]")
+_NOT_ALONE_AFTER = lazy(r"\s*[“\"(]|\s+[A-Z]{2,}\b|[\]\ue000]")
 
 
-_BLANKS = re.compile(r"\s+")
+_BLANKS = lazy(r"\s+")
 
 
 def _spaced_full_name(text: str, end: int, surname: str) -> bool:
     """Is the first name followed by its surname after a run of blanks ("Steve␣␣Jobs")? That is
     the full name with its space doubled (repeated-space repairs it), not a lone first name:
     replacing "Steve" would make "Jobs␣␣Jobs"."""
-    m = _BLANKS.match(text, end)
+    m = _BLANKS().match(text, end)
     if m is None or not text.startswith(surname, m.end()):
         return False
     after = m.end() + len(surname)

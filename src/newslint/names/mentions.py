@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import data
+from ..patterns import lazy
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -53,17 +54,17 @@ _SEQ = re.compile(rf"{_token(_HOLD)}(?:{_gap(_HOLD)}(?:(?:{data.particle_pattern
 # apart, and only in articles that have one (a second pattern over every article costs too much).
 _ABBREVIATIONS = frozenset("Dr Mr Mrs Ms Mx Prof Gen Sen Rep Gov Lt Col Capt Maj Sgt Cpl Pvt Adm Cmdr Brig Rev Fr".split())
 # (no \b in front: it makes the scan ten times slower; "XDr. Smith" is not worth it)
-_ABBREVIATED = re.compile(rf"(?:{'|'.join(sorted(_ABBREVIATIONS))})\.{_GAP}({_TOKEN})(?![{_LOW}]|{_GAP}[{_UP}])")
-_ABBREVIATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_ABBREVIATIONS))})\.{_GAP}$")
-_WORD = re.compile(r"[^\s\ue000]+")
-_GLUE = re.compile(r"[\w’'\-]")  # a character that glues a match to the word around it
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yivna)$")
-_INITIAL = re.compile(rf"[{_UP}]\.$")
+_ABBREVIATED = lazy(rf"(?:{'|'.join(sorted(_ABBREVIATIONS))})\.{_GAP}({_TOKEN})(?![{_LOW}]|{_GAP}[{_UP}])")
+_ABBREVIATION_BEFORE = lazy(rf"\b(?:{'|'.join(sorted(_ABBREVIATIONS))})\.{_GAP}$")
+_WORD = lazy(r"[^\s\ue000]+")
+_GLUE = lazy(r"[\w’'\-]")  # a character that glues a match to the word around it
+_PATRONYMIC = lazy(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yivna)$")
+_INITIAL = lazy(rf"[{_UP}]\.$")
 
 
 def _initial(word: str) -> bool:
     """Is the word an initial ("J.")? (The full stop asked first: most words have none.)"""
-    return "." in word and _INITIAL.match(word) is not None
+    return "." in word and _INITIAL().match(word) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ class Parsed:
 @lru_cache(maxsize=131072)
 def parse(run: str) -> Parsed | None:
     """The person a run of capitalised words names, or None (no name, or not a person)."""
-    spans = [(w.start(), w.end()) for w in _WORD.finditer(run)]
+    spans = [(w.start(), w.end()) for w in _WORD().finditer(run)]
     words = [run[s:e] for s, e in spans]
     last = words[-1]
     if last.endswith(("’s", "'s")) and len(last) > 3:
@@ -131,7 +132,7 @@ def _read_run(run: str) -> tuple[tuple[str, str, bool] | None, tuple[str, str, b
 def _parse_pair(run: str) -> Parsed:
     """``parse`` for a run that the article's evidence reads as a person (see ``unknown_pair``)."""
     given, surname, titled = unknown_pair(run)  # type: ignore[misc]
-    spans = [(w.start(), w.end()) for w in _WORD.finditer(run)]
+    spans = [(w.start(), w.end()) for w in _WORD().finditer(run)]
     (gs, ge), (ss, _) = spans[-2], spans[-1]
     return Parsed(surname, ss, ss + len(surname), given, gs, ge, titled)
 
@@ -182,7 +183,7 @@ def _pick(words: list[str]) -> tuple[int, int, bool] | None:
     given_names = data.given_names()
     for j in reversed(names[-3:-1]):
         given = words[j]
-        if given in given_names and not _PATRONYMIC.search(given):
+        if given in given_names and not _PATRONYMIC().search(given):
             return names[-1], j, titled
     return None
 
@@ -252,7 +253,7 @@ def _survey(text: str) -> Survey:
     possessives = [w for w in words if w.endswith(("’s", "'s"))] if "’s" in joined or "'s" in joined else []
     out.words = frozenset(words.union([w[:-2] for w in possessives]))
     if not _ABBREVIATIONS.isdisjoint(runs):
-        out.titled.update(_ABBREVIATED.findall(text))
+        out.titled.update(_ABBREVIATED().findall(text))
     titles, stopwords, particles = data.words()
     keys = runs.keys() - stopwords - titles  # a set difference in C drops most sentence starts
     # The runs of one word (most runs) are the keys that are words of the split: a run of
@@ -396,13 +397,13 @@ def _extract(doc: "Document") -> list[Mention]:
             if m.group(0) not in inferred:
                 continue
             p = _parse_pair(m.group(0))
-        if (s and _GLUE.match(text, s - 1) and text[s - 2:s] != "--") or \
-                (e < n and _GLUE.match(text, e) and text[e] not in "’'-"):
+        if (s and _GLUE().match(text, s - 1) and text[s - 2:s] != "--") or \
+                (e < n and _GLUE().match(text, e) and text[e] not in "’'-"):
             continue  # part of a longer word: iPhone, 3Com, anti-Trump (not after a dash typed as ---: protocol---Matt)
         zone = "body"
         if s < doc.body_start:
             zone = next((key for zs, ze, key in zones if zs <= s < ze), "body")
-        titled = p.titled or (abbreviated and _ABBREVIATION_BEFORE.search(text, max(0, s - 8), s) is not None)
+        titled = p.titled or (abbreviated and _ABBREVIATION_BEFORE().search(text, max(0, s - 8), s) is not None)
         if p.given:
             out.append(Mention(s + p.start, s + p.end, p.surname, zone, p.given, s + p.given_start,
                                s + p.given_end, titled))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 from . import data
+from ..patterns import lazy
 from .dictionary import Dictionary, Match, is_gloss
 from .mentions import Mention, extract, survey
 from .skeleton import first_sound, skeleton
@@ -29,9 +30,9 @@ from .skeleton import first_sound, skeleton
 if TYPE_CHECKING:
     from ..document import Document
 
-_MASC = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skyy|skyi|skii|skij|ski|tsky|tskiy|ny|nyi|nyy|niy|iy|yi|oy|y)$")
-_FEM = re.compile(r"(?:ova|eva|yova|ina|yna|ska|skaya|skaia|skaja|tska|tskaya|na|naya|naia|aya|aia|a)$")
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yivna|ich|ych)$")
+_MASC = lazy(r"(?:ov|ev|yov|in|yn|sky|skiy|skyy|skyi|skii|skij|ski|tsky|tskiy|ny|nyi|nyy|niy|iy|yi|oy|y)$")
+_FEM = lazy(r"(?:ova|eva|yova|ina|yna|ska|skaya|skaia|skaja|tska|tskaya|na|naya|naia|aya|aia|a)$")
+_PATRONYMIC = lazy(r"(?:ovich|evich|ovych|evych|ovna|evna|ivna|yivna|ich|ych)$")
 MIN_LENGTH = 4  # shorter words are too often different words (Lee/Li, Kim/Kym)
 NEAR_MIN_LENGTH = 5
 
@@ -51,7 +52,7 @@ class Occurrence:
 def gendered(a: str, b: str) -> bool:
     """Masculine and feminine forms of one surname (Zelensky/Zelenska, Peskov/Peskova)?"""
     for m, f in ((a, b), (b, a)):
-        mm, ff = _MASC.search(m), _FEM.search(f)
+        mm, ff = _MASC().search(m), _FEM().search(f)
         if mm and ff and skeleton(m[:mm.start()] or m) == skeleton(f[:ff.start()] or f):
             return True
     return False
@@ -60,7 +61,7 @@ def gendered(a: str, b: str) -> bool:
 def patronymic_of(a: str, b: str) -> bool:
     """Is one word the other with a patronymic ending (Ivanov/Ivanovich)?"""
     for x, y in ((a, b), (b, a)):
-        p = _PATRONYMIC.search(x)
+        p = _PATRONYMIC().search(x)
         if p and skeleton(x[:p.start()]) in (skeleton(y), skeleton(y)[:-1]):
             return True
     return False
@@ -88,7 +89,7 @@ def _close(a: str, b: str) -> bool:
 
 # (e, en, in, innen: German nouns are capitalised, and their plurals and feminines are not a
 # name spelt two ways: Unterschrift/Unterschriften, Organisation/Organisationen, Analystin)
-_DERIVED = re.compile(r"(?:s|es|'s|’s|y|ie|ey|o|an|ean|ian|n|ese|ist|ists|ism|ite|ites|ic|ish|er|ers|ing"
+_DERIVED = lazy(r"(?:s|es|'s|’s|y|ie|ey|o|an|ean|ian|n|ese|ist|ists|ism|ite|ites|ic|ish|er|ers|ing"
                       r"|e|en|in|innen)$")
 
 
@@ -103,7 +104,7 @@ def derived(a: str, b: str) -> bool:
     suffix = long_[len(short):]
     if suffix == short[-1:]:
         return False  # Tress/Tres, Moss/Mos: the last letter doubled or typed once, one name
-    return long_.startswith(short) and _DERIVED.fullmatch(suffix) is not None
+    return long_.startswith(short) and _DERIVED().fullmatch(suffix) is not None
 
 
 def _marked(word: str) -> Counter[str]:

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
+from ..patterns import lazy
+
 if TYPE_CHECKING:
     from ..engine import FileResult
     from ..model import Finding
@@ -92,12 +94,12 @@ def _file_header(r: "FileResult", style: Callable[..., str], fixing: bool) -> st
 # Below U+0300 (Latin, IPA, spacing modifiers) and in U+2000-U+20CF (general punctuation: curly
 # quotes, dashes, ellipsis; currency signs) every character is one column wide and none combines:
 # most snippets are made of these alone, and are measured without a lookup per character.
-_NARROW = re.compile("[\u0000-\u02ff\u2000-\u20cf]*")
+_NARROW = lazy("[\u0000-\u02ff\u2000-\u20cf]*")
 
 
 def _width(text: str) -> int:
     """Columns the text takes in a terminal (wide CJK characters 2, combining marks 0)."""
-    if _NARROW.fullmatch(text):
+    if _NARROW().fullmatch(text):
         return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
                for ch in text)

@@ -19,6 +19,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding
+from ..patterns import lazy
 
 ID = "NL142"
 NAME = "ambiguous-date"
@@ -32,7 +33,7 @@ CHOICES = {"report": ("ambiguous", "all")}
 # speed, one that starts with a set ([/-]) is not (twice the time). A match of one holds no
 # character of the other's, so the two never overlap: merged, they are one pattern's matches.
 _TAILS = tuple(re.compile(rf"(\{sep})(\d{{1,2}})\1(\d{{4}}|\d{{2}})(?![\w/\-]|\.\d)") for sep in "/-")
-_FIRST = re.compile(r"(?<![\w/.\-:])\d{1,2}\Z")
+_FIRST = lazy(r"(?<![\w/.\-:])\d{1,2}\Z")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -43,7 +44,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     slashes, hyphens = (list(p.finditer(prose, doc.body_start)) if sep in prose else []
                         for sep, p in zip("/-", _TAILS))
     for m in sorted(slashes + hyphens, key=re.Match.start) if slashes and hyphens else slashes or hyphens:
-        first = _FIRST.search(prose, max(0, m.start() - 3), m.start())
+        first = _FIRST().search(prose, max(0, m.start() - 3), m.start())
         if first is None:
             continue
         a, b, sep, year = int(first.group(0)), int(m.group(2)), m.group(1), m.group(3)

@@ -58,6 +58,7 @@ from .. import validation
 from ..document import Document
 from ..frontmatter import Pos
 from ..model import Finding, Fix
+from ..patterns import lazy
 from ..schema import path_text
 
 ID = "NL006"
@@ -150,7 +151,7 @@ def _boolean_paths(doc: Document, opts: Mapping[str, Any]) -> set[tuple[Any, ...
 
 
 # A `key: value` line (the value on the line) inside a block scalar's text
-_KEY_LINE = re.compile(r"([ \t]+)([A-Za-z_][\w-]*):[ \t]+\S[^\n]*")
+_KEY_LINE = lazy(r"([ \t]+)([A-Za-z_][\w-]*):[ \t]+\S[^\n]*")
 
 
 def _swallowed_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> Iterator[Finding]:
@@ -173,7 +174,7 @@ def _swallowed_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> Iterat
         found = []
         for line in reversed(lines):
             at -= len(line)
-            m = _KEY_LINE.fullmatch(line)
+            m = _KEY_LINE().fullmatch(line)
             if m is None:
                 break
             found.append((at, m))

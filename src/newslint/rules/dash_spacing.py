@@ -36,6 +36,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 from ..typography import DASH_FORMS, dash_votes, dashes, house_dash, is_range, near_invisible
 
 ID = "NL108"
@@ -122,13 +123,13 @@ _PHRASE_WORDS = _CLAUSE_WORDS | frozenset("in on at by to out up off over under 
 # ... and the words that may open an aside (quantifiers and adverbs too: "rates–both numbers")
 _ASIDE_WORDS = _PHRASE_WORDS | frozenset("both each all some many most every any either neither only often "
                                          "usually sometimes perhaps maybe not never".split())
-_NEXT_WORD = re.compile(r"([a-z]+)(?![\w–-])")
+_NEXT_WORD = lazy(r"([a-z]+)(?![\w–-])")
 
 
 def _next_word(pt: str, d: Any) -> str:
-    m = _NEXT_WORD.match(pt, d.end)
+    m = _NEXT_WORD().match(pt, d.end)
     return m.group(1) if m else ""
-_PREV_WORD = re.compile(r"[^\W\d_]{3,}$")
+_PREV_WORD = lazy(r"[^\W\d_]{3,}$")
 
 
 def _sentence_en_dashes(pt: str, closed: list[Any]) -> tuple[set[Any], set[Any]]:
@@ -139,7 +140,7 @@ def _sentence_en_dashes(pt: str, closed: list[Any]) -> tuple[set[Any], set[Any]]
     for d in out:
         for other in closed:
             lo, hi = sorted((d.start, other.start))
-            if other not in out and not _in_chain(pt, other) and _SENTENCE_END.search(pt, lo, hi) is None:
+            if other not in out and not _in_chain(pt, other) and _SENTENCE_END().search(pt, lo, hi) is None:
                 partners.add(other)
     return out, partners
 
@@ -149,12 +150,12 @@ def _partner_dash(pt: str, d: Any, found: list[Any]) -> str:
     for other in sorted(found, key=lambda o: abs(o.start - d.start)):
         if other.mark == "—" and other.form in DASH_FORMS and abs(other.start - d.start) < 400:
             lo, hi = sorted((d.start, other.start))
-            if _SENTENCE_END.search(pt, lo, hi) is None:
+            if _SENTENCE_END().search(pt, lo, hi) is None:
                 return DASH_FORMS[other.form]
     return ""
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
+_SENTENCE_END = lazy(r"[.!?]\s|\n\s*\n")
 
 
 def _glued_opener(pt: str, d: Any) -> bool:
@@ -195,7 +196,7 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
     word = _next_word(pt, d)
     if word not in _CLAUSE_WORDS:
         return False
-    before = _PREV_WORD.search(pt, max(0, d.start - 40), d.start)
+    before = _PREV_WORD().search(pt, max(0, d.start - 40), d.start)
     if before is not None and word in ("or", "nor") and before.group().lower() in ("either", "neither", "whether"):
         return False  # either–or, neither–nor: a compound
     return before is not None and before.group().lower() not in _CLAUSE_WORDS \

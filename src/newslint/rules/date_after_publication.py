@@ -22,6 +22,7 @@ from typing import Any, Iterator, Mapping
 from .. import bodydates as dates
 from ..document import Document
 from ..model import Finding
+from ..patterns import lazy
 
 ID = "NL143"
 NAME = "date-after-publication"
@@ -30,8 +31,8 @@ FIXABLE = False
 ENABLED = False
 DEFAULTS = {"max-days-after": 7}
 
-_ON = re.compile(r"(?:^|\s)[Oo]n\s+(?:the\s+)?$")
-_DATELINE = re.compile(r"^[ \t>*_]*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?,?\s*[—–-]?\s*$")
+_ON = lazy(r"(?:^|\s)[Oo]n\s+(?:the\s+)?$")
+_DATELINE = lazy(r"^[ \t>*_]*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]+)?,?\s*[—–-]?\s*$")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -45,8 +46,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for t in dates.text_dates(doc):
         begin = t.weekday_span[0] if t.weekday_span else t.start
         before = text[max(0, begin - 12):begin]
-        dateline = first >= 0 and first <= begin < first + 60 and _DATELINE.match(text[first:begin])
-        if not (dateline or _ON.search(before)):
+        dateline = first >= 0 and first <= begin < first + 60 and _DATELINE().match(text[first:begin])
+        if not (dateline or _ON().search(before)):
             continue
         date = dates._date(t.year, t.month, t.day) if t.year else dates.nearest(t.month, t.day, published)
         if date is None or (date - published).days <= limit:

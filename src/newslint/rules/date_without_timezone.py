@@ -35,6 +35,7 @@ from typing import Any, Iterator, Mapping
 from .. import dates, validation
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 
 ID = "NL013"
 NAME = "date-without-timezone"
@@ -42,7 +43,7 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS: dict[str, Any] = {"timezone": ""}
 
-_OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})")
+_OFFSET = lazy(r"([+-])(\d{2}):?(\d{2})")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -67,7 +68,7 @@ def validate(opts: Mapping[str, Any]) -> None:
 def _zone(name: str) -> tzinfo | None:
     if not name:
         return None
-    m = _OFFSET.fullmatch(name.strip())
+    m = _OFFSET().fullmatch(name.strip())
     if m:
         delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
         return timezone(delta if m.group(1) == "+" else -delta)

@@ -29,6 +29,7 @@ from typing import Any, Iterator, Mapping
 from .. import links
 from ..document import Document
 from ..model import Finding
+from ..patterns import lazy
 
 ID = "NL137"
 NAME = "dead-link"
@@ -44,7 +45,7 @@ DEFAULTS = {
 }
 CHOICES = {"redirects": ("permanent", "all", "none")}
 
-_HTTP = re.compile(r"(?i)^https?://[^/?#\s]")
+_HTTP = lazy(r"(?i)^https?://[^/?#\s]")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -61,7 +62,7 @@ def collect(doc: Document, opts: Mapping[str, Any]) -> list[tuple[str, int, int,
     out = []
     for t in links.targets(doc):
         url = t.url
-        if not _HTTP.match(url) or links.url_problems(url, t.source, False, t.angle) or any(
+        if not _HTTP().match(url) or links.url_problems(url, t.source, False, t.angle) or any(
                 p.search(url) for p in ignore):
             continue
         line, column = doc.position(t.start)

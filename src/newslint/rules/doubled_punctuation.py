@@ -31,6 +31,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 from ..prose import MASK
 from ..typography import HSPACE, link_ending_at, near_invisible, opens_sentence, opens_with_acronym, scan
 
@@ -40,14 +41,14 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS = {"marks": ",;:.!?—"}
 
-_GROUPS = re.compile(r"([.!?,;:])\1*")
+_GROUPS = lazy(r"([.!?,;:])\1*")
 _AFTER_WORD = ")]\"'”’*_"  # what may sit between a word and its punctuation
 # An em dash typed twice between words (led by the literal pair: a C-speed scan); not a longer
 # run, a 2-em dash for a name left out (Mr. ⸺, or ——— alone), nor Chinese's own ——.
 _DOUBLE_DASH = re.compile(r"——(?:(?<=[^\W\d_]——)|(?<=[^\W\d_] ——))(?!—)(?= ?[^\W\d_])")
 # A lower-case word of four letters or more, standing alone or ending a compound of lower-case
 # words (design-centric), not a.m., e.g., example.com, --verbose, etc.
-_PLAIN_WORD = re.compile(r"(?<![\w.@/'’-])(?:[a-z]+-)*[a-z]{4,}\Z")
+_PLAIN_WORD = lazy(r"(?<![\w.@/'’-])(?:[a-z]+-)*[a-z]{4,}\Z")
 _SENTENCE_GAP = frozenset(("", " ", "\t", "\n", MASK, ")", "]", "*", "_", "”", "’", '"', "'"))  # what may follow a stop
 _ABBREVIATIONS = frozenset("approx misc govt dept incl excl cont assn natl intl mgmt corp bros".split())
 
@@ -59,7 +60,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     sc = scan(doc)
     for run_start, run_end in sc.runs:
         if run_end - run_start == 2 and pt[run_start:run_end] == ".," and "." in marks:
-            word = _PLAIN_WORD.search(pt, max(0, run_start - 40), run_start)
+            word = _PLAIN_WORD().search(pt, max(0, run_start - 40), run_start)
             if word is not None and word.group().rsplit("-", 1)[-1] not in _ABBREVIATIONS and not near_invisible(doc, run_start, run_end):
                 yield Finding(run_start, run_end, "a full stop before a comma; delete the stop",
                               Fix.delete(run_start, run_start + 1, "Delete the full stop"))
@@ -71,7 +72,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(run_start, run_end, f"'{mark}' before a full stop; delete the '{mark}'",
                           Fix.delete(run_start, run_start + 1, f"Delete the '{mark}'"))
             continue
-        for group in _GROUPS.finditer(pt, run_start, run_end):  # ",,." is ",," then "."
+        for group in _GROUPS().finditer(pt, run_start, run_end):  # ",,." is ",," then "."
             yield from _check_group(doc, pt, group.start(), group.end(), marks)
     if "." in marks and ".]" in pt:
         yield from _stop_around_link(doc, pt)
@@ -116,7 +117,7 @@ def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator
         while k < n and pt[k] in HSPACE:
             k += 1
         nxt = pt[k] if k < n else "\n"
-        safe = nxt.isupper() or nxt in "\n" + MASK + ")]\"'”’»*_" or _ABBREVIATION.search(pt, max(0, s - 12), s) is not None
+        safe = nxt.isupper() or nxt in "\n" + MASK + ")]\"'”’»*_" or _ABBREVIATION().search(pt, max(0, s - 12), s) is not None
         yield _finding(s, e, mark, safe)
     elif mark in "!?" and before.isalnum() and not (after.isalnum() or after in "/\\_"):
         yield _finding(s, e, mark, True)
@@ -124,10 +125,10 @@ def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator
 
 # A stop doubled after an abbreviation (U.S.. agencies, a.m.. on, etc.. and) is its own stop and
 # a stray one whichever word follows, never a clipped ellipsis: keeping one is safe.
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:(?:[A-Za-z]\.){1,3}[A-Za-z]|etc|Inc|Corp|Ltd|Co|Bros|vs|Jr|Sr|Dept|Govt|approx)\Z")
+_ABBREVIATION = lazy(r"(?<![\w.])(?:(?:[A-Za-z]\.){1,3}[A-Za-z]|etc|Inc|Corp|Ltd|Co|Bros|vs|Jr|Sr|Dept|Govt|approx)\Z")
 
 
-_STOP_IN_LINK = re.compile(r"\.\](?<=[^\W\d_]\.\])")
+_STOP_IN_LINK = lazy(r"\.\](?<=[^\W\d_]\.\])")
 
 
 def _stop_around_link(doc: Document, pt: str) -> Iterator[Finding]:
@@ -135,7 +136,7 @@ def _stop_around_link(doc: Document, pt: str) -> Iterator[Finding]:
     link, so readers see two. Which one an edit added is a guess: the fix (unsafe) deletes the
     one after the link."""
     n = len(pt)
-    for m in _STOP_IN_LINK.finditer(pt):
+    for m in _STOP_IN_LINK().finditer(pt):
         j = m.end()
         while j < n and pt[j] == MASK and j - m.end() < 2000:
             j += 1

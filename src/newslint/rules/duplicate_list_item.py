@@ -32,6 +32,7 @@ from typing import Any, Iterator, Mapping
 from .. import validation
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 
 ID = "NL016"
 NAME = "duplicate-list-item"
@@ -39,8 +40,8 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
-_BLOCK_MARK = re.compile(r"[ \t]*-[ \t]+")
-_FLOW_GAP = re.compile(r"\s*,\s*")
+_BLOCK_MARK = lazy(r"[ \t]*-[ \t]+")
+_FLOW_GAP = lazy(r"\s*,\s*")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -81,7 +82,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 # A TOML array of strings on its own: "basic" (JSON-like escapes) or 'literal' strings
-_TOML_ITEM = re.compile(r"""\s*("(?:[^"\\\n]|\\.)*"|'[^'\n]*')\s*(,|(?=\]))""")
+_TOML_ITEM = lazy(r"""\s*("(?:[^"\\\n]|\\.)*"|'[^'\n]*')\s*(,|(?=\]))""")
 
 
 def _toml_array(text: str, node: Any, value: list[Any]) -> Any:
@@ -93,7 +94,7 @@ def _toml_array(text: str, node: Any, value: list[Any]) -> Any:
         return None
     items, at = [], start + 1
     while len(items) < len(value):
-        m = _TOML_ITEM.match(text, at)
+        m = _TOML_ITEM().match(text, at)
         if m is None:
             return None
         raw = m.group(1)
@@ -105,13 +106,13 @@ def _toml_array(text: str, node: Any, value: list[Any]) -> Any:
             return None
         items.append(SimpleNamespace(value=(m.start(1), m.end(1)), items=None))
         at = m.end()
-    close = _TOML_CLOSE.match(text, at)
+    close = _TOML_CLOSE().match(text, at)
     if close is None or "\n" in text[start:close.end()]:
         return None  # (over lines: the structure guard knows a TOML value by its first line only)
     return SimpleNamespace(value=(start, close.end()), items=items)
 
 
-_TOML_CLOSE = re.compile(r"[ \t\n]*\]")
+_TOML_CLOSE = lazy(r"[ \t\n]*\]")
 
 
 def _first_repeat(value: list[Any]) -> Any:
@@ -144,11 +145,11 @@ def _fix(text: str, node: Any, i: int) -> Fix | None:
         return None
     if text[node.value[0]:node.value[0] + 1] == "[":  # flow: [a, b, a] -> [a, b]
         prev_end = node.items[i - 1].value[1]
-        if not _FLOW_GAP.fullmatch(text, prev_end, start):
+        if not _FLOW_GAP().fullmatch(text, prev_end, start):
             return None
         return Fix.delete(prev_end, end, "Delete the repeated item")
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    if not _BLOCK_MARK.fullmatch(text, line_start, start) or line_end < 0 or text[end:line_end].strip():
+    if not _BLOCK_MARK().fullmatch(text, line_start, start) or line_end < 0 or text[end:line_end].strip():
         return None
     return Fix.delete(line_start, line_end + 1, "Delete the repeated item")

@@ -20,6 +20,7 @@ from typing import Any, Iterator, Mapping
 from .. import links
 from ..document import Document
 from ..model import Finding
+from ..patterns import lazy
 from ..prose import MASK
 
 ID = "NL133"
@@ -47,10 +48,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 _BLANKS = " \t\n\u00a0"  # what _words strips (a text starting otherwise has words; "" is in it)
-_QUOTE_MARKERS = re.compile(r"\n[ \t]*(?:>[ \t]?)*")  # a line break in a block quotation, with its markers
+_QUOTE_MARKERS = lazy(r"\n[ \t]*(?:>[ \t]?)*")  # a line break in a block quotation, with its markers
 
 
 def _words(text: str) -> bool:
     """Is there something to click in the link text: more than white space and the block
     quotation markers of its line breaks? (A lone ``>`` is a visible arrow: ``[>](…)``.)"""
-    return bool(_QUOTE_MARKERS.sub("", text).strip(" \t\n\u00a0")) if "\n" in text else bool(text.strip(" \t\u00a0"))
+    return bool(_QUOTE_MARKERS().sub("", text).strip(" \t\n\u00a0")) if "\n" in text else bool(text.strip(" \t\u00a0"))

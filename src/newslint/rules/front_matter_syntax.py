@@ -96,6 +96,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..frontmatter import UNCLOSED_LIST, UNCLOSED_MAPPING, Pos, parse, split
 from ..model import Edit, Finding, Fix
+from ..patterns import lazy
 
 ID = "NL001"
 NAME = "front-matter-syntax"
@@ -145,7 +146,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 # A top-level line whose key lost the space after its colon (title:Talks resume) or its colon
 # (lastmod 2022-05-31): YAML reads the line as one plain scalar and stops there
-_GLUED = re.compile(r"([A-Za-z_][\w-]*)(?::(?=[^\s/:])|[ \t]+(?=[^\s:#]))")
+_GLUED = lazy(r"([A-Za-z_][\w-]*)(?::(?=[^\s/:])|[ \t]+(?=[^\s:#]))")
 
 
 def _glued_key(doc: Document, at: int) -> tuple[str, int, str, bool] | None:
@@ -155,7 +156,7 @@ def _glued_key(doc: Document, at: int) -> tuple[str, int, str, bool] | None:
     a colon). None otherwise."""
     text = doc.text
     line_start = text.rfind("\n", 0, at) + 1
-    m = _GLUED.match(text, line_start)
+    m = _GLUED().match(text, line_start)
     if m is None or m.end() > text.find("\n", line_start) >= 0:
         return None
     key = m.group(1)
@@ -171,8 +172,8 @@ def _glued_key(doc: Document, at: int) -> tuple[str, int, str, bool] | None:
 
 
 _UNQUOTED_COLON = "YAML: a colon followed by a space inside an unquoted value; quote the value"
-_CONTINUED = re.compile(r"(?:\n[ \t]*)*\n[ \t]+\S")
-_PLAIN_VALUE = re.compile(r"[A-Za-z_][\w-]*:[ \t]+([^\s\"'\[\]{}&*!|>%@`#?,-][^\n]*?)[ \t]*$", re.M)
+_CONTINUED = lazy(r"(?:\n[ \t]*)*\n[ \t]+\S")
+_PLAIN_VALUE = lazy(r"[A-Za-z_][\w-]*:[ \t]+([^\s\"'\[\]{}&*!|>%@`#?,-][^\n]*?)[ \t]*$", re.M)
 
 
 def _quote_fix(doc: Document, at: int) -> Fix | None:
@@ -182,8 +183,8 @@ def _quote_fix(doc: Document, at: int) -> Fix | None:
     ``: `` can only have been meant as text."""
     text = doc.text
     line_start = text.rfind("\n", 0, at) + 1
-    m = _PLAIN_VALUE.match(text, line_start)
-    if m is None or " #" in m.group(1) or ": " not in m.group(1) + " " or _CONTINUED.match(text, m.end()):
+    m = _PLAIN_VALUE().match(text, line_start)
+    if m is None or " #" in m.group(1) or ": " not in m.group(1) + " " or _CONTINUED().match(text, m.end()):
         return None  # (a value that goes on on indented lines below is not this line's alone)
     value = m.group(1)
     q = '"' if '"' not in value and "\\" not in value else "'" if "'" not in value else ""
@@ -207,10 +208,10 @@ def _parses_past(repaired: str, limit: int) -> bool:
     return not ((fm.duplicates and not fm.partial) or (errors and errors[0].start <= limit) or (not errors and fm.data is None))
 
 
-_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
-_YAML_BELOW = re.compile(r"^[A-Za-z_][\w-]*:[^\n]*\n(?:[ \t]*\n)*(?:-[ \t]|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.M)
-_BLANK_LINE = re.compile(r"^[ \t]*\n", re.M)
-_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
+_KEY_LINE = lazy(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+_YAML_BELOW = lazy(r"^[A-Za-z_][\w-]*:[^\n]*\n(?:[ \t]*\n)*(?:-[ \t]|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.M)
+_BLANK_LINE = lazy(r"^[ \t]*\n", re.M)
+_BLANK_LINES = lazy(r"(?:[ \t]*\n)*")
 
 
 def _close_block_fix(doc: Document, start: int) -> Fix | None:
@@ -222,18 +223,18 @@ def _close_block_fix(doc: Document, start: int) -> Fix | None:
     that line starts prose (a letter, a link, emphasis, an HTML tag); unsafe when it is a
     heading (``# Title`` could be a YAML comment)."""
     text = doc.text
-    for m in _BLANK_LINE.finditer(text, start):
-        nxt = _BLANK_LINES.match(text, m.end()).end()  # (positions, not slices: a block of
+    for m in _BLANK_LINE().finditer(text, start):
+        nxt = _BLANK_LINES().match(text, m.end()).end()  # (positions, not slices: a block of
         eol = text.find("\n", nxt)                      # thousands of blank lines stays linear)
         line = text[nxt: len(text) if eol < 0 else eol]
-        if not line or line[0] in " \t-" or _KEY_LINE.match(line):
+        if not line or line[0] in " \t-" or _KEY_LINE().match(line):
             continue  # more YAML (or nothing) below
         if line.startswith("#"):
             para_end = text.find("\n\n", nxt)
             para = text[nxt: len(text) if para_end < 0 else para_end]
-            if any(_KEY_LINE.match(x) for x in para.split("\n")):
+            if any(_KEY_LINE().match(x) for x in para.split("\n")):
                 continue  # a comment, then keys
-        if _YAML_BELOW.search(text, nxt):
+        if _YAML_BELOW().search(text, nxt):
             return None  # keys further down (a value's paragraph, then more keys): no sure place
         repaired = text[:m.start()] + "---\n" + text[m.start():]
         fm = split(repaired)
@@ -243,7 +244,7 @@ def _close_block_fix(doc: Document, start: int) -> Fix | None:
     return None
 
 
-_COMMENT = re.compile(r"\s#(?:\s|$)")
+_COMMENT = lazy(r"\s#(?:\s|$)")
 _UNCLOSED_QUOTE = "YAML: a quoted value that is never closed; close the quote or drop it"
 
 
@@ -259,7 +260,7 @@ def _close_quote_fix(doc: Document, at: int) -> Fix | None:
         return None
     value = text[at + 1: line_end].rstrip(" \t")
     inner = value.replace("''", "") if q == "'" else value  # ('It''s here: an escaped apostrophe)
-    if not value.strip() or _COMMENT.search(value) or q in inner or value.endswith("\\"):
+    if not value.strip() or _COMMENT().search(value) or q in inner or value.endswith("\\"):
         return None  # ("post  # note": the quote may have closed before the comment; #96, &#8217; are text)
     end = at + 1 + len(value)
     if not _parses_past(text[:end] + q + text[end:], line_end + 1):
@@ -284,7 +285,7 @@ def _close_bracket_fix(doc: Document, at: int) -> Fix | None:
     value = text[at + 1: line_end].rstrip(" \t\r")
     if not value.strip() or value.endswith(",") or any(c in value for c in "[]{}\"'#"):
         return None
-    if not _TOP_KEY_LINE.match(text, _BLANK_LINES.match(text, line_end + 1).end()):
+    if not _TOP_KEY_LINE.match(text, _BLANK_LINES().match(text, line_end + 1).end()):
         return None  # (only a key on the next line says the list ended on this one)
     end = at + 1 + len(value)
     if not _parses_past(text[:end] + _CLOSING[opening] + text[end:], line_end + 1):
@@ -301,14 +302,14 @@ def _first_glued_line(doc: Document, start: int, error: int) -> tuple[int, tuple
     stop lines below the first): (line start, what ``_glued_key`` says)."""
     text = doc.text
     end = text.find("\n", error)
-    for m in _GLUED_LINE.finditer(text, start, len(text) if end < 0 else end):
+    for m in _GLUED_LINE().finditer(text, start, len(text) if end < 0 else end):
         repaired = _glued_key(doc, m.start())
         if repaired is not None:
             return m.start(), repaired
     return None
 
 
-_GLUED_LINE = re.compile(r"^(?=[A-Za-z_])", re.M)
+_GLUED_LINE = lazy(r"^(?=[A-Za-z_])", re.M)
 
 
 def _glued_fix(doc: Document, at: int) -> Fix | None:
@@ -326,7 +327,7 @@ def _glue_fix(found: tuple[str, int, str, bool]) -> Fix:
 
 # A line of a YAML list whose item lost the space after its dash (  -meetups), and its siblings
 _GLUED_DASH = re.compile(r"^([ \t]*)-(?=[^\s\-\d.])[^\n]*$", re.M)  # (not -4, -.5: a number)
-_BLOCK_SCALAR = re.compile(r"[|>][+-]?[0-9]?[ \t]*(?:#[^\n]*)?$")
+_BLOCK_SCALAR = lazy(r"[|>][+-]?[0-9]?[ \t]*(?:#[^\n]*)?$")
 
 
 def _glued_dashes(doc: Document, start: int, end: int) -> tuple[list[tuple[int, Fix]], str]:
@@ -383,7 +384,7 @@ def _in_block_scalar(text: str, start: int, at: int, indent: int) -> bool:
             continue
         lead = len(line) - len(line.lstrip(" \t"))
         if lead < indent or (lead == indent and not line.lstrip(" \t").startswith("-")):
-            return _BLOCK_SCALAR.search(line) is not None  # the parent line: does it open a block?
+            return _BLOCK_SCALAR().search(line) is not None  # the parent line: does it open a block?
     return True
 
 
@@ -399,7 +400,7 @@ def _key_names() -> frozenset[str]:
 
 
 _KEY_NAMES: frozenset[str] | None = None
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")
+_TAG = lazy(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")
 MAX_KEY_WORDS = 5  # no key in 3,248 real articles has more than 3 words; a sentence has more
 
 
@@ -424,7 +425,7 @@ def _paragraph_keys(doc: Document, items: dict[str, Pos]) -> Iterator[Finding]:
                 yield Finding(pos.key[0], pos.key[1],
                               f"`{shown}` is read as a key: it looks like `{first}` without its colon; "
                               f"write `{first}: …`", _glued_fix(doc, pos.key[0]))
-            elif plain and (len(key.split()) >= MAX_KEY_WORDS or _TAG.search(key)):
+            elif plain and (len(key.split()) >= MAX_KEY_WORDS or _TAG().search(key)):
                 shown = key if len(key) <= 40 else key[:37].rstrip() + "…"
                 where = f" of `{previous}`" if previous is not None else ""
                 yield Finding(pos.key[0], pos.key[1],

@@ -45,6 +45,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 from ..typography import DASH_FORMS, dash_votes, dashes, house_dash, near_invisible, range_side
 
 DASH_ORDER = ("spaced-em", "closed-em", "spaced-en")  # house_dash's order on a tie
@@ -81,11 +82,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if d.mark == "-":
             if (d.prev in _NUMERIC and d.next in _NUMERIC) or _variables(pt, d):
                 continue  # 5 - 3, $200 - $499, n - k: arithmetic or a range
-            if _ARTICLE_BEFORE.search(pt, max(0, d.start - 8), d.start):
+            if _ARTICLE_BEFORE().search(pt, max(0, d.start - 8), d.start):
                 continue  # put a - before the word, from a + to a -: the character named, not a dash
-            if d.form.startswith("spaced") and _COMPOUND.match(pt, d.end) and pt[d.start - 1:d.start].islower():
+            if d.form.startswith("spaced") and _COMPOUND().match(pt, d.end) and pt[d.start - 1:d.start].islower():
                 left = re.search(r"[A-Za-z]+$", pt[max(0, d.start - 30):d.start])
-                word = f"{left.group() if left else ''}-{pt[d.end:_COMPOUND.match(pt, d.end).end(1)]}"
+                word = f"{left.group() if left else ''}-{pt[d.end:_COMPOUND().match(pt, d.end).end(1)]}"
                 yield Finding(d.start, d.end, f"spaces around the hyphen of a compound; write '{word}'",
                               Fix.replace(d.start, d.end, "-", "Close up the hyphen", safe=False))
                 continue  # root - based installation: a compound, not a dash
@@ -141,7 +142,7 @@ def _label_then_date(pt: str, d: Any) -> bool:
     """A numbered label before the hyphen and a date or weekday after it (Day 1 - Dec/02/2019,
     #61 - March, Episode 3 - Monday): two different things, not a range's two ends, which share a
     kind (5 - 10, March 5 - May 14, 9 am - 1 pm)."""
-    m = _LABELLED.search(pt, max(0, d.start - 40), d.start)
+    m = _LABELLED().search(pt, max(0, d.start - 40), d.start)
     if m is None or pt[d.end: d.end + 1].isdigit():
         return False
     word = m.group(1)
@@ -151,15 +152,15 @@ def _label_then_date(pt: str, d: Any) -> bool:
 def _day_then_clock(pt: str, d: Any) -> bool:
     """A day of the month before the hyphen and a clock time after it (Nov 4th - 5:06 PM,
     March 4 - 9:30 am): a date and its hour, not a range's two ends (Nov 4th - 7th, 9 - 5:30 pm)."""
-    return _CLOCK_AFTER.match(pt, d.end) is not None \
-        and _DAY_BEFORE.search(pt, max(0, d.start - 24), d.start) is not None
+    return _CLOCK_AFTER().match(pt, d.end) is not None \
+        and _DAY_BEFORE().search(pt, max(0, d.start - 24), d.start) is not None
 
 
 def _variables(pt: str, d: Any) -> bool:
     """Single letters on both sides (n - k + 1), or a constant's name before a number or a
     letter (MAX - 1, MAX - x): arithmetic, not a dash."""
     left, right = pt[max(0, d.start - 2): d.start], pt[d.end: d.end + 2]
-    if _OPERAND_AFTER.match(pt, d.end) and _CONSTANT_BEFORE.search(pt, max(0, d.start - 40), d.start):
+    if _OPERAND_AFTER().match(pt, d.end) and _CONSTANT_BEFORE().search(pt, max(0, d.start - 40), d.start):
         return True  # (not "the UK - 3 million people": words go on after the number)
     return len(left) == 2 and len(right) == 2 and left[1].isalpha() and not left[0].isalnum() \
         and right[0].isalpha() and not right[1].isalnum() and left[1] not in "aAI" and right[0] not in "aAI"
@@ -169,23 +170,23 @@ def _variables(pt: str, d: Any) -> bool:
 # qualifies; not before a preposition ("the plan - based on polling - failed" is a dash).
 # "first" too (a "remote - first" way of working), but not before a determiner or a pronoun
 # ("rebuilt it - first the parser, then the renderer" is a dash); the half may close a quotation.
-_COMPOUND = re.compile(r"(based|driven|related|oriented|focused|friendly|specific|centric|centred|centered|sized|first)"
+_COMPOUND = lazy(r"(based|driven|related|oriented|focused|friendly|specific|centric|centred|centered|sized|first)"
                        r"(?=[\"”’']?[ \t]+(?!(?:on|upon|in|by|to|of|at|with|from|for|and|or|around|toward|towards"
                        r"|the|a|an|this|that|these|those|its|his|her|their|our|my|your|we|i|you|he|she|it|they|then)\b)"
                        r"[A-Za-z])")
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:a|an|the)$", re.IGNORECASE)  # no dash follows an article
-_CONSTANT_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Z_]+$")  # MAX, UINT_MAX
-_OPERAND_AFTER = re.compile(r"(?:[0-9]+|[A-Za-z])[ \t]*(?:$|[|)\]=+*/<>,;\ue000\n]|\.(?![0-9]))")  # then the end of the expression
+_ARTICLE_BEFORE = lazy(r"(?<![\w'’-])(?:a|an|the)$", re.IGNORECASE)  # no dash follows an article
+_CONSTANT_BEFORE = lazy(r"(?<![\w-])[A-Z][A-Z_]+$")  # MAX, UINT_MAX
+_OPERAND_AFTER = lazy(r"(?:[0-9]+|[A-Za-z])[ \t]*(?:$|[|)\]=+*/<>,;\ue000\n]|\.(?![0-9]))")  # then the end of the expression
 # A number of one to three digits (not a year) after "#" or after a capitalised word: Day 1, #61
-_LABELLED = re.compile(r"(?:#|(?<![\w.])([A-Z][a-z]+)\.?[ \t]+)[0-9]{1,3}[ \t]*$")
+_LABELLED = lazy(r"(?:#|(?<![\w.])([A-Z][a-z]+)\.?[ \t]+)[0-9]{1,3}[ \t]*$")
 _CALENDAR_WORDS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june "
                             "july august september october november december mon tue wed thu fri sat sun monday "
                             "tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august"
            "|september|october|november|december")
 # An ordinal day (4th, 22nd) or a month's name and a day (March 4, Nov. 10), then the hyphen
-_DAY_BEFORE = re.compile(r"(?:(?<![\w.])[0-9]{1,2}(?:st|nd|rd|th)|(?<![\w])(?:" + _MONTHS + r")\.?[ \t]+[0-9]{1,2})[ \t]*$",
+_DAY_BEFORE = lazy(r"(?:(?<![\w.])[0-9]{1,2}(?:st|nd|rd|th)|(?<![\w])(?:" + _MONTHS + r")\.?[ \t]+[0-9]{1,2})[ \t]*$",
                          re.IGNORECASE)
-_CLOCK_AFTER = re.compile(r"[ \t]*[0-9]{1,2}:[0-9]{2}(?![0-9])")  # 5:06, 11:51 (not 2:300)
+_CLOCK_AFTER = lazy(r"[ \t]*[0-9]{1,2}:[0-9]{2}(?![0-9])")  # 5:06, 11:51 (not 2:300)
 _NOT_LABELS = frozenset("In On From Since By Until Till Through To Between Before After About Around For Of At "
                         "Over Under Ages Aged".split())  # From 9 - Monday … : a range's first end

@@ -33,6 +33,7 @@ from typing import Any, Iterator, Mapping
 from .. import bodydates as dates
 from ..document import Document
 from ..model import Finding
+from ..patterns import lazy
 
 ID = "NL140"
 NAME = "impossible-date"
@@ -42,23 +43,23 @@ DEFAULTS: dict[str, Any] = {}
 
 # Found from the ":" (the scan is cheap), the hour checked behind it in check().
 # (a zone: a.m./p.m., UTC, a US or European zone's letters, or "Moscow time", "local time")
-_TIME = re.compile(r":(\d{2})(?::(\d{2}))?(?!\d)\s?"
+_TIME = lazy(r":(\d{2})(?::(\d{2}))?(?!\d)\s?"
                    r"(?P<zone>[aApP]\.?\s?[mM]\.?(?![\w])|UTC\b|GMT\b|[ECMP][SD]?T\b|Z\b"
                    r"|(?:CES?T|EES?T|WES?T|BST|MSK|IST|JST|KST|HKT|SGT|AE[SD]T)\b|(?:local|[A-Z][a-z]+) time\b)")
-_TWELVE_HOUR = re.compile(r"[ap]\.?m\.?")
-_HOUR = re.compile(r"(?<![\w:.\-/])\d{1,2}\Z")
+_TWELVE_HOUR = lazy(r"[ap]\.?m\.?")
+_HOUR = lazy(r"(?<![\w:.\-/])\d{1,2}\Z")
 # A bare time whose minutes do not exist (led by the literal ":"), after a word that introduces
 # a time: neither a clock time nor a minutes:seconds offset.
 _CLOCK = re.compile(r":\d\d")  # what _TIME and _BAD_MINUTES both start with
-_BAD_MINUTES = re.compile(r":([6-9]\d)(?![\d:]|[.,]\d)")
-_TIME_WORD = re.compile(r"(?<![\w-])(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]efore|[Aa]fter|[Aa]round) \Z")
+_BAD_MINUTES = lazy(r":([6-9]\d)(?![\d:]|[.,]\d)")
+_TIME_WORD = lazy(r"(?<![\w-])(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]efore|[Aa]fter|[Aa]round) \Z")
 # 31/02/2022, 31.02.2022, 2022/02/30: found from the middle "/02/" (cheap to scan for), the
 # number before it checked in check(); the hyphenated year-first form is an ISO date (above)
 # One pattern per separator: led by one literal character, each is scanned for at C speed (a
 # pattern led by the set [/.] is tried at every character: three times the time). A match of one
 # holds no character of the other's, so they never overlap: merged, they are one pattern's matches.
 _NUMERIC_TAILS = tuple(re.compile(rf"(\{sep})(\d{{1,2}})\1(\d{{4}}|\d{{1,2}})(?![\w/]|\.\d)") for sep in "/.")
-_NUMERIC_HEAD = re.compile(r"(?<![\w:.\-/])(?:\d{4}|\d{1,2})\Z")
+_NUMERIC_HEAD = lazy(r"(?<![\w:.\-/])(?:\d{4}|\d{1,2})\Z")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -80,7 +81,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     slashes, stops = (list(p.finditer(prose, doc.body_start)) if sep in prose else []
                       for sep, p in zip("/.", _NUMERIC_TAILS))
     for m in sorted(slashes + stops, key=re.Match.start) if slashes and stops else slashes or stops:
-        head = _NUMERIC_HEAD.search(prose, max(0, m.start() - 4), m.start())
+        head = _NUMERIC_HEAD().search(prose, max(0, m.start() - 4), m.start())
         if head is not None:
             problem = _numeric_problem(head.group(0), m.group(2), m.group(3))
             if problem:
@@ -88,21 +89,21 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 yield Finding(head.start(), m.end(), f"`{shown}` is not a real date: {problem}")
     if _CLOCK.search(prose, doc.body_start) is None:
         return  # both patterns below start with a colon and two digits: one scan rules out both
-    for m in _TIME.finditer(prose, doc.body_start):
-        h = _HOUR.search(prose, max(0, m.start() - 3), m.start())
+    for m in _TIME().finditer(prose, doc.body_start):
+        h = _HOUR().search(prose, max(0, m.start() - 3), m.start())
         if h is None:
             continue
         hour, minute, second = int(h.group(0)), int(m.group(1)), int(m.group(2) or 0)
         problem = _time_problem(hour, minute, second)
         zone = m.group("zone").replace(" ", "").lower()
-        if problem is None and _TWELVE_HOUR.fullmatch(zone) and not 1 <= hour <= 12:
+        if problem is None and _TWELVE_HOUR().fullmatch(zone) and not 1 <= hour <= 12:
             problem = f"a {zone} time has an hour from 1 to 12; write {hour - 12 if hour > 12 else 12}:{m.group(1)}"
         if problem:
             shown = prose[h.start():m.end("zone")]
             yield Finding(h.start(), m.end("zone"), f"`{shown}` is not a real time: {problem}")
-    for m in _BAD_MINUTES.finditer(prose, doc.body_start):
-        h = _HOUR.search(prose, max(0, m.start() - 3), m.start())
-        if h is None or _TIME.match(prose, m.start()) or not _TIME_WORD.search(prose, max(0, h.start() - 8), h.start()):
+    for m in _BAD_MINUTES().finditer(prose, doc.body_start):
+        h = _HOUR().search(prose, max(0, m.start() - 3), m.start())
+        if h is None or _TIME().match(prose, m.start()) or not _TIME_WORD().search(prose, max(0, h.start() - 8), h.start()):
             continue  # a zone follows (reported above), or nothing says it is a time
         shown = prose[h.start():m.end()]
         yield Finding(h.start(), m.end(), f"`{shown}` is not a real time: there is no minute {m.group(1)}")

@@ -40,6 +40,7 @@ from .. import links
 from ..document import Document
 from ..frontmatter import reads_as_text
 from ..model import Finding, Fix
+from ..patterns import lazy
 from ..resources import english_words
 from ..typography import INVISIBLE, restores_reference, scan
 
@@ -55,7 +56,7 @@ _NAMES = {"\u00ad": "soft hyphen", "\u061c": "Arabic letter mark", "\u180e": "Mo
           "\ufeff": "byte order mark"}
 _JOINERS = "\u200c\u200d"
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_RTL = lazy("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _YAML_INDICATORS = "\"'&*!|>%@`#,[]{}?:-"
 
 
@@ -72,7 +73,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         after = pt[e] if e < len(pt) else ""
         if any(ch in _JOINERS for ch in run) and not (_plain(before) and _plain(after)):
             continue  # emoji sequences, Indic and Arabic shaping
-        if any(ch in _BIDI for ch in run) and _RTL.search(pt, max(0, s - 500), e + 500):
+        if any(ch in _BIDI for ch in run) and _RTL().search(pt, max(0, s - 500), e + 500):
             continue  # bidi marks belong to right-to-left text
         safe = not (before and after and before in "*_~" and after in "*_~") and not _holds_lines(doc.text, s, e) \
             and not _opens_block(doc.text, s, after)
@@ -95,7 +96,7 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
         url = target.url
         if url.isascii():
             continue
-        for m in _RUN.finditer(url):
+        for m in _RUN().finditer(url):
             s, e = m.span()
             joined = any(ch in _JOINERS for ch in m.group()) and \
                 not (url[s - 1: s].isascii() and url[e: e + 1].isascii())
@@ -112,13 +113,13 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
     a number, a date, a boolean or null; a joiner that shapes non-Latin letters stays."""
     text = doc.text
     for s0, e0 in links.non_ascii_values(doc):
-        for m in _RUN.finditer(text, s0, e0):
+        for m in _RUN().finditer(text, s0, e0):
             s, e = m.span()
             run = m.group()
             before, after = text[s - 1], text[e: e + 1]
             if any(ch in _JOINERS for ch in run) and not (_plain(before) and _plain(after)):
                 continue  # emoji sequences, Indic and Arabic shaping
-            if any(ch in _BIDI for ch in run) and _RTL.search(text, s0, e0):
+            if any(ch in _BIDI for ch in run) and _RTL().search(text, s0, e0):
                 continue
             safe = (s > s0 or after not in _YAML_INDICATORS) and \
                 (text[s0] in "'\"|>" or reads_as_text(text[s0:s] + text[e:e0]))  # (3<ZWSP> is text; 3 a number)
@@ -129,8 +130,8 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
                                      safe=safe))
 
 
-_RUN = re.compile(f"[{INVISIBLE}]+")
-_NBSP_PAIR = re.compile(r"(?<![\w\u00a0])([^\W\d_]{2,})\u00a0([^\W\d_]{2,})(?![\w\u00a0])")
+_RUN = lazy(f"[{INVISIBLE}]+")
+_NBSP_PAIR = lazy(r"(?<![\w\u00a0])([^\W\d_]{2,})\u00a0([^\W\d_]{2,})(?![\w\u00a0])")
 
 
 def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
@@ -140,7 +141,7 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
     pairs = _nbsp_pairs(pt)
     if not pairs:
         return
-    words = Counter(_WORD.findall(lowered))  # the no-break space splits: a pair's parts count once each
+    words = Counter(_WORD().findall(lowered))  # the no-break space splits: a pair's parts count once each
     for m in pairs:
         left, right = m.group(1).lower(), m.group(2).lower()
         joined = left + right
@@ -171,7 +172,7 @@ def _nbsp_pairs(pt: str) -> list[re.Match[str]]:
         s = i
         while s > 0 and (pt[s - 1].isalnum() or pt[s - 1] == "_"):  # (the characters \w matches)
             s -= 1
-        m = _NBSP_PAIR.match(pt, s) if i - s >= 2 else None
+        m = _NBSP_PAIR().match(pt, s) if i - s >= 2 else None
         if m is not None:
             pairs.append(m)
         i = pt.find("\u00a0", i + 1)
@@ -212,7 +213,7 @@ def _two_words_one_word(pt: str, m: re.Match[str], left: str, right: str) -> boo
 _FUNCTION_WORDS = frozenset("not can may all was are were has had did does and but nor yet few own off far per via "
                             "his her him you your our ours who whom whose why how now then than too also just "
                             "get got let set put see saw say said".split())
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = lazy(r"[^\W\d_]+")
 # Endings that are never words: "need\u00a0ing" is one word even when the article has no "needing"
 _SUFFIXES = frozenset("ing ings tion tions sion sions ation ations ment ments ness ity ities ology ance ence "
                       "ous ive ful ized ised izing ising".split())

@@ -36,6 +36,7 @@ from typing import Any, Iterator, Mapping
 from .. import validation
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 
 ID = "NL015"
 NAME = "list-as-string"
@@ -44,13 +45,13 @@ FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
 # A short second part that belongs to the first: Washington, D.C.; Acme, Inc.; Smith, Jr.
-_SUFFIX = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z]{2,3}|Inc\.?|Jr\.?|Sr\.?|Ltd\.?|LLC|Co\.?")
-_NAME_WORD = re.compile(r"[A-Z][a-z'’-]+")
+_SUFFIX = lazy(r"(?:[A-Z]\.){1,3}|[A-Z]{2,3}|Inc\.?|Jr\.?|Sr\.?|Ltd\.?|LLC|Co\.?")
+_NAME_WORD = lazy(r"[A-Z][a-z'’-]+")
 # An item that YAML reads back as the same string when written plain in a block list.
-_PLAIN = re.compile(r"[A-Za-z][\w .&/()'’-]*")
+_PLAIN = lazy(r"[A-Za-z][\w .&/()'’-]*")
 _YAML11 = frozenset("y n yes no on off true false null".split())
-_INDENT = re.compile(r"^([ \t]*)- ", re.M)
-_TRAILING = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)+")
+_INDENT = lazy(r"^([ \t]*)- ", re.M)
+_TRAILING = lazy(r"(?:[ \t]*(?:#[^\n]*)?\n)+")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -75,8 +76,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         parts = [p.strip() for p in value.split(",")]
         if len(parts) < 2 or not all(parts) or any(len(p) > 60 for p in parts):
             continue
-        if len(parts) == 2 and (_SUFFIX.fullmatch(parts[1]) or
-                                (key in ("authors", "author") and all(_NAME_WORD.fullmatch(p) for p in parts))):
+        if len(parts) == 2 and (_SUFFIX().fullmatch(parts[1]) or
+                                (key in ("authors", "author") and all(_NAME_WORD().fullmatch(p) for p in parts))):
             continue  # Washington, D.C.; Smith, John
         yield Finding(pos.key[0], pos.value[1],
                       f"`{key}` is one string with commas; write its {len(parts)} items as a list",
@@ -99,16 +100,16 @@ def _fix(doc: Document, fm: Any, pos: Any, parts: list[str]) -> Fix | None:
     line_end = text.find("\n", end)
     if colon < 0 or "\n" in text[colon:end] or line_end < 0 or text[end:line_end].strip():
         return None  # (a comment after the value would be lost)
-    if not all(_PLAIN.fullmatch(p) and p.lower() not in _YAML11 and not p.endswith(" ") for p in parts):
+    if not all(_PLAIN().fullmatch(p) and p.lower() not in _YAML11 and not p.endswith(" ") for p in parts):
         return None
-    indents = _INDENT.findall(text, fm.content_start, fm.content_end)
+    indents = _INDENT().findall(text, fm.content_start, fm.content_end)
     indent = max(set(indents), key=indents.count) if indents else "  "
     items = "".join(f"\n{indent}- {p}" for p in parts)
     # Through the line's end and the comment or blank lines after it, written back as they were:
     # YAML ends a block list where the next key starts, so the list's value must lie wholly inside
     # the edit for the structure guard, as the string's did.
     stop = line_end + 1
-    m = _TRAILING.match(text, stop, fm.content_end)
+    m = _TRAILING().match(text, stop, fm.content_end)
     if m:
         stop = m.end()
     return Fix.replace(colon + 1, stop, items + "\n" + text[line_end + 1:stop], "Write the items as a list",

@@ -27,6 +27,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding
+from ..patterns import lazy
 
 ID = "NL002"
 NAME = "missing-front-matter"
@@ -41,13 +42,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                       "no front matter; start the file with a `---` block holding at least the title")
 
 
-_CAPITALS = re.compile(r"[A-Z][A-Z0-9_-]*")
-_EXPORTED_OBJECT = re.compile(r"^export[ \t]+const[ \t]+[A-Za-z_$][\w$]*[ \t]*(?::[^=\n]*)?=[ \t]*\{", re.M)
+_CAPITALS = lazy(r"[A-Z][A-Z0-9_-]*")
+_EXPORTED_OBJECT = lazy(r"^export[ \t]+const[ \t]+[A-Za-z_$][\w$]*[ \t]*(?::[^=\n]*)?=[ \t]*\{", re.M)
 
 
 def _mdx_metadata(doc: Document) -> bool:
     """An .mdx file that exports an object (export const meta = {…}): its metadata, in JavaScript."""
-    return doc.is_mdx and _EXPORTED_OBJECT.search(doc.text) is not None
+    return doc.is_mdx and _EXPORTED_OBJECT().search(doc.text) is not None
 
 
 def _repository_document(path: str | None) -> bool:
@@ -55,4 +56,4 @@ def _repository_document(path: str | None) -> bool:
     if not path:
         return False
     stem = PurePath(path).name.split(".")[0]
-    return _CAPITALS.fullmatch(stem) is not None
+    return _CAPITALS().fullmatch(stem) is not None

@@ -67,6 +67,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..names.data import given_names
+from ..patterns import lazy
 from ..resources import english_words
 from ..prose import MASK
 from ..quotes import analyse
@@ -81,24 +82,24 @@ DEFAULTS: dict[str, Any] = {}
 _BREAK = " \t\n\u00a0\u202f" + MASK
 _OPENERS = "([{“‘\"'*_«„"
 _CLOSERS = ")]}”’\"'*_»"
-_CODE_LIKE = re.compile(r"[.@/\\:=#&<>{}|~^%$+`_]")
-_CAMEL = re.compile(r"[a-z][A-Z]")
-_HANDLE = re.compile(r"[@#][A-Za-z][A-Za-z0-9_]*")  # a social-media handle or a hashtag
-_WORD = re.compile(r"[^\W\d_]+")
-_LAST_WORD = re.compile(r"[^\W_]+$")
-_ENTITY = re.compile(r"&#?[A-Za-z0-9]+$")
-_PLAIN_END = re.compile(r"[,.;!?)”’]?")
-_GLUED_COLON = re.compile(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query syntax (user:x from:y)
+_CODE_LIKE = lazy(r"[.@/\\:=#&<>{}|~^%$+`_]")
+_CAMEL = lazy(r"[a-z][A-Z]")
+_HANDLE = lazy(r"[@#][A-Za-z][A-Za-z0-9_]*")  # a social-media handle or a hashtag
+_WORD = lazy(r"[^\W\d_]+")
+_LAST_WORD = lazy(r"[^\W_]+$")
+_ENTITY = lazy(r"&#?[A-Za-z0-9]+$")
+_PLAIN_END = lazy(r"[,.;!?)”’]?")
+_GLUED_COLON = lazy(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query syntax (user:x from:y)
 # ##News at a line's start (up to three spaces in): a heading whose space went missing
 # (or a numbered one: ##1. The inventory, ###2) Who gets it)
-_GLUED_HEADING = re.compile(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[A-Z][^\W\d_]*(?:[\s,:;.!?’'*_-]|$)"
+_GLUED_HEADING = lazy(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[A-Z][^\W\d_]*(?:[\s,:;.!?’'*_-]|$)"
                             r"|[0-9]{1,2}[.):]?[ \t]+[A-Z]|\ue000+[A-Z]))", re.M)  # (or an anchor: ##<a name="x"></a>Title)
 # A name written with a dot between capitalised words (Hack.Developers, Code.Sprint), not code
-_DOTTED_NAME = re.compile(r"[A-Z][a-z]+(?:\.[A-Z][A-Za-z]+)+")
-_GLUED_ITEM = re.compile(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
-_SNAKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")  # an identifier in snake case: splice_signed
-_WORD_END = re.compile(r"[,.;!?”’]?")  # (not a bracket: f(a_b, c_d, e_f,ghi) is code)
-_SPACED_ITEMS = re.compile(r"(?<![\w,])[a-z][a-z0-9]*_\w+, [a-z][a-z0-9]*_\w+, \Z")  # two such items before it
+_DOTTED_NAME = lazy(r"[A-Z][a-z]+(?:\.[A-Z][A-Za-z]+)+")
+_GLUED_ITEM = lazy(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
+_SNAKE = lazy(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")  # an identifier in snake case: splice_signed
+_WORD_END = lazy(r"[,.;!?”’]?")  # (not a bracket: f(a_b, c_d, e_f,ghi) is code)
+_SPACED_ITEMS = lazy(r"(?<![\w,])[a-z][a-z0-9]*_\w+, [a-z][a-z0-9]*_\w+, \Z")  # two such items before it
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -125,12 +126,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if pt.startswith(_GARBLED, i + 1):
             continue
         if _clause_runs_on(pt, i, table) and not near_invisible(doc, i - 20, i + 20) \
-                and not (pt[i] == ";" and _ESCAPED_ENTITY_END.search(doc.text, max(0, i - 40), i + 1)):
+                and not (pt[i] == ";" and _ESCAPED_ENTITY_END().search(doc.text, max(0, i - 40), i + 1)):
             yield _finding(pt, i)
     if "”" in pt or '"' in pt:
         yield from _after_closing_quote(doc, pt)
     if "#" in pt and "##" in pt:  # (the one character is found at C speed, the pair three times slower)
-        for m in _GLUED_HEADING.finditer(pt):
+        for m in _GLUED_HEADING().finditer(pt):
             marks = m.group(1)
             yield Finding(m.start(1), m.end(1), f"no space after the heading marker '{marks}'; add one",
                           Fix.insert(m.end(1), " ", f"Insert a space after '{marks}'", reshapes=True))
@@ -142,7 +143,7 @@ _GARBLED = "\u00e2\u20ac"
 
 # The ; that ends an entity escaped twice (this case&amp;mdash;the employee): mojibake restores
 # the entity; a space here would stay behind it.
-_ESCAPED_ENTITY_END = re.compile(r"&amp;(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,30});\Z")
+_ESCAPED_ENTITY_END = lazy(r"&amp;(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,30});\Z")
 
 
 # A closing ” or " after the quotation's last mark, glued to the next word: done.”This, yes,”and
@@ -191,11 +192,11 @@ def _link_text_at(pt: str, at: int) -> bool:
 def _opens_after_link(pt: str, i: int, table: dict[str, Any]) -> bool:
     """After a link and a stop, a word that opens sentences (The, This, Each), bare or behind
     emphasis or a quotation mark: the next sentence, glued on (not a link to example.com.The)."""
-    m = _STARTER.match(pt, i + 1)
+    m = _STARTER().match(pt, i + 1)
     return m is not None and m.group(1) in table["sentence-starters"]
 
 
-_STARTER = re.compile(r"(?:\*{1,3}|_{1,3}|“)?([A-Z][a-z]+)\b(?![.@/])")
+_STARTER = lazy(r"(?:\*{1,3}|_{1,3}|“)?([A-Z][a-z]+)\b(?![.@/])")
 
 
 def _finding(pt: str, i: int) -> Finding:
@@ -215,13 +216,13 @@ def _tokens(pt: str, i: int) -> tuple[str, str]:
 
 def _right_word(right: str) -> str:
     """The word after the mark, or "" when what follows is a domain, address, path or code."""
-    m = _WORD.match(right)
+    m = _WORD().match(right)
     if m is None:
         return ""
     word, rest = m.group(), right[m.end():]
     if rest and (rest[0] in "@/\\_=(" or rest[0].isdigit() or (rest[0] in ".:" and len(rest) > 1 and (rest[1].isalnum() or rest[1] in ":/"))):
         return ""
-    if _CAMEL.search(word) or (word.lower() in data()["domain-words"] and not rest[:1] == "-"):
+    if _CAMEL().search(word) or (word.lower() in data()["domain-words"] and not rest[:1] == "-"):
         return ""  # (co-authored is a word, not the domain .co)
     return word
 
@@ -236,50 +237,50 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
     if opened:
         right = right[1:]  # end.“Next, end.[Link text, end.(Often: a quotation, link or aside opens the next sentence
     elif right[:1] in "*_":
-        emphasis = _EMPHASIS_OPENS.match(right)  # end.*Nobody* or end.**Next step:** opens one too
+        emphasis = _EMPHASIS_OPENS().match(right)  # end.*Nobody* or end.**Next step:** opens one too
         if emphasis is None:
             return False
         opened, right = True, emphasis.group(2) + right[emphasis.end():].lstrip(right[0])
     token = left.lstrip(_OPENERS).rstrip(_CLOSERS)
-    m = _LAST_WORD.search(token)
+    m = _LAST_WORD().search(token)
     if m is None:
         return False
-    if _CODE_LIKE.search(token) and pt[i] == "." and _is_domain(token, table) and _titled_clause(pt, right, after) \
+    if _CODE_LIKE().search(token) and pt[i] == "." and _is_domain(token, table) and _titled_clause(pt, right, after) \
             and right.rstrip(",").lower() not in table["domain-words"]:
         return True  # using cloud.gov.Specifically, out of: a capitalised word then a comma or a
         # lower-case word is no label of the host (a host name does not go on with a comma), unless
         # it is a domain's own word (api.data.gov.Au for now)
-    if _CODE_LIKE.search(token):
+    if _CODE_LIKE().search(token):
         # incentives/disincentives.Let, Regulations.gov.An: words joined by slashes, or a domain,
         # end a sentence when a sentence-starting word follows the stop (not a path or a host)
         # (census.gov?The new site: a question ends there as well)
         # (mention @usdatagov.The team, tag #opendata.We: a handle or hashtag has no full stop of its own)
-        return pt[i] in ".?!" and (_SLASHED_WORDS.fullmatch(token) is not None or _is_domain(token, table)
-                                   or _HANDLE.fullmatch(token) is not None) \
-            and _WORD.fullmatch(right) is not None and right in table["sentence-starters"]
+        return pt[i] in ".?!" and (_SLASHED_WORDS().fullmatch(token) is not None or _is_domain(token, table)
+                                   or _HANDLE().fullmatch(token) is not None) \
+            and _WORD().fullmatch(right) is not None and right in table["sentence-starters"]
     word = m.group()
     if linked and pt[i] == "." and word.islower() and word.isalpha() and len(word) > 1 and left == word \
             and right[:1].isupper():
         return True  # the text.[PlainLanguage.gov](url) has: a link whose text is capitalised opens
         # a sentence, whatever its first word (a name, a domain), after a plain lower-case word
-    if pt[i] == "." and _CODE_NOUN.match(pt, after) and _WORD.fullmatch(right) and right not in table["sentence-starters"] \
+    if pt[i] == "." and _CODE_NOUN().match(pt, after) and _WORD().fullmatch(right) and right not in table["sentence-starters"] \
             and not (word.islower() and word in english_words() and not _has_code(text or pt)):
         return False  # the chanbackup.Single structure, the http.Client type: a code name in prose
         # (not fonts.These types of fonts: a sentence-starting word opens a sentence; not an
         # English word in an article with no code at all: a confusing experience.User interface)
-    if word.islower() and word.isalpha() and len(word) > 1 and left == word and pt[i] == "." and _PASCAL.fullmatch(right) \
+    if word.islower() and word.isalpha() and len(word) > 1 and left == word and pt[i] == "." and _PASCAL().fullmatch(right) \
             and _space_then_lower(pt, after) and pt.count(f"{word}.{right}") == 1 and _stands_alone(latin(), right):
         return True  # their apps.CitySDK also: a name the article writes alone opens the next sentence
         # (not prevScript.IsValid: a lower-case CamelCase word before the stop; not a name written only so)
-    if _CAMEL.search(word) and pt[i] == "." and word.isalpha() and _WORD.fullmatch(right) and right in table["sentence-starters"]:
+    if _CAMEL().search(word) and pt[i] == "." and word.isalpha() and _WORD().fullmatch(right) and right in table["sentence-starters"]:
         return True  # YouTube.You can, WordPress.We were: a name, then a sentence
-    if len(word) < 2 or _CAMEL.search(word) or (not word.isalpha() and not word.isdigit()):
+    if len(word) < 2 or _CAMEL().search(word) or (not word.isalpha() and not word.isdigit()):
         return False  # an initial (J.Smith, non-U.S.), a version (v2), an identifier
-    if word.islower() and pt[i] == "." and _WORD.fullmatch(right) and right.istitle() and _space_then_lower(pt, i + 1 + len(right)):
+    if word.islower() and pt[i] == "." and _WORD().fullmatch(right) and right.istitle() and _space_then_lower(pt, i + 1 + len(right)):
         return True  # devices.App users: a domain is not capitalised after a lower-case name
     nxt = _right_word(right)
     if nxt.isupper() and len(nxt) > 1 and word.islower() and pt[i] == "." and left == word \
-            and (right in (nxt, nxt + ",", nxt + ";") or _POSSESSIVE.fullmatch(right, len(nxt))) \
+            and (right in (nxt, nxt + ",", nxt + ";") or _POSSESSIVE().fullmatch(right, len(nxt))) \
             and _clause_then_lower(pt, _past_possessive(text or pt, i + 1 + len(nxt), after)) \
             and _stands_alone(latin(), nxt) and pt.count(f"{word}.{nxt}") == 1:
         return True  # an API key.API keys are free, the system.FDA, led by, a success.FTC’s
@@ -307,18 +308,18 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
 
 
 # Emphasis markers, then a capital: the emphasised first word of the next sentence
-_EMPHASIS_OPENS = re.compile(r"(\*{1,3}|_{1,3})([A-Z][^\W\d_]*)")
+_EMPHASIS_OPENS = lazy(r"(\*{1,3}|_{1,3})([A-Z][^\W\d_]*)")
 
 # What a code name written in prose is called (package.Type struct, module.Name function): a
 # sentence hardly ever opens with a capitalised word and then one of these
-_CODE_NOUN = re.compile(r" (?:struct|structure|type|field|method|function|class|interface|enum|module|package|"
+_CODE_NOUN = lazy(r" (?:struct|structure|type|field|method|function|class|interface|enum|module|package|"
                         r"namespace|constructor|attribute|property|variable|parameter|constant|macro|trait)s?\b")
 
 # Names styled with a "!" whose first part is also an English word
 _BANG_NAMES = frozenset(("Yahoo", "Jeopardy", "Wham", "Panic", "Oklahoma", "Hey", "Oh"))
 
 # A name in CamelCase with a capital first (CitySDK, GitHub, WordPress)
-_PASCAL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+_PASCAL = lazy(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 
 # Month and weekday names: no name written with a dot starts with one ("May" is a name and a verb)
 _CALENDAR = frozenset("January February March April June July August September October November December "
@@ -327,13 +328,13 @@ _CALENDAR = frozenset("January February March April June July August September O
 # The endings of an adverb or a participle (Included, Reportedly): words that start sentences,
 # hardly ever the second half of a name written with a dot (most such names end in a domain
 # word, or in a noun: Bitcoin.Review, Libera.Chat).
-_INFLECTED = re.compile(r"[A-Z][a-z]{2,}(?:ly|ed|ing)")  # (Moving, Making: two letters before -ing)
+_INFLECTED = lazy(r"[A-Z][a-z]{2,}(?:ly|ed|ing)")  # (Moving, Making: two letters before -ing)
 # Lower-case words joined by slashes (and/or), and domain names (Regulations.gov): the tokens
 # with a code-like character that can end a sentence or a clause.
-_SLASHED = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*(?:/[a-z0-9]+)+")  # and/or, 12th/13th
+_SLASHED = lazy(r"[a-z0-9]*[a-z][a-z0-9]*(?:/[a-z0-9]+)+")  # and/or, 12th/13th
 # ... and before a stop and a sentence-starting word, names joined by a slash too (RIM/Blackberry.Here)
-_SLASHED_WORDS = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:/[A-Za-z0-9]+)+")
-_DOMAIN = re.compile(r"(?:[A-Za-z]|[0-9]+[A-Za-z])[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")  # (18f.gsa.gov too)
+_SLASHED_WORDS = lazy(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:/[A-Za-z0-9]+)+")
+_DOMAIN = lazy(r"(?:[A-Za-z]|[0-9]+[A-Za-z])[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")  # (18f.gsa.gov too)
 
 
 def _titled_clause(pt: str, right: str, after: int) -> bool:
@@ -349,7 +350,7 @@ def _has_code(text: str) -> bool:
 
 
 def _is_domain(token: str, table: dict[str, Any]) -> bool:
-    return _DOMAIN.fullmatch(token) is not None and token.rsplit(".", 1)[-1].lower() in table["domain-words"]
+    return _DOMAIN().fullmatch(token) is not None and token.rsplit(".", 1)[-1].lower() in table["domain-words"]
 
 
 def _is_tld(token: str, table: dict[str, Any]) -> bool:
@@ -361,18 +362,18 @@ def _after_given_name(pt: str, start: int) -> bool:
     """Is the word that ends at ``start`` (then one space) a known given name?"""
     if pt[start - 1: start] != " ":
         return False
-    m = _LAST_WORD.search(pt, max(0, start - 40), start - 1)
+    m = _LAST_WORD().search(pt, max(0, start - 40), start - 1)
     return m is not None and m.group() in given_names()
 
 
-_POSSESSIVE = re.compile(r"['’]s")
-_POSSESSIVE_TEXT = re.compile(r"(?:['’]|&#8217;|&rsquo;|&#39;|&apos;)s\b")
+_POSSESSIVE = lazy(r"['’]s")
+_POSSESSIVE_TEXT = lazy(r"(?:['’]|&#8217;|&rsquo;|&#39;|&apos;)s\b")
 
 
 def _past_possessive(text: str, at: int, after: int) -> int:
     """Where the word at ``at`` ends: past its possessive ’s, also one written with an entity
     (FTC&#8217;s, masked in the prose text), or ``after`` when it has none."""
-    m = _POSSESSIVE_TEXT.match(text, at)
+    m = _POSSESSIVE_TEXT().match(text, at)
     return m.end() if m else after
 
 
@@ -398,15 +399,15 @@ def _both_stand_alone(pt: str, left: str, right: str) -> bool:
         return False  # Bitcoin.Review, used as a name throughout
     if not _stands_alone(pt, left):
         return False
-    return _INFLECTED.fullmatch(right) is not None or _stands_alone(pt, right) or \
+    return _INFLECTED().fullmatch(right) is not None or _stands_alone(pt, right) or \
         (right.istitle() and _stands_alone(pt, right.lower()))
 
 
 # Two words joined by a slash that prose uses as one word (not a path: usr/bin, src/lib)
-_WORD_PAIR = re.compile(r"(?:and/or|or/and|he/she|she/he|his/her|her/his|him/her)(?![\w/])")
+_WORD_PAIR = lazy(r"(?:and/or|or/and|he/she|she/he|his/her|her/his|him/her)(?![\w/])")
 
 # Plain words of four letters or more joined by slashes, then the clause goes on (passed/failed,)
-_SLASHED_PLAIN = re.compile(r"[a-z]{4,}(?:/[a-z]{4,})+[,.;:!?)]?")
+_SLASHED_PLAIN = lazy(r"[a-z]{4,}(?:/[a-z]{4,})+[,.;:!?)]?")
 
 _LIST_WORDS = frozenset(("and", "or", "nor", "etc"))
 
@@ -426,29 +427,29 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if not pt[i - 1: i].isalpha():
         return False
     left, right = _tokens(pt, i)
-    if mark == ";" and (_ENTITY.search(left) or left.lower().endswith("tl")):
+    if mark == ";" and (_ENTITY().search(left) or left.lower().endswith("tl")):
         return False
     word = left.lstrip(_OPENERS)
     if mark == "," and (_is_domain(word, table) or _is_tld(word, table)):
         nxt = _right_word(right)  # plainlanguage.gov,all of the coding: a domain ends the clause
         # (and so does a top-level domain named with its dot: .gov, .mil,etc.)
-        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
-    if mark == "," and _DOTTED_NAME.fullmatch(word):
+        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM().match(right[len(nxt):])
+    if mark == "," and _DOTTED_NAME().fullmatch(word):
         nxt = _right_word(right)  # Hack.Developers,ecco come: a name with a dot ends the clause
-        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
-    if mark in ",;" and _SLASHED.fullmatch(word):
+        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM().match(right[len(nxt):])
+    if mark in ",;" and _SLASHED().fullmatch(word):
         nxt = _right_word(right)  # at least 1 sat/vbyte,then a higher: a unit or and/or ends the clause
         # (incentives/disincentives;some didn't: a semicolon too)
-        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM.match(right[len(nxt):])
-    if mark == "," and _SNAKE.fullmatch(word) and _SPACED_ITEMS.search(pt, max(0, i - len(word) - 120), i - len(word)):
+        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not _GLUED_ITEM().match(right[len(nxt):])
+    if mark == "," and _SNAKE().fullmatch(word) and _SPACED_ITEMS().search(pt, max(0, i - len(word) - 120), i - len(word)):
         nxt = _right_word(right)  # splice_update, splice_signed,things like that: the list's last
         # identifier, glued to the words after it (its items are spaced; code's a,b,c are not)
-        return nxt.isalpha() and nxt.islower() and len(nxt) >= 3 and _WORD_END.fullmatch(right, len(nxt)) is not None
-    if not word or _CODE_LIKE.search(word) or "(" in word or "[" in word:
+        return nxt.isalpha() and nxt.islower() and len(nxt) >= 3 and _WORD_END().fullmatch(right, len(nxt)) is not None
+    if not word or _CODE_LIKE().search(word) or "(" in word or "[" in word:
         return False
     nxt = _right_word(right)
     if not nxt and mark == "," and word.isalpha() and len(word) > 1 and (
-            _WORD_PAIR.match(right) or (word.islower() and len(word) >= 4 and _SLASHED_PLAIN.fullmatch(right))):
+            _WORD_PAIR().match(right) or (word.islower() and len(word) >= 4 and _SLASHED_PLAIN().fullmatch(right))):
         return True  # brands,and/or companies, executed,passed/failed: words, not a path
     if not nxt:
         return False
@@ -459,11 +460,11 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         # Note:The; or two plain lower-case words (wrong:agencies), the second ending in a space or
         # a stop, not a name:space identifier (og:title) or a path
         return nxt[0].isupper() or (len(word) >= 3 and nxt.isalpha() and nxt.islower() and len(nxt) >= 3
-                                    and _PLAIN_END.fullmatch(right, len(nxt)) is not None
-                                    and len(_GLUED_COLON.findall(pt, max(0, i - 120), i + 120)) == 1)
+                                    and _PLAIN_END().fullmatch(right, len(nxt)) is not None
+                                    and len(_GLUED_COLON().findall(pt, max(0, i - 120), i + 120)) == 1)
     rest = right[len(nxt):]
     if _prose_list(word, right):
         return True  # laws,regulations,policies,and other: a list in words, not a,b,c
-    if _GLUED_ITEM.match(rest) or _GLUED_ITEM.search(word) or "(" in right or "=" in right or ("(" in left and ")" in right):
+    if _GLUED_ITEM().match(rest) or _GLUED_ITEM().search(word) or "(" in right or "=" in right or ("(" in left and ")" in right):
         return False  # a,b,c, f(a,b) and (IP,port): lists, code and tuples, not prose
     return not (len(word) == 1 and len(nxt) == 1)  # x,y coordinates

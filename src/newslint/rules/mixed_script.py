@@ -36,6 +36,7 @@ from .. import links
 from ..document import Document
 from ..frontmatter import reads_as_text
 from ..model import Finding, Fix
+from ..patterns import lazy
 from ..typography import data, near_invisible, restores_reference, scan, word_around
 
 ID = "NL121"
@@ -96,7 +97,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 _FULLWIDTH = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "、": ",", "。": ".",
               "\u037e": ";"}
 # After a Latin letter or digit (a closing mark also after a space), or an opening one before a Latin letter.
-_FULLWIDTH_MARK = re.compile("[，：；！？）、。\u037e](?<=[A-Za-z0-9].)|（(?=[A-Za-z0-9])")
+_FULLWIDTH_MARK = lazy("[，：；！？）、。\u037e](?<=[A-Za-z0-9].)|（(?=[A-Za-z0-9])")
 
 
 def _fullwidth(doc: Document) -> Iterator[Finding]:
@@ -110,7 +111,7 @@ def _fullwidth(doc: Document) -> Iterator[Finding]:
     text = doc.text
     if not any(ch in text for ch in _FULLWIDTH) or not any(ch in pt for ch in _FULLWIDTH):
         return
-    for m in _FULLWIDTH_MARK.finditer(pt):
+    for m in _FULLWIDTH_MARK().finditer(pt):
         ch = m.group()
         ascii_mark = _FULLWIDTH[ch]
         after = pt[m.end(): m.end() + 1]
@@ -131,7 +132,7 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
         url = target.url
         if url.isascii():
             continue
-        for m in _LETTERS.finditer(url, links.path_start(url)):
+        for m in _LETTERS().finditer(url, links.path_start(url)):
             word = m.group()
             foreign = [ch for ch in word if not _is_latin(ch)]
             if not foreign or len(foreign) == len(word) or not all(ch in to_latin for ch in foreign):
@@ -142,7 +143,7 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
                           f"use '{fixed}'", Fix.replace(s, e, fixed, "Use the Latin letters", reshapes=True))
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy(r"[^\W\d_]+")
 
 
 def _in_front_matter(doc: Document) -> Iterator[Finding]:
@@ -157,7 +158,7 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
     cyrillic_text = doc.language in _CYRILLIC_LANGUAGES
     to_cyrillic = _reverse(to_latin) if cyrillic_text else {}
     for s0, e0 in spans:
-        for m in _LETTERS.finditer(text, s0, e0):
+        for m in _LETTERS().finditer(text, s0, e0):
             word = m.group()
             latin = [ch for ch in word if _is_latin(ch)]
             foreign = [ch for ch in word if not _is_latin(ch)]

@@ -27,6 +27,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 
 ID = "NL122"
 NAME = "mojibake"
@@ -43,12 +44,12 @@ _BYTE.update({chr(b): b for b in range(0xA0, 0xC0)})
 _BYTE.update({chr(b): b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)})
 _LOST = "\ufffd"  # a byte the export could not map: most often 0x9D (” is E2 80 9D)
 _CONT = "".join(sorted(_BYTE)) + _LOST
-_RUN = re.compile("(?:[\u00c2-\u00df][%s]|[\u00e0-\u00ef][%s]{2})+" % (re.escape(_CONT), re.escape(_CONT)))
+_RUN = lazy("(?:[\u00c2-\u00df][%s]|[\u00e0-\u00ef][%s]{2})+" % (re.escape(_CONT), re.escape(_CONT)))
 # Cheap first look (one character class pair, no alternation): most articles have no candidate.
 _ANY = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152-\u2122\ufffd]")
 _ASCII = bytes(range(128))
 _LOST_CLOSE = "\u00e2\u20ac" + _LOST  # E2 80 + a lost byte: ” (9D), or a rare U+2001, U+200D, U+200F, U+2010
-_PLAUSIBLE = re.compile(r"[\u00a0-\u017f\u0400-\u04ff\u2000-\u206f\u20ac\u2122]+")
+_PLAUSIBLE = lazy(r"[\u00a0-\u017f\u0400-\u04ff\u2000-\u206f\u20ac\u2122]+")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -73,14 +74,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     first = _ANY.search(pt)
     if first is None:
         return
-    for m in _RUN.finditer(pt, first.start()):
+    for m in _RUN().finditer(pt, first.start()):
         run = m.group()
         raw = bytes(_BYTE[ch] if ch in _BYTE else 0x9D if ch == _LOST else ord(ch) for ch in run)
         try:
             fixed = raw.decode("utf-8")
         except UnicodeDecodeError:
             continue
-        if not _PLAUSIBLE.fullmatch(fixed):
+        if not _PLAUSIBLE().fullmatch(fixed):
             continue
         safe = _LOST not in run or (run == _LOST_CLOSE and _closes(pt, m.start(), m.end()))
         yield Finding(m.start(), m.end(), f"garbled text: '{run}' is '{fixed}' read in the wrong encoding; "
@@ -93,7 +94,7 @@ def _non_ascii(text: str) -> str:
 
 
 # An entity whose & an export escaped again: &amp;#8217; shows readers "&#8217;", not ’.
-_TWICE = re.compile(r"&amp;(#[0-9]{2,7};|#[xX][0-9a-fA-F]{2,6};|[A-Za-z][A-Za-z0-9]{1,30};)")
+_TWICE = lazy(r"&amp;(#[0-9]{2,7};|#[xX][0-9a-fA-F]{2,6};|[A-Za-z][A-Za-z0-9]{1,30};)")
 
 
 def _escaped_twice(doc: Document) -> Iterator[Finding]:
@@ -104,7 +105,7 @@ def _escaped_twice(doc: Document) -> Iterator[Finding]:
     from html.entities import html5
 
     entities = {s for s, _, kind in doc.prose_index.masks if kind == "entity"}
-    for m in _TWICE.finditer(text):
+    for m in _TWICE().finditer(text):
         rest = m.group(1)
         if m.start() not in entities or not doc.is_prose(m.end(1) - 1):
             continue  # code, HTML, a URL: not text readers see

@@ -27,13 +27,14 @@ from typing import Any, Iterator, Mapping
 from .. import validation
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 
 ID = "NL009"
 NAME = "null-list"
 SEVERITY = "warning"
 FIXABLE = True
 
-_NULL = re.compile(r"~|null|Null|NULL")
+_NULL = lazy(r"~|null|Null|NULL")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -51,7 +52,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if node is not None:
             s, e = node.value
             raw = text[s:e]
-            if fm.kind == "json" or _NULL.fullmatch(raw):
+            if fm.kind == "json" or _NULL().fullmatch(raw):
                 fix = Fix.replace(s, e, "[]", "Write an empty list `[]`")
             elif not raw and node.key is not None:
                 colon = text.find(":", node.key[1])

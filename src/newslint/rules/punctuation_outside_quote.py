@@ -76,7 +76,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         "this article puts commas and full stops"
     if style == "auto" and (inside < EVIDENCE or inside < 3 * len(outside)):
         # a comma before an attribution goes inside in every English style (“…,” Ortega said)
-        outside = [c for c in outside if pt[c.end] == "," and ATTRIBUTION.match(pt, c.end)]
+        outside = [c for c in outside if pt[c.end] == "," and ATTRIBUTION().match(pt, c.end)]
         why = "a comma before an attribution goes"
     for close in outside:
         p = pt[close.end]

@@ -37,6 +37,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 from ..prose import MASK
 from ..typography import INVISIBLE, link_ending_at, as_latin, near_invisible, scan
 
@@ -49,11 +50,11 @@ CHOICES = {"sentence-spacing": ("consistent", "one", "any")}
 
 # The pattern starts with literal text, so the regex engine skips ahead at C speed; a leading
 # lookbehind would make it try every position of the document.
-_RUN = re.compile(r"  (?<=\S  ) *(?=\S)")
-_SENTENCE_END = re.compile(r"[.!?…:](?: ?[\"”’)\]*_])*$")  # (a space inside: "ago. )", NL104's to delete)
-_SENTENCE_START = re.compile(r"[\"“‘(\[*_]*[A-Z0-9]")
+_RUN = lazy(r"  (?<=\S  ) *(?=\S)")
+_SENTENCE_END = lazy(r"[.!?…:](?: ?[\"”’)\]*_])*$")  # (a space inside: "ago. )", NL104's to delete)
+_SENTENCE_START = lazy(r"[\"“‘(\[*_]*[A-Z0-9]")
 _GAP_TAIL = frozenset(".!?…:\"”’)]*_")  # the last character of a sentence end (see the patterns)
-_HABIT_END = re.compile(r"[.!?…][\"”’)\]*_]*$")  # a sentence end that shows the habit (not a colon)
+_HABIT_END = lazy(r"[.!?…][\"”’)\]*_]*$")  # a sentence end that shows the habit (not a colon)
 # The same gap with one space, one pattern per mark: each is led by its literal mark, which re
 # finds at C speed, while a pattern led by the class [.!?…] is tried at every character (twice
 # the time). A match holds one mark, its first character, so no two of them overlap: the four
@@ -68,7 +69,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     stopped: set[int] = set()
     # (one scan: runs beside a masked stretch sorted out below; none without two spaces in a row,
     # which two articles in three lack: the test costs a third of the scan)
-    runs = list(doc.prose_matches(_RUN)) if "  " in text else []
+    runs = list(doc.prose_matches(_RUN())) if "  " in text else []
     if "\u00a0" in text:
         runs = sorted(runs + _nbsp_runs(text), key=_START_OF)
     matches = [m for m in runs if text[m.start() - 1] != MASK and text[m.end()] != MASK]
@@ -89,9 +90,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if spacing != "one" and matches:
         see_through = bool(scan(doc).invisible)  # read the text as NL120 leaves it, whichever fix lands first
         if see_through:
-            gap = [_ends(text, m.start(), _SENTENCE_END, 8, True) for m in matches]
+            gap = [_ends(text, m.start(), _SENTENCE_END(), 8, True) for m in matches]
         else:  # (an article with the habit has hundreds of runs: no call per run)
-            gap = _after_sentences(text, matches, _SENTENCE_END, _MARKS, 8)
+            gap = _after_sentences(text, matches, _SENTENCE_END(), _MARKS, 8)
         if stopped:
             gap = [g or m.start() in stopped for m, g in zip(matches, gap)]
         # (_runs_on wants a lower-case word after the spaces, rare after a sentence: asked here
@@ -130,7 +131,7 @@ class _Span:
 
 
 _START_OF = methodcaller("start")
-_NBSP = re.compile("\u00a0[ \u00a0]*")
+_NBSP = lazy("\u00a0[ \u00a0]*")
 
 
 def _nbsp_runs(text: str) -> list[Any]:
@@ -139,7 +140,7 @@ def _nbsp_runs(text: str) -> list[Any]:
     space (it keeps the second as &nbsp; to show it). A lone no-break space is no run."""
     out: list[Any] = []
     end = -1
-    for m in _NBSP.finditer(text):
+    for m in _NBSP().finditer(text):
         s, e = m.start(), m.end()
         if s < end:
             continue
@@ -156,7 +157,7 @@ def _runs_on(text: str, m: re.Match[str]) -> bool:
     the…  so one, e.g.  who), so the spaces are no sentence gap. (After a stop, a lower-case
     word may still open a sentence in a transcript: book.  and then.)"""
     s = m.start()
-    return text[m.end(): m.end() + 1].islower() and (text[s - 1] == "…" or _LATIN_ABBREVIATION.search(text, max(0, s - 6), s) is not None)
+    return text[m.end(): m.end() + 1].islower() and (text[s - 1] == "…" or _LATIN_ABBREVIATION().search(text, max(0, s - 6), s) is not None)
 
 
 def _colon_gaps(text: str, matches: list[re.Match[str]], gap: list[bool], see_through: bool) -> list[bool]:
@@ -167,10 +168,10 @@ def _colon_gaps(text: str, matches: list[re.Match[str]], gap: list[bool], see_th
     ``**Name**: Text``), and a lower-case word after one goes on with the sentence
     (``**LND 0.6 released:**  seven months after``)."""
     if see_through:
-        colon = [g and _COLON_END.search(as_latin(text[max(0, m.start() - 8): m.start()])) is not None
+        colon = [g and _COLON_END().search(as_latin(text[max(0, m.start() - 8): m.start()])) is not None
                  for m, g in zip(matches, gap)]
     else:  # (one C-speed scan: an article with the habit has hundreds of gaps)
-        after_colon = {m.end() for m in _COLON_RUN.finditer(text)}
+        after_colon = {m.end() for m in _COLON_RUN().finditer(text)}
         if not after_colon:
             return gap
         colon = [g and m.start() in after_colon for m, g in zip(matches, gap)]
@@ -178,7 +179,7 @@ def _colon_gaps(text: str, matches: list[re.Match[str]], gap: list[bool], see_th
     if not count:
         return gap
     limit = 4 * count if count >= 3 else count
-    ones = len(list(islice(_ONE_SPACE_COLON.finditer(as_latin(text) if see_through else text), limit + 1)))
+    ones = len(list(islice(_ONE_SPACE_COLON().finditer(as_latin(text) if see_through else text), limit + 1)))
     if ones <= limit and count >= 2:
         return gap
     slip = [c and (ones > limit or _lower_after(text, m.end())) for m, c in zip(matches, colon)]
@@ -190,15 +191,15 @@ def _lower_after(text: str, at: int) -> bool:
     return as_latin(text[at: at + 4]).lstrip("\"“‘(*_")[:1].islower()
 
 
-_COLON_END = re.compile(r":[\"”’)\]*_]*$")
-_COLON_RUN = re.compile(r":[\"”’)\]*_]*(?=  )")
-_ONE_SPACE_COLON = re.compile(r":[\"”’)\]*_]* (?=[^\s\ue000])")
+_COLON_END = lazy(r":[\"”’)\]*_]*$")
+_COLON_RUN = lazy(r":[\"”’)\]*_]*(?=  )")
+_ONE_SPACE_COLON = lazy(r":[\"”’)\]*_]* (?=[^\s\ue000])")
 
 
-_LATIN_ABBREVIATION = re.compile(r"(?<![\w.])[a-z]\.[a-z]\.$")  # e.g., i.e.
+_LATIN_ABBREVIATION = lazy(r"(?<![\w.])[a-z]\.[a-z]\.$")  # e.g., i.e.
 
 
-_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*8194|#0*8195|#0*8201);", re.I)
+_SPACE_ENTITY = lazy(r"&(?:nbsp|ensp|emsp|thinsp|#0*160|#x0*a0|#0*8194|#0*8195|#0*8201);", re.I)
 
 
 def _ending_mask(doc: Document, at: int) -> int:
@@ -248,7 +249,7 @@ def _wordlike(text: str, s: int, e: int, kind: str) -> bool:
     shortcode (``{{ "kane" | team_link }}`` prints a name or a link, ``{{< legacy-img … >}}`` an
     image); not a comment, an entity that prints a space, or a Liquid ``{% … %}`` tag."""
     if kind == "entity":
-        return _SPACE_ENTITY.fullmatch(text, s, e) is None
+        return _SPACE_ENTITY().fullmatch(text, s, e) is None
     return kind in ("html", "code") or (kind in ("liquid", "shortcode") and text.startswith("{{", s))
 
 
@@ -344,11 +345,11 @@ def _two_space_habit(text: str, matches: list[re.Match[str]], see_through: bool 
         for m in matches:
             after = m.end()
             after += len(text[after: after + 8]) - len(text[after: after + 8].lstrip(INVISIBLE))
-            if _ends(text, m.start(), _HABIT_END, 40, True) and _SENTENCE_START.match(text, after):
+            if _ends(text, m.start(), _HABIT_END(), 40, True) and _SENTENCE_START().match(text, after):
                 count += 1
     else:
-        ends = _after_sentences(text, matches, _HABIT_END, _HABIT_MARKS, 40)
-        starts = _SENTENCE_START.match
+        ends = _after_sentences(text, matches, _HABIT_END(), _HABIT_MARKS, 40)
+        starts = _SENTENCE_START().match
         count = sum(1 for m, e in zip(matches, ends) if e and starts(text, m.end()))
     if count < 2:
         return False

@@ -51,6 +51,7 @@ from ..document import Document
 from ..model import Finding, Fix
 from ..prose import MASK
 from ..packrules import literal_starts, register_literals
+from ..patterns import lazy
 
 ID = "NL109"
 NAME = "repeated-word"
@@ -77,14 +78,14 @@ _ENGLISH = frozenset(_WORDS)
 _ALL = tuple(dict.fromkeys(_WORDS + tuple(w for ws in _FOREIGN.values() for w in ws)))
 # The first word in any case, the second in lower case (or the same capitals: THE THE), one run
 # of spaces or a single line break between them.
-_REPEAT = re.compile(r"(?<![\w'’-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|(?i:\1)(?<=[a-z]))(?![\w'’-])"
+_REPEAT = lazy(r"(?<![\w'’-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|(?i:\1)(?<=[a-z]))(?![\w'’-])"
                      % "|".join(_ALL))
 
 
 # A word around a letter typed three times: at least one letter before the run, two after it;
 # not after # @ / . : (an anchor id such as {:#enhancedfeeestimates}, a handle, a path, a domain).
-_TRIPLE_WORD = re.compile(r"(?<![\w'’#@/.:-])[A-Za-z]*?([a-z])\1\1(?!\1)[a-z]{2,}(?![\w'’-]|\.\w)")
-_TRIPLE_RUN = re.compile(r"([a-z])(?=\1\1)")
+_TRIPLE_WORD = lazy(r"(?<![\w'’#@/.:-])[A-Za-z]*?([a-z])\1\1(?!\1)[a-z]{2,}(?![\w'’-]|\.\w)")
+_TRIPLE_RUN = lazy(r"([a-z])(?=\1\1)")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -105,7 +106,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         word = first.lower()
         if word == "in" and _particle(pt, m.start()):
             continue  # give in in the end; put that logic in in this PR; where they are in in the list
-        if word == "for" and (_span_of_time(pt, m.end()) or (_OBJECT_AFTER.match(pt, m.end()) and _for_verb(pt, m.start()))):
+        if word == "for" and (_span_of_time(pt, m.end()) or (_OBJECT_AFTER().match(pt, m.end()) and _for_verb(pt, m.start()))):
             continue  # advocating for for years; waited for for a long time; the feature to look for for that
         if word == "is" and _clause_subject(_sentence_before(pt, m.start())):
             continue  # what it is is a start; all it is is a list; the thing is is that
@@ -143,7 +144,7 @@ def _content_words(pt: str) -> Iterator[Finding]:
     for w in sorted(words):
         for m in re.finditer(f"{w} {w}", pt):
             s, e = m.start(), m.end()
-            if _WORDISH.match(pt, e) or (s and _WORDISH.match(pt, s - 1)):
+            if _WORDISH().match(pt, e) or (s and _WORDISH().match(pt, s - 1)):
                 continue  # part of a longer word (subplace place)
             if pt.startswith(f" {w}", e) or pt[max(0, s - len(w) - 1):s].lower() == f"{w} ":
                 continue  # three times or more: on purpose (blah blah blah, Help help help)
@@ -155,7 +156,7 @@ def _content_words(pt: str) -> Iterator[Finding]:
                           Fix.delete(s + len(w), e, "Delete the repeated word", safe=False))
 
 
-_WORDISH = re.compile(r"[\w'’-]")
+_WORDISH = lazy(r"[\w'’-]")
 # A lower-case word of four letters or more after a space, then the same word again
 _DOUBLED_AFTER_SPACE = re.compile(r" ([a-zß-öø-ÿ]{4,}+) \1(?![\w'’-])")
 
@@ -167,9 +168,9 @@ def _triples(doc: Document, pt: str, starts: list[int]) -> Iterator[Finding]:
     for at in starts:
         if at < done:
             continue
-        m = _TRIPLE_WORD.search(pt, max(0, at - 40), at + 43)
+        m = _TRIPLE_WORD().search(pt, max(0, at - 40), at + 43)
         while m is not None and m.start(1) < at:
-            m = _TRIPLE_WORD.search(pt, m.start(1) + 1, at + 43)
+            m = _TRIPLE_WORD().search(pt, m.start(1) + 1, at + 43)
         if m is None or m.start(1) != at or m.start() == at or pt[at - 1] == pt[at] or not m.group()[1:].islower():
             continue
         done = m.end()
@@ -225,14 +226,14 @@ def _candidates(doc: Document, triples: list[int]) -> Iterator[re.Match[str]]:
     pt = doc.prose_text
     starts = literal_starts(doc, NAME)
     if starts is None:  # no lowered copy of the prose (see Document.lowered_prose)
-        triples.extend(m.start() for m in _TRIPLE_RUN.finditer(pt))
-        yield from _REPEAT.finditer(pt)
+        triples.extend(m.start() for m in _TRIPLE_RUN().finditer(pt))
+        yield from _REPEAT().finditer(pt)
         return
     for start in starts:
         if pt[start].isalpha():
             triples.append(start)
             continue
-        m = _REPEAT.match(pt, start + 1)
+        m = _REPEAT().match(pt, start + 1)
         if m is not None:
             yield m
 
@@ -251,22 +252,22 @@ _PARTICLE_VERBS = frozenset("""give gave log sign check plug fill come came
     leave left let lie load lure mail march pay paid phone pile pop press push rake reel rush save shut slip slot
     sneak squeeze stick stuck sweep swept throw tuck wade wall wheel work zero""".split())
 _OBJECTS = frozenset("it him her them us me you this that these those".split())
-_BEFORE = re.compile(r"([A-Za-z]+)[^A-Za-z\n]*\n?[^A-Za-z\n]*\Z")
+_BEFORE = lazy(r"([A-Za-z]+)[^A-Za-z\n]*\n?[^A-Za-z\n]*\Z")
 
 
 # "for for" is English when the second opens a span of time (argued for for years); "is is" when
 # the first ends a subject that is itself a clause (what it is is; the thing is is that).
-_TIME_WORD = re.compile(r"\d|(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|"
+_TIME_WORD = lazy(r"\d|(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|"
                         r"centur(?:y|ies)|generations?|ages|while|time|ever|long|now)$", re.I)
-_OBJECT_AFTER = re.compile(r"\s+(?:that|this|it|them|me|us|you|him|her|those|these)\b")
-_CLAUSE_SUBJECT = re.compile(r"\b(?:what|whatever|all|where|how|why|who|which|thing|problem|question|point|issue|"
+_OBJECT_AFTER = lazy(r"\s+(?:that|this|it|them|me|us|you|him|her|those|these)\b")
+_CLAUSE_SUBJECT = lazy(r"\b(?:what|whatever|all|where|how|why|who|which|thing|problem|question|point|issue|"
                              r"reason|truth|fact|idea|trick|catch|difference|answer|bottom|part|deal|concern)\b",
                              re.I)
 
 
-_WH_LAST = re.compile(r"\b(?:what|whatever|where|how|why|who|which)\s*$", re.I)
+_WH_LAST = lazy(r"\b(?:what|whatever|where|how|why|who|which)\s*$", re.I)
 # A wh-word after a form of "be" opens its complement, not a subject ("This is why the team is is")
-_BE_BEFORE = re.compile(r"(?:\b(?:is|was|are|were)|[’']s)\s+\Z", re.I)
+_BE_BEFORE = lazy(r"(?:\b(?:is|was|are|were)|[’']s)\s+\Z", re.I)
 _WH = frozenset("what whatever where how why who which".split())
 
 
@@ -274,11 +275,11 @@ def _clause_subject(before: str) -> bool:
     """Does ``before`` end a subject that is a clause ("what it", "the thing")? A wh-word right
     before the doubled "is" opens no clause of its own: "which is is", "what is is" are slips;
     nor does one after a form of "be" ("This is why the team is is excited", "that's how it is is")."""
-    found = list(_CLAUSE_SUBJECT.finditer(before))
-    if not found or _WH_LAST.search(before) is not None:
+    found = list(_CLAUSE_SUBJECT().finditer(before))
+    if not found or _WH_LAST().search(before) is not None:
         return False
     last = found[-1]
-    return not (last.group().lower() in _WH and _BE_BEFORE.search(before, 0, last.start()) is not None)
+    return not (last.group().lower() in _WH and _BE_BEFORE().search(before, 0, last.start()) is not None)
 
 
 def _span_of_time(pt: str, end: int) -> bool:
@@ -286,7 +287,7 @@ def _span_of_time(pt: str, end: int) -> bool:
     words = re.findall(r"\w+", pt[end:end + 40])[:4]
     # a number opens a span only as the first word (for for 10 years), not as a label further on
     # (Waiting for for confirmation #2)
-    return any(_TIME_WORD.match(w) and (i == 0 or not w[0].isdigit()) for i, w in enumerate(words))
+    return any(_TIME_WORD().match(w) and (i == 0 or not w[0].isdigit()) for i, w in enumerate(words))
 
 
 def _for_verb(pt: str, start: int) -> bool:
@@ -295,7 +296,7 @@ def _for_verb(pt: str, start: int) -> bool:
     opens a phrase. After a noun the second is the slip: a powerful tool for for them."""
     end = start
     for _ in range(2):
-        m = _BEFORE.search(pt, max(0, end - 40), end)
+        m = _BEFORE().search(pt, max(0, end - 40), end)
         if m is None or "\n\n" in pt[m.end(1):start]:
             return False
         word = m.group(1).lower()
@@ -329,7 +330,7 @@ def _particle(pt: str, start: int) -> bool:
     before it a form of "be" or an object pronoun?"""
     end = start
     for n in range(3):
-        m = _BEFORE.search(pt, max(0, end - 40), end)
+        m = _BEFORE().search(pt, max(0, end - 40), end)
         if m is None:
             return False
         word = m.group(1).lower()

@@ -31,6 +31,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 from ..quotes import analyse
 
 ID = "NL118"
@@ -41,7 +42,7 @@ DEFAULTS: dict[str, Any] = {}
 
 _MIRROR = {"“": "”", "”": "“", "‘": "’", "’": "‘", "″": "”"}
 # Two single marks for a double: ‘’ before a word, ’’ after a word or its punctuation.
-_TWIN = re.compile(r"(?<![\w‘’])‘’(?=[\w*_\ue000])|(?<=[\w.,!?;:*_…)\ue000])’’(?![\w‘’])")
+_TWIN = lazy(r"(?<![\w‘’])‘’(?=[\w*_\ue000])|(?<=[\w.,!?;:*_…)\ue000])’’(?![\w‘’])")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -72,7 +73,7 @@ def _twins(pt: str) -> Iterator[Finding]:
     if "’’" not in pt:
         return
     opener = -1
-    for m in _TWIN.finditer(pt):
+    for m in _TWIN().finditer(pt):
         if pt[m.start()] == "‘":
             opener = m.start()
         elif opener >= 0 and "\n\n" not in pt[opener:m.start()]:

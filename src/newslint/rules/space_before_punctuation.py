@@ -38,6 +38,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 from ..prose import MASK
 from ..typography import HSPACE, PUNCT, link_ending_at, near_invisible, opens_sentence, opens_with_acronym, scan
 
@@ -50,14 +51,14 @@ DEFAULTS = {"marks": ",.;:!?", "french-space": "\u202f"}
 _AFTER = "\ue000\"”’»)]…—"  # what may follow the mark besides a space, another mark or the line end
 _FRENCH_HIGH = ";:!?"  # French sets a no-break space before these
 _NO_BREAK = "\u00a0\u202f"
-_NBSP_ENTITY_MARK = re.compile(r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]202[fF]);[;:!?]")
+_NBSP_ENTITY_MARK = lazy(r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]202[fF]);[;:!?]")
 # French: before ; : ! ? either spaces (checked for being no-break) or nothing after a word.
 # A letter, spaces, then an apostrophe and an English contraction or possessive ending, not a
 # quoted word ('sure', the ’d’ key) nor Dutch ’s-Hertogenbosch; ’t only after n (don ’t).
 # One pattern per mark, led by the literal space and mark (the engine skips ahead in C); the
 # letter and the spaces before are checked in _apostrophes.
 _APOSTROPHES = tuple(re.compile(" " + q + r"(?:s|re|ll|ve|d|m|t)(?![\w'’-])") for q in "'’")
-_FRENCH = re.compile(r"(?:(?<=[^\s\ue000])([ \t\u00a0\u202f]+)|(?<=[\w»)\]”]))([;:!?])(?![;:!?.…])"
+_FRENCH = lazy(r"(?:(?<=[^\s\ue000])([ \t\u00a0\u202f]+)|(?<=[\w»)\]”]))([;:!?])(?![;:!?.…])"
                      r"(?=[\s\ue000\"”’»)]|$)", re.M)
 
 
@@ -93,8 +94,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                        or (left == MASK and link_ending_at(doc, i - (len(pt[max(0, i - 20): i]) - len(before))) >= 0)) \
                 and pt[first: first + 1].isupper() and (opens_sentence(pt, first) or (after == "[" and _opens_link(doc, i + 1))
                                                         or (mark == "." and after.isupper() and opens_with_acronym(pt, first)
-                                                            and _LAST_WORD.search(before) is not None
-                                                            and _LAST_WORD.search(before).group() not in _FUNCTION_WORDS))
+                                                            and _LAST_WORD().search(before) is not None
+                                                            and _LAST_WORD().search(before).group() not in _FUNCTION_WORDS))
         doubled = after == mark and _doubled(pt, i)  # "home ,, then": the space, then NL101 the mark
         if mark not in marks or (after == mark and not doubled) or (mark == "." and after == "…") or (mark in ":;" and after in ")]") \
                 or not (after.isspace() or after in _AFTER or after in PUNCT or swapped or _closes_emphasis(pt, i + 1)):
@@ -160,7 +161,7 @@ def _elisions(doc: Document, pattern: re.Pattern[str]) -> Iterator[Finding]:
                 yield Finding(s, e, f"space {where} the apostrophe", Fix.delete(s, e, "Delete the space"))
 
 
-_LAST_WORD = re.compile(r"[a-z]+$")
+_LAST_WORD = lazy(r"[a-z]+$")
 # a sentence does not end on these: "apps for .NET developers", "built with .NET" name a platform
 _FUNCTION_WORDS = frozenset("a an the for with in on at to of from by and or using use via into onto about like "
                             "than as".split())
@@ -211,8 +212,8 @@ def _french(doc: Document, marks: str, nbsp: str) -> Iterator[Finding]:
     pt = doc.prose_text
     ordinary: list[Finding] = []
     missing: list[tuple[int, str]] = []
-    no_break = len(_NBSP_ENTITY_MARK.findall(doc.text))  # "État&#x202F;!" sets one too
-    for m in doc.prose_matches(_FRENCH):
+    no_break = len(_NBSP_ENTITY_MARK().findall(doc.text))  # "État&#x202F;!" sets one too
+    for m in doc.prose_matches(_FRENCH()):
         mark = m.group(2)
         if mark not in marks:
             continue

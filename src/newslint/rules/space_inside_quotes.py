@@ -28,6 +28,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 from ..quotes import analyse
 
 ID = "NL113"
@@ -39,8 +40,8 @@ DEFAULTS: dict[str, Any] = {}
 _SPACES = " \t\u00a0\u202f\u2009"
 _NO_BREAK = ("\u00a0", "\u202f")  # exactly one of these is right inside French guillemets
 _NBSP = r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]202[fF]);"  # the same written as an entity
-_NBSP_ENTITY = re.compile(_NBSP)
-_NBSP_ENTITY_END = re.compile(_NBSP + r"\Z")
+_NBSP_ENTITY = lazy(_NBSP)
+_NBSP_ENTITY_END = lazy(_NBSP + r"\Z")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -73,9 +74,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             if op.masked or cl.masked or not (open_side and close_side):
                 continue
             after, before = text[op.end:e], text[s:cl.start]
-            if not after and _NBSP_ENTITY.match(text, op.end):
+            if not after and _NBSP_ENTITY().match(text, op.end):
                 after = "\u00a0"  # «&nbsp;mot : the no-break space written as an entity
-            if not before and _NBSP_ENTITY_END.search(text, max(0, cl.start - 10), cl.start):
+            if not before and _NBSP_ENTITY_END().search(text, max(0, cl.start - 10), cl.start):
                 before = "\u00a0"
             for gap, side, finding in ((after, "after", (op.start, e, op.end, e, op.ch)),
                                        (before, "before", (s, cl.end, s, cl.start, cl.ch))):

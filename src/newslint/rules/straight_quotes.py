@@ -29,6 +29,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Edit, Finding, Fix
+from ..patterns import lazy
 from ..quotes import DOUBLE, STRAIGHT, Mark, analyse
 
 ID = "NL114"
@@ -97,7 +98,7 @@ def _replacement(mk: Mark, prof: Any, style: str, own: dict[tuple[int, bool], tu
     return opening if mk.role == "open" else closing
 
 
-_GUILLEMET_SPACE = re.compile(r"«([ \u00a0\u202f]?)|([ \u00a0\u202f]?)»")
+_GUILLEMET_SPACE = lazy(r"«([ \u00a0\u202f]?)|([ \u00a0\u202f]?)»")
 
 
 def _inner_space(doc: Document, prof: Any) -> str:
@@ -106,7 +107,7 @@ def _inner_space(doc: Document, prof: Any) -> str:
     if not prof.spaced:
         return ""
     kinds: Counter[str] = Counter()
-    for m in _GUILLEMET_SPACE.finditer(doc.prose_text, doc.body_start):
+    for m in _GUILLEMET_SPACE().finditer(doc.prose_text, doc.body_start):
         kinds[m.group(1) if m.group(1) is not None else m.group(2)] += 1
     if not any(kinds[k] for k in kinds if k):
         return prof.space  # (space-inside-quotes asks for it too)

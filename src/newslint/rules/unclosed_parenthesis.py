@@ -23,6 +23,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding
+from ..patterns import lazy
 
 ID = "NL123"
 NAME = "unclosed-parenthesis"
@@ -32,8 +33,8 @@ DEFAULTS: dict[str, Any] = {}
 
 # A "(" whose next parenthesis in its paragraph is not a ")": a candidate (one C-speed pass,
 # about 0.03 s over the corpus; the exact pairing then runs over the candidate's block only).
-_CANDIDATE = re.compile(r"\((?![^()\n]*(?:\n(?![ \t>]*\n)[^()\n]*)*\))")
-_PAREN = re.compile(r"[()]")
+_CANDIDATE = lazy(r"\((?![^()\n]*(?:\n(?![ \t>]*\n)[^()\n]*)*\))")
+_PAREN = lazy(r"[()]")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -44,7 +45,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     blocks = doc.blocks
     starts: list[int] | None = None
     done = -1
-    for m in _CANDIDATE.finditer(pt, doc.body_start):
+    for m in _CANDIDATE().finditer(pt, doc.body_start):
         if starts is None:
             starts = [b.start for b in blocks]
         k = bisect.bisect_right(starts, m.start()) - 1
@@ -58,7 +59,7 @@ def _unclosed(doc: Document, pt: str, k: int) -> Iterator[Finding]:
     block = doc.blocks[k]
     stack: list[int] = []
     for s, e in block.spans:
-        for m in _PAREN.finditer(pt, s, e):
+        for m in _PAREN().finditer(pt, s, e):
             if m.group() == "(":
                 stack.append(m.start())
             elif stack:
@@ -78,7 +79,7 @@ def _closed_below(doc: Document, pt: str, k: int, open_count: int) -> bool:
         return False
     depth = 0
     for s, e in doc.blocks[k + 1].spans:
-        for m in _PAREN.finditer(pt, s, e):
+        for m in _PAREN().finditer(pt, s, e):
             depth += 1 if m.group() == "(" else -1
             if depth < 0:
                 i = m.start()

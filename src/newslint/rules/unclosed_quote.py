@@ -36,6 +36,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Edit, Finding, Fix
+from ..patterns import lazy
 from ..quotes import DOUBLE, NEXT_DOUBLE, Profile, analyse, attribution
 
 ID = "NL110"
@@ -88,7 +89,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 # Two straight apostrophes after a word or a sentence's mark, ending it: a typewriter's (or
 # LaTeX's) closing double quotation mark. Not after a digit: 12'' is inches.
-_TWO_APOSTROPHES = re.compile(r"(?<=[^\W\d_]|[.,!?;:…])''(?![\w'])")
+_TWO_APOSTROPHES = lazy(r"(?<=[^\W\d_]|[.,!?;:…])''(?![\w'])")
 
 
 def _two_apostrophes(doc: Document, mk: Any) -> int | None:
@@ -98,8 +99,8 @@ def _two_apostrophes(doc: Document, mk: Any) -> int | None:
         return None
     P = doc.prose_text
     end = doc.blocks[mk.unit].end
-    nxt = NEXT_DOUBLE.search(P, mk.end, end)  # (the search stops there: linear over a paragraph)
-    m = _TWO_APOSTROPHES.search(P, mk.end, nxt.start() if nxt is not None else end)
+    nxt = NEXT_DOUBLE().search(P, mk.end, end)  # (the search stops there: linear over a paragraph)
+    m = _TWO_APOSTROPHES().search(P, mk.end, nxt.start() if nxt is not None else end)
     return None if m is None else m.start()
 
 

@@ -43,6 +43,7 @@ from typing import Any, Iterator, Mapping
 from .. import links
 from ..document import Document
 from ..model import Finding
+from ..patterns import lazy
 
 ID = "NL134"
 NAME = "undefined-link-reference"
@@ -50,7 +51,7 @@ SEVERITY = "warning"
 FIXABLE = False
 DEFAULTS = {"check-with-includes": False}
 # A definition's shape without its colon: [label] then a URL (an absolute or root path, or www.)
-_COLONLESS = re.compile(r"^ {0,3}(\[([^\[\]\n]{1,200})\])[ \t]+(?=<?(?:[a-zA-Z][a-zA-Z0-9+.-]*://|/|www\.)\S)", re.M)
+_COLONLESS = lazy(r"^ {0,3}(\[([^\[\]\n]{1,200})\])[ \t]+(?=<?(?:[a-zA-Z][a-zA-Z0-9+.-]*://|/|www\.)\S)", re.M)
 
 
 def _colonless(doc: Document, wanted: set[str]) -> list[tuple[int, int, str]]:
@@ -60,7 +61,7 @@ def _colonless(doc: Document, wanted: set[str]) -> list[tuple[int, int, str]]:
         return []
     view = links.link_view(doc)
     out = []
-    for m in _COLONLESS.finditer(text, doc.body_start):
+    for m in _COLONLESS().finditer(text, doc.body_start):
         label = links.normalize_label(m.group(2))
         if label in wanted and view[m.start(1):m.end(1)] == m.group(1):
             out.append((m.start(1), m.end(1), label))

@@ -24,6 +24,7 @@ from typing import Any, Iterator, Mapping
 from .. import links
 from ..document import Document
 from ..model import Finding
+from ..patterns import lazy
 
 ID = "NL135"
 NAME = "unused-link-definition"
@@ -35,11 +36,11 @@ DEFAULTS: dict[str, Any] = {}
 # Any bracketed text not followed by ":" anywhere in the body, code and templates included: a label
 # used inside a Liquid include's arguments, or in a block that CommonMark reads as indented code
 # but kramdown as a paragraph, is used all the same.
-_BRACKETED = re.compile(r"\[([^\[\]\n]{1,999}(?:\n[^\[\]\n]{1,999})?)\](?!:)")
+_BRACKETED = lazy(r"\[([^\[\]\n]{1,999}(?:\n[^\[\]\n]{1,999})?)\](?!:)")
 
 
 def _loose_uses(doc: Document) -> set[str]:
-    return {links.normalize_label(m.group(1)) for m in _BRACKETED.finditer(doc.text, doc.body_start)}
+    return {links.normalize_label(m.group(1)) for m in _BRACKETED().finditer(doc.text, doc.body_start)}
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:

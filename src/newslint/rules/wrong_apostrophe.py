@@ -36,6 +36,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..patterns import lazy
 from ..quotes import analyse, double_as_apostrophe
 
 ID = "NL117"
@@ -55,7 +56,7 @@ _DOUBLED = tuple((pair, re.compile(pair + r"(?<=[^\W\d_]..)(?=(?:s|t|re|ve|ll|d|
 _DOUBLE_AS = {ch: re.compile(ch + r"(?<=[^\W\d_].)(?=(?:s|t|re|ve|ll|d|m)(?![\w'’\"“”]))") for ch in '"“”'}
 # A backtick between a letter and a contraction's or possessive's ending (don`t, agency`s, we`re);
 # one that pairs with another is a code span, masked, and never seen here.
-_BACKTICK = re.compile(r"(?<=[^\W\d_])`(?=(?:s|t|re|ve|ll|d|m)(?![\w`]))")
+_BACKTICK = lazy(r"(?<=[^\W\d_])`(?=(?:s|t|re|ve|ll|d|m)(?![\w`]))")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -84,7 +85,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong
               and not _unplaced_opener(prose, mk)]
     if "`" in prose:  # a backtick that opens no code span is literal text: here an apostrophe
-        found += [(m.start(), "`") for m in _BACKTICK.finditer(prose)]
+        found += [(m.start(), "`") for m in _BACKTICK().finditer(prose)]
     # (each pattern led by one literal mark, asked only when the text holds the pair: a pattern
     # led by an alternation or a class is tried at every character of every article)
     # (and the pair is sought only where the analysis saw its mark in the text)
@@ -127,7 +128,7 @@ def _unplaced_opener(prose: str, mk: Any) -> bool:
 # A Hawaiian word: each syllable a vowel after at most one of h k l m n p w or the ʻokina, which
 # writers type as ‘ or ' (Hawai‘i, O'ahu, Kaua‘i). No English contraction fits: the apostrophe
 # of it's, we're, I'll, ma'am is followed by a consonant or ends the word on one.
-_HAWAIIAN = re.compile(r"(?:[hklmnpw'‘’ʻ]?[aeiouāēīōū])+", re.I)
+_HAWAIIAN = lazy(r"(?:[hklmnpw'‘’ʻ]?[aeiouāēīōū])+", re.I)
 _IN_WORD = frozenset("'‘’ʻ")
 
 
@@ -144,7 +145,7 @@ def _okina(prose: str, at: int) -> bool:
     word = prose[s:e]
     if word[-2:-1] in _IN_WORD and word[-1:] in "sS":
         word = word[:-2]  # Hawai‘i’s: a possessive after the word
-    return _HAWAIIAN.fullmatch(word) is not None
+    return _HAWAIIAN().fullmatch(word) is not None
 
 
 def _straight_habit(starts: Callable[[str], list[int]], q: Any) -> bool:
