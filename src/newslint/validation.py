@@ -123,9 +123,13 @@ def _validate(doc: Document, opts: Mapping[str, Any]) -> Result:
         return Result(compiled)
     problems: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
+    article = compiled.source.label == "builtin:article"
     for error in compiled.validator.iter_errors(data):
         if fm.partial and error.validator == "required" and not error.absolute_path:
             continue  # (the key may be in the broken entry the syntax error left out)
+        if article and error.validator == "required" and not error.absolute_path \
+                and _titled_by_heading(doc, error.instance, error.validator_value):
+            continue
         for problem in _problems(doc, fm, error, symbols):
             key = (problem.path, problem.keyword, problem.message)
             if key not in seen:
@@ -133,6 +137,20 @@ def _validate(doc: Document, opts: Mapping[str, Any]) -> Result:
                 problems.append(problem)
     problems.sort(key=lambda p: (p.start, p.end, p.message))
     return Result(compiled, tuple(problems))
+
+
+def _titled_by_heading(doc: Document, instance: Any, required: Any) -> bool:
+    """Only ``title`` is missing, and the body opens with a level-1 heading: Docusaurus, MkDocs
+    and GitHub Pages (jekyll-titles-from-headings) take the article's title from it, so the
+    lenient default schema (``builtin:article``) does not ask for the key. A heading after the
+    lead, or a house schema of its own, still does."""
+    if not isinstance(instance, dict) or not isinstance(required, list):
+        return False
+    if [k for k in required if k not in instance] != ["title"]:
+        return False
+    first = next((b for b in doc.blocks if b.start >= doc.body_start), None)
+    return first is not None and first.kind == "heading" and first.level == 1 and not first.html \
+        and doc.text[first.start:first.end].strip("# \t\n=") != ""
 
 
 def too_big(data: Any) -> str:

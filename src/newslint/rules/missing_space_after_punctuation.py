@@ -16,7 +16,8 @@ French, German, Spanish, Italian, Dutch or Portuguese its own too: `Rails.Une pl
 word that also stands alone elsewhere in the article followed by a second that does too or
 that the article writes in lower case (Department.Officials), or a title such as `Ms.`, or a
 person's name (Johanna Koljonen.Teams), or a month or weekday (April.Search), or when the
-second is an adverb or a participle (Department.Included); a capitalised domain word after a
+second is an adverb or a participle (Department.Included), or a word the article opens another
+sentence with and never capitalises inside one (Europa.Necesitamos); a capitalised domain word after a
 lower-case one and before a lower-case word is a sentence: `devices.App users`; so is a
 sentence-starting word after words joined by slashes or a domain: `and/or.The`, `RIM/Blackberry.Here`, `Data.gov.An`,
 `census.gov?The`, and any capitalised word then a comma or a lower-case word after a domain:
@@ -303,7 +304,8 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
             return True  # Johanna Koljonen.Teams: a person's name ends a sentence
         if pt[i] == "." and nxt.istitle() and word in _CALENDAR and pt.count(f"{word}.{nxt}") == 1:
             return True  # in early April.Search volume: a date ends a sentence
-        return nxt in table["sentence-starters"] or (pt[i] == "." and _both_stand_alone(latin(), word, nxt))
+        return nxt in table["sentence-starters"] or (pt[i] == "." and (
+            _both_stand_alone(latin(), word, nxt) or _opens_sentences(pt, word, nxt)))
     return True
 
 
@@ -401,6 +403,28 @@ def _both_stand_alone(pt: str, left: str, right: str) -> bool:
         return False
     return _INFLECTED().fullmatch(right) is not None or _stands_alone(pt, right) or \
         (right.istitle() and _stands_alone(pt, right.lower()))
+
+
+def _opens_sentences(pt: str, left: str, right: str) -> bool:
+    """Europa.Necesitamos: the article opens another sentence with the second word (after a stop
+    and a space) and never writes it with its capital inside a sentence (after a lower-case word
+    or a comma), as it would a name or a German noun: a sentence's first word, whatever the
+    language, not the second half of a name written with a dot (which the article writes so once)."""
+    if not (right.istitle() and right.isalpha() and len(right) >= 3) or pt.count(f"{left}.{right}") > 1:
+        return False
+    opens = False
+    n = len(right)
+    j = pt.find(right)
+    while j >= 0:
+        end = j + n
+        if end >= len(pt) or not pt[end].isalpha():
+            before = pt[max(0, j - 3): j]
+            if before[-1:] == " " and before[-2:-1] in ".!?":
+                opens = True
+            elif before[-1:] == " " and (before[-2:-1].islower() or before[-2:-1] == ","):
+                return False  # with its capital inside a sentence: a name, or a noun
+        j = pt.find(right, j + 1)
+    return opens
 
 
 # Two words joined by a slash that prose uses as one word (not a path: usr/bin, src/lib)

@@ -10,6 +10,8 @@ opening fence, or at the key itself when it is indented under another key (``kic
 ignores the case of keys, Jekyll, Astro and the schema do not; the safe fix renames it ``title:``). ``anyOf``/``oneOf`` report the branch
 that came closest. ``format`` is really checked (date-time, date, uri, email, …); a format this
 installation cannot check is reported once per run as a warning. TOML and JSON front matter are validated the same way.
+Under ``builtin:article`` a missing ``title`` is not reported when the body opens with a level-1
+heading (``# Talks resume``): Docusaurus, MkDocs and GitHub Pages take the title from it.
 
 Some schema problems are reported by a more specific rule instead, with a better message or a
 fix: null where a list is wanted (null-list), a date-time without a time zone
