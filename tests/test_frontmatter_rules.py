@@ -276,3 +276,19 @@ def test_a_block_read_in_part_keeps_its_repairs() -> None:
     fixed, remaining = fix_text(text)
     assert fixed == "---\ntitle: \"Talks resume: both sides agree\"\ndescription: Talks\n---\n\nBody.\n"
     assert not [f for f in remaining if f.rule in ("NL001", "NL007")]
+
+
+def test_a_toml_syntax_error_does_not_hide_the_other_keys_slips() -> None:
+    text = ('+++\ntitle = "Talks resume\ndate = 2024-01-05\ndescriptoin = "Talks"\nlastmod = 2023-01-01\n'
+            '\n[params]\nkicker = "Budget"\n+++\n\nBody.\n')
+    found = {(f.rule, f.line) for f in lint_text(text) if f.rule.startswith("NL0")}
+    assert found == {("NL001", 2), ("NL007", 4), ("NL011", 5)}
+
+
+def test_a_broken_toml_table_header_leaves_the_block_unread() -> None:
+    from newslint.document import Document
+
+    # (its keys would be read into the table above it)
+    text = '+++\ntitle = "Talks"\n[params\nkicker = "Budget"\n+++\n\nBody.\n'
+    fm = Document(text, None).front_matter
+    assert fm.errors and fm.data is None and not fm.partial

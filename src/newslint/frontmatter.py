@@ -627,10 +627,7 @@ def _parse_toml(text: str, fm: FrontMatter) -> None:
         m = _TOML_ERROR_AT().search(message)
         at = fm.content_start
         if m:
-            line, col = int(m.group(1)), int(m.group(2))
-            starts = [0] + [i + 1 for i, ch in enumerate(content) if ch == "\n"]
-            if line - 1 < len(starts):
-                at = fm.content_start + min(starts[line - 1] + col - 1, len(content))
+            at = fm.content_start + _toml_offset(content, m)
             message = message[: m.start()].strip()
         elif "end of document" in message:
             at = max(fm.content_start, fm.content_end - 1)
@@ -641,10 +638,63 @@ def _parse_toml(text: str, fm: FrontMatter) -> None:
         if dated is not None:  # tomllib's own words ("Expected newline ...") do not say what is wrong
             at, message = dated
             fm.errors.append(FrontMatterError(message, at, min(at + 1, fm.content_end)))
-            return
-        fm.errors.append(FrontMatterError(f"TOML: {message}", at, min(at + 1, fm.content_end)))
+        else:
+            fm.errors.append(FrontMatterError(f"TOML: {message}", at, min(at + 1, fm.content_end)))
+        if m:
+            _salvage_toml(content, fm, at - fm.content_start)
         return
     fm.root = _toml_positions(content, fm.content_start)
+
+
+def _toml_offset(content: str, at: re.Match[str]) -> int:
+    """The offset in ``content`` of tomllib's "(at line L, column C)"."""
+    line, col = int(at.group(1)), int(at.group(2))
+    start = 0
+    for _ in range(line - 1):
+        start = content.find("\n", start) + 1
+        if start == 0:
+            return len(content)
+    return min(start + col - 1, len(content))
+
+
+def _salvage_toml(content: str, fm: FrontMatter, at: int) -> None:
+    """What a TOML block with a syntax error still says: the ``key = value`` entry that holds
+    the error is left out (blank lines, offsets kept) and the rest read again, up to
+    MAX_SALVAGE entries, as ``_salvage`` does for YAML. An error in a table's header is not
+    left out: the keys below it would land in the wrong table."""
+    for _ in range(MAX_SALVAGE):
+        blanked = _blank_toml_entry(content, at)
+        if blanked == content:
+            return
+        content = blanked
+        try:
+            data = _jsonable(tomllib.loads(content))
+        except tomllib.TOMLDecodeError as exc:
+            m = _TOML_ERROR_AT.search(str(exc))
+            if m is None:
+                return  # (an error "at end of document": no entry to leave out)
+            at = _toml_offset(content, m)
+            continue
+        except RecursionError:
+            return
+        fm.data, fm.root, fm.partial = data, _toml_positions(content, fm.content_start), True
+        return
+
+
+def _blank_toml_entry(content: str, at: int) -> str:
+    """``content`` with the ``key = value`` entry that holds offset ``at`` (its line and the lines
+    of a value that goes on below it) turned into blank lines; unchanged for a table header."""
+    starts = [m.start() for m in _TOML_ENTRY_START.finditer(content)]
+    above = [s for s in starts if s <= at]
+    start = above[-1] if above else 0
+    if content[start:start + 200].lstrip(" \t").startswith("["):
+        return content  # (a table's header, even one that lost its closing bracket)
+    end = next((s for s in starts if s > at), len(content))
+    return content[:start] + _NOT_NEWLINE.sub(" ", content[start:end]) + content[end:]
+
+
+# A line that starts a TOML entry: a key and its `=`, or a table header
+_TOML_ENTRY_START = re.compile(r'^[ \t]*(?:"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[A-Za-z0-9_\-.]+)[ \t]*=|^[ \t]*\[', re.M)
 
 
 def _jsonable(value: Any) -> Any:
