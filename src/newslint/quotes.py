@@ -861,7 +861,9 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
             elif closing:
                 _close_or_stray(mk, stack, top, q)
             elif top is not None:
-                _close(mk, stack, top, q, sure=False)
+                # provide."_**Hannah Rubin**: after a sentence's last mark, with emphasis glued
+                # on, a quotation that is open surely ends here (the next sentence lost its space)
+                _close(mk, stack, top, q, sure=before in ".,!?" and P[mk.end: mk.end + 1] in ("_", "*"))
             else:
                 _open(mk, stack, sure=False)
         elif ch == "'" or ch == "’":

@@ -7,8 +7,9 @@ always asks for curly marks, `style = "straight"` for straight ones. The replace
 language's marks (English “…” and ‘…’, Russian «…» with „…“ inside, ...), and of those the ones
 the article itself uses at that depth (an Italian article quoting with “…” gets “…”, not «…»).
 The fix is safe when both marks of the pair are placed beyond doubt by their context (a space
-or line start before an opening mark, punctuation or space after a closing one); otherwise it
-is unsafe. In a language that sets a space inside its marks (French « … »), the fix sets one too, of the kind the article's
+or line start before an opening mark, punctuation or space after a closing one, or a sentence's
+last mark before one and emphasis glued after it while a quotation is open: `provide."_**Rubin**`);
+otherwise it is unsafe. In a language that sets a space inside its marks (French « … »), the fix sets one too, of the kind the article's
 own guillemets have (ordinary, no-break or narrow no-break; a no-break one if they have none).
 
 Bad:  contact is maintained in order to "not allow this to grow into something more terrible."
