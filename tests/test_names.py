@@ -471,3 +471,17 @@ def test_collect_picks_one_spelling_of_a_given_name_whatever_the_hash_seed() -> 
                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
               for seed in range(8)}
     assert picked == {"['René']\n"}, picked
+
+
+def test_a_name_broken_by_an_invisible_character_waits_for_its_repair() -> None:
+    # Jef<SHY>frey Levy is no full name until invisible-character deletes the soft hyphen; counted
+    # before that, "Rebecca" looked like the one lone first name and was replaced: fixing the
+    # damaged article gave another text than fixing the original
+    from newslint import fix_text, lint_text
+
+    original = ("---\ntitle: Hiring\n---\n\nRebecca Ferro runs hiring at the agency. Jeffrey Levy runs the "
+                "web team.\n\nFerro said the process works. Levy said it does not.\n\n"
+                "As we can see from Rebecca and Jeffrey, both have a case.\n")
+    damaged = original.replace("Jeffrey Levy", "Jef\u00adfrey Levy")
+    assert not [f for f in lint_text(damaged) if f.rule == "NL152"]
+    assert fix_text(damaged, unsafe=True)[0] == fix_text(original, unsafe=True)[0]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..patterns import lazy
-from ..typography import near_invisible
+from ..typography import INVISIBLE, near_invisible
 from .mentions import extract, survey
 
 if TYPE_CHECKING:
@@ -60,6 +60,9 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
     candidates = {g for g in candidates if sv.bare[g] <= MAX_BARE}
     if not candidates or _transcript(doc.text, doc.body_start):
         return []
+    if _BROKEN_WORD().search(doc.prose_text):
+        return []  # Jef<SHY>frey Levy: a name that invisible-character's fix gives back changes the
+        # evidence (one more full name, one more first name); the pass after that fix decides
     text = doc.prose_text
     out = []
     first_full: dict[str, int] = {}
@@ -105,6 +108,8 @@ def _lowercase_word(text: str, word: str) -> bool:
     return _is_word(text, word)
 
 
+# A word with an invisible character inside it (a soft hyphen, a zero-width space)
+_BROKEN_WORD = lazy(f"[^\\W\\d_][{INVISIBLE}]+[^\\W\\d_]")
 MAX_BARE = 2  # a person called by first name three times or more: the article's own choice
 # A transcript ("**Mike Schmidt**: Thanks, Steven."): speakers call each other by first name.
 _SPEAKER = lazy(r"^(?:\*\*|__)?([A-Z][\w.’' -]{1,40}?)(?:\*\*|__)?:(?:\*\*|__)? ", re.M)
