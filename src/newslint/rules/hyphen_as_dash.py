@@ -7,9 +7,11 @@ mixes forms, none with two in three of its dashes, the most used one spaced as t
 no dash at all gives the spaced em dash ` — ` of AP style); or set ``style`` to ``"spaced-em"``
 (` — `), ``"closed-em"`` (`—`) or ``"spaced-en"`` (` – `), and the same ``style`` for
 dash-spacing (NL108), which otherwise turns the new dashes into the article's majority form.
-The fix is unsafe where the hyphen may be a minus or a range (a digit, month, weekday, am/pm
-next to it; for a double hyphen, which is no minus, on both sides: `join 18F -- to start` is a
-dash), and before an opening parenthesis (`Gov.uk - (design manual)`): a dash and a
+The fix is unsafe where the hyphen may be a minus or a range (a digit right beside it, a
+number, month, weekday or am/pm on both sides, or one of them before a range's open end:
+`2019 - present`, `March - now`; a word beside it and no number makes it a dash: `a full 65
+percent - is now`, `**10 am** - Welcome`; for a double hyphen, which is no minus, range ends on
+both sides: `join 18F -- to start` is a dash), and before an opening parenthesis (`Gov.uk - (design manual)`): a dash and a
 bracket both set off what follows, so the hyphen may be a stray one to delete rather than a dash.
 Between two range ends (`August - November`, `9 am - 1 pm`, `50 thousand - 500 thousand`: a
 number may carry its hundred, thousand, million, billion or percent) the unsafe fix writes a
@@ -108,10 +110,19 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         before, after = range_side(pt, d.start, -1), range_side(pt, d.end, 1)
         # a hyphen beside a number may be a minus or half a range; a double hyphen is no minus,
         # and is a range's dash only between two range ends (1990 -- 2000; join 18F -- to start)
-        safe = (not (before and after) if d.mark != "-" else not (before or after)) and d.next != "("
+        if d.mark != "-":
+            safe = not (before and after)
+        else:  # 65 percent - is now, in March - the month: a word beside, no number, no range
+            safe = not (before or after) or (not (before and after) and d.prev not in _NUMERIC
+                                              and d.next not in _NUMERIC and not _OPEN_END.match(pt, d.end))
+        safe = safe and d.next != "("
         yield Finding(d.start, d.end, f"{what} used as a dash; use '{dash.strip()}'"
                       + (" with spaces" if dash != dash.strip() else ""),
                       Fix.replace(d.start, d.end, dash, f"Replace with '{dash.strip()}'", safe=safe))
+
+
+# The open end of a range (2019 - present, March - now): with a range word before it, a range
+_OPEN_END = re.compile(r"[ \t]*(?:present|now|today|date|current|ongoing)\b", re.I)
 
 
 def _mixed_forms(doc: Document) -> list[str]:
