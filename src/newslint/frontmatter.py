@@ -344,8 +344,8 @@ def _locate_error(exc: yaml.MarkedYAMLError, content: str) -> tuple[int, str]:
 MAX_SALVAGE = 3  # broken top-level entries left out before the rest is given up on
 # A line that starts a top-level entry: a key at column 0 and its colon (`- item` at column 0 is
 # still the key's above; a stray line of markup or text, `</figure>`, `[- eric`, belongs with it)
-_KEY_LINE_START = re.compile(r"\n(?=[^\s#\-\[\]{},&*!|>%@`\"'<][^:\n]*:(?:[ \t\r]|$))", re.M)
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_KEY_LINE_START = lazy(r"\n(?=[^\s#\-\[\]{},&*!|>%@`\"'<][^:\n]*:(?:[ \t\r]|$))", re.M)
+_NOT_NEWLINE = lazy(r"[^\n]")
 
 
 def _salvage(content: str, base: int, at: int, fm: FrontMatter) -> None:
@@ -394,14 +394,14 @@ def _blank_entry(content: str, at: int) -> str:
     from the key line at or above it to the next key line below."""
     line_start = content.rfind("\n", 0, at) + 1
     start = 0
-    for above in _KEY_LINE_START.finditer(content):
+    for above in _KEY_LINE_START().finditer(content):
         if above.start() >= line_start:
             break
         start = above.end()  # (the last key line at or above the error's: a front matter is a few kilobytes)
     line_end = content.find("\n", at)
-    below = _KEY_LINE_START.search(content, line_end) if line_end >= 0 else None
+    below = _KEY_LINE_START().search(content, line_end) if line_end >= 0 else None
     end = below.start() if below is not None else len(content)
-    return content[:start] + _NOT_NEWLINE.sub(" ", content[start:end]) + content[end:]
+    return content[:start] + _NOT_NEWLINE().sub(" ", content[start:end]) + content[end:]
 
 
 def _expanded_size(root: yaml.Node, limit: int) -> int:
@@ -662,6 +662,8 @@ def _salvage_toml(content: str, fm: FrontMatter, at: int) -> None:
     the error is left out (blank lines, offsets kept) and the rest read again, up to
     MAX_SALVAGE entries, as ``_salvage`` does for YAML. An error in a table's header is not
     left out: the keys below it would land in the wrong table."""
+    import tomllib
+
     for _ in range(MAX_SALVAGE):
         blanked = _blank_toml_entry(content, at)
         if blanked == content:
@@ -670,7 +672,7 @@ def _salvage_toml(content: str, fm: FrontMatter, at: int) -> None:
         try:
             data = _jsonable(tomllib.loads(content))
         except tomllib.TOMLDecodeError as exc:
-            m = _TOML_ERROR_AT.search(str(exc))
+            m = _TOML_ERROR_AT().search(str(exc))
             if m is None:
                 return  # (an error "at end of document": no entry to leave out)
             at = _toml_offset(content, m)
@@ -684,17 +686,17 @@ def _salvage_toml(content: str, fm: FrontMatter, at: int) -> None:
 def _blank_toml_entry(content: str, at: int) -> str:
     """``content`` with the ``key = value`` entry that holds offset ``at`` (its line and the lines
     of a value that goes on below it) turned into blank lines; unchanged for a table header."""
-    starts = [m.start() for m in _TOML_ENTRY_START.finditer(content)]
+    starts = [m.start() for m in _TOML_ENTRY_START().finditer(content)]
     above = [s for s in starts if s <= at]
     start = above[-1] if above else 0
     if content[start:start + 200].lstrip(" \t").startswith("["):
         return content  # (a table's header, even one that lost its closing bracket)
     end = next((s for s in starts if s > at), len(content))
-    return content[:start] + _NOT_NEWLINE.sub(" ", content[start:end]) + content[end:]
+    return content[:start] + _NOT_NEWLINE().sub(" ", content[start:end]) + content[end:]
 
 
 # A line that starts a TOML entry: a key and its `=`, or a table header
-_TOML_ENTRY_START = re.compile(r'^[ \t]*(?:"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[A-Za-z0-9_\-.]+)[ \t]*=|^[ \t]*\[', re.M)
+_TOML_ENTRY_START = lazy(r'^[ \t]*(?:"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[A-Za-z0-9_\-.]+)[ \t]*=|^[ \t]*\[', re.M)
 
 
 def _jsonable(value: Any) -> Any:

@@ -285,7 +285,7 @@ def _close_bracket_fix(doc: Document, at: int) -> Fix | None:
     value = text[at + 1: line_end].rstrip(" \t\r")
     if not value.strip() or value.endswith(",") or any(c in value for c in "[]{}\"'#"):
         return None
-    if not _TOP_KEY_LINE.match(text, _BLANK_LINES().match(text, line_end + 1).end()):
+    if not _TOP_KEY_LINE().match(text, _BLANK_LINES().match(text, line_end + 1).end()):
         return None  # (only a key on the next line says the list ended on this one)
     end = at + 1 + len(value)
     if not _parses_past(text[:end] + _CLOSING[opening] + text[end:], line_end + 1):
@@ -293,7 +293,7 @@ def _close_bracket_fix(doc: Document, at: int) -> Fix | None:
     return Fix.insert(end, _CLOSING[opening], f"Close the {'list' if opening == '[' else 'mapping'}", reshapes=True)
 
 
-_TOP_KEY_LINE = re.compile(r"[A-Za-z_][\w.-]*:(?:[ \t\r]|$)", re.M)
+_TOP_KEY_LINE = lazy(r"[A-Za-z_][\w.-]*:(?:[ \t\r]|$)", re.M)
 
 
 def _first_glued_line(doc: Document, start: int, error: int) -> tuple[int, tuple[str, int, str, bool]] | None:

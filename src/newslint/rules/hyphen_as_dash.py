@@ -114,7 +114,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             safe = not (before and after)
         else:  # 65 percent - is now, in March - the month: a word beside, no number, no range
             safe = not (before or after) or (not (before and after) and d.prev not in _NUMERIC
-                                              and d.next not in _NUMERIC and not _OPEN_END.match(pt, d.end))
+                                              and d.next not in _NUMERIC and not _OPEN_END().match(pt, d.end))
         safe = safe and d.next != "("
         yield Finding(d.start, d.end, f"{what} used as a dash; use '{dash.strip()}'"
                       + (" with spaces" if dash != dash.strip() else ""),
@@ -122,7 +122,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 # The open end of a range (2019 - present, March - now): with a range word before it, a range
-_OPEN_END = re.compile(r"[ \t]*(?:present|now|today|date|current|ongoing)\b", re.I)
+_OPEN_END = lazy(r"[ \t]*(?:present|now|today|date|current|ongoing)\b", re.I)
 
 
 def _mixed_forms(doc: Document) -> list[str]:
