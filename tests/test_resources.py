@@ -17,16 +17,22 @@ def test_the_parsed_tables_are_those_of_the_yaml_files() -> None:
             "write_parsed_tables()'"
     assert sorted(parsed) == yaml_files, stale
     for name in yaml_files:
+        text = (RULES / name).read_text(encoding="utf-8")
+        assert parsed[name]["sha256"] == resources._sha256(text), f"{name}: {stale}"
         # as JSON text: the same types (true is not 1), keys and order
-        assert json.dumps(parsed[name]) == json.dumps(resources.parse_yaml(RULES / name)), f"{name}: {stale}"
+        assert json.dumps(parsed[name]["data"]) == json.dumps(resources.parse_yaml(RULES / name)), f"{name}: {stale}"
 
 
-def test_load_yaml_reads_the_twin_and_falls_back_to_the_yaml(monkeypatch) -> None:
+def test_load_yaml_reads_the_twin_only_while_it_is_current(monkeypatch) -> None:
+    names = (RULES / "names.yaml").read_text(encoding="utf-8")
+    twins = {"names.yaml": {"sha256": resources._sha256(names), "data": {"names": []}},
+             "quotes.yaml": {"sha256": resources._sha256("an older text"), "data": {"stale": True}}}
     resources.load_yaml.cache_clear()
-    monkeypatch.setattr(resources, "_parsed_tables", lambda: {"names.yaml": {"names": []}})
+    monkeypatch.setattr(resources, "_parsed_tables", lambda: twins)
     try:
-        assert resources.load_yaml("rules", "names.yaml") == {"names": []}
-        assert resources.load_yaml("rules", "quotes.yaml") == resources.parse_yaml(RULES / "quotes.yaml")
+        assert resources.load_yaml("rules", "names.yaml") == {"names": []}  # current: the twin
+        assert resources.load_yaml("rules", "quotes.yaml") == resources.parse_yaml(RULES / "quotes.yaml")  # stale
+        assert resources.load_yaml("rules", "dates.yaml") == resources.parse_yaml(RULES / "dates.yaml")  # none
     finally:
         resources.load_yaml.cache_clear()
 

@@ -45,27 +45,39 @@ def load_json(kind: str, name: str) -> Any:
 
 # The shipped YAML tables, parsed, in one JSON file: a run that reads them all spent ~13 ms
 # of a one-article run building them with PyYAML's constructor; json takes 0.3 ms. The YAML
-# files stay the source to edit; tests/test_resources.py fails when this twin is stale and
-# says how to write it again (write_parsed_tables).
+# files stay the source to edit. Each table is stored with the SHA-256 of its YAML text and
+# used only while the YAML still has that hash, so a twin left stale by an edit costs speed,
+# never a wrong table; tests/test_resources.py fails then and says how to write it again.
 PARSED_TABLES = "parsed-tables.json"
 
 
 @lru_cache(maxsize=None)
 def load_yaml(kind: str, name: str) -> Any:
-    """A shipped YAML file, parsed once per process (from its JSON twin when there is one)."""
+    """A shipped YAML file, parsed once per process (from its JSON twin when that is current)."""
+    text = data_path(kind, name).read_text(encoding="utf-8")
     if kind == "rules":
-        parsed = _parsed_tables()
-        if name in parsed:
-            return parsed[name]
-    return parse_yaml(data_path(kind, name))
+        twin = _parsed_tables().get(name)
+        if twin is not None and twin["sha256"] == _sha256(text):
+            return twin["data"]
+    return _parse_yaml_text(text)
 
 
 def parse_yaml(path: Path) -> Any:
     """A YAML data file parsed with PyYAML (libyaml when present)."""
+    return _parse_yaml_text(path.read_text(encoding="utf-8"))
+
+
+def _parse_yaml_text(text: str) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    return yaml.load(text, Loader=loader)
+
+
+def _sha256(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _parsed_tables() -> dict[str, Any]:
@@ -78,7 +90,10 @@ def _parsed_tables() -> dict[str, Any]:
 def write_parsed_tables() -> Path:
     """Write rules/parsed-tables.json from the YAML files of rules/ (after editing one of them)."""
     folder = _CHECKOUT / "rules"
-    tables = {p.name: parse_yaml(p) for p in sorted(folder.glob("*.yaml"))}
+    tables = {}
+    for path in sorted(folder.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        tables[path.name] = {"sha256": _sha256(text), "data": _parse_yaml_text(text)}
     target = folder / PARSED_TABLES
     target.write_text(json.dumps(tables, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return target
