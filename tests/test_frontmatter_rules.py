@@ -250,15 +250,34 @@ def test_a_syntax_error_does_not_hide_the_other_keys_slips(broken: str) -> None:
     assert not [f for f in lint_text(text) if f.rule == "NL010" and "required" in f.message]
 
 
-def test_the_broken_entry_and_its_lines_are_left_out_whole() -> None:
+def test_the_broken_line_is_left_out_and_offsets_hold() -> None:
     from newslint.document import Document
 
-    text = "---\ntitle: Talks\ntags:\n\t- politics\n- budget\ndate: 2024-01-05\n---\n\nBody.\n"
+    text = "---\ntitle: Talks\ntags:\n  - politics\n\t- budget\ndate: 2024-01-05\n---\n\nBody.\n"
     fm = Document(text, None).front_matter
     assert fm.errors and fm.partial
-    assert fm.data == {"title": "Talks", "date": "2024-01-05"}  # (tags and its items are gone)
+    assert fm.data == {"title": "Talks", "tags": ["politics"], "date": "2024-01-05"}  # (the tab's line is gone)
     start, end = fm.locate(("date",))
     assert text[start:end] == "2024-01-05"  # offsets still index the document
+
+
+def test_a_key_indented_by_mistake_leaves_the_key_above_it_checked() -> None:
+    # (YAML reads "  title: …" as more of lastmod's value; the slip is the indented line's)
+    text = "---\ndate: 2024-01-05\nlastmod: 2023-01-01\n  title: Talks resume\n---\n\nBody.\n"
+    found = {(f.rule, f.line) for f in lint_text(text) if f.rule.startswith("NL0")}
+    assert found == {("NL001", 4), ("NL011", 3)}
+
+
+@pytest.mark.parametrize("broken", ["\t- politics", "[- politics"])
+def test_a_key_whose_only_value_breaks_is_left_out_whole(broken: str) -> None:
+    from newslint.document import Document
+
+    # (left out alone, the line would leave `tags:` looking empty: a null-list finding and a fix
+    # that writes `tags: []` over a list that is there)
+    text = f"---\ntitle: Talks\ntags:\n{broken}\ndate: 2024-01-05\n---\n\nBody.\n"
+    fm = Document(text, None).front_matter
+    assert fm.errors and fm.partial and fm.data == {"title": "Talks", "date": "2024-01-05"}
+    assert not [f for f in lint_text(text) if f.rule == "NL009"]
 
 
 def test_a_block_that_cannot_be_read_even_in_part_stays_unread() -> None:

@@ -342,9 +342,13 @@ def _locate_error(exc: yaml.MarkedYAMLError, content: str) -> tuple[int, str]:
 
 
 MAX_SALVAGE = 3  # broken top-level entries left out before the rest is given up on
-# A line that starts a top-level entry: a key at column 0 and its colon (`- item` at column 0 is
-# still the key's above; a stray line of markup or text, `</figure>`, `[- eric`, belongs with it)
-_KEY_LINE_START = lazy(r"\n(?=[^\s#\-\[\]{},&*!|>%@`\"'<][^:\n]*:(?:[ \t\r]|$))", re.M)
+# A line that starts a top-level entry: a key at column 0 and its colon, or a key that lost its
+# colon (a lower-case word, a space and one word or a quoted value: `date 2021-07-27`,
+# `excerpt "May 21 is…"`). A list item at column 0 is
+# still the key's above, and so is a stray line of markup or text pasted under it (`</figure>`,
+# `[- eric`, `For years, the office…`; left out, it would make the key look empty) and a line of
+# a quoted value that goes on at column 0 (`three intense days of working`).
+_KEY_LINE_START = lazy(r"""\n(?=[^\s#\-\[\]{},&*!|>%@`"'<][^:\n]*:(?:[ \t\r]|$)|[a-z_][\w-]*[ \t]+(?:[^\s:"']+[ \t\r]*$|["']))""", re.M)
 _NOT_NEWLINE = lazy(r"[^\n]")
 
 
@@ -353,51 +357,89 @@ def _salvage(content: str, base: int, at: int, fm: FrontMatter) -> None:
 
     One slip (a tab, an unquoted colon, a lost quote) made the whole block unreadable, so every
     other check of the front matter went quiet: a misspelt key or an impossible date two lines
-    below was missed until the slip was mended. The top-level entry holding the error (its key
-    line and the lines that continue it) is blanked out, keeping every line break so offsets
-    still index the document, and the rest is parsed again; up to MAX_SALVAGE entries. The
-    syntax error stays in ``fm.errors`` and ``fm.partial`` is set, so every repair of the block
-    still sees a broken block; the rules that read
-    ``fm.data`` key by key (dates, empty values, key names, duplicates) see the rest, and so does
-the schema, less its top-level ``required`` (a left-out key is not a missing one). A block
-    with aliases, or one that is not a mapping once blanked, is left unread as before.
+    below was missed until the slip was mended. The line holding the error (with the lines
+    indented under it) is blanked out, keeping every line break so offsets still index the
+    document, and the rest is parsed again; when that is not enough, the whole top-level entry
+    holding the error (its key line and the lines that continue it) is, and so on for up to
+    MAX_SALVAGE entries. (A key indented by mistake, `date: …` + `  title: …`, is the line's
+    fault, not the date's: the date is still checked.) The syntax error stays in ``fm.errors``
+    and ``fm.partial`` is set, so every repair of the block still sees a broken block; the rules
+    that read ``fm.data`` key by key (dates, empty values, key names, duplicates) see the rest,
+    and so does the schema, less its top-level ``required`` (a left-out key is not a missing
+    one). A block with aliases, or one that is not a mapping once blanked, is left unread.
     """
     for _ in range(MAX_SALVAGE):
-        blanked = _blank_entry(content, at)
-        if blanked == content:
+        line = _blank_line(content, at)
+        if line != content and not _OPENER_ABOVE().search(content, 0, content.rfind("\n", 0, at) + 1):
+            outcome = _reparse(line, base, fm)
+            if isinstance(outcome, tuple):
+                fm.data, fm.root, fm.duplicates, fm.partial = *outcome, True
+                return
+        entry = _blank_entry(content, at)
+        if entry == content:
             return  # (nothing left to leave out there)
-        content = blanked
-        loader = _Loader(content)
-        try:
-            node = loader.get_single_node()
-            if node is None:
-                return
-            partial = FrontMatter(fm.kind, fm.start, fm.end, fm.content_start, fm.content_end)
-            root, count, data = _positions(node, base, partial, loader)
-            if count > MAX_NODES or partial.aliases:
-                return
-            data = loader.construct_document(node) if data is _UNBUILT else data
-        except yaml.MarkedYAMLError as exc:
-            at = _locate_error(exc, content)[0]
-            continue
-        except (yaml.YAMLError, RecursionError):
+        content = entry
+        outcome = _reparse(content, base, fm)
+        if isinstance(outcome, tuple):
+            fm.data, fm.root, fm.duplicates, fm.partial = *outcome, True
             return
-        finally:
-            loader.dispose()
-        if isinstance(data, dict):
-            fm.data, fm.root, fm.duplicates, fm.partial = data, root, partial.duplicates, True
-        return
+        if outcome is None:
+            return
+        at = outcome
+
+
+def _reparse(content: str, base: int, fm: FrontMatter) -> tuple[dict[str, Any], Pos, list[Any]] | int | None:
+    """(data, positions, duplicates) of a blanked block that reads as a mapping, the offset of
+    its next syntax error, or None when it cannot be used (aliases, too big, not a mapping)."""
+    loader = _Loader(content)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        partial = FrontMatter(fm.kind, fm.start, fm.end, fm.content_start, fm.content_end)
+        root, count, data = _positions(node, base, partial, loader)
+        if count > MAX_NODES or partial.aliases:
+            return None
+        data = loader.construct_document(node) if data is _UNBUILT else data
+    except yaml.MarkedYAMLError as exc:
+        return _locate_error(exc, content)[0]
+    except (yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+    return (data, root, partial.duplicates) if isinstance(data, dict) else None
+
+
+def _blank_line(content: str, at: int) -> str:
+    """``content`` with the line that holds offset ``at``, and the lines indented under it,
+    turned into blank lines."""
+    start = content.rfind("\n", 0, at) + 1
+    indent = _INDENT().match(content, start).end() - start
+    end = content.find("\n", at)
+    while end >= 0:
+        nxt = end + 1
+        body = _INDENT().match(content, nxt).end()
+        if body - nxt <= indent and content[body:body + 1] not in ("\n", "\r", ""):
+            break  # (a line no deeper than the error's: the next entry)
+        end = content.find("\n", nxt)
+    end = len(content) if end < 0 else end
+    return content[:start] + _NOT_NEWLINE().sub(" ", content[start:end]) + content[end:]
+
+
+_INDENT = lazy(r"[ \t]*")
+# The line above (past blank and comment lines) is a key with nothing after its colon, or a block
+# scalar's: the lines below are its value, and leaving out the one that breaks would make the
+# key look empty (`tags:` + a tab-indented `- politics`), so the whole entry is left out instead
+_OPENER_ABOVE = lazy(r"^[ \t]*(?:-[ \t]+)?[^\s#][^\n]*:[ \t]*(?:[|>][-+0-9]*[ \t]*)?(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*\Z", re.M)
 
 
 def _blank_entry(content: str, at: int) -> str:
     """``content`` with the top-level entry that holds offset ``at`` turned into blank lines:
     from the key line at or above it to the next key line below."""
     line_start = content.rfind("\n", 0, at) + 1
-    start = 0
-    for above in _KEY_LINE_START().finditer(content):
-        if above.start() >= line_start:
-            break
-        start = above.end()  # (the last key line at or above the error's: a front matter is a few kilobytes)
+    # (no endpos: the lookahead has to see the error's own line)
+    starts = [0] + [m.end() for m in _KEY_LINE_START().finditer(content) if m.start() < line_start]
+    start = starts[-1]  # (the last key line at or above the error's: a front matter is a few kilobytes)
     line_end = content.find("\n", at)
     below = _KEY_LINE_START().search(content, line_end) if line_end >= 0 else None
     end = below.start() if below is not None else len(content)
