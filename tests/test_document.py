@@ -74,8 +74,19 @@ def test_body_starting_with_a_shortcode_is_not_json() -> None:
 
 
 def test_unclosed_front_matter_is_an_error_and_not_prose() -> None:
-    doc = Document("---\ntitle: x\n\nNo closing fence ,\n")
+    # (keys below the text: no sure place where the block ends, so nothing is read as prose)
+    doc = Document("---\ntitle: x\n\nNo closing fence ,\n\ndate: 2024-01-05\nlayout: post\n")
     assert doc.front_matter.errors and doc.prose_spans == []
+
+
+def test_unclosed_front_matter_with_a_sure_end_keeps_its_body_checked() -> None:
+    # the block ends where front-matter-syntax's fix would close it: its keys are read (in
+    # part: the fence is still missing) and the text after it is the body
+    text = "---\ntitle: x\ndate: 2024-01-05\n\nNo closing fence ,\n"
+    doc = Document(text)
+    assert doc.front_matter.errors and doc.front_matter.partial
+    assert doc.front_matter.data == {"title": "x", "date": "2024-01-05"}
+    assert doc.body_start == text.index("\nNo") and text[slice(*doc.prose_spans[-1])].startswith("No closing")
 
 
 def test_prose_view_masks_code_urls_html_and_shortcodes() -> None:

@@ -311,3 +311,18 @@ def test_a_broken_toml_table_header_leaves_the_block_unread() -> None:
     text = '+++\ntitle = "Talks"\n[params\nkicker = "Budget"\n+++\n\nBody.\n'
     fm = Document(text, None).front_matter
     assert fm.errors and fm.data is None and not fm.partial
+
+
+def test_a_lost_closing_fence_does_not_hide_the_article() -> None:
+    text = "---\ntitle: Talks\ndescriptoin: Talks resume\n\nThe talks  resumed on Monday.\n"
+    found = {(f.rule, f.line) for f in lint_text(text)}
+    assert found == {("NL001", 1), ("NL007", 3), ("NL103", 5)}
+    fixed, remaining = fix_text(text)  # (one run: the fence, the key and the space)
+    assert fixed == "---\ntitle: Talks\ndescription: Talks resume\n---\n\nThe talks resumed on Monday.\n"
+    assert not remaining
+
+
+def test_a_block_closed_at_the_end_of_the_file_is_not_unclosed() -> None:
+    # (its end is the end of the text, as an unclosed block's is: no body is looked for inside it)
+    text = "---\ntitle: Talks\n\nMore text , inside the block\n---"
+    assert {f.rule for f in lint_text(text)} == {"NL001"}

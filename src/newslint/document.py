@@ -107,6 +107,8 @@ class Document:
         fm = frontmatter.split(self.text)
         self.front_matter: FrontMatter | None = frontmatter.parse(self.text, fm, allow_aliases) if fm else None
         self.body_start = fm.end if fm else 0
+        if fm is not None and fm.unclosed and fm.kind == "yaml":
+            self.body_start = frontmatter.read_unclosed(self.text, fm, allow_aliases)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str | None = None, **options: Any) -> "Document":
@@ -246,8 +248,8 @@ class Document:
     def prose_index(self) -> prose.ProseIndex:
         """Prose blocks, masks and link references of the body (parsed on first use)."""
         fm = self.front_matter
-        if fm is not None and fm.errors and fm.end >= len(self.text):
-            return prose.ProseIndex([], [], {})  # unclosed: the whole file is front matter
+        if fm is not None and fm.errors and self.body_start >= len(self.text):
+            return prose.ProseIndex([], [], {})  # unclosed, with no sure end: the whole file is front matter
         return prose.index(self.text, self.body_start, self.line_starts, self.is_mdx)
 
     @property

@@ -94,6 +94,7 @@ class FrontMatter:
     leading_blank: int = 0  # blank lines before the opening fence (a finding for generators)
     too_big: str = ""  # why allowed aliases were not expanded (they would blow the data up)
     partial: bool = False  # data read with the broken entries of a block with a syntax error left out
+    unclosed: bool = False  # opened and never closed (its end is the end of the text)
 
     def locate(self, path: tuple[Any, ...] | list[Any], part: str = "value") -> tuple[int, int] | None:
         """Span of the key (``part="key"``) or value at a data path, or None if it is not there.
@@ -145,7 +146,7 @@ def split(text: str) -> FrontMatter | None:
     content_start = m.end()
     c = _closing_fence(text, fence, content_start)  # (content_start follows the opening fence's "\n")
     if c is None:
-        fm = FrontMatter(kind, pos, n, content_start, n, leading_blank=blank)
+        fm = FrontMatter(kind, pos, n, content_start, n, leading_blank=blank, unclosed=True)
         fm.errors.append(FrontMatterError(f"front matter opened with `{fence}` is never closed", pos, m.end() - 1))
         return fm
     end = c[1] + 1 if c[1] < n else c[1]
@@ -285,6 +286,61 @@ def _empty(loader: Any, node: yaml.Node) -> Any:
     if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
         return []
     raise _Unbuilt
+
+
+def closing_place(text: str, content_start: int) -> tuple[int, bool] | None:
+    """Where a YAML block that lost its closing ``---`` ends, and whether what follows is surely
+    prose: (offset of the blank line before which the fence goes, prose), or None.
+
+    The place is the first blank line after which the text is no longer YAML: the keys above it
+    parse as a mapping and the next line is not a key, an indented line, a list item or a comment
+    followed by keys, and no two lines of keys or a key and a list item follow further down (a
+    value's paragraph, then more keys: no sure place). What follows is prose when it starts with a
+    letter, a link, emphasis or an HTML tag, and not when it is a heading (``# Title`` could be a
+    YAML comment). Front-matter-syntax puts the fence back there; the document reads the body
+    from there, so that a lost fence does not hide every finding of the article.
+    """
+    for m in _BLANK_LINE().finditer(text, content_start):
+        nxt = _BLANK_LINES().match(text, m.end()).end()  # (positions, not slices: a block of
+        eol = text.find("\n", nxt)                      # thousands of blank lines stays linear)
+        line = text[nxt: len(text) if eol < 0 else eol]
+        if not line or line[0] in " \t-" or _KEY_LINE().match(line):
+            continue  # more YAML (or nothing) below
+        if line.startswith("#"):
+            para_end = text.find("\n\n", nxt)
+            para = text[nxt: len(text) if para_end < 0 else para_end]
+            if any(_KEY_LINE().match(x) for x in para.split("\n")):
+                continue  # a comment, then keys
+        if _YAML_BELOW().search(text, nxt):
+            return None  # keys further down (a value's paragraph, then more keys): no sure place
+        repaired = text[:m.start()] + "---\n" + text[m.start():]
+        fm = split(repaired)
+        if fm is None or fm.errors or parse(repaired, fm).errors or not isinstance(fm.data, dict) or not fm.data:
+            return None
+        return m.start(), not line.startswith("#")
+    return None
+
+
+def read_unclosed(text: str, fm: FrontMatter, allow_aliases: bool = False) -> int:
+    """Where the body of a YAML block that lost its closing ``---`` starts (``closing_place``),
+    with the block's keys read into ``fm`` as a block read in part (``fm.partial``); the end of
+    the text, as before, when there is no sure place. The error stays: the fence is missing."""
+    place = closing_place(text, fm.content_start)
+    if place is None:
+        return len(text)
+    end = place[0]
+    block = FrontMatter(fm.kind, fm.start, end, fm.content_start, end)
+    parse(text, block, allow_aliases)
+    if block.errors or not isinstance(block.data, dict):
+        return len(text)
+    fm.data, fm.root, fm.duplicates, fm.aliases, fm.partial = block.data, block.root, block.duplicates, block.aliases, True
+    return end
+
+
+_KEY_LINE = lazy(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+_YAML_BELOW = lazy(r"^[A-Za-z_][\w-]*:[^\n]*\n(?:[ \t]*\n)*(?:-[ \t]|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.M)
+_BLANK_LINE = lazy(r"^[ \t]*\n", re.M)
+_BLANK_LINES = lazy(r"(?:[ \t]*\n)*")
 
 
 def _parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:

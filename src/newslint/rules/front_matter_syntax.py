@@ -37,6 +37,8 @@ A YAML block that lost its closing ``---`` gets it back before the first blank l
 the text is no longer YAML (the keys above parse, the next line is no key, list item or indented
 line): safe before a line of prose, unsafe before a heading (``# Title`` could be a comment),
 and no fix when keys follow further down or no blank line separates the keys from the body.
+Where the fence has such a place, the article is checked as if it were there: the keys above
+it as front matter, the text below as the body (else the whole file is front matter).
 
 A syntax error does not silence the rest of the block: the top-level entry that holds it is
 left out and every other key is still checked (dates, key names, empty values, duplicates, and
@@ -94,7 +96,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
-from ..frontmatter import UNCLOSED_LIST, UNCLOSED_MAPPING, Pos, parse, split
+from ..frontmatter import UNCLOSED_LIST, UNCLOSED_MAPPING, Pos, closing_place, parse, split
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
 
@@ -208,40 +210,17 @@ def _parses_past(repaired: str, limit: int) -> bool:
     return not ((fm.duplicates and not fm.partial) or (errors and errors[0].start <= limit) or (not errors and fm.data is None))
 
 
-_KEY_LINE = lazy(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
-_YAML_BELOW = lazy(r"^[A-Za-z_][\w-]*:[^\n]*\n(?:[ \t]*\n)*(?:-[ \t]|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.M)
-_BLANK_LINE = lazy(r"^[ \t]*\n", re.M)
 _BLANK_LINES = lazy(r"(?:[ \t]*\n)*")
 
 
 def _close_block_fix(doc: Document, start: int) -> Fix | None:
-    """Put back the closing ``---`` of a YAML block that lost it, before the first blank line
-    after which the text is no longer YAML: the keys above it parse as a mapping and the next
-    line is not a key, an indented line, a list item or a comment followed by keys, and no two
-    lines of keys or a key and a list item follow further down (a value's paragraph, then more
-    keys: no sure place). Safe when
-    that line starts prose (a letter, a link, emphasis, an HTML tag); unsafe when it is a
-    heading (``# Title`` could be a YAML comment)."""
-    text = doc.text
-    for m in _BLANK_LINE().finditer(text, start):
-        nxt = _BLANK_LINES().match(text, m.end()).end()  # (positions, not slices: a block of
-        eol = text.find("\n", nxt)                      # thousands of blank lines stays linear)
-        line = text[nxt: len(text) if eol < 0 else eol]
-        if not line or line[0] in " \t-" or _KEY_LINE().match(line):
-            continue  # more YAML (or nothing) below
-        if line.startswith("#"):
-            para_end = text.find("\n\n", nxt)
-            para = text[nxt: len(text) if para_end < 0 else para_end]
-            if any(_KEY_LINE().match(x) for x in para.split("\n")):
-                continue  # a comment, then keys
-        if _YAML_BELOW().search(text, nxt):
-            return None  # keys further down (a value's paragraph, then more keys): no sure place
-        repaired = text[:m.start()] + "---\n" + text[m.start():]
-        fm = split(repaired)
-        if fm is None or fm.errors or parse(repaired, fm).errors or not isinstance(fm.data, dict) or not fm.data:
-            return None
-        return Fix.insert(m.start(), "---\n", "Close the front matter", safe=not line.startswith("#"), reshapes=True)
-    return None
+    """Put back the closing ``---`` of a YAML block that lost it, where ``closing_place`` says
+    the block ends: safe when the line after starts prose, unsafe when it is a heading."""
+    place = closing_place(doc.text, start)
+    if place is None:
+        return None
+    at, prose = place
+    return Fix.insert(at, "---\n", "Close the front matter", safe=prose, reshapes=True)
 
 
 _COMMENT = lazy(r"\s#(?:\s|$)")
