@@ -83,3 +83,15 @@ def test_document_language_order() -> None:
     assert _doc("Merci !", default="fr").language == "fr"            # else the configured language
     assert _doc("Thanks!").language == "en"
     assert _doc(ENGLISH, default="de").language == "en"              # plain English is English
+
+
+def test_declared_sections() -> None:
+    text = ('<section data-lang="fr" class="x" markdown="1">\n\nQue faire ?\n\n<section lang="en-GB">'
+            'Inner</section>\n\nFin ?\n</section>\n<div lang=de>Offen')
+    secs = language.declared_sections(text)
+    assert [(text[s:e].strip()[:9], lang) for s, e, lang in secs] == [
+        ("Que faire", "fr"), ("Inner", "en"), ("Offen", "de")]  # nested; the last never closed
+    assert language.section_language(secs, text.index("Inner")) == "en"   # the innermost
+    assert language.section_language(secs, text.index("Fin")) == "fr"
+    assert language.section_language(secs, 0) is None
+    assert language.declared_sections("<p>no language here</p>") == []

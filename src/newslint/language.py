@@ -83,7 +83,7 @@ def from_prose(prose: str) -> str | None:
     the = sample.count(" the ")
     if the >= 5 and the >= sample.count(" de "):
         return "en"  # the common case, settled by two scans in C ("de" leads French, Spanish, Dutch…)
-    if _CYRILLIC.search(sample):
+    if _CYRILLIC().search(sample):
         cyrillic = _cyrillic(sample)
         if cyrillic:
             return cyrillic
@@ -100,17 +100,17 @@ def from_prose(prose: str) -> str | None:
     return best if n >= _MIN_HITS and 2 * n >= 3 * runner_up else None
 
 
-_CYRILLIC = re.compile(r"[\u0430-\u045f]")
-_CYRILLIC_LETTERS = re.compile(r"[\u0430-\u045f]{2,}")
-_LATIN_LETTERS = re.compile(r"[a-z]{2,}")
+_CYRILLIC = lazy(r"[\u0430-\u045f]")
+_CYRILLIC_LETTERS = lazy(r"[\u0430-\u045f]{2,}")
+_LATIN_LETTERS = lazy(r"[a-z]{2,}")
 _MIN_LETTERS = 200  # Cyrillic letters, in words of two or more: a few sentences
 _MIN_SIGNS = 3      # letters that tell the language apart
 
 
 def _cyrillic(sample: str) -> str | None:
     """The language of a sample written mostly in Cyrillic letters, when its letters tell it."""
-    cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(sample)))
-    latin = sum(map(len, _LATIN_LETTERS.findall(sample)))
+    cyrillic = sum(map(len, _CYRILLIC_LETTERS().findall(sample)))
+    latin = sum(map(len, _LATIN_LETTERS().findall(sample)))
     if cyrillic < _MIN_LETTERS or cyrillic < 3 * latin:
         return None
     count = sample.count
@@ -125,3 +125,39 @@ def _cyrillic(sample: str) -> str | None:
     if russian >= _MIN_SIGNS and russian >= 3 * ukrainian:
         return "ru" if count("ы") + count("э") else "bg"
     return None
+
+
+# An HTML element that declares the language of its text (<section lang="fr">, <div
+# data-lang="fr" markdown="1">, xml:lang): multilingual posts keep each translation in one.
+_DECLARED = lazy(r"<([A-Za-z][\w-]*)\b[^<>]*?\s(?:xml:lang|data-lang|lang)\s*=\s*[\"']?([A-Za-z]{2,3})\b[^<>]*>")
+
+
+def declared_sections(text: str, start: int = 0) -> list[tuple[int, int, str]]:
+    """The stretches of ``text`` after ``start`` inside an HTML element that declares its
+    language (``lang``, ``xml:lang`` or ``data-lang``), with that language in lower case and
+    without its region: from the end of the opening tag to the start of its closing tag (the
+    end of the text when it is never closed), outermost first."""
+    if "lang" not in text:
+        return []
+    out: list[tuple[int, int, str]] = []
+    for m in _DECLARED().finditer(text, start):
+        tag = re.escape(m.group(1))
+        depth, end = 1, len(text)
+        for t in re.finditer(rf"<(/?){tag}\b[^<>]*?(/?)>", text[m.end():], re.I):
+            if t.group(2):
+                continue  # <tag/>
+            depth += -1 if t.group(1) else 1
+            if depth == 0:
+                end = m.end() + t.start()
+                break
+        out.append((m.end(), end, m.group(2).lower()))
+    return out
+
+
+def section_language(sections: list[tuple[int, int, str]], offset: int) -> str | None:
+    """The language an enclosing element declares at ``offset`` (the innermost), or None."""
+    found = None
+    for s, e, lang in sections:
+        if s <= offset < e:
+            found = lang
+    return found

@@ -200,15 +200,15 @@ register_literals(NAME, [f" {w} {w}" for w in _ALL] + [c * 3 for c in "abcdefghi
 # An HTML character reference (&ccedil; &#231; &#xE7;), which in an HTML block's text writes a
 # letter inside a word as often as a symbol between words. The prose masks it (MASK), so it is
 # read in the document's text, at the same offsets.
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_ENTITY_BEFORE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});\Z")
+_ENTITY = lazy(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_ENTITY_BEFORE = lazy(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});\Z")
 
 
 def _entity_letter(pt: str, i: int) -> bool:
     """Whether an HTML character reference for a letter or digit starts at ``i``."""
     if pt[i: i + 1] != "&":
         return False
-    m = _ENTITY.match(pt, i)
+    m = _ENTITY().match(pt, i)
     return m is not None and html.unescape(m.group()).isalnum()
 
 
@@ -216,7 +216,7 @@ def _entity_letter_before(pt: str, i: int) -> bool:
     """Whether an HTML character reference for a letter or digit ends at ``i``."""
     if pt[i - 1: i] != ";":
         return False
-    m = _ENTITY_BEFORE.search(pt[max(0, i - 40): i])
+    m = _ENTITY_BEFORE().search(pt[max(0, i - 40): i])
     return m is not None and html.unescape(m.group()).isalnum()
 
 

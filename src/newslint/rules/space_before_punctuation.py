@@ -27,6 +27,11 @@ Hooft``. In French and Italian a space on either side of an elision's apostrophe
 only the words that elide count), and in Dutch a space before the ’s of a plural or possessive
 after a vowel (``foto ’s``; not ``’s avonds`` or ``’s-Hertogenbosch``).
 
+Text inside an HTML element that declares its language (``<section lang="fr">``, ``data-lang``,
+``xml:lang``) follows that language, as a multilingual post keeps each translation in one: a
+French passage of a German article keeps its spaces before ; : ! ?, and a passage in another
+language of a French article is not asked for them.
+
 Bad:  the head of the Russian delegation, Vladimir Medinsky , said later.
 Good: the head of the Russian delegation, Vladimir Medinsky, said later.
 """
@@ -36,6 +41,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
+from .. import language
 from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
@@ -66,8 +72,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each run of spaces before a punctuation mark, with a safe fix that deletes it."""
     marks = opts["marks"]
     french = doc.language == "fr"
+    sections = _sections(doc)
     if french:
-        yield from _french(doc, "".join(m for m in marks if m in _FRENCH_HIGH), opts["french-space"])
+        yield from _french(doc, "".join(m for m in marks if m in _FRENCH_HIGH), opts["french-space"], sections)
         marks = "".join(m for m in marks if m not in _FRENCH_HIGH)
     lang = doc.language.split("-")[0]
     if lang == "en":
@@ -110,6 +117,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # a spaced ellipsis: ". . ."
         if near_invisible(doc, s, i + 1):
             continue
+        if sections and mark in _FRENCH_HIGH and language.section_language(sections, i) == "fr":
+            continue  # a French passage (<section lang="fr">) sets its space there
         if swapped:
             yield Finding(s, i + 1, f"space before '{mark}' instead of after it; write '{mark} '",
                           Fix.replace(s, i + 1, mark + " ", "Move the space after the mark"))
@@ -205,8 +214,16 @@ def _doubled(pt: str, i: int) -> bool:
     return nxt == "" or nxt.isupper() or nxt in "\n" + MASK  # "so on .. and": a clipped ellipsis, left alone
 
 
-def _french(doc: Document, marks: str, nbsp: str) -> Iterator[Finding]:
-    """French: before ; : ! ? a no-break space, not an ordinary one and not none."""
+def _sections(doc: Document) -> list[tuple[int, int, str]]:
+    """The body's passages in an element that declares its language (see language.py)."""
+    if "lang" not in doc.text:
+        return []
+    return doc.memo("language.sections", lambda: language.declared_sections(doc.text, doc.body_start))
+
+
+def _french(doc: Document, marks: str, nbsp: str, sections: list[tuple[int, int, str]]) -> Iterator[Finding]:
+    """French: before ; : ! ? a no-break space, not an ordinary one and not none (not in a
+    passage that declares another language)."""
     if not marks:
         return
     pt = doc.prose_text
@@ -217,6 +234,8 @@ def _french(doc: Document, marks: str, nbsp: str) -> Iterator[Finding]:
         mark = m.group(2)
         if mark not in marks:
             continue
+        if sections and language.section_language(sections, m.start(2)) not in (None, "fr"):
+            continue  # <div lang="en">: English there
         if m.group(1) is None:
             s = m.start(2)
             if mark == ":" and pt[s - 1: s].isdigit():
