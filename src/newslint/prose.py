@@ -778,12 +778,21 @@ _MULTILINE = lazy(r"\{\{[<%](?:(?![%>]\}\}).)*\n|\{%(?:(?!%\}).)*\n|<!--(?:(?!--
 
 
 def _multiline_constructs(content: str) -> bool:
-    """Does a construct (shortcode, Liquid tag, comment) span a line break?"""
-    return "\n" in content and ("{" in content or "<!--" in content) and _MULTILINE().search(content) is not None
+    """Does a construct (shortcode, Liquid tag, comment, a link's title) span a line break?"""
+    if "\n" not in content:
+        return False
+    if ("{" in content or "<!--" in content) and _MULTILINE().search(content) is not None:
+        return True
+    return "](" in content and ('"' in content or "'" in content) and _TITLE_ACROSS().search(content) is not None
 
 
+# A link destination, then a title whose quote is not closed on its line (a hard wrap inside
+# the title: `[x](https://a.gov "The Office of` / `the Coordinator")`, valid CommonMark)
+_TITLE_ACROSS = lazy(r"""\]\([ \t]*(?:<[^<>\n]*>|[^\s()<>]+)[ \t]+(?:"[^"\n]*|'[^'\n]*)\n""")
 # Constructs a line break can sit inside (code spans are paired over the block in _code_spans).
-_CROSSING = lazy(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|<!--.*?-->", re.S)
+_CROSSING = lazy(r"""\{\{[<%].*?[%>]\}\}|\{%.*?%\}|<!--.*?-->"""
+                 r"""|\]\([ \t]*(?:<[^<>\n]*>|[^\s()<>]+)\s+(?:"[^"]*"|'[^']*')[ \t]*\)""", re.S)
+_CROSSING_KIND = {"<": "comment", "]": "dest"}
 
 
 def _rescan_block(text: str, block: Block, masks: list[tuple[int, int, str]]) -> None:
@@ -796,9 +805,10 @@ def _rescan_block(text: str, block: Block, masks: list[tuple[int, int, str]]) ->
     cut: list[tuple[int, int]] = []
     for m in _CROSSING().finditer(region):
         if "\n" in m.group(0):
-            cut.append((lo + m.start(), lo + m.end()))
-            kind = "comment" if m.group(0)[0] == "<" else "shortcode"
-            masks.append((lo + m.start(), lo + m.end(), kind))
+            kind = _CROSSING_KIND.get(m.group(0)[0], "shortcode")
+            start = lo + m.start() + (kind == "dest")  # (the "]" that closes a link's text stays, as on one line)
+            cut.append((start, lo + m.end()))
+            masks.append((start, lo + m.end(), kind))
     if cut:
         block.spans = _cut(spans, cut)
 
