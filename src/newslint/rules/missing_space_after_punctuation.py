@@ -16,7 +16,9 @@ French, German, Spanish, Italian, Dutch or Portuguese its own too: `Rails.Une pl
 word that also stands alone elsewhere in the article followed by a second that does too or
 that the article writes in lower case (Department.Officials), or a title such as `Ms.`, or a
 person's name (Johanna Koljonen.Teams), or a month or weekday (April.Search), or when the
-second is an adverb or a participle (Department.Included), or a word the article opens another
+second is an adverb or a participle (Department.Included; in an article that shows no code, a
+past participle then a lower-case word after any capitalised word: `Cuba.Created by the
+Board`), or a word the article opens another
 sentence with and never capitalises inside one (Europa.Necesitamos); a capitalised domain word after a
 lower-case one and before a lower-case word is a sentence: `devices.App users`; so is a
 sentence-starting word after words joined by slashes or a domain: `and/or.The`, `RIM/Blackberry.Here`, `Data.gov.An`,
@@ -304,6 +306,12 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
             return True  # Johanna Koljonen.Teams: a person's name ends a sentence
         if pt[i] == "." and nxt.istitle() and word in _CALENDAR and pt.count(f"{word}.{nxt}") == 1:
             return True  # in early April.Search volume: a date ends a sentence
+        if pt[i] == "." and right == nxt and nxt.endswith("ed") and _INFLECTED().fullmatch(nxt) \
+                and nxt.lower() in english_words() and _space_then_lower(pt, i + 1 + len(nxt)) \
+                and pt.count(f"{word}.{nxt}") == 1 and not _has_code(text or pt):
+            return True  # news focused on Cuba.Created by the Board: a past participle, then a lower-case
+            # word, opens a sentence (in an article with no code: not Event.Created; not a name
+            # the article writes so twice; Ruby.Weekly and Friday.Rounding may be names)
         return nxt in table["sentence-starters"] or (pt[i] == "." and (
             _both_stand_alone(latin(), word, nxt) or _opens_sentences(pt, word, nxt)))
     return True
