@@ -136,10 +136,15 @@ def _ignorable(a: str, b: str, allow: frozenset[str]) -> bool:
 def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
     """Sets of surname spellings worth a closer look, from counts alone (no positions yet)."""
     sv = survey(doc)
+    titles, stopwords, _ = data.words()
     persons = {p for p in sv.surnames if len(p) >= MIN_LENGTH}
+    # (and a three-letter surname that is a doubled letter short of a bare word: Eric Mil … Mill
+    # said, the full-name mention being the slip)
+    persons |= {p for p in sv.surnames if len(p) == MIN_LENGTH - 1
+                and any(u in sv.bare and u not in stopwords and u not in titles
+                        for u in (p[:i + 1] + p[i:] for i in range(len(p))))}
     if not persons:
         return []
-    titles, stopwords, _ = data.words()
     sounds = {first_sound(p) for p in persons}
     words = {w for w in sv.bare if len(w) >= MIN_LENGTH and w not in stopwords and w not in titles
              and (first_sound(w) in sounds or not w[0].isascii())} | persons

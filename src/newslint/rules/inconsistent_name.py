@@ -30,7 +30,8 @@ known given name (Bitcoin Core, Dolmabahce Palace) are not taken for people unle
 goes on to use the second word alone and never the first, neither being an English word (Keir
 Starmer … Starmer said), nor is a word the
 article also writes in lower case (Responsive, Rose), nor a word of three letters (Lee beside
-Lees) unless it is a four-letter surname with its doubled letter typed once (Fos beside Foss).
+Lees) unless it is a four-letter surname with its doubled letter typed once (Fos beside Foss),
+in the full-name mention too (Eric Mil … Mill said).
 """
 
 from __future__ import annotations
