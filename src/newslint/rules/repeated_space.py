@@ -12,7 +12,8 @@ among one-space sentences are slips
 (``sentence-spacing = "consistent"``; use ``"one"`` to always require one space, ``"any"`` to
 allow two after any sentence).
 
-A link, an inline HTML tag, a code span or a character entity (`&#8212;`) stands like a word
+A link, an inline HTML tag, a code span, a character entity (`&#8212;`) or a backslash escape
+(`2\\.  Second`) stands like a word
 (`at the  <a href=…>`, two spaces before a code span, `[the talk](url)  <span>and`; not the
 spaces an element wraps: `<span>  </span>`); an entity that prints a space (`&nbsp;`),
 a comment or a Liquid `{% … %}` tag does not (before a Liquid output tag or a shortcode, `-  {{ "kane" |
@@ -82,7 +83,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         linked = [(m, start) for m, start in linked if start >= 0]
         # after a sentence that ends inside the link, quotation or emphasis ("[PRs.][ref]  Some",
         # "designers.&#8221;  Talk", "done.</em>  Then"): a sentence gap, which the habit may keep
-        stopped = {m.start() for m, start in linked if text[max(0, start - 4): start].rstrip(_CLOSER_CHARS)[-1:] in _MARKS}
+        stopped = {m.start() for m, start in linked if text[max(0, start - 4): start].rstrip(_CLOSER_CHARS)[-1:] in _MARKS
+                   or (doc.text[start: start + 1] == "\\" and doc.text[start + 1: m.start()] in _MARKS
+                       and text[start - 1: start].isalpha())}  # "done\\.  Then": an escaped stop ends it
         # "creating a  <a href=…>", "of Adobe.  </p>", "default  `datacarriersize`"
         before = [m for m in runs if text[m.start() - 1] != MASK and text[m.end()] == MASK and _before_inline(doc, m.end())]
         if linked or before:
@@ -245,12 +248,13 @@ def _between_elements(text: str, m: Any) -> bool:
 
 
 def _wordlike(text: str, s: int, e: int, kind: str) -> bool:
-    """An inline tag, a code span, an entity that prints a mark, a Liquid output tag or a Hugo
-    shortcode (``{{ "kane" | team_link }}`` prints a name or a link, ``{{< legacy-img … >}}`` an
-    image); not a comment, an entity that prints a space, or a Liquid ``{% … %}`` tag."""
+    """An inline tag, a code span, an entity that prints a mark, a backslash escape (``2\\.``
+    prints "2."), a Liquid output tag or a Hugo shortcode (``{{ "kane" | team_link }}`` prints a
+    name or a link, ``{{< legacy-img … >}}`` an image); not a comment, an entity that prints a
+    space, or a Liquid ``{% … %}`` tag."""
     if kind == "entity":
         return _SPACE_ENTITY().fullmatch(text, s, e) is None
-    return kind in ("html", "code") or (kind in ("liquid", "shortcode") and text.startswith("{{", s))
+    return kind in ("html", "code", "escape") or (kind in ("liquid", "shortcode") and text.startswith("{{", s))
 
 
 def _tabs(doc: Document, text: str) -> Iterator[Finding]:
