@@ -889,6 +889,13 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 mk.role, mk.flag = "apostrophe", "reversed"  # ‘90s: an apostrophe drawn the wrong way
             elif opening:
                 _open(mk, stack)
+            elif closing and top is not None and opens_here and P[mk.end: mk.end + 1].isspace() \
+                    and _closers_after(marks, idx) > sum(1 for o in stack if (o.ch in DOUBLE) == (ch in DOUBLE)):
+                # the word“ damage” to assess … earthquake.”: more closing marks follow than the
+                # quotations open can take, so this one opens a nested quotation with its space
+                # on the wrong side (not the open quotation's closing mark turned round)
+                _open(mk, stack, sure=False)
+                mk.flag = "misplaced"
             elif closing and top is not None:
                 # “Hello,“ in English: turned round (German „Hallo“ and Russian „…“ close with “);
                 # so is ”Hello.“, a pair with both marks drawn the wrong way
@@ -1012,6 +1019,20 @@ def _following(marks: list[Mark]) -> list[int]:
         out[k] = last.get(ch, -1)
         last[ch] = k
     return out
+
+
+def _closers_after(marks: list[Mark], idx: int) -> int:
+    """How many closing-shaped marks of ``marks[idx]``'s family follow it before the next
+    opening-shaped one (a mark glued on its left with a blank on its right, or the reverse)."""
+    family = DOUBLE if marks[idx].ch in DOUBLE else SINGLE
+    n = 0
+    for k in range(idx + 1, len(marks)):
+        mk = marks[k]
+        if mk.ch in family:
+            if mk.lsp and not mk.rsp:
+                break
+            n += mk.rsp and not mk.lsp
+    return n
 
 
 def _closer_follows(marks: list[Mark], idx: int, prof: Profile) -> bool:

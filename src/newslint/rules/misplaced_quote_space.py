@@ -5,7 +5,9 @@ after the space and right before the quoted words. Translated and hurried copy o
 backwards, which also turns the mark the wrong way when software curls it. The pairing (see
 NL110) decides that the mark closes (or opens) a quotation; the fix moves the space across the
 mark and is safe when the pairing is unambiguous. A ” stuck to an attribution after a clause
-(`making that change, ”said Roth.`) closes a quotation even when its opening mark was lost.
+(`making that change, ”said Roth.`) closes a quotation even when its opening mark was lost,
+and a “ stuck to the word before it inside a quotation opens a nested one when more closing
+marks follow than the open quotations can take (`the word“ damage” to assess … earthquake.”`).
 
 Bad:  “And not on the terms of ultimatums, ”he pointed out.
 Good: “And not on the terms of ultimatums,” he pointed out.
