@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newslint import resources
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
@@ -53,3 +56,24 @@ def test_word_list_skips_the_header(tmp_path, monkeypatch) -> None:
         (tmp_path / "list.txt").write_text(text, encoding="utf-8")
         monkeypatch.setattr(resources, "data_path", lambda kind, name: tmp_path / name)
         assert resources.word_list("list.txt") == expected, text
+
+
+def test_the_english_words_are_sorted_and_answer_as_their_set() -> None:
+    words = resources.word_list("english-words.txt")
+    assert words == sorted(words), "rules/english-words.txt must stay sorted (SortedWords reads it by first letter)"
+    english = resources.SortedWords("\n".join(words))
+    assert all(w in english for w in words)
+    known = set(words)
+    for probe in ("", "#", "\n", "a\nb", "Zürich", "zzzz", "GOVERNMENT", "governments", "Aachen ", " aachen"):
+        assert (probe in english) == (probe in known), probe
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abAB\u00e9#-", min_size=1, max_size=4).filter(lambda w: not w.startswith("#")),
+                max_size=30),
+       st.lists(st.text(alphabet="abAB\u00e9#-\n", max_size=4), max_size=20))
+def test_sorted_words_answer_as_the_set_of_the_lines(lines: list[str], probes: list[str]) -> None:
+    lines = sorted(set(lines))
+    words = resources.SortedWords("\n".join(lines))
+    for probe in probes + lines:
+        assert (probe in words) == (probe in set(lines)), (lines, probe)

@@ -99,21 +99,68 @@ def write_parsed_tables() -> Path:
     return target
 
 
+def _list_body(name: str) -> str:
+    """A shipped list's text after its header of ``#`` comment lines, without the last line break."""
+    text = data_path("rules", name).read_text(encoding="utf-8")
+    start = 0
+    while text.startswith("#", start):
+        start = text.find("\n", start) + 1 or len(text)
+    return text[start:].rstrip("\n")
+
+
 def word_list(name: str) -> list[str]:
     """The entries of a shipped list (rules/*.txt): after a header of ``#`` comment lines, one
     entry per line as written. The text is split once, without a test per line (74,000 lines of
     English words: ~5 ms of a run on one article); tests/test_resources.py checks that every
     shipped list has this shape (no blank, padded or comment line after the header)."""
-    text = data_path("rules", name).read_text(encoding="utf-8")
-    start = 0
-    while text.startswith("#", start):
-        start = text.find("\n", start) + 1 or len(text)
-    body = text[start:].rstrip("\n")
+    body = _list_body(name)
     return body.split("\n") if body else []
 
 
+class SortedWords:
+    """``word in words`` for a sorted word list, read one first character at a time.
+
+    The words that start with one character are consecutive lines of the sorted text: the first
+    time a word with that character is asked, those lines (found by binary searches over the
+    text) become a set. A run on one article asks about a handful of words, and building the
+    set of all 74,000 English words cost ~10 ms of it; a run over many articles builds them all
+    in the end, as before. tests/test_resources.py checks that the shipped list is sorted and
+    that this answers as the set of its lines does.
+    """
+
+    def __init__(self, body: str) -> None:
+        self._text = f"\n{body}\n" if body else "\n"
+        self._sets: dict[str, frozenset[str]] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        words = self._sets.get(word[0])
+        if words is None:
+            words = self._sets[word[0]] = self._starting_with(word[0])
+        return word in words
+
+    def _starting_with(self, first: str) -> frozenset[str]:
+        start, end = self._line_after(first, True), self._line_after(first, False)
+        return frozenset(self._text[start:end - 1].split("\n")) if start < end else frozenset()
+
+    def _line_after(self, first: str, inclusive: bool) -> int:
+        """Where the first line starts whose first character comes after ``first`` (or is it,
+        when ``inclusive``): a binary search over offsets, each read as the line holding it."""
+        text = self._text
+        lo, hi = 1, len(text)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            c = text[text.rfind("\n", 0, mid) + 1]
+            if c < first or (c == first and not inclusive):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
+def english_words() -> SortedWords:
     """The shipped English word list (rules/english-words.txt, SCOWL), read once per process when
     a rule first needs it (a no-break space inside a word; a front-matter key that is a word)."""
-    return frozenset(word_list("english-words.txt"))
+    return SortedWords(_list_body("english-words.txt"))

@@ -191,7 +191,7 @@ def _split_dictionary_word(left: str, right: str) -> bool:
     words = english_words()
     joined = left + right
     if joined.lower() in words or (left[0].isupper() and joined.capitalize() in words):
-        return not ({left.lower(), left.capitalize()} & words and right.lower() in words)
+        return not ((left.lower() in words or left.capitalize() in words) and right.lower() in words)
     return False
 
 
