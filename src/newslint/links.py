@@ -579,7 +579,8 @@ def _diagnose(text: str, paren: int) -> Broken | None:
                           f"the link title holds an unescaped {q}: the link renders as text; "
                           f"write \\{q} or use the other quote mark")
         if _URL_START().match(dest) and "?" not in dest and (_PROSE_TAIL().fullmatch(text, e, rest_close - 1)
-                                                          or _LINK_TAIL().fullmatch(text, e, rest_close - 1)):
+                                                          or _LINK_TAIL().fullmatch(text, e, rest_close - 1)
+                                                          or _ASIDE_TAIL().match(text, e, rest_close - 1)):
             # "[x](https://a.gov/ is helpful.)": the URL is whole and words follow it; the ")" that
             # ends the line closes a parenthesis of the prose, the link lost its own
             trimmed = _url_end(text, s, e)
@@ -648,6 +649,9 @@ _PROSE_TAIL = lazy(r"[ \t]+(?:(?:[A-Za-z][A-Za-z'’-]*[,;:]?|[0-9]+(?:[.,][0-9]
                          r"[A-Za-z][A-Za-z'’-]*[.,;:!?]?[ \t]*")  # (a number among the words: kids 13 and under)
 # ... or words and then a whole link of their own: "see [agile](https://…/Agile and [waterfall](https://…)."
 _LINK_TAIL = lazy(r"[ \t]+(?:[A-Za-z][A-Za-z'’-]*[,;:]?[ \t]+)*\[[^\[\]\n]+\]\([^\s()]+\)[.,;:!?]?[ \t]*")
+# ... or an aside in brackets and then more of the sentence: "[the day](https://…/ (June 27), the
+# [conference](https://…) July 18-22, 2016)" (a bracketed title alone, "(url (title))", is valid)
+_ASIDE_TAIL = lazy(r"[ \t]+\([^()\n]*\)[,;:]?[ \t]+\S")
 _LATER = lazy(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
 # A title that a hard wrap split: it opens after the destination and closes, with the ")", on one
 # of the paragraph's next lines (never past a blank line; up to 20 lines, so that an unclosed

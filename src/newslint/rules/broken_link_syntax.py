@@ -16,7 +16,10 @@ first only when ``[text]`` is not itself a defined reference), and so is encodin
 a query as ``%20``, deleting a space right after ``mailto:`` or right after a ``/`` of the path
 (``https://twitter.com/ 18F/``: no path segment starts with a space) and straightening a title's curly
 quotes. Adding a missing ``)`` or
-encoding other spaces is unsafe: where the URL ends is a guess.
+encoding other spaces is unsafe: where the URL ends is a guess. A whole URL followed by words, a
+link of their own or an aside in brackets and more of the sentence (``[the day](https://…/ (June
+27), the [event](https://…) in July)``) lost its ``)`` at the URL's end: the fix puts it there,
+not spaces encoded into the prose.
 
 Bad:  Read [the GAO report] (https://www.gao.gov/products/gao-22-105).
 Good: Read [the GAO report](https://www.gao.gov/products/gao-22-105).
@@ -26,7 +29,8 @@ Good: [Email the team](mailto:team@gsa.gov?subject=Training%20Session) to sign u
 Not findings: a link with a title (``[x](https://a.gov "Title")``), a destination in angle
 brackets (``[x](<my file.pdf>)``), a destination that ends its line with ``)`` on the next,
 a title that a hard wrap split over two lines (``[x](https://a.gov "The Office of`` / ``the
-Coordinator")``), a destination a template builds (``[x]({{< ref "a.md" >}})``),
+Coordinator")``), a destination a template builds (``[x]({{< ref "a.md" >}})``), a title in brackets
+(``[x](https://a.gov (the 2024 edition))``),
 a bracket followed by a parenthesis that holds no URL (``[1] (2019)``), code.
 """
 
