@@ -280,11 +280,15 @@ def test_a_key_whose_only_value_breaks_is_left_out_whole(broken: str) -> None:
     assert not [f for f in lint_text(text) if f.rule == "NL009"]
 
 
-def test_a_block_that_cannot_be_read_even_in_part_stays_unread() -> None:
+@pytest.mark.parametrize("text", [
+    # every entry broken: more than the salvage will leave out
+    "---\na: [1\nb: [2\nc: [3\nd: [4\ne: [5\n---\n\nBody.\n",
+    # a TOML table's header broken: its keys would be read into the table above it
+    '+++\ntitle = "Talks"\n[params\nkicker = "Budget"\n+++\n\nBody.\n',
+], ids=["yaml-every-entry", "toml-table-header"])
+def test_a_block_that_cannot_be_read_even_in_part_stays_unread(text: str) -> None:
     from newslint.document import Document
 
-    # (every entry broken: more than the salvage will leave out)
-    text = "---\na: [1\nb: [2\nc: [3\nd: [4\ne: [5\n---\n\nBody.\n"
     fm = Document(text, None).front_matter
     assert fm.errors and fm.data is None and not fm.partial
 
@@ -302,15 +306,6 @@ def test_a_toml_syntax_error_does_not_hide_the_other_keys_slips() -> None:
             '\n[params]\nkicker = "Budget"\n+++\n\nBody.\n')
     found = {(f.rule, f.line) for f in lint_text(text) if f.rule.startswith("NL0")}
     assert found == {("NL001", 2), ("NL007", 4), ("NL011", 5)}
-
-
-def test_a_broken_toml_table_header_leaves_the_block_unread() -> None:
-    from newslint.document import Document
-
-    # (its keys would be read into the table above it)
-    text = '+++\ntitle = "Talks"\n[params\nkicker = "Budget"\n+++\n\nBody.\n'
-    fm = Document(text, None).front_matter
-    assert fm.errors and fm.data is None and not fm.partial
 
 
 def test_a_lost_closing_fence_does_not_hide_the_article() -> None:

@@ -108,7 +108,7 @@ class Document:
         self.front_matter: FrontMatter | None = frontmatter.parse(self.text, fm, allow_aliases) if fm else None
         self.body_start = fm.end if fm else 0
         if fm is not None and fm.unclosed and fm.kind == "yaml":
-            self.body_start = frontmatter.read_unclosed(self.text, fm, allow_aliases)
+            self.body_start = frontmatter.read_unclosed(self.text, fm)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str | None = None, **options: Any) -> "Document":

@@ -95,6 +95,7 @@ class FrontMatter:
     too_big: str = ""  # why allowed aliases were not expanded (they would blow the data up)
     partial: bool = False  # data read with the broken entries of a block with a syntax error left out
     unclosed: bool = False  # opened and never closed (its end is the end of the text)
+    close_at: tuple[int, bool] | None = None  # unclosed: where the fence belongs, and prose after it (read_unclosed)
 
     def locate(self, path: tuple[Any, ...] | list[Any], part: str = "value") -> tuple[int, int] | None:
         """Span of the key (``part="key"``) or value at a data path, or None if it is not there.
@@ -288,9 +289,10 @@ def _empty(loader: Any, node: yaml.Node) -> Any:
     raise _Unbuilt
 
 
-def closing_place(text: str, content_start: int) -> tuple[int, bool] | None:
-    """Where a YAML block that lost its closing ``---`` ends, and whether what follows is surely
-    prose: (offset of the blank line before which the fence goes, prose), or None.
+def closing_place(text: str, content_start: int) -> tuple[int, bool, FrontMatter] | None:
+    """Where a YAML block that lost its closing ``---`` ends, whether what follows is surely
+    prose, and the block read up to there: (offset of the blank line before which the fence
+    goes, prose, block), or None.
 
     The place is the first blank line after which the text is no longer YAML: the keys above it
     parse as a mapping and the next line is not a key, an indented line, a list item or a comment
@@ -317,22 +319,21 @@ def closing_place(text: str, content_start: int) -> tuple[int, bool] | None:
         fm = split(repaired)
         if fm is None or fm.errors or parse(repaired, fm).errors or not isinstance(fm.data, dict) or not fm.data:
             return None
-        return m.start(), not line.startswith("#")
+        # (the fence goes after the block: its offsets index the text without the fence too)
+        return m.start(), not line.startswith("#"), fm
     return None
 
 
-def read_unclosed(text: str, fm: FrontMatter, allow_aliases: bool = False) -> int:
-    """Where the body of a YAML block that lost its closing ``---`` starts (``closing_place``),
-    with the block's keys read into ``fm`` as a block read in part (``fm.partial``); the end of
-    the text, as before, when there is no sure place. The error stays: the fence is missing."""
+def read_unclosed(text: str, fm: FrontMatter) -> int:
+    """Where the body of a YAML block that lost its closing ``---`` starts (``closing_place``,
+    kept in ``fm.close_at`` for front-matter-syntax's fix), with the block's keys read into
+    ``fm`` as a block read in part (``fm.partial``); the end of the text, as before, when there is
+    no sure place. The error stays: the fence is missing."""
     place = closing_place(text, fm.content_start)
     if place is None:
         return len(text)
-    end = place[0]
-    block = FrontMatter(fm.kind, fm.start, end, fm.content_start, end)
-    parse(text, block, allow_aliases)
-    if block.errors or not isinstance(block.data, dict):
-        return len(text)
+    end, prose, block = place
+    fm.close_at = end, prose
     fm.data, fm.root, fm.duplicates, fm.aliases, fm.partial = block.data, block.root, block.duplicates, block.aliases, True
     return end
 
@@ -426,16 +427,15 @@ def _salvage(content: str, base: int, at: int, fm: FrontMatter) -> None:
     """
     for _ in range(MAX_SALVAGE):
         line = _blank_line(content, at)
+        outcome: tuple[dict[str, Any], Pos, list[Any]] | int | None = None
         if line != content and not _OPENER_ABOVE().search(content, 0, content.rfind("\n", 0, at) + 1):
             outcome = _reparse(line, base, fm)
-            if isinstance(outcome, tuple):
-                fm.data, fm.root, fm.duplicates, fm.partial = *outcome, True
-                return
-        entry = _blank_entry(content, at)
-        if entry == content:
-            return  # (nothing left to leave out there)
-        content = entry
-        outcome = _reparse(content, base, fm)
+        if not isinstance(outcome, tuple):  # (the line alone is not enough: its whole entry goes)
+            entry = _blank_entry(content, at)
+            if entry == content:
+                return  # (nothing left to leave out there)
+            content = entry
+            outcome = _reparse(content, base, fm)
         if isinstance(outcome, tuple):
             fm.data, fm.root, fm.duplicates, fm.partial = *outcome, True
             return

@@ -96,7 +96,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
-from ..frontmatter import UNCLOSED_LIST, UNCLOSED_MAPPING, Pos, closing_place, parse, split
+from ..frontmatter import UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, Pos, parse, split
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
 
@@ -133,7 +133,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         quoted = None
         if fm.kind == "yaml" and error.message == "front matter opened with `---` is never closed":
-            quoted = _close_block_fix(doc, fm.content_start)
+            quoted = _close_block_fix(fm)
         elif fm.kind == "yaml" and error.message == _UNQUOTED_COLON:
             quoted = _quote_fix(doc, error.start)
         elif fm.kind == "yaml" and error.message == _UNCLOSED_QUOTE:
@@ -213,13 +213,13 @@ def _parses_past(repaired: str, limit: int) -> bool:
 _BLANK_LINES = lazy(r"(?:[ \t]*\n)*")
 
 
-def _close_block_fix(doc: Document, start: int) -> Fix | None:
+def _close_block_fix(fm: FrontMatter) -> Fix | None:
     """Put back the closing ``---`` of a YAML block that lost it, where ``closing_place`` says
-    the block ends: safe when the line after starts prose, unsafe when it is a heading."""
-    place = closing_place(doc.text, start)
-    if place is None:
+    the block ends (the document found it: ``fm.close_at``): safe when the line after starts
+    prose, unsafe when it is a heading."""
+    if fm.close_at is None:
         return None
-    at, prose = place
+    at, prose = fm.close_at
     return Fix.insert(at, "---\n", "Close the front matter", safe=prose, reshapes=True)
 
 
