@@ -40,8 +40,8 @@ and no fix when keys follow further down or no blank line separates the keys fro
 Where the fence has such a place, the article is checked as if it were there: the keys above
 it as front matter, the text below as the body (else the whole file is front matter).
 
-A syntax error does not silence the rest of the block: the top-level entry that holds it is
-left out and every other key is still checked (dates, key names, empty values, duplicates, and
+A syntax error does not silence the rest of the block: the line that holds it (or, when that
+is not enough, its whole top-level entry) is left out and every other key is still checked (dates, key names, empty values, duplicates, and
 the schema, less the keys it requires, which may be in the entry left out).
 
 Bad:
