@@ -39,3 +39,48 @@ def test_month_names_are_found_as_the_alternation_finds_them(text: str, language
     assert lang is not None
     found = [m.span() for m in bodydates._months(lang, text, start)]
     assert found == [m.span() for m in lang.month.finditer(text, start)]
+
+
+# -- language.declared_sections and Sections: the one-pass forms against a search per element --
+
+def _declared_sections_plain(text: str) -> list[tuple[int, int, str]]:
+    """Each declared element, its closing tag searched from its opening one (same-name depth)."""
+    from newslint.language import _DECLARED
+
+    out = []
+    for m in _DECLARED().finditer(text):
+        tag = re.escape(m.group(1))
+        depth, end = 1, len(text)
+        for t in re.finditer(rf"<(/?){tag}\b[^<>]*?(/?)>", text[m.end():], re.I):
+            if t.group(2):
+                continue
+            depth += -1 if t.group(1) else 1
+            if depth == 0:
+                end = m.end() + t.start()
+                break
+        out.append((m.end(), end, m.group(2).lower()))
+    return out
+
+
+def _innermost_plain(sections: list[tuple[int, int, str]], offset: int) -> str | None:
+    found = None
+    for s, e, lang in sections:
+        if s <= offset < e:
+            found = lang
+    return found
+
+
+_TAGGED = st.lists(st.sampled_from(['<div lang="fr">', "<div>", "</div>", '<span lang=en>', "</span>",
+                                    "<SPAN xml:lang='de'>", "</SPAN>", "<br/>", "<div/>", "text ", "? ", "<p>"]),
+                   max_size=40).map("".join)
+
+
+@given(_TAGGED)
+def test_declared_sections_match_a_search_per_element(text: str) -> None:
+    from newslint import language
+
+    sections = language.declared_sections(text)
+    assert sections == _declared_sections_plain(text)
+    at = language.Sections(sections).at
+    for offset in range(len(text) + 1):
+        assert at(offset) == _innermost_plain(sections, offset)

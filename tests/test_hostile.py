@@ -80,6 +80,9 @@ HOSTILE = {
     "glued-list-dashes": "---\nk:\n" + "- a\n-b\n" * 30_000 + "---\n\nBody.\n",
     "html-block-code": "---\ntitle: T\n---\n\n<div>\n" + "<code>x</code> <b>y</b> " * 10_000 + "\n</div>\n",
     "unclosed-link-titles": "---\ntitle: T\n---\n\n" + '[a](https://a.gov "t\n' * 20_000,
+    # elements that declare a language (space-before-punctuation reads French passages by them)
+    "language-elements": "---\ntitle: T\n---\n\n" + '<span lang="fr">Bonjour ?</span> et\n' * 20_000,
+    "unclosed-language-elements": "---\ntitle: T\n---\n\n" + '<span lang="fr">Bonjour ?\n' * 20_000,
 }
 
 

@@ -91,7 +91,9 @@ def test_declared_sections() -> None:
     secs = language.declared_sections(text)
     assert [(text[s:e].strip()[:9], lang) for s, e, lang in secs] == [
         ("Que faire", "fr"), ("Inner", "en"), ("Offen", "de")]  # nested; the last never closed
-    assert language.section_language(secs, text.index("Inner")) == "en"   # the innermost
-    assert language.section_language(secs, text.index("Fin")) == "fr"
-    assert language.section_language(secs, 0) is None
+    at = language.Sections(secs).at
+    assert at(text.index("Inner")) == "en"   # the innermost
+    assert at(text.index("Fin")) == "fr"
+    assert at(0) is None
+    assert at(text.index("Offen")) == "de"
     assert language.declared_sections("<p>no language here</p>") == []

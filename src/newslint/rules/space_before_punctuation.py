@@ -117,7 +117,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # a spaced ellipsis: ". . ."
         if near_invisible(doc, s, i + 1):
             continue
-        if sections and mark in _FRENCH_HIGH and language.section_language(sections, i) == "fr":
+        if sections and mark in _FRENCH_HIGH and sections.at(i) == "fr":
             continue  # a French passage (<section lang="fr">) sets its space there
         if swapped:
             yield Finding(s, i + 1, f"space before '{mark}' instead of after it; write '{mark} '",
@@ -214,14 +214,17 @@ def _doubled(pt: str, i: int) -> bool:
     return nxt == "" or nxt.isupper() or nxt in "\n" + MASK  # "so on .. and": a clipped ellipsis, left alone
 
 
-def _sections(doc: Document) -> list[tuple[int, int, str]]:
+def _sections(doc: Document) -> language.Sections:
     """The body's passages in an element that declares its language (see language.py)."""
     if "lang" not in doc.text:
-        return []
-    return doc.memo("language.sections", lambda: language.declared_sections(doc.text, doc.body_start))
+        return _NO_SECTIONS
+    return doc.memo("language.sections", lambda: language.Sections(language.declared_sections(doc.text, doc.body_start)))
 
 
-def _french(doc: Document, marks: str, nbsp: str, sections: list[tuple[int, int, str]]) -> Iterator[Finding]:
+_NO_SECTIONS = language.Sections([])
+
+
+def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -> Iterator[Finding]:
     """French: before ; : ! ? a no-break space, not an ordinary one and not none (not in a
     passage that declares another language)."""
     if not marks:
@@ -234,7 +237,7 @@ def _french(doc: Document, marks: str, nbsp: str, sections: list[tuple[int, int,
         mark = m.group(2)
         if mark not in marks:
             continue
-        if sections and language.section_language(sections, m.start(2)) not in (None, "fr"):
+        if sections and sections.at(m.start(2)) not in (None, "fr"):
             continue  # <div lang="en">: English there
         if m.group(1) is None:
             s = m.start(2)
