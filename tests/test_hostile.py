@@ -82,6 +82,11 @@ HOSTILE = {
     "unclosed-link-titles": "---\ntitle: T\n---\n\n" + '[a](https://a.gov "t\n' * 20_000,
     # elements that declare a language (space-before-punctuation reads French passages by them)
     "language-elements": "---\ntitle: T\n---\n\n" + '<span lang="fr">Bonjour ?</span> et\n' * 20_000,
+    # glued stops between distinct capitalised words (missing-space-after-punctuation asks, for
+    # each, whether both words stand alone elsewhere)
+    "glued-stops": "---\ntitle: T\n---\n\n" + "\n\n".join(
+        f"Talks went on in Ab{w}.Cd{w} said more." for w in ("".join(chr(97 + int(d)) for d in f"{i:05d}")
+                                                            for i in range(3_000))),
     "unclosed-language-elements": "---\ntitle: T\n---\n\n" + '<span lang="fr">Bonjour ?\n' * 20_000,
 }
 
