@@ -86,7 +86,7 @@ HOSTILE = {
     # each, whether both words stand alone elsewhere)
     "glued-stops": "---\ntitle: T\n---\n\n" + "\n\n".join(
         f"Talks went on in Ab{w}.Cd{w} said more." for w in ("".join(chr(97 + int(d)) for d in f"{i:05d}")
-                                                            for i in range(3_000))),
+                                                            for i in range(10_000))),
     "unclosed-language-elements": "---\ntitle: T\n---\n\n" + '<span lang="fr">Bonjour ?\n' * 20_000,
 }
 

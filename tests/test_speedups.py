@@ -185,6 +185,39 @@ def test_repeated_space_patterns_match_the_lookbehind_patterns(body: str) -> Non
     assert rule._two_space_habit(text, runs) == (double >= 2)
 
 
+# -- missing-space-after-punctuation's per-text indexes ----------------------------------------
+
+GLUED = st.lists(st.sampled_from(["Ab", "Cd", "ab", "x", "1", ".", ". ", ", ", "! ", "? ", " ", "_", "²", "é",
+                                  "Cd,", "xAb", "Cdx", "\ue000", "\n"]), max_size=40).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(GLUED, st.sampled_from(["Ab", "xAb", "ab1"]), st.sampled_from(["Cd", "Cd,", "Cdx", "Cdé"]))
+def test_glued_stop_indexes_answer_as_a_search_of_the_whole_text(pt: str, left: str, right: str) -> None:
+    from newslint.rules import missing_space_after_punctuation as rule
+
+    # how often left.right is written with no letter or digit glued to either end
+    lead, tail = re.match(r"[^\W_]+", right).group(), right[len(re.match(r"[^\W_]+", right).group()):]
+    whole = re.compile(r"(?<![^\W_])%s\.%s(?![^\W_])%s" % (re.escape(left), re.escape(lead), re.escape(tail)))
+    assert rule._glued_count(pt, left, right) == len(whole.findall(pt))
+
+    def opens(word: str) -> bool:  # the search from every occurrence that the index replaced
+        found, j = False, pt.find(word)
+        while j >= 0:
+            end = j + len(word)
+            if end >= len(pt) or not pt[end].isalpha():
+                before = pt[max(0, j - 3): j]
+                if before[-1:] == " " and before[-2:-1] in ".!?":
+                    found = True
+                elif before[-1:] == " " and (before[-2:-1].islower() or before[-2:-1] == ","):
+                    return False
+            j = pt.find(word, j + 1)
+        return found
+
+    for word in ("Cd", "Cdx", "Ab", "Cdé"):
+        assert (rule._word_places(pt).get(word) is True) == opens(word), word
+
+
 # -- the rule packs' shared candidate scan -------------------------------------------------------
 
 WORDS = st.lists(st.sampled_from(["would", " ", "  ", "of", "Would", "_would", "x", "1", "12", "\n", "\u00a0", "-", "—",

@@ -116,7 +116,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         table = {**table, "sentence-starters": own}
 
     def latin() -> str:  # the prose with look-alikes read as Latin, for the rare name check
-        return doc.memo("typography.latin-prose", lambda: as_latin(pt))
+        # (the prose itself when it has none: the per-text caches below then find it by identity,
+        # not by comparing two long equal strings at every lookup)
+        return doc.memo("typography.latin-prose", lambda: pt if (text := as_latin(pt)) == pt else text)
 
     for i in sc.stops:
         if pt.startswith(_GARBLED, i + 1):
@@ -273,7 +275,7 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
         # (not fonts.These types of fonts: a sentence-starting word opens a sentence; not an
         # English word in an article with no code at all: a confusing experience.User interface)
     if word.islower() and word.isalpha() and len(word) > 1 and left == word and pt[i] == "." and _PASCAL().fullmatch(right) \
-            and _space_then_lower(pt, after) and pt.count(f"{word}.{right}") == 1 and _stands_alone(latin(), right):
+            and _space_then_lower(pt, after) and _glued_count(pt, word, right) == 1 and _stands_alone(latin(), right):
         return True  # their apps.CitySDK also: a name the article writes alone opens the next sentence
         # (not prevScript.IsValid: a lower-case CamelCase word before the stop; not a name written only so)
     if _CAMEL().search(word) and pt[i] == "." and word.isalpha() and _WORD().fullmatch(right) and right in table["sentence-starters"]:
@@ -286,7 +288,7 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
     if nxt.isupper() and len(nxt) > 1 and word.islower() and pt[i] == "." and left == word \
             and (right in (nxt, nxt + ",", nxt + ";") or _POSSESSIVE().fullmatch(right, len(nxt))) \
             and _clause_then_lower(pt, _past_possessive(text or pt, i + 1 + len(nxt), after)) \
-            and _stands_alone(latin(), nxt) and pt.count(f"{word}.{nxt}") == 1:
+            and _stands_alone(latin(), nxt) and _glued_count(pt, word, nxt) == 1:
         return True  # an API key.API keys are free, the system.FDA, led by, a success.FTC’s
         # managers: an acronym the article writes alone opens a sentence
         # (not a name in a link's text or brackets: the [open.NASA blog])
@@ -298,18 +300,18 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
         if pt[i] == "?":
             return nxt[0].isupper()  # Questions?Tweet us: names take a dot or a "!" (Yahoo!News), not a "?"
         if pt[i] == "!" and nxt.istitle() and right == nxt and _space_then_lower(pt, i + 1 + len(nxt)) \
-                and word not in _BANG_NAMES and pt.count(word + "!") == 1 \
-                and word.lower() in english_words() and nxt.lower() in english_words():
+                and word not in _BANG_NAMES and word.lower() in english_words() \
+                and nxt.lower() in english_words() and pt.count(word + "!") == 1:
             return True  # Day of Civic Hacking!Note the form: two plain words, a sentence going on
             # after the second (not a name styled with a "!", which an article writes more than
             # once or is a famous one: Yahoo!News, Jeopardy!)
         if pt[i] == "." and nxt.istitle() and _after_given_name(pt, i - len(word)):
             return True  # Johanna Koljonen.Teams: a person's name ends a sentence
-        if pt[i] == "." and nxt.istitle() and word in _CALENDAR and pt.count(f"{word}.{nxt}") == 1:
+        if pt[i] == "." and nxt.istitle() and word in _CALENDAR and _glued_count(pt, word, nxt) == 1:
             return True  # in early April.Search volume: a date ends a sentence
         if pt[i] == "." and right == nxt and nxt.endswith("ed") and _INFLECTED().fullmatch(nxt) \
                 and nxt.lower() in english_words() and _space_then_lower(pt, i + 1 + len(nxt)) \
-                and pt.count(f"{word}.{nxt}") == 1 and not _has_code(text or pt):
+                and _glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
             return True  # news focused on Cuba.Created by the Board: a past participle, then a lower-case
             # word, opens a sentence (in an article with no code: not Event.Created; not a name
             # the article writes so twice; Ruby.Weekly and Friday.Rounding may be names)
@@ -428,7 +430,7 @@ def _both_stand_alone(pt: str, left: str, right: str) -> bool:
     the second, or it is an ordinary word the article writes in lower case elsewhere, or an
     adverb or a participle (Department.Included, Friday.Rounding): a sentence starts with it
     here; two sentences, not a name written with a dot."""
-    if pt.count(f"{left}.{right}") > 1:
+    if _glued_count(pt, left, right) > 1:
         return False  # Bitcoin.Review, used as a name throughout
     if not _stands_alone(pt, left):
         return False
@@ -441,21 +443,55 @@ def _opens_sentences(pt: str, left: str, right: str) -> bool:
     and a space) and never writes it with its capital inside a sentence (after a lower-case word
     or a comma), as it would a name or a German noun: a sentence's first word, whatever the
     language, not the second half of a name written with a dot (which the article writes so once)."""
-    if not (right.istitle() and right.isalpha() and len(right) >= 3) or pt.count(f"{left}.{right}") > 1:
+    if not (right.istitle() and right.isalpha() and len(right) >= 3) or _glued_count(pt, left, right) > 1:
         return False
-    opens = False
-    n = len(right)
-    j = pt.find(right)
-    while j >= 0:
-        end = j + n
-        if end >= len(pt) or not pt[end].isalpha():
-            before = pt[max(0, j - 3): j]
-            if before[-1:] == " " and before[-2:-1] in ".!?":
-                opens = True
-            elif before[-1:] == " " and (before[-2:-1].islower() or before[-2:-1] == ","):
-                return False  # with its capital inside a sentence: a name, or a noun
-        j = pt.find(right, j + 1)
-    return opens
+    return _word_places(pt).get(right) is True
+
+
+@lru_cache(maxsize=4)
+def _word_places(pt: str) -> dict[str, bool]:
+    """For each word of ``pt`` written after a space and before a character that is no letter:
+    True if it opens a sentence somewhere (after a full stop, "?" or "!" and the space) and never
+    stands with its capital inside one (after a lower-case letter or a comma and the space),
+    False if it does stand so, absent if neither. Found once per text: a search of the whole
+    text for each glued stop took time in the square of their number."""
+    places: dict[str, bool] = {}
+    for m in _SPACED_WORD().finditer(pt):
+        word, j = m.group(1), m.start(1)
+        if not word.isalpha():  # (a character the pattern reads as a letter and str does not: ²)
+            word = word[:next(k for k, ch in enumerate(word) if not ch.isalpha())]
+        mark = pt[j - 2: j - 1]  # ("" at the text's start, which counts as a sentence's end)
+        if mark.islower() or mark == ",":
+            places[word] = False
+        elif mark in ".!?" and word not in places:
+            places[word] = True
+    return places
+
+
+_SPACED_WORD = lazy(r" ([^\W\d_]+)")
+
+
+def _glued_count(pt: str, left: str, right: str) -> int:
+    """How often the article writes ``left.right`` with no other letter or digit glued to either
+    end, from an index of its glued stops made once per text: a search of the whole text for
+    each glued stop took time in the square of their number."""
+    m = _ALNUM_RUN().match(right)
+    if m is None or _ALNUM_RUN().fullmatch(left) is None:
+        return pt.count(f"{left}.{right}")
+    return sum(pt.startswith(right, p + 1) for p in _glued_pairs(pt).get((left, m.group()), ()))
+
+
+@lru_cache(maxsize=4)
+def _glued_pairs(pt: str) -> dict[tuple[str, str], list[int]]:
+    """The full stops of ``pt`` with a run of letters and digits glued to each side, by the two runs."""
+    out: dict[tuple[str, str], list[int]] = {}
+    for m in _GLUED_PAIR().finditer(pt):
+        out.setdefault((m.group(1), m.group(2)), []).append(m.end(1))
+    return out
+
+
+_ALNUM_RUN = lazy(r"[^\W_]+")
+_GLUED_PAIR = lazy(r"([^\W_]+)\.(?=([^\W_]+))")
 
 
 # Two words joined by a slash that prose uses as one word (not a path: usr/bin, src/lib)
