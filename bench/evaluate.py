@@ -55,9 +55,10 @@ FAMILIES = {
     "spacing": {"NL100", "NL101", "NL102", "NL103", "NL104"},
     "dashes": {"NL105", "NL106", "NL107", "NL108"},
     "quotes": {f"NL{i}" for i in range(110, 120)},
-    "characters": {"NL120", "NL121"},
+    "characters": {"NL120", "NL121", "NL122"},
+    "words": {"NL109"},
     "links": {f"NL{i}" for i in range(130, 138)},
-    "dates": {f"NL{i}" for i in range(140, 144)},
+    "dates": {f"NL{i}" for i in range(140, 145)},
     "names": {f"NL{i}" for i in range(150, 154)},
 }
 
@@ -776,6 +777,119 @@ def _unclosed(a, rng):
         return _replace(a, m.end() - 1, m.end(), "", "unclosed-link", "missing )", ["NL132"], "unsafe")
 
 
+@injector("empty-link-text")
+def _empty_link_text(a, rng):
+    m = _pick(rng, _links(a))
+    if m:
+        return _replace(a, m.start(1), m.end(1), "", "empty-link-text", "[](url)", ["NL133"], "none")
+
+
+# quotation pairs, words, brackets, encodings ----------------------------------------------------
+
+# A curly pair within one line whose marks stand as a quotation's do: the opening after a space
+# or a bracket and before a letter, the closing after a letter or a mark and before a space or
+# a mark (not “5″ or a pair of ‘scare’ marks inside another quotation).
+_QUOTED = re.compile(r"(?<=[\s(])“([A-Za-z][^“”\n]{1,200}?[\w.,!?])”(?=[\s,.;:)])")
+
+
+def _lone_pairs(a: Article) -> list[re.Match]:
+    """The curly pairs of a curly-quote article that are alone in their paragraph (another pair
+    of the paragraph would let pairing read the damage in another way: that is a different test)."""
+    if not _curly(a):
+        return []
+    out = []
+    for m in _prose_matches(a, _QUOTED, margin=0):
+        para_start = a.text.rfind("\n\n", a.body_start, m.start()) + 1
+        para_end = a.text.find("\n\n", m.end())
+        para = a.text[para_start: len(a.text) if para_end < 0 else para_end]
+        if para.count("“") == 1 and para.count("”") == 1 and '"' not in para and "‘" not in para:
+            out.append(m)
+    return out
+
+
+@injector("unclosed-quote")
+def _unclosed_quote(a, rng):
+    m = _pick(rng, _lone_pairs(a))
+    if m:
+        inj = _replace(a, m.end() - 1, m.end(), "", "unclosed-quote", "closing mark deleted", ["NL110"], "none")
+        inj.lines = (a.line_of(m.start()),)  # the opening mark is what is reported
+        inj.span = (m.start(), m.end() - 1)
+        return inj
+
+
+@injector("stray-closing-quote")
+def _stray_close(a, rng):
+    m = _pick(rng, _lone_pairs(a))
+    if m:
+        inj = _replace(a, m.start(), m.start() + 1, "", "stray-closing-quote", "opening mark deleted", ["NL111"], "none")
+        inj.lines = (a.line_of(m.end() - 1),)
+        inj.span = (m.start(), m.end() - 1)
+        return inj
+
+
+@injector("reversed-quote")
+def _reversed_quote(a, rng):
+    m = _pick(rng, _lone_pairs(a))
+    if not m:
+        return None
+    if rng.random() < 0.5:
+        return _replace(a, m.end() - 1, m.end(), "“", "reversed-quote", "closing typed as opening", ["NL118"], "safe")
+    return _replace(a, m.start(), m.start() + 1, "”", "reversed-quote", "opening typed as closing", ["NL118"], "safe")
+
+
+@injector("foreign-quotes")
+def _foreign_quotes(a, rng):
+    if (a.path + a.text[:a.body_start]).lower().count("lang") and not re.search(
+            r"^(?:lang|language|locale):\s*['\"]?en", a.text[:a.body_start], re.M):
+        return None  # an article that names another language
+    m = _pick(rng, _lone_pairs(a))
+    if m:
+        sub = rng.choice(["«»", "„“"])
+        new = sub[0] + m.group(1) + sub[1]
+        return _replace(a, m.start(), m.end(), new, "foreign-quotes", sub, ["NL115"], "safe")
+
+
+# Lower-case words that a writer doubles by a slip, and that the article has in its prose
+_DOUBLED = re.compile(r"(?<=[a-z,] )(the|of|to|and|for|with|from|that|have|will|their|about|which|would|"
+                      r"[a-z]{5,12})(?= [a-z])")
+# (words English doubles on purpose or speech repeats: "that that", "right right", "never ever")
+_ON_PURPOSE = set("""that this very much many really blah yada done bye knock tick tock chop hush well okay yeah
+    sure right pretty super night long never ever wait come sing bang ding beep choo again""".split())
+
+
+@injector("repeated-word")
+def _repeated_word(a, rng):
+    m = _pick(rng, [m for m in _prose_matches(a, _DOUBLED) if m.group(1) not in _ON_PURPOSE])
+    if m:
+        return _replace(a, m.end(1), m.end(1), " " + m.group(1), "repeated-word", m.group(1), ["NL109"], "unsafe")
+
+
+# (a bracket with its partner on the line: a lone one is no pair, and no finding)
+_OPEN_BRACKET = re.compile(r"(?<= )\((?=[A-Za-z][a-z]+ [a-z][^()\n]{0,80}\))")
+_CLOSE_BRACKET = re.compile(r"(?<=\()[^()\n]{2,80}[a-z]{3}(\))(?=[ ,.;])")
+
+
+@injector("space-inside-brackets")
+def _space_inside_brackets(a, rng):
+    sub = rng.choice(["after (", "before )"])
+    m = _pick(rng, _prose_matches(a, _OPEN_BRACKET if sub == "after (" else _CLOSE_BRACKET))
+    if m:
+        at = m.end() if sub == "after (" else m.start(1)
+        return _replace(a, at, at, " ", "space-inside-brackets", sub, ["NL104"], "safe")
+
+
+_GARBLE = {"’": "â€™", "“": "â€œ", "—": "â€”", "é": "Ã©"}
+
+
+@injector("mojibake")
+def _mojibake(a, rng):
+    spots = [m for m in _prose_matches(a, re.compile("[’“—é]"), margin=0)
+             if a.text[m.start() - 1: m.start()].isalpha() or a.text[m.start() + 1: m.start() + 2].isalpha()]
+    m = _pick(rng, spots)
+    if m:
+        return _replace(a, m.start(), m.end(), _GARBLE[m.group()], "mojibake", repr(m.group()), ["NL122"], "safe")
+
+
 # dates ----------------------------------------------------------------------------------------
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -806,6 +920,20 @@ def _impossible(a, rng):
         target = rng.choice(list(bad))
         new = f"{target} {bad[target]}" + (f", {m.group(3)}" if m.group(3) else "")
     return _replace(a, m.start(), m.end(), new, "impossible-date", "month name", ["NL140"], "none")
+
+
+@injector("malformed-iso-date")
+def _malformed_iso(a, rng):
+    iso = [m for m in _prose_matches(a, _ISO_DATE) if 1 <= int(m.group(2)) <= 12 and 1900 <= int(m.group(1)) <= 2099]
+    m = _pick(rng, iso)
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    forms = [("en dashes", f"{y}–{mo}–{d}"), ("doubled hyphen", f"{y}--{mo}-{d}")]
+    if mo.startswith("0") or d.startswith("0"):
+        forms.append(("zeros dropped", f"{y}-{int(mo)}-{int(d)}"))
+    sub, new = rng.choice(forms)
+    return _replace(a, m.start(), m.end(), new, "malformed-iso-date", sub, ["NL144"], "safe")
 
 
 @injector("wrong-weekday")
