@@ -311,7 +311,8 @@ def _analyse(doc: "Document") -> Quotes | None:
         if len(q.stray) > strays and units.after_html(unit, quoted):
             del q.stray[strays:]  # the quotation may have opened inside the HTML block before
         quoted.add(unit)
-        if left and not (units.continued(unit) and attribution(doc, left[-1]) is None) and not units.before_html(unit):
+        if left and not (units.continued(unit) and attribution(doc, left[-1]) is None
+                         and not _inside_clause(P, left[-1])) and not units.before_html(unit):
             if units.inside_list(unit, unit + 1, depth):
                 carry = (left, unit, depth)  # a quotation that introduces or spans a list, closed in it
             else:
@@ -330,10 +331,18 @@ def _analyse(doc: "Document") -> Quotes | None:
 # comma (“We need help, Ortega said.), they show where its closing mark was lost.
 _SAYS = ("said|says|added|adds|told|tells|asked|asks|explained|explains|noted|notes|wrote|writes|"
          "continued|recalled|stressed|argued|argues|warned|warns|insisted|replied|remarked|observed|"
-         "concluded|acknowledged|admitted|agreed|suggested|urged|emphasi[sz]ed|pointed out")
-_SPEAKER = r"(?:he|she|they|we|I|the [a-z]+|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})"
-ATTRIBUTION = lazy(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s)[ \t]+(?:(?:he|she|they)\b|[A-Z])))"
-                          % (_SPEAKER, _SAYS, _SAYS))
+         "concluded|acknowledged|admitted|agreed|suggested|urged|emphasi[sz]ed|pointed out|"
+         "shares|shared|recalls|mentioned|commented|reflected|confirmed|responded|stated|declared|"
+         "announced|joked|quipped|cautioned|predicted|described|observes|concludes|continues")
+# (a speaker's name may be a link or emphasised: [Ortega](url) said, said **Ryan Panchadsaram**;
+# the prose keeps the brackets and marks, and masks the destination)
+_SPEAKER = r"(?:he|she|they|we|I|the [a-z]+|[\[*_]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}[\]*_\ue000]*)"
+# (a title's author is one too: “Why and How to Use Go Generics, by Robert Griesemer)
+# ... or, after a sentence's end, a spaced dash and a name: a testimonial signed at its end
+# (“I loved working on the team. - **Noah Manger**, “Thanks for the work. — Steven Shepherd, who)
+ATTRIBUTION = lazy(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s|by)[ \t]+(?:(?:he|she|they)\b|[\[*_]*[A-Z])))"
+                   r"|[.?!…](?=[ \t]+[-–—][ \t]+[\[*_]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}[\]*_\ue000]*(?:,|[ \t\ue000]*(?:\n|$)))"
+                   % (_SPEAKER, _SAYS, _SAYS))
 
 # An attribution right after a closing mark, in lower case (”said Roth, ”she added): no quotation
 # opens with it, so a ” stuck to it after a clause closes one.
@@ -365,6 +374,25 @@ def attribution(doc: "Document", opener: Mark) -> int | None:
     if len(last) > 1 and not last[-1].strip().count(" "):
         return None  # “Why not? So, we said …: a sentence of one word then a comma is the writer's
     return m.end()
+
+
+def _inside_clause(P: str, opener: Mark) -> bool:
+    """Does ``opener`` stand inside a clause, right after a word (a “test small, fail small
+    environment; the movie “Happy Feet)? A quotation that runs over several paragraphs starts a
+    paragraph or follows its introduction's colon, comma or dash, or a word of saying (he said
+    “…): one opened after any other word is a phrase that lost its closing mark, whatever the
+    next paragraph starts with."""
+    k = opener.start
+    while k > 0 and P[k - 1] in " \t":
+        k -= 1
+    if k == opener.start or k == 0 or not P[k - 1].isalnum():
+        return False
+    word = P[max(0, k - 20): k].split()[-1:]
+    return not (word and _SAID_WORD().fullmatch(word[0].lower()))
+
+
+_SAID_WORD = lazy(r"(?:%s|say|tell|ask|write|add|reply|replied|answer|answered|answers|declared|declares|"
+                  r"announced|announces|stated|states|read|reads|is|was|are|were)" % _SAYS.replace("pointed out", "pointed"))
 
 
 def _runs_on(marks: list[Mark], opener: Mark) -> bool:

@@ -6,11 +6,17 @@ config's `language`): English “…” and ‘…’, Russian and Ukrainian «�
 „…“ and ‚…‘, French «…» (see rules/quotes.yaml). A quotation that runs over several paragraphs
 is not an error: by convention its opening mark is repeated at the start of each paragraph and
 it closes only at the end, so an open quotation is accepted when the next paragraph starts
-with an opening mark.
+with an opening mark, unless it opened right after a word inside a clause (ideas tested in a
+“test small, fail small environment): such a quotation starts a paragraph or follows a colon,
+a comma, a dash or a word of saying, and a quoted phrase that lost its closing mark does not.
 
-An unclosed quotation followed by an attribution (“We need a prize purse, Ortega said.) lost
-its closing mark before it: the finding runs from the opening mark to the comma, with an unsafe
-fix that inserts the mark after the comma; such a quotation is reported even when the next paragraph opens with a mark.
+An unclosed quotation followed by an attribution (“We need a prize purse, Ortega said.; the
+name may be a link or emphasised: said [Ryan Panchadsaram](…); a title's author: “Why Go, by
+Rob Pike) lost its closing mark before it:
+the finding runs from the opening mark to the comma, with an unsafe fix that inserts the mark
+after the comma; so did a testimonial whose signature follows a sentence's end and a spaced
+dash (“I loved working on the team. — **Noah Manger**): the mark goes after the full stop. Such
+a quotation is reported even when the next paragraph opens with a mark.
 
 A quotation that runs on into the next paragraphs without reopening them (closing in a later
 paragraph) is reported once, at the first paragraph that should open with the mark; the fix
