@@ -14,7 +14,10 @@ In an English article any lower-case word of four letters or more typed twice is
 (`blah blah blah`), not a pair in quotes or emphasis (“done done”), and not a word English
 doubles on purpose or speech repeats (`that that`, `very very`, `much much more`, `this this`,
 `yeah yeah`); the fix deletes the second and is unsafe (contrastive doubling, “it is not random
-random”, is rare but English).
+random”, is rare but English). So is it in an Italian, Spanish, French, German, Dutch or
+Portuguese article (`i servizi pubblici pubblici`, `Wir freuen freuen uns`), less the words
+that language doubles on purpose (`piano piano`, `très très`, `ganz ganz`, German's future
+passive `getestet werden werden`, French reflexives `nous nous efforçons`).
 
 A letter typed three times inside a lower-case word (`commmunity`, `adddress`) is the same slip
 at the keyboard: no English word has a letter three times running. The fix deletes one; it is
@@ -122,25 +125,39 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), f"“{m.group(1)}” twice in a row; delete one", fix)
     if triples:
         yield from _triples(doc, pt, triples)
-    if doc.language == "en":
-        yield from _content_words(pt)
+    emphatic = _EMPHATIC if doc.language == "en" else _EMPHATIC_IN.get(doc.language)
+    if emphatic is not None:  # (less the short words checked above: one finding for "with with")
+        yield from _content_words(pt, emphatic | _ENGLISH | frozenset(foreign))
 
 
 # Words of four letters or more that English doubles on purpose (that that, very very, much much
 # more, done done, blah blah, well well) or that speech repeats (this this, yeah yeah, right right)
 _EMPHATIC = frozenset("""that this very much many really blah yada done bye knock tick chop hush well okay yeah
     sure right pretty super night long never ever wait come sing bang ding beep choo""".split())
+# ... and in the other languages whose articles newslint reads (language.py): adverbs and
+# adjectives doubled for emphasis or pace (piano piano, très très, ganz ganz), greetings, and
+# German's future passive (getestet werden werden), French reflexives (nous nous efforçons)
+_EMPHATIC_IN = {lang: frozenset(words.split()) for lang, words in {
+    "it": "piano così bene quasi subito forte ciao zitto zitta lento lenta presto pronto molto poco tanto tanta "
+          "tanti tante ecco adagio",
+    "es": "casi poco bien ahora cerca rápido despacio nada claro mucho listo vale pronto corre",
+    "fr": "très vite bien tout plus encore pareil coucou trop beaucoup fort doucement nous vous",
+    "de": "ganz sehr schnell viel viele immer gerne nein doch werden haben sein langsam",
+    "nl": "heel zeer snel even goed nooit echt erg",
+    "pt": "muito logo devagar quase pouco depressa cedo",
+}.items()}
 _ENCLOSING = frozenset("“\"‘'*_«(")
 
 
-def _content_words(pt: str) -> Iterator[Finding]:
+def _content_words(pt: str, emphatic: frozenset[str]) -> Iterator[Finding]:
     """A lower-case word of four letters or more typed twice (take place place, Python packaging
     packaging guidelines), not three times (portable portable portable), not quoted or
-    emphasised as a pair (“done done”), not one English doubles on purpose. The fix deletes the
-    second and is unsafe: contrastive doubling (“not random random”) is rare, not impossible."""
+    emphasised as a pair (“done done”), not one the language doubles on purpose (``emphatic``).
+    The fix deletes the second and is unsafe: contrastive doubling (“not random random”) is
+    rare, not impossible."""
     # (one pattern led by the space before the first word: a back-reference pattern tried at
     # every letter cost five times as much, and splitting the prose into words twice as much)
-    words = {w for w in _DOUBLED_AFTER_SPACE.findall(pt) if w not in _EMPHATIC}
+    words = {w for w in _DOUBLED_AFTER_SPACE.findall(pt) if w not in emphatic}
     for w in sorted(words):
         for m in re.finditer(f"{w} {w}", pt):
             s, e = m.start(), m.end()
