@@ -321,3 +321,106 @@ def test_a_block_closed_at_the_end_of_the_file_is_not_unclosed() -> None:
     # (its end is the end of the text, as an unclosed block's is: no body is looked for inside it)
     text = "---\ntitle: Talks\n\nMore text , inside the block\n---"
     assert {f.rule for f in lint_text(text)} == {"NL001"}
+
+
+# -- several syntax errors in one block: each reported in one run -----------------------------------
+
+_KEYS = ["title: Talks resume in Istanbul", "date: 2022-05-31", "tags:", "  - politics", "  - budget",
+         "summary: The delegations agreed", "author: Jane Doe", "layout: post"]
+_SLIPS = {  # (line index, what it becomes)
+    "tab": (1, "\tdate: 2022-05-31"),
+    "indented item": (4, "\t- budget"),
+    "glued dash": (4, "  -budget"),
+    "unquoted colon": (5, "summary: The delegations agreed: talks resume"),
+    "lost colon": (5, "summary The delegations agreed"),
+    "no space": (5, "summary:The delegations agreed"),
+    "lost quote": (6, 'author: "Jane Doe'),
+    "lost bracket": (7, "layout: [post"),
+}
+
+
+def _article(lines: list[str]) -> str:
+    return "---\n" + "\n".join(lines) + "\n---\n\nThe talks resumed on Monday, officials said.\n"
+
+
+def _syntax(text: str) -> list[tuple]:
+    """NL001 findings as line, column, message and fix (edits relative to the finding)."""
+    return sorted((f.line, f.column, f.message, f.fix and (f.fix.safe, [(e.start - f.start, e.end - f.start, e.text)
+                                                                         for e in f.fix.edits]))
+                  for f in lint_text(text) if f.rule == "NL001")
+
+
+@pytest.mark.parametrize("upper, lower", [
+    (u, lo) for u in _SLIPS for lo in _SLIPS if _SLIPS[u][0] + 1 < _SLIPS[lo][0]])
+def test_a_second_syntax_error_is_reported_as_when_the_first_is_mended(upper: str, lower: str) -> None:
+    both, alone_upper, alone_lower = list(_KEYS), list(_KEYS), list(_KEYS)
+    for lines, slips in ((both, (upper, lower)), (alone_upper, (upper,)), (alone_lower, (lower,))):
+        for slip in slips:
+            at, line = _SLIPS[slip]
+            lines[at] = line
+    found = _syntax(_article(both))
+    # each at its line, as it is reported alone, with its own fix: none is a consequence of the other
+    assert found == sorted(_syntax(_article(alone_upper)) + _syntax(_article(alone_lower)))
+    assert {line for line, *_ in found} == {_SLIPS[upper][0] + 2, _SLIPS[lower][0] + 2}
+    fixed, _ = fix_text(_article(both))
+    assert fix_text(fixed)[0] == fixed  # fixing twice is fixing once
+    if fix_text(_article(alone_upper))[0] == fix_text(_article(alone_lower))[0] == _article(_KEYS):
+        assert fixed == _article(_KEYS)  # both repairs in one run give the original back
+
+
+def test_three_syntax_errors_are_reported_and_fixed_in_one_run() -> None:
+    text = _article(["title: Talks resume: both sides agree", "date: 2022-05-31", 'author: "Jane Doe',
+                     "layout: post", "tags: [politics, budget", "summary: The delegations agreed"])
+    assert [(line, message.split(";")[0]) for line, _, message, _ in _syntax(text)] == [
+        (2, "YAML: a colon followed by a space inside an unquoted value"),
+        (4, "YAML: a quoted value that is never closed"),
+        (6, "YAML: a list in `[…]` that is never closed, or whose items lack a comma between them")]
+    fixed, remaining = fix_text(text)
+    assert fixed == _article(['title: "Talks resume: both sides agree"', "date: 2022-05-31", 'author: "Jane Doe"',
+                              "layout: post", "tags: [politics, budget]", "summary: The delegations agreed"])
+    assert not [f for f in remaining if f.rule == "NL001"]
+
+
+@pytest.mark.parametrize("block", [
+    # left out alone, the tab's line leaves the quoted value's second line on its own: mending the
+    # tab gives it back its first line, so it is no error of its own
+    '\ttitle: "Talks resume in Istanbul,\nboth sides agree"\nlayout: post',
+    "\ttitle: 'Talks resume: both\nsides agree'\nlayout: post",
+])
+def test_an_error_that_leaving_a_broken_line_out_makes_is_not_reported(block: str) -> None:
+    text = "---\nslug: talks\n" + block + "\n---\n\nBody.\n"
+    assert [line for line, *_ in _syntax(text)] == [3]
+
+
+def test_a_later_syntax_error_leaves_the_line_alone_enough() -> None:
+    from newslint.document import Document
+
+    # (the tab's line alone is left out, as when it is the only slip: `title` is still read)
+    text = _article(["title: Talks", "\tdate: 2022-05-31", "summary: Talks: resume", "layout: post"])
+    fm = Document(text).front_matter
+    assert fm.partial and fm.data == {"title": "Talks", "layout": "post"}
+    assert [e.start for e in fm.errors] == [text.index("\tdate"), text.index(": resume")]
+
+
+def test_a_key_that_lost_its_colon_is_reported_in_a_block_read_in_part() -> None:
+    # (read as the key `summary 'Event`; the block has a slip of its own above it)
+    text = _article(['title: "Talks resume', "date: 2022-05-31", "summary 'Event: talks resume'"])
+    assert [(line, message[:25]) for line, _, message, _ in _syntax(text)] == [
+        (2, "YAML: a quoted value that"), (4, "`summary 'Event` is read ")]
+
+
+def test_two_toml_syntax_errors_are_both_reported() -> None:
+    text = ('+++\ntitle = "Talks resume\ndate = 2022-05-31\ntags = ["politics", "budget"\n'
+            'summary = "Talks"\nauthor "Jane Doe"\n+++\n\nBody.\n')
+    assert [(f.line, f.message) for f in lint_text(text) if f.rule == "NL001"] == [
+        (2, "TOML: a quoted string is not closed on its line"), (4, "TOML: Unclosed array"),
+        (6, "TOML: Expected '=' after a key in a key/value pair")]
+
+
+
+def test_a_line_of_a_toml_string_left_open_by_an_error_is_no_error_of_its_own() -> None:
+    # (left out with the broken entry up to `chapter 3 = x`, the string's other lines would be read
+    # as keys: they are its text; the slip after the string is the block's own)
+    text = ('+++\ntitle = "T"\nsummary = """Intro \\x\nchapter = 3\nThe 2022 report.\n"""\n'
+            'date = 2022-05-31\nauthor "Jane"\n+++\n\nBody.\n')
+    assert [f.line for f in lint_text(text) if f.rule == "NL001"] == [3, 8]

@@ -65,11 +65,17 @@ class Pos:
 
 @dataclass
 class FrontMatterError:
-    """Why a front-matter block could not be used, and where (a document offset)."""
+    """Why a front-matter block could not be used, and where (a document offset).
+
+    ``seen_in`` is set for an error met after the ones above it were left out (a block read in
+    part): the block's content as the parser saw it then, those lines blanked (offsets kept). A
+    repair of this error is judged on it, since the errors above are not this one's business.
+    """
 
     message: str
     start: int
     end: int
+    seen_in: str | None = None
 
 
 @dataclass
@@ -94,6 +100,7 @@ class FrontMatter:
     leading_blank: int = 0  # blank lines before the opening fence (a finding for generators)
     too_big: str = ""  # why allowed aliases were not expanded (they would blow the data up)
     partial: bool = False  # data read with the broken entries of a block with a syntax error left out
+    salvaged: str | None = None  # partial: the content as read, the broken entries blanked (offsets kept)
     unclosed: bool = False  # opened and never closed (its end is the end of the text)
     close_at: tuple[int, bool] | None = None  # unclosed: where the fence belongs, and prose after it (read_unclosed)
 
@@ -425,28 +432,48 @@ def _salvage(content: str, base: int, at: int, fm: FrontMatter) -> None:
     and so does the schema, less its top-level ``required`` (a left-out key is not a missing
     one). A block with aliases, or one that is not a mapping once blanked, is left unread.
     """
+    original = content
     for _ in range(MAX_SALVAGE):
         line = _blank_line(content, at)
-        outcome: tuple[dict[str, Any], Pos, list[Any]] | int | None = None
+        outcome: tuple[dict[str, Any], Pos, list[Any]] | _Broken | None = None
+        alone = False  # (the error met next is the block's own, not one that leaving lines out made)
         if line != content and not _OPENER_ABOVE().search(content, 0, content.rfind("\n", 0, at) + 1):
             outcome = _reparse(line, base, fm)
-        if not isinstance(outcome, tuple):  # (the line alone is not enough: its whole entry goes)
+            if isinstance(outcome, _Broken):
+                alone = _stands_alone(original, line, at, outcome.at)
+                if not alone:
+                    outcome = None  # (the line alone is not enough: its whole entry goes)
+            if outcome is not None:
+                content = line
+        if outcome is None:
             entry = _blank_entry(content, at)
             if entry == content:
                 return  # (nothing left to leave out there)
             content = entry
             outcome = _reparse(content, base, fm)
+            alone = isinstance(outcome, _Broken) and _stands_alone(original, content, at, outcome.at)
         if isinstance(outcome, tuple):
-            fm.data, fm.root, fm.duplicates, fm.partial = *outcome, True
+            fm.data, fm.root, fm.duplicates, fm.partial, fm.salvaged = *outcome, True, content
             return
         if outcome is None:
             return
-        at = outcome
+        if alone:  # a second slip of the block: reported now, not once the first is mended
+            start = base + outcome.at
+            fm.errors.append(FrontMatterError(outcome.message, start, min(start + 1, fm.content_end), content))
+        at = outcome.at
 
 
-def _reparse(content: str, base: int, fm: FrontMatter) -> tuple[dict[str, Any], Pos, list[Any]] | int | None:
-    """(data, positions, duplicates) of a blanked block that reads as a mapping, the offset of
-    its next syntax error, or None when it cannot be used (aliases, too big, not a mapping)."""
+@dataclass(frozen=True)
+class _Broken:
+    """A syntax error a blanked block still has: where (an offset in the content), and what."""
+
+    at: int
+    message: str
+
+
+def _reparse(content: str, base: int, fm: FrontMatter) -> tuple[dict[str, Any], Pos, list[Any]] | _Broken | None:
+    """(data, positions, duplicates) of a blanked block that reads as a mapping, its next syntax
+    error, or None when it cannot be used (aliases, too big, not a mapping)."""
     loader = _Loader(content)
     try:
         node = loader.get_single_node()
@@ -458,7 +485,7 @@ def _reparse(content: str, base: int, fm: FrontMatter) -> tuple[dict[str, Any], 
             return None
         data = loader.construct_document(node) if data is _UNBUILT else data
     except yaml.MarkedYAMLError as exc:
-        return _locate_error(exc, content)[0]
+        return _Broken(*_locate_error(exc, content))
     except (yaml.YAMLError, RecursionError):
         return None
     finally:
@@ -489,13 +516,38 @@ _INDENT = lazy(r"[ \t]*")
 _OPENER_ABOVE = lazy(r"^[ \t]*(?:-[ \t]+)?[^\s#][^\n]*:[ \t]*(?:[|>][-+0-9]*[ \t]*)?(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*\Z", re.M)
 
 
-def _blank_entry(content: str, at: int) -> str:
-    """``content`` with the top-level entry that holds offset ``at`` turned into blank lines:
-    from the key line at or above it to the next key line below."""
+def _entry_start(content: str, at: int) -> int:
+    """Where the top-level entry that holds offset ``at`` starts: its key line at or above."""
     line_start = content.rfind("\n", 0, at) + 1
     # (no endpos: the lookahead has to see the error's own line)
     starts = [0] + [m.end() for m in _KEY_LINE_START().finditer(content) if m.start() < line_start]
-    start = starts[-1]  # (the last key line at or above the error's: a front matter is a few kilobytes)
+    return starts[-1]  # (the last key line at or above the error's: a front matter is a few kilobytes)
+
+
+def _stands_alone(original: str, blanked: str, before: int, at: int) -> bool:
+    """Is the syntax error at ``at`` of a block blanked up to the error at ``before`` a slip of the
+    original block, one that mending the lines above by hand leaves, and not one that leaving
+    them out made (the rest of a value whose first line went)? It is when a top-level entry
+    starts between that error's line and its own, and the original, from that entry on, with
+    what is above it left out, fails at the same place: what is above has no say in it. (The
+    lines above become one key with no value, not nothing: a line that is not `key: value` is
+    an error after keys, and a document of its own alone.)"""
+    line_end = blanked.find("\n", before)
+    if line_end < 0 or at <= line_end:
+        return False
+    below = _KEY_LINE_START().search(blanked, line_end)
+    start = below.end() if below is not None else len(blanked)
+    if start > at or start < 3:
+        return False  # (in the entry of the error above: whatever that entry was meant to be decides)
+    probe = "_:" + " " * (start - 3) + "\n" + original[start:]
+    outcome = _reparse(probe, 0, FrontMatter("yaml", 0, 0, 0, 0))
+    return isinstance(outcome, _Broken) and outcome.at == at
+
+
+def _blank_entry(content: str, at: int) -> str:
+    """``content`` with the top-level entry that holds offset ``at`` turned into blank lines:
+    from the key line at or above it to the next key line below."""
+    start = _entry_start(content, at)
     line_end = content.find("\n", at)
     below = _KEY_LINE_START().search(content, line_end) if line_end >= 0 else None
     end = below.start() if below is not None else len(content)
@@ -721,27 +773,49 @@ def _parse_toml(text: str, fm: FrontMatter) -> None:
         fm.errors.append(FrontMatterError("TOML front matter is nested too deeply to read", fm.start, fm.content_start))
         return
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        m = _TOML_ERROR_AT().search(message)
-        at = fm.content_start
-        if m:
-            at = fm.content_start + _toml_offset(content, m)
-            message = message[: m.start()].strip()
-        elif "end of document" in message:
-            at = max(fm.content_start, fm.content_end - 1)
-            message = message.replace("(at end of document)", "").strip() + " before the closing `+++`"
-        if message == "Illegal character '\\n'":  # tomllib's words for a string left open at the line end
-            message = "a quoted string is not closed on its line"
-        dated = _toml_bad_date(text, at)
-        if dated is not None:  # tomllib's own words ("Expected newline ...") do not say what is wrong
-            at, message = dated
-            fm.errors.append(FrontMatterError(message, at, min(at + 1, fm.content_end)))
-        else:
-            fm.errors.append(FrontMatterError(f"TOML: {message}", at, min(at + 1, fm.content_end)))
-        if m:
-            _salvage_toml(content, fm, at - fm.content_start)
+        error, located = _toml_error(text, fm, content, exc)
+        fm.errors.append(error)
+        if located:
+            _salvage_toml(text, content, fm, error.start - fm.content_start)
         return
     fm.root = _toml_positions(content, fm.content_start)
+
+
+def _toml_error(text: str, fm: FrontMatter, content: str, exc: Exception) -> tuple[FrontMatterError, bool]:
+    """What tomllib's error says, where (in the document), in the editor's words; and whether
+    tomllib named a place (else the error is at the block's end or start)."""
+    message = str(exc)
+    m = _TOML_ERROR_AT().search(message)
+    at = fm.content_start
+    if m:
+        at = fm.content_start + _toml_offset(content, m)
+        message = message[: m.start()].strip()
+        if message == "Unclosed array" and m.group(2) == "1":  # (tomllib stops at the next entry)
+            at = fm.content_start + _opening_bracket(content, at - fm.content_start)
+    elif "end of document" in message:
+        at = max(fm.content_start, fm.content_end - 1)
+        message = message.replace("(at end of document)", "").strip() + " before the closing `+++`"
+    if message == "Illegal character '\\n'":  # tomllib's words for a string left open at the line end
+        message = "a quoted string is not closed on its line"
+    dated = _toml_bad_date(text, at)
+    if dated is not None:  # tomllib's own words ("Expected newline ...") do not say what is wrong
+        at, message = dated
+    else:
+        message = f"TOML: {message}"
+    return FrontMatterError(message, at, min(at + 1, fm.content_end)), m is not None
+
+
+def _opening_bracket(content: str, at: int) -> int:
+    """The ``[`` of the array that the entry above the line at ``at`` opened and never closed
+    (tomllib names the next entry's first column), or ``at`` when there is none."""
+    above = [m.start() for m in _TOML_ENTRY_START().finditer(content, 0, max(at - 1, 0))]
+    if not above:
+        return at
+    line = content[above[-1]:content.find("\n", above[-1])]
+    key = _TOML_KEY().match(line)
+    if key is None or line[key.end():key.end() + 1] != "[":
+        return at
+    return above[-1] + key.end()
 
 
 def _toml_offset(content: str, at: re.Match[str]) -> int:
@@ -755,13 +829,15 @@ def _toml_offset(content: str, at: re.Match[str]) -> int:
     return min(start + col - 1, len(content))
 
 
-def _salvage_toml(content: str, fm: FrontMatter, at: int) -> None:
+def _salvage_toml(text: str, content: str, fm: FrontMatter, at: int) -> None:
     """What a TOML block with a syntax error still says: the ``key = value`` entry that holds
     the error is left out (blank lines, offsets kept) and the rest read again, up to
-    MAX_SALVAGE entries, as ``_salvage`` does for YAML. An error in a table's header is not
-    left out: the keys below it would land in the wrong table."""
+    MAX_SALVAGE entries, as ``_salvage`` does for YAML; a further error met on the way that is
+    the block's own (``_toml_stands_alone``) is reported too. An error in a table's header is
+    not left out: the keys below it would land in the wrong table."""
     import tomllib
 
+    original = content
     for _ in range(MAX_SALVAGE):
         blanked = _blank_toml_entry(content, at)
         if blanked == content:
@@ -770,15 +846,47 @@ def _salvage_toml(content: str, fm: FrontMatter, at: int) -> None:
         try:
             data = _jsonable(tomllib.loads(content))
         except tomllib.TOMLDecodeError as exc:
-            m = _TOML_ERROR_AT().search(str(exc))
-            if m is None:
+            error, located = _toml_error(text, fm, content, exc)
+            if not located:
                 return  # (an error "at end of document": no entry to leave out)
-            at = _toml_offset(content, m)
+            if _toml_stands_alone(original, content, at, _toml_offset(content, _TOML_ERROR_AT().search(str(exc)))):
+                error.seen_in = content
+                fm.errors.append(error)
+            at = error.start - fm.content_start  # (an unclosed array's line, not the next one's)
             continue
         except RecursionError:
             return
-        fm.data, fm.root, fm.partial = data, _toml_positions(content, fm.content_start), True
+        fm.data, fm.root, fm.partial, fm.salvaged = data, _toml_positions(content, fm.content_start), True, content
         return
+
+
+def _toml_stands_alone(original: str, blanked: str, before: int, at: int) -> bool:
+    """Is the TOML error at ``at`` of a block blanked up to the error at ``before`` the original
+    block's own (see ``_stands_alone``)? It is when an entry starts between that error's line
+    and its own, outside a multi-line string, and the original from that entry on, with the
+    lines above left out but its table headers (the keys below them belong to their tables),
+    fails at the same place."""
+    import tomllib
+
+    line_end = blanked.find("\n", before)
+    if line_end < 0 or at <= line_end:
+        return False
+    below = _TOML_ENTRY_START().search(blanked, line_end + 1)
+    if below is None or below.start() > at:
+        return False
+    start = below.start()
+    if original.count('"""', 0, start) % 2 or original.count("'''", 0, start) % 2:
+        return False  # (inside a multi-line string that the error above opened: its text, not a key)
+    above = "".join(line if _TOML_HEADER().match(line.rstrip("\n")) else _NOT_NEWLINE().sub(" ", line)
+                    for line in original[:start].splitlines(keepends=True))
+    try:
+        tomllib.loads(above + original[start:])
+    except tomllib.TOMLDecodeError as exc:
+        m = _TOML_ERROR_AT().search(str(exc))
+        return m is not None and _toml_offset(original, m) == at
+    except RecursionError:
+        return False
+    return False
 
 
 def _blank_toml_entry(content: str, at: int) -> str:
@@ -793,8 +901,12 @@ def _blank_toml_entry(content: str, at: int) -> str:
     return content[:start] + _NOT_NEWLINE().sub(" ", content[start:end]) + content[end:]
 
 
-# A line that starts a TOML entry: a key and its `=`, or a table header
-_TOML_ENTRY_START = lazy(r'^[ \t]*(?:"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[A-Za-z0-9_\-.]+)[ \t]*=|^[ \t]*\[', re.M)
+# A line that starts a TOML entry: a key and its `=`, a table header, or a lower-case key that
+# lost its `=` before a whole one-line value, quoted, a number or date, an array or a boolean
+# (`author "Jane Doe"`, `date 2022-05-31`; not a line of a multi-line string, `Chapter 3 ends`)
+_TOML_ENTRY_START = lazy(r'^[ \t]*(?:"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[A-Za-z0-9_\-.]+)[ \t]*=|^[ \t]*\['
+                         r'|^[a-z_][\w-]*[ \t]+(?:"[^"\n]*"|\'[^\'\n]*\'|\d[\w:.+\-]*(?:[ T]\d[\w:.+\-]*)?|\[[^\n]*\]'
+                         r'|true|false)[ \t]*(?:#[^\n]*)?$', re.M)
 
 
 def _jsonable(value: Any) -> Any:

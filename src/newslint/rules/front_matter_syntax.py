@@ -42,7 +42,12 @@ it as front matter, the text below as the body (else the whole file is front mat
 
 A syntax error does not silence the rest of the block: the line that holds it (or, when that
 is not enough, its whole top-level entry) is left out and every other key is still checked (dates, key names, empty values, duplicates, and
-the schema, less the keys it requires, which may be in the entry left out).
+the schema, less the keys it requires, which may be in the entry left out). A further syntax
+error the block has is reported in the same run, each at its line with its own fix (judged
+with the lines of the errors above left out), not once the first is mended: up to three
+entries are left out on the way. An error that only leaving a line out makes (the second line
+of a quoted value whose first line broke) is not reported: a further error counts when the
+block from the next entry on, with everything above it left out, fails at the same place.
 
 Bad:
     ---
@@ -88,6 +93,19 @@ Good:
     ---
     title: "Talks resume: both sides agree"
     ---
+
+Bad:
+    ---
+    	date: 2022-05-31
+    summary: Talks resume: both sides agree
+    author: "Jane Doe
+    ---
+Good:
+    ---
+    date: 2022-05-31
+    summary: "Talks resume: both sides agree"
+    author: "Jane Doe"
+    ---
 """
 
 from __future__ import annotations
@@ -96,7 +114,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
-from ..frontmatter import UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, Pos, parse, split
+from ..frontmatter import UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, FrontMatterError, Pos, parse, split
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
 
@@ -111,39 +129,69 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     fm = doc.front_matter
     if fm is None:
         return
-    # (with the text they leave once repaired: the parse errors it no longer has were theirs)
-    dashes, repaired = _glued_dashes(doc, fm.content_start, fm.content_end) if fm.kind == "yaml" else ([], "")
+    dashes = _glued_dashes(doc, fm) if fm.kind == "yaml" else []
     for at, fix in dashes:
         item = doc.text[at + 1:doc.text.find("\n", at)].split(" #")[0].strip()
         yield Finding(at, at + 1, f"YAML: a list item without the space after its `-` is no item (`-{item}` "
                       f"is read as text); write `- {item}`", fix)
+    after = fm.content_start  # (where the parser went on from after the error before)
+    glued_lines: set[int] = set()
+    error_lines: set[int] = set()
     for error in fm.errors:
-        if dashes:
-            line_end = doc.text.find("\n", error.start)
-            shift = sum(at < error.start for at, _ in dashes)
-            if line_end >= 0 and _parses_past(repaired, line_end + shift):
+        # (an error met once the ones above it were left out is judged as the parser saw it then:
+        # its repair has to get the parser past its own line, not past the slips above)
+        # (and with the glued keys reported above left out too: the parser stopped below such a
+        # line, so the salvage left out the line where it stopped, not the glued one)
+        text = doc.text if error.seen_in is None else \
+            doc.text[:fm.content_start] + _left_out(error.seen_in, fm.content_start, glued_lines) + doc.text[fm.content_end:]
+        scan_from, after = after, doc.text.find("\n", error.start) + 1 or fm.content_end
+        if dashes:  # (with the text they leave once repaired: the parse errors it no longer has were theirs)
+            line_end = text.find("\n", error.start)
+            shift = sum(at < error.start and text[at] == "-" for at, _ in dashes)
+            if line_end >= 0 and _parses_past(_with_spaces(text, [at for at, _ in dashes]), line_end + shift):
                 continue  # (the parser stopped at or after a list item that lost its space: reported above)
-        glued = _first_glued_line(doc, fm.content_start, error.start) if fm.kind == "yaml" else None
-        if glued is not None:
+        past = mended = False
+        while fm.kind == "yaml" and not past:
+            glued = _first_glued_line(text, scan_from, error.start)
+            if glued is None:
+                break
             line_start, found = glued
             key, at, insert, _ = found
-            what = "no space after its colon" if insert == " " else "no colon after it"
-            yield Finding(line_start, at, f"YAML: the key `{key}` has {what}, so its line is not `key: value`; "
-                          f"write `{key}: …`", _glue_fix(found))
+            mended = True
+            if line_start not in glued_lines:
+                glued_lines.add(line_start)
+                what = "no space after its colon" if insert == " " else "no colon after it"
+                yield Finding(line_start, at, f"YAML: the key `{key}` has {what}, so its line is not `key: value`; "
+                              f"write `{key}: …`", _glue_fix(found))
+            line_end = text.find("\n", error.start)
+            past = line_end < 0 or _parses_past(text[:at] + insert + text[at:], line_end + len(insert))
+            # (else a key line that lost its colon before a value with `: ` in it, read as a key, and
+            # the parser stopped further down at a slip of its own: that one is looked for too)
+            scan_from = text.find("\n", line_start) + 1
+            text = doc.text[:fm.content_start] + _left_out(text[fm.content_start:fm.content_end], fm.content_start,
+                                                           {line_start}) + doc.text[fm.content_end:]
+        if past:
+            continue  # (the parser stopped below the glued line because of it)
+        if mended:  # (glued lines were reported: what is left once they are mended)
+            remaining = _first_error(text)
+            if remaining is not None and remaining.start < after:
+                error = remaining
+        line_start = doc.text.rfind("\n", 0, error.start) + 1
+        if line_start in error_lines or line_start in glued_lines:
             continue
+        error_lines.add(line_start)
         quoted = None
         if fm.kind == "yaml" and error.message == "front matter opened with `---` is never closed":
             quoted = _close_block_fix(fm)
         elif fm.kind == "yaml" and error.message == _UNQUOTED_COLON:
-            quoted = _quote_fix(doc, error.start)
+            quoted = _quote_fix(text, error.start)
         elif fm.kind == "yaml" and error.message == _UNCLOSED_QUOTE:
-            quoted = _close_quote_fix(doc, error.start)
+            quoted = _close_quote_fix(text, error.start)
         elif fm.kind == "yaml" and error.message in (UNCLOSED_LIST, UNCLOSED_MAPPING):
-            quoted = _close_bracket_fix(doc, error.start)
+            quoted = _close_bracket_fix(text, error.start)
         yield Finding(error.start, max(error.start, error.end), error.message, quoted)
-    # (not in a block read in part: the value a paragraph belongs to may be the entry left out)
-    if fm.kind == "yaml" and fm.root is not None and isinstance(fm.root.items, dict) and not fm.partial:
-        yield from _paragraph_keys(doc, fm.root.items)
+    if fm.kind == "yaml" and fm.root is not None and isinstance(fm.root.items, dict):
+        yield from _paragraph_keys(doc, fm, glued_lines)
 
 
 # A top-level line whose key lost the space after its colon (title:Talks resume) or its colon
@@ -151,12 +199,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 _GLUED = lazy(r"([A-Za-z_][\w-]*)(?::(?=[^\s/:])|[ \t]+(?=[^\s:#]))")
 
 
-def _glued_key(doc: Document, at: int) -> tuple[str, int, str, bool] | None:
+def _glued_key(text: str, at: int) -> tuple[str, int, str, bool] | None:
     """(key, offset, text to insert, safe) for the line at ``at`` when its key lost the space
     after its colon, or the colon itself, and the front matter parses once it is put back;
     safe for a key in common use, else unsafe (a stray line of text may start with a word and
     a colon). None otherwise."""
-    text = doc.text
     line_start = text.rfind("\n", 0, at) + 1
     m = _GLUED().match(text, line_start)
     if m is None or m.end() > text.find("\n", line_start) >= 0:
@@ -178,12 +225,11 @@ _CONTINUED = lazy(r"(?:\n[ \t]*)*\n[ \t]+\S")
 _PLAIN_VALUE = lazy(r"[A-Za-z_][\w-]*:[ \t]+([^\s\"'\[\]{}&*!|>%@`#?,-][^\n]*?)[ \t]*$", re.M)
 
 
-def _quote_fix(doc: Document, at: int) -> Fix | None:
+def _quote_fix(text: str, at: int) -> Fix | None:
     """Quote a top-level value with ``: `` in it (title: Talks resume: both sides agree), when
     the front matter then parses past that line: in double quotes, or in single quotes if the
     value has a double quote or a backslash in it (none of the two: no fix). Safe: a value with
     ``: `` can only have been meant as text."""
-    text = doc.text
     line_start = text.rfind("\n", 0, at) + 1
     m = _PLAIN_VALUE().match(text, line_start)
     if m is None or " #" in m.group(1) or ": " not in m.group(1) + " " or _CONTINUED().match(text, m.end()):
@@ -196,6 +242,15 @@ def _quote_fix(doc: Document, at: int) -> Fix | None:
     if not _parses_past(text[:s] + q + value + q + text[e:], e + 2):
         return None
     return Fix((Edit(s, s, q), Edit(e, e, q)), "Quote the value", reshapes=True)
+
+
+def _first_error(text: str) -> FrontMatterError | None:
+    """The first error of the text's front matter, if it has one."""
+    fm = split(text)
+    if fm is None:
+        return None
+    errors = fm.errors or parse(text, fm).errors
+    return errors[0] if errors else None
 
 
 def _parses_past(repaired: str, limit: int) -> bool:
@@ -223,16 +278,44 @@ def _close_block_fix(fm: FrontMatter) -> Fix | None:
     return Fix.insert(at, "---\n", "Close the front matter", safe=prose, reshapes=True)
 
 
+def _below_left_out(doc: Document, fm: FrontMatter, line_start: int) -> bool:
+    """Is the line above this one a line that a block read in part left out?"""
+    if fm.salvaged is None or line_start <= fm.content_start:
+        return False
+    above = doc.text.rfind("\n", 0, line_start - 1) + 1
+    s, e = above - fm.content_start, line_start - 1 - fm.content_start
+    return not fm.salvaged[s:e].strip() and bool(doc.text[above:line_start - 1].strip())
+
+
+def _left_out(content: str, base: int, lines: set[int]) -> str:
+    """``content`` (at offset ``base``) with the lines that start at these offsets blanked."""
+    for start in sorted(lines):
+        s = start - base
+        e = content.find("\n", s)
+        e = len(content) if e < 0 else e
+        content = content[:s] + " " * (e - s) + content[e:]
+    return content
+
+
+def _with_spaces(text: str, dashes: list[int]) -> str:
+    """``text`` with a space after each of these offsets that still holds a dash."""
+    out, last = [], 0
+    for at in dashes:
+        if text[at] == "-":
+            out += [text[last:at + 1], " "]
+            last = at + 1
+    return "".join(out) + text[last:]
+
+
 _COMMENT = lazy(r"\s#(?:\s|$)")
 _UNCLOSED_QUOTE = "YAML: a quoted value that is never closed; close the quote or drop it"
 
 
-def _close_quote_fix(doc: Document, at: int) -> Fix | None:
+def _close_quote_fix(text: str, at: int) -> Fix | None:
     """Close a one-line quoted value that lost its closing quote (title: "Talks resume, with the
     next line a key): the quote goes at the end of the line, when the line has no other mark of
     that quote and no comment (`` # ``), and the front matter then parses past it. Safe: the value cannot go on
     (a key follows), so it ends where its line does."""
-    text = doc.text
     q = text[at: at + 1]
     line_end = text.find("\n", at)
     if q not in ("'", '"') or line_end < 0:
@@ -250,13 +333,12 @@ def _close_quote_fix(doc: Document, at: int) -> Fix | None:
 _CLOSING = {"[": "]", "{": "}"}
 
 
-def _close_bracket_fix(doc: Document, at: int) -> Fix | None:
+def _close_bracket_fix(text: str, at: int) -> Fix | None:
     """Close a one-line list or mapping in brackets that lost its closing bracket (``tags:
     [politics, budget``, the next line a key): the bracket goes at the end of the line, when the
     line has no other bracket, quote or comment, does not end with a comma (the list may go on
     below), and the front matter then parses past it. Safe: a key follows, so the list ends
     where its line does."""
-    text = doc.text
     opening = text[at: at + 1]
     line_end = text.find("\n", at)
     if opening not in _CLOSING or line_end < 0:
@@ -275,14 +357,13 @@ def _close_bracket_fix(doc: Document, at: int) -> Fix | None:
 _TOP_KEY_LINE = lazy(r"[A-Za-z_][\w.-]*:(?:[ \t\r]|$)", re.M)
 
 
-def _first_glued_line(doc: Document, start: int, error: int) -> tuple[int, tuple[str, int, str, bool]] | None:
+def _first_glued_line(text: str, start: int, error: int) -> tuple[int, tuple[str, int, str, bool]] | None:
     """The first top-level line up to the error's that lost its key's space or colon and whose
     repair lets the parser past it (YAML reads several such lines as one plain scalar and may
     stop lines below the first): (line start, what ``_glued_key`` says)."""
-    text = doc.text
     end = text.find("\n", error)
     for m in _GLUED_LINE().finditer(text, start, len(text) if end < 0 else end):
-        repaired = _glued_key(doc, m.start())
+        repaired = _glued_key(text, m.start())
         if repaired is not None:
             return m.start(), repaired
     return None
@@ -291,9 +372,10 @@ def _first_glued_line(doc: Document, start: int, error: int) -> tuple[int, tuple
 _GLUED_LINE = lazy(r"^(?=[A-Za-z_])", re.M)
 
 
-def _glued_fix(doc: Document, at: int) -> Fix | None:
-    """The fix that puts back the space or colon of the key on the line at ``at``, if one does."""
-    found = _glued_key(doc, at)
+def _glued_fix(doc: Document, fm: FrontMatter, at: int) -> Fix | None:
+    """The fix that puts back the space or colon of the key on the line at ``at``, if one does
+    (judged with the lines of the syntax errors above left out)."""
+    found = _glued_key(_as_read(doc, fm, at), at)
     return None if found is None else _glue_fix(found)
 
 
@@ -309,16 +391,17 @@ _GLUED_DASH = re.compile(r"^([ \t]*)-(?=[^\s\-\d.])[^\n]*$", re.M)  # (not -4, -
 _BLOCK_SCALAR = lazy(r"[|>][+-]?[0-9]?[ \t]*(?:#[^\n]*)?$")
 
 
-def _glued_dashes(doc: Document, start: int, end: int) -> tuple[list[tuple[int, Fix]], str]:
-    """(offset of the dash, fix) for each list item that lost the space after its dash, and the
-    text with them all repaired. Such an item is a line ``-word`` beside a sibling ``- item`` at
-    the same indentation, outside a block scalar. YAML reads it as text: joined to the item
-    above it, or with the items below it into one string (``categories:`` / ``  -meetups`` /
-    ``  - design`` is the string "-meetups - design"), or it stops there. The fix inserts the
-    space; safe when the front matter then parses past it."""
+def _glued_dashes(doc: Document, fm: FrontMatter) -> list[tuple[int, Fix]]:
+    """(offset of the dash, fix) for each list item that lost the space after its dash. Such an
+    item is a line ``-word`` beside a sibling ``- item`` at the same indentation, outside a
+    block scalar. YAML reads it as text: joined to the item above it, or with the items below
+    it into one string (``categories:`` / ``  -meetups`` / ``  - design`` is the string
+    "-meetups - design"), or it stops there. The fix inserts the space; safe when the front
+    matter then parses past it (with the dashes above repaired too, and the lines of the
+    syntax errors above left out: each is checked past its own line)."""
     text = doc.text
+    start, end = fm.content_start, fm.content_end
     found: list[tuple[int, Fix]] = []
-    repaired, shift = text, 0  # (with the dashes found above repaired too: each is checked past its own line)
     parses = 0
     for m in _GLUED_DASH.finditer(text, start, end):
         indent = m.group(1)
@@ -335,12 +418,24 @@ def _glued_dashes(doc: Document, start: int, end: int) -> tuple[list[tuple[int, 
         if parses > _MAX_DASH_PARSES:
             break  # (a parse of the whole block each: a block of thousands costs no more than a few)
         dash = m.start() + len(indent)
-        trial = repaired[:dash + 1 + shift] + " " + repaired[dash + 1 + shift:]
-        if not _parses_past(trial, m.end() + 1 + shift + 1):
+        context = _as_read(doc, fm, dash)
+        if context[dash] != "-":
+            continue  # (in an entry left out with a syntax error: that error is reported)
+        spots = [at for at, _ in found] + [dash]
+        if not _parses_past(_with_spaces(context, spots), m.end() + 1 + sum(context[at] == "-" for at in spots)):
             continue
-        repaired, shift = trial, shift + 1
         found.append((dash, Fix.insert(dash + 1, " ", "Insert a space after `-`", reshapes=True)))
-    return found, repaired
+    return found
+
+
+def _as_read(doc: Document, fm: FrontMatter, at: int) -> str:
+    """The text as the parser read it at offset ``at`` of a block with syntax errors above it:
+    their lines left out (blanked), as the salvage left them out on its way to the next error
+    (or to the end); the text itself when no error is above."""
+    if not any(fm.content_start <= e.start < at for e in fm.errors):
+        return doc.text
+    content = next((e.seen_in for e in fm.errors if e.start >= at and e.seen_in is not None), fm.salvaged)
+    return doc.text if content is None else doc.text[:fm.content_start] + content + doc.text[fm.content_end:]
 
 
 _MAX_DASH_PARSES = 8
@@ -383,13 +478,24 @@ _TAG = lazy(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>")
 MAX_KEY_WORDS = 5  # no key in 3,248 real articles has more than 3 words; a sentence has more
 
 
-def _paragraph_keys(doc: Document, items: dict[str, Pos]) -> Iterator[Finding]:
-    """Top-level keys that are sentences or HTML: text YAML split off the value above them."""
+def _paragraph_keys(doc: Document, fm: FrontMatter, reported: set[int]) -> Iterator[Finding]:
+    """Top-level keys that are sentences or HTML: text YAML split off the value above them.
+
+    In a block read in part (lines of a syntax error left out), only a key that looks like a
+    key of common use that lost its colon or the space after it is reported, and not right
+    below a line left out (it may be the rest of that line's value), nor on a line reported
+    with a syntax error already; the value a paragraph belongs to may be the entry left out."""
+    assert fm.root is not None and isinstance(fm.root.items, dict)
+    left_out = fm.salvaged
     previous: str | None = None
-    for key, pos in items.items():
+    for key, pos in fm.root.items.items():
         # (a key that is one identifier, as nearly all are, has no colon, space, other blank or
         # tag: none of the three cases below can read it; a key of another type goes on, as before)
         if pos.key is not None and not (isinstance(key, str) and key.isidentifier()):
+            line_start = doc.text.rfind("\n", 0, pos.key[0]) + 1
+            if left_out is not None and (line_start in reported or _below_left_out(doc, fm, line_start)):
+                previous = key
+                continue
             raw = doc.text[pos.key[0]:pos.key[1]]
             plain = raw[:1] not in ("'", '"')
             first = key.split(maxsplit=1)[0] if key.strip() else ""
@@ -398,13 +504,13 @@ def _paragraph_keys(doc: Document, items: dict[str, Pos]) -> Iterator[Finding]:
                 shown = key if len(key) <= 40 else key[:37].rstrip() + "…"
                 yield Finding(pos.key[0], pos.key[1],
                               f"`{shown}` is read as a key: it looks like `{head}:` without the space after its "
-                              f"colon; write `{head}: …`", _glued_fix(doc, pos.key[0]))
+                              f"colon; write `{head}: …`", _glued_fix(doc, fm, pos.key[0]))
             elif plain and " " in key.strip() and first in _key_names():
                 shown = key if len(key) <= 40 else key[:37].rstrip() + "…"
                 yield Finding(pos.key[0], pos.key[1],
                               f"`{shown}` is read as a key: it looks like `{first}` without its colon; "
-                              f"write `{first}: …`", _glued_fix(doc, pos.key[0]))
-            elif plain and (len(key.split()) >= MAX_KEY_WORDS or _TAG().search(key)):
+                              f"write `{first}: …`", _glued_fix(doc, fm, pos.key[0]))
+            elif plain and left_out is None and (len(key.split()) >= MAX_KEY_WORDS or _TAG().search(key)):
                 shown = key if len(key) <= 40 else key[:37].rstrip() + "…"
                 where = f" of `{previous}`" if previous is not None else ""
                 yield Finding(pos.key[0], pos.key[1],
