@@ -417,6 +417,38 @@ def test_two_toml_syntax_errors_are_both_reported() -> None:
         (6, "TOML: Expected '=' after a key in a key/value pair")]
 
 
+def test_a_lost_toml_closing_fence_does_not_hide_the_article() -> None:
+    text = ('+++\ntitle = "Talks"\ndescriptoin = "Talks resume"\n\n[params]\nkicker = "Budget"\n\n'
+            "The talks  resumed on Monday.\n")
+    found = {(f.rule, f.line) for f in lint_text(text)}
+    assert found == {("NL001", 1), ("NL007", 3), ("NL103", 8)}
+    fixed, remaining = fix_text(text)  # (one run: the fence, the key and the space)
+    assert fixed == ('+++\ntitle = "Talks"\ndescription = "Talks resume"\n\n[params]\nkicker = "Budget"\n+++\n\n'
+                     "The talks resumed on Monday.\n")
+    assert not remaining
+
+
+@pytest.mark.parametrize("text", [
+    # keys below the first paragraph: no sure place
+    '+++\ntitle = "T"\n\nBody text.\n\nweight = 3\ndraft = true\n',
+    # no blank line between the keys and the body
+    '+++\ntitle = "T"\nThe body starts here.\n',
+    # a multi-line string with a blank line in it: what follows the blank is the string's
+    '+++\ntitle = "T"\nsummary = """\nOne.\n\nTwo.\n"""\n\nBody text.\n',
+])
+def test_a_toml_block_without_a_sure_end_stays_front_matter(text: str) -> None:
+    from newslint.document import Document
+
+    doc = Document(text)
+    assert doc.front_matter.errors and doc.body_start == len(text) and doc.front_matter.data is None
+    assert all(f.fix is None for f in lint_text(text) if f.rule == "NL001")
+
+
+def test_a_lost_toml_fence_before_a_heading_is_put_back_unsafely() -> None:
+    text = '+++\ntitle = "T"\n\n# Heading\n\nBody text.\n'
+    (found,) = [f for f in lint_text(text) if f.rule == "NL001"]
+    assert found.fix is not None and not found.fix.safe and found.fix.edits[0].text == "+++\n"
+
 
 def test_a_line_of_a_toml_string_left_open_by_an_error_is_no_error_of_its_own() -> None:
     # (left out with the broken entry up to `chapter 3 = x`, the string's other lines would be read

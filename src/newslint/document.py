@@ -107,7 +107,7 @@ class Document:
         fm = frontmatter.split(self.text)
         self.front_matter: FrontMatter | None = frontmatter.parse(self.text, fm, allow_aliases) if fm else None
         self.body_start = fm.end if fm else 0
-        if fm is not None and fm.unclosed and fm.kind == "yaml":
+        if fm is not None and fm.unclosed:
             self.body_start = frontmatter.read_unclosed(self.text, fm)
 
     @classmethod

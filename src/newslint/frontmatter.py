@@ -29,6 +29,7 @@ MAX_NODES = 20_000  # YAML nodes; bounds the work of every rule that walks the d
 MAX_EXPANDED = 100_000  # nodes with allowed aliases written out: bounds what construction copies
 
 _FENCES = {"---": "yaml", "+++": "toml"}
+CLOSING_FENCE = {"yaml": "---", "toml": "+++"}
 # The closing fence of each opening one (YAML also ends at "..."): a line that is the fence, then
 # only spaces or tabs. Looked for on the content's first line, then after each line break: a
 # pattern led by "\n" skips to the next one at C speed, where one led by ^ (re.M) was tried at
@@ -296,33 +297,36 @@ def _empty(loader: Any, node: yaml.Node) -> Any:
     raise _Unbuilt
 
 
-def closing_place(text: str, content_start: int) -> tuple[int, bool, FrontMatter] | None:
-    """Where a YAML block that lost its closing ``---`` ends, whether what follows is surely
-    prose, and the block read up to there: (offset of the blank line before which the fence
-    goes, prose, block), or None.
+def closing_place(text: str, content_start: int, kind: str = "yaml") -> tuple[int, bool, FrontMatter] | None:
+    """Where a YAML (TOML) block that lost its closing ``---`` (``+++``) ends, whether what
+    follows is surely prose, and the block read up to there: (offset of the blank line before
+    which the fence goes, prose, block), or None.
 
-    The place is the first blank line after which the text is no longer YAML: the keys above it
-    parse as a mapping and the next line is not a key, an indented line, a list item or a comment
-    followed by keys, and no two lines of keys or a key and a list item follow further down (a
-    value's paragraph, then more keys: no sure place). What follows is prose when it starts with a
-    letter, a link, emphasis or an HTML tag, and not when it is a heading (``# Title`` could be a
-    YAML comment). Front-matter-syntax puts the fence back there; the document reads the body
-    from there, so that a lost fence does not hide every finding of the article.
+    The place is the first blank line after which the text is no longer YAML (TOML): the keys
+    above it parse as a mapping and the next line is not a key (``key: value``; ``key = value``
+    or a ``[table]`` header), an indented line, a YAML list item or a comment followed by keys,
+    and no two lines of keys (or a key and a list item) follow further down (a value's
+    paragraph, then more keys: no sure place). What follows is prose when it starts with a
+    letter, a link, emphasis or an HTML tag, and not when it is a heading (``# Title`` could be
+    a comment). Front-matter-syntax puts the fence back there; the document reads the body from
+    there, so that a lost fence does not hide every finding of the article.
     """
+    key_line, keys_below = (_KEY_LINE(), _YAML_BELOW()) if kind == "yaml" else (_TOML_KEY_LINE(), _TOML_BELOW())
+    nested = " \t-" if kind == "yaml" else " \t"  # (a line of a list or a value that goes on)
     for m in _BLANK_LINE().finditer(text, content_start):
         nxt = _BLANK_LINES().match(text, m.end()).end()  # (positions, not slices: a block of
         eol = text.find("\n", nxt)                      # thousands of blank lines stays linear)
         line = text[nxt: len(text) if eol < 0 else eol]
-        if not line or line[0] in " \t-" or _KEY_LINE().match(line):
+        if not line or line[0] in nested or key_line.match(line):
             continue  # more YAML (or nothing) below
         if line.startswith("#"):
             para_end = text.find("\n\n", nxt)
             para = text[nxt: len(text) if para_end < 0 else para_end]
-            if any(_KEY_LINE().match(x) for x in para.split("\n")):
+            if any(key_line.match(x) for x in para.split("\n")):
                 continue  # a comment, then keys
-        if _YAML_BELOW().search(text, nxt):
+        if keys_below.search(text, nxt):
             return None  # keys further down (a value's paragraph, then more keys): no sure place
-        repaired = text[:m.start()] + "---\n" + text[m.start():]
+        repaired = text[:m.start()] + CLOSING_FENCE[kind] + "\n" + text[m.start():]
         fm = split(repaired)
         if fm is None or fm.errors or parse(repaired, fm).errors or not isinstance(fm.data, dict) or not fm.data:
             return None
@@ -332,11 +336,11 @@ def closing_place(text: str, content_start: int) -> tuple[int, bool, FrontMatter
 
 
 def read_unclosed(text: str, fm: FrontMatter) -> int:
-    """Where the body of a YAML block that lost its closing ``---`` starts (``closing_place``,
-    kept in ``fm.close_at`` for front-matter-syntax's fix), with the block's keys read into
-    ``fm`` as a block read in part (``fm.partial``); the end of the text, as before, when there is
-    no sure place. The error stays: the fence is missing."""
-    place = closing_place(text, fm.content_start)
+    """Where the body of a YAML or TOML block that lost its closing fence starts
+    (``closing_place``, kept in ``fm.close_at`` for front-matter-syntax's fix), with the block's
+    keys read into ``fm`` as a block read in part (``fm.partial``); the end of the text, as
+    before, when there is no sure place. The error stays: the fence is missing."""
+    place = closing_place(text, fm.content_start, fm.kind)
     if place is None:
         return len(text)
     end, prose, block = place
@@ -347,6 +351,10 @@ def read_unclosed(text: str, fm: FrontMatter) -> int:
 
 _KEY_LINE = lazy(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
 _YAML_BELOW = lazy(r"^[A-Za-z_][\w-]*:[^\n]*\n(?:[ \t]*\n)*(?:-[ \t]|[A-Za-z_][\w-]*:(?:[ \t]|$))", re.M)
+# A TOML line of keys (key = value, a [table] header), and two of them, further down
+_TOML_KEY_LINE = lazy(r"""(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-.]+)[ \t]*=|\[\[?[^\]\n]+\]\]?[ \t]*(?:#[^\n]*)?$""")
+_TOML_BELOW = lazy(r"""^(?:(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-.]+)[ \t]*=[^\n]*|\[\[?[^\]\n]+\]\]?[ \t]*(?:#[^\n]*)?)\n"""
+                   r"""(?:[ \t]*\n)*(?:(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-.]+)[ \t]*=|\[\[?[^\]\n]+\]\])""", re.M)
 _BLANK_LINE = lazy(r"^[ \t]*\n", re.M)
 _BLANK_LINES = lazy(r"(?:[ \t]*\n)*")
 

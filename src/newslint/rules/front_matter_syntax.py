@@ -33,12 +33,13 @@ front matter then parses past it (not ``-4``, a number, nor a line of a ``|`` bl
 A one-line list or mapping in brackets that lost its closing bracket (``tags: [politics,
 budget``, the next line a key) has a safe fix that closes it at the end of its line (not when the
 line has another bracket, a quote or a comment, or ends with a comma).
-A YAML block that lost its closing ``---`` gets it back before the first blank line after which
-the text is no longer YAML (the keys above parse, the next line is no key, list item or indented
-line): safe before a line of prose, unsafe before a heading (``# Title`` could be a comment),
-and no fix when keys follow further down or no blank line separates the keys from the body.
-Where the fence has such a place, the article is checked as if it were there: the keys above
-it as front matter, the text below as the body (else the whole file is front matter).
+A YAML block that lost its closing ``---`` (a TOML block its ``+++``) gets it back before the
+first blank line after which the text is no longer YAML (TOML): the keys above parse, the next
+line is no key (``key: value``; ``key = value`` or a ``[table]`` header), YAML list item or
+indented line: safe before a line of prose, unsafe before a heading (``# Title`` could be a
+comment), and no fix when keys follow further down or no blank line separates the keys from
+the body. Where the fence has such a place, the article is checked as if it were there: the
+keys above it as front matter, the text below as the body (else the whole file is front matter).
 
 A syntax error does not silence the rest of the block: the line that holds it (or, when that
 is not enough, its whole top-level entry) is left out and every other key is still checked (dates, key names, empty values, duplicates, and
@@ -106,6 +107,18 @@ Good:
     summary: "Talks resume: both sides agree"
     author: "Jane Doe"
     ---
+
+Bad:
+    +++
+    title = "Talks resume"
+
+    The talks resumed on Monday.
+Good:
+    +++
+    title = "Talks resume"
+    +++
+
+    The talks resumed on Monday.
 """
 
 from __future__ import annotations
@@ -114,7 +127,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
-from ..frontmatter import UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, FrontMatterError, Pos, parse, split
+from ..frontmatter import CLOSING_FENCE, UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, FrontMatterError, Pos, parse, split
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
 
@@ -181,7 +194,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         error_lines.add(line_start)
         quoted = None
-        if fm.kind == "yaml" and error.message == "front matter opened with `---` is never closed":
+        if fm.unclosed and error.start == fm.start:
             quoted = _close_block_fix(fm)
         elif fm.kind == "yaml" and error.message == _UNQUOTED_COLON:
             quoted = _quote_fix(text, error.start)
@@ -269,13 +282,13 @@ _BLANK_LINES = lazy(r"(?:[ \t]*\n)*")
 
 
 def _close_block_fix(fm: FrontMatter) -> Fix | None:
-    """Put back the closing ``---`` of a YAML block that lost it, where ``closing_place`` says
-    the block ends (the document found it: ``fm.close_at``): safe when the line after starts
-    prose, unsafe when it is a heading."""
+    """Put back the closing ``---`` (``+++``) of a YAML (TOML) block that lost it, where
+    ``closing_place`` says the block ends (the document found it: ``fm.close_at``): safe when
+    the line after starts prose, unsafe when it is a heading."""
     if fm.close_at is None:
         return None
     at, prose = fm.close_at
-    return Fix.insert(at, "---\n", "Close the front matter", safe=prose, reshapes=True)
+    return Fix.insert(at, CLOSING_FENCE[fm.kind] + "\n", "Close the front matter", safe=prose, reshapes=True)
 
 
 def _below_left_out(doc: Document, fm: FrontMatter, line_start: int) -> bool:
