@@ -295,8 +295,9 @@ def _body_targets(doc: Document) -> Iterator[Target]:
                      text[d.url_start - 1] == "<")
 
 
-# The URL attributes of an HTML tag, quoted or not.
-_HTML_URL = re.compile(r"""\s(?:href|src)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+# The URL attributes of an HTML tag, quoted or not; an unquoted value in braces is a JSX or
+# template expression (src={useBaseUrl('img/a.jpg')} in MDX), not a URL.
+_HTML_URL = re.compile(r"""\s(?:href|src)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`{][^\s"'=<>`]*))""", re.I)
 
 # A URL in prose that the masker did not take for one because its scheme is mistyped.
 _PROSE_URL = lazy(r"(?<![\w/.@\-])(?:(?:https?|ftps?)(?::/(?!/)|//|[;,]//|:\\\\|:{2,}/{1,3})|[A-Za-z]{3,6}://)")

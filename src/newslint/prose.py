@@ -420,6 +420,9 @@ def index(text: str, body_start: int, line_starts: list[int], mdx: bool = False)
                 block.spans = _cut(block.spans, cuts)
                 view = None  # (the blocks' spans, as cut, are the view)
         blocks = [b for b in blocks if b.spans]
+    if mdx_cuts:  # (a JSX element in an HTML block is masked twice, by the MDX pass and the tag scan:
+        # once is enough, or every consumer of the masks sees its tag, its href, twice)
+        masks = list(set(masks))
     masks.sort()
     return ProseIndex(blocks, masks, env.get("references", {}), tokens, view, items)
 

@@ -30,7 +30,7 @@ Bad:  Read it at htps://www.usa.gov/ or on [Wikipedia](www.wikipedia.org).
 
 Not findings: Wikipedia URLs with balanced parentheses (``…/wiki/Mercury_(planet)``),
 ``tel:`` links, ``mailto:`` links to several addresses or to a named one (``Press <p@x.gov>``), relative links, URLs in code, a URL that a template builds
-(``{{ site.url }}/x``), an embedded URL in a path (``https://web.archive.org/web/2020/http://x``);
+(``{{ site.url }}/x``) or an MDX expression (``<img src={useBaseUrl('img/a.jpg')} />``), an embedded URL in a path (``https://web.archive.org/web/2020/http://x``);
 look-alike letters and invisible characters in a URL's path are mixed-script's and
 invisible-character's to report.
 A link whose syntax is broken by a space (``[x](http://a b)``) is reported by NL132.
