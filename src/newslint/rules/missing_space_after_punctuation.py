@@ -4,7 +4,8 @@ A full stop, question mark or exclamation mark before a capitalised word, and a 
 semicolon before any word, need a space after them; so does a colon between a lower-case word
 and a capitalised one (`Note:The`) or between two plain lower-case words (`wrong:agencies`; not
 `og:title`, which a path, a second colon or a character other than a space or a stop follows,
-nor search syntax such as `from:alice subject:budget`).
+nor search syntax such as `from:alice subject:budget`, nor a name the article writes so more
+than once, such as `micro:bit`; a colon that splits a word, `quest:ions`, is a slip however often).
 The fix inserts the space.
 
 Not findings: abbreviations and initials (`U.S.Army`, `e.g.Foo`, `J.Smith`), numbers and
@@ -549,10 +550,12 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
                 or ":" in right:
             return False
         # Note:The; or two plain lower-case words (wrong:agencies), the second ending in a space or
-        # a stop, not a name:space identifier (og:title) or a path
+        # a stop, not a name:space identifier (og:title) or a path, nor a name the article writes
+        # so again (micro:bit) unless the colon splits a word (quest:ions, twice in a pasted paragraph)
         return nxt[0].isupper() or (len(word) >= 3 and nxt.isalpha() and nxt.islower() and len(nxt) >= 3
                                     and _PLAIN_END().fullmatch(right, len(nxt)) is not None
-                                    and len(_GLUED_COLON().findall(pt, max(0, i - 120), i + 120)) == 1)
+                                    and len(_GLUED_COLON().findall(pt, max(0, i - 120), i + 120)) == 1
+                                    and (pt.count(f"{word}:{nxt}") == 1 or word + nxt in english_words()))
     rest = right[len(nxt):]
     if _prose_list(word, right):
         return True  # laws,regulations,policies,and other: a list in words, not a,b,c
