@@ -452,7 +452,10 @@ def _scan(P: str, text: str, present: set[str] | None = None) -> list[tuple[int,
                 found.append((i, ch))
                 i = find(ch, i + 1)
     if found:  # don”t, agency"s: a double mark typed or read (OCR) for an apostrophe is no quotation mark
-        found = [(i, ch) for i, ch in found if ch not in "\"“”" or not double_as_apostrophe(P, i)]
+        # (nor the last letter of a dash read in the wrong encoding: â€” is an em dash, â€“ an en
+        # dash, the bytes E2 80 94 and 93 read as Windows-1252; mojibake reports and mends them)
+        found = [(i, ch) for i, ch in found if ch not in "\"“”"
+                 or not (double_as_apostrophe(P, i) or (ch != '"' and P[i - 2:i] == "â€"))]
     for ch, pattern in _SINGLE_PATTERNS:
         if ch in text:
             if present is not None:

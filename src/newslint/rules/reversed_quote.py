@@ -21,7 +21,8 @@ a closing mark drawn the wrong way (improvement.“), reported with an unsafe fi
 Not findings: German and Russian closing “ („…“, «… „…“ …» with `lang: de`/`ru`); apostrophes
 (see NL117 `wrong-apostrophe`); marks of another language (NL115 `foreign-quotes`); a closing
 ’’ with no ‘’ before it in the paragraph (‘the girls’’ coats’: a plural possessive
-before a closing single mark).
+before a closing single mark); the last letter of a dash read in the wrong encoding (`resourcesâ€”both`:
+mojibake reports it).
 """
 
 from __future__ import annotations

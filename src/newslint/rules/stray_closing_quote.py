@@ -12,7 +12,8 @@ leaving the entity closer after it nothing to close, is reported: the entity is 
 
 Not findings: ’ and ' with nothing to close (apostrophes: the Smiths’ house, goin’); inch marks
 after digits (a 27" screen); marks in code, URLs, HTML and shortcodes, or written as entities;
-a closing mark after an HTML block whose text has a quotation mark (the quotation may open there).
+a closing mark after an HTML block whose text has a quotation mark (the quotation may open there);
+the last letter of a dash read in the wrong encoding (`resourcesâ€”both`: mojibake reports it).
 
 Bad:  Only with him, ” he said.
 Good: “Only with him,” he said.

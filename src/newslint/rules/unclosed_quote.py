@@ -29,7 +29,8 @@ mark typed inside it (``&#8220;we take the “agile path&#8221;``) is the one le
 Not findings: apostrophes (’90s, ’em, rock ’n’ roll, the Smiths’ house) and a straight ' that
 nothing closes (it is read as an apostrophe); inch and foot marks after digits (6'2"); marks
 in code, URLs, HTML attributes and shortcodes; marks written as entities (&#8220;); a quotation
-that introduces a list and closes at its end; one that may have opened in an HTML block.
+that introduces a list and closes at its end; one that may have opened in an HTML block; the
+last letter of a dash read in the wrong encoding (`9â€“5`: mojibake reports it).
 
 Bad:  “Only with him. Without any intermediaries, he pointed out.
 Good: “Only with him. Without any intermediaries,” he pointed out.
