@@ -905,6 +905,14 @@ def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
     if host.isascii():
         if " " not in host and (not rfc3986.validators.host_is_valid(host) or _bad_labels(host)):
             yield Problem(h0, h0 + len(host), f"`{host}` is not a valid host name")
+        elif not host.startswith("[") and _NOT_DNS().search(host):
+            # RFC 3986 lets a host name hold , ; ! $ & ' * + = (its sub-delims), but a web
+            # host is a DNS name: letters, digits, hyphens and dots (and, in practice, "_").
+            # A comma between labels is the usual slip for a dot (video,foxnews.com).
+            dotted = host.replace(",", ".")
+            fix = dotted if _NOT_DNS().search(dotted) is None and not _bad_labels(dotted) else None
+            yield Problem(h0, h0 + len(host), f"`{host}` is not a valid host name"
+                          + (f"; use `{dotted}`" if fix else ""), fix)
         elif "xn--" in host.lower():
             yield from _punycode_problems(host, h0)
         return
@@ -927,6 +935,7 @@ def _bad_labels(host: str) -> bool:
 
 
 _BAD_LABEL = lazy(r"^[.\-]|\.\.|\.-|-\.|[.\-]$")
+_NOT_DNS = lazy(r"[^A-Za-z0-9.\-_%]")  # (a %-escape is rfc3986's to judge)
 
 
 def _idn_problems(host: str, h0: int, ascii_hosts: bool) -> Iterator[Problem]:
