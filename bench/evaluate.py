@@ -770,6 +770,27 @@ def _scheme(a, rng):
         return _replace(a, at, at + 1, "", "scheme-colon", "https// in a link", ["NL130"], "safe")
 
 
+@injector("url-damage")
+def _url_damage(a, rng):
+    m = _pick(rng, [m for m in _links(a) if re.match(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/|$)", m.group(2))])
+    if not m:
+        return None
+    url = m.group(2)
+    host_end = url.index("/", url.index("//") + 2) if "/" in url[url.index("//") + 2:] else len(url)
+    dots = [i for i in range(url.index("//") + 2, host_end) if url[i] == "."]
+    sub = rng.choice(["misspelled scheme", "comma for a dot", "doubled dot"])
+    if sub == "misspelled scheme":
+        new = ("htps" + url[5:]) if url.startswith("https") else ("htp" + url[4:])
+    elif sub == "comma for a dot":
+        i = rng.choice(dots)
+        new = url[:i] + "," + url[i + 1:]
+    else:
+        i = rng.choice(dots)
+        new = url[:i] + "." + url[i:]
+    converge = {"misspelled scheme": "safe", "comma for a dot": "unsafe"}.get(sub, "none")
+    return _replace(a, m.start(2), m.end(2), new, "url-damage", sub, ["NL130"], converge)
+
+
 @injector("unclosed-link")
 def _unclosed(a, rng):
     m = _pick(rng, [m for m in _links(a) if a.text[m.end():m.end() + 1] == " "])
@@ -1062,6 +1083,37 @@ def _lastmod(a, rng):
                        ["NL011"], "none")
     inj.lines = inj.lines + (a.line_of(date[2]),)
     return inj
+
+
+@injector("fm-bad-date")
+def _fm_bad_date(a, rng):
+    keys = [k for k in _fm_keys(a) if k[0] in ("date", "lastmod", "publishDate", "published", "updated")
+            and _one_line(a, k)]
+    k = _pick(rng, [k for k in keys if re.match(r"^['\"]?\d{4}-\d{2}-\d{2}", k[1].strip())])
+    if not k:
+        return None
+    key, value, s, e = k
+    m = re.match(r"^(['\"]?)(\d{4})-(\d{2})-(\d{2})", value.strip())
+    q, y, mo, d = m.groups()
+    forms = [("month 13", f"{y}-13-{d}"), ("day 32", f"{y}-{mo}-32"), ("US order", f"{mo}/{d}/{y}")]
+    if "0" in (mo[0], d[0]):
+        forms.append(("zeros dropped", f"{y}-{int(mo)}-{int(d)}"))
+    sub, new = rng.choice(forms)
+    vs = a.text.index(value.strip(), s)
+    end = vs + len(q) + 10  # the date part only: a time after it stays
+    text = q + new
+    return _replace(a, vs, end, text, "fm-bad-date", f"{key}: {sub}", ["NL010", "NL140", "NL144"], "none")
+
+
+@injector("fm-empty-value")
+def _fm_empty_value(a, rng):
+    keys = [k for k in _fm_keys(a) if k[0] in ("description", "summary", "excerpt", "subtitle", "author")
+            and _one_line(a, k) and k[1].strip()]
+    k = _pick(rng, keys)
+    if not k:
+        return None
+    key, value, s, e = k
+    return _replace(a, s, e, f'{key}: ""', "fm-empty-value", key, ["NL008", "NL010"], "none")
 
 
 def _typo(key: str, rng: random.Random) -> tuple[str, str]:
