@@ -57,7 +57,7 @@ FAMILIES = {
     "quotes": {f"NL{i}" for i in range(110, 120)},
     "characters": {"NL120", "NL121", "NL122"},
     "words": {"NL109"},
-    "links": {f"NL{i}" for i in range(130, 138)},
+    "links": {f"NL{i}" for i in range(130, 139)},
     "dates": {f"NL{i}" for i in range(140, 145)},
     "names": {f"NL{i}" for i in range(150, 154)},
 }
@@ -803,6 +803,13 @@ def _empty_link_text(a, rng):
     m = _pick(rng, _links(a))
     if m:
         return _replace(a, m.start(1), m.end(1), "", "empty-link-text", "[](url)", ["NL133"], "none")
+
+
+@injector("empty-link-target")
+def _empty_link_target(a, rng):
+    m = _pick(rng, _links(a))
+    if m:
+        return _replace(a, m.start(2), m.end(2), "", "empty-link-target", "[text]()", ["NL138"], "none")
 
 
 # quotation pairs, words, brackets, encodings ----------------------------------------------------
