@@ -54,6 +54,21 @@ def test_cyrillic_letters_name_the_language_only_when_they_tell_it() -> None:
     assert language.from_prose(UKRAINIAN + " Газета написала: «Жители просили не спешить».") == "uk"
 
 
+def test_short_polish_text_is_told_by_its_letters() -> None:
+    short = ("Z radością otwieramy nową stronę fundacji. Widzisz jakieś błędy? Chcesz coś dopisać "
+             "albo masz własne teksty? Śmiało! Napisz do nas przez formularz.")
+    assert language.from_prose(short) == "pl"  # no function word listed, but ł ś ą ę…
+    # Polish names in a short English text: too few Polish letters among the others
+    assert language.from_prose("Mayors from Łódź, Gdańsk, Wrocław and Białystok met in Poznań on Friday.") is None
+    assert language.from_prose("Wałęsa, Szymborska, Łódź, Kraków, Gdańsk.") is None  # ł ś ż ź too few
+    # a Czech text (ě, ř, š, č, ž with a caron) is not Polish
+    assert language.from_prose("Městská rada se sešla ve čtvrtek, aby projednala návrh rozpočtu na příští "
+                               "rok. Zastupitelé mluvili o opravách silnic a osvětlení ulic.") is None
+    # function words of another language outweigh the letters
+    assert language.from_prose("Das ist nicht die Lösung, sagte er über Łódź, Gdańsk, Wrocław, Białystok, "
+                               "Częstochowa und Świętokrzyskie.") is None
+
+
 def test_short_or_mixed_prose_says_nothing() -> None:
     assert language.from_prose("Merci à tous !") is None  # too few words to tell
     assert language.from_prose("") is None
@@ -97,3 +112,4 @@ def test_declared_sections() -> None:
     assert at(0) is None
     assert at(text.index("Offen")) == "de"
     assert language.declared_sections("<p>no language here</p>") == []
+

@@ -3,9 +3,11 @@
 The prose decides when it plainly can: the body's function words (``the``, ``et``, ``und``,
 ``y``…) are counted per language over its first few thousand characters, and a language wins
 with at least ``_MIN_HITS`` of them and half as many again as any other. A short or mixed text
-(a French quotation in an English article) says nothing. Then the path: Hugo names a
-translation in the file name (``index.fr.md``) or keeps each language in its own content folder
-(``content/fr/…``). The prose comes first because a site's untranslated copies sit under the
+(a French quotation in an English article) says nothing, except a short one whose few function
+words are Polish and whose letters are plainly Polish too (ł, ś, ż, ź, ą, ę… one letter in fifty
+or more): a Polish notice of three sentences has too few function words to count. Then the
+path: Hugo names a translation in the file name (``index.fr.md``) or keeps each language in its
+own content folder (``content/fr/…``). The prose comes first because a site's untranslated copies sit under the
 other language's folder in English. Else the configured language applies, as before.
 
 A French article checked as English has every ``?`` after its space reported, its guillemets
@@ -95,11 +97,27 @@ def from_prose(prose: str) -> str | None:
         n = tally[word]
         for lang in _LANGS[word]:
             counts[lang] += n
-    if not counts:
-        return None
-    (best, n), *rest = counts.most_common(2) + [("", 0)]
-    runner_up = rest[0][1]
-    return best if n >= _MIN_HITS and 2 * n >= 3 * runner_up else None
+    (best, n), *rest = counts.most_common(2) + [("", 0), ("", 0)]
+    if n >= _MIN_HITS and 2 * n >= 3 * rest[0][1]:
+        return best
+    if counts["pl"] >= n and _polish_letters(sample):
+        return "pl"  # a short Polish text: too few function words to count, but its letters tell it
+    return None
+
+
+_POLISH = "ąęłśźżćń"  # (ą and ę are Lithuanian too, ć Croatian: ł, ś, ż and ź are Polish alone)
+_MIN_POLISH = 10      # Polish letters: a sentence or two of Polish has them (about 6 % of its letters)
+
+
+def _polish_letters(sample: str) -> bool:
+    """Does a sample whose function words lean Polish show Polish letters plainly: enough of
+    them, ł, ś, ż or ź among them, and one letter in fifty or more (a Polish name or two in
+    another language's text does not: Łódź, Wałęsa)?"""
+    count = sample.count
+    polish = sum(map(count, _POLISH))
+    if polish < _MIN_POLISH or sum(map(count, "łśżź")) < _MIN_SIGNS:
+        return False
+    return 50 * polish >= sum(map(len, _LATIN_LETTERS().findall(sample)))
 
 
 _CYRILLIC = lazy(r"[\u0430-\u045f]")
