@@ -113,3 +113,14 @@ def test_declared_sections() -> None:
     assert at(text.index("Offen")) == "de"
     assert language.declared_sections("<p>no language here</p>") == []
 
+
+def test_a_passage_names_its_language_only_plainly() -> None:
+    def lang(text: str) -> str | None:
+        return language.passage_language(language.passage_counts(text))
+
+    assert lang("P.S.: Have you been Stoffed yet?") == "en"
+    assert lang("You’ve been Stoffed!") == "en"                       # you’ve: you, ve
+    assert lang("Le conférencier a présenté « How to Build the Future » devant nous:") is None
+    assert lang("la classe!") is None                                  # one word tells nothing
+    assert lang("Really?") is None
+    assert lang("Nous sommes allés au Symfony Live Paris en force cette année !") == "fr"

@@ -120,6 +120,27 @@ def _polish_letters(sample: str) -> bool:
     return 50 * polish >= sum(map(len, _LATIN_LETTERS().findall(sample)))
 
 
+_WORD = lazy(r"[^\W\d_]+")  # (split at apostrophes: you've → you, ve; qu'il → qu, il)
+
+
+def passage_counts(text: str) -> Counter[str]:
+    """The function words of a sentence or paragraph, counted per language."""
+    counts: Counter[str] = Counter()
+    for word in _WORD().findall(text.lower()):
+        for lang in _LANGS.get(word, ()):
+            counts[lang] += 1
+    return counts
+
+
+def passage_language(counts: Counter[str]) -> str | None:
+    """The language a sentence's function words (``passage_counts``) plainly name: two of them
+    or more, and more than three times as many as any other language has, plus two (an English
+    sentence in a French article, "P.S.: Have you been there yet?", and not a French one that
+    names an English title, « How to Build the Future », beside its own words)."""
+    (best, n), *rest = counts.most_common(2) + [("", 0), ("", 0)]
+    return best if n >= 2 and n >= 3 * rest[0][1] + 2 else None
+
+
 _CYRILLIC = lazy(r"[\u0430-\u045f]")
 _CYRILLIC_LETTERS = lazy(r"[\u0430-\u045f]{2,}")
 _LATIN_LETTERS = lazy(r"[a-z]{2,}")

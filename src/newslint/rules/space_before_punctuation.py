@@ -30,7 +30,10 @@ after a vowel (``foto ’s``; not ``’s avonds`` or ``’s-Hertogenbosch``).
 Text inside an HTML element that declares its language (``<section lang="fr">``, ``data-lang``,
 ``xml:lang``) follows that language, as a multilingual post keeps each translation in one: a
 French passage of a German article keeps its spaces before ; : ! ?, and a passage in another
-language of a French article is not asked for them.
+language of a French article is not asked for them. Nor is a sentence of a French article whose
+function words are plainly another language's ("P.S.: Have you been there yet?", an English
+block quote; a sentence too short to tell is judged with its paragraph), while a French sentence
+that names an English title (« How to Build the Future » devant nous: …) still is.
 
 Bad:  the head of the Russian delegation, Vladimir Medinsky , said later.
 Good: the head of the Russian delegation, Vladimir Medinsky, said later.
@@ -38,6 +41,7 @@ Good: the head of the Russian delegation, Vladimir Medinsky, said later.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Iterator, Mapping
 
@@ -233,6 +237,7 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
     ordinary: list[Finding] = []
     missing: list[tuple[int, str]] = []
     no_break = len(_NBSP_ENTITY_MARK().findall(doc.text))  # "État&#x202F;!" sets one too
+    passages = doc.memo("space-before-punctuation.passages", lambda: _Passages(pt))
     for m in doc.prose_matches(_FRENCH()):
         mark = m.group(2)
         if mark not in marks:
@@ -243,8 +248,10 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
             s = m.start(2)
             if mark == ":" and pt[s - 1: s].isdigit():
                 continue  # 10:30, 1:2
+            if passages.other_language(s):
+                continue  # "P.S.: Have you been there yet?": English there
             missing.append((s, mark))
-        elif any(ch not in _NO_BREAK for ch in m.group(1)):
+        elif any(ch not in _NO_BREAK for ch in m.group(1)) and not passages.other_language(m.start(2)):
             ordinary.append(Finding(m.start(1), m.end(2),
                                     f"ordinary space before '{mark}'; French sets a no-break space there",
                                     Fix.replace(m.start(1), m.end(1), nbsp, "Use a no-break space")))
@@ -259,3 +266,42 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
         yield from ordinary
 
 
+# A sentence ends at a full stop, ? ! or … before a space (and any closing marks between)
+_SENTENCE_END = lazy(r"[.!?…][\"”’»)\]*]*(?=\s|$)")
+
+
+class _Passages:
+    """The prose's sentences and paragraphs, found once, each one's function words counted once
+    when first asked: a French article may have thousands of marks in one paragraph."""
+
+    def __init__(self, pt: str) -> None:
+        self.pt = pt
+        self.ends = [m.end() for m in _SENTENCE_END().finditer(pt)]
+        self.breaks: list[int] = []  # where paragraphs end ("\n\n")
+        k = pt.find("\n\n")
+        while k >= 0:
+            self.breaks.append(k)
+            k = pt.find("\n\n", k + 2)
+        self._counts: dict[tuple[int, int], Any] = {}
+
+    def counts(self, start: int, end: int) -> Any:
+        found = self._counts.get((start, end))
+        if found is None:
+            found = self._counts[start, end] = language.passage_counts(self.pt[start:end])
+        return found
+
+    def other_language(self, at: int) -> bool:
+        """Is the sentence around the mark at ``at`` plainly in another language than French (an
+        English sentence or quotation in a French article)? Its function words say so; a sentence
+        with fewer than two of them ("Really?") is judged with its paragraph (an English block quote)."""
+        p = bisect.bisect_right(self.breaks, at)
+        para_start = self.breaks[p - 1] + 2 if p else 0
+        para_end = self.breaks[p] if p < len(self.breaks) else len(self.pt)
+        k = bisect.bisect_right(self.ends, at)
+        start = max(para_start, self.ends[k - 1] if k else 0)
+        end = min(para_end, self.ends[k] if k < len(self.ends) else len(self.pt))
+        counts = self.counts(start, end)
+        if sum(counts.values()) < 2:
+            counts = self.counts(para_start, para_end)
+        found = language.passage_language(counts)
+        return found is not None and found != "fr"
