@@ -465,15 +465,71 @@ def is_range(pt: str, d: "Dash") -> bool:
 
 
 def dash_votes(doc: Document) -> dict[str, int]:
-    """How many of the article's real dashes take each form (see ``house_dash``)."""
+    """How many of the article's real dashes take each form (see ``house_dash``); a spaced
+    or double hyphen that pairs with a real dash around an aside votes for that dash's form, which
+    hyphen-as-dash gives it, so that fixing it does not change the vote (a double hyphen only
+    where hyphen-as-dash fixes them: not where they outnumber the real dashes, SmartyPants's)."""
+    return _votes(doc)[0]
+
+
+def real_dashes(doc: Document) -> int:
+    """How many real dashes the article has (the votes of ``dash_votes`` less the hyphens')."""
+    return _votes(doc)[1]
+
+
+def _votes(doc: Document) -> tuple[dict[str, int], int]:
+    return doc.memo("typography.dash_votes", lambda: _dash_votes(doc))
+
+
+def _dash_votes(doc: Document) -> tuple[dict[str, int], int]:
+    pt = doc.prose_text
     votes = {"closed-em": 0, "spaced-em": 0, "spaced-en": 0}
+    hyphens = []
+    doubles = 0
     for d in dashes(doc):
         form = d.form
         if form in votes and d.between_words:
-            if form == "spaced-en" and is_range(doc.prose_text, d):
+            if form == "spaced-en" and is_range(pt, d):
                 continue  # 9 – 5, March 17 – April 4: a range, not a dash
             votes[form] += 1
-    return votes
+        elif form in ("spaced-hyphen", "closed-hyphen") and d.between_words:
+            doubles += d.mark != "-"
+            if not is_range(pt, d):
+                hyphens.append(d)
+    real = sum(votes.values())
+    for d in hyphens:
+        if d.mark != "-" and doubles > real:
+            continue  # the article's convention: hyphen-as-dash leaves its double hyphens be
+        paired = paired_form(doc, d)
+        if paired:
+            votes[paired] += 1
+    return votes, real
+
+
+# A sentence ends at a full stop, ? ! or … before a space (and any closing marks between), or at a blank line
+_SENTENCE_END = lazy(r"[.!?…][\"”’»)\]*_]*[ \t\n]|\n[ \t]*\n")
+
+
+def paired_form(doc: Document, d: Dash) -> str | None:
+    """The form of the real dash that pairs with the hyphen ``d`` around an aside, when its
+    sentence holds just the two ("an enhanced layout - and occasionally—more content"): the
+    writer set the aside off with one dash, and its other end takes that dash's form, whatever
+    the article's majority (an article that mixes forms mixes them by sentence, not in a pair)."""
+    pt = doc.prose_text
+    all_dashes = dashes(doc)
+    starts = doc.memo("typography.dash_starts", lambda: [o.start for o in all_dashes])
+    lo = max(0, d.start - 300)
+    for m in _SENTENCE_END().finditer(pt, lo, d.start):
+        lo = m.end()
+    end = _SENTENCE_END().search(pt, d.end, min(len(pt), d.end + 300))
+    hi = end.start() if end else min(len(pt), d.end + 300)
+    inside = [o for o in all_dashes[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)] if o is not d]
+    if len(inside) != 1:
+        return None
+    other = inside[0]
+    if other.form not in DASH_FORMS or not other.between_words or is_range(pt, other):
+        return None  # another hyphen, a one-sided dash, 2010–2012: no form to follow
+    return other.form
 
 
 _SPACED_EN_LANGUAGES = frozenset(("de", "fr", "nl", "da", "sv", "nb", "no", "fi", "cs", "pl"))
@@ -483,7 +539,8 @@ def house_dash(doc: Document, style: str) -> str:
     """The article's dash form: ``style`` unless "auto", else the majority of its real dashes.
 
     Only em dashes and spaced en dashes between words vote (hyphens standing in for dashes do
-    not, so fixing them cannot change the vote); a tie or no vote gives "spaced-em" (AP style),
+    not, so fixing them cannot change the vote, save one paired with a real dash, which votes
+    for the form its fix gives it); a tie or no vote gives "spaced-em" (AP style),
     or "spaced-en" in an article in German, French and other languages that space an en dash.
     """
     if style != "auto":

@@ -7,6 +7,9 @@ mixes forms, none with two in three of its dashes, the most used one spaced as t
 no dash at all gives the spaced em dash ` — ` of AP style); or set ``style`` to ``"spaced-em"``
 (` — `), ``"closed-em"`` (`—`) or ``"spaced-en"`` (` – `), and the same ``style`` for
 dash-spacing (NL108), which otherwise turns the new dashes into the article's majority form.
+In ``auto`` style a spaced hyphen that sets off an aside with a real dash at its other end, the
+two alone in their sentence (`a plan - and occasionally—more maps`), takes that dash's form (and
+votes for it: fixing it leaves the article's majority as it was).
 The fix is unsafe where the hyphen may be a minus or a range (a digit right beside it, a
 number, month, weekday or am/pm on both sides, or one of them before a range's open end:
 `2019 - present`, `March - now`; a word beside it and no number makes it a dash: `a full 65
@@ -48,7 +51,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..typography import DASH_FORMS, dash_votes, dashes, house_dash, near_invisible, range_side
+from ..typography import DASH_FORMS, dash_votes, dashes, house_dash, near_invisible, paired_form, range_side, real_dashes
 
 DASH_ORDER = ("spaced-em", "closed-em", "spaced-en")  # house_dash's order on a tie
 
@@ -74,13 +77,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if not candidates:
         return
     doubles = [d for d in candidates if d.mark != "-" and d.form[:3] != "one"]
-    real = sum(dash_votes(doc).values())  # sentence dashes: not the en dash of commit–reveal or 2010–2012
+    real = real_dashes(doc)  # sentence dashes: not the en dash of commit–reveal or 2010–2012
     keep_doubles = style == "auto" and len(doubles) > real
     house = house_dash(doc, style)
     mixed = _mixed_forms(doc) if style == "auto" else []
     pt = doc.prose_text
     for d in candidates:
-        dash = DASH_FORMS[_form_for(d, house, mixed)]
+        partner = paired_form(doc, d) if style == "auto" else None
+        dash = DASH_FORMS[partner or _form_for(d, house, mixed)]
         if d.mark == "-":
             if (d.prev in _NUMERIC and d.next in _NUMERIC) or _variables(pt, d):
                 continue  # 5 - 3, $200 - $499, n - k: arithmetic or a range
