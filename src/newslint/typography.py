@@ -91,8 +91,8 @@ def _scan(pt: str) -> Scan:
             elif not nxt.isalpha():
                 if nxt in "“[(" and c in ".!?" and pt[i + 2: i + 3].isupper():
                     s.stops.append(i)  # end.“Next, end.[Link text, end.(Often
-                elif nxt in "*_" and c in ".!?" and pt[i + 1: i + 5].lstrip(nxt)[:1].isupper():
-                    s.stops.append(i)  # end.*Nobody* knew, end.**Next, end.***Next
+                elif nxt in "*_" and c in ".!?" and pt[i + 1: i + 5].lstrip("*_")[:1].isupper():
+                    s.stops.append(i)  # end.*Nobody* knew, end.**Next, end.***Next, end._**Name**
             elif c in ".!?":
                 if nxt.isupper():
                     s.stops.append(i)

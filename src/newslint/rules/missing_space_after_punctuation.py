@@ -45,9 +45,11 @@ too (`done.”This`, `finish,”said`, or emphasis that opens the next sentence:
 post…_`), where the quote pairing reads the mark as closing.
 
 A quotation, link or emphasis that opens the next sentence counts as its first word (`spring.“We`,
-`strategy.[HUD’s report`, `the text.[PlainLanguage.gov](url)`, `Monday.*Nobody* expected`); `and/or` after a comma is a word (`brands,and/or companies`), and
-a unit or word pair before one or a semicolon ends a clause (`1 sat/vbyte,then a higher`,
-`incentives/disincentives;some did`), and so does a name
+`strategy.[HUD’s report`, `the text.[PlainLanguage.gov](url)`, `Monday.*Nobody* expected`, and
+nested emphasis: an author's note glued to the last sentence, `thoughts._**Scott Horvath** is`);
+`and/or` after a comma is a word (`brands,and/or companies`), and a unit or word pair before one
+or a semicolon ends a clause (`1 sat/vbyte,then a higher`, `incentives/disincentives;some did`),
+and so does a name
 written with a dot between capitalised words before a lower-case word
 (`Hack.Developers,ecco come è andata`; `HealthData.Gov` and code stay quiet elsewhere).
 
@@ -247,7 +249,7 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
         emphasis = _EMPHASIS_OPENS().match(right)  # end.*Nobody* or end.**Next step:** opens one too
         if emphasis is None:
             return False
-        opened, right = True, emphasis.group(2) + right[emphasis.end():].lstrip(right[0])
+        opened, right = True, emphasis.group(2) + right[emphasis.end():].lstrip("*_")
     token = left.lstrip(_OPENERS).rstrip(_CLOSERS)
     m = _LAST_WORD().search(token)
     if m is None:
@@ -321,8 +323,9 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
     return True
 
 
-# Emphasis markers, then a capital: the emphasised first word of the next sentence
-_EMPHASIS_OPENS = lazy(r"(\*{1,3}|_{1,3})([A-Z][^\W\d_]*)")
+# Emphasis markers, then a capital: the emphasised first word of the next sentence (nested
+# too: the _**Name** of an italic author's note with the name in bold)
+_EMPHASIS_OPENS = lazy(r"([*_]{1,3})([A-Z][^\W\d_]*)")
 
 # What a code name written in prose is called (package.Type struct, module.Name function): a
 # sentence hardly ever opens with a capitalised word and then one of these
