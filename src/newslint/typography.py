@@ -477,47 +477,55 @@ def real_dashes(doc: Document) -> int:
     return _votes(doc)[1]
 
 
-def _votes(doc: Document) -> tuple[dict[str, int], int]:
+def paired_form(doc: Document, d: Dash) -> str | None:
+    """The form of the real dash that pairs with the hyphen ``d`` around an aside, when its
+    sentence holds just the two ("an enhanced layout - and occasionally—more content"): the
+    writer set the aside off with one dash, and its other end takes that dash's form, whatever
+    the article's majority (an article that mixes forms mixes them by sentence, not in a pair)."""
+    return _votes(doc)[2].get(d.start)
+
+
+def _votes(doc: Document) -> tuple[dict[str, int], int, dict[int, str]]:
     return doc.memo("typography.dash_votes", lambda: _dash_votes(doc))
 
 
-def _dash_votes(doc: Document) -> tuple[dict[str, int], int]:
+def _dash_votes(doc: Document) -> tuple[dict[str, int], int, dict[int, str]]:
     pt = doc.prose_text
     votes = {"closed-em": 0, "spaced-em": 0, "spaced-en": 0}
     hyphens = []
     doubles = 0
-    for d in dashes(doc):
+    all_dashes = dashes(doc)
+    for d in all_dashes:
         form = d.form
         if form in votes and d.between_words:
             if form == "spaced-en" and is_range(pt, d):
                 continue  # 9 – 5, March 17 – April 4: a range, not a dash
             votes[form] += 1
-        elif form in ("spaced-hyphen", "closed-hyphen") and d.between_words:
-            doubles += d.mark != "-"
-            if not is_range(pt, d):
-                hyphens.append(d)
+        elif d.mark[0] == "-":
+            doubles += d.mark != "-" and form in ("spaced-hyphen", "closed-hyphen") and d.between_words
+            hyphens.append(d)
     real = sum(votes.values())
+    paired: dict[int, str] = {}
+    if not hyphens or not real:
+        return votes, real, paired
+    starts = [o.start for o in all_dashes]
     for d in hyphens:
-        if d.mark != "-" and doubles > real:
-            continue  # the article's convention: hyphen-as-dash leaves its double hyphens be
-        paired = paired_form(doc, d)
-        if paired:
-            votes[paired] += 1
-    return votes, real
+        form = _pair(pt, d, all_dashes, starts)
+        if form is None:
+            continue
+        paired[d.start] = form
+        if d.form in ("spaced-hyphen", "closed-hyphen") and d.between_words and not is_range(pt, d) \
+                and not (d.mark != "-" and doubles > real):  # (SmartyPants's double hyphens stay)
+            votes[form] += 1
+    return votes, real, paired
 
 
 # A sentence ends at a full stop, ? ! or … before a space (and any closing marks between), or at a blank line
 _SENTENCE_END = lazy(r"[.!?…][\"”’»)\]*_]*[ \t\n]|\n[ \t]*\n")
 
 
-def paired_form(doc: Document, d: Dash) -> str | None:
-    """The form of the real dash that pairs with the hyphen ``d`` around an aside, when its
-    sentence holds just the two ("an enhanced layout - and occasionally—more content"): the
-    writer set the aside off with one dash, and its other end takes that dash's form, whatever
-    the article's majority (an article that mixes forms mixes them by sentence, not in a pair)."""
-    pt = doc.prose_text
-    all_dashes = dashes(doc)
-    starts = doc.memo("typography.dash_starts", lambda: [o.start for o in all_dashes])
+def _pair(pt: str, d: Dash, all_dashes: list[Dash], starts: list[int]) -> str | None:
+    """``paired_form`` worked out for one hyphen."""
     lo = max(0, d.start - 300)
     for m in _SENTENCE_END().finditer(pt, lo, d.start):
         lo = m.end()
