@@ -130,6 +130,7 @@ from ..document import Document
 from ..frontmatter import CLOSING_FENCE, UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, FrontMatterError, Pos, parse, split
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
+from .merge_conflict_marker import MARKER
 
 ID = "NL001"
 NAME = "front-matter-syntax"
@@ -192,6 +193,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         line_start = doc.text.rfind("\n", 0, error.start) + 1
         if line_start in error_lines or line_start in glued_lines:
             continue
+        marker = MARKER.match(doc.text, line_start)
+        if marker and (marker.group(1)[0] in "<>" or doc.text.rfind("<<<<<<<", 0, line_start) >= 0):
+            continue  # a line git left in a conflict: merge-conflict-marker (NL017) says what it is
         error_lines.add(line_start)
         quoted = None
         if fm.unclosed and error.start == fm.start:

@@ -36,7 +36,7 @@ FIXABLE = False
 DEFAULTS: dict[str, Any] = {}
 
 # A marker line: seven of one marker character, then the end of the line or a blank and a label
-_MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\n]*", re.M)
+MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?=[ \t\r\n]|$)[^\n]*", re.M)
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -48,7 +48,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     code = sorted((s, e) for s, e, kind in doc.prose_index.masks if kind == "code")
     starts = [s for s, _ in code]
     opened = False
-    for m in _MARKER.finditer(text):
+    for m in MARKER.finditer(text):
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and code[k][1] > m.start():
             continue  # (a fenced or indented code block that shows a conflict)
