@@ -321,6 +321,12 @@ def _pick(rng: random.Random, items):
     return rng.choice(items) if items else None
 
 
+def _pick_place(a: Article, rng: random.Random, patterns: dict[str, re.Pattern]) -> tuple[str, re.Match | None]:
+    """A subtype drawn from ``patterns``, then one of the places in prose its pattern matches."""
+    sub = rng.choice(list(patterns))
+    return sub, _pick(rng, _prose_matches(a, patterns[sub]))
+
+
 _SP_BEFORE = re.compile(r"(?<=[a-z]{3})([,;:!?]|\.(?= [A-Z][a-z]))(?= [A-Za-z])")
 
 
@@ -354,8 +360,7 @@ _AFTER_COMMA = re.compile(r"(?<=[a-z]{3}[,;]) (?=[a-z]{2})")
 
 @injector("missing-space-after")
 def _missing_space(a, rng):
-    sub = rng.choice(["after-stop", "after-comma"])
-    m = _pick(rng, _prose_matches(a, _AFTER_STOP if sub == "after-stop" else _AFTER_COMMA))
+    sub, m = _pick_place(a, rng, {"after-stop": _AFTER_STOP, "after-comma": _AFTER_COMMA})
     if m:
         return _replace(a, m.start(), m.end(), "", "missing-space-after", sub, ["NL100"], "safe")
 
@@ -402,8 +407,7 @@ _OPEN_SPACE = re.compile(r"(?<=[a-z]) “(?=[A-Za-z])")
 def _misplaced(a, rng):
     if not _curly(a):
         return None
-    sub = rng.choice(["closing", "opening"])
-    m = _pick(rng, _prose_matches(a, _CLOSE_SPACE if sub == "closing" else _OPEN_SPACE))
+    sub, m = _pick_place(a, rng, {"closing": _CLOSE_SPACE, "opening": _OPEN_SPACE})
     if not m:
         return None
     new = " ”" if sub == "closing" else "“ "
@@ -418,8 +422,7 @@ _WORD_CLOSE = re.compile(r"(?<=[a-z.,!?])”(?=[\s,.;:)])")
 def _space_inside(a, rng):
     if not _curly(a):
         return None
-    sub = rng.choice(["after-opening", "before-closing"])
-    m = _pick(rng, _prose_matches(a, _OPEN_WORD if sub == "after-opening" else _WORD_CLOSE))
+    sub, m = _pick_place(a, rng, {"after-opening": _OPEN_WORD, "before-closing": _WORD_CLOSE})
     if not m:
         return None
     new = "“ " if sub == "after-opening" else " ”"
@@ -899,8 +902,7 @@ _CLOSE_BRACKET = re.compile(r"(?<=\()[^()\n]{2,80}[a-z]{3}(\))(?=[ ,.;])")
 
 @injector("space-inside-brackets")
 def _space_inside_brackets(a, rng):
-    sub = rng.choice(["after (", "before )"])
-    m = _pick(rng, _prose_matches(a, _OPEN_BRACKET if sub == "after (" else _CLOSE_BRACKET))
+    sub, m = _pick_place(a, rng, {"after (": _OPEN_BRACKET, "before )": _CLOSE_BRACKET})
     if m:
         at = m.end() if sub == "after (" else m.start(1)
         return _replace(a, at, at, " ", "space-inside-brackets", sub, ["NL104"], "safe")
