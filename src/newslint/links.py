@@ -905,9 +905,10 @@ def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
     if host.isascii():
         if " " not in host and (not rfc3986.validators.host_is_valid(host) or _bad_labels(host)):
             yield Problem(h0, h0 + len(host), f"`{host}` is not a valid host name")
-        elif not host.startswith("[") and _NOT_DNS().search(host):
-            # RFC 3986 lets a host name hold , ; ! $ & ' * + = (its sub-delims), but a web
-            # host is a DNS name: letters, digits, hyphens and dots (and, in practice, "_").
+        elif not host.startswith("[") and _NOT_DNS().search(host.removeprefix("*.")):
+            # RFC 3986 lets a host name hold , ; ! $ & ' * + = (its sub-delims), but a web host
+            # is a DNS name: letters, digits, hyphens and dots (and, in practice, "_"); a
+            # leading "*." is a wildcard that names every subdomain (a policy's https://*.gov).
             # A comma between labels is the usual slip for a dot (video,foxnews.com).
             dotted = host.replace(",", ".")
             fix = dotted if _NOT_DNS().search(dotted) is None and not _bad_labels(dotted) else None
