@@ -456,3 +456,43 @@ def test_a_line_of_a_toml_string_left_open_by_an_error_is_no_error_of_its_own() 
     text = ('+++\ntitle = "T"\nsummary = """Intro \\x\nchapter = 3\nThe 2022 report.\n"""\n'
             'date = 2022-05-31\nauthor "Jane"\n+++\n\nBody.\n')
     assert [f.line for f in lint_text(text) if f.rule == "NL001"] == [3, 8]
+
+
+@pytest.mark.parametrize("text", [
+    "---\ndate: {created: 2023-12-31, updated: 2023-12-30}\n---\n\nBody.\n",
+    '+++\ntitle = "Talks"\n[date]\ncreated = "2023-12-31"\nupdated = "2023-12-30"\n+++\n\nBody.\n',  # (not inline: see below)
+    '{"date": {"created": "2023-12-31", "updated": "2023-12-30"}}\n\nBody.\n',
+])
+def test_mkdocs_blog_date_mapping_findings_point_at_the_inner_value(text: str) -> None:
+    # MkDocs Material's blog: date.created is the article's date, date.updated its update
+    found = [f for f in lint_text(text) if f.rule == "NL011"]
+    assert len(found) == 1
+    f = found[0]
+    assert text[f.start:f.end].strip('"') == "2023-12-30"  # (so its line and column are the inner value's)
+    assert f.message.startswith("`date.updated` (2023-12-30) is earlier than `date.created` (2023-12-31)")
+    future = text.replace("2023-12-31", "2202-12-31").replace("2023-12-30", "2202-12-30")
+    spans = sorted(future[f.start:f.end].strip('"') for f in lint_text(future) if f.rule == "NL012")
+    assert spans == ["2202-12-30", "2202-12-31"]
+
+
+def test_mkdocs_blog_date_in_a_toml_inline_table_is_found_at_its_key() -> None:
+    # (TOML positions are by line: inside an inline table the finding falls back to the key)
+    text = '+++\ndate = {created = "2023-12-31", updated = "2023-12-30"}\n+++\n\nBody.\n'
+    found = [f for f in lint_text(text) if f.rule == "NL011"]
+    assert len(found) == 1 and text[found[0].start:found[0].end] == "date"
+
+
+def test_the_article_dates_helper() -> None:
+    meta = {"date": {"created": "2023-12-31", "updated": "2024-01-02", "event": "2030-01-01"}, "lastmod": "2023-01-01"}
+    pub = dates.published(meta, ["date"])
+    mod = dates.modified(meta, ["date"], ["lastmod"])
+    assert pub and pub.name == "date.created" and pub.stamp and pub.stamp.day == date(2023, 12, 31)
+    assert mod and mod.name == "date.updated"  # (the mapping's own update wins over a lastmod Material does not read)
+    assert [d.name for d in dates.entries(meta, "date")] == ["date.created", "date.updated"]  # (not a custom date)
+    assert dates.modified({"date": {"created": "2023-12-31"}, "lastmod": "2024-01-02"}, ["date"], ["lastmod"]).name == "lastmod"
+    # a plain key that happens to be called created is a plain date
+    plain = {"created": "2023-12-31", "lastmod": "2024-01-02"}
+    assert dates.modified(plain, ["created"], ["lastmod"]).name == "lastmod"
+    # a mapping without created is an unreadable date, not a missing one
+    bad = dates.published({"date": {"updated": "2024-01-02"}, "publishDate": "2023-01-01"}, ["date", "publishDate"])
+    assert bad and bad.name == "date" and bad.stamp is None

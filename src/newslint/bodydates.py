@@ -6,8 +6,8 @@ dates). Calendar arithmetic is the standard library's ``datetime`` (proleptic Gr
 "is 2022-02-30 a date" and "which weekday was May 31, 2022" are answered by it, not by us.
 
 A date written without a year ("Monday, May 30") gets the year that puts it nearest the
-article's publication date: the front matter's ``date``/``publishDate``/... as ``dates.parse``
-reads front-matter dates, else a Jekyll-style ``YYYY-MM-DD-`` file name.
+article's publication date: the front matter's ``date``/``publishDate``/... (or ``date.created``)
+as ``dates.lookup`` reads front-matter dates, else a Jekyll-style ``YYYY-MM-DD-`` file name.
 """
 
 from __future__ import annotations
@@ -213,15 +213,13 @@ _ISO_FULL = lazy(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(
 def publication_date(doc: Document) -> dt.date | None:
     """The article's date: front matter (date, publishDate, ...) or a YYYY-MM-DD- file name."""
     def find() -> dt.date | None:
-        from .dates import parse
+        from .dates import lookup
 
         meta = doc.meta
         for key in _PUB_KEYS:
-            value = meta.get(key)
-            if value is not None:
-                stamp = parse(str(value))
-                if stamp is not None:
-                    return stamp.day
+            found = lookup(meta, key)  # (MkDocs Material's date: {created: …}: its created)
+            if found is not None and found.stamp is not None:
+                return found.stamp.day
         if doc.path:
             m = _FILE_DATE().search(doc.path)
             if m is not None:

@@ -9,6 +9,10 @@ one-digit hours or offsets (``2016-01-01 9:00:00 -5``), Jekyll's documented
 UTC+01:00``, Nikola's form, which Jekyll reads too), Hugo's ``15 Oct 2023`` and the RFC 1123
 date-time of feeds (``Mon, 02 Oct 2023 10:00:00 +0000``), which Hugo and Jekyll both read. Anything else
 is None: the schema rule, not the date rules, says what is wrong with it.
+
+A key may also hold MkDocs Material's blog mapping (``date: {created: 2023-12-31, updated:
+2024-01-02}``): ``created`` is then the article's date and ``updated`` its update. ``lookup``,
+``published`` and ``modified`` read both shapes, so every date rule agrees on "the article's date".
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from .patterns import lazy
 
@@ -124,3 +129,65 @@ def today(option: str = "") -> date:
     if option:
         return date.fromisoformat(option)
     return date.today()
+
+
+CREATED, UPDATED = "created", "updated"  # MkDocs Material's blog: date: {created: …, updated: …}
+
+
+class Dated(NamedTuple):
+    """A front-matter date: where it is (``("date",)`` or ``("date", "created")``), its value as
+    written, and the value read (None when it is not a date ``parse`` reads)."""
+
+    path: tuple[str, ...]
+    text: Any
+    stamp: Stamp | None
+
+    @property
+    def name(self) -> str:
+        """The key as messages name it: ``date``, ``date.created``."""
+        return ".".join(self.path)
+
+
+def lookup(meta: Mapping[str, Any], key: str, part: str = CREATED) -> Dated | None:
+    """The date at ``key``, or None when the front matter has no such key. A mapping gives its
+    ``part`` entry (MkDocs Material's ``created`` or ``updated``); a mapping without it is an
+    unreadable date (stamp None), as any other value that is not a date is."""
+    if key not in meta:
+        return None
+    value = meta[key]
+    if isinstance(value, Mapping):
+        if part in value:
+            return Dated((key, part), value[part], parse(value[part]))
+        return Dated((key,), value, None)
+    return Dated((key,), value, parse(value))
+
+
+def entries(meta: Mapping[str, Any], key: str) -> list[Dated]:
+    """Every date at ``key``: the value, or a mapping's ``created`` and ``updated`` entries
+    (other names a mapping may hold, an event's date say, are not the article's dates)."""
+    value = meta.get(key)
+    if isinstance(value, Mapping):
+        return [Dated((key, part), value[part], parse(value[part])) for part in (CREATED, UPDATED) if part in value]
+    return [Dated((key,), value, parse(value))] if key in meta else []
+
+
+def published(meta: Mapping[str, Any], keys: Iterable[str]) -> Dated | None:
+    """The article's date: the first of ``keys`` the front matter has (a mapping's ``created``)."""
+    for key in keys:
+        found = lookup(meta, key)
+        if found is not None:
+            return found
+    return None
+
+
+def modified(meta: Mapping[str, Any], published_keys: Iterable[str], modified_keys: Iterable[str]) -> Dated | None:
+    """The article's update date: the ``updated`` beside ``created`` in the publication date's
+    mapping, else the first of ``modified_keys`` the front matter has."""
+    pub = published(meta, published_keys)
+    if pub is not None and pub.path[1:] == (CREATED,) and UPDATED in meta[pub.path[0]]:
+        return lookup(meta, pub.path[0], UPDATED)
+    for key in modified_keys:
+        found = lookup(meta, key, UPDATED)
+        if found is not None:
+            return found
+    return None

@@ -5,7 +5,8 @@ Hugo and Jekyll do not publish an article dated in the future (unless the site i
 future ``lastmod`` shows a wrong "updated" label. Scheduled articles are the exception: set
 ``keys`` to leave ``publishDate`` out, or suppress the finding in that file. Calendar dates are
 compared as written (a time later today is not reported). ``today`` (``YYYY-MM-DD``) fixes the
-date the rule compares with, for reproducible runs; empty means the clock's date.
+date the rule compares with, for reproducible runs; empty means the clock's date. A date written
+as MkDocs Material's blog writes it, ``date: {created: …, updated: …}``, has both checked.
 
 Bad:
     ---
@@ -56,8 +57,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     today = dates.today(opts.get("today", ""))
     for key in opts["keys"]:
-        stamp = dates.parse(meta.get(key))
-        if stamp is not None and stamp.day > today:
-            span = fm.locate((key,), "value") or (fm.start, fm.start)
-            yield Finding(span[0], span[1], f"`{key}` ({meta[key]}) is in the future (today is {today.isoformat()}); "
-                          "generators do not publish the article until then")
+        for found in dates.entries(meta, key):
+            if found.stamp is not None and found.stamp.day > today:
+                span = fm.locate(found.path, "value") or (fm.start, fm.start)
+                yield Finding(span[0], span[1], f"`{found.name}` ({found.text}) is in the future (today is "
+                              f"{today.isoformat()}); generators do not publish the article until then")

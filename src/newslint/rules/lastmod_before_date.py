@@ -4,7 +4,9 @@ An update cannot precede publication: one of the two dates is wrong (often a cop
 or a typo in the year). Feeds, sitemaps and "updated" labels then show nonsense. The first
 key of ``published-keys`` that the article has is the publication date, the first of
 ``modified-keys`` the update (Hugo's ``date``/``publishDate`` and ``lastmod``/``modified``,
-Jekyll's ``last_modified_at``, Astro's ``pubDate``/``updatedDate``).
+Jekyll's ``last_modified_at``, Astro's ``pubDate``/``updatedDate``). A date written as MkDocs
+Material's blog writes it, ``date: {created: …, updated: …}``, is both: ``updated`` earlier than
+``created`` is the same slip, reported at ``updated``.
 
 Bad:
     ---
@@ -46,20 +48,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     fm = doc.front_matter
     if not meta or fm is None:
         return
-    published = _first(meta, opts["published-keys"])
-    modified = _first(meta, opts["modified-keys"])
-    if published is None or modified is None:
+    published = dates.published(meta, opts["published-keys"])
+    modified = dates.modified(meta, opts["published-keys"], opts["modified-keys"])
+    if published is None or modified is None or published.stamp is None or modified.stamp is None:
         return
-    (pkey, pstamp), (mkey, mstamp) = published, modified
-    if dates.compare(mstamp, pstamp) < 0:
-        span = fm.locate((mkey,), "value") or (fm.start, fm.start)
-        yield Finding(span[0], span[1], f"`{mkey}` ({meta[mkey]}) is earlier than `{pkey}` ({meta[pkey]}); "
-                      "an update cannot come before publication")
-
-
-def _first(meta: Mapping[str, Any], keys: list[str]) -> tuple[str, dates.Stamp] | None:
-    for key in keys:
-        if key in meta:
-            stamp = dates.parse(meta[key])
-            return (key, stamp) if stamp is not None else None
-    return None
+    if dates.compare(modified.stamp, published.stamp) < 0:
+        span = fm.locate(modified.path, "value") or (fm.start, fm.start)
+        yield Finding(span[0], span[1], f"`{modified.name}` ({modified.text}) is earlier than `{published.name}` "
+                      f"({published.text}); an update cannot come before publication")

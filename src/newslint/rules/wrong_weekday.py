@@ -3,7 +3,7 @@
 "Monday, May 31, 2022" is wrong: May 31, 2022 was a Tuesday. The weekday or the date is a
 slip, and readers who plan by it turn up on the wrong day. A date without a year ("Monday,
 May 30") is checked against the year that puts it nearest the article's publication date (the
-front-matter ``date``, or a ``YYYY-MM-DD-`` file name); ``infer-year = false`` checks only
+front-matter ``date``, MkDocs Material's ``date.created``, or a ``YYYY-MM-DD-`` file name); ``infer-year = false`` checks only
 dates that give their year. Weekday and month names come from ``rules/dates.yaml`` for the
 article's language (English, German, French, Spanish, Russian, Ukrainian); ``Monday,
 2022-05-31`` is checked too.
