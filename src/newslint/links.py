@@ -17,8 +17,10 @@ ASCII, with ``idna`` (UTS 46), and recognises the slips people make typing a sch
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any, Iterator, NamedTuple
 
 from .document import Document
@@ -257,7 +259,27 @@ _INCLUDE = re.compile(r"\{%-?\s*include(?:_relative)?\s+(?:[\"']?[\w./-]+\.html?
 def targets(doc: Document) -> list[Target]:
     """Every URL of the article with its span, front matter first, then in body order."""
     return doc.memo("links.targets", lambda: list(_front_matter_targets(doc)) + sorted(
-        _body_targets(doc), key=lambda t: (t.start, t.end)))
+        _one_reading(list(_body_targets(doc))), key=lambda t: (t.start, t.end)))
+
+
+def _one_reading(body: list[Target]) -> list[Target]:
+    """A URL is read once: a bare-URL reading of characters that a link, definition, tag or
+    autolink also reads (a definition markdown-it refused, so the masker took its URL for a
+    bare one), or that a longer bare reading holds (``htps://www.x.gov/a``: the masker's
+    ``www.x.gov/a`` inside the mistyped URL), is left out, else every rule on targets reports
+    one defect twice."""
+    spans = sorted((t.start, t.end) for t in body if t.source != "bare")
+    starts = [s for s, _ in spans]
+    ends = list(accumulate((e for _, e in spans), max))  # the furthest end of the spans up to each
+    out, reach = [], -1  # reach: the end of the bare readings kept so far
+    for t in sorted(body, key=lambda t: (t.start, -t.end)):
+        if t.source == "bare":
+            i = bisect_left(starts, t.end)  # the other readings that start before t ends ...
+            if t.start < reach or (i > 0 and ends[i - 1] > t.start):  # ... one of them ends after t starts
+                continue
+            reach = t.end
+        out.append(t)
+    return out
 
 
 def _body_targets(doc: Document) -> Iterator[Target]:
@@ -795,15 +817,24 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
     if source in ("link", "definition", "image", "html") and _BARE_DOMAIN().match(url) and not url.lower().startswith("www.md"):
         problems.append(Problem(0, len(url), f"`{url}` has no scheme, so it is a relative link on this site; "
                                              f"write https://{url}", f"https://{url}", False))
-    problems.extend(_authority_problems(url, ascii_hosts))
-    pct = _PCT().search(url)
+    # One stray character is one defect: a host that is invalid only for the space, '%' or
+    # parenthesis in it is reported once, as that character (the space's problem has the fix)
+    authority = [a for a in _authority_problems(url, ascii_hosts)
+                 if space is None or angle or not a.start <= space.start() < a.end]
+    problems.extend(authority)
+
+    def in_host(at: int) -> bool:
+        return any(a.start <= at < a.end for a in authority)
+
+    pct = next((m for m in _PCT().finditer(url) if not in_host(m.start())), None)
     if pct is not None and space is None:
         problems.append(Problem(pct.start(), pct.start() + 1, "'%' that does not start a %XX escape; write %25"))
     unescaped = url.replace("\\(", "").replace("\\)", "")
     if unescaped.count("(") != unescaped.count(")"):
         which = "(" if unescaped.count("(") > unescaped.count(")") else ")"
         at = url.rfind(which)
-        problems.append(Problem(at, at + 1, f"unbalanced '{which}' in the URL; is it cut short?"))
+        if not in_host(at):
+            problems.append(Problem(at, at + 1, f"unbalanced '{which}' in the URL; is it cut short?"))
     return tuple(problems)
 
 
@@ -898,6 +929,12 @@ def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
         host, _, port = hostport.partition(":")
     if not host:
         yield Problem(a0, a0 + len(authority), "no host name after `//`")
+        return
+    if port and not port.isdigit() and host.isascii() and not host.startswith("[") and (
+            not rfc3986.validators.host_is_valid(host) or _bad_labels(host) or _NOT_DNS().search(host)):
+        # A stray ':' in a host name (mailing-:list.example.org) is one defect, not a bad
+        # host and a bad port
+        yield Problem(h0, h0 + len(hostport), f"`{hostport}` is not a valid host name")
         return
     if port and (not port.isdigit() or int(port) > 65535):
         p0 = h0 + len(host) + 1

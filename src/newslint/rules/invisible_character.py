@@ -5,7 +5,8 @@ break name matching, and show up as boxes in feeds. The fix deletes them; it is 
 
 Invisible characters in front-matter values that are not prose (tags, categories, authors: a tag
 `new\u200bs` is another tag than news) are reported too, and so are those in link targets and
-bare URLs: the browser encodes them and the link breaks. So is a no-break space inside a word (`loca\u00a0tion`), which looks like a
+bare URLs: the browser encodes them and the link breaks (once: a URL with a mistyped scheme is
+prose too, and its character is the URL's). So is a no-break space inside a word (`loca\u00a0tion`), which looks like a
 space and splits the word for search: when the article writes the joined word elsewhere
 (`location`, or `locations`) and one of the two parts is not a word of its own in it (`loca`,
 `tion`), when the second part is an ending that is never a word (`need\u00a0ing`), or, in
@@ -62,12 +63,18 @@ _YAML_INDICATORS = "\"'&*!|>%@`#,[]{}?:-"
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each run of invisible characters, with a fix that deletes it."""
-    yield from _in_urls(doc)
+    in_urls = list(_in_urls(doc))
+    yield from in_urls
     yield from _in_front_matter(doc)
+    # A URL the masker missed (a mistyped scheme, a tag broken around it) is prose too: what
+    # its run was reported as is not reported again
+    reported = {i for f in in_urls for i in range(f.start, f.end)}
     pt = doc.prose_text
     if "\u00a0" in pt:
         yield from _nbsp_in_words(pt, doc.lowered_prose or pt.lower(), doc.language_tag.lower().startswith("en"))
     for s, e in scan(doc).invisible:
+        if reported and not reported.isdisjoint(range(s, e)):
+            continue
         run = pt[s:e]
         before = pt[s - 1] if s else ""
         after = pt[e] if e < len(pt) else ""

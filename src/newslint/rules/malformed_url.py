@@ -35,6 +35,10 @@ Not findings: Wikipedia URLs with balanced parentheses (``…/wiki/Mercury_(plan
 look-alike letters and invisible characters in a URL's path are mixed-script's and
 invisible-character's to report.
 A link whose syntax is broken by a space (``[x](http://a b)``) is reported by NL132.
+One broken character is one finding: a host that is invalid only for the space, ``%`` or
+parenthesis in it (``gi%}thub.com``, ``you](tube.com``) or for a stray ``:`` (``mailing-:list.x.org``,
+not a host and a port) is reported once, and a URL that two readings find (a definition Markdown
+refused, whose URL is also a bare one) is checked once.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ Greek question mark (U+037E), a look-alike of the semicolon, after a Latin word 
 The words of front-matter values other than the prose fields are read too (`tags: [Мakers]`:
 another tag than Makers; a mostly Latin word only), and so are the words of link targets and
 bare URLs (`twitter.com/everykidіnapark`: the link goes nowhere), the host excepted
-(malformed-url reports a mixed host).
+(malformed-url reports a mixed host); a word of a URL with a mistyped scheme, prose too, is
+reported once, as the URL's.
 
 Not findings: fullwidth punctuation between CJK characters (`北京，上海`); genuine Cyrillic or Greek words (`Поиск`, `wiki/Москва`), Greek letters used as
 symbols next to Latin ones (`ΔF`, `μs`, `NetΣyn`: Δ, μ, Σ look like no Latin letter), and a
@@ -50,12 +51,16 @@ _CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky",
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report words that mix Latin letters with Cyrillic or Greek look-alikes."""
-    yield from _in_urls(doc)
+    in_urls = list(_in_urls(doc))
+    yield from in_urls
     yield from _in_front_matter(doc)
     yield from _fullwidth(doc)
     sc = scan(doc)
     if not sc.script:
         return
+    # A URL the masker missed (a mistyped scheme) is prose too: its words reported as a URL's
+    # are not reported again
+    reported = {i for f in in_urls for i in range(f.start, f.end)}
     pt = doc.prose_text
     to_latin = data()["confusables"]
     to_cyrillic = _reverse(to_latin)
@@ -65,6 +70,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         s, e = word_around(pt, i, i + 1)
         done = e
+        if reported and not reported.isdisjoint(range(s, e)):
+            continue
         word = pt[s:e]
         latin = [ch for ch in word if _is_latin(ch)]
         if not latin or near_invisible(doc, s, e, margin=1):
