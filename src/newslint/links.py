@@ -931,7 +931,7 @@ def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
         yield Problem(a0, a0 + len(authority), "no host name after `//`")
         return
     if port and not port.isdigit() and host.isascii() and not host.startswith("[") and (
-            not rfc3986.validators.host_is_valid(host) or _bad_labels(host) or _NOT_DNS().search(host)):
+            not rfc3986.validators.host_is_valid(host) or _bad_labels(host) or _NOT_DNS().search(host.removeprefix("*."))):
         # A stray ':' in a host name (mailing-:list.example.org) is one defect, not a bad
         # host and a bad port
         yield Problem(h0, h0 + len(hostport), f"`{hostport}` is not a valid host name")
