@@ -931,7 +931,7 @@ def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
         yield Problem(a0, a0 + len(authority), "no host name after `//`")
         return
     if port and not port.isdigit() and host.isascii() and not host.startswith("[") and (
-            not rfc3986.validators.host_is_valid(host) or _bad_labels(host) or _NOT_DNS().search(host.removeprefix("*."))):
+            not rfc3986.validators.host_is_valid(host) or _bad_labels(host) or not _dns_name(host)):
         # A stray ':' in a host name (mailing-:list.example.org) is one defect, not a bad
         # host and a bad port
         yield Problem(h0, h0 + len(hostport), f"`{hostport}` is not a valid host name")
@@ -942,13 +942,10 @@ def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
     if host.isascii():
         if " " not in host and (not rfc3986.validators.host_is_valid(host) or _bad_labels(host)):
             yield Problem(h0, h0 + len(host), f"`{host}` is not a valid host name")
-        elif not host.startswith("[") and _NOT_DNS().search(host.removeprefix("*.")):
-            # RFC 3986 lets a host name hold , ; ! $ & ' * + = (its sub-delims), but a web host
-            # is a DNS name: letters, digits, hyphens and dots (and, in practice, "_"); a
-            # leading "*." is a wildcard that names every subdomain (a policy's https://*.gov).
-            # A comma between labels is the usual slip for a dot (video,foxnews.com).
+        elif not host.startswith("[") and not _dns_name(host):
+            # A comma between labels is the usual slip for a dot (video,foxnews.com)
             dotted = host.replace(",", ".")
-            fix = dotted if _NOT_DNS().search(dotted) is None and not _bad_labels(dotted) else None
+            fix = dotted if _dns_name(dotted) and not _bad_labels(dotted) else None
             yield Problem(h0, h0 + len(host), f"`{host}` is not a valid host name"
                           + (f"; use `{dotted}`" if fix else ""), fix)
         elif "xn--" in host.lower():
@@ -974,6 +971,14 @@ def _bad_labels(host: str) -> bool:
 
 _BAD_LABEL = lazy(r"^[.\-]|\.\.|\.-|-\.|[.\-]$")
 _NOT_DNS = lazy(r"[^A-Za-z0-9.\-_%]")  # (a %-escape is rfc3986's to judge)
+
+
+def _dns_name(host: str) -> bool:
+    """Does an ASCII host hold only what a DNS name does? RFC 3986 lets a host name hold
+    , ; ! $ & ' * + = (its sub-delims), but a web host is letters, digits, hyphens and dots
+    (and, in practice, "_"); a leading "*." is a wildcard that names every subdomain (a
+    policy's https://*.gov)."""
+    return _NOT_DNS().search(host.removeprefix("*.")) is None
 
 
 def _idn_problems(host: str, h0: int, ascii_hosts: bool) -> Iterator[Problem]:
