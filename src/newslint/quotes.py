@@ -189,6 +189,15 @@ class Quotes:
             self._style = "curly" if curly and curly >= straight else ""
         return self._style
 
+    @cached_property
+    def lone(self) -> frozenset[int]:
+        """Ids of the marks that pair with nothing: the opening marks unclosed-quote reports and the
+        closing marks stray-closing-quote reports. One mark, one reading: such a mark's defect is
+        that it pairs with nothing (it was typed in by mistake, or its partner was lost), so the
+        rules that judge a mark's glyph or direction from its place in a pair (straight-quotes,
+        reversed-quote) leave it alone; turning it round or curling it would not mend the text."""
+        return frozenset(id(m) for m in (*self.unclosed, *self.stray))
+
     def pairs(self) -> list[tuple[Mark, Mark]]:
         """Matched (opening, closing) pairs in document order of their opening marks."""
         return self._lists[0]

@@ -18,11 +18,12 @@ Good: We call it a “blameless postmortem” because no one is at fault.
 An opening mark at the very end of a paragraph, glued to the text before it, opens nothing: it is
 a closing mark drawn the wrong way (improvement.“), reported with an unsafe fix to ”.
 
-Not findings: German and Russian closing “ („…“, «… „…“ …» with `lang: de`/`ru`); apostrophes
-(see NL117 `wrong-apostrophe`); marks of another language (NL115 `foreign-quotes`); a closing
-’’ with no ‘’ before it in the paragraph (‘the girls’’ coats’: a plural possessive
-before a closing single mark); the last letter of a dash read in the wrong encoding (`resourcesâ€”both`:
-mojibake reports it).
+Not findings: a closing mark typed into a word or before one that nothing closes (`the hos”pital`):
+it opens no quotation, and NL110 `unclosed-quote` reports it; German and Russian closing “ („…“, «…
+„…“ …» with `lang: de`/`ru`); apostrophes (see NL117 `wrong-apostrophe`); marks of another language
+(NL115 `foreign-quotes`); a closing ’’ with no ‘’ before it in the paragraph (‘the girls’’ coats’: a
+plural possessive before a closing single mark); the last letter of a dash read in the wrong
+encoding (`resourcesâ€”both`: mojibake reports it).
 """
 
 from __future__ import annotations
@@ -53,9 +54,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     prof = q.profile
     own = prof.marks
+    lone = q.lone
     for mk in q.flagged():
         if mk.flag not in ("reversed", "prime") or mk.role not in ("open", "close") or mk.masked:
             continue
+        if id(mk) in lone:
+            continue  # a ” that opens nothing and is never closed: unclosed-quote reports it
         want = _MIRROR.get(mk.ch, "")
         if want not in own or not want:
             continue

@@ -19,7 +19,9 @@ Bad:  le "coût d'un chômeur" pour la collectivité   (in an article that write
 Good: le « coût d'un chômeur » pour la collectivité
 
 Not findings: apostrophes (see NL117 `wrong-apostrophe`); inch and foot marks (6'2", a 27"
-screen); marks in code, URLs, HTML attributes and shortcodes, or written as entities.
+screen); marks in code, URLs, HTML attributes and shortcodes, or written as entities; a mark
+that pairs with nothing in its paragraph (`revisit the "zoning plan.`): its defect is that it
+pairs with nothing, and NL110 `unclosed-quote` or NL111 `stray-closing-quote` reports it.
 """
 
 from __future__ import annotations
@@ -54,9 +56,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     curly = set("“”‘’") | prof.marks
     wrong = STRAIGHT if style == "curly" else curly
     own = _own_pairs(q.quotation_marks(False), prof) if style == "curly" else {}
+    lone = q.lone
     for mk in q.quotation_marks(style == "curly"):
-        if mk.masked or mk.ch not in wrong:
-            continue
+        if mk.masked or mk.ch not in wrong or id(mk) in lone:
+            continue  # (a mark that pairs with nothing is unclosed-quote's or stray-closing-quote's)
         other = mk.partner
         if mk.role == "close" and other is not None and other.ch in wrong and not other.masked:
             continue  # reported with its opening mark

@@ -10,6 +10,9 @@ the first is reported as closing nothing: one deletion, not two); other stray ma
 closing mark that shuts a quotation an entity opened (`&#8220;… research” such as …&#8221;`),
 leaving the entity closer after it nothing to close, is reported: the entity is the text's own.
 
+A stray straight " in a curly article is reported here only (straight-quotes leaves a mark that
+pairs with nothing alone: curling it would not mend the text).
+
 Not findings: ’ and ' with nothing to close (apostrophes: the Smiths’ house, goin’); inch marks
 after digits (a 27" screen); marks in code, URLs, HTML and shortcodes, or written as entities;
 a closing mark after an HTML block whose text has a quotation mark (the quotation may open there);

@@ -26,6 +26,9 @@ apostrophes (“in the weeds'' on, a typewriter's or LaTeX's closing mark) is re
 a safe fix to the closing mark. A quotation written as entities pairs its own entities, so a
 mark typed inside it (``&#8220;we take the “agile path&#8221;``) is the one left open.
 
+A lone mark is reported here and by no other quote rule, whatever its glyph: a straight " in a
+curly article (straight-quotes) or a ” before a word (reversed-quote) that nothing closes.
+
 Not findings: apostrophes (’90s, ’em, rock ’n’ roll, the Smiths’ house) and a straight ' that
 nothing closes (it is read as an apostrophe); inch and foot marks after digits (6'2"); marks
 in code, URLs, HTML attributes and shortcodes; marks written as entities (&#8220;); a quotation
