@@ -79,6 +79,18 @@ def test_a_quotation_over_several_paragraphs() -> None:
     assert not lint_text(_article(body), config=ONLY_QUOTES)
 
 
+def test_a_paragraph_that_ends_with_a_comma_lost_its_closing_mark_there() -> None:
+    # the convention accepts a quotation left open at a sentence's end, not after a comma
+    body = "“We will go on,\n\n“Then we stop,” she said."
+    assert _found(_article(body)) == {(5, "NL110")}
+    fixed = fix_text(_article(body), config=ONLY_QUOTES, unsafe=True)[0]
+    assert "“We will go on,”\n\n“Then" in fixed and not lint_text(fixed, config=ONLY_QUOTES)
+    assert not _found(_article("“We will go on.\n\n“Then we stop,” she said."))
+    # outside English the comma follows the closing mark (»…«, sagte er): the convention stands
+    german = "„Wir gehen weiter,\n\n„Dann halten wir an“, sagte sie."
+    assert not _found(_article(german, "title: Gespräche\nlang: de\n"))
+
+
 def test_a_quotation_that_does_not_reopen_each_paragraph_is_one_finding() -> None:
     body = "“First paragraph, no closing mark.\n\nSecond paragraph, no opening mark,” he said."
     assert _found(_article(body)) == {(7, "NL110")}

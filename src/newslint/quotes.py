@@ -34,7 +34,8 @@ prose field is then read left to right with a stack, under the language profile 
   template tag over paragraphs) are left out.
 
 Across paragraphs: an opening mark left open is accepted when the next paragraph starts with an
-opening mark (the convention for a quotation over several paragraphs); it is carried into a
+opening mark (the convention for a quotation over several paragraphs), unless its paragraph ends
+with a comma (English: the quoted words end there, so the closing mark was lost); it is carried into a
 list it introduces (and the paragraph right after); it is excused before an HTML block. When the
 next paragraph with marks closes it without reopening, the pair is recorded in ``continued``.
 """
@@ -321,7 +322,8 @@ def _analyse(doc: "Document") -> Quotes | None:
             del q.stray[strays:]  # the quotation may have opened inside the HTML block before
         quoted.add(unit)
         if left and not (units.continued(unit) and attribution(doc, left[-1]) is None
-                         and not _inside_clause(P, left[-1])) and not units.before_html(unit):
+                         and not _inside_clause(P, left[-1]) and comma_end(doc, left[-1]) is None) \
+                and not units.before_html(unit):
             if units.inside_list(unit, unit + 1, depth):
                 carry = (left, unit, depth)  # a quotation that introduces or spans a list, closed in it
             else:
@@ -383,6 +385,35 @@ def attribution(doc: "Document", opener: Mark) -> int | None:
     if len(last) > 1 and not last[-1].strip().count(" "):
         return None  # “Why not? So, we said …: a sentence of one word then a comma is the writer's
     return m.end()
+
+
+def comma_end(doc: "Document", opener: Mark) -> int | None:
+    """Where the closing mark of ``opener``, open at its paragraph's end, was lost when the
+    paragraph ends with a comma (“We will go, ⏎⏎ “Then we stop,” she said.): the end of that
+    comma. A quotation that runs over several paragraphs leaves each one open at a sentence's
+    end; a comma there ends the quoted words, whatever the next paragraph starts with. None when
+    another mark of ``opener``'s family follows it in the paragraph (the comma may end another
+    quotation's words), before a list the paragraph introduces (“We need three things, ⏎ - …:
+    the quotation may close in the list), outside English and in front-matter fields."""
+    u = opener.unit
+    if u < 0 or not doc.language_tag.lower().startswith("en"):
+        return None  # (other languages set the comma after the closing mark: «…», сказал он)
+    blocks = doc.blocks
+    block = blocks[u]
+    if block.kind != "paragraph" or not block.spans:
+        return None
+    P = doc.prose_text
+    end = block.spans[-1][1]
+    while end > opener.end and P[end - 1] in " \t\r\n":
+        end -= 1
+    if P[end - 1: end] != "," or end <= opener.end:
+        return None
+    if u + 1 < len(blocks) and blocks[u + 1].list_depth > block.list_depth:
+        return None
+    family = NEXT_DOUBLE() if opener.ch in DOUBLE else _NEXT_SINGLE()
+    if family.search(P, opener.end, end) is not None:
+        return None
+    return end
 
 
 def _inside_clause(P: str, opener: Mark) -> bool:

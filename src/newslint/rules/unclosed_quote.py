@@ -15,8 +15,11 @@ name may be a link or emphasised: said [Ryan Panchadsaram](…); a title's autho
 Rob Pike) lost its closing mark before it:
 the finding runs from the opening mark to the comma, with an unsafe fix that inserts the mark
 after the comma; so did a testimonial whose signature follows a sentence's end and a spaced
-dash (“I loved working on the team. — **Noah Manger**): the mark goes after the full stop. Such
-a quotation is reported even when the next paragraph opens with a mark.
+dash (“I loved working on the team. — **Noah Manger**): the mark goes after the full stop. So did
+a quotation whose paragraph ends with a comma (“We will go, ⏎⏎ “Then we stop,” she said.): a
+quotation that runs over paragraphs leaves each one at a sentence's end, so the finding runs to
+that comma, and the unsafe fix closes the quotation after it. Such a quotation is reported even
+when the next paragraph opens with a mark.
 
 A quotation that runs on into the next paragraphs without reopening them (closing in a later
 paragraph) is reported once, at the first paragraph that should open with the mark; the fix
@@ -47,7 +50,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
-from ..quotes import DOUBLE, NEXT_DOUBLE, Profile, analyse, attribution
+from ..quotes import DOUBLE, NEXT_DOUBLE, Profile, analyse, attribution, comma_end
 
 ID = "NL110"
 NAME = "unclosed-quote"
@@ -82,6 +85,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             # attribution follows, where it should close: either may be the slip)
             yield Finding(mk.start, at, f"the quotation opened with {mk.ch} is never closed, and an attribution "
                                         f"follows the '{text[at - 1]}' that ends this span; close it there with {close}",
+                          Fix.insert(at, close, f"Close the quotation with {close}", safe=False))
+            continue
+        at = comma_end(doc, mk)
+        if at is not None:
+            close = _closer(q.profile, mk.ch)
+            yield Finding(mk.start, at, f"the quotation opened with {mk.ch} is never closed, and its paragraph ends "
+                                        f"with the comma that ends this span; close it there with {close}",
                           Fix.insert(at, close, f"Close the quotation with {close}", safe=False))
             continue
         yield Finding(mk.start, mk.end, f"opening {mk.ch} is never closed in this paragraph; "
