@@ -531,6 +531,60 @@ def _invisible(a, rng):
         return _replace(a, m.start(), m.start(), ch, "invisible-character", sub, ["NL120"], "safe")
 
 
+@injector("rare-invisible")
+def _rare_invisible(a, rng):
+    """An invisible character that pasted copy or a spoofing tool leaves less often than a ZWSP."""
+    chars = {"grapheme joiner in a word": "\u034f", "Hangul filler after a word": "\u3164",
+             "tag characters in a word": "\U000e0041\U000e0042", "variation selector in a word": "\ufe0f"}
+    sub = rng.choice(sorted(chars))
+    m = _pick(rng, _prose_matches(a, _WORD_END if "after" in sub else _IN_WORD))
+    if m:
+        return _replace(a, m.start(), m.start(), chars[sub], "rare-invisible", sub, ["NL120"], "safe")
+
+
+_BETWEEN_WORDS = re.compile(r"(?<=[A-Za-z]{2}) (?=[A-Za-z]{2})")
+
+
+@injector("odd-space")
+def _odd_space(a, rng):
+    """A typographer's space (or a line separator) for the space between two words."""
+    blanks = {"en space": "\u2002", "em space": "\u2003", "thin space": "\u2009", "hair space": "\u200a",
+              "ideographic space": "\u3000", "figure space": "\u2007", "line separator": "\u2028"}
+    sub = rng.choice(sorted(blanks))
+    m = _pick(rng, _prose_matches(a, _BETWEEN_WORDS))
+    if m:
+        return _replace(a, m.start(), m.end(), blanks[sub], "odd-space", sub, ["NL103"], "safe")
+
+
+_LIGATURE_PLACE = re.compile(r"(?<=[A-Za-z])f[il](?=[a-z])|\bf[il](?=[a-z]{2})")
+_HYPHENATED = re.compile(r"(?<=[a-z]{2})-(?=[a-z]{2})")
+_STOP_BEFORE_SENTENCE = re.compile(r"(?<=[a-z]{2})\.(?= [A-Z][a-z])")
+_CAPITAL_IN_WORD = re.compile(r"\b[A-Z](?=[a-z]{3,}\b)")
+
+
+@injector("compatibility-lookalike")
+def _compatibility(a, rng):
+    """A look-alike from another Unicode block: a ligature, a fullwidth or mathematical capital,
+    a minus sign for a word's hyphen, a one dot leader for a full stop."""
+    sub, m = _pick_place(a, rng, {"ligature": _LIGATURE_PLACE, "fullwidth capital": _CAPITAL_IN_WORD,
+                                  "mathematical capital": _CAPITAL_IN_WORD, "minus sign for a hyphen": _HYPHENATED,
+                                  "one dot leader for a full stop": _STOP_BEFORE_SENTENCE})
+    if m is None:
+        return None
+    c = m.group()
+    if sub == "ligature":
+        new = "\ufb01" if c == "fi" else "\ufb02"
+    elif sub == "fullwidth capital":
+        new = chr(ord(c) - ord("A") + 0xFF21)
+    elif sub == "mathematical capital":
+        new = chr(ord(c) - ord("A") + 0x1D400)
+    elif sub == "minus sign for a hyphen":
+        new = "\u2212"
+    else:
+        new = "\u2024"
+    return _replace(a, m.start(), m.end(), new, "compatibility-lookalike", sub, ["NL121"], "safe")
+
+
 HOMOGLYPHS = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і",
               "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р",
               "T": "Т", "X": "Х"}

@@ -24,8 +24,25 @@ from .prose import MASK
 PUNCT = ".!?,;:"
 HSPACE = " \t\u00a0\u202f"
 _PUNCT_SET = frozenset(PUNCT)
-INVISIBLE = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-             "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+# (a string of characters, not a regex class: rules test membership with ``in`` and build classes
+# from it. The combining grapheme joiner, the Hangul fillers, which render as nothing and pass
+# for a letter, and the tag characters, which only an emoji flag's sequence uses, are invisible too.)
+INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+             "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3164\ufeff\uffa0\U000e0001"
+             + "".join(map(chr, range(0xE0020, 0xE0080))))
+# Blanks that are not a space: the typographer's widths (en, em, thin, hair, figure...), the
+# ideographic and Ogham spaces, the mathematical space, and the Unicode line and paragraph
+# separators (a space or a line break to some readers, nothing to others). Between two words
+# they pass for a space (repeated-space reports them there); around a dash, between digits or
+# before French punctuation a thin or hair space is typography. (The no-break spaces are not
+# here: they have rules of their own.)
+ODD_SPACES = "\u1680\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u205f\u3000"
+_SELECTORS = "\ufe00-\ufe0f"  # variation selectors: an emoji's, or after a letter an invisible slip
+# Look-alikes that are not Greek or Cyrillic letters (mixed-script reads them): ligatures,
+# fullwidth letters and digits, mathematical letters, letter-like symbols, Roman numerals, the
+# dotless i, and punctuation that passes for a full stop, colon, exclamation mark, slash or hyphen.
+_LOOKALIKES = ("\u0131\u01c3\u0589\u2024\u2043\u2044\u210e\u2113\u2160-\u217f\u2212\u2215\ua789"
+               "\ufb00-\ufb06\ufe63\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff")
 _SCRIPTS = "\u0370-\u03ff\u0400-\u052f"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
@@ -33,7 +50,7 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 # One leading set, then zero-width tests: nothing is consumed beyond the first character, so
 # no candidate hides another.
 _CANDIDATE = re.compile(
-    "[-.!?,;:()\\[\\]…—–" + INVISIBLE + _SCRIPTS + "]"
+    "[-.!?,;:()\\[\\]…—–" + INVISIBLE + _SCRIPTS + ODD_SPACES + _SELECTORS + _LOOKALIKES + "]"
     # Most candidates are a word's comma or full stop before a space or line break, which no
     # branch below takes: turned away by one test instead of six (8 % of the scan)
     "(?![ \n](?<=[^" + HSPACE + "][.!?,;:][ \n]))"
@@ -42,7 +59,7 @@ _CANDIDATE = re.compile(
     "|(?<=[-(\\[])(?=[- ])"                      # "--", " - ", "( text", "[ text"
     "|(?<=[)\\]])(?<= .)"                        # "text )"
     "|(?<=[ \t\u00a0\u202f][.!?,;:])"              # "word ," (NL102)
-    "|(?<=[…—–" + INVISIBLE + _SCRIPTS + "]))"
+    "|(?<=[…—–" + INVISIBLE + _SCRIPTS + ODD_SPACES + _SELECTORS + _LOOKALIKES + "]))"
 )
 _INVISIBLE_RUN = lazy("[" + INVISIBLE + "]+")
 
@@ -62,6 +79,9 @@ class Scan:
     closing: list[int] = field(default_factory=list)  # ) or ] after a space
     invisible: list[tuple[int, int]] = field(default_factory=list)
     script: list[int] = field(default_factory=list)  # Greek and Cyrillic letters
+    blanks: list[int] = field(default_factory=list)  # ODD_SPACES
+    selectors: list[int] = field(default_factory=list)  # variation selectors right after a Latin letter
+    lookalikes: list[int] = field(default_factory=list)  # _LOOKALIKES
 
 
 def scan(doc: Document) -> Scan:
@@ -113,8 +133,15 @@ def _scan(pt: str) -> Scan:
             end = run.end() if run else i + 1
             s.invisible.append((i, end))
             skip_to = end
-        else:
+        elif "\u0370" <= c <= "\u052f":
             s.script.append(i)
+        elif c in ODD_SPACES:
+            s.blanks.append(i)
+        elif "\ufe00" <= c <= "\ufe0f":
+            if i and pt[i - 1] < "\u0250" and pt[i - 1].isalpha():  # (after an emoji or a symbol: its presentation)
+                s.selectors.append(i)
+        else:
+            s.lookalikes.append(i)
     return s
 
 
@@ -126,6 +153,7 @@ def data() -> dict[str, Any]:
     raw = load_yaml("rules", "typography.yaml")
     return {
         "confusables": dict(raw["confusables"]),
+        "lookalike-punctuation": dict(raw["lookalike-punctuation"]),
         "domain-words": frozenset(w.lower() for w in raw["domain-words"]),
         "title-abbreviations": frozenset(raw["title-abbreviations"]),
         "sentence-starters": frozenset(raw["sentence-starters"]),
@@ -252,6 +280,13 @@ def in_quotation(doc: Document, offset: int) -> bool:
     opens, closes = _OPEN_QUOTES.get(lang, "“‘«„"), _CLOSE_QUOTES.get(lang, "”’»")
     level = sum(before.count(q) for q in opens if q != "‘") - sum(before.count(q) for q in closes if q != "’")
     return level > 0 or before.count('"') % 2 == 1
+
+
+def wide(ch: str) -> bool:
+    """A Chinese, Japanese or Korean character, or a fullwidth form: text whose space, stop and
+    letters are its own (the ideographic space, 。, ＡＢＣ among kana)."""
+    return bool(ch) and ("\u2e80" <= ch <= "\ud7ff" or "\uf900" <= ch <= "\ufaff" or "\ufe30" <= ch <= "\ufe4f"
+                         or "\uff00" <= ch <= "\uffef" or "\U00020000" <= ch)
 
 
 def word_around(pt: str, start: int, end: int) -> tuple[int, int]:

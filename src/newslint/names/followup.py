@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..patterns import lazy
-from ..typography import INVISIBLE, near_invisible
+from ..typography import INVISIBLE, near_invisible, scan
 from .mentions import extract, survey
 
 if TYPE_CHECKING:
@@ -63,6 +63,8 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
     if _BROKEN_WORD().search(doc.prose_text):
         return []  # Jef<SHY>frey Levy: a name that invisible-character's fix gives back changes the
         # evidence (one more full name, one more first name); the pass after that fix decides
+    if scan(doc).lookalikes:
+        return []  # Aaron Ｆoss: the same with a look-alike letter that mixed-script's fix gives back
     text = doc.prose_text
     out = []
     first_full: dict[str, int] = {}

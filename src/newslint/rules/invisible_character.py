@@ -1,7 +1,10 @@
 """Invisible character: a zero-width space, soft hyphen, stray BOM or bidi control in prose.
 
 Pasted copy brings characters nobody can see: they split words for search (`a\u200bnd`),
-break name matching, and show up as boxes in feeds. The fix deletes them; it is safe.
+break name matching, and show up as boxes in feeds. The fix deletes them; it is safe. Besides
+those, the rarer ones that copy or a spoofing tool leaves are reported: the combining grapheme
+joiner, the invisible mathematical operators, the Hangul fillers (which pass for a letter), tag
+characters outside an emoji flag, and a variation selector right after a letter (`council\ufe0f`).
 
 Invisible characters in front-matter values that are not prose (tags, categories, authors: a tag
 `new\u200bs` is another tag than news) are reported too, and so are those in link targets and
@@ -22,18 +25,23 @@ space between two words (`this\u00a0summer`, `on\u00a0line` beside `online`, `ne
 
 Not findings: a zero-width joiner inside an emoji sequence (👩‍💻) or between letters of a
 script that needs it (Arabic, Indic), a zero-width non-joiner in such a script, bidi marks in a
-paragraph with right-to-left text, variation selectors, and code. A deletion that would merge
+paragraph with right-to-left text, variation selectors after an emoji or a symbol (❤\ufe0f, 1\ufe0f\u20e3),
+the tag characters of a region's flag (🏴 and its tags), a grapheme joiner before a combining
+mark, Hangul fillers in Korean text, and code. A deletion that would merge
 two emphasis runs (`**\u200b**`), split a paragraph (the character alone on a line between
 two lines of text), turn a line into indented code, a heading or a list (`\u200b  text`,
 `\u200b# text`) or start a YAML value with an indicator is unsafe.
 
 Bad:  Talks resumed in Istanbul\u200b on Tuesday, the minis\u00adtry said.
 Good: Talks resumed in Istanbul on Tuesday, the ministry said.
+Bad:  The mayor\u3164 said the commit\u034fee met.
+Good: The mayor said the committee met.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from typing import Any, Iterator, Mapping
 
@@ -54,8 +62,25 @@ DEFAULTS: dict[str, Any] = {}
 _NAMES = {"\u00ad": "soft hyphen", "\u061c": "Arabic letter mark", "\u180e": "Mongolian vowel separator",
           "\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner",
           "\u200e": "left-to-right mark", "\u200f": "right-to-left mark", "\u2060": "word joiner",
-          "\ufeff": "byte order mark"}
+          "\ufeff": "byte order mark", "\u034f": "combining grapheme joiner", "\u2061": "function application",
+          "\u2062": "invisible times", "\u2063": "invisible separator", "\u2064": "invisible plus",
+          "\u115f": "Hangul filler", "\u1160": "Hangul filler", "\u3164": "Hangul filler",
+          "\uffa0": "Hangul filler"}
+_FLAG = "\U0001f3f4"  # the black flag that tag characters turn into a region's flag (🏴 + gbsct + cancel tag)
+
+
+def _name(ch: str) -> str:
+    if "\U000e0000" <= ch <= "\U000e007f":
+        return "tag character"
+    return _NAMES.get(ch, f"bidi control U+{ord(ch):04X}")
+
+
+def _flag_tags(text: str, s: int, e: int) -> bool:
+    """Is the run the tag characters of an emoji flag (🏴 then tags, up to the cancel tag)?"""
+    return text[s - 1: s] == _FLAG and text[e - 1] == "\U000e007f" and \
+        all("\U000e0020" <= ch <= "\U000e007f" for ch in text[s:e])
 _JOINERS = "\u200c\u200d"
+_FILLERS = "\u115f\u1160\u3164\uffa0"  # (in Korean text, the parts of a syllable)
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _RTL = lazy("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _YAML_INDICATORS = "\"'&*!|>%@`#,[]{}?:-"
@@ -76,22 +101,35 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if reported and not reported.isdisjoint(range(s, e)):
             continue
         run = pt[s:e]
+        if run[0] >= "\U000e0000" and _flag_tags(pt, s, e):
+            continue  # 🏴 and its tags: a region's flag (Scotland, Wales)
         before = pt[s - 1] if s else ""
         after = pt[e] if e < len(pt) else ""
-        if any(ch in _JOINERS for ch in run) and not (_plain(before) and _plain(after)):
-            continue  # emoji sequences, Indic and Arabic shaping
+        if any(ch in _JOINERS or ch in _FILLERS for ch in run) and not (_plain(before) and _plain(after)):
+            continue  # emoji sequences, Indic and Arabic shaping, Hangul syllables written in parts
         if any(ch in _BIDI for ch in run) and _RTL().search(pt, max(0, s - 500), e + 500):
             continue  # bidi marks belong to right-to-left text
+        if run[-1] == "\u034f" and after and unicodedata.category(after).startswith("M"):
+            continue  # a grapheme joiner keeps the next combining mark apart (Hebrew points, German u\u034f\u0308)
         safe = not (before and after and before in "*_~" and after in "*_~") and not _holds_lines(doc.text, s, e) \
             and not _opens_block(doc.text, s, after)
         if safe and doc.in_front_matter(s) and after in _YAML_INDICATORS:
             line = doc.text[doc.text.rfind("\n", 0, s) + 1: s]
             safe = not re.fullmatch(r"\s*(?:-\s+)*(?:[^:]*:\s*)?", line)
-        names = sorted({_NAMES.get(ch, f"bidi control U+{ord(ch):04X}") for ch in run})
+        names = sorted({_name(ch) for ch in run})
         what = names[0] if len(names) == 1 else ", ".join(names)
         count = f"{len(run)} × " if len(run) > 1 else ""
         yield Finding(s, e, f"invisible {count}{what} in prose; delete it",
                       Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""), safe=safe,
+                                 reshapes=restores_reference(doc, s, e, "")))
+    for s in scan(doc).selectors:
+        if s in reported:
+            continue
+        e = s + 1
+        while e < len(pt) and "\ufe00" <= pt[e] <= "\ufe0f":
+            e += 1
+        yield Finding(s, e, "invisible variation selector after a letter in prose; delete it",
+                      Fix.delete(s, e, "Delete the variation selector" + ("s" if e - s > 1 else ""),
                                  reshapes=restores_reference(doc, s, e, "")))
 
 
@@ -105,9 +143,11 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
             continue
         for m in _RUN().finditer(url):
             s, e = m.span()
+            if _flag_tags(url, s, e):
+                continue
             joined = any(ch in _JOINERS for ch in m.group()) and \
                 not (url[s - 1: s].isascii() and url[e: e + 1].isascii())
-            names = sorted({_NAMES.get(ch, f"bidi control U+{ord(ch):04X}") for ch in m.group()})
+            names = sorted({_name(ch) for ch in m.group()})
             s, e = target.start + s, target.start + e
             yield Finding(s, e, f"invisible {', '.join(names)} in a URL; delete it",
                           Fix.delete(s, e, "Delete the invisible character", safe=not joined, reshapes=True))
@@ -123,6 +163,8 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
         for m in _RUN().finditer(text, s0, e0):
             s, e = m.span()
             run = m.group()
+            if _flag_tags(text, s, e):
+                continue
             before, after = text[s - 1], text[e: e + 1]
             if any(ch in _JOINERS for ch in run) and not (_plain(before) and _plain(after)):
                 continue  # emoji sequences, Indic and Arabic shaping
@@ -130,7 +172,7 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
                 continue
             safe = (s > s0 or after not in _YAML_INDICATORS) and \
                 (text[s0] in "'\"|>" or reads_as_text(text[s0:s] + text[e:e0]))  # (3<ZWSP> is text; 3 a number)
-            names = sorted({_NAMES.get(ch, f"bidi control U+{ord(ch):04X}") for ch in run})
+            names = sorted({_name(ch) for ch in run})
             count = f"{len(run)} × " if len(run) > 1 else ""
             yield Finding(s, e, f"invisible {count}{', '.join(names)} in a front-matter value; delete it",
                           Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""),

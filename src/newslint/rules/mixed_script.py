@@ -14,23 +14,37 @@ and the ideographic `、` `。`); glued to a Latin word (`members， but`) it is
 the fix writes the ASCII mark (with a space where a word is glued to it), safe. So does the
 Greek question mark (U+037E), a look-alike of the semicolon, after a Latin word (`old; it`).
 
+Look-alikes from other Unicode blocks in Latin text are the same slip, or a spoofing tool's:
+a ligature (`ﬁnance`), fullwidth letters (`Ａgency`), mathematical letters (`𝐓he`, or a word
+styled wholly in them, which a quoted post may use: its fix is unsafe), letter-like symbols
+(`ℓocal`), Roman numeral characters (`Ⅱ`), a dotless ı in an English word (`polıtics`), and
+punctuation that passes for an ASCII mark where that mark belongs (a one dot leader or an
+Armenian full stop after a word, a minus sign or hyphen bullet between two letters, a fraction
+slash between two words, the click letter ǃ at a word's end: rules/typography.yaml). The fix
+writes Unicode's compatibility form (`fi`, `A`, `T`, `l`, `II`) or the ASCII mark.
+
 The words of front-matter values other than the prose fields are read too (`tags: [Мakers]`:
 another tag than Makers; a mostly Latin word only), and so are the words of link targets and
 bare URLs (`twitter.com/everykidіnapark`: the link goes nowhere), the host excepted
 (malformed-url reports a mixed host); a word of a URL with a mistyped scheme, prose too, is
 reported once, as the URL's.
 
-Not findings: fullwidth punctuation between CJK characters (`北京，上海`); genuine Cyrillic or Greek words (`Поиск`, `wiki/Москва`), Greek letters used as
+Not findings: fullwidth punctuation between CJK characters (`北京，上海`), fullwidth letters
+among Chinese or Japanese text, a dotless ı in a Turkish name (`Kılıçdaroğlu`), a fraction
+(`1⁄2`), a minus sign before a number (`−5`), the click letter starting a word (`ǃKung`); genuine Cyrillic or Greek words (`Поиск`, `wiki/Москва`), Greek letters used as
 symbols next to Latin ones (`ΔF`, `μs`, `NetΣyn`: Δ, μ, Σ look like no Latin letter), and a
 word whose other letters do not settle the script.
 
 Bad:  Apple and Miсrosoft (with a Cyrillic с) said so.
 Good: Apple and Microsoft said so.
+Bad:  The ministry cut the ﬁnance budget for the well−known palace.
+Good: The ministry cut the finance budget for the well-known palace.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Iterator, Mapping
 
 from .. import links
@@ -38,7 +52,7 @@ from ..document import Document
 from ..frontmatter import reads_as_text
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..typography import data, near_invisible, restores_reference, scan, word_around
+from ..typography import data, near_invisible, restores_reference, scan, wide, word_around
 
 ID = "NL121"
 NAME = "mixed-script"
@@ -56,6 +70,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     yield from _in_front_matter(doc)
     yield from _fullwidth(doc)
     sc = scan(doc)
+    if sc.lookalikes:
+        yield from _lookalikes(doc, sc.lookalikes, reported={i for f in in_urls for i in range(f.start, f.end)})
     if not sc.script:
         return
     # A URL the masker missed (a mistyped scheme) is prose too: its words reported as a URL's
@@ -102,9 +118,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 # The Greek question mark U+037E looks like a semicolon and is one in Greek (NFC turns it into ;):
 # Greek keyboards and converters put it into English copy.
 _FULLWIDTH = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "、": ",", "。": ".",
-              "\u037e": ";"}
+              "．": ".", "｡": ".", "\u037e": ";"}
 # After a Latin letter or digit (a closing mark also after a space), or an opening one before a Latin letter.
-_FULLWIDTH_MARK = lazy("[，：；！？）、。\u037e](?<=[A-Za-z0-9].)|（(?=[A-Za-z0-9])")
+_FULLWIDTH_MARK = lazy("[，：；！？）、。．｡\u037e](?<=[A-Za-z0-9].)|（(?=[A-Za-z0-9])")
 
 
 def _fullwidth(doc: Document) -> Iterator[Finding]:
@@ -129,6 +145,96 @@ def _fullwidth(doc: Document) -> Iterator[Finding]:
         what = "Greek question mark (;)" if ch == "\u037e" else f"fullwidth {ch}"
         yield Finding(m.start(), m.end(), f"{what} in Latin text; use '{ascii_mark.strip()}'",
                       Fix.replace(m.start(), m.end(), ascii_mark, f"Use '{ascii_mark.strip()}'"))
+
+
+def _lookalikes(doc: Document, found: list[int], reported: set[int]) -> Iterator[Finding]:
+    """Letters and marks from other Unicode blocks in Latin text: ligatures (ﬁ), fullwidth letters
+    (Ａ), mathematical letters (𝐓), letter-like symbols (ℓ), Roman numerals (Ⅱ), the dotless ı
+    in an English word, and punctuation look-alikes (rules/typography.yaml). The fix writes
+    the plain form (Unicode's compatibility mapping); it is unsafe only for a word written
+    wholly in mathematical letters (styled on purpose, as a quoted post may be)."""
+    pt = doc.prose_text
+    punctuation = data()["lookalike-punctuation"]
+    english = doc.language_tag.lower().startswith("en")
+    done = -1
+    for i in found:
+        if i < done or i in reported:
+            continue
+        c = pt[i]
+        before, after = pt[i - 1: i], pt[i + 1: i + 2]
+        if c in punctuation:
+            if _punctuation_slip(c, before, after):
+                plain = punctuation[c]
+                yield Finding(i, i + 1, f"look-alike {unicodedata.name(c, 'mark').lower()} ({c}) in Latin text; "
+                              f"use '{plain}'", Fix.replace(i, i + 1, plain, f"Use '{plain}'",
+                                                             reshapes=restores_reference(doc, i, i + 1, plain)))
+            continue
+        s, e = i, i + 1
+        while s > 0 and pt[s - 1].isalnum():
+            s -= 1
+        while e < len(pt) and pt[e].isalnum():
+            e += 1
+        done = e
+        word = pt[s:e]
+        if wide(pt[s - 1: s]) or wide(pt[e: e + 1]) or any(wide(ch) and not _fullwidth_form(ch) for ch in word):
+            continue  # fullwidth letters among Chinese or Japanese text are that text's
+        if c == "\u0131" or "\u0131" in word:
+            if not english or not _dotless_slip(word):
+                continue  # Turkish and Azerbaijani names (Kılıçdaroğlu) keep their dotless i
+        fixed = "".join("i" if ch == "\u0131" else unicodedata.normalize("NFKC", ch) for ch in word)
+        if fixed == word or any(ord(ch) >= 0x250 for ch in fixed):
+            continue
+        odd = [ch for ch in word if ord(ch) >= 0x250 or ch == "\u0131"]
+        kinds = sorted({_lookalike_kind(ch) for ch in odd})
+        letters = [ch for ch in word if ch.isalpha()]
+        styled = bool(letters) and all(_math(ch) for ch in letters)
+        yield Finding(s, e, f"'{word}' is written with {' and '.join(kinds)} ({''.join(dict.fromkeys(odd))}); "
+                      f"use '{fixed}'", Fix.replace(s, e, fixed, "Use the plain letters", safe=not styled,
+                                  reshapes=restores_reference(doc, s, e, fixed)))
+
+
+def _punctuation_slip(c: str, before: str, after: str) -> bool:
+    """Does the look-alike stand where its ASCII twin would?"""
+    latin_before = before.isalnum() and ord(before) < 0x250
+    if c in "\u2024\u0589\ua789":  # a stop or colon: after a Latin letter or digit
+        return latin_before
+    if c == "\u01c3":  # an exclamation mark: at a Latin word's end (the click letter starts ǃKung)
+        return before.isalpha() and ord(before) < 0x250 and not after.isalnum()
+    if c in "\u2044\u2215":  # a slash between two words (1⁄2 is a fraction)
+        return before.isalpha() and after.isalpha() and ord(before) < 0x250
+    return before.isalpha() and after.isalpha() and ord(before) < 0x250 and ord(after) < 0x250  # a hyphen
+
+
+def _dotless_slip(word: str) -> bool:
+    """An English word with a dotless ı for its i (polıtics), nothing Turkish about it."""
+    from ..resources import english_words
+
+    if any(ch in "ğĞşŞçÇöÖüÜİ" for ch in word):
+        return False
+    return word.replace("\u0131", "i").lower() in english_words()
+
+
+
+def _fullwidth_form(ch: str) -> bool:
+    return "\uff01" <= ch <= "\uff5e"
+
+
+def _math(ch: str) -> bool:
+    return "\U0001d400" <= ch <= "\U0001d7ff"
+
+
+def _lookalike_kind(ch: str) -> str:
+    if ch == "\u0131":
+        return "a dotless ı"
+    if "\ufb00" <= ch <= "\ufb06":
+        return "a ligature"
+    if _fullwidth_form(ch):
+        return "fullwidth characters"
+    if _math(ch):
+        return "mathematical letters"
+    if "\u2160" <= ch <= "\u217f":
+        return "a Roman numeral character"
+    return "a letter-like symbol"
 
 
 def _in_urls(doc: Document) -> Iterator[Finding]:

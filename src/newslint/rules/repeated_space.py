@@ -1,7 +1,12 @@
-"""Repeated space: two or more spaces (or a tab) between words in prose.
+"""Repeated space: two or more spaces (or a tab, or a space that is not a space) between words in prose.
 
 A doubled space is invisible in the editor and shows up in print, in search snippets and in
 feeds; a tab between words, pasted from a spreadsheet or a word processor, is reported too, and
+so is a typographer's space that passes for a space between two words (en, em, three- and
+four-per-em, ideographic, Ogham, mathematical space, or the Unicode line and paragraph
+separators; a thin, hair, six-per-em, figure or punctuation space only between two letters:
+around a dash, between digits and before French punctuation it is typography; an ideographic
+space beside Chinese or Japanese text is that text's), replaced with one space, and
 so is a space beside a no-break space (`had to&nbsp; take`: what a rich-text editor leaves of a
 doubled space). Not
 findings: a Markdown hard line break (two spaces at the end of a line), the padding
@@ -26,6 +31,8 @@ unless the article's colons take two as a habit or, with no colon to tell, a cap
 
 Bad:  The conversation between Shoigu and Austin took place  on May 13.
 Good: The conversation between Shoigu and Austin took place on May 13.
+Bad:  The council met on\u2002Tuesday.
+Good: The council met on Tuesday.
 """
 
 from __future__ import annotations
@@ -40,7 +47,7 @@ from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
-from ..typography import INVISIBLE, link_ending_at, as_latin, near_invisible, scan
+from ..typography import INVISIBLE, ODD_SPACES, as_latin, link_ending_at, near_invisible, scan, wide
 
 ID = "NL103"
 NAME = "repeated-space"
@@ -106,6 +113,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if any(gap) and (spacing == "any" or _two_space_habit(text, matches, see_through)):
             matches = [m for m, g in zip(matches, gap) if not g]
     yield from _tabs(doc, text)
+    yield from _odd_blanks(doc, text)
     starts = doc.line_starts
     lines = [bisect_right(starts, m.start()) for m in matches]  # 1-based, as doc.position's
     aligned = _aligned_lines(matches, lines)
@@ -270,10 +278,50 @@ def _tabs(doc: Document, text: str) -> Iterator[Finding]:
         while end < len(text) and text[end] in " \t":
             end += 1
         if not s or not end < len(text) or text[s - 1] in "\n\ue000|" or text[end] in "\n\ue000|" \
-                or near_invisible(doc, s, end):
-            continue  # indentation, a line's end, a table's padding, or next to code
+                or near_invisible(doc, s, end) or text[s - 1] in ODD_SPACES or text[end] in ODD_SPACES:
+            continue  # indentation, a line's end, a table's padding, or next to code (or _odd_blanks')
         yield Finding(s, end, "tab between words; use one space",
                       Fix.replace(s, end, " ", "Replace with one space"))
+
+
+def _odd_blanks(doc: Document, text: str) -> Iterator[Finding]:
+    """An en, em, thin, hair, ideographic or other typographer's space, or a line separator,
+    between two words (with any spaces and tabs beside it): it passes for a space, but it is
+    another character for search, and its width differs. A thin, hair, six-per-em, figure or
+    punctuation space counts only between two letters: between digits it groups them, around
+    a dash or before French punctuation it is typography. An ideographic space beside Chinese
+    or Japanese text is that text's space."""
+    end = -1
+    for i in scan(doc).blanks:
+        if i < end:
+            continue
+        s, end = i, i + 1
+        while s > 0 and text[s - 1] in _RUN_BLANKS:
+            s -= 1
+        while end < len(text) and text[end] in _RUN_BLANKS:
+            end += 1
+        if not s or end >= len(text) or near_invisible(doc, s, end):
+            continue
+        before, after = text[s - 1], text[end]
+        if before in "\n\ue000|" or after in "\n\ue000|" or wide(before) or wide(after):
+            continue  # a line's end, masked code or markup, a table's padding; CJK text
+        run = text[s:end]
+        odd = [ch for ch in run if ch in ODD_SPACES]
+        if all(ch in _THIN for ch in odd) and not (before.isalpha() and after.isalpha()):
+            continue
+        what = sorted({_BLANK_NAMES[ch] for ch in odd})
+        yield Finding(s, end, f"{' and '.join(what)} between words; use a plain space",
+                      Fix.replace(s, end, " ", "Replace with one space"))
+
+
+_RUN_BLANKS = " \t" + ODD_SPACES
+_THIN = "\u2006\u2007\u2008\u2009\u200a"  # six-per-em, figure, punctuation, thin and hair spaces
+_BLANK_NAMES = {"\u1680": "Ogham space", "\u2002": "en space", "\u2003": "em space", "\u2004": "three-per-em space",
+                "\u2005": "four-per-em space", "\u2006": "six-per-em space", "\u2007": "figure space",
+                "\u2008": "punctuation space", "\u2009": "thin space", "\u200a": "hair space",
+                "\u2028": "line separator", "\u2029": "paragraph separator", "\u205f": "mathematical space",
+                "\u3000": "ideographic space"}
+
 
 
 def _all_tabs(text: str) -> Iterator[int]:
