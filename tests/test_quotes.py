@@ -91,6 +91,16 @@ def test_a_paragraph_that_ends_with_a_comma_lost_its_closing_mark_there() -> Non
     assert not _found(_article(german, "title: Gespräche\nlang: de\n"))
 
 
+def test_a_straight_quotation_inside_a_curly_one_takes_the_next_level_in_one_safe_fix() -> None:
+    # (it took “no” first, then quote-nesting's unsafe fix to ‘no’)
+    body = "“He said \"no\" to me,” she said, and “we left,” he said. “Fine,” said the clerk."
+    fixed, remaining = fix_text(_article(body), config=ONLY_QUOTES)[:2]
+    assert "“He said ‘no’ to me,”" in fixed and not remaining
+    german = "„Er sagte \"nein\" zu mir“, sagte sie, „und wir gingen“, sagte er. „Gut“, sagte sie."
+    fixed, remaining = fix_text(_article(german, "title: Gespräche\nlang: de\n"), config=ONLY_QUOTES)[:2]
+    assert "„Er sagte ‚nein‘ zu mir“" in fixed and not remaining
+
+
 def test_a_quotation_that_does_not_reopen_each_paragraph_is_one_finding() -> None:
     body = "“First paragraph, no closing mark.\n\nSecond paragraph, no opening mark,” he said."
     assert _found(_article(body)) == {(7, "NL110")}

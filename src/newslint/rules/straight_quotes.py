@@ -15,6 +15,13 @@ own guillemets have (ordinary, no-break or narrow no-break; a no-break one if th
 Bad:  contact is maintained in order to "not allow this to grow into something more terrible."
 Good: contact is maintained in order to “not allow this to grow into something more terrible.”
 
+A straight quotation inside a quotation takes the next level's marks, so that one fix gives the
+nesting quote-nesting (NL116) asks for: “… ‘…’ …” in English, „… ‚…‘ …“ in German. Its fix is
+safe when the quotation around it pairs beyond doubt too.
+
+Bad:  “The board said "not this year" to the roof,” she said.
+Good: “The board said ‘not this year’ to the roof,” she said.
+
 Bad:  le "coût d'un chômeur" pour la collectivité   (in an article that writes « taux »)
 Good: le « coût d'un chômeur » pour la collectivité
 
@@ -57,6 +64,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     wrong = STRAIGHT if style == "curly" else curly
     own = _own_pairs(q.quotation_marks(False), prof) if style == "curly" else {}
     lone = q.lone
+    chosen: dict[int, tuple[str, str]] = {}  # id(opening mark) → the marks its pair is given
     for mk in q.quotation_marks(style == "curly"):
         if mk.masked or mk.ch not in wrong or id(mk) in lone:
             continue  # (a mark that pairs with nothing is unclosed-quote's or stray-closing-quote's)
@@ -66,8 +74,20 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         pair = other is not None and other.ch in wrong and not other.masked
         marks = [mk, other] if pair else [mk]
         safe = mk.sure and (other is None or other.sure)
-        edits = tuple(Edit(m.start, m.end, _spaced(doc, m, _replacement(m, prof, style, own), prof, inner))
-                      for m in marks)
+        if pair and style == "curly" and other is not None:
+            # the marks the pair takes, the next level's when its own glyph's would repeat the
+            # enclosing quotation's (“He said "no"” → ‘no’, not “no”, which quote-nesting reports)
+            glyphs = _replacement(mk, prof, style, own), _replacement(other, prof, style, own)
+            outer = _enclosing(mk, chosen)
+            if outer is not None and glyphs == outer:
+                glyphs = _next_level(outer, prof)
+                safe = safe and _sure_pair(mk.parent)
+            chosen[id(mk)] = glyphs
+            edits = (Edit(mk.start, mk.end, _spaced(doc, mk, glyphs[0], prof, inner)),
+                     Edit(other.start, other.end, _spaced(doc, other, glyphs[1], prof, inner)))
+        else:
+            edits = tuple(Edit(m.start, m.end, _spaced(doc, m, _replacement(m, prof, style, own), prof, inner))
+                          for m in marks)
         shown = _shape([e.text for e in edits])
         if style == "curly":
             message = f"straight quotes in an article that uses curly quotes; use {shown}"
@@ -77,6 +97,28 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             title = "Use straight quotes"
         end = marks[-1].end if pair else mk.end
         yield Finding(mk.start, end, message, Fix(edits, title, safe))
+
+
+def _enclosing(mk: Mark, chosen: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """The marks of the quotation around ``mk``'s once fixed (its own when it is not reported),
+    or None when there is none or it is not closed."""
+    parent = mk.parent
+    if parent is None or parent.partner is None:
+        return None
+    return chosen.get(id(parent)) or (parent.ch, parent.partner.ch)
+
+
+def _next_level(outer: tuple[str, str], prof: Any) -> tuple[str, str]:
+    """The pair after ``outer`` in its house style's levels (as quote-nesting asks for)."""
+    for style in (list(prof.levels), list(prof.also)):
+        if outer in style:
+            return style[(style.index(outer) + 1) % len(style)]
+    return outer
+
+
+def _sure_pair(opener: Mark | None) -> bool:
+    """Do ``opener`` and its partner both follow from their context?"""
+    return opener is not None and opener.partner is not None and opener.sure and opener.partner.sure
 
 
 def _own_pairs(marks: list[Mark], prof: Any) -> dict[tuple[int, bool], tuple[str, str]]:
