@@ -34,7 +34,8 @@ English word stands before the stop in an article that shows no code: `a confusi
 experience.User interface`; but lower-case
 words glued by commas with "and", "or" or "etc." among them, or all of three letters or more and
 one of six or more, are a sentence's list: `laws,regulations,and others`,
-`anytime,anywhere,any device`; and a top-level domain named with its dot before a lower-case
+`anytime,anywhere,any device`; and two formats or domains listed, `json,xml and csv` (not a file or
+host name whose dot became a comma: `report,pdf`); and a top-level domain named with its dot before a lower-case
 word: `.gov, .mil,etc.`; and the last of three identifiers listed with spaces before a word:
 `splice_init, splice_update, splice_signed,things like that`), coordinates (`x,y`), URI schemes
 (`mailto:Name`), `tl;dr`, HTML entities (`&mdash;`), ellipses, and a mark before garbled text
@@ -223,15 +224,16 @@ def _tokens(pt: str, i: int) -> tuple[str, str]:
     return as_latin(left), as_latin(right[:cut])
 
 
-def _right_word(right: str) -> str:
-    """The word after the mark, or "" when what follows is a domain, address, path or code."""
+def _right_word(right: str, domains: bool = False) -> str:
+    """The word after the mark, or "" when what follows is a domain, address, path or code (or
+    a domain word, unless ``domains``)."""
     m = _WORD().match(right)
     if m is None:
         return ""
     word, rest = m.group(), right[m.end():]
     if rest and (rest[0] in "@/\\_=(" or rest[0].isdigit() or (rest[0] in ".:" and len(rest) > 1 and (rest[1].isalnum() or rest[1] in ":/"))):
         return ""
-    if _CAMEL().search(word) or (word.lower() in data()["domain-words"] and not rest[:1] == "-"):
+    if _CAMEL().search(word) or (not domains and word.lower() in data()["domain-words"] and not rest[:1] == "-"):
         return ""  # (co-authored is a word, not the domain .co)
     return word
 
@@ -543,6 +545,9 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if not word or _CODE_LIKE().search(word) or "(" in word or "[" in word:
         return False
     nxt = _right_word(right)
+    if not nxt and mark == "," and word.isalpha() and len(word) >= 3 and word.lower() in table["domain-words"]:
+        nxt = _right_word(right, domains=True)  # json,xml and csv; com,org: formats or domains listed,
+        nxt = nxt if len(nxt) >= 3 else ""  # not a file or host name whose dot became a comma (report,pdf)
     if not nxt and mark == "," and word.isalpha() and len(word) > 1 and (
             _WORD_PAIR().match(right) or (word.islower() and len(word) >= 4 and _SLASHED_PLAIN().fullmatch(right))):
         return True  # brands,and/or companies, executed,passed/failed: words, not a path
