@@ -19,7 +19,10 @@ that the article writes in lower case (Department.Officials), or a title such as
 person's name (Johanna Koljonen.Teams), or a month or weekday (April.Search), or when the
 second is an adverb or a participle (Department.Included; in an article that shows no code, a
 past participle then a lower-case word after any capitalised word: `Cuba.Created by the
-Board`), or a word the article opens another
+Board`; in an article in English, an ordinary word then a lower-case one after a name the
+dictionary lists or after the last word of a name of several words: `rural America.Available as
+a download`, `the World Trade Center.Cell phone systems`, unless the article capitalises that
+word inside a sentence too), or a word the article opens another
 sentence with and never capitalises inside one (Europa.Necesitamos); a capitalised domain word after a
 lower-case one and before a lower-case word is a sentence: `devices.App users`; so is a
 sentence-starting word after words joined by slashes or a domain: `and/or.The`, `RIM/Blackberry.Here`, `Data.gov.An`,
@@ -118,6 +121,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     own = table["sentence-starters-by-language"].get(doc.language.split("-")[0])
     if own is not None:  # (an article in French starts its sentences with Une and La, too)
         table = {**table, "sentence-starters": own}
+    # (the English word list tells an ordinary word that opens a sentence only in an article in English)
+    table = {**table, "english": doc.language == "en"}
 
     def latin() -> str:  # the prose with look-alikes read as Latin, for the rare name check
         # (the prose itself when it has none: the per-text caches below then find it by identity,
@@ -314,6 +319,14 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
             return True  # Johanna Koljonen.Teams: a person's name ends a sentence
         if pt[i] == "." and nxt.istitle() and word in _CALENDAR and _glued_count(pt, word, nxt) == 1:
             return True  # in early April.Search volume: a date ends a sentence
+        if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and word.istitle() \
+                and _space_then_lower(pt, after) and nxt.lower() in english_words() \
+                and (word in english_words() or _ends_long_name(pt, i - len(word))) \
+                and _glued_count(pt, word, nxt) == 1 and _word_places(pt).get(nxt) is not False:
+            return True  # rural America.Available as a download, the World Trade Center.Cell phone
+            # systems: a name the dictionary lists (a place, a people, a person) or the last word of a
+            # name of several words inside a sentence, then an ordinary word that opens a clause and that
+            # the article never capitalises inside a sentence (as it would a dotted name's: Fork.Observer)
         if pt[i] == "." and right == nxt and nxt.endswith("ed") and _INFLECTED().fullmatch(nxt) \
                 and nxt.lower() in english_words() and _space_then_lower(pt, i + 1 + len(nxt)) \
                 and _glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
@@ -361,6 +374,18 @@ def _titled_clause(pt: str, right: str, after: int) -> bool:
     word = right[:-1] if right.endswith(",") else right
     return len(word) > 1 and word.isalpha() and word.istitle() and \
         (right.endswith(",") or _space_then_lower(pt, after))
+
+
+def _ends_long_name(pt: str, start: int) -> bool:
+    """Does the capitalised word at ``start`` end a name of two or more capitalised words that
+    stands inside a sentence, after a lower-case word or a comma (the Technology Transformation
+    Service, an Authorization Package; not Visit Fork, a sentence's first word and the name)?"""
+    m = _NAME_BEFORE().search(pt, max(0, start - 120), start)
+    return m is not None
+
+
+# (a capitalised word or two, then the one at the end: after a lower-case word or a comma and a space)
+_NAME_BEFORE = lazy(r"(?:[a-z],?|,)[ \n](?:[A-Z][\w’'&-]*[ \n]){1,4}\Z")
 
 
 def _has_code(text: str) -> bool:
