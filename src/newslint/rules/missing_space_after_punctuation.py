@@ -22,8 +22,9 @@ past participle then a lower-case word after any capitalised word: `Cuba.Created
 Board`; in an article in English, an ordinary word then a lower-case one after a name the
 dictionary lists or after the last word of a name of several words: `rural America.Available as
 a download`, `the World Trade Center.Cell phone systems`, unless the article capitalises that
-word inside a sentence too), or a word the article opens another
-sentence with and never capitalises inside one (Europa.Necesitamos); a capitalised domain word after a
+word inside a sentence too), or a second word that opens a phrase the article writes on its own
+twice more (`like Uber and Airbnb.Gen Z doesn’t`, with "Gen Z" elsewhere), or a word the
+article opens another sentence with and never capitalises inside one (Europa.Necesitamos); a capitalised domain word after a
 lower-case one and before a lower-case word is a sentence: `devices.App users`; so is a
 sentence-starting word after words joined by slashes or a domain: `and/or.The`, `RIM/Blackberry.Here`, `Data.gov.An`,
 `census.gov?The`, and any capitalised word then a comma or a lower-case word after a domain:
@@ -302,6 +303,10 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
         return True  # an API key.API keys are free, the system.FDA, led by, a success.FTC’s
         # managers: an acronym the article writes alone opens a sentence
         # (not a name in a link's text or brackets: the [open.NASA blog])
+    if pt[i] == "." and right == nxt and nxt.istitle() and len(nxt) > 1 and word.isalpha() and _phrase_elsewhere(pt, nxt, after) \
+            and _glued_count(pt, word, nxt) == 1:
+        return True  # like Uber and Airbnb.Gen Z doesn't: the glued word opens a phrase the article
+        # writes on its own twice more (Gen Z), not the second half of a name written with a dot
     if not nxt or (nxt.isupper() and len(nxt) > 1 and not (opened and word.islower())):
         return False  # open.NASA, Gov.HK: a name, not a sentence start (strategy.[HUD's report: a link opens one)
     if word[0].isupper():
@@ -522,6 +527,28 @@ def _glued_pairs(pt: str) -> dict[tuple[str, str], list[int]]:
 
 
 _ALNUM_RUN = lazy(r"[^\W_]+")
+
+
+def _phrase_elsewhere(pt: str, word: str, after: int) -> bool:
+    """Does the article write ``word`` and the word after ``after`` (one space, then a word ending
+    at a space or a mark) as a phrase on its own at least twice elsewhere (Gen Z)?"""
+    m = _NEXT_WORD().match(pt, after)
+    return m is not None and _spaced_pairs(pt).get((word, m.group(1)), 0) >= 2
+
+
+@lru_cache(maxsize=4)
+def _spaced_pairs(pt: str) -> dict[tuple[str, str], int]:
+    """How often ``pt`` writes each capitalised word then one space and a word, the first after no
+    letter, digit or dot: found once per text (not a search of the whole text for each glued stop)."""
+    out: dict[tuple[str, str], int] = {}
+    for m in _SPACED_PAIR().finditer(pt):
+        key = (m.group(1), m.group(2))
+        out[key] = out.get(key, 0) + 1
+    return out
+
+
+_NEXT_WORD = lazy(r" ([^\W\d_]+)(?![^\W_]|[.@/:][^\W_])")
+_SPACED_PAIR = lazy(r"(?<![\w.@/])([A-Z][^\W\d_]*) (?=([^\W\d_]+)(?![^\W_]|[.@/:][^\W_]))")
 _GLUED_PAIR = lazy(r"([^\W_]+)\.(?=([^\W_]+))")
 
 
