@@ -64,8 +64,13 @@ number that numbers a heading (`##1. The inventory`) or to an anchor tag before 
 (`##<a name="reading"></a>Reading`), is a paragraph in CommonMark, not a heading; the
 fix inserts the space (a lone `#` glued to a word is as often a hashtag: `#WeRemember`).
 
+A "!" glued to a capitalised word after a name that the article writes elsewhere with its "!"
+and nothing glued on is one too (`America’s PrepareAthon! Plan` … `National PrepareAthon!Day`).
+
 Bad:  The talks ended in spring.Russia sent documents,but got no answer.
 Good: The talks ended in spring. Russia sent documents, but got no answer.
+Bad:  It covers rural America.Available as an app, it returns json,xml and csv.
+Good: It covers rural America. Available as an app, it returns json, xml and csv.
 """
 
 from __future__ import annotations
@@ -291,6 +296,10 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
         # (not prevScript.IsValid: a lower-case CamelCase word before the stop; not a name written only so)
     if _CAMEL().search(word) and pt[i] == "." and word.isalpha() and _WORD().fullmatch(right) and right in table["sentence-starters"]:
         return True  # YouTube.You can, WordPress.We were: a name, then a sentence
+    if pt[i] == "!" and word == token and word.isalpha() and len(word) > 1 and word not in _BANG_NAMES \
+            and _bang_ends_name(pt, word, right):
+        return True  # America's PrepareAthon! Plan ... National PrepareAthon!Day, September 30: a name
+        # styled with a "!" that the article writes elsewhere with nothing glued to its mark
     if len(word) < 2 or _CAMEL().search(word) or (not word.isalpha() and not word.isdigit()):
         return False  # an initial (J.Smith, non-U.S.), a version (v2), an identifier
     if word.islower() and pt[i] == "." and _WORD().fullmatch(right) and right.istitle() and _space_then_lower(pt, i + 1 + len(right)):
@@ -352,8 +361,35 @@ _EMPHASIS_OPENS = lazy(r"([*_]{1,3})([A-Z][^\W\d_]*)")
 _CODE_NOUN = lazy(r" (?:struct|structure|type|field|method|function|class|interface|enum|module|package|"
                         r"namespace|constructor|attribute|property|variable|parameter|constant|macro|trait)s?\b")
 
-# Names styled with a "!" whose first part is also an English word
-_BANG_NAMES = frozenset(("Yahoo", "Jeopardy", "Wham", "Panic", "Oklahoma", "Hey", "Oh"))
+# Names styled with a "!" whose first part is also an English word (and Joomla, whose events are
+# Joomla!Day: a name that glues a word to its "!" on purpose)
+_BANG_NAMES = frozenset(("Yahoo", "Jeopardy", "Wham", "Panic", "Oklahoma", "Hey", "Oh", "Joomla"))
+
+
+def _bang_ends_name(pt: str, word: str, right: str) -> bool:
+    """PrepareAthon!Day: a capitalised plain word glued to a "!" after a word that the article
+    writes elsewhere with its "!" and no letter or digit glued on (America's PrepareAthon! Plan,
+    the nation's PrepareAthon!): the mark ends the name there, so here a space went missing
+    (not a name written with a glued "!" more than once, or never otherwise)."""
+    nxt = _right_word(right)
+    if not (len(nxt) > 1 and nxt.istitle() and nxt.isalpha() and _PLAIN_END().fullmatch(right, len(nxt))):
+        return False
+    glued, free = _bang_words(pt).get(word, (0, 0))
+    return glued == 1 and free > 0
+
+
+@lru_cache(maxsize=4)
+def _bang_words(pt: str) -> dict[str, tuple[int, int]]:
+    """For each word of ``pt`` written with a "!" after it: how often a letter or digit is glued
+    to the mark, and how often not. Found once per text, not by a search for each glued mark."""
+    out: dict[str, tuple[int, int]] = {}
+    for m in _BANG_WORD().finditer(pt):
+        glued, free = out.get(m.group(1), (0, 0))
+        out[m.group(1)] = (glued + 1, free) if m.group(2) else (glued, free + 1)
+    return out
+
+
+_BANG_WORD = lazy(r"(?<![^\W_])([^\W_]+)!([^\W_])?")
 
 # A name in CamelCase with a capital first (CitySDK, GitHub, WordPress)
 _PASCAL = lazy(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
