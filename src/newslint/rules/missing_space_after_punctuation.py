@@ -90,6 +90,24 @@ from ..prose import MASK
 from ..quotes import analyse
 from ..typography import as_latin, data, link_ending_at, near_invisible, scan
 
+
+def _per_text(build: Any) -> Any:
+    """``lru_cache(maxsize=4)`` for an index of the prose text, asked first whether the text is the
+    very one of the last call: an equal text of another document (the same article linted twice)
+    is otherwise compared in full at every glued mark that asks (seconds over 10,000 of them)."""
+    cached = lru_cache(maxsize=4)(build)
+    last: list[tuple[str, Any]] = [("", None)]  # (one tuple, swapped whole: threads read a pair that belongs together)
+
+    def get(pt: str) -> Any:
+        entry = last[0]
+        if entry[0] is not pt:
+            entry = last[0] = (pt, cached(pt))
+        return entry[1]
+
+    get.__doc__ = build.__doc__
+    return get
+
+
 ID = "NL100"
 NAME = "missing-space-after-punctuation"
 SEVERITY = "warning"
@@ -378,7 +396,7 @@ def _bang_ends_name(pt: str, word: str, right: str) -> bool:
     return glued == 1 and free > 0
 
 
-@lru_cache(maxsize=4)
+@_per_text
 def _bang_words(pt: str) -> dict[str, tuple[int, int]]:
     """For each word of ``pt`` written with a "!" after it: how often a letter or digit is glued
     to the mark, and how often not. Found once per text, not by a search for each glued mark."""
@@ -479,7 +497,7 @@ def _stands_alone(pt: str, word: str) -> bool:
     return re.search(r"(?<![\w.@/])%s(?![\w@/]|\.\w)" % re.escape(word), pt) is not None
 
 
-@lru_cache(maxsize=4)
+@_per_text
 def _standalone_words(pt: str) -> frozenset[str]:
     """The runs of word characters of ``pt`` that stand on their own (see ``_stands_alone``),
     found once per text: a search of the whole text for each word asked about took time in the
@@ -520,7 +538,7 @@ def _opens_sentences(pt: str, left: str, right: str) -> bool:
     return _word_places(pt).get(right) is True
 
 
-@lru_cache(maxsize=4)
+@_per_text
 def _word_places(pt: str) -> dict[str, bool]:
     """For each word of ``pt`` written after a space and before a character that is no letter:
     True if it opens a sentence somewhere (after a full stop, "?" or "!" and the space) and never
@@ -546,14 +564,26 @@ _SPACED_WORD = lazy(r" ([^\W\d_]+)")
 def _glued_count(pt: str, left: str, right: str) -> int:
     """How often the article writes ``left.right`` with no other letter or digit glued to either
     end, from an index of its glued stops made once per text: a search of the whole text for
-    each glued stop took time in the square of their number."""
-    m = _ALNUM_RUN().match(right)
-    if m is None or _ALNUM_RUN().fullmatch(left) is None:
-        return pt.count(f"{left}.{right}")
-    return sum(pt.startswith(right, p + 1) for p in _glued_pairs(pt).get((left, m.group()), ()))
+    each glued stop took time in the square of their number. (Each count is kept for the text:
+    a pair glued thousands of times was counted again at each of them, in the square too.)"""
+    counts = _glued_counts(pt)
+    key = (left, right)
+    if key not in counts:
+        m = _ALNUM_RUN().match(right)
+        if m is None or _ALNUM_RUN().fullmatch(left) is None:
+            counts[key] = pt.count(f"{left}.{right}")
+        else:
+            counts[key] = sum(pt.startswith(right, p + 1) for p in _glued_pairs(pt).get((left, m.group()), ()))
+    return counts[key]
 
 
-@lru_cache(maxsize=4)
+@_per_text
+def _glued_counts(pt: str) -> dict[tuple[str, str], int]:
+    """The counts ``_glued_count`` has made for ``pt`` so far (filled as it asks)."""
+    return {}
+
+
+@_per_text
 def _glued_pairs(pt: str) -> dict[tuple[str, str], list[int]]:
     """The full stops of ``pt`` with a run of letters and digits glued to each side, by the two runs."""
     out: dict[tuple[str, str], list[int]] = {}
@@ -572,7 +602,7 @@ def _phrase_elsewhere(pt: str, word: str, after: int) -> bool:
     return m is not None and _spaced_pairs(pt).get((word, m.group(1)), 0) >= 2
 
 
-@lru_cache(maxsize=4)
+@_per_text
 def _spaced_pairs(pt: str) -> dict[tuple[str, str], int]:
     """How often ``pt`` writes each capitalised word then one space and a word, the first after no
     letter, digit or dot: found once per text (not a search of the whole text for each glued stop)."""
