@@ -771,13 +771,15 @@ class Problem:
 
 
 # A web URL that none of the checks below can fault: http(s), a host of well-formed DNS labels
-# ending in a letter (not an IP address) and none in punycode (xn--), a short port, and a path,
+# ending in a letter (not an IP address; after a dot, a label of two characters or more) and none
+# in punycode (xn--), a short port, and a path,
 # query and fragment of characters that need no escaping: no space, "%", parenthesis, backslash
 # or non-ASCII letter.
 # Most URLs in articles look like this; they skip the URL parse (tests/test_speedups.py checks
 # that the full checks find nothing in any URL this pattern matches).
 _CLEAN = re.compile(r"https?://(?!(?i:https?|ftp)(?::|//))(?!(?:[A-Za-z0-9\-]*\.)*(?i:xn--))"
-                    r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+                    r"(?:(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z][A-Za-z0-9\-]{0,61}[A-Za-z0-9]"
+                    r"|[A-Za-z](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)"
                     r"(?::[0-9]{1,4})?(?:[/?#][A-Za-z0-9\-._~!$&'*+,;=:@/?#]*)?")
 
 
@@ -948,6 +950,8 @@ def _authority_problems(url: str, ascii_hosts: bool) -> Iterator[Problem]:
             fix = dotted if _dns_name(dotted) and not _bad_labels(dotted) else None
             yield Problem(h0, h0 + len(host), f"`{host}` is not a valid host name"
                           + (f"; use `{dotted}`" if fix else ""), fix)
+        elif _ONE_LETTER_TLD().search(host):
+            yield Problem(h0, h0 + len(host), f"`{host}` ends in a one-letter top-level domain; none exists")
         elif "xn--" in host.lower():
             yield from _punycode_problems(host, h0)
         return
@@ -970,6 +974,7 @@ def _bad_labels(host: str) -> bool:
 
 
 _BAD_LABEL = lazy(r"^[.\-]|\.\.|\.-|-\.|[.\-]$")
+_ONE_LETTER_TLD = lazy(r"\.[A-Za-z]\.?\Z")  # every top-level domain has two letters or more
 _NOT_DNS = lazy(r"[^A-Za-z0-9.\-_%]")  # (a %-escape is rfc3986's to judge)
 
 

@@ -9,7 +9,8 @@ unescaped quote mark (``[x](https://a.gov "the "Data" page")``) or in curly quot
 holding entities or formatting tags like ``</span>`` too, but not a link's ``<a>``);
 link text that lost its opening bracket (``see the report](https://…)``, ``the slides (PDF, 5 MB)](https://…)``:
 where it began is a guess, so there is no fix); a destination closed twice (``[text](https://…))``, with no open
-parenthesis before it in the paragraph: the safe fix deletes the stray ``)``).
+parenthesis before it in the paragraph: the safe fix deletes the stray ``)``); an autolink
+that lost its ``>`` (``<https://…`` then a blank: the safe fix closes it after the URL).
 
 Fixes: ``[text] (url)`` → ``[text](url)`` and ``(text)[url]`` → ``[text](url)`` are safe (the
 first only when ``[text]`` is not itself a defined reference), and so is encoding the spaces of
@@ -66,6 +67,28 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             fix = Fix.replace(s, e, text, title, b.safe, reshapes=True)  # repairs link syntax: see guard.py
         yield Finding(b.start, b.end, b.message, fix)
     yield from _closed_twice(doc)
+    yield from _unclosed_autolink(doc)
+
+
+# "<" and a scheme or "www." then the URL up to a blank, with no ">" in it: an autolink that
+# lost its ">" renders as text, the "<" included
+_OPEN_AUTOLINK = re.compile(r"<((?:https?://|mailto:|www\.)[^\s<>]+)(?=\s|\Z)", re.I)
+
+
+def _unclosed_autolink(doc: Document) -> Iterator[Finding]:
+    """An autolink without its ">" (``<https://example.gov/report for details``): the fix puts
+    the ">" after the URL, before any closing punctuation (safe: an autolink holds no blank, so
+    the URL ends there)."""
+    text = doc.text
+    if text.find("<", doc.body_start) < 0:
+        return
+    for m in _OPEN_AUTOLINK.finditer(text, doc.body_start):
+        if not doc.is_prose(m.start()):
+            continue  # (the URL after it is masked as a bare URL; the "<" is prose)
+        url = m.group(1).rstrip(".,;:!?)]\"'”’")
+        end = m.start(1) + len(url)
+        yield Finding(m.start(), end, "autolink not closed with '>': the '<' shows and the link may not; add '>' after the URL",
+                      Fix.insert(end, ">", "Close the autolink", reshapes=True))
 
 
 def _closed_twice(doc: Document) -> Iterator[Finding]:

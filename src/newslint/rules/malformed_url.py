@@ -6,7 +6,8 @@ wrong scheme separator (``https:/x``, ``https//x``, ``http;//x``, ``https:///x``
 a doubled scheme (``http://https://x``), a misspelled scheme (``htp://``, ``htps://``,
 ``ttps://``), a space inside a URL, a link to ``www.example.com`` without a scheme (a relative
 link on this site), an invalid host or port (a web host is a DNS name: letters, digits,
-hyphens and dots; ``video,foxnews.com`` is none, and an unsafe fix puts the dot back), a non-ASCII host that is not a valid IDNA name or
+hyphens and dots; ``video,foxnews.com`` is none, and an unsafe fix puts the dot back; ``www.gao.c``
+ends in a one-letter top-level domain, which none is), a non-ASCII host that is not a valid IDNA name or
 mixes Latin with Cyrillic or Greek letters in one label (a look-alike), a ``%`` that does not
 start an escape, unbalanced parentheses (a URL cut short), a ``mailto:`` address without a valid
 domain (``press@example,gov``), a link's URL in quotation marks (``[x](“https://…”)``, pasted
