@@ -169,3 +169,27 @@ def test_word_lists_in_data_tables_hold_only_words():
                     walk(x, where)
         walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
     assert not bad, bad
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab é\u0100\u4e00\U0001d413\U000e0041\U0001f600"), max_size=600),
+       st.integers(min_value=0, max_value=3))
+def test_astral_test_agrees_with_max(body: str, repeat: int) -> None:
+    """typography._astral reads a string's size instead of every character: it must say what
+    ``max`` says, for every width of string CPython keeps (1, 2 and 4 bytes a character)."""
+    from newslint import typography
+
+    text = body * (repeat + 1)
+    assert typography._astral(text) == (max(text, default="") > "\uffff")
+
+
+def test_astral_candidates_in_a_long_article() -> None:
+    """Tag characters and mathematical letters are found beyond the leading set's characters,
+    in a run with an invisible character of the BMP too, and a flag's tags are left alone."""
+    body = ("Plain words here. " * 40 + "Fans waved \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+            " and the re\U000e0041\u200bport and \U0001d413he end.\n")
+    text = "---\ntitle: T\n---\n\n" + body
+    st_ = engine.settings(config.from_mapping({}))
+    doc = Document.from_bytes(text.encode(), "a.md", **st_.document_options)
+    got = sorted((f.rule, doc.text[f.start:f.end]) for f in engine.run_rules(doc, st_) if f.rule in ("NL120", "NL121"))
+    assert got == [("NL120", "\U000e0041\u200b"), ("NL121", "\U0001d413he")]

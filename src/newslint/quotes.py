@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 from .patterns import lazy
 from .prose import MASK
-from .typography import INVISIBLE
+from .typography import INVISIBLE_CLASS
 
 if TYPE_CHECKING:
     from .document import Document
@@ -641,7 +641,7 @@ def _yaml_quotes_behind_invisible(doc: "Document") -> set[int]:
     return found
 
 
-_INVISIBLE_THEN_QUOTE = re.compile(f"[{INVISIBLE}]+([\"'])")
+_INVISIBLE_THEN_QUOTE = re.compile(f"[{INVISIBLE_CLASS}]+([\"'])")
 _unescape = lru_cache(maxsize=2048)(html.unescape)  # the same few entities, over and over
 
 

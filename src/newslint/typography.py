@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -24,12 +25,16 @@ from .prose import MASK
 PUNCT = ".!?,;:"
 HSPACE = " \t\u00a0\u202f"
 _PUNCT_SET = frozenset(PUNCT)
-# (a string of characters, not a regex class: rules test membership with ``in`` and build classes
-# from it. The combining grapheme joiner, the Hangul fillers, which render as nothing and pass
-# for a letter, and the tag characters, which only an emoji flag's sequence uses, are invisible too.)
-INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-             "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3164\ufeff\uffa0\U000e0001"
-             + "".join(map(chr, range(0xE0020, 0xE0080))))
+# (a string of characters, not a regex class: rules test membership with ``in``; a regex class
+# is built from INVISIBLE_CLASS. The combining grapheme joiner, the Hangul fillers, which render
+# as nothing and pass for a letter, and the tag characters, which only an emoji flag's sequence
+# uses, are invisible too.)
+_BMP_INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
+                  "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u3164\ufeff\uffa0")
+_TAGS = "\U000e0001\U000e0020-\U000e007f"  # (as a class's ranges)
+INVISIBLE = _BMP_INVISIBLE + "\U000e0001" + "".join(map(chr, range(0xE0020, 0xE0080)))
+INVISIBLE_CLASS = _BMP_INVISIBLE + _TAGS  # what goes between [ and ] in a pattern
+_SCRIPTS = "\u0370-\u03ff\u0400-\u052f"
 # Blanks that are not a space: the typographer's widths (en, em, thin, hair, figure...), the
 # ideographic and Ogham spaces, the mathematical space, and the Unicode line and paragraph
 # separators (a space or a line break to some readers, nothing to others). Between two words
@@ -42,15 +47,15 @@ _SELECTORS = "\ufe00-\ufe0f"  # variation selectors: an emoji's, or after a lett
 # fullwidth letters and digits, mathematical letters, letter-like symbols, Roman numerals, the
 # dotless i, and punctuation that passes for a full stop, colon, exclamation mark, slash or hyphen.
 _LOOKALIKES = ("\u0131\u01c3\u0589\u2024\u2043\u2044\u210e\u2113\u2160-\u217f\u2212\u2215\ua789"
-               "\ufb00-\ufb06\ufe63\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff")
-_SCRIPTS = "\u0370-\u03ff\u0400-\u052f"
+               "\ufb00-\ufb06\ufe63\uff10-\uff19\uff21-\uff3a\uff41-\uff5a")
+_MATH = "\U0001d400-\U0001d7ff"  # mathematical letters and digits: look-alikes too
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 
 # One leading set, then zero-width tests: nothing is consumed beyond the first character, so
 # no candidate hides another.
 _CANDIDATE = re.compile(
-    "[-.!?,;:()\\[\\]…—–" + INVISIBLE + _SCRIPTS + ODD_SPACES + _SELECTORS + _LOOKALIKES + "]"
+    "[-.!?,;:()\\[\\]…—–" + _BMP_INVISIBLE + _SCRIPTS + ODD_SPACES + _SELECTORS + _LOOKALIKES + "]"
     # Most candidates are a word's comma or full stop before a space or line break, which no
     # branch below takes: turned away by one test instead of six (8 % of the scan)
     "(?![ \n](?<=[^" + HSPACE + "][.!?,;:][ \n]))"
@@ -59,9 +64,13 @@ _CANDIDATE = re.compile(
     "|(?<=[-(\\[])(?=[- ])"                      # "--", " - ", "( text", "[ text"
     "|(?<=[)\\]])(?<= .)"                        # "text )"
     "|(?<=[ \t\u00a0\u202f][.!?,;:])"              # "word ," (NL102)
-    "|(?<=[…—–" + INVISIBLE + _SCRIPTS + ODD_SPACES + _SELECTORS + _LOOKALIKES + "]))"
+    "|(?<=[…—–" + _BMP_INVISIBLE + _SCRIPTS + ODD_SPACES + _SELECTORS + _LOOKALIKES + "]))"
 )
-_INVISIBLE_RUN = lazy("[" + INVISIBLE + "]+")
+_INVISIBLE_RUN = lazy("[" + INVISIBLE_CLASS + "]+")
+# Characters beyond the Basic Multilingual Plane are kept out of _CANDIDATE's leading set: with
+# them in it, re no longer skips ahead to a candidate at C speed (a scan of the corpus took 25
+# times as long). A string that holds one is looked at again for them alone.
+_ASTRAL = lazy("[" + _TAGS + _MATH + "]")
 
 
 @dataclass
@@ -142,7 +151,43 @@ def _scan(pt: str) -> Scan:
                 s.selectors.append(i)
         else:
             s.lookalikes.append(i)
+    if _astral(pt):
+        _astral_candidates(pt, s)
     return s
+
+
+def _astral(text: str) -> bool:
+    """Does the text hold a character beyond the Basic Multilingual Plane? (CPython keeps such a
+    string at four bytes a character, one without at one or two, plus a header of under 100
+    bytes: its size answers at no cost, where ``max`` reads every character.)"""
+    n = len(text)
+    if n < 200 or sys.implementation.name != "cpython":
+        return max(text, default="") > "\uffff"
+    return sys.getsizeof(text) > 3 * n + 40
+
+
+def _astral_candidates(pt: str, s: Scan) -> None:
+    """Tag characters (invisible) and mathematical letters (look-alikes) into ``s``."""
+    runs = s.invisible
+    added = False
+    for m in _ASTRAL().finditer(pt):
+        i = m.start()
+        if pt[i] >= "\U000e0000":
+            if not (runs and runs[-1][0] <= i < runs[-1][1]):
+                run = _INVISIBLE_RUN().match(pt, i)
+                runs.append((i, run.end() if run else i + 1))
+                added = True
+        else:
+            s.lookalikes.append(i)
+    s.lookalikes.sort()
+    if added:  # (in order, and one run where a tag's run reached one found from a character after it)
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(runs):
+            if merged and a < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        s.invisible = merged
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..patterns import lazy
-from ..typography import INVISIBLE, near_invisible, scan
+from ..typography import INVISIBLE_CLASS, near_invisible, scan
 from .mentions import extract, survey
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def _lowercase_word(text: str, word: str) -> bool:
 
 
 # A word with an invisible character inside it (a soft hyphen, a zero-width space)
-_BROKEN_WORD = lazy(f"[^\\W\\d_][{INVISIBLE}]+[^\\W\\d_]")
+_BROKEN_WORD = lazy(f"[^\\W\\d_][{INVISIBLE_CLASS}]+[^\\W\\d_]")
 MAX_BARE = 2  # a person called by first name three times or more: the article's own choice
 # A transcript ("**Mike Schmidt**: Thanks, Steven."): speakers call each other by first name.
 _SPEAKER = lazy(r"^(?:\*\*|__)?([A-Z][\w.’' -]{1,40}?)(?:\*\*|__)?:(?:\*\*|__)? ", re.M)

@@ -51,7 +51,7 @@ from ..frontmatter import reads_as_text
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..resources import english_words
-from ..typography import INVISIBLE, restores_reference, scan
+from ..typography import INVISIBLE, INVISIBLE_CLASS, restores_reference, scan
 
 ID = "NL120"
 NAME = "invisible-character"
@@ -179,7 +179,7 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
                                      safe=safe))
 
 
-_RUN = lazy(f"[{INVISIBLE}]+")
+_RUN = lazy(f"[{INVISIBLE_CLASS}]+")
 _NBSP_PAIR = lazy(r"(?<![\w\u00a0])([^\W\d_]{2,})\u00a0([^\W\d_]{2,})(?![\w\u00a0])")
 
 
