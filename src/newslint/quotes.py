@@ -167,6 +167,8 @@ class Quotes:
     stray: list[Mark] = field(default_factory=list)
     # quotations over several paragraphs that do not reopen each: (opener, closer, paragraph starts)
     continued: list[tuple[Mark, Mark, list[int]]] = field(default_factory=list)
+    # an unclosed opening mark's id → the closing mark of the other family that ends its quotation
+    mismatched: dict[int, Mark] = field(default_factory=dict)
     present: set[str] = field(default_factory=set)  # the quotation marks that occur in the text at all
     _style: str | None = None
 
@@ -197,7 +199,7 @@ class Quotes:
         that it pairs with nothing (it was typed in by mistake, or its partner was lost), so the
         rules that judge a mark's glyph or direction from its place in a pair (straight-quotes,
         reversed-quote) leave it alone; turning it round or curling it would not mend the text."""
-        return frozenset(id(m) for m in (*self.unclosed, *self.stray))
+        return frozenset(id(m) for m in (*self.unclosed, *self.stray, *self.mismatched.values()))
 
     def pairs(self) -> list[tuple[Mark, Mark]]:
         """Matched (opening, closing) pairs in document order of their opening marks."""
@@ -335,7 +337,36 @@ def _analyse(doc: "Document") -> Quotes | None:
         q.unclosed.extend(carry[0])
     if pending is not None:
         q.unclosed.extend(pending[0])
+    if q.unclosed and q.stray:
+        _mismatched(q)
     return q
+
+
+def _mismatched(q: Quotes) -> None:
+    """An opening mark left open and, after it in its paragraph with no quotation mark between, a
+    curly closing mark of the other family that closes nothing (‘We went to this port city,” he
+    said): one quotation whose two marks do not match, one defect. The closing mark leaves
+    ``stray`` and is recorded in ``mismatched`` under the opening mark's id; unclosed-quote reports
+    the pair once."""
+    unclosed = {id(o) for o in q.unclosed}
+    index = {id(m): k for k, m in enumerate(q.marks)}
+    last = -1
+    previous = []  # for each mark, the index of the last opening or closing mark before it
+    for k, m in enumerate(q.marks):
+        previous.append(last)
+        if m.role in ("open", "close"):
+            last = k
+    keep: list[Mark] = []
+    for c in q.stray:
+        k = previous[index[id(c)]]
+        o = q.marks[k] if k >= 0 else None  # (the quotation mark right before it)
+        if (o is not None and id(o) in unclosed and o.unit == c.unit and id(o) not in q.mismatched
+                and not (o.masked or c.masked) and o.ch not in STRAIGHT and c.ch not in STRAIGHT
+                and (o.ch in DOUBLE) != (c.ch in DOUBLE)):
+            q.mismatched[id(o)] = c
+        else:
+            keep.append(c)
+    q.stray[:] = keep
 
 
 # Words that attribute a quotation in English news copy. After an open quotation's words and a

@@ -13,10 +13,12 @@ leaving the entity closer after it nothing to close, is reported: the entity is 
 A stray straight " in a curly article is reported here only (straight-quotes leaves a mark that
 pairs with nothing alone: curling it would not mend the text).
 
-Not findings: ’ and ' with nothing to close (apostrophes: the Smiths’ house, goin’); inch marks
-after digits (a 27" screen); marks in code, URLs, HTML and shortcodes, or written as entities;
-a closing mark after an HTML block whose text has a quotation mark (the quotation may open there);
-the last letter of a dash read in the wrong encoding (`resourcesâ€”both`: mojibake reports it).
+Not findings: a closing mark that ends a quotation opened with the other kind of mark (‘We went to
+the port city,” she said: NL110 `unclosed-quote` reports the pair once); ’ and ' with nothing to
+close (apostrophes: the Smiths’ house, goin’); inch marks after digits (a 27" screen); marks in
+code, URLs, HTML and shortcodes, or written as entities; a closing mark after an HTML block whose
+text has a quotation mark (the quotation may open there); the last letter of a dash read in the
+wrong encoding (`resourcesâ€”both`: mojibake reports it).
 
 Bad:  Only with him, ” he said.
 Good: “Only with him,” he said.

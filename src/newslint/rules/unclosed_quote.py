@@ -29,6 +29,9 @@ apostrophes (“in the weeds'' on, a typewriter's or LaTeX's closing mark) is re
 a safe fix to the closing mark. A quotation written as entities pairs its own entities, so a
 mark typed inside it (``&#8220;we take the “agile path&#8221;``) is the one left open.
 
+A quotation opened with one kind of mark and closed with the other, nothing between (‘We went to
+the port city,” she said) is one finding, from one mark to the other: either may be the slip.
+
 A lone mark is reported here and by no other quote rule, whatever its glyph: a straight " in a
 curly article (straight-quotes) or a ” before a word (reversed-quote) that nothing closes.
 
@@ -78,6 +81,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(typed, typed + 2, f"the quotation opened with {mk.ch} is closed with two apostrophes ''; "
                                             f"use {close}", Fix.replace(typed, typed + 2, close, f"Use {close}"))
             continue
+        closer = q.mismatched.get(id(mk))
+        if closer is not None:
+            yield Finding(mk.start, closer.end, f"the quotation opened with {mk.ch} is closed with {closer.ch}, a mark "
+                                                f"of the other kind; use {mk.ch}…{_closer(q.profile, mk.ch)} or "
+                                                f"{_opener(q.profile, closer.ch)}…{closer.ch}")
+            continue
         at = attribution(doc, mk)
         if at is not None:
             close = _closer(q.profile, mk.ch)
@@ -122,6 +131,11 @@ def _two_apostrophes(doc: Document, mk: Any) -> int | None:
     nxt = NEXT_DOUBLE().search(P, mk.end, end)  # (the search stops there: linear over a paragraph)
     m = _TWO_APOSTROPHES().search(P, mk.end, nxt.start() if nxt is not None else end)
     return None if m is None else m.start()
+
+
+def _opener(prof: Profile, closer: str) -> str:
+    """The opening mark of ``closer`` in the language's profile."""
+    return next((o for o, c in prof.levels + prof.also if c == closer), "“" if closer in DOUBLE else "‘")
 
 
 def _closer(prof: Profile, opener: str) -> str:
