@@ -6,7 +6,9 @@ Chinese, whose dash is two em dashes), and a full stop left before a comma after
 (`the free., six-course training`, `design-centric., agile`: the fix deletes the stop), and a
 comma or semicolon an edit left before a sentence's stop (`after you edit it,.`: the fix deletes
 it, safe), and a stop that ends a link's text with another right after the link (`[on
-GitHub.](https://…).`: readers see two; the fix, unsafe, deletes the one after); a doubled `!`
+GitHub.](https://…).`: readers see two; the fix, unsafe, deletes the one after), and a
+full stop after a lower-case word's `?` or `!` (`did the talks end?.`: the fix deletes the stop; not
+after a name's own mark, `Yahoo!.`); a doubled `!`
 or `?` is shouting that news copy does not do. The fix
 keeps one mark. Two full stops before a lower-case word may be a clipped ellipsis (`Well..
 maybe`), so that fix is unsafe, unless they follow an abbreviation (`U.S.. agencies`, `etc..
@@ -50,6 +52,7 @@ _DOUBLE_DASH = re.compile(r"——(?:(?<=[^\W\d_]——)|(?<=[^\W\d_] ——))(?
 # words (design-centric), not a.m., e.g., example.com, --verbose, etc.
 _PLAIN_WORD = lazy(r"(?<![\w.@/'’-])(?:[a-z]+-)*[a-z]{4,}\Z")
 _SENTENCE_GAP = frozenset(("", " ", "\t", "\n", MASK, ")", "]", "*", "_", "”", "’", '"', "'"))  # what may follow a stop
+_LOWER_WORD_END = lazy(r"(?<![\w’'-])[a-z]+\Z")  # a lower-case word right before
 _ABBREVIATIONS = frozenset("approx misc govt dept incl excl cont assn natl intl mgmt corp bros".split())
 
 
@@ -71,6 +74,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             mark = pt[run_start]  # "after you make modifications,.": the comma an edit left behind
             yield Finding(run_start, run_end, f"'{mark}' before a full stop; delete the '{mark}'",
                           Fix.delete(run_start, run_start + 1, f"Delete the '{mark}'"))
+            continue
+        if run_end - run_start == 2 and pt[run_start] in "?!" and pt[run_start + 1] == "." and "." in marks \
+                and _LOWER_WORD_END().search(pt, max(0, run_start - 40), run_start) \
+                and pt[run_end: run_end + 1] in _SENTENCE_GAP and not near_invisible(doc, run_start, run_end):
+            # "Why did the talks end?." : the question or exclamation ends the sentence (not after a
+            # name with its own mark, Yahoo! or Focus on UX!, where style guides differ)
+            mark = pt[run_start]
+            yield Finding(run_start, run_end, f"a full stop after '{mark}'; delete the stop",
+                          Fix.delete(run_start + 1, run_end, "Delete the full stop"))
             continue
         for group in _GROUPS().finditer(pt, run_start, run_end):  # ",,." is ",," then "."
             yield from _check_group(doc, pt, group.start(), group.end(), marks)
