@@ -6,7 +6,8 @@ are never doubled in standard English are checked (articles, most prepositions a
 conjunctions, a few auxiliaries and possessives), and in an Italian, Dutch, German, French,
 Spanish or Portuguese article the prepositions and articles of that language that never stand
 twice (`per per`, `van van`, `für für`), in any letter case of the first (`The the`),
-across a line break too. The fix deletes the second word (across a line break, the first one, at
+across a line break too, and after an opening quotation mark, bracket, link text or emphasis
+(`“The the talks`, `[the the report](…)`). The fix deletes the second word (across a line break, the first one, at
 the end of its line, so that the line break stays) and is safe.
 
 In an English article any lower-case word of four letters or more typed twice is reported too
@@ -212,6 +213,12 @@ def _triples(doc: Document, pt: str, starts: list[int]) -> Iterator[Finding]:
 # The same group holds every letter three times running (aaa … zzz), the typed-letter slips:
 # a start on a letter is one of those, a start on a space a doubled word.
 register_literals(NAME, [f" {w} {w}" for w in _ALL] + [c * 3 for c in "abcdefghijklmnopqrstuvwxyz"])
+# The first word may follow an opening mark instead of a space: a quotation, a bracket, a link's
+# text, emphasis or a dash ("“The the end", "[the the report](…)"). Those are found from the
+# doubled words alone, kept where no letter, digit or space is before them (one needle a word:
+# one for each mark made the automaton a third slower).
+_BARE = NAME + ":bare"
+register_literals(_BARE, [f"{w} {w}" for w in _ALL])
 
 
 # An HTML character reference (&ccedil; &#231; &#xE7;), which in an HTML block's text writes a
@@ -246,6 +253,11 @@ def _candidates(doc: Document, triples: list[int]) -> Iterator[re.Match[str]]:
         triples.extend(m.start() for m in _TRIPLE_RUN().finditer(pt))
         yield from _REPEAT().finditer(pt)
         return
+    bare = [at for at in literal_starts(doc, _BARE) or () if at and pt[at - 1] != " " and not pt[at - 1].isalnum()]
+    if bare:
+        # (as if a space stood before the word; a line break reads as one in the lowered prose,
+        # and those starts are there already)
+        starts = sorted(set(starts).union(at - 1 for at in bare))
     for start in starts:
         if pt[start].isalpha():
             triples.append(start)
