@@ -912,6 +912,18 @@ def _stray_close(a, rng):
         return inj
 
 
+_INSIDE_WORD = re.compile(r"(?<=\b[a-z]{3})(?=[a-z]{3,}\b)")
+
+
+@injector("quote-in-word")
+def _quote_in_word(a, rng):
+    """A quotation mark typed into a word (pr”ogram): the repair deletes it."""
+    m = _pick(rng, _prose_matches(a, _INSIDE_WORD))
+    if m:
+        mark = rng.choice(["”", "“", '"'])
+        return _replace(a, m.start(), m.start(), mark, "quote-in-word", repr(mark), ["NL111"], "safe")
+
+
 @injector("reversed-quote")
 def _reversed_quote(a, rng):
     m = _pick(rng, _lone_pairs(a))

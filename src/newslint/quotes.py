@@ -950,6 +950,10 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         opening, closing = lsp and not rsp, rsp and not lsp
         top = _top(stack, DOUBLE if ch in DOUBLE else SINGLE)
         before = P[mk.start - 1] if mk.start else " "
+        if ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() and _inside_word(P, mk, prof):
+            mk.flag = "inword"  # pr”ogram, societ”y: a mark typed into a word, which pairs with nothing
+            q.stray.append(mk)
+            continue
         if ch in _ARROWS and lsp and rsp and ch not in prof.primary and id(mk) not in quoting:
             continue  # "More »", "‹ Back": an arrow, in a language that does not quote with it
         if ch == '"':
@@ -1052,6 +1056,43 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         if mk.ch == "'":
             mk.role = "apostrophe"  # an unclosed ' is an apostrophe we could not place ('bout)
     return [mk for mk in stack if mk.ch != "'"]
+
+
+_IN_WORD_MARKS = "“”\""
+_ENDINGS = frozenset(("s", "t", "re", "ve", "ll", "d", "m"))  # (what DOUBLE_AS_APOSTROPHE reads as an ending)
+
+
+def _inside_word(P: str, mk: Mark, prof: Profile) -> bool:
+    """Is the double quotation mark ``mk``, between two letters, typed into one word (pr”ogram,
+    Intro”ducing, sat“oshi)? The two sides make a word without it: in English the shipped word
+    list says so, in any language the article writing that word elsewhere does. In English a
+    curly mark between two letters is one too unless both sides are words: a quoted word glued
+    to the next (“took over”our, which missing-space-after-punctuation reports) or an opening
+    mark glued to the word before (to“provide). Not after a lone capital before a name (O”Brien: an
+    apostrophe mistyped; G”SA is a mark in a word); a straight mark only between Latin letters (Hebrew writes its acronyms with ")."""
+    s = mk.start
+    while s > 0 and P[s - 1].isalpha():
+        s -= 1
+    e = mk.end
+    while e < len(P) and P[e].isalpha():
+        e += 1
+    left, right = P[s:mk.start], P[mk.end:e]
+    if not right or len(left) + len(right) < 3 or (len(left) == 1 and left.isupper() and right[1:2].islower()):
+        return False
+    if right.lower() in _ENDINGS:
+        return False  # “yes”s and “no”s, don”t: a quoted word's plural, or an apostrophe mistyped
+    if mk.ch == '"' and not (left[-1].isascii() and right[0].isascii()):
+        return False
+    joined = left + right
+    if prof.language == "en":
+        from .resources import english_words
+
+        words = english_words()
+        if joined.lower() in words or joined in words:
+            return True
+        if mk.ch != '"' and not (left.lower() in words and right.lower() in words):
+            return True
+    return re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None
 
 
 _GUILLEMET_CLOSE = {"«": "»", "‹": "›"}

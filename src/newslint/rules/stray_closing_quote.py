@@ -10,6 +10,14 @@ the first is reported as closing nothing: one deletion, not two); other stray ma
 closing mark that shuts a quotation an entity opened (`&#8220;… research” such as …&#8221;`),
 leaving the entity closer after it nothing to close, is reported: the entity is the text's own.
 
+A double quotation mark typed into a word (``the pr”ogram``, ``Fe“deral``, ``sat"oshi``) pairs
+with nothing and is reported here as a mark inside the word, with a safe fix that deletes it:
+in English where the word without it is in the shipped word list, or, for a curly mark, where
+the two sides are not both words (``took over”our`` is a quoted phrase that lost its space:
+missing-space-after-punctuation's); in any language where the article writes that word
+elsewhere. Not so before a plural or a contraction's ending (``“yes”s``, ``don”t``: wrong-apostrophe's)
+nor after a lone capital before a name (``O”Brien``).
+
 A stray straight " in a curly article is reported here only (straight-quotes leaves a mark that
 pairs with nothing alone: curling it would not mend the text).
 
@@ -22,6 +30,8 @@ wrong encoding (`resourcesâ€”both`: mojibake reports it).
 
 Bad:  Only with him, ” he said.
 Good: “Only with him,” he said.
+Bad:  The pr”ogram starts in May.
+Good: The program starts in May.
 """
 
 from __future__ import annotations
@@ -53,6 +63,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 yield Finding(typed.start, typed.end, f"closing {typed.ch} before the {mk.ch} written as an entity "
                                                       "that closes this quotation; delete one")
             continue
+        if mk.flag == "inword":
+            word = _word_around(text, mk)
+            yield Finding(mk.start, mk.end, f"{mk.ch} inside the word “{word}”; delete it",
+                          Fix.delete(mk.start, mk.end, f"Delete the {mk.ch}"))
+            continue
         # (Biome"": where both close nothing, the second is the one typed twice)
         if text[mk.start - 1:mk.start] == mk.ch or (text[mk.end:mk.end + 1] == mk.ch and mk.end not in strays):
             yield Finding(mk.start, mk.end, f"closing {mk.ch} typed twice; delete one",
@@ -60,6 +75,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # “Hello””: the doubled mark is the one that closes nothing
         yield Finding(mk.start, mk.end, f"closing {mk.ch} has no opening mark before it in this paragraph; "
                                         "add the opening mark or delete this one")
+
+
+def _word_around(text: str, mk: Mark) -> str:
+    """The word the mark was typed into, without the mark."""
+    s, e = mk.start, mk.end
+    while s > 0 and text[s - 1].isalpha():
+        s -= 1
+    while e < len(text) and text[e].isalpha():
+        e += 1
+    return text[s:mk.start] + text[mk.end:e]
 
 
 def _typed_closer(marks: list[Mark], stray: Mark) -> Mark | None:
