@@ -201,6 +201,7 @@ def data() -> dict[str, Any]:
         "lookalike-punctuation": dict(raw["lookalike-punctuation"]),
         "domain-words": frozenset(w.lower() for w in raw["domain-words"]),
         "title-abbreviations": frozenset(raw["title-abbreviations"]),
+        "dotted-abbreviations": tuple(raw["dotted-abbreviations"]),
         "sentence-starters": frozenset(raw["sentence-starters"]),
         "sentence-starters-by-language": {lang: frozenset(raw["sentence-starters"]) | frozenset(words)
                                           for lang, words in raw["sentence-starters-by-language"].items()},
