@@ -87,20 +87,18 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                                                 f"of the other kind; use {mk.ch}…{_closer(q.profile, mk.ch)} or "
                                                 f"{_opener(q.profile, closer.ch)}…{closer.ch}")
             continue
+        # Where it should close: before an attribution, or at the comma that ends its paragraph.
+        # (The finding runs from the opening mark, where the quotation starts, to that mark:
+        # either may be the slip.)
         at = attribution(doc, mk)
+        why = f"an attribution follows the '{text[at - 1]}'" if at is not None else ""
+        if at is None:
+            at = comma_end(doc, mk)
+            why = "its paragraph ends with the comma"
         if at is not None:
             close = _closer(q.profile, mk.ch)
-            # (the finding runs from the opening mark, where the quotation starts, to the mark the
-            # attribution follows, where it should close: either may be the slip)
-            yield Finding(mk.start, at, f"the quotation opened with {mk.ch} is never closed, and an attribution "
-                                        f"follows the '{text[at - 1]}' that ends this span; close it there with {close}",
-                          Fix.insert(at, close, f"Close the quotation with {close}", safe=False))
-            continue
-        at = comma_end(doc, mk)
-        if at is not None:
-            close = _closer(q.profile, mk.ch)
-            yield Finding(mk.start, at, f"the quotation opened with {mk.ch} is never closed, and its paragraph ends "
-                                        f"with the comma that ends this span; close it there with {close}",
+            yield Finding(mk.start, at, f"the quotation opened with {mk.ch} is never closed, and {why} that ends "
+                                        f"this span; close it there with {close}",
                           Fix.insert(at, close, f"Close the quotation with {close}", safe=False))
             continue
         yield Finding(mk.start, mk.end, f"opening {mk.ch} is never closed in this paragraph; "
