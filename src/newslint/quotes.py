@@ -950,7 +950,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         opening, closing = lsp and not rsp, rsp and not lsp
         top = _top(stack, DOUBLE if ch in DOUBLE else SINGLE)
         before = P[mk.start - 1] if mk.start else " "
-        if ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() and _inside_word(P, mk, prof):
+        if ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() and _inside_word(P, mk, prof, top is None):
             mk.flag = "inword"  # pr”ogram, societ”y: a mark typed into a word, which pairs with nothing
             q.stray.append(mk)
             continue
@@ -1062,14 +1062,16 @@ _IN_WORD_MARKS = "“”\""
 _ENDINGS = frozenset(("s", "t", "re", "ve", "ll", "d", "m"))  # (what DOUBLE_AS_APOSTROPHE reads as an ending)
 
 
-def _inside_word(P: str, mk: Mark, prof: Profile) -> bool:
+def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False) -> bool:
     """Is the double quotation mark ``mk``, between two letters, typed into one word (pr”ogram,
     Intro”ducing, sat“oshi)? The two sides make a word without it: in English the shipped word
     list says so, in any language the article writing that word elsewhere does. In English a
     curly mark between two letters is one too unless both sides are words: a quoted word glued
     to the next (“took over”our, which missing-space-after-punctuation reports) or an opening
     mark glued to the word before (to“provide). Not after a lone capital before a name (O”Brien: an
-    apostrophe mistyped; G”SA is a mark in a word); a straight mark only between Latin letters (Hebrew writes its acronyms with ")."""
+    apostrophe mistyped; G”SA is a mark in a word); a straight mark only between Latin letters (Hebrew writes its acronyms with ").
+    In another language a mark that cannot open a quotation there, between two lower-case
+    letters and with no quotation open to close, is one too (German aus”gegangen)."""
     s = mk.start
     while s > 0 and P[s - 1].isalpha():
         s -= 1
@@ -1092,7 +1094,12 @@ def _inside_word(P: str, mk: Mark, prof: Profile) -> bool:
             return True
         if mk.ch != '"' and not (left.lower() in words and right.lower() in words):
             return True
-    return re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None
+    if re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None:
+        return True
+    # In another language (no word list): a mark that cannot open a quotation there, between two
+    # lower-case letters, with no quotation of its kind open to close (German aus”gegangen)
+    return (nothing_open and prof.language != "en" and mk.ch != '"' and mk.ch not in prof.openers
+            and left[-1].islower() and right[0].islower())
 
 
 _GUILLEMET_CLOSE = {"«": "»", "‹": "›"}

@@ -15,7 +15,8 @@ with nothing and is reported here as a mark inside the word, with a safe fix tha
 in English where the word without it is in the shipped word list, or, for a curly mark, where
 the two sides are not both words (``took over”our`` is a quoted phrase that lost its space:
 missing-space-after-punctuation's); in any language where the article writes that word
-elsewhere. Not so before a plural or a contraction's ending (``“yes”s``, ``don”t``: wrong-apostrophe's)
+elsewhere; and in another language a mark that cannot open a quotation there, between two
+lower-case letters with no quotation open (German ``aus”gegangen``). Not so before a plural or a contraction's ending (``“yes”s``, ``don”t``: wrong-apostrophe's)
 nor after a lone capital before a name (``O”Brien``).
 
 A stray straight " in a curly article is reported here only (straight-quotes leaves a mark that
