@@ -1062,6 +1062,17 @@ _IN_WORD_MARKS = "“”\""
 _ENDINGS = frozenset(("s", "t", "re", "ve", "ll", "d", "m"))  # (what DOUBLE_AS_APOSTROPHE reads as an ending)
 
 
+def word_parts(P: str, mk: Mark) -> tuple[str, str]:
+    """The letters glued to the mark on its left and on its right (``pr`` and ``ogram``)."""
+    s = mk.start
+    while s > 0 and P[s - 1].isalpha():
+        s -= 1
+    e = mk.end
+    while e < len(P) and P[e].isalpha():
+        e += 1
+    return P[s:mk.start], P[mk.end:e]
+
+
 def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False) -> bool:
     """Is the double quotation mark ``mk``, between two letters, typed into one word (pr”ogram,
     Intro”ducing, sat“oshi)? The two sides make a word without it: in English the shipped word
@@ -1072,13 +1083,7 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False) ->
     apostrophe mistyped; G”SA is a mark in a word); a straight mark only between Latin letters (Hebrew writes its acronyms with ").
     In another language a mark that cannot open a quotation there, between two lower-case
     letters and with no quotation open to close, is one too (German aus”gegangen)."""
-    s = mk.start
-    while s > 0 and P[s - 1].isalpha():
-        s -= 1
-    e = mk.end
-    while e < len(P) and P[e].isalpha():
-        e += 1
-    left, right = P[s:mk.start], P[mk.end:e]
+    left, right = word_parts(P, mk)
     if not right or len(left) + len(right) < 3 or (len(left) == 1 and left.isupper() and right[1:2].islower()):
         return False
     if right.lower() in _ENDINGS:

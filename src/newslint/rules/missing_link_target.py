@@ -28,8 +28,10 @@ template builds (``{{ site.baseurl }}/x.png``), targets in a folder the checkout
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
+from urllib.parse import unquote
 
 from .. import links, site
 from ..document import Document
@@ -81,7 +83,7 @@ def _anchor_slips(doc: Document) -> Iterator[Finding]:
 
     known = _anchors(doc)
     for t in fragments:
-        wanted = _letters(_unquote(t.url[1:]))
+        wanted = _letters(unquote(t.url[1:]))
         if len(wanted) < 6 or not known or wanted in known or any(wanted in k or k in wanted for k in known if k):
             continue
         limit = 2 if len(wanted) >= 12 else 1
@@ -108,15 +110,7 @@ def _anchors(doc: Document) -> dict[str, str]:
 
 
 def _letters(s: str) -> str:
-    import unicodedata
-
     return "".join(ch for ch in unicodedata.normalize("NFKD", s.lower()) if ch.isascii() and ch.isalnum())
-
-
-def _unquote(s: str) -> str:
-    from urllib.parse import unquote
-
-    return unquote(s)
 
 
 _DEFINED = lazy(r"""(?:\bid|\bname)\s*=\s*["']([^"'\n]{1,200})["']|\{:?\s*#([\w.:-]{1,200})""")

@@ -112,8 +112,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             gap = _colon_gaps(text, matches, gap, see_through)
         if any(gap) and (spacing == "any" or _two_space_habit(text, matches, see_through)):
             matches = [m for m, g in zip(matches, gap) if not g]
-    yield from _tabs(doc, text)
-    yield from _odd_blanks(doc, text)
+    yield from _blank_runs(doc, text)
     starts = doc.line_starts
     lines = [bisect_right(starts, m.start()) for m in matches]  # 1-based, as doc.position's
     aligned = _aligned_lines(matches, lines)
@@ -265,34 +264,16 @@ def _wordlike(text: str, s: int, e: int, kind: str) -> bool:
     return kind in ("html", "code", "escape") or (kind in ("liquid", "shortcode") and text.startswith("{{", s))
 
 
-def _tabs(doc: Document, text: str) -> Iterator[Finding]:
-    """A tab (with any spaces around it) between two words in a line: pasted from a spreadsheet
-    or a word processor, it renders as a space in HTML but as a jump in feeds and plain text."""
+def _blank_runs(doc: Document, text: str) -> Iterator[Finding]:
+    """A tab, or a typographer's space (en, em, thin, hair, ideographic...) or a line separator,
+    between two words in a line, with any spaces beside it: pasted from a spreadsheet, a word
+    processor or a layout program, it renders as a space in HTML but as a jump in feeds and
+    plain text, and it is another character for search. A thin, hair, six-per-em, figure or
+    punctuation space counts only between two letters: between digits it groups them, around a
+    dash or before French punctuation it is typography. An ideographic space beside Chinese or
+    Japanese text is that text's space."""
     end = -1
-    for i in _all_tabs(text):
-        if i < end:
-            continue
-        s, end = i, i + 1
-        while s > 0 and text[s - 1] in " \t":
-            s -= 1
-        while end < len(text) and text[end] in " \t":
-            end += 1
-        if not s or not end < len(text) or text[s - 1] in "\n\ue000|" or text[end] in "\n\ue000|" \
-                or near_invisible(doc, s, end) or text[s - 1] in ODD_SPACES or text[end] in ODD_SPACES:
-            continue  # indentation, a line's end, a table's padding, or next to code (or _odd_blanks')
-        yield Finding(s, end, "tab between words; use one space",
-                      Fix.replace(s, end, " ", "Replace with one space"))
-
-
-def _odd_blanks(doc: Document, text: str) -> Iterator[Finding]:
-    """An en, em, thin, hair, ideographic or other typographer's space, or a line separator,
-    between two words (with any spaces and tabs beside it): it passes for a space, but it is
-    another character for search, and its width differs. A thin, hair, six-per-em, figure or
-    punctuation space counts only between two letters: between digits it groups them, around
-    a dash or before French punctuation it is typography. An ideographic space beside Chinese
-    or Japanese text is that text's space."""
-    end = -1
-    for i in scan(doc).blanks:
+    for i in sorted([*_all_tabs(text), *scan(doc).blanks]):
         if i < end:
             continue
         s, end = i, i + 1
@@ -303,15 +284,15 @@ def _odd_blanks(doc: Document, text: str) -> Iterator[Finding]:
         if not s or end >= len(text) or near_invisible(doc, s, end):
             continue
         before, after = text[s - 1], text[end]
-        if before in "\n\ue000|" or after in "\n\ue000|" or wide(before) or wide(after):
-            continue  # a line's end, masked code or markup, a table's padding; CJK text
+        if before in "\n\ue000|" or after in "\n\ue000|":
+            continue  # indentation, a line's end, masked code or markup, a table's padding
         run = text[s:end]
-        odd = [ch for ch in run if ch in ODD_SPACES]
-        if all(ch in _THIN for ch in odd) and not (before.isalpha() and after.isalpha()):
-            continue
-        what = sorted({_BLANK_NAMES[ch] for ch in odd})
-        yield Finding(s, end, f"{' and '.join(what)} between words; use a plain space",
-                      Fix.replace(s, end, " ", "Replace with one space"))
+        odd = sorted({_BLANK_NAMES[ch] for ch in run if ch in ODD_SPACES})
+        thin = "\t" not in run and all(ch in _THIN for ch in run if ch in ODD_SPACES)
+        if odd and (wide(before) or wide(after) or (thin and not (before.isalpha() and after.isalpha()))):
+            continue  # CJK text's own space; a thin space between digits, around a dash, before ;:!?
+        message = f"{' and '.join(odd)} between words; use a plain space" if odd else "tab between words; use one space"
+        yield Finding(s, end, message, Fix.replace(s, end, " ", "Replace with one space"))
 
 
 _RUN_BLANKS = " \t" + ODD_SPACES
@@ -321,7 +302,6 @@ _BLANK_NAMES = {"\u1680": "Ogham space", "\u2002": "en space", "\u2003": "em spa
                 "\u2008": "punctuation space", "\u2009": "thin space", "\u200a": "hair space",
                 "\u2028": "line separator", "\u2029": "paragraph separator", "\u205f": "mathematical space",
                 "\u3000": "ideographic space"}
-
 
 
 def _all_tabs(text: str) -> Iterator[int]:

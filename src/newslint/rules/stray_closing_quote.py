@@ -41,7 +41,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..quotes import DOUBLE, Mark, analyse
+from ..quotes import DOUBLE, Mark, analyse, word_parts
 
 ID = "NL111"
 NAME = "stray-closing-quote"
@@ -65,7 +65,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                                                       "that closes this quotation; delete one")
             continue
         if mk.flag == "inword":
-            word = _word_around(text, mk)
+            word = "".join(word_parts(text, mk))
             yield Finding(mk.start, mk.end, f"{mk.ch} inside the word “{word}”; delete it",
                           Fix.delete(mk.start, mk.end, f"Delete the {mk.ch}"))
             continue
@@ -76,16 +76,6 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # “Hello””: the doubled mark is the one that closes nothing
         yield Finding(mk.start, mk.end, f"closing {mk.ch} has no opening mark before it in this paragraph; "
                                         "add the opening mark or delete this one")
-
-
-def _word_around(text: str, mk: Mark) -> str:
-    """The word the mark was typed into, without the mark."""
-    s, e = mk.start, mk.end
-    while s > 0 and text[s - 1].isalpha():
-        s -= 1
-    while e < len(text) and text[e].isalpha():
-        e += 1
-    return text[s:mk.start] + text[mk.end:e]
 
 
 def _typed_closer(marks: list[Mark], stray: Mark) -> Mark | None:
