@@ -45,8 +45,9 @@ ODD_SPACES = "\u1680\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028
 _SELECTORS = "\ufe00-\ufe0f"  # variation selectors: an emoji's, or after a letter an invisible slip
 # Look-alikes that are not Greek or Cyrillic letters (mixed-script reads them): ligatures,
 # fullwidth letters and digits, mathematical letters, letter-like symbols, Roman numerals, the
-# dotless i, and punctuation that passes for a full stop, colon, exclamation mark, slash or hyphen.
-_LOOKALIKES = ("\u0131\u01c3\u0589\u2024\u2043\u2044\u210e\u2113\u2160-\u217f\u2212\u2215\ua789"
+# dotless i, punctuation that passes for a full stop, colon, exclamation mark, slash or hyphen, and
+# a combining accent after a Latin letter that has a composed form (e + ◌́ for é: decomposed text).
+_LOOKALIKES = ("\u0300-\u036f\u0131\u01c3\u0589\u2024\u2043\u2044\u210e\u2113\u2160-\u217f\u2212\u2215\ua789"
                "\ufb00-\ufb06\ufe63\uff10-\uff19\uff21-\uff3a\uff41-\uff5a")
 _MATH = "\U0001d400-\U0001d7ff"  # mathematical letters and digits: look-alikes too
 _UPPER = "A-ZÀ-ÖØ-Þ"

@@ -21,7 +21,11 @@ styled wholly in them, which a quoted post may use: its fix is unsafe), letter-l
 punctuation that passes for an ASCII mark where that mark belongs (a one dot leader or an
 Armenian full stop after a word, a minus sign or hyphen bullet between two letters, a fraction
 slash between two words, the click letter ǃ at a word's end: rules/typography.yaml). The fix
-writes Unicode's compatibility form (`fi`, `A`, `T`, `l`, `II`) or the ASCII mark.
+writes Unicode's compatibility form (`fi`, `A`, `T`, `l`, `II`) or the ASCII mark. A Latin
+letter written with a combining accent that Unicode composes (`cafe` + ◌́, decomposed text
+from a Mac file name or a PDF) looks like the composed letter but is two characters to search
+and name matching: the safe fix writes the composed one (`café`); not a stress mark on a
+Cyrillic letter, which has no composed form.
 
 The words of front-matter values other than the prose fields are read too (`tags: [Мakers]`:
 another tag than Makers; a mostly Latin word only), and so are the words of link targets and
@@ -162,6 +166,11 @@ def _lookalikes(doc: Document, found: list[int], reported: set[int]) -> Iterator
             continue
         c = pt[i]
         before, after = pt[i - 1: i], pt[i + 1: i + 2]
+        if "\u0300" <= c <= "\u036f":
+            finding = _decomposed(pt, i, reported)
+            if finding is not None:
+                yield finding
+            continue
         if c in punctuation:
             if _punctuation_slip(c, before, after):
                 plain = punctuation[c]
@@ -191,6 +200,24 @@ def _lookalikes(doc: Document, found: list[int], reported: set[int]) -> Iterator
         yield Finding(s, e, f"'{word}' is written with {' and '.join(kinds)} ({''.join(dict.fromkeys(odd))}); "
                       f"use '{fixed}'", Fix.replace(s, e, fixed, "Use the plain letters", safe=not styled,
                                   reshapes=restores_reference(doc, s, e, fixed)))
+
+
+def _decomposed(pt: str, i: int, reported: set[int]) -> Finding | None:
+    """A Latin letter and the combining accents after it that Unicode writes as one letter (e +
+    ◌́ = é): it looks the same, but search, sorting and name matching see two characters. The
+    fix writes the composed letter (NFC). Only the first accent of a run is asked (the others
+    follow it), and not one after a letter with no composed form (Cyrillic а + ◌́, a stress mark)."""
+    if i == 0 or "\u0300" <= pt[i - 1] <= "\u036f" or not pt[i - 1].isalpha() or ord(pt[i - 1]) >= 0x250 \
+            or i - 1 in reported:
+        return None
+    e = i + 1
+    while e < len(pt) and "\u0300" <= pt[e] <= "\u036f":
+        e += 1
+    composed = unicodedata.normalize("NFC", pt[i - 1:e])
+    if composed == pt[i - 1:e] or len(composed) >= e - i + 1:
+        return None
+    return Finding(i - 1, e, f"'{composed}' is written as a letter and a combining accent (decomposed); "
+                             "use the composed letter", Fix.replace(i - 1, e, composed, "Use the composed letter"))
 
 
 def _punctuation_slip(c: str, before: str, after: str) -> bool:
