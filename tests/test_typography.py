@@ -193,3 +193,12 @@ def test_astral_candidates_in_a_long_article() -> None:
     doc = Document.from_bytes(text.encode(), "a.md", **st_.document_options)
     got = sorted((f.rule, doc.text[f.start:f.end]) for f in engine.run_rules(doc, st_) if f.rule in ("NL120", "NL121"))
     assert got == [("NL120", "\U000e0041\u200b"), ("NL121", "\U0001d413he")]
+
+
+def test_every_odd_space_has_a_name() -> None:
+    """repeated-space names each blank of typography.ODD_SPACES in its message: the two lists
+    live in two modules and must hold the same characters (a blank without a name would raise)."""
+    from newslint.rules import repeated_space
+    from newslint.typography import ODD_SPACES
+
+    assert set(repeated_space._BLANK_NAMES) == set(ODD_SPACES)

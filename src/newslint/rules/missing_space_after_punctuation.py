@@ -101,7 +101,7 @@ from ..names.data import given_names
 from ..patterns import lazy
 from ..resources import english_words
 from ..prose import MASK
-from ..quotes import analyse
+from ..quotes import Mark, analyse, word_parts
 from ..typography import as_latin, data, link_ending_at, near_invisible, scan
 
 
@@ -381,26 +381,21 @@ def _after_closing_quote(doc: Document, pt: str) -> Iterator[Finding]:
         if mk.role != "close" or mk.flag or mk.masked or not (
                 mk.ch == "”" or mk.sure or (mk.partner is not None and mk.partner.sure)):
             continue
-        if pt[i - 1].isalpha() and not _quoted_word_glued(doc, pt, i):
+        if pt[i - 1].isalpha() and not _quoted_word_glued(doc, pt, mk):
             continue
         if not near_invisible(doc, i - 20, i + 20):
             yield Finding(i, i + 1, f"no space after the closing {pt[i]}; add one",
                           Fix.insert(i + 1, " ", f"Insert a space after {pt[i]}"))
 
 
-def _quoted_word_glued(doc: Document, pt: str, i: int) -> bool:
-    """Is the ” at ``i``, between two letters, a quoted word's closing mark glued to the next
-    word (“took over”our) rather than a stray mark inside one word (societ”y, he”re)? In English:
-    the words on both sides are words, and the two together are none."""
+def _quoted_word_glued(doc: Document, pt: str, mk: Mark) -> bool:
+    """Is the closing ” ``mk``, between two letters, a quoted word's closing mark glued to the next
+    word (“took over”our)? In English, where the words on both sides are words and the two
+    together are none. (A mark typed into one word, societ”y, is the quote analysis's: it pairs
+    with nothing and never reaches here as a closing mark.)"""
     if not doc.language_tag.lower().startswith("en"):
         return False
-    s = i
-    while s > 0 and pt[s - 1].isalpha():
-        s -= 1
-    e = i + 1
-    while e < len(pt) and pt[e].isalpha():
-        e += 1
-    left, right = pt[s:i].lower(), pt[i + 1:e].lower()
+    left, right = (part.lower() for part in word_parts(pt, mk))
     words = english_words()
     return left in words and right in words and left + right not in words and left not in _PREFIXES
 
