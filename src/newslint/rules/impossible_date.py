@@ -11,7 +11,10 @@ Python's ``datetime``.
 A bare ``25:08`` is not checked: in prose it is as often a video offset or a score as a time,
 so a time needs ``a.m.``/``p.m.``, ``UTC``/``GMT``, a US or European zone (``ET``, ``PST``,
 ``CET``, ``MSK``...), a named one (``Moscow time``, ``local time``) or an ISO date before it; except that minutes from 60 up after "at", "by", "until", "from", "before", "after"
-or "around" (``at 24:61``, ``by 9:75``) are no time and no video offset either. Month names come from ``rules/dates.yaml`` for the article's language.
+or "around" (``at 24:61``, ``by 9:75``) are no time and no video offset either, and an hour past
+24 after one of those words (``the talks resumed at 25:30``, ``by 24:30``) is no time of day, unless the
+sentence speaks of a recording, a race or a game (``at 25:30 in the video``, ``finished the 10K
+in 52:10``), where it is minutes and seconds. Month names come from ``rules/dates.yaml`` for the article's language.
 
 Bad:  The hearing is set for June 31, 2022, at 13:30 p.m.
 Good: The hearing is set for June 30, 2022, at 1:30 p.m.
@@ -52,6 +55,14 @@ _HOUR = lazy(r"(?<![\w:.\-/])\d{1,2}\Z")
 # a time: neither a clock time nor a minutes:seconds offset.
 _CLOCK = re.compile(r":\d\d")  # what _TIME and _BAD_MINUTES both start with
 _BAD_MINUTES = lazy(r":([6-9]\d)(?![\d:]|[.,]\d)")
+# An hour past 24 (minutes that exist) after a time word: minutes and seconds of a recording or a
+# race where the sentence speaks of one, else a clock time that cannot be.
+_GOOD_MINUTES = lazy(r":[0-5]\d(?![\d:]|[.,]\d)")  # (led by the literal ":"; the hour is read behind it)
+_OFFSET_CONTEXT = lazy(r"(?i)(?<![\w-])(?:video|clip|film|footage|movie|podcast|episode|recording|recorded|audio|"
+                       r"(?:live)?stream(?:ed|ing)?|broadcast|webinar|interview|talk|keynote|session|track|song|album|"
+                       r"minutes?|mark|timestamp|into|runtime|playback|youtube|vimeo|transcript|tape|lap|race|"
+                       r"marathon|[0-9]+k|miles?|run|ran|finish(?:ed|ing)?|pace|game|match|half|quarter|period|"
+                       r"score[ds]?|record)(?![\w-])")
 _TIME_WORD = lazy(r"(?<![\w-])(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]efore|[Aa]fter|[Aa]round) \Z")
 # 31/02/2022, 31.02.2022, 2022/02/30: found from the middle "/02/" (cheap to scan for), the
 # number before it checked in check(); the hyphenated year-first form is an ISO date (above)
@@ -107,6 +118,23 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # a zone follows (reported above), or nothing says it is a time
         shown = prose[h.start():m.end()]
         yield Finding(h.start(), m.end(), f"`{shown}` is not a real time: there is no minute {m.group(1)}")
+    for m in _GOOD_MINUTES().finditer(prose, doc.body_start):
+        h = _HOUR().search(prose, max(0, m.start() - 3), m.start())
+        if h is None or _time_problem(int(h.group(0)), int(m.group(0)[1:]), 0) is None or _TIME().match(prose, m.start()) \
+                or not _TIME_WORD().search(prose, max(0, h.start() - 8), h.start()) \
+                or _offset_context(prose, h.start(), m.end()):
+            continue  # an hour that exists, a zone (reported above), no time word, or a recording's minutes
+        shown = prose[h.start():m.end()]
+        yield Finding(h.start(), m.end(), f"`{shown}` is not a real time: {_time_problem(int(h.group(0)), int(m.group(0)[1:]), 0)}")
+
+
+def _offset_context(prose: str, start: int, end: int) -> bool:
+    """Does the sentence around ``start:end`` speak of a recording, a race or a game (where
+    25:30 is minutes and seconds)? The sentence: back to the last sentence end or line break."""
+    s = max(prose.rfind(". ", 0, start), prose.rfind("\n", 0, start), prose.rfind("? ", 0, start),
+            prose.rfind("! ", 0, start), start - 300)
+    e = min(x for x in (prose.find(". ", end), prose.find("\n", end), end + 300) if x >= 0)
+    return _OFFSET_CONTEXT().search(prose, s, e) is not None
 
 
 def _date_problem(year: int, month: int, day: int) -> str | None:
