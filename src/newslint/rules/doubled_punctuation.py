@@ -3,7 +3,8 @@
 A doubled comma, semicolon, colon or full stop is a slip of the keyboard (or of an edit that
 joined two sentences), and so is an em dash typed twice between words (`list——the`: not in
 Chinese, whose dash is two em dashes), and a full stop left before a comma after a plain lower-case word
-(`the free., six-course training`, `design-centric., agile`: the fix deletes the stop), and a
+(`the free., six-course training`, `design-centric., agile`, and after a capitalised word that is no
+abbreviation, first in its sentence or six letters long: `Again., by planning`; the fix deletes the stop), and a
 comma or semicolon an edit left before a sentence's stop (`after you edit it,.`: the fix deletes
 it, safe), and a stop that ends a link's text with another right after the link (`[on
 GitHub.](https://…).`: readers see two; the fix, unsafe, deletes the one after), and a
@@ -19,7 +20,7 @@ writes alone (`in Slack..This made`, `communications..CSPs should`: NL100 then a
 Not findings: an ellipsis (`...`, `....`) and dot leaders (`.....`), runs of three or more
 commas or semicolons (empty fields, code), `..` in paths and ranges (`../docs`, `1..10`),
 `::` inside a word (`std::vector`, IPv6 `::1`), an abbreviation before a comma (`D.C.,`),
-mixed marks (`?!`, `!?`, and `.,` after an abbreviation or a capitalised word: `etc.,`, `Calif.,`), emoji codes (`:clap: :clap:`), and `???` standing alone as a
+mixed marks (`?!`, `!?`, and `.,` after an abbreviation: `etc.,`, `Calif.,`, `Mass.,`), emoji codes (`:clap: :clap:`), and `???` standing alone as a
 placeholder.
 
 Bad:  Talks resumed,, officials said.. They gave no date!! And then , , nothing.
@@ -35,6 +36,7 @@ from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
+from ..resources import english_words
 from ..typography import HSPACE, link_ending_at, near_invisible, opens_sentence, opens_with_acronym, scan
 
 ID = "NL101"
@@ -56,6 +58,29 @@ _LOWER_WORD_END = lazy(r"(?<![\w’'-])[a-z]+\Z")  # a lower-case word right bef
 _ABBREVIATIONS = frozenset("approx misc govt dept incl excl cont assn natl intl mgmt corp bros".split())
 
 
+# A capitalised English word before ".,": a sentence's first word (Again., by planning) or a long
+# one (the Senate's Appropriations., and) is no abbreviation; Calif., Corp., Mass. and the like
+# are words of the list too, so they are named.
+_CAPITAL_WORD = lazy(r"(?<![\w.@/'’-])[A-Z][a-z]{3,}\Z")
+_CAPITAL_ABBREVIATIONS = frozenset("""admin approx assn assoc blvd bros brig calif comm corp dept figs govt inst intl
+    mass mgmt miss natl prof secy treas univ vols wash""".split())
+
+
+def _capital_word(pt: str, at: int) -> re.Match[str] | None:
+    """The capitalised English word right before ``at`` when it is no abbreviation: six letters or
+    more, or the first word of a sentence."""
+    m = _CAPITAL_WORD().search(pt, max(0, at - 40), at)
+    if m is None:
+        return None
+    lower = m.group().lower()
+    if lower in _CAPITAL_ABBREVIATIONS or lower not in english_words():
+        return None
+    before = pt[max(0, m.start() - 2):m.start()]
+    if len(lower) >= 6 or not before.strip() or before[-1:] == " " and before[:1] in ".?!":
+        return m
+    return None
+
+
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report a mark typed twice; the fix deletes the second one."""
     marks = opts["marks"]
@@ -64,6 +89,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for run_start, run_end in sc.runs:
         if run_end - run_start == 2 and pt[run_start:run_end] == ".," and "." in marks:
             word = _PLAIN_WORD().search(pt, max(0, run_start - 40), run_start)
+            if word is None:
+                word = _capital_word(pt, run_start)
             if word is not None and word.group().rsplit("-", 1)[-1] not in _ABBREVIATIONS and not near_invisible(doc, run_start, run_end):
                 yield Finding(run_start, run_end, "a full stop before a comma; delete the stop",
                               Fix.delete(run_start, run_start + 1, "Delete the full stop"))
