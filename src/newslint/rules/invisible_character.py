@@ -13,8 +13,9 @@ prose too, and its character is the URL's). So is a no-break space inside a word
 space and splits the word for search: when the article writes the joined word elsewhere
 (`location`, or `locations`) and one of the two parts is not a word of its own in it (`loca`,
 `tion`), when the second part is an ending that is never a word (`need\u00a0ing`), or, in
-English, when the two make a word of the shipped word list (rules/english-words.txt, from SCOWL)
-and one of them is not a word there (`pro\u00a0ducing`, `eas\u00a0ily`, `Fri\u00a0day`), or, in an
+English, when the two make a word of the shipped word list (rules/english-words.txt, from SCOWL,
+or an -er or -s form of one of its words) and one of them is not a word there (`pro\u00a0ducing`,
+`eas\u00a0ily`, `Fri\u00a0day`, `adop\u00a0ter`), or, in an
 article in another language (no word list), when the article writes the joined word elsewhere
 and never the two parts as two words (`an\u00a0che` beside `anche`, though `an` and `che` are
 words); in English, two words that make a third (`deter\u00a0mine`, neither a function word nor a
@@ -239,9 +240,20 @@ def _split_dictionary_word(left: str, right: str) -> bool:
     be|come) may stand apart: not a finding."""
     words = english_words()
     joined = left + right
-    if joined.lower() in words or (left[0].isupper() and joined.capitalize() in words):
+    if _in_list(joined.lower(), words) or (left[0].isupper() and joined.capitalize() in words):
         return not ((left.lower() in words or left.capitalize() in words) and right.lower() in words)
     return False
+
+
+# Endings the word list leaves out of some words it has the stem of (adopt|er, adopt|ers)
+_INFLECTIONS = ("ers", "er", "s")
+
+
+def _in_list(word: str, words: Any) -> bool:
+    """Is ``word`` in the list, or an inflection of a word of it that the list lacks (adopter)?"""
+    if word in words:
+        return True
+    return any(word.endswith(end) and len(word) - len(end) >= 4 and word[:-len(end)] in words for end in _INFLECTIONS)
 
 
 def _two_words_one_word(pt: str, m: re.Match[str], left: str, right: str) -> bool:
