@@ -20,7 +20,9 @@ article in another language (no word list), when the article writes the joined w
 and never the two parts as two words (`an\u00a0che` beside `anche`, though `an` and `che` are
 words); in English, two words that make a third (`deter\u00a0mine`, neither a function word nor a
 part of closed compounds, and never written apart with a plain space in the article) are
-reported with an unsafe fix, as they may be an open compound (`home\u00a0page`); a no-break
+reported with an unsafe fix, as they may be an open compound (`home\u00a0page`), and so are, in
+English, two lower-case runs of letters neither of which is a word or a name's particle
+(`starstr\u00a0uck`, a word the list lacks; they may be two words of another language); a no-break
 space between two words (`this\u00a0summer`, `on\u00a0line` beside `online`, `net\u00a0work`,
 `not\u00a0able`, `per\u00a0ciò` where the article also writes "per ciò" with a space) is not.
 
@@ -204,6 +206,10 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
                 or (not english and whole and not _side_by_side(pt, left, right)):
             yield Finding(m.end(1), m.start(2), f"no-break space inside the word “{m.group(1)}{m.group(2)}”; delete it",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
+        elif english and _two_fragments(pt, m.group(1), m.group(2)):
+            yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
+                          f"neither of them a word; delete it if “{m.group(1)}{m.group(2)}” was meant",
+                          Fix.delete(m.end(1), m.start(2), "Delete the no-break space", safe=False))
         elif english and _two_words_one_word(pt, m, left, right):
             yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
                           f"which make the word “{m.group(1)}{m.group(2)}”; delete it if one word was meant",
@@ -254,6 +260,23 @@ def _in_list(word: str, words: Any) -> bool:
     if word in words:
         return True
     return any(word.endswith(end) and len(word) - len(end) >= 4 and word[:-len(end)] in words for end in _INFLECTIONS)
+
+
+def _two_fragments(pt: str, left: str, right: str) -> bool:
+    """Two lower-case runs of letters, neither an English word nor a name's particle, that the
+    article never writes apart (starstr|uck: a word the list lacks, split): the fix is unsafe, as
+    they may be two words of another language."""
+    words = english_words()
+    if not (left.isascii() and right.isascii() and left.islower() and right.islower()) or len(left) + len(right) < 6:
+        return False
+    if any(_in_list(part, words) or part in _PARTICLES for part in (left, right)):
+        return False
+    return not _side_by_side(pt, left, right)
+
+
+# Particles of names and short words of other languages that stand before a word (de\u00a0la, bin, van)
+_PARTICLES = frozenset("al ap bat bin da dal de degli del della der des di do dos du el la las le les lo los "
+                       "op te ten ter van ver von zu".split())
 
 
 def _two_words_one_word(pt: str, m: re.Match[str], left: str, right: str) -> bool:
