@@ -168,6 +168,24 @@ def test_too_few_articles_or_a_habit_are_no_evidence(tmp_path) -> None:
     assert _tree(tmp_path, {"sponsor_lgo": "a.png"}, common, 20) == []  # three articles: a key of its own
 
 
+def test_a_key_in_common_use_in_a_few_articles_against_many_is_a_slip(tmp_path) -> None:
+    """topic in three articles where sixty write topics: three slips; in four, a habit of its own."""
+    common = {"topics": "[design]"}
+    for i in (2, 3):
+        (tmp_path / f"odd{i}.md").write_text(f"---\ntitle: x\ntopic: [a]\n---\n\nText.\n", encoding="utf-8")
+    found = _tree(tmp_path, {"topic": "[design]"}, common, 60)
+    assert sorted(name for name, _, _ in found) == ["odd.md", "odd2.md", "odd3.md"], found
+    assert found[0][2] == "key `topic` is in 3 articles of this tree, `topics` in 60 others: did you mean `topics`?"
+    (tmp_path / "odd4.md").write_text("---\ntitle: x\ntopic: [a]\n---\n\nText.\n", encoding="utf-8")
+    assert _tree(tmp_path, {"topic": "[design]"}, common, 60) == []
+    # three against forty: not twenty times as many
+    for p in tmp_path.glob("*.md"):
+        p.unlink()
+    for i in (2, 3):
+        (tmp_path / f"odd{i}.md").write_text("---\ntitle: x\ntopic: [a]\n---\n\nText.\n", encoding="utf-8")
+    assert _tree(tmp_path, {"topic": "[design]"}, common, 40) == []
+
+
 def test_ruby_symbol_keys_are_the_keys_they_name_across_the_tree(tmp_path) -> None:
     """Two Awestruct articles (:title: :layout: :author:) in a tree of twenty that write title:
     use the same keys, not slips for them."""

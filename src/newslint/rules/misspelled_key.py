@@ -22,7 +22,7 @@ count too, though no schema or list knows them: a key that one or two articles u
 from (or the singular or plural of) a key that five articles or more and five times as many
 use, is reported at each use (``sponsor_lgo`` where twenty articles write ``sponsor_logo``;
 ``author:`` where two thousand write ``authors:``). A key in common use on its own (``topic``,
-``image``) only when it is in one article against twenty or more. No fix: the tree's habit is
+``image``) only when it is in three articles at most, against twenty times as many (twenty at least). No fix: the tree's habit is
 evidence, not proof.
 
 Bad:
@@ -135,11 +135,12 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 # A key the site's own articles use, though no schema or list knows it (sponsor_logo), is a
 # target too: a key in at most MAX_RARE articles, one letter from (or the plural or singular
 # of) a key that MIN_MAJORITY articles or more and RATIO times as many use, is a slip. A key in
-# common use (topic, image) only in one article against KNOWN_RATIO or more.
+# common use (topic, image) only in KNOWN_RARE articles at most, against KNOWN_RATIO times as many.
 MAX_RARE = 2
 MIN_MAJORITY = 5
 RATIO = 5
-KNOWN_RATIO = 20  # a key in common use (topic beside topics): one article against twenty or more
+KNOWN_RATIO = 20  # a key in common use (topic beside topics): twenty times as many articles, twenty at least
+KNOWN_RARE = 3  # ... in three articles at most
 
 
 def collect(doc: Document, opts: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -185,8 +186,8 @@ def check_corpus(summaries: Mapping[str, Any], opts: Mapping[str, Any]) -> Itera
         for key, (s, e, known) in ((summary or {}).get("odd") or {}).items():
             typed = normalize_key(key)
             n = counts[typed]
-            # a key in common use (topic, image) is a slip only alone against a tree-wide habit
-            if n > (1 if known else MAX_RARE):
+            # a key in common use (topic, image) is a slip only in a few articles against a tree-wide habit
+            if n > (KNOWN_RARE if known else MAX_RARE):
                 continue
             ratio, floor = (KNOWN_RATIO, KNOWN_RATIO) if known else (RATIO, MIN_MAJORITY)
             meant = next((k for k, m in common if m >= max(floor, ratio * n) and k not in summary["keys"]
