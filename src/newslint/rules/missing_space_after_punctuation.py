@@ -74,7 +74,9 @@ A heading's marker needs its space too: a line that starts with two to six `#` g
 capitalised word, bare or emphasised (`##News`, `###What to Do`, `##**Bold heading**`), or to a
 number that numbers a heading (`##1. The inventory`) or to an anchor tag before its title
 (`##<a name="reading"></a>Reading`), is a paragraph in CommonMark, not a heading; the
-fix inserts the space (a lone `#` glued to a word is as often a hashtag: `#WeRemember`).
+fix inserts the space (a lone `#` glued to a word is as often a hashtag: `#WeRemember`, unless it
+opens a title of three words or more alone on its line, no stop at its end, in an article whose
+other headings have their space: `#No Longer Just an Aggregator` beside `# The Big Get`).
 
 A "!" glued to a capitalised word after a name that the article writes elsewhere with its "!"
 and nothing glued on is one too (`America’s PrepareAthon! Plan` … `National PrepareAthon!Day`).
@@ -143,6 +145,12 @@ _GLUED_COLON = lazy(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query syntax 
 # (or a numbered one: ##1. The inventory, ###2) Who gets it)
 _GLUED_HEADING = lazy(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[A-Z][^\W\d_]*(?:[\s,:;.!?’'*_-]|$)"
                             r"|[0-9]{1,2}[.):]?[ \t]+[A-Z]|\ue000+[A-Z]))", re.M)  # (or an anchor: ##<a name="x"></a>Title)
+# #No Longer Just an Aggregator: a lone '#' glued to a title of three words or more, no stop at its end
+# (a hashtag at a line's start goes on as a sentence: #AskFAFSA questions are accepted.)
+# Its words in title case (every word of four letters or more capitalised): a hashtag is one word
+# of its own (#AskFAFSA, #WeRemember), and what follows it in a sentence is in lower case.
+_GLUED_TITLE = lazy(r"^#[A-Z][a-z’']+(?:[ ](?:[A-Z0-9&][^\s#\ue000]*|[^\s#\ue000]{1,3})){2,}(?<![.,;:!?])"
+                    r"[ \t\ue000]*$", re.M)  # (what is masked after it: a comment, an attribute)
 # A name written with a dot between capitalised words (Hack.Developers, Code.Sprint), not code
 _DOTTED_NAME = lazy(r"[A-Z][a-z]+(?:\.[A-Z][A-Za-z]+)+")
 _GLUED_ITEM = lazy(r"[,;][^\W_]")  # a,b,c: another item glued on after the next word
@@ -205,6 +213,18 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             marks = m.group(1)
             yield Finding(m.start(1), m.end(1), f"no space after the heading marker '{marks}'; add one",
                           Fix.insert(m.end(1), " ", f"Insert a space after '{marks}'", reshapes=True))
+    if "#" in pt and "\n# " in doc.text:  # a lone '#' glued to a title, where the article's other headings have their space
+        for m in _GLUED_TITLE().finditer(pt):
+            if _alone_on_its_lines(pt, m.start(), m.end()):
+                yield Finding(m.start(), m.start() + 1, "no space after the heading marker '#'; add one",
+                              Fix.insert(m.start() + 1, " ", "Insert a space after '#'", reshapes=True))
+
+
+def _alone_on_its_lines(pt: str, start: int, end: int) -> bool:
+    """Is ``start:end`` a paragraph of one line (a blank line, or the text's edge, on each side)?"""
+    before = pt[max(0, start - 2):start]
+    after = pt[end:end + 2]
+    return (start == 0 or before == "\n\n" or before[-1:] == "\n" and start == 1) and (after in ("", "\n") or after == "\n\n")
 
 
 def _aside_before(pt: str, i: int) -> bool:
