@@ -22,7 +22,7 @@ words); in English, two words that make a third (`deter\u00a0mine`, neither a fu
 part of closed compounds, and never written apart with a plain space in the article) are
 reported with an unsafe fix, as they may be an open compound (`home\u00a0page`), and so are, in
 English, two lower-case runs of letters neither of which is a word or a name's particle
-(`starstr\u00a0uck`, a word the list lacks; they may be two words of another language); a no-break
+(`starstr\u00a0uck`, `Cro\u00a0wdsource`, a word the list lacks; they may be two words of another language); a no-break
 space between two words (`this\u00a0summer`, `on\u00a0line` beside `online`, `net\u00a0work`,
 `not\u00a0able`, `per\u00a0ciò` where the article also writes "per ciò" with a space) is not.
 
@@ -263,12 +263,17 @@ def _in_list(word: str, words: Any) -> bool:
 
 
 def _two_fragments(pt: str, left: str, right: str) -> bool:
-    """Two lower-case runs of letters, neither an English word nor a name's particle, that the
-    article never writes apart (starstr|uck: a word the list lacks, split): the fix is unsafe, as
-    they may be two words of another language."""
+    """Two lower-case runs of letters (the first may be capitalised before one of four letters or
+    more), neither an English word nor a name's particle, that the article never writes apart
+    (starstr|uck, Cro|wdsource: a word the list lacks, split): the fix is unsafe, as they may be
+    two words of another language."""
     words = english_words()
-    if not (left.isascii() and right.isascii() and left.islower() and right.islower()) or len(left) + len(right) < 6:
+    if not (left.isascii() and right.isascii() and right.islower()) or len(left) + len(right) < 6:
         return False
+    if not left.islower():  # a capitalised first part (Cro|wdsource) only before a long second one
+        if not (left.istitle() and len(right) >= 4):
+            return False
+        left = left.lower()
     if any(_in_list(part, words) or part in _PARTICLES for part in (left, right)):
         return False
     return not _side_by_side(pt, left, right)
