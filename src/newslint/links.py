@@ -450,6 +450,9 @@ def _walk(data: Any) -> Iterator[tuple[tuple[Any, ...], str, str]]:
 _SPACE_PAREN = re.compile(r"\]([ \t]+)\(")
 # (text)[url]; the text may hold one level of parentheses: (the report (PDF, 2 MB))[https://…]
 _REVERSED = lazy(r"\(((?:[^()\[\]\n]|\([^()\[\]\n]{0,100}\)){1,300})\)\[((?:https?://|www\.|/|mailto:)[^\s\[\]()]*)\]")
+# (https://…)[text]: the URL in the parentheses and the text in the brackets, both swapped
+_MARKUP_CHARS = lazy(r"[<>`{}|]")
+_URL_FIRST = lazy(r"\(((?:https?://|www\.|mailto:)[^\s()\[\]]+)\)\[([^\[\]\n]{1,300})\]")
 _DEST_AND_TITLE = lazy(r"""\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’))?[ \t]*""")
 _CURLY_TITLE = lazy(r"""(\S+\s+)([“‘])([^“”‘’\n]*)([”’])\s*""")
 _BRACKET_PAREN = re.compile(r"\]\(")
@@ -485,7 +488,8 @@ def _broken(doc: Document) -> Iterator[Broken]:
                      "space between ']' and '(': this renders as text, not a link; write [text](url)",
                      (m.start(1), m.end(1), ""), safe)
     # (every match holds ")[": that search runs at memchr speed, the pattern's at a tenth of it)
-    for m in _REVERSED().finditer(text, doc.body_start) if text.find(")[", doc.body_start) >= 0 else ():
+    swapped = text.find(")[", doc.body_start) >= 0
+    for m in _REVERSED().finditer(text, doc.body_start) if swapped else ():
         if m.start() > 0 and (text[m.start() - 1] == "]" or text[m.start() - 1].isalnum()):
             continue
         if not doc.is_prose(m.start()) or not doc.is_prose(m.end(1)) or not _only_entities(doc, view, *m.span(1), tags=True):
@@ -494,6 +498,17 @@ def _broken(doc: Document) -> Iterator[Broken]:
         yield Broken(m.start(), m.end(), "reversed",
                      "link written as (text)[url]: this renders as text; write [text](url)",
                      (m.start(), m.end(), f"[{words}]({url})"), True)
+    for m in _URL_FIRST().finditer(text, doc.body_start) if swapped else ():
+        words = m.group(2)
+        if m.start() > 0 and (text[m.start() - 1] == "]" or text[m.start() - 1].isalnum()) \
+                or not doc.is_prose(m.start()) or not doc.is_prose(m.end() - 1) or _MARKUP_CHARS().search(words) \
+                or words.strip().isdigit() or normalize_label(words) in labels:
+            # a link's own ")[", code, markup, a citation ((https://…)[1]) or a defined reference
+            # (the text's first word is masked with the URL, which a bare URL's autolink runs into)
+            continue
+        yield Broken(m.start(), m.end(), "reversed",
+                     "link written as (url)[text]: this renders as text; write [text](url)",
+                     (m.start(), m.end(), f"[{words}]({m.group(1)})"), True)
     kinds: dict[int, str] | None = None
     for m in _BRACKET_PAREN.finditer(prose, doc.body_start):
         paren = m.start() + 1

@@ -6,13 +6,14 @@ with ``)`` (``[text](https://…``); a destination with an unbalanced ``(``
 (``[email us](mailto:a@b.gov?subject=Our News)``, ``[x](to https://…)``); a title with an
 unescaped quote mark (``[x](https://a.gov "the "Data" page")``) or in curly quotes
 (``[x](https://a.gov “Data”)``); text and URL in the wrong brackets (``(text)[https://…]``, its text
-holding entities or formatting tags like ``</span>`` too, but not a link's ``<a>``);
+holding entities or formatting tags like ``</span>`` too, but not a link's ``<a>``), or each in the
+other's place (``(https://…)[text]``; not a citation, ``(https://…)[1]``, nor a defined reference);
 link text that lost its opening bracket (``see the report](https://…)``, ``the slides (PDF, 5 MB)](https://…)``:
 where it began is a guess, so there is no fix); a destination closed twice (``[text](https://…))``, with no open
 parenthesis before it in the paragraph: the safe fix deletes the stray ``)``); an autolink
 that lost its ``>`` (``<https://…`` then a blank: the safe fix closes it after the URL).
 
-Fixes: ``[text] (url)`` → ``[text](url)`` and ``(text)[url]`` → ``[text](url)`` are safe (the
+Fixes: ``[text] (url)`` → ``[text](url)``, ``(text)[url]`` and ``(url)[text]`` → ``[text](url)`` are safe (the
 first only when ``[text]`` is not itself a defined reference), and so is encoding the spaces of
 a query as ``%20``, deleting a space right after ``mailto:`` or right after a ``/`` of the path
 (``https://twitter.com/ 18F/``: no path segment starts with a space) and straightening a title's curly

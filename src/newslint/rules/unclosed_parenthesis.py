@@ -24,6 +24,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding
 from ..patterns import lazy
+from ..prose import MASK
 
 ID = "NL123"
 NAME = "unclosed-parenthesis"
@@ -67,10 +68,22 @@ def _unclosed(doc: Document, pt: str, k: int) -> Iterator[Finding]:
     if not stack or _closed_below(doc, pt, k, len(stack)):
         return
     for at in stack:
+        if pt[at + 1: at + 2] == MASK and _closed_in_mask(doc.text, pt, at + 1):
+            continue  # (https://…)[1], (https://…)[text]: a bare URL ran on over the ")" (its mask holds it)
         before = pt[at - 1:at]
         if before.isalnum() or before in ":;=8]" or pt[at + 1:at + 2] in (" ", "\t", "\n", ""):
             continue  # sp( then; :( and ;( are faces; [text](url is a broken link (NL132); a lone ( stands apart
         yield Finding(at, at + 1, "opening '(' is never closed in this paragraph; add the ')' where the aside ends")
+
+
+def _closed_in_mask(text: str, pt: str, start: int) -> bool:
+    """Does the masked run from ``start`` (a bare URL, say) hold a ")" of its own in the text, one
+    more than its "(" (not Mercury_(planet), a URL's balanced pair)?"""
+    end = start
+    while end < len(pt) and pt[end] == MASK:
+        end += 1
+    masked = text[start:end]
+    return masked.count(")") > masked.count("(")
 
 
 def _closed_below(doc: Document, pt: str, k: int, open_count: int) -> bool:
