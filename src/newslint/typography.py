@@ -50,8 +50,9 @@ _SELECTORS = "\ufe00-\ufe0f"  # variation selectors: an emoji's, or after a lett
 _LOOKALIKES = ("\u0300-\u036f\u0131\u01c3\u0589\u2024\u2043\u2044\u210e\u2113\u2160-\u217f\u2212\u2215\ua789"
                "\ufb00-\ufb06\ufe63\uff10-\uff19\uff21-\uff3a\uff41-\uff5a")
 _MATH = "\U0001d400-\U0001d7ff"  # mathematical letters and digits: look-alikes too
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
+# (Latin, Greek and Cyrillic: Russian, Ukrainian and Greek prose run on after a stop as English does)
+_UPPER = "A-ZÀ-ÖØ-Þ\u0391-\u03a9\u0400-\u042f\u0490"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ\u0391-\u03a9\u03b1-\u03c9\u0400-\u045f\u0490\u0491"
 
 # One leading set, then zero-width tests: nothing is consumed beyond the first character, so
 # no candidate hides another.

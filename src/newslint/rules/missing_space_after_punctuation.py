@@ -7,6 +7,7 @@ and a capitalised one (`Note:The`) or between two plain lower-case words (`wrong
 `og:title`, which a path, a second colon or a character other than a space or a stop follows,
 nor search syntax such as `from:alice subject:budget`, nor a name the article writes so more
 than once, such as `micro:bit`; a colon that splits a word, `quest:ions`, is a slip however often).
+Words in Greek and Cyrillic letters count as Latin ones do (`долларов.Рост`, `заметным,хотя`).
 The fix inserts the space.
 
 An aside in brackets ends a clause or a sentence like a word: a comma then any word, or a stop
