@@ -3,7 +3,8 @@
 A full stop, question mark or exclamation mark before a capitalised word, and a comma or
 semicolon before any word, need a space after them (a comma before an opening quotation mark or a
 link's text too: `he said,“We will`, `as the report notes,[the agency](url) said`); so does a colon between a lower-case word
-and a capitalised one (`Note:The`) or between two plain lower-case words (`wrong:agencies`; not
+and a capitalised one (`Note:The`), between two plain lower-case words (`wrong:agencies`), or between
+an ordinary capitalised word and an ordinary lower-case one (`Discovery:making`; not
 `og:title`, which a path, a second colon or a character other than a space or a stop follows,
 nor search syntax such as `from:alice subject:budget`, nor a name the article writes so more
 than once, such as `micro:bit`; a colon that splits a word, `quest:ions`, is a slip however often).
@@ -829,6 +830,8 @@ _WORD_PAIR = lazy(r"(?:and/or|or/and|he/she|she/he|his/her|her/his|him/her)(?![\
 _SLASHED_PLAIN = lazy(r"[a-z]{4,}(?:/[a-z]{4,})+[,.;:!?)]?")
 
 _LIST_WORDS = frozenset(("and", "or", "nor", "etc"))
+# A wiki's namespaces and such prefixes (Category:books, Project:home, User:name): not a sentence
+_NAMESPACES = frozenset("Category Draft File Help Image Media Module Portal Project Special Talk Template User".split())
 
 
 def _prose_list(word: str, right: str) -> bool:
@@ -876,6 +879,13 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if not nxt:
         return False
     if mark == ":":
+        if word.istitle() and word.isalpha() and len(word) >= 4 and ":" not in right:
+            # Discovery:making, Group:push: an ordinary capitalised word, then an ordinary lower-case
+            # one (not a namespace, File:name.png or Category:Books, nor a name written so again)
+            return nxt.isalpha() and nxt.islower() and len(nxt) >= 3 and _PLAIN_END().fullmatch(right, len(nxt)) is not None \
+                and word.lower() not in table["uri-schemes"] and word not in _NAMESPACES \
+                and word.lower() in english_words() and nxt in english_words() \
+                and len(_GLUED_COLON().findall(pt, max(0, i - 120), i + 120)) == 1 and pt.count(f"{word}:{nxt}") == 1
         if not (word.isalpha() and word.islower() and len(word) >= 2 and word not in table["uri-schemes"]) \
                 or ":" in right:
             return False
