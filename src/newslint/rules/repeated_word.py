@@ -82,8 +82,9 @@ _ENGLISH = frozenset(_WORDS)
 _ALL = tuple(dict.fromkeys(_WORDS + tuple(w for ws in _FOREIGN.values() for w in ws)))
 # The first word in any case, the second in lower case (or the same capitals: THE THE), one run
 # of spaces or a single line break between them.
-_REPEAT = lazy(r"(?<![\w'’-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|(?i:\1)(?<=[a-z]))(?![\w'’-])"
-                     % "|".join(_ALL))
+# (An invisible character inside a word glues it as a letter would: Th\u200bis is, not "is is".)
+_REPEAT = lazy(r"(?<![\w'’\u00ad\u200b-\u200d\u2060\ufeff-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|(?i:\1)(?<=[a-z]))"
+               r"(?![\w'’\u00ad\u200b-\u200d\u2060\ufeff-])" % "|".join(_ALL))
 
 
 # A word around a letter typed three times: at least one letter before the run, two after it;
