@@ -56,6 +56,7 @@ from ..model import Finding, Fix
 from ..prose import MASK
 from ..packrules import literal_starts, register_literals
 from ..patterns import lazy
+from ..typography import INVISIBLE_CLASS
 
 ID = "NL109"
 NAME = "repeated-word"
@@ -83,8 +84,9 @@ _ALL = tuple(dict.fromkeys(_WORDS + tuple(w for ws in _FOREIGN.values() for w in
 # The first word in any case, the second in lower case (or the same capitals: THE THE), one run
 # of spaces or a single line break between them.
 # (An invisible character inside a word glues it as a letter would: Th\u200bis is, not "is is".)
-_REPEAT = lazy(r"(?<![\w'’\u00ad\u200b-\u200d\u2060\ufeff-])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|(?i:\1)(?<=[a-z]))"
-               r"(?![\w'’\u00ad\u200b-\u200d\u2060\ufeff-])" % "|".join(_ALL))
+_GLUE = r"\w'’\-" + INVISIBLE_CLASS + "\ufe00-\ufe0f"  # (and a variation selector typed into one: th\ufe0fis)
+_REPEAT = lazy(r"(?<![%s])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|(?i:\1)(?<=[a-z]))(?![%s])"
+               % (_GLUE, "|".join(_ALL), _GLUE))
 
 
 # A word around a letter typed three times: at least one letter before the run, two after it;
