@@ -161,3 +161,17 @@ def test_option_values_are_checked_when_the_config_loads(table, message) -> None
     """A bad option value is a config error naming the rule, not an internal error per file."""
     with pytest.raises(config.ConfigError, match=message):
         _settings(rules=table)
+
+
+def test_character_repairs_are_fixed_before_the_rest() -> None:
+    """A mojibake dash (â€”) is no dash to dash-spacing's vote: fixed in the same pass, the vote
+    without it (two spaced, one closed) turned the article's closed dashes into spaced ones. The
+    mojibake fix goes first (FIX_FIRST), and the damaged article fixes to the original's text."""
+    import newslint
+
+    original = ("---\ntitle: x\n---\n\nSmall screens get an enhanced layout—and occasionally—more content.\n\n"
+                "* Responsive images — part one\n* Responsive images — part two\n")
+    damaged = original.replace("layout—and", "layoutâ€”and")
+    fixed, _ = newslint.fix_text(original)
+    assert newslint.fix_text(damaged)[0] == fixed
+    assert "layout—and occasionally—more" in fixed

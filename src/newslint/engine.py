@@ -4,7 +4,9 @@ One file's way: read bytes → decode → Document (front matter split and parse
 rule → stamp rule, severity and position → drop what suppression comments and per-file-ignores
 hide → sort. Fixing loops: lint → take the allowed fixes in order, skipping any that overlaps
 one already taken → apply in one pass → lint again, until nothing changes (at most
-``MAX_PASSES``). A fixed text is kept only if its front matter still parses.
+``MAX_PASSES``); the fixes of rules that restore characters (``FIX_FIRST``: mojibake, invisible
+and look-alike characters) go in passes of their own first. A fixed text is kept only if its
+front matter still parses.
 """
 
 from __future__ import annotations
@@ -229,8 +231,14 @@ def fix_document(doc: Document, st: Settings, unsafe: bool = False,
     applied = 0
     findings = run_rules(doc, st, errors)
     rejected: list[_Rejected] = []
+    first = {r.id for r in st.rules if r.fix_first}
     for _ in range(MAX_PASSES):
-        fixes = [fx for fx in choose_fixes(_without(findings, rejected), unsafe)]
+        candidates = _without(findings, rejected)
+        # Character repairs get a pass of their own, before the rest: the other rules then read
+        # the restored text (a mojibake's dash votes for the article's dash style; an invisible
+        # character no longer splits a word), as they read the undamaged article.
+        fixes = choose_fixes([f for f in candidates if f.rule in first], unsafe) if first else []
+        fixes = fixes or choose_fixes(candidates, unsafe)
         plain = [fx for fx in fixes if not fx.reshapes]
         fixes = plain or fixes  # a fix that reshapes Markdown on purpose gets a pass of its own
         if not fixes:

@@ -110,8 +110,11 @@ class Rule:
     options), ``CHOICES`` (the allowed values of options that take one of a few words),
     ``validate(opts)`` (raises ValueError for options the types alone cannot judge; the config
     reports it), ``ENABLED`` (on by default; default True), ``NETWORK`` (it goes to the network: only
-    its exact ID or name, or ``enabled = true``, turns it on, never ``ALL`` or a prefix), and for
-    rules that look across files ``collect(doc, opts)`` and ``check_corpus(summaries, opts)``.
+    its exact ID or name, or ``enabled = true``, turns it on, never ``ALL`` or a prefix), ``FIX_FIRST``
+    (its fixes restore characters the other rules read, a mojibake's dash or quotation mark, a
+    word an invisible character splits: ``--fix`` applies them in a pass of their own, before the
+    others; default False), and for rules that look across files ``collect(doc, opts)`` and
+    ``check_corpus(summaries, opts)``.
     """
 
     id: str
@@ -126,6 +129,7 @@ class Rule:
     check_corpus: Callable[[Mapping[str, Any], Mapping[str, Any]], Iterator[tuple[str, Finding]]] | None = None
     origin: str = "newslint"
     network: bool = False
+    fix_first: bool = False
     choices: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     validate: Callable[[Mapping[str, Any]], None] | None = None
 
@@ -144,6 +148,7 @@ class Rule:
             doc=module.__doc__ or "",
             severity=getattr(module, "SEVERITY", "warning"),
             fixable=getattr(module, "FIXABLE", False),
+            fix_first=getattr(module, "FIX_FIRST", False),
             enabled=getattr(module, "ENABLED", True),
             defaults=dict(getattr(module, "DEFAULTS", {})),
             collect=getattr(module, "collect", None),

@@ -60,6 +60,7 @@ ID = "NL120"
 NAME = "invisible-character"
 SEVERITY = "warning"
 FIXABLE = True
+FIX_FIRST = True  # (the text it restores is what the other rules read: its fixes go first)
 DEFAULTS: dict[str, Any] = {}
 
 _NAMES = {"\u00ad": "soft hyphen", "\u061c": "Arabic letter mark", "\u180e": "Mongolian vowel separator",

@@ -62,6 +62,7 @@ ID = "NL121"
 NAME = "mixed-script"
 SEVERITY = "warning"
 FIXABLE = True
+FIX_FIRST = True  # (the text it restores is what the other rules read: its fixes go first)
 DEFAULTS: dict[str, Any] = {}
 
 _CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"})

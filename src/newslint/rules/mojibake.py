@@ -33,6 +33,7 @@ ID = "NL122"
 NAME = "mojibake"
 SEVERITY = "warning"
 FIXABLE = True
+FIX_FIRST = True  # (the text it restores is what the other rules read: its fixes go first)
 DEFAULTS: dict[str, Any] = {}
 
 # Windows-1252's characters for the bytes 0x80-0x9F (five bytes are undefined there), then
