@@ -33,8 +33,17 @@ def surnames() -> str:
 
 def known_surname(form: str) -> bool:
     """Is the spelling a surname of the Census list (possessive and apostrophe forms folded)?"""
+    return surname_rank(form) is not None
+
+
+def surname_rank(form: str) -> int | None:
+    """The spelling's rank in the Census list (1 = the most frequent surname), or None."""
     base = re.sub(r"[’']s$", "", form).replace("’", "").replace("'", "").casefold()  # the list writes OBRIEN
-    return bool(base) and "\n" not in base and f"\n{base}\n" in surnames()
+    if not base or "\n" in base:
+        return None
+    text = surnames()
+    at = text.find(f"\n{base}\n")
+    return None if at < 0 else text.count("\n", 0, at) + 1
 
 
 @lru_cache(maxsize=None)

@@ -9,7 +9,7 @@ masculine form (Zelenska/Zelensky, Peskova/Peskov), a patronymic, a deliberate g
 ("Kyiv (Kiev)"), two spellings with different given names (two people), spellings that differ
 only in capitals, or a spelling in the ``allow`` list. The wanted form is the dictionary's, else
 the most frequent when it is used more often than the first full-name mention's in the body,
-else (a tie) the only tied spelling that is a known surname (US Census list), else the first
+else, on a tie, what ``_tie_break`` finds (links and metadata, the Census list), else the first
 full-name mention's.
 """
 
@@ -177,7 +177,8 @@ def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
 def _is_word(text: str, form: str) -> bool:
     """Is the form also written in lower case in the article? (Responsive, Rose): a word, not a name.
 
-    Link labels do not count: "[orlovsky p2c]" names a reference, not a word of prose.
+    Link labels do not count: "[orlovsky p2c]" names a reference, not a word of prose; nor does
+    a domain's or a file's ending (an address ending in ".mil" leaves Mil beside Mill a name).
     """
     lower = form.lower()
     if lower == form:
@@ -192,7 +193,8 @@ def _is_word(text: str, form: str) -> bool:
     while s >= 0:
         e = s + k
         before, after = text[s - 1] if s else " ", text[e] if e < n else " "
-        if before.isalnum() or before in "_’'-" or after.isalnum() or after in "_’'-":
+        # (after a full stop with no space: a domain or a file's extension, ".mil", ".gov": no word)
+        if before.isalnum() or before in "_’'-." or after.isalnum() or after in "_’'-":
             s = text.find(lower, s + 1)
             continue
         line_start = text.rfind("\n", 0, s) + 1
@@ -325,59 +327,119 @@ def _surname_variants(doc: "Document", group: set[str], mentions: list[Mention],
         return []
     entry = next((names.entry_for_surname(f) for f in forms if names.entry_for_surname(f)), None)
     body_full = [m for m in mentions if m.form in by_form and m.full and m.zone == "body"]
+    why, shown_too = "", False
     if entry is not None and skeleton(entry.surname) in {skeleton(f) for f in forms}:
         wanted, backed = entry.surname, True
     else:
         counts = Counter({f: len(by_form[f]) for f in forms})
-        wanted, backed = _preferred(counts, body_full[0].form if body_full else None,
-                                    lambda f: by_form[f][0].start, data.known_surname), False
-        wanted = keep_marks(wanted, forms)
+        first_full = body_full[0].form if body_full else None
+        most = max(counts.values())
+        tied_top = [f for f in forms if counts[f] == most]
+        if len(tied_top) > 1:
+            wanted, why, shown_too = _tie_break(doc, tied_top, first_full, lambda f: by_form[f][0].start)
+        else:
+            wanted = _preferred(counts, first_full, lambda f: by_form[f][0].start)
+        backed = False
+        marked = keep_marks(wanted, forms)
+        if marked != wanted:
+            wanted, why, shown_too = marked, "", False
     out = []
-    tied: list[str] = []  # reported spellings used as often as the kept one
+    tied = [f for f in forms if not backed and f != wanted and len(by_form[f]) == len(by_form.get(wanted, ()))
+            and not strips_marks(wanted, f)]
+    # A tie (as often one way as another) gets one message naming every spelling and why one
+    # is kept; when only the order of the mentions breaks it, the kept spelling is as likely the
+    # slip, so its places carry the message too (without a fix).
+    tie_message = ""
+    if tied:
+        listed = ", ".join(f"“{f}” ×{len(by_form[f])} ({_places(by_form[f], doc)})" for f in [wanted] + tied)
+        tie_message = f"{listed}: one name spelt two ways, as often each way; use “{wanted}” ({why})"
     for form in forms:
         if same_form(form, wanted) or form in allow or names.is_variant(form) or _ignorable(form, wanted, allow):
             continue
         if wanted in by_form and not _same_person(form, wanted, by_form, mentions):
+            if form in tied:
+                tied.remove(form)
             continue
         ms = [m for m in by_form[form] if not _inside(covered, m.start, m.end)
               and not is_gloss(doc.prose_text, m.start, m.end, tuple(group - {form}) + (wanted,))]
         if not ms:
             continue
         theirs = by_form.get(wanted, [])
-        message = (f"“{form}” ×{len(by_form[form])} ({_places(by_form[form], doc)}) vs “{wanted}”"
-                   + (f" ×{len(theirs)} ({_places(theirs, doc)})" if theirs else " (house dictionary)")
-                   + f": one name spelt two ways; use “{wanted}”")
+        message = tie_message if form in tied else (
+            f"“{form}” ×{len(by_form[form])} ({_places(by_form[form], doc)}) vs “{wanted}”"
+            + (f" ×{len(theirs)} ({_places(theirs, doc)})" if theirs else " (house dictionary)")
+            + f": one name spelt two ways; use “{wanted}”")
         # (a fix never drops a diacritic the writer typed, unless the house dictionary says so)
         to = "" if not backed and strips_marks(form, wanted) else wanted
         if not to:
             message = message.rsplit("; use", 1)[0] + "; check which is right"
         out.extend(Occurrence(m.start, m.end, form, to, message, backed) for m in ms)
-        if not backed and len(by_form[form]) == len(by_form.get(wanted, ())) and not strips_marks(wanted, form):
-            tied.append(form)
-    if tied:
-        # as often one way as another: the kept spelling may be the slip just as well, so it is
-        # shown too (no fix: only the author knows which is right)
-        theirs = by_form[wanted]
-        others = ", ".join(f"“{f}” ×{len(by_form[f])} ({_places(by_form[f], doc)})" for f in tied)
-        message = (f"“{wanted}” ×{len(theirs)} ({_places(theirs, doc)}) vs {others}: one name spelt differently,"
-                   " as often each way; check which is right")
-        out.extend(Occurrence(m.start, m.end, wanted, "", message, False) for m in theirs
+    if tied and shown_too and out:
+        out.extend(Occurrence(m.start, m.end, wanted, "", tie_message, False) for m in by_form[wanted]
                    if not _inside(covered, m.start, m.end))
     return out
 
 
-def _preferred(counts: Counter[str], first_full: str | None, position, known=None) -> str:
+def _tie_break(doc: "Document", tied: list[str], first_full: str | None, position) -> tuple[str, str, bool]:
+    """(the spelling to keep, why, whether its places are to be shown too) when several
+    spellings are used equally often.
+
+    What breaks the tie, the surer first: a spelling that the article's links, handles, file
+    name or metadata also use (``outside_prose``: a slip typed in prose seldom reaches a URL);
+    the only one that is a known surname (the Census list: a slip seldom makes another real
+    surname, Martinnez or Newhal); of known surnames, one ranked three times as common as the
+    others (Powell against Powel: the common name is the likelier one meant, and a slip goes
+    either way); else the first full-name mention's, else the first one's -- a coin toss as
+    likely to keep the slip, so the kept spelling's places are reported too.
+    """
+    seen = outside_prose(doc, tied)
+    if len(seen) == 1:
+        return seen[0], "as in the article's links or metadata", False
+    known = {f: data.surname_rank(f) for f in tied}
+    real = [f for f in tied if known[f] is not None]
+    if len(real) == 1:
+        return real[0], "a known surname", False
+    if len(real) == len(tied):
+        ranked = sorted(real, key=lambda f: known[f])  # type: ignore[arg-type,return-value]
+        if known[ranked[1]] >= 3 * known[ranked[0]]:  # type: ignore[operator]
+            return ranked[0], "the far more common surname", False
+    if first_full in tied:
+        return first_full, "as in the first full-name mention", True  # type: ignore[return-value]
+    return min(tied, key=position), "as in the first mention", True
+
+
+def outside_prose(doc: "Document", forms: list[str]) -> list[str]:
+    """Which of ``forms`` (five letters or more) the article also writes outside its prose: in
+    a URL, a handle, an e-mail address, a link target, a metadata field or its file name
+    (twitter.com/NicolasDorier, jonasschnelli, authors: [jessica-milcetich]), as a whole word or
+    at either end of one. A word that holds a longer spelling counts for that one only."""
+    long_ = [f for f in forms if len(f) >= 5]
+    if not long_:
+        return []
+    from ..prose import MASK
+
+    text, view = doc.text, doc.prose_text
+    hidden = "".join(c if v == MASK else " " for c, v in zip(text, view)) + " " + (doc.path or "")
+    words = set(_ALNUM().findall(hidden.casefold()))
+    folded = sorted(((f.casefold(), f) for f in long_), key=lambda p: -len(p[0]))
+    found = set()
+    for w in words:
+        for low, f in folded:
+            if w.startswith(low) or w.endswith(low):
+                found.add(f)
+                break
+    return [f for f in forms if f in found]
+
+
+_ALNUM = lazy(r"[^\W_]+")
+
+
+def _preferred(counts: Counter[str], first_full: str | None, position) -> str:
     """The spelling to keep: the one used most, when one is used strictly more often than the
-    first full-name mention's (a slip in that mention is outvoted by the article); on a tie for
-    the most, the only one of them that is a known surname (``known``: the Census list; a slip
-    seldom makes another real surname, Martinnez or Newhal); else the first full-name mention's;
-    else the most frequent, the earliest on a tie."""
+    first full-name mention's (a slip in that mention is outvoted by the article); else the
+    first full-name mention's; else the most frequent, the earliest on a tie. (Surnames break a
+    tie with more evidence first: ``_tie_break``.)"""
     top = max(counts, key=lambda f: (counts[f], -position(f)))
-    tied = [f for f in counts if counts[f] == counts[top]]
-    if known is not None and len(tied) > 1:
-        real = [f for f in tied if known(f)]
-        if len(real) == 1:
-            return real[0]
     if first_full is None or counts[top] > counts[first_full]:
         return top
     return first_full

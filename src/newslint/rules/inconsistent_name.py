@@ -10,17 +10,23 @@ the two spellings in different places (description against body). Given names of
 are compared too, Ukrainian and Russian forms included (Mykhailo/Mikhail,
 Volodymyr/Vladimir). The wanted spelling is the house dictionary's, else the most frequent one
 when the article uses it more often than its first full-name mention does (a slip in that
-mention is outvoted), else, on a tie, the only tied spelling that is a known surname (the US
-Census list: a slip seldom makes another real surname), else that mention's; but a spelling
-that only adds diacritics to it wins (Manzano-Díaz once, Manzano-Diaz twice: use the accent the
-writer typed; a fix never drops one). The fix is unsafe unless the dictionary backs it.
-When both spellings occur equally often, each is reported (the kept one without a fix). A
+mention is outvoted); but a spelling that only adds diacritics to it wins (Manzano-Díaz once,
+Manzano-Diaz twice: use the accent the writer typed; a fix never drops one). The fix is unsafe
+unless the dictionary backs it. When the spellings occur equally often, one message names them
+all and says what broke the tie: the spelling the article's links, handles or metadata also use
+(twitter.com/jmilcetich), else the only known surname (the US Census list: a slip seldom makes
+another real surname, Mil beside Mill), else a surname three times as common as the other
+(Levy beside Levi), and the slip alone is reported; else the first full-name mention's, a coin
+toss, so the kept spelling's places are reported too (without a fix). A
 full name that gives a house-dictionary person's given name with a surname a letter or two off
 the house one ("Valery Gerasimoff") is reported even when the article names the person once.
 
 Bad:  description: … negotiations between the parties, Milli believes.
       … General Mark Milley, chairman of the Joint Chiefs of Staff, said.
 Good: description: … negotiations between the parties, Milley believes.
+
+Bad:  Jeffrey Levy, director of web communications, … The site went live in March, Levi said.
+Good: Jeffrey Levy, director of web communications, … The site went live in March, Levy said.
 
 Not findings: masculine and feminine forms (Volodymyr Zelensky and Olena Zelenska, Dmitry
 Peskov and Elizaveta Peskova), patronymics, a deliberate gloss ("Kyiv (Kiev)"), two spellings
