@@ -280,6 +280,27 @@ def test_a_three_letter_surname_after_a_given_name_is_compared_across_files(tmp_
     assert corpus.collect(bare, names, frozenset(), ("NL153", "name-variant-across-files")) == {}
 
 
+def test_a_spelling_inconsistent_name_reports_is_not_reported_across_files_too(tmp_path: Path) -> None:
+    """Deborah Fioritto in three articles; in a fourth, Deborah Fiorrito once and Fioritto bare
+    twice: inconsistent-name reports the slip against the article's own spelling, and
+    name-variant-across-files stays quiet on it (one finding a place), unless inconsistent-name
+    is not run."""
+    body = "---\ntitle: Tables {n}\n---\n\nThe site is run by Deborah {name}, its manager. {name} said it works.\n"
+    for n in range(3):
+        (tmp_path / f"a{n}.md").write_text(body.format(n=n, name="Fioritto"), encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: Tables\n---\n\nThe site is run by Deborah Fiorrito, its manager."
+                                   " Fioritto said it works.\n\nFioritto added that users like it.\n", encoding="utf-8")
+    st = engine.settings(config.Config(root=tmp_path))
+    results = list(engine.lint_paths(sorted(tmp_path.glob("*.md")), st))
+    found = sorted((Path(r.path).name, f.rule, f.fragment) for r in results for f in r.findings
+                   if f.rule in ("NL151", "NL153"))
+    assert found == [("b.md", "NL151", "Fiorrito")], found
+    st = engine.settings(config.Config(root=tmp_path, select=("NL153",)))
+    results = list(engine.lint_paths(sorted(tmp_path.glob("*.md")), st))
+    found = sorted((Path(r.path).name, f.rule, f.fragment) for r in results for f in r.findings)
+    assert found == [("b.md", "NL153", "Fiorrito")], found
+
+
 def test_a_last_letter_typed_once_is_no_suffix_across_files(tmp_path: Path) -> None:
     """Jen Tress in three articles, Jen Tres in one: the doubled last letter typed once is a slip,
     not a name plus a suffix as Sanders/Sander is (those stay apart)."""

@@ -22,6 +22,8 @@ def attach(config: Any, rules: Iterable[Any], options: dict[str, dict[str, Any]]
     for rid in RULE_IDS:
         if rid in options:
             options[rid]["_names"] = names
+    if "NL153" in options:  # (a spelling inconsistent-name reports in an article is not reported twice)
+        options["NL153"]["_within"] = "NL151" in wanted
 
 
 def dictionary_of(opts: Mapping[str, Any]) -> Any:

@@ -5,7 +5,8 @@ and positions, suppression comments applied); one pass over the summaries then g
 spellings of all files by transliteration skeleton. A spelling used in a clear minority of
 articles (at most half as many as the majority spelling, which at least two articles use) is
 reported in each article that uses it, unless that article's given names show another
-person, or the article also uses the majority spelling (inconsistent-name reports that). A
+person, or the article also uses the majority spelling, or inconsistent-name reports the
+spelling in that article (it names the article's own spelling: one finding a place). A
 minority spelling that only adds diacritics to the majority one (Martínez where most articles
 have Martinez) is reported without a wanted spelling: an ASCII spelling is what keyboards and
 CMSs leave, a typed accent seldom a slip.
@@ -39,6 +40,7 @@ class Usage:
 
     count: int = 0
     givens: dict[str, str] = field(default_factory=dict)  # given key → spelling
+    within: bool = False  # inconsistent-name reports this spelling in this article
     # start, end, line, col, end_line, end_col of each place, one after the other, as machine integers
     flat: array = field(default_factory=lambda: array("i"))
 
@@ -49,8 +51,10 @@ class Usage:
         return [tuple(flat[i:i + 6]) for i in range(0, len(flat), 6)]
 
 
-def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tuple[str, str]) -> dict[str, Usage]:
-    """The surname spellings one article uses for people, with where (picklable, small)."""
+def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tuple[str, str],
+            within: bool = False) -> dict[str, Usage]:
+    """The surname spellings one article uses for people, with where (picklable, small);
+    ``within``: mark those that inconsistent-name reports in the article."""
     sv = survey(doc)
     # (a three-letter surname counts when a given name stands before it: Eric Mil and Eric Mill)
     forms = {p for p in sv.surnames if (len(p) >= MIN_LENGTH or (len(p) == 3 and p in sv.full))
@@ -58,6 +62,11 @@ def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tup
     if not forms:
         return {}
     hidden = suppress.parse(doc)
+    reported: set[str] = set()
+    if within:
+        from .variants import analyse
+
+        reported = {o.found for o in analyse(doc, names, allow)}
     text, line_starts = doc.prose_text, doc.line_starts
     n = len(text)
     out: dict[str, Usage] = {}
@@ -65,7 +74,8 @@ def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tup
         # (names recur across files: interned, each spelling is held once however many files use it;
         # sorted: two spellings of one given name, Rene and René, share a key, and which one the
         # dictionary stub is given must not follow the set's order, which each process's hash seed changes)
-        use = Usage(givens={intern(given_key(g)): intern(g) for g in sorted(sv.full.get(form, ()))})
+        use = Usage(givens={intern(given_key(g)): intern(g) for g in sorted(sv.full.get(form, ()))},
+                    within=form in reported)
         flat, k, count = use.flat, len(form), 0
         # Every whole-word occurrence (a text.find loop: one scan of the text per spelling is
         # most of this function's time; the loop around it is kept to plain operations)
@@ -155,7 +165,7 @@ def minority_findings(summaries: Mapping[str, Mapping[str, Usage]], names: Dicti
                 continue
             shown = ", ".join(sorted(majority_files)[:3]) + (", …" if len(majority_files) > 3 else "")
             for path, use in sorted(paths.items()):
-                if path in majority_files or (use.givens and theirs and theirs.isdisjoint(use.givens)):
+                if path in majority_files or use.within or (use.givens and theirs and theirs.isdisjoint(use.givens)):
                     continue
                 message = (f"“{form}” here, “{wanted}” in {len(majority_files)} other articles ({shown}): "
                            + ("one name spelt two ways across the site, here with diacritics; check which is right"

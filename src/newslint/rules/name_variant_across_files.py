@@ -13,7 +13,8 @@ Bad:  (in one article) Mykhailo Podoliak said …   (in five others) Mykhailo Po
 Good: Mykhailo Podolyak said … everywhere.
 
 Not findings: an article whose given names show another person (John Kelly against Mike
-Kelley), an article that also uses the majority spelling (inconsistent-name reports it),
+Kelley), an article that also uses the majority spelling, a spelling inconsistent-name
+already reports in the article (one finding a place: the article's own spelling comes first),
 masculine and feminine forms, spellings that differ only in capitals, a spelling in ``allow``,
 dictionary variants (name-spelling reports them), and surnames of three letters written without a
 given name before them (Lee, Kim: too often different words). A single file has nothing to compare
@@ -42,7 +43,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 def collect(doc: Document, opts: Mapping[str, Any]) -> dict[str, corpus.Usage]:
     """The surname spellings this article uses, with positions (suppressions applied)."""
-    return corpus.collect(doc, dictionary_of(opts), frozenset(opts.get("allow", ())), (ID, NAME))
+    return corpus.collect(doc, dictionary_of(opts), frozenset(opts.get("allow", ())), (ID, NAME),
+                          within=bool(opts.get("_within")))
 
 
 def check_corpus(summaries: Mapping[str, Any], opts: Mapping[str, Any]) -> Iterator[tuple[str, Finding]]:
