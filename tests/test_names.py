@@ -301,6 +301,22 @@ def test_a_spelling_inconsistent_name_reports_is_not_reported_across_files_too(t
     assert found == [("b.md", "NL153", "Fiorrito")], found
 
 
+def test_one_slip_in_a_full_name_mention_does_not_tip_the_site_vote(tmp_path: Path) -> None:
+    """Laura Pennycook in a2, Laura Pennycock in b1, and in a1 one slip in the full-name mention
+    (Laura Pennycock) before four bare Pennycook: a1 votes for its own spelling, so the site's is
+    still Pennycook and b1 is told so (a1 counted for the slip had told a2 to write Pennycock)."""
+    body = ("---\ntitle: Report {n}\n---\n\nThe study was led by Laura {full}, a statistician. {bare} said the results"
+            " were clear.\n\n{bare} added that more data would follow. {bare} and her team published it.\n")
+    for n, full, bare in (("a1", "Pennycock", "Pennycook"), ("a2", "Pennycook", "Pennycook"),
+                          ("b1", "Pennycock", "Pennycock")):
+        (tmp_path / f"{n}.md").write_text(body.format(n=n, full=full, bare=bare), encoding="utf-8")
+    st = engine.settings(config.Config(root=tmp_path))
+    results = list(engine.lint_paths(sorted(tmp_path.glob("*.md")), st))
+    found = sorted((Path(r.path).name, f.rule, f.fragment) for r in results for f in r.findings
+                   if f.rule in ("NL151", "NL153"))
+    assert found == [("a1.md", "NL151", "Pennycock")] + [("b1.md", "NL153", "Pennycock")] * 4, found
+
+
 def test_a_last_letter_typed_once_is_no_suffix_across_files(tmp_path: Path) -> None:
     """Jen Tress in three articles, Jen Tres in one: the doubled last letter typed once is a slip,
     not a name plus a suffix as Sanders/Sander is (those stay apart)."""

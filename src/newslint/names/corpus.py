@@ -40,7 +40,7 @@ class Usage:
 
     count: int = 0
     givens: dict[str, str] = field(default_factory=dict)  # given key → spelling
-    within: bool = False  # inconsistent-name reports this spelling in this article
+    within: bool = False  # inconsistent-name reports this spelling in this article, with one to use
     # start, end, line, col, end_line, end_col of each place, one after the other, as machine integers
     flat: array = field(default_factory=lambda: array("i"))
 
@@ -61,12 +61,18 @@ def collect(doc: "Document", names: Dictionary, allow: frozenset[str], rule: tup
              and p not in allow and not names.is_variant(p)}
     if not forms:
         return {}
-    hidden = suppress.parse(doc)
+    # A spelling inconsistent-name reports here is the article's slip: it casts no vote for the
+    # site's spelling (one slip in a full-name mention, Laura Pennycock before Pennycook said …,
+    # would count the article for Pennycock, and not for Pennycook, used bare only), and the
+    # spelling it is to be fixed to is the article's, even when only bare here.
     reported: set[str] = set()
     if within:
         from .variants import analyse
 
-        reported = {o.found for o in analyse(doc, names, allow)}
+        found = analyse(doc, names, allow)
+        reported = {o.found for o in found if o.wanted}  # (a tie's kept spelling, no fix offered: the site may tell)
+        forms |= {o.wanted for o in found if o.wanted and o.wanted not in allow and not names.is_variant(o.wanted)}
+    hidden = suppress.parse(doc)
     text, line_starts = doc.prose_text, doc.line_starts
     n = len(text)
     out: dict[str, Usage] = {}
@@ -108,7 +114,8 @@ class Cluster:
     forms: dict[str, dict[str, Usage]]
 
     def files(self, form: str) -> int:
-        return len(self.forms[form])
+        """The articles that vote for the spelling (those where it is no slip inconsistent-name reports)."""
+        return sum(1 for u in self.forms[form].values() if not u.within)
 
     def mentions(self, form: str) -> int:
         return sum(u.count for u in self.forms[form].values())
@@ -153,7 +160,7 @@ def minority_findings(summaries: Mapping[str, Mapping[str, Usage]], names: Dicti
     """(path, finding) for each use of a minority spelling (line and column set)."""
     for cluster in clusters(summaries):
         wanted = cluster.majority(names)
-        majority_files = cluster.forms[wanted]
+        majority_files = {p: u for p, u in cluster.forms[wanted].items() if not u.within}
         theirs = {k for use in majority_files.values() for k in use.givens}
         for form, paths in cluster.forms.items():
             if same_form(form, wanted) or gendered(form, wanted) or derived(form, wanted):
@@ -161,11 +168,11 @@ def minority_findings(summaries: Mapping[str, Mapping[str, Usage]], names: Dicti
             # Martínez against the site's Martinez: the accent typed is no slip to undo, so no
             # spelling is recommended (an ASCII spelling is what keyboards and CMSs leave)
             marked = strips_marks(form, wanted) and not (names is not None and names.entry_for_surname(wanted))
-            if len(majority_files) < 2 or 2 * len(paths) > len(majority_files):
+            if len(majority_files) < 2 or 2 * cluster.files(form) > len(majority_files):
                 continue
             shown = ", ".join(sorted(majority_files)[:3]) + (", …" if len(majority_files) > 3 else "")
             for path, use in sorted(paths.items()):
-                if path in majority_files or use.within or (use.givens and theirs and theirs.isdisjoint(use.givens)):
+                if path in cluster.forms[wanted] or use.within or (use.givens and theirs and theirs.isdisjoint(use.givens)):
                     continue
                 message = (f"“{form}” here, “{wanted}” in {len(majority_files)} other articles ({shown}): "
                            + ("one name spelt two ways across the site, here with diacritics; check which is right"
