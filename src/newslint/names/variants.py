@@ -143,8 +143,9 @@ def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
     persons |= {p for p in sv.surnames if len(p) == MIN_LENGTH - 1
                 and any(u in sv.bare and u not in stopwords and u not in titles
                         for u in (p[:i + 1] + p[i:] for i in range(len(p))))}
+    short = _short_pairs(sv.full, allow)
     if not persons:
-        return []
+        return [g for g in short if not any(_is_word(doc.prose_text, w) for w in g)]
     sounds = {first_sound(p) for p in persons}
     words = {w for w in sv.bare if len(w) >= MIN_LENGTH and w not in stopwords and w not in titles
              and (first_sound(w) in sounds or not w[0].isascii())} | persons
@@ -171,7 +172,36 @@ def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
             if len(group) > 1:
                 groups.append(group)
             seen |= group
+    groups += [g for g in short if not g <= seen and not any(_is_word(doc.prose_text, w) for w in g)]
     return groups
+
+
+def _short_pairs(full: dict[str, dict[str, int]], allow: frozenset[str]) -> list[set[str]]:
+    """Pairs of short surnames (four letters or fewer) written after one given name, alike but for
+    a letter typed twice or once or two letters swapped: Sarah Lee … Sarah Le, Mark Kahn … Mark
+    Khan. A short word alone is too often another name (Lee and Li, Chen and Cheng are other
+    people, and a letter added or changed is not read), so both need the same given name."""
+    short = [a for a in full if len(a) < NEAR_MIN_LENGTH]
+    out: list[set[str]] = []
+    for a in short:
+        keys = {given_key(g) for g in full[a]}
+        for b in full:
+            if b == a or (len(b) < NEAR_MIN_LENGTH and b < a) or len(b) > NEAR_MIN_LENGTH:
+                continue
+            if a[0].casefold() != b[0].casefold() or _ignorable(a, b, allow) or keys.isdisjoint(
+                    given_key(g) for g in full[b]):
+                continue
+            if skeleton(a) == skeleton(b) or swapped(a, b):
+                out.append({a, b})
+    return out
+
+
+def swapped(a: str, b: str) -> bool:
+    """Is one word the other with two neighbouring letters swapped (Kahn/Khan)?"""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _is_word(text: str, form: str) -> bool:
@@ -448,10 +478,10 @@ def _preferred(counts: Counter[str], first_full: str | None, position) -> str:
 def _same_person(form: str, wanted: str, by_form: dict[str, list[Mention]], mentions: list[Mention]) -> bool:
     """Guards and evidence that two spellings name one person."""
     near = skeleton(form) != skeleton(wanted)
-    if near and (not _close(form, wanted) or derived(form, wanted)):
-        return False
     g1 = {given_key(m.given) for m in by_form[form] if m.full}
     g2 = {given_key(m.given) for m in by_form[wanted] if m.full}
+    if near and (not _close(form, wanted) or derived(form, wanted)) and not (swapped(form, wanted) and g1 & g2):
+        return False
     if g1 and g2:
         return bool(g1 & g2)  # different given names: different people
     if skeleton(form) == skeleton(wanted):

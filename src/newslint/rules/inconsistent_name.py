@@ -37,7 +37,9 @@ goes on to use the second word alone and never the first, neither being an Engli
 Starmer … Starmer said), nor is a word the
 article also writes in lower case (Responsive, Rose), nor a word of three letters (Lee beside
 Lees) unless it is a four-letter surname with its doubled letter typed once (Fos beside Foss),
-in the full-name mention too (Eric Mil … Mill said).
+in the full-name mention too (Eric Mil … Mill said), or a short surname written after the same
+given name both ways with a letter typed once or twice or two letters swapped (Sarah Lee …
+Sarah Le, Mark Kahn … Mark Khan; not David Chen and David Cheng, nor Wei Lee and Wei Li).
 """
 
 from __future__ import annotations
