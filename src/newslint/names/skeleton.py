@@ -10,7 +10,8 @@ spellings share a key, while letters no system varies stay apart:
    (’ ' ʼ ʹ) and hyphens dropped;
 2. ``shch``/``sch`` → S, ``zh`` → Z, ``kh`` → h (х as kh or h), ``tsch``/``tch``/``ch`` → C
    (ч in the German, French and English manner: Klitschko/Klichko),
-   ``sh`` → X, ``ts``/``tz`` → T, ``ph`` → f, ``ck`` → k, ``w`` → v, ``x`` → ks;
+   ``sh`` → X, ``ts``/``tz`` → T (and ``tts``: Watts/Wats, a doubled t typed once), ``ph`` → f,
+   ``ck`` → k, ``w`` → v, ``x`` → ks;
 3. the iotated vowels after a letter: ``ya``/``ia``/``ja`` → A, ``yu``/``iu``/``ju`` → U,
    ``yo``/``io``/``jo`` → O, ``ye``/``je`` → e (word-initially and after a vowel too:
    Yevgeny/Evgeny, Iuliia/Yulia), with ``iya``/``iia`` read as ``ia`` (Mariya/Mariia/Maria);
@@ -34,7 +35,7 @@ _MARKS = {ord(c): None for c in "’'ʼʹ`´-‐‑."}
 # Ordered: a longer cluster before the letters it contains. Replacements are capitals, which no
 # later (lower-case) cluster matches.
 _CLUSTERS = (("shtsch", "S"), ("shch", "S"), ("tsch", "C"), ("sch", "S"), ("tch", "C"), ("zh", "Z"), ("kh", "h"),
-             ("ch", "C"), ("sh", "X"), ("ts", "T"), ("tz", "T"), ("ph", "f"), ("ck", "k"), ("w", "v"),
+             ("tts", "T"), ("ch", "C"), ("sh", "X"), ("ts", "T"), ("tz", "T"), ("ph", "f"), ("ck", "k"), ("w", "v"),
              ("x", "ks"))
 _IY = re.compile(r"[iy][iyj](?=[aeuo])")  # Mariya, Mariia → maria: ия spelt iya/iia/ia
 _IOTATED = re.compile(r"(?<=[a-zA-Z])[yij]([auoe])|^[yi]([auo])|^y(e)|(?<=[aeiouAUOE])[yj](e)")
