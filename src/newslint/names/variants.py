@@ -419,7 +419,8 @@ def _tie_break(doc: "Document", tied: list[str], first_full: str | None, positio
     the only one that is a known surname (the Census list: a slip seldom makes another real
     surname, Martinnez or Newhal); of known surnames, one ranked three times as common as the
     others (Powell against Powel: the common name is the likelier one meant, and a slip goes
-    either way); else the first full-name mention's, else the first one's -- a coin toss as
+    either way; but both are real names, Hoffmann and Hoffman, so the kept one's places are
+    reported too); else the first full-name mention's, else the first one's -- a coin toss as
     likely to keep the slip, so the kept spelling's places are reported too.
     """
     seen = outside_prose(doc, tied)
@@ -432,7 +433,7 @@ def _tie_break(doc: "Document", tied: list[str], first_full: str | None, positio
     if len(real) == len(tied):
         ranked = sorted(real, key=lambda f: known[f])  # type: ignore[arg-type,return-value]
         if known[ranked[1]] >= 3 * known[ranked[0]]:  # type: ignore[operator]
-            return ranked[0], "the far more common surname", False
+            return ranked[0], "the far more common surname", True
     if first_full in tied:
         return first_full, "as in the first full-name mention", True  # type: ignore[return-value]
     return min(tied, key=position), "as in the first mention", True

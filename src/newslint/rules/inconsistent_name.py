@@ -15,9 +15,10 @@ Manzano-Diaz twice: use the accent the writer typed; a fix never drops one). The
 unless the dictionary backs it. When the spellings occur equally often, one message names them
 all and says what broke the tie: the spelling the article's links, handles or metadata also use
 (twitter.com/jmilcetich), else the only known surname (the US Census list: a slip seldom makes
-another real surname, Mil beside Mill), else a surname three times as common as the other
-(Levy beside Levi), and the slip alone is reported; else the first full-name mention's, a coin
-toss, so the kept spelling's places are reported too (without a fix). A
+another real surname, Mil beside Mill), and the slip alone is reported; else a surname three
+times as common as the other (Levy beside Levi), else the first full-name mention's, and as
+both are real names or the choice is a coin toss, the kept spelling's places are reported too
+(without a fix). A
 full name that gives a house-dictionary person's given name with a surname a letter or two off
 the house one ("Valery Gerasimoff") is reported even when the article names the person once.
 
