@@ -3,10 +3,11 @@
 Checked over the whole content tree at once (``newslint check`` on a folder): every article's
 surname spellings are grouped by transliteration skeleton, and a spelling used in a clear
 minority of articles (at most half as many as the majority spelling, which two articles or
-more use) is reported where it occurs, with the majority spelling to use; a spelling that only
-adds diacritics to the majority one (Martínez where most articles write Martinez) is reported
-with no spelling to use, since the accent the writer typed is seldom the slip. The house
-dictionary's spelling wins over the majority. ``newslint names`` prints the clusters and can
+more use; an article counts for the spelling it keeps, not for a slip inconsistent-name
+reports in it, so one slip does not tip the vote) is reported where it occurs, with the
+majority spelling to use; a spelling that only adds diacritics to the majority one (Martínez
+where most articles write Martinez) is reported with no spelling to use, since the accent the
+writer typed is seldom the slip. The house dictionary's spelling wins over the majority. ``newslint names`` prints the clusters and can
 write them out as a dictionary stub. Suppression comments in the article apply.
 
 Bad:  (in one article) Mykhailo Podoliak said …   (in five others) Mykhailo Podolyak said …
