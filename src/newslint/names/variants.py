@@ -74,16 +74,18 @@ def given_key(given: str) -> str:
 
 
 def _close(a: str, b: str) -> bool:
-    """Skeletons one edit apart (two from nine letters), same first letter, similar surfaces."""
+    """Skeletons one edit apart (two from nine letters; a swap of neighbours is one), same first
+    letter, similar surfaces."""
     if a[0].casefold() != b[0].casefold() or min(len(a), len(b)) < NEAR_MIN_LENGTH or abs(len(a) - len(b)) > 3:
         return False
-    from rapidfuzz.distance import JaroWinkler, Levenshtein
+    from rapidfuzz.distance import OSA, JaroWinkler
 
     ka, kb = skeleton(a), skeleton(b)
     if abs(len(ka) - len(kb)) > 2:
         return False
     limit = 2 if min(len(ka), len(kb)) >= 9 else 1
-    return (Levenshtein.distance(ka, kb, score_cutoff=limit) <= limit
+    # (two neighbouring letters swapped count as one edit, the commonest typing slip: Horton/Hroton)
+    return (OSA.distance(ka, kb, score_cutoff=limit) <= limit
             and JaroWinkler.similarity(a.casefold(), b.casefold()) >= 0.9)
 
 

@@ -3,8 +3,8 @@
 Translated copy mixes romanisations (Podolyak/Podoliak, Zelenskyy/Zelenskiy) and a
 description written apart from the body drifts (Milli/Milley). Surnames are compared by a
 transliteration skeleton that folds what romanisation systems disagree on (kh/h, ya/ia, -y/-iy/
--yy/-yi endings, doubled letters, soft signs), and near misses by string distance when there
-is evidence of one person: the same given name, a bare surname after a full-name mention (either
+-yy/-yi endings, doubled letters, soft signs), and near misses by string distance (a letter
+added, dropped or changed, or two swapped: Horton/Hroton) when there is evidence of one person: the same given name, a bare surname after a full-name mention (either
 may be the slip: Mark Milley … Milli, or Vladimir Puten … Putin … Putin), or
 the two spellings in different places (description against body). Given names of one person
 are compared too, Ukrainian and Russian forms included (Mykhailo/Mikhail,
