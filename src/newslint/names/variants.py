@@ -428,16 +428,13 @@ def _tie_break(doc: "Document", tied: list[str], first_full: str | None, positio
     seen = outside_prose(doc, tied)
     if len(seen) == 1:
         return seen[0], "as in the article's links or metadata", False
-    known = {f: data.surname_rank(f) for f in tied}
-    real = [f for f in tied if known[f] is not None]
-    if len(real) == 1:
-        return real[0], "a known surname", False
-    if len(real) == len(tied):
-        ranked = sorted(real, key=lambda f: known[f])  # type: ignore[arg-type,return-value]
-        if known[ranked[1]] >= 3 * known[ranked[0]]:  # type: ignore[operator]
-            return ranked[0], "the far more common surname", True
-    if first_full in tied:
-        return first_full, "as in the first full-name mention", True  # type: ignore[return-value]
+    ranked = sorted((rank, f) for f in tied for rank in [data.surname_rank(f)] if rank is not None)
+    if len(ranked) == 1:
+        return ranked[0][1], "a known surname", False
+    if len(ranked) == len(tied) and ranked[1][0] >= 3 * ranked[0][0]:
+        return ranked[0][1], "the far more common surname", True
+    if first_full is not None and first_full in tied:
+        return first_full, "as in the first full-name mention", True
     return min(tied, key=position), "as in the first mention", True
 
 
