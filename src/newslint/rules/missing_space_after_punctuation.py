@@ -142,6 +142,7 @@ _WORD = lazy(r"[^\W\d_]+")
 _LAST_WORD = lazy(r"[^\W_]+$")
 _ENTITY = lazy(r"&#?[A-Za-z0-9]+$")
 _PLAIN_END = lazy(r"[,.;!?)”’]?")
+_CONTRACTION_END = lazy(r"(?:n[’']t|[’'](?:s|re|ve|ll|d|m))[,.;!?)”’]?")  # bytes:there's, files:don't
 _GLUED_COLON = lazy(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query syntax (user:x from:y)
 # ##News at a line's start (up to three spaces in): a heading whose space went missing
 # (or a numbered one: ##1. The inventory, ###2) Who gets it)
@@ -893,7 +894,8 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         # a stop, not a name:space identifier (og:title) or a path, nor a name the article writes
         # so again (micro:bit) unless the colon splits a word (quest:ions, twice in a pasted paragraph)
         return nxt[0].isupper() or (len(word) >= 3 and nxt.isalpha() and nxt.islower() and len(nxt) >= 3
-                                    and _PLAIN_END().fullmatch(right, len(nxt)) is not None
+                                    and (_PLAIN_END().fullmatch(right, len(nxt)) is not None
+                                         or _CONTRACTION_END().fullmatch(right, len(nxt)) is not None)
                                     and len(_GLUED_COLON().findall(pt, max(0, i - 120), i + 120)) == 1
                                     and (pt.count(f"{word}:{nxt}") == 1 or word + nxt in english_words()))
     rest = right[len(nxt):]
