@@ -19,6 +19,10 @@ elsewhere; and in another language a mark that cannot open a quotation there, be
 lower-case letters with no quotation open (German ``aus”gegangen``). Not so before a plural or a contraction's ending (``“yes”s``, ``don”t``: wrong-apostrophe's)
 nor after a lone capital before a name (``O”Brien``).
 
+A stray closing mark with its space on the wrong side as well (`leave, ”said the minister.`) is
+reported once, by NL112 `misplaced-quote-space`, whose fix moves the space; this rule reports it
+after that.
+
 A stray straight " in a curly article is reported here only (straight-quotes leaves a mark that
 pairs with nothing alone: curling it would not mend the text).
 
@@ -41,7 +45,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..quotes import DOUBLE, Mark, analyse, word_parts
+from ..quotes import DOUBLE, Mark, analyse, misplaced_space, word_parts
 
 ID = "NL111"
 NAME = "stray-closing-quote"
@@ -64,6 +68,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 yield Finding(typed.start, typed.end, f"closing {typed.ch} before the {mk.ch} written as an entity "
                                                       "that closes this quotation; delete one")
             continue
+        if misplaced_space(text, mk):
+            continue  # (leave, ”said the minister: one finding, misplaced-quote-space's)
         if mk.flag == "inword":
             word = "".join(word_parts(text, mk))
             yield Finding(mk.start, mk.end, f"{mk.ch} inside the word “{word}”; delete it",

@@ -33,7 +33,9 @@ A quotation opened with one kind of mark and closed with the other, nothing betw
 the port city,” she said) is one finding, from one mark to the other: either may be the slip.
 
 A lone mark is reported here and by no other quote rule, whatever its glyph: a straight " in a
-curly article (straight-quotes) or a ” before a word (reversed-quote) that nothing closes.
+curly article (straight-quotes) or a ” before a word (reversed-quote) that nothing closes. One
+with its space on the wrong side as well (`he said“ the plan would work.`) is reported once, by
+NL112 `misplaced-quote-space`, whose fix moves the space; this rule reports it after that.
 
 Not findings: apostrophes (’90s, ’em, rock ’n’ roll, the Smiths’ house) and a straight ' that
 nothing closes (it is read as an apostrophe); inch and foot marks after digits (6'2"); marks
@@ -53,7 +55,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
-from ..quotes import DOUBLE, NEXT_DOUBLE, Profile, analyse, attribution, comma_end
+from ..quotes import DOUBLE, NEXT_DOUBLE, Profile, analyse, attribution, comma_end, misplaced_space
 
 ID = "NL110"
 NAME = "unclosed-quote"
@@ -69,8 +71,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     text = doc.text
     for mk in q.unclosed:
-        if mk.masked:
-            continue
+        if mk.masked or (misplaced_space(text, mk) and id(mk) not in q.mismatched):
+            continue  # (said“ the plan: one finding, misplaced-quote-space's, whose fix comes first)
         if text[mk.end:mk.end + 1] == mk.ch or text[mk.start - 1:mk.start] == mk.ch:
             yield Finding(mk.start, mk.end, f"opening {mk.ch} typed twice; delete one",
                           Fix.delete(mk.start, mk.end, f"Delete the second {mk.ch}"))
