@@ -47,7 +47,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from .patterns import lazy
 from .prose import MASK
@@ -92,6 +92,7 @@ class Profile:
     space: str = "\u00a0"
     apostrophe: str = "’"
     also: tuple[tuple[str, str], ...] = ()  # another house style of the language, by level (German »…›…‹…«)
+    elision: frozenset[str] = frozenset()  # words that end in an apostrophe before a word (French l’homme)
     openers: frozenset[str] = field(default=frozenset(), init=False, compare=False)
     closers: frozenset[str] = field(default=frozenset(), init=False, compare=False)
     marks: frozenset[str] = field(default=frozenset(), init=False, compare=False)
@@ -129,7 +130,7 @@ def profile(language: str) -> Profile | None:
         return None
     pairs = lambda key: tuple((str(o), str(c)) for o, c in row.get(key, ()))  # noqa: E731
     return Profile(parts[0], pairs("levels"), str(row.get("spaced", "")), str(row.get("space", "\u00a0")),
-                   str(row.get("apostrophe", "")), pairs("also"))
+                   str(row.get("apostrophe", "")), pairs("also"), frozenset(map(str, row.get("elision", ()))))
 
 
 class Mark:
@@ -170,6 +171,7 @@ class Quotes:
     # an unclosed opening mark's id → the closing mark of the other family that ends its quotation
     mismatched: dict[int, Mark] = field(default_factory=dict)
     present: set[str] = field(default_factory=set)  # the quotation marks that occur in the text at all
+    elided: list[int] = field(default_factory=list)  # double marks typed for an elision's apostrophe (l”homme)
     _style: str | None = None
 
     def style(self, option: str) -> str:
@@ -260,6 +262,8 @@ def _analyse(doc: "Document") -> Quotes | None:
     P = doc.prose_text
     q = Quotes(prof, P)
     found = _scan(P, doc.text, q.present)
+    if prof.elision and found:
+        found = _elisions(P, found, prof.elision, q.elided)
     text = doc.text
     coded = [m for pattern, sign in ((_ENTITY_QUOTE, "&"), (_ESCAPED_QUOTE(), "\\")) if sign in text
              for m in pattern.finditer(text, doc.body_start)]
@@ -340,6 +344,23 @@ def _analyse(doc: "Document") -> Quotes | None:
     if q.unclosed and q.stray:
         _mismatched(q)
     return q
+
+
+def _elisions(P: str, found: list[tuple[int, str]], words: frozenset[str], elided: list[int]) -> list[tuple[int, str]]:
+    """``found`` without the double marks typed for the apostrophe after an elided word of the
+    language (French l”homme, aujourd”hui, Italian dell”anno): those go to ``elided``, for
+    wrong-apostrophe to report."""
+    kept = []
+    for i, ch in found:
+        if ch in "\"“”" and P[i + 1: i + 2].isalpha() and P[i - 1: i].isalpha():
+            s = i - 1
+            while s > 0 and P[s - 1].isalpha():
+                s -= 1
+            if P[s:i].lower() in words:
+                elided.append(i)
+                continue
+        kept.append((i, ch))
+    return kept
 
 
 def _mismatched(q: Quotes) -> None:
@@ -541,6 +562,24 @@ def _scan(P: str, text: str, present: set[str] | None = None) -> list[tuple[int,
 DOUBLE_AS_APOSTROPHE = lazy(r"[\"“”](?<=[^\W\d_].)(?=(?:s|t|re|ve|ll|d|m)(?![\w'’\"“”]))")
 
 
+# The words that take an ending of few hosts (we’re, you’ve, I’m); n’t follows an n (don’t, can’t);
+# ’s, ’d and ’ll follow almost any word (the agency’s, it’d, Maria’ll).
+_TAKES = {"re": frozenset("here how there these they those what when where who why we you".split()),
+          "ve": frozenset("could i might must should there they we what where who would you".split()),
+          "m": frozenset(("i",))}
+
+
+def contraction(left: str, ending: str) -> bool:
+    """Can ``left`` and ``ending`` (s, t, re, ve, ll, d, m) be a contraction or a possessive
+    around an apostrophe (we're, don't, I'm, the agency's), not the two parts of one word that a
+    mark was typed into (he”re, ca”t)?"""
+    ending = ending.lower()
+    if ending == "t":
+        return left[-1:].lower() == "n"
+    takes = _TAKES.get(ending)
+    return takes is None or left.lower() in takes
+
+
 def double_as_apostrophe(P: str, i: int) -> bool:
     """Is the double mark at ``i`` an apostrophe (see above)? Not a ” before s while a “ is open
     in the paragraph (its last 300 characters): that may close the quotation (“yes”s and “no”s),
@@ -548,6 +587,11 @@ def double_as_apostrophe(P: str, i: int) -> bool:
     quotation's own ” comes later, and ”s taken for it would leave that one stray)."""
     if DOUBLE_AS_APOSTROPHE().match(P, i) is None:
         return False
+    s = i
+    while s > 0 and P[s - 1].isalpha():
+        s -= 1
+    if not contraction(P[s:i], P[i + 1: i + 3].rstrip("\n")[:2] if P[i + 1] in "rvl" else P[i + 1]):
+        return False  # he”re, the“re, ca”t: no contraction, a mark typed into here, there, cat
     if P[i] == "”" and P[i + 1] == "s":
         start = max(P.rfind("\n\n", 0, i) + 1, i - 300)  # bounded: a paragraph of such marks stays linear
         before = P[start:i]
@@ -950,7 +994,8 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         opening, closing = lsp and not rsp, rsp and not lsp
         top = _top(stack, DOUBLE if ch in DOUBLE else SINGLE)
         before = P[mk.start - 1] if mk.start else " "
-        if ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() and _inside_word(P, mk, prof, top is None):
+        if ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() \
+                and _inside_word(P, mk, prof, top is None, lambda: _closer_follows(marks, idx, prof)):
             mk.flag = "inword"  # pr”ogram, societ”y: a mark typed into a word, which pairs with nothing
             q.stray.append(mk)
             continue
@@ -1072,7 +1117,7 @@ def misplaced_space(text: str, mk: Mark) -> bool:
     return mk.role == "open" and text[mk.end: mk.end + 1] in MISPLACED_SPACES and mk.end < len(text)
 
 
-_IN_WORD_MARKS = "“”\""
+_IN_WORD_MARKS = "“”„\""
 _ENDINGS = frozenset(("s", "t", "re", "ve", "ll", "d", "m"))
 _ONE_LETTER_WORDS = frozenset(("A", "I", "a"))  # (words the shipped list leaves out: a“special operation”)  # (what DOUBLE_AS_APOSTROPHE reads as an ending)
 
@@ -1088,7 +1133,8 @@ def word_parts(P: str, mk: Mark) -> tuple[str, str]:
     return P[s:mk.start], P[mk.end:e]
 
 
-def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False) -> bool:
+def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
+                 closer_follows: Callable[[], bool] = lambda: False) -> bool:
     """Is the double quotation mark ``mk``, between two letters, typed into one word (pr”ogram,
     Intro”ducing, sat“oshi)? The two sides make a word without it: in English the shipped word
     list says so, in any language the article writing that word elsewhere does. In English a
@@ -1098,13 +1144,16 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False) ->
     Chinese, Japanese and Thai set no spaces). Not after a lone capital before a name (O”Brien: an
     apostrophe mistyped; G”SA is a mark in a word); a straight mark only between Latin letters (Hebrew writes its acronyms with ").
     In another language a mark that cannot open a quotation there, between two lower-case
-    letters and with no quotation open to close, is one too (German aus”gegangen)."""
+    letters and with no quotation open to close, is one too (German aus”gegangen), and so is one
+    that pairs with nothing there (Portuguese mem“bro: no closing mark follows) unless both sides
+    are words the article writes alone. An ending after the mark (he”re) counts as a contraction's
+    only where one can be (we’re, don’t: see ``contraction``)."""
     left, right = word_parts(P, mk)
     if not right or len(left) + len(right) < 3 or (len(left) == 1 and left.isupper() and right[1:2].islower()):
         return False
     if left[-1].lower() == left[-1].upper() or right[0].lower() == right[0].upper():
         return False  # letters without case (他说“我们走”: Chinese sets its marks without spaces)
-    if right.lower() in _ENDINGS:
+    if right.lower() in _ENDINGS and contraction(left, right):
         return False  # “yes”s and “no”s, don”t: a quoted word's plural, or an apostrophe mistyped
     if mk.ch == '"' and not (left[-1].isascii() and right[0].isascii()):
         return False
@@ -1119,10 +1168,27 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False) ->
             return True
     if re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None:
         return True
-    # In another language (no word list): a mark that cannot open a quotation there, between two
-    # lower-case letters, with no quotation of its kind open to close (German aus”gegangen)
-    return (nothing_open and prof.language != "en" and mk.ch != '"' and mk.ch not in prof.openers
-            and left[-1].islower() and right[0].islower())
+    if prof.language == "en" or mk.ch == '"' or not (left[-1].islower() and right[0].islower()):
+        return False
+    # In another language (no word list), between two lower-case letters: a mark that cannot open a
+    # quotation there, with no quotation of its kind open to close (German aus”gegangen)
+    if nothing_open and mk.ch not in prof.openers:
+        return True
+    # ... or one that could open or close a quotation but pairs with nothing there: an opening mark
+    # that no closing mark after it can close (Portuguese mem“bro, vota“ram), a closing mark while a
+    # later one closes the open quotation (“O pro”jeto é bom”) -- unless both sides are words the
+    # article writes alone (disse“a proposta: an opening mark that lost its space and its partner)
+    closes = mk.ch in prof.closers and not nothing_open  # (a closing mark with a quotation to close)
+    if closes != closer_follows():
+        return False
+    return not (_written_alone(left, P, mk.start) and _written_alone(right, P, mk.end))
+
+
+def _written_alone(word: str, P: str, here: int) -> bool:
+    """Does the prose write ``word`` as a word of its own (any case), other than beside the mark
+    at ``here``, where it ends or starts?"""
+    return any(m.end() != here and m.start() != here
+               for m in re.finditer(r"(?<![^\W_])%s(?![^\W_])" % re.escape(word), P, re.I))
 
 
 _GUILLEMET_CLOSE = {"«": "»", "‹": "›"}

@@ -16,8 +16,16 @@ in English where the word without it is in the shipped word list, or, for a curl
 the two sides are not both words (``took over”our`` is a quoted phrase that lost its space:
 missing-space-after-punctuation's); in any language where the article writes that word
 elsewhere; and in another language a mark that cannot open a quotation there, between two
-lower-case letters with no quotation open (German ``aus”gegangen``). Not so before a plural or a contraction's ending (``“yes”s``, ``don”t``: wrong-apostrophe's)
-nor after a lone capital before a name (``O”Brien``).
+lower-case letters with no quotation open (German ``aus”gegangen``), and one that could open or
+close there but pairs with nothing: an opening mark that no closing mark after it closes
+(Portuguese ``vota“ram``, ``mem“bro``), a closing mark while a later one closes the open
+quotation (``“O pro”jeto é bom”``), unless both sides are words the article writes alone
+(``disse“a proposta``: an opening mark that lost its space; unclosed-quote's). Not so before a
+plural or a contraction's ending (``“yes”s``, ``don”t``, ``we”re``: wrong-apostrophe's), but an
+ending that makes no contraction with the letters before it is part of the word (``he”re``,
+``the“re``, ``ca”t``: n’t follows an n, ’re and ’ve a pronoun); nor after a lone capital before a
+name (``O”Brien``); nor after an elided word in French and Italian (``l”homme``, ``dell”anno``: an
+apostrophe, wrong-apostrophe's); nor between letters without case (Chinese ``他说“我们走”``).
 
 A stray closing mark with its space on the wrong side as well (`leave, ”said the minister.`) is
 reported once, by NL112 `misplaced-quote-space`, whose fix moves the space; this rule reports it
@@ -37,6 +45,8 @@ Bad:  Only with him, ” he said.
 Good: “Only with him,” he said.
 Bad:  The pr”ogram starts in May.
 Good: The program starts in May.
+Bad:  The team will be he”re on Monday.
+Good: The team will be here on Monday.
 """
 
 from __future__ import annotations

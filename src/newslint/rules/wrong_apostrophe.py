@@ -11,7 +11,8 @@ one more straight apostrophe never turns a curly article into an unchecked one. 
 `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s,
 ‘em, rock ‘n’ roll), some keyboards give an acute accent (it´s), symbol pickers a prime
 (driver′s), hurried typists a backtick that opens no code span (don`t) and OCR a double
-quotation mark (don”t, doctor“s: not a quotation mark to pair): those are reported in any
+quotation mark (don”t, doctor“s, in French and Italian after an elided word, l”homme, dell”anno:
+not a quotation mark to pair; not he”re or ca”t, no contraction): those are reported in any
 style, and so is an apostrophe typed twice (don’’t; after a plural's s, visitors’’s, the fix
 to one is unsafe: visitors’ is likelier). The fix writes ’, or ' in a straight article and in
 one whose style is undecided but whose in-word apostrophes are mostly straight (it´s beside
@@ -93,6 +94,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                      for m in pattern.finditer(prose))
     for ch in q.present & {'"', "“", "”"}:  # don”t: quote pairing leaves these out
         found += [(m.start(), ch) for m in _DOUBLE_AS[ch].finditer(prose) if double_as_apostrophe(prose, m.start())]
+    found += [(i, prose[i]) for i in q.elided]  # l”homme: so does it an elision's (French, Italian)
     found.sort()
     for start in doubled:  # don’’t: one apostrophe typed twice
         plural = prose[start - 1] == "s" and prose[start + 2] == "s"  # visitors’’s: visitors’ more likely
