@@ -328,7 +328,8 @@ def _analyse(doc: "Document") -> Quotes | None:
             del q.stray[strays:]  # the quotation may have opened inside the HTML block before
         quoted.add(unit)
         if left and not (units.continued(unit) and attribution(doc, left[-1]) is None
-                         and not _inside_clause(P, left[-1]) and comma_end(doc, left[-1]) is None) \
+                         and not _inside_clause(P, left[-1]) and comma_end(doc, left[-1]) is None
+                         and _runs_on(marks[i:j], left[-1])) \
                 and not units.before_html(unit):
             if units.inside_list(unit, unit + 1, depth):
                 carry = (left, unit, depth)  # a quotation that introduces or spans a list, closed in it

@@ -9,6 +9,9 @@ it closes only at the end, so an open quotation is accepted when the next paragr
 with an opening mark, unless it opened right after a word inside a clause (ideas tested in a
 “test small, fail small environment): such a quotation starts a paragraph or follows a colon,
 a comma, a dash or a word of saying, and a quoted phrase that lost its closing mark does not.
+Nor when a quotation of the same marks follows it in its paragraph (“We want to be partners. The
+service … and “partners” is the word.): a quotation inside a quotation takes the other marks, so
+the first one's closing mark was lost before that one.
 
 An unclosed quotation followed by an attribution (“We need a prize purse, Ortega said.; the
 name may be a link or emphasised: said [Ryan Panchadsaram](…); a title's author: “Why Go, by
