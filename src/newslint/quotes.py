@@ -1078,9 +1078,13 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
             elif opening and top is not None and stack[-1] is top:
                 # “the hidden ”costs: a mark that only closes in this language, with its quotation
                 # open, is surely that quotation's closing mark unless a later mark of its kind
-                # closes instead (then it may be an opening mark drawn the wrong way)
+                # closes instead (then it may be an opening mark drawn the wrong way) -- and the later
+                # ones are not all wanted by the quotations open around it ("tell them “thinner ”until
+                # you like it.": the " closes the outer quotation)
                 sure = _misplaced(P, mk, lower=False) or (
-                    ch in closers and ch not in prof.openers and not _closer_follows(marks, idx, prof))
+                    ch in closers and ch not in prof.openers and (
+                        not _closer_follows(marks, idx, prof)
+                        or _closers_after(marks, idx) < sum(1 for o in stack if (o.ch in DOUBLE) == (ch in DOUBLE))))
                 _close(mk, stack, top, q, "misplaced", sure=sure)
             elif opening and top is None and _misplaced(P, mk, lower=False) and _ATTRIBUTED().match(P, mk.end) \
                     and not _closer_follows(marks, idx, prof):
