@@ -591,7 +591,7 @@ def double_as_apostrophe(P: str, i: int) -> bool:
     s = i
     while s > 0 and P[s - 1].isalpha():
         s -= 1
-    if not contraction(P[s:i], P[i + 1: i + 3].rstrip("\n")[:2] if P[i + 1] in "rvl" else P[i + 1]):
+    if not contraction(P[s:i], P[i + 1: i + 3] if P[i + 1] in "rvl" else P[i + 1]):
         return False  # he”re, the“re, ca”t: no contraction, a mark typed into here, there, cat
     if P[i] == "”" and P[i + 1] == "s":
         start = max(P.rfind("\n\n", 0, i) + 1, i - 300)  # bounded: a paragraph of such marks stays linear
@@ -1123,8 +1123,8 @@ def misplaced_space(text: str, mk: Mark) -> bool:
 
 
 _IN_WORD_MARKS = "“”„\""
-_ENDINGS = frozenset(("s", "t", "re", "ve", "ll", "d", "m"))
-_ONE_LETTER_WORDS = frozenset(("A", "I", "a"))  # (words the shipped list leaves out: a“special operation”)  # (what DOUBLE_AS_APOSTROPHE reads as an ending)
+_ENDINGS = frozenset(("s", "t", "re", "ve", "ll", "d", "m"))  # (what DOUBLE_AS_APOSTROPHE reads as an ending)
+_ONE_LETTER_WORDS = frozenset(("A", "I", "a"))  # (words the shipped list leaves out: a“special operation”)
 
 
 def word_parts(P: str, mk: Mark) -> tuple[str, str]:
