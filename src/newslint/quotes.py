@@ -996,7 +996,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         top = _top(stack, DOUBLE if ch in DOUBLE else SINGLE)
         before = P[mk.start - 1] if mk.start else " "
         if ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() \
-                and _inside_word(P, mk, prof, top is None, lambda: _closer_follows(marks, idx, prof)):
+                and _inside_word(P, mk, prof, top is None, lambda: _spare_closers(marks, idx, prof, stack)):
             mk.flag = "inword"  # pr”ogram, societ”y: a mark typed into a word, which pairs with nothing
             q.stray.append(mk)
             continue
@@ -1139,7 +1139,7 @@ def word_parts(P: str, mk: Mark) -> tuple[str, str]:
 
 
 def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
-                 closer_follows: Callable[[], bool] = lambda: False) -> bool:
+                 spare_closers: Callable[[], int] = lambda: 0) -> bool:
     """Is the double quotation mark ``mk``, between two letters, typed into one word (pr”ogram,
     Intro”ducing, sat“oshi)? The two sides make a word without it: in English the shipped word
     list says so, in any language the article writing that word elsewhere does. In English a
@@ -1173,26 +1173,29 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
             return True
     if re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None:
         return True
-    if prof.language == "en" or mk.ch == '"' or not (left[-1].islower() and right[0].islower()):
+    if prof.language == "en" or not (left[-1].islower() and right[0].islower()):
         return False
-    # In another language (no word list), between two lower-case letters: a mark that cannot open a
-    # quotation there, with no quotation of its kind open to close (German aus”gegangen)
-    if nothing_open and mk.ch not in prof.openers:
+    # In another language (no word list), between two lower-case letters: a curly mark that cannot
+    # open a quotation there, with no quotation of its kind open to close (German aus”gegangen)
+    if nothing_open and mk.ch != '"' and mk.ch not in prof.openers:
         return True
     # ... or one that could open or close a quotation but pairs with nothing there: an opening mark
-    # that no closing mark after it can close (Portuguese mem“bro, vota“ram), a closing mark while a
-    # later one closes the open quotation (“O pro”jeto é bom”) -- unless both sides are words the
-    # article writes alone (disse“a proposta: an opening mark that lost its space and its partner)
-    closes = mk.ch in prof.closers and not nothing_open  # (a closing mark with a quotation to close)
-    if closes != closer_follows():
+    # (or a straight one with nothing open) that no spare closing mark after it can close
+    # (Portuguese mem“bro, vota“ram, Spanish olv"ido, French « Nous ver“rons »), a closing mark
+    # (or a straight one with a quotation open) while later ones close the open quotations (“O
+    # pro”jeto é bom”) -- unless both sides are words the article writes alone (disse“a proposta:
+    # an opening mark that lost its space and its partner)
+    closes = (mk.ch in prof.closers or mk.ch == '"') and not nothing_open  # (a closing mark with a quotation to close)
+    spare = spare_closers()
+    if spare < 0 if closes else spare > 0:
         return False
-    return not (_written_alone(left, P, mk.start) and _written_alone(right, P, mk.end))
+    return not (_written_alone(left, P, mk) and _written_alone(right, P, mk))
 
 
-def _written_alone(word: str, P: str, here: int) -> bool:
-    """Does the prose write ``word`` as a word of its own (any case), other than beside the mark
-    at ``here``, where it ends or starts?"""
-    return any(m.end() != here and m.start() != here
+def _written_alone(word: str, P: str, mk: Mark) -> bool:
+    """Does the prose write ``word`` as a word of its own (any case), other than the two parts
+    glued to ``mk`` (nen“nen)?"""
+    return any(m.end() != mk.start and m.start() != mk.end
                for m in re.finditer(r"(?<![^\W_])%s(?![^\W_])" % re.escape(word), P, re.I))
 
 
@@ -1291,6 +1294,34 @@ def _closer_follows(marks: list[Mark], idx: int, prof: Profile) -> bool:
                 return False
             return mk.rsp and not mk.lsp
     return False
+
+
+def _spare_closers(marks: list[Mark], idx: int, prof: Profile, stack: list[Mark]) -> int:
+    """How many closing marks of ``marks[idx]``'s family come later in its paragraph that no
+    later opening mark takes, beyond those the quotations open here need: above 0, one is left
+    for a quotation ``marks[idx]`` might open; below 0, an open quotation needs ``marks[idx]`` to
+    close it. A mark that only opens or only closes in the language is read by its glyph (French
+    » with its space before it closes), any other by its shape."""
+    family = DOUBLE if marks[idx].ch in DOUBLE else SINGLE
+    needed = sum(1 for o in stack if o.ch in family)
+    spare = 0
+    depth = 0
+    for k in range(idx + 1, len(marks)):
+        mk = marks[k]
+        if mk.ch not in family:
+            continue
+        opens = mk.ch in prof.openers and mk.ch not in prof.closers
+        closes = mk.ch in prof.closers and mk.ch not in prof.openers
+        if not (opens or closes):
+            opens, closes = mk.lsp and not mk.rsp, mk.rsp and not mk.lsp
+        if opens:
+            depth += 1
+        elif closes:
+            if depth:
+                depth -= 1
+            else:
+                spare += 1
+    return spare - needed
 
 
 def _open(mk: Mark, stack: list[Mark], sure: bool = True) -> None:

@@ -17,9 +17,10 @@ the two sides are not both words (``took over”our`` is a quoted phrase that lo
 missing-space-after-punctuation's); in any language where the article writes that word
 elsewhere; and in another language a mark that cannot open a quotation there, between two
 lower-case letters with no quotation open (German ``aus”gegangen``), and one that could open or
-close there but pairs with nothing: an opening mark that no closing mark after it closes
-(Portuguese ``vota“ram``, ``mem“bro``), a closing mark while a later one closes the open
-quotation (``“O pro”jeto é bom”``), unless both sides are words the article writes alone
+close there but pairs with nothing: an opening mark that no spare closing mark after it closes
+(Portuguese ``vota“ram``, ``mem“bro``, French ``« Nous ver“rons »``, where » closes «), a closing
+mark while later ones close the open quotations (``“O pro”jeto é bom”``), and a straight " read
+either way by whether a quotation is open (Spanish ``olv"ido``), unless both sides are words the article writes alone
 (``disse“a proposta``: an opening mark that lost its space; unclosed-quote's). Not so before a
 plural or a contraction's ending (``“yes”s``, ``don”t``, ``we”re``: wrong-apostrophe's), but an
 ending that makes no contraction with the letters before it is part of the word (``he”re``,
