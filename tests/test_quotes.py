@@ -12,7 +12,7 @@ import pytest
 
 from newslint import config, engine, fix_text, lint_text
 from newslint.document import Document
-from newslint.quotes import analyse
+from newslint.quotes import analyse, contraction
 
 DATA = Path(__file__).parent / "data"
 QUOTE_RULES = ("NL110", "NL111", "NL112", "NL113", "NL114", "NL115", "NL116", "NL117", "NL118")
@@ -66,6 +66,24 @@ def test_a_double_mark_before_s_is_an_apostrophe_when_the_open_quotation_closes_
     for body in ("The survey counted many “yes”s and “no”s, and “we will decide,” one said.",
                  "“There were too many “yes”s,” she said."):
         assert (5, "NL117") not in _found(_article(body)) and (5, "NL111") not in _found(_article(body)), body
+
+
+def test_a_double_mark_before_an_ending_is_an_apostrophe_only_where_a_contraction_can_be() -> None:
+    assert all(contraction(*p) for p in (("we", "re"), ("don", "t"), ("agency", "s"), ("I", "m"), ("you", "ve")))
+    assert not any(contraction(*p) for p in (("he", "re"), ("ca", "t"), ("the", "re"), ("it", "m")))
+    text = _article("The team will be he”re on Monday, and we”re ready.")
+    assert {(f.rule, f.message.split(";")[0]) for f in lint_text(text, config=ONLY_QUOTES)} == {
+        ("NL111", "” inside the word “here”"), ("NL117", "double quotation mark (”) used as an apostrophe")}
+
+
+def test_a_mark_in_a_word_of_another_language_pairs_with_nothing_when_no_closing_mark_is_spare() -> None:
+    pt = "lang: pt\n"
+    assert _roles("O mem“bro falou, e “sim” disse ela.", pt)[0] == ("“", "none")  # in the word
+    assert _roles("Ele chamou o“projeto” de erro.", pt) == [("“", "open"), ("”", "close")]  # glued, paired
+    assert _roles("“O pro”jeto é bom”, disse.", pt) == [("“", "open"), ("”", "none"), ("”", "close")]
+    assert _roles("O ministro disse“a proposta é boa, e a equipa disse que sim.", pt) == [("“", "open")]
+    fr = "lang: fr\n"  # (» closes « with its space before it)
+    assert _roles("Il a dit\u202f: «\u00a0Nous ver“rons\u00a0».", fr)[1] == ("“", "none")
 
 
 def test_primes_after_digits() -> None:
@@ -210,6 +228,9 @@ DAMAGES = {
     "guillemets": [("“hardly possible,”", "«hardly possible,»")],
     "reversed closing mark": [("Russia,” said", "Russia,“ said")],
     "reversed opening mark": [("“Freezing the", "”Freezing the")],
+    "opening mark glued to the word before": [("is “hardly", "is“hardly"), ("a “certain", "a“certain")],
+    "opening mark out of place after a word": [("is “hardly", "is“ hardly")],
+    "mark typed into a word": [("these", "the”se")],
 }
 
 
