@@ -69,8 +69,10 @@ def test_a_double_mark_before_s_is_an_apostrophe_when_the_open_quotation_closes_
 
 
 def test_a_double_mark_before_an_ending_is_an_apostrophe_only_where_a_contraction_can_be() -> None:
-    assert all(contraction(*p) for p in (("we", "re"), ("don", "t"), ("agency", "s"), ("I", "m"), ("you", "ve")))
-    assert not any(contraction(*p) for p in (("he", "re"), ("ca", "t"), ("the", "re"), ("it", "m")))
+    assert all(contraction(*p) for p in (("we", "re"), ("don", "t"), ("agency", "s"), ("I", "m"), ("you", "ve"),
+                                          ("he", "ll"), ("she", "d"), ("Maria", "ll")))
+    assert not any(contraction(*p) for p in (("he", "re"), ("ca", "t"), ("the", "re"), ("it", "m"), ("wi", "ll"),
+                                             ("goo", "d")))
     text = _article("The team will be he”re on Monday, and we”re ready.")
     assert {(f.rule, f.message.split(";")[0]) for f in lint_text(text, config=ONLY_QUOTES)} == {
         ("NL111", "” inside the word “here”"), ("NL117", "double quotation mark (”) used as an apostrophe")}

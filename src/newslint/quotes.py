@@ -564,21 +564,29 @@ DOUBLE_AS_APOSTROPHE = lazy(r"[\"“”](?<=[^\W\d_].)(?=(?:s|t|re|ve|ll|d|m)(?!
 
 
 # The words that take an ending of few hosts (we’re, you’ve, I’m); n’t follows an n (don’t, can’t);
-# ’s, ’d and ’ll follow almost any word (the agency’s, it’d, Maria’ll).
+# ’s follows any word (the agency’s), ’d and ’ll a pronoun or a wh-word, or any word they do not
+# make another word with (Maria’ll; not wi”ll, goo”d, an”d: will, good, and).
 _TAKES = {"re": frozenset("here how there these they those what when where who why we you".split()),
           "ve": frozenset("could i might must should there they we what where who would you".split()),
           "m": frozenset(("i",))}
+_PRONOUNS = frozenset("he how i it she that there they this we what when where who why you".split())
 
 
 def contraction(left: str, ending: str) -> bool:
     """Can ``left`` and ``ending`` (s, t, re, ve, ll, d, m) be a contraction or a possessive
     around an apostrophe (we're, don't, I'm, the agency's), not the two parts of one word that a
-    mark was typed into (he”re, ca”t)?"""
-    ending = ending.lower()
+    mark was typed into (he”re, ca”t, wi”ll)?"""
+    ending, left = ending.lower(), left.lower()
     if ending == "t":
-        return left[-1:].lower() == "n"
+        return left[-1:] == "n"
+    if ending in ("d", "ll"):
+        if left in _PRONOUNS:
+            return True
+        from .resources import english_words
+
+        return left + ending not in english_words()
     takes = _TAKES.get(ending)
-    return takes is None or left.lower() in takes
+    return takes is None or left in takes
 
 
 def double_as_apostrophe(P: str, i: int) -> bool:

@@ -24,7 +24,8 @@ either way by whether a quotation is open (Spanish ``olv"ido``), unless both sid
 (``disse“a proposta``: an opening mark that lost its space; unclosed-quote's). Not so before a
 plural or a contraction's ending (``“yes”s``, ``don”t``, ``we”re``: wrong-apostrophe's), but an
 ending that makes no contraction with the letters before it is part of the word (``he”re``,
-``the“re``, ``ca”t``: n’t follows an n, ’re and ’ve a pronoun); nor after a lone capital before a
+``the“re``, ``ca”t``, ``wi”ll``: n’t follows an n, ’re and ’ve a pronoun, ’d and ’ll a pronoun or a
+word they make no other word with); nor after a lone capital before a
 name (``O”Brien``); nor after an elided word in French and Italian (``l”homme``, ``dell”anno``: an
 apostrophe, wrong-apostrophe's); nor between letters without case (Chinese ``他说“我们走”``).
 
