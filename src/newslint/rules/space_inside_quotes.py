@@ -11,8 +11,12 @@ Good: “Only with him. Without any intermediaries,” he said.
 Bad (lang: fr):  Il a dit : « Seulement avec lui ».
 Good (lang: fr): Il a dit : « Seulement avec lui ». (with no-break spaces inside)
 
+A quotation left open (unclosed-quote reports it) is judged too where its mark opens a sentence
+and a space stands between the mark and a capital (`the event. “ This conference is`): the mark
+opens whatever follows, so the space is a slip.
+
 Not findings: a quotation whose first or last line ends at a line break; a space after a colon
-before the closing mark ("Total: " quotes a literal string); marks that pair with
+before the closing mark ("Total: " quotes a literal string); other marks that pair with
 nothing (NL110/NL111 report those); the space beside a mark written as an entity (`&#8221;`,
 left as it is; the space inside its partner is still reported); an opening mark with its space on the wrong side
 (NL112 `misplaced-quote-space`); in French, plain spaces inside « » in an article that sets no-break
@@ -38,6 +42,8 @@ FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
 _SPACES = " \t\u00a0\u202f\u2009"
+# Where a quotation opens a sentence: after a sentence's end or a colon and a space, or at a line's start
+_SENTENCE_BEFORE = lazy(r"(?:[.!?:][”’\"')\]]?[ \t]+|^[ \t>*-]*)\Z", re.M)
 _NO_BREAK = ("\u00a0", "\u202f")  # exactly one of these is right inside French guillemets
 _NBSP = r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]202[fF]);"  # the same written as an entity
 _NBSP_ENTITY = lazy(_NBSP)
@@ -91,6 +97,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if s < cl.start and text[s - 1] != ":" and not cl.masked and close_side:  # "visitors per day: " quotes a literal string
             yield Finding(s, cl.start, f"space before closing {cl.ch}; write {cl.ch} next to the quoted word",
                           Fix.delete(s, cl.start, "Delete the space", safe))
+    for op in q.unclosed:  # the opening mark of a quotation that runs on, a space typed after it
+        if op.ch in spaced or op.masked or op.ch in q.profile.closers or op.ch not in q.profile.openers:
+            continue  # (a mark that also closes, German “, may be a closing one turned round)
+        e = op.end
+        while e < len(text) and text[e] in " \t":
+            e += 1
+        if e > op.end and prose[e: e + 1].isupper() and _SENTENCE_BEFORE().search(prose, max(0, op.start - 4), op.start):
+            yield Finding(op.end, e, f"space after opening {op.ch}; write {op.ch} next to the quoted word",
+                          Fix.delete(op.end, e, "Delete the space"))
     habit = 3 * no_break < sum(1 for gap, _ in french if gap) + no_break  # plain spaces, mostly
     for gap, (start, end, gap_start, gap_end, mark, side, safe) in french:
         if not gap:  # a missing space is restored as the article sets them
