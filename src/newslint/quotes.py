@@ -1153,7 +1153,9 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
     list says so, in any language the article writing that word elsewhere does. In English a
     curly mark between two letters is one too unless both sides are words: a quoted word glued
     to the next (“took over”our, which missing-space-after-punctuation reports) or an opening
-    mark glued to the word before (to“provide). Not between letters without case (他说“我们走”:
+    mark glued to the word before (to“provide); and so is a straight one between two lower-case
+    letters with no quotation open for it to close (ado"pters, rou"ndtable), unless both sides are
+    words. Not between letters without case (他说“我们走”:
     Chinese, Japanese and Thai set no spaces). Not after a lone capital before a name (O”Brien: an
     apostrophe mistyped; G”SA is a mark in a word); a straight mark only between Latin letters (Hebrew writes its acronyms with ").
     In another language a mark that cannot open a quotation there, between two lower-case
@@ -1172,13 +1174,16 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
         return False
     joined = left + right
     if prof.language == "en":
-        from .resources import english_words
+        from .resources import english_word, english_words
 
         words = english_words()
-        if joined.lower() in words or joined in words:
+        if english_word(joined.lower()) or joined in words:
             return True
-        if mk.ch != '"' and not ((left.lower() in words or left in _ONE_LETTER_WORDS) and right.lower() in words):
+        both_words = (left.lower() in words or left in _ONE_LETTER_WORDS) and right.lower() in words
+        if mk.ch != '"' and not both_words:
             return True
+        if mk.ch == '"' and nothing_open and not both_words and left[-1].islower() and right[0].islower():
+            return True  # ado"pters, rou"ndtable: a straight mark with no quotation open to close
     if re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None:
         return True
     if prof.language == "en" or not (left[-1].islower() and right[0].islower()):

@@ -159,6 +159,19 @@ class SortedWords:
         return lo
 
 
+# Endings the word list leaves out of some words it has the stem of (adopt|er, adopt|ers)
+_INFLECTIONS = ("ers", "er", "s")
+
+
+def english_word(word: str) -> bool:
+    """Is ``word`` (as written) in the English word list, or an -er, -ers or -s form of a word of
+    it that the list lacks (adopter, adopters: the list has adopt)?"""
+    words = english_words()
+    if word in words:
+        return True
+    return any(word.endswith(end) and len(word) - len(end) >= 4 and word[:-len(end)] in words for end in _INFLECTIONS)
+
+
 @lru_cache(maxsize=1)
 def english_words() -> SortedWords:
     """The shipped English word list (rules/english-words.txt, SCOWL), read once per process when

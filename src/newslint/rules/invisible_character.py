@@ -53,7 +53,7 @@ from ..document import Document
 from ..frontmatter import reads_as_text
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..resources import english_words
+from ..resources import english_word, english_words
 from ..typography import INVISIBLE, INVISIBLE_CLASS, restores_reference, scan
 
 ID = "NL120"
@@ -247,20 +247,10 @@ def _split_dictionary_word(left: str, right: str) -> bool:
     be|come) may stand apart: not a finding."""
     words = english_words()
     joined = left + right
-    if _in_list(joined.lower(), words) or (left[0].isupper() and joined.capitalize() in words):
+    if english_word(joined.lower()) or (left[0].isupper() and joined.capitalize() in words):
         return not ((left.lower() in words or left.capitalize() in words) and right.lower() in words)
     return False
 
-
-# Endings the word list leaves out of some words it has the stem of (adopt|er, adopt|ers)
-_INFLECTIONS = ("ers", "er", "s")
-
-
-def _in_list(word: str, words: Any) -> bool:
-    """Is ``word`` in the list, or an inflection of a word of it that the list lacks (adopter)?"""
-    if word in words:
-        return True
-    return any(word.endswith(end) and len(word) - len(end) >= 4 and word[:-len(end)] in words for end in _INFLECTIONS)
 
 
 def _two_fragments(pt: str, left: str, right: str) -> bool:
@@ -275,7 +265,7 @@ def _two_fragments(pt: str, left: str, right: str) -> bool:
         if not (left.istitle() and len(right) >= 4):
             return False
         left = left.lower()
-    if any(_in_list(part, words) or part in _PARTICLES for part in (left, right)):
+    if any(english_word(part) or part in _PARTICLES for part in (left, right)):
         return False
     return not _side_by_side(pt, left, right)
 
