@@ -28,12 +28,17 @@ Bad:  Both agencies use the the same web crawling tools.
 Good: Both agencies use the same web crawling tools.
 Bad:  They answered every question from the commmunity.
 Good: They answered every question from the community.
+Bad:  We are grateful for for these people.
+Good: We are grateful for these people.
 
 Not findings: words that may stand twice on purpose (`that that`, `had had`, `is is` after a
 subject that is a clause ("what it is is", "the thing is is that"; a wh-clause after "is" or
 "was" is none: "This is why the team is is excited" is a slip), `for for` before a span of
-time, or before a pronoun after a verb that takes "for" ("advocating for for years", "the feature
-to look for for that"; after a noun it is a slip: "a tool for for them"), `in in`
+time, or before a pronoun after a verb that takes "for" and whose object a relative or
+wh-clause or an infinitive moved before it ("advocating for for years", "the feature to look for
+for that", "what we are grateful for for this year"; after a noun it is a slip, "a tool for for
+them", and so it is after a subject and its verb, "We are grateful for for these people", and
+before "now": "but for for now"), `in in`
 after a verb that takes "in", or right after a form of "be" or an object pronoun ("give in in
 the end", "put that logic in in this PR", "where they are in in the list"), `at at` in "looking
 at at least"), a capitalised second word (`a A-list actor`), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
@@ -113,7 +118,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         word = first.lower()
         if word == "in" and _particle(pt, m.start()):
             continue  # give in in the end; put that logic in in this PR; where they are in in the list
-        if word == "for" and (_span_of_time(pt, m.end()) or (_OBJECT_AFTER().match(pt, m.end()) and _for_verb(pt, m.start()))):
+        if word == "for" and _stranded_for(pt, m.start(), m.end()):
             continue  # advocating for for years; waited for for a long time; the feature to look for for that
         if word == "is" and _clause_subject(_sentence_before(pt, m.start())):
             continue  # what it is is a start; all it is is a list; the thing is is that
@@ -314,30 +319,63 @@ def _clause_subject(before: str) -> bool:
     return not (last.group().lower() in _WH and _BE_BEFORE().search(before, 0, last.start()) is not None)
 
 
-def _span_of_time(pt: str, end: int) -> bool:
-    """Do the four words after ``end`` name a span of time (years, a while, the first time, 10)?"""
+def _stranded_for(pt: str, start: int, end: int) -> bool:
+    """Does the first "for" close a clause, leaving the second to open a phrase? Before a span of
+    time (argued for for years: "for now" only after a verb that takes "for", as "but for for now"
+    is a slip), or before a pronoun after such a verb whose object stands before it: a relative
+    or wh-clause, an infinitive or a noun with its own subject (the feature to look for for that,
+    what we stand up for for them, something to be grateful for for this, the cause we fight for
+    for them). With its subject first the clause has no object to strand the "for": "We are
+    grateful for for these people" is a slip."""
+    span = _span_of_time(pt, end)
+    if span and (span != "now" or _for_verb(pt, start) >= 0):
+        return True
+    if _OBJECT_AFTER().match(pt, end) is None:
+        return False
+    verb = _for_verb(pt, start)
+    return verb >= 0 and _fronted_object(_sentence_before(pt, verb))
+
+
+# What moves a verb's object before it, so that its "for" stands at the end of the clause: a
+# wh-word or relative pronoun, an infinitive's "to" (to look for, to be grateful for), or a noun
+# and a subject pronoun (the cause we stand up for: a relative clause without its "that")
+_FRONTED = lazy(r"\b(?:what|whatever|which|who|whom|that)\b|\bto(?: be| get| feel)?\s+\Z"
+                r"|\b(?!(?:and|but|or|so|because|since|as|if|when|while|then|now|also|here|today|yet|still|"
+                r"though|although|once|that|than)\b)[a-z]+ (?:i|we|you|they|he|she|people)\b", re.I)
+
+
+def _fronted_object(before: str) -> bool:
+    """Does ``before`` (the sentence up to the verb) move the verb's object ahead of it?"""
+    return _FRONTED().search(before) is not None
+
+
+def _span_of_time(pt: str, end: int) -> str:
+    """The first of the four words after ``end`` that names a span of time (years, a while, the first
+    time, 10), lower-cased, or "" when none does; "now" when "now" comes first (for now)."""
     words = re.findall(r"\w+", pt[end:end + 40])[:4]
     # a number opens a span only as the first word (for for 10 years), not as a label further on
     # (Waiting for for confirmation #2)
-    return any(_TIME_WORD().match(w) and (i == 0 or not w[0].isdigit()) for i, w in enumerate(words))
+    spans = [w for i, w in enumerate(words) if _TIME_WORD().match(w) and (i == 0 or not w[0].isdigit())]
+    return (spans[0].lower() if spans else "") if words[:1] != ["now"] else "now"
 
 
-def _for_verb(pt: str, start: int) -> bool:
-    """Does a verb that takes "for" end right before ``start`` (the feature to look for | for
-    that; what we stand up for | for them)? Then the first "for" closes its clause and the second
-    opens a phrase. After a noun the second is the slip: a powerful tool for for them."""
+def _for_verb(pt: str, start: int) -> int:
+    """Where a verb that takes "for" starts, when it ends right before ``start`` (the feature to
+    look for | for that; what we stand up for | for them), or -1. Then the first "for" may close
+    its clause and the second open a phrase. After a noun the second is the slip: a powerful tool
+    for for them."""
     end = start
     for _ in range(2):
         m = _BEFORE().search(pt, max(0, end - 40), end)
         if m is None or "\n\n" in pt[m.end(1):start]:
-            return False
+            return -1
         word = m.group(1).lower()
         if any(stem in _FOR_VERBS for stem in _stems(word)):
-            return True
+            return m.start(1)
         if word not in ("up", "out", "in"):
-            return False  # (look out for, stand up for, fill in for: the verb is one word further)
+            return -1  # (look out for, stand up for, fill in for: the verb is one word further)
         end = m.start()
-    return False
+    return -1
 
 
 # Verbs whose "for" can close a clause, leaving the next "for" to open a phrase (look for for that)
