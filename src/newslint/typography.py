@@ -62,6 +62,7 @@ _CANDIDATE = re.compile(
     # branch below takes: turned away by one test instead of six (8 % of the scan)
     "(?![ \n](?<=[^" + HSPACE + "][.!?,;:][ \n]))"
     "(?:(?=[" + _UPPER + ".!?,;:“\\[(*_])(?<=[.!?])"    # end.Next, end.“Next, end.*Next*, doubled marks, "..."
+    "|(?=[a-z][A-Z])(?<=\\.)"                      # end.iOS, end.eBay
     "|(?=[" + _LETTER + ".!?,;:])(?<=[,;:])"      # word,word and doubled marks
     "|(?<=[-(\\[])(?=[- ])"                      # "--", " - ", "( text", "[ text"
     "|(?<=[)\\]])(?<= .)"                        # "text )"
@@ -80,6 +81,7 @@ class Scan:
     """Candidate offsets in the prose view, by shape; runs are (start, end)."""
 
     stops: list[int] = field(default_factory=list)  # . ! ? right before an uppercase letter (or “ [ * _ and one)
+    lowered: list[int] = field(default_factory=list)  # . right before a lower-case letter and a capital (end.iOS)
     commas: list[int] = field(default_factory=list)  # , ; : right before a letter
     runs: list[tuple[int, int]] = field(default_factory=list)  # 2+ marks of .!?,;: in a row
     spaced: list[int] = field(default_factory=list)  # .!?,;: right after a space
@@ -127,6 +129,8 @@ def _scan(pt: str) -> Scan:
             elif c in ".!?":
                 if nxt.isupper():
                     s.stops.append(i)
+                elif c == "." and "a" <= nxt <= "z" and "A" <= pt[i + 2: i + 3] <= "Z":
+                    s.lowered.append(i)
             else:
                 s.commas.append(i)
         elif c == "-":

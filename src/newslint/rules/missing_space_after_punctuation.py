@@ -14,9 +14,12 @@ The fix inserts the space.
 An aside in brackets ends a clause or a sentence like a word: a comma then any word, or a stop
 then a capitalised one (an acronym or CamelCase name the article writes alone too), after a ")"
 that closes words opened after a space: `the Census Agency (CAF),which runs`, `(CAF).CAF runs`,
-`(CAF)!Nobody knew`; not a call or a label (`$(document).ready`, `f(x).Name`, `(a).B`), a file
+`(CAF)!Nobody knew`, or words alone glued to the word before (`ATO’s(Authority to Operate),compliance`);
+not a call or a label (`$(document).ready`, `f(x).Name`, `(a).B`, `unused(KEY),so`), a file
 (`report (final).PDF`) or a name written with a dot (`(Q3).NET`). So does a link's end before a
-comma: `[chat](url),[tweets](url)`. An abbreviation written with dots inside that the table lists
+comma: `[chat](url),[tweets](url)`; and a comma glued to words in brackets after a word needs its
+space (`a word,(see below)`, `however,[federal agency staff]`; not `f(a,(b))`, `(1,(2,3))` or
+`marker,[1]`, `bracket,[sic]`). An abbreviation written with dots inside that the table lists
 (U.S., D.C., Ph.D., e.g., a.m.) glued to a word of two letters or more lost the space after its
 final dot: `the U.S.Digital Service`, `in D.C.offices`, `a Ph.D.in economics`, `e.g.Sweden`; not
 `U.S.A.` (one letter after the stop), `Ph.D.s` (a plural), `U.S.-Mexico` or `U.S.Census.docx`.
@@ -72,6 +75,14 @@ and so does a name
 written with a dot between capitalised words before a lower-case word
 (`Hack.Developers,ecco come è andata`; `HealthData.Gov` and code stay quiet elsewhere).
 
+A name written with a lower-case letter before its capital (iOS, eBay, iPhone) after an English
+word and a stop opens a sentence too (`on Friday.iOS users`; not `chart.xAxis` in an article that
+shows code, unless the article writes the name alone, nor a pair written so twice); so does a
+domain whose first label is capitalised, after a lower-case English word (`the new
+site.Regulations.gov has`; not a host name: `beta.Notify.gov`, or one written so twice); and after
+the last word of a name of several words, an ordinary word that opens a title and a name before
+the clause goes on (`TTS' Public Experience Portfolio.Acting Director Leilani Martinez notes`).
+
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
 capitalised word, bare or emphasised (`##News`, `###What to Do`, `##**Bold heading**`), or to a
 number that numbers a heading (`##1. The inventory`) or to an anchor tag before its title
@@ -89,6 +100,8 @@ Bad:  It covers rural America.Available as an app, it returns json,xml and csv.
 Good: It covers rural America. Available as an app, it returns json, xml and csv.
 Bad:  The Census Agency (CAF),which runs the U.S.Digital survey, said,“We will.” (CAF).CAF agreed.
 Good: The Census Agency (CAF), which runs the U.S. Digital survey, said, “We will.” (CAF). CAF agreed.
+Bad:  It shipped on Friday.iOS users can read the site.Regulations.gov has a guide,(see below) too.
+Good: It shipped on Friday. iOS users can read the site. Regulations.gov has a guide, (see below) too.
 """
 
 from __future__ import annotations
@@ -205,6 +218,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 and not (pt[i] == ";" and _ESCAPED_ENTITY_END().search(doc.text, max(0, i - 40), i + 1)):
             yield _finding(pt, i)
     yield from _before_opener(doc, pt, table)
+    for i in sc.lowered:  # on Friday.iOS users: a lower-case letter, then a capital, after the stop
+        if _DOT_BRAND().match(pt, i) and _brand_opens(pt, i, latin, doc.text) and not near_invisible(doc, i - 20, i + 20):
+            yield _finding(pt, i)
     for m in _DOT_LETTER_DOT().finditer(pt):  # in D.C.offices: a capitalised word is a stop the scan finds
         i = m.end() - 1
         if _after_abbreviation(pt, i, table) and not near_invisible(doc, i - 20, i + 20):
@@ -238,9 +254,16 @@ def _aside_before(pt: str, i: int) -> bool:
     if pt.endswith("(s)", 0, i) and pt[i - 4: i - 3].isalpha():
         return True
     j = pt.rfind("(", max(0, i - 200), i - 1)
-    if j < 0 or (j and pt[j - 1] not in " \n" + MASK) or ")" in pt[j + 1: i - 1] or "\n\n" in pt[j: i]:
+    if j < 0 or ")" in pt[j + 1: i - 1] or "\n\n" in pt[j: i]:
         return False
+    if j and pt[j - 1] not in " \n" + MASK:  # (glued to the word before: an aside only of words)
+        return _PROSE_ASIDE().fullmatch(pt, j + 1, i - 1) is not None  # ATO’s(Authority to Operate),compliance
     return i - 1 - j > 2 and _LETTER().search(pt, j + 1, i - 1) is not None
+
+
+# Two words or more, letters only, one space between each: words in brackets, not a call's
+# arguments (f(x), $(document), unused(KEY), call(a, b))
+_PROSE_ASIDE = lazy(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?: [^\W\d_]+(?:['’-][^\W\d_]+)*)+")
 
 
 _LETTER = lazy(r"[^\W\d_]")
@@ -323,7 +346,7 @@ def _before_opener(doc: Document, pt: str, table: dict[str, Any]) -> Iterator[Fi
             k = bisect_left(marks, i + 1, key=_START)
             if k == len(marks) or marks[k].start != i + 1 or marks[k].role != "open":
                 continue
-        elif not _link_opens(doc, pt, i + 1):
+        elif not _link_opens(doc, pt, i + 1) and not _words_in_brackets(pt, i + 1):
             continue
         if pt[i - 1] in ")" + MASK:
             if not _closed_before(doc, pt, i):
@@ -357,7 +380,19 @@ def _link_opens(doc: Document, pt: str, at: int) -> bool:
 # A word ending in a letter (D’Souza,“Analytics, 25th,[that; not a1,“b in code)
 _PLAIN_WORD = lazy(r"[0-9]{0,4}[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # (one pattern led by its literal comma: faster than asking the text whether it holds ",“" or ",[")
-_COMMA_OPENER = lazy(r",(?=[“\[][^\W\d_])")
+_COMMA_OPENER = lazy(r",(?=[“\[(][^\W\d_])")
+
+
+def _words_in_brackets(pt: str, at: int) -> bool:
+    """Does the bracket at ``at`` open words in brackets, two or more, letters and single spaces
+    only, its closing bracket then a space, a line's end or a mark (a word,(see below) aside, or
+    an editor's [sic them] in a quotation)? Not a call or a tuple (f(a,(b)), (1,(2,3))), nor a
+    link, a footnote or a task box."""
+    close = pt.find(")" if pt[at] == "(" else "]", at, at + 200)
+    if close < 0 or _PROSE_ASIDE().fullmatch(pt, at + 1, close) is None:
+        return False
+    nxt = pt[close + 1: close + 2]
+    return nxt == "" or nxt in _BREAK and nxt != MASK or (nxt in ",.;:!?" and not pt[close + 2: close + 3].isalnum())
 
 
 # The first two characters of a general punctuation mark (’ “ ” — …) read as Windows-1252: what
@@ -540,6 +575,10 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
             and _glued_count(pt, word, nxt) == 1:
         return True  # like Uber and Airbnb.Gen Z doesn't: the glued word opens a phrase the article
         # writes on its own twice more (Gen Z), not the second half of a name written with a dot
+    if not nxt and pt[i] == "." and not opened and word.islower() and left == word and len(word) >= 3 \
+            and word in english_words() and _domain_opens(pt, word, right, after, table):
+        return True  # more on the new site.Regulations.gov has: a domain written capitalised opens
+        # the next sentence (a host name's labels are not capitalised in the middle)
     if not nxt or (nxt.isupper() and len(nxt) > 1 and not (opened and word.islower())):
         return False  # open.NASA, Gov.HK: a name, not a sentence start (strategy.[HUD's report: a link opens one)
     if word[0].isupper():
@@ -558,13 +597,16 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
         if pt[i] == "." and nxt.istitle() and word in _CALENDAR and _glued_count(pt, word, nxt) == 1:
             return True  # in early April.Search volume: a date ends a sentence
         if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and word.istitle() \
-                and _space_then_lower(pt, after) and nxt.lower() in english_words() \
-                and (word in english_words() or _ends_long_name(pt, i - len(word))) \
+                and nxt.lower() in english_words() and (
+                    (_space_then_lower(pt, after) and word in english_words())
+                    or (_titled_then_lower(pt, after) and _ends_long_name(pt, i - len(word)))) \
                 and _glued_count(pt, word, nxt) == 1 and _word_places(pt).get(nxt) is not False:
             return True  # rural America.Available as a download, the World Trade Center.Cell phone
             # systems: a name the dictionary lists (a place, a people, a person) or the last word of a
             # name of several words inside a sentence, then an ordinary word that opens a clause and that
-            # the article never capitalises inside a sentence (as it would a dotted name's: Fork.Observer)
+            # the article never capitalises inside a sentence (as it would a dotted name's: Fork.Observer);
+            # after such a name, the ordinary word may open a title and a name before the clause goes on
+            # (TTS' Public Experience Portfolio.Acting Director Leilani Martinez notes)
         if pt[i] == "." and right == nxt and nxt.endswith("ed") and _INFLECTED().fullmatch(nxt) \
                 and nxt.lower() in english_words() and _space_then_lower(pt, i + 1 + len(nxt)) \
                 and _glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
@@ -649,8 +691,58 @@ def _ends_long_name(pt: str, start: int) -> bool:
     return m is not None
 
 
-# (a capitalised word or two, then the one at the end: after a lower-case word or a comma and a space)
-_NAME_BEFORE = lazy(r"(?:[a-z],?|,)[ \n](?:[A-Z][\w’'&-]*[ \n]){1,4}\Z")
+# (a capitalised word or two, then the one at the end: after a lower-case word, a comma or a
+# possessive and a space: TTS' Public Experience Portfolio, the agency’s Data Center)
+_NAME_BEFORE = lazy(r"(?:[a-z],?|,|[A-Za-z]['’]s?)[ \n](?:[A-Z][\w’'&-]*[ \n]){1,4}\Z")
+
+
+def _titled_then_lower(pt: str, at: int) -> bool:
+    """A lower-case word next, after a space, or after one to four capitalised plain words, each
+    after a space (Acting| Director Leilani Martinez notes)."""
+    return _space_then_lower(pt, at) or _TITLED_RUN().match(pt, at) is not None
+
+
+_TITLED_RUN = lazy(r"(?: [A-Z][a-z]+){1,4} [a-z]")
+
+
+def _domain_opens(pt: str, word: str, right: str, after: int, table: dict[str, Any]) -> bool:
+    """After a lower-case word and a stop, a domain whose first label is a capitalised word
+    (Regulations.gov, Data.gov), then a lower-case word or the clause's end: the next sentence
+    opens with the site's name. Not a host name written so more than once in the article."""
+    m = _DOMAIN_THEN().fullmatch(right)
+    if m is None or word in _HOST_LABELS or not _is_domain(m.group(1), table) or pt.count(f"{word}.{m.group(1)}") > 1:
+        return False
+    label = m.group(1).split(".", 1)[0]
+    return len(label) > 1 and label.isalpha() and label.istitle() and (m.group(2) is not None or _space_then_lower(pt, after))
+
+
+# Host names' first labels that are English words too, and hardly ever a sentence's last word
+# (beta.Notify.gov, catalog.Data.gov, mirror.Example.gov)
+_HOST_LABELS = frozenset("api beta catalog demo dev docs mirror my staging wiki www".split())
+_DOMAIN_THEN = lazy(r"([A-Za-z0-9.-]+?)(['’]s|[,;:!?)”’]|\.(?=$))?")
+
+
+# A stop, then a name written with a lower-case letter before its capital (iOS, eBay, iPhone), then
+# the clause goes on
+_DOT_BRAND = lazy(r"\.(?=[a-z][A-Z][A-Za-z]*(?:['’]s)?[,;:!?)”’]?(?:[ \n]|\Z))")
+_BRAND = lazy(r"[a-z][A-Z][A-Za-z]*")
+
+
+def _brand_opens(pt: str, i: int, latin: Any, text: str) -> bool:
+    """on Friday.iOS users, the new app.eBay sellers: after a plain English word (not an initial,
+    an identifier or a name in CamelCase) and a stop, a name such as iOS or eBay opens the next
+    sentence. Not a code name (chart.xAxis, the http.rCookie field): in an article that shows code
+    only a name the article also writes alone, and never one the article writes so twice."""
+    left, right = _tokens(pt, i)
+    word = left.lstrip(_OPENERS)
+    brand = _BRAND().match(right)
+    if brand is None or not (len(word) > 1 and word.isalpha()) or _CAMEL().search(word) \
+            or not (word in english_words() or word.lower() in english_words()):
+        return False
+    name = brand.group()
+    if _CODE_NOUN().match(pt, i + 1 + len(right)) or pt.count(f"{word}.{name}") > 1:
+        return False
+    return not _has_code(text) or _stands_alone(latin(), name)
 
 
 def _has_code(text: str) -> bool:
