@@ -81,7 +81,11 @@ shows code, unless the article writes the name alone, nor a pair written so twic
 domain whose first label is capitalised, after a lower-case English word (`the new
 site.Regulations.gov has`; not a host name: `beta.Notify.gov`, or one written so twice); and after
 the last word of a name of several words, an ordinary word that opens a title and a name before
-the clause goes on (`TTS' Public Experience Portfolio.Acting Director Leilani Martinez notes`).
+the clause goes on (`TTS' Public Experience Portfolio.Acting Director Leilani Martinez notes`);
+and in an article in English that shows no code, an ordinary word glued to a capitalised word
+and followed by a determiner or a subject pronoun (`the benefit of Medium.Notice there are`),
+as the second half of a name written with a dot is not (`Event.Created that`, `gave
+Fork.Observer its name`, `Lightning.Pub launching`).
 
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
 capitalised word, bare or emphasised (`##News`, `###What to Do`, `##**Bold heading**`), or to a
@@ -613,9 +617,22 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
             return True  # news focused on Cuba.Created by the Board: a past participle, then a lower-case
             # word, opens a sentence (in an article with no code: not Event.Created; not a name
             # the article writes so twice; Ruby.Weekly and Friday.Rounding may be names)
+        if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and len(nxt) > 2 \
+                and nxt.lower() in english_words() and _DETERMINER_NEXT().match(pt, after) \
+                and _glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
+            return True  # the key benefit of Medium.Notice there are: an ordinary word then a
+            # determiner or a subject pronoun opens a sentence (an imperative, an adverb), where the
+            # second half of a name written with a dot is followed by a verb or a noun (Lightning.Pub
+            # launching); in an article with no code (the Event.Created value)
         return nxt in table["sentence-starters"] or (pt[i] == "." and (
             _both_stand_alone(latin(), word, nxt) or _opens_sentences(pt, word, nxt)))
     return True
+
+
+# After the glued word, a determiner or a pronoun that opens a noun phrase or a clause
+# (not "that", a relative after a name too: Event.Created that the handler reads; not "it", "its",
+# "his", "her": an object or its possessive, gave Lightning.Pub its name)
+_DETERMINER_NEXT = lazy(r" (?:the|these|those|this|there|your|our|their|my|we|you|they)\b(?![\w'’.-])")
 
 
 # Emphasis markers, then a capital: the emphasised first word of the next sentence (nested

@@ -321,19 +321,25 @@ def _clause_subject(before: str) -> bool:
 
 def _stranded_for(pt: str, start: int, end: int) -> bool:
     """Does the first "for" close a clause, leaving the second to open a phrase? Before a span of
-    time (argued for for years: "for now" only after a verb that takes "for", as "but for for now"
-    is a slip), or before a pronoun after such a verb whose object stands before it: a relative
+    time after a verb (argued for for years; "for now" only after a verb that takes "for", as
+    "but for for now" is a slip; after a noun, "tools for for some time", a slip), or before a pronoun after such a verb whose object stands before it: a relative
     or wh-clause, an infinitive or a noun with its own subject (the feature to look for for that,
     what we stand up for for them, something to be grateful for for this, the cause we fight for
     for them). With its subject first the clause has no object to strand the "for": "We are
     grateful for for these people" is a slip."""
     span = _span_of_time(pt, end)
-    if span and (span != "now" or _for_verb(pt, start) >= 0):
+    if span and (_for_verb(pt, start) >= 0 or (span != "now" and _VERB_OR_AND().search(pt, max(0, start - 30), start))):
         return True
     if _OBJECT_AFTER().match(pt, end) is None:
         return False
     verb = _for_verb(pt, start)
     return verb >= 0 and _fronted_object(_sentence_before(pt, verb))
+
+
+# A verb's -ing or -ed form, or "and"/"or" carrying an earlier verb, before the first "for" of a
+# span of time (been pushing for for years, argued for for years, and for for 10 years more);
+# after a noun the second "for" is the slip (tools for for some time, a tool for for a year)
+_VERB_OR_AND = lazy(r"(?:\b[a-z]{2,}(?:ing|ed)|\band|\bor)\s+\Z", re.I)
 
 
 # What moves a verb's object before it, so that its "for" stands at the end of the clause: a
