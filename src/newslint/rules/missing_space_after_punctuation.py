@@ -87,6 +87,15 @@ and followed by a determiner or a subject pronoun (`the benefit of Medium.Notice
 as the second half of a name written with a dot is not (`Event.Created that`, `gave
 Fork.Observer its name`, `Lightning.Pub launching`).
 
+In an article in English, a middle dot typed for the space between two words is reported
+too (`the plan·the budget`), and the fix writes the space: one dot between two words the
+dictionary lists that together make none (not `pa·per`, `in·for·ma·tion`, `Home·About·Contact`,
+`col·legi`).
+
+A comma glued to a name written in camel case after an English word, the clause going on after
+it, is one too in an article that shows no code (`In July,comScore released`, `the
+program,smokefreeTXT will`; not `width,minHeight` beside code).
+
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
 capitalised word, bare or emphasised (`##News`, `###What to Do`, `##**Bold heading**`), or to a
 number that numbers a heading (`##1. The inventory`) or to an anchor tag before its title
@@ -188,7 +197,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if own is not None:  # (an article in French starts its sentences with Une and La, too)
         table = {**table, "sentence-starters": own}
     # (the English word list tells an ordinary word that opens a sentence only in an article in English)
-    table = {**table, "english": doc.language == "en"}
+    table = {**table, "english": doc.language == "en", "text": doc.text}
 
     def latin() -> str:  # the prose with look-alikes read as Latin, for the rare name check
         # (the prose itself when it has none: the per-text caches below then find it by identity,
@@ -231,6 +240,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield _finding(pt, i)
     if "”" in pt or '"' in pt:
         yield from _after_closing_quote(doc, pt)
+    if "·" in pt and table["english"]:
+        yield from _middle_dots(doc, pt)
     if "#" in pt and "##" in pt:  # (the one character is found at C speed, the pair three times slower)
         for m in _GLUED_HEADING().finditer(pt):
             marks = m.group(1)
@@ -248,6 +259,24 @@ def _alone_on_its_lines(pt: str, start: int, end: int) -> bool:
     before = pt[max(0, start - 2):start]
     after = pt[end:end + 2]
     return (start == 0 or before == "\n\n" or before[-1:] == "\n" and start == 1) and (after in ("", "\n") or after == "\n\n")
+
+
+def _middle_dots(doc: Document, pt: str) -> Iterator[Finding]:
+    """A middle dot typed for the space between two English words (the plan·the budget): one dot
+    between two words of two letters or more that the dictionary lists, the two together none.
+    Not a word split into syllables (pa·per, in·for·ma·tion), a chain of separators
+    (Home·About·Contact), Catalan's l·l or a product of symbols (a·b)."""
+    words = english_words()
+    for m in _MIDDLE_DOT().finditer(pt):
+        left, right = m.group(1), m.group(2)
+        if left.lower() in words and right.lower() in words and (left + right).lower() not in words \
+                and not near_invisible(doc, m.start(), m.end()):
+            i = m.end(1)
+            yield Finding(i, i + 1, "a middle dot between two words; use a space",
+                          Fix.replace(i, i + 1, " ", "Replace the middle dot with a space"))
+
+
+_MIDDLE_DOT = lazy(r"(?<![\w·'’-])([^\W\d_]{2,})·([^\W\d_]{2,})(?![\w·'’-])")
 
 
 def _aside_before(pt: str, i: int) -> bool:
@@ -939,6 +968,8 @@ _WORD_PAIR = lazy(r"(?:and/or|or/and|he/she|she/he|his/her|her/his|him/her)(?![\
 # Plain words of four letters or more joined by slashes, then the clause goes on (passed/failed,)
 _SLASHED_PLAIN = lazy(r"[a-z]{4,}(?:/[a-z]{4,})+[,.;:!?)]?")
 
+_CAMEL_NAME = lazy(r"[a-z]+[A-Z][A-Za-z0-9]*")  # comScore, smokefreeTXT, iPhone
+
 _LIST_WORDS = frozenset(("and", "or", "nor", "etc"))
 # A wiki's namespaces and such prefixes (Category:books, Project:home, User:name): not a sentence
 _NAMESPACES = frozenset("Category Draft File Help Image Media Module Portal Project Special Talk Template User".split())
@@ -986,6 +1017,12 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if not nxt and mark == "," and word.isalpha() and len(word) > 1 and (
             _WORD_PAIR().match(right) or (word.islower() and len(word) >= 4 and _SLASHED_PLAIN().fullmatch(right))):
         return True  # brands,and/or companies, executed,passed/failed: words, not a path
+    if not nxt and mark == "," and _CAMEL_NAME().fullmatch(right) and word.isalpha() and len(word) >= 3 \
+            and (word in _CALENDAR or word in english_words() or word.lower() in english_words()) \
+            and _space_then_lower(pt, i + 1 + len(right)) and not _has_code(table["text"]):
+        return True  # In July,comScore released; the program,smokefreeTXT will: a name written in
+        # camel case after a word, then the clause (in an article that shows no code: not a list of
+        # properties, width,minHeight)
     if not nxt:
         return False
     if mark == ":":
