@@ -92,6 +92,13 @@ too (`the plan·the budget`), and the fix writes the space: one dot between two 
 dictionary lists that together make none (not `pa·per`, `in·for·ma·tion`, `Home·About·Contact`,
 `col·legi`).
 
+A sentence that ends in a contraction or a possessive (`it isn’t.We sell`), an ordinal or a
+decade (`December 9th.The study`, `the 1990s.After that`; not `v2.Next`, `10s.Timeout`), a
+top-level domain named with its dot (`.gov and .mil.Increasingly, citizens`) or a domain before
+a starter with its contraction (`Node.js.We’re also`) runs on too, and so does one whose next
+opens with an acronym that is also a domain's word (`the public’s life.AI also poses`, with
+"AI" written alone elsewhere; not `Character.AI is`).
+
 A comma glued to a name written in camel case after an English word, the clause going on after
 it, is one too in an article that shows no code (`In July,comScore released`, `the
 program,smokefreeTXT will`; not `width,minHeight` beside code).
@@ -559,20 +566,31 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
     m = _LAST_WORD().search(token)
     if m is None:
         return False
-    if _CODE_LIKE().search(token) and pt[i] == "." and _is_domain(token, table) and _titled_clause(pt, right, after) \
-            and right.rstrip(",").lower() not in table["domain-words"]:
+    if _CODE_LIKE().search(token) and pt[i] == "." and (_is_domain(token, table) or _is_tld(token, table)) \
+            and _titled_clause(pt, right, after) and right.rstrip(",").lower() not in table["domain-words"]:
         return True  # using cloud.gov.Specifically, out of: a capitalised word then a comma or a
         # lower-case word is no label of the host (a host name does not go on with a comma), unless
-        # it is a domain's own word (api.data.gov.Au for now)
+        # it is a domain's own word (api.data.gov.Au for now); a top-level domain named with its
+        # dot too (names like .gov and .mil.Increasingly, citizens)
     if _CODE_LIKE().search(token):
         # incentives/disincentives.Let, Regulations.gov.An: words joined by slashes, or a domain,
         # end a sentence when a sentence-starting word follows the stop (not a path or a host)
         # (census.gov?The new site: a question ends there as well)
         # (mention @usdatagov.The team, tag #opendata.We: a handle or hashtag has no full stop of its own)
+        # (Node.js.We’re also: the starter with its contraction)
+        opener = _WORD_CONTRACTED().fullmatch(right)
         return pt[i] in ".?!" and (_SLASHED_WORDS().fullmatch(token) is not None or _is_domain(token, table)
                                    or _HANDLE().fullmatch(token) is not None) \
-            and _WORD().fullmatch(right) is not None and right in table["sentence-starters"]
+            and opener is not None and opener.group(1) in table["sentence-starters"]
     word = m.group()
+    if pt[i] == "." and token == left and _NUMBERED().fullmatch(token):
+        nxt = _right_word(right)  # on Wednesday, December 9th.The study; in the 1990s.After that
+        return nxt in table["sentence-starters"] or (right == nxt and nxt.istitle() and len(nxt) > 2
+                                                      and nxt.lower() in english_words() and _space_then_lower(pt, after))
+    if token == left and _CONTRACTION().fullmatch(token):
+        nxt = _right_word(right)  # we learned that it isn’t.We sell: a contraction or a possessive
+        # ends no name, file, host or initial
+        return (len(nxt) > 1 or (nxt in ("A", "I") and pt[i + 2: i + 3] == " ")) and nxt[:1].isupper()
     if linked and pt[i] == "." and word.islower() and word.isalpha() and len(word) > 1 and left == word \
             and right[:1].isupper():
         return True  # the text.[PlainLanguage.gov](url) has: a link whose text is capitalised opens
@@ -597,13 +615,14 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
     if word.islower() and pt[i] == "." and _WORD().fullmatch(right) and right.istitle() and _space_then_lower(pt, i + 1 + len(right)):
         return True  # devices.App users: a domain is not capitalised after a lower-case name
     nxt = _right_word(right)
-    if nxt.isupper() and len(nxt) > 1 and word.islower() and pt[i] == "." and left == word \
-            and (right in (nxt, nxt + ",", nxt + ";") or _POSSESSIVE().fullmatch(right, len(nxt))) \
-            and _clause_then_lower(pt, _past_possessive(text or pt, i + 1 + len(nxt), after)) \
-            and _stands_alone(latin(), nxt) and _glued_count(pt, word, nxt) == 1:
+    acronym = _right_word(right, domains=True)  # (AI, IO: a domain's word, an acronym in capitals)
+    if acronym.isupper() and len(acronym) > 1 and word.islower() and pt[i] == "." and left == word \
+            and (right in (acronym, acronym + ",", acronym + ";") or _POSSESSIVE().fullmatch(right, len(acronym))) \
+            and _clause_then_lower(pt, _past_possessive(text or pt, i + 1 + len(acronym), after)) \
+            and _stands_alone(latin(), acronym) and _glued_count(pt, word, acronym) == 1:
         return True  # an API key.API keys are free, the system.FDA, led by, a success.FTC’s
-        # managers: an acronym the article writes alone opens a sentence
-        # (not a name in a link's text or brackets: the [open.NASA blog])
+        # managers, the public’s life.AI also poses: an acronym the article writes alone opens a
+        # sentence (not a name in a link's text or brackets: the [open.NASA blog])
     if pt[i] == "." and right == nxt and nxt.istitle() and len(nxt) > 1 and word.isalpha() and _phrase_elsewhere(pt, nxt, after) \
             and _glued_count(pt, word, nxt) == 1:
         return True  # like Uber and Airbnb.Gen Z doesn't: the glued word opens a phrase the article
@@ -763,8 +782,8 @@ def _domain_opens(pt: str, word: str, right: str, after: int, table: dict[str, A
 
 
 # Host names' first labels that are English words too, and hardly ever a sentence's last word
-# (beta.Notify.gov, catalog.Data.gov, mirror.Example.gov)
-_HOST_LABELS = frozenset("api beta catalog demo dev docs mirror my staging wiki www".split())
+# (beta.Notify.gov, mirror.Example.gov)
+_HOST_LABELS = frozenset("api beta demo dev docs mirror my staging wiki www".split())
 _DOMAIN_THEN = lazy(r"([A-Za-z0-9.-]+?)(['’]s|[,;:!?)”’]|\.(?=$))?")
 
 
@@ -814,6 +833,11 @@ def _after_given_name(pt: str, start: int) -> bool:
 
 
 _POSSESSIVE = lazy(r"['’]s")
+_WORD_CONTRACTED = lazy(r"([^\W\d_]+)(?:['’](?:s|re|ve|ll|d|m|t))?")
+# An ordinal or a decade (9th, 21st, 1990s): a number with letters that ends a sentence, not a
+# version (v2), an identifier or a span of seconds (10s.Timeout)
+_NUMBERED = lazy(r"[0-9]{0,3}(?:1[0-9]th|1st|2nd|3rd|[04-9]th)|(?:1[5-9]|20)[0-9]0s")
+_CONTRACTION = lazy(r"[A-Za-z]+['’](?:t|s|re|ve|ll|d|m)")  # isn’t, agency’s, we’re, they’ve, I’m
 _POSSESSIVE_TEXT = lazy(r"(?:['’]|&#8217;|&rsquo;|&#39;|&apos;)s\b")
 
 
