@@ -101,7 +101,9 @@ opens with an acronym that is also a domain's word (`the public’s life.AI also
 
 A comma glued to a name written in camel case after an English word, the clause going on after
 it, is one too in an article that shows no code (`In July,comScore released`, `the
-program,smokefreeTXT will`; not `width,minHeight` beside code).
+program,smokefreeTXT will`, `this webinar,MobileGov developers`; not `width,minHeight` beside
+code), and so is one glued to a domain after an English word (`Last fall,vote.gov and the`) or
+to a dotted abbreviation of the table after a word (`Lisa Wilcox,U.S. Department`).
 
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
 capitalised word, bare or emphasised (`##News`, `###What to Do`, `##**Bold heading**`), or to a
@@ -992,7 +994,25 @@ _WORD_PAIR = lazy(r"(?:and/or|or/and|he/she|she/he|his/her|her/his|him/her)(?![\
 # Plain words of four letters or more joined by slashes, then the clause goes on (passed/failed,)
 _SLASHED_PLAIN = lazy(r"[a-z]{4,}(?:/[a-z]{4,})+[,.;:!?)]?")
 
-_CAMEL_NAME = lazy(r"[a-z]+[A-Z][A-Za-z0-9]*")  # comScore, smokefreeTXT, iPhone
+_CAMEL_NAME = lazy(r"(?:[a-z]+|[A-Z][a-z]+)[A-Z][A-Za-z0-9]*")  # comScore, smokefreeTXT, MobileGov
+
+
+def _name_after_comma(pt: str, i: int, word: str, right: str, table: dict[str, Any]) -> bool:
+    """After a plain word and a comma, a name that the word check leaves out, then the clause:
+    a dotted abbreviation of the table (Lisa Wilcox,U.S. Department), or after an English word a
+    domain (Last fall,vote.gov and the; In future phases,StudentAid.gov will) or, in an article
+    that shows no code, a name in camel case (In July,comScore released; this webinar,MobileGov
+    developers; not a list of properties, width,minHeight)."""
+    after = i + 1 + len(right)
+    abbr = right.rstrip(",;:")
+    if abbr.endswith(".") and abbr[:-1] in table["dotted-abbreviations"] and (abbr == right or pt[after: after + 1] != ","):
+        return True
+    if len(word) < 3 or not (word in _CALENDAR or word in english_words() or word.lower() in english_words()) \
+            or not _space_then_lower(pt, after):
+        return False
+    if _is_domain(right, table):
+        return True
+    return _CAMEL_NAME().fullmatch(right) is not None and not _has_code(table["text"])
 
 _LIST_WORDS = frozenset(("and", "or", "nor", "etc"))
 # A wiki's namespaces and such prefixes (Category:books, Project:home, User:name): not a sentence
@@ -1041,12 +1061,8 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if not nxt and mark == "," and word.isalpha() and len(word) > 1 and (
             _WORD_PAIR().match(right) or (word.islower() and len(word) >= 4 and _SLASHED_PLAIN().fullmatch(right))):
         return True  # brands,and/or companies, executed,passed/failed: words, not a path
-    if not nxt and mark == "," and _CAMEL_NAME().fullmatch(right) and word.isalpha() and len(word) >= 3 \
-            and (word in _CALENDAR or word in english_words() or word.lower() in english_words()) \
-            and _space_then_lower(pt, i + 1 + len(right)) and not _has_code(table["text"]):
-        return True  # In July,comScore released; the program,smokefreeTXT will: a name written in
-        # camel case after a word, then the clause (in an article that shows no code: not a list of
-        # properties, width,minHeight)
+    if not nxt and mark == "," and word.isalpha() and len(word) >= 2 and _name_after_comma(pt, i, word, right, table):
+        return True
     if not nxt:
         return False
     if mark == ":":
