@@ -149,7 +149,9 @@ def _per_text(build: Any) -> Any:
     very one of the last call: an equal text of another document (the same article linted twice)
     is otherwise compared in full at every glued mark that asks (seconds over 10,000 of them)."""
     cached = lru_cache(maxsize=4)(build)
-    last: list[tuple[str, Any]] = [("", None)]  # (one tuple, swapped whole: threads read a pair that belongs together)
+    # (one tuple, swapped whole: threads read a pair that belongs together; the first holds no
+    # text, so that an empty prose, "" being one object, is indexed too and not answered None)
+    last: list[tuple[str | None, Any]] = [(None, None)]
 
     def get(pt: str) -> Any:
         entry = last[0]
@@ -1005,7 +1007,7 @@ def _name_after_comma(pt: str, i: int, word: str, right: str, table: dict[str, A
     developers; not a list of properties, width,minHeight)."""
     after = i + 1 + len(right)
     abbr = right.rstrip(",;:")
-    if abbr.endswith(".") and abbr[:-1] in table["dotted-abbreviations"] and (abbr == right or pt[after: after + 1] != ","):
+    if abbr.endswith(".") and abbr[:-1] in table["dotted-abbreviations"]:
         return True
     if len(word) < 3 or not (word in _CALENDAR or word in english_words() or word.lower() in english_words()) \
             or not _space_then_lower(pt, after):
