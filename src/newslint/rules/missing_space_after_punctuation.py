@@ -94,8 +94,10 @@ dictionary lists that together make none (not `pa·per`, `in·for·ma·tion`, `H
 
 A sentence that ends in a contraction or a possessive (`it isn’t.We sell`), an ordinal or a
 decade (`December 9th.The study`, `the 1990s.After that`; not `v2.Next`, `10s.Timeout`), a
-top-level domain named with its dot (`.gov and .mil.Increasingly, citizens`) or a domain before
-a starter with its contraction (`Node.js.We’re also`) runs on too, and so does one whose next
+top-level domain named with its dot (`.gov and .mil.Increasingly, citizens`), a domain before
+a starter with its contraction or a title (`Node.js.We’re also`, `analytics.usa.gov.Mr. Mill`), a
+file type or a top-level domain named with its dot, or a domain with its path, before a starter
+(`devices use .epub.You should`, `coming to .gov.Here’s`, `USA.gov/espanol.This gives`) runs on too, and so does one whose next
 opens with an acronym that is also a domain's word (`the public’s life.AI also poses`, with
 "AI" written alone elsewhere; not `Character.AI is`).
 
@@ -581,11 +583,15 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
         # end a sentence when a sentence-starting word follows the stop (not a path or a host)
         # (census.gov?The new site: a question ends there as well)
         # (mention @usdatagov.The team, tag #opendata.We: a handle or hashtag has no full stop of its own)
-        # (Node.js.We’re also: the starter with its contraction)
+        # (Node.js.We’re also: the starter with its contraction; analytics.usa.gov.Mr. Mill: a title)
+        # (changes coming to .gov.Here’s, most devices use .epub.You, USA.gov/espanol.This gives: a
+        # top-level domain or a file type named with its dot, a domain with its path)
         opener = _WORD_CONTRACTED().fullmatch(right)
         return pt[i] in ".?!" and (_SLASHED_WORDS().fullmatch(token) is not None or _is_domain(token, table)
-                                   or _HANDLE().fullmatch(token) is not None) \
-            and opener is not None and opener.group(1) in table["sentence-starters"]
+                                   or _HANDLE().fullmatch(token) is not None or _FILE_TYPE().fullmatch(token) is not None
+                                   or _is_domain(token.split("/", 1)[0], table) and _URL_PATH().fullmatch(token, token.find("/"))) \
+            and ((opener is not None and opener.group(1) in table["sentence-starters"])
+                 or (right[-1:] == "." and right[:-1] in table["title-abbreviations"] and pt[after: after + 1] == " "))
     word = m.group()
     if pt[i] == "." and token == left and _NUMBERED().fullmatch(token):
         nxt = _right_word(right)  # on Wednesday, December 9th.The study; in the 1990s.After that
@@ -777,7 +783,8 @@ _TITLED_RUN = lazy(r"(?: [A-Z][a-z]+){1,4} [a-z]")
 def _domain_opens(pt: str, word: str, right: str, after: int, table: dict[str, Any]) -> bool:
     """After a lower-case word and a stop, a domain whose first label is a capitalised word
     (Regulations.gov, Data.gov), then a lower-case word or the clause's end: the next sentence
-    opens with the site's name. Not a host name written so more than once in the article."""
+    opens with the site's name. Not an acronym (transition.FEC.gov, a host written so in the
+    corpus), nor a host name written so more than once in the article."""
     m = _DOMAIN_THEN().fullmatch(right)
     if m is None or word in _HOST_LABELS or not _is_domain(m.group(1), table) or pt.count(f"{word}.{m.group(1)}") > 1:
         return False
@@ -837,6 +844,8 @@ def _after_given_name(pt: str, start: int) -> bool:
 
 
 _POSSESSIVE = lazy(r"['’]s")
+_FILE_TYPE = lazy(r"\.[a-z][a-z0-9]{1,4}")  # .gov, .epub, .mp4: a type or a domain named with its dot
+_URL_PATH = lazy(r"(?:/[A-Za-z0-9_-]+)+")  # (/espanol, /data/sets; not a file's dot)
 _WORD_CONTRACTED = lazy(r"([^\W\d_]+)(?:['’](?:s|re|ve|ll|d|m|t))?")
 # An ordinal or a decade (9th, 21st, 1990s): a number with letters that ends a sentence, not a
 # version (v2), an identifier or a span of seconds (10s.Timeout)
