@@ -6,7 +6,8 @@ are never doubled in standard English are checked (articles, most prepositions a
 conjunctions, a few auxiliaries and possessives), and in an Italian, Dutch, German, French,
 Spanish or Portuguese article the prepositions and articles of that language that never stand
 twice (`per per`, `van van`, `für für`), in any letter case of the first (`The the`),
-across a line break too, and after an opening quotation mark, bracket, link text or emphasis
+across a line break too (in a list item or a block quote as well, past the next line's indent or
+`>`: not from one list item to the next), and after an opening quotation mark, bracket, link text or emphasis
 (`“The the talks`, `[the the report](…)`). The fix deletes the second word (across a line break, the first one, at
 the end of its line, so that the line break stays) and is safe.
 
@@ -88,9 +89,11 @@ _ENGLISH = frozenset(_WORDS)
 _ALL = tuple(dict.fromkeys(_WORDS + tuple(w for ws in _FOREIGN.values() for w in ws)))
 # The first word in any case, the second in lower case (or the same capitals: THE THE), one run
 # of spaces or a single line break between them.
-# (An invisible character inside a word glues it as a letter would: Th\u200bis is, not "is is".)
+# (An invisible character inside a word glues it as a letter would: Th\u200bis is, not "is is".
+# The line break may be followed by a masked indent or quote marker: a list item's or a block
+# quote's next line; _candidates checks in the text that only spaces and ">" were masked.)
 _GLUE = r"\w'’\-" + INVISIBLE_CLASS + "\ufe00-\ufe0f"  # (and a variation selector typed into one: th\ufe0fis)
-_REPEAT = lazy(r"(?<![%s])(?i:(%s))([ \t]+|[ \t]*\n[ \t>]*)((?-i:\1)|(?i:\1)(?<=[a-z]))(?![%s])"
+_REPEAT = lazy(r"(?<![%s])(?i:(%s))([ \t]+|[ \t]*\n[ \t>\ue000]*)((?-i:\1)|(?i:\1)(?<=[a-z]))(?![%s])"
                % (_GLUE, "|".join(_ALL), _GLUE))
 
 
@@ -227,6 +230,12 @@ register_literals(NAME, [f" {w} {w}" for w in _ALL] + [c * 3 for c in "abcdefghi
 # one for each mark made the automaton a third slower).
 _BARE = NAME + ":bare"
 register_literals(_BARE, [f"{w} {w}" for w in _ALL])
+# ... and at a line's end before a masked indent or quote marker ("grateful for\n  for these" in
+# a list item, "> for" in a block quote): the line break reads as a space, the marker is masked
+# (the word again after one to six masked characters: a needle for each count, sharing the
+# automaton's path up to the first mask, costs less than a look at every line that ends in "the")
+_INDENTED = NAME + ":indented"
+register_literals(_INDENTED, [f" {w} {MASK * k}{w}" for w in _ALL for k in range(1, 7)])
 
 
 # An HTML character reference (&ccedil; &#231; &#xE7;), which in an HTML block's text writes a
@@ -259,20 +268,27 @@ def _candidates(doc: Document, triples: list[int]) -> Iterator[re.Match[str]]:
     starts = literal_starts(doc, NAME)
     if starts is None:  # no lowered copy of the prose (see Document.lowered_prose)
         triples.extend(m.start() for m in _TRIPLE_RUN().finditer(pt))
-        yield from _REPEAT().finditer(pt)
+        yield from (m for m in _REPEAT().finditer(pt) if MASK not in m.group(2) or _only_indent(doc.text, m.start(2), m.end(2)))
         return
     bare = [at for at in literal_starts(doc, _BARE) or () if at and pt[at - 1] != " " and not pt[at - 1].isalnum()]
-    if bare:
+    indented = literal_starts(doc, _INDENTED) or ()
+    if bare or indented:
         # (as if a space stood before the word; a line break reads as one in the lowered prose,
         # and those starts are there already)
-        starts = sorted(set(starts).union(at - 1 for at in bare))
+        starts = sorted(set(starts).union(at - 1 for at in bare).union(indented))
     for start in starts:
         if pt[start].isalpha():
             triples.append(start)
             continue
         m = _REPEAT().match(pt, start + 1)
-        if m is not None:
+        if m is not None and (MASK not in m.group(2) or _only_indent(doc.text, m.start(2), m.end(2))):
             yield m
+
+
+def _only_indent(text: str, start: int, end: int) -> bool:
+    """Does the masked gap hold only spaces, tabs and ">" (an indent or a quote marker), not a new
+    list item's marker ("for\n- for": two items) or masked text?"""
+    return all(ch in " \t\n>" for ch in text[start:end])
 
 
 # "in in" is English after a verb that takes "in" as its particle (give in, log in, chime in, put
