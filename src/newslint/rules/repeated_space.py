@@ -11,8 +11,8 @@ so is a space beside a no-break space (`had to&nbsp; take`: what a rich-text edi
 doubled space). Not
 findings: a Markdown hard line break (two spaces at the end of a line), the padding
 of table columns, code, and, by default, two spaces after a sentence in an article that puts
-two spaces after one sentence in five or more (three times or more; twice, when that is half of
-its sentences): that is the writer's habit (and renders the same in HTML), while one or two
+two spaces after one sentence in five or more (three times or more; twice, when that is more than
+half of its sentences): that is the writer's habit (and renders the same in HTML), while one or two
 among one-space sentences are slips
 (``sentence-spacing = "consistent"``; use ``"one"`` to always require one space, ``"any"`` to
 allow two after any sentence).
@@ -369,7 +369,8 @@ _HABIT_MARKS = frozenset(".!?…")  # _HABIT_END's
 
 def _two_space_habit(text: str, matches: list[re.Match[str]], see_through: bool = False) -> bool:
     """Does the writer put two spaces after sentences by habit: three times or more and after one
-    sentence in five or more, or twice and after at least as many sentences as take one space?
+    sentence in five or more, or twice and after more sentences than take one space (two of four
+    are a coin toss: one injected slip would tip one of three into a habit)?
     (Two among a handful of one-space gaps are slips; a newsletter whose authors differ in habit
     still has a fifth or more.)"""
     count = 0
@@ -385,7 +386,7 @@ def _two_space_habit(text: str, matches: list[re.Match[str]], see_through: bool 
         count = sum(1 for m, e in zip(matches, ends) if e and starts(text, m.end()))
     if count < 2:
         return False
-    limit = 4 * count if count >= 3 else count  # two alone make a habit only as the majority
+    limit = 4 * count if count >= 3 else count - 1  # two alone make a habit only as the majority
     # more than ``limit`` one-space gaps? (counted in C, stopping at limit + 1)
     read = as_latin(text) if see_through else text
     ones = 0
