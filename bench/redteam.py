@@ -1192,7 +1192,7 @@ def _fm_null(ctx, rng):
         return None
     present = {ln.split(":")[0] for _, ln in _fm_lines(ctx)}
     key = next((k for k in ("tags", "categories") if k not in present), None)
-    if not key:
+    if not key or not ctx.fm:  # (an article without front matter has no key to null)
         return None
     a = ctx.off(ctx.fm[1]) - 1
     return replace(ctx, a, a, f"\n{key}:", f"{key}: (null)", "fm", mark=(1, len(key) + 2))
