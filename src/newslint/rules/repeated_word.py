@@ -419,17 +419,38 @@ def _sentence_before(pt: str, start: int) -> str:
 
 def _particle(pt: str, start: int) -> bool:
     """Is one of the three words before ``start`` a verb with the particle "in", or the word right
-    before it a form of "be" or an object pronoun?"""
+    before it a form of "be" or an object pronoun? A verb further back needs its object between it
+    and "in": a noun (let people in), or a determiner and a noun (put that logic in); not a
+    participle or an adjective (settings changed in in, stay afloat in in: slips)."""
     end = start
+    between: list[str] = []
     for n in range(3):
         m = _BEFORE().search(pt, max(0, end - 40), end)
         if m is None:
             return False
         word = m.group(1).lower()
-        if (n == 0 and (word in _OBJECTS or word in _BE)) or any(stem in _PARTICLE_VERBS for stem in _stems(word)):
+        if n == 0 and (word in _OBJECTS or word in _BE):
             return True
+        if any(stem in _PARTICLE_VERBS for stem in _stems(word)):
+            return _object_between(between)
+        between.insert(0, word)
         end = m.start()
     return False
+
+
+_DETERMINERS = frozenset("a an the this that these those his her its our their your my some any every".split())
+_NOT_OBJECTS = frozenset("afloat alive alone asleep awake aware".split())
+
+
+def _object_between(words: list[str]) -> bool:
+    """Can ``words`` (between a verb and its particle) be the verb's object: none, a noun, or a
+    determiner and a noun?"""
+    if not words:
+        return True
+    noun = words[-1]
+    if noun.endswith(("ed", "ing", "ly")) or noun in _NOT_OBJECTS:
+        return False
+    return len(words) == 1 or words[0] in _DETERMINERS
 
 
 def _stems(word: str) -> Iterator[str]:
