@@ -194,12 +194,12 @@ GLUED = st.lists(st.sampled_from(["Ab", "Cd", "ab", "x", "1", ".", ". ", ", ", "
 @settings(max_examples=800, deadline=None)
 @given(GLUED, st.sampled_from(["Ab", "xAb", "ab1"]), st.sampled_from(["Cd", "Cd,", "Cdx", "Cdé"]))
 def test_glued_stop_indexes_answer_as_a_search_of_the_whole_text(pt: str, left: str, right: str) -> None:
-    from newslint.rules import missing_space_after_punctuation as rule
+    from newslint import wordhabits
 
     # how often left.right is written with no letter or digit glued to either end
     lead, tail = re.match(r"[^\W_]+", right).group(), right[len(re.match(r"[^\W_]+", right).group()):]
     whole = re.compile(r"(?<![^\W_])%s\.%s(?![^\W_])%s" % (re.escape(left), re.escape(lead), re.escape(tail)))
-    assert rule._glued_count(pt, left, right) == len(whole.findall(pt))
+    assert wordhabits.glued_count(pt, left, right) == len(whole.findall(pt))
 
     def opens(word: str) -> bool:  # the search from every occurrence that the index replaced
         found, j = False, pt.find(word)
@@ -215,7 +215,7 @@ def test_glued_stop_indexes_answer_as_a_search_of_the_whole_text(pt: str, left: 
         return found
 
     for word in ("Cd", "Cdx", "Ab", "Cdé"):
-        assert (rule._word_places(pt).get(word) is True) == opens(word), word
+        assert (wordhabits.word_places(pt).get(word) is True) == opens(word), word
 
 
 # -- the rule packs' shared candidate scan -------------------------------------------------------

@@ -135,7 +135,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from operator import attrgetter
 from typing import Any, Iterator, Mapping
 
@@ -147,25 +146,8 @@ from ..resources import english_words
 from ..prose import MASK
 from ..quotes import Mark, analyse, word_parts
 from ..typography import as_latin, data, link_ending_at, near_invisible, scan
-
-
-def _per_text(build: Any) -> Any:
-    """``lru_cache(maxsize=4)`` for an index of the prose text, asked first whether the text is the
-    very one of the last call: an equal text of another document (the same article linted twice)
-    is otherwise compared in full at every glued mark that asks (seconds over 10,000 of them)."""
-    cached = lru_cache(maxsize=4)(build)
-    # (one tuple, swapped whole: threads read a pair that belongs together; the first holds no
-    # text, so that an empty prose, "" being one object, is indexed too and not answered None)
-    last: list[tuple[str | None, Any]] = [(None, None)]
-
-    def get(pt: str) -> Any:
-        entry = last[0]
-        if entry[0] is not pt:
-            entry = last[0] = (pt, cached(pt))
-        return entry[1]
-
-    get.__doc__ = build.__doc__
-    return get
+from ..wordhabits import (INFLECTED, both_stand_alone, glued_count, opens_sentences, per_text, phrase_elsewhere,
+                          stands_alone, word_places)
 
 
 ID = "NL100"
@@ -348,7 +330,7 @@ def _word_after(doc: Document, pt: str, i: int, table: dict[str, Any], capital: 
         return False
     if pt[i] == "," and _GLUED_ITEM().match(pt, end):
         return False
-    if capital and not word.istitle() and not _stands_alone(pt, word):
+    if capital and not word.istitle() and not stands_alone(pt, word):
         return False  # (Q3).NET sales: an acronym or CamelCase name only when the article writes it alone
     return word.lower() not in table["domain-words"]
 
@@ -617,7 +599,7 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
         # (not fonts.These types of fonts: a sentence-starting word opens a sentence; not an
         # English word in an article with no code at all: a confusing experience.User interface)
     if word.islower() and word.isalpha() and len(word) > 1 and left == word and pt[i] == "." and _PASCAL().fullmatch(right) \
-            and _space_then_lower(pt, after) and _glued_count(pt, word, right) == 1 and _stands_alone(latin(), right):
+            and _space_then_lower(pt, after) and glued_count(pt, word, right) == 1 and stands_alone(latin(), right):
         return True  # their apps.CitySDK also: a name the article writes alone opens the next sentence
         # (not prevScript.IsValid: a lower-case CamelCase word before the stop; not a name written only so)
     if _CAMEL().search(word) and pt[i] == "." and word.isalpha() and _WORD().fullmatch(right) and right in table["sentence-starters"]:
@@ -635,12 +617,12 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
     if acronym.isupper() and len(acronym) > 1 and word.islower() and pt[i] == "." and left == word \
             and (right in (acronym, acronym + ",", acronym + ";") or _POSSESSIVE().fullmatch(right, len(acronym))) \
             and _clause_then_lower(pt, _past_possessive(text or pt, i + 1 + len(acronym), after)) \
-            and _stands_alone(latin(), acronym) and _glued_count(pt, word, acronym) == 1:
+            and stands_alone(latin(), acronym) and glued_count(pt, word, acronym) == 1:
         return True  # an API key.API keys are free, the system.FDA, led by, a success.FTC’s
         # managers, the public’s life.AI also poses: an acronym the article writes alone opens a
         # sentence (not a name in a link's text or brackets: the [open.NASA blog])
-    if pt[i] == "." and right == nxt and nxt.istitle() and len(nxt) > 1 and word.isalpha() and _phrase_elsewhere(pt, nxt, after) \
-            and _glued_count(pt, word, nxt) == 1:
+    if pt[i] == "." and right == nxt and nxt.istitle() and len(nxt) > 1 and word.isalpha() and phrase_elsewhere(pt, nxt, after) \
+            and glued_count(pt, word, nxt) == 1:
         return True  # like Uber and Airbnb.Gen Z doesn't: the glued word opens a phrase the article
         # writes on its own twice more (Gen Z), not the second half of a name written with a dot
     if not nxt and pt[i] == "." and not opened and word.islower() and left == word and len(word) >= 3 \
@@ -662,34 +644,34 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
             # once or is a famous one: Yahoo!News, Jeopardy!)
         if pt[i] == "." and nxt.istitle() and _after_given_name(pt, i - len(word)):
             return True  # Johanna Koljonen.Teams: a person's name ends a sentence
-        if pt[i] == "." and nxt.istitle() and word in _CALENDAR and _glued_count(pt, word, nxt) == 1:
+        if pt[i] == "." and nxt.istitle() and word in _CALENDAR and glued_count(pt, word, nxt) == 1:
             return True  # in early April.Search volume: a date ends a sentence
         if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and word.istitle() \
                 and nxt.lower() in english_words() and (
                     (_space_then_lower(pt, after) and word in english_words())
                     or (_titled_then_lower(pt, after) and _ends_long_name(pt, i - len(word)))) \
-                and _glued_count(pt, word, nxt) == 1 and _word_places(pt).get(nxt) is not False:
+                and glued_count(pt, word, nxt) == 1 and word_places(pt).get(nxt) is not False:
             return True  # rural America.Available as a download, the World Trade Center.Cell phone
             # systems: a name the dictionary lists (a place, a people, a person) or the last word of a
             # name of several words inside a sentence, then an ordinary word that opens a clause and that
             # the article never capitalises inside a sentence (as it would a dotted name's: Fork.Observer);
             # after such a name, the ordinary word may open a title and a name before the clause goes on
             # (TTS' Public Experience Portfolio.Acting Director Leilani Martinez notes)
-        if pt[i] == "." and right == nxt and nxt.endswith("ed") and _INFLECTED().fullmatch(nxt) \
+        if pt[i] == "." and right == nxt and nxt.endswith("ed") and INFLECTED().fullmatch(nxt) \
                 and nxt.lower() in english_words() and _space_then_lower(pt, i + 1 + len(nxt)) \
-                and _glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
+                and glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
             return True  # news focused on Cuba.Created by the Board: a past participle, then a lower-case
             # word, opens a sentence (in an article with no code: not Event.Created; not a name
             # the article writes so twice; Ruby.Weekly and Friday.Rounding may be names)
         if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and len(nxt) > 2 \
                 and nxt.lower() in english_words() and _DETERMINER_NEXT().match(pt, after) \
-                and _glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
+                and glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
             return True  # the key benefit of Medium.Notice there are: an ordinary word then a
             # determiner or a subject pronoun opens a sentence (an imperative, an adverb), where the
             # second half of a name written with a dot is followed by a verb or a noun (Lightning.Pub
             # launching); in an article with no code (the Event.Created value)
         return nxt in table["sentence-starters"] or (pt[i] == "." and (
-            _both_stand_alone(latin(), word, nxt) or _opens_sentences(pt, word, nxt)))
+            both_stand_alone(latin(), word, nxt) or opens_sentences(pt, word, nxt)))
     return True
 
 
@@ -725,7 +707,7 @@ def _bang_ends_name(pt: str, word: str, right: str) -> bool:
     return glued == 1 and free > 0
 
 
-@_per_text
+@per_text
 def _bang_words(pt: str) -> dict[str, tuple[int, int]]:
     """For each word of ``pt`` written with a "!" after it: how often a letter or digit is glued
     to the mark, and how often not. Found once per text, not by a search for each glued mark."""
@@ -745,10 +727,6 @@ _PASCAL = lazy(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _CALENDAR = frozenset("January February March April June July August September October November December "
                       "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
-# The endings of an adverb or a participle (Included, Reportedly): words that start sentences,
-# hardly ever the second half of a name written with a dot (most such names end in a domain
-# word, or in a noun: Bitcoin.Review, Libera.Chat).
-_INFLECTED = lazy(r"[A-Z][a-z]{2,}(?:ly|ed|ing)")  # (Moving, Making: two letters before -ing)
 # Lower-case words joined by slashes (and/or), and domain names (Regulations.gov): the tokens
 # with a code-like character that can end a sentence or a clause.
 _SLASHED = lazy(r"[a-z0-9]*[a-z][a-z0-9]*(?:/[a-z0-9]+)+")  # and/or, 12th/13th
@@ -824,7 +802,7 @@ def _brand_opens(pt: str, i: int, latin: Any, text: str) -> bool:
     name = brand.group()
     if _CODE_NOUN().match(pt, i + 1 + len(right)) or pt.count(f"{word}.{name}") > 1:
         return False
-    return not _has_code(text) or _stands_alone(latin(), name)
+    return not _has_code(text) or stands_alone(latin(), name)
 
 
 def _has_code(text: str) -> bool:
@@ -874,135 +852,6 @@ def _space_then_lower(pt: str, at: int) -> bool:
 def _clause_then_lower(pt: str, at: int) -> bool:
     """A lower-case word next, after a space or a comma and a space (API keys are, FDA, led by)."""
     return _space_then_lower(pt, at) or (pt[at: at + 1] in ",;" and _space_then_lower(pt, at + 1))
-
-
-def _stands_alone(pt: str, word: str) -> bool:
-    """Does ``word`` occur in ``pt`` on its own: no word character, ".", "@" or "/" before it,
-    no word character, "@", "/" or "." and a word character after it?"""
-    if _WORD_RUN().fullmatch(word):  # (the words asked about: one run of word characters)
-        return word in _standalone_words(pt)
-    return re.search(r"(?<![\w.@/])%s(?![\w@/]|\.\w)" % re.escape(word), pt) is not None
-
-
-@_per_text
-def _standalone_words(pt: str) -> frozenset[str]:
-    """The runs of word characters of ``pt`` that stand on their own (see ``_stands_alone``),
-    found once per text: a search of the whole text for each word asked about took time in the
-    square of the glued stops (20,000 of them were minutes). (The text's hash is kept by str.)"""
-    out = set()
-    for m in _WORD_RUN().finditer(pt):
-        s, e = m.span()
-        after = pt[e:e + 1]
-        if (s and pt[s - 1] in ".@/") or after in ("@", "/") or (after == "." and _WORD_RUN().match(pt, e + 1)):
-            continue
-        out.add(m.group())
-    return frozenset(out)
-
-
-_WORD_RUN = lazy(r"\w+")
-
-
-def _both_stand_alone(pt: str, left: str, right: str) -> bool:
-    """Peskov.Russia, Department.Officials: the first word also stands on its own, and so does
-    the second, or it is an ordinary word the article writes in lower case elsewhere, or an
-    adverb or a participle (Department.Included, Friday.Rounding): a sentence starts with it
-    here; two sentences, not a name written with a dot."""
-    if _glued_count(pt, left, right) > 1:
-        return False  # Bitcoin.Review, used as a name throughout
-    if not _stands_alone(pt, left):
-        return False
-    return _INFLECTED().fullmatch(right) is not None or _stands_alone(pt, right) or \
-        (right.istitle() and _stands_alone(pt, right.lower()))
-
-
-def _opens_sentences(pt: str, left: str, right: str) -> bool:
-    """Europa.Necesitamos: the article opens another sentence with the second word (after a stop
-    and a space) and never writes it with its capital inside a sentence (after a lower-case word
-    or a comma), as it would a name or a German noun: a sentence's first word, whatever the
-    language, not the second half of a name written with a dot (which the article writes so once)."""
-    if not (right.istitle() and right.isalpha() and len(right) >= 3) or _glued_count(pt, left, right) > 1:
-        return False
-    return _word_places(pt).get(right) is True
-
-
-@_per_text
-def _word_places(pt: str) -> dict[str, bool]:
-    """For each word of ``pt`` written after a space and before a character that is no letter:
-    True if it opens a sentence somewhere (after a full stop, "?" or "!" and the space) and never
-    stands with its capital inside one (after a lower-case letter or a comma and the space),
-    False if it does stand so, absent if neither. Found once per text: a search of the whole
-    text for each glued stop took time in the square of their number."""
-    places: dict[str, bool] = {}
-    for m in _SPACED_WORD().finditer(pt):
-        word, j = m.group(1), m.start(1)
-        if not word.isalpha():  # (a character the pattern reads as a letter and str does not: ²)
-            word = word[:next(k for k, ch in enumerate(word) if not ch.isalpha())]
-        mark = pt[j - 2: j - 1]  # ("" at the text's start, which counts as a sentence's end)
-        if mark.islower() or mark == ",":
-            places[word] = False
-        elif mark in ".!?" and word not in places:
-            places[word] = True
-    return places
-
-
-_SPACED_WORD = lazy(r" ([^\W\d_]+)")
-
-
-def _glued_count(pt: str, left: str, right: str) -> int:
-    """How often the article writes ``left.right`` with no other letter or digit glued to either
-    end, from an index of its glued stops made once per text: a search of the whole text for
-    each glued stop took time in the square of their number. (Each count is kept for the text:
-    a pair glued thousands of times was counted again at each of them, in the square too.)"""
-    counts = _glued_counts(pt)
-    key = (left, right)
-    if key not in counts:
-        m = _ALNUM_RUN().match(right)
-        if m is None or _ALNUM_RUN().fullmatch(left) is None:
-            counts[key] = pt.count(f"{left}.{right}")
-        else:
-            counts[key] = sum(pt.startswith(right, p + 1) for p in _glued_pairs(pt).get((left, m.group()), ()))
-    return counts[key]
-
-
-@_per_text
-def _glued_counts(pt: str) -> dict[tuple[str, str], int]:
-    """The counts ``_glued_count`` has made for ``pt`` so far (filled as it asks)."""
-    return {}
-
-
-@_per_text
-def _glued_pairs(pt: str) -> dict[tuple[str, str], list[int]]:
-    """The full stops of ``pt`` with a run of letters and digits glued to each side, by the two runs."""
-    out: dict[tuple[str, str], list[int]] = {}
-    for m in _GLUED_PAIR().finditer(pt):
-        out.setdefault((m.group(1), m.group(2)), []).append(m.end(1))
-    return out
-
-
-_ALNUM_RUN = lazy(r"[^\W_]+")
-
-
-def _phrase_elsewhere(pt: str, word: str, after: int) -> bool:
-    """Does the article write ``word`` and the word after ``after`` (one space, then a word ending
-    at a space or a mark) as a phrase on its own at least twice elsewhere (Gen Z)?"""
-    m = _NEXT_WORD().match(pt, after)
-    return m is not None and _spaced_pairs(pt).get((word, m.group(1)), 0) >= 2
-
-
-@_per_text
-def _spaced_pairs(pt: str) -> dict[tuple[str, str], int]:
-    """How often ``pt`` writes each capitalised word then one space and a word, the first after no
-    letter, digit or dot: found once per text (not a search of the whole text for each glued stop)."""
-    out: dict[tuple[str, str], int] = {}
-    for m in _SPACED_PAIR().finditer(pt):
-        key = (m.group(1), m.group(2))
-        out[key] = out.get(key, 0) + 1
-    return out
-
-
-_NEXT_WORD = lazy(r" ([^\W\d_]+)(?![^\W_]|[.@/:][^\W_])")
-_SPACED_PAIR = lazy(r"(?<![\w.@/])([A-Z][^\W\d_]*) (?=([^\W\d_]+)(?![^\W_]|[.@/:][^\W_]))")
-_GLUED_PAIR = lazy(r"([^\W_]+)\.(?=([^\W_]+))")
 
 
 # Two words joined by a slash that prose uses as one word (not a path: usr/bin, src/lib)
