@@ -13,6 +13,9 @@ Good: Putin also called the events in Bucha a “provocation.”
 A comma between a quotation and its attribution (`“standards”, Sunthara said`) goes inside in
 British and American usage alike: it is reported whatever the article's habit.
 
+A closing ” whose opening mark was lost (stray-closing-quote reports that) is still a closing
+mark: a stop or comma after it right after a word is judged the same way (`what they do”.`).
+
 Not findings: an article that puts them outside a quarter of the time or more (British,
 logical punctuation), but for such a comma; question and exclamation marks, colons and semicolons (they go where the
 sense puts them); a quotation that already ends with its own punctuation (“Why?”); single
@@ -70,8 +73,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             nxt = pt[close.end + 1] if close.end + 1 < n else " "
             if not (nxt.isalnum() or nxt == "."):
                 outside.append(close)
+    for close in q.stray:  # a closing mark whose opening one was lost (“… they do”.): still a closing mark
+        if close.ch != "”" or close.flag or close.start < 1 or close.end >= n or pt[close.end] not in ".,":
+            continue
+        nxt = pt[close.end + 1] if close.end + 1 < n else " "
+        if pt[close.start - 1].isalpha() and not (nxt.isalnum() or nxt == "."):
+            outside.append(close)
     if not outside:
         return
+    outside.sort(key=lambda c: c.start)
     why = "the house style puts commas and full stops" if style == "inside" else \
         "this article puts commas and full stops"
     if style == "auto" and (inside < EVIDENCE or inside < 3 * len(outside)):
