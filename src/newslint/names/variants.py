@@ -199,11 +199,11 @@ def _short_pairs(full: dict[str, dict[str, int]], allow: frozenset[str]) -> list
 
 
 def swapped(a: str, b: str) -> bool:
-    """Is one word the other with two neighbouring letters swapped (Kahn/Khan)?"""
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    """Is one word the other with two neighbouring letters swapped (Kahn/Khan)? One edit when a
+    swap counts as one (OSA), two letters differing in place (not one letter changed)."""
+    from rapidfuzz.distance import OSA, Hamming
+
+    return len(a) == len(b) and Hamming.distance(a, b) == 2 and OSA.distance(a, b) == 1
 
 
 def _is_word(text: str, form: str) -> bool:
