@@ -166,7 +166,8 @@ _WORD = lazy(r"[^\W\d_]+")
 _LAST_WORD = lazy(r"[^\W_]+$")
 _ENTITY = lazy(r"&#?[A-Za-z0-9]+$")
 _PLAIN_END = lazy(r"[,.;!?)”’]?")
-_CONTRACTION_END = lazy(r"(?:n[’']t|[’'](?:s|re|ve|ll|d|m))[,.;!?)”’]?")  # bytes:there's, files:don't
+_ENDING = r"['’](?:t|s|re|ve|ll|d|m)"  # a contraction's or a possessive's ending (isn’t, we’re, agency’s)
+_CONTRACTION_END = lazy(_ENDING + r"[,.;!?)”’]?")  # bytes:there's, files:don't
 _GLUED_COLON = lazy(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query syntax (user:x from:y)
 # ##News at a line's start (up to three spaces in): a heading whose space went missing
 # (or a numbered one: ##1. The inventory, ###2) Who gets it)
@@ -254,9 +255,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 def _alone_on_its_lines(pt: str, start: int, end: int) -> bool:
     """Is ``start:end`` a paragraph of one line (a blank line, or the text's edge, on each side)?"""
-    before = pt[max(0, start - 2):start]
-    after = pt[end:end + 2]
-    return (start == 0 or before == "\n\n" or before[-1:] == "\n" and start == 1) and (after in ("", "\n") or after == "\n\n")
+    before, after = pt[max(0, start - 2):start], pt[end:end + 2]
+    return before.lstrip("\n") == "" and after.rstrip("\n") == "" and (start < 2 or before == "\n\n") \
+        and (end + 2 > len(pt) or after == "\n\n")
 
 
 def _middle_dots(doc: Document, pt: str) -> Iterator[Finding]:
@@ -830,11 +831,11 @@ def _after_given_name(pt: str, start: int) -> bool:
 _POSSESSIVE = lazy(r"['’]s")
 _FILE_TYPE = lazy(r"\.[a-z][a-z0-9]{1,4}")  # .gov, .epub, .mp4: a type or a domain named with its dot
 _URL_PATH = lazy(r"(?:/[A-Za-z0-9_-]+)+")  # (/espanol, /data/sets; not a file's dot)
-_WORD_CONTRACTED = lazy(r"([^\W\d_]+)(?:['’](?:s|re|ve|ll|d|m|t))?")
+_WORD_CONTRACTED = lazy(r"([^\W\d_]+)(?:%s)?" % _ENDING)
 # An ordinal or a decade (9th, 21st, 1990s): a number with letters that ends a sentence, not a
 # version (v2), an identifier or a span of seconds (10s.Timeout)
 _NUMBERED = lazy(r"[0-9]{0,3}(?:1[0-9]th|1st|2nd|3rd|[04-9]th)|(?:1[5-9]|20)[0-9]0s")
-_CONTRACTION = lazy(r"[A-Za-z]+['’](?:t|s|re|ve|ll|d|m)")  # isn’t, agency’s, we’re, they’ve, I’m
+_CONTRACTION = lazy(r"[A-Za-z]+" + _ENDING)  # isn’t, agency’s, we’re, they’ve, I’m
 _POSSESSIVE_TEXT = lazy(r"(?:['’]|&#8217;|&rsquo;|&#39;|&apos;)s\b")
 
 
