@@ -561,26 +561,8 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
     m = _LAST_WORD().search(token)
     if m is None:
         return False
-    if _CODE_LIKE().search(token) and pt[i] == "." and (_is_domain(token, table) or _is_tld(token, table)) \
-            and _titled_clause(pt, right, after) and right.rstrip(",").lower() not in table["domain-words"]:
-        return True  # using cloud.gov.Specifically, out of: a capitalised word then a comma or a
-        # lower-case word is no label of the host (a host name does not go on with a comma), unless
-        # it is a domain's own word (api.data.gov.Au for now); a top-level domain named with its
-        # dot too (names like .gov and .mil.Increasingly, citizens)
     if _CODE_LIKE().search(token):
-        # incentives/disincentives.Let, Regulations.gov.An: words joined by slashes, or a domain,
-        # end a sentence when a sentence-starting word follows the stop (not a path or a host)
-        # (census.gov?The new site: a question ends there as well)
-        # (mention @usdatagov.The team, tag #opendata.We: a handle or hashtag has no full stop of its own)
-        # (Node.js.We’re also: the starter with its contraction; analytics.usa.gov.Mr. Mill: a title)
-        # (changes coming to .gov.Here’s, most devices use .epub.You, USA.gov/espanol.This gives: a
-        # top-level domain or a file type named with its dot, a domain with its path)
-        opener = _WORD_CONTRACTED().fullmatch(right)
-        return pt[i] in ".?!" and (_SLASHED_WORDS().fullmatch(token) is not None or _is_domain(token, table)
-                                   or _HANDLE().fullmatch(token) is not None or _FILE_TYPE().fullmatch(token) is not None
-                                   or _is_domain(token.split("/", 1)[0], table) and _URL_PATH().fullmatch(token, token.find("/"))) \
-            and ((opener is not None and opener.group(1) in table["sentence-starters"])
-                 or (right[-1:] == "." and right[:-1] in table["title-abbreviations"] and pt[after: after + 1] == " "))
+        return _code_like_ends(pt, i, token, right, after, table)
     word = m.group()
     if pt[i] == "." and token == left and _NUMBERED().fullmatch(token):
         nxt = _right_word(right)  # on Wednesday, December 9th.The study; in the 1990s.After that
@@ -633,47 +615,79 @@ def _sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: 
     if not nxt or (nxt.isupper() and len(nxt) > 1 and not (opened and word.islower())):
         return False  # open.NASA, Gov.HK: a name, not a sentence start (strategy.[HUD's report: a link opens one)
     if word[0].isupper():
-        if pt[i] == "." and word in table["title-abbreviations"]:
-            return True
-        if pt[i] == "?":
-            return nxt[0].isupper()  # Questions?Tweet us: names take a dot or a "!" (Yahoo!News), not a "?"
-        if pt[i] == "!" and nxt.istitle() and right == nxt and _space_then_lower(pt, i + 1 + len(nxt)) \
-                and word not in _BANG_NAMES and word.lower() in english_words() \
-                and nxt.lower() in english_words() and pt.count(word + "!") == 1:
-            return True  # Day of Civic Hacking!Note the form: two plain words, a sentence going on
-            # after the second (not a name styled with a "!", which an article writes more than
-            # once or is a famous one: Yahoo!News, Jeopardy!)
-        if pt[i] == "." and nxt.istitle() and _after_given_name(pt, i - len(word)):
-            return True  # Johanna Koljonen.Teams: a person's name ends a sentence
-        if pt[i] == "." and nxt.istitle() and word in _CALENDAR and glued_count(pt, word, nxt) == 1:
-            return True  # in early April.Search volume: a date ends a sentence
-        if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and word.istitle() \
-                and nxt.lower() in english_words() and (
-                    (_space_then_lower(pt, after) and word in english_words())
-                    or (_titled_then_lower(pt, after) and _ends_long_name(pt, i - len(word)))) \
-                and glued_count(pt, word, nxt) == 1 and word_places(pt).get(nxt) is not False:
-            return True  # rural America.Available as a download, the World Trade Center.Cell phone
-            # systems: a name the dictionary lists (a place, a people, a person) or the last word of a
-            # name of several words inside a sentence, then an ordinary word that opens a clause and that
-            # the article never capitalises inside a sentence (as it would a dotted name's: Fork.Observer);
-            # after such a name, the ordinary word may open a title and a name before the clause goes on
-            # (TTS' Public Experience Portfolio.Acting Director Leilani Martinez notes)
-        if pt[i] == "." and right == nxt and nxt.endswith("ed") and INFLECTED().fullmatch(nxt) \
-                and nxt.lower() in english_words() and _space_then_lower(pt, i + 1 + len(nxt)) \
-                and glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
-            return True  # news focused on Cuba.Created by the Board: a past participle, then a lower-case
-            # word, opens a sentence (in an article with no code: not Event.Created; not a name
-            # the article writes so twice; Ruby.Weekly and Friday.Rounding may be names)
-        if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and len(nxt) > 2 \
-                and nxt.lower() in english_words() and _DETERMINER_NEXT().match(pt, after) \
-                and glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
-            return True  # the key benefit of Medium.Notice there are: an ordinary word then a
-            # determiner or a subject pronoun opens a sentence (an imperative, an adverb), where the
-            # second half of a name written with a dot is followed by a verb or a noun (Lightning.Pub
-            # launching); in an article with no code (the Event.Created value)
-        return nxt in table["sentence-starters"] or (pt[i] == "." and (
-            both_stand_alone(latin(), word, nxt) or opens_sentences(pt, word, nxt)))
+        return _capitalised_ends(pt, i, word, right, nxt, after, table, latin, text)
     return True
+
+
+def _code_like_ends(pt: str, i: int, token: str, right: str, after: int, table: dict[str, Any]) -> bool:
+    """Does a token with a code-like character (a domain, words joined by slashes, a handle, a file
+    type) end a sentence at the stop at ``i``?"""
+    if pt[i] == "." and (_is_domain(token, table) or _is_tld(token, table)) \
+            and _titled_clause(pt, right, after) and right.rstrip(",").lower() not in table["domain-words"]:
+        return True  # using cloud.gov.Specifically, out of: a capitalised word then a comma or a
+        # lower-case word is no label of the host (a host name does not go on with a comma), unless
+        # it is a domain's own word (api.data.gov.Au for now); a top-level domain named with its
+        # dot too (names like .gov and .mil.Increasingly, citizens)
+    # incentives/disincentives.Let, Regulations.gov.An: words joined by slashes, or a domain,
+    # end a sentence when a sentence-starting word follows the stop (not a path or a host)
+    # (census.gov?The new site: a question ends there as well)
+    # (mention @usdatagov.The team, tag #opendata.We: a handle or hashtag has no full stop of its own)
+    # (Node.js.We’re also: the starter with its contraction; analytics.usa.gov.Mr. Mill: a title)
+    # (changes coming to .gov.Here’s, most devices use .epub.You, USA.gov/espanol.This gives: a
+    # top-level domain or a file type named with its dot, a domain with its path)
+    opener = _WORD_CONTRACTED().fullmatch(right)
+    return pt[i] in ".?!" and (_SLASHED_WORDS().fullmatch(token) is not None or _is_domain(token, table)
+                               or _HANDLE().fullmatch(token) is not None or _FILE_TYPE().fullmatch(token) is not None
+                               or _is_domain(token.split("/", 1)[0], table) and _URL_PATH().fullmatch(token, token.find("/"))) \
+        and ((opener is not None and opener.group(1) in table["sentence-starters"])
+             or (right[-1:] == "." and right[:-1] in table["title-abbreviations"] and pt[after: after + 1] == " "))
+
+
+def _capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: int, table: dict[str, Any],
+                      latin: Any, text: str) -> bool:
+    """A capitalised word, then the stop and the next word: a name that ends a sentence (a person,
+    a month, a place the dictionary lists, the last word of a long name) or one written with a dot
+    (Fork.Observer)?"""
+    if pt[i] == "." and word in table["title-abbreviations"]:
+        return True
+    if pt[i] == "?":
+        return nxt[0].isupper()  # Questions?Tweet us: names take a dot or a "!" (Yahoo!News), not a "?"
+    if pt[i] == "!" and nxt.istitle() and right == nxt and _space_then_lower(pt, i + 1 + len(nxt)) \
+            and word not in _BANG_NAMES and word.lower() in english_words() \
+            and nxt.lower() in english_words() and pt.count(word + "!") == 1:
+        return True  # Day of Civic Hacking!Note the form: two plain words, a sentence going on
+        # after the second (not a name styled with a "!", which an article writes more than
+        # once or is a famous one: Yahoo!News, Jeopardy!)
+    if pt[i] == "." and nxt.istitle() and _after_given_name(pt, i - len(word)):
+        return True  # Johanna Koljonen.Teams: a person's name ends a sentence
+    if pt[i] == "." and nxt.istitle() and word in _CALENDAR and glued_count(pt, word, nxt) == 1:
+        return True  # in early April.Search volume: a date ends a sentence
+    if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and word.istitle() \
+            and nxt.lower() in english_words() and (
+                (_space_then_lower(pt, after) and word in english_words())
+                or (_titled_then_lower(pt, after) and _ends_long_name(pt, i - len(word)))) \
+            and glued_count(pt, word, nxt) == 1 and word_places(pt).get(nxt) is not False:
+        return True  # rural America.Available as a download, the World Trade Center.Cell phone
+        # systems: a name the dictionary lists (a place, a people, a person) or the last word of a
+        # name of several words inside a sentence, then an ordinary word that opens a clause and that
+        # the article never capitalises inside a sentence (as it would a dotted name's: Fork.Observer);
+        # after such a name, the ordinary word may open a title and a name before the clause goes on
+        # (TTS' Public Experience Portfolio.Acting Director Leilani Martinez notes)
+    if pt[i] == "." and right == nxt and nxt.endswith("ed") and INFLECTED().fullmatch(nxt) \
+            and nxt.lower() in english_words() and _space_then_lower(pt, i + 1 + len(nxt)) \
+            and glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
+        return True  # news focused on Cuba.Created by the Board: a past participle, then a lower-case
+        # word, opens a sentence (in an article with no code: not Event.Created; not a name
+        # the article writes so twice; Ruby.Weekly and Friday.Rounding may be names)
+    if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and len(nxt) > 2 \
+            and nxt.lower() in english_words() and _DETERMINER_NEXT().match(pt, after) \
+            and glued_count(pt, word, nxt) == 1 and not _has_code(text or pt):
+        return True  # the key benefit of Medium.Notice there are: an ordinary word then a
+        # determiner or a subject pronoun opens a sentence (an imperative, an adverb), where the
+        # second half of a name written with a dot is followed by a verb or a noun (Lightning.Pub
+        # launching); in an article with no code (the Event.Created value)
+    return nxt in table["sentence-starters"] or (pt[i] == "." and (
+        both_stand_alone(latin(), word, nxt) or opens_sentences(pt, word, nxt)))
 
 
 # After the glued word, a determiner or a pronoun that opens a noun phrase or a clause
@@ -944,27 +958,32 @@ def _clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if not nxt:
         return False
     if mark == ":":
-        if word.istitle() and word.isalpha() and len(word) >= 4 and ":" not in right:
-            # Discovery:making, Group:push: an ordinary capitalised word, then an ordinary lower-case
-            # one (not a namespace, File:name.png or Category:Books, nor a name written so again)
-            return nxt.isalpha() and nxt.islower() and len(nxt) >= 3 and _PLAIN_END().fullmatch(right, len(nxt)) is not None \
-                and word.lower() not in table["uri-schemes"] and word not in _NAMESPACES \
-                and word.lower() in english_words() and nxt in english_words() \
-                and len(_GLUED_COLON().findall(pt, max(0, i - 120), i + 120)) == 1 and pt.count(f"{word}:{nxt}") == 1
-        if not (word.isalpha() and word.islower() and len(word) >= 2 and word not in table["uri-schemes"]) \
-                or ":" in right:
-            return False
-        # Note:The; or two plain lower-case words (wrong:agencies), the second ending in a space or
-        # a stop, not a name:space identifier (og:title) or a path, nor a name the article writes
-        # so again (micro:bit) unless the colon splits a word (quest:ions, twice in a pasted paragraph)
-        return nxt[0].isupper() or (len(word) >= 3 and nxt.isalpha() and nxt.islower() and len(nxt) >= 3
-                                    and (_PLAIN_END().fullmatch(right, len(nxt)) is not None
-                                         or _CONTRACTION_END().fullmatch(right, len(nxt)) is not None)
-                                    and len(_GLUED_COLON().findall(pt, max(0, i - 120), i + 120)) == 1
-                                    and (pt.count(f"{word}:{nxt}") == 1 or word + nxt in english_words()))
+        return _colon_runs_on(pt, i, word, right, nxt, table)
     rest = right[len(nxt):]
     if _prose_list(word, right):
         return True  # laws,regulations,policies,and other: a list in words, not a,b,c
     if _GLUED_ITEM().match(rest) or _GLUED_ITEM().search(word) or "(" in right or "=" in right or ("(" in left and ")" in right):
         return False  # a,b,c, f(a,b) and (IP,port): lists, code and tuples, not prose
     return not (len(word) == 1 and len(nxt) == 1)  # x,y coordinates
+
+
+def _colon_runs_on(pt: str, i: int, word: str, right: str, nxt: str, table: dict[str, Any]) -> bool:
+    """Is the colon at ``i``, between ``word`` and the word ``nxt`` glued after it, a missing space?"""
+    if word.istitle() and word.isalpha() and len(word) >= 4 and ":" not in right:
+        # Discovery:making, Group:push: an ordinary capitalised word, then an ordinary lower-case
+        # one (not a namespace, File:name.png or Category:Books, nor a name written so again)
+        return nxt.isalpha() and nxt.islower() and len(nxt) >= 3 and _PLAIN_END().fullmatch(right, len(nxt)) is not None \
+            and word.lower() not in table["uri-schemes"] and word not in _NAMESPACES \
+            and word.lower() in english_words() and nxt in english_words() \
+            and len(_GLUED_COLON().findall(pt, max(0, i - 120), i + 120)) == 1 and pt.count(f"{word}:{nxt}") == 1
+    if not (word.isalpha() and word.islower() and len(word) >= 2 and word not in table["uri-schemes"]) \
+            or ":" in right:
+        return False
+    # Note:The; or two plain lower-case words (wrong:agencies), the second ending in a space or
+    # a stop, not a name:space identifier (og:title) or a path, nor a name the article writes
+    # so again (micro:bit) unless the colon splits a word (quest:ions, twice in a pasted paragraph)
+    return nxt[0].isupper() or (len(word) >= 3 and nxt.isalpha() and nxt.islower() and len(nxt) >= 3
+                                and (_PLAIN_END().fullmatch(right, len(nxt)) is not None
+                                     or _CONTRACTION_END().fullmatch(right, len(nxt)) is not None)
+                                and len(_GLUED_COLON().findall(pt, max(0, i - 120), i + 120)) == 1
+                                and (pt.count(f"{word}:{nxt}") == 1 or word + nxt in english_words()))
