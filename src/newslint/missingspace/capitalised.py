@@ -1,0 +1,100 @@
+"""A capitalised word, a stop and the next word (``rural America.Available``, ``Johanna
+Koljonen.Teams``, ``April.Search``): a name that ends a sentence, or one written with a dot
+(``Fork.Observer``, ``Lightning.Pub``)? Each test asks what the word is (a title, a given name, a
+month, a word of the dictionary, the last of a long name) and how the article writes the two
+words elsewhere (wordhabits.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..names.data import given_names
+from ..patterns import lazy
+from ..resources import english_words
+from ..wordhabits import INFLECTED, both_stand_alone, glued_count, opens_sentences, word_places
+from .bangs import BANG_NAMES
+from .glued import CALENDAR, LAST_WORD, has_code, space_then_lower
+
+
+def capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: int, table: dict[str, Any],
+                     latin: Any, text: str) -> bool:
+    """A capitalised word, then the stop and the next word: a name that ends a sentence (a person,
+    a month, a place the dictionary lists, the last word of a long name) or one written with a dot
+    (Fork.Observer)?"""
+    if pt[i] == "." and word in table["title-abbreviations"]:
+        return True
+    if pt[i] == "?":
+        return nxt[0].isupper()  # Questions?Tweet us: names take a dot or a "!" (Yahoo!News), not a "?"
+    if pt[i] == "!" and nxt.istitle() and right == nxt and space_then_lower(pt, i + 1 + len(nxt)) \
+            and word not in BANG_NAMES and word.lower() in english_words() \
+            and nxt.lower() in english_words() and pt.count(word + "!") == 1:
+        return True  # Day of Civic Hacking!Note the form: two plain words, a sentence going on
+        # after the second (not a name styled with a "!", which an article writes more than
+        # once or is a famous one: Yahoo!News, Jeopardy!)
+    if pt[i] == "." and nxt.istitle() and _after_given_name(pt, i - len(word)):
+        return True  # Johanna Koljonen.Teams: a person's name ends a sentence
+    if pt[i] == "." and nxt.istitle() and word in CALENDAR and glued_count(pt, word, nxt) == 1:
+        return True  # in early April.Search volume: a date ends a sentence
+    if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and word.istitle() \
+            and nxt.lower() in english_words() and (
+                (space_then_lower(pt, after) and word in english_words())
+                or (_titled_then_lower(pt, after) and _ends_long_name(pt, i - len(word)))) \
+            and glued_count(pt, word, nxt) == 1 and word_places(pt).get(nxt) is not False:
+        return True  # rural America.Available as a download, the World Trade Center.Cell phone
+        # systems: a name the dictionary lists (a place, a people, a person) or the last word of a
+        # name of several words inside a sentence, then an ordinary word that opens a clause and that
+        # the article never capitalises inside a sentence (as it would a dotted name's: Fork.Observer);
+        # after such a name, the ordinary word may open a title and a name before the clause goes on
+        # (TTS' Public Experience Portfolio.Acting Director Leilani Martinez notes)
+    if pt[i] == "." and right == nxt and nxt.endswith("ed") and INFLECTED().fullmatch(nxt) \
+            and nxt.lower() in english_words() and space_then_lower(pt, i + 1 + len(nxt)) \
+            and glued_count(pt, word, nxt) == 1 and not has_code(text or pt):
+        return True  # news focused on Cuba.Created by the Board: a past participle, then a lower-case
+        # word, opens a sentence (in an article with no code: not Event.Created; not a name
+        # the article writes so twice; Ruby.Weekly and Friday.Rounding may be names)
+    if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and len(nxt) > 2 \
+            and nxt.lower() in english_words() and _DETERMINER_NEXT().match(pt, after) \
+            and glued_count(pt, word, nxt) == 1 and not has_code(text or pt):
+        return True  # the key benefit of Medium.Notice there are: an ordinary word then a
+        # determiner or a subject pronoun opens a sentence (an imperative, an adverb), where the
+        # second half of a name written with a dot is followed by a verb or a noun (Lightning.Pub
+        # launching); in an article with no code (the Event.Created value)
+    return nxt in table["sentence-starters"] or (pt[i] == "." and (
+        both_stand_alone(latin(), word, nxt) or opens_sentences(pt, word, nxt)))
+
+
+# After the glued word, a determiner or a pronoun that opens a noun phrase or a clause
+# (not "that", a relative after a name too: Event.Created that the handler reads; not "it", "its",
+# "his", "her": an object or its possessive, gave Lightning.Pub its name)
+_DETERMINER_NEXT = lazy(r" (?:the|these|those|this|there|your|our|their|my|we|you|they)\b(?![\w'’.-])")
+
+
+def _after_given_name(pt: str, start: int) -> bool:
+    """Is the word that ends at ``start`` (then one space) a known given name?"""
+    if pt[start - 1: start] != " ":
+        return False
+    m = LAST_WORD().search(pt, max(0, start - 40), start - 1)
+    return m is not None and m.group() in given_names()
+
+
+def _ends_long_name(pt: str, start: int) -> bool:
+    """Does the capitalised word at ``start`` end a name of two or more capitalised words that
+    stands inside a sentence, after a lower-case word or a comma (the Technology Transformation
+    Service, an Authorization Package; not Visit Fork, a sentence's first word and the name)?"""
+    m = _NAME_BEFORE().search(pt, max(0, start - 120), start)
+    return m is not None
+
+
+# (a capitalised word or two, then the one at the end: after a lower-case word, a comma or a
+# possessive and a space: TTS' Public Experience Portfolio, the agency’s Data Center)
+_NAME_BEFORE = lazy(r"(?:[a-z],?|,|[A-Za-z]['’]s?)[ \n](?:[A-Z][\w’'&-]*[ \n]){1,4}\Z")
+
+
+def _titled_then_lower(pt: str, at: int) -> bool:
+    """A lower-case word next, after a space, or after one to four capitalised plain words, each
+    after a space (Acting| Director Leilani Martinez notes)."""
+    return space_then_lower(pt, at) or _TITLED_RUN().match(pt, at) is not None
+
+
+_TITLED_RUN = lazy(r"(?: [A-Z][a-z]+){1,4} [a-z]")

@@ -1,0 +1,120 @@
+"""A comma or a semicolon glued to the next word (``documents,but``, ``some did;others``): does a
+clause run on, or is it a number, a list of code or data, a tuple or coordinates (``1,000``,
+``a,b,c``, ``f(a,b)``, ``x,y``)? Lists in words, domains, handles, names with a dot and camel-case
+names after a comma are judged here; a colon goes on to colons.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..patterns import lazy
+from ..resources import english_words
+from .colons import colon_runs_on
+from .domains import HANDLE, SLASHED, is_domain, is_tld
+from .glued import CALENDAR, CLOSERS, CODE_LIKE, GLUED_ITEM, OPENERS, has_code, right_word, space_then_lower, tokens
+
+
+def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
+    """Does the comma, semicolon or colon at ``i`` end a clause that runs into the next word?"""
+    mark = pt[i]
+    if not pt[i - 1: i].isalpha():
+        return False
+    left, right = tokens(pt, i)
+    if mark == ";" and (_ENTITY().search(left) or left.lower().endswith("tl")):
+        return False
+    word = left.lstrip(OPENERS)
+    if mark == "," and (is_domain(word, table) or is_tld(word, table)):
+        nxt = right_word(right)  # plainlanguage.gov,all of the coding: a domain ends the clause
+        # (and so does a top-level domain named with its dot: .gov, .mil,etc.)
+        return nxt.isalpha() and nxt.islower() and (len(nxt) > 1 or (nxt == "a" and right == "a")) \
+            and not GLUED_ITEM().match(right[len(nxt):])  # (cloud.gov,a Platform-as-a-Service)
+    if mark == "," and HANDLE().fullmatch(word):
+        nxt = right_word(right)  # for those new to the hunt for #lostapps,the campaign: a hashtag
+        # or a handle ends the clause
+        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not GLUED_ITEM().match(right[len(nxt):])
+    if mark == "," and _DOTTED_NAME().fullmatch(word):
+        nxt = right_word(right)  # Hack.Developers,ecco come: a name with a dot ends the clause
+        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not GLUED_ITEM().match(right[len(nxt):])
+    if mark in ",;" and SLASHED().fullmatch(word):
+        nxt = right_word(right)  # at least 1 sat/vbyte,then a higher: a unit or and/or ends the clause
+        # (incentives/disincentives;some didn't: a semicolon too)
+        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not GLUED_ITEM().match(right[len(nxt):])
+    if mark == "," and _SNAKE().fullmatch(word) and _SPACED_ITEMS().search(pt, max(0, i - len(word) - 120), i - len(word)):
+        nxt = right_word(right)  # splice_update, splice_signed,things like that: the list's last
+        # identifier, glued to the words after it (its items are spaced; code's a,b,c are not)
+        return nxt.isalpha() and nxt.islower() and len(nxt) >= 3 and _WORD_END().fullmatch(right, len(nxt)) is not None
+    if not word or CODE_LIKE().search(word) or "(" in word or "[" in word:
+        return False
+    nxt = right_word(right)
+    if not nxt and mark == "," and word.isalpha() and len(word) >= 3 and word.lower() in table["domain-words"]:
+        nxt = right_word(right, domains=True)  # json,xml and csv; com,org: formats or domains listed,
+        nxt = nxt if len(nxt) >= 3 else ""  # not a file or host name whose dot became a comma (report,pdf)
+    if not nxt and mark == "," and word.isalpha() and word.islower() and len(word) >= 3 and word in english_words():
+        nxt = right_word(right, domains=True)  # privacy concerns,app purging: a domain's word that
+        # is an English word, then the clause (not report,pdf or example,com: no word, or no clause)
+        if not (right == nxt and len(nxt) >= 3 and nxt.islower() and nxt in english_words()
+                and space_then_lower(pt, i + 1 + len(nxt))):
+            nxt = ""
+    if not nxt and mark == "," and word.isalpha() and len(word) > 1 and (
+            _WORD_PAIR().match(right) or (word.islower() and len(word) >= 4 and _SLASHED_PLAIN().fullmatch(right))):
+        return True  # brands,and/or companies, executed,passed/failed: words, not a path
+    if not nxt and mark == "," and word.isalpha() and len(word) >= 2 and _name_after_comma(pt, i, word, right, table):
+        return True
+    if not nxt:
+        return False
+    if mark == ":":
+        return colon_runs_on(pt, i, word, right, nxt, table)
+    rest = right[len(nxt):]
+    if _prose_list(word, right):
+        return True  # laws,regulations,policies,and other: a list in words, not a,b,c
+    if GLUED_ITEM().match(rest) or GLUED_ITEM().search(word) or "(" in right or "=" in right or ("(" in left and ")" in right):
+        return False  # a,b,c, f(a,b) and (IP,port): lists, code and tuples, not prose
+    return not (len(word) == 1 and len(nxt) == 1)  # x,y coordinates
+
+
+_ENTITY = lazy(r"&#?[A-Za-z0-9]+$")
+
+# A name written with a dot between capitalised words (Hack.Developers, Code.Sprint), not code
+_DOTTED_NAME = lazy(r"[A-Z][a-z]+(?:\.[A-Z][A-Za-z]+)+")
+_SNAKE = lazy(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")  # an identifier in snake case: splice_signed
+_WORD_END = lazy(r"[,.;!?”’]?")  # (not a bracket: f(a_b, c_d, e_f,ghi) is code)
+_SPACED_ITEMS = lazy(r"(?<![\w,])[a-z][a-z0-9]*_\w+, [a-z][a-z0-9]*_\w+, \Z")  # two such items before it
+
+# Two words joined by a slash that prose uses as one word (not a path: usr/bin, src/lib)
+_WORD_PAIR = lazy(r"(?:and/or|or/and|he/she|she/he|his/her|her/his|him/her)(?![\w/])")
+
+# Plain words of four letters or more joined by slashes, then the clause goes on (passed/failed,)
+_SLASHED_PLAIN = lazy(r"[a-z]{4,}(?:/[a-z]{4,})+[,.;:!?)]?")
+_CAMEL_NAME = lazy(r"(?:[a-z]+|[A-Z][a-z]+)[A-Z][A-Za-z0-9]*")  # comScore, smokefreeTXT, MobileGov
+
+
+def _name_after_comma(pt: str, i: int, word: str, right: str, table: dict[str, Any]) -> bool:
+    """After a plain word and a comma, a name that the word check leaves out, then the clause:
+    a dotted abbreviation of the table (Lisa Wilcox,U.S. Department), or after an English word a
+    domain (Last fall,vote.gov and the; In future phases,StudentAid.gov will) or, in an article
+    that shows no code, a name in camel case (In July,comScore released; this webinar,MobileGov
+    developers; not a list of properties, width,minHeight)."""
+    after = i + 1 + len(right)
+    abbr = right.rstrip(",;:")
+    if abbr.endswith(".") and abbr[:-1] in table["dotted-abbreviations"]:
+        return True
+    if len(word) < 3 or not (word in CALENDAR or word in english_words() or word.lower() in english_words()) \
+            or not space_then_lower(pt, after):
+        return False
+    if is_domain(right, table):
+        return True
+    return _CAMEL_NAME().fullmatch(right) is not None and not has_code(table["text"])
+
+
+_LIST_WORDS = frozenset(("and", "or", "nor", "etc"))
+
+
+def _prose_list(word: str, right: str) -> bool:
+    """Three or more lower-case words glued by commas, with "and", "or" or "etc." among them, or
+    of three letters or more with one of six or more: a sentence's list whose spaces went missing
+    (smartphones,tablets,etc.; anytime,anywhere,any device), never a code or data list (a,b,c;
+    short tokens such as field names or colours: name,email,phone; red,green,blue)."""
+    items = [*word.split(","), *right.rstrip(CLOSERS + ".").split(",")]
+    return len(items) >= 3 and all(w.isalpha() and w.islower() for w in items) and \
+        (any(w in _LIST_WORDS for w in items[1:]) or (min(map(len, items)) >= 3 and max(map(len, items)) >= 6))
