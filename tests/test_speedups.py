@@ -194,7 +194,7 @@ GLUED = st.lists(st.sampled_from(["Ab", "Cd", "ab", "x", "1", ".", ". ", ", ", "
 @settings(max_examples=800, deadline=None)
 @given(GLUED, st.sampled_from(["Ab", "xAb", "ab1"]), st.sampled_from(["Cd", "Cd,", "Cdx", "Cdé"]))
 def test_glued_stop_indexes_answer_as_a_search_of_the_whole_text(pt: str, left: str, right: str) -> None:
-    from newslint import wordhabits
+    from newslint.missingspace import wordhabits
 
     # how often left.right is written with no letter or digit glued to either end
     lead, tail = re.match(r"[^\W_]+", right).group(), right[len(re.match(r"[^\W_]+", right).group()):]

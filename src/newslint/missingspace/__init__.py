@@ -17,6 +17,6 @@ The rule module, rules/missing_space_after_punctuation.py, holds the user docume
   middle_dots.py     a middle dot typed for a space (the plan·the budget)
   headings.py        a heading's # glued to its title (##News)
   glued.py           what they all read: the text glued to each side of a mark, the word tests
-
-How the article writes its words elsewhere, the evidence the stop checks weigh, is wordhabits.py.
+  wordhabits.py      how the article writes its words elsewhere (alone, glued by a stop,
+                     opening sentences): the evidence the stop checks weigh
 """

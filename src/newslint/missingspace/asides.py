@@ -11,7 +11,7 @@ from ..document import Document
 from ..patterns import lazy
 from ..prose import MASK
 from ..typography import link_ending_at
-from ..wordhabits import stands_alone
+from .wordhabits import stands_alone
 from .glued import BREAK, GLUED_ITEM
 
 

@@ -6,7 +6,7 @@ elsewhere with nothing glued to its mark, a capitalised word glued to it is a mi
 from __future__ import annotations
 
 from ..patterns import lazy
-from ..wordhabits import per_text
+from .wordhabits import per_text
 from .glued import PLAIN_END, right_word
 
 

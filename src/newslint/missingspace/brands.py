@@ -9,7 +9,7 @@ from typing import Any
 
 from ..patterns import lazy
 from ..resources import english_words
-from ..wordhabits import stands_alone
+from .wordhabits import stands_alone
 from .glued import CAMEL, OPENERS, has_code, tokens
 from .stops import CODE_NOUN
 

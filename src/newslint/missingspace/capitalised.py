@@ -12,7 +12,7 @@ from typing import Any
 from ..names.data import given_names
 from ..patterns import lazy
 from ..resources import english_words
-from ..wordhabits import INFLECTED, both_stand_alone, glued_count, opens_sentences, word_places
+from .wordhabits import INFLECTED, both_stand_alone, glued_count, opens_sentences, word_places
 from .bangs import BANG_NAMES
 from .glued import CALENDAR, LAST_WORD, has_code, space_then_lower
 

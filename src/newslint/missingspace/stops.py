@@ -14,7 +14,7 @@ from typing import Any
 
 from ..patterns import lazy
 from ..resources import english_words
-from ..wordhabits import glued_count, phrase_elsewhere, stands_alone
+from .wordhabits import glued_count, phrase_elsewhere, stands_alone
 from .asides import link_text_at
 from .bangs import BANG_NAMES, bang_ends_name
 from .capitalised import capitalised_ends

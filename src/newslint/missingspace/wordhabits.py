@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .patterns import lazy
+from ..patterns import lazy
 
 # The endings of an adverb or a participle (Included, Reportedly): words that start sentences,
 # hardly ever the second half of a name written with a dot (most such names end in a domain
