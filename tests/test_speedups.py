@@ -338,23 +338,23 @@ def test_names_parse_and_read_agree_with_the_word_by_word_parse(text: str) -> No
                      r"(?:[/?#][a-zA-Z0-9\-._~!$&'*+,;=:@/?#%()\[\] ]{0,12})?\Z"),
        st.sampled_from(["link", "image", "definition", "autolink", "bare", "front-matter"]), st.booleans())
 def test_a_url_the_clean_pattern_takes_has_no_problem(url: str, source: str, ascii_hosts: bool) -> None:
-    from newslint import links
+    from newslint.links import url as one_url
 
-    if links._CLEAN.fullmatch(url):
-        assert links._url_problems(url, source, ascii_hosts, False) == ()
-    assert links.url_problems(url, source, ascii_hosts) == links._url_problems(url, source, ascii_hosts, False)
+    if one_url._CLEAN.fullmatch(url):
+        assert one_url._url_problems(url, source, ascii_hosts, False) == ()
+    assert one_url.url_problems(url, source, ascii_hosts) == one_url._url_problems(url, source, ascii_hosts, False)
 
 
 def test_the_clean_pattern_takes_the_common_urls() -> None:
-    from newslint import links
+    from newslint.links import url as one_url
 
     for url in ("https://www.nytimes.com/2024/01/02/us/politics/x.html", "http://example.org",
                 "https://a.b.co.uk/p?q=1&r=two#frag", "https://localhost:8080/"):
-        assert links._CLEAN.fullmatch(url)
+        assert one_url._CLEAN.fullmatch(url)
     for url in ("https://http//x.org", "https://-a.org", "https://1.2.3.4/", "https://a..b/", "https://a.org/%zz",
                 "https://a.org/(x", "HTTPS://a.org", "https://a.org:99999/", "https://é.org/",
                 "https://xn--pple-43d.com/", "https://www.XN--zz.de/"):
-        assert not links._CLEAN.fullmatch(url)
+        assert not one_url._CLEAN.fullmatch(url)
 
 
 # -- jsonschema only when something is invalid ------------------------------------------------

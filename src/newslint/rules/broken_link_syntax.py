@@ -41,8 +41,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
-from .. import links
 from ..document import Document
+from ..links.broken import broken
 from ..model import Finding, Fix
 
 ID = "NL132"
@@ -58,7 +58,7 @@ _TITLES = {"space-before-paren": "Delete the space", "reversed": "Swap the brack
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each broken link; fix it where the intended link is certain."""
-    for b in links.broken(doc):
+    for b in broken(doc):
         fix = None
         if b.edit is not None:
             s, e, text = b.edit

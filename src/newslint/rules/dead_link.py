@@ -26,8 +26,9 @@ import re
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from .. import links
 from ..document import Document
+from ..links.targets import targets
+from ..links.url import url_problems
 from ..model import Finding
 from ..patterns import lazy
 
@@ -60,9 +61,9 @@ def collect(doc: Document, opts: Mapping[str, Any]) -> list[tuple[str, int, int,
     ignore = [re.compile(p) for p in opts["exclude-urls"]]
     hidden = suppress.parse(doc)
     out = []
-    for t in links.targets(doc):
+    for t in targets(doc):
         url = t.url
-        if not _HTTP().match(url) or links.url_problems(url, t.source, False, t.angle) or any(
+        if not _HTTP().match(url) or url_problems(url, t.source, False, t.angle) or any(
                 p.search(url) for p in ignore):
             continue
         line, column = doc.position(t.start)

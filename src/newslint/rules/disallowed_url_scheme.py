@@ -16,8 +16,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
-from .. import links
 from ..document import Document
+from ..links.targets import targets
+from ..links.url import misspelled_scheme, scheme_of, url_problems
 from ..model import Finding
 
 ID = "NL131"
@@ -40,17 +41,17 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each URL whose scheme is not allowed."""
     allowed = _allowed(tuple(opts["allowed-schemes"]))
     web = "https" in allowed and "http" in allowed
-    for target in links.targets(doc):
+    for target in targets(doc):
         if target.source not in _CHECKED:
             continue
         if web and target.url.startswith(("https://", "http://")):
             continue  # (most URLs: scheme_of reads https or http there, both allowed; no two patterns)
-        scheme = links.scheme_of(target.url)
+        scheme = scheme_of(target.url)
         if scheme is None or scheme in allowed:
             continue
         if scheme == "file-path":
             message = f"`{target.url}` is a path on the writer's computer, not a web link"
-        elif links.misspelled_scheme(scheme) or links.url_problems(target.url, target.source):
+        elif misspelled_scheme(scheme) or url_problems(target.url, target.source):
             continue  # a slip of the keyboard: malformed-url says what was meant
         elif scheme in ("javascript", "vbscript"):
             message = f"`{scheme}:` link runs code in the reader's browser; link to a page instead"

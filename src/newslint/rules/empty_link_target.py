@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from .. import links
 from ..document import Document
+from ..links.markdown import links
 from ..model import Finding
 
 ID = "NL138"
@@ -30,7 +30,7 @@ DEFAULTS: dict[str, Any] = {}
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each inline link or image whose destination is empty or ``<>``."""
     text = doc.text
-    for link in links.links(doc):
+    for link in links(doc):
         if link.kind == "inline" and not link.image and text[link.end - 1: link.end] == ")" \
                 and _empty(text[link.text_end + 2: link.end - 1]):
             yield Finding(link.start, link.end, "link with an empty destination; paste its address or drop the "

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
-from .. import links
 from ..document import Document
+from ..links.markdown import defined_labels, links
+from ..links.view import link_view
 from ..model import Finding
 from ..patterns import lazy
 from ..prose import MASK
@@ -32,9 +33,9 @@ DEFAULTS: dict[str, Any] = {}
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each link (inline or by reference) whose text is only white space."""
-    view = links.link_view(doc)
-    labels = links.defined_labels(doc)
-    for link in links.links(doc):
+    view = link_view(doc)
+    labels = defined_labels(doc)
+    for link in links(doc):
         if link.image or link.kind == "shortcut":
             continue
         text = view[link.text_start:link.text_end]

@@ -48,9 +48,9 @@ import unicodedata
 from collections import Counter
 from typing import Any, Iterator, Mapping
 
-from .. import links
 from ..document import Document
 from ..frontmatter import reads_as_text
+from ..links.targets import non_ascii_values, targets
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..resources import english_word, english_words
@@ -141,7 +141,7 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
     """Invisible characters in link targets and bare URLs: the browser encodes them and the
     link goes nowhere. Deleting them is safe, but for a joiner beside a non-ASCII letter (a
     Persian word, an emoji in the path)."""
-    for target in links.targets(doc):
+    for target in targets(doc):
         url = target.url
         if url.isascii():
             continue
@@ -163,7 +163,7 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
     safe unless the deletion would start the value with a YAML indicator or make a plain value
     a number, a date, a boolean or null; a joiner that shapes non-Latin letters stays."""
     text = doc.text
-    for s0, e0 in links.non_ascii_values(doc):
+    for s0, e0 in non_ascii_values(doc):
         for m in _RUN().finditer(text, s0, e0):
             s, e = m.span()
             run = m.group()

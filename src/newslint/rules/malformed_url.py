@@ -47,8 +47,9 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
-from .. import links
 from ..document import Document
+from ..links.targets import targets
+from ..links.url import url_problems
 from ..model import Finding, Fix
 
 ID = "NL130"
@@ -68,7 +69,7 @@ _QUOTED = re.compile(r"[“”„\"‘’'](?=(?:https?|mailto|ftp):|www\.)([^\s
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each problem of each URL; fix the certain slips."""
     ascii_hosts = bool(opts["ascii-hosts"])
-    for target in links.targets(doc):
+    for target in targets(doc):
         quoted = _QUOTED.fullmatch(target.url) if target.source in ("link", "image", "definition") else None
         if quoted is not None:  # [x](“https://…”): pasted from a word processor with its quotes
             yield Finding(target.start, target.end, f"{_WHERE[target.source]}: the URL is in quotation marks, "
@@ -76,7 +77,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.replace(target.start, target.end, quoted.group(1), "Delete the quotation marks",
                                       reshapes=True))
             continue
-        for p in links.url_problems(target.url, target.source, ascii_hosts, target.angle):
+        for p in url_problems(target.url, target.source, ascii_hosts, target.angle):
             start, end = target.start + p.start, target.start + p.end
             where = _WHERE[target.source] + (f" `{target.key}`" if target.source == "front-matter" else "")
             fix = None

@@ -33,8 +33,10 @@ from functools import lru_cache
 from typing import Any, Iterator, Mapping
 from urllib.parse import unquote
 
-from .. import links, site
+from .. import site
 from ..document import Document
+from ..links.targets import targets
+from ..links.url import is_relative_path
 from ..model import Finding
 from ..patterns import lazy
 
@@ -61,8 +63,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if not root or not doc.path:
         return
     extensions = _extensions(tuple(opts["extensions"]))
-    for target in links.targets(doc):
-        if target.source not in ("link", "image", "definition") or not links.is_relative_path(target.url):
+    for target in targets(doc):
+        if target.source not in ("link", "image", "definition") or not is_relative_path(target.url):
             continue
         path = target.url.split("#", 1)[0].split("?", 1)[0]
         name = path.rsplit("/", 1)[-1]
@@ -75,7 +77,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 def _anchor_slips(doc: Document) -> Iterator[Finding]:
     """Links to ``#fragment`` one slip away from a heading or anchor of the article."""
-    fragments = [t for t in links.targets(doc) if t.source in ("link", "definition", "html") and t.url.startswith("#")
+    fragments = [t for t in targets(doc) if t.source in ("link", "definition", "html") and t.url.startswith("#")
                  and len(t.url) > 6]
     if not fragments:
         return

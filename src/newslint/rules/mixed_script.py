@@ -51,9 +51,10 @@ import re
 import unicodedata
 from typing import Any, Iterator, Mapping
 
-from .. import links
 from ..document import Document
 from ..frontmatter import reads_as_text
+from ..links.host import path_start
+from ..links.targets import non_ascii_values, targets
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..typography import data, near_invisible, restores_reference, scan, wide, word_around
@@ -269,11 +270,11 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
     """Look-alikes in the words of the paths of link targets and bare URLs (not prose, but the
     link goes nowhere): only where every foreign letter has a Latin twin."""
     to_latin = data()["confusables"]
-    for target in links.targets(doc):
+    for target in targets(doc):
         url = target.url
         if url.isascii():
             continue
-        for m in _LETTERS().finditer(url, links.path_start(url)):
+        for m in _LETTERS().finditer(url, path_start(url)):
             word = m.group()
             foreign = [ch for ch in word if not _is_latin(ch)]
             if not foreign or len(foreign) == len(word) or not all(ch in to_latin for ch in foreign):
@@ -291,7 +292,7 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
     """Look-alikes in the words of front-matter values that are not prose fields (tags,
     categories, authors, keywords: a tag spelt with a Cyrillic М is another tag). Only a
     mostly Latin word whose every foreign letter has a Latin twin; the fix is safe."""
-    spans = links.non_ascii_values(doc)
+    spans = non_ascii_values(doc)
     if not spans:
         return
     text = doc.text

@@ -40,8 +40,9 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
-from .. import links
 from ..document import Document
+from ..links.markdown import defined_labels, has_includes, links, normalize_label
+from ..links.view import link_view
 from ..model import Finding
 from ..patterns import lazy
 
@@ -59,10 +60,10 @@ def _colonless(doc: Document, wanted: set[str]) -> list[tuple[int, int, str]]:
     text = doc.text
     if "] " not in text and "]\t" not in text:
         return []
-    view = links.link_view(doc)
+    view = link_view(doc)
     out = []
     for m in _COLONLESS().finditer(text, doc.body_start):
-        label = links.normalize_label(m.group(2))
+        label = normalize_label(m.group(2))
         if label in wanted and view[m.start(1):m.end(1)] == m.group(1):
             out.append((m.start(1), m.end(1), label))
     return out
@@ -78,11 +79,11 @@ _PLACEHOLDERS = frozenset({"link", "url", "uri", "href", "hyperlink", "web link"
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each full or collapsed reference whose label no definition names."""
-    if not opts["check-with-includes"] and links.has_includes(doc):
+    if not opts["check-with-includes"] and has_includes(doc):
         return
-    labels = links.defined_labels(doc)
+    labels = defined_labels(doc)
     undefined = []
-    for link in links.links(doc):
+    for link in links(doc):
         if link.kind in ("full", "collapsed") and link.label and link.label not in labels:
             if not labels and link.label in _PLACEHOLDERS:
                 continue

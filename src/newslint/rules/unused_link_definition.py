@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, Mapping
 
-from .. import links
 from ..document import Document
+from ..links.markdown import definitions, links, normalize_label
 from ..model import Finding
 from ..patterns import lazy
 
@@ -40,15 +40,15 @@ _BRACKETED = lazy(r"\[([^\[\]\n]{1,999}(?:\n[^\[\]\n]{1,999})?)\](?!:)")
 
 
 def _loose_uses(doc: Document) -> set[str]:
-    return {links.normalize_label(m.group(1)) for m in _BRACKETED().finditer(doc.text, doc.body_start)}
+    return {normalize_label(m.group(1)) for m in _BRACKETED().finditer(doc.text, doc.body_start)}
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each definition whose label no link or image uses."""
-    defs = links.definitions(doc)
+    defs = definitions(doc)
     if not defs:
         return
-    used = {link.label for link in links.links(doc) if link.kind != "inline"}
+    used = {link.label for link in links(doc) if link.kind != "inline"}
     loose: set[str] | None = None  # the bracketed texts, gathered only for a label no link uses
     first: dict[str, str] = {}
     text = doc.text
