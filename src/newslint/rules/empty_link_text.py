@@ -14,7 +14,6 @@ rules' business), a link in code.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document

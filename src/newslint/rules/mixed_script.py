@@ -47,7 +47,6 @@ Good: The ministry cut the finance budget for the well-known palace.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Any, Iterator, Mapping
 

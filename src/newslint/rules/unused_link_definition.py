@@ -18,7 +18,6 @@ in a block CommonMark reads as code; footnote definitions (``[^1]: …``), defin
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
