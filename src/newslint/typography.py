@@ -554,8 +554,8 @@ def is_range(pt: str, d: "Dash") -> bool:
 def dash_votes(doc: Document) -> dict[str, int]:
     """How many of the article's real dashes take each form (see ``house_dash``); a spaced
     or double hyphen that pairs with a real dash around an aside votes for that dash's form, which
-    hyphen-as-dash gives it, so that fixing it does not change the vote (a double hyphen only
-    where hyphen-as-dash fixes them: not where they outnumber the real dashes, SmartyPants's)."""
+    hyphen-as-dash gives it (in an article that writes -- for its dashes too), so that fixing it
+    does not change the vote."""
     return _votes(doc)[0]
 
 
@@ -601,9 +601,8 @@ def _dash_votes(doc: Document) -> tuple[dict[str, int], int, dict[int, str]]:
         if form is None:
             continue
         paired[d.start] = form
-        if d.form in ("spaced-hyphen", "closed-hyphen") and d.between_words and not is_range(pt, d) \
-                and not (d.mark != "-" and doubles > real):  # (SmartyPants's double hyphens stay)
-            votes[form] += 1
+        if d.form in ("spaced-hyphen", "closed-hyphen") and d.between_words and not is_range(pt, d):
+            votes[form] += 1  # (hyphen-as-dash gives it this form, even among SmartyPants's -- )
     return votes, real, paired
 
 
