@@ -11,7 +11,7 @@ from typing import Any
 from ..patterns import lazy
 from ..resources import english_words
 from .colons import colon_runs_on
-from .domains import HANDLE, SLASHED, is_domain, is_tld
+from .domains import HANDLE, SLASHED, URL_PATH, is_domain, is_tld
 from .glued import CALENDAR, CLOSERS, CODE_LIKE, GLUED_ITEM, OPENERS, has_code, right_word, space_then_lower, tokens
 
 
@@ -29,6 +29,13 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         # (and so does a top-level domain named with its dot: .gov, .mil,etc.)
         return nxt.isalpha() and nxt.islower() and (len(nxt) > 1 or (nxt == "a" and right == "a")) \
             and not GLUED_ITEM().match(right[len(nxt):])  # (cloud.gov,a Platform-as-a-Service)
+    if mark == "," and "/" in word and is_domain(word.split("/", 1)[0], table) \
+            and URL_PATH().fullmatch(word, word.find("/")):
+        nxt = right_word(right)  # the code is on github.com/peer-observer,and there is: a domain
+        # with its path ends the clause when one English word follows, then a space (a URL's own
+        # comma, example.com/a,b or /items,list?x, goes on with no space or no word)
+        return nxt == right and len(nxt) > 1 and nxt.islower() and nxt in english_words() \
+            and pt[i + 1 + len(nxt): i + 2 + len(nxt)] == " "
     if mark == "," and HANDLE().fullmatch(word):
         nxt = right_word(right)  # for those new to the hunt for #lostapps,the campaign: a hashtag
         # or a handle ends the clause

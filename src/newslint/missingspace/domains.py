@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..patterns import lazy
+from ..resources import english_word
 from .glued import ENDING, space_then_lower
 
 
@@ -42,6 +43,12 @@ def code_like_ends(pt: str, i: int, token: str, right: str, after: int, table: d
         # lower-case word is no label of the host (a host name does not go on with a comma), unless
         # it is a domain's own word (api.data.gov.Au for now); a top-level domain named with its
         # dot too (names like .gov and .mil.Increasingly, citizens)
+    if pt[i] == "." and SLASHED().fullmatch(token) and _titled_clause(pt, right, after) \
+            and all(len(w) >= 4 and english_word(w) for w in token.split("/")) \
+            and english_word(right.rstrip(",").lower()):
+        return True  # user input/research.Significant findings: English words joined by a slash,
+        # then an English word and the sentence going on, are words, not a path (src/lib.Foo);
+        # words of four letters or more (and/or.Net is the framework)
     # incentives/disincentives.Let, Regulations.gov.An: words joined by slashes, or a domain,
     # end a sentence when a sentence-starting word follows the stop (not a path or a host)
     # (census.gov?The new site: a question ends there as well)
@@ -52,7 +59,7 @@ def code_like_ends(pt: str, i: int, token: str, right: str, after: int, table: d
     opener = _WORD_CONTRACTED().fullmatch(right)
     return pt[i] in ".?!" and (_SLASHED_WORDS().fullmatch(token) is not None or is_domain(token, table)
                                or HANDLE().fullmatch(token) is not None or _FILE_TYPE().fullmatch(token) is not None
-                               or is_domain(token.split("/", 1)[0], table) and _URL_PATH().fullmatch(token, token.find("/"))) \
+                               or is_domain(token.split("/", 1)[0], table) and URL_PATH().fullmatch(token, token.find("/"))) \
         and ((opener is not None and opener.group(1) in table["sentence-starters"])
              or (right[-1:] == "." and right[:-1] in table["title-abbreviations"] and pt[after: after + 1] == " "))
 
@@ -65,7 +72,7 @@ def _titled_clause(pt: str, right: str, after: int) -> bool:
 
 
 _FILE_TYPE = lazy(r"\.[a-z][a-z0-9]{1,4}")  # .gov, .epub, .mp4: a type or a domain named with its dot
-_URL_PATH = lazy(r"(?:/[A-Za-z0-9_-]+)+")  # (/espanol, /data/sets; not a file's dot)
+URL_PATH = lazy(r"(?:/[A-Za-z0-9_-]+)+")  # (/espanol, /data/sets; not a file's dot)
 _WORD_CONTRACTED = lazy(r"([^\W\d_]+)(?:%s)?" % ENDING)
 
 
