@@ -34,6 +34,10 @@ def capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: in
         # once or is a famous one: Yahoo!News, Jeopardy!)
     if pt[i] == "." and nxt.istitle() and _after_given_name(pt, i - len(word)):
         return True  # Johanna Koljonen.Teams: a person's name ends a sentence
+    if pt[i] == "." and right == nxt and nxt.istitle() and len(nxt) > 2 and space_then_lower(pt, after) \
+            and glued_count(pt, word, nxt) == 1 and _surname_elsewhere(pt, nxt):
+        return True  # a Team Service Reward Program.Stahl knows: the next sentence opens with the
+        # surname of a person the article names in full elsewhere (Paul Stahl), then a verb
     if pt[i] == "." and nxt.istitle() and word in CALENDAR and glued_count(pt, word, nxt) == 1:
         return True  # in early April.Search volume: a date ends a sentence
     if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and word.istitle() \
@@ -76,6 +80,20 @@ def _after_given_name(pt: str, start: int) -> bool:
         return False
     m = LAST_WORD().search(pt, max(0, start - 40), start - 1)
     return m is not None and m.group() in given_names()
+
+
+def _surname_elsewhere(pt: str, word: str) -> bool:
+    """Does the article write ``word`` after a known given name elsewhere (Paul Stahl)?"""
+    names = given_names()
+    at = pt.find(" " + word)
+    while at >= 0:
+        end = at + 1 + len(word)
+        if not pt[end: end + 1].isalnum():
+            m = LAST_WORD().search(pt, max(0, at - 40), at)
+            if m is not None and m.end() == at and m.group() in names:
+                return True
+        at = pt.find(" " + word, end)
+    return False
 
 
 def _ends_long_name(pt: str, start: int) -> bool:

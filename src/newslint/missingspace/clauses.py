@@ -36,6 +36,11 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         # comma, example.com/a,b or /items,list?x, goes on with no space or no word)
         return nxt == right and len(nxt) > 1 and nxt.islower() and nxt in english_words() \
             and pt[i + 1 + len(nxt): i + 2 + len(nxt)] == " "
+    if mark == "," and _VERSION().fullmatch(word):
+        nxt = right_word(right)  # the release of LND 0.8.2-beta,requests help: a version number
+        # ends the clause when an English word and a space or a line break follow (not 1.2,3.4)
+        return nxt == right and len(nxt) >= 3 and nxt.islower() and nxt in english_words() \
+            and pt[i + 1 + len(nxt): i + 2 + len(nxt)] in (" ", "\n")
     if mark == "," and HANDLE().fullmatch(word):
         nxt = right_word(right)  # for those new to the hunt for #lostapps,the campaign: a hashtag
         # or a handle ends the clause
@@ -75,12 +80,18 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     rest = right[len(nxt):]
     if _prose_list(word, right):
         return True  # laws,regulations,policies,and other: a list in words, not a,b,c
+    pair = _WORD_PAIR_IN_BRACKETS().fullmatch(f"{left},{right}")
+    if pair and pair.group(1) in english_words() and pair.group(2) in english_words() and not has_code(table["text"]):
+        return True  # other channels (phone,email) transfer: two English words in brackets, in an
+        # article that shows no code, are an aside's list, not a tuple such as (IP,port) or (x,y)
     if GLUED_ITEM().match(rest) or GLUED_ITEM().search(word) or "(" in right or "=" in right or ("(" in left and ")" in right):
         return False  # a,b,c, f(a,b) and (IP,port): lists, code and tuples, not prose
     return not (len(word) == 1 and len(nxt) == 1)  # x,y coordinates
 
 
 _ENTITY = lazy(r"&#?[A-Za-z0-9]+$")
+_WORD_PAIR_IN_BRACKETS = lazy(r"\(([a-z]{4,}),([a-z]{4,})\)[,.;:]?")  # (phone,email), (existing,outdated)
+_VERSION = lazy(r"v?[0-9]+(?:\.[0-9]+)+(?:-[a-z][a-z0-9.]*)?")  # 0.8.2-beta, v2.1, 25.0
 
 # A name written with a dot between capitalised words (Hack.Developers, Code.Sprint), not code
 _DOTTED_NAME = lazy(r"[A-Z][a-z]+(?:\.[A-Z][A-Za-z]+)+")
