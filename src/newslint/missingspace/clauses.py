@@ -36,6 +36,11 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         # comma, example.com/a,b or /items,list?x, goes on with no space or no word)
         return nxt == right and len(nxt) > 1 and nxt.islower() and nxt in english_words() \
             and pt[i + 1 + len(nxt): i + 2 + len(nxt)] == " "
+    if mark == "," and _AT_NAME().fullmatch(word):
+        nxt = right_word(right)  # To upgrade NARA@work,the Web team: a name written with an "@"
+        # (no address: nothing dotted after it) ends the clause when an English word follows
+        return nxt == right and len(nxt) >= 2 and nxt.islower() and nxt in english_words() \
+            and pt[i + 1 + len(nxt): i + 2 + len(nxt)] == " "
     if mark == "," and _VERSION().fullmatch(word):
         nxt = right_word(right)  # the release of LND 0.8.2-beta,requests help: a version number
         # ends the clause when an English word and a space or a line break follow (not 1.2,3.4)
@@ -91,6 +96,7 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
 
 _ENTITY = lazy(r"&#?[A-Za-z0-9]+$")
 _WORD_PAIR_IN_BRACKETS = lazy(r"\(([a-z]{4,}),([a-z]{4,})\)[,.;:]?")  # (phone,email), (existing,outdated)
+_AT_NAME = lazy(r"[A-Za-z][A-Za-z0-9]*@[A-Za-z][A-Za-z0-9]*")  # NARA@work (not user@example.gov)
 _VERSION = lazy(r"v?[0-9]+(?:\.[0-9]+)+(?:-[a-z][a-z0-9.]*)?")  # 0.8.2-beta, v2.1, 25.0
 
 # A name written with a dot between capitalised words (Hack.Developers, Code.Sprint), not code

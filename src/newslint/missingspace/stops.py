@@ -69,6 +69,8 @@ def sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: s
         # (not prevScript.IsValid: a lower-case CamelCase word before the stop; not a name written only so)
     if CAMEL().search(word) and pt[i] == "." and word.isalpha() and WORD().fullmatch(right) and right in table["sentence-starters"]:
         return True  # YouTube.You can, WordPress.We were: a name, then a sentence
+    if CAMEL().search(word) and pt[i] == "?" and word.isalpha() and len(right) > 1 and WORD().fullmatch(right) and right.istitle():
+        return True  # the same for WordPress?The next: a name takes a dot or a "!", never a "?"
     if pt[i] == "!" and word == token and word.isalpha() and len(word) > 1 and word not in BANG_NAMES \
             and bang_ends_name(pt, word, right):
         return True  # America's PrepareAthon! Plan ... National PrepareAthon!Day, September 30: a name
