@@ -44,6 +44,22 @@ is reported; the fix unindents it (safe: nothing else in the block moves).
           Award recognizes commitment to the public
         date: 2024-08-20
 
+A quoted value whose closing mark was lost runs on over the next lines, up to the next mark of
+its kind, and the keys on those lines become its text: after ``source_url: "https://…`` with
+no closing ``"``, a ``date:`` and a ``title: "…`` below it are gone. A quoted value that runs
+over lines reading ``key: value`` for keys the schema or the common front-matter keys name, and
+that the article does not have, is reported; the unsafe fix closes the quote at the end of its
+first line (a long value wrapped over lines, as YAML allows, has no such lines).
+
+    Bad:
+        source_url: "https://performance.gov/govlove/
+        date: 2023-02-06
+        title: "#GovLove 2023"
+    Good:
+        source_url: "https://performance.gov/govlove/"
+        date: 2023-02-06
+        title: "#GovLove 2023"
+
 Not a finding: quoted values, ``true``/``false``, ``y``/``n`` (booleans in the YAML 1.1 spec, but
 text to PyYAML and Psych), ordinary numbers (``2022``, ``1.5``), TOML and
 JSON front matter.
@@ -76,6 +92,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     text = doc.text
     yield from _swallowed_keys(doc, opts, fm.root)
+    yield from _quote_runs_over_keys(doc, opts, fm.root)
     start = _START
     schema: list[set[Any]] = []  # the schema's boolean paths and text keys, read at the first candidate
     stack: list[tuple[tuple[Any, ...], Pos]] = [((), fm.root)]
@@ -192,6 +209,46 @@ def _swallowed_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> Iterat
                           f"`{name}:` is indented under `{key}`, so YAML reads it as part of {key}'s text, "
                           f"not as a key; unindent it",
                           Fix.replace(at, at + len(indent), "", f"Unindent `{name}:`", reshapes=True))
+
+
+# A line that reads `key: value` (at any indentation) inside a quoted value that runs over lines
+_KEY_LINE_ANY = lazy(r"[ \t]*([A-Za-z_][\w-]*):(?:[ \t]+\S[^\n]*)?")
+
+
+def _quote_runs_over_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> Iterator[Finding]:
+    """A quoted value whose closing mark was lost, which YAML reads on over the next lines up to
+    the next such mark: the keys on those lines are text and the article lacks them."""
+    if not isinstance(root.items, dict):
+        return
+    text = doc.text
+    present = {str(k).lower() for k in root.items}
+    known: set[str] | None = None
+    for key, pos in root.items.items():
+        if pos.style not in ('"', "'"):
+            continue
+        start, end = pos.value
+        first_end = text.find("\n", start, end)
+        if first_end < 0:
+            continue  # (one line: closed where it stands)
+        if known is None:
+            known = _known_keys(doc, opts)
+        swallowed = []
+        for line in text[first_end + 1:end].split("\n"):
+            m = _KEY_LINE_ANY().fullmatch(line.rstrip())
+            if m is not None and m.group(1).lower() in known and m.group(1).lower() not in present:
+                swallowed.append(m.group(1))
+        if not swallowed:
+            continue  # a long value wrapped over lines, as YAML allows
+        line_no = text.count("\n", 0, start) + 1
+        names = ", ".join(f"`{n}:`" for n in swallowed[:3]) + (" …" if len(swallowed) > 3 else "")
+        at = first_end - 1 if text[first_end - 1: first_end] == "\r" else first_end
+        yield Finding(start, start + 1,
+                      f"the quoted value of `{key}` is not closed on its line, so YAML reads the next lines "
+                      f"as its text up to the next {pos.style} and drops {names}; close the quote on line {line_no}",
+                      # (the edit spans the lines the value swallowed, which it gives back as
+                      # keys: the structure guard lets a reshaping fix add the keys it touches)
+                      Fix.replace(at, end, pos.style + text[at:end], "Close the quote at the end of its line",
+                                  safe=False, reshapes=True))
 
 
 def _known_keys(doc: Document, opts: Mapping[str, Any]) -> set[str]:
