@@ -60,6 +60,20 @@ first line (a long value wrapped over lines, as YAML allows, has no such lines).
         date: 2023-02-06
         title: "#GovLove 2023"
 
+A page's own key (its date, lastmod, expirydate, publishDate, draft or permalink) indented
+under the mapping before it is read as a key of that mapping: the article loses its expiry
+date to ``featured_image``. The last key of a top-level mapping that is such a key, and that the
+article lacks at the top, is reported; the fix unindents it.
+
+    Bad:
+        featured_image:
+          uid: nih-logo
+          expirydate: 2025-01-01
+    Good:
+        featured_image:
+          uid: nih-logo
+        expirydate: 2025-01-01
+
 Not a finding: quoted values, ``true``/``false``, ``y``/``n`` (booleans in the YAML 1.1 spec, but
 text to PyYAML and Psych), ordinary numbers (``2022``, ``1.5``), TOML and
 JSON front matter.
@@ -93,6 +107,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.text
     yield from _swallowed_keys(doc, opts, fm.root)
     yield from _quote_runs_over_keys(doc, opts, fm.root)
+    yield from _nested_page_keys(doc, fm.root)
     start = _START
     schema: list[set[Any]] = []  # the schema's boolean paths and text keys, read at the first candidate
     stack: list[tuple[tuple[Any, ...], Pos]] = [((), fm.root)]
@@ -249,6 +264,39 @@ def _quote_runs_over_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> 
                       # keys: the structure guard lets a reshaping fix add the keys it touches)
                       Fix.replace(at, end, pos.style + text[at:end], "Close the quote at the end of its line",
                                   safe=False, reshapes=True))
+
+
+# Keys that belong to the page, never to a value inside it: its dates and publishing switches
+# (not weight, slug or layout: a series, an author or a block has its own)
+_PAGE_KEYS = frozenset("date draft expirydate last_modified_at lastmod permalink pubdate publishdate updateddate".split())
+
+
+def _nested_page_keys(doc: Document, root: Pos) -> Iterator[Finding]:
+    """A page's key (its date, its expiry, draft) indented under the mapping before it, which YAML
+    then reads as a key of that mapping: the last key of a top-level mapping, one the article
+    lacks at the top, on a line of its own."""
+    if not isinstance(root.items, dict):
+        return
+    text = doc.text
+    present = {str(k).lower() for k in root.items}
+    for key, pos in root.items.items():
+        if not isinstance(pos.items, dict) or not pos.items or pos.key is None:
+            continue
+        name, last = list(pos.items.items())[-1]
+        if name.lower() not in _PAGE_KEYS or name.lower() in present or last.key is None or last.items is not None:
+            continue
+        line_start = text.rfind("\n", 0, last.key[0]) + 1
+        indent = text[line_start:last.key[0]]
+        parent_indent = pos.key[0] - (text.rfind("\n", 0, pos.key[0]) + 1)
+        if not indent or indent.strip() or parent_indent != 0 or "\n" in text[last.key[0]:last.value[1]]:
+            continue
+        yield Finding(last.key[0], last.key[1],
+                      f"`{name}:` is indented under `{key}`, so YAML reads it as part of {key}, not as the "
+                      f"article's {name}; unindent it",
+                      # (the edit spans the whole entry, which the structure guard then sees
+                      # written anew, not a key of featured_image lost)
+                      Fix.replace(line_start, last.value[1], text[last.key[0]:last.value[1]], f"Unindent `{name}:`",
+                                  reshapes=True))
 
 
 def _known_keys(doc: Document, opts: Mapping[str, Any]) -> set[str]:
