@@ -84,14 +84,11 @@ def _after_given_name(pt: str, start: int) -> bool:
 
 def _surname_elsewhere(pt: str, word: str) -> bool:
     """Does the article write ``word`` after a known given name elsewhere (Paul Stahl)?"""
-    names = given_names()
     at = pt.find(" " + word)
     while at >= 0:
         end = at + 1 + len(word)
-        if not pt[end: end + 1].isalnum():
-            m = LAST_WORD().search(pt, max(0, at - 40), at)
-            if m is not None and m.end() == at and m.group() in names:
-                return True
+        if not pt[end: end + 1].isalnum() and _after_given_name(pt, at + 1):
+            return True
         at = pt.find(" " + word, end)
     return False
 
