@@ -12,7 +12,7 @@ from typing import Any
 from ..names.data import given_names
 from ..patterns import lazy
 from ..resources import english_words
-from .wordhabits import INFLECTED, both_stand_alone, glued_count, opens_sentences, word_places
+from .wordhabits import INFLECTED, both_stand_alone, glued_count, opens_sentences, per_text, word_places
 from .bangs import BANG_NAMES
 from .glued import CALENDAR, LAST_WORD, has_code, space_then_lower
 
@@ -84,13 +84,20 @@ def _after_given_name(pt: str, start: int) -> bool:
 
 def _surname_elsewhere(pt: str, word: str) -> bool:
     """Does the article write ``word`` after a known given name elsewhere (Paul Stahl)?"""
-    at = pt.find(" " + word)
-    while at >= 0:
-        end = at + 1 + len(word)
-        if not pt[end: end + 1].isalnum() and _after_given_name(pt, at + 1):
-            return True
-        at = pt.find(" " + word, end)
-    return False
+    return word in _after_given_names(pt)
+
+
+@per_text
+def _after_given_names(pt: str) -> frozenset[str]:
+    """The capitalised words the text writes after a known given name and a space (Stahl of Paul
+    Stahl), found once per text: a search of the whole text for each glued stop took time in the
+    square of their number."""
+    names = given_names()
+    return frozenset(m.group(2) for m in _WORD_THEN_CAPITALISED().finditer(pt) if m.group(1) in names)
+
+
+# A word, a space and a capitalised word (looked at, not taken: it may be the next pair's first)
+_WORD_THEN_CAPITALISED = lazy(r"(?<![^\W_])([^\W\d_]+) (?=([A-Z][^\W\d_]*)(?![^\W_]))")
 
 
 def _ends_long_name(pt: str, start: int) -> bool:
