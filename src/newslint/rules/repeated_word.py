@@ -41,7 +41,8 @@ for that", "what we are grateful for for this year"; after a noun it is a slip, 
 them", and so it is after a subject and its verb, "We are grateful for for these people", and
 before "now": "but for for now"), `in in`
 after a verb that takes "in", or right after a form of "be" or an object pronoun ("give in in
-the end", "put that logic in in this PR", "where they are in in the list"), `at at` in "looking
+the end", "put that logic in in this PR", "where they are in in the list"; not a verb that takes
+"in" only with an object right before it: "who works in in the office" is a slip), `at at` in "looking
 at at least"), a capitalised second word (`a A-list actor`), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
 in different sentences or table cells, code, URLs and HTML; a run of three letters at a word's
 end or near it (`Ahhh`, `yesss`, `coool`), a longer run (`sooooo`, `loooove`), words with capitals
@@ -304,6 +305,12 @@ _PARTICLE_VERBS = frozenset("""give gave log sign check plug fill come came
     slept jump chime splice put keep kept bake blend breathe close drive drove flood fly flew hem invite lay laid
     leave left let lie load lure mail march pay paid phone pile pop press push rake reel rush save shut slip slot
     sneak squeeze stick stuck sweep swept throw tuck wade wall wheel work zero""".split())
+# ... of which these take "in" only with an object (work a joke in, put the logic in, factor costs
+# in): right before "in in", with nothing between and in the active voice, they are the verb with
+# its preposition ("who works in in the Research Service" is a slip; "the code was put in in 2022"
+# is not)
+_OBJECT_FIRST = frozenset("""blend box factor fold hand key mix pencil phase put rein rope stir tuck type usher
+    work""".split())
 _OBJECTS = frozenset("it him her them us me you this that these those".split())
 _BEFORE = lazy(r"([A-Za-z]+)[^A-Za-z\n]*\n?[^A-Za-z\n]*\Z")
 
@@ -431,11 +438,19 @@ def _particle(pt: str, start: int) -> bool:
         word = m.group(1).lower()
         if n == 0 and (word in _OBJECTS or word in _BE):
             return True
-        if any(stem in _PARTICLE_VERBS for stem in _stems(word)):
-            return _object_between(between)
+        stems = set(_stems(word))
+        if not stems.isdisjoint(_PARTICLE_VERBS):
+            return _object_between(between) and (bool(between) or stems.isdisjoint(_OBJECT_FIRST)
+                                                 or _passive(pt, m.start()))
         between.insert(0, word)
         end = m.start()
     return False
+
+
+def _passive(pt: str, verb: int) -> bool:
+    """Does a form of "be" or "get" stand right before the verb at ``verb`` (was put in)?"""
+    m = _BEFORE().search(pt, max(0, verb - 40), verb)
+    return m is not None and (m.group(1).lower() in _BE or m.group(1).lower() in ("get", "gets", "got", "gotten"))
 
 
 _DETERMINERS = frozenset("a an the this that these those his her its our their your my some any every".split())
