@@ -1212,7 +1212,7 @@ def _fm_tz(ctx, rng):
 
 # ----------------------------------------------------------------------------- running
 def run_newslint(exe: str, root: Path, *extra: str) -> list[dict]:
-    cmd = [exe, "check", "--no-cache", "--exit-zero", "--format", "json", *extra, str(root)]
+    cmd = [exe, "check", "--no-cache", "-j1", "--exit-zero", "--format", "json", *extra, str(root)]
     p = subprocess.run(cmd, capture_output=True, text=True, cwd=root)
     if p.returncode not in (0, 1):
         sys.exit(f"newslint failed ({p.returncode}): {p.stderr[-2000:]}")
