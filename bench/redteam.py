@@ -297,6 +297,8 @@ def _double_space(ctx, rng):
 
 @kind("double_space_after_stop")
 def _double_space_stop(ctx, rng):
+    if re.search(r"[a-z]{3}\.  +[A-Z][a-z]", ctx.text):
+        return None  # two spaces after a sentence already: perhaps the writer's habit (as blind.py)
     s = pick(rng, sites(ctx, re.compile(r"(?<=[a-z]{3}\.) (?=[A-Z][a-z])"), rng, where=("para", "list")))
     if not s:
         return None
@@ -1148,8 +1150,8 @@ def _fm_future(ctx, rng):
 @kind("fm_misspelled_key", area="fm")
 def _fm_misspell(ctx, rng):
     typos = {"title": ["titel", "tilte", "titl", "Title"], "date": ["dtae", "dat"], "description": ["descripton", "desciption"],
-             "summary": ["sumary", "summmary"], "tags": ["tgas", "tag"], "authors": ["authros", "autors"],
-             "categories": ["categoires", "catgories"], "lastmod": ["lastmode", "lasmod"], "topics": ["topcis", "topic"],
+             "summary": ["sumary", "summmary"], "tags": ["tgas"], "authors": ["authros", "autors"],
+             "categories": ["categoires", "catgories"], "lastmod": ["lastmode", "lasmod"], "topics": ["topcis"],
              "excerpt": ["exerpt"], "slug": ["slgu"]}
     keys = [(i, ln, key) for i, ln in _fm_lines(ctx) for key in typos if ln.startswith(key + ":")]
     c = pick(rng, keys)
@@ -1159,6 +1161,20 @@ def _fm_misspell(ctx, rng):
     new = rng.choice(typos[key])
     a = ctx.off(i)
     return replace(ctx, a, a + len(key), new, f"{key} -> {new}", "fm")
+
+
+@kind("fm_singular_key", area="fm", fixable=False)
+def _fm_singular(ctx, rng):
+    """A plural list key written singular (tags -> tag). Themes read some singular keys on their
+    own (topic, image), so only the tree's habit tells, and the rule gives no fix: recall only."""
+    keys = [(i, ln, key) for i, ln in _fm_lines(ctx) for key in ("tags", "topics", "categories", "authors")
+            if ln.startswith(key + ":")]
+    c = pick(rng, keys)
+    if not c:
+        return None
+    i, ln, key = c
+    a = ctx.off(i)
+    return replace(ctx, a, a + len(key), key[:-1] if key != "categories" else "category", f"{key} -> singular", "fm")
 
 
 @kind("fm_yaml_surprise", area="fm", fixable=False)
