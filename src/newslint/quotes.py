@@ -329,6 +329,7 @@ def _analyse(doc: "Document") -> Quotes | None:
         quoted.add(unit)
         if left and not (units.continued(unit) and attribution(doc, left[-1]) is None
                          and not _inside_clause(P, left[-1]) and comma_end(doc, left[-1]) is None
+                         and narration(doc, left[-1]) is None
                          and _runs_on(marks[i:j], left[-1])) \
                 and not units.before_html(unit):
             if units.inside_list(unit, unit + 1, depth):
@@ -440,6 +441,27 @@ def attribution(doc: "Document", opener: Mark) -> int | None:
     return m.end()
 
 
+# A ! or ? after a word, then a lower-case word: the sentence goes on past the quoted words.
+_NARRATION = lazy(r"(?<=[^\W\d_]{2})[!?](?=[ \t]+[a-z])")
+
+
+def narration(doc: "Document", opener: Mark) -> int | None:
+    """Where the closing mark of ``opener``, open at its paragraph's end, was lost when the
+    writer's sentence goes on after the quoted one (he said, “I’m no engineer! yet found his
+    way): the end of a ! or ? after a word and before a lower-case word, ahead of any other mark
+    of ``opener``'s family. A quotation that runs over several paragraphs does not go on in
+    lower case after its own sentence's end. None outside English and in front-matter fields."""
+    if opener.unit < 0 or not doc.language_tag.lower().startswith("en"):
+        return None
+    P = doc.prose_text
+    end = doc.blocks[opener.unit].end
+    nxt = (NEXT_DOUBLE() if opener.ch in DOUBLE else _NEXT_SINGLE()).search(P, opener.end, end)
+    if nxt is not None:  # the quotation's words end at the next mark of its family
+        end = nxt.start()
+    m = _NARRATION().search(P, opener.end, end)
+    return None if m is None else m.end()
+
+
 def comma_end(doc: "Document", opener: Mark) -> int | None:
     """Where the closing mark of ``opener``, open at its paragraph's end, was lost when the
     paragraph ends with a comma (“We will go, ⏎⏎ “Then we stop,” she said.): the end of that
@@ -478,10 +500,10 @@ def _inside_clause(P: str, opener: Mark) -> bool:
     k = opener.start
     while k > 0 and P[k - 1] in " \t":
         k -= 1
-    if k == opener.start or k == 0 or not P[k - 1].isalnum():
-        return False
+    if k == opener.start or k == 0 or not (P[k - 1].isalnum() or P[k - 1] == ")"):
+        return False  # (after an aside in brackets too: ready to (digitally) “put pen to paper)
     word = P[max(0, k - 20): k].split()[-1:]
-    return not (word and _SAID_WORD().fullmatch(word[0].lower()))
+    return not (word and _SAID_WORD().fullmatch(word[0].strip("()").lower()))
 
 
 _SAID_WORD = lazy(r"(?:%s|say|tell|ask|write|add|reply|replied|answer|answered|answers|declared|declares|"
