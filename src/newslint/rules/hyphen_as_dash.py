@@ -25,7 +25,10 @@ day and a clock time (`Nov 4th - 5:06 PM`: a timeline's date and hour).
 
 An article that writes its dashes as `--` or `---` more often than as real dashes follows the
 SmartyPants convention (Jekyll, Hugo and Pandoc render `--` and `---` as dashes): in ``auto``
-style its double hyphens are left alone. Where real dashes are as common, `--` is a slip. (Real
+style its double hyphens are left alone. Where real dashes are as common, `--` is a slip, and so
+is the one `--` of an article with no real dash when it is closed up between two lower-case words
+(`learn--when`, which renders as an en dash glued to both: no sentence's dash); with no real dash
+to follow, a closed double hyphen becomes a closed em dash. (Real
 dashes are those that separate words as a dash does; a closed en dash joining a compound or a
 range, commit–reveal or 2010–2012, is none.)
 
@@ -78,13 +81,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     doubles = [d for d in candidates if d.mark != "-" and d.form[:3] != "one"]
     real = real_dashes(doc)  # sentence dashes: not the en dash of commit–reveal or 2010–2012
-    keep_doubles = style == "auto" and len(doubles) > real
+    pt = doc.prose_text
+    keep_doubles = style == "auto" and len(doubles) > real and not (not real and _lone_closed(pt, doubles))
     house = house_dash(doc, style)
     mixed = _mixed_forms(doc) if style == "auto" else []
-    pt = doc.prose_text
     for d in candidates:
         partner = paired_form(doc, d) if style == "auto" else None
         dash = DASH_FORMS[partner or _form_for(d, house, mixed)]
+        if style == "auto" and not real and d.form == "closed-hyphen":
+            dash = DASH_FORMS["closed-em"]  # no real dash to follow: the writer closed it up (learn--when)
         if d.mark == "-":
             if (d.prev in _NUMERIC and d.next in _NUMERIC) or _variables(pt, d):
                 continue  # 5 - 3, $200 - $499, n - k: arithmetic or a range
@@ -137,6 +142,18 @@ def _mixed_forms(doc: Document) -> list[str]:
     if not total or 3 * max(votes.values()) >= 2 * total:
         return []
     return sorted((f for f in DASH_ORDER if votes[f]), key=lambda f: -votes[f])
+
+
+def _lone_closed(pt: str, doubles: list[Any]) -> bool:
+    """The one double hyphen of an article without a real dash, `--` closed up between two
+    lower-case words (learn--when): SmartyPants renders it as an en dash glued to both words,
+    no sentence's dash, so it is a dash typed on a typewriter, not the convention (`---`, a
+    spaced ` -- `, or `--` between names or numbers, Diffie--Hellman, 6--9, are)."""
+    if len(doubles) != 1:
+        return False
+    d = doubles[0]
+    return d.mark == "--" and d.form == "closed-hyphen" and pt[d.start - 2: d.start].isalpha() \
+        and pt[d.start - 2: d.start].islower() and pt[d.end: d.end + 2].isalpha() and pt[d.end: d.end + 2].islower()
 
 
 def _form_for(d: Any, house: str, mixed: list[str]) -> str:
