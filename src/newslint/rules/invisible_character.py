@@ -248,7 +248,9 @@ def _split_dictionary_word(left: str, right: str) -> bool:
     words = english_words()
     joined = left + right
     if english_word(joined.lower()) or (left[0].isupper() and joined.capitalize() in words):
-        return not ((left.lower() in words or left.capitalize() in words) and right.lower() in words)
+        # (a lower-case part is a word only as written: Indus, a river, does not make indus|tries two words)
+        return not ((left.lower() in words or (left[0].isupper() and left.capitalize() in words))
+                    and right.lower() in words)
     return False
 
 
