@@ -4,7 +4,9 @@ A doubled comma, semicolon, colon or full stop is a slip of the keyboard (or of 
 joined two sentences), and so is an em dash typed twice between words (`list——the`: not in
 Chinese, whose dash is two em dashes), and a full stop left before a comma after a plain lower-case word
 (`the free., six-course training`, `design-centric., agile`, and after a capitalised word that is no
-abbreviation, first in its sentence or six letters long: `Again., by planning`; the fix deletes the stop), and a
+abbreviation, first in its sentence or six letters long: `Again., by planning`, or after a capitalised word
+that is no English word, six letters long or written elsewhere without its stop: `Magna Carta.,`,
+`Washington.,`; the fix deletes the stop), and a
 comma or semicolon an edit left before a sentence's stop (`after you edit it,.`: the fix deletes
 it, safe), and a stop that ends a link's text with another right after the link (`[on
 GitHub.](https://…).`: readers see two; the fix, unsafe, deletes the one after), and a
@@ -73,8 +75,14 @@ def _capital_word(pt: str, at: int) -> re.Match[str] | None:
     if m is None:
         return None
     lower = m.group().lower()
-    if lower in _CAPITAL_ABBREVIATIONS or lower not in english_words():
+    if lower in _CAPITAL_ABBREVIATIONS:
         return None
+    if lower not in english_words():
+        # a name or a word of another language (Magna Carta., Washington.,): no abbreviation when
+        # it is six letters long or the article writes it without a stop elsewhere (Calif. and
+        # Assoc. always carry theirs)
+        word = re.escape(m.group())
+        return m if len(lower) >= 6 or re.search(r"(?<![\w.])%s(?![\w.])" % word, pt) else None
     before = pt[max(0, m.start() - 2):m.start()]
     if len(lower) >= 6 or not before.strip() or before[-1:] == " " and before[:1] in ".?!":
         return m
