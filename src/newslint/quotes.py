@@ -1204,8 +1204,10 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
         both_words = (left.lower() in words or left in _ONE_LETTER_WORDS) and right.lower() in words
         if mk.ch != '"' and not both_words:
             return True
-        if mk.ch == '"' and nothing_open and not both_words and left[-1].islower() and right[0].islower():
+        if mk.ch == '"' and nothing_open and not both_words and left[-1].islower() and right[0].islower() \
+                and spare_closers() <= 0:
             return True  # ado"pters, rou"ndtable: a straight mark with no quotation open to close
+            # (and none after it to close one it opens: dijo"hola" is a quotation glued to a word)
     if re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None:
         return True
     if prof.language == "en" or not (left[-1].islower() and right[0].islower()):
