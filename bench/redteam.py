@@ -261,6 +261,7 @@ def replace(ctx: Ctx, a: int, b: int, new: str, variant: str, where: str,
 
 
 KINDS: dict[str, tuple] = {}
+CAP = {"fm_singular_key": 2}  # injections per run of a kind that only a tree's habit can tell
 
 
 def kind(name: str, fixable: bool | str = True, area: str = "prose", promised: bool = True):
@@ -1166,7 +1167,8 @@ def _fm_misspell(ctx, rng):
 @kind("fm_singular_key", area="fm", fixable=False)
 def _fm_singular(ctx, rng):
     """A plural list key written singular (tags -> tag). Themes read some singular keys on their
-    own (topic, image), so only the tree's habit tells, and the rule gives no fix: recall only."""
+    own (topic, image), so only the tree's habit tells, and the rule gives no fix: recall only.
+    Capped (CAP): a slip in one or two articles of a tree, not a habit of twenty."""
     keys = [(i, ln, key) for i, ln in _fm_lines(ctx) for key in ("tags", "topics", "categories", "authors")
             if ln.startswith(key + ":")]
     c = pick(rng, keys)
@@ -1267,6 +1269,7 @@ def main() -> None:
     (tmp / "orig").mkdir(parents=True)
     (tmp / "dmg").mkdir()
     cases = []
+    used: Counter = Counter()
     k = 0
     for path in files:
         if len(cases) >= args.n:
@@ -1280,12 +1283,15 @@ def main() -> None:
         ctx = make_ctx(text)
         for t in range(len(order)):
             name = order[(k + t) % len(order)]
+            if used[name] >= CAP.get(name, args.n):
+                continue
             inj = KINDS[name][0](ctx, random.Random(f"{args.seed}:{path.name}:{name}"))
             if inj and inj.text != text:
                 break
         else:
             continue
         k += 1
+        used[name] += 1
         cid = f"{len(cases):04d}"
         for sub, body in (("orig", text), ("dmg", inj.text)):
             d = tmp / sub / cid
