@@ -146,9 +146,20 @@ def make_ctx(text: str) -> Ctx:
     fence = None
     html = False
     prev_blank = True
+    comment = None  # the end of a comment that runs over lines ({% comment %}, <!--): not prose
     for i in range(i0, len(lines)):
         ln = lines[i]
         s = ln.strip()
+        if comment:
+            if comment in ln:
+                comment = None
+            continue
+        for opening, closing in (("{% comment %}", "{% endcomment %}"), ("<!--", "-->")):
+            at = ln.rfind(opening)
+            if at >= 0 and closing not in ln[at:]:
+                comment = closing
+        if comment:
+            continue
         if fence:
             if s.startswith(fence):
                 fence = None
