@@ -10,7 +10,7 @@ other way mixes two styles by habit; no single one is a slip); set ``style`` to 
 ``"closed-em"`` or ``"spaced-en"`` to impose one (and the same in hyphen-as-dash, NL107, whose
 fixes write the house dash). A closed en dash before a function word, a form of "be" or an adverb
 that opens an aside (`service–such as`, `first–then`, `challenge–were able`, `workforce–the team`,
-`obligation–almost`) breaks a sentence, where only an em dash (or the house's spaced en dash)
+`obligation–almost`, `Internet–all of which`: a quantifier before "of" and a pronoun) breaks a sentence, where only an em dash (or the house's spaced en dash)
 belongs; so does another closed en dash in that sentence, the pair's other half (`created–in 29
 minutes–a prototype`), with an unsafe fix when no phrase opens after it, as it may be a compound
 (`cost–benefit study–the first`). A closed en dash before a word that may open an aside (`rates–both
@@ -129,6 +129,8 @@ _PHRASE_WORDS = _CLAUSE_WORDS | frozenset("in on at by to out up off over under 
 _ASIDE_WORDS = _PHRASE_WORDS | frozenset("both each all some many most every any either neither only often "
                                          "usually sometimes perhaps maybe not never".split())
 _NEXT_WORD = lazy(r"([a-z]+)(?![\w–-])")
+_QUANTIFIERS = frozenset("all any both each either few many most much neither none several some".split())
+_OF = lazy(r"[ \t]+of[ \t]+(?:which|whom|them|us|you|these|those|it)\b")  # not a cure–all of sorts
 
 
 def _next_word(pt: str, d: Any) -> str:
@@ -199,8 +201,8 @@ def _in_chain(pt: str, d: Any) -> bool:
 def _breaks_sentence(pt: str, d: Any) -> bool:
     """A closed en dash between a word and a lower-case function word (not in a chain of dashes)."""
     word = _next_word(pt, d)
-    if word not in _CLAUSE_WORDS:
-        return False
+    if word not in _CLAUSE_WORDS and not (word in _QUANTIFIERS and _OF().match(pt, d.end + len(word))):
+        return False  # (so does a quantifier then "of" and a pronoun: Internet–all of which; catch–all is a compound)
     before = _PREV_WORD().search(pt, max(0, d.start - 40), d.start)
     if before is not None and word in ("or", "nor") and before.group().lower() in ("either", "neither", "whether"):
         return False  # either–or, neither–nor: a compound
