@@ -25,7 +25,9 @@ day and a clock time (`Nov 4th - 5:06 PM`: a timeline's date and hour).
 
 An article that writes its dashes as `--` or `---` more often than as real dashes follows the
 SmartyPants convention (Jekyll, Hugo and Pandoc render `--` and `---` as dashes): in ``auto``
-style its double hyphens are left alone. Where real dashes are as common, `--` is a slip, and so
+style its double hyphens are left alone, but for one that sets off an aside with a real dash at
+its other end (`the challenges—and solutions--facing`: a writer of the convention would have typed
+both halves `--`). Where real dashes are as common, `--` is a slip, and so
 is the one `--` of an article with no real dash when it is closed up between two lower-case words
 (`learn--when`, which renders as an en dash glued to both: no sentence's dash); with no real dash
 to follow, a closed double hyphen becomes a closed em dash. (Real
@@ -108,7 +110,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 continue  # August - November, 9 am - 1 pm
             what = "a spaced hyphen"
         else:
-            if keep_doubles or d.form.startswith("one-sided"):
+            if (keep_doubles and partner is None) or d.form.startswith("one-sided"):
                 continue  # the article's convention, or a command-line option (--help)
             if range_side(pt, d.start, -1) and range_side(pt, d.end, 1) and not _label_then_date(pt, d) \
                     and not _day_then_clock(pt, d):
