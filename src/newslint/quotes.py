@@ -1025,9 +1025,11 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         opening, closing = lsp and not rsp, rsp and not lsp
         top = _top(stack, DOUBLE if ch in DOUBLE else SINGLE)
         before = P[mk.start - 1] if mk.start else " "
-        if ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() \
-                and _inside_word(P, mk, prof, top is None, lambda: _spare_closers(marks, idx, prof, stack)):
+        inword = ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() \
+            and _inside_word(P, mk, prof, top is None, lambda: _spare_closers(marks, idx, prof, stack))
+        if inword:
             mk.flag = "inword"  # pr”ogram, societ”y: a mark typed into a word, which pairs with nothing
+            mk.sure = inword is True  # (bug“fix, two words: or a quotation that lost both its spaces)
             q.stray.append(mk)
             continue
         if ch in _ARROWS and lsp and rsp and ch not in prof.primary and id(mk) not in quoting:
@@ -1169,7 +1171,7 @@ def word_parts(P: str, mk: Mark) -> tuple[str, str]:
 
 
 def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
-                 spare_closers: Callable[[], int] = lambda: 0) -> bool:
+                 spare_closers: Callable[[], int] = lambda: 0) -> bool | str:
     """Is the double quotation mark ``mk``, between two letters, typed into one word (pr”ogram,
     Intro”ducing, sat“oshi)? The two sides make a word without it: in English the shipped word
     list says so, in any language the article writing that word elsewhere does. In English a
@@ -1184,7 +1186,10 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
     letters and with no quotation open to close, is one too (German aus”gegangen), and so is one
     that pairs with nothing there (Portuguese mem“bro: no closing mark follows) unless both sides
     are words the article writes alone. An ending after the mark (he”re) counts as a contraction's
-    only where one can be (we’re, don’t: see ``contraction``)."""
+    only where one can be (we’re, don’t: see ``contraction``). In English, two lower-case words
+    that make one the word list lacks (bug“fix, sub"domain), with nothing open and no closing mark
+    after it, give "maybe": likelier one slip than an opening mark that lost its space and its
+    partner, but not sure."""
     left, right = word_parts(P, mk)
     if not right or len(left) + len(right) < 3 or (len(left) == 1 and left.isupper() and right[1:2].islower()):
         return False
@@ -1208,6 +1213,10 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
                 and spare_closers() <= 0:
             return True  # ado"pters, rou"ndtable: a straight mark with no quotation open to close
             # (and none after it to close one it opens: dijo"hola" is a quotation glued to a word)
+        if both_words and nothing_open and left[-1].islower() and right[0].islower() and spare_closers() <= 0:
+            return "maybe"  # bug“fix, sub"domain: two words that make one the list lacks, nothing open
+            # and nothing after to close a quotation: a mark typed into the word, or an opening mark
+            # that lost its space and its closing mark (two slips): the deletion is unsafe
     if re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None:
         return True
     if prof.language == "en" or not (left[-1].islower() and right[0].islower()):
