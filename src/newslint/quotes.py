@@ -1200,6 +1200,7 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
     if mk.ch == '"' and not (left[-1].isascii() and right[0].isascii()):
         return False
     joined = left + right
+    both_words = False
     if prof.language == "en":
         from .resources import english_word, english_words
 
@@ -1213,13 +1214,15 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
                 and spare_closers() <= 0:
             return True  # ado"pters, rou"ndtable: a straight mark with no quotation open to close
             # (and none after it to close one it opens: dijo"hola" is a quotation glued to a word)
+    if re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None:
+        return True
+    if prof.language == "en":
         if both_words and nothing_open and left[-1].islower() and right[0].islower() and spare_closers() <= 0:
             return "maybe"  # bug“fix, sub"domain: two words that make one the list lacks, nothing open
             # and nothing after to close a quotation: a mark typed into the word, or an opening mark
             # that lost its space and its closing mark (two slips): the deletion is unsafe
-    if re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None:
-        return True
-    if prof.language == "en" or not (left[-1].islower() and right[0].islower()):
+        return False
+    if not (left[-1].islower() and right[0].islower()):
         return False
     # In another language (no word list), between two lower-case letters: a curly mark that cannot
     # open a quotation there, with no quotation of its kind open to close (German aus”gegangen)
