@@ -1130,8 +1130,9 @@ def _(a, rng):
     m = rng.choice(keys)
     s, _ = fm_abs(a, m, 1)
     end = a.fm_start + m.end()
-    # a list key loses its items too
-    nxt = re.match(r"(?:\n[ \t]*-[^\n]*)+", a.fm[m.end():])
+    # a list key loses its items too, and a folded value its continuation lines (else `title:`
+    # over `  Trust-Building` leaves the title "Trust-Building", not empty)
+    nxt = re.match(r"(?:\n(?:[ \t]*-|[ \t]+\S)[^\n]*)+", a.fm[m.end():])
     if nxt:
         end += nxt.end()
     return (s, end, m.group(1) + rng.choice([":", ": ", ': ""']), f"{m.group(1)} emptied")

@@ -341,7 +341,7 @@ _WORD_GAP = re.compile(r"(?<=[a-z]{2}) (?=[a-z]{2})")
 _SENT_GAP = re.compile(r"(?<=[a-z]{2}\.) (?=[A-Z][a-z])")
 
 
-_TWO_SPACE_HABIT = re.compile(r"[a-z0-9)][.!?][\"”’)]*  +[\"“‘(]*[A-Z]")
+_TWO_SPACE_HABIT = re.compile(r"[A-Za-z0-9)][.!?][\"”’)]*  +[\"“‘(]*[A-Z]")  # (COMPETES.  The counts: the rule counts it)
 
 
 @injector("doubled-space")

@@ -329,6 +329,7 @@ def _analyse(doc: "Document") -> Quotes | None:
         quoted.add(unit)
         if left and not (units.continued(unit) and attribution(doc, left[-1]) is None
                          and not _inside_clause(P, left[-1]) and comma_end(doc, left[-1]) is None
+                         and narration(doc, left[-1]) is None
                          and _runs_on(marks[i:j], left[-1])) \
                 and not units.before_html(unit):
             if units.inside_list(unit, unit + 1, depth):
@@ -440,6 +441,27 @@ def attribution(doc: "Document", opener: Mark) -> int | None:
     return m.end()
 
 
+# A ! or ? after a word, then a lower-case word: the sentence goes on past the quoted words.
+_NARRATION = lazy(r"(?<=[^\W\d_]{2})[!?](?=[ \t]+[a-z])")
+
+
+def narration(doc: "Document", opener: Mark) -> int | None:
+    """Where the closing mark of ``opener``, open at its paragraph's end, was lost when the
+    writer's sentence goes on after the quoted one (he said, “I’m no engineer! yet found his
+    way): the end of a ! or ? after a word and before a lower-case word, ahead of any other mark
+    of ``opener``'s family. A quotation that runs over several paragraphs does not go on in
+    lower case after its own sentence's end. None outside English and in front-matter fields."""
+    if opener.unit < 0 or not doc.language_tag.lower().startswith("en"):
+        return None
+    P = doc.prose_text
+    end = doc.blocks[opener.unit].end
+    nxt = (NEXT_DOUBLE() if opener.ch in DOUBLE else _NEXT_SINGLE()).search(P, opener.end, end)
+    if nxt is not None:  # the quotation's words end at the next mark of its family
+        end = nxt.start()
+    m = _NARRATION().search(P, opener.end, end)
+    return None if m is None else m.end()
+
+
 def comma_end(doc: "Document", opener: Mark) -> int | None:
     """Where the closing mark of ``opener``, open at its paragraph's end, was lost when the
     paragraph ends with a comma (“We will go, ⏎⏎ “Then we stop,” she said.): the end of that
@@ -478,10 +500,10 @@ def _inside_clause(P: str, opener: Mark) -> bool:
     k = opener.start
     while k > 0 and P[k - 1] in " \t":
         k -= 1
-    if k == opener.start or k == 0 or not P[k - 1].isalnum():
-        return False
+    if k == opener.start or k == 0 or not (P[k - 1].isalnum() or P[k - 1] == ")"):
+        return False  # (after an aside in brackets too: ready to (digitally) “put pen to paper)
     word = P[max(0, k - 20): k].split()[-1:]
-    return not (word and _SAID_WORD().fullmatch(word[0].lower()))
+    return not (word and _SAID_WORD().fullmatch(word[0].strip("()").lower()))
 
 
 _SAID_WORD = lazy(r"(?:%s|say|tell|ask|write|add|reply|replied|answer|answered|answers|declared|declares|"
@@ -1003,9 +1025,11 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         opening, closing = lsp and not rsp, rsp and not lsp
         top = _top(stack, DOUBLE if ch in DOUBLE else SINGLE)
         before = P[mk.start - 1] if mk.start else " "
-        if ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() \
-                and _inside_word(P, mk, prof, top is None, lambda: _spare_closers(marks, idx, prof, stack)):
+        inword = ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() \
+            and _inside_word(P, mk, prof, top is None, lambda: _spare_closers(marks, idx, prof, stack))
+        if inword:
             mk.flag = "inword"  # pr”ogram, societ”y: a mark typed into a word, which pairs with nothing
+            mk.sure = inword is True  # (bug“fix, two words: or a quotation that lost both its spaces)
             q.stray.append(mk)
             continue
         if ch in _ARROWS and lsp and rsp and ch not in prof.primary and id(mk) not in quoting:
@@ -1147,7 +1171,7 @@ def word_parts(P: str, mk: Mark) -> tuple[str, str]:
 
 
 def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
-                 spare_closers: Callable[[], int] = lambda: 0) -> bool:
+                 spare_closers: Callable[[], int] = lambda: 0) -> bool | str:
     """Is the double quotation mark ``mk``, between two letters, typed into one word (pr”ogram,
     Intro”ducing, sat“oshi)? The two sides make a word without it: in English the shipped word
     list says so, in any language the article writing that word elsewhere does. In English a
@@ -1162,7 +1186,10 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
     letters and with no quotation open to close, is one too (German aus”gegangen), and so is one
     that pairs with nothing there (Portuguese mem“bro: no closing mark follows) unless both sides
     are words the article writes alone. An ending after the mark (he”re) counts as a contraction's
-    only where one can be (we’re, don’t: see ``contraction``)."""
+    only where one can be (we’re, don’t: see ``contraction``). In English, two lower-case words
+    that make one the word list lacks (bug“fix, sub"domain), with nothing open and no closing mark
+    after it, give "maybe": likelier one slip than an opening mark that lost its space and its
+    partner, but not sure."""
     left, right = word_parts(P, mk)
     if not right or len(left) + len(right) < 3 or (len(left) == 1 and left.isupper() and right[1:2].islower()):
         return False
@@ -1173,6 +1200,7 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
     if mk.ch == '"' and not (left[-1].isascii() and right[0].isascii()):
         return False
     joined = left + right
+    both_words = False
     if prof.language == "en":
         from .resources import english_word, english_words
 
@@ -1182,11 +1210,19 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
         both_words = (left.lower() in words or left in _ONE_LETTER_WORDS) and right.lower() in words
         if mk.ch != '"' and not both_words:
             return True
-        if mk.ch == '"' and nothing_open and not both_words and left[-1].islower() and right[0].islower():
+        if mk.ch == '"' and nothing_open and not both_words and left[-1].islower() and right[0].islower() \
+                and spare_closers() <= 0:
             return True  # ado"pters, rou"ndtable: a straight mark with no quotation open to close
+            # (and none after it to close one it opens: dijo"hola" is a quotation glued to a word)
     if re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None:
         return True
-    if prof.language == "en" or not (left[-1].islower() and right[0].islower()):
+    if prof.language == "en":
+        if both_words and nothing_open and left[-1].islower() and right[0].islower() and spare_closers() <= 0:
+            return "maybe"  # bug“fix, sub"domain: two words that make one the list lacks, nothing open
+            # and nothing after to close a quotation: a mark typed into the word, or an opening mark
+            # that lost its space and its closing mark (two slips): the deletion is unsafe
+        return False
+    if not (left[-1].islower() and right[0].islower()):
         return False
     # In another language (no word list), between two lower-case letters: a curly mark that cannot
     # open a quotation there, with no quotation of its kind open to close (German aus”gegangen)

@@ -8,8 +8,9 @@ dashes use most (a tie, or no dash, gives ` — `), and the others are reported 
 clear: two in three dashes or more take it (an article that spaces a third of its dashes the
 other way mixes two styles by habit; no single one is a slip); set ``style`` to ``"spaced-em"``,
 ``"closed-em"`` or ``"spaced-en"`` to impose one (and the same in hyphen-as-dash, NL107, whose
-fixes write the house dash). A closed en dash before a function word or a form of "be" (`service–such as`, `first–then`, `challenge–were able`,
-`workforce–the team`) breaks a sentence, where only an em dash (or the house's spaced en dash)
+fixes write the house dash). A closed en dash before a function word, a form of "be" or an adverb
+that opens an aside (`service–such as`, `first–then`, `challenge–were able`, `workforce–the team`,
+`obligation–almost`, `Internet–all of which`: a quantifier before "of" and a pronoun) breaks a sentence, where only an em dash (or the house's spaced en dash)
 belongs; so does another closed en dash in that sentence, the pair's other half (`created–in 29
 minutes–a prototype`), with an unsafe fix when no phrase opens after it, as it may be a compound
 (`cost–benefit study–the first`). A closed en dash before a word that may open an aside (`rates–both
@@ -114,7 +115,11 @@ _CLAUSE_WORDS = frozenset("the a an and but so such which that who whose where w
                           "for of it its we they he she you this these those not even especially including like "
                           "if there what how our their his her my your or nor yet because although though unless "
                           "then whatever whichever whoever whenever wherever however whether since "
-                          "is are was were".split())
+                          "is are was were "
+                          # adverbs that open an aside and never end a compound (obligation–almost)
+                          "almost already certainly clearly especially hence indeed instead largely mainly "
+                          "maybe mostly nearly particularly perhaps primarily probably rather simply sometimes "
+                          "therefore thus usually".split())
 # ... and the words after which a partner dash is an aside's edge (a particle too: "created–in
 # 29 minutes–a"), not a compound's middle ("cost–benefit")
 _PHRASE_WORDS = _CLAUSE_WORDS | frozenset("in on at by to out up off over under after before until into onto upon "
@@ -124,6 +129,8 @@ _PHRASE_WORDS = _CLAUSE_WORDS | frozenset("in on at by to out up off over under 
 _ASIDE_WORDS = _PHRASE_WORDS | frozenset("both each all some many most every any either neither only often "
                                          "usually sometimes perhaps maybe not never".split())
 _NEXT_WORD = lazy(r"([a-z]+)(?![\w–-])")
+_QUANTIFIERS = frozenset("all any both each either few many most much neither none several some".split())
+_OF = lazy(r"[ \t]+of[ \t]+(?:which|whom|them|us|you|these|those|it)\b")  # not a cure–all of sorts
 
 
 def _next_word(pt: str, d: Any) -> str:
@@ -194,8 +201,8 @@ def _in_chain(pt: str, d: Any) -> bool:
 def _breaks_sentence(pt: str, d: Any) -> bool:
     """A closed en dash between a word and a lower-case function word (not in a chain of dashes)."""
     word = _next_word(pt, d)
-    if word not in _CLAUSE_WORDS:
-        return False
+    if word not in _CLAUSE_WORDS and not (word in _QUANTIFIERS and _OF().match(pt, d.end + len(word))):
+        return False  # (so does a quantifier then "of" and a pronoun: Internet–all of which; catch–all is a compound)
     before = _PREV_WORD().search(pt, max(0, d.start - 40), d.start)
     if before is not None and word in ("or", "nor") and before.group().lower() in ("either", "neither", "whether"):
         return False  # either–or, neither–nor: a compound

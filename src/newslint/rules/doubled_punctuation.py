@@ -3,8 +3,11 @@
 A doubled comma, semicolon, colon or full stop is a slip of the keyboard (or of an edit that
 joined two sentences), and so is an em dash typed twice between words (`list——the`: not in
 Chinese, whose dash is two em dashes), and a full stop left before a comma after a plain lower-case word
-(`the free., six-course training`, `design-centric., agile`, and after a capitalised word that is no
-abbreviation, first in its sentence or six letters long: `Again., by planning`; the fix deletes the stop), and a
+(`the free., six-course training`, `design-centric., agile`, `easy to use., but`: a word of three
+letters only when it is no abbreviation, not `etc.,` or `vol.,`; and after a capitalised word that is no
+abbreviation, first in its sentence or six letters long: `Again., by planning`, or after a capitalised word
+that is no English word, six letters long or written elsewhere without its stop: `Magna Carta.,`,
+`Washington.,`; the fix deletes the stop), and a
 comma or semicolon an edit left before a sentence's stop (`after you edit it,.`: the fix deletes
 it, safe), and a stop that ends a link's text with another right after the link (`[on
 GitHub.](https://…).`: readers see two; the fix, unsafe, deletes the one after), and a
@@ -73,12 +76,33 @@ def _capital_word(pt: str, at: int) -> re.Match[str] | None:
     if m is None:
         return None
     lower = m.group().lower()
-    if lower in _CAPITAL_ABBREVIATIONS or lower not in english_words():
+    if lower in _CAPITAL_ABBREVIATIONS:
         return None
+    if lower not in english_words():
+        # a name or a word of another language (Magna Carta., Washington.,): no abbreviation when
+        # it is six letters long or the article writes it without a stop elsewhere (Calif. and
+        # Assoc. always carry theirs)
+        word = re.escape(m.group())
+        return m if len(lower) >= 6 or re.search(r"(?<![\w.])%s(?![\w.])" % word, pt) else None
     before = pt[max(0, m.start() - 2):m.start()]
     if len(lower) >= 6 or not before.strip() or before[-1:] == " " and before[:1] in ".?!":
         return m
     return None
+
+
+# A three-letter lower-case word before ".," (easy to use., but): an English word that is no
+# abbreviation (etc., est., vol., viz. are words of the list too, so they are named)
+_SHORT_WORD = lazy(r"(?<![\w.@/'’-])[a-z]{3}\Z")
+_SHORT_ABBREVIATIONS = frozenset("""apt ave avg cal cit col def dep dept est esp etc fig inc ltd max min mon nos
+    oct pct rev sec sep sgt tel var viz vol yds yrs""".split())
+
+
+def _short_word(pt: str, at: int) -> re.Match[str] | None:
+    """The three-letter English word right before ``at`` when it is no abbreviation."""
+    m = _SHORT_WORD().search(pt, max(0, at - 8), at)
+    if m is None or m.group() in _SHORT_ABBREVIATIONS or m.group() not in english_words():
+        return None
+    return m
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -90,7 +114,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if run_end - run_start == 2 and pt[run_start:run_end] == ".," and "." in marks:
             word = _PLAIN_WORD().search(pt, max(0, run_start - 40), run_start)
             if word is None:
-                word = _capital_word(pt, run_start)
+                word = _capital_word(pt, run_start) or _short_word(pt, run_start)
             if word is not None and word.group().rsplit("-", 1)[-1] not in _ABBREVIATIONS and not near_invisible(doc, run_start, run_end):
                 yield Finding(run_start, run_end, "a full stop before a comma; delete the stop",
                               Fix.delete(run_start, run_start + 1, "Delete the full stop"))

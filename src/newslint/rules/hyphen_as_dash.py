@@ -25,11 +25,14 @@ day and a clock time (`Nov 4th - 5:06 PM`: a timeline's date and hour).
 
 An article that writes its dashes as `--` or `---` more often than as real dashes follows the
 SmartyPants convention (Jekyll, Hugo and Pandoc render `--` and `---` as dashes): in ``auto``
-style its double hyphens are left alone, save one that pairs with a real dash around an aside
-(`the challenges—and solutions--facing`), which takes that dash's form. Where real dashes are
-as common, `--` is a slip. (Real dashes are those that separate words as a dash does; a closed
-en dash joining a compound or a range, commit–reveal or 2010–2012, is none; a double hyphen
-paired with a real dash counts as one.)
+style its double hyphens are left alone, but for one that sets off an aside with a real dash at
+its other end (`the challenges—and solutions--facing`: a writer of the convention would have typed
+both halves `--`), which takes that dash's form. Where real dashes are as common, `--` is a slip,
+and so is the one `--` of an article with no real dash when it is closed up between two lower-case
+words (`learn--when`, which renders as an en dash glued to both: no sentence's dash); with no real
+dash to follow, a closed double hyphen becomes a closed em dash. (Real dashes are those that
+separate words as a dash does; a closed en dash joining a compound or a range, commit–reveal or
+2010–2012, is none; a double hyphen paired with a real dash counts as one.)
 
 A spaced hyphen inside a compound (`root - based method`, `data - driven approach`: the second
 half is a word such as based, driven, related, friendly or first, and a noun follows, not a
@@ -84,13 +87,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     # facing) is a slip whatever the article's habit: it counts with the real dashes, as it will be
     # one once fixed, so that fixing it cannot tip the article into or out of SmartyPants's habit.
     paired = sum(1 for d in doubles if paired_form(doc, d)) if style == "auto" else 0
-    keep_doubles = style == "auto" and len(doubles) - paired > real + paired
+    pt = doc.prose_text
+    keep_doubles = style == "auto" and len(doubles) - paired > real + paired \
+        and not (not real and _lone_closed(pt, doubles))
     house = house_dash(doc, style)
     mixed = _mixed_forms(doc) if style == "auto" else []
-    pt = doc.prose_text
     for d in candidates:
         partner = paired_form(doc, d) if style == "auto" else None
         dash = DASH_FORMS[partner or _form_for(d, house, mixed)]
+        if style == "auto" and not real and d.form == "closed-hyphen":
+            dash = DASH_FORMS["closed-em"]  # no real dash to follow: the writer closed it up (learn--when)
         if d.mark == "-":
             if (d.prev in _NUMERIC and d.next in _NUMERIC) or _variables(pt, d):
                 continue  # 5 - 3, $200 - $499, n - k: arithmetic or a range
@@ -143,6 +149,18 @@ def _mixed_forms(doc: Document) -> list[str]:
     if not total or 3 * max(votes.values()) >= 2 * total:
         return []
     return sorted((f for f in DASH_ORDER if votes[f]), key=lambda f: -votes[f])
+
+
+def _lone_closed(pt: str, doubles: list[Any]) -> bool:
+    """The one double hyphen of an article without a real dash, `--` closed up between two
+    lower-case words (learn--when): SmartyPants renders it as an en dash glued to both words,
+    no sentence's dash, so it is a dash typed on a typewriter, not the convention (`---`, a
+    spaced ` -- `, or `--` between names or numbers, Diffie--Hellman, 6--9, are)."""
+    if len(doubles) != 1:
+        return False
+    d = doubles[0]
+    return d.mark == "--" and d.form == "closed-hyphen" and pt[d.start - 2: d.start].isalpha() \
+        and pt[d.start - 2: d.start].islower() and pt[d.end: d.end + 2].isalpha() and pt[d.end: d.end + 2].islower()
 
 
 def _form_for(d: Any, house: str, mixed: list[str]) -> str:

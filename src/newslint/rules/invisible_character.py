@@ -248,7 +248,9 @@ def _split_dictionary_word(left: str, right: str) -> bool:
     words = english_words()
     joined = left + right
     if english_word(joined.lower()) or (left[0].isupper() and joined.capitalize() in words):
-        return not ((left.lower() in words or left.capitalize() in words) and right.lower() in words)
+        # (a lower-case part is a word only as written: Indus, a river, does not make indus|tries two words)
+        return not ((left.lower() in words or (left[0].isupper() and left.capitalize() in words))
+                    and right.lower() in words)
     return False
 
 
@@ -300,7 +302,9 @@ _SUFFIXES = frozenset("ing ings tion tions sion sions ation ations ment ments ne
 # Words written closed that are made of two words (how|ever, with|out, can|not): split by a
 # no-break space, which nobody types between the two on purpose, they are one word again
 _CLOSED_WORDS = frozenset("however whatever whenever wherever whoever therefore moreover furthermore nevertheless "
-                          "nonetheless meanwhile otherwise without within into onto upon cannot".split())
+                          "nonetheless meanwhile otherwise without within into onto upon cannot "
+                          "somebody someone something somehow somewhere everybody everything everywhere anybody "
+                          "anything anywhere nobody nothing nowhere throughout whereas whereby thereby".split())
 # Words that a short article may write only once and that make closed compounds (on line, any
 # one, every day, with out): a part among them is a word, not half of one.
 _COMPOUND_PARTS = frozenset("on in out up down over under back any every some no with to for be one day time "

@@ -20,7 +20,8 @@ close may be a closing mark turned round.
 An opening mark glued to the word before it and to the quoted words, paired with a closing mark
 after them (`he said“The plan works,” and`, `how to use them to“grid” your website`), lost the
 space before it: the safe fix inserts it. Only a mark that opens and never closes in the
-article's language, after a letter that has a case (Chinese sets “ without spaces).
+article's language, or a straight " whose partner is a straight " shaped as a closing mark
+(`dijo"hola" a`), after a letter that has a case (Chinese sets “ without spaces).
 
 Bad:  “And not on the terms of ultimatums, ”he pointed out.
 Good: “And not on the terms of ultimatums,” he pointed out.
@@ -100,7 +101,10 @@ def _glued_opening(P: str, op: Mark, cl: Mark, prof: Profile) -> bool:
     ``cl`` shaped as one (glued to the quoted words, a space or punctuation after)?"""
     if op.masked or cl.masked or op.flag or op.lsp or op.rsp or not cl.rsp or cl.lsp:
         return False
-    if op.ch not in prof.openers or op.ch in prof.closers:
+    if op.ch == '"':
+        if cl.ch != '"':
+            return False  # (a straight mark opens and closes: only its pair's shape tells, dijo"hola")
+    elif op.ch not in prof.openers or op.ch in prof.closers:
         return False
     before, after = P[op.start - 1: op.start], P[op.end: op.end + 1]
     return before.isalpha() and before.lower() != before.upper() and after.isalnum()

@@ -25,7 +25,10 @@ either way by whether a quotation is open (Spanish ``olv"ido``), unless both sid
 plural or a contraction's ending (``“yes”s``, ``don”t``, ``we”re``: wrong-apostrophe's), but an
 ending that makes no contraction with the letters before it is part of the word (``he”re``,
 ``the“re``, ``ca”t``, ``wi”ll``: n’t follows an n, ’re and ’ve a pronoun, ’d and ’ll a pronoun or a
-word they make no other word with); nor after a lone capital before a
+word they make no other word with). Between two English words that make one the word list lacks
+(``bug“fix``, ``sub"domain``), with nothing open and no closing mark after it, the mark is reported
+so too, but the deletion is unsafe: it may be an opening mark that lost its space and its partner.
+Not after a lone capital before a
 name (``O”Brien``); nor after an elided word in French and Italian (``l”homme``, ``dell”anno``: an
 apostrophe, wrong-apostrophe's); nor between letters without case (Chinese ``他说“我们走”``).
 
@@ -85,7 +88,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if mk.flag == "inword":
             word = "".join(word_parts(text, mk))
             yield Finding(mk.start, mk.end, f"{mk.ch} inside the word “{word}”; delete it",
-                          Fix.delete(mk.start, mk.end, f"Delete the {mk.ch}"))
+                          Fix.delete(mk.start, mk.end, f"Delete the {mk.ch}", safe=mk.sure))
             continue
         # (Biome"": where both close nothing, the second is the one typed twice)
         if text[mk.start - 1:mk.start] == mk.ch or (text[mk.end:mk.end + 1] == mk.ch and mk.end not in strays):

@@ -21,8 +21,11 @@ after the comma; so did a testimonial whose signature follows a sentence's end a
 dash (“I loved working on the team. — **Noah Manger**): the mark goes after the full stop. So did
 a quotation whose paragraph ends with a comma (“We will go, ⏎⏎ “Then we stop,” she said.): a
 quotation that runs over paragraphs leaves each one at a sentence's end, so the finding runs to
-that comma, and the unsafe fix closes the quotation after it. Such a quotation is reported even
-when the next paragraph opens with a mark.
+that comma, and the unsafe fix closes the quotation after it. So did a quotation after which
+the writer's sentence goes on in lower case past a ! or ? (Robert stated, “I’m not an engineer
+by trade! yet found his way): the unsafe fix closes it after that mark. Such a quotation is
+reported even when the next paragraph opens with a mark, and so is one opened after an aside
+in brackets (ready to (digitally) “put pen to paper), inside a clause.
 
 A quotation that runs on into the next paragraphs without reopening them (closing in a later
 paragraph) is reported once, at the first paragraph that should open with the mark; the fix
@@ -58,7 +61,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
-from ..quotes import DOUBLE, NEXT_DOUBLE, Profile, analyse, attribution, comma_end, misplaced_space
+from ..quotes import DOUBLE, NEXT_DOUBLE, Profile, analyse, attribution, comma_end, misplaced_space, narration
 
 ID = "NL110"
 NAME = "unclosed-quote"
@@ -100,6 +103,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if at is None:
             at = comma_end(doc, mk)
             why = "its paragraph ends with the comma"
+        if at is None:
+            at = narration(doc, mk)
+            why = f"the sentence goes on in lower case after the '{text[at - 1]}'" if at is not None else ""
         if at is not None:
             close = _closer(q.profile, mk.ch)
             yield Finding(mk.start, at, f"the quotation opened with {mk.ch} is never closed, and {why} that ends "
