@@ -38,6 +38,10 @@ def capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: in
             and glued_count(pt, word, nxt) == 1 and _surname_elsewhere(pt, nxt):
         return True  # a Team Service Reward Program.Stahl knows: the next sentence opens with the
         # surname of a person the article names in full elsewhere (Paul Stahl), then a verb
+    if pt[i] == "." and right == nxt and word.istitle() and len(nxt) > 2 and nxt in given_names() \
+            and _SURNAME_NEXT().match(pt, after) and glued_count(pt, word, nxt) == 1:
+        return True  # American Independence.Benjamin Franklin signed: a person's full name opens
+        # the next sentence (a name written with a dot has no given name and surname after it)
     if pt[i] == "." and nxt.istitle() and word in CALENDAR and glued_count(pt, word, nxt) == 1:
         return True  # in early April.Search volume: a date ends a sentence
     if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and word.istitle() \
@@ -68,6 +72,8 @@ def capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: in
         both_stand_alone(latin(), word, nxt) or opens_sentences(pt, word, nxt)))
 
 
+# After a given name glued to a stop: its surname, then the sentence goes on (a lower-case word)
+_SURNAME_NEXT = lazy(r" [A-Z][a-z]+(?:[’']s)? [a-z]")
 # After the glued word, a determiner or a pronoun that opens a noun phrase or a clause
 # (not "that", a relative after a name too: Event.Created that the handler reads; not "it", "its",
 # "his", "her": an object or its possessive, gave Lightning.Pub its name)
