@@ -139,6 +139,7 @@ def _prose_list(word: str, right: str) -> bool:
     of three letters or more with one of six or more: a sentence's list whose spaces went missing
     (smartphones,tablets,etc.; anytime,anywhere,any device), never a code or data list (a,b,c;
     short tokens such as field names or colours: name,email,phone; red,green,blue)."""
-    items = [*word.split(","), *right.rstrip(CLOSERS + ".").split(",")]
+    # (the list's last comma may be spaced: developers,coders,designers, data scientists)
+    items = [*word.split(","), *right.rstrip(CLOSERS + ".,;:").split(",")]
     return len(items) >= 3 and all(w.isalpha() and w.islower() for w in items) and \
         (any(w in _LIST_WORDS for w in items[1:]) or (min(map(len, items)) >= 3 and max(map(len, items)) >= 6))
