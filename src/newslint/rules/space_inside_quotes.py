@@ -11,7 +11,8 @@ Good: “Only with him. Without any intermediaries,” he said.
 Bad (lang: fr):  Il a dit : « Seulement avec lui ».
 Good (lang: fr): Il a dit : « Seulement avec lui ». (with no-break spaces inside)
 
-A quotation left open (unclosed-quote reports it) is judged too where its mark opens a sentence
+A quotation left open (unclosed-quote reports it), or reopened in the next paragraph as a
+quotation over paragraphs is, is judged too where its mark opens a sentence
 and a space stands between the mark and a capital (`the event. “ This conference is`): the mark
 opens whatever follows, so the space is a slip.
 
@@ -97,7 +98,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if s < cl.start and text[s - 1] != ":" and not cl.masked and close_side:  # "visitors per day: " quotes a literal string
             yield Finding(s, cl.start, f"space before closing {cl.ch}; write {cl.ch} next to the quoted word",
                           Fix.delete(s, cl.start, "Delete the space", safe))
-    for op in q.unclosed:  # the opening mark of a quotation that runs on, a space typed after it
+    # the opening mark of a quotation that runs on, left open or reopened in the next paragraph
+    # (the convention for a quotation over paragraphs), a space typed after it
+    running = [m for m in q.marks if m.role == "open" and m.partner is None]
+    for op in running:
         if op.ch in spaced or op.masked or op.ch in q.profile.closers or op.ch not in q.profile.openers:
             continue  # (a mark that also closes, German “, may be a closing one turned round)
         e = op.end
