@@ -42,6 +42,10 @@ def capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: in
             and _SURNAME_NEXT().match(pt, after) and glued_count(pt, word, nxt) == 1:
         return True  # American Independence.Benjamin Franklin signed: a person's full name opens
         # the next sentence (a name written with a dot has no given name and surname after it)
+    if pt[i] == "." and right == nxt and word.istitle() and nxt.istitle() and space_then_lower(pt, after) \
+            and _name_opens_with(pt, i - len(word), nxt) and glued_count(pt, word, nxt) == 1:
+        return True  # through Kaggle Connect.Kaggle has: the next sentence opens with the first word
+        # of the name that ends this one (a name written with a dot does not repeat its own first word)
     if pt[i] == "." and nxt.istitle() and word in CALENDAR and glued_count(pt, word, nxt) == 1:
         return True  # in early April.Search volume: a date ends a sentence
     if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and word.istitle() \
@@ -104,6 +108,22 @@ def _after_given_names(pt: str) -> frozenset[str]:
 
 # A word, a space and a capitalised word (looked at, not taken: it may be the next pair's first)
 _WORD_THEN_CAPITALISED = lazy(r"(?<![^\W_])([^\W\d_]+) (?=([A-Z][^\W\d_]*)(?![^\W_]))")
+
+
+def _name_opens_with(pt: str, start: int, first: str) -> bool:
+    """Does a name of two to four capitalised words that opens with ``first`` end with the word at
+    ``start`` (Kaggle Connect, with Kaggle)?"""
+    # (words split at spaces, not a pattern made per word: thousands of glued stops would each
+    # compile one)
+    parts = pt[max(0, start - 80):start].split(" ")
+    if len(parts) < 2 or parts[-1]:
+        return False  # no space right before the word
+    for part in reversed(parts[-4:-1]):
+        if part == first:
+            return True
+        if not part[:1].isupper():
+            return False
+    return False
 
 
 def _ends_long_name(pt: str, start: int) -> bool:
