@@ -15,6 +15,7 @@ from .model import FrontMatter, FrontMatterError, Pos
 
 
 def parse_json(text: str, fm: FrontMatter) -> None:
+    """Fill ``fm`` from its JSON content: data, positions and duplicate keys, or the syntax error."""
     content = text[fm.content_start: fm.content_end]
     try:
         fm.data = json.loads(content)

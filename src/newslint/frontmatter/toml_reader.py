@@ -24,6 +24,8 @@ _TOML_KEY = lazy(r'^[ \t]*("(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_\-]+)[ \t]*=[
 
 
 def parse_toml(text: str, fm: FrontMatter) -> None:
+    """Fill ``fm`` from its TOML content: data (dates as ISO strings) and positions, or the
+    error and what the rest of the block still says."""
     import tomllib  # (here: most front matter is YAML)
 
     content = text[fm.content_start: fm.content_end]

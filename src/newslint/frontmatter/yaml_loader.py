@@ -106,7 +106,7 @@ def _empty(loader: Any, node: yaml.Node) -> Any:
     raise _Unbuilt
 
 
-UNBUILT = object()
+UNBUILT = object()  # the data of a walk that left it to construct_document
 
 
 def positions(root: yaml.Node, base: int, fm: FrontMatter, loader: Any) -> tuple[Pos, int, Any]:

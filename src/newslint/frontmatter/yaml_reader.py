@@ -21,6 +21,8 @@ MAX_EXPANDED = 100_000  # nodes with allowed aliases written out: bounds what co
 
 
 def parse_yaml(text: str, fm: FrontMatter, allow_aliases: bool) -> None:
+    """Fill ``fm`` from its YAML content: data, positions, duplicate keys and alias uses, or the
+    syntax error and what the rest of the block still says (``salvage``)."""
     content = text[fm.content_start: fm.content_end]
     base = fm.content_start
     if not content.strip():
