@@ -10,7 +10,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint import bodydates, frontmatter
+from newslint import bodydates
+from newslint.frontmatter import block
 
 # texts built from the pieces that matter to each scan, so that hits are frequent
 _FENCE_TEXT = st.lists(st.sampled_from(["---", "...", "+++", "-- -", " ", "\t", "\n", "\r", "a", ".", "-"]),
@@ -24,7 +25,7 @@ def test_closing_fence_is_the_first_fence_line(text: str, fence: str, cut: int) 
     start = 0 if start < 0 else start + 1  # the scan starts at a line start
     plain = re.compile(r"^(?:%s|\.\.\.)[ \t]*$" % re.escape(fence) if fence == "---" else r"^\+\+\+[ \t]*$", re.M)
     m = plain.search(text, start)
-    assert frontmatter._closing_fence(text, fence, start) == (None if m is None else m.span())
+    assert block._closing_fence(text, fence, start) == (None if m is None else m.span())
 
 
 _MONTH_NAMES = sorted({n for lang in ("en", "de", "fr") for names in bodydates._names()[lang]["months"] for n in names})

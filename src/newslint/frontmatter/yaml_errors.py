@@ -1,0 +1,113 @@
+"""Where a YAML syntax error really is, and what to tell the editor.
+
+PyYAML reports where its parser gave up, often lines below the slip: a key that lost its colon
+is reported on the next line, an unclosed quote at the end of the block, a ``[`` never closed
+at the next key. ``locate_error`` moves the report to the line that caused it and words it for
+an editor (a tab, a colon in an unquoted value, a quote or bracket never closed).
+UNCLOSED_LIST and UNCLOSED_MAPPING are the messages front-matter-syntax's fix looks for.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ..patterns import lazy
+
+
+def locate_error(exc: yaml.MarkedYAMLError, content: str) -> tuple[int, str]:
+    """Where a YAML syntax error is (an offset in ``content``: the line that caused it, not
+    where the parser gave up) and what to tell the editor."""
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and exc.context in _AT_CONTEXT:
+        mark = exc.context_mark  # the line that started the trouble, not where the parser gave up
+    keyless = _keyless_line_before(exc, content, mark)
+    unclosed = _unclosed_quote_before(content, mark)
+    if unclosed is not None:
+        return unclosed, _AT_CONTEXT["while scanning a quoted scalar"]
+    if keyless is not None:
+        return keyless, _AT_CONTEXT["while scanning a simple key"]
+    return (mark.index if mark is not None else 0), _yaml_message(exc, content, mark)
+
+
+# Errors whose cause is where the parser began the construct, not where it stopped: a line with no
+# ``key:`` (a key that lost its colon) is reported on the next line, an unclosed quote at the
+# end of the block.
+UNCLOSED_LIST = "YAML: a list in `[…]` that is never closed, or whose items lack a comma between them"
+UNCLOSED_MAPPING = "YAML: a mapping in `{…}` that is never closed, or whose entries lack a comma between them"
+_AT_CONTEXT = {
+    "while scanning a simple key": "YAML: a line that is not `key: value` (a missing ':' after the key?)",
+    "while scanning a quoted scalar": "YAML: a quoted value that is never closed; close the quote or drop it",
+    # (the parser stops at the next key, lines below the `[` that was never closed)
+    "while parsing a flow sequence": UNCLOSED_LIST,
+    "while parsing a flow mapping": UNCLOSED_MAPPING,
+}
+
+
+_QUOTED_START = lazy(r"""^[A-Za-z_][\w.-]*:[ \t]+(["'])""", re.M)
+_TOP_KEY = lazy(r"[A-Za-z_][\w.-]*:(?=[ \t\n]|$)")
+
+
+def _unclosed_quote_before(content: str, mark: Any) -> int | None:
+    """``title: "Talks`` + ``date: 2022``: a top-level value whose quote is not closed on its line
+    while the next line is a top-level key. YAML reads on to the next quote mark and fails
+    somewhere below; the offset of the quote that opened it, when it is before the error."""
+    limit = mark.index if mark is not None else len(content)
+    for m in _QUOTED_START().finditer(content, 0, limit):
+        q = m.group(1)
+        end = content.find("\n", m.end())
+        rest = content[m.end():len(content) if end < 0 else end]
+        if q == '"':
+            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+        else:
+            closed = "'" in rest.replace("''", "")
+        if closed or end < 0:
+            continue
+        nxt = _SKIP_BLANK_AND_COMMENTS().match(content, end + 1).end()  # blank lines and comments between
+        if _TOP_KEY().match(content, nxt):
+            return m.start(1)
+    return None
+
+
+_SKIP_BLANK_AND_COMMENTS = lazy(r"(?:[ \t]*(?:#[^\n]*)?\n)*")
+
+
+def _keyless_line_before(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> int | None:
+    """``slug abc`` + ``date: 2022``: YAML reads the two lines as one key and stops at the colon of
+    the second. The offset of the first line when that is what happened, else None."""
+    problem = exc.problem or ""
+    if mark is None or not (problem.startswith("mapping values are not allowed")
+                            or problem == "did not find expected <document start>"):
+        return None  # (the second when a comment ends the keyless line: title 'Newsletter #153')
+    line_start = content.rfind("\n", 0, mark.index) + 1
+    if ":" in content[line_start:mark.index] or content[line_start:line_start + 1] in (" ", "\t", "-", "#"):
+        return None  # a second colon on a key's line (title: a: b), or nested text
+    prev_end = line_start - 1
+    prev_start = content.rfind("\n", 0, max(prev_end, 0)) + 1
+    prev = content[prev_start:prev_end]
+    # (blank and comment lines between them change nothing: `source_url "https://…"`, a blank,
+    # `# Which team?`, `source: usagov` is one scalar document and then a key)
+    while prev_end > 0 and (not prev.strip() or prev.lstrip().startswith("#")):
+        prev_end = prev_start - 1
+        prev_start = content.rfind("\n", 0, max(prev_end, 0)) + 1
+        prev = content[prev_start:prev_end]
+    if prev_end <= 0 or not prev.strip() or _KEY_COLON().search(prev) or prev[:1] in (" ", "\t", "-", "#"):
+        return None  # (a colon inside a URL or a time, source_url https://… or date 2022-01-04 13:02, is no key's)
+    return prev_start
+
+
+_KEY_COLON = lazy(r":(?:[ \t]|$)")
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> str:
+    if exc.context in _AT_CONTEXT and mark is exc.context_mark:
+        return _AT_CONTEXT[exc.context]
+    problem = exc.problem or exc.context or "invalid YAML"
+    at_tab = mark is not None and content[mark.index: mark.index + 1] == "\t"
+    if at_tab or "'\\t'" in problem:
+        return "a tab character in YAML; indent with spaces"
+    if "mapping values are not allowed" in problem:
+        return "YAML: a colon followed by a space inside an unquoted value; quote the value"
+    return f"YAML: {problem}"
