@@ -63,7 +63,9 @@ first line (a long value wrapped over lines, as YAML allows, has no such lines).
 A page's own key (its date, lastmod, expirydate, publishDate, draft or permalink) indented
 under the mapping before it is read as a key of that mapping: the article loses its expiry
 date to ``featured_image``. The last key of a top-level mapping that is such a key, and that the
-article lacks at the top, is reported; the fix unindents it.
+article lacks at the top, is reported; the fix unindents it. So is any key the schema or the
+common keys name that a comment at a line's start parts from the mapping's key above it
+(``primary_image:``, then ``# Controls how this page appears``, then ``  weight: 1``).
 
     Bad:
         featured_image:
@@ -107,7 +109,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.text
     yield from _swallowed_keys(doc, opts, fm.root)
     yield from _quote_runs_over_keys(doc, opts, fm.root)
-    yield from _nested_page_keys(doc, fm.root)
+    yield from _nested_page_keys(doc, opts, fm.root)
     start = _START
     schema: list[set[Any]] = []  # the schema's boolean paths and text keys, read at the first candidate
     stack: list[tuple[tuple[Any, ...], Pos]] = [((), fm.root)]
@@ -266,25 +268,36 @@ def _quote_runs_over_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> 
                                   safe=False, reshapes=True))
 
 
+_COMMENT_LINE = lazy(r"\n#")  # a comment at a line's start
 # Keys that belong to the page, never to a value inside it: its dates and publishing switches
 # (not weight, slug or layout: a series, an author or a block has its own)
 _PAGE_KEYS = frozenset("date draft expirydate last_modified_at lastmod permalink pubdate publishdate updateddate".split())
 
 
-def _nested_page_keys(doc: Document, root: Pos) -> Iterator[Finding]:
+def _nested_page_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> Iterator[Finding]:
     """A page's key (its date, its expiry, draft) indented under the mapping before it, which YAML
     then reads as a key of that mapping: the last key of a top-level mapping, one the article
-    lacks at the top, on a line of its own."""
+    lacks at the top, on a line of its own. So is any known key that a comment at the line's
+    start parts from the key above (``primary_image:`` / ``# Controls how this page appears`` /
+    ``  weight: 1``: the comment closes what came before)."""
     if not isinstance(root.items, dict):
         return
     text = doc.text
     present = {str(k).lower() for k in root.items}
+    known: set[str] | None = None
     for key, pos in root.items.items():
         if not isinstance(pos.items, dict) or not pos.items or pos.key is None:
             continue
         name, last = list(pos.items.items())[-1]
-        if name.lower() not in _PAGE_KEYS or name.lower() in present or last.key is None or last.items is not None:
+        if name.lower() in present or last.key is None or last.items is not None:
             continue
+        if name.lower() not in _PAGE_KEYS:
+            if len(pos.items) != 1 or not _COMMENT_LINE().search(text, pos.key[1], last.key[0]):
+                continue
+            if known is None:
+                known = _known_keys(doc, opts)
+            if name.lower() not in known:
+                continue
         line_start = text.rfind("\n", 0, last.key[0]) + 1
         indent = text[line_start:last.key[0]]
         parent_indent = pos.key[0] - (text.rfind("\n", 0, pos.key[0]) + 1)
@@ -293,10 +306,12 @@ def _nested_page_keys(doc: Document, root: Pos) -> Iterator[Finding]:
         yield Finding(last.key[0], last.key[1],
                       f"`{name}:` is indented under `{key}`, so YAML reads it as part of {key}, not as the "
                       f"article's {name}; unindent it",
-                      # (the edit spans the whole entry, which the structure guard then sees
-                      # written anew, not a key of featured_image lost)
-                      Fix.replace(line_start, last.value[1], text[last.key[0]:last.value[1]], f"Unindent `{name}:`",
-                                  reshapes=True))
+                      # (the edit spans the mapping's value from its key on, which the structure
+                      # guard then sees written anew: not a key of featured_image lost, nor the
+                      # mapping of one key turned null)
+                      Fix.replace(pos.key[1], last.value[1],
+                                  text[pos.key[1]:line_start] + text[last.key[0]:last.value[1]],
+                                  f"Unindent `{name}:`", reshapes=True))
 
 
 def _known_keys(doc: Document, opts: Mapping[str, Any]) -> set[str]:
