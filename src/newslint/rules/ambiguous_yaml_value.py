@@ -107,9 +107,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if fm is None or fm.kind != "yaml" or fm.root is None or fm.data is None:
         return
     text = doc.text
-    yield from _swallowed_keys(doc, opts, fm.root)
-    yield from _quote_runs_over_keys(doc, opts, fm.root)
-    yield from _nested_page_keys(doc, opts, fm.root)
+    yield from _slipped_keys(doc, opts, fm.root)
     start = _START
     schema: list[set[Any]] = []  # the schema's boolean paths and text keys, read at the first candidate
     stack: list[tuple[tuple[Any, ...], Pos]] = [((), fm.root)]
@@ -188,84 +186,87 @@ def _boolean_paths(doc: Document, opts: Mapping[str, Any]) -> set[tuple[Any, ...
 _KEY_LINE = lazy(r"([ \t]+)([A-Za-z_][\w-]*):[ \t]+\S[^\n]*")
 
 
-def _swallowed_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> Iterator[Finding]:
-    """Keys an indentation slip put inside the text of the block scalar before them."""
+def _slipped_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> Iterator[Finding]:
+    """Keys a slip put inside the value of the top-level key before them: indented under a block
+    scalar, swallowed by a quoted value left open, or indented under a mapping."""
     if not isinstance(root.items, dict):
         return
     text = doc.text
     present = {str(k).lower() for k in root.items}
-    known: set[str] | None = None
+    known: list[set[str]] = []  # the known keys, read when a check first needs them
+
+    def is_known(name: str) -> bool:
+        if not known:
+            known.append(_known_keys(doc, opts))
+        return name.lower() in known[0]
+
     for key, pos in root.items.items():
-        if pos.style not in ("|", ">"):
+        if pos.style in ("|", ">"):
+            yield from _swallowed_keys(text, key, pos, present, is_known)
+        elif pos.style in ('"', "'"):
+            yield from _quote_runs_over_keys(text, key, pos, present, is_known)
+        elif isinstance(pos.items, dict) and pos.items and pos.key is not None:
+            yield from _nested_page_keys(text, key, pos, present, is_known)
+
+
+def _swallowed_keys(text: str, key: str, pos: Pos, present: set[str], is_known: Any) -> Iterator[Finding]:
+    """Keys an indentation slip put inside the text of the block scalar before them."""
+    start, end = pos.value
+    block = text[start:end].rstrip("\n")
+    lines = block.split("\n")[1:]  # (the first holds the indicator)
+    if len(lines) < 2:
+        return
+    # the trailing run of `key: value` lines: what the slip swallowed comes last in the block
+    at = start + len(block)
+    found = []
+    for line in reversed(lines):
+        at -= len(line)
+        m = _KEY_LINE().fullmatch(line)
+        if m is None:
+            break
+        found.append((at, m))
+        at -= 1
+    if not found or len(found) == len(lines):
+        return  # (a block of nothing but such lines is text written so: a YAML example)
+    for at, m in reversed(found):
+        name = m.group(2)
+        if name.lower() in present or not is_known(name):
             continue
-        start, end = pos.value
-        block = text[start:end].rstrip("\n")
-        lines = block.split("\n")[1:]  # (the first holds the indicator)
-        if len(lines) < 2:
-            continue
-        # the trailing run of `key: value` lines: what the slip swallowed comes last in the block
-        at = start + len(block)
-        found = []
-        for line in reversed(lines):
-            at -= len(line)
-            m = _KEY_LINE().fullmatch(line)
-            if m is None:
-                break
-            found.append((at, m))
-            at -= 1
-        if not found or len(found) == len(lines):
-            continue  # (a block of nothing but such lines is text written so: a YAML example)
-        if known is None:
-            known = _known_keys(doc, opts)
-        for at, m in reversed(found):
-            name = m.group(2)
-            if name.lower() in present or name.lower() not in known:
-                continue
-            indent = m.group(1)
-            yield Finding(at, at + len(m.group(0)),
-                          f"`{name}:` is indented under `{key}`, so YAML reads it as part of {key}'s text, "
-                          f"not as a key; unindent it",
-                          Fix.replace(at, at + len(indent), "", f"Unindent `{name}:`", reshapes=True))
+        indent = m.group(1)
+        yield Finding(at, at + len(m.group(0)),
+                      f"`{name}:` is indented under `{key}`, so YAML reads it as part of {key}'s text, "
+                      f"not as a key; unindent it",
+                      Fix.replace(at, at + len(indent), "", f"Unindent `{name}:`", reshapes=True))
 
 
 # A line that reads `key: value` (at any indentation) inside a quoted value that runs over lines
 _KEY_LINE_ANY = lazy(r"[ \t]*([A-Za-z_][\w-]*):(?:[ \t]+\S[^\n]*)?")
 
 
-def _quote_runs_over_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> Iterator[Finding]:
+def _quote_runs_over_keys(text: str, key: str, pos: Pos, present: set[str], is_known: Any) -> Iterator[Finding]:
     """A quoted value whose closing mark was lost, which YAML reads on over the next lines up to
     the next such mark: the keys on those lines are text and the article lacks them."""
-    if not isinstance(root.items, dict):
-        return
-    text = doc.text
-    present = {str(k).lower() for k in root.items}
-    known: set[str] | None = None
-    for key, pos in root.items.items():
-        if pos.style not in ('"', "'"):
-            continue
-        start, end = pos.value
-        first_end = text.find("\n", start, end)
-        if first_end < 0:
-            continue  # (one line: closed where it stands)
-        if known is None:
-            known = _known_keys(doc, opts)
-        swallowed = []
-        for line in text[first_end + 1:end].split("\n"):
-            m = _KEY_LINE_ANY().fullmatch(line.rstrip())
-            if m is not None and m.group(1).lower() in known and m.group(1).lower() not in present:
-                swallowed.append(m.group(1))
-        if not swallowed:
-            continue  # a long value wrapped over lines, as YAML allows
-        line_no = text.count("\n", 0, start) + 1
-        names = ", ".join(f"`{n}:`" for n in swallowed[:3]) + (" …" if len(swallowed) > 3 else "")
-        at = first_end - 1 if text[first_end - 1: first_end] == "\r" else first_end
-        yield Finding(start, start + 1,
-                      f"the quoted value of `{key}` is not closed on its line, so YAML reads the next lines "
-                      f"as its text up to the next {pos.style} and drops {names}; close the quote on line {line_no}",
-                      # (the edit spans the lines the value swallowed, which it gives back as
-                      # keys: the structure guard lets a reshaping fix add the keys it touches)
-                      Fix.replace(at, end, pos.style + text[at:end], "Close the quote at the end of its line",
-                                  safe=False, reshapes=True))
+    start, end = pos.value
+    first_end = text.find("\n", start, end)
+    if first_end < 0:
+        return  # (one line: closed where it stands)
+    swallowed = []
+    for line in text[first_end + 1:end].split("\n"):
+        m = _KEY_LINE_ANY().fullmatch(line.rstrip())
+        if m is not None and m.group(1).lower() not in present and is_known(m.group(1)):
+            swallowed.append(m.group(1))
+    if not swallowed:
+        return  # a long value wrapped over lines, as YAML allows
+    line_no = text.count("\n", 0, start) + 1
+    names = ", ".join(f"`{n}:`" for n in swallowed[:3]) + (" …" if len(swallowed) > 3 else "")
+    at = first_end - 1 if text[first_end - 1: first_end] == "\r" else first_end
+    yield Finding(start, start + 1,
+                  f"the quoted value of `{key}` is not closed on its line, so YAML reads the next lines "
+                  f"as its text up to the next {pos.style} and drops {names}; close the quote on line {line_no}",
+                  # (the edit spans the lines the value swallowed, which it gives back as
+                  # keys: the structure guard lets a reshaping fix add the keys it touches)
+                  Fix.replace(at, end, pos.style + text[at:end], "Close the quote at the end of its line",
+                              safe=False, reshapes=True))
 
 
 _COMMENT_LINE = lazy(r"\n#")  # a comment at a line's start
@@ -274,44 +275,34 @@ _COMMENT_LINE = lazy(r"\n#")  # a comment at a line's start
 _PAGE_KEYS = frozenset("date draft expirydate last_modified_at lastmod permalink pubdate publishdate updateddate".split())
 
 
-def _nested_page_keys(doc: Document, opts: Mapping[str, Any], root: Pos) -> Iterator[Finding]:
+def _nested_page_keys(text: str, key: str, pos: Pos, present: set[str], is_known: Any) -> Iterator[Finding]:
     """A page's key (its date, its expiry, draft) indented under the mapping before it, which YAML
     then reads as a key of that mapping: the last key of a top-level mapping, one the article
     lacks at the top, on a line of its own. So is any known key that a comment at the line's
     start parts from the key above (``primary_image:`` / ``# Controls how this page appears`` /
     ``  weight: 1``: the comment closes what came before)."""
-    if not isinstance(root.items, dict):
+    if not isinstance(pos.items, dict) or pos.key is None:
+        return  # (the caller passes mappings with a key: this tells the type checker)
+    name, last = list(pos.items.items())[-1]
+    if name.lower() in present or last.key is None or last.items is not None:
         return
-    text = doc.text
-    present = {str(k).lower() for k in root.items}
-    known: set[str] | None = None
-    for key, pos in root.items.items():
-        if not isinstance(pos.items, dict) or not pos.items or pos.key is None:
-            continue
-        name, last = list(pos.items.items())[-1]
-        if name.lower() in present or last.key is None or last.items is not None:
-            continue
-        if name.lower() not in _PAGE_KEYS:
-            if len(pos.items) != 1 or not _COMMENT_LINE().search(text, pos.key[1], last.key[0]):
-                continue
-            if known is None:
-                known = _known_keys(doc, opts)
-            if name.lower() not in known:
-                continue
-        line_start = text.rfind("\n", 0, last.key[0]) + 1
-        indent = text[line_start:last.key[0]]
-        parent_indent = pos.key[0] - (text.rfind("\n", 0, pos.key[0]) + 1)
-        if not indent or indent.strip() or parent_indent != 0 or "\n" in text[last.key[0]:last.value[1]]:
-            continue
-        yield Finding(last.key[0], last.key[1],
-                      f"`{name}:` is indented under `{key}`, so YAML reads it as part of {key}, not as the "
-                      f"article's {name}; unindent it",
-                      # (the edit spans the mapping's value from its key on, which the structure
-                      # guard then sees written anew: not a key of featured_image lost, nor the
-                      # mapping of one key turned null)
-                      Fix.replace(pos.key[1], last.value[1],
-                                  text[pos.key[1]:line_start] + text[last.key[0]:last.value[1]],
-                                  f"Unindent `{name}:`", reshapes=True))
+    if name.lower() not in _PAGE_KEYS and (len(pos.items) != 1 or not is_known(name)
+                                           or not _COMMENT_LINE().search(text, pos.key[1], last.key[0])):
+        return
+    line_start = text.rfind("\n", 0, last.key[0]) + 1
+    indent = text[line_start:last.key[0]]
+    parent_indent = pos.key[0] - (text.rfind("\n", 0, pos.key[0]) + 1)
+    if not indent or indent.strip() or parent_indent != 0 or "\n" in text[last.key[0]:last.value[1]]:
+        return
+    yield Finding(last.key[0], last.key[1],
+                  f"`{name}:` is indented under `{key}`, so YAML reads it as part of {key}, not as the "
+                  f"article's {name}; unindent it",
+                  # (the edit spans the mapping's value from its key on, which the structure
+                  # guard then sees written anew: not a key of featured_image lost, nor the
+                  # mapping of one key turned null)
+                  Fix.replace(pos.key[1], last.value[1],
+                              text[pos.key[1]:line_start] + text[last.key[0]:last.value[1]],
+                              f"Unindent `{name}:`", reshapes=True))
 
 
 def _known_keys(doc: Document, opts: Mapping[str, Any]) -> set[str]:
