@@ -282,18 +282,8 @@ def _rfc3339_but_zone(value: Any) -> bool:
 def _value_span(fm: FrontMatter, path: tuple[Any, ...]) -> tuple[int, int] | None:
     """The value at a path; past the known structure (items of a TOML array), the deepest
     known value, so the finding underlines the array rather than its key."""
-    node = fm.root
-    if node is None:
-        return None
-    for step in path:
-        items = node.items
-        if isinstance(items, dict) and str(step) in items:
-            node = items[str(step)]
-        elif isinstance(items, list) and isinstance(step, int) and 0 <= step < len(items):
-            node = items[step]
-        else:
-            break
-    return node.value
+    found = fm.deepest(path)
+    return None if found is None else found[0].value
 
 
 def _opening(doc: Document, fm: FrontMatter) -> tuple[int, int]:
@@ -314,18 +304,8 @@ def _line_of(doc: Document, offset: int) -> tuple[int, int]:
 
 def node_at(fm: FrontMatter, path: tuple[Any, ...]) -> Pos | None:
     """The position node at a data path, or None when the path is not there exactly."""
-    node = fm.root
-    for step in path:
-        if node is None:
-            return None
-        items = node.items
-        if isinstance(items, dict) and str(step) in items:
-            node = items[str(step)]
-        elif isinstance(items, list) and isinstance(step, int) and 0 <= step < len(items):
-            node = items[step]
-        else:
-            return None
-    return node
+    found = fm.deepest(path)
+    return found[0] if found is not None and found[1] else None
 
 
 def scalars(fm: FrontMatter) -> Iterator[tuple[tuple[Any, ...], Pos]]:

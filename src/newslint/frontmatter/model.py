@@ -72,18 +72,29 @@ class FrontMatter:
 
         For a path that runs past the known structure, the deepest known ancestor is returned.
         """
+        found = self.deepest(path)
+        if found is None:
+            return None
+        node, whole = found
+        if not whole:
+            return node.key or node.value
+        if part == "key" and node.key is not None:
+            return node.key
+        return node.value
+
+    def deepest(self, path: tuple[Any, ...] | list[Any]) -> tuple[Pos, bool] | None:
+        """The position at a data path and True, or, for a path that runs past the known
+        structure (the items of a TOML array), its deepest known ancestor and False; None when
+        nothing was read."""
         node = self.root
         if node is None:
             return None
-        found = node
         for step in path:
-            items = found.items
+            items = node.items
             if isinstance(items, dict) and str(step) in items:
-                found = items[str(step)]
+                node = items[str(step)]
             elif isinstance(items, list) and isinstance(step, int) and 0 <= step < len(items):
-                found = items[step]
+                node = items[step]
             else:
-                return found.key or found.value
-        if part == "key" and found.key is not None:
-            return found.key
-        return found.value
+                return node, False
+        return node, True
