@@ -29,22 +29,15 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         # (and so does a top-level domain named with its dot: .gov, .mil,etc.)
         return nxt.isalpha() and nxt.islower() and (len(nxt) > 1 or (nxt == "a" and right == "a")) \
             and not GLUED_ITEM().match(right[len(nxt):])  # (cloud.gov,a Platform-as-a-Service)
-    if mark == "," and "/" in word and is_domain(word.split("/", 1)[0], table) \
-            and URL_PATH().fullmatch(word, word.find("/")):
-        nxt = right_word(right)  # the code is on github.com/peer-observer,and there is: a domain
-        # with its path ends the clause when one English word follows, then a space (a URL's own
-        # comma, example.com/a,b or /items,list?x, goes on with no space or no word)
+    if mark == "," and (_VERSION().fullmatch(word) or _AT_NAME().fullmatch(word)
+                        or "/" in word and is_domain(word.split("/", 1)[0], table)
+                        and URL_PATH().fullmatch(word, word.find("/"))):
+        # the release of LND 0.8.2-beta,requests help; To upgrade NARA@work,the Web team; the code
+        # is on github.com/peer-observer,and there is: a version number, a name written with an
+        # "@" (no address: nothing dotted after it) or a domain with its path ends the clause when
+        # one English word follows, then a space (not 1.2,3.4, nor a URL's own comma: example.com/a,b)
+        nxt = right_word(right)
         return nxt == right and len(nxt) > 1 and nxt.islower() and nxt in english_words() \
-            and pt[i + 1 + len(nxt): i + 2 + len(nxt)] == " "
-    if mark == "," and _AT_NAME().fullmatch(word):
-        nxt = right_word(right)  # To upgrade NARA@work,the Web team: a name written with an "@"
-        # (no address: nothing dotted after it) ends the clause when an English word follows
-        return nxt == right and len(nxt) >= 2 and nxt.islower() and nxt in english_words() \
-            and pt[i + 1 + len(nxt): i + 2 + len(nxt)] == " "
-    if mark == "," and _VERSION().fullmatch(word):
-        nxt = right_word(right)  # the release of LND 0.8.2-beta,requests help: a version number
-        # ends the clause when an English word and a space or a line break follow (not 1.2,3.4)
-        return nxt == right and len(nxt) >= 3 and nxt.islower() and nxt in english_words() \
             and pt[i + 1 + len(nxt): i + 2 + len(nxt)] in (" ", "\n")
     if mark == "," and HANDLE().fullmatch(word):
         nxt = right_word(right)  # for those new to the hunt for #lostapps,the campaign: a hashtag
