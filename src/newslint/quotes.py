@@ -1074,10 +1074,13 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
             elif opening:
                 _open(mk, stack)
             elif closing and top is not None and opens_here and P[mk.end: mk.end + 1].isspace() \
-                    and _closers_after(marks, idx) > sum(1 for o in stack if (o.ch in DOUBLE) == (ch in DOUBLE)):
+                    and max(_closers_after(marks, idx), _closers_left(marks, idx)) \
+                    > sum(1 for o in stack if (o.ch in DOUBLE) == (ch in DOUBLE)):
                 # the word“ damage” to assess … earthquake.”: more closing marks follow than the
                 # quotations open can take, so this one opens a nested quotation with its space
-                # on the wrong side (not the open quotation's closing mark turned round)
+                # on the wrong side (not the open quotation's closing mark turned round); so too
+                # where they follow with pairs between (aren’t called“ brand colors.” … “brand
+                # colors,” … schedules.”)
                 _open(mk, stack, sure=False)
                 mk.flag = "misplaced"
             elif closing and top is not None:
@@ -1328,6 +1331,18 @@ def _closers_after(marks: list[Mark], idx: int) -> int:
             if mk.lsp and not mk.rsp:
                 break
             n += mk.rsp and not mk.lsp
+    return n
+
+
+def _closers_left(marks: list[Mark], idx: int) -> int:
+    """How many more closing-shaped than opening-shaped marks of ``marks[idx]``'s family follow
+    it: the closing marks left over once the quotations opened after it are closed."""
+    family = DOUBLE if marks[idx].ch in DOUBLE else SINGLE
+    n = 0
+    for k in range(idx + 1, len(marks)):
+        mk = marks[k]
+        if mk.ch in family and mk.lsp != mk.rsp:
+            n += 1 if mk.rsp else -1
     return n
 
 
