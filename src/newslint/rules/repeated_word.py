@@ -374,8 +374,15 @@ _FRONTED = lazy(r"\b(?:what|whatever|which|who|whom|that)\b|\bto(?: be| get| fee
 
 
 def _fronted_object(before: str) -> bool:
-    """Does ``before`` (the sentence up to the verb) move the verb's object ahead of it?"""
-    return _FRONTED().search(before) is not None
+    """Does ``before`` (the sentence up to the verb) move the verb's object ahead of it? Not a
+    relative pronoun that is the verb's subject, right before it with its auxiliary (tools in the
+    cloud that are working for for them: a slip)."""
+    return _FRONTED().search(before) is not None and _SUBJECT_RELATIVE().search(before) is None
+
+
+# A relative pronoun then an auxiliary, ending the text before the verb: the verb's subject
+_SUBJECT_RELATIVE = lazy(r"\b(?:that|which|who)\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|"
+                         r"must|should|do|does|did)(?:\s+(?:not|also|now|still|been|being))?\s*\Z", re.I)
 
 
 def _span_of_time(pt: str, end: int) -> str:
