@@ -87,6 +87,11 @@ HOSTILE = {
     "glued-stops": "---\ntitle: T\n---\n\n" + "\n\n".join(
         f"Talks went on in Ab{w}.Cd{w} said more." for w in ("".join(chr(97 + int(d)) for d in f"{i:05d}")
                                                             for i in range(10_000))),
+    # thousands of names of five letters before ".," (each asked whether the article writes it
+    # without its stop elsewhere)
+    "stop-comma-names": "---\ntitle: T\n---\n\n" + "\n\n".join(
+        f"Talks went on in Q{w}., then more." for w in ("".join(chr(97 + int(d)) for d in f"{i:04d}")
+                                                      for i in range(10_000))),
     # one glued pair written thousands of times (each asked how often the article glues it)
     "glued-stops-repeated": "---\ntitle: T\n---\n\n" + "\n\n".join(["Talks went on in Tower.Gen said more."] * 10_000),
     "unclosed-language-elements": "---\ntitle: T\n---\n\n" + '<span lang="fr">Bonjour ?\n' * 20_000,

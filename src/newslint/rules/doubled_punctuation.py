@@ -33,7 +33,7 @@ Good: Talks resumed, officials said. They gave no date! And then, nothing.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
@@ -69,9 +69,10 @@ _CAPITAL_ABBREVIATIONS = frozenset("""admin approx assn assoc blvd bros brig cal
     mass mgmt miss natl prof secy treas univ vols wash""".split())
 
 
-def _capital_word(pt: str, at: int) -> re.Match[str] | None:
+def _capital_word(pt: str, at: int, alone: Callable[[], frozenset[str]]) -> re.Match[str] | None:
     """The capitalised English word right before ``at`` when it is no abbreviation: six letters or
-    more, or the first word of a sentence."""
+    more, or the first word of a sentence. ``alone`` gives the capitalised words the text writes
+    without a stop after them."""
     m = _CAPITAL_WORD().search(pt, max(0, at - 40), at)
     if m is None:
         return None
@@ -82,12 +83,22 @@ def _capital_word(pt: str, at: int) -> re.Match[str] | None:
         # a name or a word of another language (Magna Carta., Washington.,): no abbreviation when
         # it is six letters long or the article writes it without a stop elsewhere (Calif. and
         # Assoc. always carry theirs)
-        word = re.escape(m.group())
-        return m if len(lower) >= 6 or re.search(r"(?<![\w.])%s(?![\w.])" % word, pt) else None
+        return m if len(lower) >= 6 or m.group() in alone() else None
     before = pt[max(0, m.start() - 2):m.start()]
     if len(lower) >= 6 or not before.strip() or before[-1:] == " " and before[:1] in ".?!":
         return m
     return None
+
+
+# A capitalised word with no stop or word character after it (and none before)
+_CAPITALISED_ALONE = lazy(r"(?<![\w.])[A-Z][a-z]{3,}(?![\w.])")
+
+
+def _capitalised_alone(doc: Document) -> frozenset[str]:
+    """The capitalised words the prose writes without a stop after them, found once per document:
+    a search of the whole text for each ".," took time in the square of their number."""
+    return doc.memo("doubled-punctuation.alone",
+                    lambda: frozenset(_CAPITALISED_ALONE().findall(doc.prose_text)))
 
 
 # A three-letter lower-case word before ".," (easy to use., but): an English word that is no
@@ -114,7 +125,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if run_end - run_start == 2 and pt[run_start:run_end] == ".," and "." in marks:
             word = _PLAIN_WORD().search(pt, max(0, run_start - 40), run_start)
             if word is None:
-                word = _capital_word(pt, run_start) or _short_word(pt, run_start)
+                word = _capital_word(pt, run_start, lambda: _capitalised_alone(doc)) or _short_word(pt, run_start)
             if word is not None and word.group().rsplit("-", 1)[-1] not in _ABBREVIATIONS and not near_invisible(doc, run_start, run_end):
                 yield Finding(run_start, run_end, "a full stop before a comma; delete the stop",
                               Fix.delete(run_start, run_start + 1, "Delete the full stop"))
