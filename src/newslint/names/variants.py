@@ -432,7 +432,9 @@ def _tie_break(doc: "Document", tied: list[str], first_full: str | None, positio
     if len(ranked) == 1:
         return ranked[0][1], "a known surname", False
     if len(ranked) == len(tied) and ranked[1][0] >= 3 * ranked[0][0]:
-        return ranked[0][1], "the far more common surname", True
+        # (both may be real names; but one a hundred times rarer is a slip the list happens to
+        # hold, Grham against Graham, and the kept spelling's places need no second look)
+        return ranked[0][1], "the far more common surname", ranked[1][0] <= 100 * ranked[0][0]
     if first_full is not None and first_full in tied:
         return first_full, "as in the first full-name mention", True
     return min(tied, key=position), "as in the first mention", True
@@ -499,7 +501,19 @@ def _same_person(form: str, wanted: str, by_form: dict[str, list[Mention]], ment
     # (not a given name, a Census surname or an English word: Moore/Moose) and the kept one is no
     # given name (Robin Linus, then Linux: a surname that is also a given name is a common word of
     # its own, and its near misses are other names).
-    return min(len(form), len(wanted)) >= 6 or not (_real_word(form) or wanted in data.given_names())
+    if min(len(form), len(wanted)) >= 6:
+        return True
+    if _letter_dropped(form, wanted):
+        # A letter left out inside the kept spelling (Paul Graham … Grham said) seldom makes a name
+        # of its own, whether or not the kept one is also a given name; the Census does list
+        # such spellings, but far down (Grham is 84,343rd, Graham 104th).
+        return not _real_word(form, rarer=wanted)
+    return not (_real_word(form) or wanted in data.given_names())
+
+
+def _letter_dropped(form: str, wanted: str) -> bool:
+    """Is ``form`` ``wanted`` with one letter inside it (not the first or the last) left out?"""
+    return len(wanted) == len(form) + 1 and any(wanted[:i] + wanted[i + 1:] == form for i in range(1, len(wanted) - 1))
 
 
 def _bare_after(bare: list[Mention], full: list[Mention]) -> bool:
@@ -508,10 +522,19 @@ def _bare_after(bare: list[Mention], full: list[Mention]) -> bool:
     return first_full is not None and all(not m.full and m.start > first_full for m in bare)
 
 
-def _real_word(form: str) -> bool:
+def _far_rarer(form: str, wanted: str) -> bool:
+    """Is ``form`` a surname the Census ranks more than a hundred times below ``wanted``?"""
+    a, b = data.surname_rank(form), data.surname_rank(wanted)
+    return a is not None and b is not None and a > 100 * b
+
+
+def _real_word(form: str, rarer: str = "") -> bool:
+    """Is ``form`` a given name, a Census surname or an English word? (A surname ranked more than
+    a hundred times below ``rarer`` does not count.)"""
     from ..resources import english_words
 
-    return form in data.given_names() or data.known_surname(form) or form.casefold() in english_words()
+    surname = data.known_surname(form) and not (rarer and _far_rarer(form, rarer))
+    return form in data.given_names() or surname or form.casefold() in english_words()
 
 
 def _given_variants(doc: "Document", group: set[str], mentions: list[Mention], names: Dictionary,
