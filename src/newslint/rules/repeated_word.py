@@ -42,7 +42,8 @@ them", and so it is after a subject and its verb, "We are grateful for for these
 before "now": "but for for now"), `in in`
 after a verb that takes "in", or right after a form of "be" or an object pronoun ("give in in
 the end", "put that logic in in this PR", "where they are in in the list"; not a verb that takes
-"in" only with an object right before it: "who works in in the office" is a slip), `at at` in "looking
+"in" only with an object right before it: "who works in in the office" is a slip, nor a pair
+before a preposition: "log in in with your name"), `at at` in "looking
 at at least"), a capitalised second word (`a A-list actor`), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
 in different sentences or table cells, code, URLs and HTML; a run of three letters at a word's
 end or near it (`Ahhh`, `yesss`, `coool`), a longer run (`sooooo`, `loooove`), words with capitals
@@ -120,7 +121,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
             continue  # a A-list actor; logic AND and logic OR
         word = first.lower()
-        if word == "in" and _particle(pt, m.start()):
+        if word == "in" and _particle(pt, m.start()) and _PREPOSITION_AFTER().match(pt, m.end()) is None:
             continue  # give in in the end; put that logic in in this PR; where they are in in the list
         if word == "for" and _stranded_for(pt, m.start(), m.end()):
             continue  # advocating for for years; waited for for a long time; the feature to look for for that
@@ -312,6 +313,9 @@ _PARTICLE_VERBS = frozenset("""give gave log sign check plug fill come came
 _OBJECT_FIRST = frozenset("""blend box factor fold hand key mix pencil phase put rein rope stir tuck type usher
     work""".split())
 _OBJECTS = frozenset("it him her them us me you this that these those".split())
+# ... but a preposition right after the pair leaves the second "in" without its object: the verb's
+# particle typed twice ("log in in with your username", "sign in in to the portal")
+_PREPOSITION_AFTER = lazy(r"[ \t]+(?:with|to|from|at|on|by|via|using|through|into|onto)\b", re.I)
 _BEFORE = lazy(r"([A-Za-z]+)[^A-Za-z\n]*\n?[^A-Za-z\n]*\Z")
 
 
