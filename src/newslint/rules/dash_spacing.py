@@ -15,7 +15,7 @@ belongs; so does another closed en dash in that sentence, the pair's other half 
 minutes–a prototype`), with an unsafe fix when no phrase opens after it, as it may be a compound
 (`cost–benefit study–the first`). A closed en dash before a word that may open an aside (`rates–both
 numbers and percentages—help`, `meal–can also`) with an em dash in the same sentence is that aside's
-other edge, with an unsafe fix (`built–in tools—which` is a compound). The fix writes the form of an em dash in the same sentence if there
+other edge, with an unsafe fix (`built–in tools—which` is a compound), safe after a conjunction (`test, and–ultimately—improve`). The fix writes the form of an em dash in the same sentence if there
 is one (the other half of the pair), else the house dash; compounds (`cost–benefit`,
 `read–only`, `easy–to–see`, `built–in`) are otherwise left alone. The fix respaces the dash;
 it is safe, but for such a partner.
@@ -90,8 +90,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 # the unsafe fix, as "built–in tools—which" is a compound
                 want = _partner_dash(pt, d, found)
                 if want:
+                    # (after a conjunction it is no compound's middle: "test, and–ultimately—improve")
+                    safe = _word_before(pt, d) in _CONJUNCTIONS
                     yield Finding(d.start, d.end, f"en dash paired with an em dash in this sentence; use '{want}'",
-                                  Fix.replace(d.start, d.end, want, f"Replace with '{want}'", safe=False))
+                                  Fix.replace(d.start, d.end, want, f"Replace with '{want}'", safe=safe))
             continue
         if d.mark == "–" and is_range(pt, d):
             continue  # a range
@@ -117,9 +119,12 @@ _CLAUSE_WORDS = frozenset("the a an and but so such which that who whose where w
                           "then whatever whichever whoever whenever wherever however whether since "
                           "is are was were "
                           # adverbs that open an aside and never end a compound (obligation–almost)
-                          "almost already certainly clearly especially hence indeed instead largely mainly "
-                          "maybe mostly nearly particularly perhaps primarily probably rather simply sometimes "
-                          "therefore thus usually".split())
+                          "almost already apparently arguably basically certainly clearly crucially especially "
+                          "essentially eventually finally fortunately frankly generally hence honestly ideally "
+                          "importantly indeed instead largely mainly maybe mostly namely nearly notably "
+                          "obviously particularly perhaps possibly primarily probably rather simply sometimes "
+                          "specifically surprisingly therefore thus typically ultimately unfortunately "
+                          "usually".split())
 # ... and the words after which a partner dash is an aside's edge (a particle too: "created–in
 # 29 minutes–a"), not a compound's middle ("cost–benefit")
 _PHRASE_WORDS = _CLAUSE_WORDS | frozenset("in on at by to out up off over under after before until into onto upon "
@@ -136,6 +141,18 @@ _OF = lazy(r"[ \t]+of[ \t]+(?:which|whom|them|us|you|these|those|it)\b")  # not 
 def _next_word(pt: str, d: Any) -> str:
     m = _NEXT_WORD().match(pt, d.end)
     return m.group(1) if m else ""
+
+
+_CONJUNCTIONS = frozenset("and but or nor yet".split())
+
+
+def _word_before(pt: str, d: Any) -> str:
+    """The word right before the dash, or "" (a digit or a mark there)."""
+    m = _WORD_BEFORE().search(pt, max(0, d.start - 40), d.start)
+    return m.group() if m else ""
+
+
+_WORD_BEFORE = lazy(r"(?<![^\W\d_])[a-z]+\Z")
 _PREV_WORD = lazy(r"[^\W\d_]{3,}$")
 
 
