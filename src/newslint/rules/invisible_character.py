@@ -9,7 +9,8 @@ characters outside an emoji flag, and a variation selector right after a letter 
 Invisible characters in front-matter values that are not prose (tags, categories, authors: a tag
 `new\u200bs` is another tag than news) are reported too, and so are those in link targets and
 bare URLs: the browser encodes them and the link breaks (once: a URL with a mistyped scheme is
-prose too, and its character is the URL's). So is a no-break space inside a word (`loca\u00a0tion`), which looks like a
+prose too, and its character is the URL's), and those in a reference link's label that keep it from
+naming its definition (`[text][lab\u00adel]`: the link shows as text). So is a no-break space inside a word (`loca\u00a0tion`), which looks like a
 space and splits the word for search: when the article writes the joined word elsewhere
 (`location`, or `locations`) and one of the two parts is not a word of its own in it (`loca`,
 `tion`), when the second part is an ending that is never a word (`need\u00a0ing`), or, in
@@ -92,7 +93,7 @@ _YAML_INDICATORS = "\"'&*!|>%@`#,[]{}?:-"
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each run of invisible characters, with a fix that deletes it."""
-    in_urls = list(_in_urls(doc))
+    in_urls = list(_in_urls(doc)) + list(_in_labels(doc))
     yield from in_urls
     yield from _in_front_matter(doc)
     # A URL the masker missed (a mistyped scheme, a tag broken around it) is prose too: what
@@ -155,6 +156,22 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
             s, e = target.start + s, target.start + e
             yield Finding(s, e, f"invisible {', '.join(names)} in a URL; delete it",
                           Fix.delete(s, e, "Delete the invisible character", safe=not joined, reshapes=True))
+
+
+def _in_labels(doc: Document) -> Iterator[Finding]:
+    """Invisible characters in a full reference link's label (``[text][lab\u00adel]``) that keep
+    it from naming its definition, so the link shows as text: deleting them restores the link."""
+    if not doc.prose_index.references:
+        return
+    text = doc.text
+    for s, e, kind in doc.prose_index.masks:
+        if kind != "ref" or text.isascii() or text[s:e].isascii():
+            continue
+        for m in _RUN().finditer(text, s, e):
+            if restores_reference(doc, m.start(), m.end(), ""):
+                names = sorted({_name(ch) for ch in m.group()})
+                yield Finding(m.start(), m.end(), f"invisible {', '.join(names)} in a link label; delete it",
+                              Fix.delete(m.start(), m.end(), "Delete the invisible character", reshapes=True))
 
 
 def _in_front_matter(doc: Document) -> Iterator[Finding]:
