@@ -5,7 +5,9 @@ quotation marks. The article's language (front matter `lang`/`language`/`locale`
 config's `language`) names the marks that belong (rules/quotes.yaml): English “…” with ‘…’
 inside, Russian and Ukrainian «…» with „…“ inside, German „…“ with ‚…‘ inside (or its other
 house style »…« with ›…‹), Swiss German (``de-CH``) «…» with ‹…›, French «…».
-The fix puts the language's marks for the quotation's nesting level; it is safe when the two
+The fix puts the language's marks for the quotation's nesting level (or, inside a quotation,
+the marks the article's other quotations at that level use: its own nesting, right or wrong, is
+quote-nesting's to report); it is safe when the two
 marks pair unambiguously and, in a Latin-script language, the quotation is not itself in
 Cyrillic or Greek (a verbatim quotation may keep its marks on purpose).
 
@@ -57,7 +59,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 continue
             if (mk.ch, other.ch) in levels or (mk.ch in own and other.ch in own):
                 continue  # the language's own pair, or its own marks turned round (NL118)
-            want = prof.level(mk.depth)
+            want = _sibling_marks(q, mk, levels) or prof.level(mk.depth)
             safe = mk.sure and other.sure and (
                 prof.language in _CYRILLIC_LANGUAGES or not has_foreign_script(doc.text[mk.end:other.start]))
             yield Finding(mk.start, other.end,
@@ -68,3 +70,20 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             want = prof.level(mk.depth)[0 if mk.role == "open" else 1]
             yield Finding(mk.start, mk.end, f"{mk.ch} is not a {language} quotation mark; use {want}",
                           Fix.replace(mk.start, mk.end, want, f"Use {want}", safe=False))
+
+
+def _sibling_marks(q: Any, mk: Any, levels: set[tuple[str, str]]) -> tuple[str, str] | None:
+    """The marks of the other quotations nested in the same quotation as ``mk``, when they all
+    use one pair of the language's own: the writer's nesting there (“… called “brand colors.” …
+    call our colors « brand colors, » …”: the foreign pair takes “…” as its sibling has; whether
+    doubles nest in doubles is quote-nesting's to say, for all of them at once)."""
+    parent = mk.parent
+    if parent is None:
+        return None
+    nested = [m for m in q.marks if m.depth == mk.depth and m is not mk and m.role == "open"
+              and m.partner is not None and (m.ch, m.partner.ch) in levels]
+    for pairs in ({(m.ch, m.partner.ch) for m in nested if m.parent is parent}, {(m.ch, m.partner.ch) for m in nested}):
+        if pairs:  # (the same quotation's first; else the article's other quotations at that depth)
+            return next(iter(pairs)) if len(pairs) == 1 else None
+    return None
+
