@@ -109,15 +109,19 @@ _CAMEL_NAME = lazy(r"(?:[a-z]+|[A-Z][a-z]+)[A-Z][A-Za-z0-9]*")  # comScore, smok
 def _name_after_comma(pt: str, i: int, word: str, right: str, table: dict[str, Any]) -> bool:
     """After a plain word and a comma, a name that the word check leaves out, then the clause:
     a dotted abbreviation of the table (Lisa Wilcox,U.S. Department), or after an English word a
-    domain (Last fall,vote.gov and the; In future phases,StudentAid.gov will) or, in an article
+    domain (Last fall,vote.gov and the; In future phases,StudentAid.gov will; across the
+    country,data.gov, the Census) or, in an article
     that shows no code, a name in camel case (In July,comScore released; this webinar,MobileGov
     developers; not a list of properties, width,minHeight)."""
     after = i + 1 + len(right)
     abbr = right.rstrip(",;:")
     if abbr.endswith(".") and abbr[:-1] in table["dotted-abbreviations"]:
         return True
-    if len(word) < 3 or not (word in CALENDAR or word in english_words() or word.lower() in english_words()) \
-            or not space_then_lower(pt, after):
+    if len(word) < 3 or not (word in CALENDAR or word in english_words() or word.lower() in english_words()):
+        return False
+    if abbr != right and right[-1] == "," and is_domain(abbr, table) and pt[after: after + 1] in (" ", "\n"):
+        return True  # partners across the country,data.gov, the Census Bureau: a list's item
+    if not space_then_lower(pt, after):
         return False
     if is_domain(right, table):
         return True
