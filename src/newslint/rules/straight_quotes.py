@@ -16,8 +16,10 @@ Bad:  contact is maintained in order to "not allow this to grow into something m
 Good: contact is maintained in order to “not allow this to grow into something more terrible.”
 
 A straight quotation inside a quotation takes the next level's marks, so that one fix gives the
-nesting quote-nesting (NL116) asks for: “… ‘…’ …” in English, „… ‚…‘ …“ in German. Its fix is
-safe when the quotation around it pairs beyond doubt too.
+nesting quote-nesting (NL116) asks for: “… ‘…’ …” in English, „… ‚…‘ …“ in German, unless the
+article's other quotations at that depth mostly nest with the outer marks (then it takes those, and
+quote-nesting reports them all alike). Its fix is safe when the quotation around it pairs beyond
+doubt too.
 
 Bad:  “The board said "not this year" to the roof,” she said.
 Good: “The board said ‘not this year’ to the roof,” she said.
@@ -79,7 +81,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             # enclosing quotation's (“He said "no"” → ‘no’, not “no”, which quote-nesting reports)
             glyphs = _replacement(mk, prof, style, own), _replacement(other, prof, style, own)
             outer = _enclosing(mk, chosen)
-            if outer is not None and glyphs == outer:
+            # (unless the article's other quotations at this depth nest with those very marks:
+            # its habit, right or wrong, is quote-nesting's to report, for all of them at once)
+            if outer is not None and glyphs == outer and own.get((mk.depth, mk.ch in DOUBLE)) != glyphs:
                 glyphs = _next_level(outer, prof)
                 safe = safe and _sure_pair(mk.parent)
             chosen[id(mk)] = glyphs
