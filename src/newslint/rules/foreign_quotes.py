@@ -20,6 +20,7 @@ marks in code, URLs, HTML and shortcodes.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -49,6 +50,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     foreign = q.foreign()
     if not foreign:
         return
+    habits: dict[str, Any] = {}
     for mk in sorted({id(m): m for m in foreign + [m.partner for m in foreign if m.partner]}.values(),
                      key=lambda m: m.start):
         if mk.masked or mk.role not in ("open", "close"):
@@ -59,7 +61,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 continue
             if (mk.ch, other.ch) in levels or (mk.ch in own and other.ch in own):
                 continue  # the language's own pair, or its own marks turned round (NL118)
-            want = _sibling_marks(q, mk, levels) or prof.level(mk.depth)
+            want = _sibling_marks(q, mk, levels, habits) or prof.level(mk.depth)
             safe = mk.sure and other.sure and (
                 prof.language in _CYRILLIC_LANGUAGES or not has_foreign_script(doc.text[mk.end:other.start]))
             yield Finding(mk.start, other.end,
@@ -72,18 +74,24 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.replace(mk.start, mk.end, want, f"Use {want}", safe=False))
 
 
-def _sibling_marks(q: Any, mk: Any, levels: set[tuple[str, str]]) -> tuple[str, str] | None:
+def _sibling_marks(q: Any, mk: Any, levels: set[tuple[str, str]], habits: dict[Any, Any]) -> tuple[str, str] | None:
     """The marks of the other quotations nested in the same quotation as ``mk``, when they all
-    use one pair of the language's own: the writer's nesting there (“… called “brand colors.” …
-    call our colors « brand colors, » …”: the foreign pair takes “…” as its sibling has; whether
-    doubles nest in doubles is quote-nesting's to say, for all of them at once)."""
+    use one pair of the language's own, else those of the article's other quotations at that
+    depth: the writer's nesting (“… called “brand colors.” … call our colors « brand colors, » …”:
+    the foreign pair takes “…” as its sibling has; whether doubles nest in doubles is
+    quote-nesting's to say, for all of them at once)."""
     parent = mk.parent
     if parent is None:
         return None
-    nested = [m for m in q.marks if m.depth == mk.depth and m is not mk and m.role == "open"
-              and m.partner is not None and (m.ch, m.partner.ch) in levels]
-    for pairs in ({(m.ch, m.partner.ch) for m in nested if m.parent is parent}, {(m.ch, m.partner.ch) for m in nested}):
+    if not habits:  # (each quotation's nested pairs and each depth's, found once per article)
+        habits["parent"], habits["depth"] = defaultdict(set), defaultdict(set)
+        for m in q.marks:
+            if m.role == "open" and m.parent is not None and m.partner is not None \
+                    and (m.ch, m.partner.ch) in levels:
+                habits["parent"][id(m.parent)].add((m.ch, m.partner.ch))
+                habits["depth"][m.depth].add((m.ch, m.partner.ch))
+    # (mk itself, a foreign pair, is in neither: its marks are not the language's)
+    for pairs in (habits["parent"].get(id(parent)), habits["depth"].get(mk.depth)):
         if pairs:  # (the same quotation's first; else the article's other quotations at that depth)
             return next(iter(pairs)) if len(pairs) == 1 else None
     return None
-
