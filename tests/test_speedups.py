@@ -476,3 +476,24 @@ def test_names_run_pattern_finds_what_the_greedy_one_did(text: str) -> None:
     greedy = re.compile(rf"{mentions._TOKEN}(?:{mentions._GAP}(?:(?:{data.particle_pattern()}|[{up}]\.)"
                         rf"{mentions._GAP})*{mentions._TOKEN})*(?:[’']s(?![{low}]))?")
     assert [m.span() for m in mentions._SEQ.finditer(text)] == [m.span() for m in greedy.finditer(text)]
+
+
+def test_a_kept_spill_holds_each_result_as_it_was_yielded() -> None:
+    """The CLI keeps the results in the engine's own spill (``lint_paths(keep=…)``) instead of
+    pickling each into a second one: what the spill holds once the stream is done is what was
+    yielded, cross-file findings (NL153 on the names tree) and line order included."""
+    from newslint import config, engine
+    from newslint.spill import Spill
+
+    tree = DATA / "names-tree"
+    st_ = engine.settings(config.Config(root=tree))
+    paths = sorted(tree.rglob("*.md"))
+    plain = list(engine.lint_paths(paths, st_, summaries=False))
+    kept = Spill()
+    yielded = list(engine.lint_paths(paths, st_, summaries=False, keep=kept))
+    stored = list(kept)
+    assert any(f.rule == "NL153" for r in plain for f in r.findings)
+    for a, b, c in zip(plain, yielded, stored, strict=True):
+        assert a.path == b.path == c.path
+        assert a.findings == b.findings == c.findings
+        assert a.errors == b.errors == c.errors and a.lines == b.lines == c.lines

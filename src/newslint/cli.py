@@ -102,7 +102,8 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
     from .spill import Spill
 
     # Each result is acted on as it comes (its diff printed, its fix written, the baseline
-    # applied), then kept on disk for the report: memory stays flat however many files
+    # applied), then kept on disk for the report: memory stays flat however many files. The
+    # engine keeps them in this spill already; one is put again only when it is changed here.
     results = Spill()
     out = report.stream("stdout")
     unwritten = False
@@ -110,8 +111,10 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
     outcome = _Outcome(config.fail_on, fixing=fixing, diff=diff)
     with _progress_bar(len(chosen), quiet or diff) as bar:
         stream = engine.lint_paths(chosen, st, fix=fixing, unsafe=unsafe_fixes, diff=diff, jobs=jobs, cache=cache,
-                                   summaries=False, progress=(lambda _: bar.update(1)) if bar is not None else None)
+                                   summaries=False, progress=(lambda _: bar.update(1)) if bar is not None else None,
+                                   keep=None if diff else results)
         for i, (r, path) in enumerate(zip(stream, chosen)):
+            changed = r.new_data is not None or known is not None
             if diff:
                 out.write(r.diff)
             elif r.new_data is not None:
@@ -126,7 +129,7 @@ def check(paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, fmt
                 file_hidden, file_stale = known.apply([r], [path])
                 hidden, stale = hidden + file_hidden, stale + file_stale
             outcome.add(r)
-            if not diff:  # --diff prints no report
+            if changed and not diff:  # (--diff prints no report)
                 results.put(i, r)
     if diff:
         sys.exit(outcome.code(exit_zero))

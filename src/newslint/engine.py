@@ -515,7 +515,7 @@ def tune_gc() -> None:
 
 def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe: bool = False,
                diff: bool = False, progress: Callable[[FileResult], None] | None = None, jobs: int | None = 1,
-               cache: "Cache | None" = None, summaries: bool = True) -> Iterator[FileResult]:
+               cache: "Cache | None" = None, summaries: bool = True, keep: Spill | None = None) -> Iterator[FileResult]:
     """Lint many files; results come in the order of ``paths`` whatever the scheduling.
 
     ``jobs`` worker processes share the files that the ``cache`` cannot answer (None: one per
@@ -523,12 +523,18 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
     is called once per file as it is done (the CLI's progress bar). With ``summaries`` false,
     the results come without their cross-file summaries (the corpus pass has used them; reading
     each back from disk costs an unpickle per file that a caller like the CLI throws away).
+
+    ``keep``: an empty Spill of the caller's to hold the results in (left open), each under its
+    index in ``paths``; a result that the cross-file pass changes is put again before it is
+    yielded, so that once the stream is done ``keep`` holds every result as it was yielded. A
+    caller that keeps the results for a report (the CLI) then puts again only those it changes
+    itself, where it used to pickle every result into a second spill of its own.
     """
     from .files import display
 
     paths = list(paths)
     # Every result waits on disk for the cross-file pass and the path order (memory stays flat)
-    spill = Spill()
+    spill = Spill() if keep is None else keep
     try:
         todo: list[int] = []
         for i, path in enumerate(paths):
@@ -570,9 +576,12 @@ def lint_paths(paths: Sequence[Path], st: Settings, *, fix: bool = False, unsafe
                 result.errors.extend(added.errors)
             if in_line_order:
                 result.findings.sort(key=_finding_order)
+            if keep is not None and (added or (in_line_order and len(result.findings) > 1)):
+                keep.put(i, result)  # changed from what the spill holds, or maybe reordered: kept as yielded
             yield result
     finally:
-        spill.close()
+        if keep is None:
+            spill.close()
 
 
 def _finding_order(f: Finding) -> tuple[int, int, str, str]:
