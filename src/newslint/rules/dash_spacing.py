@@ -8,7 +8,8 @@ dashes use most (a tie, or no dash, gives ` — `), and the others are reported 
 clear: two in three dashes or more take it (an article that spaces a third of its dashes the
 other way mixes two styles by habit; no single one is a slip); set ``style`` to ``"spaced-em"``,
 ``"closed-em"`` or ``"spaced-en"`` to impose one (and the same in hyphen-as-dash, NL107, whose
-fixes write the house dash). A closed en dash before a function word, a form of "be" or an adverb
+fixes write the house dash). A closed en dash before a function word, a form of "be", an auxiliary
+(`organizations–has worked`) or an adverb
 that opens an aside (`service–such as`, `first–then`, `challenge–were able`, `workforce–the team`,
 `obligation–almost`, `Internet–all of which`: a quantifier before "of" and a pronoun) breaks a sentence, where only an em dash (or the house's spaced en dash)
 belongs; so does another closed en dash in that sentence, the pair's other half (`created–in 29
@@ -117,7 +118,7 @@ _CLAUSE_WORDS = frozenset("the a an and but so such which that who whose where w
                           "for of it its we they he she you this these those not even especially including like "
                           "if there what how our their his her my your or nor yet because although though unless "
                           "then whatever whichever whoever whenever wherever however whether since "
-                          "is are was were "
+                          "is are was were has have had will would can could should might must "
                           # adverbs that open an aside and never end a compound (obligation–almost)
                           "almost already apparently arguably basically certainly clearly crucially especially "
                           "essentially eventually finally fortunately frankly generally hence honestly ideally "
@@ -153,7 +154,7 @@ def _word_before(pt: str, d: Any) -> str:
 
 
 _WORD_BEFORE = lazy(r"(?<![^\W\d_])[a-z]+\Z")
-_PREV_WORD = lazy(r"[^\W\d_]{3,}$")
+_PREV_WORD = lazy(r"[^\W\d_]{2,}$")
 
 
 def _sentence_en_dashes(pt: str, closed: list[Any]) -> tuple[set[Any], set[Any]]:
@@ -223,5 +224,11 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
     before = _PREV_WORD().search(pt, max(0, d.start - 40), d.start)
     if before is not None and word in ("or", "nor") and before.group().lower() in ("either", "neither", "whether"):
         return False  # either–or, neither–nor: a compound
+    if before is not None and len(before.group()) == 2 and before.group() not in _SHORT_ENDS:
+        return False  # as–is: a short word is a compound's half; a particle or pronoun ends a clause
     return before is not None and before.group().lower() not in _CLAUSE_WORDS \
         and pt[before.start() - 1: before.start()] not in ("–", "-")
+
+
+# Two-letter words that end a clause before a dash (pop up–but, tell us–and), not as–is
+_SHORT_ENDS = frozenset("up in on it us me".split())
