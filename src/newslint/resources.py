@@ -165,11 +165,16 @@ _INFLECTIONS = ("ers", "er", "s")
 
 def english_word(word: str) -> bool:
     """Is ``word`` (as written) in the English word list, or an -er, -ers or -s form of a word of
-    it that the list lacks (adopter, adopters: the list has adopt)?"""
+    it that the list lacks (adopter, adopters: the list has adopt), or an -ing or -ed form of one
+    ending in "e" (messaging: the list has message)?"""
     words = english_words()
     if word in words:
         return True
-    return any(word.endswith(end) and len(word) - len(end) >= 4 and word[:-len(end)] in words for end in _INFLECTIONS)
+    if any(word.endswith(end) and len(word) - len(end) >= 4 and word[:-len(end)] in words for end in _INFLECTIONS):
+        return True
+    # (-ing and -ed of a word ending in "e" that the list lacks: messaging, messaged from message)
+    return word.endswith(("ing", "ed")) and len(word) >= 8 and \
+        word[:-3 if word[-1] == "g" else -2] + "e" in words
 
 
 @lru_cache(maxsize=1)
