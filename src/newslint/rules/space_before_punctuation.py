@@ -6,7 +6,10 @@ the fix inserts): in a French article (front matter ``lang: fr``, a French path 
 config's language) no space there is reported instead, and so is an ordinary space when the article
 sets no-break spaces (or their entities) before a third of these marks or more; an article that
 sets fewer leaves them to its renderer, as most French web writing does: its ordinary spaces are its
-habit, not slips, and the fix for a missing space inserts an ordinary one there. A comma or semicolon with its space on
+habit, not slips, and the fix for a missing space inserts an ordinary one there. Canadian usage
+(OQLF) sets no space before ; ! ? at all: an article that writes three or more of them against the
+word and never spaces one follows it (``Non? Vraiment!``), and only its colons are still asked for a
+space. A comma or semicolon with its space on
 the wrong side (``Medinsky ,said``, ``he wrote ,"We``) gets the space moved after it, and so does a full stop, ``?``
 or ``!`` before a capitalised word (``the store .Then we``; not ``the .Gov domains``) or a link whose
 text starts with a capital (``organized .[GSA’s framework](url)``), or an acronym the article also
@@ -61,6 +64,8 @@ DEFAULTS = {"marks": ",.;:!?", "french-space": "\u202f"}
 _AFTER = "\ue000\"”’»)]…—"  # what may follow the mark besides a space, another mark or the line end
 _FRENCH_HIGH = ";:!?"  # French sets a no-break space before these
 _NO_BREAK = "\u00a0\u202f"
+_GLUED_OK = ";!?"  # Canadian French may set these against the word
+_GLUED_HABIT = 3  # that many of them glued, none spaced: the article's habit
 _NBSP_ENTITY_MARK = lazy(r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]202[fF]);[;:!?]")
 # French: before ; : ! ? either spaces (checked for being no-break) or nothing after a word.
 # A letter, spaces, then an apostrophe and an English contraction or possessive ending, not a
@@ -236,7 +241,9 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
     pt = doc.prose_text
     ordinary: list[Finding] = []
     missing: list[tuple[int, str]] = []
-    no_break = len(_NBSP_ENTITY_MARK().findall(doc.text))  # "État&#x202F;!" sets one too
+    entities = _NBSP_ENTITY_MARK().findall(doc.text)
+    no_break = len(entities)  # "État&#x202F;!" sets one too
+    spaced_closing = sum(e[-1] in _GLUED_OK for e in entities)  # ; ! ? with a space before them
     passages = doc.memo("space-before-punctuation.passages", lambda: _Passages(pt))
     for m in doc.prose_matches(_FRENCH()):
         mark = m.group(2)
@@ -251,13 +258,20 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
             if passages.other_language(s):
                 continue  # "P.S.: Have you been there yet?": English there
             missing.append((s, mark))
-        elif any(ch not in _NO_BREAK for ch in m.group(1)) and not passages.other_language(m.start(2)):
+            continue
+        if mark in _GLUED_OK:
+            spaced_closing += 1
+        if any(ch not in _NO_BREAK for ch in m.group(1)) and not passages.other_language(m.start(2)):
             ordinary.append(Finding(m.start(1), m.end(2),
                                     f"ordinary space before '{mark}'; French sets a no-break space there",
                                     Fix.replace(m.start(1), m.end(1), nbsp, "Use a no-break space")))
         else:
             no_break += 1
     habit = 3 * no_break >= len(ordinary) + no_break  # no-break spaces: a third or more of them
+    if not spaced_closing and sum(mark in _GLUED_OK for _, mark in missing) >= _GLUED_HABIT:
+        # Canadian usage (OQLF): no space before ; ! ? (a colon keeps its space); an article that
+        # writes several of them so and never spaces one follows it, and its marks are not slips
+        missing = [(s, mark) for s, mark in missing if mark not in _GLUED_OK]
     for s, mark in missing:  # the space the article sets: a missing one is restored as its habit has it
         space, kind = (nbsp, "no-break space") if habit else (" ", "space")
         yield Finding(s - 1, s + 1, f"no space before '{mark}'; French sets a {kind} there",
