@@ -58,6 +58,14 @@ for _lang, _words in _WORDS.items():
     for _w in _words.split():
         _LANGS[_w] = _LANGS.get(_w, ()) + (_lang,)
 _KNOWN = frozenset(_LANGS)
+
+
+def function_words(lang: str) -> frozenset[str]:
+    """The function words this module counts for ``lang`` (empty for a language it does not know)."""
+    return _FUNCTION_SETS.get(lang, frozenset())
+
+
+_FUNCTION_SETS = {lang: frozenset(words.split()) for lang, words in _WORDS.items()}
 _SAMPLE = 2500  # characters of body prose read: enough for a hundred function words or more
 _MIN_HITS = 12
 

@@ -9,7 +9,8 @@ fallback text of a ``<blockquote class="twitter-tweet">``: someone else's post, 
 inline parser is switched off: it gives no columns, costs more than half the parse time, and decodes escapes and entities so its text no longer matches the source. Instead
 the raw inline content of each block is mapped back to its source lines, and inline syntax
 that is not prose (code spans, HTML, autolinks, link destinations, bare URLs, Hugo shortcodes,
-Liquid tags, entities, escapes) is masked with one scanner. An image's alt text is prose (a
+Liquid tags, kramdown attribute lists such as ``{:target="_blank"}``, entities, escapes) is
+masked with one scanner. An image's alt text is prose (a
 reader hears it, or sees it in place of the picture); its syntax and destination are not.
 
 The result is a prose view of the document: a string as long as the text in which every
@@ -51,6 +52,7 @@ _INLINE = re.compile(
              |<\?.*?\?>|<![A-Z]+[^>]*>|<!\[CDATA\[.*?\]\]>)
   | (?P<shortcode>\{\{[<%].*?[%>]\}\})
   | (?P<liquid>\{%.*?%\}|\{\{.*?\}\})
+  | (?P<ial>\{:[^{}\n]*\})
   | (?P<image>!\[(?:[^\[\]\\]++|\\.|\[(?:[^\[\]\\]++|\\.)*\])*\](?:""" + _DEST + "|" + _LABEL + r""")?)
   | (?P<dest>\]""" + _DEST + r""")
   | (?P<ref>\]""" + _LABEL + r""")
@@ -64,7 +66,7 @@ _INLINE = re.compile(
 # The alternatives of _INLINE that can match at a character, by that character (in _INLINE's order):
 # at "[" only the footnote is tried, not all fourteen. An alternative not listed is in every pattern.
 # Each is compiled the first time its character comes up (start-up time counts for one article).
-_STARTS = {"code": "`", "comment": "<", "autolink": "<", "email": "<", "html": "<", "shortcode": "{", "liquid": "{",
+_STARTS = {"code": "`", "comment": "<", "autolink": "<", "email": "<", "html": "<", "shortcode": "{", "liquid": "{", "ial": "{",
            "image": "!", "dest": "]", "ref": "]", "footnote": "[", "url": "hfw", "entity": "&", "escape": "\\"}
 _INLINE_AT: dict[str, re.Pattern[str]] = {}
 
@@ -692,9 +694,9 @@ def _scan_line(text: str, start: int, end: int, spans: list[tuple[int, int]], ma
             # a template, comment or processing instruction that nothing on the line closes is
             # text: skip the pattern, whose lazy search would run to the line's end from each one
             if closers is None:
-                closers = {c: line.rfind(c) for c in ("}}", "%}", "-->", "?>")}
+                closers = {c: line.rfind(c) for c in ("}}", "%}", "-->", "?>", "}")}
             closer = ("-->" if line[at + 1] == "!" else "?>") if ch == "<" else \
-                ("%}" if line[at + 1:at + 2] == "%" else "}}")
+                ("%}" if line[at + 1:at + 2] == "%" else "}" if line[at + 1:at + 2] == ":" else "}}")
             if closers[closer] < at + 2:
                 pos = at + 1
                 continue

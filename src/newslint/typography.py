@@ -484,8 +484,9 @@ def _dashes(doc: Document) -> list[Dash]:
         while e < n and (pt[e] in _HSPACE or pt[e] in INVISIBLE):
             e += 1
         prev = pt[s - 1] if s > 0 and pt[s - 1] not in "\n" + MASK else ""
-        if prev == ")" and s > 1 and pt[s - 2] == MASK:
+        if prev == ")" and s > 1 and pt[s - 2] == MASK and _masked_aside(pt, s - 1):
             prev = ""  # "(https://…) - ": as after a link, whose destination is masked with its ")"
+            # (not an aside of words that ends with a link: "(or play with [Sentinel](…)) - please")
         nxt = pt[e] if e < n and pt[e] not in "\n" + MASK else ""
         if nxt and nxt in "\"'" and not (e + 1 < n and (pt[e + 1].isalnum() or pt[e + 1] in "*_([“‘")):
             nxt = ""  # `talks —"`: a straight quote that closes the quotation, not one that opens a word
@@ -503,6 +504,15 @@ def _dashes(doc: Document) -> list[Dash]:
                 nxt = ""
         out.append(Dash(s, e, pt[a:b], pt[s:a], pt[b:e], prev, nxt))
     return out
+
+
+def _masked_aside(pt: str, close: int) -> bool:
+    """Is everything between the ")" at ``close`` and the "(" before it masked (a URL in brackets),
+    or is there no such "(" on its line?"""
+    k = pt.rfind("(", max(0, close - 2000), close)
+    if k < 0 or "\n" in pt[k:close]:
+        return True
+    return all(ch == MASK for ch in pt[k + 1:close])
 
 
 _RANGE_WORDS = frozenset(

@@ -23,7 +23,7 @@ writes alone (`in Slack..This made`, `communications..CSPs should`: NL100 then a
 Not findings: an ellipsis (`...`, `....`) and dot leaders (`.....`), runs of three or more
 commas or semicolons (empty fields, code), `..` in paths and ranges (`../docs`, `1..10`),
 `::` inside a word (`std::vector`, IPv6 `::1`), an abbreviation before a comma (`D.C.,`),
-mixed marks (`?!`, `!?`, and `.,` after an abbreviation: `etc.,`, `Calif.,`, `Mass.,`), emoji codes (`:clap: :clap:`), and `???` standing alone as a
+`!!!` after an opening `¡¡¡` (Spanish emphasis: ¡¡¡Hola a todos!!!), mixed marks (`?!`, `!?`, and `.,` after an abbreviation: `etc.,`, `Calif.,`, `Mass.,`), emoji codes (`:clap: :clap:`), and `???` standing alone as a
 placeholder.
 
 Bad:  Talks resumed,, officials said.. They gave no date!! And then , , nothing.
@@ -193,8 +193,18 @@ def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator
         nxt = pt[k] if k < n else "\n"
         safe = nxt.isupper() or nxt in "\n" + MASK + ")]\"'”’»*_" or _ABBREVIATION().search(pt, max(0, s - 12), s) is not None
         yield _finding(s, e, mark, safe)
-    elif mark in "!?" and before.isalnum() and not (after.isalnum() or after in "/\\_"):
+    elif mark in "!?" and before.isalnum() and not (after.isalnum() or after in "/\\_") \
+            and not _inverted_run(pt, s, "¡" if mark == "!" else "¿"):
         yield _finding(s, e, mark, True)
+
+
+def _inverted_run(pt: str, at: int, inverted: str) -> bool:
+    """Does the Spanish exclamation or question closing at ``at`` open with its inverted mark
+    doubled too (¡¡¡Hola a todos!!!)? Then the run is emphasis on purpose, and one mark kept
+    would leave the openers unmatched."""
+    start = max(0, at - 400, pt.rfind("\n\n", 0, at) + 1)
+    k = pt.rfind(inverted, start, at)
+    return k > 0 and pt[k - 1] == inverted
 
 
 # A stop doubled after an abbreviation (U.S.. agencies, a.m.. on, etc.. and) is its own stop and

@@ -7,7 +7,9 @@ inside, Russian and Ukrainian «…» with „…“ inside, German „…“ wi
 house style »…« with ›…‹), Swiss German (``de-CH``) «…» with ‹…›, French «…».
 The fix puts the language's marks for the quotation's nesting level (or, inside a quotation,
 the marks the article's other quotations at that level use: its own nesting, right or wrong, is
-quote-nesting's to report); it is safe when the two
+quote-nesting's to report; for a quotation outside any other, the pair the article itself quotes
+with when that is another of its language's pairs and it never writes the first level's: “…” in
+a French article that writes “…” throughout); it is safe when the two
 marks pair unambiguously and, in a Latin-script language, the quotation is not itself in
 Cyrillic or Greek (a verbatim quotation may keep its marks on purpose).
 
@@ -51,6 +53,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if not foreign:
         return
     habits: dict[str, Any] = {}
+    outer = _outer_habit(q.marks, prof)
     for mk in sorted({id(m): m for m in foreign + [m.partner for m in foreign if m.partner]}.values(),
                      key=lambda m: m.start):
         if mk.masked or mk.role not in ("open", "close"):
@@ -61,7 +64,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 continue
             if (mk.ch, other.ch) in levels or (mk.ch in own and other.ch in own):
                 continue  # the language's own pair, or its own marks turned round (NL118)
-            want = _sibling_marks(q, mk, levels, habits) or prof.level(mk.depth)
+            want = _sibling_marks(q, mk, levels, habits) or \
+                (outer if outer and mk.depth == 0 else prof.level(mk.depth))
             safe = mk.sure and other.sure and (
                 prof.language in _CYRILLIC_LANGUAGES or not has_foreign_script(doc.text[mk.end:other.start]))
             yield Finding(mk.start, other.end,
@@ -69,7 +73,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix((Edit(mk.start, mk.end, want[0]), Edit(other.start, other.end, want[1])),
                               f"Use {want[0]}…{want[1]}", safe))
         elif mk.ch not in own and mk.ch not in prof.marks:
-            want = prof.level(mk.depth)[0 if mk.role == "open" else 1]
+            want = (outer if outer and mk.depth == 0 else prof.level(mk.depth))[0 if mk.role == "open" else 1]
             yield Finding(mk.start, mk.end, f"{mk.ch} is not a {language} quotation mark; use {want}",
                           Fix.replace(mk.start, mk.end, want, f"Use {want}", safe=False))
 
@@ -95,3 +99,22 @@ def _sibling_marks(q: Any, mk: Any, levels: set[tuple[str, str]], habits: dict[A
         if pairs:  # (the same quotation's first; else the article's other quotations at that depth)
             return next(iter(pairs)) if len(pairs) == 1 else None
     return None
+
+
+def _outer_habit(marks: Any, prof: Any) -> tuple[str, str] | None:
+    """The pair the article quotes with, when it is another of its language's pairs than the first
+    level's and the article never uses that one: a French article that writes “…” throughout, as
+    much French web copy does, gets “…” for a „…“ too, not a « » of its own it never wrote."""
+    first = prof.level(0)
+    counts: dict[tuple[str, str], int] = {}
+    for mk in marks:
+        if mk.role == "open" and mk.depth == 0 and mk.partner is not None and not mk.masked:
+            pair = (mk.ch, mk.partner.ch)
+            if pair == first:
+                return None
+            if pair in prof.levels or pair in prof.also:
+                counts[pair] = counts.get(pair, 0) + 1
+    if len(counts) != 1:
+        return None
+    (pair, n), = counts.items()
+    return pair if n >= 2 else None

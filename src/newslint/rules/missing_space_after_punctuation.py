@@ -170,7 +170,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if own is not None:  # (an article in French starts its sentences with Une and La, too)
         table = {**table, "sentence-starters": own}
     # (the English word list tells an ordinary word that opens a sentence only in an article in English)
-    table = {**table, "english": doc.language == "en", "text": doc.text}
+    table = {**table, "english": doc.language == "en", "language": doc.language.split("-")[0], "text": doc.text}
 
     def latin() -> str:  # the prose with look-alikes read as Latin, for the rare name check
         # (the prose itself when it has none: the per-text caches below then find it by identity,

@@ -36,12 +36,13 @@ Good:
     categories: [politics]
     ---
 
-Not findings: singular/plural pairs (``image`` and ``images`` are different keys), other keys
+Not findings: a string where the key meant holds a table of options (``bild: "img/a.png"`` is
+no ``build:``, nor ``menus:`` or ``params:``), singular/plural pairs (``image`` and ``images`` are different keys), other keys
 shorter than four letters (``bio``, ``tab``), compound keys that differ from a known one only by
 a separator (``redirectto``), a different case (Hugo reads ``expirydate`` as ``expiryDate``), keys written as Ruby symbols
 (``:title:``, ``:layout:``, as Awestruct sites write every key: checked without their colon),
 a key of five letters or more that is an English word of its own (``county``, ``publisher``,
-``updates``, ``sources``: a theme's field named on purpose, not a slip for ``country``,
+``updates``, ``sources``, or capitalised, ``Person``: a theme's field named on purpose, not a slip for ``country``,
 ``published``, ``updated`` or ``resources``) unless the key it is near is required and missing
 (``tittle:`` without a ``title:``) or is missing and the value has the type that key takes, a
 whole number for ``weight``, true or false for ``draft``, a date for a date key (``wight: 3``), a
@@ -108,10 +109,15 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if doc.is_mdx and normalize_key(key) in table.get("misnamed", {}):
             continue  # (an .mdx article's framework reads the keys its own schema names: publishedAt)
         hint = suggest_key(key, targets)
-        if hint is not None and len(key) >= 5 and key.isalpha() and key.islower() and key in english_words() \
+        if hint is not None and normalize_key(hint) in _MAPPINGS and isinstance(meta.get(key), str):
+            hint = None  # bild: "images/rike.png" is no build: {render: never}, which holds options
+        # (Person:, Summary: — a capitalised word is a word too, unless only its case is wrong)
+        word = key.lower() if key[:1].isupper() and key[1:].islower() else key
+        if hint is not None and len(key) >= 5 and word.isalpha() and word.islower() and word in english_words() \
+                and normalize_key(hint) != normalize_key(key) \
                 and key not in _FUNCTION_WORDS and not (hint in required and hint not in meta) \
                 and not (hint not in meta and _typed_like(hint, meta.get(key))):
-            hint = None  # county, publisher, updates: a word of its own names a field on purpose
+            hint = None  # county, publisher, Person: a word of its own names a field on purpose
             # (but tittle: where the required title is missing is the title misspelt, and
             # wight: 3 holds what weight: holds)
         # (a short key is a slip too when the required key it is near is missing and it is no word:
@@ -265,6 +271,8 @@ def _typed_like(hint: str, value: Any) -> bool:
 
 
 _LIST_KEYS = frozenset(("tags", "categories", "topics", "keywords", "series"))
+# keys whose value is a table of options or entries, never one string
+_MAPPINGS = frozenset(("build", "cascade", "menu", "menus", "outputs", "params", "resources", "sitemap"))
 
 
 def _is_date(value: Any) -> bool:

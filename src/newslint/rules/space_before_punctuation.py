@@ -6,7 +6,10 @@ the fix inserts): in a French article (front matter ``lang: fr``, a French path 
 config's language) no space there is reported instead, and so is an ordinary space when the article
 sets no-break spaces (or their entities) before a third of these marks or more; an article that
 sets fewer leaves them to its renderer, as most French web writing does: its ordinary spaces are its
-habit, not slips, and the fix for a missing space inserts an ordinary one there. A comma or semicolon with its space on
+habit, not slips, and the fix for a missing space inserts an ordinary one there. Canadian usage
+(OQLF) sets no space before ; ! ? at all: an article that writes three or more of them against the
+word, five times as many as it spaces, follows it (``Non? Vraiment!``): its colons are still asked
+for a space, and a space before one of its ; ! ? is the slip (the fix deletes it). A comma or semicolon with its space on
 the wrong side (``Medinsky ,said``, ``he wrote ,"We``) gets the space moved after it, and so does a full stop, ``?``
 or ``!`` before a capitalised word (``the store .Then we``; not ``the .Gov domains``) or a link whose
 text starts with a capital (``organized .[GSA’s framework](url)``), or an acronym the article also
@@ -61,6 +64,9 @@ DEFAULTS = {"marks": ",.;:!?", "french-space": "\u202f"}
 _AFTER = "\ue000\"”’»)]…—"  # what may follow the mark besides a space, another mark or the line end
 _FRENCH_HIGH = ";:!?"  # French sets a no-break space before these
 _NO_BREAK = "\u00a0\u202f"
+_GLUED_OK = ";!?"  # Canadian French may set these against the word
+_GLUED_HABIT = 3  # that many of them glued, and ...
+_GLUED_RATIO = 5  # ... five times as many as are spaced: the article's habit
 _NBSP_ENTITY_MARK = lazy(r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]202[fF]);[;:!?]")
 # French: before ; : ! ? either spaces (checked for being no-break) or nothing after a word.
 # A letter, spaces, then an apostrophe and an English contraction or possessive ending, not a
@@ -236,7 +242,10 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
     pt = doc.prose_text
     ordinary: list[Finding] = []
     missing: list[tuple[int, str]] = []
-    no_break = len(_NBSP_ENTITY_MARK().findall(doc.text))  # "État&#x202F;!" sets one too
+    entities = _NBSP_ENTITY_MARK().findall(doc.text)
+    no_break = len(entities)  # "État&#x202F;!" sets one too
+    entity_closing = sum(e[-1] in _GLUED_OK for e in entities)  # ; ! ? with a space before them
+    spaced_closing: list[tuple[int, int, str]] = []  # ; ! ? after a space in the prose
     passages = doc.memo("space-before-punctuation.passages", lambda: _Passages(pt))
     for m in doc.prose_matches(_FRENCH()):
         mark = m.group(2)
@@ -251,13 +260,26 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
             if passages.other_language(s):
                 continue  # "P.S.: Have you been there yet?": English there
             missing.append((s, mark))
-        elif any(ch not in _NO_BREAK for ch in m.group(1)) and not passages.other_language(m.start(2)):
+            continue
+        if mark in _GLUED_OK and not passages.other_language(m.start(2)):
+            spaced_closing.append((m.start(1), m.end(1), mark))
+        if any(ch not in _NO_BREAK for ch in m.group(1)) and not passages.other_language(m.start(2)):
             ordinary.append(Finding(m.start(1), m.end(2),
                                     f"ordinary space before '{mark}'; French sets a no-break space there",
                                     Fix.replace(m.start(1), m.end(1), nbsp, "Use a no-break space")))
         else:
             no_break += 1
     habit = 3 * no_break >= len(ordinary) + no_break  # no-break spaces: a third or more of them
+    glued = sum(mark in _GLUED_OK for _, mark in missing)
+    if glued >= _GLUED_HABIT and not entity_closing and _GLUED_RATIO * len(spaced_closing) <= glued:
+        # Canadian usage (OQLF): no space before ; ! ? (a colon keeps its space). An article that
+        # writes them so, and spaces hardly one, follows it: its glued marks are not slips, and a
+        # space before one of them is (a colon is still asked for its space)
+        missing = [(s, mark) for s, mark in missing if mark not in _GLUED_OK]
+        ordinary = [f for f in ordinary if pt[f.end - 1] not in _GLUED_OK]
+        for s, e, mark in spaced_closing:
+            yield Finding(s, e + 1, f"space before '{mark}' in an article that sets none before ; ! ?; delete it",
+                          Fix.delete(s, e, "Delete the space"))
     for s, mark in missing:  # the space the article sets: a missing one is restored as its habit has it
         space, kind = (nbsp, "no-break space") if habit else (" ", "space")
         yield Finding(s - 1, s + 1, f"no space before '{mark}'; French sets a {kind} there",
