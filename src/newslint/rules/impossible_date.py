@@ -56,12 +56,13 @@ _HOUR = lazy(r"(?<![\w:.\-/])\d{1,2}\Z")
 _CLOCK = re.compile(r":\d\d")  # what _TIME and _BAD_MINUTES both start with
 _BAD_MINUTES = lazy(r":([6-9]\d)(?![\d:]|[.,]\d)")
 # An hour past 24 (minutes that exist) after a time word: minutes and seconds of a recording or a
-# race where the sentence speaks of one, else a clock time that cannot be.
+# race where the sentence speaks of one, else a clock time that cannot be. (Not "run" or "ran":
+# a query, a test or a program is run as often as a race: "I ran a few test queries, and … at 25:30".)
 _GOOD_MINUTES = lazy(r":[0-5]\d(?![\d:]|[.,]\d)")  # (led by the literal ":"; the hour is read behind it)
 _OFFSET_CONTEXT = lazy(r"(?i)(?<![\w-])(?:video|clip|film|footage|movie|podcast|episode|recording|recorded|audio|"
                        r"(?:live)?stream(?:ed|ing)?|broadcast|webinar|interview|talk|keynote|session|track|song|album|"
                        r"minutes?|mark|timestamp|into|runtime|playback|youtube|vimeo|transcript|tape|lap|race|"
-                       r"marathon|[0-9]+k|miles?|run|ran|finish(?:ed|ing)?|pace|game|match|half|quarter|period|"
+                       r"marathon|[0-9]+k|miles?|finish(?:ed|ing)?|pace|game|match|half|quarter|period|"
                        r"score[ds]?|record)(?![\w-])")
 _TIME_WORD = lazy(r"(?<![\w-])(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]efore|[Aa]fter|[Aa]round) \Z")
 # 31/02/2022, 31.02.2022, 2022/02/30: found from the middle "/02/" (cheap to scan for), the
