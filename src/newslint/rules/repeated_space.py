@@ -335,11 +335,18 @@ def _invisible_on_line(doc: Document, line: int) -> bool:
 
 
 def _aligned_lines(matches: list[re.Match[str]], lines: list[int]) -> set[int]:
-    """Lines with two or more runs of spaces, one of them 3+ long: columns aligned by hand."""
-    runs: dict[int, list[int]] = {}
+    """Lines with two or more runs of spaces, one of them 3+ long, a column's width apart (40
+    characters or fewer between one run and the next, on average): columns aligned by hand.
+    Two runs far apart on a long line of prose are two slips (we can  work together … to
+    continue   raising)."""
+    runs: dict[int, list[tuple[int, int]]] = {}
     for m, line in zip(matches, lines):
-        runs.setdefault(line, []).append(m.end() - m.start())
-    return {line for line, lengths in runs.items() if len(lengths) >= 2 and max(lengths) >= 3}
+        runs.setdefault(line, []).append((m.start(), m.end()))
+    return {line for line, spans in runs.items() if len(spans) >= 2 and max(e - s for s, e in spans) >= 3
+            and spans[-1][0] - spans[0][1] <= _COLUMN * (len(spans) - 1)}
+
+
+_COLUMN = 40  # the widest column of a table aligned by hand with spaces, as a rule
 
 
 def _ends(text: str, at: int, pattern: re.Pattern[str], reach: int, see_through: bool) -> bool:
