@@ -28,8 +28,8 @@ def glued_headings(doc: Document, pt: str) -> Iterator[Finding]:
 
 
 # ##News at a line's start (up to three spaces in): a heading whose space went missing
-# (or a numbered one: ##1. The inventory, ###2) Who gets it)
-_GLUED_HEADING = lazy(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[A-Z][^\W\d_]*(?:[\s,:;.!?’'*_-]|$)"
+# (or a numbered one: ##1. The inventory, ###2) Who gets it; or one that opens with Q&A, R&amp;D)
+_GLUED_HEADING = lazy(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[A-Z][^\W\d_]*(?:[\s,:;.!?’'*_&\ue000-]|$)"
                             r"|[0-9]{1,2}[.):]?[ \t]+[A-Z]|\ue000+[A-Z]))", re.M)  # (or an anchor: ##<a name="x"></a>Title)
 
 # #No Longer Just an Aggregator: a lone '#' glued to a title of three words or more, no stop at its end
