@@ -37,7 +37,10 @@ separate words as a dash does; a closed en dash joining a compound or a range, c
 A spaced hyphen inside a compound (`root - based method`, `data - driven approach`: the second
 half is a word such as based, driven, related, friendly or first, and a noun follows, not a
 preposition, a determiner or a pronoun; `a “remote - first” way of working`)
-is a hyphen with stray spaces, not a dash: the unsafe fix closes it up (`root-based`).
+is a hyphen with stray spaces, not a dash: the unsafe fix closes it up (`root-based`). Three or
+more capitalised words joined by spaced hyphens (`the Model - Pair - Coach cycle`, `Plan - Do -
+Check - Act`) are the steps of a sequence or a hierarchy, which a pair of dashes would turn into an
+aside (`Model — Pair — Coach`): the unsafe fix writes a closed en dash (`Model–Pair–Coach`).
 
 Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
 `5 - 3`, `$200 - $499`, `9 am - 1 pm`, `n - k`, `MAX - 1`), command-line options (`--help`), a hyphen at a line
@@ -92,6 +95,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         and not (not real and _lone_closed(pt, doubles))
     house = house_dash(doc, style)
     mixed = _mixed_forms(doc) if style == "auto" else []
+    chained: set[int] | None = None  # the hyphens of Epic - Feature - Story, found when first asked
     for d in candidates:
         partner = paired_form(doc, d) if style == "auto" else None
         dash = DASH_FORMS[partner or _form_for(d, house, mixed)]
@@ -113,6 +117,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 yield Finding(d.start, d.end, "a spaced hyphen in a range; use an en dash '–'",
                               Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
                 continue  # August - November, 9 am - 1 pm
+            if d.form.startswith("spaced") and d.prev.isalnum() and d.next.isupper():
+                if chained is None:
+                    chained = {m.start() for c in _CHAIN().finditer(pt)
+                               for m in _CHAIN_LINK().finditer(pt, c.start(), c.end())}
+                if d.start in chained:
+                    yield Finding(d.start, d.end, "a spaced hyphen between the terms of a sequence; use a closed en dash '–'",
+                                  Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
+                    continue  # the Model - Pair - Coach cycle: no aside, no dash to break the sentence
             what = "a spaced hyphen"
         else:
             if (keep_doubles and partner is None) or d.form.startswith("one-sided"):
@@ -204,6 +216,11 @@ def _variables(pt: str, d: Any) -> bool:
     return len(left) == 2 and len(right) == 2 and left[1].isalpha() and not left[0].isalnum() \
         and right[0].isalpha() and not right[1].isalnum() and left[1] not in "aAI" and right[0] not in "aAI"
 
+
+# Three or more capitalised words joined by spaced hyphens (Epic - Feature - Story, Plan - Do -
+# Check - Act): the steps of a sequence or a hierarchy, where a dash would read as an aside
+_CHAIN = lazy(r"(?<![\w’'-])[A-Z][\w’']*(?:[ \t]+-[ \t]+[A-Z][\w’']*){2,}(?![\w’'-])")
+_CHAIN_LINK = lazy(r"[ \t]+-[ \t]+")
 
 # A compound's second half (root - based method, data - driven approach) then the word it
 # qualifies; not before a preposition ("the plan - based on polling - failed" is a dash).

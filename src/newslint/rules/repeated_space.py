@@ -27,7 +27,9 @@ ended a sentence); after a sentence that ends inside one (`designers.&#8221;  Ta
 `[PRs.][ref]  Some`) two spaces are a sentence gap like any other. Two spaces after an ellipsis or an `e.g.` before a lower-case
 word are no sentence gap (`depends on the…  so`), whatever the habit; nor are two after a colon,
 unless the article's colons take two as a habit or, with no colon to tell, a capital follows
-(`**Released:**  seven months` among one-space colons is a slip).
+(`**Released:**  seven months` among one-space colons is a slip); where the colons mostly take
+two (three or more, more than take one), those are the writer's habit whatever the sentences do
+(`[Team charter](…):  documents roles` in each item of a list).
 
 Bad:  The conversation between Shoigu and Austin took place  on May 13.
 Good: The conversation between Shoigu and Austin took place on May 13.
@@ -108,10 +110,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         # (_runs_on wants a lower-case word after the spaces, rare after a sentence: asked here
         # first, that test spares a call per gap in an article with the two-space habit)
         gap = [g and not (text[m.end(): m.end() + 1].islower() and _runs_on(text, m)) for m, g in zip(matches, gap)]
+        kept: list[bool] = []  # the gaps after colons whose own habit is two spaces
         if any(gap):
-            gap = _colon_gaps(text, matches, gap, see_through)
+            gap, kept = _colon_gaps(text, matches, gap, see_through)
         if any(gap) and (spacing == "any" or _two_space_habit(text, matches, see_through)):
             matches = [m for m, g in zip(matches, gap) if not g]
+        elif any(kept):
+            matches = [m for m, k in zip(matches, kept) if not k]
     yield from _blank_runs(doc, text)
     starts = doc.line_starts
     lines = [bisect_right(starts, m.start()) for m in matches]  # 1-based, as doc.position's
@@ -170,30 +175,35 @@ def _runs_on(text: str, m: re.Match[str]) -> bool:
     return text[m.end(): m.end() + 1].islower() and (text[s - 1] == "…" or _LATIN_ABBREVIATION().search(text, max(0, s - 6), s) is not None)
 
 
-def _colon_gaps(text: str, matches: list[re.Match[str]], gap: list[bool], see_through: bool) -> list[bool]:
+def _colon_gaps(text: str, matches: list[re.Match[str]], gap: list[bool],
+                see_through: bool) -> tuple[list[bool], list[bool]]:
     """Two spaces after a colon are a sentence gap only where the article's colons take two as a
     habit (twice or more, and after one colon in five or more; twice, when that is half of them),
     or, with no colon to tell, before a capital: a writer with the two-space habit after sentences
     mostly puts one after a colon, so the odd two are a slip (``**Dave Harding**:  You`` among
     ``**Name**: Text``), and a lower-case word after one goes on with the sentence
-    (``**LND 0.6 released:**  seven months after``)."""
+    (``**LND 0.6 released:**  seven months after``). Returns the gaps, and the colon gaps that
+    the colons' own habit keeps whatever the sentences do: three or more, and more than the
+    colons with one space (``[Team charter](…):  helps teams`` in each item of a list, in an
+    article with one space after its sentences: the typist's rule of two after a colon)."""
+    none: list[bool] = []
     if see_through:
         colon = [g and _COLON_END().search(as_latin(text[max(0, m.start() - 8): m.start()])) is not None
                  for m, g in zip(matches, gap)]
     else:  # (one C-speed scan: an article with the habit has hundreds of gaps)
         after_colon = {m.end() for m in _COLON_RUN().finditer(text)}
         if not after_colon:
-            return gap
+            return gap, none
         colon = [g and m.start() in after_colon for m, g in zip(matches, gap)]
     count = sum(colon)
     if not count:
-        return gap
+        return gap, none
     limit = 4 * count if count >= 3 else count
     ones = len(list(islice(_ONE_SPACE_COLON().finditer(as_latin(text) if see_through else text), limit + 1)))
     if ones <= limit and count >= 2:
-        return gap
+        return gap, colon if count >= 3 and ones < count else none
     slip = [c and (ones > limit or _lower_after(text, m.end())) for m, c in zip(matches, colon)]
-    return [g and not c for g, c in zip(gap, slip)]
+    return [g and not c for g, c in zip(gap, slip)], none
 
 
 def _lower_after(text: str, at: int) -> bool:
