@@ -44,9 +44,11 @@ def capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: in
         return True  # American Independence.Benjamin Franklin signed: a person's full name opens
         # the next sentence (a name written with a dot has no given name and surname after it)
     if pt[i] == "." and right == nxt and word.istitle() and nxt.istitle() and space_then_lower(pt, after) \
-            and _name_opens_with(pt, i - len(word), nxt) and glued_count(pt, word, nxt) == 1:
-        return True  # through Kaggle Connect.Kaggle has: the next sentence opens with the first word
-        # of the name that ends this one (a name written with a dot does not repeat its own first word)
+            and (_name_opens_with(pt, i - len(word), nxt) or (word == nxt and len(word) > 2)) \
+            and glued_count(pt, word, nxt) == 1:
+        return True  # through Kaggle Connect.Kaggle has, currently Akamai.Akamai serves: the next
+        # sentence opens with the name (or its first word) that ends this one (a name written with
+        # a dot does not repeat its own first word)
     if pt[i] == "." and nxt.istitle() and word in CALENDAR and glued_count(pt, word, nxt) == 1:
         return True  # in early April.Search volume: a date ends a sentence
     if pt[i] == "." and table["english"] and right == nxt and nxt.istitle() and word.istitle() \
