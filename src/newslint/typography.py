@@ -295,8 +295,11 @@ def restores_reference(doc: Document, start: int, end: int, new: str) -> bool:
     if not refs:
         return False
     text = doc.text
-    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    # (within the paragraph, a label may run over a line break: [btcpay 2.4.2\n  advisory]; a
+    # label is 999 characters at most, so the search goes no further, however long the paragraph)
+    lo, hi = max(0, start - 1000), min(len(text), end + 1000)
+    line_start, line_end = max(text.rfind("\n\n", lo, start) + 1, lo), text.find("\n\n", end, hi)
+    line_end = hi if line_end < 0 else line_end
     opened, closed = text.rfind("[", line_start, start), text.find("]", end, line_end)
     if opened < 0 or closed < 0 or "]" in text[opened + 1: start] or "[" in text[end: closed]:
         return False

@@ -161,14 +161,19 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
 def _in_labels(doc: Document) -> Iterator[Finding]:
     """Invisible characters in a full reference link's label (``[text][lab\u00adel]``) that keep
     it from naming its definition, so the link shows as text: deleting them restores the link."""
-    if not doc.prose_index.references:
+    refs = doc.prose_index.references
+    if not refs:
         return
+    from markdown_it.common.utils import normalizeReference
+
     text = doc.text
     for s, e, kind in doc.prose_index.masks:
         if kind != "ref" or text.isascii() or text[s:e].isascii():
             continue
+        label = text[s + 2: e - 1]  # (the mask is "][label]"; a label may run over a line break)
         for m in _RUN().finditer(text, s, e):
-            if restores_reference(doc, m.start(), m.end(), ""):
+            mended = label[:m.start() - s - 2] + label[m.end() - s - 2:]
+            if normalizeReference(mended) in refs and normalizeReference(label) not in refs:
                 names = sorted({_name(ch) for ch in m.group()})
                 yield Finding(m.start(), m.end(), f"invisible {', '.join(names)} in a link label; delete it",
                               Fix.delete(m.start(), m.end(), "Delete the invisible character", reshapes=True))
