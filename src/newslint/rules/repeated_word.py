@@ -395,8 +395,16 @@ def _span_of_time(pt: str, end: int) -> str:
     words = re.findall(r"\w+", pt[end:end + 40])[:4]
     # a number opens a span only as the first word (for for 10 years), not as a label further on
     # (Waiting for for confirmation #2)
-    spans = [w for i, w in enumerate(words) if _TIME_WORD().match(w) and (i == 0 or not w[0].isdigit())]
+    # ... and only after words that measure it (for for several days, the first time, more than a
+    # year), not after a describing word (pay for for regular days of rest: days, not a span)
+    spans = [w for i, w in enumerate(words) if _TIME_WORD().match(w) and (i == 0 or not w[0].isdigit())
+             and all(v.lower() in _MEASURES or v.isdigit() for v in words[:i])]
     return (spans[0].lower() if spans else "") if words[:1] != ["now"] else "now"
+
+
+_MEASURES = frozenset("""a an the this that these those several many few some any all most more than less about
+    around over under nearly almost just only at least first last next past long another other whole entire
+    two three four five six seven eight nine ten twelve twenty fifty hundred couple dozen of""".split())
 
 
 def _for_verb(pt: str, start: int) -> int:
