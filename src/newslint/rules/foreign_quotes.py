@@ -22,7 +22,7 @@ marks in code, URLs, HTML and shortcodes.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -52,8 +52,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     foreign = q.foreign()
     if not foreign:
         return
-    habits: dict[str, Any] = {}
-    outer = _outer_habit(q.marks, prof)
+    habits = _Habits(q.marks, levels)
+    outer = habits.outer(prof)
     for mk in sorted({id(m): m for m in foreign + [m.partner for m in foreign if m.partner]}.values(),
                      key=lambda m: m.start):
         if mk.masked or mk.role not in ("open", "close"):
@@ -64,7 +64,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 continue
             if (mk.ch, other.ch) in levels or (mk.ch in own and other.ch in own):
                 continue  # the language's own pair, or its own marks turned round (NL118)
-            want = _sibling_marks(q, mk, levels, habits) or \
+            want = habits.nested(mk) or \
                 (outer if outer and mk.depth == 0 else prof.level(mk.depth))
             safe = mk.sure and other.sure and (
                 prof.language in _CYRILLIC_LANGUAGES or not has_foreign_script(doc.text[mk.end:other.start]))
@@ -78,43 +78,39 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.replace(mk.start, mk.end, want, f"Use {want}", safe=False))
 
 
-def _sibling_marks(q: Any, mk: Any, levels: set[tuple[str, str]], habits: dict[Any, Any]) -> tuple[str, str] | None:
-    """The marks of the other quotations nested in the same quotation as ``mk``, when they all
-    use one pair of the language's own, else those of the article's other quotations at that
-    depth: the writer's nesting (“… called “brand colors.” … call our colors « brand colors, » …”:
-    the foreign pair takes “…” as its sibling has; whether doubles nest in doubles is
-    quote-nesting's to say, for all of them at once)."""
-    parent = mk.parent
-    if parent is None:
-        return None
-    if not habits:  # (each quotation's nested pairs and each depth's, found once per article)
-        habits["parent"], habits["depth"] = defaultdict(set), defaultdict(set)
-        for m in q.marks:
-            if m.role == "open" and m.parent is not None and m.partner is not None \
-                    and (m.ch, m.partner.ch) in levels:
-                habits["parent"][id(m.parent)].add((m.ch, m.partner.ch))
-                habits["depth"][m.depth].add((m.ch, m.partner.ch))
-    # (mk itself, a foreign pair, is in neither: its marks are not the language's)
-    for pairs in (habits["parent"].get(id(parent)), habits["depth"].get(mk.depth)):
-        if pairs:  # (the same quotation's first; else the article's other quotations at that depth)
-            return next(iter(pairs)) if len(pairs) == 1 else None
-    return None
+class _Habits:
+    """The pairs of its language's own marks the article quotes with, found in one pass: each
+    quotation's nested pairs and the pairs at each depth, with their counts."""
 
+    def __init__(self, marks: Any, levels: set[tuple[str, str]]) -> None:
+        self.by_parent: dict[int, set[tuple[str, str]]] = defaultdict(set)
+        self.by_depth: dict[int, Counter[tuple[str, str]]] = defaultdict(Counter)
+        for m in marks:
+            if m.role == "open" and m.partner is not None and not m.masked and (m.ch, m.partner.ch) in levels:
+                if m.parent is not None:
+                    self.by_parent[id(m.parent)].add((m.ch, m.partner.ch))
+                self.by_depth[m.depth][(m.ch, m.partner.ch)] += 1
 
-def _outer_habit(marks: Any, prof: Any) -> tuple[str, str] | None:
-    """The pair the article quotes with, when it is another of its language's pairs than the first
-    level's and the article never uses that one: a French article that writes “…” throughout, as
-    much French web copy does, gets “…” for a „…“ too, not a « » of its own it never wrote."""
-    first = prof.level(0)
-    counts: dict[tuple[str, str], int] = {}
-    for mk in marks:
-        if mk.role == "open" and mk.depth == 0 and mk.partner is not None and not mk.masked:
-            pair = (mk.ch, mk.partner.ch)
-            if pair == first:
-                return None
-            if pair in prof.levels or pair in prof.also:
-                counts[pair] = counts.get(pair, 0) + 1
-    if len(counts) != 1:
+    def nested(self, mk: Any) -> tuple[str, str] | None:
+        """The marks of the other quotations nested in the same quotation as ``mk``, when they all
+        use one pair, else those of the article's other quotations at that depth: the writer's
+        nesting (“… called “brand colors.” … call our colors « brand colors, » …”: the foreign pair
+        takes “…” as its sibling has; whether doubles nest in doubles is quote-nesting's to say,
+        for all of them at once). (``mk``, a foreign pair, is in neither: not the language's marks.)"""
+        if mk.parent is None:
+            return None
+        for pairs in (self.by_parent.get(id(mk.parent)), self.by_depth.get(mk.depth)):
+            if pairs:  # (the same quotation's first; else the article's other quotations at that depth)
+                return next(iter(pairs)) if len(pairs) == 1 else None
         return None
-    (pair, n), = counts.items()
-    return pair if n >= 2 else None
+
+    def outer(self, prof: Any) -> tuple[str, str] | None:
+        """The pair the article quotes with, when it is another of its language's pairs than the
+        first level's and the article never uses that one: a French article that writes “…”
+        throughout, as much French web copy does, gets “…” for a „…“ too, not a « » of its own it
+        never wrote."""
+        counts = self.by_depth.get(0, Counter())
+        if prof.level(0) in counts or len(counts) != 1:
+            return None
+        (pair, n), = counts.items()
+        return pair if n >= 2 else None
