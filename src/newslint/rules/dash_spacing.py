@@ -148,12 +148,9 @@ _CONJUNCTIONS = frozenset("and but or nor yet".split())
 
 
 def _word_before(pt: str, d: Any) -> str:
-    """The word right before the dash, or "" (a digit or a mark there)."""
-    m = _WORD_BEFORE().search(pt, max(0, d.start - 40), d.start)
-    return m.group() if m else ""
-
-
-_WORD_BEFORE = lazy(r"(?<![^\W\d_])[a-z]+\Z")
+    """The word right before the dash, lower-cased, or "" (a digit or a mark there)."""
+    m = _PREV_WORD().search(pt, max(0, d.start - 40), d.start)
+    return m.group().lower() if m else ""
 _PREV_WORD = lazy(r"[^\W\d_]{2,}$")
 
 
