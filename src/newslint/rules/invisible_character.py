@@ -162,15 +162,15 @@ def _in_labels(doc: Document) -> Iterator[Finding]:
     """Invisible characters in a full reference link's label (``[text][lab\u00adel]``) that keep
     it from naming its definition, so the link shows as text: deleting them restores the link."""
     refs = doc.prose_index.references
-    if not refs:
+    if not refs or doc.text.isascii():
         return
     from markdown_it.common.utils import normalizeReference
 
     text = doc.text
     for s, e, kind in doc.prose_index.masks:
-        if kind != "ref" or text.isascii() or text[s:e].isascii():
+        if kind != "ref" or text[s:e].isascii():
             continue
-        label = text[s + 2: e - 1]  # (the mask is "][label]"; a label may run over a line break)
+        label = text[s + 2: e - 1]  # (the mask is "][label]", on one line; one over a line break is prose)
         for m in _RUN().finditer(text, s, e):
             mended = label[:m.start() - s - 2] + label[m.end() - s - 2:]
             if normalizeReference(mended) in refs and normalizeReference(label) not in refs:
