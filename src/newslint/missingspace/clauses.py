@@ -25,6 +25,9 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         return False
     word = left.lstrip(OPENERS)
     if mark == "," and (is_domain(word, table) or is_tld(word, table)):
+        if right[-1:] == "," and is_domain(right[:-1], table) and pt[i + 1 + len(right): i + 2 + len(right)] in (" ", "\n"):
+            return True  # kids.gov, data.gov,challenge.gov, and: a list of domains whose other commas
+            # have their space (not a host list written as one value: example.com,example.org and)
         nxt = right_word(right)  # plainlanguage.gov,all of the coding: a domain ends the clause
         # (and so does a top-level domain named with its dot: .gov, .mil,etc.)
         return nxt.isalpha() and nxt.islower() and (len(nxt) > 1 or (nxt == "a" and right == "a")) \
