@@ -5,7 +5,8 @@ readers stumble on it and spell checkers that work word by word do not see it. O
 are never doubled in standard English are checked (articles, most prepositions and
 conjunctions, a few auxiliaries and possessives), and in an Italian, Dutch, German, French,
 Spanish or Portuguese article the prepositions and articles of that language that never stand
-twice (`per per`, `van van`, `für für`), in any letter case of the first (`The the`),
+twice (`per per`, `van van`, `für für`; not the Polish, Czech or Slovak pronoun "to", which
+doubles as grammar: `powiedzieć, to to, że`), in any letter case of the first (`The the`),
 across a line break too (in a list item or a block quote as well, past the next line's indent or
 `>`: not from one list item to the next), and after an opening quotation mark, bracket, link text or emphasis
 (`“The the talks`, `[the the report](…)`). The fix deletes the second word (across a line break, the first one, at
@@ -87,6 +88,9 @@ _FOREIGN = {
     "es": ("el", "los", "las", "del", "una", "un", "para", "con", "por"),
     "pt": ("do", "da", "dos", "das", "um", "uma", "para", "com", "em"),
 }
+# English words of the list that are words of the article's language too, which it doubles as
+# grammar: the Slavic pronoun "to" ("Jedyne co mogę powiedzieć, to to, że…", "to to je").
+_NATIVE_DOUBLES = {"cs": ("to",), "pl": ("to",), "sk": ("to",)}
 _ENGLISH = frozenset(_WORDS)
 _ALL = tuple(dict.fromkeys(_WORDS + tuple(w for ws in _FOREIGN.values() for w in ws)))
 # The first word in any case, the second in lower case (or the same capitals: THE THE), one run
@@ -118,6 +122,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # "a a&ccedil;&atilde;o": an entity for a letter goes on with the word
         if first.lower() not in _ENGLISH and first.lower() not in foreign:
             continue  # a word of another language than the article's
+        if first.lower() in _NATIVE_DOUBLES.get(doc.language, ()):
+            continue  # Polish, Czech, Slovak "to to": that is that (powiedzieć, to to, że …)
         if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
             continue  # a A-list actor; logic AND and logic OR
         word = first.lower()
