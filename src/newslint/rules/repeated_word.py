@@ -17,8 +17,9 @@ In an English article any lower-case word of four letters or more typed twice is
 (`blah blah blah`), not a pair in quotes or emphasis (“done done”), and not a word English
 doubles on purpose or speech repeats (`that that`, `very very`, `much much more`, `this this`,
 `yeah yeah`); the fix deletes the second and is unsafe (contrastive doubling, “it is not random
-random”, is rare but English). So is it in an Italian, Spanish, French, German, Dutch or
-Portuguese article (`i servizi pubblici pubblici`, `Wir freuen freuen uns`), less the words
+random”, is rare but English). So is it in an Italian, Spanish, French, German, Dutch,
+Portuguese, Czech, Slovak, Polish, Russian or Ukrainian article (`i servizi pubblici pubblici`,
+`Wir freuen freuen uns`, `pro komunitu komunitu expertů`), less the words
 that language doubles on purpose (`piano piano`, `très très`, `ganz ganz`, German's future
 passive `getestet werden werden`, French reflexives `nous nous efforçons`).
 
@@ -165,6 +166,11 @@ _EMPHATIC_IN = {lang: frozenset(words.split()) for lang, words in {
     "de": "ganz sehr schnell viel viele immer gerne nein doch werden haben sein langsam",
     "nl": "heel zeer snel even goed nooit echt erg",
     "pt": "muito logo devagar quase pouco depressa cedo",
+    "cs": "velmi hodně dlouho pomalu rychle trochu tady ještě honem",
+    "sk": "veľmi dlho rýchlo pomaly trochu ešte",
+    "pl": "bardzo długo szybko powoli dawno tutaj teraz jeszcze trochu",
+    "ru": "очень долго быстро тихо медленно чуть почти давно скорее ладно",
+    "uk": "дуже довго швидко тихо повільно трохи ледве давно швидше гаразд",
 }.items()}
 _ENCLOSING = frozenset("“\"‘'*_«(")
 
@@ -177,7 +183,7 @@ def _content_words(pt: str, emphatic: frozenset[str]) -> Iterator[Finding]:
     rare, not impossible."""
     # (one pattern led by the space before the first word: a back-reference pattern tried at
     # every letter cost five times as much, and splitting the prose into words twice as much)
-    words = {w for w in _DOUBLED_AFTER_SPACE.findall(pt) if w not in emphatic}
+    words = {w for w in _DOUBLED_AFTER_SPACE.findall(pt) if w not in emphatic and w.islower()}
     for w in sorted(words):
         for m in re.finditer(f"{w} {w}", pt):
             s, e = m.start(), m.end()
@@ -195,7 +201,8 @@ def _content_words(pt: str, emphatic: frozenset[str]) -> Iterator[Finding]:
 
 _WORDISH = lazy(r"[\w'’-]")
 # A lower-case word of four letters or more after a space, then the same word again
-_DOUBLED_AFTER_SPACE = re.compile(r" ([a-zß-öø-ÿ]{4,}+) \1(?![\w'’-])")
+# (letters of Latin Extended-A and Cyrillic too, of either case: ``words`` keeps the lower-case ones)
+_DOUBLED_AFTER_SPACE = re.compile(r" ([a-zß-öø-ÿ\u0100-\u017f\u0430-\u045f\u0491]{4,}+) \1(?![\w'’-])")
 
 
 def _triples(doc: Document, pt: str, starts: list[int]) -> Iterator[Finding]:
