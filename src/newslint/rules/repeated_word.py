@@ -21,7 +21,8 @@ random”, is rare but English). So is it in an Italian, Spanish, French, German
 Portuguese, Czech, Slovak, Polish, Russian or Ukrainian article (`i servizi pubblici pubblici`,
 `Wir freuen freuen uns`, `pro komunitu komunitu expertů`), less the words
 that language doubles on purpose (`piano piano`, `très très`, `ganz ganz`, German's future
-passive `getestet werden werden`, French reflexives `nous nous efforçons`).
+passive `getestet werden werden` after a participle, not after a noun: `Anmeldungen werden
+werden verteilt` is a slip, French reflexives `nous nous efforçons`).
 
 A letter typed three times inside a lower-case word (`commmunity`, `adddress`) is the same slip
 at the keyboard: no English word has a letter three times running. The fix deletes one; it is
@@ -148,7 +149,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield from _triples(doc, pt, triples)
     emphatic = _EMPHATIC if doc.language == "en" else _EMPHATIC_IN.get(doc.language)
     if emphatic is not None:  # (less the short words checked above: one finding for "with with")
-        yield from _content_words(pt, emphatic | _ENGLISH | frozenset(foreign))
+        auxiliaries = _AUXILIARY_DOUBLES.get(doc.language, frozenset())
+        yield from _content_words(pt, (emphatic - auxiliaries) | _ENGLISH | frozenset(foreign), auxiliaries)
 
 
 # Words of four letters or more that English doubles on purpose (that that, very very, much much
@@ -172,10 +174,13 @@ _EMPHATIC_IN = {lang: frozenset(words.split()) for lang, words in {
     "ru": "очень долго быстро тихо медленно чуть почти давно скорее ладно",
     "uk": "дуже довго швидко тихо повільно трохи ледве давно швидше гаразд",
 }.items()}
+# German doubles an auxiliary after a participle, a lower-case word (getestet werden werden, erledigt
+# haben haben wird); after a noun, capitalised, the pair is a slip (Anmeldungen werden werden verteilt)
+_AUXILIARY_DOUBLES = {"de": frozenset(("werden", "haben", "sein"))}
 _ENCLOSING = frozenset("“\"‘'*_«(")
 
 
-def _content_words(pt: str, emphatic: frozenset[str]) -> Iterator[Finding]:
+def _content_words(pt: str, emphatic: frozenset[str], auxiliaries: frozenset[str] = frozenset()) -> Iterator[Finding]:
     """A lower-case word of four letters or more typed twice (take place place, Python packaging
     packaging guidelines), not three times (portable portable portable), not quoted or
     emphasised as a pair (“done done”), not one the language doubles on purpose (``emphatic``).
@@ -195,11 +200,14 @@ def _content_words(pt: str, emphatic: frozenset[str]) -> Iterator[Finding]:
                 continue  # the idiom: there is no there there, a there there
             if pt[s - 1:s] in _ENCLOSING:
                 continue  # a pair quoted or emphasised as one (“done done”)
+            if w in auxiliaries and _LOWER_WORD_BEFORE().search(pt, max(0, s - 40), s):
+                continue  # getestet werden werden: a participle, then the auxiliary and the future's
             yield Finding(s, e, f"“{w}” twice in a row; delete one",
                           Fix.delete(s + len(w), e, "Delete the repeated word", safe=False))
 
 
 _WORDISH = lazy(r"[\w'’-]")
+_LOWER_WORD_BEFORE = lazy(r"(?<![\w'’-])[a-zß-ÿ][^\W\d_]* $")  # (a word that starts lower-case)
 # A lower-case word of four letters or more after a space, then the same word again
 # (letters of Latin Extended-A and Cyrillic too, of either case: ``words`` keeps the lower-case ones)
 _DOUBLED_AFTER_SPACE = re.compile(r" ([a-zß-öø-ÿ\u0100-\u017f\u0430-\u045f\u0491]{4,}+) \1(?![\w'’-])")
