@@ -21,8 +21,8 @@ random”, is rare but English). So is it in an Italian, Spanish, French, German
 Portuguese, Czech, Slovak, Polish, Russian or Ukrainian article (`i servizi pubblici pubblici`,
 `Wir freuen freuen uns`, `pro komunitu komunitu expertů`), less the words
 that language doubles on purpose (`piano piano`, `très très`, `ganz ganz`, German's future
-passive `getestet werden werden` after a participle, not after a noun: `Anmeldungen werden
-werden verteilt` is a slip, French reflexives `nous nous efforçons`).
+passive `getestet werden werden` after a participle, not after a noun or a pronoun:
+`Anmeldungen werden werden verteilt`, `wir haben haben noch viel` are slips, French reflexives `nous nous efforçons`).
 
 A letter typed three times inside a lower-case word (`commmunity`, `adddress`) is the same slip
 at the keyboard: no English word has a letter three times running. The fix deletes one; it is
@@ -174,8 +174,8 @@ _EMPHATIC_IN = {lang: frozenset(words.split()) for lang, words in {
     "ru": "очень долго быстро тихо медленно чуть почти давно скорее ладно",
     "uk": "дуже довго швидко тихо повільно трохи ледве давно швидше гаразд",
 }.items()}
-# German doubles an auxiliary after a participle, a lower-case word (getestet werden werden, erledigt
-# haben haben wird); after a noun, capitalised, the pair is a slip (Anmeldungen werden werden verteilt)
+# German doubles an auxiliary after a participle (getestet werden werden); after a noun or a
+# pronoun the pair is a slip (Anmeldungen werden werden verteilt, wir haben haben noch viel)
 _AUXILIARY_DOUBLES = {"de": frozenset(("werden", "haben", "sein"))}
 _ENCLOSING = frozenset("“\"‘'*_«(")
 
@@ -207,7 +207,8 @@ def _content_words(pt: str, emphatic: frozenset[str], auxiliaries: frozenset[str
 
 
 _WORDISH = lazy(r"[\w'’-]")
-_LOWER_WORD_BEFORE = lazy(r"(?<![\w'’-])[a-zß-ÿ][^\W\d_]* $")  # (a word that starts lower-case)
+# (a lower-case word ending as a participle does: gereinigt, gesehen, informiert; not a pronoun: wir)
+_LOWER_WORD_BEFORE = lazy(r"(?<![\w'’-])[a-zß-ÿ][^\W\d_]{3,}(?:t|en) $")
 # A lower-case word of four letters or more after a space, then the same word again
 # (letters of Latin Extended-A and Cyrillic too, of either case: ``words`` keeps the lower-case ones)
 _DOUBLED_AFTER_SPACE = re.compile(r" ([a-zß-öø-ÿ\u0100-\u017f\u0430-\u045f\u0491]{4,}+) \1(?![\w'’-])")
