@@ -131,6 +131,34 @@ def keep_marks(wanted: str, forms: Iterable[str]) -> str:
     return max(richer, key=lambda f: (sum(_marked(f).values()), f)) if richer else wanted
 
 
+# Languages that decline nouns, names among them: one name's case forms differ in the ending
+_DECLINING = frozenset("be bs cs hr lt lv pl ru sk sl sr uk".split())
+_UMLAUTS = str.maketrans("äöüÄÖÜ", "aouAOU")
+
+
+def inflected(a: str, b: str, language: str) -> bool:
+    """Are two spellings forms of one word in the article's language, not a name spelt two ways?
+
+    A language that declines nouns declines names: their case forms share the stem and differ in
+    the last letters (Czech Česko, České, Českou; Pavlíková, Pavlíkovou; Polish Kowalski,
+    Kowalskiego). German capitalises every noun, and a noun and one derived from it or its plural
+    take an umlaut with an ending (Klage and Kläger, Stadt and Städte), which no slip in a name
+    does (Müller and Muller are one name, one length)."""
+    if language in _DECLINING:
+        n = 0
+        for x, y in zip(a.casefold(), b.casefold()):
+            if x != y:
+                break
+            n += 1
+        return n >= 3 and min(len(a), len(b)) - n <= 2 and max(len(a), len(b)) - n <= 4
+    if language == "de" and len(a) != len(b):
+        short, long_ = sorted((a, b), key=len)
+        plain_short, plain_long = short.translate(_UMLAUTS), long_.translate(_UMLAUTS)
+        return ((plain_short != short) != (plain_long != long_)) and plain_long.startswith(plain_short) \
+            and len(long_) - len(short) <= 3
+    return False
+
+
 def _ignorable(a: str, b: str, allow: frozenset[str]) -> bool:
     return same_form(a, b) or a in allow or b in allow or gendered(a, b) or patronymic_of(a, b)
 
@@ -162,13 +190,16 @@ def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
         by_letter[w[0].casefold()].append(w)
     groups: list[set[str]] = []
     seen: set[str] = set()
+    language = doc.language
     for p in sorted(persons):
-        group = {w for w in by_key[skeleton(p)] if not _ignorable(p, w, allow) or w == p}
+        group = {w for w in by_key[skeleton(p)]
+                 if w == p or not (_ignorable(p, w, allow) or inflected(p, w, language))}
         if len(p) >= NEAR_MIN_LENGTH:  # (_close turns down shorter words, and lengths 4 apart)
             n = len(p)
             group |= {w for w in by_letter[p[0].casefold()]
                       if w not in group and len(w) >= NEAR_MIN_LENGTH and -3 <= len(w) - n <= 3
-                      and _close(p, w) and not _ignorable(p, w, allow) and not derived(p, w)}
+                      and _close(p, w) and not _ignorable(p, w, allow) and not derived(p, w)
+                      and not inflected(p, w, language)}
         if len(group) > 1 and not group <= seen:
             group = {w for w in group if not _is_word(doc.prose_text, w)}
             if len(group) > 1:

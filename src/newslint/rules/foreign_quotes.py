@@ -36,7 +36,8 @@ FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
 _LANGUAGES = {"en": "English", "ru": "Russian", "uk": "Ukrainian", "be": "Belarusian", "de": "German",
-              "fr": "French", "es": "Spanish", "it": "Italian", "pl": "Polish", "nl": "Dutch"}
+              "fr": "French", "es": "Spanish", "it": "Italian", "pl": "Polish", "nl": "Dutch", "cs": "Czech",
+              "sk": "Slovak", "pt": "Portuguese"}
 _CYRILLIC_LANGUAGES = frozenset(("ru", "uk", "be"))
 
 

@@ -29,7 +29,9 @@ Good: description: … negotiations between the parties, Milley believes.
 Bad:  Jeffrey Levy, director of web communications, … The site went live in March, Levi said.
 Good: Jeffrey Levy, director of web communications, … The site went live in March, Levy said.
 
-Not findings: masculine and feminine forms (Volodymyr Zelensky and Olena Zelenska, Dmitry
+Not findings: a name's case forms in a language that declines names (Czech Česko, České,
+Českou; Polish Kowalski, Kowalskiego: the stem the same, the ending another), a German noun
+beside one derived from it with an umlaut and an ending (Klage, Kläger), masculine and feminine forms (Volodymyr Zelensky and Olena Zelenska, Dmitry
 Peskov and Elizaveta Peskova), patronymics, a deliberate gloss ("Kyiv (Kiev)"), two spellings
 with different given names (two people), spellings that differ only in capitals, a spelling
 in ``allow``, and what name-spelling already reports. Runs of capitalised words without a

@@ -7,7 +7,9 @@ content folder) can be excluded with ``exclude`` or ``per-file-ignores``; a file
 in capitals (README.md, SOURCES.md, CHANGELOG.md, CODE_OF_CONDUCT.md) is taken for such a
 repository document and not reported. Nor is an MDX file (.mdx) that exports its metadata as an
 object (``export const meta = {title: …}``, as Next.js and mdx-js sites do): it has no front
-matter because its metadata is JavaScript.
+matter because its metadata is JavaScript. Nor is a file that opens with Pelican's or
+MultiMarkdown's metadata, ``Key: value`` lines up to a blank line, a title among them
+(``Title: Meetup at the library`` / ``Date: 2018-03-11``): its generator reads that.
 
 Bad:
     Talks resumed in Istanbul on Tuesday.
@@ -36,7 +38,8 @@ SEVERITY = "warning"
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """A finding at line 1 when no front matter opens the file."""
-    if doc.front_matter is None and not _repository_document(doc.path) and not _mdx_metadata(doc):
+    if doc.front_matter is None and not _repository_document(doc.path) and not _mdx_metadata(doc) \
+            and not _metadata_lines(doc.text):
         end = doc.text.find("\n")
         yield Finding(0, len(doc.text) if end < 0 else end,
                       "no front matter; start the file with a `---` block holding at least the title")
@@ -44,6 +47,18 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 _CAPITALS = lazy(r"[A-Z][A-Z0-9_-]*")
 _EXPORTED_OBJECT = lazy(r"^export[ \t]+const[ \t]+[A-Za-z_$][\w$]*[ \t]*(?::[^=\n]*)?=[ \t]*\{", re.M)
+
+
+# Pelican's and MultiMarkdown's metadata: "Key: value" lines from the first, one of them the title,
+# up to a blank line
+_METADATA_LINES = lazy(r"\A(?:[A-Za-z][\w-]*:[ \t][^\n]*\n){2,}(?:[ \t]*\n|\Z)")
+_TITLE_LINE = lazy(r"^title:[ \t]*\S", re.I | re.M)
+
+
+def _metadata_lines(text: str) -> bool:
+    """Does the file open with Pelican or MultiMarkdown metadata (Title: …, Date: …, a blank line)?"""
+    m = _METADATA_LINES().match(text)
+    return m is not None and _TITLE_LINE().search(text, 0, m.end()) is not None
 
 
 def _mdx_metadata(doc: Document) -> bool:

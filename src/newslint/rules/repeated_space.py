@@ -20,7 +20,8 @@ allow two after any sentence).
 A link, an inline HTML tag, a code span, a character entity (`&#8212;`) or a backslash escape
 (`2\\.  Second`) stands like a word
 (`at the  <a href=…>`, two spaces before a code span, `[the talk](url)  <span>and`; not the
-spaces an element wraps: `<span>  </span>`); an entity that prints a space (`&nbsp;`),
+spaces an element wraps: `<span>  </span>`, nor those before a line break tag, where the line
+ends: `Tickets:  <br>`, `</b>  <br>`); an entity that prints a space (`&nbsp;`),
 a comment or a Liquid `{% … %}` tag does not (before a Liquid output tag or a shortcode, `-  {{ "kane" |
 team_link }}`, `strategy.  {{< legacy-img … >}}`, two spaces are a run; after one, what it prints may have
 ended a sentence); after a sentence that ends inside one (`designers.&#8221;  Talk`,
@@ -264,13 +265,18 @@ def _between_elements(text: str, m: Any) -> bool:
     return True
 
 
+_LINE_BREAK_TAG = lazy(r"<br\s*/?>", re.I)
+
+
 def _wordlike(text: str, s: int, e: int, kind: str) -> bool:
     """An inline tag, a code span, an entity that prints a mark, a backslash escape (``2\\.``
     prints "2."), a Liquid output tag or a Hugo shortcode (``{{ "kane" | team_link }}`` prints a
     name or a link, ``{{< legacy-img … >}}`` an image); not a comment, an entity that prints a
-    space, or a Liquid ``{% … %}`` tag."""
+    space, a line break tag (``<br>``) or a Liquid ``{% … %}`` tag."""
     if kind == "entity":
         return _SPACE_ENTITY().fullmatch(text, s, e) is None
+    if kind == "html" and _LINE_BREAK_TAG().match(text, s, e):
+        return False  # <br>: the line ends there, and spaces before a line's end are no gap between words
     return kind in ("html", "code", "escape") or (kind in ("liquid", "shortcode") and text.startswith("{{", s))
 
 

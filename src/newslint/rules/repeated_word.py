@@ -5,7 +5,8 @@ readers stumble on it and spell checkers that work word by word do not see it. O
 are never doubled in standard English are checked (articles, most prepositions and
 conjunctions, a few auxiliaries and possessives), and in an Italian, Dutch, German, French,
 Spanish or Portuguese article the prepositions and articles of that language that never stand
-twice (`per per`, `van van`, `für für`), in any letter case of the first (`The the`),
+twice (`per per`, `van van`, `für für`; not the Polish, Czech or Slovak pronoun "to", which
+doubles as grammar: `powiedzieć, to to, że`), in any letter case of the first (`The the`),
 across a line break too (in a list item or a block quote as well, past the next line's indent or
 `>`: not from one list item to the next), and after an opening quotation mark, bracket, link text or emphasis
 (`“The the talks`, `[the the report](…)`). The fix deletes the second word (across a line break, the first one, at
@@ -16,10 +17,12 @@ In an English article any lower-case word of four letters or more typed twice is
 (`blah blah blah`), not a pair in quotes or emphasis (“done done”), and not a word English
 doubles on purpose or speech repeats (`that that`, `very very`, `much much more`, `this this`,
 `yeah yeah`); the fix deletes the second and is unsafe (contrastive doubling, “it is not random
-random”, is rare but English). So is it in an Italian, Spanish, French, German, Dutch or
-Portuguese article (`i servizi pubblici pubblici`, `Wir freuen freuen uns`), less the words
+random”, is rare but English). So is it in an Italian, Spanish, French, German, Dutch,
+Portuguese, Czech, Slovak, Polish, Russian or Ukrainian article (`i servizi pubblici pubblici`,
+`Wir freuen freuen uns`, `pro komunitu komunitu expertů`), less the words
 that language doubles on purpose (`piano piano`, `très très`, `ganz ganz`, German's future
-passive `getestet werden werden`, French reflexives `nous nous efforçons`).
+passive `getestet werden werden` after a participle, not after a noun or a pronoun:
+`Anmeldungen werden werden verteilt`, `wir haben haben noch viel` are slips, French reflexives `nous nous efforçons`).
 
 A letter typed three times inside a lower-case word (`commmunity`, `adddress`) is the same slip
 at the keyboard: no English word has a letter three times running. The fix deletes one; it is
@@ -87,6 +90,9 @@ _FOREIGN = {
     "es": ("el", "los", "las", "del", "una", "un", "para", "con", "por"),
     "pt": ("do", "da", "dos", "das", "um", "uma", "para", "com", "em"),
 }
+# English words of the list that are words of the article's language too, which it doubles as
+# grammar: the Slavic pronoun "to" ("Jedyne co mogę powiedzieć, to to, że…", "to to je").
+_NATIVE_DOUBLES = {"cs": ("to",), "pl": ("to",), "sk": ("to",)}
 _ENGLISH = frozenset(_WORDS)
 _ALL = tuple(dict.fromkeys(_WORDS + tuple(w for ws in _FOREIGN.values() for w in ws)))
 # The first word in any case, the second in lower case (or the same capitals: THE THE), one run
@@ -118,6 +124,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # "a a&ccedil;&atilde;o": an entity for a letter goes on with the word
         if first.lower() not in _ENGLISH and first.lower() not in foreign:
             continue  # a word of another language than the article's
+        if first.lower() in _NATIVE_DOUBLES.get(doc.language, ()):
+            continue  # Polish, Czech, Slovak "to to": that is that (powiedzieć, to to, że …)
         if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
             continue  # a A-list actor; logic AND and logic OR
         word = first.lower()
@@ -141,7 +149,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield from _triples(doc, pt, triples)
     emphatic = _EMPHATIC if doc.language == "en" else _EMPHATIC_IN.get(doc.language)
     if emphatic is not None:  # (less the short words checked above: one finding for "with with")
-        yield from _content_words(pt, emphatic | _ENGLISH | frozenset(foreign))
+        auxiliaries = _AUXILIARY_DOUBLES.get(doc.language, frozenset())
+        yield from _content_words(pt, (emphatic - auxiliaries) | _ENGLISH | frozenset(foreign), auxiliaries)
 
 
 # Words of four letters or more that English doubles on purpose (that that, very very, much much
@@ -159,11 +168,19 @@ _EMPHATIC_IN = {lang: frozenset(words.split()) for lang, words in {
     "de": "ganz sehr schnell viel viele immer gerne nein doch werden haben sein langsam",
     "nl": "heel zeer snel even goed nooit echt erg",
     "pt": "muito logo devagar quase pouco depressa cedo",
+    "cs": "velmi hodně dlouho pomalu rychle trochu tady ještě honem",
+    "sk": "veľmi dlho rýchlo pomaly trochu ešte",
+    "pl": "bardzo długo szybko powoli dawno tutaj teraz jeszcze trochu",
+    "ru": "очень долго быстро тихо медленно чуть почти давно скорее ладно",
+    "uk": "дуже довго швидко тихо повільно трохи ледве давно швидше гаразд",
 }.items()}
+# German doubles an auxiliary after a participle (getestet werden werden); after a noun or a
+# pronoun the pair is a slip (Anmeldungen werden werden verteilt, wir haben haben noch viel)
+_AUXILIARY_DOUBLES = {"de": frozenset(("werden", "haben", "sein"))}
 _ENCLOSING = frozenset("“\"‘'*_«(")
 
 
-def _content_words(pt: str, emphatic: frozenset[str]) -> Iterator[Finding]:
+def _content_words(pt: str, emphatic: frozenset[str], auxiliaries: frozenset[str] = frozenset()) -> Iterator[Finding]:
     """A lower-case word of four letters or more typed twice (take place place, Python packaging
     packaging guidelines), not three times (portable portable portable), not quoted or
     emphasised as a pair (“done done”), not one the language doubles on purpose (``emphatic``).
@@ -171,7 +188,7 @@ def _content_words(pt: str, emphatic: frozenset[str]) -> Iterator[Finding]:
     rare, not impossible."""
     # (one pattern led by the space before the first word: a back-reference pattern tried at
     # every letter cost five times as much, and splitting the prose into words twice as much)
-    words = {w for w in _DOUBLED_AFTER_SPACE.findall(pt) if w not in emphatic}
+    words = {w for w in _DOUBLED_AFTER_SPACE.findall(pt) if w not in emphatic and w.islower()}
     for w in sorted(words):
         for m in re.finditer(f"{w} {w}", pt):
             s, e = m.start(), m.end()
@@ -183,13 +200,18 @@ def _content_words(pt: str, emphatic: frozenset[str]) -> Iterator[Finding]:
                 continue  # the idiom: there is no there there, a there there
             if pt[s - 1:s] in _ENCLOSING:
                 continue  # a pair quoted or emphasised as one (“done done”)
+            if w in auxiliaries and _LOWER_WORD_BEFORE().search(pt, max(0, s - 40), s):
+                continue  # getestet werden werden: a participle, then the auxiliary and the future's
             yield Finding(s, e, f"“{w}” twice in a row; delete one",
                           Fix.delete(s + len(w), e, "Delete the repeated word", safe=False))
 
 
 _WORDISH = lazy(r"[\w'’-]")
+# (a lower-case word ending as a participle does: gereinigt, gesehen, informiert; not a pronoun: wir)
+_LOWER_WORD_BEFORE = lazy(r"(?<![\w'’-])[a-zß-ÿ][^\W\d_]{3,}(?:t|en) $")
 # A lower-case word of four letters or more after a space, then the same word again
-_DOUBLED_AFTER_SPACE = re.compile(r" ([a-zß-öø-ÿ]{4,}+) \1(?![\w'’-])")
+# (letters of Latin Extended-A and Cyrillic too, of either case: ``words`` keeps the lower-case ones)
+_DOUBLED_AFTER_SPACE = re.compile(r" ([a-zß-öø-ÿ\u0100-\u017f\u0430-\u045f\u0491]{4,}+) \1(?![\w'’-])")
 
 
 def _triples(doc: Document, pt: str, starts: list[int]) -> Iterator[Finding]:
