@@ -9,7 +9,8 @@ twice (`per per`, `van van`, `für für`; not the Polish, Czech or Slovak pronou
 doubles as grammar: `powiedzieć, to to, że`), in any letter case of the first (`The the`),
 across a line break too (in a list item or a block quote as well, past the next line's indent or
 `>`: not from one list item to the next), and after an opening quotation mark, bracket, link text or emphasis
-(`“The the talks`, `[the the report](…)`). The fix deletes the second word (across a line break, the first one, at
+(`“The the talks`, `[the the report](…)`). In an English article a preposition and an article
+typed twice as a pair are reported too (`with a with a`, `in the in the`). The fix deletes the second word (across a line break, the first one, at
 the end of its line, so that the line break stays) and is safe.
 
 In an English article any lower-case word of four letters or more typed twice is reported too
@@ -147,6 +148,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), f"“{m.group(1)}” twice in a row; delete one", fix)
     if triples:
         yield from _triples(doc, pt, triples)
+    if doc.language == "en":
+        yield from _doubled_pairs(pt, literal_starts(doc, _PAIRS) or ())
     emphatic = _EMPHATIC if doc.language == "en" else _EMPHATIC_IN.get(doc.language)
     if emphatic is not None:  # (less the short words checked above: one finding for "with with")
         auxiliaries = _AUXILIARY_DOUBLES.get(doc.language, frozenset())
@@ -206,6 +209,19 @@ def _content_words(pt: str, emphatic: frozenset[str], auxiliaries: frozenset[str
                           Fix.delete(s + len(w), e, "Delete the repeated word", safe=False))
 
 
+def _doubled_pairs(pt: str, starts: Any) -> Iterator[Finding]:
+    """A preposition and an article typed twice (``with a with a``, ``in the in the``), from the
+    shared literal scan's starts, each at a word's start: the fix deletes the second."""
+    for at in starts:
+        if at and _WORDISH().match(pt, at - 1):
+            continue  # inside a word (within the within the: not a preposition)
+        m = _PAIR().match(pt, at)
+        if m is not None and m.group(1).lower() == m.group(2).lower():
+            yield Finding(at, m.end(), f"“{m.group(1)}” twice in a row; delete one",
+                          Fix.delete(at + len(m.group(1)), m.end(), "Delete the repeated words"))
+
+
+_PAIR = lazy(r"([A-Za-z]+ [A-Za-z]+) ([A-Za-z]+ [A-Za-z]+)(?![\w'’-])")
 _WORDISH = lazy(r"[\w'’-]")
 # (a lower-case word ending as a participle does: gereinigt, gesehen, informiert; not a pronoun: wir)
 _LOWER_WORD_BEFORE = lazy(r"(?<![\w'’-])[a-zß-ÿ][^\W\d_]{3,}(?:t|en) $")
@@ -260,6 +276,12 @@ register_literals(_BARE, [f"{w} {w}" for w in _ALL])
 # automaton's path up to the first mask, costs less than a look at every line that ends in "the")
 _INDENTED = NAME + ":indented"
 register_literals(_INDENTED, [f" {w} {MASK * k}{w}" for w in _ALL for k in range(1, 7)])
+# A preposition and an article typed twice ("with a with a", "in the in the"): a phrase English
+# never doubles, which the single-word needles cannot see
+_PREPOSITIONS = "about after at by for from in into of on to with".split()
+_ARTICLES = "a an the this that".split()
+_PAIRS = NAME + ":pairs"
+register_literals(_PAIRS, sorted(f"{p} {a} {p} {a}" for p in _PREPOSITIONS for a in _ARTICLES))
 
 
 # An HTML character reference (&ccedil; &#231; &#xE7;), which in an HTML block's text writes a
