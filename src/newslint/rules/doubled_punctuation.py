@@ -202,7 +202,8 @@ def _inverted_run(pt: str, at: int, inverted: str) -> bool:
     """Does the Spanish exclamation or question closing at ``at`` open with its inverted mark
     doubled too (¡¡¡Hola a todos!!!)? Then the run is emphasis on purpose, and one mark kept
     would leave the openers unmatched."""
-    start = max(0, at - 400, pt.rfind("\n\n", 0, at) + 1)
+    start = max(0, at - 400)
+    start = max(start, pt.rfind("\n\n", start, at) + 1)  # (a bounded search: not back to the text's start)
     k = pt.rfind(inverted, start, at)
     return k > 0 and pt[k - 1] == inverted
 
