@@ -25,7 +25,7 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         return False
     word = left.lstrip(OPENERS)
     if mark == "," and (is_domain(word, table) or is_tld(word, table)):
-        if right[-1:] == "," and is_domain(right[:-1], table) and pt[i + 1 + len(right): i + 2 + len(right)] in (" ", "\n"):
+        if _listed_domain(pt, i + 1, right, table):
             return True  # kids.gov, data.gov,challenge.gov, and: a list of domains whose other commas
             # have their space (not a host list written as one value: example.com,example.org and)
         nxt = right_word(right)  # plainlanguage.gov,all of the coding: a domain ends the clause
@@ -113,6 +113,12 @@ _SLASHED_PLAIN = lazy(r"[a-z]{4,}(?:/[a-z]{4,})+[,.;:!?)]?")
 _CAMEL_NAME = lazy(r"(?:[a-z]+|[A-Z][a-z]+)[A-Z][A-Za-z0-9]*")  # comScore, smokefreeTXT, MobileGov
 
 
+def _listed_domain(pt: str, at: int, right: str, table: dict[str, Any]) -> bool:
+    """Is ``right``, the token at ``at``, a domain with its own comma and a space after it: an
+    item of a list (data.gov, the Census), not a host list written as one value?"""
+    return right[-1:] == "," and is_domain(right[:-1], table) and pt[at + len(right): at + len(right) + 1] in (" ", "\n")
+
+
 def _name_after_comma(pt: str, i: int, word: str, right: str, table: dict[str, Any]) -> bool:
     """After a plain word and a comma, a name that the word check leaves out, then the clause:
     a dotted abbreviation of the table (Lisa Wilcox,U.S. Department), or after an English word a
@@ -126,7 +132,7 @@ def _name_after_comma(pt: str, i: int, word: str, right: str, table: dict[str, A
         return True
     if len(word) < 3 or not (word in CALENDAR or word in english_words() or word.lower() in english_words()):
         return False
-    if abbr != right and right[-1] == "," and is_domain(abbr, table) and pt[after: after + 1] in (" ", "\n"):
+    if _listed_domain(pt, i + 1, right, table):
         return True  # partners across the country,data.gov, the Census Bureau: a list's item
     if not space_then_lower(pt, after):
         return False
