@@ -46,9 +46,14 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
                   and g not in allow and len(g) >= 3 and len(sv.full[next(iter(s))]) == 1}
     if not candidates:
         return []
-    followed = [s for s in sv.full if s in sv.bare]  # people named again by surname
+    # A "full name" whose surname is also a word in lower case is a company or a product, not a
+    # person: "Meta Platforms" (Meta is a Census given name) beside seventeen bare "Meta" would
+    # weigh as seventeen first-name references and silence the rule in a surname-style article.
+    text = doc.prose_text
+    people = {s for s in sv.full if not _lowercase_word(text, s)}
+    followed = [s for s in sv.full if s in sv.bare and s in people]  # people named again by surname
     by_surname = sum(sv.bare[s] for s in followed)
-    by_given = sum(sv.bare[g] for g in owners if g in sv.bare)
+    by_given = sum(sv.bare[g] for g, s in owners.items() if g in sv.bare and s & people)
     # (one lone first name against one surname follow-up is a slip too: "Klein said … said Jessica";
     # and with no follow-up at all, a quotation attributed to a first name: "Eric Martinez … ,” Eric said")
     attributed_only = by_given == 1 and by_surname == 0
@@ -65,7 +70,6 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
         # evidence (one more full name, one more first name); the pass after that fix decides
     if scan(doc).lookalikes:
         return []  # Aaron Ｆoss: the same with a look-alike letter that mixed-script's fix gives back
-    text = doc.prose_text
     out = []
     first_full: dict[str, int] = {}
     for m in extract(doc):

@@ -3,7 +3,9 @@
 After the first full mention, news style names a person by surname ("Lloyd Austin … Austin
 said"). A lone first name later is usually a slip, often a translation's. Reported only in
 articles that themselves refer to people again by surname (at least twice, and at least twice
-as often as by first name), so features and blogs written on first-name terms stay quiet; or
+as often as by first name; a "full name" whose surname is a word, Meta Platforms, is a company
+and its "first name" Meta counts for nothing), so features and blogs written on first-name terms
+stay quiet; or
 where the one lone first name attributes a quotation (“…,” Eric said), news style's place for
 the surname.
 The fix (unsafe: the author may mean it) puts the surname in.
