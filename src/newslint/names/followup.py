@@ -82,7 +82,8 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
               and not _spaced_full_name(text, m.end, next(iter(owners[m.form])))
               and not _ADDRESS_BEFORE().search(text, max(0, m.start - 2), m.start)
               and not _ADDRESS_AFTER().match(text, m.end)
-              and not (text.startswith(",", m.end) and _SENTENCE_START().search(text, max(0, m.start - 4), m.start))
+              and not (text.startswith(",", m.end) and _SENTENCE_START().search(text, max(0, m.start - 4), m.start)
+                       and _spoken_to(text, m.end))
               and not near_invisible(doc, m.start, m.end, margin=1)
               and not _lowercase_word(text, m.form)
               and not _lowercase_word(text, next(iter(owners[m.form])))):  # Jade Plus: a product
@@ -148,8 +149,22 @@ def _addressed(text: str, start: int, end: int) -> bool:
     if _GREETING_BEFORE().search(text, before, start):
         return True
     return _COMMA_BEFORE().search(text, before, start) is not None and _CLAUSE_ENDS().match(text, end) is not None
-# ... or a sentence that starts with the name and a comma ("Steven, we're going to ...").
+# ... or a sentence that starts with the name and a comma ("Steven, we're going to ..."), when
+# the sentence speaks to the person (you, I, we, please, a question): "Simon, amongst many
+# others, worries these costs ..." names him, with an aside between commas.
 _SENTENCE_START = lazy(r"(?:^|[.!?:*]\s*|\n\s*)$")
+_SENTENCE_END = lazy(r"[.!?](?=\s|$)|\n\s*\n")
+_SPOKEN_TO = lazy(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|I|[Ww]e|[Ll]et[’']s|[Pp]lease|[Tt]hanks?)\b|[?!]")
+
+
+def _spoken_to(text: str, end: int) -> bool:
+    """Does the sentence after a name and its comma speak to that person ("Steven, we're going
+    to ...", "Mike, can you ...?")? Else the name is its subject ("Simon, amongst others, worries")."""
+    stop = min(len(text), end + 300)
+    m = _SENTENCE_END().search(text, end, stop)
+    return _SPOKEN_TO().search(text, end, m.end() if m else stop) is not None
+
+
 # Part of an e-mail address or a dotted identifier: "Fox.Jean@bls.gov", "Abraham.Marinez@ed.gov".
 _ADDRESS_BEFORE = lazy(r"\w\.$")
 _ADDRESS_AFTER = lazy(r"@|\.\w")

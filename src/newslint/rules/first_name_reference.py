@@ -17,7 +17,8 @@ Not findings: a first name inside a quotation, after a title ("Mr. Lloyd"), shar
 people in the article, telling apart two people with one surname (Quentin … son of Theodore
 Roosevelt), used as someone's surname, written in lower case too in the article
 ("mark", "will"; likewise a "surname" that is a word: Jade Plus is a product), addressed
-rather than named ("Thanks, Mike"), in a transcript of speakers (a speaker's label opens two
+rather than named ("Thanks, Mike"; "Steven, we wanted to ask …", not "Simon, amongst many others,
+worries …", a sentence about him), in a transcript of speakers (a speaker's label opens two
 lines or more), beside an invisible character (``Eric<ZWSP> Maland`` is the full name once
 invisible-character has deleted it), before its surname after a doubled space (``Eric  Maland``:
 repeated-space repairs the space), or listed in ``allow``.
