@@ -198,7 +198,8 @@ def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
             n = len(p)
             group |= {w for w in by_letter[p[0].casefold()]
                       if w not in group and len(w) >= NEAR_MIN_LENGTH and -3 <= len(w) - n <= 3
-                      and _close(p, w) and not _ignorable(p, w, allow) and not derived(p, w)
+                      and _close(p, w) and not _ignorable(p, w, allow)
+                      and not (derived(p, w) and not (language == "en" and _final_e(p, w)))
                       and not inflected(p, w, language)}
         if len(group) > 1 and not group <= seen:
             group = {w for w in group if not _is_word(doc.prose_text, w)}
@@ -513,8 +514,12 @@ def _same_person(form: str, wanted: str, by_form: dict[str, list[Mention]], ment
     near = skeleton(form) != skeleton(wanted)
     g1 = {given_key(m.given) for m in by_form[form] if m.full}
     g2 = {given_key(m.given) for m in by_form[wanted] if m.full}
-    if near and (not _close(form, wanted) or derived(form, wanted)) and not (swapped(form, wanted) and g1 & g2):
+    outvoted = _outvoted_final_e(form, wanted, by_form)
+    if near and (not _close(form, wanted) or derived(form, wanted) and not outvoted) \
+            and not (swapped(form, wanted) and g1 & g2):
         return False
+    if outvoted:
+        return True
     if g1 and g2:
         return bool(g1 & g2)  # different given names: different people
     if skeleton(form) == skeleton(wanted):
@@ -540,6 +545,31 @@ def _same_person(form: str, wanted: str, by_form: dict[str, list[Mention]], ment
         # such spellings, but far down (Grham is 84,343rd, Graham 104th).
         return not _real_word(form, rarer=wanted)
     return not (_real_word(form) or wanted in data.given_names())
+
+
+def _final_e(a: str, b: str) -> bool:
+    """Is one spelling the other with an "e" at the end (Farag/Farage, Brown/Browne)?"""
+    short, long_ = sorted((a, b), key=len)
+    return long_ == short + "e"
+
+
+def _outvoted_final_e(form: str, wanted: str, by_form: dict[str, list[Mention]]) -> bool:
+    """Is one spelling the other with its final "e" dropped or added in the one full-name mention,
+    the other written bare at least three times after it and never with a title or given name
+    (Nigel Farag … Farage ×4)? Brown and Browne, Clark and Clarke are other people's names, so
+    an "e" alone is no slip (``derived``), unless the article shows one person this plainly:
+    a person new to the story would be introduced, by a given name or a title. The short
+    spelling must be no English word nor given name (Gordon Brown … Browne said: two people)."""
+    from ..resources import english_words
+
+    if not _final_e(form, wanted):
+        return False
+    odd, usual = sorted((form, wanted), key=lambda f: len(by_form[f]))
+    one, bare = by_form[odd], by_form[usual]
+    short = min(form, wanted, key=len)
+    return (len(one) == 1 and one[0].full and len(bare) >= 3
+            and all(not m.full and not m.titled and m.start > one[0].start for m in bare)
+            and short not in data.given_names() and short.casefold() not in english_words())
 
 
 def _letter_dropped(form: str, wanted: str) -> bool:
