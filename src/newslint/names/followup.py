@@ -46,19 +46,26 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
                   and g not in allow and len(g) >= 3 and len(sv.full[next(iter(s))]) == 1}
     if not candidates:
         return []
-    # A "full name" whose surname is also a word in lower case is a company or a product, not a
-    # person: "Meta Platforms" (Meta is a Census given name) beside seventeen bare "Meta" would
-    # weigh as seventeen first-name references and silence the rule in a surname-style article.
-    text = doc.prose_text
-    people = {s for s in sv.full if not _lowercase_word(text, s)}
-    followed = [s for s in sv.full if s in sv.bare and s in people]  # people named again by surname
+    followed = [s for s in sv.full if s in sv.bare]  # people named again by surname
     by_surname = sum(sv.bare[s] for s in followed)
-    by_given = sum(sv.bare[g] for g, s in owners.items() if g in sv.bare and s & people)
+    by_given = sum(sv.bare[g] for g in owners if g in sv.bare)
+    if not _surname_style(by_surname, by_given):
+        # A "full name" whose surname is also a word in lower case is a company or a product, not
+        # a person: "Meta Platforms" (Meta is a Census given name) beside seventeen bare "Meta"
+        # weighs as seventeen first-name references. Counted again without such names, of those
+        # written alone more often than a slip would be (MAX_BARE), and only while that can still
+        # give the surname style (a word search for every name cost more than the rest of the rule).
+        by_given = sum(sv.bare[g] for g in owners if g in sv.bare and sv.bare[g] <= MAX_BARE)
+        for g in sorted((g for g in owners if sv.bare.get(g, 0) > MAX_BARE), key=lambda g: -sv.bare[g]):
+            if not _surname_style(by_surname, by_given) and 2 * by_given > by_surname:
+                return []  # (too many first names already: the style is not the surname's)
+            if any(not _lowercase_word(doc.prose_text, x) for x in owners[g]):
+                by_given += sv.bare[g]
+        if not _surname_style(by_surname, by_given):
+            return []
     # (one lone first name against one surname follow-up is a slip too: "Klein said … said Jessica";
     # and with no follow-up at all, a quotation attributed to a first name: "Eric Martinez … ,” Eric said")
     attributed_only = by_given == 1 and by_surname == 0
-    if not (by_surname >= 2 and 2 * by_given <= by_surname or by_given == 1 and by_surname >= 1 or attributed_only):
-        return []
     # the person is also called by surname alone, or the article does so with two people or more
     if not attributed_only:
         candidates = {g for g in candidates if len(followed) >= 2 or next(iter(owners[g])) in sv.bare}
@@ -70,6 +77,7 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
         # evidence (one more full name, one more first name); the pass after that fix decides
     if scan(doc).lookalikes:
         return []  # Aaron Ｆoss: the same with a look-alike letter that mixed-script's fix gives back
+    text = doc.prose_text
     out = []
     first_full: dict[str, int] = {}
     for m in extract(doc):
@@ -99,6 +107,12 @@ _SAID = r"(?:said|says|added|explained|noted|told|wrote|asked|recalled)"
 _QUOTE_THEN = lazy(r"[,!?]?[”\"][ \t]+$")
 _SAID_AFTER = lazy(r"[ \t]+" + _SAID + r"\b")
 _QUOTE_SAID_BEFORE = lazy(r"[,!?]?[”\"][ \t]+" + _SAID + r"[ \t]+$")
+
+
+def _surname_style(by_surname: int, by_given: int) -> bool:
+    """Does the article name people again by surname, not by first name (twice as often, at least
+    twice; or one lone first name against a surname follow-up, or with no follow-up at all)?"""
+    return by_surname >= 2 and 2 * by_given <= by_surname or by_given == 1
 
 
 def _attribution(text: str, start: int, end: int) -> bool:
