@@ -5,7 +5,11 @@ The prose decides when it plainly can: the body's function words (``the``, ``et`
 with at least ``_MIN_HITS`` of them and half as many again as any other. A short or mixed text
 (a French quotation in an English article) says nothing, except a short one whose few function
 words are Polish and whose letters are plainly Polish too (ł, ś, ż, ź, ą, ę… one letter in fifty
-or more): a Polish notice of three sentences has too few function words to count. Then the
+or more): a Polish notice of three sentences has too few function words to count. So is a
+short Czech or Slovak one by its letters (ř, ě, ů are Czech alone, ľ, ĺ, ŕ Slovak, among many
+accented letters), and a short German one by six German function words or more, three times any
+other language's, with its umlauts or ß and no å, æ or ø (Swedish, Danish and Norwegian write
+den and die too). Then the
 path: Hugo names a translation in the file name (``index.fr.md``) or keeps each language in its
 own content folder (``content/fr/…``). The prose comes first because a site's untranslated copies sit under the
 other language's folder in English. Else the configured language applies, as before.
@@ -52,6 +56,11 @@ _WORDS = {
     # Polish: the words Czech, Slovak and English do not share (not na, do, po, z, że, ale, jak)
     "pl": "się nie jest są oraz przez dla czy tylko jego tym także może już bardzo w który która które "
           "będzie został została można jednak również gdy lub tego tej być",
+    # Czech and Slovak: the words each writes and Polish does not (jsou/sú, který/ktorý, pro/pre;
+    # že and už are both theirs)
+    "cs": "jsme jsou jsem není který která které také pro že nebo byl byla bylo což při než jejich "
+          "podle může tento toto této jen když mezi ještě proto kde taky už",
+    "sk": "sú som sme ktorý ktorá ktoré pre alebo tiež ako aj sa bol bola bolo keď že už len",
 }
 _LANGS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _WORDS.items():
@@ -110,7 +119,30 @@ def from_prose(prose: str) -> str | None:
         return best
     if counts["pl"] >= n and _polish_letters(sample):
         return "pl"  # a short Polish text: too few function words to count, but its letters tell it
+    if counts["cs"] + counts["sk"] >= n:
+        for lang, signs in (("cs", "ěřů"), ("sk", "ľĺŕ")):
+            if sum(map(sample.count, signs)) >= _MIN_SIGNS and _diacritics_share(sample):
+                return lang  # a short Czech or Slovak notice: ř, ě and ů are Czech alone, ľ, ĺ and ŕ Slovak
+    if best == "de" and n >= _MIN_SHORT and n >= 3 * rest[0][1] and _german_letters(sample):
+        return "de"  # a short German notice: its function words (thrice any other's), umlauts or ß
     return None
+
+
+_CZECH_SLOVAK = "áäčďéěíĺľňóôŕřšťúůýž"
+_MIN_SHORT = 6  # function words of one language, and of no other, in a short text with its letters
+
+
+def _diacritics_share(sample: str) -> bool:
+    """Do Czech and Slovak accented letters make one letter in fifty or more of the sample (not a
+    Czech name or two in another language's text: Dvořák, Škoda)?"""
+    accented = sum(map(sample.count, _CZECH_SLOVAK))
+    return accented >= _MIN_POLISH and 50 * accented >= sum(map(len, _LATIN_LETTERS().findall(sample)))
+
+
+def _german_letters(sample: str) -> bool:
+    """German umlauts or ß, and none of the Scandinavian letters (å, æ, ø) whose languages share
+    a few words with German (den, die in Swedish, Danish and Norwegian copy)."""
+    return sum(map(sample.count, "äöüß")) >= _MIN_SIGNS and not any(ch in sample for ch in "åæø")
 
 
 _POLISH = "ąęłśźżćń"  # (ą and ę are Lithuanian too, ć Croatian: ł, ś, ż and ź are Polish alone)
