@@ -290,13 +290,13 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
         yield from ordinary
 
 
-_EMOJI_CODE = lazy(r"(?<![^\s(\[*_])(?::[a-z0-9_+-]{1,40})$")
+_EMOJI_CODE = lazy(r"(?<![^\s(\[*_\ue000])(?::[a-z0-9_+-]{1,40})$")
 
 
 def _emoji_code_end(pt: str, s: int) -> bool:
     """Is the colon at ``s`` the end of an emoji code (``:calendar:``, ``:fontawesome-solid-comments:``,
     ``:+1:``), which GitHub, Material for MkDocs and chat-style Markdown print as a pictogram? Its
-    opening colon stands at a word's start, after a space, a bracket or the line's start."""
+    opening colon stands at a word's start, after a space, a bracket, a list marker or the line's start."""
     return _EMOJI_CODE().search(pt, max(0, s - 42), s) is not None
 
 
