@@ -54,6 +54,9 @@ def test_prose_names_its_language(text: str, lang: str) -> None:
 def test_cyrillic_letters_name_the_language_only_when_they_tell_it() -> None:
     assert language.from_prose(SERBIAN) is None            # ј, љ, њ: no tables for Serbian here
     assert language.from_prose("Слава Україні!") is None   # too few letters to tell
+    # a Russian notice of two sentences is told by its letters (ы, э, ъ, ё)
+    assert language.from_prose("В 2018 г. мы провели встречу «Python в Москве» — пришло сорок человек. "
+                               "Докладчик сказал, что это новый подход, и всё было хорошо.") == "ru"
     mixed = ENGLISH + " " + ENGLISH + " He wrote: «Депутати, хочемо знати!»"
     assert language.from_prose(mixed) == "en"              # a Ukrainian quotation in an English article
     # a Ukrainian article quoting a Russian headline is still Ukrainian

@@ -18,7 +18,8 @@ A French article checked as English has every ``?`` after its space reported, it
 called foreign and its apostrophes counted against the wrong habit; a Spanish one has each
 inciso dash (``—así—``) reported. Reading the language from the text spares them.
 
-Text in Cyrillic letters is told by its letters, not its words: Ukrainian writes і, ї, є and ґ,
+Text in Cyrillic letters (sixty or more, three times the Latin ones: a sentence or two) is told
+by its letters, not its words: Ukrainian writes і, ї, є and ґ,
 Russian ы, э and ъ, Belarusian ў (with і and ы), Bulgarian ъ without ы or э; a text whose letters
 are mostly Cyrillic and that shows one set plainly is in that language (a Ukrainian article was
 read as English before, and its «…» called foreign quotation marks). Serbian and Macedonian
@@ -184,7 +185,7 @@ def passage_language(counts: Counter[str]) -> str | None:
 _CYRILLIC = lazy(r"[\u0430-\u045f]")
 _CYRILLIC_LETTERS = lazy(r"[\u0430-\u045f]{2,}")
 _LATIN_LETTERS = lazy(r"[a-z]{2,}")
-_MIN_LETTERS = 200  # Cyrillic letters, in words of two or more: a few sentences
+_MIN_LETTERS = 60  # Cyrillic letters, in words of two or more: a sentence or two (three times the Latin ones)
 _MIN_SIGNS = 3      # letters that tell the language apart
 
 
