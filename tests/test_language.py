@@ -88,9 +88,13 @@ def test_short_czech_and_german_texts_are_told_by_their_letters() -> None:
     assert language.from_prose("Falls wegen des Hochwassers im Raum München ein Router zur Versorgung "
                                "benötigt wird, kontaktiert uns. Wir haben momentan zwei Kits zur "
                                "Verfügung.") == "de"
-    # Swedish shares den and die with German, but writes å
+    # Swedish shares den with German, but writes å, and its own function words name it
     assert language.from_prose("Nu är det alldeles för länge sedan vi sågs, men vi ska träffas på "
-                               "gården den 17 augusti. Välkomna, och ta med det ni vill äta!") is None
+                               "gården den 17 augusti. Välkomna, och ta med det ni vill äta!") == "sv"
+    assert language.from_prose("Hyvää huomenta! Kokous on tiistaina, ja se alkaa kello kymmenen. "
+                               "Tervetuloa kaikki, jotka ovat kiinnostuneita, mutta ei ole pakko tulla, "
+                               "jos on kiire. Kahvia on tarjolla, kun kokous alkaa, ja myös pullaa, "
+                               "mutta se voi loppua jo ennen kuin tämä kokous on ohi.") == "fi"
 
 
 def test_short_or_mixed_prose_says_nothing() -> None:

@@ -9,7 +9,8 @@ or more): a Polish notice of three sentences has too few function words to count
 short Czech or Slovak one by its letters (ř, ě, ů are Czech alone, ľ, ĺ, ŕ Slovak, among many
 accented letters), and a short German one by six German function words or more, three times any
 other language's, with its umlauts or ß and no å, æ or ø (Swedish, Danish and Norwegian write
-den and die too). Then the
+den and die too), and a short Swedish one by six of its function words with its å. Swedish and
+Finnish are told by their function words too. Then the
 path: Hugo names a translation in the file name (``index.fr.md``) or keeps each language in its
 own content folder (``content/fr/…``). The prose comes first because a site's untranslated copies sit under the
 other language's folder in English. Else the configured language applies, as before.
@@ -62,6 +63,12 @@ _WORDS = {
     "cs": "jsme jsou jsem není který která které také pro že nebo byl byla bylo což při než jejich "
           "podle může tento toto této jen když mezi ještě proto kde taky už",
     "sk": "sú som sme ktorý ktorá ktoré pre alebo tiež ako aj sa bol bola bolo keď že už len",
+    # Swedish and Finnish (whose quotation marks are ”…”): words Danish and Norwegian do not share
+    "sv": "och att det som är på för med inte har om ett jag kan så var från eller också när vid "
+          "alla efter av oss vår våra",
+    # (not ja, on, se: Polish ja, Czech on and se)
+    "fi": "ei että oli kun mutta myös tai ovat olla ole olemme hän sekä vain kuin jos niin tämä "
+          "joka jotka mukaan voi",
 }
 _LANGS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _WORDS.items():
@@ -124,6 +131,8 @@ def from_prose(prose: str) -> str | None:
         for lang, signs in (("cs", "ěřů"), ("sk", "ľĺŕ")):
             if sum(map(sample.count, signs)) >= _MIN_SIGNS and _diacritics_share(sample):
                 return lang  # a short Czech or Slovak notice: ř, ě and ů are Czech alone, ľ, ĺ and ŕ Slovak
+    if best == "sv" and n >= _MIN_SHORT and n >= 3 * rest[0][1] and "å" in sample:
+        return "sv"  # a short Swedish notice: its function words (thrice any other's) and its å
     if best == "de" and n >= _MIN_SHORT and n >= 3 * rest[0][1] and _german_letters(sample):
         return "de"  # a short German notice: its function words (thrice any other's), umlauts or ß
     return None
