@@ -263,6 +263,10 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
                 continue  # "P.S.: Have you been there yet?": English there
             missing.append((s, mark))
             continue
+        if mark == ":" and _emoji_code_end(pt, m.start(1)):
+            yield Finding(m.start(1), m.end(2), "space inside an emoji code before its closing ':'; delete it",
+                          Fix.delete(m.start(1), m.end(1), "Delete the space"))
+            continue  # :calendar : Date de publication: the code no longer prints its pictogram
         if mark in _GLUED_OK and not passages.other_language(m.start(2)):
             spaced_closing.append((m.start(1), m.end(1), mark))
         if any(ch not in _NO_BREAK for ch in m.group(1)) and not passages.other_language(m.start(2)):
