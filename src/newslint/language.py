@@ -9,7 +9,7 @@ or more): a Polish notice of three sentences has too few function words to count
 short Czech or Slovak one by its letters (ř, ě, ů are Czech alone, ľ, ĺ, ŕ Slovak, among many
 accented letters), and a short German one by six German function words or more, three times any
 other language's, with its umlauts or ß and no å, æ or ø (Swedish, Danish and Norwegian write
-den and die too), and a short Swedish one by six of its function words with its å. Swedish and
+den and die too), and a short Swedish one by three of its own function words with its å. Swedish and
 Finnish are told by their function words too. Then the
 path: Hugo names a translation in the file name (``index.fr.md``) or keeps each language in its
 own content folder (``content/fr/…``). The prose comes first because a site's untranslated copies sit under the
@@ -64,8 +64,7 @@ _WORDS = {
           "podle může tento toto této jen když mezi ještě proto kde taky už",
     "sk": "sú som sme ktorý ktorá ktoré pre alebo tiež ako aj sa bol bola bolo keď že už len",
     # Swedish and Finnish (whose quotation marks are ”…”): words Danish and Norwegian do not share
-    "sv": "och att det som är på för med inte har om ett jag kan så var från eller också när vid "
-          "alla efter av oss vår våra",
+    "sv": "och att är för inte ett jag från också när vid alla våra hade kunde mycket",
     # (not ja, on, se: Polish ja, Czech on and se)
     "fi": "ei että oli kun mutta myös tai ovat olla ole olemme hän sekä vain kuin jos niin tämä "
           "joka jotka mukaan voi",
@@ -131,8 +130,8 @@ def from_prose(prose: str) -> str | None:
         for lang, signs in (("cs", "ěřů"), ("sk", "ľĺŕ")):
             if sum(map(sample.count, signs)) >= _MIN_SIGNS and _diacritics_share(sample):
                 return lang  # a short Czech or Slovak notice: ř, ě and ů are Czech alone, ľ, ĺ and ŕ Slovak
-    if best == "sv" and n >= _MIN_SHORT and n >= 3 * rest[0][1] and "å" in sample:
-        return "sv"  # a short Swedish notice: its function words (thrice any other's) and its å
+    if best == "sv" and n >= _MIN_SWEDISH and n >= 2 * rest[0][1] and "å" in sample:
+        return "sv"  # a short Swedish notice: its own function words (twice any other's) and its å
     if best == "de" and n >= _MIN_SHORT and n >= 3 * rest[0][1] and _german_letters(sample):
         return "de"  # a short German notice: its function words (thrice any other's), umlauts or ß
     return None
@@ -140,6 +139,7 @@ def from_prose(prose: str) -> str | None:
 
 _CZECH_SLOVAK = "áäčďéěíĺľňóôŕřšťúůýž"
 _MIN_SHORT = 6  # function words of one language, and of no other, in a short text with its letters
+_MIN_SWEDISH = 3  # (Swedish's are its alone: och, att, är, inte, från, när are no Danish or Norwegian words)
 
 
 def _diacritics_share(sample: str) -> bool:
