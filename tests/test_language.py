@@ -91,10 +91,15 @@ def test_short_czech_and_german_texts_are_told_by_their_letters() -> None:
     # Swedish shares den with German, but writes å, and its own function words name it
     assert language.from_prose("Nu är det alldeles för länge sedan vi sågs, men vi ska träffas på "
                                "gården den 17 augusti. Välkomna, och ta med det ni vill äta!") == "sv"
-    # Norwegian and Danish write their own words (og, at, ikke, når), which are not Swedish
+    # Norwegian and Danish write their own words (og, at, ikke, når), which are not Swedish, and
+    # each spells a few of its own (av/af, etter/efter, ble/blev, noen/nogle, å)
     assert language.from_prose("Vi har ikke sett hverandre på lenge, men vi skal møtes i hagen den 17. "
                                "august. Velkommen, og ta med det dere vil spise! Det blir grilling og "
                                "musikk, og alle er velkomne til å komme innom når de vil.") != "sv"
+    assert language.from_prose("Vi har ikke sett hverandre på lenge. Styret ble enige om å invitere noen "
+                               "av de nye medlemmene, og etter møtet kan alle få mye mat.") == "nb"
+    assert language.from_prose("Vi har ikke set hinanden længe. Bestyrelsen blev enige om at invitere "
+                               "nogle af de nye medlemmer, og efter mødet havde alle meget mad.") == "da"
     assert language.from_prose("Hyvää huomenta! Kokous on tiistaina, ja se alkaa kello kymmenen. "
                                "Tervetuloa kaikki, jotka ovat kiinnostuneita, mutta ei ole pakko tulla, "
                                "jos on kiire. Kahvia on tarjolla, kun kokous alkaa, ja myös pullaa, "

@@ -65,6 +65,10 @@ _WORDS = {
     "sk": "sú som sme ktorý ktorá ktoré pre alebo tiež ako aj sa bol bola bolo keď že už len",
     # Swedish and Finnish (whose quotation marks are ”…”): words Danish and Norwegian do not share
     "sv": "och att är för inte ett jag från också när vid alla våra hade kunde mycket",
+    # Danish and Norwegian (Bokmål): the words each spells its own way (af/av, efter/etter, hvad/hva,
+    # mig/meg, blev/ble, nogle/noen, havde/hadde, meget/mye; Norwegian's infinitive å)
+    "da": "af efter hvad mig dig blev nogle havde meget hvordan ud dag",
+    "nb": "av etter hva meg deg ble noen hadde mye hvordan ut å",
     # (not ja, on, se: Polish ja, Czech on and se)
     "fi": "ei että oli kun mutta myös tai ovat olla ole olemme hän sekä vain kuin jos niin tämä "
           "joka jotka mukaan voi",
@@ -132,6 +136,8 @@ def from_prose(prose: str) -> str | None:
                 return lang  # a short Czech or Slovak notice: ř, ě and ů are Czech alone, ľ, ĺ and ŕ Slovak
     if best == "sv" and n >= _MIN_SWEDISH and n >= 2 * rest[0][1] and "å" in sample:
         return "sv"  # a short Swedish notice: its own function words (twice any other's) and its å
+    if best in ("da", "nb") and n >= _MIN_SWEDISH + 1 and n >= 3 * rest[0][1] and ("ø" in sample or "æ" in sample):
+        return best  # a short Danish or Norwegian notice: its own spellings (thrice the other's) and its ø, æ
     if best == "de" and n >= _MIN_SHORT and n >= 3 * rest[0][1] and _german_letters(sample):
         return "de"  # a short German notice: its function words (thrice any other's), umlauts or ß
     return None

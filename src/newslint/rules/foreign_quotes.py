@@ -38,7 +38,8 @@ DEFAULTS: dict[str, Any] = {}
 
 _LANGUAGES = {"en": "English", "ru": "Russian", "uk": "Ukrainian", "be": "Belarusian", "de": "German",
               "fr": "French", "es": "Spanish", "it": "Italian", "pl": "Polish", "nl": "Dutch", "cs": "Czech",
-              "sk": "Slovak", "pt": "Portuguese", "sv": "Swedish", "fi": "Finnish"}
+              "sk": "Slovak", "pt": "Portuguese", "sv": "Swedish", "fi": "Finnish",
+              "da": "Danish", "nb": "Norwegian", "no": "Norwegian", "nn": "Norwegian"}
 _CYRILLIC_LANGUAGES = frozenset(("ru", "uk", "be"))
 
 
