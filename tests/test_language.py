@@ -106,6 +106,17 @@ def test_short_czech_and_german_texts_are_told_by_their_letters() -> None:
                                "mutta se voi loppua jo ennen kuin tämä kokous on ohi.") == "fi"
 
 
+def test_short_spanish_portuguese_dutch_texts() -> None:
+    # ¿ and ¡ are Spanish's, ã and õ Portuguese's: three function words, more than any other's
+    assert language.from_prose("¡Bienvenidos! ¿Te apasiona la programación? «Es una comunidad abierta», "
+                               "dijo Miguel. El evento será a las 17 h.") == "es"
+    assert language.from_prose("O ingresso não custa nada. Também há vagas, e isso é muito bom para quem "
+                               "já se inscreveu na 2ª edição.") == "pt"
+    # six Dutch function words, thrice any other language's
+    assert language.from_prose("Het team werkt aan de profielservice, een dienst voor ondernemers. De "
+                               "foto’s van de sessie staan online, maar de video is nog niet klaar.") == "nl"
+
+
 def test_short_or_mixed_prose_says_nothing() -> None:
     assert language.from_prose("Merci à tous !") is None  # too few words to tell
     assert language.from_prose("") is None

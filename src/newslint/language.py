@@ -9,8 +9,11 @@ or more): a Polish notice of three sentences has too few function words to count
 short Czech or Slovak one by its letters (ř, ě, ů are Czech alone, ľ, ĺ, ŕ Slovak, among many
 accented letters), and a short German one by six German function words or more, three times any
 other language's, with its umlauts or ß and no å, æ or ø (Swedish, Danish and Norwegian write
-den and die too), and a short Swedish one by three of its own function words with its å. Swedish and
-Finnish are told by their function words too. Then the
+den and die too), and a short Swedish one by three of its own function words with its å; a short
+Spanish one by ¿ or ¡, a Portuguese one by ã or õ (with more of its function words than any other
+language's), a Dutch, French or Italian one by six function words, thrice any other's, and a
+Danish or Norwegian one by five of the words it spells its own way with its ø or æ. Swedish,
+Finnish, Danish and Norwegian are told by their function words too. Then the
 path: Hugo names a translation in the file name (``index.fr.md``) or keeps each language in its
 own content folder (``content/fr/…``). The prose comes first because a site's untranslated copies sit under the
 other language's folder in English. Else the configured language applies, as before.
@@ -138,6 +141,12 @@ def from_prose(prose: str) -> str | None:
         return "sv"  # a short Swedish notice: its own function words (twice any other's) and its å
     if best in ("da", "nb") and n >= _MIN_SWEDISH + 1 and n >= 3 * rest[0][1] and ("ø" in sample or "æ" in sample):
         return best  # a short Danish or Norwegian notice: its own spellings (thrice the other's) and its ø, æ
+    if best == "es" and n >= _MIN_SWEDISH and n > rest[0][1] and ("¿" in sample or "¡" in sample):
+        return "es"  # a short Spanish notice: more of its function words than any other's, and ¿ or ¡
+    if best == "pt" and n >= _MIN_SWEDISH and n > rest[0][1] and ("ã" in sample or "õ" in sample):
+        return "pt"  # a short Portuguese one: the same, and ã or õ
+    if best in ("nl", "fr", "it") and n >= _MIN_SHORT and n >= 3 * rest[0][1]:
+        return best  # a short Dutch, French or Italian one: six function words, thrice any other's
     if best == "de" and n >= _MIN_SHORT and n >= 3 * rest[0][1] and _german_letters(sample):
         return "de"  # a short German notice: its function words (thrice any other's), umlauts or ß
     return None
