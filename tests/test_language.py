@@ -34,13 +34,19 @@ POLISH = ("Rada miasta zebrała się w czwartek, aby omówić projekt budżetu n
 SERBIAN = ("Градско веће састало се у четвртак да размотри предлог буџета за наредну годину. Одборници "
            "су разговарали о поправци путева, осветљењу улица и новим дечјим игралиштима. Грађани "
            "који су дошли на седницу молили су их да не журе са одлуком о продаји земљишта у парку.")
+CZECH = ("Jako každý rok se během léta sjíždí Pythonisti ze všech koutů republiky do obce Mšené-lázně. "
+         "Sprint je akce, kde se všichni potkáme, přes den pracujeme na projektech, které jsou společné, "
+         "a večer grilujeme. Letos jsme poprvé měli workshop první pomoci, který byl skvělý, a také jsme "
+         "diskutovali o tom, kde a kdy bude příští sraz. Je to akce, na které nejde jen o kód, ale když "
+         "přijdete, uvidíte, že jsme komunita. Ještě jednou díky všem, kteří pomohli, protože bez nich "
+         "by to nebylo možné, a také těm, kdo jen přišli.")
 ENGLISH = ("The council said on Monday that the talks would resume, and that both sides had agreed "
            "to a timetable. It was the first meeting of the year, and the chair said the mood was "
            "better than it had been in the autumn. They will meet again in March.")
 
 
 @pytest.mark.parametrize("text, lang", [(FRENCH, "fr"), (GERMAN, "de"), (SPANISH, "es"), (ENGLISH, "en"),
-                                        (UKRAINIAN, "uk"), (RUSSIAN, "ru"), (POLISH, "pl")])
+                                        (UKRAINIAN, "uk"), (RUSSIAN, "ru"), (POLISH, "pl"), (CZECH, "cs")])
 def test_prose_names_its_language(text: str, lang: str) -> None:
     assert language.from_prose(text) == lang
 
@@ -48,6 +54,9 @@ def test_prose_names_its_language(text: str, lang: str) -> None:
 def test_cyrillic_letters_name_the_language_only_when_they_tell_it() -> None:
     assert language.from_prose(SERBIAN) is None            # ј, љ, њ: no tables for Serbian here
     assert language.from_prose("Слава Україні!") is None   # too few letters to tell
+    # a Russian notice of two sentences is told by its letters (ы, э, ъ, ё)
+    assert language.from_prose("В 2018 г. мы провели встречу «Python в Москве» — пришло сорок человек. "
+                               "Докладчик сказал, что это новый подход, и всё было хорошо.") == "ru"
     mixed = ENGLISH + " " + ENGLISH + " He wrote: «Депутати, хочемо знати!»"
     assert language.from_prose(mixed) == "en"              # a Ukrainian quotation in an English article
     # a Ukrainian article quoting a Russian headline is still Ukrainian
@@ -61,12 +70,51 @@ def test_short_polish_text_is_told_by_its_letters() -> None:
     # Polish names in a short English text: too few Polish letters among the others
     assert language.from_prose("Mayors from Łódź, Gdańsk, Wrocław and Białystok met in Poznań on Friday.") is None
     assert language.from_prose("Wałęsa, Szymborska, Łódź, Kraków, Gdańsk.") is None  # ł ś ż ź too few
-    # a Czech text (ě, ř, š, č, ž with a caron) is not Polish
+    # a Czech text (ě, ř, š, č, ž with a caron) is not Polish: it is Czech
     assert language.from_prose("Městská rada se sešla ve čtvrtek, aby projednala návrh rozpočtu na příští "
-                               "rok. Zastupitelé mluvili o opravách silnic a osvětlení ulic.") is None
+                               "rok. Zastupitelé mluvili o opravách silnic a osvětlení ulic.") == "cs"
     # function words of another language outweigh the letters
     assert language.from_prose("Das ist nicht die Lösung, sagte er über Łódź, Gdańsk, Wrocław, Białystok, "
                                "Częstochowa und Świętokrzyskie.") is None
+
+
+def test_short_czech_and_german_texts_are_told_by_their_letters() -> None:
+    # a Czech notice of two sentences: ř, ě and ů are Czech alone, and accented letters are many
+    assert language.from_prose("Stala se nám taková nemilá věc. Během období nám zavřeli naši oblíbenou "
+                               "restauraci, kde proběhlo několik vydařených srazů.") == "cs"
+    # Czech names in an English text are not Czech
+    assert language.from_prose("Dvořák and Janáček were played in Brno and Ústí on Friday.") is None
+    # a German notice of three sentences: German function words and umlauts
+    assert language.from_prose("Falls wegen des Hochwassers im Raum München ein Router zur Versorgung "
+                               "benötigt wird, kontaktiert uns. Wir haben momentan zwei Kits zur "
+                               "Verfügung.") == "de"
+    # Swedish shares den with German, but writes å, and its own function words name it
+    assert language.from_prose("Nu är det alldeles för länge sedan vi sågs, men vi ska träffas på "
+                               "gården den 17 augusti. Välkomna, och ta med det ni vill äta!") == "sv"
+    # Norwegian and Danish write their own words (og, at, ikke, når), which are not Swedish, and
+    # each spells a few of its own (av/af, etter/efter, ble/blev, noen/nogle, å)
+    assert language.from_prose("Vi har ikke sett hverandre på lenge, men vi skal møtes i hagen den 17. "
+                               "august. Velkommen, og ta med det dere vil spise! Det blir grilling og "
+                               "musikk, og alle er velkomne til å komme innom når de vil.") != "sv"
+    assert language.from_prose("Vi har ikke sett hverandre på lenge. Styret ble enige om å invitere noen "
+                               "av de nye medlemmene, og etter møtet kan alle få mye mat.") == "nb"
+    assert language.from_prose("Vi har ikke set hinanden længe. Bestyrelsen blev enige om at invitere "
+                               "nogle af de nye medlemmer, og efter mødet havde alle meget mad.") == "da"
+    assert language.from_prose("Hyvää huomenta! Kokous on tiistaina, ja se alkaa kello kymmenen. "
+                               "Tervetuloa kaikki, jotka ovat kiinnostuneita, mutta ei ole pakko tulla, "
+                               "jos on kiire. Kahvia on tarjolla, kun kokous alkaa, ja myös pullaa, "
+                               "mutta se voi loppua jo ennen kuin tämä kokous on ohi.") == "fi"
+
+
+def test_short_spanish_portuguese_dutch_texts() -> None:
+    # ¿ and ¡ are Spanish's, ã and õ Portuguese's: three function words, more than any other's
+    assert language.from_prose("¡Bienvenidos! ¿Te apasiona la programación? «Es una comunidad abierta», "
+                               "dijo Miguel. El evento será a las 17 h.") == "es"
+    assert language.from_prose("O ingresso não custa nada. Também há vagas, e isso é muito bom para quem "
+                               "já se inscreveu na 2ª edição.") == "pt"
+    # six Dutch function words, thrice any other language's
+    assert language.from_prose("Het team werkt aan de profielservice, een dienst voor ondernemers. De "
+                               "foto’s van de sessie staan online, maar de video is nog niet klaar.") == "nl"
 
 
 def test_short_or_mixed_prose_says_nothing() -> None:

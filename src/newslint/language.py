@@ -5,7 +5,15 @@ The prose decides when it plainly can: the body's function words (``the``, ``et`
 with at least ``_MIN_HITS`` of them and half as many again as any other. A short or mixed text
 (a French quotation in an English article) says nothing, except a short one whose few function
 words are Polish and whose letters are plainly Polish too (ł, ś, ż, ź, ą, ę… one letter in fifty
-or more): a Polish notice of three sentences has too few function words to count. Then the
+or more): a Polish notice of three sentences has too few function words to count. So is a
+short Czech or Slovak one by its letters (ř, ě, ů are Czech alone, ľ, ĺ, ŕ Slovak, among many
+accented letters), and a short German one by six German function words or more, three times any
+other language's, with its umlauts or ß and no å, æ or ø (Swedish, Danish and Norwegian write
+den and die too), and a short Swedish one by three of its own function words with its å; a short
+Spanish one by ¿ or ¡, a Portuguese one by ã or õ (with more of its function words than any other
+language's), a Dutch, French or Italian one by six function words, thrice any other's, and a
+Danish or Norwegian one by five of the words it spells its own way with its ø or æ. Swedish,
+Finnish, Danish and Norwegian are told by their function words too. Then the
 path: Hugo names a translation in the file name (``index.fr.md``) or keeps each language in its
 own content folder (``content/fr/…``). The prose comes first because a site's untranslated copies sit under the
 other language's folder in English. Else the configured language applies, as before.
@@ -14,7 +22,8 @@ A French article checked as English has every ``?`` after its space reported, it
 called foreign and its apostrophes counted against the wrong habit; a Spanish one has each
 inciso dash (``—así—``) reported. Reading the language from the text spares them.
 
-Text in Cyrillic letters is told by its letters, not its words: Ukrainian writes і, ї, є and ґ,
+Text in Cyrillic letters (sixty or more, three times the Latin ones: a sentence or two) is told
+by its letters, not its words: Ukrainian writes і, ї, є and ґ,
 Russian ы, э and ъ, Belarusian ў (with і and ы), Bulgarian ъ without ы or э; a text whose letters
 are mostly Cyrillic and that shows one set plainly is in that language (a Ukrainian article was
 read as English before, and its «…» called foreign quotation marks). Serbian and Macedonian
@@ -52,6 +61,20 @@ _WORDS = {
     # Polish: the words Czech, Slovak and English do not share (not na, do, po, z, że, ale, jak)
     "pl": "się nie jest są oraz przez dla czy tylko jego tym także może już bardzo w który która które "
           "będzie został została można jednak również gdy lub tego tej być",
+    # Czech and Slovak: the words each writes and Polish does not (jsou/sú, který/ktorý, pro/pre;
+    # že and už are both theirs)
+    "cs": "jsme jsou jsem není který která které také pro že nebo byl byla bylo což při než jejich "
+          "podle může tento toto této jen když mezi ještě proto kde taky už",
+    "sk": "sú som sme ktorý ktorá ktoré pre alebo tiež ako aj sa bol bola bolo keď že už len",
+    # Swedish and Finnish (whose quotation marks are ”…”): words Danish and Norwegian do not share
+    "sv": "och att är för inte ett jag från också när vid alla våra hade kunde mycket",
+    # Danish and Norwegian (Bokmål): the words each spells its own way (af/av, efter/etter, hvad/hva,
+    # mig/meg, blev/ble, nogle/noen, havde/hadde, meget/mye; Norwegian's infinitive å)
+    "da": "af efter hvad mig dig blev nogle havde meget hvordan ud dag",
+    "nb": "av etter hva meg deg ble noen hadde mye hvordan ut å",
+    # (not ja, on, se: Polish ja, Czech on and se)
+    "fi": "ei että oli kun mutta myös tai ovat olla ole olemme hän sekä vain kuin jos niin tämä "
+          "joka jotka mukaan voi",
 }
 _LANGS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _WORDS.items():
@@ -110,7 +133,41 @@ def from_prose(prose: str) -> str | None:
         return best
     if counts["pl"] >= n and _polish_letters(sample):
         return "pl"  # a short Polish text: too few function words to count, but its letters tell it
+    if counts["cs"] + counts["sk"] >= n:
+        for lang, signs in (("cs", "ěřů"), ("sk", "ľĺŕ")):
+            if sum(map(sample.count, signs)) >= _MIN_SIGNS and _diacritics_share(sample):
+                return lang  # a short Czech or Slovak notice: ř, ě and ů are Czech alone, ľ, ĺ and ŕ Slovak
+    if best == "sv" and n >= _MIN_SWEDISH and n >= 2 * rest[0][1] and "å" in sample:
+        return "sv"  # a short Swedish notice: its own function words (twice any other's) and its å
+    if best in ("da", "nb") and n >= _MIN_SWEDISH + 1 and n >= 3 * rest[0][1] and ("ø" in sample or "æ" in sample):
+        return best  # a short Danish or Norwegian notice: its own spellings (thrice the other's) and its ø, æ
+    if best == "es" and n >= _MIN_SWEDISH and n > rest[0][1] and ("¿" in sample or "¡" in sample):
+        return "es"  # a short Spanish notice: more of its function words than any other's, and ¿ or ¡
+    if best == "pt" and n >= _MIN_SWEDISH and n > rest[0][1] and ("ã" in sample or "õ" in sample):
+        return "pt"  # a short Portuguese one: the same, and ã or õ
+    if best in ("nl", "fr", "it") and n >= _MIN_SHORT and n >= 3 * rest[0][1]:
+        return best  # a short Dutch, French or Italian one: six function words, thrice any other's
+    if best == "de" and n >= _MIN_SHORT and n >= 3 * rest[0][1] and _german_letters(sample):
+        return "de"  # a short German notice: its function words (thrice any other's), umlauts or ß
     return None
+
+
+_CZECH_SLOVAK = "áäčďéěíĺľňóôŕřšťúůýž"
+_MIN_SHORT = 6  # function words of one language, and of no other, in a short text with its letters
+_MIN_SWEDISH = 3  # (Swedish's are its alone: och, att, är, inte, från, när are no Danish or Norwegian words)
+
+
+def _diacritics_share(sample: str) -> bool:
+    """Do Czech and Slovak accented letters make one letter in fifty or more of the sample (not a
+    Czech name or two in another language's text: Dvořák, Škoda)?"""
+    accented = sum(map(sample.count, _CZECH_SLOVAK))
+    return accented >= _MIN_POLISH and 50 * accented >= sum(map(len, _LATIN_LETTERS().findall(sample)))
+
+
+def _german_letters(sample: str) -> bool:
+    """German umlauts or ß, and none of the Scandinavian letters (å, æ, ø) whose languages share
+    a few words with German (den, die in Swedish, Danish and Norwegian copy)."""
+    return sum(map(sample.count, "äöüß")) >= _MIN_SIGNS and not any(ch in sample for ch in "åæø")
 
 
 _POLISH = "ąęłśźżćń"  # (ą and ę are Lithuanian too, ć Croatian: ł, ś, ż and ź are Polish alone)
@@ -152,7 +209,7 @@ def passage_language(counts: Counter[str]) -> str | None:
 _CYRILLIC = lazy(r"[\u0430-\u045f]")
 _CYRILLIC_LETTERS = lazy(r"[\u0430-\u045f]{2,}")
 _LATIN_LETTERS = lazy(r"[a-z]{2,}")
-_MIN_LETTERS = 200  # Cyrillic letters, in words of two or more: a few sentences
+_MIN_LETTERS = 60  # Cyrillic letters, in words of two or more: a sentence or two (three times the Latin ones)
 _MIN_SIGNS = 3      # letters that tell the language apart
 
 

@@ -22,7 +22,8 @@ is one (the other half of the pair), else the house dash; compounds (`cost–ben
 it is safe, but for such a partner.
 
 Not findings: in Spanish (``lang: es`` or Spanish prose), the rayas of an aside, each set against
-its words (`el cine —antes había mucho cine— y`), as the RAE prescribes; en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`,
+its words (`el cine —antes había mucho cine— y`), as the RAE prescribes, and the raya that brings in
+the narrator on a line of dialogue (`—Sí, claro —respondió.`), which the line's end closes; en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`,
 `50 thousand – 500 thousand`), an attribution after a quotation
 (`…,” —Name` or `— Name` at a line start), a dash at a line start or end or next to code, and
 hyphens standing in for dashes (NL107 hyphen-as-dash).
@@ -99,7 +100,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if d.mark == "–" and is_range(pt, d):
             continue  # a range
         if form.startswith("one-sided"):
-            if spanish and d.mark == "—" and _inciso(pt, d):
+            if spanish and d.mark == "—" and (_inciso(pt, d) or _dialogue(pt, d)):
                 continue  # Spanish sets an aside's rayas against it: «el cine —antes— y»
             message = f"dash with a space on one side only; use '{dash}'"
         elif form in _NAMES and clear:
@@ -205,6 +206,17 @@ def _inciso(pt: str, d: Any) -> bool:
         opening = pt.rfind("—", max(lo, 0), at)
         return opening >= 0 and opening + 1 < at and not pt[opening + 1].isspace()
     return False
+
+
+def _dialogue(pt: str, d: Any) -> bool:
+    """Spanish: a raya that brings in the narrator on a line of dialogue, which opens with a raya
+    (``—Sí, claro —respondió.``, ``—¿Vienes? —preguntó Ana—. Te esperamos.``): the narrator's words
+    that end the line end the aside too, and take no closing raya."""
+    if not d.space_before or d.space_after:
+        return False
+    line = pt.rfind("\n", 0, d.start) + 1
+    head = pt[line: d.start].lstrip(" \t>\ue000")
+    return head.startswith("—") and len(head) > 1 and not head[1].isspace()
 
 
 def _in_chain(pt: str, d: Any) -> bool:

@@ -4,7 +4,8 @@ Copy translated from Russian, Ukrainian, German or French often keeps the source
 quotation marks. The article's language (front matter `lang`/`language`/`locale`, else the
 config's `language`) names the marks that belong (rules/quotes.yaml): English “…” with ‘…’
 inside, Russian and Ukrainian «…» with „…“ inside, German „…“ with ‚…‘ inside (or its other
-house style »…« with ›…‹), Swiss German (``de-CH``) «…» with ‹…›, French «…».
+house style »…« with ›…‹), Swiss German (``de-CH``) «…» with ‹…›, French «…», Swedish and
+Finnish ”…” with ’…’ inside.
 The fix puts the language's marks for the quotation's nesting level (or, inside a quotation,
 the marks the article's other quotations at that level use: its own nesting, right or wrong, is
 quote-nesting's to report; for a quotation outside any other, the pair the article itself quotes
@@ -37,7 +38,8 @@ DEFAULTS: dict[str, Any] = {}
 
 _LANGUAGES = {"en": "English", "ru": "Russian", "uk": "Ukrainian", "be": "Belarusian", "de": "German",
               "fr": "French", "es": "Spanish", "it": "Italian", "pl": "Polish", "nl": "Dutch", "cs": "Czech",
-              "sk": "Slovak", "pt": "Portuguese"}
+              "sk": "Slovak", "pt": "Portuguese", "sv": "Swedish", "fi": "Finnish",
+              "da": "Danish", "nb": "Norwegian", "no": "Norwegian", "nn": "Norwegian"}
 _CYRILLIC_LANGUAGES = frozenset(("ru", "uk", "be"))
 
 

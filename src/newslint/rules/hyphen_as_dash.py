@@ -44,7 +44,8 @@ aside (`Model — Pair — Coach`): the unsafe fix writes a closed en dash (`Mod
 
 Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
 `5 - 3`, `$200 - $499`, `9 am - 1 pm`, `n - k`, `MAX - 1`), command-line options (`--help`), a hyphen at a line
-start or end, a spaced hyphen right after an article (`put a - before the word`, `from a + to a -`:
+start or end, a subtitle set between two hyphens
+(`[Starting MOGOK - やさしい MOGOK の始めかた -](url)`), a spaced hyphen right after an article (`put a - before the word`, `from a + to a -`:
 the character itself, since no dash follows an article), and code.
 
 Bad:  Talks resumed - both sides said so -- but no date was set.
@@ -104,6 +105,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if d.mark == "-":
             if (d.prev in _NUMERIC and d.next in _NUMERIC) or _variables(pt, d):
                 continue  # 5 - 3, $200 - $499, n - k: arithmetic or a range
+            if d.form.startswith("spaced") and _WRAPPED().match(pt, d.end):
+                continue  # [Starting MOGOK - やさしい MOGOK の始めかた -]: a subtitle between two hyphens
             if _ARTICLE_BEFORE().search(pt, max(0, d.start - 8), d.start):
                 continue  # put a - before the word, from a + to a -: the character named, not a dash
             if d.form.startswith("spaced") and _COMPOUND().match(pt, d.end) and pt[d.start - 1:d.start].islower():
@@ -147,6 +150,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(d.start, d.end, f"{what} used as a dash; use '{dash.strip()}'"
                       + (" with spaces" if dash != dash.strip() else ""),
                       Fix.replace(d.start, d.end, dash, f"Replace with '{dash.strip()}'", safe=safe))
+
+
+# A subtitle set between two hyphens, the closing one against the link text's, quotation's or
+# bracket's end (Japanese titles wrap a subtitle so: 〜やさしい始めかた〜, - やさしい始めかた -)
+_WRAPPED = lazy(r"[^\n\-]{1,80}?[ \t]-(?=[\])\"”」』])")
 
 
 # The open end of a range (2019 - present, March - now): with a range word before it, a range

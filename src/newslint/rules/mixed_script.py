@@ -141,6 +141,8 @@ def _fullwidth(doc: Document) -> Iterator[Finding]:
         return
     for m in _FULLWIDTH_MARK().finditer(pt):
         ch = m.group()
+        if _in_cjk(pt, m.start(), m.end()):
+            continue  # （@taijuさんは…なぁw）そうですね, PythonのAPI（Application）: the marks of CJK text
         ascii_mark = _FULLWIDTH[ch]
         after = pt[m.end(): m.end() + 1]
         if ascii_mark != "(" and after.isalnum() and after.isascii():
@@ -150,6 +152,22 @@ def _fullwidth(doc: Document) -> Iterator[Finding]:
         what = "Greek question mark (;)" if ch == "\u037e" else f"fullwidth {ch}"
         yield Finding(m.start(), m.end(), f"{what} in Latin text; use '{ascii_mark.strip()}'",
                       Fix.replace(m.start(), m.end(), ascii_mark, f"Use '{ascii_mark.strip()}'"))
+
+
+def _cjk_letter(ch: str) -> bool:
+    return wide(ch) and ch not in _FULLWIDTH and ch not in "\uff08\u3000"
+
+
+def _in_cjk(pt: str, s: int, e: int) -> bool:
+    """Does the fullwidth mark at ``[s, e)`` stand in Chinese or Japanese text: a CJK character right
+    after it, or right before the Latin word (or name, handle, number) it is glued to? A Latin word
+    inside CJK text takes the text's marks (PythonのAPI（Application）が…, 使ったw）そう)."""
+    if _cjk_letter(pt[e: e + 1]):
+        return True
+    i = s
+    while i > 0 and s - i < 40 and pt[i - 1].isascii() and (pt[i - 1].isalnum() or pt[i - 1] in "@#._-'&+"):
+        i -= 1
+    return _cjk_letter(pt[i - 1: i])
 
 
 def _lookalikes(doc: Document, found: list[int], reported: set[int]) -> Iterator[Finding]:

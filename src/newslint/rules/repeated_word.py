@@ -94,6 +94,9 @@ _FOREIGN = {
 # English words of the list that are words of the article's language too, which it doubles as
 # grammar: the Slavic pronoun "to" ("Jedyne co mogę powiedzieć, to to, że…", "to to je").
 _NATIVE_DOUBLES = {"cs": ("to",), "pl": ("to",), "sk": ("to",)}
+# ... as the pronoun before a comma or the verb or conjunction it leads (to to, że; je to to, co;
+# to to je, jest, byl): "Byla to to blesková akce" is a slip, and was excused too
+_NATIVE_AFTER = lazy(r"\s*(?:,|(?:je|jest|jsou|są|sú|byl|byla|bylo|był|była|było|bol|bola|bolo|co|čo|že|że)\b)")
 _ENGLISH = frozenset(_WORDS)
 _ALL = tuple(dict.fromkeys(_WORDS + tuple(w for ws in _FOREIGN.values() for w in ws)))
 # The first word in any case, the second in lower case (or the same capitals: THE THE), one run
@@ -125,8 +128,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # "a a&ccedil;&atilde;o": an entity for a letter goes on with the word
         if first.lower() not in _ENGLISH and first.lower() not in foreign:
             continue  # a word of another language than the article's
-        if first.lower() in _NATIVE_DOUBLES.get(doc.language, ()):
-            continue  # Polish, Czech, Slovak "to to": that is that (powiedzieć, to to, że …)
+        if first.lower() in _NATIVE_DOUBLES.get(doc.language, ()) and \
+                (first[0].isupper() or _NATIVE_AFTER().match(pt, m.end())):
+            continue  # Polish, Czech, Slovak "to to": that is that (powiedzieć, to to, że …; To to je)
         if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
             continue  # a A-list actor; logic AND and logic OR
         word = first.lower()
@@ -173,6 +177,8 @@ _EMPHATIC_IN = {lang: frozenset(words.split()) for lang, words in {
     "pt": "muito logo devagar quase pouco depressa cedo",
     "cs": "velmi hodně dlouho pomalu rychle trochu tady ještě honem",
     "sk": "veľmi dlho rýchlo pomaly trochu ešte",
+    "sv": "tack hej",
+    "fi": "kiitos hei",
     "pl": "bardzo długo szybko powoli dawno tutaj teraz jeszcze trochu",
     "ru": "очень долго быстро тихо медленно чуть почти давно скорее ладно",
     "uk": "дуже довго швидко тихо повільно трохи ледве давно швидше гаразд",

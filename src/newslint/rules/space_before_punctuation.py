@@ -257,10 +257,16 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
             s = m.start(2)
             if mark == ":" and pt[s - 1: s].isdigit():
                 continue  # 10:30, 1:2
+            if mark == ":" and _emoji_code_end(pt, s):
+                continue  # :calendar: Date de publication: an emoji code's closing colon
             if passages.other_language(s):
                 continue  # "P.S.: Have you been there yet?": English there
             missing.append((s, mark))
             continue
+        if mark == ":" and _emoji_code_end(pt, m.start(1)):
+            yield Finding(m.start(1), m.end(2), "space inside an emoji code before its closing ':'; delete it",
+                          Fix.delete(m.start(1), m.end(1), "Delete the space"))
+            continue  # :calendar : Date de publication: the code no longer prints its pictogram
         if mark in _GLUED_OK and not passages.other_language(m.start(2)):
             spaced_closing.append((m.start(1), m.end(1), mark))
         if any(ch not in _NO_BREAK for ch in m.group(1)) and not passages.other_language(m.start(2)):
@@ -286,6 +292,16 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
                       Fix.insert(s, space, f"Insert a {kind}"))
     if habit:  # ordinary spaces in an article that mostly sets no-break ones are slips
         yield from ordinary
+
+
+_EMOJI_CODE = lazy(r"(?<![^\s(\[*_\ue000])(?::[a-z0-9_+-]{1,40})$")
+
+
+def _emoji_code_end(pt: str, s: int) -> bool:
+    """Is the colon at ``s`` the end of an emoji code (``:calendar:``, ``:fontawesome-solid-comments:``,
+    ``:+1:``), which GitHub, Material for MkDocs and chat-style Markdown print as a pictogram? Its
+    opening colon stands at a word's start, after a space, a bracket, a list marker or the line's start."""
+    return _EMOJI_CODE().search(pt, max(0, s - 42), s) is not None
 
 
 # A sentence ends at a full stop, ? ! or … before a space (and any closing marks between)

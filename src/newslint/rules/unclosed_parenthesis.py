@@ -10,7 +10,7 @@ Bad:  The government is one of the biggest (if not the biggest producers of data
 Good: The government is one of the biggest (if not the biggest) producers of data.
 
 Not findings: a `)` with nothing to open it (list numbering such as `1)` and `a)`), an
-emoticon (`:(`), a `(` glued to the word before it (a function name: `sp(`, `f(x`) or with a
+emoticon (`:(`, or `(:` the other way round), a `(` glued to the word before it (a function name: `sp(`, `f(x`) or with a
 space after it (a bracket standing alone), a link destination left open (`[text](url`: NL132
 broken-link-syntax), and an aside over several paragraphs when the next paragraph closes it.
 """
@@ -73,6 +73,8 @@ def _unclosed(doc: Document, pt: str, k: int) -> Iterator[Finding]:
         before = pt[at - 1:at]
         if before.isalnum() or before in ":;=8]" or pt[at + 1:at + 2] in (" ", "\t", "\n", ""):
             continue  # sp( then; :( and ;( are faces; [text](url is a broken link (NL132); a lone ( stands apart
+        if pt[at + 1: at + 2] in (":", ";", "=") and pt[at + 2: at + 3] in (" ", "\t", "\n", ""):
+            continue  # (: and (; are faces too, the other way round: "весёлое аниме (: На…"
         yield Finding(at, at + 1, "opening '(' is never closed in this paragraph; add the ')' where the aside ends")
 
 
