@@ -328,7 +328,8 @@ def _analyse(doc: "Document") -> Quotes | None:
             del q.stray[strays:]  # the quotation may have opened inside the HTML block before
         quoted.add(unit)
         if left and not (units.continued(unit) and attribution(doc, left[-1]) is None
-                         and not _inside_clause(P, left[-1]) and comma_end(doc, left[-1]) is None
+                         and not _inside_clause(P, left[-1]) and not _fragment(P, left[-1])
+                         and comma_end(doc, left[-1]) is None
                          and narration(doc, left[-1]) is None
                          and _runs_on(marks[i:j], left[-1])) \
                 and not units.before_html(unit):
@@ -504,6 +505,23 @@ def _inside_clause(P: str, opener: Mark) -> bool:
         return False  # (after an aside in brackets too: ready to (digitally) “put pen to paper)
     word = P[max(0, k - 20): k].split()[-1:]
     return not (word and _SAID_WORD().fullmatch(word[0].strip("()").lower()))
+
+
+def _fragment(P: str, opener: Mark) -> bool:
+    """Does ``opener`` open a fragment woven into the writer's sentence after its colon, comma or
+    dash (the effort must be widespread: “all the time, everywhere…)? Its first word is in lower
+    case and no word of saying stands before it: a quotation that runs over several paragraphs
+    quotes whole sentences of speech, so this one lost its closing mark, whatever the next
+    paragraph starts with. (After a word of saying a lower-case start is speech: said “there is…)"""
+    if not P[opener.end: opener.end + 1].islower():
+        return False
+    k = opener.start
+    while k > 0 and P[k - 1] in " \t":
+        k -= 1
+    if k == 0 or P[k - 1] not in ":,;—–-":
+        return False  # (at a paragraph's start, or after a word: _inside_clause's)
+    word = P[max(0, k - 21): k - 1].split()[-1:]
+    return not (word and _SAID_WORD().fullmatch(word[0].strip("()*_").lower()))
 
 
 _SAID_WORD = lazy(r"(?:%s|say|tell|ask|write|add|reply|replied|answer|answered|answers|declared|declares|"

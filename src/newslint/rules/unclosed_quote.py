@@ -8,7 +8,10 @@ is not an error: by convention its opening mark is repeated at the start of each
 it closes only at the end, so an open quotation is accepted when the next paragraph starts
 with an opening mark, unless it opened right after a word inside a clause (ideas tested in a
 “test small, fail small environment): such a quotation starts a paragraph or follows a colon,
-a comma, a dash or a word of saying, and a quoted phrase that lost its closing mark does not.
+a comma, a dash or a word of saying, and a quoted phrase that lost its closing mark does not;
+nor does it open with a lower-case word after a colon, a comma or a dash (the effort must be
+widespread: “all the time, everywhere): such a fragment is woven into the writer's sentence,
+while a quotation over paragraphs quotes whole sentences of speech.
 Nor when a quotation of the same marks follows it in its paragraph (“We want to be partners. The
 service … and “partners” is the word.): a quotation inside a quotation takes the other marks, so
 the first one's closing mark was lost before that one.
