@@ -1235,7 +1235,10 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
                 and spare_closers() <= 0:
             return True  # ado"pters, rou"ndtable: a straight mark with no quotation open to close
             # (and none after it to close one it opens: dijo"hola" is a quotation glued to a word)
-    if re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None:
+    # (in English its singular or plural counts: the article writes outpoint, the mark is in out“points)
+    form = re.escape(joined) if prof.language != "en" else \
+        re.escape(joined[:-1] if joined.endswith("s") and len(joined) >= 5 else joined) + "s?"
+    if re.search(r"(?<![\w’'])%s(?![\w’'])" % form, P) is not None:
         return True
     if prof.language == "en":
         if both_words and nothing_open and left[-1].islower() and right[0].islower() and spare_closers() <= 0:
