@@ -7,6 +7,14 @@ the word outside (`the[ product ](url)leader`), the fix moves it outside; otherw
 (also between the brackets of a citation glued to its word: `III(A )(2)` is `III(A)(2)`, and in
 one word's brackets glued to it: `image( s)` is `image(s)`).
 
+Strong emphasis spaced wrong is reported too: a space just inside a `**` marker (`named**
+National Month**`, `**Note: **the`), which CommonMark then prints as two asterisks (the fix
+moves the space outside, or deletes it at a line's end, making the bold), and a marker moved
+one letter into its word (`P**ro**`, `**Bas**e`: the fix moves it to the word's edge). The
+markers are paired in order in each paragraph: one with an odd number of them, a pair spaced
+on both sides, one that runs over a line, and letters emboldened one by one (`**l**i**s**t`)
+or a plural's s (`**API**s`) are left alone.
+
 Not findings: empty brackets and task-list boxes (`( )`, `[ ]`, `[ x]`), a bracket at the start
 or end of a line, a bracket with no partner nearby, emoticons (`:( `), a space before
 punctuation (NL102) or next to an elision marker (`[ <…>`, NL106), and code, URLs and link
@@ -22,6 +30,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Edit, Finding, Fix
+from ..patterns import lazy
 from ..prose import MASK
 from ..typography import PUNCT, ellipses, near_invisible, scan
 
@@ -87,6 +96,59 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             edits.append(Edit(k, k, " "))
             title = "Move the space outside the bracket"
         yield Finding(s, i + 1, f"space before '{pt[i]}'", Fix(tuple(edits), title))
+    if "**" in pt:
+        yield from _emphasis(pt)
+
+
+def _emphasis(pt: str) -> Iterator[Finding]:
+    """Strong emphasis whose markers are spaced wrong, paired ``**`` by ``**`` in each paragraph
+    (one with an odd number of them is left alone): a space inside the opening or the closing
+    marker (``the** Pro** plan``, ``**Note: **the``), which CommonMark prints as two asterisks;
+    and a marker moved one letter into the word (``P**ro**``, ``**Pr**o``), which nobody types."""
+    runs = [m.start() for m in _STARS().finditer(pt) if m.end() - m.start() == 2]  # (not *** or ****)
+    para: list[int] = []
+    find = pt.find
+    for k, at in enumerate(runs):
+        para.append(at)
+        if k + 1 == len(runs) or find("\n\n", at, runs[k + 1]) >= 0:
+            if len(para) % 2 == 0:
+                for o, c in zip(para[::2], para[1::2]):
+                    yield from _emphasis_pair(pt, o, c)
+            para = []
+
+
+_STARS = lazy(r"\*\*+")
+
+
+def _emphasis_pair(pt: str, o: int, c: int) -> Iterator[Finding]:
+    """The findings of one pair of ``**`` markers, ``o`` opening and ``c`` closing."""
+    inner = pt[o + 2: c]
+    if not inner.strip(" ") or len(inner) > 300 or "\n" in inner or MASK in inner[:1] + inner[-1:]:
+        return
+    lead, trail = len(inner) - len(inner.lstrip(" ")), len(inner) - len(inner.rstrip(" "))
+    before, after = pt[o - 1: o], pt[c + 2: c + 3]
+    if lead and not trail and pt[o + 2 + lead] not in MASK + "\n":
+        if before.isalnum() or (before and before in _GLUE_BEFORE) or (before in ("_", "*") and pt[o - 2: o - 1].strip()):
+            fix = Fix.replace(o, o + 2 + lead, " **", "Move the space outside the emphasis", reshapes=True)
+        else:
+            fix = Fix.delete(o + 2, o + 2 + lead, "Delete the space", reshapes=True)
+        yield Finding(o, o + 2 + lead, "space after the opening '**' of emphasis", fix)
+    elif trail and not lead and pt[c - trail - 1] not in MASK + "\n":
+        edits = [Edit(c - trail, c, "")]
+        if after.isalnum() or (after and after in _GLUE_AFTER):
+            edits.append(Edit(c + 2, c + 2, " "))
+        yield Finding(c - trail, c + 2, "space before the closing '**' of emphasis",
+                      Fix(tuple(edits), "Move the space outside the emphasis" if len(edits) > 1 else "Delete the space",
+                          reshapes=True))  # (the markers print as asterisks until the space goes: the fix makes the bold)
+    elif not lead and not trail and " " not in inner and len(inner) >= 2 and "*" not in pt[o - 3: o - 1] + pt[c + 3: c + 5]:
+        # (not letters emboldened one by one: "**l**i**s**t")
+        if before.isalpha() and not pt[o - 2: o - 1].isalnum() and inner[0].islower() and not after.isalnum():
+            yield Finding(o - 1, o + 2, f"emphasis opens inside the word “{before}{inner}”; move '**' before it",
+                          Fix.replace(o - 1, o + 2, "**" + before, "Move the '**' before the word"))
+        elif after.isalpha() and after != "s" and not pt[c + 3: c + 4].isalnum() and inner[-1].islower() \
+                and not pt[o - 1: o].isalnum():
+            yield Finding(c, c + 3, f"emphasis closes inside the word “{inner}{after}”; move '**' after it",
+                          Fix.replace(c, c + 3, after + "**", "Move the '**' after the word"))
 
 
 def _url_at(doc: Document, at: int, side: int) -> bool:
