@@ -66,6 +66,11 @@ too (`done.”This`, `finish,”said`, or emphasis that opens the next sentence:
 post…_`), and so is a closing ” glued to the next word after a quoted word (`“took over”our`),
 where the quote pairing reads the mark as closing.
 
+So is a comma or semicolon glued to a word after the closing `**` of strong emphasis
+(`**Tuesday**,and`), and a colon, comma or semicolon inside it whose closing `**` is glued to the
+next word (`**Note:**The`: CommonMark cannot close the emphasis there, and the markers print):
+the fix inserts the space after the comma, or after the `**`.
+
 A quotation, link or emphasis that opens the next sentence counts as its first word (`spring.“We`,
 `strategy.[HUD’s report`, `the text.[PlainLanguage.gov](url)`, `Monday.*Nobody* expected`, and
 nested emphasis: an author's note glued to the last sentence, `thoughts._**Scott Horvath** is`);
@@ -141,6 +146,7 @@ from ..missingspace.asides import aside_before, closed_before, opens_after_link,
 from ..missingspace.brands import DOT_BRAND, brand_opens
 from ..missingspace.clauses import clause_runs_on
 from ..missingspace.closing_quotes import after_closing_quote
+from ..missingspace.emphasis import glued_after_emphasis
 from ..missingspace.glued import finding
 from ..missingspace.headings import glued_headings
 from ..missingspace.middle_dots import middle_dots
@@ -213,6 +219,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield finding(pt, i)
     if "”" in pt or '"' in pt:
         yield from after_closing_quote(doc, pt)
+    if "**" in pt:
+        yield from glued_after_emphasis(pt)
     if "·" in pt and table["english"]:
         yield from middle_dots(doc, pt)
     if "#" in pt:  # (the one character is found at C speed, the pairs a heading needs three times slower)
