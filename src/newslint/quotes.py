@@ -403,12 +403,16 @@ _SAYS = ("said|says|added|adds|told|tells|asked|asks|explained|explains|noted|no
 # (a speaker's name may be a link or emphasised: [Ortega](url) said, said **Ryan Panchadsaram**;
 # the prose keeps the brackets and marks, and masks the destination)
 _SPEAKER = r"(?:he|she|they|we|I|the [a-z]+|[\[*_]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}[\]*_\ue000]*)"
+_NAMED = r"[\[*_]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,3}[\]*_\ue000]*"  # a name of two words or more
 # (a title's author is one too: “Why and How to Use Go Generics, by Robert Griesemer)
 # ... or, after a sentence's end, a spaced dash and a name: a testimonial signed at its end
 # (“I loved working on the team. - **Noah Manger**, “Thanks for the work. — Steven Shepherd, who)
-ATTRIBUTION = lazy(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s|by)[ \t]+(?:(?:he|she|they)\b|[\[*_]*[A-Z])))"
+# ... or a name and, between commas, who the speaker is (“… innovation, Stephen Goldsmith, director of
+# the Innovations in American Government Program, wrote in a column)
+ATTRIBUTION = lazy(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s|by)[ \t]+(?:(?:he|she|they)\b|[\[*_]*[A-Z])"
+                   r"|%s,[^.!?\n“”\"]{3,160}?,[ \t]+(?:%s)\b))"
                    r"|[.?!…](?=[ \t]+[-–—][ \t]+[\[*_]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}[\]*_\ue000]*(?:,|[ \t\ue000]*(?:\n|$)))"
-                   % (_SPEAKER, _SAYS, _SAYS))
+                   % (_SPEAKER, _SAYS, _SAYS, _NAMED, _SAYS))
 
 # An attribution right after a closing mark, in lower case (”said Roth, ”she added): no quotation
 # opens with it, so a ” stuck to it after a clause closes one.

@@ -18,7 +18,8 @@ the first one's closing mark was lost before that one.
 
 An unclosed quotation followed by an attribution (“We need a prize purse, Ortega said.; the
 name may be a link or emphasised: said [Ryan Panchadsaram](…); a title's author: “Why Go, by
-Rob Pike) lost its closing mark before it:
+Rob Pike; a name with who they are between commas: “… innovation, Stephen Goldsmith, director of
+the program, wrote) lost its closing mark before it:
 the finding runs from the opening mark to the comma, with an unsafe fix that inserts the mark
 after the comma; so did a testimonial whose signature follows a sentence's end and a spaced
 dash (“I loved working on the team. — **Noah Manger**): the mark goes after the full stop. So did
