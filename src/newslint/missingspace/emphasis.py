@@ -17,7 +17,7 @@ from ..patterns import lazy
 
 # Led by the literal "**" (a class first would be tried at every character): a closer then a
 # comma or semicolon glued to a word, or a closer after a colon, comma or semicolon glued to one
-_GLUED = lazy(r"\*\*(?:(?<=[^\W_]\*\*)[,;](?=[^\W\d_]{2})|(?<=[:;,]\*\*)(?=[^\W\d_]{2}))")
+_GLUED = lazy(r"\*\*(?:(?<=[^\W_]\*\*)[,;](?=[^\W\d_]{2}|[aI] )|(?<=[:;,]\*\*)(?=[^\W\d_]{2}|[AI] ))")
 _RUN = lazy(r"\*\*+")
 _BREAK = lazy(r"\n[ \t>]*\n")
 

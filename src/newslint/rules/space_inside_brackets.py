@@ -10,7 +10,8 @@ one word's brackets glued to it: `image( s)` is `image(s)`).
 Emphasis spaced wrong is reported too: a space just inside a `**` marker (`named**
 National Month**`, `**Note: **the`), which CommonMark then prints as two asterisks (the fix
 moves the space outside, or deletes it at a line's end, making the bold), and a marker moved
-one letter into its word (`P**ro**`, `**Bas**e`: the fix moves it to the word's edge); a single
+one letter into its word (`P**ro**`, `**Security as an afterthough**t`: the fix moves it to the
+word's edge); a single
 `*` or `_` (or `__`) only where the space can be read one way, after a space or a line's start
 (`_ Bitcoin Core #23319_`) or before a space, a line's end or punctuation (`_BIPs #1421 _`). The
 markers are paired in order in each paragraph: one with an odd number of them, a pair spaced
@@ -156,27 +157,26 @@ def _emphasis_pair(pt: str, o: int, c: int, mark: str) -> Iterator[Finding]:
     if mark != "**" and not ((lead and before in ("", " ", "\n", "(", "[")) or (trail and (not after or after in " \n.,;:!?)]"))):
         return  # a single * or _ only where it can be read one way: the pairing may have slipped
     if lead and not trail and pt[o + w + lead] not in MASK + "\n":
-        if before.isalnum() or (before and before in _GLUE_BEFORE) or (before in ("_", "*") and pt[o - 2: o - 1].strip()):
+        if before.isalnum() or (before and before in _GLUE_BEFORE + MASK) or (before in ("_", "*") and pt[o - 2: o - 1].strip()):
             fix = Fix.replace(o, o + w + lead, " " + mark, "Move the space outside the emphasis", reshapes=True)
         else:
             fix = Fix.delete(o + w, o + w + lead, "Delete the space", reshapes=True)
         yield Finding(o, o + w + lead, f"space after the opening '{mark}' of emphasis", fix)
     elif trail and not lead and pt[c - trail - 1] not in MASK + "\n":
         edits = [Edit(c - trail, c, "")]
-        if after.isalnum() or (after and after in _GLUE_AFTER):
+        if after.isalnum() or (after and after in _GLUE_AFTER + MASK):  # (a link or an entity after it: a word)
             edits.append(Edit(c + w, c + w, " "))
         yield Finding(c - trail, c + w, f"space before the closing '{mark}' of emphasis",
                       Fix(tuple(edits), "Move the space outside the emphasis" if len(edits) > 1 else "Delete the space",
                           reshapes=True))  # (the marks print until the space goes: the fix makes the emphasis)
-    elif mark == "**" and not lead and not trail and " " not in inner and len(inner) >= 2 \
-            and "*" not in pt[o - 3: o - 1] + pt[c + 3: c + 5]:
+    elif mark == "**" and not lead and not trail and len(inner) >= 2 and "*" not in pt[o - 3: o - 1] + pt[c + 3: c + 5]:
         # (not letters emboldened one by one: "**l**i**s**t")
         if before.isalpha() and not pt[o - 2: o - 1].isalnum() and inner[0].islower() and not after.isalnum():
-            yield Finding(o - 1, o + 2, f"emphasis opens inside the word “{before}{inner}”; move '**' before it",
+            yield Finding(o - 1, o + 2, f"emphasis opens inside the word “{(before + inner).split()[0]}”; move '**' before it",
                           Fix.replace(o - 1, o + 2, "**" + before, "Move the '**' before the word"))
         elif after.isalpha() and after != "s" and not pt[c + 3: c + 4].isalnum() and inner[-1].islower() \
                 and not pt[o - 1: o].isalnum():
-            yield Finding(c, c + 3, f"emphasis closes inside the word “{inner}{after}”; move '**' after it",
+            yield Finding(c, c + 3, f"emphasis closes inside the word “{(inner + after).split()[-1]}”; move '**' after it",
                           Fix.replace(c, c + 3, after + "**", "Move the '**' after the word"))
 
 
