@@ -69,7 +69,9 @@ where the quote pairing reads the mark as closing.
 So is a comma or semicolon glued to a word after the closing `**` of strong emphasis
 (`**Tuesday**,and`), and a colon, comma or semicolon inside it whose closing `**` is glued to the
 next word (`**Note:**The`: CommonMark cannot close the emphasis there, and the markers print):
-the fix inserts the space after the comma, or after the `**`.
+the fix inserts the space after the comma, or after the `**`. So is an opening `**` glued to
+the word before it (`the**Pro** plan`), unless its closing one is glued to a word too
+(`un**believ**able`: emphasis inside a word).
 
 A quotation, link or emphasis that opens the next sentence counts as its first word (`spring.“We`,
 `strategy.[HUD’s report`, `the text.[PlainLanguage.gov](url)`, `Monday.*Nobody* expected`, and
