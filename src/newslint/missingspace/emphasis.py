@@ -1,5 +1,5 @@
 """A mark glued to the next word across the closing ``**`` of strong emphasis: a comma or a
-semicolon after it (``**Tuesday**,and``), or a colon, comma or semicolon inside it
+semicolon after it (``**Tuesday**,and``, ``**updates**,**news**``), or a colon, comma or semicolon inside it
 (``**Note:**The``; CommonMark cannot close emphasis there, so the markers print as asterisks);
 and an opening ``**`` glued to the word before it (``the**Pro** plan``), its closing one not
 glued to a word (``un**believ**able`` is emphasis inside a word).
@@ -19,7 +19,7 @@ from ..patterns import lazy
 
 # Led by the literal "**" (a class first would be tried at every character): a closer then a
 # comma or semicolon glued to a word, or a closer after a colon, comma or semicolon glued to one
-_GLUED = lazy(r"\*\*(?:(?<=[^\W_]\*\*)[,;](?=[^\W\d_]{2}|[aI] )|(?<=[:;,]\*\*)(?=[^\W\d_]{2}|[AI] ))")
+_GLUED = lazy(r"\*\*(?:(?<=[^\W_]\*\*)[,;](?=[^\W\d_]{2}|[aI](?![^\W\d_])|\*\*[^\W\d_])|(?<=[:;,]\*\*)(?=[^\W\d_]{2}|[AI](?![^\W\d_])))")
 _RUN = lazy(r"\*\*+")
 # An opening ** glued to the word before it (the**Pro** plan: CommonMark reads emphasis inside
 # a word, and the two words print as one)

@@ -164,7 +164,8 @@ def _emphasis_pair(pt: str, o: int, c: int, mark: str) -> Iterator[Finding]:
         yield Finding(o, o + w + lead, f"space after the opening '{mark}' of emphasis", fix)
     elif trail and not lead and pt[c - trail - 1] not in MASK + "\n":
         edits = [Edit(c - trail, c, "")]
-        if after.isalnum() or (after and after in _GLUE_AFTER + MASK):  # (a link or an entity after it: a word)
+        if after.isalnum() or (after and after in _GLUE_AFTER + MASK) or (after and after in "-–—" and pt[c + w + 1: c + w + 2] == " "):
+            # (a link or an entity after it is a word; a spaced dash wants its space: **Search **- Users)
             edits.append(Edit(c + w, c + w, " "))
         yield Finding(c - trail, c + w, f"space before the closing '{mark}' of emphasis",
                       Fix(tuple(edits), "Move the space outside the emphasis" if len(edits) > 1 else "Delete the space",
