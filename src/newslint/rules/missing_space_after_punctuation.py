@@ -114,7 +114,7 @@ program,smokefreeTXT will`, `this webinar,MobileGov developers`; not `width,minH
 code), and so is one glued to a domain after an English word (`Last fall,vote.gov and the`), to
 a domain's word that is an English word too (`privacy concerns,app purging`; not `report,pdf`),
 to a dotted abbreviation of the table after a word (`Lisa Wilcox,U.S. Department`), or after a
-hashtag (`#lostapps,the campaign`), or to a link whose text opens with a digit
+hashtag (`#lostapps,the campaign`) or a time of day (`At 11:29am,we had`), or to a link whose text opens with a digit
 (`described,[18F Consulting](url)`).
 
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
