@@ -170,13 +170,14 @@ def _emphasis_pair(pt: str, o: int, c: int, mark: str) -> Iterator[Finding]:
         yield Finding(c - trail, c + w, f"space before the closing '{mark}' of emphasis",
                       Fix(tuple(edits), "Move the space outside the emphasis" if len(edits) > 1 else "Delete the space",
                           reshapes=True))  # (the marks print until the space goes: the fix makes the emphasis)
-    elif mark == "**" and not lead and not trail and len(inner) >= 2 and "*" not in pt[o - 3: o - 1] + pt[c + 3: c + 5]:
-        # (not letters emboldened one by one: "**l**i**s**t")
-        if before.isalpha() and not pt[o - 2: o - 1].isalnum() and inner[0].islower() and not after.isalnum():
+    elif mark == "**" and not lead and not trail and len(inner) >= 2:
+        # (not letters emboldened one by one, "**l**i**s**t": no marker right outside the letter)
+        if before.isalpha() and not pt[o - 2: o - 1].isalnum() and pt[o - 2: o - 1] not in ("*", "_") \
+                and inner[0].islower() and not after.isalnum():
             yield Finding(o - 1, o + 2, f"emphasis opens inside the word “{(before + inner).split()[0]}”; move '**' before it",
                           Fix.replace(o - 1, o + 2, "**" + before, "Move the '**' before the word"))
-        elif after.isalpha() and after != "s" and not pt[c + 3: c + 4].isalnum() and inner[-1].islower() \
-                and not pt[o - 1: o].isalnum():
+        elif after.isalpha() and after != "s" and not pt[c + 3: c + 4].isalnum() and pt[c + 3: c + 4] not in ("*", "_") \
+                and inner[-1].islower() and not pt[o - 1: o].isalnum():
             yield Finding(c, c + 3, f"emphasis closes inside the word “{(inner + after).split()[-1]}”; move '**' after it",
                           Fix.replace(c, c + 3, after + "**", "Move the '**' after the word"))
 
