@@ -123,7 +123,9 @@ def _emphasis(pt: str) -> Iterator[Finding]:
             if k + 1 == len(runs) or find("\n\n", at, runs[k + 1]) >= 0:
                 if len(para) % 2 == 0:
                     for o, c in zip(para[::2], para[1::2]):
-                        yield from _emphasis_pair(pt, o, c, mark)
+                        # (most pairs hug their words with a space or a mark outside: no call for them)
+                        if pt[o + width] == " " or pt[c - 1] == " " or pt[o - 1: o].isalpha() or pt[c + width: c + width + 1].isalpha():
+                            yield from _emphasis_pair(pt, o, c, mark)
                 para = []
 
 
