@@ -28,7 +28,8 @@ _BREAK = lazy(r"\n[ \t>]*\n")
 
 
 def glued_after_emphasis(pt: str) -> Iterator[Finding]:
-    """Findings for marks glued to the next word across a closing ``**``."""
+    """Findings for marks glued to the next word across a closing ``**``, and for an opening
+    ``**`` glued to the word before it."""
     found = [m for m in _GLUED().finditer(pt) if pt[m.start() - 1] != "*" and pt[m.start() + 2] != "*"]
     glued = [m.start() for m in _GLUED_BEFORE().finditer(pt) if pt[m.start() - 1] != "*" and pt[m.start() + 2] != "*"]
     if not found and not glued:
@@ -47,7 +48,7 @@ def glued_after_emphasis(pt: str) -> Iterator[Finding]:
         if closes(at) or k + 1 >= len(runs):
             continue
         end = runs[k + 1]  # its closing marker, which a word must not follow (un**believ**able)
-        if "\n" in pt[at: end] or pt[end + 2: end + 3].isalnum() or end - at > 300:
+        if end - at > 300 or "\n" in pt[at: end] or pt[end + 2: end + 3].isalnum():
             continue
         yield Finding(at, at + 2, "no space before the opening '**' of emphasis; add one",
                       Fix.insert(at, " ", "Insert a space before '**'"))
