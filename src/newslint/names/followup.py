@@ -202,7 +202,8 @@ def doubled_given(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
         first = re.search(r"(?<![^\W_])%s[ \t]+%s(?![^\W_])" % (re.escape(g), re.escape(surnames[0])), text)
         if first is None:
             continue
-        for m in re.finditer(r"(?<![^\W_])%s[ \t]*\n?[ \t]*(%s)(?![^\W_'’])" % ((re.escape(g),) * 2), text):
+        # (a list item's next line is indented, its indentation masked: Peter⏎    Peter argued)
+        for m in re.finditer(r"(?<![^\W_])%s[ \t]*\n?[ \t\ue000]*(%s)(?![^\W_'’])" % ((re.escape(g),) * 2), text):
             if not near_invisible(doc, m.start(), m.end(), margin=1):
                 out.append(FirstName(m.start(1), m.end(1), g, surnames[0], doc.position(first.start())[0]))
     return out
