@@ -328,7 +328,8 @@ def _analyse(doc: "Document") -> Quotes | None:
             del q.stray[strays:]  # the quotation may have opened inside the HTML block before
         quoted.add(unit)
         if left and not (units.continued(unit) and attribution(doc, left[-1]) is None
-                         and not _inside_clause(P, left[-1]) and comma_end(doc, left[-1]) is None
+                         and not _inside_clause(P, left[-1]) and not _fragment(P, left[-1])
+                         and comma_end(doc, left[-1]) is None
                          and narration(doc, left[-1]) is None
                          and _runs_on(marks[i:j], left[-1])) \
                 and not units.before_html(unit):
@@ -402,12 +403,16 @@ _SAYS = ("said|says|added|adds|told|tells|asked|asks|explained|explains|noted|no
 # (a speaker's name may be a link or emphasised: [Ortega](url) said, said **Ryan Panchadsaram**;
 # the prose keeps the brackets and marks, and masks the destination)
 _SPEAKER = r"(?:he|she|they|we|I|the [a-z]+|[\[*_]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}[\]*_\ue000]*)"
+_NAMED = r"[\[*_]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){1,3}[\]*_\ue000]*"  # a name of two words or more
 # (a title's author is one too: “Why and How to Use Go Generics, by Robert Griesemer)
 # ... or, after a sentence's end, a spaced dash and a name: a testimonial signed at its end
 # (“I loved working on the team. - **Noah Manger**, “Thanks for the work. — Steven Shepherd, who)
-ATTRIBUTION = lazy(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s|by)[ \t]+(?:(?:he|she|they)\b|[\[*_]*[A-Z])))"
+# ... or a name and, between commas, who the speaker is (“… innovation, Stephen Goldsmith, director of
+# the Innovations in American Government Program, wrote in a column)
+ATTRIBUTION = lazy(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s|by)[ \t]+(?:(?:he|she|they)\b|[\[*_]*[A-Z])"
+                   r"|%s,[^.!?\n“”\"]{3,160}?,[ \t]+(?:%s)\b))"
                    r"|[.?!…](?=[ \t]+[-–—][ \t]+[\[*_]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}[\]*_\ue000]*(?:,|[ \t\ue000]*(?:\n|$)))"
-                   % (_SPEAKER, _SAYS, _SAYS))
+                   % (_SPEAKER, _SAYS, _SAYS, _NAMED, _SAYS))
 
 # An attribution right after a closing mark, in lower case (”said Roth, ”she added): no quotation
 # opens with it, so a ” stuck to it after a clause closes one.
@@ -504,6 +509,23 @@ def _inside_clause(P: str, opener: Mark) -> bool:
         return False  # (after an aside in brackets too: ready to (digitally) “put pen to paper)
     word = P[max(0, k - 20): k].split()[-1:]
     return not (word and _SAID_WORD().fullmatch(word[0].strip("()").lower()))
+
+
+def _fragment(P: str, opener: Mark) -> bool:
+    """Does ``opener`` open a fragment woven into the writer's sentence after its colon, comma or
+    dash (the effort must be widespread: “all the time, everywhere…)? Its first word is in lower
+    case and no word of saying stands before it: a quotation that runs over several paragraphs
+    quotes whole sentences of speech, so this one lost its closing mark, whatever the next
+    paragraph starts with. (After a word of saying a lower-case start is speech: said “there is…)"""
+    if not P[opener.end: opener.end + 1].islower():
+        return False
+    k = opener.start
+    while k > 0 and P[k - 1] in " \t":
+        k -= 1
+    if k == 0 or P[k - 1] not in ":,;—–-":
+        return False  # (at a paragraph's start, or after a word: _inside_clause's)
+    word = P[max(0, k - 21): k - 1].split()[-1:]
+    return not (word and _SAID_WORD().fullmatch(word[0].strip("()*_").lower()))
 
 
 _SAID_WORD = lazy(r"(?:%s|say|tell|ask|write|add|reply|replied|answer|answered|answers|declared|declares|"
@@ -1217,7 +1239,10 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
                 and spare_closers() <= 0:
             return True  # ado"pters, rou"ndtable: a straight mark with no quotation open to close
             # (and none after it to close one it opens: dijo"hola" is a quotation glued to a word)
-    if re.search(r"(?<![\w’'])%s(?![\w’'])" % re.escape(joined), P) is not None:
+    # (in English its singular or plural counts: the article writes outpoint, the mark is in out“points)
+    form = re.escape(joined) if prof.language != "en" else \
+        re.escape(joined[:-1] if joined.endswith("s") and len(joined) >= 5 else joined) + "s?"
+    if re.search(r"(?<![\w’'])%s(?![\w’'])" % form, P) is not None:
         return True
     if prof.language == "en":
         if both_words and nothing_open and left[-1].islower() and right[0].islower() and spare_closers() <= 0:

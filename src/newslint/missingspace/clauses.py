@@ -42,6 +42,9 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         nxt = right_word(right)
         return nxt == right and len(nxt) > 1 and nxt.islower() and nxt in english_words() \
             and pt[i + 1 + len(nxt): i + 2 + len(nxt)] in (" ", "\n")
+    if mark == "," and _TIME().fullmatch(word):
+        nxt = right_word(right)  # At 11:29am,we had: a time of day ends the clause
+        return nxt.isalpha() and nxt.islower() and len(nxt) > 1 and not GLUED_ITEM().match(right[len(nxt):])
     if mark == "," and HANDLE().fullmatch(word):
         nxt = right_word(right)  # for those new to the hunt for #lostapps,the campaign: a hashtag
         # or a handle ends the clause
@@ -97,6 +100,7 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
 _ENTITY = lazy(r"&#?[A-Za-z0-9]+$")
 _WORD_PAIR_IN_BRACKETS = lazy(r"\(([a-z]{4,}),([a-z]{4,})\)[,.;:]?")  # (phone,email), (existing,outdated)
 _AT_NAME = lazy(r"[A-Za-z][A-Za-z0-9]*@[A-Za-z][A-Za-z0-9]*")  # NARA@work (not user@example.gov)
+_TIME = lazy(r"[0-9]{1,2}(?::[0-9]{2})?(?:am|pm|AM|PM)")  # 11:29am, 9pm
 _VERSION = lazy(r"v?[0-9]+(?:\.[0-9]+)+(?:-[a-z][a-z0-9.]*)?")  # 0.8.2-beta, v2.1, 25.0
 
 # A name written with a dot between capitalised words (Hack.Developers, Code.Sprint), not code

@@ -18,7 +18,8 @@ from ..typography import near_invisible
 
 # A closing ” or " after the quotation's last mark, glued to the next word: done.”This, yes,”and
 # or to emphasis that opens the next sentence (procurement.”_This post…_: a * or _ run between a
-# mark and a letter can only open emphasis in CommonMark, so the space goes after the mark).
+# mark and a letter can only open emphasis in CommonMark, so the space goes after the mark; so can
+# nested emphasis, an author's note glued on: provide.”_**Hannah Rubin** is…_).
 # (One pattern per mark, each led by its literal: re finds a literal prefix with a fast search,
 # but tests a leading character class, or a look-behind, at every position: 0.19 s -> 0.02 s
 # over the corpus)
@@ -26,7 +27,7 @@ from ..typography import near_invisible
 # ” after a letter (not a digit: 12”display is inches), a curly one only (a straight " between
 # two letters is as often an opening mark that lost its space before).
 _GLUED_CLOSE = tuple((mark, re.compile(mark + (r"(?:(?<=[.,!?;:…].)|(?<=[^\W\d_].))" if mark == "”" else r"(?<=[.,!?;:…].)")
-                                       + r"(?=[^\W\d_]|(?:\*{1,3}|_{1,3})[A-Z])"))
+                                       + r"(?=[^\W\d_]|[*_]{1,3}[A-Z])"))
                      for mark in ("”", '"'))
 _START = attrgetter("start")  # (the quote marks are in text order: a mark is found by bisection)
 

@@ -211,3 +211,32 @@ def _quoted(doc: "Document", offset: int) -> bool:
         return False
     before = doc.text[blocks[i].start:offset]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("«") > before.count("»")
+
+
+_MAX_DOUBLED = 4
+
+
+def doubled_given(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
+    """A given name written twice in a row (``I'm Mike⏎Mike, contributor``) where the article
+    names that person in full with one surname elsewhere (Mike Schmidt): the surname was typed
+    over with the given name. Reported whatever the article's style (a transcript, first-name
+    terms): no style writes "Mike Mike" for Mike Schmidt. Not where the doubled name is a
+    person's whole name (Sirhan Sirhan: the given name is nobody else's surname here)."""
+    sv = survey(doc)
+    doubled = [g for g, givens in sv.full.items() if g in givens and g not in allow and len(g) >= 3]
+    if not doubled:
+        return []
+    out = []
+    text = doc.prose_text
+    for g in sorted(doubled)[:_MAX_DOUBLED]:  # (two searches each: a bounded few, not one per name of a list)
+        surnames = [s for s, givens in sv.full.items() if g in givens and s != g]
+        if len(surnames) != 1 or scan(doc).lookalikes:
+            continue
+        first = re.search(r"(?<![^\W_])%s[ \t]+%s(?![^\W_])" % (re.escape(g), re.escape(surnames[0])), text)
+        if first is None:
+            continue
+        # (a list item's next line is indented, its indentation masked: Peter⏎    Peter argued)
+        for m in re.finditer(r"(?<![^\W_])%s[ \t]*\n?[ \t\ue000]*(%s)(?![^\W_'’])" % ((re.escape(g),) * 2), text):
+            if not near_invisible(doc, m.start(), m.end(), margin=1):
+                out.append(FirstName(m.start(1), m.end(1), g, surnames[0], doc.position(first.start())[0]))
+    return out

@@ -13,6 +13,10 @@ The fix (unsafe: the author may mean it) puts the surname in.
 Bad:  US Secretary of Defense Lloyd Austin … The conversation between Shoigu and Lloyd took place.
 Good: US Secretary of Defense Lloyd Austin … The conversation between Shoigu and Austin took place.
 
+A given name written twice in a row where the article names that person in full elsewhere
+(`I'm Mike Mike` beside `Mike Schmidt`) had its surname typed over: it is reported whatever the
+article's style (a transcript too), with the same unsafe fix.
+
 Not findings: a first name inside a quotation, after a title ("Mr. Lloyd"), shared by two
 people in the article, telling apart two people with one surname (Quentin … son of Theodore
 Roosevelt), used as someone's surname, written in lower case too in the article
@@ -30,7 +34,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..names.followup import first_names
+from ..names.followup import doubled_given, first_names
 
 ID = "NL152"
 NAME = "first-name-reference"
@@ -41,8 +45,14 @@ DEFAULTS: dict[str, Any] = {"allow": []}
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each lone first name of a person named in full earlier in the article."""
-    for f in first_names(doc, frozenset(opts.get("allow", ()))):
+    allow = frozenset(opts.get("allow", ()))
+    for f in first_names(doc, allow):
         yield Finding(f.start, f.end,
                       f"“{f.given}” alone after “{f.given} {f.surname}” (line {f.line}): refer to the person "
                       f"by surname; use “{f.surname}”",
+                      Fix.replace(f.start, f.end, f.surname, f"Replace with “{f.surname}”", safe=False))
+    for f in doubled_given(doc, allow):
+        yield Finding(f.start, f.end,
+                      f"“{f.given}” twice in a row where the article names “{f.given} {f.surname}” (line {f.line}): "
+                      f"the surname was typed over; use “{f.surname}”",
                       Fix.replace(f.start, f.end, f.surname, f"Replace with “{f.surname}”", safe=False))

@@ -66,6 +66,13 @@ too (`done.”This`, `finish,”said`, or emphasis that opens the next sentence:
 post…_`), and so is a closing ” glued to the next word after a quoted word (`“took over”our`),
 where the quote pairing reads the mark as closing.
 
+So is a comma or semicolon glued to a word after the closing `**` of strong emphasis
+(`**Tuesday**,and`), and a colon, comma or semicolon inside it whose closing `**` is glued to the
+next word (`**Note:**The`: CommonMark cannot close the emphasis there, and the markers print):
+the fix inserts the space after the comma, or after the `**`. So is an opening `**` glued to
+the word before it (`the**Pro** plan`), unless its closing one is glued to a word too
+(`un**believ**able`: emphasis inside a word).
+
 A quotation, link or emphasis that opens the next sentence counts as its first word (`spring.“We`,
 `strategy.[HUD’s report`, `the text.[PlainLanguage.gov](url)`, `Monday.*Nobody* expected`, and
 nested emphasis: an author's note glued to the last sentence, `thoughts._**Scott Horvath** is`);
@@ -107,7 +114,7 @@ program,smokefreeTXT will`, `this webinar,MobileGov developers`; not `width,minH
 code), and so is one glued to a domain after an English word (`Last fall,vote.gov and the`), to
 a domain's word that is an English word too (`privacy concerns,app purging`; not `report,pdf`),
 to a dotted abbreviation of the table after a word (`Lisa Wilcox,U.S. Department`), or after a
-hashtag (`#lostapps,the campaign`), or to a link whose text opens with a digit
+hashtag (`#lostapps,the campaign`) or a time of day (`At 11:29am,we had`), or to a link whose text opens with a digit
 (`described,[18F Consulting](url)`).
 
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
@@ -141,6 +148,7 @@ from ..missingspace.asides import aside_before, closed_before, opens_after_link,
 from ..missingspace.brands import DOT_BRAND, brand_opens
 from ..missingspace.clauses import clause_runs_on
 from ..missingspace.closing_quotes import after_closing_quote
+from ..missingspace.emphasis import glued_after_emphasis
 from ..missingspace.glued import finding
 from ..missingspace.headings import glued_headings
 from ..missingspace.middle_dots import middle_dots
@@ -213,6 +221,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield finding(pt, i)
     if "”" in pt or '"' in pt:
         yield from after_closing_quote(doc, pt)
+    if "**" in pt:
+        yield from glued_after_emphasis(pt)
     if "·" in pt and table["english"]:
         yield from middle_dots(doc, pt)
     if "#" in pt:  # (the one character is found at C speed, the pairs a heading needs three times slower)

@@ -25,7 +25,8 @@ ends: `Tickets:  <br>`, `</b>  <br>`); an entity that prints a space (`&nbsp;`),
 a comment or a Liquid `{% … %}` tag does not (before a Liquid output tag or a shortcode, `-  {{ "kane" |
 team_link }}`, `strategy.  {{< legacy-img … >}}`, two spaces are a run; after one, what it prints may have
 ended a sentence); after a sentence that ends inside one (`designers.&#8221;  Talk`,
-`[PRs.][ref]  Some`) two spaces are a sentence gap like any other. Two spaces after an ellipsis or an `e.g.` before a lower-case
+`[PRs.][ref]  Some`) two spaces are a sentence gap like any other, and so are two after a
+closing mark turned the wrong way (`here.“  I think`: reversed-quote turns it round). Two spaces after an ellipsis or an `e.g.` before a lower-case
 word are no sentence gap (`depends on the…  so`), whatever the habit; nor are two after a colon,
 unless the article's colons take two as a habit or, with no colon to tell, a capital follows
 (`**Released:**  seven months` among one-space colons is a slip); where the colons mostly take
@@ -62,15 +63,15 @@ CHOICES = {"sentence-spacing": ("consistent", "one", "any")}
 # The pattern starts with literal text, so the regex engine skips ahead at C speed; a leading
 # lookbehind would make it try every position of the document.
 _RUN = lazy(r"  (?<=\S  ) *(?=\S)")
-_SENTENCE_END = lazy(r"[.!?…:](?: ?[\"”’)\]*_])*$")  # (a space inside: "ago. )", NL104's to delete)
+_SENTENCE_END = lazy(r"[.!?…:](?: ?[\"”’“‘)\]*_])*$")  # (a space inside: "ago. )", NL104's to delete)
 _SENTENCE_START = lazy(r"[\"“‘(\[*_]*[A-Z0-9]")
-_GAP_TAIL = frozenset(".!?…:\"”’)]*_")  # the last character of a sentence end (see the patterns)
-_HABIT_END = lazy(r"[.!?…][\"”’)\]*_]*$")  # a sentence end that shows the habit (not a colon)
+_GAP_TAIL = frozenset(".!?…:\"”’“‘)]*_")  # the last character of a sentence end (see the patterns)
+_HABIT_END = lazy(r"[.!?…][\"”’“‘)\]*_]*$")  # a sentence end that shows the habit (not a colon)
 # The same gap with one space, one pattern per mark: each is led by its literal mark, which re
 # finds at C speed, while a pattern led by the class [.!?…] is tried at every character (twice
 # the time). A match holds one mark, its first character, so no two of them overlap: the four
 # patterns' matches together are the matches of the one pattern with the class.
-_ONE_SPACE_GAPS = tuple(re.compile(re.escape(mark) + r"[\"”’)\]*_]* [\"“‘(\[*_]*[A-Z0-9]") for mark in ".!?…")
+_ONE_SPACE_GAPS = tuple(re.compile(re.escape(mark) + r"[\"”’“‘)\]*_]* [\"“‘(\[*_]*[A-Z0-9]") for mark in ".!?…")
 
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
@@ -239,7 +240,7 @@ def _ending_mask(doc: Document, at: int) -> int:
 
 
 _START = itemgetter(0)
-_CLOSER_CHARS = "\"”’)]*_"
+_CLOSER_CHARS = "\"”’“‘)]*_"
 
 
 def _before_inline(doc: Document, at: int) -> bool:
@@ -374,7 +375,8 @@ def _ends(text: str, at: int, pattern: re.Pattern[str], reach: int, see_through:
     return pattern.search(text, max(0, at - reach), at) is not None
 
 
-_CLOSERS = frozenset("\"”’)]*_")  # what may stand between a sentence's mark and the spaces
+_CLOSERS = frozenset("\"”’“‘)]*_")  # what may stand between a sentence's mark and the spaces
+# (a “ or ‘ there is a closing mark turned the wrong way, reversed-quote's to turn: here.“  I think)
 
 
 def _after_sentences(text: str, matches: list[re.Match[str]], pattern: re.Pattern[str],

@@ -7,6 +7,17 @@ the word outside (`the[ product ](url)leader`), the fix moves it outside; otherw
 (also between the brackets of a citation glued to its word: `III(A )(2)` is `III(A)(2)`, and in
 one word's brackets glued to it: `image( s)` is `image(s)`).
 
+Emphasis spaced wrong is reported too: a space just inside a `**` marker (`named**
+National Month**`, `**Note: **the`), which CommonMark then prints as two asterisks (the fix
+moves the space outside, or deletes it at a line's end, making the bold), and a marker moved
+one letter into its word (`P**ro**`, `**Security as an afterthough**t`: the fix moves it to the
+word's edge); a single
+`*` or `_` (or `__`) only where the space can be read one way, after a space or a line's start
+(`_ Bitcoin Core #23319_`) or before a space, a line's end or punctuation (`_BIPs #1421 _`). The
+markers are paired in order in each paragraph: one with an odd number of them, a pair spaced
+on both sides, one that runs over a line, a `_` inside a word (snake_case), and letters
+emboldened one by one (`**l**i**s**t`) or a plural's s (`**API**s`) are left alone.
+
 Not findings: empty brackets and task-list boxes (`( )`, `[ ]`, `[ x]`), a bracket at the start
 or end of a line, a bracket with no partner nearby, emoticons (`:( `), a space before
 punctuation (NL102) or next to an elision marker (`[ <…>`, NL106), and code, URLs and link
@@ -18,10 +29,12 @@ Good: The delegation (led by Vladimir Medinsky) left. See [the statement](https:
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Edit, Finding, Fix
+from ..patterns import lazy
 from ..prose import MASK
 from ..typography import PUNCT, ellipses, near_invisible, scan
 
@@ -87,6 +100,88 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             edits.append(Edit(k, k, " "))
             title = "Move the space outside the bracket"
         yield Finding(s, i + 1, f"space before '{pt[i]}'", Fix(tuple(edits), title))
+    if "*" in pt or "_" in pt:
+        yield from _emphasis(pt)
+
+
+def _emphasis(pt: str) -> Iterator[Finding]:
+    """Emphasis whose markers are spaced wrong, paired in order in each paragraph (one with an
+    odd number of them is left alone): a space inside the opening or the closing marker (``the**
+    Pro** plan``, ``**Note: **the``, ``*Pro *plan``), which CommonMark prints as the marks; and a
+    ``**`` moved one letter into the word (``P**ro**``, ``**Pr**o``), which nobody types. A ``_``
+    between two letters or digits (snake_case) is no marker."""
+    for mark, pattern in _MARKERS:
+        if mark not in pt or (mark != "**" and not _spaced(pt, mark)):
+            continue  # (a single mark is judged only spaced: substring tests at C speed spare the pairing)
+        width = len(mark)
+        runs = [m.start() for m in pattern().finditer(pt) if m.end() - m.start() == width
+                and not (mark[0] == "_" and pt[m.start() - 1: m.start()].isalnum() and pt[m.end(): m.end() + 1].isalnum())]
+        para: list[int] = []
+        find = pt.find
+        for k, at in enumerate(runs):
+            para.append(at)
+            if k + 1 == len(runs) or find("\n\n", at, runs[k + 1]) >= 0:
+                if len(para) % 2 == 0:
+                    for o, c in zip(para[::2], para[1::2]):
+                        # (most pairs hug their words with a space or a mark outside: no call for them)
+                        if pt[o + width] == " " or pt[c - 1] == " " or pt[o - 1: o].isalpha() or pt[c + width: c + width + 1].isalpha():
+                            yield from _emphasis_pair(pt, o, c, mark)
+                para = []
+
+
+def _spaced(pt: str, mark: str) -> bool:
+    """Does ``mark`` stand anywhere with a space on the side where its text should be: after a
+    space, a bracket or a line's start and before a space, or after a space and before a line's
+    end or a punctuation mark? (The shapes a single mark's findings need: one search led by the
+    mark itself, at C speed, spares the pairing in nearly every article.)"""
+    return _SPACED[mark]().search(pt) is not None
+
+
+def _spaced_pattern(mark: str) -> str:
+    esc = re.escape(mark)
+    return esc + r"(?:(?<![^ \n(\[]" + esc + r") |(?<= " + esc + r")(?=$|[\n.,;:!?)\]]))"
+
+
+_SPACED = {mark: lazy(_spaced_pattern(mark)) for mark in ("*", "__", "_")}
+
+
+_MARKERS = (("**", lazy(r"\*\*+")), ("*", lazy(r"\*+")), ("__", lazy(r"__+")), ("_", lazy(r"_+")))
+
+
+def _emphasis_pair(pt: str, o: int, c: int, mark: str) -> Iterator[Finding]:
+    """The findings of one pair of ``mark`` markers, ``o`` opening and ``c`` closing."""
+    w = len(mark)
+    inner = pt[o + w: c]
+    if not inner.strip(" ") or len(inner) > 300 or "\n" in inner or MASK in inner[:1] + inner[-1:]:
+        return
+    lead, trail = len(inner) - len(inner.lstrip(" ")), len(inner) - len(inner.rstrip(" "))
+    before, after = pt[o - 1: o], pt[c + w: c + w + 1]
+    if mark != "**" and not ((lead and before in ("", " ", "\n", "(", "[")) or (trail and (not after or after in " \n.,;:!?)]"))):
+        return  # a single * or _ only where it can be read one way: the pairing may have slipped
+    if lead and not trail and pt[o + w + lead] not in MASK + "\n":
+        if before.isalnum() or (before and before in _GLUE_BEFORE + MASK) or (before in ("_", "*") and pt[o - 2: o - 1].strip()):
+            fix = Fix.replace(o, o + w + lead, " " + mark, "Move the space outside the emphasis", reshapes=True)
+        else:
+            fix = Fix.delete(o + w, o + w + lead, "Delete the space", reshapes=True)
+        yield Finding(o, o + w + lead, f"space after the opening '{mark}' of emphasis", fix)
+    elif trail and not lead and pt[c - trail - 1] not in MASK + "\n":
+        edits = [Edit(c - trail, c, "")]
+        if after.isalnum() or (after and after in _GLUE_AFTER + MASK) or (after and after in "-–—" and pt[c + w + 1: c + w + 2] == " "):
+            # (a link or an entity after it is a word; a spaced dash wants its space: **Search **- Users)
+            edits.append(Edit(c + w, c + w, " "))
+        yield Finding(c - trail, c + w, f"space before the closing '{mark}' of emphasis",
+                      Fix(tuple(edits), "Move the space outside the emphasis" if len(edits) > 1 else "Delete the space",
+                          reshapes=True))  # (the marks print until the space goes: the fix makes the emphasis)
+    elif mark == "**" and not lead and not trail and len(inner) >= 2:
+        # (not letters emboldened one by one, "**l**i**s**t": no marker right outside the letter)
+        if before.isalpha() and not pt[o - 2: o - 1].isalnum() and pt[o - 2: o - 1] not in ("*", "_") \
+                and inner[0].islower() and not after.isalnum():
+            yield Finding(o - 1, o + 2, f"emphasis opens inside the word “{(before + inner).split()[0]}”; move '**' before it",
+                          Fix.replace(o - 1, o + 2, "**" + before, "Move the '**' before the word"))
+        elif after.isalpha() and after != "s" and not pt[c + 3: c + 4].isalnum() and pt[c + 3: c + 4] not in ("*", "_") \
+                and inner[-1].islower() and not pt[o - 1: o].isalnum():
+            yield Finding(c, c + 3, f"emphasis closes inside the word “{(inner + after).split()[-1]}”; move '**' after it",
+                          Fix.replace(c, c + 3, after + "**", "Move the '**' after the word"))
 
 
 def _url_at(doc: Document, at: int, side: int) -> bool:

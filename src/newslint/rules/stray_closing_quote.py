@@ -15,7 +15,7 @@ with nothing and is reported here as a mark inside the word, with a safe fix tha
 in English where the word without it is in the shipped word list, or, for a curly mark, where
 the two sides are not both words (``took over”our`` is a quoted phrase that lost its space:
 missing-space-after-punctuation's); in any language where the article writes that word
-elsewhere; and in another language a mark that cannot open a quotation there, between two
+elsewhere (in English, its singular or plural counts: outpoint beside ``out“points``); and in another language a mark that cannot open a quotation there, between two
 lower-case letters with no quotation open (German ``aus”gegangen``), and one that could open or
 close there but pairs with nothing: an opening mark that no spare closing mark after it closes
 (Portuguese ``vota“ram``, ``mem“bro``, French ``« Nous ver“rons »``, where » closes «), a closing

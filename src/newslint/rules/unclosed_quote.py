@@ -8,14 +8,18 @@ is not an error: by convention its opening mark is repeated at the start of each
 it closes only at the end, so an open quotation is accepted when the next paragraph starts
 with an opening mark, unless it opened right after a word inside a clause (ideas tested in a
 “test small, fail small environment): such a quotation starts a paragraph or follows a colon,
-a comma, a dash or a word of saying, and a quoted phrase that lost its closing mark does not.
+a comma, a dash or a word of saying, and a quoted phrase that lost its closing mark does not;
+nor does it open with a lower-case word after a colon, a comma or a dash (the effort must be
+widespread: “all the time, everywhere): such a fragment is woven into the writer's sentence,
+while a quotation over paragraphs quotes whole sentences of speech.
 Nor when a quotation of the same marks follows it in its paragraph (“We want to be partners. The
 service … and “partners” is the word.): a quotation inside a quotation takes the other marks, so
 the first one's closing mark was lost before that one.
 
 An unclosed quotation followed by an attribution (“We need a prize purse, Ortega said.; the
 name may be a link or emphasised: said [Ryan Panchadsaram](…); a title's author: “Why Go, by
-Rob Pike) lost its closing mark before it:
+Rob Pike; a name with who they are between commas: “… innovation, Stephen Goldsmith, director of
+the program, wrote) lost its closing mark before it:
 the finding runs from the opening mark to the comma, with an unsafe fix that inserts the mark
 after the comma; so did a testimonial whose signature follows a sentence's end and a spaced
 dash (“I loved working on the team. — **Noah Manger**): the mark goes after the full stop. So did
