@@ -22,9 +22,7 @@ when the front matter then parses past that line; it is safe for a key in common
 and a colon). A namespaced key (``og:title: …``) is no finding. A value with ``: `` in it
 (``title: Talks resume: both sides agree``) has a safe fix that quotes it (in double quotes, or
 single ones when it holds a double quote or a backslash), when it is on one line, has no
-``#`` comment and the front matter then parses past it. A top-level quoted value not closed on its line, the next line being a top-level key, is reported
-even when a quote mark further down closes it and the block parses (``permalink: "/blog/a.html``,
-then ``header:``: the keys in between are text of the value); no fix. A one-line quoted value that lost its
+``#`` comment and the front matter then parses past it. A one-line quoted value that lost its
 closing quote, the next line being a key (``title: "Talks resume``, ``title: 'Newsletter #96``,
 ``title: 'What''s next``),
 has a safe fix that closes it at the end of its line (not when a `` # `` comment may follow it).
@@ -211,30 +209,6 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(error.start, max(error.start, error.end), error.message, quoted)
     if fm.kind == "yaml" and fm.root is not None and isinstance(fm.root.items, dict):
         yield from _paragraph_keys(doc, fm, glued_lines)
-    if fm.kind == "yaml" and not fm.errors:
-        yield from _swallowing_quotes(doc, fm)
-
-
-_OPEN_QUOTE_LINE = lazy(r"^([A-Za-z_][\w.-]*):[ \t]+([\"'])", re.M)
-
-
-def _swallowing_quotes(doc: Document, fm: FrontMatter) -> Iterator[Finding]:
-    """A top-level quoted value not closed on its line while the next line is a top-level key
-    (permalink: "/blog/new.html, then header:): a later quote mark closes it, so the block parses,
-    but the keys in between are text of the value."""
-    text = doc.text
-    for m in _OPEN_QUOTE_LINE().finditer(text, fm.content_start, fm.content_end):
-        at = m.start(2)
-        line_end = text.find("\n", at)
-        if line_end < 0 or line_end >= fm.content_end or not _TOP_KEY_LINE().match(text, line_end + 1):
-            continue
-        if _close_quote_fix(text, at) is None:
-            continue  # (closed on its line, a comment, an escape at its end, or closing it does not parse)
-        # (no fix: closing it brings back keys the block did not have, which the structure guard
-        # refuses; and whether the quote was added or its partner lost is a guess)
-        nxt = text[line_end + 1:text.find(":", line_end + 1)]
-        yield Finding(at, at + 1, f"YAML: the quoted value of `{m.group(1)}` is not closed on its line, so the "
-                                  f"lines after it (`{nxt}:` …) are read as its text, not as keys; close the quote")
 
 
 # A top-level line whose key lost the space after its colon (title:Talks resume) or its colon
