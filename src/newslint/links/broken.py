@@ -150,6 +150,9 @@ def _skip_spaces(text: str, i: int) -> int:
 _REACH = 2000  # characters a link's parts are looked for in, either way
 _STEPS = 64  # brackets or parentheses stepped over at most: "[a](" 20,000 times must stay linear
 _CLOSING_STOP = lazy(r"[\\()\n]")
+# A destination of words that a hard wrap carried onto the next lines of its paragraph (no blank
+# line, no bracket or parenthesis on the way) before its ")"
+_WRAPPED_CLOSE = lazy(r"[^()\[\]\n]*(?:\n(?![ \t>]*\n)[^()\[\]\n]*){1,3}\)")
 _DEST_STOP = lazy(r"[\s()]")
 
 
@@ -249,6 +252,12 @@ def _diagnose(text: str, paren: int) -> Broken | None:
         return Broken(paren, rest_close, "space-in-destination",
                       f"the link destination `{inside}` is not a URL (it has spaces): the link renders as text")
     if not URL_START().match(dest):
+        wrapped = _WRAPPED_CLOSE().match(text, s) if depth == 0 and e < line_end else None
+        if wrapped is not None and wrapped.end() - s <= 300:
+            # [issue: log bypass](issue: log bypass, wrapped over a line break): words, not a URL
+            inside = " ".join(text[s:wrapped.end() - 1].split())
+            return Broken(paren, wrapped.end(), "space-in-destination",
+                          f"the link destination `{inside}` is not a URL (it has spaces): the link renders as text")
         return None
     trimmed = _url_end(text, s, e)
     if depth > 0:

@@ -20,7 +20,9 @@ HANDLE = lazy(r"[@#][A-Za-z][A-Za-z0-9_]*")  # a social-media handle or a hashta
 SLASHED = lazy(r"[a-z0-9]*[a-z][a-z0-9]*(?:/[a-z0-9]+)+")  # and/or, 12th/13th
 
 # ... and before a stop and a sentence-starting word, names joined by a slash too (RIM/Blackberry.Here)
-_SLASHED_WORDS = lazy(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:/[A-Za-z0-9]+)+")
+# (Homebrew/homebrew-core.They: a repository's name with a hyphen too)
+_SLASHED_WORDS = lazy(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9-]*(?:/[A-Za-z0-9][A-Za-z0-9-]*)+")
+_EMAIL = lazy(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+)")  # (an address ends where its domain does)
 _DOMAIN = lazy(r"(?:[A-Za-z]|[0-9]+[A-Za-z])[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}")  # (18f.gsa.gov too)
 
 
@@ -37,6 +39,9 @@ def is_tld(token: str, table: dict[str, Any]) -> bool:
 def code_like_ends(pt: str, i: int, token: str, right: str, after: int, table: dict[str, Any]) -> bool:
     """Does a token with a code-like character (a domain, words joined by slashes, a handle, a file
     type) end a sentence at the stop at ``i``?"""
+    email = _EMAIL().fullmatch(token)
+    if email is not None and is_domain(email.group(1), table):
+        token = email.group(1)  # write to team@gsa.gov.No paperwork: the address's domain ends the sentence
     if pt[i] == "." and (is_domain(token, table) or is_tld(token, table)) \
             and _titled_clause(pt, right, after) and right.rstrip(",").lower() not in table["domain-words"]:
         return True  # using cloud.gov.Specifically, out of: a capitalised word then a comma or a

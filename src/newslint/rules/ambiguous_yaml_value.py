@@ -253,8 +253,8 @@ def _quote_runs_over_keys(text: str, key: str, pos: Pos, present: set[str], is_k
     swallowed = []
     for line in text[first_end + 1:end].split("\n"):
         m = _KEY_LINE_ANY().fullmatch(line.rstrip())
-        if m is not None and m.group(1).lower() not in present and is_known(m.group(1)):
-            swallowed.append(m.group(1))
+        if m is not None and m.group(1).lower() not in present and (is_known(m.group(1)) or m.start(1) == 0):
+            swallowed.append(m.group(1))  # (a key of the theme's own at a line's start is a key too: header:)
     if not swallowed:
         return  # a long value wrapped over lines, as YAML allows
     line_no = text.count("\n", 0, start) + 1

@@ -3,7 +3,8 @@
 Reported: a space between ``]`` and ``(`` (``[text] (https://…)``); a destination not closed
 with ``)`` (``[text](https://…``); a destination with an unbalanced ``(``
 (``[Mercury](https://en.wikipedia.org/wiki/Mercury_(planet)``); a space inside the destination
-(``[email us](mailto:a@b.gov?subject=Our News)``, ``[x](to https://…)``); a title with an
+(``[email us](mailto:a@b.gov?subject=Our News)``, ``[x](to https://…)``; words, not a URL, even where a hard
+wrap carries them to the next line: ``[log bypass](plugin/rewrite: log`` / ``bypass)``); a title with an
 unescaped quote mark (``[x](https://a.gov "the "Data" page")``) or in curly quotes
 (``[x](https://a.gov “Data”)``); text and URL in the wrong brackets (``(text)[https://…]``, its text
 holding entities or formatting tags like ``</span>`` too, but not a link's ``<a>``), or each in the

@@ -233,9 +233,11 @@ _CHAIN_LINK = lazy(r"[ \t]+-[ \t]+")
 # A compound's second half (root - based method, data - driven approach) then the word it
 # qualifies; not before a preposition ("the plan - based on polling - failed" is a dash).
 # "first" too (a "remote - first" way of working), but not before a determiner or a pronoun
-# ("rebuilt it - first the parser, then the renderer" is a dash); the half may close a quotation.
+# ("rebuilt it - first the parser, then the renderer" is a dash); the half may close a quotation, even
+# with a stray space on either side or a turned mark (“remote - first ” way, “remote - first ”way,
+# “remote - first“ way, «remote - first» way: still the compound).
 _COMPOUND = lazy(r"(based|driven|related|oriented|focused|friendly|specific|centric|centred|centered|sized|first)"
-                       r"(?=[\"”’']?[ \t]+(?!(?:on|upon|in|by|to|of|at|with|from|for|and|or|around|toward|towards"
+                       r"(?=(?:[ \t][\"“”‘’'«»„][ \t]*|[\"“”‘’'«»„][ \t]+|[ \t]+)(?!(?:on|upon|in|by|to|of|at|with|from|for|and|or|around|toward|towards"
                        r"|the|a|an|this|that|these|those|its|his|her|their|our|my|your|we|i|you|he|she|it|they|then)\b)"
                        r"[A-Za-z])")
 _ARTICLE_BEFORE = lazy(r"(?<![\w'’-])(?:a|an|the)$", re.IGNORECASE)  # no dash follows an article
