@@ -124,6 +124,10 @@ _MATH = lazy(r"""\$(?:\$(?:[^$\n]|\n(?![ \t]*\n))+?\$\$
 # nearest "{{<" before it (and after the previous pair: each part of the body is searched once).
 # Both are found in one pass over the body's line starts (group 1: a definition's marker).
 _LINE_SYNTAX = lazy(r"\n(?:([ ]{0,3}:[ \t]+)(?=\S)|[ \t]*>\}\})")
+# Comments of the template languages that are not Liquid: Nunjucks/Jinja ``{# … #}`` (Eleventy; the
+# "{#" takes a space or "-" after it, so kramdown's ``{#id}`` heading attributes stay what they are)
+# and kramdown's ``{::comment} … {:/comment}``. Nothing between them is published.
+_TEMPLATE_COMMENT = lazy(r"\{#[-\s]|\{::comment\}")
 # Hugo's highlight shortcode names the language of its code ({{< highlight go >}}): one without
 # arguments, opened and closed on one line of a paragraph, is a site's own shortcode that marks
 # text ({{< highlight >}}Their next deadline is January 30.{{< /highlight >}}), and that is prose.
@@ -286,6 +290,7 @@ def index(text: str, body_start: int, line_starts: list[int], mdx: bool = False)
             if m.group(2) == "highlight" and _TEXT_HIGHLIGHT().match(m.group()) and "\n" not in m.group():
                 continue  # a sentence marked within its paragraph: a text highlighter, not code
             masks.append((body_start + m.start(), body_start + m.end(), "code"))
+    masks.extend(_template_comments(body, body_start))
     if "$" in body:
         for m in _MATH().finditer(body):
             masks.append((body_start + m.start(), body_start + m.end(), "code"))
@@ -808,6 +813,25 @@ def _trim_url(line: str, s: int, e: int) -> int:
 
 
 _MULTILINE = lazy(r"\{\{[<%](?:(?![%>]\}\}).)*\n|\{%(?:(?!%\}).)*\n|<!--(?:(?!-->).)*\n", re.S)
+
+
+def _template_comments(body: str, body_start: int) -> list[tuple[int, int, str]]:
+    """Nunjucks and kramdown comments (see _TEMPLATE_COMMENT), each from its opening to the first
+    closing after it; an unclosed one ends the search (no later one closes either)."""
+    out: list[tuple[int, int, str]] = []
+    done = 0
+    for m in _TEMPLATE_COMMENT().finditer(body):
+        if m.start() < done:
+            continue
+        close, size = (body.find("#}", m.end()), 2) if m.group(0)[1] == "#" else (body.find("{:/", m.end()), 3)
+        if close < 0:
+            break
+        if size == 3:  # {:/comment} or {:/}
+            end = body.find("}", close)
+            close, size = (close, end - close + 1) if end >= 0 else (close, 3)
+        done = close + size
+        out.append((body_start + m.start(), body_start + done, "code"))
+    return out
 
 
 def _split_shortcodes(body: str, body_start: int, masks: list[tuple[int, int, str]],
