@@ -1371,7 +1371,8 @@ def evaluate_article(job: tuple[str, str, list[str], int]) -> dict:
 
 
 def sample_articles(corpus: Path, n: int, seed: int) -> list[Path]:
-    files = sorted(p for p in (*corpus.rglob("*.md"), *corpus.rglob("*.mdx")) if p.name != "SOURCES.md")
+    files = sorted(p for p in (*corpus.rglob("*.md"), *corpus.rglob("*.markdown"), *corpus.rglob("*.mdx"))
+                   if p.name != "SOURCES.md")
     rng = random.Random(seed)
     return sorted(rng.sample(files, min(n, len(files))))
 
