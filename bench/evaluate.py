@@ -148,7 +148,7 @@ def read_article(path: str, text: str) -> Article:
     in_comment = False
     in_tag = False  # a Liquid tag or shortcode call over several lines
     mdx = path.lower().endswith(".mdx")  # Astro, Next.js, Docusaurus: ESM lines and {expressions} are code
-    in_esm = False
+    in_esm = in_code = False
     prev_blank = True
     for i, ls in enumerate(starts):
         if ls < body_start:
@@ -215,7 +215,12 @@ def read_article(path: str, text: str) -> Article:
             if s.startswith("<") and blank_before:
                 in_html = True
             continue
-        if (line.startswith("    ") or line.startswith("\t")) and blank_before and not _LIST.match(line):
+        indented = line.startswith("    ") or line.startswith("\t")
+        if in_code and indented:
+            continue  # the indented code block goes on (blank lines between do not end it)
+        in_code = False
+        if indented and blank_before and not _LIST.match(line):
+            in_code = True
             continue  # indented code (a list continuation is skipped too: cannot tell)
         if s.startswith(("#", "|", "[^", "---", "***", "___", "===", "* * *", "$$")) or _REFDEF.match(line):
             continue
@@ -1371,7 +1376,8 @@ def evaluate_article(job: tuple[str, str, list[str], int]) -> dict:
 
 
 def sample_articles(corpus: Path, n: int, seed: int) -> list[Path]:
-    files = sorted(p for p in (*corpus.rglob("*.md"), *corpus.rglob("*.mdx")) if p.name != "SOURCES.md")
+    files = sorted(p for p in (*corpus.rglob("*.md"), *corpus.rglob("*.markdown"), *corpus.rglob("*.mdx"))
+                   if p.name != "SOURCES.md")
     rng = random.Random(seed)
     return sorted(rng.sample(files, min(n, len(files))))
 

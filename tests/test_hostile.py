@@ -94,6 +94,11 @@ HOSTILE = {
                                                       for i in range(10_000))),
     # one glued pair written thousands of times (each asked how often the article glues it)
     "glued-stops-repeated": "---\ntitle: T\n---\n\n" + "\n\n".join(["Talks went on in Tower.Gen said more."] * 10_000),
+    # dollar signs that open TeX math and never close it (the math pass pairs them line by line)
+    "unclosed-math": "---\ntitle: T\n---\n\n" + "$$ a $x " * 20_000 + "\n" + "$$ b\n" * 20_000,
+    "shortcode-closing-lines": "---\ntitle: T\n---\n\n{{< a >}}\n" + "\n>}}" * 30_000 + "\n{{< b\n" * 30_000 + ">}}\n",
+    "template-comments": "---\ntitle: T\n---\n\n" + "{# a {::comment} b " * 20_000 + "\n" + "{# c #} {::comment}d{:/} " * 20_000,
+    "definition-markers": "---\ntitle: T\n---\n\n" + "Term\n:   Its meaning\n" * 20_000,
     "unclosed-language-elements": "---\ntitle: T\n---\n\n" + '<span lang="fr">Bonjour ?\n' * 20_000,
 }
 

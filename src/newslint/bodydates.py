@@ -178,12 +178,16 @@ _WORD_NEXT = lazy(r"[ \t]+(?!(?:and|or|to|through|thru|till|until|nor)\b)[^\W\d_
 
 def _range_end(prose: str, at: int, lang: Language) -> bool:
     """Does a range's other end (a number, a month or a weekday) follow at ``at``? "June 1 through
-    June 7" and "June 1-7" are ranges; "October 2, 2014 to reserve your spot" is not."""
+    June 7" and "June 1-7" are ranges; "October 2, 2014 to reserve your spot" and "May 9, 2024 and 947
+    folks" are not."""
     w = _WORD_AT().match(prose, at)
     if w is None:
         return False
     word = w.group(1)
-    return word[0].isdigit() or lang.fold(word) in lang.months or lang.fold(word) in lang.weekdays
+    if word[0].isdigit():  # a day ("June 1-7"), not a count ("May 9, 2024 and 947 folks signed up")
+        digits = re.match(r"\d+", word)
+        return digits is not None and 1 <= int(digits.group(0)) <= 31
+    return lang.fold(word) in lang.months or lang.fold(word) in lang.weekdays
 
 
 _ISO_TAIL = re.compile(r"-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(?!\d)")

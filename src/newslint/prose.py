@@ -10,7 +10,9 @@ inline parser is switched off: it gives no columns, costs more than half the par
 the raw inline content of each block is mapped back to its source lines, and inline syntax
 that is not prose (code spans, HTML, autolinks, link destinations, bare URLs, Hugo shortcodes,
 Liquid tags, kramdown attribute lists such as ``{:target="_blank"}``, entities, escapes) is
-masked with one scanner. An image's alt text is prose (a
+masked with one scanner. Before it, passes over the whole body mask what a block-by-block reading
+cannot see: paired tags whose content is code, TeX math (``$f'(x)$``, ``$$ … $$``), a definition
+list's ``:   `` marker, and a Hugo shortcode whose ``>}}`` opens a line of its own. An image's alt text is prose (a
 reader hears it, or sees it in place of the picture); its syntax and destination are not.
 
 The result is a prose view of the document: a string as long as the text in which every
@@ -104,9 +106,28 @@ _MINUS_ONE = (-1).__add__
 # Paired tags whose content is code or not published: everything between them is masked.
 _CODE_PAIRS = re.compile(
     r"""\{%-?\s*(highlight|raw|comment|capture)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}
-      | \{\{[<%]\s*(highlight|code|raw|comment)\b.*?[%>]\}\}.*?\{\{[<%]\s*/\2\s*[%>]\}\}""",
+      | \{\{[<%]\s*(highlight|code|raw|comment)\b.*?[%>]\}\}.*?\{\{[<%]\s*/\s*\2\s*[%>]\}\}""",
     re.X | re.S | re.M,
 )
+# TeX math, as MathJax and KaTeX (and kramdown, Pandoc, MkDocs' arithmatex) read it: ``$$...$$``,
+# on one line or across the lines of one block (no empty line), and ``$...$`` on one line, opened by a
+# "$" that a letter or digit does not precede and a non-space non-digit follows (so "$5 - $10" and
+# "US$5" stay prose: money), closed by a "$" that a non-space precedes and no letter or digit
+# follows. Its primes (f'(x)), spacing and commas are not typography.
+_MATH = lazy(r"""\$(?:\$(?:[^$\n]|\n(?![ \t]*\n))+?\$\$
+                    | (?<![\\$\w]\$)(?=[^\s$\d])[^$\n`]{0,200}?[^\s\\$]\$(?![\w$]))""", re.X)
+# A definition list's marker (kramdown, PHP Markdown Extra, Pandoc, MkDocs' def_list): a colon
+# that opens a line, then the spaces that align the definition (``:   Its meaning``), is syntax.
+# A Hugo shortcode whose arguments run over several lines and whose ">}}" opens a line of its own:
+# that line reads as a block quote to Markdown, which ends the paragraph the shortcode opened in,
+# so neither block holds the whole construct. Found from the closing line, paired with the
+# nearest "{{<" before it (and after the previous pair: each part of the body is searched once).
+# Both are found in one pass over the body's line starts (group 1: a definition's marker).
+_LINE_SYNTAX = lazy(r"\n(?:([ ]{0,3}:[ \t]+)(?=\S)|[ \t]*>\}\})")
+# Comments of the template languages that are not Liquid: Nunjucks/Jinja ``{# … #}`` (Eleventy; the
+# "{#" takes a space or "-" after it, so kramdown's ``{#id}`` heading attributes stay what they are)
+# and kramdown's ``{::comment} … {:/comment}``. Nothing between them is published.
+_TEMPLATE_COMMENT = lazy(r"\{#[-\s]|\{::comment\}")
 # Hugo's highlight shortcode names the language of its code ({{< highlight go >}}): one without
 # arguments, opened and closed on one line of a paragraph, is a site's own shortcode that marks
 # text ({{< highlight >}}Their next deadline is January 30.{{< /highlight >}}), and that is prose.
@@ -269,11 +290,23 @@ def index(text: str, body_start: int, line_starts: list[int], mdx: bool = False)
             if m.group(2) == "highlight" and _TEXT_HIGHLIGHT().match(m.group()) and "\n" not in m.group():
                 continue  # a sentence marked within its paragraph: a text highlighter, not code
             masks.append((body_start + m.start(), body_start + m.end(), "code"))
+    masks.extend(_template_comments(body, body_start))
+    if "$" in body:
+        for m in _MATH().finditer(body):
+            masks.append((body_start + m.start(), body_start + m.end(), "code"))
     if _HTML_CODE_CLOSE.search(body):
         for m in _HTML_CODE().finditer(body):
             masks.append((body_start + m.start(), body_start + m.end(), "code"))
     mdx_cuts = mdx_masks(text, body_start) if mdx else []
     masks.extend(mdx_cuts)
+    closers = []
+    for m in _LINE_SYNTAX().finditer(body):
+        if m.group(1):
+            masks.append((body_start + m.start(1), body_start + m.end(1), "code"))
+        else:
+            closers.append(m)
+    if closers:
+        mdx_cuts.extend(_split_shortcodes(body, body_start, masks, closers))
     quote_depth = list_depth = 0
     pending: tuple[str, int] | None = None
     cursor_line, cursor_col = -1, 0  # several table cells share one line: search left to right
@@ -780,6 +813,42 @@ def _trim_url(line: str, s: int, e: int) -> int:
 
 
 _MULTILINE = lazy(r"\{\{[<%](?:(?![%>]\}\}).)*\n|\{%(?:(?!%\}).)*\n|<!--(?:(?!-->).)*\n", re.S)
+
+
+def _template_comments(body: str, body_start: int) -> list[tuple[int, int, str]]:
+    """Nunjucks and kramdown comments (see _TEMPLATE_COMMENT), each from its opening to the first
+    closing after it; an unclosed one ends the search (no later one closes either)."""
+    out: list[tuple[int, int, str]] = []
+    done = 0
+    for m in _TEMPLATE_COMMENT().finditer(body):
+        if m.start() < done:
+            continue
+        close, size = (body.find("#}", m.end()), 2) if m.group(0)[1] == "#" else (body.find("{:/", m.end()), 3)
+        if close < 0:
+            break
+        if size == 3:  # {:/comment} or {:/}
+            end = body.find("}", close)
+            close, size = (close, end - close + 1) if end >= 0 else (close, 3)
+        done = close + size
+        out.append((body_start + m.start(), body_start + done, "code"))
+    return out
+
+
+def _split_shortcodes(body: str, body_start: int, masks: list[tuple[int, int, str]],
+                      closers: list[re.Match[str]]) -> list[tuple[int, int, str]]:
+    """Shortcodes closed by a ``>}}`` line (``closers``, see _LINE_SYNTAX), masked whole; returned
+    so that the blocks they run through are cut by them."""
+    out: list[tuple[int, int, str]] = []
+    done = 0
+    for m in closers:
+        opened = body.rfind("{{<", done, m.start())
+        done = m.end()  # (no later closer pairs with an opener before this one: it would hold this)
+        if opened < 0 or ">}}" in body[opened:m.start()] or "\n\n" in body[opened:m.start()]:
+            continue  # (closed before, or an empty line between: no arguments of one shortcode)
+        cut = (body_start + opened, body_start + done, "shortcode")
+        masks.append(cut)
+        out.append(cut)
+    return out
 
 
 def _multiline_constructs(content: str) -> bool:

@@ -128,7 +128,8 @@ def _validate(doc: Document, opts: Mapping[str, Any]) -> Result:
         if fm.partial and error.validator == "required" and not error.absolute_path:
             continue  # (the key may be in the broken entry the syntax error left out)
         if article and error.validator == "required" and not error.absolute_path \
-                and _titled_by_heading(doc, error.instance, error.validator_value):
+                and (_titled_by_heading(doc, error.instance, error.validator_value)
+                     or _titled_by_own_key(error.instance, error.validator_value)):
             continue
         for problem in _problems(doc, fm, error, symbols):
             key = (problem.path, problem.keyword, problem.message)
@@ -151,6 +152,31 @@ def _titled_by_heading(doc: Document, instance: Any, required: Any) -> bool:
     first = next((b for b in doc.blocks if b.start >= doc.body_start), None)
     return first is not None and first.kind == "heading" and first.level == 1 and not first.html \
         and doc.text[first.start:first.end].strip("# \t\n=") != ""
+
+
+# Title keys of another purpose, beside the title: a subtitle, a menu or link label, the <title> or
+# card a search engine or social network shows. An article with one of these and no title lacks it.
+_SIDE_TITLES = ("sub", "link", "short", "nav", "menu", "sidebar", "seo", "meta", "og", "social", "twitter",
+                "card", "html", "browser", "alt", "page")
+
+
+def _titled_by_own_key(instance: Any, required: Any) -> bool:
+    """Only ``title`` is missing, and the site names its title otherwise: a top-level key that ends
+    in "title" (Eleventy's ``newstitle``, ``post_title``, ``articleTitle``) or ``headline`` holds a
+    non-empty string. The lenient default schema asks for a title, not for its key's name; a
+    subtitle, link title or SEO title (``_SIDE_TITLES``) is no title of its own."""
+    if not isinstance(instance, dict) or not isinstance(required, list):
+        return False
+    if [k for k in required if k not in instance] != ["title"]:
+        return False
+    for key, value in instance.items():
+        if not isinstance(key, str) or not isinstance(value, str) or not value.strip():
+            continue
+        name = key.lower().replace("_", "").replace("-", "")
+        if name == "headline" or (name.endswith("title") and len(name) > 5
+                                  and not name[:-5].startswith(_SIDE_TITLES)):
+            return True
+    return False
 
 
 def too_big(data: Any) -> str:

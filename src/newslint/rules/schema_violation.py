@@ -11,7 +11,10 @@ ignores the case of keys, Jekyll, Astro and the schema do not; the safe fix rena
 that came closest. ``format`` is really checked (date-time, date, uri, email, …); a format this
 installation cannot check is reported once per run as a warning. TOML and JSON front matter are validated the same way.
 Under ``builtin:article`` a missing ``title`` is not reported when the body opens with a level-1
-heading (``# Talks resume``): Docusaurus, MkDocs and GitHub Pages take the title from it.
+heading (``# Talks resume``): Docusaurus, MkDocs and GitHub Pages take the title from it; nor
+when the site names its title otherwise, in a key that ends in ``title`` (Eleventy's
+``newstitle``, ``post_title``) or ``headline`` (a ``subtitle``, ``linkTitle`` or ``seo_title`` is
+no title of its own).
 
 Some schema problems are reported by a more specific rule instead, with a better message or a
 fix: null where a list is wanted (null-list), a date-time without a time zone
