@@ -52,6 +52,7 @@ list of names for ``tags`` or ``categories`` (``categorise: [news]``), and keys 
 from __future__ import annotations
 
 import datetime
+import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
@@ -109,6 +110,8 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if doc.is_mdx and normalize_key(key) in table.get("misnamed", {}):
             continue  # (an .mdx article's framework reads the keys its own schema names: publishedAt)
         hint = suggest_key(key, targets)
+        if hint is not None and _named_field(key, hint):
+            hint = None  # publishedAt, updated_at: a field some framework's schema names, not a slip of publishDate
         if hint is not None and normalize_key(hint) in _MAPPINGS and isinstance(meta.get(key), str):
             hint = None  # bild: "images/rike.png" is no build: {render: never}, which holds options
         # (Person:, Summary: — a capitalised word is a word too, unless only its case is wrong)
@@ -279,7 +282,25 @@ def _is_date(value: Any) -> bool:
     return isinstance(value, (datetime.date, datetime.datetime)) or dates.parse(value) is not None
 
 
+_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+
+
+def _named_field(key: str, hint: str) -> bool:
+    """Is ``key`` a name made on purpose of two words or more, each spelt right, parted
+    otherwise than ``hint`` is (publishedAt, updated_at; not pubishDate, publish_date)?
+    A typo damages a word; it does not re-part a name into other whole words."""
+    parts = _PARTS.findall(key)
+    if len(parts) < 2 or [p.lower() for p in parts] == [p.lower() for p in _PARTS.findall(hint)]:
+        return False
+    words = english_words()
+    return all(p.lower() in words for p in parts if not p.isdigit())
+
+
 def _misnamed(key: str, table: Mapping[str, list[str]], props: list[str]) -> str | None:
+    # (only a name typed run together in lower case reads as a slip: publishedAt, lastModified
+    # are the fields of some framework's schema, as a site's every article shows)
+    if not key.islower():
+        return None
     meant = table.get(normalize_key(key))
     if not meant:
         return None
