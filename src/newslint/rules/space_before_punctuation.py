@@ -28,7 +28,8 @@ a quoted word after a space (``'sure'``, ``the ’d’ key``), ``’s-Hertogenbo
 Hooft``. In French and Italian a space on either side of an elision's apostrophe (``l’ arrivée``,
 ``d ’un``, ``qu’ il``, ``dell’ anno``) is reported, with a fix that deletes it (not ``un po’ di``:
 only the words that elide count), and in Dutch a space before the ’s of a plural or possessive
-after a vowel (``foto ’s``; not ``’s avonds`` or ``’s-Hertogenbosch``).
+after a vowel (``foto ’s``; not ``’s avonds`` or ``’s-Hertogenbosch``, nor ``’s avonds`` in a
+notice too short to be told Dutch).
 
 Text inside an HTML element that declares its language (``<section lang="fr">``, ``data-lang``,
 ``xml:lang``) follows that language, as a multilingual post keeps each translation in one: a
@@ -74,6 +75,8 @@ _NBSP_ENTITY_MARK = lazy(r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]202[fF]);[;:!?]
 # One pattern per mark, led by the literal space and mark (the engine skips ahead in C); the
 # letter and the spaces before are checked in _apostrophes.
 _APOSTROPHES = tuple(re.compile(" " + q + r"(?:s|re|ll|ve|d|m|t)(?![\w'’-])") for q in "'’")
+# Dutch's old genitive article ’s (des) before a time of day or season: ’s avonds, ’s zomers
+_DUTCH_GENITIVE = lazy(r" (?:avonds|middags|morgens|nachts|ochtends|winters|zomers|zondags)\b")
 _FRENCH = lazy(r"(?:(?<=[^\s\ue000])([ \t\u00a0\u202f]+)|(?<=[\w»)\]”]))([;:!?])(?![;:!?.…])"
                      r"(?=[\s\ue000\"”’»)]|$)", re.M)
 
@@ -150,6 +153,8 @@ def _apostrophes(doc: Document) -> Iterator[Finding]:
             before = pt[s - 1] if s else " "
             if not before.isalpha() or (pt[m.end() - 1] == "t" and before != "n") or near_invisible(doc, s, m.end()):
                 continue  # ’t only after n (don ’t), not Gerard ’t Hooft
+            if pt[m.end() - 1] == "s" and _DUTCH_GENITIVE().match(pt, m.end()):
+                continue  # ’s avonds, ’s morgens: Dutch's old genitive, in a Dutch notice too short to tell
             yield Finding(s, m.start() + 2, "space before the apostrophe",
                           Fix.delete(s, m.start() + 1, "Delete the space"))
 
