@@ -1117,6 +1117,12 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 # it is a closing mark drawn the wrong way (its opening may be in an earlier paragraph;
                 # after a colon or a dash it may open the next paragraph's quotation: said:“)
                 mk.role, mk.flag = "close", "reversed"
+            elif lsp and rsp and opens_here and top is not None and ctx.ends_paragraph(mk.end) \
+                    and _ends_sentence_before(P, mk.start):
+                # behaviors, too. “ at a paragraph's end with a quotation open: the closing mark
+                # typed after a stray space, which smart-quote software turned round; it opens
+                # nothing (nothing follows it) and closes the open quotation
+                _close(mk, stack, top, q, "reversed")
             elif closing and opens_here and P[mk.end: mk.end + 1].isspace():
                 _open(mk, stack, sure=False)
                 mk.flag = "misplaced"  # said“ Only: an opening mark with its space on the wrong side
@@ -1419,6 +1425,15 @@ def _open(mk: Mark, stack: list[Mark], sure: bool = True) -> None:
     mk.depth = len(stack)
     mk.parent = stack[-1] if stack else None
     stack.append(mk)
+
+
+def _ends_sentence_before(P: str, at: int) -> bool:
+    """Do a sentence's or clause's end mark and blanks come right before ``at`` (``too. “``)?
+    Not a colon: ``said: “`` may open the next paragraph's quotation."""
+    j = at - 1
+    while j >= 0 and P[j] in " \t\u00a0":
+        j -= 1
+    return j >= 0 and P[j] in _SENTENCE_END and P[j] != ":"
 
 
 def _close(mk: Mark, stack: list[Mark], opener: Mark, q: Quotes, flag: str = "", sure: bool = True) -> None:

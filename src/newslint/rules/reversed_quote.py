@@ -16,7 +16,9 @@ Bad:  We call it a ‘’blameless postmortem’’ because no one is at fault.
 Good: We call it a “blameless postmortem” because no one is at fault.
 
 An opening mark at the very end of a paragraph, glued to the text before it, opens nothing: it is
-a closing mark drawn the wrong way (improvement.“), reported with an unsafe fix to ”.
+a closing mark drawn the wrong way (improvement.“), reported with an unsafe fix to ”. So is one
+typed after a sentence's end and a stray space while a quotation is open (family, too. “): it
+closes that quotation (space-inside-quotes reports the space).
 
 Not findings: a closing mark typed into a word or before one that nothing closes (`the hos”pital`):
 it opens no quotation, and NL110 `unclosed-quote` reports it; German and Russian closing “ („…“, «…
