@@ -1428,11 +1428,14 @@ def _open(mk: Mark, stack: list[Mark], sure: bool = True) -> None:
 
 
 def _ends_sentence_before(P: str, at: int) -> bool:
-    """Do a sentence's or clause's end mark and blanks come right before ``at`` (``too. “``)?
-    Not a colon: ``said: “`` may open the next paragraph's quotation."""
+    """Do a sentence's or clause's end mark and blanks come right before ``at`` (``too. “``), or
+    such a mark and the closing mark of a quotation inside (``‘Go home.’ “``)? Not a colon:
+    ``said: “`` may open the next paragraph's quotation."""
     j = at - 1
     while j >= 0 and P[j] in " \t\u00a0":
         j -= 1
+    if j > 0 and P[j] in "’'":
+        j -= 1  # (the inner quotation's closing mark: the sentence ended inside it)
     return j >= 0 and P[j] in _SENTENCE_END and P[j] != ":"
 
 
