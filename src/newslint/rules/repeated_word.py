@@ -68,7 +68,7 @@ from ..model import Finding, Fix
 from ..prose import MASK
 from ..packrules import literal_starts, register_literals
 from ..patterns import lazy
-from ..typography import INVISIBLE_CLASS
+from ..typography import INVISIBLE_CLASS, restores_reference
 
 ID = "NL109"
 NAME = "repeated-word"
@@ -149,7 +149,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             fix = Fix.delete(s, m.end(1), "Delete the repeated word")
         else:
             fix = Fix.delete(m.end(1), m.end(3), "Delete the repeated word",
-                             reshapes=_restores_reference(doc, m.end(1), m.end(3)))
+                             reshapes=restores_reference(doc, m.end(1), m.end(3), ""))
         yield Finding(m.start(), m.end(), f"“{m.group(1)}” twice in a row; delete one", fix)
     if triples:
         yield from _triples(doc, pt, triples)
@@ -492,25 +492,6 @@ def _sentence_before(pt: str, start: int) -> str:
     before = pt[max(0, start - 60):start]
     cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n\n"))
     return before[cut + 1:] if cut >= 0 else before
-
-
-def _restores_reference(doc: Document, start: int, end: int) -> bool:
-    """Does deleting ``text[start:end]`` turn the bracketed text it sits in back into a shortcut
-    reference link (``[Now free for for everyone]`` beside ``[Now free for everyone]: url``)? Then
-    the fix changes Markdown structure on purpose, as a link repair does (``reshapes``)."""
-    text = doc.text
-    line_start = text.rfind("\n", 0, start) + 1
-    opened = text.rfind("[", line_start, start)
-    if opened < 0 or "]" in text[opened:start]:
-        return False
-    line_end = text.find("\n", end)
-    closed = text.find("]", end, len(text) if line_end < 0 else line_end)
-    if closed < 0 or "[" in text[end:closed]:
-        return False
-    from ..links.markdown import definitions, normalize_label
-
-    label = normalize_label(text[opened + 1:start] + text[end:closed])
-    return any(d.label == label for d in definitions(doc))
 
 
 def _particle(pt: str, start: int) -> bool:
