@@ -224,13 +224,13 @@ def doubled_given(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
     person's whole name (Sirhan Sirhan: the given name is nobody else's surname here)."""
     sv = survey(doc)
     doubled = [g for g, givens in sv.full.items() if g in givens and g not in allow and len(g) >= 3]
-    if not doubled:
+    if not doubled or scan(doc).lookalikes:
         return []
     out = []
     text = doc.prose_text
     for g in sorted(doubled)[:_MAX_DOUBLED]:  # (two searches each: a bounded few, not one per name of a list)
         surnames = [s for s, givens in sv.full.items() if g in givens and s != g]
-        if len(surnames) != 1 or scan(doc).lookalikes:
+        if len(surnames) != 1:
             continue
         first = re.search(r"(?<![^\W_])%s[ \t]+%s(?![^\W_])" % (re.escape(g), re.escape(surnames[0])), text)
         if first is None:
