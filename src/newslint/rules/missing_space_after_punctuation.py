@@ -125,6 +125,10 @@ fix inserts the space (a lone `#` glued to a word is as often a hashtag: `#WeRem
 opens a title of three words or more alone on its line, no stop at its end, in an article whose
 other headings have their space: `#No Longer Just an Aggregator` beside `# The Big Get`).
 
+A link or emphasis closed and glued to the next word runs the two together too (`see [the
+report](url)in May`, `the **Pro**plan`); not when the markup splits one word (`**C**reate`,
+`[Photo of the Da](url)y`, `[API](url)s`) or emphasis sits inside a word (`un**believ**able`).
+
 A "!" glued to a capitalised word after a name that the article writes elsewhere with its "!"
 and nothing glued on is one too (`America’s PrepareAthon! Plan` … `National PrepareAthon!Day`).
 
@@ -147,6 +151,7 @@ from ..missingspace.abbreviations import DOT_LETTER_DOT, after_abbreviation
 from ..missingspace.asides import aside_before, closed_before, opens_after_link, word_after
 from ..missingspace.brands import DOT_BRAND, brand_opens
 from ..missingspace.clauses import clause_runs_on
+from ..missingspace.closers import glued_after_closers
 from ..missingspace.closing_quotes import after_closing_quote
 from ..missingspace.emphasis import glued_after_emphasis
 from ..missingspace.glued import finding
@@ -223,6 +228,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield from after_closing_quote(doc, pt)
     if "**" in pt:
         yield from glued_after_emphasis(pt)
+    yield from glued_after_closers(doc, pt)
     if "·" in pt and table["english"]:
         yield from middle_dots(doc, pt)
     if "#" in pt:  # (the one character is found at C speed, the pairs a heading needs three times slower)
