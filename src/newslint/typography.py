@@ -212,6 +212,7 @@ def data() -> dict[str, Any]:
         "sentence-starters-by-language": {lang: frozenset(raw["sentence-starters"]) | frozenset(words)
                                           for lang, words in raw["sentence-starters-by-language"].items()},
         "uri-schemes": frozenset(raw["uri-schemes"]),
+        "units": frozenset(raw["units"]),
     }
 
 

@@ -108,6 +108,12 @@ file type or a top-level domain named with its dot, or a domain with its path, b
 opens with an acronym that is also a domain's word (`the public’s life.AI also poses`, with
 "AI" written alone elsewhere; not `Character.AI is`).
 
+A number with its unit glued on ends a sentence like a word (`a speed limit of 20mph.Guide signs`,
+`64GB.The price`; not `10s.Timeout`); after a name in CamelCase, an ordinary word that the
+article never capitalises inside a sentence, then a lower-case word, opens the next sentence
+(`written in JavaScript.Flexible tooling`); and a comma glued to a name in mixed case inside a
+list whose other commas have their space is one (`Debian, Fedora,phpBB, Arch`; not `name,phpBB,email`).
+
 A comma glued to a name written in camel case after an English word, the clause going on after
 it, is one too in an article that shows no code (`In July,comScore released`, `the
 program,smokefreeTXT will`, `this webinar,MobileGov developers`; not `width,minHeight` beside
