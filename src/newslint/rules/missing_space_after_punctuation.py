@@ -29,7 +29,7 @@ versions (`3.5`, `1,000`, `v2.Next`), times and ratios (`10:30`), domains, e-mai
 file names (`example.com`, `Data.Gov`, `Libera.Chat`, `report.PDF`, `Fox.Jean@bls.gov`),
 names written with a dot (`Fork.Observer`: after a capitalised or CamelCase word and a dot
 only a sentence-starting word such as "The" or "Check" counts (YouTube.You can; in an article in
-French, German, Spanish, Italian, Dutch, Portuguese, Czech or Polish its own too: `Rails.Une pléthore`, `Städte.Ihr Ziel`), or a first
+French, German, Spanish, Italian, Dutch, Portuguese, Czech, Polish, Russian or Ukrainian its own too: `Rails.Une pléthore`, `Städte.Ihr Ziel`, `Madrid.El Gobierno`, `Москве.Это решение`), or a first
 word that also stands alone elsewhere in the article followed by a second that does too or
 that the article writes in lower case (Department.Officials), or a title such as `Ms.`, or a
 person's name (Johanna Koljonen.Teams), or a month or weekday (April.Search), or when the
