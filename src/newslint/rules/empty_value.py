@@ -16,7 +16,8 @@ Good:
     summary: Delegations met again in Istanbul.
     ---
 
-Not findings: empty lists (``tags: []``; a null where the schema wants a list is null-list),
+Not findings: ``null`` (or ``~``) written out, which sets the key to nothing on purpose
+(Docusaurus reads ``pagination_next: null`` and ``custom_edit_url: null`` so), empty lists (``tags: []``; a null where the schema wants a list is null-list),
 empty values the schema already reports (schema-violation), keys in the ``allow`` option,
 nested keys.
 """
@@ -55,9 +56,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             flagged = result.paths()
         if key in allow or (key,) in flagged or pos.key is None:
             continue
+        if value is None and text[pos.value[0]:pos.value[1]].strip() in _NULL_WORDS:
+            continue  # null written out: set on purpose (Docusaurus's pagination_next: null hides the link)
         start, end = pos.key
         yield Finding(start, max(end, pos.value[1]), f"`{key}` is empty; fill it in or delete the key",
                       _delete_line(text, start, pos.value[1], fm.content_end))
+
+
+_NULL_WORDS = frozenset(("null", "Null", "NULL", "~"))
 
 
 def _delete_line(text: str, start: int, end: int, limit: int) -> Fix | None:
