@@ -33,6 +33,10 @@ def capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: in
         return True  # Day of Civic Hacking!Note the form: two plain words, a sentence going on
         # after the second (not a name styled with a "!", which an article writes more than
         # once or is a famous one: Yahoo!News, Jeopardy!)
+    if pt[i] == "!" and nxt.istitle() and right == nxt and space_then_lower(pt, i + 1 + len(nxt)) \
+            and word not in BANG_NAMES and pt.count(word + "!") == 1 and _written_plain(pt, word) >= 2:
+        return True  # crowds at Anthrocon!Organizers said: a name the article writes twice more
+        # with no "!" (a name styled with a "!" keeps it each time), then a sentence going on
     if pt[i] == "." and nxt.istitle() and _after_given_name(pt, i - len(word)):
         return True  # Johanna Koljonen.Teams: a person's name ends a sentence
     if pt[i] == "." and right == nxt and nxt.istitle() and len(nxt) > 2 and space_then_lower(pt, after) \
@@ -103,6 +107,24 @@ def _after_given_name(pt: str, start: int) -> bool:
         return False
     m = LAST_WORD().search(pt, max(0, start - 40), start - 1)
     return m is not None and m.group() in given_names()
+
+
+def _written_plain(pt: str, word: str) -> int:
+    """How often ``pt`` writes ``word`` whole with no "!" after it."""
+    return _plain_words(pt).get(word, 0)
+
+
+@per_text
+def _plain_words(pt: str) -> dict[str, int]:
+    """How often each word stands whole with no "!" after it, counted once per text (asked only
+    where a capitalised word is glued to a "!", which is rare)."""
+    counts: dict[str, int] = {}
+    for m in _PLAIN_WORD().finditer(pt):
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+    return counts
+
+
+_PLAIN_WORD = lazy(r"(?<![^\W_])[^\W\d_]+(?![^\W_]|!)")
 
 
 def _surname_elsewhere(pt: str, word: str) -> bool:

@@ -23,7 +23,9 @@ words); in English, two words that make a third (`deter\u00a0mine`, neither a fu
 part of closed compounds, and never written apart with a plain space in the article) are
 reported with an unsafe fix, as they may be an open compound (`home\u00a0page`), and so are, in
 English, two lower-case runs of letters neither of which is a word or a name's particle
-(`starstr\u00a0uck`, `Cro\u00a0wdsource`, a word the list lacks; they may be two words of another language); a no-break
+(`starstr\u00a0uck`, `Cro\u00a0wdsource`, a word the list lacks; they may be two words of another language), and, in
+another language, two runs the article writes nowhere else, neither a function word of that language
+(`Förde\u00a0rungsrichtlinie`; not in an article that puts no-break spaces between words throughout); a no-break
 space between two words (`this\u00a0summer`, `on\u00a0line` beside `online`, `net\u00a0work`,
 `not\u00a0able`, `per\u00a0ciò` where the article also writes "per ciò" with a space) is not.
 
@@ -51,6 +53,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..frontmatter import reads_as_text
+from ..language import function_words
 from ..links.targets import non_ascii_values, targets
 from ..model import Finding, Fix
 from ..patterns import lazy
@@ -101,7 +104,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     reported = {i for f in in_urls for i in range(f.start, f.end)}
     pt = doc.prose_text
     if "\u00a0" in pt:
-        yield from _nbsp_in_words(pt, doc.lowered_prose or pt.lower(), doc.language_tag.lower().startswith("en"))
+        yield from _nbsp_in_words(pt, doc.lowered_prose or pt.lower(), doc.language_tag.lower().startswith("en"),
+                                  doc.language)
     for s, e in scan(doc).invisible:
         if reported and not reported.isdisjoint(range(s, e)):
             continue
@@ -209,7 +213,7 @@ _RUN = lazy(f"[{INVISIBLE_CLASS}]+")
 _NBSP_PAIR = lazy(r"(?<![\w\u00a0])([^\W\d_]{2,})\u00a0([^\W\d_]{2,})(?![\w\u00a0])")
 
 
-def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
+def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> Iterator[Finding]:
     """A no-break space that splits a word the article writes whole elsewhere (cus\u00a0tomer
     beside customer), one part not being a word of its own there, or (in English) a dictionary
     word one part of which is no word (pro\u00a0ducing, age\u00a0ncies): pasted from a layout program."""
@@ -232,6 +236,10 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool) -> Iterator[Finding]:
         elif english and _two_fragments(pt, m.group(1), m.group(2)):
             yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
                           f"neither of them a word; delete it if “{m.group(1)}{m.group(2)}” was meant",
+                          Fix.delete(m.end(1), m.start(2), "Delete the no-break space", safe=False))
+        elif not english and len(pairs) <= _FEW_PAIRS and _foreign_fragments(pt, m.group(1), m.group(2), words, language):
+            yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
+                          f"written nowhere else in the article; delete it if “{m.group(1)}{m.group(2)}” was meant",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space", safe=False))
         elif english and _two_words_one_word(pt, m, left, right):
             yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
@@ -292,6 +300,31 @@ def _two_fragments(pt: str, left: str, right: str) -> bool:
     if any(english_word(part) or part in _PARTICLES for part in (left, right)):
         return False
     return not _side_by_side(pt, left, right)
+
+
+def _foreign_fragments(pt: str, left: str, right: str, words: Counter[str], language: str) -> bool:
+    """In an article in another language than English (no word list to ask): two lower-case runs
+    of letters (the first may be capitalised before one of four letters or more) that the article
+    writes nowhere else, neither a function word of its language nor a name's particle, and never
+    apart with a plain space (Förde|rung, pro|gramma): a word split by a no-break space, which its
+    writers put between a short word and the next (à\u00a0la, v\u00a0Praze), not inside a rare
+    one. The fix is unsafe: they may still be two rare words."""
+    if len(left) + len(right) < 6 or not right.islower():
+        return False
+    if not left.islower():
+        if not (left.istitle() and len(right) >= 4):
+            return False
+    lowered = left.lower()
+    function = function_words(language.split("-")[0]) if language else frozenset()
+    for part in (lowered, right):
+        if words[part] != 1 or part in function or part in _PARTICLES:
+            return False
+    return not _side_by_side(pt, lowered, right)
+
+
+# An article with more no-break spaces between runs of letters than this uses them as its spaces
+# (pasted from a layout program that writes them everywhere): they are its habit, not slips
+_FEW_PAIRS = 3
 
 
 # Particles of names and short words of other languages that stand before a word (de\u00a0la, bin, van)

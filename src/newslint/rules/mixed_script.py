@@ -102,9 +102,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # a Greek question mark (;) glued to the word: _fullwidth's, no letter to change
         latin_fix = all(ch in to_latin for ch in foreign)
         cyrillic_fix = all(ch in to_cyrillic for ch in latin) and all(_is_cyrillic(ch) for ch in foreign)
-        if latin_fix and cyrillic_fix:  # every letter has a twin: the language decides
-            cyrillic = doc.language in _CYRILLIC_LANGUAGES
-            safe = (len(foreign) > len(latin)) == cyrillic
+        if latin_fix and cyrillic_fix:  # every letter has a twin: which script was typed?
+            cyrillic, safe = _twin_script(len(latin), len(foreign), doc.language in _CYRILLIC_LANGUAGES)
             latin_fix, cyrillic_fix = not cyrillic, cyrillic
         else:
             safe = True
@@ -119,6 +118,17 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           f"({''.join(foreign)}); use '{fixed}'",
                           Fix.replace(s, e, fixed, "Use the Latin letters", safe=safe,
                                       reshapes=restores_reference(doc, s, e, fixed)))
+
+def _twin_script(latin: int, foreign: int, cyrillic_text: bool) -> tuple[bool, bool]:
+    """For a word whose every letter has a twin in the other script: is it a Cyrillic word, and
+    is the fix safe? The article's language decides, and the fix is safe when most of the word's
+    letters are already in that script. A word typed three to one in the other script is that
+    script's, whatever the language (Apachе, one Cyrillic е, in a Russian article: a name
+    written in Latin letters; Сахарa in an English one: a Russian word), and its fix is safe."""
+    if latin != foreign and max(latin, foreign) >= 3 * min(latin, foreign) and (foreign > latin) != cyrillic_text:
+        return foreign > latin, True
+    return cyrillic_text, (foreign > latin) == cyrillic_text and latin != foreign
+
 
 # The Greek question mark U+037E looks like a semicolon and is one in Greek (NFC turns it into ;):
 # Greek keyboards and converters put it into English copy.
