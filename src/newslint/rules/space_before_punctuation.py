@@ -267,6 +267,8 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
                 continue  # 10:30, 1:2
             if mark == ":" and _emoji_code_end(pt, s):
                 continue  # :calendar: Date de publication: an emoji code's closing colon
+            if mark == ":" and pt[s + 1: s + 2] == MASK and pt[max(0, s - 3): s].lower() == "url":
+                continue  # <URL:http://ftp.ruby-lang.org/…>: RFC 1738's label glued to its address
             if passages.other_language(s):
                 continue  # "P.S.: Have you been there yet?": English there
             missing.append((s, mark))
