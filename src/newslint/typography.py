@@ -202,6 +202,7 @@ def data() -> dict[str, Any]:
     from .resources import load_yaml
 
     raw = load_yaml("rules", "typography.yaml")
+    latin = str.maketrans(dict(raw["confusables"]))  # (as_latin's table, which is built from this one)
     return {
         "confusables": dict(raw["confusables"]),
         "lookalike-punctuation": dict(raw["lookalike-punctuation"]),
@@ -209,9 +210,12 @@ def data() -> dict[str, Any]:
         "title-abbreviations": frozenset(raw["title-abbreviations"]),
         "dotted-abbreviations": tuple(raw["dotted-abbreviations"]),
         "sentence-starters": frozenset(raw["sentence-starters"]),
+        # (with the look-alike letters of Cyrillic ones read as Latin, as the rule reads the words: Это, "Этo")
         "sentence-starters-by-language": {lang: frozenset(raw["sentence-starters"]) | frozenset(words)
+                                          | frozenset(w.translate(latin) for w in words)
                                           for lang, words in raw["sentence-starters-by-language"].items()},
         "uri-schemes": frozenset(raw["uri-schemes"]),
+        "units": frozenset(raw["units"]),
     }
 
 

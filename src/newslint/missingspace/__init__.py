@@ -14,6 +14,7 @@ The rule module, rules/missing_space_after_punctuation.py, holds the user docume
   asides.py          an aside in brackets or a link ending before the mark ((CAF).CAF, [x](url),which)
   openers.py         a comma glued to an opening quotation mark, link or bracket (said,“We)
   closing_quotes.py  a closing ” glued to the next word (done.”This)
+  closers.py         a link or emphasis closed and glued to the next word ([x](url)in, **Pro**plan)
   emphasis.py        a mark glued to a word across a closing ** (**Tuesday**,and, **Note:**The)
   middle_dots.py     a middle dot typed for a space (the plan·the budget)
   headings.py        a heading's # glued to its title (##News)

@@ -81,6 +81,8 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         return True  # brands,and/or companies, executed,passed/failed: words, not a path
     if not nxt and mark == "," and word.isalpha() and len(word) >= 2 and _name_after_comma(pt, i, word, right, table):
         return True
+    if not nxt and mark == "," and _spaced_list_item(pt, i, word, right):
+        return True
     if not nxt:
         return False
     if mark == ":":
@@ -143,6 +145,23 @@ def _name_after_comma(pt: str, i: int, word: str, right: str, table: dict[str, A
     if is_domain(right, table):
         return True
     return _CAMEL_NAME().fullmatch(right) is not None and not has_code(table["text"])
+
+
+def _spaced_list_item(pt: str, i: int, word: str, right: str) -> bool:
+    """Debian, Fedora,phpBB, Arch: a name in mixed case (which the word check leaves out) glued
+    to the comma after an item of a list whose commas before and after have their space (not a
+    list written without spaces, code's a,b,c, nor a name with its own comma: Fedora,phpBB,Arch)."""
+    item = right[:-1] if right.endswith(",") else right
+    if not (word.isalpha() and len(word) >= 2 and _LIST_ITEM().fullmatch(item)):
+        return False
+    start, after = i - len(word), i + 1 + len(item)
+    if not pt.endswith(", ", 0, start) or not pt[start - 3: start - 2].isalpha():
+        return False
+    return pt.startswith((", ", ",\n"), after) or pt.startswith((" and ", " or "), after)
+
+
+# A word of a list: letters, a capital inside (phpBB, iOS, GitHub), not code (a_b, a.b, a1)
+_LIST_ITEM = lazy(r"[^\W\d_]{2,}")
 
 
 _LIST_WORDS = frozenset(("and", "or", "nor", "etc"))

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..patterns import lazy
 from ..resources import english_words
-from .wordhabits import glued_count, phrase_elsewhere, stands_alone
+from .wordhabits import glued_count, phrase_elsewhere, stands_alone, word_places
 from .asides import link_text_at
 from .bangs import BANG_NAMES, bang_ends_name
 from .capitalised import capitalised_ends
@@ -69,6 +69,19 @@ def sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: s
         # (not prevScript.IsValid: a lower-case CamelCase word before the stop; not a name written only so)
     if CAMEL().search(word) and pt[i] == "." and word.isalpha() and WORD().fullmatch(right) and right in table["sentence-starters"]:
         return True  # YouTube.You can, WordPress.We were: a name, then a sentence
+    if CAMEL().search(word) and pt[i] == "." and table["english"] and word.isalpha() and word == token \
+            and WORD().fullmatch(right) and right.istitle() and len(right) > 2 and right.lower() in english_words() \
+            and space_then_lower(pt, after) and glued_count(pt, word, right) == 1 \
+            and word_places(pt).get(right) is not False:
+        return True  # written in JavaScript.Flexible tooling: after a name in CamelCase, an ordinary
+        # word that the article never capitalises inside a sentence, then a lower-case word, opens
+        # the next sentence (a name written with a dot keeps its second half capitalised
+        # everywhere, and code names are code spans: the chanbackup.Single structure is asked above)
+    if pt[i] == "." and token == left and _UNIT_NUMBER().fullmatch(token) and token.lstrip("0123456789.,") in table["units"]:
+        nxt = right_word(right)  # a speed limit of 20mph.Guide signs: a number with its unit ends a
+        # sentence like a word (not a version, an identifier or a span of seconds: v2.Next, 10s.Timeout)
+        return nxt in table["sentence-starters"] or (right == nxt and nxt.istitle() and len(nxt) > 2
+                                                      and nxt.lower() in english_words() and space_then_lower(pt, after))
     if CAMEL().search(word) and pt[i] == "?" and word.isalpha() and len(right) > 1 and WORD().fullmatch(right) and right.istitle():
         return True  # the same for WordPress?The next: a name takes a dot or a "!", never a "?"
     if pt[i] == "!" and word == token and word.isalpha() and len(word) > 1 and word not in BANG_NAMES \
@@ -118,6 +131,8 @@ _PASCAL = lazy(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 # An ordinal or a decade (9th, 21st, 1990s): a number with letters that ends a sentence, not a
 # version (v2), an identifier or a span of seconds (10s.Timeout)
 _NUMBERED = lazy(r"[0-9]{0,3}(?:1[0-9]th|1st|2nd|3rd|[04-9]th)|(?:1[5-9]|20)[0-9]0s")
+# A number of digits with a unit glued on (20mph, 5km, 1.5GB): the unit list is the table's
+_UNIT_NUMBER = lazy(r"[0-9]{1,6}(?:[.,][0-9]{1,3})?[A-Za-z]{1,4}")
 _CONTRACTION = lazy(r"[A-Za-z]+" + ENDING)  # isn’t, agency’s, we’re, they’ve, I’m
 _POSSESSIVE = lazy(r"['’]s")
 _POSSESSIVE_TEXT = lazy(r"(?:['’]|&#8217;|&rsquo;|&#39;|&apos;)s\b")

@@ -29,7 +29,7 @@ versions (`3.5`, `1,000`, `v2.Next`), times and ratios (`10:30`), domains, e-mai
 file names (`example.com`, `Data.Gov`, `Libera.Chat`, `report.PDF`, `Fox.Jean@bls.gov`),
 names written with a dot (`Fork.Observer`: after a capitalised or CamelCase word and a dot
 only a sentence-starting word such as "The" or "Check" counts (YouTube.You can; in an article in
-French, German, Spanish, Italian, Dutch, Portuguese, Czech or Polish its own too: `Rails.Une pléthore`, `Städte.Ihr Ziel`), or a first
+French, German, Spanish, Italian, Dutch, Portuguese, Czech, Polish, Russian or Ukrainian its own too: `Rails.Une pléthore`, `Städte.Ihr Ziel`, `Madrid.El Gobierno`, `Москве.Это решение`), or a first
 word that also stands alone elsewhere in the article followed by a second that does too or
 that the article writes in lower case (Department.Officials), or a title such as `Ms.`, or a
 person's name (Johanna Koljonen.Teams), or a month or weekday (April.Search), or when the
@@ -108,6 +108,12 @@ file type or a top-level domain named with its dot, or a domain with its path, b
 opens with an acronym that is also a domain's word (`the public’s life.AI also poses`, with
 "AI" written alone elsewhere; not `Character.AI is`).
 
+A number with its unit glued on ends a sentence like a word (`a speed limit of 20mph.Guide signs`,
+`64GB.The price`; not `10s.Timeout`); after a name in CamelCase, an ordinary word that the
+article never capitalises inside a sentence, then a lower-case word, opens the next sentence
+(`written in JavaScript.Flexible tooling`); and a comma glued to a name in mixed case inside a
+list whose other commas have their space is one (`Debian, Fedora,phpBB, Arch`; not `name,phpBB,email`).
+
 A comma glued to a name written in camel case after an English word, the clause going on after
 it, is one too in an article that shows no code (`In July,comScore released`, `the
 program,smokefreeTXT will`, `this webinar,MobileGov developers`; not `width,minHeight` beside
@@ -124,6 +130,10 @@ number that numbers a heading (`##1. The inventory`) or to an anchor tag before 
 fix inserts the space (a lone `#` glued to a word is as often a hashtag: `#WeRemember`, unless it
 opens a title of three words or more alone on its line, no stop at its end, in an article whose
 other headings have their space: `#No Longer Just an Aggregator` beside `# The Big Get`).
+
+A link or emphasis closed and glued to the next word runs the two together too (`see [the
+report](url)in May`, `the **Pro**plan`); not when the markup splits one word (`**C**reate`,
+`[Photo of the Da](url)y`, `[API](url)s`) or emphasis sits inside a word (`un**believ**able`).
 
 A "!" glued to a capitalised word after a name that the article writes elsewhere with its "!"
 and nothing glued on is one too (`America’s PrepareAthon! Plan` … `National PrepareAthon!Day`).
@@ -147,6 +157,7 @@ from ..missingspace.abbreviations import DOT_LETTER_DOT, after_abbreviation
 from ..missingspace.asides import aside_before, closed_before, opens_after_link, word_after
 from ..missingspace.brands import DOT_BRAND, brand_opens
 from ..missingspace.clauses import clause_runs_on
+from ..missingspace.closers import glued_after_closers
 from ..missingspace.closing_quotes import after_closing_quote
 from ..missingspace.emphasis import glued_after_emphasis
 from ..missingspace.glued import finding
@@ -223,6 +234,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield from after_closing_quote(doc, pt)
     if "**" in pt:
         yield from glued_after_emphasis(pt)
+    yield from glued_after_closers(doc, pt)
     if "·" in pt and table["english"]:
         yield from middle_dots(doc, pt)
     if "#" in pt:  # (the one character is found at C speed, the pairs a heading needs three times slower)
