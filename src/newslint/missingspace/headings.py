@@ -29,8 +29,10 @@ def glued_headings(doc: Document, pt: str) -> Iterator[Finding]:
 
 # ##News at a line's start (up to three spaces in): a heading whose space went missing
 # (or a numbered one: ##1. The inventory, ###2) Who gets it; or one that opens with Q&A, R&amp;D)
-_GLUED_HEADING = lazy(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[A-Z][^\W\d_]*(?:[\s,:;.!?’'*_&\ue000-]|$)"
-                            r"|[0-9]{1,2}[.):]?[ \t]+[A-Z]|\ue000+[A-Z]))", re.M)  # (or an anchor: ##<a name="x"></a>Title)
+_UPPER = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+          "Α-ΩА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏҐ")  # capitals of the Latin, Greek and Cyrillic alphabets (##Über, ##Подяка)
+_GLUED_HEADING = lazy(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[" + _UPPER + r"][^\W\d_]*(?:[\s,:;.!?’'*_&\ue000-]|$)"
+                            r"|[0-9]{1,2}[.):]?[ \t]+[" + _UPPER + r"]|\ue000+[" + _UPPER + r"]))", re.M)  # (or an anchor: ##<a name="x"></a>Title)
 
 # #No Longer Just an Aggregator: a lone '#' glued to a title of three words or more, no stop at its end
 # (a hashtag at a line's start goes on as a sentence: #AskFAFSA questions are accepted.)
