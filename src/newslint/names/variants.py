@@ -225,8 +225,10 @@ def _short_pairs(full: dict[str, dict[str, int]], allow: frozenset[str]) -> list
             if a[0].casefold() != b[0].casefold() or _ignorable(a, b, allow) or keys.isdisjoint(
                     given_key(g) for g in full[b]):
                 continue
-            if skeleton(a) == skeleton(b) or swapped(a, b):
-                out.append({a, b})
+            if skeleton(a) == skeleton(b) or swapped(a, b) or (
+                    _letter_dropped(a, b) and not (data.known_surname(a) and data.known_surname(b))):
+                out.append({a, b})  # (Dan Gould … Dan Guld: a letter dropped, the short form no
+                # known surname; David Chen and David Cheng are two real names, two people)
     return out
 
 
@@ -516,7 +518,7 @@ def _same_person(form: str, wanted: str, by_form: dict[str, list[Mention]], ment
     g2 = {given_key(m.given) for m in by_form[wanted] if m.full}
     outvoted = _outvoted_final_e(form, wanted, by_form)
     if near and (not _close(form, wanted) or derived(form, wanted) and not outvoted) \
-            and not (swapped(form, wanted) and g1 & g2):
+            and not ((swapped(form, wanted) or _short_dropped(form, wanted)) and g1 & g2):
         return False
     if outvoted:
         return True
@@ -570,6 +572,14 @@ def _outvoted_final_e(form: str, wanted: str, by_form: dict[str, list[Mention]])
     return (len(one) == 1 and one[0].full and len(bare) >= 3
             and all(not m.full and not m.titled and m.start > one[0].start for m in bare)
             and short not in data.given_names() and short.casefold() not in english_words())
+
+
+def _short_dropped(a: str, b: str) -> bool:
+    """Is one of two spellings the other, of five letters or fewer, with a letter inside it
+    dropped, and not both real surnames (Gould, Guld; not Chen, Cheng: two people)?"""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) <= NEAR_MIN_LENGTH and _letter_dropped(short, long_) \
+        and not (data.known_surname(short) and data.known_surname(long_))
 
 
 def _letter_dropped(form: str, wanted: str) -> bool:

@@ -43,8 +43,11 @@ Starmer … Starmer said), nor is a word the
 article also writes in lower case (Responsive, Rose), nor a word of three letters (Lee beside
 Lees) unless it is a four-letter surname with its doubled letter typed once (Fos beside Foss),
 in the full-name mention too (Eric Mil … Mill said), or a short surname written after the same
-given name both ways with a letter typed once or twice or two letters swapped (Sarah Lee …
-Sarah Le, Mark Kahn … Mark Khan; not David Chen and David Cheng, nor Wei Lee and Wei Li).
+given name both ways with a letter typed once or twice, a letter inside it dropped, or two
+letters swapped (Sarah Lee … Sarah Le, Dan Gould … Dan Guld, Mark Kahn … Mark Khan; not David
+Chen and David Cheng, both real surnames, nor Wei Lee and Wei Li). Of a run of three names, the
+first is the given name when it is one (José Martín Martínez: José; Gabriel García Márquez:
+Gabriel), the second a middle name or the first of two surnames.
 """
 
 from __future__ import annotations
