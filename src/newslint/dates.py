@@ -7,8 +7,9 @@ one-digit hours or offsets (``2016-01-01 9:00:00 -5``), Jekyll's documented
 ``2014-01-10 12:06:21 +1100``, Go's ``… +0000 UTC``, a bare ``UTC`` or ``GMT`` after the time
 (``2016-04-05 21:11:00 UTC``, which Jekyll reads) or one with its offset (``2016-07-02 17:50:04
 UTC+01:00``, Nikola's form, which Jekyll reads too), Hugo's ``15 Oct 2023`` and the RFC 1123
-date-time of feeds (``Mon, 02 Oct 2023 10:00:00 +0000``), which Hugo and Jekyll both read. Anything else
-is None: the schema rule, not the date rules, says what is wrong with it.
+date-time of feeds (``Mon, 02 Oct 2023 10:00:00 +0000``), which Hugo and Jekyll both read, and the
+month-first date of Astro's blog template (``Jul 08 2022``), which JavaScript's
+``Date`` and Jekyll read. Anything else is None: the schema rule, not the date rules, says what is wrong with it.
 
 A key may also hold MkDocs Material's blog mapping (``date: {created: 2023-12-31, updated:
 2024-01-02}``): ``created`` is then the article's date and ``updated`` its update. ``lookup``,
@@ -36,6 +37,9 @@ _MONTHS = {m: i for i, m in enumerate(
 # a WordPress export): Mon, 02 Oct 2023 10:00:00 +0000, or GMT/UTC for the offset.
 _DAY_MONTH_YEAR = lazy(r"(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4})"
                              r"(?: (\d{2}):(\d{2})(?::(\d{2}))? (?:([+-])(\d{2})(\d{2})|UTC|GMT))?")
+# Astro's blog template: pubDate: 'Jul 08 2022' (JavaScript's Date reads it; so does Jekyll)
+# (not May 31, 2022 with its comma: a form of prose, which the schema refuses for every key)
+_MONTH_DAY_YEAR = lazy(r"(?:[A-Z][a-z]{2} )?([A-Za-z]{3})[a-z]* (\d{1,2}) (\d{4})")
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,9 @@ def _parse(text: str) -> Stamp | None:
     m = _ISO.fullmatch(text)
     try:
         if m is None:
+            f = _MONTH_DAY_YEAR().fullmatch(text)
+            if f is not None and f.group(1).lower() in _MONTHS:
+                return Stamp(datetime(int(f.group(3)), _MONTHS[f.group(1).lower()], int(f.group(2))), False, False)
             d = _DAY_MONTH_YEAR().fullmatch(text)
             if d is None or d.group(2).lower() not in _MONTHS:
                 return None
@@ -99,7 +106,9 @@ def impossible(text: object) -> bool:
     if not isinstance(text, str) or parse(text) is not None:
         return False
     d = _DAY_MONTH_YEAR().fullmatch(text.strip())
-    return _ISO.fullmatch(text.strip()) is not None or (d is not None and d.group(2).lower() in _MONTHS)
+    f = _MONTH_DAY_YEAR().fullmatch(text.strip())
+    return (_ISO.fullmatch(text.strip()) is not None or (d is not None and d.group(2).lower() in _MONTHS)
+            or (f is not None and f.group(1).lower() in _MONTHS))
 
 
 def missing_zone(text: object) -> bool:
@@ -172,10 +181,11 @@ def entries(meta: Mapping[str, Any], key: str) -> list[Dated]:
 
 
 def published(meta: Mapping[str, Any], keys: Iterable[str]) -> Dated | None:
-    """The article's date: the first of ``keys`` the front matter has (a mapping's ``created``)."""
+    """The article's date: the first of ``keys`` the front matter has (a mapping's ``created``).
+    A boolean is a switch, not a date (Jekyll's ``published: false``), and is passed over."""
     for key in keys:
         found = lookup(meta, key)
-        if found is not None:
+        if found is not None and not isinstance(found.text, bool):
             return found
     return None
 
@@ -188,6 +198,6 @@ def modified(meta: Mapping[str, Any], published_keys: Iterable[str], modified_ke
         return lookup(meta, pub.path[0], UPDATED)
     for key in modified_keys:
         found = lookup(meta, key, UPDATED)
-        if found is not None:
+        if found is not None and not isinstance(found.text, bool):  # (Starlight's lastUpdated: false)
             return found
     return None

@@ -29,6 +29,9 @@ def locate_error(exc: yaml.MarkedYAMLError, content: str) -> tuple[int, str]:
         return unclosed, _AT_CONTEXT["while scanning a quoted scalar"]
     if keyless is not None:
         return keyless, _AT_CONTEXT["while scanning a simple key"]
+    indicator = _indicator_start(exc, content)
+    if indicator is not None:
+        return indicator
     return (mark.index if mark is not None else 0), _yaml_message(exc, content, mark)
 
 
@@ -37,6 +40,9 @@ def locate_error(exc: yaml.MarkedYAMLError, content: str) -> tuple[int, str]:
 # end of the block.
 UNCLOSED_LIST = "YAML: a list in `[…]` that is never closed, or whose items lack a comma between them"
 UNCLOSED_MAPPING = "YAML: a mapping in `{…}` that is never closed, or whose entries lack a comma between them"
+# A plain value that starts with a character YAML reserves (@home, `code`, %50, *star, !important,
+# >50 killed): the parser refuses it. The message starts so; front-matter-syntax's fix quotes it.
+INDICATOR_START = "YAML: an unquoted value cannot start with "
 _AT_CONTEXT = {
     "while scanning a simple key": "YAML: a line that is not `key: value` (a missing ':' after the key?)",
     "while scanning a quoted scalar": "YAML: a quoted value that is never closed; close the quote or drop it",
@@ -99,6 +105,37 @@ def _keyless_line_before(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> 
 
 
 _KEY_COLON = lazy(r":(?:[ \t]|$)")
+
+# What YAML makes of a value's first character (the parser then fails on what follows)
+_INDICATORS = {"@": "a reserved character", "`": "a reserved character", "%": "a directive",
+               "*": "an alias to an anchor", "!": "a tag", "|": "a block of text", ">": "a block of text"}
+# A value's start on its line: after `key: ` or a list item's `- `
+_VALUE_START = lazy(r"[ \t]*(?:-[ \t]+)*(?:[A-Za-z_][\w.-]*:[ \t]+)?(?:-[ \t]+)*\Z")
+
+
+def _indicator_start(exc: yaml.MarkedYAMLError, content: str) -> tuple[int, str] | None:
+    """A plain value the parser refused for its first character (``description: @home``,
+    ``title: >50 killed``): the offset of that character and the message, else None."""
+    problem = exc.problem or ""
+    if exc.context == "while scanning a block scalar" and exc.context_mark is not None:
+        at = exc.context_mark.index  # (the error is past the | or >, on what follows it on the line)
+    elif exc.problem_mark is not None and (problem == "found character that cannot start any token"
+                                           or problem.startswith("found undefined alias")
+                                           or problem.startswith("could not determine a constructor for the tag")):
+        at = exc.problem_mark.index
+    else:
+        return None
+    char = content[at:at + 1]
+    line_start = content.rfind("\n", 0, at) + 1
+    if char not in _INDICATORS or not _VALUE_START().match(content, line_start, at) or at == line_start:
+        return None
+    rest = content[at:content.find("\n", at) if "\n" in content[at:] else len(content)].rstrip()
+    if char in "|>" and not rest[1:2].strip():
+        return None  # (a block scalar's header, `|` or `>-`, with a slip of its own after it)
+    if rest[:2] in ("!!", "!<"):
+        return None  # (a tag written as one, !!python/object: refused, and no text to quote)
+    shown = "a backtick" if char == "`" else f"`{char}`"
+    return at, f"{INDICATOR_START}{shown} (YAML reads it as {_INDICATORS[char]}); quote the value"
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, content: str, mark: Any) -> str:

@@ -76,6 +76,22 @@ common keys name that a comment at a line's start parts from the mapping's key a
           uid: nih-logo
         expirydate: 2025-01-01
 
+A value that starts with ``#`` glued to text is a comment to YAML, and the key is left empty:
+``title: #1 in sales`` has no title. The fix quotes it: safe when a digit follows the ``#`` (no
+one starts a comment so), unsafe otherwise (``image: #TODO`` may be a note on an empty key). A
+comment with a space after its ``#`` is no finding. A value that starts with ``&`` names an anchor:
+``author: &Jane Doe`` is the anchor ``Jane`` on the value "Doe". When no alias uses it (newslint
+refuses aliases in front matter), the fix quotes it (safe). A value that starts with ``@``, a
+backtick, ``%``, ``*``, ``!``, ``|`` or ``>`` followed by text is refused by the parser:
+front-matter-syntax reports it, with a fix that quotes it.
+
+    Bad:
+        title: #1 in sales
+        author: &Jane Doe
+    Good:
+        title: "#1 in sales"
+        author: "&Jane Doe"
+
 Not a finding: quoted values, ``true``/``false``, ``y``/``n`` (booleans in the YAML 1.1 spec, but
 text to PyYAML and Psych), ordinary numbers (``2022``, ``1.5``), TOML and
 JSON front matter.
@@ -108,6 +124,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     text = doc.text
     yield from _slipped_keys(doc, opts, fm.root)
+    yield from _lost_values(text, fm)
     start = _START
     schema: list[set[Any]] = []  # the schema's boolean paths and text keys, read at the first candidate
     stack: list[tuple[tuple[Any, ...], Pos]] = [((), fm.root)]
@@ -136,6 +153,65 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 # as a boolean (draft: no, comments: yes); NO and Yes may be text (Norway, a label)
                 meant = path in booleans or (raw in _BOOLEAN_WORDS and len(path) == 1 and path[0] not in texts)
                 yield _finding(text, node.value, found, f"`{path_text(path)}: {raw}`", meant)
+
+
+# A value that YAML reads as a comment: `#` glued to text right after `key:` or `- `
+_HASH_VALUE = lazy(r"[ \t]+(#[^\s#][^\n]*)")
+# A value led by an anchor's name: `&anchor Jane`, `&Co`
+_ANCHOR = lazy(r"&[^\s,\[\]{}]+")
+
+
+def hash_value(text: str, at: int) -> re.Match[str] | None:
+    """The text YAML read as a comment after the (null) value ending at ``at``: ``#1 in sales``
+    with no space after its ``#`` (empty-value leaves such a value to this rule)."""
+    line_end = text.find("\n", at)
+    return _HASH_VALUE().match(text, at, len(text) if line_end < 0 else line_end)
+
+
+def _lost_values(text: str, fm: Any) -> Iterator[Finding]:
+    """Values YAML reads otherwise than as the text written: ``title: #1 in sales`` is a key
+    with a comment (title is empty), ``author: &anchor Jane`` an anchor named ``anchor`` on
+    the value Jane (an anchor no alias uses: aliases are refused, so it can only be a slip)."""
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), fm.root)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node.items, dict):
+            stack.extend((path + (k,), child) for k, child in node.items.items())
+        elif isinstance(node.items, list):
+            stack.extend((path + (i,), child) for i, child in enumerate(node.items))
+        elif node.style is None and path:
+            vs, ve = node.value
+            if vs == ve:  # null: nothing before the end of the line but, maybe, a comment
+                m = hash_value(text, ve)
+                if m is not None:
+                    yield _comment_finding(text, path, m.group(1).rstrip(), m.start(1), ve)
+            elif text[vs] == "&" and not fm.aliases and "\n" not in text[vs:ve]:
+                anchor = _ANCHOR().match(text, vs, ve)
+                if anchor is not None:
+                    raw = text[vs:ve]
+                    reading = f"`{text[anchor.end():ve].strip()}`" if text[anchor.end():ve].strip() else "empty"
+                    yield Finding(vs, anchor.end(),
+                                  f"`{path_text(path)}: {raw}`: YAML reads `{anchor.group(0)}` as the name of an "
+                                  f"anchor, not as text, so the value is {reading}; quote the value",
+                                  _quote(vs, "", raw, True))
+
+
+def _comment_finding(text: str, path: tuple[Any, ...], raw: str, at: int, value_at: int) -> Finding:
+    """``title: #1 in sales``: safe to quote when a digit follows the ``#`` (a number, a rank: no
+    one starts a comment so); else unsafe (``image: #TODO`` may be a note on an empty key)."""
+    return Finding(at, at + len(raw),
+                   f"`{path_text(path)}: {raw}`: YAML reads `{raw}` as a comment, so `{path_text(path)}` is "
+                   f"empty; quote the value if it is text",
+                   # (the edit starts where YAML put the empty value, so the structure guard
+                   # sees that value written anew)
+                   _quote(value_at, text[value_at:at], raw, raw[1:2].isdigit()) if " #" not in raw else None)
+
+
+def _quote(at: int, lead: str, raw: str, safe: bool) -> Fix | None:
+    """Quote ``raw``, which follows ``lead`` at ``at`` on one line: in double quotes, or single
+    ones (doubling any single quote) when it holds a double quote or a backslash."""
+    quoted = f'"{raw}"' if '"' not in raw and "\\" not in raw else "'" + raw.replace("'", "''") + "'"
+    return Fix.replace(at, at + len(lead) + len(raw), lead + quoted, "Quote the value", safe=safe, reshapes=True)
 
 
 def _finding(text: str, span: tuple[int, int], found: tuple[str, str], what: str, boolean: bool) -> Finding:

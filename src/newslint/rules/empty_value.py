@@ -16,7 +16,9 @@ Good:
     summary: Delegations met again in Istanbul.
     ---
 
-Not findings: empty lists (``tags: []``; a null where the schema wants a list is null-list),
+Not findings: a value YAML reads as a comment (``title: #1 in sales``: ambiguous-yaml-value
+reports it), ``null`` (or ``~``) written out, which sets the key to nothing on purpose
+(Docusaurus reads ``pagination_next: null`` and ``custom_edit_url: null`` so), empty lists (``tags: []``; a null where the schema wants a list is null-list),
 empty values the schema already reports (schema-violation), keys in the ``allow`` option,
 nested keys.
 """
@@ -28,6 +30,7 @@ from typing import Any, Iterator, Mapping
 from .. import validation
 from ..document import Document
 from ..model import Finding, Fix
+from .ambiguous_yaml_value import hash_value
 
 ID = "NL008"
 NAME = "empty-value"
@@ -55,6 +58,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             flagged = result.paths()
         if key in allow or (key,) in flagged or pos.key is None:
             continue
+        if value is None and text[pos.value[0]:pos.value[1]].strip():
+            continue  # null written out: set on purpose (Docusaurus's pagination_next: null hides the link);
+            # or an anchor's name YAML took for the value (caption: &Co, ambiguous-yaml-value's)
+        if value is None and fm.kind == "yaml" and hash_value(text, pos.value[1]) is not None:
+            continue  # (title: #1 in sales, read as a comment: ambiguous-yaml-value says so, and quotes it)
         start, end = pos.key
         yield Finding(start, max(end, pos.value[1]), f"`{key}` is empty; fill it in or delete the key",
                       _delete_line(text, start, pos.value[1], fm.content_end))

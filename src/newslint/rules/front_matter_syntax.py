@@ -22,7 +22,10 @@ when the front matter then parses past that line; it is safe for a key in common
 and a colon). A namespaced key (``og:title: …``) is no finding. A value with ``: `` in it
 (``title: Talks resume: both sides agree``) has a safe fix that quotes it (in double quotes, or
 single ones when it holds a double quote or a backslash), when it is on one line, has no
-``#`` comment and the front matter then parses past it. A one-line quoted value that lost its
+``#`` comment and the front matter then parses past it. A one-line value that starts with a character YAML reserves (``description: @home``,
+``caption: *Photo: Reuters*``, ``title: >50 killed``, a backtick, ``%``, a lone ``!``) is refused
+by the parser; it has a safe fix that quotes it, when no `` #`` comment may follow it and the
+front matter then parses past it. A one-line quoted value that lost its
 closing quote, the next line being a key (``title: "Talks resume``, ``title: 'Newsletter #96``,
 ``title: 'What''s next``),
 has a safe fix that closes it at the end of its line (not when a `` # `` comment may follow it).
@@ -127,7 +130,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
-from ..frontmatter import CLOSING_FENCE, UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, FrontMatterError, Pos, parse, split
+from ..frontmatter import CLOSING_FENCE, INDICATOR_START, UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, FrontMatterError, Pos, parse, split
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
 from .merge_conflict_marker import MARKER
@@ -206,6 +209,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             quoted = _close_quote_fix(text, error.start)
         elif fm.kind == "yaml" and error.message in (UNCLOSED_LIST, UNCLOSED_MAPPING):
             quoted = _close_bracket_fix(text, error.start)
+        elif fm.kind == "yaml" and error.message.startswith(INDICATOR_START):
+            quoted = _quote_indicator_fix(text, error.start)
         yield Finding(error.start, max(error.start, error.end), error.message, quoted)
     if fm.kind == "yaml" and fm.root is not None and isinstance(fm.root.items, dict):
         yield from _paragraph_keys(doc, fm, glued_lines)
@@ -259,6 +264,24 @@ def _quote_fix(text: str, at: int) -> Fix | None:
     if not _parses_past(text[:s] + q + value + q + text[e:], e + 2):
         return None
     return Fix((Edit(s, s, q), Edit(e, e, q)), "Quote the value", reshapes=True)
+
+
+def _quote_indicator_fix(text: str, at: int) -> Fix | None:
+    """Quote a value on one line that starts with a character YAML reserves (``@home``,
+    ``*star photo``, ``>50 killed``), when the front matter then parses past that line. Safe:
+    the parser refused the value, so it can only have been meant as text."""
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    value = text[at:end].rstrip()
+    if _COMMENT().search(value) or _CONTINUED().match(text, end):
+        return None  # (a comment may follow; a value that goes on below is not this line's alone)
+    q = '"' if '"' not in value and "\\" not in value else "'" if "'" not in value else ""
+    if not q:
+        return None
+    e = at + len(value)
+    if not _parses_past(text[:at] + q + value + q + text[e:], end + 2):
+        return None
+    return Fix((Edit(at, at, q), Edit(e, e, q)), "Quote the value", reshapes=True)
 
 
 def _first_error(text: str) -> FrontMatterError | None:

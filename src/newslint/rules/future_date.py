@@ -6,7 +6,9 @@ future ``lastmod`` shows a wrong "updated" label. Scheduled articles are the exc
 ``keys`` to leave ``publishDate`` out, or suppress the finding in that file. Calendar dates are
 compared as written (a time later today is not reported). ``today`` (``YYYY-MM-DD``) fixes the
 date the rule compares with, for reproducible runs; empty means the clock's date. A date written
-as MkDocs Material's blog writes it, ``date: {created: …, updated: …}``, has both checked.
+as MkDocs Material's blog writes it, ``date: {created: …, updated: …}``, has both checked. The
+keys other generators use are checked too: Astro's ``pubDate``/``updatedDate``, AstroPaper's
+``pubDatetime``/``modDatetime``, Starlight's ``lastUpdated``, ``published``/``updated``.
 
 Bad:
     ---
@@ -36,8 +38,8 @@ NAME = "future-date"
 SEVERITY = "warning"
 DEFAULTS: dict[str, Any] = {
     "today": "",
-    "keys": ["date", "publishDate", "pubdate", "published", "pubDate", "lastmod", "modified",
-             "last_modified_at", "updatedDate"],
+    "keys": ["date", "publishDate", "pubdate", "published", "pubDate", "pubDatetime", "lastmod", "modified",
+             "last_modified_at", "updatedDate", "updated", "modDatetime", "lastUpdated"],
 }
 
 

@@ -4,7 +4,9 @@ An update cannot precede publication: one of the two dates is wrong (often a cop
 or a typo in the year). Feeds, sitemaps and "updated" labels then show nonsense. The first
 key of ``published-keys`` that the article has is the publication date, the first of
 ``modified-keys`` the update (Hugo's ``date``/``publishDate`` and ``lastmod``/``modified``,
-Jekyll's ``last_modified_at``, Astro's ``pubDate``/``updatedDate``). A date written as MkDocs
+Jekyll's ``last_modified_at``, Astro's ``pubDate``/``updatedDate``, AstroPaper's
+``pubDatetime``/``modDatetime``, Starlight's ``lastUpdated``; a boolean there, Jekyll's
+``published: false`` or Starlight's ``lastUpdated: false``, is a switch and not a date). A date written as MkDocs
 Material's blog writes it, ``date: {created: …, updated: …}``, is both: ``updated`` earlier than
 ``created`` is the same slip, reported at ``updated``.
 
@@ -37,8 +39,9 @@ ID = "NL011"
 NAME = "lastmod-before-date"
 SEVERITY = "warning"
 DEFAULTS: dict[str, Any] = {
-    "published-keys": ["date", "publishDate", "pubdate", "published", "pubDate"],
-    "modified-keys": ["lastmod", "modified", "last_modified_at", "updatedDate", "updated"],
+    "published-keys": ["date", "publishDate", "pubdate", "published", "pubDate", "pubDatetime"],
+    "modified-keys": ["lastmod", "modified", "last_modified_at", "updatedDate", "updated", "modDatetime",
+                      "lastUpdated"],
 }
 
 

@@ -39,7 +39,8 @@ NAME = "missing-file"
 SEVERITY = "warning"
 ENABLED = False
 DEFAULTS: dict[str, Any] = {
-    "keys": ["images", "image", "featured_image", "cover", "thumbnail", "files"],
+    "keys": ["images", "image", "featured_image", "featuredImage", "coverImage", "heroImage", "cover", "thumbnail",
+             "files"],
     "static-folders": [],
 }
 _FIELDS = ("src", "url", "path", "file", "image")

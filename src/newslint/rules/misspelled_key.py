@@ -114,6 +114,8 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             hint = None  # publishedAt, updated_at: a field some framework's schema names, not a slip of publishDate
         if hint is not None and normalize_key(hint) in _MAPPINGS and isinstance(meta.get(key), str):
             hint = None  # bild: "images/rike.png" is no build: {render: never}, which holds options
+        if hint is not None and normalize_key(hint) in _LIST_KEYS and isinstance(meta.get(key), bool):
+            hint = None  # tabs: true (al-folio's switch) is no tags:, which holds names
         # (Person:, Summary: — a capitalised word is a word too, unless only its case is wrong)
         word = key.lower() if key[:1].isupper() and key[1:].islower() else key
         if hint is not None and len(key) >= 5 and word.isalpha() and word.islower() and word in english_words() \
