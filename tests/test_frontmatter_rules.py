@@ -514,3 +514,17 @@ def test_the_article_dates_helper() -> None:
     # a mapping without created is an unreadable date, not a missing one
     bad = dates.published({"date": {"updated": "2024-01-02"}, "publishDate": "2023-01-01"}, ["date", "publishDate"])
     assert bad and bad.name == "date" and bad.stamp is None
+
+
+def test_a_key_indented_under_a_value_is_named_as_such() -> None:
+    text = "---\ntitle: Talks resume\n  author: Jane Doe\n---\n\nBody.\n"
+    [found] = [f for f in lint_text(text) if f.rule == "NL001"]
+    assert found.line == 3 and "`author:` is indented under the value of `title`" in found.message
+    assert found.fix is not None and found.fix.safe
+
+
+def test_a_toml_key_set_twice_names_the_key_and_both_lines() -> None:
+    text = '+++\ntitle = "Talks"\ndate = 2022-05-31\ntitle = "Talks resume"\n+++\n\nBody.\n'
+    [found] = [f for f in lint_text(text) if f.rule == "NL001"]
+    assert (found.line, found.column) == (4, 1)
+    assert "`title` is set twice, on lines 2 and 4" in found.message

@@ -57,14 +57,57 @@ def _toml_error(text: str, fm: FrontMatter, content: str, exc: Exception) -> tup
     elif "end of document" in message:
         at = max(fm.content_start, fm.content_end - 1)
         message = message.replace("(at end of document)", "").strip() + " before the closing `+++`"
+    twice = _toml_twice(text, fm, content, at, message)
     if message == "Illegal character '\\n'":  # tomllib's words for a string left open at the line end
         message = "a quoted string is not closed on its line"
-    dated = _toml_bad_date(text, at)
-    if dated is not None:  # tomllib's own words ("Expected newline ...") do not say what is wrong
+    dated = None if twice is not None else _toml_bad_date(text, at)
+    if twice is not None:
+        at, message = twice
+    elif dated is not None:  # tomllib's own words ("Expected newline ...") do not say what is wrong
         at, message = dated
     else:
         message = f"TOML: {message}"
     return FrontMatterError(message, at, min(at + 1, fm.content_end)), m is not None
+
+
+def _toml_twice(text: str, fm: FrontMatter, content: str, at: int, message: str) -> tuple[int, str] | None:
+    """A key or table set twice, which tomllib words as "Cannot overwrite a value" or "Cannot
+    declare ('params',) twice": the offset of the second one and a message that names it and the
+    lines of both (the first in the same table); None for any other error."""
+    if message != "Cannot overwrite a value" and not (message.startswith("Cannot declare") and message.endswith("twice")):
+        return None
+    rel = at - fm.content_start
+    line_start = content.rfind("\n", 0, max(rel, 0)) + 1
+    line = content[line_start:content.find("\n", line_start) if "\n" in content[line_start:] else len(content)]
+    header = _TOML_HEADER().match(line.rstrip("\r"))
+    key = None if header else _TOML_KEY().match(line)
+    if header is None and key is None:
+        return None
+    name = header.group(1) if header else key.group(1)
+    parts = _toml_key_parts(name)
+    first = None
+    offset = 0
+    for other in content[:line_start].splitlines(keepends=True):
+        other_header = _TOML_HEADER().match(other.rstrip("\r\n"))
+        if header is not None:
+            if other_header and _toml_key_parts(other_header.group(1)) == parts and not other.lstrip().startswith("[["):
+                first = offset
+        elif other_header:
+            first = None  # (a key of another table: the first one is looked for in the second's table)
+        else:
+            other_key = _TOML_KEY().match(other)
+            if other_key and _toml_key_parts(other_key.group(1)) == parts:
+                first = offset
+        offset += len(other)
+    where = fm.content_start + line_start + (len(line) - len(line.lstrip(" \t")) if header else key.start(1))
+    shown = f"[{'.'.join(parts)}]" if header else ".".join(parts)
+    what, verb = ("the table", "declared") if header else ("the key", "set")
+    line_no = text.count("\n", 0, where) + 1
+    if first is None:
+        return where, f"TOML: {what} `{shown}` is {verb} twice (again on line {line_no}); TOML refuses that: keep one"
+    first_no = text.count("\n", 0, fm.content_start + first) + 1
+    return where, (f"TOML: {what} `{shown}` is {verb} twice, on lines {first_no} and {line_no}; TOML refuses "
+                   f"that (Hugo stops the build): keep one")
 
 
 def _opening_bracket(content: str, at: int) -> int:

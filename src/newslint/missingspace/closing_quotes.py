@@ -13,7 +13,7 @@ from ..document import Document
 from ..model import Finding, Fix
 from ..quotes import Mark, analyse, word_parts
 from ..resources import english_words
-from ..typography import near_invisible
+from ..typography import near_invisible, wide
 
 
 # A closing ” or " after the quotation's last mark, glued to the next word: done.”This, yes,”and
@@ -54,6 +54,8 @@ def after_closing_quote(doc: Document, pt: str) -> Iterator[Finding]:
             continue
         if pt[i - 1].isalpha() and not _quoted_word_glued(doc, pt, mk):
             continue
+        if wide(pt[i + 1: i + 2]):
+            continue  # 他说：“This is great.”然后: Chinese and Japanese put no space after a closing mark
         if not near_invisible(doc, i - 20, i + 20):
             yield Finding(i, i + 1, f"no space after the closing {pt[i]}; add one",
                           Fix.insert(i + 1, " ", f"Insert a space after {pt[i]}"))

@@ -29,6 +29,13 @@ front matter then parses past it. A one-line quoted value that lost its
 closing quote, the next line being a key (``title: "Talks resume``, ``title: 'Newsletter #96``,
 ``title: 'What''s next``),
 has a safe fix that closes it at the end of its line (not when a `` # `` comment may follow it).
+A key indented under the value of the key above it (``title: Talks resume`` and, below it,
+``  author: Jane Doe``) is no key: YAML reads the line as more of that value and stops at its
+colon. It is reported as such, with a fix that gives it the indentation of the key above, when
+the front matter then parses past it: safe for a key in common use, unsafe for any other (the
+line may be the value's text, a sentence with a colon in it, which wants the value quoted).
+A TOML key (or table) set twice makes the whole block unreadable to TOML readers: the message
+names it and the lines of both (tomllib says only "Cannot overwrite a value").
 A list item that lost the space after its dash (``  -meetups`` beside ``  - design``) is no
 item: YAML joins it to the item above, reads it with the items below as one string, or stops;
 it is reported (even when the block parses) with a fix that puts the space back, safe when the
@@ -203,6 +210,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         quoted = None
         if fm.unclosed and error.start == fm.start:
             quoted = _close_block_fix(fm)
+        elif fm.kind == "yaml" and error.message in (_UNQUOTED_COLON, _NO_KEY) and _indented_key(text, error.start):
+            message, quoted = _indented_key(text, error.start)  # type: ignore[misc]
+            yield Finding(error.start, max(error.start, error.end), message, quoted)
+            continue
         elif fm.kind == "yaml" and error.message == _UNQUOTED_COLON:
             quoted = _quote_fix(text, error.start)
         elif fm.kind == "yaml" and error.message == _UNCLOSED_QUOTE:
@@ -282,6 +293,38 @@ def _quote_indicator_fix(text: str, at: int) -> Fix | None:
     if not _parses_past(text[:at] + q + value + q + text[e:], end + 2):
         return None
     return Fix((Edit(at, at, q), Edit(e, e, q)), "Quote the value", reshapes=True)
+
+
+# A key line indented deeper than the key above it, whose value is a plain one on its line
+_INDENTED_KEY = lazy(r"([ \t]+)([A-Za-z_][\w-]*):[ \t]+\S")
+_KEY_ABOVE = lazy(r"([ \t]*)([A-Za-z_][\w-]*):[ \t]+(?:[^\s|>&*!'\"\[{#%@`][^\n]*|\"[^\"\n]*\"|'[^'\n]*')[ \t]*")
+_NO_KEY = "YAML: did not find expected key"  # (where a quoted value above ends: title: "Foo")
+
+
+def _indented_key(text: str, at: int) -> tuple[str, Fix | None] | None:
+    """``title: Foo`` and, below it, ``  author: Jane``: a key indented under the plain value
+    above it, which YAML reads as that value's next line until the colon stops it. The message,
+    and a fix that gives the key the indentation of the key above, when the front matter then
+    parses past it: safe for a key in common use, unsafe for any other (the line may be the
+    value's text, a sentence with a colon in it). None when the error at ``at`` (the colon) is
+    no such line."""
+    line_start = text.rfind("\n", 0, at) + 1
+    m = _INDENTED_KEY().match(text, line_start)
+    if m is None or at not in (m.start(2), m.end(2)) or line_start < 2:
+        return None  # (the parser stops at the colon below a plain value, at the key below a quoted one)
+    prev_end = line_start - 1 - (text[line_start - 2:line_start - 1] == "\r")
+    above = _KEY_ABOVE().fullmatch(text, text.rfind("\n", 0, line_start - 1) + 1, prev_end)
+    if above is None or len(above.group(1)) >= len(m.group(1)) or " #" in above.group(0):
+        return None
+    key, parent = m.group(2), above.group(2)
+    repaired = text[:line_start] + above.group(1) + text[m.end(1):]
+    fix = None
+    if _parses_past(repaired, repaired.find("\n", line_start)):
+        fix = Fix.replace(line_start, m.end(1), above.group(1), f"Unindent `{key}:`", safe=key in _key_names(),
+                          reshapes=True)
+    known = key in _key_names()
+    return (f"YAML: `{key}:` is indented under the value of `{parent}`, so YAML does not read it as a key; "
+            + ("unindent it" if known else "unindent it if it is a key, or quote the whole value if it is text"), fix)
 
 
 def _first_error(text: str) -> FrontMatterError | None:

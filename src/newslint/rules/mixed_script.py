@@ -33,7 +33,8 @@ bare URLs (`twitter.com/everykidіnapark`: the link goes nowhere), the host exce
 (malformed-url reports a mixed host); a word of a URL with a mistyped scheme, prose too, is
 reported once, as the URL's.
 
-Not findings: fullwidth punctuation between CJK characters (`北京，上海`), fullwidth letters
+Not findings: fullwidth punctuation between CJK characters (`北京，上海`), a fullwidth pair of
+parentheses round a Latin word in CJK text (`人工智能（AI）`, `ChatGPT （OpenAI开发的模型）`), fullwidth letters
 among Chinese or Japanese text, a dotless ı in a Turkish name (`Kılıçdaroğlu`), a fraction
 (`1⁄2`), a minus sign before a number (`−5`), the click letter starting a word (`ǃKung`); genuine Cyrillic or Greek words (`Поиск`, `wiki/Москва`), Greek letters used as
 symbols next to Latin ones (`ΔF`, `μs`, `NetΣyn`: Δ, μ, Σ look like no Latin letter), and a
@@ -153,6 +154,8 @@ def _fullwidth(doc: Document) -> Iterator[Finding]:
         ch = m.group()
         if _in_cjk(pt, m.start(), m.end()):
             continue  # （@taijuさんは…なぁw）そうですね, PythonのAPI（Application）: the marks of CJK text
+        if ch in "（）" and _cjk_pair(pt, m.start()):
+            continue  # 李（Li）, ChatGPT （OpenAI开发的模型）: a pair of CJK text's own, round a Latin word
         ascii_mark = _FULLWIDTH[ch]
         after = pt[m.end(): m.end() + 1]
         if ascii_mark != "(" and after.isalnum() and after.isascii():
@@ -178,6 +181,26 @@ def _in_cjk(pt: str, s: int, e: int) -> bool:
     while i > 0 and s - i < 40 and pt[i - 1].isascii() and (pt[i - 1].isalnum() or pt[i - 1] in "@#._-'&+"):
         i -= 1
     return _cjk_letter(pt[i - 1: i])
+
+
+def _cjk_pair(pt: str, at: int) -> bool:
+    """Is the fullwidth parenthesis at ``at`` one of a pair that stands in Chinese or Japanese
+    text: a CJK character right before its opening mark or right after its closing one, or
+    inside it? Its partner is looked for in the paragraph (400 characters at most)."""
+    step = 1 if pt[at] == "（" else -1
+    depth, i = 0, at
+    limit = at + 400 * step
+    while 0 <= i < len(pt) and i != limit:
+        c = pt[i]
+        if c == "\n" and "\n" in (pt[i - 1: i], pt[i + 1: i + 2]):
+            return False  # (the paragraph's end)
+        depth += (c == "（") - (c == "）")
+        if depth == 0:
+            s, e = (at, i) if step == 1 else (i, at)
+            return (_cjk_letter(pt[s - 1: s]) or _cjk_letter(pt[e + 1: e + 2])
+                    or any(_cjk_letter(x) for x in pt[s + 1: e]))
+        i += step
+    return False
 
 
 def _lookalikes(doc: Document, found: list[int], reported: set[int]) -> Iterator[Finding]:

@@ -13,6 +13,8 @@ Not findings: a `)` with nothing to open it (list numbering such as `1)` and `a)
 emoticon (`:(`, or `(:` the other way round), a `(` glued to the word before it (a function name: `sp(`, `f(x`) or with a
 space after it (a bracket standing alone), a link destination left open (`[text](url`: NL132
 broken-link-syntax), and an aside over several paragraphs when the next paragraph closes it.
+A `(` that a fullwidth `）` closes (`(免费入场）`, the second mark typed with a Chinese input
+method) is reported as that mismatch, not as an aside left open.
 """
 
 from __future__ import annotations
@@ -75,7 +77,27 @@ def _unclosed(doc: Document, pt: str, k: int) -> Iterator[Finding]:
             continue  # sp( then; :( and ;( are faces; [text](url is a broken link (NL132); a lone ( stands apart
         if pt[at + 1: at + 2] in (":", ";", "=") and pt[at + 2: at + 3] in (" ", "\t", "\n", ""):
             continue  # (: and (; are faces too, the other way round: "весёлое аниме (: На…"
+        if _fullwidth_close(pt, block, at):
+            yield Finding(at, at + 1, "opening '(' is closed by a fullwidth '）'; write the pair alike, '(…)' or "
+                                      "'（…）' (fullwidth in Chinese or Japanese text)")
+            continue
         yield Finding(at, at + 1, "opening '(' is never closed in this paragraph; add the ')' where the aside ends")
+
+
+def _fullwidth_close(pt: str, block: Any, at: int) -> bool:
+    """Does a fullwidth ）, one no （ opens, follow the ``(`` at ``at`` in its block (免费入场）,
+    a Chinese input method's closing mark)?"""
+    depth = 0
+    for s, e in block.spans:
+        for i in range(max(s, at + 1), e):
+            c = pt[i]
+            if c == "（":
+                depth += 1
+            elif c == "）":
+                if depth == 0:
+                    return True
+                depth -= 1
+    return False
 
 
 def _closed_in_mask(text: str, pt: str, start: int) -> bool:
