@@ -172,3 +172,14 @@ def test_a_passage_names_its_language_only_plainly() -> None:
     assert lang("la classe!") is None                                  # one word tells nothing
     assert lang("Really?") is None
     assert lang("Nous sommes allés au Symfony Live Paris en force cette année !") == "fr"
+
+
+def test_short_notice_is_read_with_its_title_and_description() -> None:
+    # two lines of French say nothing alone; the title and description, in French too, tell it
+    body = "Pour ne rien manquer, abonnez : suivez le lien ci-dessous."
+    assert _doc(body).language == "en"
+    front = ('title: "Restez informés : abonnez-vous à notre lettre"\n'
+             'description: "Toutes les nouvelles du projet, chaque mois, dans votre boîte aux lettres"\n')
+    assert _doc(body, front).language == "fr"
+    # the body decides first: an English article keeps English whatever its title says
+    assert _doc(ENGLISH, front).language == "en"

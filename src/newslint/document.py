@@ -186,7 +186,16 @@ class Document:
         # Else what the prose plainly says (a French article in an English-configured tree is
         # still French; an untranslated English copy under content/it/ is English), else the
         # path (Hugo's index.fr.md, content/fr/) for a text too short to tell (see language.py).
-        found = language.from_prose(self.prose_text[self.body_start:]) or language.from_path(self.path)
+        body = self.prose_text[self.body_start:]
+        found = language.from_prose(body)
+        if found is None:
+            # (a notice of two sentences has too few function words to tell: its title and
+            # description, written in the same language, are read with it)
+            heads = " ".join(v for v in (meta.get("title"), meta.get("description"), meta.get("summary"))
+                             if isinstance(v, str))
+            if heads:
+                found = language.from_prose(f"{heads} {body}")
+        found = found or language.from_path(self.path)
         return found or (self.default_language or "en").strip().replace("_", "-").lower()
 
     def field_spans(self) -> list[tuple[int, int, str]]:

@@ -13,7 +13,8 @@ den and die too), and a short Swedish one by three of its own function words wit
 Spanish one by ¿ or ¡, a Portuguese one by ã or õ (with more of its function words than any other
 language's), a Dutch, French or Italian one by six function words, thrice any other's, and a
 Danish or Norwegian one by five of the words it spells its own way with its ø or æ. Swedish,
-Finnish, Danish and Norwegian are told by their function words too. Then the
+Finnish, Danish and Norwegian are told by their function words too. A notice too short to tell
+is read again with its title and description, which are written in its language. Then the
 path: Hugo names a translation in the file name (``index.fr.md``) or keeps each language in its
 own content folder (``content/fr/…``). The prose comes first because a site's untranslated copies sit under the
 other language's folder in English. Else the configured language applies, as before.

@@ -221,7 +221,9 @@ def data() -> dict[str, Any]:
 
 # A capitalised word that may open a sentence (Then, We've, Zero-fee), ending at a space or a mark, so not
 # part of a path or range (../Docs, v1..HEAD)
-_SENTENCE_WORD = lazy(r"[A-Z][a-z]+(?:['’][a-z]+|(?:-[a-z]+)+)?(?=[\s,;:!?)”’\"\ue000]|$)")
+# (any script's letters: a Spanish or German sentence opens with Él, Über, Escríbenos; the
+# capital and the lower case after it are asked of the match, which no class of re can say)
+_SENTENCE_WORD = lazy(r"[^\W\d_]+(?:['’][^\W\d_]+|(?:-[^\W\d_]+)+)?(?=[\s,;:!?)”’\"\ue000]|$)")
 
 
 _ACRONYM = lazy(r"[A-Z]{2,6}s?(?=,? [a-z])")
@@ -241,7 +243,11 @@ def opens_sentence(pt: str, at: int) -> bool:
     """Does a word that may open a sentence start at ``at`` ("store .Then we", "Slack..This"),
     not a domain word written after a dot (the .Gov domains, .Net)?"""
     m = _SENTENCE_WORD().match(pt, at)
-    return m is not None and m.group().lower() not in data()["domain-words"]
+    if m is None:
+        return False
+    word = m.group()
+    rest = word[1:].replace("'", "").replace("’", "").replace("-", "")
+    return word[0].isupper() and word[1].isalpha() and rest.islower() and word.lower() not in data()["domain-words"]
 
 
 @lru_cache(maxsize=1)
