@@ -5,7 +5,9 @@ description written apart from the body drifts (Milli/Milley). Surnames are comp
 transliteration skeleton that folds what romanisation systems disagree on (kh/h, ya/ia, -y/-iy/
 -yy/-yi endings, doubled letters, soft signs), and near misses by string distance (a letter
 added, dropped or changed, or two swapped: Horton/Hroton) when there is evidence of one person: the same given name, a bare surname after a full-name mention (either
-may be the slip: Mark Milley … Milli, or Vladimir Puten … Putin … Putin; a final "e" dropped
+may be the slip: Mark Milley … Milli, or Vladimir Puten … Putin … Putin; a surname of five
+letters with a letter inside it dropped, Michael Brown … Brwn, when the short form is no
+English word, given name or Census surname; a final "e" dropped
 or added only when the one full-name mention has it so and three bare mentions after it do not:
 Nigel Farag … Farage ×3, as Brown and Browne are otherwise two names), or
 the two spellings in different places (description against body). Given names of one person
