@@ -20,7 +20,8 @@ from typing import Any, Iterator, NamedTuple
 from .document import Document
 from .patterns import lazy
 
-_PUB_KEYS = ("date", "publishDate", "publishdate", "pubdate", "published", "date_published", "publish_date")
+_PUB_KEYS = ("date", "publishDate", "publishdate", "pubdate", "published", "pubDate", "pubDatetime", "date_published",
+             "publish_date")
 _FILE_DATE = lazy(r"(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})-[^/\\]*$")
 _RANGE_AFTER = lazy(r"\s*(?:[-–—]|to\b|through\b|thru\b|until\b|till\b|and\b|or\b|&)", re.I)
 MIN_YEAR, MAX_YEAR = 1800, 2199  # a four-digit number outside these is a count, not a year

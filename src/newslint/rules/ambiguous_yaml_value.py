@@ -60,7 +60,8 @@ first line (a long value wrapped over lines, as YAML allows, has no such lines).
         date: 2023-02-06
         title: "#GovLove 2023"
 
-A page's own key (its date, lastmod, expirydate, publishDate, draft or permalink) indented
+A page's own key (its date, lastmod, expirydate, publishDate, AstroPaper's pubDatetime or
+modDatetime, draft or permalink) indented
 under the mapping before it is read as a key of that mapping: the article loses its expiry
 date to ``featured_image``. The last key of a top-level mapping that is such a key, and that the
 article lacks at the top, is reported; the fix unindents it. So is any key the schema or the
@@ -348,7 +349,8 @@ def _quote_runs_over_keys(text: str, key: str, pos: Pos, present: set[str], is_k
 _COMMENT_LINE = lazy(r"\n#")  # a comment at a line's start
 # Keys that belong to the page, never to a value inside it: its dates and publishing switches
 # (not weight, slug or layout: a series, an author or a block has its own)
-_PAGE_KEYS = frozenset("date draft expirydate last_modified_at lastmod permalink pubdate publishdate updateddate".split())
+_PAGE_KEYS = frozenset("date draft expirydate last_modified_at lastmod moddatetime permalink pubdate pubdatetime publishdate "
+                       "updateddate".split())
 
 
 def _nested_page_keys(text: str, key: str, pos: Pos, present: set[str], is_known: Any) -> Iterator[Finding]:

@@ -2,7 +2,8 @@
 
 A news article reports what happened: a dateline ("WASHINGTON, May 31 —") or an event "on
 May 31" that falls more than ``max-days-after`` days after the publication date (front matter
-``date``/``publishDate`` or MkDocs Material's ``date.created``, or a ``YYYY-MM-DD-`` file name) is often a typo in the date or in the
+``date``/``publishDate``, Astro's ``pubDate``, AstroPaper's ``pubDatetime`` or MkDocs Material's
+``date.created``, or a ``YYYY-MM-DD-`` file name) is often a typo in the date or in the
 front matter. Off by default: announcements rightly name days to come ("registration closes on
 June 30"); turn it on for wire copy and reports. A date without a year gets the year nearest
 the publication date.

@@ -174,13 +174,33 @@ def _cjk_letter(ch: str) -> bool:
 def _in_cjk(pt: str, s: int, e: int) -> bool:
     """Does the fullwidth mark at ``[s, e)`` stand in Chinese or Japanese text: a CJK character right
     after it, or right before the Latin word (or name, handle, number) it is glued to? A Latin word
-    inside CJK text takes the text's marks (PythonのAPI（Application）が…, 使ったw）そう)."""
-    if _cjk_letter(pt[e: e + 1]):
+    inside CJK text takes the text's marks (PythonのAPI（Application）が…, 使ったw）そう). Closing
+    quotes after the mark and opening ones before the word are looked past (说：“OK。”然后), and so
+    is the space inside a name of capitalised words (他来自New York。)."""
+    j = e
+    while j < len(pt) and j - e < 3 and pt[j] in _CLOSERS:
+        j += 1
+    if _cjk_letter(pt[j: j + 1]):
         return True
-    i = s
-    while i > 0 and s - i < 40 and pt[i - 1].isascii() and (pt[i - 1].isalnum() or pt[i - 1] in "@#._-'&+"):
-        i -= 1
-    return _cjk_letter(pt[i - 1: i])
+    i, spaces = s, 0
+    while i > 0 and s - i < 40:
+        c = pt[i - 1]
+        if c.isascii() and (c.isalnum() or c in "@#._-'&+"):
+            i -= 1
+        elif c == " " and spaces < 2 and pt[i: i + 1].isupper() and pt[i - 2: i - 1].isalnum() \
+                and pt[i - 2: i - 1].isascii():
+            spaces += 1  # (New York: a name of capitalised words, not a Latin sentence)
+            i -= 1
+        else:
+            break
+    k = i
+    while k > 0 and i - k < 3 and (pt[k - 1] in _OPENERS or pt[k - 1] in _FULLWIDTH):
+        k -= 1
+    return _cjk_letter(pt[k - 1: k])
+
+
+_CLOSERS = frozenset("”’」』》〉）\"'")
+_OPENERS = frozenset("“‘「『《〈（\"'")
 
 
 def _cjk_pair(pt: str, at: int) -> bool:
