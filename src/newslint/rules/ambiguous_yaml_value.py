@@ -349,8 +349,8 @@ def _quote_runs_over_keys(text: str, key: str, pos: Pos, present: set[str], is_k
 _COMMENT_LINE = lazy(r"\n#")  # a comment at a line's start
 # Keys that belong to the page, never to a value inside it: its dates and publishing switches
 # (not weight, slug or layout: a series, an author or a block has its own)
-_PAGE_KEYS = frozenset("date draft expirydate last_modified_at lastmod moddatetime permalink pubdate pubdatetime publishdate "
-                       "updateddate".split())
+_PAGE_KEYS = frozenset("date draft expirydate last_modified_at lastmod moddatetime permalink pubdate pubdatetime "
+                       "publishdate updateddate".split())
 
 
 def _nested_page_keys(text: str, key: str, pos: Pos, present: set[str], is_known: Any) -> Iterator[Finding]:

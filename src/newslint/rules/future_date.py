@@ -38,8 +38,8 @@ NAME = "future-date"
 SEVERITY = "warning"
 DEFAULTS: dict[str, Any] = {
     "today": "",
-    "keys": ["date", "publishDate", "pubdate", "published", "pubDate", "pubDatetime", "lastmod", "modified",
-             "last_modified_at", "updatedDate", "updated", "modDatetime", "lastUpdated"],
+    "keys": ["date", "publishDate", "publishdate", "pubdate", "published", "pubDate", "pubDatetime", "lastmod",
+             "modified", "last_modified_at", "updatedDate", "updated", "modDatetime", "lastUpdated"],
 }
 
 

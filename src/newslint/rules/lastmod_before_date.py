@@ -39,7 +39,7 @@ ID = "NL011"
 NAME = "lastmod-before-date"
 SEVERITY = "warning"
 DEFAULTS: dict[str, Any] = {
-    "published-keys": ["date", "publishDate", "pubdate", "published", "pubDate", "pubDatetime"],
+    "published-keys": ["date", "publishDate", "publishdate", "pubdate", "published", "pubDate", "pubDatetime"],
     "modified-keys": ["lastmod", "modified", "last_modified_at", "updatedDate", "updated", "modDatetime",
                       "lastUpdated"],
 }
