@@ -1031,6 +1031,10 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         i = mk.end
         c = P[i] if i < n else "\n"
         mk.rsp = c in _SPACE_RIGHT or (c in _LOOK_FURTHER and ctx.right(i))
+        if c in _DASHES and mk.lsp:
+            mk.rsp = not _quoted_dashes(P, i, n)  # so “-” statt “--”: the dash is what is quoted
+        elif mk.rsp and mk.start and P[mk.start - 1] in _DASHES:
+            mk.lsp = not _quoted_dashes(P, mk.start - 1, -1)
     attribute = ""  # inside an attribute value left in prose (alt="..."): its closing delimiter
     after: list[int] = []  # _following(marks), made when first asked for (see _closes_next)
     quoting = _spaced_guillemets(marks, prof)
@@ -1176,6 +1180,21 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
 
 
 MISPLACED_SPACES = " \t\u00a0\u202f"
+
+
+_DASHES = frozenset("-–—")
+
+
+def _quoted_dashes(P: str, i: int, stop: int) -> bool:
+    """Is the run of dashes at ``i`` (walked right when ``stop`` is past it, left when it is -1)
+    all a quotation holds: a quotation mark right beyond it (so “-” statt so “--”)? A dash
+    counts as a space beside a mark (a quotation ends before a dash: “Yes”—he said); one
+    between two marks is the quoted text, and the marks open and close it."""
+    step = 1 if stop > i else -1
+    j = i
+    while j != stop and P[j] in _DASHES:
+        j += step
+    return j != stop and P[j] in QUOTES and abs(j - i) <= 3
 
 
 def misplaced_space(text: str, mk: Mark) -> bool:

@@ -66,10 +66,10 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if not nxt and mark == "," and word.isalpha() and len(word) >= 3 and word.lower() in table["domain-words"]:
         nxt = right_word(right, domains=True)  # json,xml and csv; com,org: formats or domains listed,
         nxt = nxt if len(nxt) >= 3 else ""  # not a file or host name whose dot became a comma (report,pdf)
-    if not nxt and mark == "," and word.isalpha() and word.islower() and len(word) >= 2 \
+    if not nxt and mark == "," and word.isalpha() and (word.islower() or (word.istitle() and len(word) >= 4)) and len(word) >= 2 \
             and right in _WORDS_NOT_DOMAINS.get(table.get("language", ""), ()) and space_then_lower(pt, i + 1 + len(right)):
-        return True  # animaros a que,de forma individual: in Spanish, French, Portuguese or Dutch
-        # "de" is a word that goes on with the clause, not Germany's domain
+        return True  # animaros a que,de forma individual, hasta el 9 de Septiembre,de ahí en: in Spanish,
+        # French, Portuguese or Dutch "de" is a word that goes on with the clause, not Germany's domain
     if not nxt and mark == "," and word.isalpha() and word.islower() and len(word) >= 3 and word in english_words():
         nxt = right_word(right, domains=True)  # privacy concerns,app purging: a domain's word that
         # is an English word, then the clause (not report,pdf or example,com: no word, or no clause)

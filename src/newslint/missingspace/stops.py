@@ -88,6 +88,8 @@ def sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: s
             and bang_ends_name(pt, word, right):
         return True  # America's PrepareAthon! Plan ... National PrepareAthon!Day, September 30: a name
         # styled with a "!" that the article writes elsewhere with nothing glued to its mark
+    if pt[i] == "." and word == token == left and len(word) == 1 and word in "123456789" and right_word(right) in _MONTHS:
+        return True  # zum 3.April 2023: a day's ordinal stop glued to its month (3. April), no initial
     if len(word) < 2 or CAMEL().search(word) or (not word.isalpha() and not word.isdigit()):
         return False  # an initial (J.Smith, non-U.S.), a version (v2), an identifier
     if word.islower() and pt[i] == "." and WORD().fullmatch(right) and right.istitle() and space_then_lower(pt, i + 1 + len(right)):
@@ -114,6 +116,11 @@ def sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: s
     if word[0].isupper():
         return capitalised_ends(pt, i, word, right, nxt, after, table, latin, text)
     return True
+
+
+# Month names a day's ordinal stop stands before in German writing (am 3. April): English's and German's
+_MONTHS = frozenset("January February March April May June July August September October November December "
+                    "Januar Jänner Februar März Mai Juni Juli Oktober Dezember".split())
 
 
 # Emphasis markers, then a capital: the emphasised first word of the next sentence (nested

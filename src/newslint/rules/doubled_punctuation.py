@@ -15,7 +15,9 @@ GitHub.](https://…).`: readers see two; the fix, unsafe, deletes the one after
 full stop after a lower-case word's `?` or `!` (`did the talks end?.`: the fix deletes the stop; not
 after a name's own mark, `Yahoo!.`); a doubled `!`
 or `?` is shouting that news copy does not do. The fix
-keeps one mark. Two full stops before a lower-case word may be a clipped ellipsis (`Well..
+keeps one mark. A stop typed again after a space before the next sentence (`działającym. . Problem`)
+and two stops or commas right after a link (`[dołącz do speakerów][2].., którzy`) are reported
+too. Two full stops before a lower-case word may be a clipped ellipsis (`Well..
 maybe`), so that fix is unsafe, unless they follow an abbreviation (`U.S.. agencies`, `etc..
 and`: its own stop and a stray one); before a capital, the end of the line or a closing mark it is
 safe, and so is the fix of two stops glued to a capitalised word or to an acronym the article
@@ -181,6 +183,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 and (pt[s - 2].isalnum() or pt[s - 2] in _AFTER_WORD) and not near_invisible(doc, s - 1, i + 1):
             yield Finding(s - 1, i + 1, f"'{mark}' typed twice; use one",
                           Fix.delete(s, i + 1, f"Keep one '{mark}'"))
+        elif mark == "." and mark in marks and s > 1 and pt[s - 1] == "." and pt[s - 2].isalpha() \
+                and _SPACED_STOP_AFTER().match(pt, i + 1) and not near_invisible(doc, s - 1, i + 1):
+            # "w nim działającym. . Problem": a stop typed again after a space, before the next
+            # sentence (not a spaced ellipsis, ". . .", nor its two dots before a lower-case word)
+            yield Finding(s - 1, i + 1, "'.' typed twice; use one", Fix.delete(s, i + 1, "Keep one '.'"))
+
+
+# After ". .": a space and a capital that opens the next sentence, or the paragraph's end
+_SPACED_STOP_AFTER = lazy(r"[ \t]+[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ]|[ \t]*(?:\n\n|$)")
 
 
 def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator[Finding]:
@@ -193,7 +204,12 @@ def _check_group(doc: Document, pt: str, s: int, e: int, marks: str) -> Iterator
     before = pt[s - 1] if s else ""
     after = pt[e] if e < n else "\n"
     if not (before.isalnum() or before in _AFTER_WORD) or before in "\n" + MASK or not before:
-        return
+        if not (before == MASK and mark in ".,;" and length == 2 and link_ending_at(doc, s) >= 0):
+            return
+        if mark == "." and after in ",;":  # [dołącz do speakerów][2].., którzy: no stop belongs there
+            yield Finding(s, e, "two full stops before a comma; delete them",
+                          Fix.delete(s, e, "Delete the full stops", safe=False))
+            return  # (after a link, as after its text's last word)
     if mark in ",;" and length == 2:
         yield _finding(s, e, mark, True)
     elif mark == ":" and length == 2 and not (after.isalnum() or after in "/\\_"):

@@ -20,6 +20,10 @@ a closing mark drawn the wrong way (improvement.“), reported with an unsafe fi
 typed after a sentence's end and a stray space while a quotation is open (family, too. “): it
 closes that quotation (space-inside-quotes reports the space).
 
+In German, Czech and Slovak (and Russian quotations inside «…») the language's closing “ typed
+at both ends (“Matz“) opens the quotation with the wrong mark: the fix writes „ (safe when the
+pair is sure).
+
 Not findings: a closing mark typed into a word or before one that nothing closes (`the hos”pital`):
 it opens no quotation, and NL110 `unclosed-quote` reports it; German and Russian closing “ („…“, «…
 „…“ …» with `lang: de`/`ru`); apostrophes (see NL117 `wrong-apostrophe`); marks of another language
@@ -71,8 +75,25 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         safe = mk.sure and mk.partner is not None and mk.partner.sure
         yield Finding(mk.start, mk.end, f"{mk.ch} {where} a quotation here; use {want}",
                       Fix.replace(mk.start, mk.end, want, f"Use {want}", safe))
+    yield from _closer_opens(q, lone)
     if "’" in q.present:  # (‘’…’’ needs ’ in the text, which the analysis knows: no search of the prose)
         yield from _twins(doc.prose_text)
+
+
+def _closer_opens(q: Any, lone: frozenset[int]) -> Iterator[Finding]:
+    """German, Czech, Slovak (and a Russian quotation inside «…»): “Matz“, a quotation opened with
+    its own closing mark, the high 66 typed for the low „ at both ends. The pair is the language's
+    closer twice; no other language's pair is “…“, so foreign-quotes has nothing to say of it."""
+    prof = q.profile
+    opener_of = {c: o for o, c in prof.levels + prof.also if c not in prof.openers}
+    if not opener_of:
+        return
+    for mk, partner in q.pairs():
+        want = opener_of.get(mk.ch)
+        if want is None or partner.ch != mk.ch or mk.masked or mk.flag or id(mk) in lone:
+            continue
+        yield Finding(mk.start, mk.end, f"{mk.ch} opens a quotation here; use {want}",
+                      Fix.replace(mk.start, mk.end, want, f"Use {want}", mk.sure and partner.sure))
 
 
 def _twins(pt: str) -> Iterator[Finding]:

@@ -20,7 +20,8 @@ A space after a link (``[the report](url) ,``) counts as after a word, and a mar
 end of emphasis (``a decision .**``) as before a closing mark. Code, URLs, HTML and shortcodes are
 not prose and are never checked. Not findings: an ellipsis after a space ("and so on ..."), a
 spaced ellipsis (". . ."), a decimal or file extension after a space (" .5", " .md"), a
-smiley (" :)"), and in French, times and ratios (10:30) and a mark right after another (?!).
+smiley (" :)"), a ? or ! standing alone as a label's value at a line's end ("_Dopad projektu:_ ?"),
+and in French, times and ratios (10:30) and a mark right after another (?!).
 
 In English a space before the apostrophe of a contraction or a possessive (``It ’s``, ``the
 agency 's``, ``don 't``), left by copy-paste or a typesetting tool, is reported too. Not findings:
@@ -126,6 +127,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if s == 0 or pt[s - 1].isspace() or (pt[s - 1] == MASK and link_ending_at(doc, s) < 0) \
                 or (pt[s - 1] == mark and mark in ",;:"):
             continue  # ", ," is a doubled mark (NL101); code or HTML may end with a space of its own
+        if mark in "?!" and pt[max(0, s - 6): s].rstrip("*_")[-1:] == ":" and after in "\n" + MASK:
+            continue  # "_Dopad projektu:_ ?": a label's value not yet known, a mark standing alone
         if mark == "." and not doubled and (pt[s - 1] == "." or pt[i + 1: i + 8].lstrip(HSPACE)[:1] == "."):
             continue  # a spaced ellipsis: ". . ."
         if near_invisible(doc, s, i + 1):
@@ -264,6 +267,8 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
                 continue  # 10:30, 1:2
             if mark == ":" and _emoji_code_end(pt, s):
                 continue  # :calendar: Date de publication: an emoji code's closing colon
+            if mark == ":" and pt[s + 1: s + 2] == MASK and pt[max(0, s - 3): s].lower() == "url":
+                continue  # <URL:http://ftp.ruby-lang.org/…>: RFC 1738's label glued to its address
             if passages.other_language(s):
                 continue  # "P.S.: Have you been there yet?": English there
             missing.append((s, mark))

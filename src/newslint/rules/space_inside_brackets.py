@@ -19,7 +19,8 @@ on both sides, one that runs over a line, a `_` inside a word (snake_case), and 
 emboldened one by one (`**l**i**s**t`) or a plural's s (`**API**s`) are left alone.
 
 Not findings: empty brackets and task-list boxes (`( )`, `[ ]`, `[ x]`), a bracket at the start
-or end of a line, a bracket with no partner nearby, emoticons (`:( `), a space before
+or end of a line, a bracket with no partner nearby, emoticons (`:( `, and the space between a smiley and a closing
+bracket: `(un scaffold :-) )`), a space before
 punctuation (NL102) or next to an elision marker (`[ <…>`, NL106), and code, URLs and link
 destinations (not prose).
 
@@ -45,6 +46,8 @@ FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
 _PAIR = {"(": ")", "[": "]", ")": "(", "]": "["}
+# A smiley that ends where the spaces before a closing bracket start, after a space or a line's start.
+_EMOTICON = lazy(r"(?:^|(?<=\s))[:;=][-^']?[()DPp]$")
 _SPACE = " \t"
 _GLUE_BEFORE = ",.…;:!?)]>”’"  # after these (or a word) a bracket wants a space before it
 _GLUE_AFTER = "([<“‘"  # before these (or a word) a bracket wants a space after it
@@ -88,6 +91,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             pass  # [www.nasa.gov ](http://www.nasa.gov/)
         elif s == 0 or pt[s - 1] in "\n" + MASK + "([" or (pt[s - 1] in ":;=" and pt[i] == ")"):
             continue  # (an emoticon is :) or ; ), never with a square bracket: [Key: ](url) is a slip)
+        elif s != i and pt[i] == ")" and _EMOTICON().search(pt[max(0, s - 6): s]):
+            continue  # (a scaffold :-) ): the space keeps a smiley from its closing bracket; :-)) reads as one
         if pt.rfind(_PAIR[pt[i]], _paragraph_start(pt, s), s) < 0 or near_invisible(doc, s, i + 1) or s in ends:
             continue
         k = i + 1

@@ -6,7 +6,9 @@ own apostrophes decide when it has three or more and two in three of them agree:
 in three are curly, none enforced when two in three are straight (a straight habit; under curly
 quotation marks it takes three straight ones: one curly and two straight are a curly article with
 two slips); an article
-with fewer, or with no such majority, is judged by its quotation marks (curly when they are), so
+with fewer, or with no such majority, is judged by its quotation marks (curly when they are, but not
+when they are guillemets only and the article writes no curly apostrophe at all: «…» are typed
+apart from the apostrophe, Ukrainian зв'язку beside them is its habit), so
 one more straight apostrophe never turns a curly article into an unchecked one. `"curly"` or
 `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s,
 ‘em, rock ‘n’ roll), some keyboards give an acute accent (it´s), symbol pickers a prime
@@ -78,6 +80,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     style = q.style(opts["style"])
     if opts["style"] == "auto":
         style = _by_apostrophes(starts, q.present, style)
+        if style == "curly" and "’" not in prose and "‘" not in prose and _guillemets_only(q):
+            style = ""  # «…» say nothing of the apostrophe: зв'язку, l'État typed beside them
     want = "'" if style == "straight" or (not style and _straight_habit(starts, q)) else q.profile.apostrophe
     wrong = {"‘", "´", "′"} | ({"'"} if style == "curly" else set()) | ({"’"} if style == "straight" else set())
     text = doc.text  # the analysis knows which marks occur; ´ and ′ are asked of the text
@@ -119,6 +123,15 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         else:
             message = "curly apostrophe in an article that uses straight quotes; use '"
         yield Finding(start, start + 1, message, Fix.replace(start, start + 1, want, f"Use {want}"))
+
+
+def _guillemets_only(q: Any) -> bool:
+    """Are the article's curly quotation marks all guillemets («…», ‹…›)? Smart-quote software
+    that curls “…” curls the apostrophe too; guillemets are typed or set apart from it, and an
+    article that writes no curly apostrophe (Ukrainian зв'язку, with «…» throughout) has no
+    curly habit for its few straight ones to break."""
+    marks = q.quotation_marks(False)
+    return bool(marks) and all(m.ch in "«»‹›" for m in marks)
 
 
 def _unplaced_opener(prose: str, mk: Any) -> bool:
