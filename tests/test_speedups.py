@@ -305,7 +305,7 @@ def reference_parse(run: str):
     ss, se, surname = names[-1]
     if len(names) == 1:
         return Parsed(surname, ss, se, titled=titled)
-    for gs, ge, given in reversed(names[-3:-1]):
+    for gs, ge, given in names[-3:-1]:  # (two words before the surname first: José Martín Martínez)
         if given in data.given_names() and not _PATRONYMIC().search(given):
             return Parsed(surname, ss, se, given, gs, ge, titled)
     return None

@@ -1163,6 +1163,10 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 _open(mk, stack, sure=opening)
                 if ch not in prof.openers:  # German »Hallo« opens with », as it may
                     mk.flag = "reversed"  # ”Hello”, e.g.”back”, »Hallo« in Russian: a closing mark used to open
+            elif ch == "”" and top is not None and stack[-1] is top and _stray_before_closer(ctx, marks, idx, top, stack):
+                mk.role = "close"  # "He said ” no to the plan", “Read the [city website”][site] now,”:
+                mk.flag = "inside"  # the quotation's own closing mark follows; this one closes nothing
+                q.stray.append(mk)
             else:
                 _close_or_stray(mk, stack, top, q)
         elif closing and top is not None and ch in "«‹" and top.ch in "»›":
@@ -1382,6 +1386,27 @@ def _closers_after(marks: list[Mark], idx: int) -> int:
                 break
             n += mk.rsp and not mk.lsp
     return n
+
+
+def _stray_before_closer(ctx: "_Context", marks: list[Mark], idx: int, top: Mark, stack: list[Mark]) -> bool:
+    """Is the ” at ``marks[idx]``, which would close ``top``, a stray one inside the quotation,
+    whose own closing mark comes later (as many closing-shaped marks follow as quotations are
+    open)? So when ``top`` is a straight " and the next mark of the family is a closing " ("He
+    said ” no to the plan": a quotation is drawn with one kind of mark), or when the ” ends a
+    link's text that opened inside the quotation (“Read the [city website”][site] now,”: a
+    quotation does not close inside a link it holds)."""
+    P = ctx.P
+    if top.ch == '"':
+        nxt = next((m for m in marks[idx + 1:] if m.ch in DOUBLE), None)
+        if nxt is None or nxt.ch != '"' or not (nxt.rsp or nxt.end == len(P)) or nxt.lsp:
+            return False
+    else:
+        mk = marks[idx]
+        opened = P.rfind("[", top.end, mk.start)
+        if opened < 0 or "]" in P[opened: mk.start] or P[mk.end: mk.end + 1] not in ("]", MASK) \
+                or ctx.text[mk.end: mk.end + 1] != "]":
+            return False
+    return _closers_after(marks, idx) >= sum(1 for o in stack if o.ch in DOUBLE)
 
 
 def _closers_left(marks: list[Mark], idx: int) -> int:

@@ -181,7 +181,10 @@ def _pick(words: list[str]) -> tuple[int, int, bool] | None:
     if len(names) == 1:
         return names[0], -1, titled
     given_names = data.given_names()
-    for j in reversed(names[-3:-1]):
+    # (a given name two words before the surname is the given name, the word between a middle
+    # name or the first of two surnames: José Martín Martínez is José, as Gabriel García Márquez
+    # is Gabriel; not Martín, which a lone "Martín" later would be taken to call him by)
+    for j in names[-3:-1]:
         given = words[j]
         if given in given_names and not _PATRONYMIC().search(given):
             return names[-1], j, titled

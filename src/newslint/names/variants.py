@@ -201,6 +201,12 @@ def candidate_groups(doc: "Document", allow: frozenset[str]) -> list[set[str]]:
                       and _close(p, w) and not _ignorable(p, w, allow)
                       and not (derived(p, w) and not (language == "en" and _final_e(p, w)))
                       and not inflected(p, w, language)}
+        if len(p) == NEAR_MIN_LENGTH:  # (Michael Brown … Brwn said: a letter dropped leaves four,
+            # which the near test turns down; a bare word that is no real word, no given name and
+            # no Census surname, after the full name: _same_person asks for the order)
+            group |= {w for w in by_letter[p[0].casefold()]
+                      if len(w) == MIN_LENGTH and w in sv.bare and _letter_dropped(w, p) and not _real_word(w)
+                      and not _ignorable(p, w, allow)}
         if len(group) > 1 and not group <= seen:
             group = {w for w in group if not _is_word(doc.prose_text, w)}
             if len(group) > 1:
@@ -225,8 +231,10 @@ def _short_pairs(full: dict[str, dict[str, int]], allow: frozenset[str]) -> list
             if a[0].casefold() != b[0].casefold() or _ignorable(a, b, allow) or keys.isdisjoint(
                     given_key(g) for g in full[b]):
                 continue
-            if skeleton(a) == skeleton(b) or swapped(a, b):
-                out.append({a, b})
+            if skeleton(a) == skeleton(b) or swapped(a, b) or (
+                    _letter_dropped(a, b) and not (data.known_surname(a) and data.known_surname(b))):
+                out.append({a, b})  # (Dan Gould … Dan Guld: a letter dropped, the short form no
+                # known surname; David Chen and David Cheng are two real names, two people)
     return out
 
 
@@ -516,7 +524,9 @@ def _same_person(form: str, wanted: str, by_form: dict[str, list[Mention]], ment
     g2 = {given_key(m.given) for m in by_form[wanted] if m.full}
     outvoted = _outvoted_final_e(form, wanted, by_form)
     if near and (not _close(form, wanted) or derived(form, wanted) and not outvoted) \
-            and not (swapped(form, wanted) and g1 & g2):
+            and not ((swapped(form, wanted) or _short_dropped(form, wanted)) and g1 & g2) \
+            and not (_short_dropped(form, wanted) and not _real_word(min(form, wanted, key=len))
+                     and (_bare_after(by_form[form], by_form[wanted]) or _bare_after(by_form[wanted], by_form[form]))):
         return False
     if outvoted:
         return True
@@ -570,6 +580,14 @@ def _outvoted_final_e(form: str, wanted: str, by_form: dict[str, list[Mention]])
     return (len(one) == 1 and one[0].full and len(bare) >= 3
             and all(not m.full and not m.titled and m.start > one[0].start for m in bare)
             and short not in data.given_names() and short.casefold() not in english_words())
+
+
+def _short_dropped(a: str, b: str) -> bool:
+    """Is one of two spellings the other, of five letters or fewer, with a letter inside it
+    dropped, and not both real surnames (Gould, Guld; not Chen, Cheng: two people)?"""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) <= NEAR_MIN_LENGTH and _letter_dropped(short, long_) \
+        and not (data.known_surname(short) and data.known_surname(long_))
 
 
 def _letter_dropped(form: str, wanted: str) -> bool:

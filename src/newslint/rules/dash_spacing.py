@@ -2,14 +2,15 @@
 
 An article spaces its dashes one way: closed (`word—word`, Chicago), spaced (`word — word`,
 AP), or with spaced en dashes (`word – word`, British). A dash with a space on one side only
-(`word —word`) is always wrong; a closed dash in a spaced article (or the reverse) is
+(`word —word`, also after a closing quotation mark or a link before a lower-case word: `“again”
+–and`, `[the report](url)– and`) is always wrong; a closed dash in a spaced article (or the reverse) is
 inconsistent. With ``style = "auto"`` (the default) the house form is the one the article's
 dashes use most (a tie, or no dash, gives ` — `), and the others are reported only when it is
 clear: two in three dashes or more take it (an article that spaces a third of its dashes the
 other way mixes two styles by habit; no single one is a slip); set ``style`` to ``"spaced-em"``,
 ``"closed-em"`` or ``"spaced-en"`` to impose one (and the same in hyphen-as-dash, NL107, whose
 fixes write the house dash). A closed en dash before a function word, a form of "be", an auxiliary
-(`organizations–has worked`) or an adverb
+(`organizations–has worked`, after a pronoun too: `along with it–to make sure`) or an adverb
 that opens an aside (`service–such as`, `first–then`, `challenge–were able`, `workforce–the team`,
 `obligation–almost`, `Internet–all of which`: a quantifier before "of" and a pronoun) breaks a sentence, where only an em dash (or the house's spaced en dash)
 belongs; so does another closed en dash in that sentence, the pair's other half (`created–in 29
@@ -40,7 +41,8 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..typography import DASH_FORMS, dash_votes, dashes, house_dash, is_range, near_invisible
+from ..prose import MASK
+from ..typography import DASH_FORMS, dash_votes, dashes, house_dash, is_range, link_ending_at, near_invisible
 
 ID = "NL108"
 NAME = "dash-spacing"
@@ -58,14 +60,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     style = opts["style"]
     if style not in ("auto", *DASH_FORMS):
         return
-    found = [d for d in dashes(doc) if d.mark in "—–" and d.between_words]
+    pt = doc.prose_text
+    found = [d for d in dashes(doc) if d.mark in "—–" and (d.between_words or _after_quote_or_link(doc, pt, d))]
     if not found:
         return
     house = house_dash(doc, style)
     votes = dash_votes(doc) if style == "auto" else {}
     clear = style != "auto" or 3 * votes[house] >= 2 * sum(votes.values())
     dash = DASH_FORMS[house]
-    pt = doc.prose_text
     spanish = doc.language == "es"
     why = "the house style is" if style != "auto" else "this article uses"
     breaking, partners = _sentence_en_dashes(pt, [d for d in found if d.form == "closed-en" and not is_range(pt, d)])
@@ -109,6 +111,18 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         yield Finding(d.start, d.end, message, Fix.replace(d.start, d.end, dash, f"Respace the dash as '{dash}'"))
 
+
+
+def _after_quote_or_link(doc: Document, pt: str, d: Any) -> bool:
+    """A dash spaced on one side only after a closing quotation mark or a link, before a lower-case
+    word (`“again” –and then`, `[the mayor](url)– and`): between words, as a dash after a word
+    is. Not before a capitalised word: an attribution (`…,” —Name`) sets its dash so."""
+    if not d.form.startswith("one-sided") or not pt[d.end: d.end + 1].islower():
+        return False
+    before = d.start - 1
+    if pt[before: before + 1] in ("”", "’"):
+        return pt[before - 1: before].isalnum() or pt[before - 1: before] in ".,!?"
+    return pt[before: before + 1] == MASK and link_ending_at(doc, before + 1) >= 0
 
 
 # Words that open a clause or a phrase and never end the first half of a compound: after a
@@ -235,9 +249,10 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
         return False  # either–or, neither–nor: a compound
     if before is not None and len(before.group()) == 2 and before.group() not in _SHORT_ENDS:
         return False  # as–is: a short word is a compound's half; a particle or pronoun ends a clause
-    return before is not None and before.group().lower() not in _CLAUSE_WORDS \
+    return before is not None and (before.group().lower() not in _CLAUSE_WORDS or before.group() in _SHORT_ENDS) \
         and pt[before.start() - 1: before.start()] not in ("–", "-")
 
 
-# Two-letter words that end a clause before a dash (pop up–but, tell us–and), not as–is
+# Two-letter words that end a clause before a dash (pop up–but, tell us–and, along with it–to
+# make sure: a pronoun, though a function word itself), not as–is
 _SHORT_ENDS = frozenset("up in on it us me".split())

@@ -5,7 +5,8 @@ joined two sentences), and so is an em dash typed twice between words (`listâ€”â
 Chinese, whose dash is two em dashes), and a full stop left before a comma after a plain lower-case word
 (`the free., six-course training`, `design-centric., agile`, `easy to use., but`: a word of three
 letters only when it is no abbreviation, not `etc.,` or `vol.,`; and after a capitalised word that is no
-abbreviation, first in its sentence or six letters long: `Again., by planning`, or after a capitalised word
+abbreviation, first in its sentence or six letters long: `Again., by planning`, or shorter and
+written elsewhere without its stop or the plural of a word: `the Town Hall., like`, `the Sites., and`, or after a capitalised word
 that is no English word, six letters long or written elsewhere without its stop: `Magna Carta.,`,
 `Washington.,`; the fix deletes the stop), and a
 comma or semicolon an edit left before a sentence's stop (`after you edit it,.`: the fix deletes
@@ -71,6 +72,13 @@ _CAPITAL_ABBREVIATIONS = frozenset("""admin approx assn assoc blvd bros brig cal
     mass mgmt miss natl prof secy treas univ vols wash""".split())
 
 
+# Abbreviations of four or five letters that are English words too, or plurals of one, which a
+# capitalised word before ".," may be (Sept., Univ., Refs.): only longer words count there
+_SHORT_CAPITAL_ABBREVIATIONS = frozenset("""sept tues thur thurs febr sect chap dist stat supp jour phil rept
+    gram pres repr supt hosp bull publ hist refs mins secs pts pgs cols eds mths qtrs nums vars reps sens
+    govs atty attys mgrs depts""".split())
+
+
 def _capital_word(pt: str, at: int, alone: Callable[[], frozenset[str]]) -> re.Match[str] | None:
     """The capitalised English word right before ``at`` when it is no abbreviation: six letters or
     more, or the first word of a sentence. ``alone`` gives the capitalised words the text writes
@@ -88,6 +96,13 @@ def _capital_word(pt: str, at: int, alone: Callable[[], frozenset[str]]) -> re.M
         return m if len(lower) >= 6 or m.group() in alone() else None
     before = pt[max(0, m.start() - 2):m.start()]
     if len(lower) >= 6 or not before.strip() or before[-1:] == " " and before[:1] in ".?!":
+        return m
+    if lower in _SHORT_CAPITAL_ABBREVIATIONS:
+        return None
+    # a shorter one that the article writes elsewhere without a stop (the Town Hall., with
+    # "Town Hall" elsewhere), or a plural of an English word (the Sites., the Votes.): no
+    # abbreviation ends in the plural "s" of a word, bar the ones named
+    if m.group() in alone() or (lower.endswith("s") and len(lower) >= 5 and lower[:-1] in english_words()):
         return m
     return None
 

@@ -5,7 +5,9 @@ description written apart from the body drifts (Milli/Milley). Surnames are comp
 transliteration skeleton that folds what romanisation systems disagree on (kh/h, ya/ia, -y/-iy/
 -yy/-yi endings, doubled letters, soft signs), and near misses by string distance (a letter
 added, dropped or changed, or two swapped: Horton/Hroton) when there is evidence of one person: the same given name, a bare surname after a full-name mention (either
-may be the slip: Mark Milley … Milli, or Vladimir Puten … Putin … Putin; a final "e" dropped
+may be the slip: Mark Milley … Milli, or Vladimir Puten … Putin … Putin; a surname of five
+letters with a letter inside it dropped, Michael Brown … Brwn, when the short form is no
+English word, given name or Census surname; a final "e" dropped
 or added only when the one full-name mention has it so and three bare mentions after it do not:
 Nigel Farag … Farage ×3, as Brown and Browne are otherwise two names), or
 the two spellings in different places (description against body). Given names of one person
@@ -43,8 +45,11 @@ Starmer … Starmer said), nor is a word the
 article also writes in lower case (Responsive, Rose), nor a word of three letters (Lee beside
 Lees) unless it is a four-letter surname with its doubled letter typed once (Fos beside Foss),
 in the full-name mention too (Eric Mil … Mill said), or a short surname written after the same
-given name both ways with a letter typed once or twice or two letters swapped (Sarah Lee …
-Sarah Le, Mark Kahn … Mark Khan; not David Chen and David Cheng, nor Wei Lee and Wei Li).
+given name both ways with a letter typed once or twice, a letter inside it dropped, or two
+letters swapped (Sarah Lee … Sarah Le, Dan Gould … Dan Guld, Mark Kahn … Mark Khan; not David
+Chen and David Cheng, both real surnames, nor Wei Lee and Wei Li). Of a run of three names, the
+first is the given name when it is one (José Martín Martínez: José; Gabriel García Márquez:
+Gabriel), the second a middle name or the first of two surnames.
 """
 
 from __future__ import annotations

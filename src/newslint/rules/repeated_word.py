@@ -9,8 +9,10 @@ twice (`per per`, `van van`, `für für`; not the Polish, Czech or Slovak pronou
 doubles as grammar: `powiedzieć, to to, że`), in any letter case of the first (`The the`),
 across a line break too (in a list item or a block quote as well, past the next line's indent or
 `>`: not from one list item to the next), and after an opening quotation mark, bracket, link text or emphasis
-(`“The the talks`, `[the the report](…)`). In an English article a preposition and an article
-typed twice as a pair are reported too (`with a with a`, `in the in the`). The fix deletes the second word (across a line break, the first one, at
+(`“The the talks`, `[the the report](…)`), and across the edge of a link or emphasis of more
+than the word (`in [in the office](…)`, `[the report of](…) of the`, `the **the report**`; not `the
+word *in* in the title`, a word named). In an English article a preposition and an article
+typed twice as a pair are reported too (`with a with a`, `in the in the`, across a line break too). The fix deletes the second word (across a line break, the first one, at
 the end of its line, so that the line break stays) and is safe.
 
 In an English article any lower-case word of four letters or more typed twice is reported too
@@ -47,7 +49,8 @@ before "now": "but for for now"), `in in`
 after a verb that takes "in", or right after a form of "be" or an object pronoun ("give in in
 the end", "put that logic in in this PR", "where they are in in the list"; not a verb that takes
 "in" only with an object right before it: "who works in in the office" is a slip, nor a pair
-before a preposition: "log in in with your name"), `at at` in "looking
+before a preposition: "log in in with your name", nor the last part of a word joined by a hyphen:
+"e-mail in in off hours"), `at at` in "looking
 at at least"), a capitalised second word (`a A-list actor`), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
 in different sentences or table cells, code, URLs and HTML; a run of three letters at a word's
 end or near it (`Ahhh`, `yesss`, `coool`), a longer run (`sooooo`, `loooove`), words with capitals
@@ -151,10 +154,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             fix = Fix.delete(m.end(1), m.end(3), "Delete the repeated word",
                              reshapes=restores_reference(doc, m.end(1), m.end(3), ""))
         yield Finding(m.start(), m.end(), f"“{m.group(1)}” twice in a row; delete one", fix)
+    yield from _around_markup(doc, pt, foreign)
     if triples:
         yield from _triples(doc, pt, triples)
     if doc.language == "en":
-        yield from _doubled_pairs(pt, literal_starts(doc, _PAIRS) or ())
+        yield from _doubled_pairs(pt, doc.text, literal_starts(doc, _PAIRS) or ())
     emphatic = _EMPHATIC if doc.language == "en" else _EMPHATIC_IN.get(doc.language)
     if emphatic is not None:  # (less the short words checked above: one finding for "with with")
         auxiliaries = _AUXILIARY_DOUBLES.get(doc.language, frozenset())
@@ -216,19 +220,95 @@ def _content_words(pt: str, emphatic: frozenset[str], auxiliaries: frozenset[str
                           Fix.delete(s + len(w), e, "Delete the repeated word", safe=False))
 
 
-def _doubled_pairs(pt: str, starts: Any) -> Iterator[Finding]:
+def _around_markup(doc: Document, pt: str, foreign: tuple[str, ...]) -> Iterator[Finding]:
+    """A checked word typed twice with a link's or emphasis's edge between the two: "in [in the
+    office](url)", "[the report in](url) in the", "the **the report**", "**read the** the
+    report". Not when the link or emphasis holds the one word alone (the word *in* in this title:
+    a word named, not typed twice), nor the special cases of "in", "for" and "is" above."""
+    words = _ENGLISH if doc.language == "en" else frozenset(foreign)
+    if not words:
+        return
+    edges = []  # (where the first word ends, where the second starts, the gap's markup)
+    if MASK in pt:
+        for s, e, kind in doc.prose_index.masks:
+            if kind not in ("dest", "ref"):
+                continue
+            close = s if kind == "ref" else s - 1
+            if kind == "dest" and pt[close: close + 1] != "]":
+                continue
+            opened = pt.rfind("[", max(0, close - 300), close)
+            if opened < 1 or "]" in pt[opened + 1: close] or pt[opened - 1] != " " or MASK in pt[opened: close]:
+                continue
+            inner = pt[opened + 1: close]
+            if " " not in inner.strip():
+                continue  # [in](url) in: the link holds the one word
+            edges.append((opened - 1, opened + 1, "open"))  # in [in the office](url)
+            if pt[e: e + 1] == " ":
+                edges.append((close, e, "close"))  # [the report in](url) in
+    if "*" in pt or "_" in pt:
+        for m in _EMPHASIS_EDGE().finditer(pt):
+            inner_start = m.start(2) if m.group(2) else -1
+            marks = m.group(1) or m.group(2)
+            if m.group(1):  # a closing marker, then the space: **read the** the
+                opened = pt.rfind(marks, max(0, m.start() - 300), m.start())
+                if opened < 0 or " " not in pt[opened + len(marks): m.start()].strip():
+                    continue
+                edges.append((m.end(), m.end(), "close"))
+            else:  # the space, then an opening marker: the **the report**
+                closed = pt.find(marks, m.end(), m.end() + 300)
+                if closed < 0 or " " not in pt[inner_start + len(marks): closed].strip():
+                    continue
+                edges.append((m.start(), m.end(), "open"))
+    for end, start, edge in edges:
+        # end: where the first word (and its closing markers) ends; start: the space before the
+        # second word (a closing edge) or where the second word's markers end (an opening one)
+        before = _WORD_BEFORE_EDGE().search(pt, max(0, end - 30), end)
+        after = _WORD_AFTER_EDGE().match(pt, start + 1 if edge == "close" else start)
+        if before is None or after is None:
+            continue
+        if (edge == "open" and before.end(1) != before.end()) or (edge == "close" and after.start(1) != after.start()):
+            continue  # markers on the word outside too: the fix would cut the emphasis
+        first, second = before.group(1), after.group(1)
+        if first.lower() not in words or second != first.lower() and second != first:
+            continue
+        if first.lower() == "in" and _particle(pt, before.start(1)):
+            continue  # give in [in the end](url)
+        if first.lower() in ("for", "is"):
+            continue
+        # the fix deletes the word outside the link or emphasis, and its space
+        fix = Fix.delete(before.start(1), end + 1, "Delete the repeated word") if edge == "open" \
+            else Fix.delete(start, after.end(1), "Delete the repeated word")
+        yield Finding(before.start(1), after.end(1), f"“{first}” twice in a row; delete one", fix)
+
+
+# A space with emphasis markers closing before it or opening after it, between two words
+_EMPHASIS_EDGE = lazy(r"(?<=[^\W_])(\*{1,2}|_{1,2})(?= [^\W_])|(?<=[^\W_]) (\*{1,2}|_{1,2})(?=[^\W_])")
+_WORD_BEFORE_EDGE = lazy(r"(?<![\w'’-])([A-Za-z]+)(?:\*{1,2}|_{1,2})?\Z")
+_WORD_AFTER_EDGE = lazy(r"(?:\*{1,2}|_{1,2})?([a-z]+)(?![\w'’-])")
+
+
+def _doubled_pairs(pt: str, text: str, starts: Any) -> Iterator[Finding]:
     """A preposition and an article typed twice (``with a with a``, ``in the in the``), from the
     shared literal scan's starts, each at a word's start: the fix deletes the second."""
     for at in starts:
         if at and _WORDISH().match(pt, at - 1):
             continue  # inside a word (within the within the: not a preposition)
         m = _PAIR().match(pt, at)
-        if m is not None and m.group(1).lower() == m.group(2).lower():
-            yield Finding(at, m.end(), f"“{m.group(1)}” twice in a row; delete one",
-                          Fix.delete(at + len(m.group(1)), m.end(), "Delete the repeated words"))
+        if m is None or m.group(1).lower() != m.group(3).lower() or m.group(3)[0].isupper():
+            continue
+        if "\n" not in m.group(2):
+            fix = Fix.delete(at + len(m.group(1)), m.end(), "Delete the repeated words")
+        elif MASK in m.group(2) and not _only_indent(text, m.start(2), m.end(2)):
+            continue  # "of the\n- of the": two list items
+        else:  # across a line break: delete the first, at the line's end, and keep the break
+            s = at
+            while s > 0 and pt[s - 1] in " \t":
+                s -= 1
+            fix = Fix.delete(s, m.end(1), "Delete the repeated words")
+        yield Finding(at, m.end(), f"“{m.group(1)}” twice in a row; delete one", fix)
 
 
-_PAIR = lazy(r"([A-Za-z]+ [A-Za-z]+) ([A-Za-z]+ [A-Za-z]+)(?![\w'’-])")
+_PAIR = lazy(r"([A-Za-z]+ [A-Za-z]+)( |[ \t]*\n[ \t>\ue000]*)([A-Za-z]+ [A-Za-z]+)(?![\w'’-])")
 _WORDISH = lazy(r"[\w'’-]")
 # (a lower-case word ending as a participle does: gereinigt, gesehen, informiert; not a pronoun: wir)
 _LOWER_WORD_BEFORE = lazy(r"(?<![\w'’-])[a-zß-ÿ][^\W\d_]{3,}(?:t|en) $")
@@ -508,7 +588,9 @@ def _particle(pt: str, start: int) -> bool:
         word = m.group(1).lower()
         if n == 0 and (word in _OBJECTS or word in _BE):
             return True
-        stems = set(_stems(word))
+        # (the last part of a word joined by a hyphen is a noun's or an adjective's, no verb
+        # with its particle: "e-mail in in off hours", "a follow-up in in May")
+        stems = set(_stems(word)) if pt[m.start(1) - 1: m.start(1)] != "-" else set()
         if not stems.isdisjoint(_PARTICLE_VERBS):
             return _object_between(between) and (bool(between) or stems.isdisjoint(_OBJECT_FIRST)
                                                  or _passive(pt, m.start()))

@@ -32,6 +32,11 @@ Not after a lone capital before a
 name (``O”Brien``); nor after an elided word in French and Italian (``l”homme``, ``dell”anno``: an
 apostrophe, wrong-apostrophe's); nor between letters without case (Chinese ``他说“我们走”``).
 
+A ” inside a quotation whose own closing mark comes later is reported too: one drawn with
+straight marks (`"He said ” no to the plan"`), or one that ends a link's text opened inside the
+quotation (`“Read the [city website”][site] now,”`: a quotation does not close inside a link it
+holds); no fix (the mark may have been meant elsewhere).
+
 A stray closing mark with its space on the wrong side as well (`leave, ”said the minister.`) is
 reported once, by NL112 `misplaced-quote-space`, whose fix moves the space; this rule reports it
 after that.
@@ -89,6 +94,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             word = "".join(word_parts(text, mk))
             yield Finding(mk.start, mk.end, f"{mk.ch} inside the word “{word}”; delete it",
                           Fix.delete(mk.start, mk.end, f"Delete the {mk.ch}", safe=mk.sure))
+            continue
+        if mk.flag == "inside":  # "He said ” no to the plan": the quotation closes later
+            yield Finding(mk.start, mk.end, f"closing {mk.ch} inside a quotation that closes later; delete it")
             continue
         # (Biome"": where both close nothing, the second is the one typed twice)
         if text[mk.start - 1:mk.start] == mk.ch or (text[mk.end:mk.end + 1] == mk.ch and mk.end not in strays):
