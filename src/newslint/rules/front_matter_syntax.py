@@ -267,14 +267,8 @@ def _quote_fix(text: str, at: int) -> Fix | None:
     m = _PLAIN_VALUE().match(text, line_start)
     if m is None or " #" in m.group(1) or ": " not in m.group(1) + " " or _CONTINUED().match(text, m.end()):
         return None  # (a value that goes on on indented lines below is not this line's alone)
-    value = m.group(1)
-    q = '"' if '"' not in value and "\\" not in value else "'" if "'" not in value else ""
-    if not q:
-        return None
     s, e = m.span(1)
-    if not _parses_past(text[:s] + q + value + q + text[e:], e + 2):
-        return None
-    return Fix((Edit(s, s, q), Edit(e, e, q)), "Quote the value", reshapes=True)
+    return _quoted(text, s, e, e + 2)
 
 
 def _quote_indicator_fix(text: str, at: int) -> Fix | None:
@@ -286,13 +280,18 @@ def _quote_indicator_fix(text: str, at: int) -> Fix | None:
     value = text[at:end].rstrip()
     if _COMMENT().search(value) or _CONTINUED().match(text, end):
         return None  # (a comment may follow; a value that goes on below is not this line's alone)
+    return _quoted(text, at, at + len(value), end + 2)
+
+
+def _quoted(text: str, s: int, e: int, past: int) -> Fix | None:
+    """The fix that quotes ``text[s:e]``, one line's value: in double quotes, or in single ones
+    if it has a double quote or a backslash in it (both kinds of quote in it: no fix), when the
+    front matter then parses past ``past``."""
+    value = text[s:e]
     q = '"' if '"' not in value and "\\" not in value else "'" if "'" not in value else ""
-    if not q:
+    if not q or not _parses_past(text[:s] + q + value + q + text[e:], past):
         return None
-    e = at + len(value)
-    if not _parses_past(text[:at] + q + value + q + text[e:], end + 2):
-        return None
-    return Fix((Edit(at, at, q), Edit(e, e, q)), "Quote the value", reshapes=True)
+    return Fix((Edit(s, s, q), Edit(e, e, q)), "Quote the value", reshapes=True)
 
 
 # A key line indented deeper than the key above it, whose value is a plain one on its line
