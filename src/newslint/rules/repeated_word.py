@@ -279,8 +279,6 @@ def _around_markup(doc: Document, pt: str, foreign: tuple[str, ...]) -> Iterator
         yield Finding(before.start(1), after.end(1), f"“{first}” twice in a row; delete one", fix)
 
 
-
-
 def _emphasis_edges(pt: str) -> Iterator[tuple[int, int, str]]:
     """Emphasis markers (one or two * or _) closing after a word and before a space and a word
     ("close"), or opening after a word and a space, before a word ("open"): their span."""
