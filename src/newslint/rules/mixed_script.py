@@ -120,6 +120,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.replace(s, e, fixed, "Use the Latin letters", safe=safe,
                                       reshapes=restores_reference(doc, s, e, fixed)))
 
+
 def _twin_script(latin: int, foreign: int, cyrillic_text: bool) -> tuple[bool, bool]:
     """For a word whose every letter has a twin in the other script: is it a Cyrillic word, and
     is the fix safe? The article's language decides, and the fix is safe when most of the word's
