@@ -2,8 +2,8 @@
 
 One file's way: read bytes → decode → Document (front matter split and parsed) → every enabled
 rule → stamp rule, severity and position → drop what suppression comments and per-file-ignores
-hide → sort. Fixing loops: lint → take the allowed fixes in order, skipping any that overlaps
-one already taken → apply in one pass → lint again, until nothing changes (at most
+hide → sort. Fixing loops: lint → take the allowed fixes, the narrowest first, skipping any that
+overlaps one already taken → apply in one pass → lint again, until nothing changes (at most
 ``MAX_PASSES``); the fixes of rules that restore characters (``FIX_FIRST``: mojibake, invisible
 and look-alike characters) go in passes of their own first. A fixed text is kept only if its
 front matter still parses.
@@ -173,9 +173,13 @@ def _per_file_ignored(path: str | None, st: Settings) -> set[str]:
 
 
 def choose_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Fix]:
-    """The allowed fixes in order of position, skipping any that overlaps one already taken."""
+    """The allowed fixes, the narrowest first, skipping any that overlaps one already taken.
+
+    (Narrowest first: a fix that spans a quotation, such as the pair of marks foreign-quotes
+    rewrites, was worked out from the marks as they stand; a fix inside it that moves one of
+    them, such as misplaced-quote-space's, goes first, and the pair is read again next pass.)"""
     candidates = sorted((f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)),
-                        key=lambda fx: (fx.start, fx.end))
+                        key=lambda fx: (fx.end - fx.start, fx.start, fx.end))
     taken: list[Edit] = []
     chosen: list[Fix] = []
     for fix in candidates:
@@ -183,7 +187,7 @@ def choose_fixes(findings: Iterable[Finding], unsafe: bool) -> list[Fix]:
             continue
         chosen.append(fix)
         taken.extend(fix.edits)
-    return chosen
+    return sorted(chosen, key=lambda fx: (fx.start, fx.end))  # (in order of position, as applied)
 
 
 def _overlap(a: Edit, b: Edit) -> bool:
