@@ -39,6 +39,7 @@ class TextDate(NamedTuple):
     weekday_span: tuple[int, int] | None
     weekday_text: str
     range_follows: bool  # "Thursday, June 1 through June 7": the weekday may name the range's end
+    language: str = ""  # the language of its names when not the article's ("en": an English passage)
 
 
 @lru_cache(maxsize=None)
@@ -102,13 +103,26 @@ def text_dates(doc: Document) -> list[TextDate]:
     return doc.memo("bodydates.text", lambda: list(_text_dates(doc)))
 
 
-def _text_dates(doc: Document) -> Iterator[TextDate]:
-    lang = language(doc.language)
-    if lang is None:
-        return
-    prose = doc.prose_text
+def _text_dates(doc: Document) -> list[TextDate]:
+    own = language(doc.language)
+    found = list(_dates_in(own, doc.prose_text, doc.body_start)) if own is not None else []
+    if doc.language != "en":
+        # An English passage in an article in another language (a quoted announcement, a
+        # translation's original): its dates in the English form that no other language writes,
+        # "April 31, 2003" (month name, day, comma, year), are dates too, with English names.
+        taken = {t.start for t in found}
+        english = [t for t in _dates_in(language("en"), doc.prose_text, doc.body_start, english_form=True)  # type: ignore[arg-type]
+                   if t.start not in taken]
+        if english:
+            found = sorted(found + english, key=lambda t: t.start)
+    return found
+
+
+def _dates_in(lang: "Language", prose: str, body_start: int, english_form: bool = False) -> Iterator[TextDate]:
+    """The dates of ``prose`` in ``lang``'s words; with ``english_form``, only those written
+    "Month D, YYYY" (tagged as English)."""
     fold = lang.fold
-    for m in _months(lang, prose, doc.body_start):
+    for m in _months(lang, prose, body_start):
         s, e = m.span()
         if (s > 0 and (prose[s - 1].isalnum() or prose[s - 1] in "-/.")) or (e < len(prose) and prose[e].isalnum()):
             continue  # part of a longer word ("Mayor", "Sunday" is not "Sun"+"day")
@@ -136,7 +150,11 @@ def _text_dates(doc: Document) -> Iterator[TextDate]:
         if y is not None:
             value = int(y.group("y"))
             if MIN_YEAR <= value <= MAX_YEAR:  # "May 31, 1500 people": a count, not a year
+                if english_form and (after is None or "," not in prose[end: y.start("y")]):
+                    continue
                 year, end = value, y.end()
+        if english_form and year is None:
+            continue
         wd = lang.weekday_before.search(prose, max(0, start - 24), start)
         weekday = lang.weekdays.get(fold(wd.group("wd"))) if wd else None
         if wd is not None:
@@ -144,7 +162,7 @@ def _text_dates(doc: Document) -> Iterator[TextDate]:
         r = _RANGE_AFTER().match(prose, end)
         range_follows = r is not None and _range_end(prose, r.end(), lang)
         yield TextDate(start, end, month, day, year, weekday, wd.span("wd") if wd else None,
-                       wd.group("wd") if wd else "", range_follows)
+                       wd.group("wd") if wd else "", range_follows, "en" if english_form else "")
 
 
 def _months(lang: Language, prose: str, start: int) -> Iterator[re.Match[str]]:

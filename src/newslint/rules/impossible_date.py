@@ -14,7 +14,9 @@ so a time needs ``a.m.``/``p.m.``, ``UTC``/``GMT``, a US or European zone (``ET`
 or "around" (``at 24:61``, ``by 9:75``) are no time and no video offset either, and an hour past
 24 after one of those words (``the talks resumed at 25:30``, ``by 24:30``) is no time of day, unless the
 sentence speaks of a recording, a race or a game (``at 25:30 in the video``, ``finished the 10K
-in 52:10``), where it is minutes and seconds. Month names come from ``rules/dates.yaml`` for the article's language.
+in 52:10``), where it is minutes and seconds. Month names come from ``rules/dates.yaml`` for the article's language;
+in an article in another language, a date in the form only English writes (``April 31, 2003``: month,
+day, comma, year) is read with English names too: an English passage quoted or kept in it.
 
 Bad:  The hearing is set for June 31, 2022, at 13:30 p.m.
 Good: The hearing is set for June 30, 2022, at 1:30 p.m.
@@ -85,7 +87,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), f"`{m.group(0)}` is not a real date or time: {problem}")
     for t in dates.text_dates(doc):
         if t.day == 0 or t.day > dates.days_in_month(t.month, t.year):
-            when = f"{dates.month_name(doc, t.month)} {t.year}" if t.year else dates.month_name(doc, t.month)
+            name = dates.month_name_en(t.month) if t.language == "en" else dates.month_name(doc, t.month)
+            when = f"{name} {t.year}" if t.year else name
             yield Finding(t.start, t.end,
                           f"{when} has {dates.days_in_month(t.month, t.year)} days, not {t.day}")
     prose = doc.prose_text

@@ -6,7 +6,9 @@ May 30") is checked against the year that puts it nearest the article's publicat
 front-matter ``date``, MkDocs Material's ``date.created``, or a ``YYYY-MM-DD-`` file name); ``infer-year = false`` checks only
 dates that give their year. Weekday and month names come from ``rules/dates.yaml`` for the
 article's language (English, German, French, Spanish, Russian, Ukrainian); ``Monday,
-2022-05-31`` is checked too.
+2022-05-31`` is checked too. In an article in one of those languages but English, a date in the
+form only English writes (``Monday, February 24, 2013``: month, day, comma, year) is read with
+English names, and fixed with them: an English passage quoted or kept in it.
 
 The fix (unsafe: the date may be the wrong part) puts the date's real weekday in.
 
@@ -50,15 +52,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         else:
             continue
         if date is not None and date.weekday() != t.weekday:
-            yield _finding(doc, t.weekday_span, t.end, t.weekday_text, t.weekday, date, t.year is None)
+            yield _finding(t.language or doc.language, t.weekday_span, t.end, t.weekday_text, t.weekday, date,
+                           t.year is None)
     yield from _iso_weekdays(doc, lang)
 
 
-def _finding(doc: Document, span: tuple[int, int], end: int, written: str, weekday: int, date: dt.date,
+def _finding(language: str, span: tuple[int, int], end: int, written: str, weekday: int, date: dt.date,
              inferred: bool) -> Finding:
-    real = dates.weekday_name(doc.language, date.weekday(), written, weekday)
-    shown = dates.weekday_name(doc.language, date.weekday())
-    said = dates.weekday_name(doc.language, weekday)
+    real = dates.weekday_name(language, date.weekday(), written, weekday)
+    shown = dates.weekday_name(language, date.weekday())
+    said = dates.weekday_name(language, weekday)
     when = f"{date.isoformat()}" + (" (the year taken from the article's date)" if inferred else "")
     return Finding(span[0], end, f"{when} is a {shown}, not a {said}",
                    Fix.replace(span[0], span[1], real, f"Write {real}", safe=False))
@@ -74,4 +77,4 @@ def _iso_weekdays(doc: Document, lang: Any) -> Iterator[Finding]:
         date = dates._date(*map(int, iso.groups()[:3]))
         weekday = lang.weekdays.get(lang.fold(wd.group("wd")))
         if date is not None and weekday is not None and date.weekday() != weekday:
-            yield _finding(doc, wd.span("wd"), iso.end(3), wd.group("wd"), weekday, date, False)
+            yield _finding(doc.language, wd.span("wd"), iso.end(3), wd.group("wd"), weekday, date, False)
