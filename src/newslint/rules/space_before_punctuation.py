@@ -93,7 +93,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     lang = doc.language.split("-")[0]
     if lang == "en":
         yield from _apostrophes(doc)
-    elif lang in _ELISIONS and ("’" in doc.prose_text or "'" in doc.prose_text):
+    elif " ’" in doc.prose_text or " '" in doc.prose_text:
+        # an English passage (a quotation, an announcement kept in its original): its sentences'
+        # function words say so, where the apostrophes of the article's own language are left
+        passages = _passages(doc)
+        yield from (f for f in _apostrophes(doc) if passages.language_at(f.start) == "en")
+    if lang in _ELISIONS and ("’" in doc.prose_text or "'" in doc.prose_text):
         yield from _elisions(doc, _ELISIONS[lang])
     if not marks:
         return
@@ -254,7 +259,7 @@ def _french(doc: Document, marks: str, nbsp: str, sections: language.Sections) -
     no_break = len(entities)  # "État&#x202F;!" sets one too
     entity_closing = sum(e[-1] in _GLUED_OK for e in entities)  # ; ! ? with a space before them
     spaced_closing: list[tuple[int, int, str]] = []  # ; ! ? after a space in the prose
-    passages = doc.memo("space-before-punctuation.passages", lambda: _Passages(pt))
+    passages = _passages(doc)
     for m in doc.prose_matches(_FRENCH()):
         mark = m.group(2)
         if mark not in marks:
@@ -318,6 +323,11 @@ def _emoji_code_end(pt: str, s: int) -> bool:
 _SENTENCE_END = lazy(r"[.!?…][\"”’»)\]*]*(?=\s|$)")
 
 
+def _passages(doc: Document) -> "_Passages":
+    pt = doc.prose_text
+    return doc.memo("space-before-punctuation.passages", lambda: _Passages(pt))
+
+
 class _Passages:
     """The prose's sentences and paragraphs, found once, each one's function words counted once
     when first asked: a French article may have thousands of marks in one paragraph."""
@@ -340,8 +350,14 @@ class _Passages:
 
     def other_language(self, at: int) -> bool:
         """Is the sentence around the mark at ``at`` plainly in another language than French (an
-        English sentence or quotation in a French article)? Its function words say so; a sentence
-        with fewer than two of them ("Really?") is judged with its paragraph (an English block quote)."""
+        English sentence or quotation in a French article)?"""
+        found = self.language_at(at)
+        return found is not None and found != "fr"
+
+    def language_at(self, at: int) -> str | None:
+        """The language the sentence around ``at`` is plainly in, by its function words, or None;
+        a sentence with fewer than two of them ("Really?") is judged with its paragraph (an
+        English block quote)."""
         p = bisect.bisect_right(self.breaks, at)
         para_start = self.breaks[p - 1] + 2 if p else 0
         para_end = self.breaks[p] if p < len(self.breaks) else len(self.pt)
@@ -351,5 +367,4 @@ class _Passages:
         counts = self.counts(start, end)
         if sum(counts.values()) < 2:
             counts = self.counts(para_start, para_end)
-        found = language.passage_language(counts)
-        return found is not None and found != "fr"
+        return language.passage_language(counts)
