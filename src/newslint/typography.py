@@ -611,6 +611,8 @@ def _dash_votes(doc: Document) -> tuple[dict[str, int], int, dict[int, str]]:
             if form == "spaced-en" and is_range(pt, d):
                 continue  # 9 – 5, March 17 – April 4: a range, not a dash
             votes[form] += 1
+        elif d.mark in "—–" and _opens_line_in_sentence(pt, d):
+            votes["spaced-em" if d.mark == "—" else "spaced-en"] += 1
         elif d.mark[0] == "-":
             doubles += d.mark != "-" and form in ("spaced-hyphen", "closed-hyphen") and d.between_words
             hyphens.append(d)
@@ -627,6 +629,16 @@ def _dash_votes(doc: Document) -> tuple[dict[str, int], int, dict[int, str]]:
         if d.form in ("spaced-hyphen", "closed-hyphen") and d.between_words and not is_range(pt, d):
             votes[form] += 1  # (hyphen-as-dash gives it this form, even among SmartyPants's -- )
     return votes, real, paired
+
+
+def _opens_line_in_sentence(pt: str, d: Dash) -> bool:
+    """A dash that opens a line of a paragraph, spaced after, a word ending the line above
+    ("subminimum wages⏎— wages less than"): the line break renders as a space, so it is a spaced
+    dash between words. It votes for the article's form, but no rule fixes it (its space before
+    is the line break)."""
+    return not d.prev and bool(d.next) and d.start > 1 and pt[d.start - 1] == "\n" \
+        and (pt[d.start - 2].isalnum() or pt[d.start - 2] in ",;)") and d.space_after != "" \
+        and (d.next.isalnum() or d.next in "“‘\"'")
 
 
 # A sentence ends at a full stop, ? ! or … before a space (and any closing marks between), or at a blank line
