@@ -32,13 +32,14 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         # (and so does a top-level domain named with its dot: .gov, .mil,etc.)
         return nxt.isalpha() and nxt.islower() and (len(nxt) > 1 or (nxt == "a" and right == "a")) \
             and not GLUED_ITEM().match(right[len(nxt):])  # (cloud.gov,a Platform-as-a-Service)
-    if mark == "," and (_VERSION().fullmatch(word) or _AT_NAME().fullmatch(word)
+    if mark == "," and (_VERSION().fullmatch(word) or _AT_NAME().fullmatch(word) or _LOWER_DOTTED().fullmatch(word)
                         or "/" in word and is_domain(word.split("/", 1)[0], table)
                         and URL_PATH().fullmatch(word, word.find("/"))):
         # the release of LND 0.8.2-beta,requests help; To upgrade NARA@work,the Web team; the code
         # is on github.com/peer-observer,and there is: a version number, a name written with an
         # "@" (no address: nothing dotted after it) or a domain with its path ends the clause when
-        # one English word follows, then a space (not 1.2,3.4, nor a URL's own comma: example.com/a,b)
+        # one English word follows, then a space (not 1.2,3.4, nor a URL's own comma: example.com/a,b);
+        # so does a host or file name the domain list does not know (bitcoincore.reviews,which)
         nxt = right_word(right)
         return nxt == right and len(nxt) > 1 and nxt.islower() and nxt in english_words() \
             and pt[i + 1 + len(nxt): i + 2 + len(nxt)] in (" ", "\n")
@@ -106,6 +107,7 @@ _TIME = lazy(r"[0-9]{1,2}(?::[0-9]{2})?(?:am|pm|AM|PM)")  # 11:29am, 9pm
 _VERSION = lazy(r"v?[0-9]+(?:\.[0-9]+)+(?:-[a-z][a-z0-9.]*)?")  # 0.8.2-beta, v2.1, 25.0
 
 # A name written with a dot between capitalised words (Hack.Developers, Code.Sprint), not code
+_LOWER_DOTTED = lazy(r"[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+")  # bitcoincore.reviews, config.yaml
 _DOTTED_NAME = lazy(r"[A-Z][a-z]+(?:\.[A-Z][A-Za-z]+)+")
 _SNAKE = lazy(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")  # an identifier in snake case: splice_signed
 _WORD_END = lazy(r"[,.;!?”’]?")  # (not a bracket: f(a_b, c_d, e_f,ghi) is code)
