@@ -106,8 +106,9 @@ _AT_NAME = lazy(r"[A-Za-z][A-Za-z0-9]*@[A-Za-z][A-Za-z0-9]*")  # NARA@work (not 
 _TIME = lazy(r"[0-9]{1,2}(?::[0-9]{2})?(?:am|pm|AM|PM)")  # 11:29am, 9pm
 _VERSION = lazy(r"v?[0-9]+(?:\.[0-9]+)+(?:-[a-z][a-z0-9.]*)?")  # 0.8.2-beta, v2.1, 25.0
 
+# A lower-case name with dots: a host or a file name (bitcoincore.reviews, config.yaml)
+_LOWER_DOTTED = lazy(r"[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+")
 # A name written with a dot between capitalised words (Hack.Developers, Code.Sprint), not code
-_LOWER_DOTTED = lazy(r"[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+")  # bitcoincore.reviews, config.yaml
 _DOTTED_NAME = lazy(r"[A-Z][a-z]+(?:\.[A-Z][A-Za-z]+)+")
 _SNAKE = lazy(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")  # an identifier in snake case: splice_signed
 _WORD_END = lazy(r"[,.;!?”’]?")  # (not a bracket: f(a_b, c_d, e_f,ghi) is code)
