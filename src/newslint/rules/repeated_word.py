@@ -282,11 +282,11 @@ def _around_markup(doc: Document, pt: str, foreign: tuple[str, ...]) -> Iterator
 def _emphasis_edges(pt: str) -> Iterator[tuple[int, int, str]]:
     """Emphasis markers (one or two * or _) closing after a word and before a space and a word
     ("close"), or opening after a word and a space, before a word ("open"): their span."""
-    # (the markers found by a pattern led by them, their neighbours tested in Python: one pattern
-    # with the neighbours as look-behinds was tried at every character and cost 1.7 s of the
-    # corpus's CPU, this 0.1 s)
-    for m in _MARKERS().finditer(pt):
-        at, stop = m.span()
+    # (the markers found by str.find, their neighbours tested in Python: one pattern with the
+    # neighbours as look-behinds was tried at every character and cost 1.7 s of the corpus's CPU;
+    # a pattern led by the markers alone, 0.35 s, as re tests every character against its first
+    # one; str.find skips to the next marker at memchr speed, 0.05 s)
+    for at, stop in _marker_spans(pt):
         if at and pt[at - 1].isalnum():
             if pt[stop: stop + 1] == " " and pt[stop + 1: stop + 2].isalnum():
                 yield at, stop, "close"
@@ -294,7 +294,26 @@ def _emphasis_edges(pt: str) -> Iterator[tuple[int, int, str]]:
             yield at, stop, "open"
 
 
-_MARKERS = lazy(r"\*\*?|__?")
+def _marker_spans(pt: str) -> list[tuple[int, int]]:
+    """The spans of "*", "**", "_" and "__" in ``pt``, left to right and not overlapping, as a
+    pattern for one or two of a marker finds them ("***" is "**" then "*")."""
+    spots = []
+    for mark in "*_":
+        i = pt.find(mark)
+        while i >= 0:
+            spots.append(i)
+            i = pt.find(mark, i + 1)
+    spots.sort()
+    spans = []
+    free = 0  # (the first offset not taken by the span before)
+    for i in spots:
+        if i < free:
+            continue
+        free = i + 2 if pt[i + 1: i + 2] == pt[i] else i + 1
+        spans.append((i, free))
+    return spans
+
+
 _WORD_BEFORE_EDGE = lazy(r"(?<![\w'’-])([A-Za-z]+)(?:\*{1,2}|_{1,2})?\Z")
 _WORD_AFTER_EDGE = lazy(r"(?:\*{1,2}|_{1,2})?([a-z]+)(?![\w'’-])")
 
