@@ -89,7 +89,8 @@ def _inline_for(ch: str) -> re.Pattern[str]:
 # paragraph, so after a `{% include %}` line (bitcoinops) the definitions become paragraph text;
 # they are still not prose. Its destination may hold a Liquid tag or shortcode with spaces of its
 # own (`[1]: {{ site.url }}/fr/news/`): Jekyll renders the tag before Markdown sees the line.
-_REFDEF = lazy(r"""[ ]{0,3}\[(?:[^\[\]\\]|\\.)+\]:[ \t]*(?:<[^>\n]*>|(?:""" + _TEMPLATE + r"""|[^\s{]|\{)+)
+# Only an ASCII blank ends its destination (CommonMark's rule: a no-break space is inside it).
+_REFDEF = lazy(r"""[ ]{0,3}\[(?:[^\[\]\\]|\\.)+\]:[ \t]*(?:<[^>\n]*>|(?:""" + _TEMPLATE + r"""|[^ \t\n\r\f\v{]|\{)+)
                          (?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*""", re.X)
 _SPECIAL = re.compile(r"[`<{!\[\]&\\]")  # where every _INLINE alternative but the bare URL starts
 

@@ -166,10 +166,14 @@ def _lookalike_label(host: str) -> str | None:
     not a name (a Cyrillic name has letters of its own: сайт.example.com, пример.рф). Else None."""
     from ..typography import as_latin
 
+    from ..typography import INVISIBLE
+
     labels = host.rstrip(".").split(".")
     foreign = [label for label in labels if not label.isascii()]
     if not foreign or len(foreign) == len(labels) or not labels[-1].isascii():
         return None
+    if any(ch in INVISIBLE for label in foreign for ch in label):
+        return None  # exa<ZWSP>mple.com: no look-alike letter but an invisible character, invisible-character's
     if not all(any(ch.isalpha() for ch in label) for label in labels if label.isascii()):
         return None
     latin = as_latin(host)

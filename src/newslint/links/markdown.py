@@ -26,9 +26,11 @@ from .view import link_view, mask_starts
 _INNER = r"[^\[\]\n]*(?:\n(?![ \t>]*\n)[^\[\]\n]*)*"
 _TEXT = _INNER + r"(?:\[" + _INNER + r"\]" + _INNER + r")*"
 _LINK = re.compile(r"\[(" + _TEXT + r")\](?:\[([^\[\]]{0,999})\]|(?=\())?")
+# (A destination ends at an ASCII blank, as CommonMark's does: a no-break space is part of it, a
+# broken URL that malformed-url reports, not the end of a definition that is then not read.)
 _DEFINITION = lazy(
     r"""^[ \t]*(?:>[ \t]?)*\[((?:[^\[\]\\\n]|\\.){1,999})\]:[ \t]*(?:\n[ \t>]*)?
-        (<[^<>\n]*>|[^\s<>]+)
+        (<[^<>\n]*>|[^ \t\n\r\f\v<>]+)
         (?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$""", re.M | re.X)
 
 
