@@ -229,7 +229,8 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
             continue  # a capital at the join: two names (Ann\u00a0Lee, IT\u00a0Team)
         if (whole and any(words[part] == 1 and part not in _COMPOUND_PARTS for part in (left, right))) \
                 or (right in _SUFFIXES and len(left) >= 3 and words[right] == 1) \
-                or (english and (_split_dictionary_word(m.group(1), m.group(2)) or joined in _CLOSED_WORDS)) \
+                or (english and pt[m.start() - 1: m.start()] not in ("’", "'")  # (they’re|working: a contraction's end)
+                    and (_split_dictionary_word(m.group(1), m.group(2)) or joined in _CLOSED_WORDS)) \
                 or (not english and whole and not _side_by_side(pt, left, right)):
             yield Finding(m.end(1), m.start(2), f"no-break space inside the word “{m.group(1)}{m.group(2)}”; delete it",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
@@ -279,9 +280,20 @@ def _split_dictionary_word(left: str, right: str) -> bool:
     joined = left + right
     if english_word(joined.lower()) or (left[0].isupper() and joined.capitalize() in words):
         # (a lower-case part is a word only as written: Indus, a river, does not make indus|tries two words)
-        return not ((left.lower() in words or (left[0].isupper() and left.capitalize() in words))
-                    and right.lower() in words)
+        return not ((_part_word(left.lower(), words) or (left[0].isupper() and left.capitalize() in words))
+                    and _part_word(right.lower(), words))
     return False
+
+
+def _part_word(part: str, words: Any) -> bool:
+    """Is one part of a split word a word of its own? The word list holds two-letter notes,
+    abbreviations and prefixes (re, ma, mo, gr, ht, ed) that prose never writes alone: of two
+    letters, only the words that prose does write count (re|solve, ma|king, exist|ed are one
+    word split, not two words)."""
+    return part in words and (len(part) > 2 or part in _TWO_LETTER_WORDS)
+
+
+_TWO_LETTER_WORDS = frozenset("am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ye".split())
 
 
 
@@ -359,7 +371,8 @@ _SUFFIXES = frozenset("ing ings tion tions sion sions ation ations ment ments ne
 _CLOSED_WORDS = frozenset("however whatever whenever wherever whoever therefore moreover furthermore nevertheless "
                           "nonetheless meanwhile otherwise without within into onto upon cannot "
                           "somebody someone something somehow somewhere everybody everything everywhere anybody "
-                          "anything anywhere nobody nothing nowhere throughout whereas whereby thereby".split())
+                          "anything anywhere nobody nothing nowhere throughout whereas whereby thereby "
+                          "because itself himself herself myself yourself ourselves themselves".split())
 # Words that a short article may write only once and that make closed compounds (on line, any
 # one, every day, with out): a part among them is a word, not half of one.
 _COMPOUND_PARTS = frozenset("on in out up down over under back any every some no with to for be one day time "
