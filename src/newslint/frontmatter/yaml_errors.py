@@ -57,24 +57,38 @@ _TOP_KEY = lazy(r"[A-Za-z_][\w.-]*:(?=[ \t\n]|$)")
 
 
 def _unclosed_quote_before(content: str, mark: Any) -> int | None:
-    """``title: "Talks`` + ``date: 2022``: a top-level value whose quote is not closed on its line
-    while the next line is a top-level key. YAML reads on to the next quote mark and fails
-    somewhere below; the offset of the quote that opened it, when it is before the error."""
+    """``title: "Talks`` + ``date: 2022``: a top-level value whose quote is not closed on its line,
+    nor on the indented lines that continue it, while the next line is a top-level key. YAML
+    reads on to the next quote mark and fails somewhere below; the offset of the quote that
+    opened it, when it is before the error."""
     limit = mark.index if mark is not None else len(content)
     for m in _QUOTED_START().finditer(content, 0, limit):
-        q = m.group(1)
-        end = content.find("\n", m.end())
-        rest = content[m.end():len(content) if end < 0 else end]
+        end = value_end(content, m.end(), m.group(1))
+        if end is not None and end < limit:
+            return m.start(1)
+    return None
+
+
+def value_end(content: str, start: int, q: str) -> int | None:
+    """Where a quoted value opened by ``q`` just before ``start`` ends when it is never closed:
+    the end of its last line before the next top-level key (its first line, or an indented line
+    that continues it: ``title: "Talks resume,`` + ``  in Geneva`` + ``date: …``); None when
+    the quote closes on those lines or no key follows them."""
+    end = content.find("\n", start)
+    while True:
+        rest = content[start:len(content) if end < 0 else end]
         if q == '"':
             closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
         else:
             closed = "'" in rest.replace("''", "")
         if closed or end < 0:
-            continue
+            return None
         nxt = _SKIP_BLANK_AND_COMMENTS().match(content, end + 1).end()  # blank lines and comments between
         if _TOP_KEY().match(content, nxt):
-            return m.start(1)
-    return None
+            return end
+        if content[end + 1: end + 2] not in (" ", "\t") or nxt >= len(content):
+            return None  # (not a line that continues the value)
+        start, end = end + 1, content.find("\n", end + 1)
 
 
 _SKIP_BLANK_AND_COMMENTS = lazy(r"(?:[ \t]*(?:#[^\n]*)?\n)*")

@@ -137,6 +137,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
+from ..frontmatter.yaml_errors import value_end
 from ..frontmatter import CLOSING_FENCE, INDICATOR_START, UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, FrontMatterError, Pos, parse, split
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
@@ -394,12 +395,15 @@ _UNCLOSED_QUOTE = "YAML: a quoted value that is never closed; close the quote or
 
 
 def _close_quote_fix(text: str, at: int) -> Fix | None:
-    """Close a one-line quoted value that lost its closing quote (title: "Talks resume, with the
-    next line a key): the quote goes at the end of the line, when the line has no other mark of
-    that quote and no comment (`` # ``), and the front matter then parses past it. Safe: the value cannot go on
-    (a key follows), so it ends where its line does."""
+    """Close a quoted value that lost its closing quote (title: "Talks resume, with the next line
+    a key, or the indented lines that continue the value, then a key): the quote goes at the end
+    of its last line, when the value has no other mark of that quote and no comment (`` # ``),
+    and the front matter then parses past it. Safe: the value cannot go on (a key follows), so
+    it ends where its last line does."""
     q = text[at: at + 1]
-    line_end = text.find("\n", at)
+    line_end = value_end(text, at + 1, q) if q in ("'", '"') else None
+    if line_end is None:
+        line_end = text.find("\n", at)  # (the parser's word for it: unclosed at the block's end)
     if q not in ("'", '"') or line_end < 0:
         return None
     value = text[at + 1: line_end].rstrip(" \t")

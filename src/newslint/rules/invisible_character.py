@@ -16,7 +16,9 @@ space and splits the word for search: when the article writes the joined word el
 `tion`), when the second part is an ending that is never a word (`need\u00a0ing`), or, in
 English, when the two make a word of the shipped word list (rules/english-words.txt, from SCOWL,
 or an -er or -s form of one of its words) and one of them is not a word there (`pro\u00a0ducing`,
-`eas\u00a0ily`, `Fri\u00a0day`, `adop\u00a0ter`), or, in an
+`eas\u00a0ily`, `Fri\u00a0day`, `adop\u00a0ter`, `re\u00a0leased`: of two letters only a word prose
+writes alone counts, not `re` or `ma`), when, in English, the split falls inside the joined
+word's ending after a first part that is no word (`epublicati\u00a0ons`, `governme\u00a0nt`), or, in an
 article in another language (no word list), when the article writes the joined word elsewhere
 and never the two parts as two words (`an\u00a0che` beside `anche`, though `an` and `che` are
 words); in English, two words that make a third (`deter\u00a0mine`, neither a function word nor a
@@ -229,6 +231,7 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
             continue  # a capital at the join: two names (Ann\u00a0Lee, IT\u00a0Team)
         if (whole and any(words[part] == 1 and part not in _COMPOUND_PARTS for part in (left, right))) \
                 or (right in _SUFFIXES and len(left) >= 3 and words[right] == 1) \
+                or (english and _inside_ending(left, right)) \
                 or (english and pt[m.start() - 1: m.start()] not in ("’", "'")  # (they’re|working: a contraction's end)
                     and (_split_dictionary_word(m.group(1), m.group(2)) or joined in _CLOSED_WORDS)) \
                 or (not english and whole and not _side_by_side(pt, left, right)):
@@ -295,6 +298,16 @@ def _part_word(part: str, words: Any) -> bool:
 
 _TWO_LETTER_WORDS = frozenset("am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ye".split())
 
+
+
+def _inside_ending(left: str, right: str) -> bool:
+    """Does the split fall inside an ending of the joined word, after a first part of three
+    letters or more that is no word (epublicati|ons, governme|nt, informati|on)? One word split,
+    though the word list may lack it and the tail (ons, on) be a word of its own."""
+    if len(left) < 3 or english_word(left):
+        return False
+    joined = left + right
+    return any(len(right) < len(ending) and joined.endswith(ending) for ending in _SUFFIXES)
 
 
 def _two_fragments(pt: str, left: str, right: str) -> bool:
