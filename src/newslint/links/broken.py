@@ -321,6 +321,8 @@ def _closes_later(text: str, e: int) -> bool:
 
 
 _NO_BREAK = ("\u00a0", "\u202f")
+# A letter, digit or the URL punctuation a word of a host or a path runs on through (. - _ / ~)
+_URL_CHAR = lazy(r"[^\W_]|[./_~-]")
 
 
 def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tuple[tuple[int, int, str] | None, bool]:
@@ -335,6 +337,13 @@ def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tup
         a, b = spaces[0]  # ".../master/> snippets/": a blockquote marker from a hard wrap
         return (a - 1, b, ""), False
     host = re.match(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]*", dest)
+    if host is not None and len(spaces) == 1 and text[spaces[0][0]:spaces[0][1]] in _NO_BREAK \
+            and _URL_CHAR().match(text, spaces[0][0] - 1) and _URL_CHAR().match(text, spaces[0][1]):
+        a, b = spaces[0]  # "https://exa\u00a0mple.com/", ".../a\u00a0b": a no-break space between two
+        # characters of a URL (in its host too, which the next test leaves unsafe for an ASCII space)
+        # is an editor's or a paste's leftover, never part of a URL (that would be %C2%A0):
+        # ".../reaching-millenni\u00a0als-with-mobile.html"
+        return (a, b, ""), True
     if host is not None and len(spaces) == 1 and spaces[0][0] < s + host.end():
         a, b = spaces[0]  # "https://exa mple.com": a host has no %20; the space is a slip
         return (a, b, ""), False
@@ -343,10 +352,6 @@ def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tup
             and text[spaces[0][0] - 1] == "/" and not 0 <= query < spaces[0][0] and spaces[0][1] < e:
         a, b = spaces[0]  # "https://twitter.com/ 18F/": no path segment starts with a space; a
         return (a, b, ""), True  # slip (or a wrap's leftover) after the slash, not a file name's space
-    if host is not None and len(spaces) == 1 and text[spaces[0][0]:spaces[0][1]] in _NO_BREAK \
-            and text[spaces[0][0] - 1].isalnum() and text[spaces[0][1]].isalnum():
-        a, b = spaces[0]  # ".../reaching-millenni\u00a0als-with-mobile.html": a no-break space
-        return (a, b, ""), True  # inside a word is an editor's leftover, never part of a URL
     single = all(text[a:b] == " " for a, b in spaces)
     safe = single and 0 <= query < spaces[0][0]
     return (s, e, re.sub(r"\s+", "%20", dest)), safe
