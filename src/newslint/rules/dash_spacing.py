@@ -131,7 +131,12 @@ def _lone_partner(pt: str, d: Any, found: list[Any]) -> bool:
     after = _SENTENCE_END().search(pt, d.end, d.end + 400)
     hi = after.start() if after else d.end + 400
     ems = [o for o in found if o.mark == "—" and o.form in DASH_FORMS and lo <= o.start < hi]
-    return len(ems) == 1
+    if len(ems) != 1:
+        return False
+    # (an em dash after the en dash that opens a closing phrase, not a clause's next words, is a
+    # dash of its own: "device–agnostic content delivery—as called for in the strategy")
+    return ems[0].start < d.start or _next_word(pt, ems[0]) not in _TRAILING_OPENERS
+
 
 
 _PARTICLES = frozenset("in on out up off down over back away by about around".split())
@@ -166,6 +171,12 @@ _CLAUSE_WORDS = frozenset("the a an and but so such which that who whose where w
                           "obviously particularly perhaps possibly primarily probably rather simply sometimes "
                           "specifically surprisingly therefore thus typically ultimately unfortunately "
                           "usually".split())
+# ... and the words that open a closing phrase after a dash ("delivery—as called for"): an em dash
+# before them ends the sentence's last phrase, not an aside that an en dash before it opened
+# (not a verb or pronoun, which go on with the clause an aside interrupted: "This work–across
+# 24 agencies—is to design")
+_TRAILING_OPENERS = frozenset("as including like such especially particularly notably namely mostly mainly often "
+                              "usually finally even not".split())
 # ... and the words after which a partner dash is an aside's edge (a particle too: "created–in
 # 29 minutes–a"), not a compound's middle ("cost–benefit")
 _PHRASE_WORDS = _CLAUSE_WORDS | frozenset("in on at by to out up off over under after before until into onto upon "
