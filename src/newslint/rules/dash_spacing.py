@@ -17,7 +17,9 @@ belongs; so does another closed en dash in that sentence, the pair's other half 
 minutes–a prototype`), with an unsafe fix when no phrase opens after it, as it may be a compound
 (`cost–benefit study–the first`). A closed en dash before a word that may open an aside (`rates–both
 numbers and percentages—help`, `meal–can also`) with an em dash in the same sentence is that aside's
-other edge, with an unsafe fix (`built–in tools—which` is a compound), safe after a conjunction (`test, and–ultimately—improve`). The fix writes the form of an em dash in the same sentence if there
+other edge, with an unsafe fix (`built–in tools—which` is a compound), safe after a conjunction (`test, and–ultimately—improve`);
+so is any closed en dash between lower-case words in a sentence whose one em dash has no partner
+(`Center–today called USAGov—embarked`; not after a prefix, `non–profit group met—twice`). The fix writes the form of an em dash in the same sentence if there
 is one (the other half of the pair), else the house dash; compounds (`cost–benefit`,
 `read–only`, `easy–to–see`, `built–in`) are otherwise left alone. The fix respaces the dash;
 it is safe, but for such a partner.
@@ -88,7 +90,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 safe = d in breaking or _next_word(pt, d) in _PHRASE_WORDS
                 yield Finding(d.start, d.end, f"en dash where a dash breaks the sentence; use '{want}'",
                               Fix.replace(d.start, d.end, want, f"Replace with '{want}'", safe=safe))
-            elif _next_word(pt, d) in _ASIDE_WORDS and not _in_chain(pt, d) and not is_range(pt, d):
+            elif (_next_word(pt, d) in _ASIDE_WORDS or _lone_partner(pt, d, found)) and not _in_chain(pt, d) \
+                    and not is_range(pt, d):
                 # "click rates–both numbers and percentages—help": an em dash closes (or opens)
                 # the aside in the same sentence, so this is its other edge typed as an en dash;
                 # the unsafe fix, as "built–in tools—which" is a compound
@@ -111,6 +114,28 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         yield Finding(d.start, d.end, message, Fix.replace(d.start, d.end, dash, f"Respace the dash as '{dash}'"))
 
+
+
+def _lone_partner(pt: str, d: Any, found: list[Any]) -> bool:
+    """Is the closed en dash ``d``, between two lower-case words, in a sentence with one em dash
+    between words, which then has lost its partner (``the Center–today called USAGov—embarked``):
+    an aside has two dashes. Not where the sentence's em dashes pair among themselves
+    (``the cost–benefit analysis—which took a year—was published``), before a particle (built–in)
+    or after a prefix (pre–)."""
+    if not (pt[d.start - 1: d.start].islower() and pt[d.end: d.end + 1].islower()):
+        return False
+    if _next_word(pt, d) in _PARTICLES or _word_before(pt, d) in _PREFIXES:  # (compounds)
+        return False
+    before = [m.end() for m in _SENTENCE_END().finditer(pt, max(0, d.start - 400), d.start)]
+    lo = before[-1] if before else max(0, d.start - 400)
+    after = _SENTENCE_END().search(pt, d.end, d.end + 400)
+    hi = after.start() if after else d.end + 400
+    ems = [o for o in found if o.mark == "—" and o.form in DASH_FORMS and lo <= o.start < hi]
+    return len(ems) == 1
+
+
+_PARTICLES = frozenset("in on out up off down over back away by about around".split())
+_PREFIXES = frozenset("pre post non anti pro self co re un sub semi multi inter intra ex".split())
 
 
 def _after_quote_or_link(doc: Document, pt: str, d: Any) -> bool:
