@@ -81,14 +81,18 @@ def capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: in
         # launching); in an article with no code (the Event.Created value)
     if pt[i] == "." and not table["english"] and right == nxt and word.istitle() and nxt.istitle() \
             and word.isalpha() and nxt.isalpha() and len(word) > 2 and len(nxt) > 2 and space_then_lower(pt, after) \
-            and glued_count(pt, word, nxt) == 1 and word_places(pt).get(nxt) is not False and not has_code(text or pt) \
-            and (nxt.lower() not in english_words() or nxt.lower() in function_words(table.get("language", ""))):
+            and glued_count(pt, word, nxt) == 1 and word_places(pt).get(nxt) is not False \
+            and (nxt.lower() not in english_words()
+                 or (nxt.lower() in function_words(table.get("language", "")) and not has_code(text or pt))):
         return True  # viele Impulse.Insbesondere die Expertise, en Vigo.Gracias por todo: in an article
         # in another language than English (no dictionary to ask), a word the article never writes
         # capitalised inside a sentence, then a lower-case word, opens the next one; the second half
         # of a name written with a dot is capitalised wherever it stands (the German noun too), and
         # an English word there is a name's (Le site Ruby.Weekly reste), unless it is one of the
-        # article's language's own function words (Impulse.Die Expertise)
+        # article's language's own function words (Impulse.Die Expertise); an article that shows code
+        # (a ruby-lang post: o języku Ruby.Prelegenci to) may name code written with a dot in its
+        # prose, but a code name's halves are English words (Event.Created, Die), so only a
+        # function word needs an article with no code
     return nxt in table["sentence-starters"] or (pt[i] == "." and (
         both_stand_alone(latin(), word, nxt) or opens_sentences(pt, word, nxt)))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..language import function_words
 from ..patterns import lazy
 from ..resources import english_words
 from .wordhabits import glued_count, phrase_elsewhere, stands_alone, word_places
@@ -50,6 +51,15 @@ def sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: s
         nxt = right_word(right)  # on Wednesday, December 9th.The study; in the 1990s.After that
         return nxt in table["sentence-starters"] or (right == nxt and nxt.istitle() and len(nxt) > 2
                                                       and nxt.lower() in english_words() and space_then_lower(pt, after))
+    if pt[i] == "." and token == left and not table["english"] and _ORDINAL_ABROAD().fullmatch(token) \
+            and token.lstrip("0123456789") not in table["units"]:
+        nxt = right_word(right)  # las 5tas.Conferencias de, le 3e.Festival a, o 2º.Encontro de: an
+        # ordinal of another language (digits and a lower-case ending) ends a sentence like a word;
+        # then a capitalised word that is not English (a version's or an identifier's second half
+        # is: 2do.Next) or is one of the language's function words (5tas.La), and a lower-case word
+        return right == nxt and nxt.istitle() and nxt.isalpha() and len(nxt) > 2 \
+            and (nxt.lower() not in english_words() or nxt.lower() in function_words(table.get("language", ""))) \
+            and space_then_lower(pt, after) and glued_count(pt, token, nxt) == 1
     if token == left and _CONTRACTION().fullmatch(token):
         nxt = right_word(right)  # we learned that it isn’t.We sell: a contraction or a possessive
         # ends no name, file, host or initial
@@ -140,6 +150,9 @@ _PASCAL = lazy(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 _NUMBERED = lazy(r"[0-9]{0,3}(?:1[0-9]th|1st|2nd|3rd|[04-9]th)|(?:1[5-9]|20)[0-9]0s")
 # A number of digits with a unit glued on (20mph, 5km, 1.5GB): the unit list is the table's
 _UNIT_NUMBER = lazy(r"[0-9]{1,6}(?:[.,][0-9]{1,3})?[A-Za-z]{1,4}")
+# An ordinal written with digits in Spanish, Portuguese, Italian, French, Catalan or Dutch (5tas,
+# 2do, 1er, 3e, 2º, 4ª, 10ème, 5de): digits, then a short lower-case ending or an ordinal indicator
+_ORDINAL_ABROAD = lazy(r"[0-9]{1,3}(?:[ºª°]|[a-zàèé]{1,3})")
 _CONTRACTION = lazy(r"[A-Za-z]+" + ENDING)  # isn’t, agency’s, we’re, they’ve, I’m
 _POSSESSIVE = lazy(r"['’]s")
 _POSSESSIVE_TEXT = lazy(r"(?:['’]|&#8217;|&rsquo;|&#39;|&apos;)s\b")
