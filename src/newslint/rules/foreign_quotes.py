@@ -24,7 +24,7 @@ marks in code, URLs, HTML and shortcodes.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from ..document import Document
 from ..model import Edit, Finding, Fix
@@ -55,7 +55,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     foreign = q.foreign()
     if not foreign:
         return
-    habits = _Habits(q.marks, levels)
+    heads = [(b.start, b.end) for b in doc.prose_index.blocks if b.kind == "heading"]
+    habits = _Habits(q.marks, levels, lambda m: m.start < doc.body_start or any(a <= m.start < b for a, b in heads))
     outer = habits.outer(prof)
     for mk in sorted({id(m): m for m in foreign + [m.partner for m in foreign if m.partner]}.values(),
                      key=lambda m: m.start):
@@ -83,13 +84,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 
 class _Habits:
     """The pairs of its language's own marks the article quotes with, found in one pass: each
-    quotation's nested pairs and the pairs at each depth, with their counts."""
+    quotation's nested pairs and the pairs at each depth, with their counts. Not those of a
+    headline (``headline``: a front-matter field or a heading), which news style quotes apart:
+    AP's headlines take single marks (‘Pop’ in a title, “representative” in the text)."""
 
-    def __init__(self, marks: Any, levels: set[tuple[str, str]]) -> None:
+    def __init__(self, marks: Any, levels: set[tuple[str, str]], headline: Callable[[Any], bool]) -> None:
         self.by_parent: dict[int, set[tuple[str, str]]] = defaultdict(set)
         self.by_depth: dict[int, Counter[tuple[str, str]]] = defaultdict(Counter)
         for m in marks:
-            if m.role == "open" and m.partner is not None and not m.masked and (m.ch, m.partner.ch) in levels:
+            if m.role == "open" and m.partner is not None and not m.masked and (m.ch, m.partner.ch) in levels \
+                    and not headline(m):
                 if m.parent is not None:
                     self.by_parent[id(m.parent)].add((m.ch, m.partner.ch))
                 self.by_depth[m.depth][(m.ch, m.partner.ch)] += 1
