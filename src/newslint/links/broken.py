@@ -17,6 +17,7 @@ from ..patterns import lazy
 from ..prose import MASK
 from .markdown import defined_labels, normalize_label
 from .targets import URL_START
+from .url import NO_BREAK
 from .view import link_view, mask_starts
 
 
@@ -242,7 +243,7 @@ def _diagnose(text: str, paren: int) -> Broken | None:
             if edit is not None and not edit[2]:
                 gone = text[edit[0]:edit[1]]
                 advice = "delete the space" if not gone.strip() else f"delete the stray `{gone.strip()}`"
-            if all(text[a:b] in _NO_BREAK for a, b in spaces):
+            if all(text[a:b] in NO_BREAK for a, b in spaces):
                 return Broken(paren, rest_close, "space-in-destination",
                               f"no-break space inside the link destination `{inside}`: the URL is broken; {advice}",
                               edit, safe)  # (CommonMark keeps the link: only ASCII spaces end a destination)
@@ -320,7 +321,6 @@ def _closes_later(text: str, e: int) -> bool:
     return _LATER().match(text, e) is not None or _TITLE_ACROSS().match(text, e) is not None
 
 
-_NO_BREAK = ("\u00a0", "\u202f")
 # A letter, digit or the URL punctuation a word of a host or a path runs on through (. - _ / ~)
 _URL_CHAR = lazy(r"[^\W_]|[./_~-]")
 
@@ -337,7 +337,7 @@ def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tup
         a, b = spaces[0]  # ".../master/> snippets/": a blockquote marker from a hard wrap
         return (a - 1, b, ""), False
     host = re.match(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]*", dest)
-    if host is not None and len(spaces) == 1 and text[spaces[0][0]:spaces[0][1]] in _NO_BREAK \
+    if host is not None and len(spaces) == 1 and text[spaces[0][0]:spaces[0][1]] in NO_BREAK \
             and _URL_CHAR().match(text, spaces[0][0] - 1) and _URL_CHAR().match(text, spaces[0][1]):
         a, b = spaces[0]  # "https://exa\u00a0mple.com/", ".../a\u00a0b": a no-break space between two
         # characters of a URL (in its host too, which the next test leaves unsafe for an ASCII space)

@@ -24,7 +24,7 @@ _SCHEMELIKE = lazy(r"^([A-Za-z][A-Za-z0-9+.\-]{1,15})://")
 _DOUBLED = lazy(r"(?i)^(?:https?|ftp)://(?=(?:https?|ftp)(?::/{1,3}|//))")
 _PCT = lazy(r"%(?![0-9A-Fa-f]{2})")
 _SPACE = lazy(r"\s+")
-_NO_BREAK = ("\u00a0", "\u202f")
+NO_BREAK = ("\u00a0", "\u202f")  # the no-break spaces (broken-link-syntax's too)
 _SLASH_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "sftp", "ws", "wss", "ssh", "git", "irc", "ircs",
                             "file", "svn", "rtmp", "rtsp", "smb", "nntp", "ldap", "telnet", "gopher", "webcal",
                             "feed", "s3", "gs", "hdfs", "chrome", "about", "app", "itms", "itms-apps", "spotify",
@@ -74,7 +74,7 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
         return _mailto_problems(url)
     problems: list[Problem] = []
     space = _SPACE().search(url)
-    if space is not None and not angle and space.group() in _NO_BREAK and _SPACE().search(url, space.end()) is None:
+    if space is not None and not angle and space.group() in NO_BREAK and _SPACE().search(url, space.end()) is None:
         # One no-break space (a reference definition's destination keeps it, as only an ASCII
         # blank ends one): an editor's leftover, never meant as %20. Between two letters or digits
         # ("reaching-millenni<NBSP>als") deleting it restores the URL for certain.

@@ -138,7 +138,6 @@ def _lone_partner(pt: str, d: Any, found: list[Any]) -> bool:
     return ems[0].start < d.start or _next_word(pt, ems[0]) not in _TRAILING_OPENERS
 
 
-
 _PARTICLES = frozenset("in on out up off down over back away by about around".split())
 _PREFIXES = frozenset("pre post non anti pro self co re un sub semi multi inter intra ex".split())
 
