@@ -224,3 +224,29 @@ def _walk(data: Any) -> Iterator[tuple[tuple[Any, ...], str, str]]:
         elif (isinstance(node, str) and node and ("/" in node or ":" in node or node.startswith("www."))
               and "\n" not in node and len(node) < 2048):
             yield (() if parent is None else parent + (step,)), key, node
+
+
+def ref_paths(doc: Document) -> list[tuple[int, int]]:
+    """The spans of the path arguments of Hugo ``ref`` and ``relref`` shortcodes outside code
+    (``{{< ref "posts/a.md" >}}``, also as a link's destination): not URLs, but each names a page
+    file, and a character pasted into it (a zero-width space, a fullwidth comma) breaks the build
+    or the link. Only non-ASCII ones are asked for: the rules look for pasted characters."""
+    return doc.memo("links.ref-paths", lambda: _ref_paths(doc))
+
+
+def _ref_paths(doc: Document) -> list[tuple[int, int]]:
+    text = doc.text
+    if "ref" not in text or text.isascii():
+        return []
+    spans = sorted((s, e) for s, e, kind in doc.prose_index.masks if kind in ("shortcode", "dest", "html"))
+    starts = [s for s, _ in spans]
+    out = []
+    for m in _REF_PATH().finditer(text, doc.body_start):
+        k = bisect_left(starts, m.start() + 1) - 1  # the mask that holds the shortcode's start, if any
+        if k >= 0 and spans[k][1] > m.start() and not m.group(1).isascii():
+            out.append(m.span(1))
+    return out
+
+
+# A ref or relref shortcode and its quoted path ({{< relref "x.md" >}}, {{% ref "/about" %}})
+_REF_PATH = lazy(r'\{\{[<%]\s*(?:rel)?ref\s+"([^"\n]{1,300})"')

@@ -154,22 +154,22 @@ def _after_quote_or_link(doc: Document, pt: str, d: Any) -> bool:
     return pt[before: before + 1] == MASK and link_ending_at(doc, before + 1) >= 0
 
 
-# Words that open a clause or a phrase and never end the first half of a compound: after a
-# closed en dash (dynamic–such as, blockers–to stakeholders), the dash is a sentence's. Not
-# particles (built–in, log–on) and not "or"/"no" (either–or, yes–no); easy–to–see, a chain, is
-# never read as a sentence's dash.
-_CLAUSE_WORDS = frozenset("the a an and but so such which that who whose where when while with without from to "
-                          "for of it its we they he she you this these those not even especially including like "
-                          "if there what how our their his her my your or nor yet because although though unless "
-                          "then whatever whichever whoever whenever wherever however whether since "
-                          "is are was were has have had will would can could should might must "
-                          # adverbs that open an aside and never end a compound (obligation–almost)
+_ADVERBS = frozenset((  # adverbs that open an aside and never end a compound (obligation–almost)
                           "almost already apparently arguably basically certainly clearly crucially especially "
                           "essentially eventually finally fortunately frankly generally hence honestly ideally "
                           "importantly indeed instead largely mainly maybe mostly namely nearly notably "
                           "obviously particularly perhaps possibly primarily probably rather simply sometimes "
                           "specifically surprisingly therefore thus typically ultimately unfortunately "
-                          "usually".split())
+                          "usually").split())
+# Words that open a clause or a phrase and never end the first half of a compound: after a
+# closed en dash (dynamic–such as, blockers–to stakeholders), the dash is a sentence's. Not
+# particles (built–in, log–on) and not "or"/"no" (either–or, yes–no); easy–to–see, a chain, is
+# never read as a sentence's dash.
+_CLAUSE_WORDS = frozenset(("the a an and but so such which that who whose where when while with without from to "
+                          "for of it its we they he she you this these those not even especially including like "
+                          "if there what how our their his her my your or nor yet because although though unless "
+                          "then whatever whichever whoever whenever wherever however whether since "
+                          "is are was were has have had will would can could should might must ").split()) | _ADVERBS
 # ... and the words that open a closing phrase after a dash ("delivery—as called for"): an em dash
 # before them ends the sentence's last phrase, not an aside that an en dash before it opened
 # (not a verb or pronoun, which go on with the clause an aside interrupted: "This work–across
@@ -284,7 +284,11 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
         return False  # either–or, neither–nor: a compound
     if before is not None and len(before.group()) == 2 and before.group() not in _SHORT_ENDS:
         return False  # as–is: a short word is a compound's half; a particle or pronoun ends a clause
-    return before is not None and (before.group().lower() not in _CLAUSE_WORDS or before.group() in _SHORT_ENDS) \
+    # A function word before the dash may be a compound's half (how–to, if–then, from–to), but not
+    # before "and"/"but" (could–and should—be, how–and how much—they), nor an adverb (importantly–will)
+    head = before.group().lower() if before is not None else ""
+    return before is not None and (head not in _CLAUSE_WORDS or head in _ADVERBS or before.group() in _SHORT_ENDS
+                                   or word in ("and", "but")) \
         and pt[before.start() - 1: before.start()] not in ("–", "-")
 
 

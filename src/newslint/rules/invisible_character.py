@@ -56,7 +56,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..frontmatter import reads_as_text
 from ..language import function_words
-from ..links.targets import non_ascii_values, targets
+from ..links.targets import non_ascii_values, ref_paths, targets
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..resources import english_word, english_words
@@ -101,6 +101,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     in_urls = list(_in_urls(doc)) + list(_in_labels(doc))
     yield from in_urls
     yield from _in_front_matter(doc)
+    yield from _in_ref_paths(doc)
     # A URL the masker missed (a mistyped scheme, a tag broken around it) is prose too: what
     # its run was reported as is not reported again
     reported = {i for f in in_urls for i in range(f.start, f.end)}
@@ -162,6 +163,28 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
             s, e = target.start + s, target.start + e
             yield Finding(s, e, f"invisible {', '.join(names)} in a URL; delete it",
                           Fix.delete(s, e, "Delete the invisible character", safe=not joined, reshapes=True))
+
+
+def _in_ref_paths(doc: Document) -> Iterator[Finding]:
+    """Invisible characters and no-break spaces in the path of a Hugo ref or relref shortcode
+    (``{{< ref "posts/a\u200bb.md" >}}``): no page file has one; deleting it is safe, but for a
+    joiner beside a non-ASCII letter."""
+    text = doc.text
+    for s0, e0 in ref_paths(doc):
+        for m in _REF_RUN().finditer(text, s0, e0):
+            s, e = m.span()
+            joined = any(ch in _JOINERS for ch in m.group()) and not (text[s - 1].isascii() and text[e].isascii())
+            if m.group().strip("\u00a0\u202f") == "" and not (_PATH_CHAR().match(text, s - 1)
+                                                                and _PATH_CHAR().match(text, e)):
+                continue  # a no-break space beside a space or at an end: not a paste inside a name
+            names = sorted({_REF_NAMES.get(ch) or _name(ch) for ch in m.group()})
+            yield Finding(s, e, f"invisible {', '.join(names)} in the path of a ref shortcode; delete it",
+                          Fix.delete(s, e, "Delete the invisible character", safe=not joined, reshapes=True))
+
+
+_REF_NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space"}
+_REF_RUN = lazy(f"[{INVISIBLE_CLASS}\u00a0\u202f]+")
+_PATH_CHAR = lazy(r"[^\W_]|[./_~-]")
 
 
 def _in_labels(doc: Document) -> Iterator[Finding]:

@@ -54,7 +54,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..frontmatter import reads_as_text
 from ..links.host import path_start
-from ..links.targets import non_ascii_values, targets
+from ..links.targets import non_ascii_values, ref_paths, targets
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..typography import data, near_invisible, restores_reference, scan, wide, word_around
@@ -75,6 +75,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     yield from in_urls
     yield from _in_front_matter(doc)
     yield from _fullwidth(doc)
+    yield from _in_ref_paths(doc)
     sc = scan(doc)
     if sc.lookalikes:
         yield from _lookalikes(doc, sc.lookalikes, reported={i for f in in_urls for i in range(f.start, f.end)})
@@ -357,6 +358,31 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
 
 
 _LETTERS = lazy(r"[^\W\d_]+")
+
+
+def _in_ref_paths(doc: Document) -> Iterator[Finding]:
+    """Look-alikes in the path of a Hugo ref or relref shortcode (``{{< ref "posts/foo，bar.md" >}}``,
+    ``"pоsts/a.md"`` with a Cyrillic о): a fullwidth ASCII form (U+FF01-FF5E) beside an ASCII
+    character, and a mostly Latin word whose every foreign letter has a Latin twin. A page file's
+    name in CJK text keeps its marks (``你好，世界.md``). The fix writes the ASCII character."""
+    text = doc.text
+    to_latin = data()["confusables"]
+    for s0, e0 in ref_paths(doc):
+        for i in range(s0, e0):
+            ch = text[i]
+            if _fullwidth_form(ch) and text[i - 1].isascii() and text[i + 1].isascii():
+                fixed = unicodedata.normalize("NFKC", ch)
+                yield Finding(i, i + 1, f"fullwidth {ch} in the path of a ref shortcode; use '{fixed}'",
+                              Fix.replace(i, i + 1, fixed, f"Use '{fixed}'"))
+        for m in _LETTERS().finditer(text, s0, e0):
+            word = m.group()
+            foreign = [ch for ch in word if not _is_latin(ch)]
+            if not foreign or len(foreign) * 2 >= len(word) or not all(ch in to_latin for ch in foreign):
+                continue
+            fixed = "".join(to_latin.get(ch, ch) for ch in word)
+            yield Finding(m.start(), m.end(), f"'{word}' in the path of a ref shortcode mixes Latin letters "
+                          f"with look-alikes ({''.join(foreign)}); use '{fixed}'",
+                          Fix.replace(m.start(), m.end(), fixed, "Use the Latin letters"))
 
 
 def _in_front_matter(doc: Document) -> Iterator[Finding]:
