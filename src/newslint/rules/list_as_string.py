@@ -49,8 +49,22 @@ _SUFFIX = lazy(r"(?:[A-Z]\.){1,3}|[A-Z]{2,3}|Inc\.?|Jr\.?|Sr\.?|Ltd\.?|LLC|Co\.?
 _NAME_WORD = lazy(r"[A-Z][a-z'’-]+")
 # An item that YAML reads back as the same string when written plain in a block list.
 _PLAIN = lazy(r"[A-Za-z][\w .&/()'’-]*")
+def _DIGIT_LED(p: str) -> bool:
+    """An item that opens with a digit (18f, 10x, 3d printing) that YAML still reads as the same
+    string: not a number, a date or a hex literal (2016, 1e3, 0x1f), which would need quotes."""
+    if not _DIGIT_PLAIN().fullmatch(p) or _NUMERIC12().fullmatch(p):  # (YAML 1.2's floats, octals too)
+        return False
+    import yaml
+    try:
+        return yaml.safe_load(p) == p
+    except yaml.YAMLError:
+        return False
+_NUMERIC12 = lazy(r"[0-9_.]+(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+")
+_DIGIT_PLAIN = lazy(r"[0-9][\w .&/()'’-]*")
 _YAML11 = frozenset("y n yes no on off true false null".split())
 _INDENT = lazy(r"^([ \t]*)- ", re.M)
+# A block list's key line: some front matter writes it with a space after the colon ("authors: ")
+_LIST_KEY = lazy(r"^[^\s#:][^:\n]*:([ \t]*)\n(?:[ \t]*#[^\n]*\n|[ \t]*\n)*[ \t]*- ", re.M)
 _TRAILING = lazy(r"(?:[ \t]*(?:#[^\n]*)?\n)+")
 
 
@@ -100,11 +114,17 @@ def _fix(doc: Document, fm: Any, pos: Any, parts: list[str]) -> Fix | None:
     line_end = text.find("\n", end)
     if colon < 0 or "\n" in text[colon:end] or line_end < 0 or text[end:line_end].strip():
         return None  # (a comment after the value would be lost)
-    if not all(_PLAIN().fullmatch(p) and p.lower() not in _YAML11 and not p.endswith(" ") for p in parts):
+    if not all((_PLAIN().fullmatch(p) or _DIGIT_LED(p)) and p.lower() not in _YAML11 and not p.endswith(" ")
+               for p in parts):
         return None
     indents = _INDENT().findall(text, fm.content_start, fm.content_end)
     indent = max(set(indents), key=indents.count) if indents else "  "
     items = "".join(f"\n{indent}- {p}" for p in parts)
+    # ... and its key line as the other lists write theirs: where they keep a space after the colon
+    # ("authors: "), so does this one, else fixing the damaged file and the original would differ
+    spaces = _LIST_KEY().findall(text, fm.content_start, fm.content_end)
+    if spaces and 2 * sum(1 for sp in spaces if sp == " ") > len(spaces):
+        items = " " + items
     # Through the line's end and the comment or blank lines after it, written back as they were:
     # YAML ends a block list where the next key starts, so the list's value must lie wholly inside
     # the edit for the structure guard, as the string's did.
