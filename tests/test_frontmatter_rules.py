@@ -528,3 +528,24 @@ def test_a_toml_key_set_twice_names_the_key_and_both_lines() -> None:
     [found] = [f for f in lint_text(text) if f.rule == "NL001"]
     assert (found.line, found.column) == (4, 1)
     assert "`title` is set twice, on lines 2 and 4" in found.message
+
+
+def test_list_as_string_fix_is_the_same_in_every_process(tmp_path) -> None:
+    """Two list indents as common as each other: the fix takes the first written, whatever the
+    process's string hashing (a set's order once chose, and changed from one run to the next)."""
+    import os
+    import subprocess
+
+    from conftest import newslint_command
+
+    text = ("---\ntitle: Talks resume\nauthors:\n - newsroom\ncategories:\n  - politics\n"
+            "tags: diplomacy, ukraine, peace talks\n---\n\nBody.\n")
+    outputs = set()
+    for seed in range(6):
+        path = tmp_path / f"a{seed}.md"
+        path.write_text(text, encoding="utf-8")
+        subprocess.run([*newslint_command(), "check", "--no-cache", "--fix", "--unsafe-fixes", "-q", str(path)],
+                       env={**os.environ, "PYTHONHASHSEED": str(seed)}, capture_output=True, check=False)
+        outputs.add(path.read_text(encoding="utf-8"))
+    assert outputs == {text.replace("tags: diplomacy, ukraine, peace talks\n",
+                                    "tags:\n - diplomacy\n - ukraine\n - peace talks\n")}

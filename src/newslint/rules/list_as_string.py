@@ -118,7 +118,9 @@ def _fix(doc: Document, fm: Any, pos: Any, parts: list[str]) -> Fix | None:
                for p in parts):
         return None
     indents = _INDENT().findall(text, fm.content_start, fm.content_end)
-    indent = max(set(indents), key=indents.count) if indents else "  "
+    # (the commonest indent; of two as common, the first written: a set's order changes from one
+    # run to the next, and the fix with it)
+    indent = max(dict.fromkeys(indents), key=indents.count) if indents else "  "
     items = "".join(f"\n{indent}- {p}" for p in parts)
     # ... and its key line as the other lists write theirs: where they keep a space after the colon
     # ("authors: "), so does this one, else fixing the damaged file and the original would differ
