@@ -17,7 +17,7 @@ from ..patterns import lazy
 from ..prose import MASK
 from .markdown import defined_labels, normalize_label
 from .targets import URL_START
-from .url import NO_BREAK
+from .url import NO_BREAK, URL_CHAR
 from .view import link_view, mask_starts
 
 
@@ -321,8 +321,6 @@ def _closes_later(text: str, e: int) -> bool:
     return _LATER().match(text, e) is not None or _TITLE_ACROSS().match(text, e) is not None
 
 
-# A letter, digit or the URL punctuation a word of a host or a path runs on through (. - _ / ~)
-_URL_CHAR = lazy(r"[^\W_]|[./_~-]")
 
 
 def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tuple[tuple[int, int, str] | None, bool]:
@@ -338,7 +336,7 @@ def _space_edit(text: str, s: int, e: int, spaces: list[tuple[int, int]]) -> tup
         return (a - 1, b, ""), False
     host = re.match(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]*", dest)
     if host is not None and len(spaces) == 1 and text[spaces[0][0]:spaces[0][1]] in NO_BREAK \
-            and _URL_CHAR().match(text, spaces[0][0] - 1) and _URL_CHAR().match(text, spaces[0][1]):
+            and URL_CHAR().match(text, spaces[0][0] - 1) and URL_CHAR().match(text, spaces[0][1]):
         a, b = spaces[0]  # "https://exa\u00a0mple.com/", ".../a\u00a0b": a no-break space between two
         # characters of a URL (in its host too, which the next test leaves unsafe for an ASCII space)
         # is an editor's or a paste's leftover, never part of a URL (that would be %C2%A0):

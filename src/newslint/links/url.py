@@ -25,6 +25,10 @@ _DOUBLED = lazy(r"(?i)^(?:https?|ftp)://(?=(?:https?|ftp)(?::/{1,3}|//))")
 _PCT = lazy(r"%(?![0-9A-Fa-f]{2})")
 _SPACE = lazy(r"\s+")
 NO_BREAK = ("\u00a0", "\u202f")  # the no-break spaces (broken-link-syntax's too)
+# A letter, digit or the URL punctuation a word of a host or a path runs on through (. - _ / ~):
+# a no-break space between two of them is a paste's leftover inside a name (broken-link-syntax,
+# invisible-character in a ref shortcode's path)
+URL_CHAR = lazy(r"[^\W_]|[./_~-]")
 _SLASH_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "sftp", "ws", "wss", "ssh", "git", "irc", "ircs",
                             "file", "svn", "rtmp", "rtsp", "smb", "nntp", "ldap", "telnet", "gopher", "webcal",
                             "feed", "s3", "gs", "hdfs", "chrome", "about", "app", "itms", "itms-apps", "spotify",

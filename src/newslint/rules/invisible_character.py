@@ -57,6 +57,7 @@ from ..document import Document
 from ..frontmatter import reads_as_text
 from ..language import function_words
 from ..links.targets import non_ascii_values, ref_paths, targets
+from ..links.url import NO_BREAK, URL_CHAR
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..resources import english_word, english_words
@@ -174,8 +175,8 @@ def _in_ref_paths(doc: Document) -> Iterator[Finding]:
         for m in _REF_RUN().finditer(text, s0, e0):
             s, e = m.span()
             joined = any(ch in _JOINERS for ch in m.group()) and not (text[s - 1].isascii() and text[e].isascii())
-            if m.group().strip("\u00a0\u202f") == "" and not (_PATH_CHAR().match(text, s - 1)
-                                                                and _PATH_CHAR().match(text, e)):
+            if m.group().strip("".join(NO_BREAK)) == "" and not (URL_CHAR().match(text, s - 1)
+                                                                and URL_CHAR().match(text, e)):
                 continue  # a no-break space beside a space or at an end: not a paste inside a name
             names = sorted({_REF_NAMES.get(ch) or _name(ch) for ch in m.group()})
             yield Finding(s, e, f"invisible {', '.join(names)} in the path of a ref shortcode; delete it",
@@ -183,8 +184,7 @@ def _in_ref_paths(doc: Document) -> Iterator[Finding]:
 
 
 _REF_NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space"}
-_REF_RUN = lazy(f"[{INVISIBLE_CLASS}\u00a0\u202f]+")
-_PATH_CHAR = lazy(r"[^\W_]|[./_~-]")
+_REF_RUN = lazy(f"[{INVISIBLE_CLASS}{''.join(NO_BREAK)}]+")
 
 
 def _in_labels(doc: Document) -> Iterator[Finding]:
@@ -320,7 +320,6 @@ def _part_word(part: str, words: Any) -> bool:
 
 
 _TWO_LETTER_WORDS = frozenset("am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ye".split())
-
 
 
 def _inside_ending(left: str, right: str) -> bool:

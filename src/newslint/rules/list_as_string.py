@@ -49,18 +49,8 @@ _SUFFIX = lazy(r"(?:[A-Z]\.){1,3}|[A-Z]{2,3}|Inc\.?|Jr\.?|Sr\.?|Ltd\.?|LLC|Co\.?
 _NAME_WORD = lazy(r"[A-Z][a-z'’-]+")
 # An item that YAML reads back as the same string when written plain in a block list.
 _PLAIN = lazy(r"[A-Za-z][\w .&/()'’-]*")
-def _DIGIT_LED(p: str) -> bool:
-    """An item that opens with a digit (18f, 10x, 3d printing) that YAML still reads as the same
-    string: not a number, a date or a hex literal (2016, 1e3, 0x1f), which would need quotes."""
-    if not _DIGIT_PLAIN().fullmatch(p) or _NUMERIC12().fullmatch(p):  # (YAML 1.2's floats, octals too)
-        return False
-    import yaml
-    try:
-        return yaml.safe_load(p) == p
-    except yaml.YAMLError:
-        return False
 _NUMERIC12 = lazy(r"[0-9_.]+(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+")
-_DIGIT_PLAIN = lazy(r"[0-9][\w .&/()'’-]*")
+_DIGIT_PLAIN = lazy(r"[0-9][\w .&/()'’-]*")  # an item that opens with a digit (see _digit_led)
 _YAML11 = frozenset("y n yes no on off true false null".split())
 _INDENT = lazy(r"^([ \t]*)- ", re.M)
 # A block list's key line: some front matter writes it with a space after the colon ("authors: ")
@@ -103,6 +93,19 @@ def _is_list(prop: dict[str, Any]) -> bool:
     return kind == "array" or (isinstance(kind, list) and "array" in kind)
 
 
+def _digit_led(p: str) -> bool:
+    """An item that opens with a digit (18f, 10x, 3d printing) that YAML still reads as the same
+    string: not a number, a date or a hex literal (2016, 1e3, 0x1f), which would need quotes."""
+    if not _DIGIT_PLAIN().fullmatch(p) or _NUMERIC12().fullmatch(p):  # (YAML 1.2's floats, octals too)
+        return False
+    import yaml  # (only for a digit-led item, rare: not at import)
+
+    try:
+        return yaml.safe_load(p) == p
+    except yaml.YAMLError:
+        return False
+
+
 def _fix(doc: Document, fm: Any, pos: Any, parts: list[str]) -> Fix | None:
     """The parts as a block list (the front matter's own list indent), for a YAML value on the
     key's line; None where an item would need quoting or the value spans lines."""
@@ -114,7 +117,7 @@ def _fix(doc: Document, fm: Any, pos: Any, parts: list[str]) -> Fix | None:
     line_end = text.find("\n", end)
     if colon < 0 or "\n" in text[colon:end] or line_end < 0 or text[end:line_end].strip():
         return None  # (a comment after the value would be lost)
-    if not all((_PLAIN().fullmatch(p) or _DIGIT_LED(p)) and p.lower() not in _YAML11 and not p.endswith(" ")
+    if not all((_PLAIN().fullmatch(p) or _digit_led(p)) and p.lower() not in _YAML11 and not p.endswith(" ")
                for p in parts):
         return None
     indents = _INDENT().findall(text, fm.content_start, fm.content_end)
