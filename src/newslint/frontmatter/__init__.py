@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from .block import CLOSING_FENCE, MAX_FRONT_MATTER, closing_place, parse, read_unclosed, split
 from .model import FrontMatter, FrontMatterError, Pos
-from .yaml_errors import INDICATOR_START, UNCLOSED_LIST, UNCLOSED_MAPPING
+from .yaml_errors import INDICATOR_START, UNCLOSED_LIST, UNCLOSED_MAPPING, value_end
 from .yaml_loader import MAX_NODES, reads_as_text
 from .yaml_reader import MAX_EXPANDED
 from .yaml_salvage import MAX_SALVAGE
@@ -32,5 +32,5 @@ from .yaml_salvage import MAX_SALVAGE
 __all__ = [
     "CLOSING_FENCE", "INDICATOR_START", "MAX_EXPANDED", "MAX_FRONT_MATTER", "MAX_NODES", "MAX_SALVAGE", "UNCLOSED_LIST",
     "UNCLOSED_MAPPING", "FrontMatter", "FrontMatterError", "Pos", "closing_place", "parse", "read_unclosed",
-    "reads_as_text", "split",
+    "reads_as_text", "split", "value_end",
 ]

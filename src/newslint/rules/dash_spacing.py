@@ -115,7 +115,6 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(d.start, d.end, message, Fix.replace(d.start, d.end, dash, f"Respace the dash as '{dash}'"))
 
 
-
 def _lone_partner(pt: str, d: Any, found: list[Any]) -> bool:
     """Is the closed en dash ``d``, between two lower-case words, in a sentence with one em dash
     between words, which then has lost its partner (``the Center–today called USAGov—embarked``):
@@ -154,13 +153,13 @@ def _after_quote_or_link(doc: Document, pt: str, d: Any) -> bool:
     return pt[before: before + 1] == MASK and link_ending_at(doc, before + 1) >= 0
 
 
-_ADVERBS = frozenset((  # adverbs that open an aside and never end a compound (obligation–almost)
-                          "almost already apparently arguably basically certainly clearly crucially especially "
-                          "essentially eventually finally fortunately frankly generally hence honestly ideally "
-                          "importantly indeed instead largely mainly maybe mostly namely nearly notably "
-                          "obviously particularly perhaps possibly primarily probably rather simply sometimes "
-                          "specifically surprisingly therefore thus typically ultimately unfortunately "
-                          "usually").split())
+# Adverbs that open an aside and never end a compound (obligation–almost)
+_ADVERBS = frozenset(("almost already apparently arguably basically certainly clearly crucially especially "
+                      "essentially eventually finally fortunately frankly generally hence honestly ideally "
+                      "importantly indeed instead largely mainly maybe mostly namely nearly notably "
+                      "obviously particularly perhaps possibly primarily probably rather simply sometimes "
+                      "specifically surprisingly therefore thus typically ultimately unfortunately "
+                      "usually").split())
 # Words that open a clause or a phrase and never end the first half of a compound: after a
 # closed en dash (dynamic–such as, blockers–to stakeholders), the dash is a sentence's. Not
 # particles (built–in, log–on) and not "or"/"no" (either–or, yes–no); easy–to–see, a chain, is

@@ -137,8 +137,8 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
-from ..frontmatter.yaml_errors import value_end
-from ..frontmatter import CLOSING_FENCE, INDICATOR_START, UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, FrontMatterError, Pos, parse, split
+from ..frontmatter import (CLOSING_FENCE, INDICATOR_START, UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, FrontMatterError,
+                           Pos, parse, split, value_end)
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
 from .merge_conflict_marker import MARKER
