@@ -304,6 +304,7 @@ def _analyse(doc: "Document") -> Quotes | None:
     carry: tuple[list[Mark], int, int] | None = None  # open marks carried into a list: (marks, from, depth)
     quoted: set[int] = set()
     pending: tuple[list[Mark], int] | None = None
+    glued: list[Mark] = []  # marks in a word between two words, that may be an opening mark glued on
     while i < n:
         j = i + 1
         unit = marks[i].unit
@@ -326,6 +327,13 @@ def _analyse(doc: "Document") -> Quotes | None:
                 pending = None
         if len(q.stray) > strays and units.after_html(unit, quoted):
             del q.stray[strays:]  # the quotation may have opened inside the HTML block before
+        # bug“fix, sub"domain (two words, nothing open, no closing mark after: "maybe" a mark typed
+        # into the word): read as an opening mark that lost its space, the quotation it opens would
+        # run unclosed to the paragraph's end, a defect of its own unless the quotation goes on
+        # past it (the next paragraph reopens it, an HTML block or a list it introduces follows)
+        glued.extend(mk for mk in q.stray[strays:] if mk.flag == "inword" and not mk.sure
+                     and not units.continued(unit) and not units.before_html(unit)
+                     and not units.inside_list(unit, unit + 1, depth))
         quoted.add(unit)
         if left and not (units.continued(unit) and attribution(doc, left[-1]) is None
                          and not _inside_clause(P, left[-1]) and not _fragment(P, left[-1])
@@ -346,6 +354,12 @@ def _analyse(doc: "Document") -> Quotes | None:
         q.unclosed.extend(pending[0])
     if q.unclosed and q.stray:
         _mismatched(q)
+    if not q.unclosed:
+        # ... so in an article that closes all its other quotations the mark was typed into the word
+        # and its deletion is safe; one that leaves quotations open (a transcript's habit) may
+        # have left this one open too
+        for mk in glued:
+            mk.sure = True
     return q
 
 
@@ -1243,7 +1257,8 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
     only where one can be (we’re, don’t: see ``contraction``). In English, two lower-case words
     that make one the word list lacks (bug“fix, sub"domain), with nothing open and no closing mark
     after it, give "maybe": likelier one slip than an opening mark that lost its space and its
-    partner, but not sure."""
+    partner, but not sure (``_analyse`` makes it sure where the quotation such an opening mark
+    would open is left open nowhere else in the article); a closing mark there (key”path) is sure."""
     left, right = word_parts(P, mk)
     if not right or len(left) + len(right) < 3 or (len(left) == 1 and left.isupper() and right[1:2].islower()):
         return False
@@ -1275,6 +1290,8 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
         return True
     if prof.language == "en":
         if both_words and nothing_open and left[-1].islower() and right[0].islower() and spare_closers() <= 0:
+            if mk.ch in prof.closers and mk.ch not in prof.openers:
+                return True  # key”path: a closing mark with nothing open closes nothing even spaced
             return "maybe"  # bug“fix, sub"domain: two words that make one the list lacks, nothing open
             # and nothing after to close a quotation: a mark typed into the word, or an opening mark
             # that lost its space and its closing mark (two slips): the deletion is unsafe

@@ -26,8 +26,12 @@ plural or a contraction's ending (``“yes”s``, ``don”t``, ``we”re``: wron
 ending that makes no contraction with the letters before it is part of the word (``he”re``,
 ``the“re``, ``ca”t``, ``wi”ll``: n’t follows an n, ’re and ’ve a pronoun, ’d and ’ll a pronoun or a
 word they make no other word with). Between two English words that make one the word list lacks
-(``bug“fix``, ``sub"domain``), with nothing open and no closing mark after it, the mark is reported
-so too, but the deletion is unsafe: it may be an opening mark that lost its space and its partner.
+(``bug“fix``, ``sub"domain``, ``key”path``), with nothing open and no closing mark after it, the mark
+is reported so too; the deletion is safe for a closing mark (with nothing open it closes nothing,
+spaced or not) and for an opening or straight one in an article that closes its other quotations,
+where the quotation does not go on past the paragraph (the next one reopening it, an HTML block or
+a list after it); else it is unsafe: it may be an opening mark that lost its space and left its
+quotation open, as the article's others are.
 Not after a lone capital before a
 name (``O”Brien``); nor after an elided word in French and Italian (``l”homme``, ``dell”anno``: an
 apostrophe, wrong-apostrophe's); nor between letters without case (Chinese ``他说“我们走”``).
