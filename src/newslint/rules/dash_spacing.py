@@ -12,7 +12,10 @@ other way mixes two styles by habit; no single one is a slip); set ``style`` to 
 fixes write the house dash). A closed en dash before a function word, a form of "be", an auxiliary
 (`organizations–has worked`, after a pronoun too: `along with it–to make sure`) or an adverb
 that opens an aside (`service–such as`, `first–then`, `challenge–were able`, `workforce–the team`,
-`obligation–almost`, `Internet–all of which`: a quantifier before "of" and a pronoun) breaks a sentence, where only an em dash (or the house's spaced en dash)
+`obligation–almost`, `Internet–all of which`: a quantifier before "of" and a pronoun), a word
+that opens a clause and ends no compound (`novel–most vendors`, `complex–nobody`, `users–no
+matter how`), or a particle after a pronoun or "be" or before a set phrase (`join us–in person`,
+`dynamic–in effect`; not `built–in`) breaks a sentence, where only an em dash (or the house's spaced en dash)
 belongs; so does another closed en dash in that sentence, the pair's other half (`created–in 29
 minutes–a prototype`), with an unsafe fix when no phrase opens after it, as it may be a compound
 (`cost–benefit study–the first`). A closed en dash before a word that may open an aside (`rates–both
@@ -276,9 +279,16 @@ def _in_chain(pt: str, d: Any) -> bool:
 def _breaks_sentence(pt: str, d: Any) -> bool:
     """A closed en dash between a word and a lower-case function word (not in a chain of dashes)."""
     word = _next_word(pt, d)
-    if word not in _CLAUSE_WORDS and not (word in _QUANTIFIERS and _OF().match(pt, d.end + len(word))):
-        return False  # (so does a quantifier then "of" and a pronoun: Internet–all of which; catch–all is a compound)
     before = _PREV_WORD().search(pt, max(0, d.start - 40), d.start)
+    if word in ("in", "on") and before is not None and before.group() in _NO_COMPOUND_HEADS:
+        return True  # join us–in person, where she is–on the web: no compound (built–in, add–on) starts so
+    if word == "in" and _IN_PHRASE().match(pt, d.end):
+        return True  # more dynamic–in effect, together–in particular: a phrase that opens an aside
+    if word not in _CLAUSE_WORDS and word not in _CLAUSE_OPENERS \
+            and not (word in _QUANTIFIERS and _OF().match(pt, d.end + len(word))):
+        return False  # (so does a quantifier then "of" and a pronoun: Internet–all of which; catch–all is a compound)
+    if before is not None and word == "no" and before.group().lower() == "yes":
+        return False  # yes–no: a compound
     if before is not None and word in ("or", "nor") and before.group().lower() in ("either", "neither", "whether"):
         return False  # either–or, neither–nor: a compound
     if before is not None and len(before.group()) == 2 and before.group() not in _SHORT_ENDS:
@@ -287,10 +297,24 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
     # before "and"/"but" (could–and should—be, how–and how much—they), nor an adverb (importantly–will)
     head = before.group().lower() if before is not None else ""
     return before is not None and (head not in _CLAUSE_WORDS or head in _ADVERBS or before.group() in _SHORT_ENDS
-                                   or word in ("and", "but")) \
-        and pt[before.start() - 1: before.start()] not in ("–", "-")
+                                   or head in _OBJECT_PRONOUNS or word in ("and", "but")) \
+        and (pt[before.start() - 1: before.start()] not in ("–", "-")
+             or (word in ("and", "but") and pt[before.start() - 1] == "-"))  # a catch-all–and I look
 
+
+# Words that open a clause and end no compound's first half, beyond the function words: a
+# quantifier or an indefinite pronoun as a subject (novel–most services, great–some of my
+# colleagues, complex–nobody may), "here", "except", "once" and "no" (users–no matter how; not
+# yes–no). Not "all" (catch–all, cure–all) nor "either" (either–or).
+_CLAUSE_OPENERS = frozenset(("some most many several none nobody everyone everybody someone somebody anyone "
+                             "anybody nothing everything something anything here except once no").split())
+# Pronouns that end a clause before a dash though they are function words (talk with you–we’re here)
+_OBJECT_PRONOUNS = frozenset("you them him her".split())
+_IN_PHRASE = lazy(r"in[ \t]+(?:particular|effect|fact|short|turn|addition|general|contrast|essence|sum|"
+                  r"practice|theory|other words)\b")
+# Words that no compound with a particle starts with (built–in, log–on do): a pronoun, a form of "be"
+_NO_COMPOUND_HEADS = frozenset("us them you it me him her is are was were be been".split())
 
 # Two-letter words that end a clause before a dash (pop up–but, tell us–and, along with it–to
-# make sure: a pronoun, though a function word itself), not as–is
-_SHORT_ENDS = frozenset("up in on it us me".split())
+# make sure: a pronoun, though a function word itself; No, no–those are), not as–is
+_SHORT_ENDS = frozenset("up in on it us me no".split())
