@@ -1295,6 +1295,14 @@ def _inside_word(P: str, mk: Mark, prof: Profile, nothing_open: bool = False,
             return "maybe"  # bug“fix, sub"domain: two words that make one the list lacks, nothing open
             # and nothing after to close a quotation: a mark typed into the word, or an opening mark
             # that lost its space and its closing mark (two slips): the deletion is unsafe
+        if not nothing_open and (mk.ch in prof.closers or mk.ch == '"') and left[-1].islower() \
+                and right[0].islower() and spare_closers() >= 0:
+            return True  # “gee”king out”: a later mark closes the quotation open here; read as
+            # closing it, the mark would leave that later one closing nothing (two slips)
+        if not nothing_open and mk.ch in prof.openers and mk.ch not in prof.closers and left[-1].islower() \
+                and right[0].islower() and spare_closers() <= 0:
+            return "maybe"  # “gee“king out”: read as opening a quotation inside, the mark would leave
+            # the one open here unclosed; as for bug“fix, ``_analyse`` decides whether that is sure
         return False
     if not (left[-1].islower() and right[0].islower()):
         return False

@@ -38,7 +38,10 @@ separate words as a dash does, also one that opens a line after a word ending th
 A spaced hyphen inside a compound (`root - based method`, `data - driven approach`: the second
 half is a word such as based, driven, related, friendly or first, and a noun follows, not a
 preposition, a determiner or a pronoun; `a “remote - first” way of working`)
-is a hyphen with stray spaces, not a dash: the unsafe fix closes it up (`root-based`). Three or
+is a hyphen with stray spaces, not a dash: the unsafe fix closes it up (`root-based`); so is one
+between two grades of a scale before the scale's noun (`nel medio - lungo termine`, `a corto - medio
+plazo`, `the medium - long term`: `medio-lungo`) or between a grade and term, run, haul or range
+before the word they qualify (`short - term savings`, `long - range routes`). Three or
 more capitalised words joined by spaced hyphens (`the Model - Pair - Coach cycle`, `Plan - Do -
 Check - Act`) are the steps of a sequence or a hierarchy, which a pair of dashes would turn into an
 aside (`Model — Pair — Coach`): the unsafe fix writes a closed en dash (`Model–Pair–Coach`).
@@ -116,6 +119,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 yield Finding(d.start, d.end, f"spaces around the hyphen of a compound; write '{word}'",
                               Fix.replace(d.start, d.end, "-", "Close up the hyphen", safe=False))
                 continue  # root - based installation: a compound, not a dash
+            scale = _scale_compound(pt, d) if d.form.startswith("spaced") else None
+            if scale:
+                yield Finding(d.start, d.end, f"spaces around the hyphen of a compound; write '{scale}'",
+                              Fix.replace(d.start, d.end, "-", "Close up the hyphen", safe=False))
+                continue  # nel medio - lungo termine, short - term gains: a compound, not a dash
             if range_side(pt, d.start, -1) and range_side(pt, d.end, 1) and not _label_then_date(pt, d) \
                     and not _day_then_clock(pt, d):
                 yield Finding(d.start, d.end, "a spaced hyphen in a range; use an en dash '–'",
@@ -241,6 +249,32 @@ _COMPOUND = lazy(r"(based|driven|related|oriented|focused|friendly|specific|cent
                        r"(?=(?:[ \t][\"“”‘’'«»„][ \t]*|[\"“”‘’'«»„][ \t]+|[ \t]+)(?!(?:on|upon|in|by|to|of|at|with|from|for|and|or|around|toward|towards"
                        r"|the|a|an|this|that|these|those|its|his|her|their|our|my|your|we|i|you|he|she|it|they|then)\b)"
                        r"[A-Za-z])")
+# Two grades of one scale, or a grade and the scale's noun, joined by a spaced hyphen (nel medio -
+# lungo termine, a corto - medio plazo, à court - moyen terme, short - medium term, long - term
+# gains): the compound of the grades with stray spaces (medio-lungo, long-term), not a dash; the
+# noun after the grades keeps "a plan for the long - and the short - term" (no noun) a dash.
+_GRADES = ("short|medium|mid|long|near|breve|medio|lungo|corto|mediano|largo|court|moyen|curto|m[ée]dio|longo"
+           "|korte|middellange|lange")
+_SCALE_NOUNS = "terms?|run|haul|range|termine|periodo|plazo|terme|prazo|termijn|p[ée]riode"
+_GRADE_BEFORE = lazy(r"(?<![\w’'-])(?:" + _GRADES + r")$")
+_GRADE_AFTER = lazy(r"(?:(?:" + _GRADES + r")(?=[ \t]+(?:" + _SCALE_NOUNS + r")\b)"
+                    r"|(?:terms?|run|haul|range)(?=[ \t]+[a-z]))(?![\w’'-])")
+
+
+def _scale_compound(pt: str, d: Any) -> str | None:
+    """The closed-up compound when a spaced hyphen joins two grades of a scale before its noun
+    (medio - lungo termine -> medio-lungo) or a grade and an English scale noun before the word it
+    qualifies (long - term gains -> long-term); None otherwise."""
+    left = _GRADE_BEFORE().search(pt, max(0, d.start - 14), d.start)
+    right = _GRADE_AFTER().match(pt, d.end)
+    if left is None or right is None:
+        return None
+    word = right.group()
+    if word == left.group():
+        return None  # medio - medio: a repetition, not a compound
+    return f"{left.group()}-{word}"
+
+
 _ARTICLE_BEFORE = lazy(r"(?<![\w'’-])(?:a|an|the)$", re.IGNORECASE)  # no dash follows an article
 _CONSTANT_BEFORE = lazy(r"(?<![\w-])[A-Z][A-Z_]+$")  # MAX, UINT_MAX
 _OPERAND_AFTER = lazy(r"(?:[0-9]+|[A-Za-z])[ \t]*(?:$|[|)\]=+*/<>,;\ue000\n]|\.(?![0-9]))")  # then the end of the expression

@@ -251,6 +251,9 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
         joined = left + right
         whole = words[joined] or words[joined + "s"] or (joined.endswith("s") and words[joined[:-1]])
         if not (m.group(1)[-1].islower() and m.group(2)[0].islower()):
+            if _camel_split(pt, m.group(1), m.group(2), words):
+                yield Finding(m.end(1), m.start(2), f"no-break space inside the name “{m.group(1)}{m.group(2)}”; "
+                              "delete it", Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
             continue  # a capital at the join: two names (Ann\u00a0Lee, IT\u00a0Team)
         if (whole and any(words[part] == 1 and part not in _COMPOUND_PARTS for part in (left, right))) \
                 or (right in _SUFFIXES and len(left) >= 3 and words[right] == 1) \
@@ -272,6 +275,18 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
             yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
                           f"which make the word “{m.group(1)}{m.group(2)}”; delete it if one word was meant",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space", safe=False))
+
+
+def _camel_split(pt: str, left: str, right: str, words: Counter[str]) -> bool:
+    """A name in camel case split at a capital (WordP\u00a0ress, Word\u00a0Press, You\u00a0Tube)
+    that the article writes whole elsewhere, with the same letters in the same case, and neither
+    part alone: two names (Ann\u00a0Lee, IT\u00a0Team) are not written glued."""
+    joined = left + right
+    if joined.isupper() or joined.islower() or not any(ch.islower() for ch in left):
+        return False  # (IT\u00a0team: an acronym, then a word)
+    if words[left.lower()] != 1 or words[right.lower()] != 1:
+        return False
+    return re.search(r"(?<!\w)%s(?!\w)" % re.escape(joined), pt) is not None
 
 
 def _nbsp_pairs(pt: str) -> list[re.Match[str]]:
