@@ -22,7 +22,11 @@ minutes–a prototype`), with an unsafe fix when no phrase opens after it, as it
 numbers and percentages—help`, `meal–can also`) with an em dash in the same sentence is that aside's
 other edge, with an unsafe fix (`built–in tools—which` is a compound), safe after a conjunction (`test, and–ultimately—improve`);
 so is any closed en dash between lower-case words in a sentence whose one em dash has no partner
-(`Center–today called USAGov—embarked`; not after a prefix, `non–profit group met—twice`). The fix writes the form of an em dash in the same sentence if there
+(`Center–today called USAGov—embarked`; not after a prefix, `non–profit group met—twice`), with a
+safe fix where that em dash comes before it, opening the aside it closes, and the words around it
+read as no compound (`websites—particularly NASA websites–peaked around`; not after a determiner,
+`plan—a cost–benefit study`, nor before a compound's usual second half, `–based`, nor a pair the
+article writes with a hyphen elsewhere). The fix writes the form of an em dash in the same sentence if there
 is one (the other half of the pair), else the house dash; compounds (`cost–benefit`,
 `read–only`, `easy–to–see`, `built–in`) are otherwise left alone. The fix respaces the dash;
 it is safe, but for such a partner.
@@ -101,7 +105,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 want = _partner_dash(pt, d, found)
                 if want:
                     # (after a conjunction it is no compound's middle: "test, and–ultimately—improve")
-                    safe = _word_before(pt, d) in _CONJUNCTIONS
+                    safe = _word_before(pt, d) in _CONJUNCTIONS or _closes_em_aside(pt, d, found)
                     yield Finding(d.start, d.end, f"en dash paired with an em dash in this sentence; use '{want}'",
                                   Fix.replace(d.start, d.end, want, f"Replace with '{want}'", safe=safe))
             continue
@@ -140,6 +144,33 @@ def _lone_partner(pt: str, d: Any, found: list[Any]) -> bool:
     return ems[0].start < d.start or _next_word(pt, ems[0]) not in _TRAILING_OPENERS
 
 
+def _closes_em_aside(pt: str, d: Any, found: list[Any]) -> bool:
+    """Is the closed en dash ``d`` surely the closing edge of an aside that the sentence's one em
+    dash, before it, opened (``websites—particularly NASA websites–peaked around``)? So unless
+    the words around it read as a compound: after a determiner (``plan—a cost–benefit study``),
+    before a compound's usual second half (``–based``, ``–only``, ``–level``), or written with a
+    hyphen elsewhere in the article (``cost-benefit``)."""
+    if not _lone_partner(pt, d, found):
+        return False
+    before = [o for o in found if o.mark == "—" and o.form in DASH_FORMS and o.start < d.start]
+    if not before:  # (the em dash after it: "the cost–benefit analysis—which took a year.")
+        return False
+    left = _PREV_WORD().search(pt, max(0, d.start - 40), d.start)
+    right = _next_word(pt, d)
+    if left is None or right in _COMPOUND_TAILS:
+        return False
+    head = _PREV_WORD().search(pt, max(0, left.start() - 40), left.start() - 1) \
+        if pt[left.start() - 1: left.start()] == " " else None
+    if head is None or head.group().lower() in _DETERMINERS:
+        return False
+    compound = re.compile(r"(?<![^\W\d_])%s-%s(?![^\W\d_])" % (re.escape(left.group()), re.escape(right)), re.I)
+    return compound.search(pt) is None
+
+
+# Second halves of compounds joined by an en dash (web–based, read–only, high–level, work–life)
+_COMPOUND_TAILS = frozenset(("based only level wide time friendly free like related driven oriented specific "
+                             "sized focused licensed savvy rich ended upon house life side term scale").split())
+_DETERMINERS = frozenset("a an the this that these those its our their his her my your some any each every no".split())
 _PARTICLES = frozenset("in on out up off down over back away by about around".split())
 _PREFIXES = frozenset("pre post non anti pro self co re un sub semi multi inter intra ex".split())
 
