@@ -350,10 +350,14 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
 # colleagues, complex–nobody may), "here", "except", "once" and "no" (users–no matter how; not
 # yes–no). Not "all" (catch–all, cure–all) nor "either" (either–or).
 _CLAUSE_OPENERS = frozenset(("some most many several none nobody everyone everybody someone somebody anyone "
-                             "anybody nothing everything something anything here except once no").split())
+                             "anybody nothing everything something anything here except once no "
+                             # (and a verb of the clause or an adverb or preposition that ends no
+                             # compound: stable–do it, users–just how, experience–across sites; to–do
+                             # and can–do keep their function-word heads)
+                             "do does did just across").split())
 # Pronouns that end a clause before a dash though they are function words (talk with you–we’re here)
 _OBJECT_PRONOUNS = frozenset("you them him her".split())
-_IN_PHRASE = lazy(r"in[ \t]+(?:particular|effect|fact|short|turn|addition|general|contrast|essence|sum|"
+_IN_PHRASE = lazy(r"in[ \t]+(?:terms[ \t]+of|particular|effect|fact|short|turn|addition|general|contrast|essence|sum|"
                   r"practice|theory|other words)\b")
 # Words that no compound with a particle starts with (built–in, log–on do): a pronoun, a form of "be"
 _NO_COMPOUND_HEADS = frozenset("us them you it me him her is are was were be been".split())
