@@ -60,7 +60,7 @@ CASES = [
          [("NL002", 1, "front matter with no opening `---`")]),
     Case("only-newline.md", b"\n", [("NL002", 1, "no front matter")]),
     Case("only-crlf.md", b"\r\n", [("NL002", 1, "no front matter")]),
-    Case("unclosed.md", b"---\ntitle: x\n\nBody text , here.\n", [("NL001", 1, "never closed")]),
+    Case("unclosed.md", b"---\ntitle: x\n\nBody text , here.\n", [("NL001", 3, "never closed")]),
     Case("blank-lines-before.md", ("\n\n" + ARTICLE).encode(), [("NL003", 1, "2 blank lines"), ("NL102", 7, "")]),
     Case("crlf.md", ARTICLE.replace("\n", "\r\n").encode(), [("NL102", 5, "space before ','")]),
     Case("cr-only.md", ARTICLE.replace("\n", "\r").encode(), [("NL102", 5, "space before ','")]),

@@ -210,12 +210,30 @@ def test_a_missing_required_key_is_renamed_only_when_certain(key: str, fixed: st
 @pytest.mark.parametrize("text", [
     # keys below the first prose paragraph: a value's paragraph, then more keys; no sure place
     "---\ntitle: T\nexcerpt: <p>One.</p>\n\n<p>Two: more.</p>\n\nauthors:\n- ann\n\nBody text.\n",
-    # no blank line between the keys and the body
-    "---\ntitle: T\ndate: 2022-05-31\nThe body starts here.\n",
 ])
 def test_unclosed_front_matter_without_a_sure_place_has_no_fix(text: str) -> None:
     found = [f for f in lint_text(text) if f.rule == "NL001"]
     assert found and all(f.fix is None for f in found)
+
+
+@pytest.mark.parametrize("text, fixed, line", [
+    # no blank line between the keys and the body: YAML reads no line at the margin that is no key
+    ("---\ntitle: T\ndate: 2022-05-31\nThe body starts here.\n",
+     "---\ntitle: T\ndate: 2022-05-31\n---\nThe body starts here.\n", 4),
+    # two blank lines: the body follows its fence after one
+    ("---\ntitle: T\n\n\nBody.\n", "---\ntitle: T\n\n---\n\nBody.\n", 4),
+    # a comment paragraph between keys is no body
+    ("---\ntitle: T\n\n# Make it better\nweight: 1\n\nBody.\n",
+     "---\ntitle: T\n\n# Make it better\nweight: 1\n---\n\nBody.\n", 6),
+    # a quoted value going on at the margin is no body; front matter alone: the fence goes last
+    ('---\ntitle: T\nexcerpt: "One and\ntwo."\nauthors:\n- ann\n',
+     '---\ntitle: T\nexcerpt: "One and\ntwo."\nauthors:\n- ann\n---\n', 7),
+    ("---\ntitle: T\n# 1 -- visible\nweight: 1\n", "---\ntitle: T\n# 1 -- visible\nweight: 1\n---\n", 5),
+])
+def test_a_lost_closing_fence_is_reported_and_put_back_where_it_belongs(text: str, fixed: str, line: int) -> None:
+    found = [f for f in lint_text(text) if f.rule == "NL001"]
+    assert [(f.line, f.message.split(";")[1].strip()) for f in found] == [(line, "its closing `---` belongs here")]
+    assert fix_text(text)[0] == fixed
 
 
 def test_unclosed_front_matter_before_a_heading_is_closed_unsafely() -> None:
@@ -329,7 +347,7 @@ def test_a_toml_syntax_error_does_not_hide_the_other_keys_slips() -> None:
 def test_a_lost_closing_fence_does_not_hide_the_article() -> None:
     text = "---\ntitle: Talks\ndescriptoin: Talks resume\n\nThe talks  resumed on Monday.\n"
     found = {(f.rule, f.line) for f in lint_text(text)}
-    assert found == {("NL001", 1), ("NL007", 3), ("NL103", 5)}
+    assert found == {("NL001", 4), ("NL007", 3), ("NL103", 5)}  # (NL001 where the fence belongs)
     fixed, remaining = fix_text(text)  # (one run: the fence, the key and the space)
     assert fixed == "---\ntitle: Talks\ndescription: Talks resume\n---\n\nThe talks resumed on Monday.\n"
     assert not remaining
@@ -439,7 +457,7 @@ def test_a_lost_toml_closing_fence_does_not_hide_the_article() -> None:
     text = ('+++\ntitle = "Talks"\ndescriptoin = "Talks resume"\n\n[params]\nkicker = "Budget"\n\n'
             "The talks  resumed on Monday.\n")
     found = {(f.rule, f.line) for f in lint_text(text)}
-    assert found == {("NL001", 1), ("NL007", 3), ("NL103", 8)}
+    assert found == {("NL001", 7), ("NL007", 3), ("NL103", 8)}
     fixed, remaining = fix_text(text)  # (one run: the fence, the key and the space)
     assert fixed == ('+++\ntitle = "Talks"\ndescription = "Talks resume"\n\n[params]\nkicker = "Budget"\n+++\n\n'
                      "The talks resumed on Monday.\n")
@@ -449,8 +467,6 @@ def test_a_lost_toml_closing_fence_does_not_hide_the_article() -> None:
 @pytest.mark.parametrize("text", [
     # keys below the first paragraph: no sure place
     '+++\ntitle = "T"\n\nBody text.\n\nweight = 3\ndraft = true\n',
-    # no blank line between the keys and the body
-    '+++\ntitle = "T"\nThe body starts here.\n',
     # a multi-line string with a blank line in it: what follows the blank is the string's
     '+++\ntitle = "T"\nsummary = """\nOne.\n\nTwo.\n"""\n\nBody text.\n',
 ])
@@ -460,6 +476,12 @@ def test_a_toml_block_without_a_sure_end_stays_front_matter(text: str) -> None:
     doc = Document(text)
     assert doc.front_matter.errors and doc.body_start == len(text) and doc.front_matter.data is None
     assert all(f.fix is None for f in lint_text(text) if f.rule == "NL001")
+
+
+def test_a_lost_toml_fence_before_the_body_without_a_blank_line_is_put_back() -> None:
+    text = '+++\ntitle = "T"\nThe body starts here.\n'  # (TOML reads no line without "=" either)
+    assert [(f.line, f.fix is not None and f.fix.safe) for f in lint_text(text) if f.rule == "NL001"] == [(3, True)]
+    assert fix_text(text)[0] == '+++\ntitle = "T"\n+++\nThe body starts here.\n'
 
 
 def test_a_lost_toml_fence_before_a_heading_is_put_back_unsafely() -> None:

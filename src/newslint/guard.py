@@ -345,7 +345,7 @@ def check(before: "Document", after: "Document", fixes: Sequence["Fix"]) -> str:
             else "change the kind of front matter"
     sa, sb = _fm_signature(before, old_regions), _fm_signature(after, new_regions)
     shaping = [fx for fx in fixes if fx.reshapes]
-    if sa != sb and fa is not None and any(e.start < fa.content_end for fx in shaping for e in fx.edits):
+    if sa != sb and fa is not None and any(e.start <= fa.content_end for fx in shaping for e in fx.edits):
         # a fix that repairs the front matter's shape (a key an indentation slip put inside the
         # text before it): a key it touches may appear; no key may go, every other value stays
         # (and one that repairs front matter that did not parse, a key that lost its colon: there
@@ -364,7 +364,7 @@ def check(before: "Document", after: "Document", fixes: Sequence["Fix"]) -> str:
             return _first_fm_difference(sa[1], sb[1])
         return "change the front matter"
     if fa is not None and fa.errors and fa.end >= len(before.text) and fb is not None and not fb.errors \
-            and any(e.start < fa.content_end for fx in shaping for e in fx.edits):
+            and any(e.start <= fa.content_end for fx in shaping for e in fx.edits):
         return ""  # a fix that closes a block that ran to the end: there was no body to compare
     blocks_a, refs_a = body_structure(before, _lines(before, old_regions))
     blocks_b, refs_b = body_structure(after, _lines(after, new_regions))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any, Iterator
 
 from ..patterns import lazy
 from .json_reader import parse_json
@@ -150,9 +151,8 @@ def closing_place(text: str, content_start: int, kind: str = "yaml") -> tuple[in
     """
     key_line, keys_below = (_KEY_LINE(), _YAML_BELOW()) if kind == "yaml" else (_TOML_KEY_LINE(), _TOML_BELOW())
     nested = " \t-" if kind == "yaml" else " \t"  # (a line of a list or a value that goes on)
-    for m in _BLANK_LINE().finditer(text, content_start):
-        nxt = _BLANK_LINES().match(text, m.end()).end()  # (positions, not slices: a block of
-        eol = text.find("\n", nxt)                      # thousands of blank lines stays linear)
+    for at, nxt in _ends(text, content_start, nested, key_line):
+        eol = text.find("\n", nxt)
         line = text[nxt: len(text) if eol < 0 else eol]
         if not line or line[0] in nested or key_line.match(line):
             continue  # more YAML (or nothing) below
@@ -161,15 +161,54 @@ def closing_place(text: str, content_start: int, kind: str = "yaml") -> tuple[in
             para = text[nxt: len(text) if para_end < 0 else para_end]
             if any(key_line.match(x) for x in para.split("\n")):
                 continue  # a comment, then keys
+        direct = at == nxt  # (a line right below the block's, no blank line between: a weaker guess,
+        # which a quoted value going on at the margin also gives; the next place is tried)
         if keys_below.search(text, nxt):
+            if direct or line.startswith("#"):
+                continue  # (a comment between keys: "# Make it better", then more keys)
             return None  # keys further down (a value's paragraph, then more keys): no sure place
-        repaired = text[:m.start()] + CLOSING_FENCE[kind] + "\n" + text[m.start():]
-        fm = split(repaired)
-        if fm is None or fm.errors or parse(repaired, fm).errors or not isinstance(fm.data, dict) or not fm.data:
+        found = _closed_at(text, at, kind)
+        if found is None and not direct:
             return None
-        # (the fence goes after the block: its offsets index the text without the fence too)
-        return m.start(), not line.startswith("#"), fm
-    return None
+        if found is not None:
+            # (the fence goes after the block: its offsets index the text without the fence too)
+            return at, not line.startswith("#"), found
+    # Nothing but the block's lines to the end (an article of front matter alone): the fence goes last
+    return (len(text), True, found) if text.endswith("\n") and (found := _closed_at(text, len(text), kind)) else None
+
+
+def _closed_at(text: str, at: int, kind: str) -> FrontMatter | None:
+    """The block read with its closing fence put at ``at``, if it then reads as keys without error."""
+    repaired = text[:at] + CLOSING_FENCE[kind] + "\n" + text[at:]
+    fm = split(repaired)
+    if fm is None or fm.errors or parse(repaired, fm).errors or not isinstance(fm.data, dict) or not fm.data:
+        return None
+    return fm
+
+
+def _ends(text: str, start: int, nested: str, key_line: Any) -> Iterator[tuple[int, int]]:
+    """The places where a block from ``start`` may end, in order, as (where the fence would go,
+    where the next line with text starts): each run of blank lines, and a line at the margin that
+    is no key, list item, comment or value that goes on, right below a line of the block (the
+    body typed without a blank line after the lost fence: ``lang: en`` then ``This week…``; YAML
+    and TOML read no such line). Positions, not slices of the rest: thousands of lines stay linear."""
+    n = len(text)
+    pos = start
+    after_text = False  # (the line above has text: the first line of the block has none above)
+    while pos < n:
+        eol = text.find("\n", pos)
+        eol = n if eol < 0 else eol
+        if not text[pos:eol].strip(" \t"):
+            nxt = _BLANK_LINES().match(text, pos).end() if eol < n else n  # (a last line of blanks: the end)
+            # one blank line goes after the fence, any more before it ("key\n\n---\n\nBody": the
+            # body follows its fence after one blank line, and so did the keys here)
+            last_blank = text.rfind("\n", pos, nxt - 1) + 1 if nxt > pos and text[nxt - 1] == "\n" else pos
+            yield max(pos, last_blank), nxt
+            pos, after_text = nxt, False
+            continue
+        if after_text and text[pos] not in nested and text[pos] != "#" and not key_line.match(text, pos):
+            yield pos, pos
+        pos, after_text = eol + 1, True
 
 
 def read_unclosed(text: str, fm: FrontMatter) -> int:
@@ -192,5 +231,4 @@ _YAML_BELOW = lazy(r"^[A-Za-z_][\w-]*:[^\n]*\n(?:[ \t]*\n)*(?:-[ \t]|[A-Za-z_][\
 _TOML_KEY_LINE = lazy(r"""(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-.]+)[ \t]*=|\[\[?[^\]\n]+\]\]?[ \t]*(?:#[^\n]*)?$""")
 _TOML_BELOW = lazy(r"""^(?:(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-.]+)[ \t]*=[^\n]*|\[\[?[^\]\n]+\]\]?[ \t]*(?:#[^\n]*)?)\n"""
                    r"""(?:[ \t]*\n)*(?:(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-.]+)[ \t]*=|\[\[?[^\]\n]+\]\])""", re.M)
-_BLANK_LINE = lazy(r"^[ \t]*\n", re.M)
 _BLANK_LINES = lazy(r"(?:[ \t]*\n)*")

@@ -73,10 +73,16 @@ def sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: s
         return False  # the chanbackup.Single structure, the http.Client type: a code name in prose
         # (not fonts.These types of fonts: a sentence-starting word opens a sentence; not an
         # English word in an article with no code at all: a confusing experience.User interface)
-    if word.islower() and word.isalpha() and len(word) > 1 and left == word and pt[i] == "." and _PASCAL().fullmatch(right) \
-            and space_then_lower(pt, after) and glued_count(pt, word, right) == 1 and stands_alone(latin(), right):
-        return True  # their apps.CitySDK also: a name the article writes alone opens the next sentence
+    name = right.removesuffix(",")
+    if word.islower() and word.isalpha() and len(word) > 1 and left == word and pt[i] == "." and _PASCAL().fullmatch(name) \
+            and space_then_lower(pt, after) and (name == right or _APPOSITION().match(pt, after + 1)) and glued_count(pt, word, name) == 1 and stands_alone(latin(), name):
+        return True  # their apps.CitySDK also, the portal.CyberSeek, a portal that: a name the article
+        # writes alone opens the next sentence, its clause going on or an apposition after a comma
+        # (a determiner or a relative pronoun: not config.MaxValue, then, where code may go on)
         # (not prevScript.IsValid: a lower-case CamelCase word before the stop; not a name written only so)
+    if pt[i] in "!?" and word not in BANG_NAMES and _inverted_before(pt, i) and right[:1].isalpha() and (len(nxt := right_word(right)) > 1 or nxt in ("A", "Y", "O")):
+        return True  # ¡Hola!Mi casa, ¿Dónde?Nadie: Spanish opens the exclamation or question with its
+        # inverted mark, so the closing one ends words, not a name styled with a "!" (Yahoo!News)
     if CAMEL().search(word) and pt[i] == "." and word.isalpha() and WORD().fullmatch(right) and right in table["sentence-starters"]:
         return True  # YouTube.You can, WordPress.We were: a name, then a sentence
     if CAMEL().search(word) and pt[i] == "." and table["english"] and word.isalpha() and word == token \
@@ -143,6 +149,23 @@ CODE_NOUN = lazy(r" (?:struct|structure|type|field|method|function|class|interfa
                         r"namespace|constructor|attribute|property|variable|parameter|constant|macro|trait)s?\b")
 
 # A name in CamelCase with a capital first (CitySDK, GitHub, WordPress)
+def _inverted_before(pt: str, i: int) -> bool:
+    """Does an inverted ¡ (for a "!" at ``i``) or ¿ (for a "?") open the words that the mark at
+    ``i`` closes: the nearest one before it in the paragraph (200 characters), with no closing
+    "!" or "?" between them?"""
+    opener = "¡" if pt[i] == "!" else "¿"
+    j = i - 1
+    while j >= 0 and i - j <= 200:
+        c = pt[j]
+        if c == opener:
+            return i - j > 1
+        if c in "!?¡¿" or (c == "\n" and pt[j - 1: j] == "\n"):
+            return False
+        j -= 1
+    return False
+
+
+_APPOSITION = lazy(r"(?:a|an|the|which|who|whose|its|their|our|one)\b")
 _PASCAL = lazy(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 
 # An ordinal or a decade (9th, 21st, 1990s): a number with letters that ends a sentence, not a

@@ -1,7 +1,8 @@
 """Front-matter syntax: the front-matter block cannot be split off or parsed.
 
 Covers a block opened with ``---`` (YAML), ``+++`` (TOML) or ``{`` (JSON) that is never
-closed, YAML/TOML/JSON syntax errors (at the line that caused them: a key that lost its colon,
+closed (reported where its closing fence belongs when the keys clearly end at a blank line
+before prose, which is where the fix puts the fence; else at the opening fence), YAML/TOML/JSON syntax errors (at the line that caused them: a key that lost its colon,
 the opening of a quote never closed; else where the parser stopped), tab
 characters used for indentation in YAML, and front matter that is a list or a single value
 instead of a mapping of keys. Site generators either fail the build or silently drop such
@@ -211,6 +212,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         quoted = None
         if fm.unclosed and error.start == fm.start:
             quoted = _close_block_fix(fm)
+            if fm.close_at is not None:  # (where the fence is missing, not the opening line, tells what to mend)
+                at = fm.close_at[0]
+                fence = CLOSING_FENCE[fm.kind]
+                yield Finding(at, at, f"the front matter opened with `{fence}` on line {doc.position(fm.start)[0]} "
+                                      f"is never closed; its closing `{fence}` belongs here", quoted)
+                continue
         elif fm.kind == "yaml" and error.message in (_UNQUOTED_COLON, _NO_KEY) and _indented_key(text, error.start):
             message, quoted = _indented_key(text, error.start)  # type: ignore[misc]
             yield Finding(error.start, max(error.start, error.end), message, quoted)
