@@ -26,7 +26,9 @@ so is any closed en dash between lower-case words in a sentence whose one em das
 safe fix where that em dash comes before it, opening the aside it closes, and the words around it
 read as no compound (`websites—particularly NASA websites–peaked around`; not after a determiner,
 `plan—a cost–benefit study`, nor before a compound's usual second half, `–based`, nor a pair the
-article writes with a hyphen elsewhere). The fix writes the form of an em dash in the same sentence if there
+article writes with a hyphen elsewhere), and where the em dash after it comes before the
+sentence's verb, closing an aside inside its subject (`content–press releases, media advisories,
+and speeches—are`). The fix writes the form of an em dash in the same sentence if there
 is one (the other half of the pair), else the house dash; compounds (`cost–benefit`,
 `read–only`, `easy–to–see`, `built–in`) are otherwise left alone. The fix respaces the dash;
 it is safe, but for such a partner.
@@ -132,11 +134,7 @@ def _lone_partner(pt: str, d: Any, found: list[Any]) -> bool:
         return False
     if _next_word(pt, d) in _PARTICLES or _word_before(pt, d) in _PREFIXES:  # (compounds)
         return False
-    before = [m.end() for m in _SENTENCE_END().finditer(pt, max(0, d.start - 400), d.start)]
-    lo = before[-1] if before else max(0, d.start - 400)
-    after = _SENTENCE_END().search(pt, d.end, d.end + 400)
-    hi = after.start() if after else d.end + 400
-    ems = [o for o in found if o.mark == "—" and o.form in DASH_FORMS and lo <= o.start < hi]
+    ems = _sentence_ems(pt, d, found)
     if len(ems) != 1:
         return False
     # (an em dash after the en dash that opens a closing phrase, not a clause's next words, is a
@@ -144,17 +142,30 @@ def _lone_partner(pt: str, d: Any, found: list[Any]) -> bool:
     return ems[0].start < d.start or _next_word(pt, ems[0]) not in _TRAILING_OPENERS
 
 
+def _sentence_ems(pt: str, d: Any, found: list[Any]) -> list[Any]:
+    """The em dashes between words in the sentence of ``d``."""
+    before = [m.end() for m in _SENTENCE_END().finditer(pt, max(0, d.start - 400), d.start)]
+    lo = before[-1] if before else max(0, d.start - 400)
+    after = _SENTENCE_END().search(pt, d.end, d.end + 400)
+    hi = after.start() if after else d.end + 400
+    return [o for o in found if o.mark == "—" and o.form in DASH_FORMS and lo <= o.start < hi]
+
+
 def _closes_em_aside(pt: str, d: Any, found: list[Any]) -> bool:
     """Is the closed en dash ``d`` surely the closing edge of an aside that the sentence's one em
-    dash, before it, opened (``websites—particularly NASA websites–peaked around``)? So unless
+    dash, before it, opened (``websites—particularly NASA websites–peaked around``), or the opening
+    edge of one that an em dash before the sentence's verb closes (``content–press releases, media
+    advisories, and speeches—are``)? So unless
     the words around it read as a compound: after a determiner (``plan—a cost–benefit study``),
     before a compound's usual second half (``–based``, ``–only``, ``–level``), or written with a
     hyphen elsewhere in the article (``cost-benefit``)."""
     if not _lone_partner(pt, d, found):
         return False
-    before = [o for o in found if o.mark == "—" and o.form in DASH_FORMS and o.start < d.start]
-    if not before:  # (the em dash after it: "the cost–benefit analysis—which took a year.")
-        return False
+    em = _sentence_ems(pt, d, found)[0]
+    if em.start > d.start and _next_word(pt, em) not in _VERBS_AFTER_SUBJECT:
+        return False  # (the em dash after it: "the cost–benefit analysis—which took a year."); but
+        # one before the sentence's verb ends an aside inside its subject: "The press room
+        # content–press releases, media advisories, and speeches—are more easily readable"
     left = _PREV_WORD().search(pt, max(0, d.start - 40), d.start)
     right = _next_word(pt, d)
     if left is None or right in _COMPOUND_TAILS:
@@ -167,6 +178,7 @@ def _closes_em_aside(pt: str, d: Any, found: list[Any]) -> bool:
     return compound.search(pt) is None
 
 
+_VERBS_AFTER_SUBJECT = frozenset("is are was were has have had will would can could should may might must does do did".split())
 # Second halves of compounds joined by an en dash (web–based, read–only, high–level, work–life)
 _COMPOUND_TAILS = frozenset(("based only level wide time friendly free like related driven oriented specific "
                              "sized focused licensed savvy rich ended upon house life side term scale").split())
