@@ -55,6 +55,9 @@ CASES = [
     Case("binary.md", bytes(range(256)) * 8, [("NL000", 1, "binary file")]),
     Case("png-named.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), [("NL000", 1, "binary file")]),
     Case("empty.md", b"", [("NL002", 1, "no front matter")]),
+    # the header's opening --- lost: said as such, not as "no front matter" (PyCon UK's news files)
+    Case("no-opening-delimiter.md", b"title: Tickets on sale\ndate: 2017-05-24\n---\nTickets go on sale.\n",
+         [("NL002", 1, "front matter with no opening `---`")]),
     Case("only-newline.md", b"\n", [("NL002", 1, "no front matter")]),
     Case("only-crlf.md", b"\r\n", [("NL002", 1, "no front matter")]),
     Case("unclosed.md", b"---\ntitle: x\n\nBody text , here.\n", [("NL001", 3, "never closed")]),

@@ -250,3 +250,23 @@ def _ref_paths(doc: Document) -> list[tuple[int, int]]:
 
 # A ref or relref shortcode and its quoted path ({{< relref "x.md" >}}, {{% ref "/about" %}})
 _REF_PATH = lazy(r'\{\{[<%]\s*(?:rel)?ref\s+"([^"\n]{1,300})"')
+
+
+def link_titles(doc: Document) -> list[tuple[int, int]]:
+    """The spans of the titles of inline links and images, quotes or brackets left out
+    (``[text](url "Title")``: ``Title``). The masker hides them from prose, but they show as a
+    tooltip and to screen readers."""
+    return doc.memo("links.titles", lambda: list(_link_titles(doc)))
+
+
+def _link_titles(doc: Document) -> Iterator[tuple[int, int]]:
+    text = doc.text
+    for s, e, kind in doc.prose_index.masks:
+        if kind in ("dest", "image") and text[e - 1: e] == ")":
+            m = _TITLE().search(text, s, e)
+            if m is not None and m.end() == e:
+                yield m.start(1) + 1, m.end(1) - 1
+
+
+# A link's title at the end of its destination: [text](url "Title"), 'Title' or (Title)
+_TITLE = lazy(r"""\s("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))\s*\)$""")

@@ -9,7 +9,10 @@ repository document and not reported. Nor is an MDX file (.mdx) that exports its
 object (``export const meta = {title: …}``, as Next.js and mdx-js sites do): it has no front
 matter because its metadata is JavaScript. Nor is a file that opens with Pelican's or
 MultiMarkdown's metadata, ``Key: value`` lines up to a blank line, a title among them
-(``Title: Meetup at the library`` / ``Date: 2018-03-11``): its generator reads that.
+(``Title: Meetup at the library`` / ``Date: 2018-03-11``): its generator reads that. A file that
+opens with ``key: value`` lines, a title among them, closed by a ``---`` line is reported as front
+matter that lost its opening ``---`` (what a Jekyll or Hugo article looks like when its first line
+is deleted; a Poole-style generator reads this form, and ``per-file-ignores`` then silences it).
 
 Bad:
     Talks resumed in Istanbul on Tuesday.
@@ -41,6 +44,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if doc.front_matter is None and not _repository_document(doc.path) and not _mdx_metadata(doc) \
             and not _metadata_lines(doc.text):
         end = doc.text.find("\n")
+        header = _HEADER_WITHOUT_OPENING().match(doc.text)
+        if header is not None and _TITLE_LINE().search(doc.text, 0, header.end()) is not None:
+            closing = doc.text.count("\n", 0, header.end())  # the line of the closing ---
+            yield Finding(0, len(doc.text) if end < 0 else end,
+                          f"front matter with no opening `---`: Jekyll and Hugo read the `key: value` lines"
+                          f" above the `---` on line {closing} as text; add `---` as the first line")
+            return
         yield Finding(0, len(doc.text) if end < 0 else end,
                       "no front matter; start the file with a `---` block holding at least the title")
 
@@ -53,6 +63,11 @@ _EXPORTED_OBJECT = lazy(r"^export[ \t]+const[ \t]+[A-Za-z_$][\w$]*[ \t]*(?::[^=\
 # up to a blank line
 _METADATA_LINES = lazy(r"\A(?:[A-Za-z][\w-]*:[ \t][^\n]*\n){2,}(?:[ \t]*\n|\Z)")
 _TITLE_LINE = lazy(r"^title:[ \t]*\S", re.I | re.M)
+
+
+# "key: value" lines, a title among them, closed by a `---` line that nothing opened: the front matter
+# lost its first line (or a Poole-style generator's header, which reads it so: the finding says which)
+_HEADER_WITHOUT_OPENING = lazy(r"\A(?:[A-Za-z][\w -]*:(?:[ \t][^\n]*)?\r?\n){1,40}---[ \t]*(?:\r?\n|\Z)")
 
 
 def _metadata_lines(text: str) -> bool:

@@ -31,7 +31,10 @@ The words of front-matter values other than the prose fields are read too (`tags
 another tag than Makers; a mostly Latin word only), and so are the words of link targets and
 bare URLs (`twitter.com/everykidіnapark`: the link goes nowhere), the host excepted
 (malformed-url reports a mixed host); a word of a URL with a mistyped scheme, prose too, is
-reported once, as the URL's.
+reported once, as the URL's. A fullwidth ASCII form between two ASCII characters in the path of a
+link's, image's, definition's or tag's URL (`example.com/a，b`, `/ｒeport`) is the input method's
+slip too, as in a ref shortcode's path: the fix writes the ASCII character (not in a URL with
+CJK letters of its own, `wiki/北京，上海`, nor in a bare URL, whose end is a guess).
 
 Not findings: fullwidth punctuation between CJK characters (`北京，上海`), a fullwidth pair of
 parentheses round a Latin word in CJK text (`人工智能（AI）`, `ChatGPT （OpenAI开发的模型）`), fullwidth letters
@@ -346,6 +349,7 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
         url = target.url
         if url.isascii():
             continue
+        yield from _fullwidth_in_url(target)
         for m in _LETTERS().finditer(url, path_start(url)):
             word = m.group()
             foreign = [ch for ch in word if not _is_latin(ch)]
@@ -358,6 +362,24 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
 
 
 _LETTERS = lazy(r"[^\W\d_]+")
+
+
+def _fullwidth_in_url(target: Any) -> Iterator[Finding]:
+    """A fullwidth ASCII form (U+FF01-FF5E: ``，`` ``（`` ``ｒ``) between two ASCII characters in a
+    URL's path (``example.com/a，b``): a Chinese or Japanese input method's slip; the browser
+    encodes it and the link goes elsewhere. The fix writes the ASCII character, as in a ref
+    shortcode's path. Not in a URL with CJK letters of its own (``wiki/北京，上海``): that
+    text's marks; not in a bare URL, whose end the masker guesses (``example.com，and`` may be a
+    sentence's comma after it)."""
+    url = target.url
+    if target.source == "bare" or any(_cjk_letter(ch) and not _fullwidth_form(ch) for ch in url):
+        return
+    for i in range(max(path_start(url), 1), len(url)):
+        ch = url[i]
+        if _fullwidth_form(ch) and url[i - 1].isascii() and url[i + 1: i + 2].isascii():
+            fixed = unicodedata.normalize("NFKC", ch)
+            yield Finding(target.start + i, target.start + i + 1, f"fullwidth {ch} in a URL; use '{fixed}'",
+                          Fix.replace(target.start + i, target.start + i + 1, fixed, f"Use '{fixed}'", reshapes=True))
 
 
 def _in_ref_paths(doc: Document) -> Iterator[Finding]:

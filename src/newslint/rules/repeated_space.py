@@ -17,6 +17,9 @@ among one-space sentences are slips
 (``sentence-spacing = "consistent"``; use ``"one"`` to always require one space, ``"any"`` to
 allow two after any sentence).
 
+Two or more spaces after a word or a comma in a link's title (`[x](url "The  report")`) are
+reported too: the masker hides titles from prose, but they show as a tooltip.
+
 A link, an inline HTML tag, a code span, a character entity (`&#8212;`) or a backslash escape
 (`2\\.  Second`) stands like a word
 (`at the  <a href=…>`, two spaces before a code span, `[the talk](url)  <span>and`; not the
@@ -48,6 +51,7 @@ from itertools import islice
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
+from ..links.targets import link_titles
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
@@ -130,6 +134,25 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         hard = 0 if isinstance(m, re.Match) else text.count("\u00a0", m.start(), m.end())
         yield Finding(m.start(), m.end(), f"{n} spaces{f' ({hard} no-break)' if hard else ''} between words; use one",
                       Fix.replace(m.start(), m.end(), " ", "Replace with one space"))
+    yield from _in_titles(doc)
+
+
+def _in_titles(doc: Document) -> Iterator[Finding]:
+    """Two or more spaces between words in a link's title (``[x](url "The  report")``): the
+    masker hides titles from prose, but they show as a tooltip and to screen readers. Only after
+    a word or a comma (after a sentence's end the article's spacing habit decides) and before
+    a word; not a title that a hard wrap split over lines."""
+    text = doc.text
+    for ts, te in link_titles(doc):
+        if "  " not in text[ts:te]:
+            continue
+        for m in _TITLE_RUN().finditer(text, ts, te):
+            yield Finding(m.start(), m.end(), f"{m.end() - m.start()} spaces between words in a link's title; use one",
+                          Fix.replace(m.start(), m.end(), " ", "Replace with one space", reshapes=True))
+            # (reshapes: a title is part of the link, which the structure guard otherwise keeps as it was)
+
+
+_TITLE_RUN = lazy(r"(?<=[^\W_]|,) {2,}(?=[^\W_])")
 
 
 class _Span:

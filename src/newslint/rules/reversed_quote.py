@@ -24,6 +24,10 @@ In German, Czech and Slovak (and Russian quotations inside «…») the language
 at both ends (“Matz“) opens the quotation with the wrong mark: the fix writes „ (safe when the
 pair is sure).
 
+A link's title (`[x](url "What Is a “Terms of Service“")`), hidden from prose but shown as a
+tooltip, is read too: a title with exactly two double marks the same way round, the reversed one
+plain from its neighbours, gets the safe fix (not in a language whose quotation closes with “).
+
 Not findings: a closing mark typed into a word or before one that nothing closes (`the hos”pital`):
 it opens no quotation, and NL110 `unclosed-quote` reports it; German and Russian closing “ („…“, «…
 „…“ …» with `lang: de`/`ru`); apostrophes (see NL117 `wrong-apostrophe`); marks of another language
@@ -38,6 +42,7 @@ import re
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
+from ..links.targets import link_titles
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..quotes import analyse
@@ -55,6 +60,7 @@ _TWIN = lazy(r"(?<![\w‘’])‘’(?=[\w*_\ue000])|(?<=[\w.,!?;:*_…)\ue000])
 
 def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     """Report each mark drawn the wrong way round for its place in the quotation."""
+    yield from _in_titles(doc)
     q = analyse(doc)
     if q is None:
         return
@@ -110,3 +116,37 @@ def _twins(pt: str) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), "two single quotation marks close this quotation; use ”",
                           Fix.replace(m.start(), m.end(), "”", "Use ”"))
             opener = -1
+
+
+# Languages whose own pair closes with “ („…“, «…„…“…»): a title's “…“ is not reversed there
+_LOW_OPENERS = ("de", "cs", "sk", "ru", "uk", "bg", "lt", "is", "et", "lv", "sl", "hr", "sr")
+
+
+def _in_titles(doc: Document) -> Iterator[Finding]:
+    """A link's title is not prose (the masker hides it), but its words show as a tooltip and to
+    screen readers: a quotation inside it with both marks the same way round (“Terms of
+    Service“, ”Terms of Service”) has one reversed. Only a title with exactly those two double
+    marks, the reversed one unmistakable by its neighbours (“ after a word and before a space
+    or the title's end; ” after a space or the title's start and before a word): the fix is
+    safe. Not in a language whose own quotation closes with “ („Matz“)."""
+    text = doc.text
+    if "“" not in text and "”" not in text:
+        return
+    if doc.language.split("-")[0] in _LOW_OPENERS:
+        return
+    for ts, te in link_titles(doc):
+        title = text[ts:te]
+        marks = [i for i, ch in enumerate(title) if ch in "“”"]
+        if len(marks) != 2 or "„" in title or "«" in title or title[marks[0]] != title[marks[1]]:
+            continue
+        a, b = marks
+        if title[a] == "“" and title[b - 1: b].strip() and not title[b + 1: b + 2].isalnum():
+            at, want = b, "”"  # “Terms of Service“ and …: the second closes
+        elif title[a] == "”" and not title[a - 1: a].strip() and title[a + 1: a + 2].isalnum():
+            at, want = a, "“"  # ”Terms of Service” and …: the first opens
+        else:
+            continue
+        i = ts + at
+        where = "closes" if want == "”" else "opens"
+        yield Finding(i, i + 1, f"{text[i]} {where} a quotation in this link's title; use {want}",
+                      Fix.replace(i, i + 1, want, f"Use {want}", reshapes=True))  # (a title is part of the link: the guard would refuse)
