@@ -374,12 +374,18 @@ def _fullwidth_in_url(target: Any) -> Iterator[Finding]:
     url = target.url
     if target.source == "bare" or any(_cjk_letter(ch) and not _fullwidth_form(ch) for ch in url):
         return
-    for i in range(max(path_start(url), 1), len(url)):
-        ch = url[i]
-        if _fullwidth_form(ch) and url[i - 1].isascii() and url[i + 1: i + 2].isascii():
-            fixed = unicodedata.normalize("NFKC", ch)
-            yield Finding(target.start + i, target.start + i + 1, f"fullwidth {ch} in a URL; use '{fixed}'",
-                          Fix.replace(target.start + i, target.start + i + 1, fixed, f"Use '{fixed}'", reshapes=True))
+    for i, ch, fixed in _ascii_slips(url, max(path_start(url), 1), len(url)):
+        yield Finding(target.start + i, target.start + i + 1, f"fullwidth {ch} in a URL; use '{fixed}'",
+                      Fix.replace(target.start + i, target.start + i + 1, fixed, f"Use '{fixed}'", reshapes=True))
+
+
+def _ascii_slips(text: str, start: int, end: int) -> Iterator[tuple[int, str, str]]:
+    """(offset, character, its ASCII form) of each fullwidth ASCII form (U+FF01-FF5E) between two
+    ASCII characters in ``text[start:end]`` (a URL's or a ref path's: an input method's slip)."""
+    for i in range(start, end):
+        ch = text[i]
+        if _fullwidth_form(ch) and text[i - 1].isascii() and text[i + 1: i + 2].isascii():
+            yield i, ch, unicodedata.normalize("NFKC", ch)
 
 
 def _in_ref_paths(doc: Document) -> Iterator[Finding]:
@@ -390,12 +396,9 @@ def _in_ref_paths(doc: Document) -> Iterator[Finding]:
     text = doc.text
     to_latin = data()["confusables"]
     for s0, e0 in ref_paths(doc):
-        for i in range(s0, e0):
-            ch = text[i]
-            if _fullwidth_form(ch) and text[i - 1].isascii() and text[i + 1].isascii():
-                fixed = unicodedata.normalize("NFKC", ch)
-                yield Finding(i, i + 1, f"fullwidth {ch} in the path of a ref shortcode; use '{fixed}'",
-                              Fix.replace(i, i + 1, fixed, f"Use '{fixed}'"))
+        for i, ch, fixed in _ascii_slips(text, s0, e0):
+            yield Finding(i, i + 1, f"fullwidth {ch} in the path of a ref shortcode; use '{fixed}'",
+                          Fix.replace(i, i + 1, fixed, f"Use '{fixed}'"))
         for m in _LETTERS().finditer(text, s0, e0):
             word = m.group()
             foreign = [ch for ch in word if not _is_latin(ch)]
