@@ -66,4 +66,4 @@ def words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def particle_pattern() -> str:
     """A regex alternation of the name particles (von, der, van, ...)."""
-    return "|".join(sorted((re.escape(p) for p in words()[2]), key=len, reverse=True))
+    return "|".join(sorted((re.escape(p) for p in words()[2]), key=lambda p: (-len(p), p)))

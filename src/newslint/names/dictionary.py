@@ -135,7 +135,7 @@ class Dictionary:
             for spelling in {entry.surname} | {v.split()[-1] for v in entry.variants if not _is_regex(v)}:
                 self._surnames.setdefault(skeleton(spelling), i)
         if self._literal:
-            alternatives = sorted(self._literal, key=len, reverse=True)
+            alternatives = sorted(self._literal, key=lambda v: (-len(v), v))  # (one text in every process)
             body = "|".join(r"[ \u00a0\n]+".join(map(re.escape, v.split())) for v in alternatives)
             # compiled in find(), which most articles never reach (might_match): ~5 ms of a
             # run on one article
