@@ -1,5 +1,5 @@
 """``python -m newslint``: the same as the ``newslint`` command."""
 
-from .cli import main
+from .launch import main
 
 main()
