@@ -123,6 +123,61 @@ def test_the_index_is_data_not_code(tree: Path) -> None:
     assert not marker.exists() and cache.hits == 0
 
 
+def test_an_entry_is_data_not_code_either(tree: Path) -> None:
+    """Each entry is a pickle of its own inside the index: it goes through the same restricted
+    unpickler, and an entry refused is a miss (the file is linted again), never a crash."""
+    results, cache = lint(tree)
+    marker = tree / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    index = pickle.loads(cache.file.read_bytes())
+    name = sorted(index["entries"])[0]
+    digest_, probes, _, stamp = index["entries"][name]
+    index["entries"][name] = (digest_, probes, pickle.dumps(Evil()), None)
+    cache.file.write_bytes(pickle.dumps(index))
+    again, cache = lint(tree)
+    assert not marker.exists()
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert shape(again) == shape(results)
+
+
+def test_a_run_that_changed_one_file_rewrites_the_index_from_what_it_read(tree: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """No other run wrote the index meanwhile (same fingerprint): save merges into the copy read
+    at the start instead of reading the file again; when another run did, it reads it again."""
+    lint(tree)
+    first = sorted((tree / "content").glob("*.md"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    reads = []
+    real = Cache._load
+
+    def counting(self: Cache):
+        reads.append(self.file)
+        return real(self)
+
+    monkeypatch.setattr(Cache, "_load", counting)
+    _, cache = lint(tree)
+    assert len(reads) == 1 and cache.misses == 1
+    st = engine.settings(config.Config(root=tree))
+    paths = sorted((tree / "content").glob("*.md"))
+    for path in paths:
+        path.write_text(path.read_text(encoding="utf-8") + "\nAnd another.\n", encoding="utf-8")
+    results = list(engine.lint_paths(paths, st))  # (no cache)
+    ours, other = Cache.open(st), Cache.open(st)
+    ours.entries  # read at the start of a run
+    other.put(paths[0], results[0])  # another run writes the index meanwhile
+    other.save()
+    ours.put(paths[1], results[1])
+    reads.clear()
+    ours.save()
+    assert len(reads) == 1  # read again, to keep what the other run wrote
+    _, cache = lint(tree)
+    assert cache.hits == 2
+
+
 def test_a_read_only_cache_folder_does_not_stop_the_run(tree: Path) -> None:
     st = engine.settings(config.Config(root=tree))
     blocked = tree / "blocked"

@@ -117,6 +117,8 @@ def compile_regex(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
     key = (pattern, int(flags))
     entry = _regex.get(key)
     if entry is None:
+        if len(_regex) >= _MAX_ENTRIES:  # patterns made per article (from its words): re's own
+            return _re_compile(pattern, flags)  # bounded cache serves them; memory stays flat
         try:
             entry = _build(pattern, int(flags))
         except re.error:
@@ -139,6 +141,8 @@ def exec_source(source: Any, globals: Any = None, locals: Any = None) -> None:  
     if not isinstance(source, str):
         return builtins.exec(source, globals, locals)
     code = _source.get(source)
+    if code is None and len(_source) >= _MAX_ENTRIES:
+        return builtins.exec(source, globals, locals)
     if code is None:
         # exec compiles a string with the caller's future flags; dataclasses.py has none
         code = _source[source] = builtins.compile(source, "<string>", "exec", dont_inherit=True)

@@ -109,6 +109,10 @@ class Document:
         self.body_start = fm.end if fm else 0
         if fm is not None and fm.unclosed:
             self.body_start = frontmatter.read_unclosed(self.text, fm)
+        elif fm is not None and fm.errors and (taken := frontmatter.taken_fence(self.text, fm)) is not None:
+            # (a block that lost its fence, closed by a thematic break of the body: read as unclosed)
+            self.front_matter = taken
+            self.body_start = taken.close_at[0]  # type: ignore[index]
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str | None = None, **options: Any) -> "Document":

@@ -146,16 +146,24 @@ def closing_place(text: str, content_start: int, kind: str = "yaml") -> tuple[in
     and no two lines of keys (or a key and a list item) follow further down (a value's
     paragraph, then more keys: no sure place). What follows is prose when it starts with a
     letter, a link, emphasis or an HTML tag, and not when it is a heading (``# Title`` could be
-    a comment). Front-matter-syntax puts the fence back there; the document reads the body from
-    there, so that a lost fence does not hide every finding of the article.
+    a comment; comments alone to the end of the text close a block of front matter alone, the
+    fence going last, not before them, and not surely). Front-matter-syntax puts the fence back
+    there; the document reads the body from there, so that a lost fence does not hide every
+    finding of the article.
     """
     key_line, keys_below = (_KEY_LINE(), _YAML_BELOW()) if kind == "yaml" else (_TOML_KEY_LINE(), _TOML_BELOW())
     nested = " \t-" if kind == "yaml" else " \t"  # (a line of a list or a value that goes on)
+    comments_last = False  # (comments alone from a place to the end: they end the block, or head its body)
     for at, nxt in _ends(text, content_start, nested, key_line):
         eol = text.find("\n", nxt)
         line = text[nxt: len(text) if eol < 0 else eol]
         if not line or line[0] in nested or key_line.match(line):
             continue  # more YAML (or nothing) below
+        if line.startswith("#") and not _NOT_COMMENT().search(text, nxt):
+            # (a comment closing a block of front matter alone, "# Make it better ♥": the fence
+            # goes at the end, unsafely, as the lines could be headings of a body)
+            comments_last = True
+            break
         if line.startswith("#"):
             para_end = text.find("\n\n", nxt)
             para = text[nxt: len(text) if para_end < 0 else para_end]
@@ -174,7 +182,8 @@ def closing_place(text: str, content_start: int, kind: str = "yaml") -> tuple[in
             # (the fence goes after the block: its offsets index the text without the fence too)
             return at, not line.startswith("#"), found
     # Nothing but the block's lines to the end (an article of front matter alone): the fence goes last
-    return (len(text), True, found) if text.endswith("\n") and (found := _closed_at(text, len(text), kind)) else None
+    return (len(text), not comments_last, found) \
+        if text.endswith("\n") and (found := _closed_at(text, len(text), kind)) else None
 
 
 def _closed_at(text: str, at: int, kind: str) -> FrontMatter | None:
@@ -211,6 +220,39 @@ def _ends(text: str, start: int, nested: str, key_line: Any) -> Iterator[tuple[i
         pos, after_text = eol + 1, True
 
 
+def taken_fence(text: str, fm: FrontMatter) -> FrontMatter | None:
+    """The block as unclosed when its closing fence was lost and a thematic break of the body
+    (``---``) closed it instead: the parser stopped in the body, which ``split`` took for keys.
+
+    Said so only where the keys surely end before that ``---`` (``closing_place`` finds a place
+    with prose after it, the block parses up to there, the parser's first error is at or past it)
+    and what lies between reads as a body: two paragraphs or more and no ``key: value`` line at
+    the margin (the ``---`` may be a heading's underline or a line in a code block too). A block
+    with one stray paragraph before its fence (a value gone on at the margin) keeps its syntax
+    error. None when the block is no such block."""
+    if fm.kind not in CLOSING_FENCE or fm.unclosed or not fm.errors:
+        return None
+    place = closing_place(text[:fm.content_end], fm.content_start, fm.kind)
+    if place is None:
+        return None
+    at, prose, _ = place
+    if not prose or at >= fm.content_end or min(e.start for e in fm.errors) < at:
+        return None
+    between = text[at:fm.content_end]
+    key_line = _KEY_LINE() if fm.kind == "yaml" else _TOML_KEY_LINE()
+    if any(key_line.match(line) for line in between.split("\n")):
+        return None
+    if len([p for p in _PARAGRAPH_BREAK().split(between) if p.strip()]) < 2:
+        return None
+    fence = CLOSING_FENCE[fm.kind]
+    taken = FrontMatter(fm.kind, fm.start, len(text), fm.content_start, len(text), leading_blank=fm.leading_blank,
+                        unclosed=True, taken_fence=fm.content_end)
+    taken.errors.append(FrontMatterError(f"front matter opened with `{fence}` is never closed", fm.start,
+                                         fm.content_start - 1))
+    _read_to(taken, place)
+    return taken
+
+
 def read_unclosed(text: str, fm: FrontMatter) -> int:
     """Where the body of a YAML or TOML block that lost its closing fence starts
     (``closing_place``, kept in ``fm.close_at`` for front-matter-syntax's fix), with the block's
@@ -219,6 +261,11 @@ def read_unclosed(text: str, fm: FrontMatter) -> int:
     place = closing_place(text, fm.content_start, fm.kind)
     if place is None:
         return len(text)
+    return _read_to(fm, place)
+
+
+def _read_to(fm: FrontMatter, place: tuple[int, bool, FrontMatter]) -> int:
+    """Keep where the fence of an unclosed block belongs and the keys read up to there."""
     end, prose, block = place
     fm.close_at = end, prose
     fm.data, fm.root, fm.duplicates, fm.aliases, fm.partial = block.data, block.root, block.duplicates, block.aliases, True
@@ -232,3 +279,5 @@ _TOML_KEY_LINE = lazy(r"""(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-.]+)[ \t]*=|\[\[?[
 _TOML_BELOW = lazy(r"""^(?:(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-.]+)[ \t]*=[^\n]*|\[\[?[^\]\n]+\]\]?[ \t]*(?:#[^\n]*)?)\n"""
                    r"""(?:[ \t]*\n)*(?:(?:"[^"\n]*"|'[^'\n]*'|[A-Za-z0-9_\-.]+)[ \t]*=|\[\[?[^\]\n]+\]\])""", re.M)
 _BLANK_LINES = lazy(r"(?:[ \t]*\n)*")
+_NOT_COMMENT = lazy(r"^[ \t]*[^#\s]", re.M)  # a line with text that is no comment
+_PARAGRAPH_BREAK = lazy(r"\n[ \t]*\n")

@@ -66,6 +66,7 @@ class FrontMatter:
     salvaged: str | None = None  # partial: the content as read, the broken entries blanked (offsets kept)
     unclosed: bool = False  # opened and never closed (its end is the end of the text)
     close_at: tuple[int, bool] | None = None  # unclosed: where the fence belongs, and prose after it (read_unclosed)
+    taken_fence: int | None = None  # unclosed: a thematic break of the body split read as its closing fence (taken_fence)
 
     def locate(self, path: tuple[Any, ...] | list[Any], part: str = "value") -> tuple[int, int] | None:
         """Span of the key (``part="key"``) or value at a data path, or None if it is not there.

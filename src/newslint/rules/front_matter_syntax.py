@@ -215,8 +215,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             if fm.close_at is not None:  # (where the fence is missing, not the opening line, tells what to mend)
                 at = fm.close_at[0]
                 fence = CLOSING_FENCE[fm.kind]
+                taken = "" if fm.taken_fence is None else \
+                    f" (the `{fence}` on line {doc.position(fm.taken_fence)[0]} is a break in the body, not its end)"
                 yield Finding(at, at, f"the front matter opened with `{fence}` on line {doc.position(fm.start)[0]} "
-                                      f"is never closed; its closing `{fence}` belongs here", quoted)
+                                      f"is never closed{taken}; its closing `{fence}` belongs here", quoted)
                 continue
         elif fm.kind == "yaml" and error.message in (_UNQUOTED_COLON, _NO_KEY) and _indented_key(text, error.start):
             message, quoted = _indented_key(text, error.start)  # type: ignore[misc]
