@@ -1065,7 +1065,12 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         opening, closing = lsp and not rsp, rsp and not lsp
         top = _top(stack, DOUBLE if ch in DOUBLE else SINGLE)
         before = P[mk.start - 1] if mk.start else " "
-        inword = ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() \
+        # „took over“our: the low mark's own closing mark (German „…“, ‚…‘) glued to the next word
+        # closes the quotation open on top, as ” would (missing-space-after-punctuation's slip);
+        # not a mark typed into the word, though English opens with it
+        low_close = top is not None and stack[-1] is top and _LOW_CLOSE.get(top.ch) == ch \
+            and not lsp and not rsp
+        inword = ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() and not low_close \
             and _inside_word(P, mk, prof, top is None, lambda: _spare_closers(marks, idx, prof, stack))
         if inword:
             mk.flag = "inword"  # pr”ogram, societ”y: a mark typed into a word, which pairs with nothing
@@ -1128,6 +1133,8 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 # so is ”Hello.“, a pair with both marks drawn the wrong way
                 swapped = top.flag == "reversed" and top.ch in "”’"
                 _close(mk, stack, top, q, "reversed" if opens_here and (top.ch in "“‘\"'" or swapped) else "")
+            elif low_close and top is not None:
+                _close(mk, stack, top, q)
             elif closing and ch == "‘" and prof.apostrophe:
                 mk.role, mk.flag = "apostrophe", "reversed"  # goin‘: an apostrophe drawn the wrong way
             elif closing and opens_here and top is None and before not in ":—–" and ctx.ends_paragraph(mk.end):
@@ -1223,6 +1230,7 @@ def misplaced_space(text: str, mk: Mark) -> bool:
 
 
 _IN_WORD_MARKS = "“”„\""
+_LOW_CLOSE = {"„": "“", "‚": "‘"}  # a low opening mark's closing mark in German and Russian (inner)
 _ENDINGS = frozenset(("s", "t", "re", "ve", "ll", "d", "m"))  # (what DOUBLE_AS_APOSTROPHE reads as an ending)
 _ONE_LETTER_WORDS = frozenset(("A", "I", "a"))  # (words the shipped list leaves out: a“special operation”)
 

@@ -75,3 +75,15 @@ def _quoted_word_glued(doc: Document, pt: str, mk: Mark) -> bool:
 
 # A quoted prefix glued to its word is play on words, not a lost space (the “re”branding)
 _PREFIXES = frozenset("re pre non un co anti de dis mis ex sub semi multi post pro counter cyber e i".split())
+
+
+def closes_quotation(doc: Document, pt: str, j: int) -> bool:
+    """Does the quote analysis read the mark at ``j`` as a quotation's closing mark? (A stop then
+    “ most often opens the next sentence's quotation, but in „a good start.“Then the “ closes the
+    low mark's quotation: the space goes after it, not before it.)"""
+    q = analyse(doc)
+    if q is None:
+        return False
+    k = bisect_left(q.marks, j, key=_START)
+    return k < len(q.marks) and q.marks[k].start == j and q.marks[k].role == "close"
+

@@ -163,7 +163,7 @@ from ..missingspace.asides import aside_before, closed_before, opens_after_link,
 from ..missingspace.brands import DOT_BRAND, brand_opens
 from ..missingspace.clauses import clause_runs_on
 from ..missingspace.closers import glued_after_closers
-from ..missingspace.closing_quotes import after_closing_quote
+from ..missingspace.closing_quotes import after_closing_quote, closes_quotation
 from ..missingspace.emphasis import glued_after_emphasis
 from ..missingspace.glued import finding
 from ..missingspace.headings import glued_headings
@@ -213,7 +213,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         elif pt[i - 1] == MASK:  # a link ends the sentence: [GitHub](url)._The catalog, (url).This
             if link_ending_at(doc, i) >= 0 and opens_after_link(pt, i, table) and not near_invisible(doc, i - 20, i + 20):
                 yield finding(pt, i)
-        elif sentence_runs_on(pt, i, table, latin, doc.text) and not near_invisible(doc, i - 20, i + 20):
+        elif sentence_runs_on(pt, i, table, latin, doc.text) and not near_invisible(doc, i - 20, i + 20) \
+                and not (pt[i + 1: i + 2] in ("“", "‘") and closes_quotation(doc, pt, i + 1)):
             yield finding(pt, i)
     for i in sc.commas:
         if pt.startswith(_GARBLED, i + 1):
