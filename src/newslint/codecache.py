@@ -154,8 +154,8 @@ def exec_source(source: Any, globals: Any = None, locals: Any = None) -> None:  
 def install(path: Path | None = None) -> None:
     """Route ``re``'s compile step and dataclasses' ``exec`` through the cache for the rest of the process."""
     global _re_compile, _path, _installed
-    if _installed or os.environ.get("NEWSLINT_CODE_CACHE") == "0":
-        return
+    if _installed or os.environ.get("NEWSLINT_CODE_CACHE") == "0" or sys.implementation.name != "cpython":
+        return  # (the code lists and their format are CPython's)
     _installed = True
     _path = path if path is not None else default_path()
     if _path is not None:

@@ -813,7 +813,8 @@ def _trim_url(line: str, s: int, e: int) -> int:
     return e
 
 
-_MULTILINE = lazy(r"\{\{[<%](?:(?![%>]\}\}).)*\n|\{%(?:(?!%\}).)*\n|<!--(?:(?!-->).)*\n", re.S)
+_MULTILINE = lazy(r"\{\{[<%](?:(?![%>]\}\}).)*\n|\{%(?:(?!%\}).)*\n|<!--(?:(?!-->).)*\n"
+                  r"|<[A-Za-z][A-Za-z0-9\-]*\s(?:" + _TEMPLATE + r"|[^<>\n])*\n", re.S)
 
 
 def _template_comments(body: str, body_start: int) -> list[tuple[int, int, str]]:
@@ -853,10 +854,10 @@ def _split_shortcodes(body: str, body_start: int, masks: list[tuple[int, int, st
 
 
 def _multiline_constructs(content: str) -> bool:
-    """Does a construct (shortcode, Liquid tag, comment, a link's title) span a line break?"""
+    """Does a construct (shortcode, Liquid tag, comment, HTML tag, a link's title) span a line break?"""
     if "\n" not in content:
         return False
-    if ("{" in content or "<!--" in content) and _MULTILINE().search(content) is not None:
+    if ("{" in content or "<" in content) and _MULTILINE().search(content) is not None:
         return True
     return "](" in content and ('"' in content or "'" in content) and _TITLE_ACROSS().search(content) is not None
 
@@ -865,8 +866,14 @@ def _multiline_constructs(content: str) -> bool:
 # the title: `[x](https://a.gov "The Office of` / `the Coordinator")`, valid CommonMark)
 _TITLE_ACROSS = lazy(r"""\]\([ \t]*(?:<[^<>\n]*>|[^\s()<>]+)[ \t]+(?:"[^"\n]*|'[^'\n]*)\n""")
 # Constructs a line break can sit inside (code spans are paired over the block in _code_spans).
+# An HTML tag, as _INLINE's "html" reads one on a line, whose attributes run over line breaks
+# (`<img src="{{ "/a.jpg" | relative_url }}"` / `style="float: center; margin: 0"/>`: CommonMark
+# lets raw HTML span lines); a quoted value may not hold a tag's brackets, so a stray "<" in
+# prose does not swallow the paragraph up to the next quote.
+_HTML_ACROSS = (r"""<[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:""" + _TEMPLATE + r"""|[^\s"'=<>`]+"""
+                r"""|'(?:""" + _TEMPLATE + r"""|[^'<>])*?'|"(?:""" + _TEMPLATE + r"""|[^"<>])*?"))?)*\s*/?>""")
 _CROSSING = lazy(r"""\{\{[<%].*?[%>]\}\}|\{%.*?%\}|<!--.*?-->"""
-                 r"""|\]\([ \t]*(?:<[^<>\n]*>|[^\s()<>]+)\s+(?:"[^"]*"|'[^']*')[ \t]*\)""", re.S)
+                 r"""|\]\([ \t]*(?:<[^<>\n]*>|[^\s()<>]+)\s+(?:"[^"]*"|'[^']*')[ \t]*\)|""" + _HTML_ACROSS, re.S)
 _CROSSING_KIND = {"<": "comment", "]": "dest"}
 
 
@@ -880,7 +887,8 @@ def _rescan_block(text: str, block: Block, masks: list[tuple[int, int, str]]) ->
     cut: list[tuple[int, int]] = []
     for m in _CROSSING().finditer(region):
         if "\n" in m.group(0):
-            kind = _CROSSING_KIND.get(m.group(0)[0], "shortcode")
+            kind = "html" if m.group(0)[:1] == "<" and m.group(0)[1:2] != "!" else \
+                _CROSSING_KIND.get(m.group(0)[0], "shortcode")
             start = lo + m.start() + (kind == "dest")  # (the "]" that closes a link's text stays, as on one line)
             cut.append((start, lo + m.end()))
             masks.append((start, lo + m.end(), kind))

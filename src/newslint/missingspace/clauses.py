@@ -10,7 +10,7 @@ from typing import Any
 
 from ..patterns import lazy
 from ..resources import english_words
-from .colons import colon_runs_on
+from .colons import colon_runs_on, number_colon_runs_on
 from .domains import HANDLE, SLASHED, URL_PATH, is_domain, is_tld
 from .glued import CALENDAR, CLOSERS, CODE_LIKE, GLUED_ITEM, OPENERS, has_code, right_word, space_then_lower, tokens
 
@@ -19,7 +19,7 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     """Does the comma, semicolon or colon at ``i`` end a clause that runs into the next word?"""
     mark = pt[i]
     if not pt[i - 1: i].isalpha():
-        return False
+        return mark == ":" and pt[i - 1: i].isdigit() and number_colon_runs_on(pt, i)
     left, right = tokens(pt, i)
     if mark == ";" and (_ENTITY().search(left) or left.lower().endswith("tl")):
         return False

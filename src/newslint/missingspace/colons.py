@@ -5,9 +5,11 @@ space, or a namespace, a URI scheme, search syntax or a name written so (``og:ti
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..patterns import lazy
+from ..prose import MASK
 from ..resources import english_words
 from .glued import ENDING, PLAIN_END
 
@@ -38,3 +40,20 @@ def colon_runs_on(pt: str, i: int, word: str, right: str, nxt: str, table: dict[
 _NAMESPACES = frozenset("Category Draft File Help Image Media Module Portal Project Special Talk Template User".split())
 _GLUED_COLON = lazy(r"[^\W\d_]:[^\W\d_]")  # more than one nearby: query syntax (user:x from:y)
 _CONTRACTION_END = lazy(ENDING + r"[,.;!?)”’]?")  # bytes:there's, files:don't
+
+
+def number_colon_runs_on(pt: str, i: int) -> bool:
+    """Is the colon at ``i`` after a number alone (a year, a step, a finding: ``2016:Steering
+    Committee``, ``Finding 1:You want``) and before a capitalised word a missing space? Not a
+    time or a ratio (digits follow: ``10:30``), a verse or an address (``3:16``, ``[::1]:8080``),
+    nor a number glued into a token (``v2:Beta``, ``x86:Linux``, ``1:1:Name``)."""
+    m = _NUMBER_BEFORE().search(pt, max(0, i - 6), i)
+    if m is None:
+        return False
+    return _CAPITALISED_WORD().match(pt, i + 1) is not None
+
+
+# (searched up to the colon; a list's or a heading's marker is masked in the prose: 1. 1999:Doug)
+_NUMBER_BEFORE = lazy(r"(?:^|(?<=[\s(“\"" + MASK + r"]))[0-9]{1,4}\Z", re.M)
+# A capitalised word of letters, then a space, a mark or the end (not a name:space or a path)
+_CAPITALISED_WORD = lazy(r"[A-Z][a-z]{2,}(?=[\s,.;!?)”’\"]|\Z)")

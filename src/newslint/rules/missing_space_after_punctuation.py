@@ -135,6 +135,11 @@ A link or emphasis closed and glued to the next word runs the two together too (
 report](url)in May`, `the **Pro**plan`); not when the markup splits one word (`**C**reate`,
 `[Photo of the Da](url)y`, `[API](url)s`) or emphasis sits inside a word (`un**believ**able`).
 
+A date's comma glued to its year after a month's name (`17 December,2015`, `May 9,2016`; the
+scan passes a comma before a digit by, `1,000`) and a colon glued to a capitalised word after a
+number alone (`January 2016:Steering Committee`, `Finding 1:You want`, `1. 1999:Doug Cutting`;
+not `10:30`, `3:16`, `v2:Beta` or `127.0.0.1:8080`) are missing spaces too.
+
 A "!" glued to a capitalised word after a name that the article writes elsewhere with its "!"
 and nothing glued on is one too (`America’s PrepareAthon! Plan` … `National PrepareAthon!Day`).
 
@@ -223,6 +228,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if clause_runs_on(pt, i, table) and not near_invisible(doc, i - 20, i + 20) \
                 and not (pt[i] == ";" and _ESCAPED_ENTITY_END().search(doc.text, max(0, i - 40), i + 1)):
             yield finding(pt, i)
+    for m in _MONTH_YEAR().finditer(pt):  # 17 December,2015: a date's comma before its year
+        if not near_invisible(doc, m.start(1) - 20, m.start(1) + 20):
+            yield finding(pt, m.start(1))
     yield from before_opener(doc, pt, table)
     for i in sc.lowered:  # on Friday.iOS users: a lower-case letter, then a capital, after the stop
         if DOT_BRAND().match(pt, i) and brand_opens(pt, i, latin, doc.text) and not near_invisible(doc, i - 20, i + 20):
@@ -241,6 +249,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if "#" in pt:  # (the one character is found at C speed, the pairs a heading needs three times slower)
         yield from glued_headings(doc, pt)
 
+
+# A month's name, its day perhaps, and a comma glued to a year (17 December,2015; May 9,2016): the
+# scan passes a comma before a digit by (1,000), but a year after a month is a date's own part
+_MONTH_YEAR = lazy(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                   r"(?: [0-9]{1,2})?(,)(?:1[5-9]|20)[0-9]{2}(?![0-9]|[.,][0-9])")
 
 # The first two characters of a general punctuation mark (’ “ ” — …) read as Windows-1252: what
 # follows the mark is not a word but a garbled mark, which mojibake (NL122) restores
