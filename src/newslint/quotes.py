@@ -106,7 +106,28 @@ class Profile:
 
     def level(self, depth: int) -> tuple[str, str]:
         """The marks for a nesting depth (0 = outermost), wrapping round."""
-        return self.levels[depth % len(self.levels)]
+        hierarchy = self.hierarchy
+        return hierarchy[depth % len(hierarchy)]
+
+    @property
+    def hierarchy(self) -> tuple[tuple[str, str], ...]:
+        """The levels, then a third one where ``also`` holds it: in a language whose two levels
+        are double marks (Italian and Spanish «…“…”…»), a single pair of ``also`` (‘…’) is the
+        level inside “…”, not another house style (German »…›…‹…«); the order never goes back
+        up from “ to «, which would put «…» inside “…”."""
+        third = [pair for pair in self.also if pair[0] in SINGLE and pair not in self.levels]
+        if len(self.also) == 1 and third and all(o in DOUBLE for o, _ in self.levels):
+            return self.levels + (third[0],)
+        return self.levels
+
+    def next_level(self, outer: tuple[str, str]) -> tuple[str, str]:
+        """The marks of a quotation inside one quoted with ``outer``: the next level of outer's
+        house style, wrapping round (English ‘…’ inside “…”, “…” inside ‘…’; Italian “…” inside
+        «…», ‘…’ inside “…”); ``outer`` itself when it is none of the language's."""
+        for style in (self.hierarchy, self.also):
+            if outer in style:
+                return style[(style.index(outer) + 1) % len(style)]
+        return outer
 
     def for_glyph(self, ch: str, depth: int) -> tuple[str, str]:
         """The profile's marks replacing a straight ``ch`` at ``depth``: same glyph family first."""

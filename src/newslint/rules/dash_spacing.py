@@ -14,8 +14,11 @@ fixes write the house dash). A closed en dash before a function word, a form of 
 that opens an aside (`service–such as`, `first–then`, `challenge–were able`, `workforce–the team`,
 `obligation–almost`, `Internet–all of which`: a quantifier before "of" and a pronoun), a word
 that opens a clause and ends no compound (`novel–most vendors`, `complex–nobody`, `users–no
-matter how`), or a particle after a pronoun or "be" or before a set phrase (`join us–in person`,
-`dynamic–in effect`; not `built–in`) breaks a sentence, where only an em dash (or the house's spaced en dash)
+matter how`), a particle after a pronoun or "be" or before a set phrase (`join us–in person`,
+`dynamic–in effect`; not `built–in`), or words around it that make no compound (a plural noun
+before it, `tasks–all just`; a word that takes a determiner or pronoun after it, `tooling–allowing
+anyone`; a plural noun and a verb, `impermanence–websites can`; an adverb in -ly, `each–currently`;
+not `work–life`, `hands–on`, `open–ended your`) breaks a sentence, where only an em dash (or the house's spaced en dash)
 belongs; so does another closed en dash in that sentence, the pair's other half (`created–in 29
 minutes–a prototype`), with an unsafe fix when no phrase opens after it, as it may be a compound
 (`cost–benefit study–the first`). A closed en dash before a word that may open an aside (`rates–both
@@ -327,6 +330,8 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
         return True  # join us–in person, where she is–on the web: no compound (built–in, add–on) starts so
     if word == "in" and _IN_PHRASE().match(pt, d.end):
         return True  # more dynamic–in effect, together–in particular: a phrase that opens an aside
+    if before is not None and _no_compound(pt, d, before, word):
+        return True
     if word not in _CLAUSE_WORDS and word not in _CLAUSE_OPENERS \
             and not (word in _QUANTIFIERS and _OF().match(pt, d.end + len(word))):
         return False  # (so does a quantifier then "of" and a pronoun: Internet–all of which; catch–all is a compound)
@@ -343,6 +348,48 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
                                    or head in _OBJECT_PRONOUNS or word in ("and", "but")) \
         and (pt[before.start() - 1: before.start()] not in ("–", "-")
              or (word in ("and", "but") and pt[before.start() - 1] == "-"))  # a catch-all–and I look
+
+
+def _no_compound(pt: str, d: Any, before: re.Match[str], word: str) -> bool:
+    """Do the words around a closed en dash read as no compound, so that it breaks the sentence?
+    A compound joined by an en dash (cost–benefit, work–life, employment–population) pairs two
+    words of a kind, the first in the singular, and modifies the noun after it. Not so: a plural
+    noun before the dash (tasks–all just, fingertips–grab it: no such compound in the corpus,
+    where every plural there is a sentence's dash: minutes–a, customers–their), a word after it
+    that takes an object (tooling–allowing anyone, randomly–base your: a determiner or a pronoun
+    follows), a plural noun and a verb after it (impermanence–websites can: a clause's subject), or
+    an adverb in -ly after it (each–currently). Not before a compound's usual second half
+    (open–ended your, tech–savvy the) or a particle (follow–up your, hands–on; but a plural, a
+    particle and a determiner: needs–in a mobile moment), nor after a prefix or in a chain of
+    dashes."""
+    head = before.group()
+    if len(word) < 2 or word in _COMPOUND_TAILS or not head.islower() or head in _PREFIXES \
+            or pt[before.start() - 1: before.start()] in ("–", "-") or pt[d.end + len(word): d.end + len(word) + 1] in "–-":
+        return False
+    from ..resources import english_words
+
+    words = english_words()
+    plural = _PLURAL().fullmatch(head) is not None and (head[:-1] in words or head[:-2] in words) \
+        and head[:-1] not in _NOT_PLURAL
+    if word in _PARTICLES:  # (hands–on, sit–ins, built–in: a compound, unless a plural then a phrase: needs–in a)
+        return plural and _OBJECT_AFTER().match(pt, d.end + len(word)) is not None
+    if len(word) < 3:
+        return False
+    if plural or _OBJECT_AFTER().match(pt, d.end + len(word)):
+        return True
+    if word.endswith("s") and _PLURAL().fullmatch(word) and word[:-1] in words \
+            and _VERB_AFTER().match(pt, d.end + len(word)):
+        return True  # impermanence–websites can: the subject of a clause, its verb after it
+    return word.endswith("ly") and word not in _LY_NOT_ADVERBS and word[:-2] in words and word in words
+
+
+_PLURAL = lazy(r"[a-z]{2,}[^su'’]s")  # (not glass, campus, analysis)
+_NOT_PLURAL = frozenset({"new"})  # (news–media)
+_OBJECT_AFTER = lazy(r"[ \t]+(?:the|a|an|your|their|our|my|its|it|them|us|him|anyone|everyone|someone|"
+                     r"everything|something|this|these|those)\b")
+_VERB_AFTER = lazy(r"[ \t]+(?:can|could|will|would|should|may|might|must|are|were|have|had|do|did)\b")
+_LY_NOT_ADVERBS = frozenset("early only daily weekly monthly yearly hourly costly timely friendly likely lovely "
+                            "elderly orderly deadly lonely quarterly ugly holy".split())
 
 
 # Words that open a clause and end no compound's first half, beyond the function words: a

@@ -44,7 +44,10 @@ plazo`, `the medium - long term`: `medio-lungo`) or between a grade and term, ru
 before the word they qualify (`short - term savings`, `long - range routes`). Three or
 more capitalised words joined by spaced hyphens (`the Model - Pair - Coach cycle`, `Plan - Do -
 Check - Act`) are the steps of a sequence or a hierarchy, which a pair of dashes would turn into an
-aside (`Model — Pair — Coach`): the unsafe fix writes a closed en dash (`Model–Pair–Coach`).
+aside (`Model — Pair — Coach`): the unsafe fix writes a closed en dash (`Model–Pair–Coach`). So
+does it between an institution's name and its campus or part (`University of Nebraska - Lincoln`,
+`Texas A&M University - Commerce`, `Wang Center - Lecture Hall 2`: one name, no aside; the part is
+names alone before a lower-case word, and no second hyphen closes an aside after it).
 
 Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
 `5 - 3`, `$200 - $499`, `9 am - 1 pm`, `n - k`, `MAX - 1`), command-line options (`--help`), a hyphen at a line
@@ -64,7 +67,9 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..typography import DASH_FORMS, dash_votes, dashes, house_dash, near_invisible, paired_form, range_side, real_dashes
+from ..resources import english_word
+from ..typography import (DASH_FORMS, dash_votes, dashes, data, house_dash, near_invisible, paired_form, range_side,
+                          real_dashes)
 
 DASH_ORDER = ("spaced-em", "closed-em", "spaced-en")  # house_dash's order on a tie
 
@@ -137,6 +142,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                     yield Finding(d.start, d.end, "a spaced hyphen between the terms of a sequence; use a closed en dash '–'",
                                   Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
                     continue  # the Model - Pair - Coach cycle: no aside, no dash to break the sentence
+            if d.form.startswith("spaced") and d.prev.isalpha() and d.next.isupper() and _campus(pt, d):
+                yield Finding(d.start, d.end, "a spaced hyphen between an institution's name and its campus or part; "
+                              "use a closed en dash '–' if they make one name",
+                              Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
+                continue  # University of Nebraska - Lincoln: one name, no aside for a dash to set off
             what = "a spaced hyphen"
         else:
             if (keep_doubles and partner is None) or d.form.startswith("one-sided"):
@@ -159,6 +169,43 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(d.start, d.end, f"{what} used as a dash; use '{dash.strip()}'"
                       + (" with spaces" if dash != dash.strip() else ""),
                       Fix.replace(d.start, d.end, dash, f"Replace with '{dash.strip()}'", safe=safe))
+
+
+# An institution's name (University of Nebraska, Texas A&M University, the Wang Center) right
+# before the hyphen, and one to three capitalised words or numbers after it: a campus or a part
+# of the institution (University of Nebraska - Lincoln, Wang Center - Lecture Hall 2), written
+# with a closed en dash as one name (University of Nebraska–Lincoln), not an aside
+_INSTITUTIONS = ("University|College|Institute|Institution|School|Academy|Polytechnic|Center|Centre|Hospital"
+                 "|Campus|Library|Museum|Laboratory|Observatory")
+_NAME_WORD = r"[A-Z](?:[\w&’'-]|\.(?=\w))*"
+_INSTITUTION_BEFORE = lazy(r"(?<![\w’'-])(?:(?:" + _INSTITUTIONS + r")[ \t]+(?:of|at|for|in)[ \t]+(?:the[ \t]+)?"
+                           r"(?:" + _NAME_WORD + r"[ \t]+){0,3}" + _NAME_WORD
+                           + r"|(?:" + _NAME_WORD + r"[ \t]+){0,3}(?:" + _INSTITUTIONS + r"))[ \t]*$")
+_PART_AFTER = lazy(r"[ \t]*((?:" + _NAME_WORD + r"|[0-9]+)(?:[ \t]+(?:" + _NAME_WORD + r"|[0-9]+)){0,2})(?![\w&’'-])")
+
+
+def _campus(pt: str, d: Any) -> bool:
+    """Does the spaced hyphen join an institution's name and its campus or part (University of
+    Nebraska - Lincoln, Texas A&M University - Commerce, Wang Center - Lecture Hall 2)? The part
+    ends the phrase (punctuation, a line's or a link text's end follows), or, before a lower-case
+    word, is made of names alone (Nebraska - Lincoln before joining; not College - Officials said,
+    a dash before a sentence of ordinary words); it does not open with a word that starts
+    sentences (College - It was, University - However) and no second spaced hyphen closes an aside
+    after it."""
+    if _INSTITUTION_BEFORE().search(pt, max(0, d.start - 100), d.start) is None:
+        return False
+    m = _PART_AFTER().match(pt, d.end)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    if words[0].rstrip(".") in data()["sentence-starters"]:
+        return False
+    rest = pt[m.end(): m.end() + 4]
+    if re.match(r"[ \t]+-[ \t]", rest):
+        return False  # the College - Boston's oldest - said: an aside between two hyphens
+    if re.match(r"[ \t]+[a-z]", rest):
+        return all(not english_word(w.lower()) for w in words if not w.isdigit())
+    return not re.match(r"[ \t]*[A-Za-z0-9]", rest)
 
 
 # A subtitle set between two hyphens, the closing one against the link text's, quotation's or

@@ -18,7 +18,9 @@ English, when the two make a word of the shipped word list (rules/english-words.
 or an -er or -s form of one of its words) and one of them is not a word there (`pro\u00a0ducing`,
 `eas\u00a0ily`, `Fri\u00a0day`, `adop\u00a0ter`, `re\u00a0leased`: of two letters only a word prose
 writes alone counts, not `re` or `ma`), when, in English, the split falls inside the joined
-word's ending after a first part that is no word (`epublicati\u00a0ons`, `governme\u00a0nt`), or, in an
+word's ending after a first part that is no word (`epublicati\u00a0ons`, `governme\u00a0nt`), when, in
+English, the second part opens with two letters that start no word (`CoinGri\u00a0nder`, `Tei\u00a0nturier`)
+or the last word of a name in camel case makes a word with it (`PowerPo\u00a0int`), or, in an
 article in another language (no word list), when the article writes the joined word elsewhere
 and never the two parts as two words (`an\u00a0che` beside `anche`, though `an` and `che` are
 words); in English, two words that make a third (`deter\u00a0mine`, neither a function word nor a
@@ -258,6 +260,8 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
         if (whole and any(words[part] == 1 and part not in _COMPOUND_PARTS for part in (left, right))) \
                 or (right in _SUFFIXES and len(left) >= 3 and words[right] == 1) \
                 or (english and _inside_ending(left, right)) \
+                or (english and len(right) >= 3 and right[:2] in _NO_WORD_START) \
+                or (english and _camel_tail(m.group(1), m.group(2))) \
                 or (english and pt[m.start() - 1: m.start()] not in ("’", "'")  # (they’re|working: a contraction's end)
                     and (_split_dictionary_word(m.group(1), m.group(2)) or joined in _CLOSED_WORDS)) \
                 or (not english and whole and not _side_by_side(pt, left, right)):
@@ -324,6 +328,16 @@ def _split_dictionary_word(left: str, right: str) -> bool:
         return not ((_part_word(left.lower(), words) or (left[0].isupper() and left.capitalize() in words))
                     and _part_word(right.lower(), words))
     return False
+
+
+def _camel_tail(left: str, right: str) -> bool:
+    """Is the split inside the last word of a name in camel case, that word and the second part
+    making an English word one of them is not (PowerPo|int, CoinGri|nder: Point, Grinder)? A
+    name the word list lacks, split by a no-break space where the writer typed none."""
+    k = max((i for i, ch in enumerate(left) if ch.isupper()), default=0)
+    if k == 0 or not any(ch.islower() for ch in left[:k]):
+        return False  # (no capital inside, or an acronym before it: IT|team is no camel case)
+    return _split_dictionary_word(left[k:], right)
 
 
 def _part_word(part: str, words: Any) -> bool:
@@ -413,6 +427,12 @@ _FUNCTION_WORDS = frozenset("not can may all was are were has had did does and b
                             "his her him you your our ours who whom whose why how now then than too also just "
                             "get got let set put see saw say said".split())
 _WORD = lazy(r"[^\W\d_]+")
+# Two letters that start no English word (nor, lower-case, one of the languages English copy
+# borrows from): a second part opening with them is the tail of a word split by a no-break space
+# (CoinGri|nder, Bastien Tei|nturier, age|ncies), whatever the first part is, even a name the
+# word list lacks. (Capitalised, Nd, Ng, Mb open African names: the join is lower-case here.)
+_NO_WORD_START = frozenset("nd nt ng nc nk ns nz rd rt rs rn rm rl rk rg rc rb rp lt ld lk lm lp lf lv ls lb lc "
+                           "ck ct ft mp mb tn dn dm gd bd bn bt cd ff ss tt dd pp gg nn rr cc bb zz".split())
 # Endings that are never words: "need\u00a0ing" is one word even when the article has no "needing"
 _SUFFIXES = frozenset("ing ings tion tions sion sions ation ations ment ments ness ity ities ology ance ence "
                       "ous ive ful ized ised izing ising".split())

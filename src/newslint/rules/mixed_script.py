@@ -32,9 +32,11 @@ another tag than Makers; a mostly Latin word only), and so are the words of link
 bare URLs (`twitter.com/everykidіnapark`: the link goes nowhere), the host excepted
 (malformed-url reports a mixed host); a word of a URL with a mistyped scheme, prose too, is
 reported once, as the URL's. A fullwidth ASCII form between two ASCII characters in the path of a
-link's, image's, definition's or tag's URL (`example.com/a，b`, `/ｒeport`) is the input method's
+link's, image's, definition's, tag's or bare URL (`example.com/a，b`, `/ｒeport`) is the input method's
 slip too, as in a ref shortcode's path: the fix writes the ASCII character (not in a URL with
-CJK letters of its own, `wiki/北京，上海`, nor in a bare URL, whose end is a guess).
+CJK letters of its own, `wiki/北京，上海`; unsafe for a mark with only a word after it in a bare
+URL, whose end is a guess: `example.com/report，and`). A link's title is read for look-alikes
+too (`[x](url "The Аnnual Report")`, `"Ｂudget"`): the masker hides it, but it shows as a tooltip.
 
 Not findings: fullwidth punctuation between CJK characters (`北京，上海`), a fullwidth pair of
 parentheses round a Latin word in CJK text (`人工智能（AI）`, `ChatGPT （OpenAI开发的模型）`), fullwidth letters
@@ -57,7 +59,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..frontmatter import reads_as_text
 from ..links.host import path_start
-from ..links.targets import non_ascii_values, ref_paths, targets
+from ..links.targets import link_titles, non_ascii_values, ref_paths, targets
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..typography import data, near_invisible, restores_reference, scan, wide, word_around
@@ -79,6 +81,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     yield from _in_front_matter(doc)
     yield from _fullwidth(doc)
     yield from _in_ref_paths(doc)
+    yield from _in_titles(doc)
     sc = scan(doc)
     if sc.lookalikes:
         yield from _lookalikes(doc, sc.lookalikes, reported={i for f in in_urls for i in range(f.start, f.end)})
@@ -369,14 +372,23 @@ def _fullwidth_in_url(target: Any) -> Iterator[Finding]:
     URL's path (``example.com/a，b``): a Chinese or Japanese input method's slip; the browser
     encodes it and the link goes elsewhere. The fix writes the ASCII character, as in a ref
     shortcode's path. Not in a URL with CJK letters of its own (``wiki/北京，上海``): that
-    text's marks; not in a bare URL, whose end the masker guesses (``example.com，and`` may be a
-    sentence's comma after it)."""
+    text's marks. In a bare URL, whose end the masker guesses (it runs to the next space), a
+    fullwidth letter, digit or path mark is the URL's (``example.com/ｒeport``, ``status／519``),
+    and so is a sentence's mark the path goes on after (``example.com/a，b/c``); a sentence's mark
+    with only a word after it may be a comma glued to the URL (``example.com/report，and``): its
+    fix is unsafe."""
     url = target.url
-    if target.source == "bare" or any(_cjk_letter(ch) and not _fullwidth_form(ch) for ch in url):
+    if any(_cjk_letter(ch) and not _fullwidth_form(ch) for ch in url):
         return
+    bare = target.source == "bare"
     for i, ch, fixed in _ascii_slips(url, max(path_start(url), 1), len(url)):
+        safe = not bare or fixed not in ",.:;!?)" or _PATH_GOES_ON().search(url, i + 1) is not None
         yield Finding(target.start + i, target.start + i + 1, f"fullwidth {ch} in a URL; use '{fixed}'",
-                      Fix.replace(target.start + i, target.start + i + 1, fixed, f"Use '{fixed}'", reshapes=True))
+                      Fix.replace(target.start + i, target.start + i + 1, fixed, f"Use '{fixed}'", safe=safe,
+                                  reshapes=True))
+
+
+_PATH_GOES_ON = lazy(r"[/?=&#]|\.[A-Za-z0-9]")  # (a path's, a query's or a file name's mark after it)
 
 
 def _ascii_slips(text: str, start: int, end: int) -> Iterator[tuple[int, str, str]]:
@@ -436,6 +448,46 @@ def _in_front_matter(doc: Document) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), f"'{word}' mixes Latin letters with look-alikes "
                           f"({''.join(foreign)}); use '{fixed}'", Fix.replace(m.start(), m.end(), fixed,
                                                                               "Use the Latin letters", safe=safe))
+
+
+def _in_titles(doc: Document) -> Iterator[Finding]:
+    """Look-alikes in the words of a link's title (``[x](url "The Аnnual Report")``): the masker
+    hides titles from prose, but they show as a tooltip and to screen readers, and search reads
+    them. A mostly Latin word whose every foreign letter has a Latin twin (Cyrillic, Greek) or a
+    compatibility form (fullwidth letters, ligatures); the fix is safe and reshapes the link
+    (the structure guard otherwise keeps a link's destination and title as they were)."""
+    text = doc.text
+    titles = [] if text.isascii() else [(s, e) for s, e in link_titles(doc) if not text[s:e].isascii()]
+    if not titles:
+        return
+    to_latin = data()["confusables"]
+    cyrillic_text = doc.language in _CYRILLIC_LANGUAGES
+    to_cyrillic = _reverse(to_latin) if cyrillic_text else {}
+    for s0, e0 in titles:
+        for m in _LETTERS().finditer(text, s0, e0):  # (a fullwidth letter is a letter too)
+            word = m.group()
+            if word.isascii():
+                continue
+            latin = [ch for ch in word if _is_latin(ch)]
+            foreign = [ch for ch in word if not _is_latin(ch)]
+            plain = {ch: to_latin.get(ch) or _compatible(ch) for ch in foreign}
+            if not foreign or len(latin) <= len(foreign) or not all(plain.values()):
+                continue  # Latin (Zürich), another script (Москва), or no Latin twin to write
+            if cyrillic_text and all(ch in to_cyrillic for ch in latin):
+                continue  # every letter has a twin and the article is Cyrillic: which slip is it?
+            fixed = "".join(plain.get(ch, ch) for ch in word)
+            yield Finding(m.start(), m.end(), f"'{word}' in a link's title mixes Latin letters with look-alikes "
+                          f"({''.join(dict.fromkeys(foreign))}); use '{fixed}'",
+                          Fix.replace(m.start(), m.end(), fixed, "Use the Latin letters", reshapes=True))
+
+
+def _compatible(ch: str) -> str:
+    """The Latin letters of a fullwidth letter or a ligature (Ａ: A, ﬁ: fi), else ""."""
+    if not (_fullwidth_form(ch) or "\ufb00" <= ch <= "\ufb06"):
+        return ""
+    plain = unicodedata.normalize("NFKC", ch)
+    return plain if plain.isascii() and plain.isalpha() else ""
+
 
 
 def _is_latin(ch: str) -> bool:

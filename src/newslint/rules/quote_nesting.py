@@ -1,7 +1,8 @@
 """Quote nesting: a quotation inside a quotation that uses the same marks as the one around it.
 
 A quotation inside a quotation takes the language's next level of marks: English “… ‘…’ …”
-(or ‘… “…” …’ in British style), Russian and Ukrainian «… „…“ …», German „… ‚…‘ …“. The same
+(or ‘… “…” …’ in British style), Russian and Ukrainian «… „…“ …», German „… ‚…‘ …“, Italian and
+Spanish «… “… ‘…’ …” …» (an article that quotes with “…” takes ‘…’ inside, never «…»). The same
 marks twice (“… “…” …”, «… «…» …») make the reader lose track of where each quotation ends.
 The fix swaps the inner pair to the next level's marks; it is unsafe, because the same text
 can also be two quotations with a closing mark missing.
@@ -58,8 +59,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 yield _straight_nested(op, cl)
             continue
         own = (parent.ch, parent.partner.ch)
-        style = levels if own in levels else also if own in also else None  # the house style of the outer pair
-        want = style[(style.index(own) + 1) % len(style)] if style else q.profile.level(op.depth)
+        # the next level of the outer pair's house style (Italian «…“…”…», “…‘…’…”: never «…» inside “…”)
+        want = q.profile.next_level(own) if own in levels or own in also else q.profile.level(op.depth)
         if want == own:
             continue
         yield Finding(op.start, cl.end,

@@ -114,10 +114,7 @@ def _enclosing(mk: Mark, chosen: dict[int, tuple[str, str]]) -> tuple[str, str] 
 
 def _next_level(outer: tuple[str, str], prof: Any) -> tuple[str, str]:
     """The pair after ``outer`` in its house style's levels (as quote-nesting asks for)."""
-    for style in (list(prof.levels), list(prof.also)):
-        if outer in style:
-            return style[(style.index(outer) + 1) % len(style)]
-    return outer
+    return prof.next_level(outer)
 
 
 def _sure_pair(opener: Mark | None) -> bool:
