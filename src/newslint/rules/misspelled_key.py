@@ -187,17 +187,14 @@ def collect(doc: Document, opts: Mapping[str, Any]) -> dict[str, Any] | None:
 def check_corpus(summaries: Mapping[str, Any], opts: Mapping[str, Any]) -> Iterator[tuple[str, Finding]]:
     """Keys that a few articles use where most articles of the tree use a near miss of them."""
     counts: Counter[str] = Counter()
-    odd: list[tuple[str, Any]] = []  # the few articles with a key to look at: the summaries are read once
-    for path, summary in summaries.items():
+    for summary in summaries.values():
         if summary:
             counts.update(summary["keys"])
-            if summary.get("odd"):
-                odd.append((path, summary))
     common = [(k, n) for k, n in counts.most_common() if n >= MIN_MAJORITY]
     if not common:
         return
-    for path, summary in odd:
-        for key, (s, e, known) in summary["odd"].items():
+    for path, summary in summaries.items():
+        for key, (s, e, known) in ((summary or {}).get("odd") or {}).items():
             typed = normalize_key(key)
             n = counts[typed]
             # a key in common use (topic, image) is a slip only in a few articles against a tree-wide habit
