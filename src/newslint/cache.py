@@ -8,16 +8,15 @@ of every file the configuration names (schemas, dictionaries, rule packs), the P
 and the versions of the parsing libraries. Inside, each linted path maps to the hash of the
 bytes that were linted and the FileResult they gave (a pickle of its own, unpickled only when
 used), including the rules' ``collect()`` summaries, so that corpus-wide rules run from cached
-summaries. Content, never mtime: a fresh
-CI checkout with a restored cache folder hits.
+summaries. Content, never mtime: a fresh CI checkout with a restored cache folder hits.
 
 A rule that asks ``site.exists`` about other files makes its result depend on them: those
 answers are stored with the entry and checked again on every hit (a stat each).
 
 Safety: the index is written to a temporary file and renamed over the old one, so a reader
 sees a whole index or none, and two runs racing lose at most each other's new entries; a
-write merges the entries on disk first (read again only if another run wrote them since). An index that cannot be read (truncated, from another
-version, tampered with) counts as empty. Pickles are loaded with a restricted unpickler that
+write merges the entries on disk first (read again only if another run wrote them since). An
+index that cannot be read (truncated, from another version, tampered with) counts as empty. Pickles are loaded with a restricted unpickler that
 only accepts newslint's own classes, so a cache folder committed to a repository cannot run code.
 """
 
@@ -242,7 +241,7 @@ class Cache:
         self.file = folder / f"{key}.idx"
         self._entries: dict[str, tuple[str, Any, bytes, Any]] | None = None
         self._loaded: tuple[int, ...] | None = None  # the index file's fingerprint when it was read
-        self._new: dict[str, tuple[str, Any, tuple[Any, ...], Any]] = {}
+        self._new: dict[str, tuple[str, Any, bytes, Any]] = {}
         self._stamps: dict[str, tuple[int, ...]] = {}  # fingerprints of files verified by content
         self._corpus: dict[str, dict[str, Any]] | None = None  # corpus-pass findings by file set
         self._new_corpus: dict[str, dict[str, Any]] = {}
@@ -280,7 +279,7 @@ class Cache:
             return {}, {}
 
     @property
-    def entries(self) -> dict[str, tuple[str, Any, tuple[Any, ...], Any]]:
+    def entries(self) -> dict[str, tuple[str, Any, bytes, Any]]:
         if self._entries is None:
             self._entries, self._corpus = self._load()
         return self._entries
