@@ -1,7 +1,8 @@
-"""The ``newslint`` command's entry point: the compiled-pattern cache first, then the command line.
+"""The ``newslint`` command's entry point: the code cache first, then the command line.
 
-The cache (codecache.py) must be in place before click, PyYAML and markdown-it-py are imported,
-since they compile their patterns at import; cli.py imports them at its top.
+The cache (codecache.py: compiled regexes and dataclass methods) must be in place before click,
+PyYAML and markdown-it-py are imported, since they compile their patterns at import: cli.py
+imports click at its top, and the rest follow when the command runs.
 """
 
 from __future__ import annotations
