@@ -47,7 +47,10 @@ Check - Act`) are the steps of a sequence or a hierarchy, which a pair of dashes
 aside (`Model — Pair — Coach`): the unsafe fix writes a closed en dash (`Model–Pair–Coach`). So
 does it between an institution's name and its campus or part (`University of Nebraska - Lincoln`,
 `Texas A&M University - Commerce`, `Wang Center - Lecture Hall 2`: one name, no aside; the part is
-names alone before a lower-case word, and no second hyphen closes an aside after it).
+names alone before a lower-case word, and no second hyphen closes an aside after it), and between a
+name and a short code in capitals that ends its line, brackets or bold (`Local: Joinville - SC`, a
+city and its state; `[UDESC - CEAVI]`, an institution and its campus; not `Open Source Systems - GSA`,
+an English word before it: a title and its attribution).
 
 Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
 `5 - 3`, `$200 - $499`, `9 am - 1 pm`, `n - k`, `MAX - 1`), command-line options (`--help`), a hyphen at a line
@@ -67,6 +70,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
+from ..quotes import analyse
 from ..resources import english_word
 from ..typography import (DASH_FORMS, dash_votes, dashes, data, house_dash, near_invisible, paired_form, range_side,
                           real_dashes)
@@ -102,7 +106,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     paired = sum(1 for d in doubles if paired_form(doc, d)) if style == "auto" else 0
     pt = doc.prose_text
     keep_doubles = style == "auto" and len(doubles) - paired > real + paired \
-        and not (not real and _lone_closed(pt, doubles))
+        and not (not real and (_lone_closed(pt, doubles) or _lone_among_curly(doc, doubles)))
     house = house_dash(doc, style)
     mixed = _mixed_forms(doc) if style == "auto" else []
     chained: set[int] | None = None  # the hyphens of Epic - Feature - Story, found when first asked
@@ -147,6 +151,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                               "use a closed en dash '–' if they make one name",
                               Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
                 continue  # University of Nebraska - Lincoln: one name, no aside for a dash to set off
+            if d.form.startswith("spaced") and d.prev.isalpha() and d.next.isupper() and _code_part(pt, d):
+                yield Finding(d.start, d.end, "a spaced hyphen between a name and a code in capitals (a state, a campus); "
+                              "use a closed en dash '–' if they make one name",
+                              Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
+                continue  # Joinville - SC, [UDESC - CEAVI]: one name, not an aside
             what = "a spaced hyphen"
         else:
             if (keep_doubles and partner is None) or d.form.startswith("one-sided"):
@@ -208,6 +217,26 @@ def _campus(pt: str, d: Any) -> bool:
     return not re.match(r"[ \t]*[A-Za-z0-9]", rest)
 
 
+# A name before the hyphen (not an English word, or a code itself) and a short code in capitals
+# after it that ends the line, the brackets or the bold: a city and its state (Joinville - SC, as
+# Brazil writes it), an institution and its campus (UDESC - CEAVI); not a title and the agency
+# that gives it (Open Source Systems - GSA: an English word before the hyphen, an attribution)
+_NAME_BEFORE = lazy(r"(?<![\w’'-])([A-Z][^\W\d_]*)[ \t]*$")
+_CODE_AFTER = lazy(r"[ \t]*[A-Z]{2,6}(?:\*\*|__|\*|_)?(?:[\])]|[ \t\ue000]*(?:\n(?![ \t]*[a-z])|$))")
+
+
+def _code_part(pt: str, d: Any) -> bool:
+    """Does the spaced hyphen join a name and a short code in capitals that ends its line, link
+    text or bold (Local: Joinville - SC, Time: [UDESC - CEAVI], **ESO - CEAVI**)? Only a reader
+    knows whether the code is a state's or a campus's, one name with the word before (an en dash,
+    or the writer's hyphen, is the convention), or an aside: so the fix is unsafe."""
+    m = _NAME_BEFORE().search(pt, max(0, d.start - 40), d.start)
+    if m is None or _CODE_AFTER().match(pt, d.end) is None:
+        return False
+    word = m.group(1)
+    return word.isupper() or not english_word(word.lower())
+
+
 # A subtitle set between two hyphens, the closing one against the link text's, quotation's or
 # bracket's end (Japanese titles wrap a subtitle so: 〜やさしい始めかた〜, - やさしい始めかた -)
 _WRAPPED = lazy(r"[^\n\-]{1,80}?[ \t]-(?=[\])\"”」』])")
@@ -225,6 +254,24 @@ def _mixed_forms(doc: Document) -> list[str]:
     if not total or 3 * max(votes.values()) >= 2 * total:
         return []
     return sorted((f for f in DASH_ORDER if votes[f]), key=lambda f: -votes[f])
+
+
+def _lone_among_curly(doc: Document, doubles: list[Any]) -> bool:
+    """The one ``--`` of an article without a real dash that types its own curly quotes and
+    apostrophes (straight-quotes' test: curly marks at least as many as straight ones)? A writer
+    who leans on SmartyPants leaves quotes plain too, and keeps to ``--`` (two or more, or the
+    ``---`` of its em dash, are a habit even among curly quotes); one who types ’ and “…” has the
+    typography at hand, and their one ``--`` is a dash typed on a typewriter (the article's only
+    dash retyped: ``measure the impacts -- percent of market growth`` beside “royalty free”). Not
+    one between two range ends (``19:00--20:30``), which SmartyPants renders as the en dash a
+    range wants."""
+    if len(doubles) != 1 or doubles[0].mark != "--":
+        return False
+    d, pt = doubles[0], doc.prose_text
+    if range_side(pt, d.start, -1) and range_side(pt, d.end, 1):
+        return False  # 19:00--20:30: SmartyPants's en dash, right for a range
+    q = analyse(doc)
+    return q is not None and q.style("auto") == "curly"
 
 
 def _lone_closed(pt: str, doubles: list[Any]) -> bool:
