@@ -108,11 +108,12 @@ def _broken(doc: Document) -> Iterator[Broken]:
         words = m.group(2)
         if m.start() > 0 and (text[m.start() - 1] == "]" or text[m.start() - 1].isalnum()
                               or text[max(0, m.start() - 3):m.start()].rstrip(" \t")[-1:] == "]") \
-                or not doc.is_prose(m.start()) or not doc.is_prose(m.end() - 1) or _MARKUP_CHARS().search(words) \
-                or words.strip().isdigit() or normalize_label(words) in labels:
+                or not doc.is_prose(m.start()) or not (doc.is_prose(m.end() - 1) or _url_runs_through(doc, m)) \
+                or _MARKUP_CHARS().search(words) \
+                or words.strip().isdigit() or words.startswith("^") or normalize_label(words) in labels:
             # a link's own ")[" (also the destination of one whose "] (" gained a space: its fix
             # deletes the space, and a swap as well would take the next link's text), code, markup,
-            # a citation ((https://…)[1]) or a defined reference
+            # a citation ((https://…)[1]), a footnote's mark ((https://…)[^1]) or a defined reference
             # (the text's first word is masked with the URL, which a bare URL's autolink runs into)
             continue
         yield Broken(m.start(), m.end(), "reversed",
@@ -135,6 +136,14 @@ def _broken(doc: Document) -> Iterator[Broken]:
             found = _missing_open(text, paren)
             if found is not None:
                 yield found
+
+
+def _url_runs_through(doc: Document, m: re.Match[str]) -> bool:
+    """Does the bare URL in ``(url)[text]``'s parentheses run, as a bare URL is read, over the
+    ")[" and the text to the "]"? It does when the text has no space: one word
+    (``(https://…)[report]``) or a URL itself (``(https://…)[https://…]``, a link whose text was
+    its own address). The "]" is then masked as part of the URL, not code or markup."""
+    return mask_starts(doc, "url").get(m.start(1), -1) >= m.end()
 
 
 def _skip_spaces(text: str, i: int) -> int:
