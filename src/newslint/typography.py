@@ -297,6 +297,31 @@ def link_ending_at(doc: Document, at: int) -> int:
     return ends.get(at, -1)
 
 
+def entity_at(doc: Document, at: int, side: int) -> str:
+    """The character an HTML entity stands for when one starts (side 0) or ends (side 1) at
+    ``at``, else "". The prose view masks an entity (``&#8221;``), yet to a reader it is the mark
+    it prints: a space after ``&#8221;`` and before a comma is a space before punctuation."""
+    starts, ends = doc.memo("typography.entities", lambda: _entities(doc))
+    s = at if side == 0 else ends.get(at, -1)
+    e = starts.get(s) if s >= 0 else None
+    if e is None:
+        return ""
+    import html
+
+    return html.unescape(doc.text[s:e])
+
+
+def _entities(doc: Document) -> tuple[dict[int, int], dict[int, int]]:
+    spans = [(s, e) for s, e, kind in doc.prose_index.masks if kind == "entity"]
+    return {s: e for s, e in spans}, {e: s for s, e in spans}
+
+
+def printed(ch: str, unlike: str = "") -> bool:
+    """Is ``ch`` (an ``entity_at``) one printed character, not a space nor an invisible one, and
+    none of ``unlike``?"""
+    return len(ch) == 1 and not ch.isspace() and ch not in INVISIBLE and ch not in unlike
+
+
 def restores_reference(doc: Document, start: int, end: int, new: str) -> bool:
     """Does replacing ``start:end`` with ``new`` repair a reference link's label, so that the
     bracketed text around it (``[Nеwsletter #52][]``, ``[text][lаbel]``, ``[lаbel]``) names a

@@ -55,7 +55,8 @@ from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
-from ..typography import HSPACE, PUNCT, link_ending_at, near_invisible, opens_sentence, opens_with_acronym, scan
+from ..typography import (HSPACE, PUNCT, entity_at, link_ending_at, near_invisible, opens_sentence, opens_with_acronym,
+                          printed, scan)
 
 ID = "NL102"
 NAME = "space-before-punctuation"
@@ -129,9 +130,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         s = i - 1
         while s > 0 and pt[s - 1] in HSPACE:
             s -= 1
-        if s == 0 or pt[s - 1].isspace() or (pt[s - 1] == MASK and link_ending_at(doc, s) < 0) \
+        if s == 0 or pt[s - 1].isspace() or (pt[s - 1] == MASK and link_ending_at(doc, s) < 0
+                                             and not printed(entity_at(doc, s, 1))) \
                 or (pt[s - 1] == mark and mark in ",;:"):
             continue  # ", ," is a doubled mark (NL101); code or HTML may end with a space of its own
+        if mark in "?!" and _PLACEHOLDER().search(doc.text, max(0, s - 12), s):
+            continue  # "Can I drink the water in … ?": an ellipsis standing for a word, spaced as one
         if mark in "?!" and pt[max(0, s - 6): s].rstrip("*_")[-1:] == ":" and after in "\n" + MASK:
             continue  # "_Dopad projektu:_ ?": a label's value not yet known, a mark standing alone
         if mark == "." and not doubled and (pt[s - 1] == "." or pt[i + 1: i + 8].lstrip(HSPACE)[:1] == "."):
@@ -145,6 +149,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.replace(s, i + 1, mark + " ", "Move the space after the mark"))
         else:
             yield Finding(s, i + 1, f"space before '{mark}'", Fix.delete(s, i, "Delete the space"))
+
+
+# An ellipsis on its own, written or as an entity, right before the spaces: a placeholder for a
+# word ("the water in … ?"), not the end of a clause.
+_PLACEHOLDER = lazy(r"(?:^|\s)(?:…|&#8230;|&#x2026;|&hellip;)\Z", re.I)
 
 
 def _apostrophes(doc: Document) -> Iterator[Finding]:

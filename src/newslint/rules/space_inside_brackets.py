@@ -37,7 +37,7 @@ from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
-from ..typography import INVISIBLE, PUNCT, ellipses, near_invisible, scan
+from ..typography import PUNCT, ellipses, entity_at, near_invisible, printed, scan
 
 ID = "NL104"
 NAME = "space-inside-brackets"
@@ -67,7 +67,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             j += 1
         if j > i + 1 and pt[j:j + 1] == MASK and pt[i] == "[" and _url_at(doc, j, 0):
             pass  # [ www.nasa.gov](http://www.nasa.gov/): a link whose text is its URL, shown to readers
-        elif j > i + 1 and pt[j:j + 1] == MASK and _shown(_entity_at(doc, j, 0), ")]" + PUNCT):
+        elif j > i + 1 and pt[j:j + 1] == MASK and printed(entity_at(doc, j, 0), ")]" + PUNCT):
             pass  # ( &#8220;Quoted&#8221;): an entity is the character it stands for
         elif j == i + 1 or j >= n or pt[j] in "\n" + MASK + ")]" + PUNCT or (pt[i] == "[" and pt[j] in "xX✓✔" and pt[j + 1: j + 2] == "]"):
             continue  # empty, line end, a task-list box, or a space before punctuation (NL102's)
@@ -91,7 +91,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             s -= 1
         if pt[s - 1:s] == MASK and pt[i] == "]" and s != i and _url_at(doc, s, 1):
             pass  # [www.nasa.gov ](http://www.nasa.gov/)
-        elif pt[s - 1:s] == MASK and _shown(_entity_at(doc, s, 1), "(["):
+        elif pt[s - 1:s] == MASK and printed(entity_at(doc, s, 1), "(["):
             pass  # [&#8216;How&#8217;s My Waterway?&#8217; ](url): the entity is a ’ before the space
         elif s == 0 or pt[s - 1] in "\n" + MASK + "([" or (pt[s - 1] in ":;=" and pt[i] == ")"):
             continue  # (an emoticon is :) or ; ), never with a square bracket: [Key: ](url) is a slip)
@@ -197,22 +197,6 @@ def _url_at(doc: Document, at: int, side: int) -> bool:
     """Does a bare URL start (side 0) or end (side 1) at ``at``?"""
     return any(kind == "url" and (s if side == 0 else e) == at for s, e, kind in doc.prose_index.masks
                if s - 300 <= at <= e + 300)
-
-
-def _entity_at(doc: Document, at: int, side: int) -> str:
-    """The character of an HTML entity that starts (side 0) or ends (side 1) at ``at``, or ""."""
-    import html
-
-    for s, e, kind in doc.prose_index.masks:
-        if kind == "entity" and (s if side == 0 else e) == at:
-            return html.unescape(doc.text[s:e])
-    return ""
-
-
-def _shown(ch: str, unlike: str) -> bool:
-    """Is ``ch`` one printed character, not a space and none of ``unlike``? (An entity for a space
-    or for punctuation next to the bracket is not text hugging it: NL102's and NL120's cases.)"""
-    return len(ch) == 1 and not ch.isspace() and ch not in unlike and ch not in INVISIBLE
 
 
 def _chained(pt: str, close: int) -> bool:
