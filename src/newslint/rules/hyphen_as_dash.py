@@ -47,7 +47,10 @@ Check - Act`) are the steps of a sequence or a hierarchy, which a pair of dashes
 aside (`Model — Pair — Coach`): the unsafe fix writes a closed en dash (`Model–Pair–Coach`). So
 does it between an institution's name and its campus or part (`University of Nebraska - Lincoln`,
 `Texas A&M University - Commerce`, `Wang Center - Lecture Hall 2`: one name, no aside; the part is
-names alone before a lower-case word, and no second hyphen closes an aside after it).
+names alone before a lower-case word, and no second hyphen closes an aside after it), and between a
+name and a short code in capitals that ends its line, brackets or bold (`Local: Joinville - SC`, a
+city and its state; `[UDESC - CEAVI]`, an institution and its campus; not `Open Source Systems - GSA`,
+an English word before it: a title and its attribution).
 
 Not findings: hyphenated words (`well-known`), list markers, ranges and arithmetic (`2010-2012`,
 `5 - 3`, `$200 - $499`, `9 am - 1 pm`, `n - k`, `MAX - 1`), command-line options (`--help`), a hyphen at a line
@@ -147,6 +150,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                               "use a closed en dash '–' if they make one name",
                               Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
                 continue  # University of Nebraska - Lincoln: one name, no aside for a dash to set off
+            if d.form.startswith("spaced") and d.prev.isalpha() and d.next.isupper() and _code_part(pt, d):
+                yield Finding(d.start, d.end, "a spaced hyphen between a name and a code in capitals (a state, a campus); "
+                              "use a closed en dash '–' if they make one name",
+                              Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
+                continue  # Joinville - SC, [UDESC - CEAVI]: one name, not an aside
             what = "a spaced hyphen"
         else:
             if (keep_doubles and partner is None) or d.form.startswith("one-sided"):
@@ -206,6 +214,26 @@ def _campus(pt: str, d: Any) -> bool:
     if re.match(r"[ \t]+[a-z]", rest):
         return all(not english_word(w.lower()) for w in words if not w.isdigit())
     return not re.match(r"[ \t]*[A-Za-z0-9]", rest)
+
+
+# A name before the hyphen (not an English word, or a code itself) and a short code in capitals
+# after it that ends the line, the brackets or the bold: a city and its state (Joinville - SC, as
+# Brazil writes it), an institution and its campus (UDESC - CEAVI); not a title and the agency
+# that gives it (Open Source Systems - GSA: an English word before the hyphen, an attribution)
+_NAME_BEFORE = lazy(r"(?<![\w’'-])([A-Z][^\W\d_]*)[ \t]*$")
+_CODE_AFTER = lazy(r"[ \t]*[A-Z]{2,6}(?:\*\*|__|\*|_)?(?:[\])]|[ \t\ue000]*(?:\n(?![ \t]*[a-z])|$))")
+
+
+def _code_part(pt: str, d: Any) -> bool:
+    """Does the spaced hyphen join a name and a short code in capitals that ends its line, link
+    text or bold (Local: Joinville - SC, Time: [UDESC - CEAVI], **ESO - CEAVI**)? Only a reader
+    knows whether the code is a state's or a campus's, one name with the word before (an en dash,
+    or the writer's hyphen, is the convention), or an aside: so the fix is unsafe."""
+    m = _NAME_BEFORE().search(pt, max(0, d.start - 40), d.start)
+    if m is None or _CODE_AFTER().match(pt, d.end) is None:
+        return False
+    word = m.group(1)
+    return word.isupper() or not english_word(word.lower())
 
 
 # A subtitle set between two hyphens, the closing one against the link text's, quotation's or
