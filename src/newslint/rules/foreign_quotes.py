@@ -27,7 +27,7 @@ paragraph has).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from typing import Any, Callable, Iterator, Mapping
 
@@ -106,16 +106,26 @@ class _ForeignScriptBlocks:
         self.text = doc.text
         self.blocks = [(b.start, b.end) for b in doc.prose_index.blocks]
         self.starts = [a for a, _ in self.blocks]
+        # the letters' offsets, counted in a span by bisection: one pass over the text, however
+        # many quotation marks it has (a quote soup of thousands in one paragraph stays linear)
+        self.foreign = [m.start() for m in _CYRILLIC_GREEK().finditer(self.text)]
+        self.latin: list[int] | None = None
+
+    def _count(self, positions: list[int], start: int, end: int) -> int:
+        return bisect_left(positions, end) - bisect_left(positions, start)
 
     def covers(self, start: int, end: int) -> bool:
+        if not self.foreign:
+            return False  # (no Cyrillic or Greek letter anywhere: the common case costs nothing)
         i = bisect_right(self.starts, start) - 1
         if i < 0 or self.blocks[i][1] < start:
             return False
+        if self.latin is None:
+            self.latin = [m.start() for m in _LATIN().finditer(self.text)]
         a, b = self.blocks[i]
-        outside = self.text[a:start] + " " + self.text[end:b]
-        for part in (outside, self.text[start:end]):
-            foreign = len(_CYRILLIC_GREEK().findall(part))
-            latin = len(_LATIN().findall(part))
+        inside = (self._count(self.foreign, start, end), self._count(self.latin, start, end))
+        outside = (self._count(self.foreign, a, b) - inside[0], self._count(self.latin, a, b) - inside[1])
+        for foreign, latin in (outside, inside):
             if foreign or latin:
                 return foreign > latin
         return False
