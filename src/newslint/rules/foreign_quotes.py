@@ -18,16 +18,22 @@ Bad:  Peskov called the talks «hardly possible».
 Good: Peskov called the talks “hardly possible”.
 
 Not findings: the language's own marks at any level; straight marks (NL114 `straight-quotes`);
-marks in code, URLs, HTML and shortcodes.
+marks in code, URLs, HTML and shortcodes; marks in a paragraph written in Cyrillic or Greek in an
+article of a Latin-script language (an English post that gives a Ukrainian version of itself
+below: its «…» are Ukrainian marks in Ukrainian text, not an English quotation's), told by the
+paragraph's letters outside the quotation (those of the quotation itself when it is all the
+paragraph has).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from typing import Any, Callable, Iterator, Mapping
 
 from ..document import Document
 from ..model import Edit, Finding, Fix
+from ..patterns import lazy
 from ..quotes import STRAIGHT, analyse, has_foreign_script
 
 ID = "NL115"
@@ -56,6 +62,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if not foreign:
         return
     heads = [(b.start, b.end) for b in doc.prose_index.blocks if b.kind == "heading"]
+    native = _ForeignScriptBlocks(doc) if prof.language not in _CYRILLIC_LANGUAGES else None
     habits = _Habits(q.marks, levels, lambda m: m.start < doc.body_start or any(a <= m.start < b for a, b in heads))
     outer = habits.outer(prof)
     for mk in sorted({id(m): m for m in foreign + [m.partner for m in foreign if m.partner]}.values(),
@@ -63,6 +70,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if mk.masked or mk.role not in ("open", "close"):
             continue
         other = mk.partner
+        if native is not None and native.covers(mk.start, other.end if other is not None else mk.end):
+            continue  # Cyrillic or Greek text, with its own language's marks
         if other is not None:
             if mk.role == "close" or other.masked or other.ch in STRAIGHT or mk.ch in STRAIGHT or other.flag == "prime":
                 continue
@@ -80,6 +89,46 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             want = (outer if outer and mk.depth == 0 else prof.level(mk.depth))[0 if mk.role == "open" else 1]
             yield Finding(mk.start, mk.end, f"{mk.ch} is not a {language} quotation mark; use {want}",
                           Fix.replace(mk.start, mk.end, want, f"Use {want}", safe=False))
+
+
+_LATIN = lazy(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_GREEK = lazy(r"[\u0370-\u03ff\u0400-\u052f]")
+
+
+class _ForeignScriptBlocks:
+    """The prose blocks of a Latin-script article that are written in Cyrillic or Greek: a
+    translation of the post given below it, a line of slogans in the original. «…» there are the
+    text's own marks. A block counts when most of its letters outside the quotation are Cyrillic
+    or Greek, or, when the quotation is all it has (a slogan on a line of its own), most of the
+    quotation's. An English sentence quoting Russian (He said «Да».) stays English."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.blocks = [(b.start, b.end) for b in doc.prose_index.blocks]
+        self.starts = [a for a, _ in self.blocks]
+        # the letters' offsets, counted in a span by bisection: one pass over the text, however
+        # many quotation marks it has (a quote soup of thousands in one paragraph stays linear)
+        self.foreign = [m.start() for m in _CYRILLIC_GREEK().finditer(self.text)]
+        self.latin: list[int] | None = None
+
+    def _count(self, positions: list[int], start: int, end: int) -> int:
+        return bisect_left(positions, end) - bisect_left(positions, start)
+
+    def covers(self, start: int, end: int) -> bool:
+        if not self.foreign:
+            return False  # (no Cyrillic or Greek letter anywhere: the common case costs nothing)
+        i = bisect_right(self.starts, start) - 1
+        if i < 0 or self.blocks[i][1] < start:
+            return False
+        if self.latin is None:
+            self.latin = [m.start() for m in _LATIN().finditer(self.text)]
+        a, b = self.blocks[i]
+        inside = (self._count(self.foreign, start, end), self._count(self.latin, start, end))
+        outside = (self._count(self.foreign, a, b) - inside[0], self._count(self.latin, a, b) - inside[1])
+        for foreign, latin in (outside, inside):
+            if foreign or latin:
+                return foreign > latin
+        return False
 
 
 class _Habits:
