@@ -14,7 +14,7 @@ fix.
 Not findings: `(...)` outside a quotation (a placeholder, not an elision), ellipses without
 brackets (NL105 ellipsis-style), and code.
 
-Bad:  “We need to manage it <...>. I think talks would be logical,” the general said.
+Bad:  “We need to manage it <…>. I think talks would be logical,” the general said.
 Good: “We need to manage it […]. I think talks would be logical,” the general said.
 """
 
