@@ -32,7 +32,8 @@ read as no compound (`websites—particularly NASA websites–peaked around`; no
 article writes with a hyphen elsewhere), and where the em dash after it comes before the
 sentence's verb, closing an aside inside its subject (`content–press releases, media advisories,
 and speeches—are`). The fix writes the form of an em dash in the same sentence if there
-is one (the other half of the pair), else the house dash; compounds (`cost–benefit`,
+is one (the other half of the pair), else the house dash (a closed em dash in an article with no
+other dash: the writer closes dashes up); compounds (`cost–benefit`,
 `read–only`, `easy–to–see`, `built–in`) are otherwise left alone. The fix respaces the dash;
 it is safe, but for such a partner.
 
@@ -99,6 +100,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 # ("created–in 29 minutes–a prototype"); before another word it may be a compound
                 # ("cost–benefit study–the first"): only a reader can tell, so its fix is unsafe.
                 want = _partner_dash(pt, d, found) or dash
+                if style == "auto" and not any(votes.values()) and dash == DASH_FORMS["spaced-em"]:
+                    # no real dash to follow: the writer closed this one up (a blog is–you
+                    # hopefully), so a closed em dash, as hyphen-as-dash writes for learn--when
+                    want = DASH_FORMS["closed-em"]
                 safe = d in breaking or _next_word(pt, d) in _PHRASE_WORDS
                 yield Finding(d.start, d.end, f"en dash where a dash breaks the sentence; use '{want}'",
                               Fix.replace(d.start, d.end, want, f"Replace with '{want}'", safe=safe))
