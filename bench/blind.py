@@ -1432,6 +1432,8 @@ def main() -> int:
     ap.add_argument("--keep", default="")
     ap.add_argument("--show", type=int, default=1000, help="list at most this many misses/failures")
     ap.add_argument("--no-fix", action="store_true")
+    ap.add_argument("--show-off-line", action="store_true",
+                    help="also list cases found near the span but not on its own line")
     ap.add_argument("--tree", default="", help="lint with this checkout's src/ (e.g. an older commit, for 'before')")
     ap.add_argument("--corpus", default="",
                     help="draw the articles from this folder (default: $NEWSLINT_CORPUS or /work/shared/corpus)")
@@ -1539,6 +1541,13 @@ def report(results, args):
         print(f"  [{c.kind}] {c.rel}:{c.line0} ({c.note}); new elsewhere: "
               f"{[(f['rule'], f['line']) for f in r['new']][:4]}")
         print(f"      {context(r['dam'], c.start, c.end)}")
+    if args.show_off_line:
+        print("\nOFF THE LINE (found near the span, but no new finding on the span's own line):")
+        for r in [r for r in results if r["near"] and not r["at"]][:args.show]:
+            c = r["case"]
+            print(f"  [{c.kind}] {c.rel}:{c.line0} ({c.note}); near: "
+                  f"{[(f['rule'], f['line']) for f in r['near']][:4]}")
+            print(f"      {context(r['dam'], c.start, c.end)}")
     print("\nCONVERGENCE FAILURES (kinds with a certain repair, found, but --fix --unsafe-fixes differs):")
     only_unsafe = []
     for r in results:

@@ -51,6 +51,7 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=40, help="rows of the rule table")
     ap.add_argument("--cprofile", default="", help="profile rules whose ID or name contains this (or 'pipeline')")
     ap.add_argument("--sort", default="tottime", help="pstats sort key for --cprofile")
+    ap.add_argument("--cprofile-out", default="", help="also write the --cprofile stats to this file")
     ap.add_argument("--json", default="", help="write the numbers here")
     args = ap.parse_args()
     corpus = Path(args.corpus)
@@ -228,6 +229,8 @@ def main() -> int:
     if profiler is not None:
         print()
         pstats.Stats(profiler, stream=sys.stdout).sort_stats(args.sort).print_stats(35)
+        if args.cprofile_out:  # for pstats' print_callers: who calls a hot C function
+            profiler.dump_stats(args.cprofile_out)
     if args.json:
         Path(args.json).write_text(json.dumps({
             "files": len(paths), "bytes": size, "cpu": total, "stages": stage, "memo": memo_time,

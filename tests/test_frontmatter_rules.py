@@ -220,8 +220,9 @@ def test_unclosed_front_matter_without_a_sure_place_has_no_fix(text: str) -> Non
     # no blank line between the keys and the body: YAML reads no line at the margin that is no key
     ("---\ntitle: T\ndate: 2022-05-31\nThe body starts here.\n",
      "---\ntitle: T\ndate: 2022-05-31\n---\nThe body starts here.\n", 4),
-    # two blank lines: the body follows its fence after one
-    ("---\ntitle: T\n\n\nBody.\n", "---\ntitle: T\n\n---\n\nBody.\n", 4),
+    # two blank lines: the body follows its fence after one (reported from the first: the
+    # writer's fence may have stood before them or after them)
+    ("---\ntitle: T\n\n\nBody.\n", "---\ntitle: T\n\n---\n\nBody.\n", 3),
     # a comment paragraph between keys is no body
     ("---\ntitle: T\n\n# Make it better\nweight: 1\n\nBody.\n",
      "---\ntitle: T\n\n# Make it better\nweight: 1\n---\n\nBody.\n", 6),

@@ -22,7 +22,7 @@ One module a concern; the rest of newslint imports what it needs from this packa
 
 from __future__ import annotations
 
-from .block import CLOSING_FENCE, MAX_FRONT_MATTER, closing_place, parse, read_unclosed, split, taken_fence
+from .block import CLOSING_FENCE, MAX_FRONT_MATTER, closing_place, fence_span, parse, read_unclosed, split, taken_fence
 from .model import FrontMatter, FrontMatterError, Pos
 from .yaml_errors import INDICATOR_START, UNCLOSED_LIST, UNCLOSED_MAPPING, value_end
 from .yaml_loader import MAX_NODES, reads_as_text
@@ -31,6 +31,6 @@ from .yaml_salvage import MAX_SALVAGE
 
 __all__ = [
     "CLOSING_FENCE", "INDICATOR_START", "MAX_EXPANDED", "MAX_FRONT_MATTER", "MAX_NODES", "MAX_SALVAGE", "UNCLOSED_LIST",
-    "UNCLOSED_MAPPING", "FrontMatter", "FrontMatterError", "Pos", "closing_place", "parse", "read_unclosed",
+    "UNCLOSED_MAPPING", "FrontMatter", "FrontMatterError", "Pos", "closing_place", "fence_span", "parse", "read_unclosed",
     "reads_as_text", "split", "taken_fence", "value_end",
 ]

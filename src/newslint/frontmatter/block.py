@@ -186,6 +186,30 @@ def closing_place(text: str, content_start: int, kind: str = "yaml") -> tuple[in
         if text.endswith("\n") and (found := _closed_at(text, len(text), kind)) else None
 
 
+def fence_span(text: str, at: int, start: int) -> tuple[int, int]:
+    """The stretch where the lost fence of a block may go, around the place ``at`` the fix puts
+    it: from the end of the block's last line of keys (not above ``start``), over the blank and
+    ``#`` lines about the place (comments of the block, or the body's headings), to the first line
+    of the body that is neither. The writer may have put the fence after a blank line or before
+    it, after a comment or before it: "key⏎⏎---⏎Body", "key⏎## Heading⏎---⏎⏎Body"."""
+    first = at
+    while first > start:
+        above = text.rfind("\n", start, first - 1) + 1
+        line = text[above:first - 1]
+        if above < start or (line.strip(" \t") and not line.startswith("#")):
+            break
+        first = above
+    end, n = at, len(text)
+    while end < n:
+        eol = text.find("\n", end)
+        eol = n if eol < 0 else eol
+        line = text[end:eol]
+        if line.strip(" \t") and not line.startswith("#"):
+            break
+        end = eol + 1
+    return first, min(end, n)
+
+
 def _closed_at(text: str, at: int, kind: str) -> FrontMatter | None:
     """The block read with its closing fence put at ``at``, if it then reads as keys without error."""
     repaired = text[:at] + CLOSING_FENCE[kind] + "\n" + text[at:]

@@ -90,6 +90,7 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
               and not _spaced_full_name(text, m.end, next(iter(owners[m.form])))
               and not _ADDRESS_BEFORE().search(text, max(0, m.start - 2), m.start)
               and not _ADDRESS_AFTER().match(text, m.end)
+              and not _CONTACT_AFTER().match(text, m.end)
               and not (text.startswith(",", m.end) and _SENTENCE_START().search(text, max(0, m.start - 4), m.start)
                        and _spoken_to(text, m.end))
               and not near_invisible(doc, m.start, m.end, margin=1)
@@ -182,6 +183,10 @@ def _spoken_to(text: str, end: int) -> bool:
 # Part of an e-mail address or a dotted identifier: "Fox.Jean@bls.gov", "Abraham.Marinez@ed.gov".
 _ADDRESS_BEFORE = lazy(r"\w\.$")
 _ADDRESS_AFTER = lazy(r"@|\.\w")
+# A contact line: the name as the press contacts list gives it, then the address to write to
+# ("United States: Giovanni gtamacas@protonmail.com", "Canada: Sarah (sarah@…)"). The list names its
+# contacts the way they sign; it is no reference to the person in the story's prose.
+_CONTACT_AFTER = lazy(r"[ \t]+[(<\[]?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Not a lone first name: a nickname or aside follows ("Mark “Murch” Erhardt", "Sara (Crocoll)
 # Smith"), an acronym ("Denver GSA"), or the end of a link text ("[Noah][noah]": a product).
 _NOT_ALONE_AFTER = lazy(r"\s*[“\"(]|\s+[A-Z]{2,}\b|[\]\ue000]")

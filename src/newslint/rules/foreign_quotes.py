@@ -21,17 +21,23 @@ A link's title, which shows as a tooltip, is checked too when its double marks a
 another language's (`[text](url "Mobile a »Second Screen« for TV")`), with a safe fix.
 
 Not findings: the language's own marks at any level; straight marks (NL114 `straight-quotes`);
-marks in code, URLs, HTML and shortcodes.
+marks in code, URLs, HTML and shortcodes; marks in a paragraph written in Cyrillic or Greek in an
+article of a Latin-script language (an English post that gives a Ukrainian version of itself
+below: its «…» are Ukrainian marks in Ukrainian text, not an English quotation's), told by the
+paragraph's letters outside the quotation (those of the quotation itself when it is all the
+paragraph has).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from typing import Any, Callable, Iterator, Mapping
 
 from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..links.targets import link_titles
+from ..patterns import lazy
 from ..quotes import STRAIGHT, analyse, has_foreign_script
 
 ID = "NL115"
@@ -57,10 +63,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     own = prof.primary | STRAIGHT | {"’"}
     language = _LANGUAGES.get(prof.language, f"'{prof.language}'")
     foreign = q.foreign()
-    titled = _titles(doc, levels)
+    titled = _titles(doc, levels, prof.language not in _CYRILLIC_LANGUAGES)
     if not foreign and not titled:
         return
     heads = [(b.start, b.end) for b in doc.prose_index.blocks if b.kind == "heading"]
+    native = _ForeignScriptBlocks(doc) if prof.language not in _CYRILLIC_LANGUAGES else None
     habits = _Habits(q.marks, levels, lambda m: m.start < doc.body_start or any(a <= m.start < b for a, b in heads))
     outer = habits.outer(prof)
     for a, b in titled:  # (a link's title: see _titles)
@@ -74,6 +81,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if mk.masked or mk.role not in ("open", "close"):
             continue
         other = mk.partner
+        if native is not None and native.covers(mk.start, other.end if other is not None else mk.end):
+            continue  # Cyrillic or Greek text, with its own language's marks
         if other is not None:
             if mk.role == "close" or other.masked or other.ch in STRAIGHT or mk.ch in STRAIGHT or other.flag == "prime":
                 continue
@@ -97,11 +106,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
 _FOREIGN_PAIRS = frozenset({("«", "»"), ("»", "«"), ("„", "“"), ("„", "”")})
 
 
-def _titles(doc: Document, levels: set[tuple[str, str]]) -> list[tuple[int, int]]:
+def _titles(doc: Document, levels: set[tuple[str, str]], latin: bool) -> list[tuple[int, int]]:
     """A link's title is not prose (the masker hides it), but it shows as a tooltip and to screen
     readers: the offsets of the two marks of a quotation in it with another language's pair
     ([text](url "Mobile a »Second Screen« for TV")). Only a title whose double marks are just
-    that pair, the first before a word and the second after one: the fix is safe."""
+    that pair, the first before a word and the second after one: the fix is safe. Not a title
+    in Cyrillic or Greek in a Latin-script article (``latin``): its «…» are its text's own."""
     text = doc.text
     if not any(ch in text for ch in "«»„"):
         return []
@@ -113,10 +123,52 @@ def _titles(doc: Document, levels: set[tuple[str, str]]) -> list[tuple[int, int]
             continue
         a, b = marks
         pair = (title[a], title[b])
+        if latin and has_foreign_script(title):
+            continue
         if pair in _FOREIGN_PAIRS and pair not in levels and title[a + 1: a + 2].isalnum() \
                 and (title[b - 1: b].isalnum() or title[b - 1: b] in ".!?") and not title[b + 1: b + 2].isalnum():
             out.append((ts + a, ts + b))
     return out
+
+
+_LATIN = lazy(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_GREEK = lazy(r"[\u0370-\u03ff\u0400-\u052f]")
+
+
+class _ForeignScriptBlocks:
+    """The prose blocks of a Latin-script article that are written in Cyrillic or Greek: a
+    translation of the post given below it, a line of slogans in the original. «…» there are the
+    text's own marks. A block counts when most of its letters outside the quotation are Cyrillic
+    or Greek, or, when the quotation is all it has (a slogan on a line of its own), most of the
+    quotation's. An English sentence quoting Russian (He said «Да».) stays English."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.blocks = [(b.start, b.end) for b in doc.prose_index.blocks]
+        self.starts = [a for a, _ in self.blocks]
+        # the letters' offsets, counted in a span by bisection: one pass over the text, however
+        # many quotation marks it has (a quote soup of thousands in one paragraph stays linear)
+        self.foreign = [m.start() for m in _CYRILLIC_GREEK().finditer(self.text)]
+        self.latin: list[int] | None = None
+
+    def _count(self, positions: list[int], start: int, end: int) -> int:
+        return bisect_left(positions, end) - bisect_left(positions, start)
+
+    def covers(self, start: int, end: int) -> bool:
+        if not self.foreign:
+            return False  # (no Cyrillic or Greek letter anywhere: the common case costs nothing)
+        i = bisect_right(self.starts, start) - 1
+        if i < 0 or self.blocks[i][1] < start:
+            return False
+        if self.latin is None:
+            self.latin = [m.start() for m in _LATIN().finditer(self.text)]
+        a, b = self.blocks[i]
+        inside = (self._count(self.foreign, start, end), self._count(self.latin, start, end))
+        outside = (self._count(self.foreign, a, b) - inside[0], self._count(self.latin, a, b) - inside[1])
+        for foreign, latin in (outside, inside):
+            if foreign or latin:
+                return foreign > latin
+        return False
 
 
 class _Habits:

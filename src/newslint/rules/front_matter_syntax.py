@@ -2,7 +2,8 @@
 
 Covers a block opened with ``---`` (YAML), ``+++`` (TOML) or ``{`` (JSON) that is never
 closed (reported where its closing fence belongs when the keys clearly end at a blank line
-before prose, which is where the fix puts the fence; else at the opening fence), YAML/TOML/JSON syntax errors (at the line that caused them: a key that lost its colon,
+before prose, which is where the fix puts the fence, the span taking in the blank and ``#``
+lines about that place, where the writer's fence may have stood; else at the opening fence), YAML/TOML/JSON syntax errors (at the line that caused them: a key that lost its colon,
 the opening of a quote never closed; else where the parser stopped), tab
 characters used for indentation in YAML, and front matter that is a list or a single value
 instead of a mapping of keys. Site generators either fail the build or silently drop such
@@ -139,7 +140,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..frontmatter import (CLOSING_FENCE, INDICATOR_START, UNCLOSED_LIST, UNCLOSED_MAPPING, FrontMatter, FrontMatterError,
-                           Pos, parse, split, value_end)
+                           Pos, fence_span, parse, split, value_end)
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
 from .merge_conflict_marker import MARKER
@@ -217,8 +218,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 fence = CLOSING_FENCE[fm.kind]
                 taken = "" if fm.taken_fence is None else \
                     f" (the `{fence}` on line {doc.position(fm.taken_fence)[0]} is a break in the body, not its end)"
-                yield Finding(at, at, f"the front matter opened with `{fence}` on line {doc.position(fm.start)[0]} "
-                                      f"is never closed{taken}; its closing `{fence}` belongs here", quoted)
+                # (the span: where the writer may have had it, from the blank and `#` lines above the
+                # place, which may be comments of the block, over those below it to the body's first line)
+                start, end = fence_span(doc.text, at, fm.content_start)
+                where = "here" if not re.search(r"(?m)^#", doc.text[start:end]) else \
+                    "here, before or after the `#` lines (comments of the block, or headings of the body)"
+                yield Finding(start, end, f"the front matter opened with `{fence}` on line {doc.position(fm.start)[0]} "
+                                          f"is never closed{taken}; its closing `{fence}` belongs {where}", quoted)
                 continue
         elif fm.kind == "yaml" and error.message in (_UNQUOTED_COLON, _NO_KEY) and _indented_key(text, error.start):
             message, quoted = _indented_key(text, error.start)  # type: ignore[misc]

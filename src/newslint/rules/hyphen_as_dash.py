@@ -70,6 +70,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
+from ..quotes import analyse
 from ..resources import english_word
 from ..typography import (DASH_FORMS, dash_votes, dashes, data, house_dash, near_invisible, paired_form, range_side,
                           real_dashes)
@@ -105,7 +106,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     paired = sum(1 for d in doubles if paired_form(doc, d)) if style == "auto" else 0
     pt = doc.prose_text
     keep_doubles = style == "auto" and len(doubles) - paired > real + paired \
-        and not (not real and _lone_closed(pt, doubles))
+        and not (not real and (_lone_closed(pt, doubles) or _lone_among_curly(doc, doubles)))
     house = house_dash(doc, style)
     mixed = _mixed_forms(doc) if style == "auto" else []
     chained: set[int] | None = None  # the hyphens of Epic - Feature - Story, found when first asked
@@ -253,6 +254,24 @@ def _mixed_forms(doc: Document) -> list[str]:
     if not total or 3 * max(votes.values()) >= 2 * total:
         return []
     return sorted((f for f in DASH_ORDER if votes[f]), key=lambda f: -votes[f])
+
+
+def _lone_among_curly(doc: Document, doubles: list[Any]) -> bool:
+    """The one ``--`` of an article without a real dash that types its own curly quotes and
+    apostrophes (straight-quotes' test: curly marks at least as many as straight ones)? A writer
+    who leans on SmartyPants leaves quotes plain too, and keeps to ``--`` (two or more, or the
+    ``---`` of its em dash, are a habit even among curly quotes); one who types ’ and “…” has the
+    typography at hand, and their one ``--`` is a dash typed on a typewriter (the article's only
+    dash retyped: ``measure the impacts -- percent of market growth`` beside “royalty free”). Not
+    one between two range ends (``19:00--20:30``), which SmartyPants renders as the en dash a
+    range wants."""
+    if len(doubles) != 1 or doubles[0].mark != "--":
+        return False
+    d, pt = doubles[0], doc.prose_text
+    if range_side(pt, d.start, -1) and range_side(pt, d.end, 1):
+        return False  # 19:00--20:30: SmartyPants's en dash, right for a range
+    q = analyse(doc)
+    return q is not None and q.style("auto") == "curly"
 
 
 def _lone_closed(pt: str, doubles: list[Any]) -> bool:

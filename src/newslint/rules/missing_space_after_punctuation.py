@@ -228,9 +228,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if clause_runs_on(pt, i, table) and not near_invisible(doc, i - 20, i + 20) \
                 and not (pt[i] == ";" and _ESCAPED_ENTITY_END().search(doc.text, max(0, i - 40), i + 1)):
             yield _plural_comma(pt, i) or finding(pt, i)
-    for m in _MONTH_YEAR().finditer(pt):  # 17 December,2015: a date's comma before its year
-        if not near_invisible(doc, m.start(1) - 20, m.start(1) + 20):
-            yield finding(pt, m.start(1))
+    for m in _COMMA_YEAR().finditer(pt):  # 17 December,2015: a date's comma before its year
+        i = m.start()
+        if _MONTH_DAY_BEFORE().search(pt, max(0, i - 16), i) and not near_invisible(doc, i - 20, i + 20):
+            yield finding(pt, i)
     yield from before_opener(doc, pt, table)
     for i in sc.lowered:  # on Friday.iOS users: a lower-case letter, then a capital, after the stop
         if DOT_BRAND().match(pt, i) and brand_opens(pt, i, latin, doc.text) and not near_invisible(doc, i - 20, i + 20):
@@ -268,9 +269,13 @@ def _plural_comma(pt: str, i: int) -> Finding | None:
                    Fix.delete(i, i + 1, "Delete the comma", safe=False))
 
 # A month's name, its day perhaps, and a comma glued to a year (17 December,2015; May 9,2016): the
-# scan passes a comma before a digit by (1,000), but a year after a month is a date's own part
-_MONTH_YEAR = lazy(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-                   r"(?: [0-9]{1,2})?(,)(?:1[5-9]|20)[0-9]{2}(?![0-9]|[.,][0-9])")
+# scan passes a comma before a digit by (1,000), but a year after a month is a date's own part.
+# The comma and year are looked for first (re skips to a comma at C speed) and the month only
+# before one: a pattern that starts with the twelve names is tried at every word of the corpus
+# (1.2 s of 17 on one job, where the two steps take 0.02 s).
+_COMMA_YEAR = lazy(r",(?:1[5-9]|20)[0-9]{2}(?![0-9]|[.,][0-9])")
+_MONTH_DAY_BEFORE = lazy(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                         r"(?: [0-9]{1,2})?\Z")  # (searched in the 16 characters before the comma: \Z is there)
 
 # The first two characters of a general punctuation mark (’ “ ” — …) read as Windows-1252: what
 # follows the mark is not a word but a garbled mark, which mojibake (NL122) restores
