@@ -33,7 +33,7 @@ article writes with a hyphen elsewhere), and where the em dash after it comes be
 sentence's verb, closing an aside inside its subject (`content–press releases, media advisories,
 and speeches—are`). The fix writes the form of an em dash in the same sentence if there
 is one (the other half of the pair), else the house dash (a closed em dash in an article with no
-other dash: the writer closes dashes up); compounds (`cost–benefit`,
+other dash or no form that two in three of them take: the writer closes dashes up); compounds (`cost–benefit`,
 `read–only`, `easy–to–see`, `built–in`) are otherwise left alone. The fix respaces the dash;
 it is safe, but for such a partner.
 
@@ -100,9 +100,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 # ("created–in 29 minutes–a prototype"); before another word it may be a compound
                 # ("cost–benefit study–the first"): only a reader can tell, so its fix is unsafe.
                 want = _partner_dash(pt, d, found) or dash
-                if style == "auto" and not any(votes.values()) and dash == DASH_FORMS["spaced-em"]:
-                    # no real dash to follow: the writer closed this one up (a blog is–you
-                    # hopefully), so a closed em dash, as hyphen-as-dash writes for learn--when
+                if style == "auto" and (not clear or not any(votes.values())) and want != DASH_FORMS["closed-em"] \
+                        and not _partner_dash(pt, d, found):
+                    # no real dash to follow, or no form two in three of them take: the writer
+                    # closed this one up (a blog is–you hopefully), so a closed em dash, as
+                    # hyphen-as-dash writes for learn--when; it then votes as the em dash it
+                    # stood for, and the article's majority is what it was before the slip
                     want = DASH_FORMS["closed-em"]
                 safe = d in breaking or _next_word(pt, d) in _PHRASE_WORDS
                 yield Finding(d.start, d.end, f"en dash where a dash breaks the sentence; use '{want}'",
