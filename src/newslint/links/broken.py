@@ -108,12 +108,14 @@ def _broken(doc: Document) -> Iterator[Broken]:
         words = m.group(2)
         if m.start() > 0 and (text[m.start() - 1] == "]" or text[m.start() - 1].isalnum()
                               or text[max(0, m.start() - 3):m.start()].rstrip(" \t")[-1:] == "]") \
-                or not doc.is_prose(m.start()) or not doc.is_prose(m.end() - 1) or _MARKUP_CHARS().search(words) \
+                or not doc.is_prose(m.start()) or (not doc.is_prose(m.end() - 1) and not _WHOLE_URL().fullmatch(words)) \
+                or _MARKUP_CHARS().search(words) \
                 or words.strip().isdigit() or normalize_label(words) in labels:
             # a link's own ")[" (also the destination of one whose "] (" gained a space: its fix
             # deletes the space, and a swap as well would take the next link's text), code, markup,
             # a citation ((https://…)[1]) or a defined reference
-            # (the text's first word is masked with the URL, which a bare URL's autolink runs into)
+            # (the text's first word is masked with the URL, which a bare URL's autolink runs into;
+            # so is all of a text that is a URL itself, (https://…)[https://…], which swaps too)
             continue
         yield Broken(m.start(), m.end(), "reversed",
                      "link written as (url)[text]: this renders as text; write [text](url)",

@@ -1,4 +1,4 @@
-"""A heading's marker glued to its title (``##News``, ``##1. The inventory``, ``#No Longer Just an
+"""A heading's marker glued to its title (``##News``, ``##1. The inventory``, ``###2018 summary``, ``#No Longer Just an
 Aggregator`` alone on its line): in CommonMark a paragraph, not a heading.
 """
 
@@ -28,11 +28,13 @@ def glued_headings(doc: Document, pt: str) -> Iterator[Finding]:
 
 
 # ##News at a line's start (up to three spaces in): a heading whose space went missing
-# (or a numbered one: ##1. The inventory, ###2) Who gets it; or one that opens with Q&A, R&amp;D)
+# (or a numbered one: ##1. The inventory, ###2) Who gets it; one that opens with a year, ###2018
+# summary, not a date or a number going on, ##2018-05; or one that opens with Q&A, R&amp;D)
 _UPPER = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
           "Α-ΩА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏҐ")  # capitals of the Latin, Greek and Cyrillic alphabets (##Über, ##Подяка)
 _GLUED_HEADING = lazy(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[" + _UPPER + r"][^\W\d_]*(?:[\s,:;.!?’'*_&\ue000-]|$)"
-                            r"|[0-9]{1,2}[.):]?[ \t]+[" + _UPPER + r"]|\ue000+[" + _UPPER + r"]))", re.M)  # (or an anchor: ##<a name="x"></a>Title)
+                            r"|[0-9]{1,2}[.):]?[ \t]+[" + _UPPER + r"]|(?:1[89]|20)[0-9]{2}(?![\w.,:/-])|\ue000+[" + _UPPER + r"]))",
+                    re.M)  # (or an anchor: ##<a name="x"></a>Title)
 
 # #No Longer Just an Aggregator: a lone '#' glued to a title of three words or more, no stop at its end
 # (a hashtag at a line's start goes on as a sentence: #AskFAFSA questions are accepted.)

@@ -2,7 +2,8 @@
 
 Text hugs its brackets: `(text)`, `[text]`. A space inside a link's text (`[ text ](url)`)
 becomes part of the link, underlined; so it does when the link's text is its address
-(`[ www.nasa.gov](http://www.nasa.gov/)`). When the space was meant to separate the bracket from
+(`[ www.nasa.gov](http://www.nasa.gov/)`) or an HTML entity is next to the space
+(`[&#8216;How&#8217;s My Waterway?&#8217; ](url)`: the entity is a character of the text). When the space was meant to separate the bracket from
 the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise it deletes it
 (also between the brackets of a citation glued to its word: `III(A )(2)` is `III(A)(2)`, and in
 one word's brackets glued to it: `image( s)` is `image(s)`).
@@ -47,6 +48,8 @@ DEFAULTS: dict[str, Any] = {}
 
 _PAIR = {"(": ")", "[": "]", ")": "(", "]": "["}
 # A smiley that ends where the spaces before a closing bracket start, after a space or a line's start.
+_ENTITY_AT = lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")  # &#8217; &rsquo;
+_ENTITY_BEFORE = lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});$")
 _EMOTICON = lazy(r"(?:^|(?<=\s))[:;=][-^']?[()DPp]$")
 _SPACE = " \t"
 _GLUE_BEFORE = ",.…;:!?)]>”’"  # after these (or a word) a bracket wants a space before it
@@ -67,6 +70,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             j += 1
         if j > i + 1 and pt[j:j + 1] == MASK and pt[i] == "[" and _url_at(doc, j, 0):
             pass  # [ www.nasa.gov](http://www.nasa.gov/): a link whose text is its URL, shown to readers
+        elif j > i + 1 and pt[j:j + 1] == MASK and _ENTITY_AT().match(doc.text, j):
+            pass  # [ &#8216;How&#8217;s My Waterway?&#8217;](url): an entity is a character of the text
         elif j == i + 1 or j >= n or pt[j] in "\n" + MASK + ")]" + PUNCT or (pt[i] == "[" and pt[j] in "xX✓✔" and pt[j + 1: j + 2] == "]"):
             continue  # empty, line end, a task-list box, or a space before punctuation (NL102's)
         if (i and pt[i - 1] in ":;=") or near_invisible(doc, i, j) or j in starts:
@@ -89,6 +94,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             s -= 1
         if pt[s - 1:s] == MASK and pt[i] == "]" and s != i and _url_at(doc, s, 1):
             pass  # [www.nasa.gov ](http://www.nasa.gov/)
+        elif pt[s - 1:s] == MASK and s != i and _ENTITY_BEFORE().search(doc.text, max(0, s - 12), s):
+            pass  # [&#8216;How&#8217;s My Waterway?&#8217; ](url): an entity is a character of the text
         elif s == 0 or pt[s - 1] in "\n" + MASK + "([" or (pt[s - 1] in ":;=" and pt[i] == ")"):
             continue  # (an emoticon is :) or ; ), never with a square bracket: [Key: ](url) is a slip)
         elif s != i and pt[i] == ")" and _EMOTICON().search(pt[max(0, s - 6): s]):
