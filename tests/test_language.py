@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint import language
@@ -146,6 +148,34 @@ def test_document_language_order() -> None:
     assert _doc("Merci !", default="fr").language == "fr"            # else the configured language
     assert _doc("Thanks!").language == "en"
     assert _doc(ENGLISH, default="de").language == "en"              # plain English is English
+
+
+def test_language_known_says_whether_the_article_named_it() -> None:
+    assert _doc(FRENCH).language_known                               # the prose
+    assert _doc("Merci à tous !", path="content/fr/a.md").language_known  # the path
+    assert not _doc("Merci !", default="fr").language_known          # the configured one only
+
+
+def test_the_site_generators_config_names_the_language(tmp_path: Path) -> None:
+    """Without ``language`` in newslint's config, Jekyll's ``lang`` or Hugo's
+    ``defaultContentLanguage`` (then ``languageCode``) is the default for an article too short to
+    tell; newslint's own setting wins, and a malformed file says nothing."""
+    from newslint.config import load
+
+    jekyll = tmp_path / "jekyll"
+    (jekyll / "_posts").mkdir(parents=True)
+    (jekyll / ".git").mkdir()
+    (jekyll / "_config.yml").write_text("title: Mon site\nlang: fr-FR\n", encoding="utf-8")
+    assert load(None, start=jekyll / "_posts").language == "fr-fr"
+    hugo = jekyll / "sub"  # (a config file of newslint's: the search stops at its folder)
+    (hugo / "content").mkdir(parents=True)
+    (hugo / "newslint.toml").write_text("", encoding="utf-8")
+    (hugo / "hugo.toml").write_text('languageCode = "de-de"\ndefaultContentLanguage = "de"\n', encoding="utf-8")
+    assert load(None, start=hugo / "content").language == "de"
+    (hugo / "hugo.toml").write_text("languageCode = [", encoding="utf-8")
+    assert load(None, start=hugo / "content").language == "en"  # (not the Jekyll site's above it)
+    (hugo / "newslint.toml").write_text('language = "it"\n', encoding="utf-8")
+    assert load(None, start=hugo / "content").language == "it"
 
 
 def test_declared_sections() -> None:

@@ -89,7 +89,7 @@ def load(path: Path | None, *, start: Path | None = None) -> Config:
     if path is None and start is not None:
         path = find(start)
     if path is None:
-        return Config(root=Path.cwd())
+        return Config(root=Path.cwd(), language=_site_language(start, None))
     import tomllib  # (here: a run without a config file never needs it)
 
     try:
@@ -100,7 +100,18 @@ def load(path: Path | None, *, start: Path | None = None) -> Config:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("newslint", {})
-    return from_mapping(data, path)
+    config = from_mapping(data, path)
+    if "language" not in data:
+        config = replace(config, language=_site_language(start or path.parent, path.parent))
+    return config
+
+
+def _site_language(start: Path | None, stop: Path | None) -> str:
+    """Without ``language`` in newslint's config, the one the site generator's config names
+    (Jekyll's ``lang``, Hugo's ``defaultContentLanguage``: site.py), else English."""
+    from .site import site_language
+
+    return (site_language(start, stop) if start is not None else None) or "en"
 
 
 def from_mapping(data: Mapping[str, Any], path: Path | None = None, root: Path | None = None) -> Config:

@@ -200,7 +200,17 @@ class Document:
             if heads:
                 found = language.from_prose(f"{heads} {body}")
         found = found or language.from_path(self.path)
-        return found or (self.default_language or "en").strip().replace("_", "-").lower()
+        if found:
+            return found
+        self._memo["language.guessed"] = True
+        return (self.default_language or "en").strip().replace("_", "-").lower()
+
+    @property
+    def language_known(self) -> bool:
+        """Did the front matter, the prose or the path name the article's language? False when
+        it is the configured one only, for a text too short to tell (see language.py)."""
+        self.language_tag  # noqa: B018 (decides it)
+        return "language.guessed" not in self._memo
 
     def field_spans(self) -> list[tuple[int, int, str]]:
         """Prose spans inside the configured front-matter string fields: (start, end, key).

@@ -8,6 +8,7 @@ a front-matter value such as ``../../etc/passwd`` is reported as outside the sit
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -155,3 +156,64 @@ def _is_dir(path: str) -> bool:
 @lru_cache(maxsize=65536)
 def _isdir(path: str) -> bool:
     return os.path.isdir(path)
+
+
+# The site generator's configuration, and the keys in it that name the content's language:
+# Jekyll's _config.yml (lang, as jekyll-seo-tag and most themes read it; locale, Minimal
+# Mistakes's), Hugo's hugo.* or config.* (defaultContentLanguage, then languageCode)
+_SITE_CONFIGS = (("_config.yml", ("lang", "locale")), ("_config.yaml", ("lang", "locale")),
+                 *((f"{stem}.{ext}", ("defaultContentLanguage", "languageCode"))
+                   for stem in ("hugo", "config") for ext in ("toml", "yaml", "yml", "json")))
+
+
+def site_language(start: Path, stop: Path | None = None) -> str | None:
+    """The content language the site generator's configuration names (``lang: fr`` in Jekyll's
+    _config.yml, ``defaultContentLanguage = "fr"`` in Hugo's hugo.toml), found from ``start``
+    upward to ``stop`` (the newslint config's folder) or the repository's root, or None. An
+    article too short for its prose to tell its language is then read in the site's."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    last = stop.resolve() if stop is not None else None
+    for candidate in (folder, *folder.parents):
+        for name, keys in _SITE_CONFIGS:
+            path = candidate / name
+            if path.is_file():
+                found = _language_in(path, keys)
+                if found:
+                    return found
+        if candidate == last or (last is None and (candidate / ".git").exists()):
+            break
+    return None
+
+
+def _language_in(path: Path, keys: tuple[str, ...]) -> str | None:
+    """The first of ``keys`` in a YAML, TOML or JSON file that holds a language tag, or None (an
+    unreadable or malformed file says nothing)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".toml":
+            import tomllib
+
+            data = tomllib.loads(text)
+        elif path.suffix == ".json":
+            import json
+
+            data = json.loads(text)
+        else:
+            import yaml
+
+            data = yaml.safe_load(text)
+    except Exception:  # (any parse error of another tool's file: it names no language here)
+        return None
+    if not isinstance(data, dict):
+        return None
+    for key in keys:
+        value = data.get(key)
+        if isinstance(value, str) and _LANGUAGE_TAG.fullmatch(value.strip()):
+            return value.strip().replace("_", "-").lower()
+    return None
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+

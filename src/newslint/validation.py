@@ -163,7 +163,8 @@ _SIDE_TITLES = ("sub", "link", "short", "nav", "menu", "sidebar", "seo", "meta",
 def _titled_by_own_key(instance: Any, required: Any) -> bool:
     """Only ``title`` is missing, and the site names its title otherwise: a top-level key that ends
     in "title" (Eleventy's ``newstitle``, ``post_title``, ``articleTitle``) or ``headline`` holds a
-    non-empty string. The lenient default schema asks for a title, not for its key's name; a
+    non-empty string, or ``name`` holds words (not a slug: see ``_WORDS``). The lenient default
+    schema asks for a title, not for its key's name; a
     subtitle, link title or SEO title (``_SIDE_TITLES``) is no title of its own."""
     if not isinstance(instance, dict) or not isinstance(required, list):
         return False
@@ -176,7 +177,16 @@ def _titled_by_own_key(instance: Any, required: Any) -> bool:
         if name == "headline" or (name.endswith("title") and len(name) > 5
                                   and not name[:-5].startswith(_SIDE_TITLES)):
             return True
+        if name == "name" and _WORDS().search(value):
+            return True
     return False
+
+
+# A `name` in words is the entry's title where a site's collection calls its title so (an Astro
+# collection's `name: Bi-Weekly 26 - Bronx River`, Jekyll pages' `name: Volunteering Day`); a
+# `name` without a space is a slug or an identifier (Bitcoin Optech's `name: 2019-10-29-schnorr-
+# taproot-workshop` beside its title), which titles nothing.
+_WORDS = lazy(r"[^\W\d_]{2,}[ \t]+\S")
 
 
 def too_big(data: Any) -> str:

@@ -98,7 +98,9 @@ def capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: in
 
 
 # After a given name glued to a stop: its surname, then the sentence goes on (a lower-case word)
-_SURNAME_NEXT = lazy(r" [A-Z][a-z]+(?:[’']s)? [a-z]")
+# (or its possessive before any word: Semantria.Steve Grunwell’s WordPress plugin, the mark
+# maybe an entity the prose view masks, Grunwell&#8217;s)
+_SURNAME_NEXT = lazy(r" [A-Z][a-z]+(?:[’']s)? [a-z]| [A-Z][a-z]+(?:[’']|\ue000+)s [A-Za-z]")
 # After the glued word, a determiner or a pronoun that opens a noun phrase or a clause
 # (not "that", a relative after a name too: Event.Created that the handler reads; not "it", "its",
 # "his", "her": an object or its possessive, gave Lightning.Pub its name)

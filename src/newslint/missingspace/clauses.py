@@ -73,9 +73,10 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
         # French, Portuguese or Dutch "de" is a word that goes on with the clause, not Germany's domain
     if not nxt and mark == "," and word.isalpha() and word.islower() and len(word) >= 3 and word in english_words():
         nxt = right_word(right, domains=True)  # privacy concerns,app purging: a domain's word that
-        # is an English word, then the clause (not report,pdf or example,com: no word, or no clause)
-        if not (right == nxt and len(nxt) >= 3 and nxt.islower() and nxt in english_words()
-                and space_then_lower(pt, i + 1 + len(nxt))):
+        # is an English word, then the clause (not report,pdf or example,com: no word, or no clause),
+        # or the next item of a list in words (social media,chat, blogs or email)
+        if not (len(nxt) >= 3 and nxt.islower() and nxt in english_words()
+                and (right == nxt or right == nxt + ",") and space_then_lower(pt, i + 1 + len(right))):
             nxt = ""
     if not nxt and mark == "," and word.isalpha() and len(word) > 1 and (
             _WORD_PAIR().match(right) or (word.islower() and len(word) >= 4 and _SLASHED_PLAIN().fullmatch(right))):

@@ -80,6 +80,13 @@ def sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: s
         # writes alone opens the next sentence, its clause going on or an apposition after a comma
         # (a determiner or a relative pronoun: not config.MaxValue, then, where code may go on)
         # (not prevScript.IsValid: a lower-case CamelCase word before the stop; not a name written only so)
+    if word.istitle() and word.isalpha() and len(word) > 2 and left == word and pt[i] == "." and name == right \
+            and _PASCAL().fullmatch(name) and space_then_lower(pt, after) and glued_count(pt, word, name) == 1 \
+            and stands_alone(latin(), word) and stands_alone(latin(), name) and not has_code(text or pt):
+        return True  # the robotic helicopter Ingenuity.GitHub posted: a capitalised word and a name
+        # in CamelCase, each of which the article writes alone elsewhere (the Ingenuity helicopter,
+        # my GitHub profile), glued once, the clause going on: two sentences; in an article that
+        # shows no code (a module's name written with a dot, Microsoft.PowerShell, comes with code)
     if pt[i] in "!?" and word not in BANG_NAMES and _inverted_before(pt, i) and right[:1].isalpha() and (len(nxt := right_word(right)) > 1 or nxt in ("A", "Y", "O")):
         return True  # ¡Hola!Mi casa, ¿Dónde?Nadie: Spanish opens the exclamation or question with its
         # inverted mark, so the closing one ends words, not a name styled with a "!" (Yahoo!News)

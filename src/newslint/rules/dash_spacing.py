@@ -32,7 +32,8 @@ read as no compound (`websites—particularly NASA websites–peaked around`; no
 article writes with a hyphen elsewhere), and where the em dash after it comes before the
 sentence's verb, closing an aside inside its subject (`content–press releases, media advisories,
 and speeches—are`). The fix writes the form of an em dash in the same sentence if there
-is one (the other half of the pair), else the house dash; compounds (`cost–benefit`,
+is one (the other half of the pair), else the house dash (a closed em dash in an article with no
+other dash or no form that two in three of them take: the writer closes dashes up); compounds (`cost–benefit`,
 `read–only`, `easy–to–see`, `built–in`) are otherwise left alone. The fix respaces the dash;
 it is safe, but for such a partner.
 
@@ -99,6 +100,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 # ("created–in 29 minutes–a prototype"); before another word it may be a compound
                 # ("cost–benefit study–the first"): only a reader can tell, so its fix is unsafe.
                 want = _partner_dash(pt, d, found) or dash
+                if style == "auto" and (not clear or not any(votes.values())) and want != DASH_FORMS["closed-em"] \
+                        and not _partner_dash(pt, d, found):
+                    # no real dash to follow, or no form two in three of them take: the writer
+                    # closed this one up (a blog is–you hopefully), so a closed em dash, as
+                    # hyphen-as-dash writes for learn--when; it then votes as the em dash it
+                    # stood for, and the article's majority is what it was before the slip
+                    want = DASH_FORMS["closed-em"]
                 safe = d in breaking or _next_word(pt, d) in _PHRASE_WORDS
                 yield Finding(d.start, d.end, f"en dash where a dash breaks the sentence; use '{want}'",
                               Fix.replace(d.start, d.end, want, f"Replace with '{want}'", safe=safe))
@@ -330,6 +338,8 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
         return True  # join us–in person, where she is–on the web: no compound (built–in, add–on) starts so
     if word == "in" and _IN_PHRASE().match(pt, d.end):
         return True  # more dynamic–in effect, together–in particular: a phrase that opens an aside
+    if before is not None and _short_head(pt, d, before, word):
+        return True
     if before is not None and _no_compound(pt, d, before, word):
         return True
     if word not in _CLAUSE_WORDS and word not in _CLAUSE_OPENERS \
@@ -381,6 +391,33 @@ def _no_compound(pt: str, d: Any, before: re.Match[str], word: str) -> bool:
             and _VERB_AFTER().match(pt, d.end + len(word)):
         return True  # impermanence–websites can: the subject of a clause, its verb after it
     return word.endswith("ly") and word not in _LY_NOT_ADVERBS and word[:-2] in words and word in words
+
+
+def _short_head(pt: str, d: Any, before: re.Match[str], word: str) -> bool:
+    """Does a two-letter word before a closed en dash end a clause, so that the dash breaks the
+    sentence? A form of "be", a pronoun or "of" starts no compound (what a blog is–you hopefully
+    have, understand it–regardless of, the needs of–and designing; be–all is one); "do" and "go"
+    after "to", a pronoun, a modal or "and" are verbs (what we needed to do–make people's lives,
+    ready to go–saved time; a do–nothing, the go–to guide take a determiner); "at", "to" and "as"
+    before a determiner or a pronoun (where they're at–the college, don't need to–you may; not
+    to–do, as–is, at–risk). Not in a chain of dashes (point–of–contact, easy–to–see)."""
+    head = before.group()
+    if len(head) != 2 or len(word) < 2 or pt[before.start() - 1: before.start()] in ("–", "-") \
+            or pt[d.end + len(word): d.end + len(word) + 1] in ("–", "-"):
+        return False
+    if head in _SHORT_NO_COMPOUND:
+        return (head, word) not in _SHORT_COMPOUNDS
+    if head in ("do", "go"):
+        return _VERB_BEFORE().search(pt, max(0, before.start() - 20), before.start()) is not None
+    return head in ("at", "to", "as") and word in _OPENS_PHRASE
+
+
+_SHORT_NO_COMPOUND = frozenset("is of us it me am we he be".split())
+_SHORT_COMPOUNDS = frozenset({("be", "all"), ("it", "girl")})
+_VERB_BEFORE = lazy(r"(?:^|[^\w’'])(?:to|I|we|you|they|he|she|can|could|will|would|should|must|may|might|and|or|did|does|"
+                    r"let’s|let's)[ \t]+\Z")
+_OPENS_PHRASE = frozenset("the a an this these those your their our my his her its it them us him you we they "
+                          "and but or so which that who".split())
 
 
 _PLURAL = lazy(r"[a-z]{2,}[^su'’]s")  # (not glass, campus, analysis)

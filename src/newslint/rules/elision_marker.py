@@ -4,7 +4,8 @@ Russian and Ukrainian scholarly style marks a cut in a quotation with `<…>` (o
 translated copy carries it over. English marks it with `[…]` (or a bare ellipsis); `<...>` is
 never English and reads like an HTML tag. With ``marker = "auto"`` (the default) the house
 marker is the square-bracket marker the article already uses most, else `[` + the article's
-ellipsis + `]`, which is `[…]` in an article with no ellipsis. Set ``marker`` to impose one
+ellipsis + `]`; in an article with no ellipsis outside its markers, `[` + the ellipsis the markers
+themselves are typed with + `]` (`(...)` gives `[...]`, `<…>` gives `[…]`). Set ``marker`` to impose one
 (`"[…]"`, `"[...]"`, `"…"`). Square-bracket markers that differ from the house marker are
 reported too. The fix is safe inside a quotation or blockquote; `<...>` outside one, or a marker
 that would read as link or image syntax (`]<...>`, `<...>(`, `!<...>`), is reported with an unsafe
@@ -13,7 +14,7 @@ fix.
 Not findings: `(...)` outside a quotation (a placeholder, not an elision), ellipses without
 brackets (NL105 ellipsis-style), and code.
 
-Bad:  “We need to manage it <...>. I think talks would be logical,” the general said.
+Bad:  “We need to manage it <…>. I think talks would be logical,” the general said.
 Good: “We need to manage it […]. I think talks would be logical,” the general said.
 """
 
@@ -45,8 +46,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         ranked = square.most_common()
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             house = ranked[0][0]
-        else:
+        elif any(not e.bracket for e in ellipses(doc)):
             house = "[" + house_ellipsis(doc, "auto") + "]"
+        else:
+            # No ellipsis outside the markers: their own dots are how the writer types one, so
+            # "(...)" becomes "[...]", as a writer who typed it so would have written the square
+            # marker (which is then the house marker, and the fix cannot change its own vote)
+            own = [e.form for e in marked]
+            house = "[" + ("..." if own.count("...") > own.count("…") else "…") + "]"
     for e in marked:
         s, end = e.outer
         current = text[s:end]

@@ -17,6 +17,9 @@ Cyrillic or Greek (a verbatim quotation may keep its marks on purpose).
 Bad:  Peskov called the talks «hardly possible».
 Good: Peskov called the talks “hardly possible”.
 
+A link's title, which shows as a tooltip, is checked too when its double marks are one pair of
+another language's (`[text](url "Mobile a »Second Screen« for TV")`), with a safe fix.
+
 Not findings: the language's own marks at any level; straight marks (NL114 `straight-quotes`);
 marks in code, URLs, HTML and shortcodes; marks in a paragraph written in Cyrillic or Greek in an
 article of a Latin-script language (an English post that gives a Ukrainian version of itself
@@ -33,6 +36,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 from ..document import Document
 from ..model import Edit, Finding, Fix
+from ..links.targets import link_titles
 from ..patterns import lazy
 from ..quotes import STRAIGHT, analyse, has_foreign_script
 
@@ -59,12 +63,19 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     own = prof.primary | STRAIGHT | {"’"}
     language = _LANGUAGES.get(prof.language, f"'{prof.language}'")
     foreign = q.foreign()
-    if not foreign:
+    titled = _titles(doc, levels, prof.language not in _CYRILLIC_LANGUAGES)
+    if not foreign and not titled:
         return
     heads = [(b.start, b.end) for b in doc.prose_index.blocks if b.kind == "heading"]
     native = _ForeignScriptBlocks(doc) if prof.language not in _CYRILLIC_LANGUAGES else None
     habits = _Habits(q.marks, levels, lambda m: m.start < doc.body_start or any(a <= m.start < b for a, b in heads))
     outer = habits.outer(prof)
+    for a, b in titled:  # (a link's title: see _titles)
+        want = outer or prof.level(0)
+        pair = f"{doc.text[a]}…{doc.text[b]}"
+        yield Finding(a, b + 1, f"{pair} are not {language} quotation marks; use {want[0]}…{want[1]}",
+                      Fix((Edit(a, a + 1, want[0]), Edit(b, b + 1, want[1])), f"Use {want[0]}…{want[1]}",
+                          reshapes=True))  # (a title is part of the link: the guard would refuse)
     for mk in sorted({id(m): m for m in foreign + [m.partner for m in foreign if m.partner]}.values(),
                      key=lambda m: m.start):
         if mk.masked or mk.role not in ("open", "close"):
@@ -89,6 +100,35 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             want = (outer if outer and mk.depth == 0 else prof.level(mk.depth))[0 if mk.role == "open" else 1]
             yield Finding(mk.start, mk.end, f"{mk.ch} is not a {language} quotation mark; use {want}",
                           Fix.replace(mk.start, mk.end, want, f"Use {want}", safe=False))
+
+
+# Another language's double marks around a quotation (a pair this article's language does not use)
+_FOREIGN_PAIRS = frozenset({("«", "»"), ("»", "«"), ("„", "“"), ("„", "”")})
+
+
+def _titles(doc: Document, levels: set[tuple[str, str]], latin: bool) -> list[tuple[int, int]]:
+    """A link's title is not prose (the masker hides it), but it shows as a tooltip and to screen
+    readers: the offsets of the two marks of a quotation in it with another language's pair
+    ([text](url "Mobile a »Second Screen« for TV")). Only a title whose double marks are just
+    that pair, the first before a word and the second after one: the fix is safe. Not a title
+    in Cyrillic or Greek in a Latin-script article (``latin``): its «…» are its text's own."""
+    text = doc.text
+    if not any(ch in text for ch in "«»„"):
+        return []
+    out = []
+    for ts, te in link_titles(doc):
+        title = text[ts:te]
+        marks = [i for i, ch in enumerate(title) if ch in "«»„“”"]
+        if len(marks) != 2:
+            continue
+        a, b = marks
+        pair = (title[a], title[b])
+        if latin and has_foreign_script(title):
+            continue
+        if pair in _FOREIGN_PAIRS and pair not in levels and title[a + 1: a + 2].isalnum() \
+                and (title[b - 1: b].isalnum() or title[b - 1: b] in ".!?") and not title[b + 1: b + 2].isalnum():
+            out.append((ts + a, ts + b))
+    return out
 
 
 _LATIN = lazy(r"[A-Za-z\u00c0-\u024f]")

@@ -14,7 +14,8 @@ Under ``builtin:article`` a missing ``title`` is not reported when the body open
 heading (``# Talks resume``): Docusaurus, MkDocs and GitHub Pages take the title from it; nor
 when the site names its title otherwise, in a key that ends in ``title`` (Eleventy's
 ``newstitle``, ``post_title``) or ``headline`` (a ``subtitle``, ``linkTitle`` or ``seo_title`` is
-no title of its own).
+no title of its own), or in words under ``name`` (an Astro collection's ``name: Bi-Weekly 26 -
+Bronx River``; a ``name`` without a space is a slug, as Bitcoin Optech's beside its title).
 
 Some schema problems are reported by a more specific rule instead, with a better message or a
 fix: null where a list is wanted (null-list), a date-time without a time zone
