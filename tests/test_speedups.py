@@ -130,6 +130,15 @@ SPACES = st.lists(st.sampled_from(["a", "b.", " ", "  ", "   ", "\t", "\u00a0", 
                   max_size=30).map("".join)
 
 
+def _label_or_placeholder(pt: str, spaces: int, end: int) -> bool:
+    """The rule's two places for a spaced ? or ! on purpose: a label's value not yet known
+    ("_Dopad projektu:_ ?" at a line's end) and an ellipsis standing alone for a word ("the water
+    in … ?")."""
+    label = pt[max(0, spaces - 6): spaces].rstrip("*_")[-1:] == ":" and pt[end: end + 1] in ("\n", "\ue000", "")
+    placeholder = re.compile(r"(?:^|\s)…\Z").search(pt, max(0, spaces - 12), spaces) is not None
+    return label or placeholder
+
+
 @settings(max_examples=600, deadline=None)
 @given(SPACES)
 def test_space_before_punctuation_matches_the_lookbehind_pattern(body: str) -> None:
@@ -165,7 +174,8 @@ def test_space_before_punctuation_matches_the_lookbehind_pattern(body: str) -> N
     expected = sorted({(s, e) for s, e, m in found
                        if m.group(2) in ",.;:!?" and stop_ok(m)
                        and not (m.group(2) in ",;:" and pt[m.start(1) - 1] == m.group(2))
-                       and not (m.group(2) == "." and pt[m.start(1) - 1] == ".")})
+                       and not (m.group(2) == "." and pt[m.start(1) - 1] == ".")
+                       and not (m.group(2) in "?!" and _label_or_placeholder(pt, m.start(1), m.end(2)))})
     # (a spaced ellipsis, ". . .", is left alone on purpose since issue 4)
     assert [(f.start, f.end) for f in rule.check(doc, {"marks": ",.;:!?", "french-space": "\u202f"})] == expected
 
