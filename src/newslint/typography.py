@@ -247,7 +247,9 @@ def opens_sentence(pt: str, at: int) -> bool:
         return False
     word = m.group()
     rest = word[1:].replace("'", "").replace("’", "").replace("-", "")
-    return word[0].isupper() and word[1].isalpha() and rest.islower() and word.lower() not in data()["domain-words"]
+    # (a capital alone, "held ?A", opens no word to judge: it is not asked for a second letter)
+    return len(word) > 1 and word[0].isupper() and word[1].isalpha() and rest.islower() \
+        and word.lower() not in data()["domain-words"]
 
 
 @lru_cache(maxsize=1)
