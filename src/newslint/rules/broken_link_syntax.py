@@ -8,8 +8,9 @@ wrap carries them to the next line: ``[log bypass](plugin/rewrite: log`` / ``byp
 unescaped quote mark (``[x](https://a.gov "the "Data" page")``) or in curly quotes
 (``[x](https://a.gov “Data”)``); text and URL in the wrong brackets (``(text)[https://…]``, its text
 holding entities or formatting tags like ``</span>`` too, but not a link's ``<a>``), or each in the
-other's place (``(https://…)[text]``, also when the text is the URL, ``(https://…)[https://…]``; not a
-citation, ``(https://…)[1]``, nor a defined reference);
+other's place (``(https://…)[text]``, also when the text is one word or the URL itself,
+``(https://…)[here]``, ``(https://…)[https://…]``; not a citation, ``(https://…)[1]``, a footnote's
+mark, ``(https://…)[^1]``, nor a defined reference);
 link text that lost its opening bracket (``see the report](https://…)``, ``the slides (PDF, 5 MB)](https://…)``:
 where it began is a guess, so there is no fix); a destination closed twice (``[text](https://…))``, with no open
 parenthesis before it in the paragraph: the safe fix deletes the stray ``)``); an autolink

@@ -2,9 +2,10 @@
 
 Text hugs its brackets: `(text)`, `[text]`. A space inside a link's text (`[ text ](url)`)
 becomes part of the link, underlined; so it does when the link's text is its address
-(`[ www.nasa.gov](http://www.nasa.gov/)`) or an HTML entity is next to the space
-(`[&#8216;How&#8217;s My Waterway?&#8217; ](url)`: the entity is a character of the text). When the space was meant to separate the bracket from
-the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise it deletes it
+(`[ www.nasa.gov](http://www.nasa.gov/)`). An HTML entity next to the space is the character it
+prints (`[&#8216;How&#8217;s My Waterway?&#8217; ](url)`, `( &#8220;Quoted&#8221;)`), unless it
+prints a space, an invisible character or punctuation. When the space was meant to separate the
+bracket from the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise it deletes it
 (also between the brackets of a citation glued to its word: `III(A )(2)` is `III(A)(2)`, and in
 one word's brackets glued to it: `image( s)` is `image(s)`).
 
