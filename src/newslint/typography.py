@@ -303,19 +303,17 @@ def entity_at(doc: Document, at: int, side: int) -> str:
     """The character an HTML entity stands for when one starts (side 0) or ends (side 1) at
     ``at``, else "". The prose view masks an entity (``&#8221;``), yet to a reader it is the mark
     it prints: a space after ``&#8221;`` and before a comma is a space before punctuation."""
-    starts, ends = doc.memo("typography.entities", lambda: _entities(doc))
-    s = at if side == 0 else ends.get(at, -1)
-    e = starts.get(s) if s >= 0 else None
-    if e is None:
+    from .links.view import mask_starts  # (the entity masks' starts, memoised for the link rules too)
+
+    starts = mask_starts(doc, "entity")
+    if side == 1:
+        at = doc.memo("typography.entity-ends", lambda: {e: s for s, e in starts.items()}).get(at, -1)
+    end = starts.get(at)
+    if end is None:
         return ""
     import html
 
-    return html.unescape(doc.text[s:e])
-
-
-def _entities(doc: Document) -> tuple[dict[int, int], dict[int, int]]:
-    spans = [(s, e) for s, e, kind in doc.prose_index.masks if kind == "entity"]
-    return {s: e for s, e in spans}, {e: s for s, e in spans}
+    return html.unescape(doc.text[at:end])
 
 
 def printed(ch: str, unlike: str = "") -> bool:
