@@ -213,8 +213,11 @@ class Quotes:
             # the quotation marks decide; an article without any is judged by its apostrophes
             straight, curly = len(self.quotation_marks(True)), len(self.quotation_marks(False))
             if not curly and not straight:
-                # (a ‘ here is an apostrophe smart-quote software turned the wrong way: a curly vote)
-                straight, curly = self.prose.count("'"), self.prose.count("’") + self.prose.count("‘")
+                # (a ‘ here is an apostrophe smart-quote software turned the wrong way: a curly vote,
+                # where that software curled others: alone, beside straight ones only, it may as well
+                # be one slip in a straight article, you‘ll beside this week's, and votes nothing)
+                right = self.prose.count("’")
+                straight, curly = self.prose.count("'"), right + (self.prose.count("‘") if right else 0)
             self._style = "curly" if curly and curly >= straight else ""
         return self._style
 
