@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     from .document import Document
 
 DOUBLE = frozenset('"“”„«»‟″')  # ″, a double prime, closes a quotation in WordPress output: “5″
+# A mark drawn the wrong way round → the mark its place wants (reversed-quote's fix: ” opening → “).
+MIRROR = {"“": "”", "”": "“", "‘": "’", "’": "‘", "″": "”"}
 SINGLE = frozenset("'‘’‚‹›‛")
 QUOTES = DOUBLE | SINGLE
 STRAIGHT = frozenset("\"'")
