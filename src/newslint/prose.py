@@ -102,6 +102,9 @@ def _plain(s: str) -> bool:
     return not ("]" in s or "[" in s or "&" in s or "<" in s or "{" in s or "`" in s or "!" in s or "\\" in s
                 or "://" in s or "www." in s)
 _URL_TRAIL = ".,:;!?'\"*_~"
+# A closing quotation mark written as an entity at a bare URL's end (“https://x.gov/a&#8221;,): the
+# quotation's mark, not the address's (a URL writes a quote as %22, and its & before a parameter)
+_URL_QUOTE_ENTITY = lazy(r"&(?:#822[01]|#821[6-9]|#187|#8243|[rl]dquo|rsquo|raquo|#[xX]201[dDcC9]);\Z")
 _MINUS_ONE = (-1).__add__
 
 # Paired tags whose content is code or not published: everything between them is masked.
@@ -800,7 +803,9 @@ def _trim_url(line: str, s: int, e: int) -> int:
     """Leave trailing punctuation and an unbalanced ")" or "]" out of a bare URL (as GFM autolinks do)."""
     while e > s:
         ch = line[e - 1]
-        if ch in _URL_TRAIL:
+        if ch == ";" and (q := _URL_QUOTE_ENTITY().search(line, s, e)) is not None:
+            e = q.start()  # (see https://x.gov&#8221;: the closing mark written as an entity, as ” below)
+        elif ch in _URL_TRAIL:
             e -= 1
         elif ch == ")" and line.count("(", s, e) < line.count(")", s, e):
             e -= 1

@@ -26,8 +26,10 @@ prose field is then read left to right with a stack, under the language profile 
   after a digit is a prime (``6'2"``) unless it closes an open quotation;
 * a closing mark closes the nearest open mark of its glyph family (double: " “ ” „ « »; single:
   ' ‘ ’ ‚ ‹ ›); openers it skips are unclosed; a closing mark with nothing to close is stray;
-* quotation marks written as entities (``&#8220;``) or escapes (``\\"``) take part in pairing but
-  are never reported or changed (they are not prose text), nor are the quotes of a YAML value
+* quotation marks written as entities (``&#8220;``) or escapes (``\\"``) take part in pairing;
+  an entity is the mark it prints, and the rules report it as a typed one (``entity``), with
+  fixes that go round it or write a new mark as it is written (``spelled_like``); escapes are
+  never reported or changed (they are not prose text), nor are the quotes of a YAML value
   that an invisible character before them turned into text (``title: \\u200b"Talks resume"``:
   typed as YAML's quotes, which invisible-character's fix makes them again); quotes that are
   syntax the prose scan could not mask (attribute values, a tag or link holding a shortcode, a
@@ -51,7 +53,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .patterns import lazy
 from .prose import MASK
-from .typography import INVISIBLE_CLASS
+from .typography import INVISIBLE_CLASS, entity_at
 
 if TYPE_CHECKING:
     from .document import Document
@@ -64,11 +66,12 @@ QUOTES = DOUBLE | SINGLE
 STRAIGHT = frozenset("\"'")
 _CYRILLIC_GREEK = lazy(r"[\u0370-\u03ff\u0400-\u052f]")
 
-# Quotation marks written as entities or escapes: they pair, but are not prose text.
+# Quotation marks written as entities or escapes: they pair, but are not prose text. (&#8243;, a
+# double prime, closes a quotation in WordPress output as the typed ″ does: “Photos of 2014&#8243;)
 # (Two literal-led patterns: a scan for one leading character runs at memchr speed.)
 _ENTITY_QUOTE = re.compile(r"&(?:quot|apos|[lr][sd]quo|[lr]aquo|bdquo|sbquo|[lr]saquo"
-                           r"|#(?:34|39|171|187|82(?:1[6-9]|2[0-3])|8249|8250)"
-                           r"|#[xX](?:22|27|[aA][bB]|[bB][bB]|201[89a-fA-F]|203[9aA]));")
+                           r"|#(?:34|39|171|187|82(?:1[6-9]|2[0-3])|8243|8249|8250)"
+                           r"|#[xX](?:22|27|[aA][bB]|[bB][bB]|201[89a-fA-F]|2033|203[9aA]));")
 _ESCAPED_QUOTE = lazy(r"\\[\"']")
 _SPACE_LEFT = frozenset(" \t\n\r\u00a0\u202f\u2009\u2002\u2003\u2007\u200a([{<—–-")
 _SPACE_RIGHT = frozenset(" \t\n\r\u00a0\u202f\u2009\u2002\u2003\u2007\u200a.,;:!?)]}>…—–-/")
@@ -167,7 +170,7 @@ class Mark:
         self.end = end
         self.ch = ch
         self.unit = unit
-        self.masked = masked  # an entity or escape: pairs, but is never reported or fixed
+        self.masked = masked  # an entity or escape: pairs; only an entity is reported (see entity())
         self.role = "none"  # open | close | apostrophe | prime | none
         self.sure = True  # the role follows from the mark and its context, not from the stack
         self.lsp = self.rsp = False  # space-like before / after
@@ -465,6 +468,52 @@ _NEXT_SINGLE = lazy(r"(?<![^\W\d_])[%s]|[%s](?![^\W\d_])" % (("".join(sorted(SIN
 _SENTENCE = lazy(r"[.?!…][\"”’)]*\s+")
 
 
+def entity(text: str, mk: Mark) -> bool:
+    """Is ``mk`` a quotation mark written as an HTML entity (``&#8220;``, ``&ldquo;``)? Such a mark
+    is prose to a reader: the rules report a space or a partner missing beside it as beside the
+    typed mark, and their edits go round it. (Not an escape, ``\\"``, nor a YAML value's quote.)"""
+    return mk.masked and text.startswith("&", mk.start)
+
+
+_ENTITY_NAMES = {"“": "ldquo", "”": "rdquo", "‘": "lsquo", "’": "rsquo", "«": "laquo", "»": "raquo",
+                 "„": "bdquo", "‚": "sbquo", "‹": "lsaquo", "›": "rsaquo", '"': "quot", "'": "apos"}
+
+
+def spelled_like(raw: str, ch: str) -> str:
+    """``ch`` written as the entity ``raw`` is written (``&#8220;`` → ``&#8221;``, ``&ldquo;`` →
+    ``&rdquo;``): a mark a fix inserts beside entity-written ones is written so too; ``ch`` itself
+    when ``raw`` is no entity."""
+    if not raw.startswith("&"):
+        return ch
+    if raw[1:3] in ("#x", "#X"):
+        digits = "%X" % ord(ch) if any(c in "ABCDEF" for c in raw[3:]) else "%x" % ord(ch)
+        return f"&{raw[1:3]}{digits};"
+    if raw.startswith("&#"):
+        return f"&#{ord(ch)};"
+    name = _ENTITY_NAMES.get(ch)
+    return f"&{name};" if name else ch
+
+
+def next_of_family(doc: "Document", opener: Mark, end: int) -> int | None:
+    """Where the next quotation mark of ``opener``'s family (double or single) stands after it,
+    before ``end``: typed, or written as an entity (``&#8221;``, masked in the prose view, where
+    the typed-mark search cannot see it); None when there is none. (An apostrophe between two
+    letters is no mark: ``don&#8217;t``.)"""
+    P, text = doc.prose_text, doc.text
+    double = opener.ch in DOUBLE
+    nxt = (NEXT_DOUBLE() if double else _NEXT_SINGLE()).search(P, opener.end, end)
+    stop = nxt.start() if nxt is not None else end
+    if text.find("&", opener.end, stop) >= 0:
+        for m in _ENTITY_QUOTE.finditer(text, opener.end, stop):
+            ch = entity_at(doc, m.start(), 0)
+            if not ch or (ch in DOUBLE) != double:
+                continue  # (not prose: an entity in code or an attribute is no mark)
+            if not double and text[m.start() - 1: m.start()].isalpha() and text[m.end(): m.end() + 1].isalpha():
+                continue
+            return m.start()
+    return nxt.start() if nxt is not None else None
+
+
 def attribution(doc: "Document", opener: Mark) -> int | None:
     """Where the closing mark of ``opener``, open at its paragraph's end, was lost: the end of
     the comma (or ? !) before the first attribution after it in its paragraph, ahead of any
@@ -475,9 +524,9 @@ def attribution(doc: "Document", opener: Mark) -> int | None:
     P = doc.prose_text
     block = doc.blocks[opener.unit]
     end = block.end
-    nxt = (NEXT_DOUBLE() if opener.ch in DOUBLE else _NEXT_SINGLE()).search(P, opener.end, end)
+    nxt = next_of_family(doc, opener, end)
     if nxt is not None:  # the quotation's words end at the next mark of its family
-        end = nxt.start()
+        end = nxt
     m = ATTRIBUTION().search(P, opener.end, end)
     if m is None or not any(ch.isalpha() for ch in P[opener.end:m.start()]):
         return None
@@ -501,9 +550,9 @@ def narration(doc: "Document", opener: Mark) -> int | None:
         return None
     P = doc.prose_text
     end = doc.blocks[opener.unit].end
-    nxt = (NEXT_DOUBLE() if opener.ch in DOUBLE else _NEXT_SINGLE()).search(P, opener.end, end)
+    nxt = next_of_family(doc, opener, end)
     if nxt is not None:  # the quotation's words end at the next mark of its family
-        end = nxt.start()
+        end = nxt
     m = _NARRATION().search(P, opener.end, end)
     return None if m is None else m.end()
 
@@ -531,8 +580,7 @@ def comma_end(doc: "Document", opener: Mark) -> int | None:
         return None
     if u + 1 < len(blocks) and blocks[u + 1].list_depth > block.list_depth:
         return None
-    family = NEXT_DOUBLE() if opener.ch in DOUBLE else _NEXT_SINGLE()
-    if family.search(P, opener.end, end) is not None:
+    if next_of_family(doc, opener, end) is not None:
         return None
     return end
 
@@ -1059,6 +1107,14 @@ class _Context:
         return True, n
 
 
+def _closer_next(marks: list[Mark], idx: int) -> bool:
+    """Is the next double quotation mark after ``marks[idx]`` in its paragraph a ”?"""
+    for m in marks[idx + 1:]:
+        if m.ch in DOUBLE:
+            return m.ch == "”"
+    return False
+
+
 def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack: list[Mark]) -> list[Mark]:
     """Pair one paragraph's marks on ``stack`` (empty, or carried from the paragraph before a
     list); record stray marks; return the opening marks left open."""
@@ -1082,7 +1138,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
     for idx, mk in enumerate(marks):
         ch = mk.ch
         if attribute:
-            if ch == attribute or (attribute == "”" and ch == "“"):
+            if ch == attribute or (attribute == "”" and ch in "“″"):  # (url=”…/219833304″ params=: WordPress's ″)
                 attribute = ""
             continue
         if ch in _DELIMITERS and P[mk.start - 1: mk.start] == "=":
@@ -1141,8 +1197,10 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 mk.role = "apostrophe"  # the Smiths’ house, goin’
         elif ch == "“" or ch == "‘":
             opens_here = ch not in closers  # “ opens in English, closes in German and Russian
-            if ch == "‘" and opening and _ELISION().match(P, mk.end):
-                mk.role, mk.flag = "apostrophe", "reversed"  # ‘90s: an apostrophe drawn the wrong way
+            if ch == "‘" and (opening or not (lsp or rsp)) and _ELISION().match(P, mk.end):
+                # ‘90s: an apostrophe drawn the wrong way; so is one glued on both sides before a
+                # possessive's s (the [FEMA](url)‘s app, **Molly Schwartz**‘s post, </a>‘s page)
+                mk.role, mk.flag = "apostrophe", "reversed"
             elif opening:
                 _open(mk, stack)
             elif closing and top is not None and opens_here and P[mk.end: mk.end + 1].isspace() \
@@ -1183,8 +1241,10 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
             else:
                 _close_or_stray(mk, stack, top, q)
         elif ch == "″":
-            if closing and top is not None and before.isdigit():
+            if closing and top is not None and before.isdigit() and not _closer_next(marks, idx):
                 _close(mk, stack, top, q, "prime")  # “5″: a double prime where ” belongs
+                # (not “Rumors of 20-30″ of snow are … premature.”: a ” next closes the quotation,
+                # and the ″ is the inches it reads as)
             else:
                 mk.role = "prime"
         elif ch in "”»›":

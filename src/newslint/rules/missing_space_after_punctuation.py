@@ -74,7 +74,8 @@ the word before it (`the**Pro** plan`), unless its closing one is glued to a wor
 (`un**believ**able`: emphasis inside a word).
 
 A quotation, link or emphasis that opens the next sentence counts as its first word (`spring.“We`,
-`strategy.[HUD’s report`, `the text.[PlainLanguage.gov](url)`, `Monday.*Nobody* expected`, and
+`strategy.[HUD’s report`, `the text.[PlainLanguage.gov](url)`, `Monday.*Nobody* expected`, an
+opening mark written as an entity, judged as the mark it prints: `done.&#8220;Next`, and
 nested emphasis: an author's note glued to the last sentence, `thoughts._**Scott Horvath** is`);
 `and/or` after a comma is a word (`brands,and/or companies`), and a unit or word pair before one
 or a semicolon ends a clause (`1 sat/vbyte,then a higher`, `incentives/disincentives;some did`),
@@ -173,7 +174,7 @@ from ..missingspace.stops import sentence_runs_on
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
-from ..typography import as_latin, data, link_ending_at, near_invisible, scan
+from ..typography import as_latin, data, entity_at, link_ending_at, near_invisible, scan
 
 
 # The checks live in newslint/missingspace/, one module per shape of glued mark (its __init__
@@ -216,6 +217,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         elif sentence_runs_on(pt, i, table, latin, doc.text) and not near_invisible(doc, i - 20, i + 20) \
                 and not (pt[i + 1: i + 2] in ("“", "‘") and closes_quotation(doc, pt, i + 1)):
             yield finding(pt, i)
+    for i in _stops_before_entity_quote(doc, pt):
+        # done.&#8220;Next: the opening mark written as an entity opens the next sentence as a
+        # typed “ does; the stop is judged with the entity read as the mark it prints
+        j = doc.text.index(";", i + 1) + 1
+        view = pt[:i + 1] + entity_at(doc, i + 1, 0) + pt[j:]
+        if sentence_runs_on(view, i, table, latin, doc.text) and not near_invisible(doc, i - 20, i + 20) \
+                and not closes_quotation(doc, pt, i + 1):
+            yield finding(pt, i)
     for i in sc.commas:
         if pt.startswith(_GARBLED, i + 1):
             continue
@@ -249,6 +258,25 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield from middle_dots(doc, pt)
     if "#" in pt:  # (the one character is found at C speed, the pairs a heading needs three times slower)
         yield from glued_headings(doc, pt)
+
+
+# An opening quotation mark written as an entity, then a capital (perhaps emphasised): what a
+# stop glued before it may run into (done.&#8220;Next). Led by its literal "&".
+_ENTITY_OPENER = lazy(r"&(?:#8220|#8216|ldquo|lsquo|#[xX]201[cC8]);(?=[*_]{0,3}[A-Z])")
+
+
+def _stops_before_entity_quote(doc: Document, pt: str) -> list[int]:
+    """The stops (. ! ?) of the prose glued to an opening quotation mark written as an entity that
+    a capital follows: the candidates the scan cannot see (the entity is masked in the prose)."""
+    text = doc.text
+    if "&" not in text:
+        return []
+    out = []
+    for m in _ENTITY_OPENER().finditer(text, doc.body_start):
+        i = m.start() - 1
+        if i > 0 and pt[i] in ".!?" and pt[i - 1] not in (MASK, ")", " ", "\n") and entity_at(doc, i + 1, 0) in ("“", "‘"):
+            out.append(i)
+    return out
 
 
 def _plural_comma(pt: str, i: int) -> Finding | None:

@@ -16,10 +16,14 @@ quotation over paragraphs is, is judged too where its mark opens a sentence
 and a space stands between the mark and a capital (`the event. “ This conference is`): the mark
 opens whatever follows, so the space is a slip.
 
+A mark written as an HTML entity (`&#8220; a plan&#8221;`, `&ldquo;a plan &rdquo;`) is the mark
+it prints: the space inside it is reported and deleted as beside a typed mark (the edit
+stays outside the entity).
+
 Not findings: a quotation whose first or last line ends at a line break; a space after a colon
 before the closing mark ("Total: " quotes a literal string); other marks that pair with
-nothing (NL110/NL111 report those); the space beside a mark written as an entity (`&#8221;`,
-left as it is; the space inside its partner is still reported); an opening mark with its space on the wrong side
+nothing (NL110/NL111 report those); the space beside a mark written as an escape (`\\"`) or
+a YAML value's quote (the space inside its partner is still reported); an opening mark with its space on the wrong side
 (NL112 `misplaced-quote-space`); in French, plain spaces inside « » in an article that sets no-break
 ones on fewer than a third of its guillemets' inner sides (its habit: most French web writing leaves
 them to the renderer; a missing space is still reported, and restored as a plain one), and a
@@ -34,7 +38,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..quotes import analyse
+from ..quotes import analyse, entity
 
 ID = "NL113"
 NAME = "space-inside-quotes"
@@ -63,8 +67,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for op, cl in q.pairs():
         if op.ch not in spaced and text[op.end] not in _SPACES and text[cl.start - 1] not in _SPACES:
             continue  # the common case: tight on both sides
-        if (op.masked and cl.masked) or (op.flag == "misplaced" and cl.flag == "misplaced"):
-            continue  # (a mark written as an entity is never touched, but the other one may be spaced)
+        # (a mark written as an entity, &#8220;, is prose to a reader: the space beside it is
+        # judged as beside a typed one, and its deletion never touches the entity; an escape or a
+        # YAML value's quote is not, though the other mark of its pair may be spaced)
+        op_off, cl_off = op.masked and not entity(text, op), cl.masked and not entity(text, cl)
+        if (op_off and cl_off) or (op.flag == "misplaced" and cl.flag == "misplaced"):
+            continue
         # a mark whose space is on the wrong side (”he said) is misplaced-quote-space's; the
         # other mark of the pair is still judged here (“ Only with him … ”he: the space after “)
         open_side, close_side = op.flag != "misplaced", cl.flag != "misplaced"
@@ -92,17 +100,17 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 else:
                     french.append((gap, (*finding, side, safe)))
             continue
-        if e > op.end and not op.masked and open_side:
+        if e > op.end and not op_off and open_side:
             yield Finding(op.end, e, f"space after opening {op.ch}; write {op.ch} next to the quoted word",
                           Fix.delete(op.end, e, "Delete the space", safe))
-        if s < cl.start and text[s - 1] != ":" and not cl.masked and close_side:  # "visitors per day: " quotes a literal string
+        if s < cl.start and text[s - 1] != ":" and not cl_off and close_side:  # "visitors per day: " quotes a literal string
             yield Finding(s, cl.start, f"space before closing {cl.ch}; write {cl.ch} next to the quoted word",
                           Fix.delete(s, cl.start, "Delete the space", safe))
     # the opening mark of a quotation that runs on, left open or reopened in the next paragraph
     # (the convention for a quotation over paragraphs), a space typed after it
     running = [m for m in q.marks if m.role == "open" and m.partner is None]
     for op in running:
-        if op.ch in spaced or op.masked or op.ch in q.profile.closers or op.ch not in q.profile.openers:
+        if op.ch in spaced or (op.masked and not entity(text, op)) or op.ch in q.profile.closers or op.ch not in q.profile.openers:
             continue  # (a mark that also closes, German “, may be a closing one turned round)
         e = op.end
         while e < len(text) and text[e] in " \t":

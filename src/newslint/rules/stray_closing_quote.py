@@ -51,7 +51,8 @@ pairs with nothing alone: curling it would not mend the text).
 Not findings: a closing mark that ends a quotation opened with the other kind of mark (‘We went to
 the port city,” she said: NL110 `unclosed-quote` reports the pair once); ’ and ' with nothing to
 close (apostrophes: the Smiths’ house, goin’); inch marks after digits (a 27" screen); marks in
-code, URLs, HTML and shortcodes, or written as entities; a closing mark after an HTML block whose
+code, URLs, HTML and shortcodes, or written as escapes (a mark written as an entity, `&#8221;`, is
+the mark it prints: one with nothing to close is reported as a typed one); a closing mark after an HTML block whose
 text has a quotation mark (the quotation may open there); the last letter of a dash read in the
 wrong encoding (`resourcesâ€”both`: mojibake reports it).
 
@@ -69,7 +70,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..quotes import DOUBLE, Mark, analyse, misplaced_space, word_parts
+from ..quotes import DOUBLE, Mark, analyse, entity, misplaced_space, word_parts
 
 ID = "NL111"
 NAME = "stray-closing-quote"
@@ -84,14 +85,17 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if q is None:
         return
     text = doc.text
-    strays = {mk.start for mk in q.stray if not mk.masked}
+    strays = {mk.start for mk in q.stray if not mk.masked or entity(text, mk)}
     for mk in q.stray:
         if mk.masked:
             typed = _typed_closer(q.marks, mk)
             if typed is not None:  # &#8220;… research” such as …&#8221;: the typed ” is the stray one
                 yield Finding(typed.start, typed.end, f"closing {typed.ch} before the {mk.ch} written as an entity "
                                                       "that closes this quotation; delete one")
-            continue
+                continue
+            if not entity(text, mk):
+                continue  # (an escape or a YAML value's quote is not the prose's own mark)
+            # else a closing mark written as an entity with nothing to close: reported as a typed one
         if misplaced_space(text, mk):
             continue  # (leave, ”said the minister: one finding, misplaced-quote-space's)
         if mk.flag == "inword":
@@ -103,7 +107,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             yield Finding(mk.start, mk.end, f"closing {mk.ch} inside a quotation that closes later; delete it")
             continue
         # (Biome"": where both close nothing, the second is the one typed twice)
-        if text[mk.start - 1:mk.start] == mk.ch or (text[mk.end:mk.end + 1] == mk.ch and mk.end not in strays):
+        raw = text[mk.start:mk.end]  # (the mark as written: ”, or &#8221;)
+        if text.endswith(raw, 0, mk.start) or (text.startswith(raw, mk.end) and mk.end not in strays):
             yield Finding(mk.start, mk.end, f"closing {mk.ch} typed twice; delete one",
                           Fix.delete(mk.start, mk.end, f"Delete the second {mk.ch}"))
             continue  # “Hello””: the doubled mark is the one that closes nothing

@@ -49,9 +49,13 @@ NL112 `misplaced-quote-space`, whose fix moves the space; this rule reports it a
 
 Not findings: apostrophes (’90s, ’em, rock ’n’ roll, the Smiths’ house) and a straight ' that
 nothing closes (it is read as an apostrophe); inch and foot marks after digits (6'2"); marks
-in code, URLs, HTML attributes and shortcodes; marks written as entities (&#8220;); a quotation
+in code, URLs, HTML attributes and shortcodes; marks written as escapes (\\"); a quotation
 that introduces a list and closes at its end; one that may have opened in an HTML block; the
 last letter of a dash read in the wrong encoding (`9â€“5`: mojibake reports it).
+
+A mark written as an HTML entity (`&#8220;`, `&ldquo;`) is the mark it prints: one left open is
+reported as a typed one, and a fix that inserts a mark writes it as the opening one is written
+(`&#8220;…,&#8221; Koch said`).
 
 Bad:  “Only with him. Without any intermediaries, he pointed out.
 Good: “Only with him. Without any intermediaries,” he pointed out.
@@ -65,7 +69,8 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
-from ..quotes import DOUBLE, NEXT_DOUBLE, Profile, analyse, attribution, comma_end, misplaced_space, narration
+from ..quotes import (DOUBLE, Profile, analyse, attribution, comma_end, entity, misplaced_space, narration,
+                      next_of_family, spelled_like)
 
 ID = "NL110"
 NAME = "unclosed-quote"
@@ -81,9 +86,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     text = doc.text
     for mk in q.unclosed:
-        if mk.masked or (misplaced_space(text, mk) and id(mk) not in q.mismatched):
+        if (mk.masked and not entity(text, mk)) or (misplaced_space(text, mk) and id(mk) not in q.mismatched):
             continue  # (said“ the plan: one finding, misplaced-quote-space's, whose fix comes first)
-        if text[mk.end:mk.end + 1] == mk.ch or text[mk.start - 1:mk.start] == mk.ch:
+        raw = text[mk.start:mk.end]  # (the mark as written: “, or &#8220;)
+        if text.startswith(raw, mk.end) or text.endswith(raw, 0, mk.start):
             yield Finding(mk.start, mk.end, f"opening {mk.ch} typed twice; delete one",
                           Fix.delete(mk.start, mk.end, f"Delete the second {mk.ch}"))
             continue  # ““Hello”: the doubled mark is the one left open
@@ -111,18 +117,19 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             at = narration(doc, mk)
             why = f"the sentence goes on in lower case after the '{text[at - 1]}'" if at is not None else ""
         if at is not None:
+            # (the mark inserted is written as the opening one is: &#8220; closes with &#8221;)
             close = _closer(q.profile, mk.ch)
             yield Finding(mk.start, at, f"the quotation opened with {mk.ch} is never closed, and {why} that ends "
                                         f"this span; close it there with {close}",
-                          Fix.insert(at, close, f"Close the quotation with {close}", safe=False))
+                          Fix.insert(at, spelled_like(raw, close), f"Close the quotation with {close}", safe=False))
             continue
         yield Finding(mk.start, mk.end, f"opening {mk.ch} is never closed in this paragraph; "
                                         "add the closing mark or delete this one")
     for opener, closer, starts in q.continued:
-        if opener.masked:
+        if opener.masked and not entity(text, opener):
             continue
         mark = opener.ch
-        edits = tuple(Edit(at, at, mark) for at in starts)
+        edits = tuple(Edit(at, at, spelled_like(text[opener.start:opener.end], mark)) for at in starts)
         yield Finding(starts[0], starts[0] + 1,
                       f"the quotation opened above with {mark} continues in this paragraph; a quotation over "
                       f"several paragraphs opens each one again: start it with {mark}",
@@ -141,8 +148,8 @@ def _two_apostrophes(doc: Document, mk: Any) -> int | None:
         return None
     P = doc.prose_text
     end = doc.blocks[mk.unit].end
-    nxt = NEXT_DOUBLE().search(P, mk.end, end)  # (the search stops there: linear over a paragraph)
-    m = _TWO_APOSTROPHES().search(P, mk.end, nxt.start() if nxt is not None else end)
+    nxt = next_of_family(doc, mk, end)  # (the search stops there: linear over a paragraph)
+    m = _TWO_APOSTROPHES().search(P, mk.end, nxt if nxt is not None else end)
     return None if m is None else m.start()
 
 
