@@ -46,7 +46,10 @@ a key of five letters or more that is an English word of its own (``county``, ``
 ``published``, ``updated`` or ``resources``) unless the key it is near is required and missing
 (``tittle:`` without a ``title:``) or is missing and the value has the type that key takes, a
 whole number for ``weight``, true or false for ``draft``, a date for a date key (``wight: 3``), a
-list of names for ``tags`` or ``categories`` (``categorise: [news]``), and keys the schema already reports (a schema that refuses unknown keys: schema-violation).
+list of names for ``tags`` or ``categories`` (``categorise: [news]``), and keys the schema already reports (a schema that refuses unknown keys: schema-violation);
+in an article whose language the front matter or the prose tells, the names sites writing in
+that language give their fields (``categorias:``, ``autores:`` in a Spanish article, ``autori:``
+in an Italian one: ``translated`` in the keys table), which an English article's slip is not.
 """
 
 from __future__ import annotations
@@ -102,11 +105,14 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if all(normalize_key(key[len(sigil):]) in known for key in fm.root.items):
         return
     reported = {p.path for p in result.problems if p.keyword in ("additionalProperties", "unevaluatedProperties")}
+    translated = _translated(table, doc)
     found = []
     for written, pos in fm.root.items.items():
         key = written[len(sigil):]
         if normalize_key(key) in known or (written,) in reported or pos.key is None:
             continue
+        if normalize_key(key) in translated:
+            continue  # categorias:, autores: in a Spanish article: the site's own taxonomies, named in its language
         if doc.is_mdx and normalize_key(key) in table.get("misnamed", {}):
             continue  # (an .mdx article's framework reads the keys its own schema names: publishedAt)
         hint = suggest_key(key, targets)
@@ -142,6 +148,14 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(start, end, f"unknown key `{sigil}{key}`; did you mean `{sigil}{hint}`?", fix)
 
 
+def _translated(table: Mapping[str, Any], doc: Document) -> frozenset[str]:
+    """The keys sites writing in the article's language name their fields with (``categorias``,
+    ``autores`` in Spanish): none unless the front matter or the prose says the language, so that
+    an English article's ``autores:`` is still a slip of ``authors``."""
+    names = (table.get("translated") or {}).get(doc.language) if doc.language_known else None
+    return frozenset(normalize_key(k) for k in names) if names else frozenset()
+
+
 # -- across the content tree -------------------------------------------------------------------
 # A key the site's own articles use, though no schema or list knows it (sponsor_logo), is a
 # target too: a key in at most MAX_RARE articles, one letter from (or the plural or singular
@@ -171,9 +185,10 @@ def collect(doc: Document, opts: Mapping[str, Any]) -> dict[str, Any] | None:
     hidden = suppress.parse(doc)
     hides = hidden.hides if hidden else None  # (whether any comment hides: asked once, not per key)
     places: dict[str, tuple[int, int, bool]] = {}
+    translated = _translated(load_yaml("rules", "front-matter-keys.yaml"), doc)
     for key, pos in items.items():
-        if not isinstance(key, str) or pos.key is None:
-            continue
+        if not isinstance(key, str) or pos.key is None or normal[key] in translated:
+            continue  # (categorias: in a Spanish article of an English tree is its own field too)
         s, e = pos.key
         if s in reported or (hides is not None and hides(Finding(s, e, "", rule=ID, name=NAME, line=doc.position(s)[0]))):
             continue

@@ -13,7 +13,9 @@ Good: The committee published [its findings][report].
 Also reported: a label defined twice with different URLs (the first wins).
 
 Not findings: a label used in a template's arguments (``{% include x.md q="[a][label]" %}``) or
-in a block CommonMark reads as code; footnote definitions (``[^1]: …``), definitions inside code.
+in a block CommonMark reads as code; footnote definitions (``[^1]: …``), definitions inside code;
+the Markdown comment idiom ``[//]: # (a note)``, a definition whose destination is ``#`` or
+``<>`` (it renders as nothing and links nowhere: nobody meant to use it).
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ NAME = "unused-link-definition"
 SEVERITY = "info"
 FIXABLE = False
 DEFAULTS: dict[str, Any] = {}
+
+
+# ``[//]: # (note)`` and ``[comment]: <> "note"``: the widespread way to leave a comment that
+# survives every Markdown renderer. An empty destination or a bare fragment links nowhere, so
+# such a definition is a comment, not a lost link.
+_COMMENT_URLS = frozenset({"#", "<>", ""})  # "" is <> as the parser gives it
 
 
 # Any bracketed text not followed by ":" anywhere in the body, code and templates included: a label
@@ -54,6 +62,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     for d in defs:
         shown = " ".join(text[text.index("[", d.start) + 1:text.index("]:", d.start)].split())
         url = text[d.url_start:d.url_end]
+        if url in _COMMENT_URLS:
+            continue
         if d.label in first:
             if first[d.label] != url:
                 yield Finding(d.start, d.url_end, f"the link label [{shown}] is defined twice with different "
