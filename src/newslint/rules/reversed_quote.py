@@ -34,6 +34,9 @@ it opens no quotation, and NL110 `unclosed-quote` reports it; German and Russian
 (NL115 `foreign-quotes`); a closing ’’ with no ‘’ before it in the paragraph (‘the girls’’ coats’: a
 plural possessive before a closing single mark); the last letter of a dash read in the wrong
 encoding (`resourcesâ€”both`: mojibake reports it).
+
+A mark written as an entity (`&#8221;pilot&#8221;`, `2014&#8243;`) is the mark it prints: reported
+as a typed one, the fix writing the right mark as an entity too.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from ..document import Document
 from ..links.targets import link_titles
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..quotes import MIRROR, analyse
+from ..quotes import MIRROR, analyse, entity, spelled_like
 
 ID = "NL118"
 NAME = "reversed-quote"
@@ -66,9 +69,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     prof = q.profile
     own = prof.marks
     lone = q.lone
+    text = doc.text
     for mk in q.flagged():
-        if mk.flag not in ("reversed", "prime") or mk.role not in ("open", "close") or mk.masked:
-            continue
+        if mk.flag not in ("reversed", "prime") or mk.role not in ("open", "close") \
+                or (mk.masked and not entity(text, mk)):
+            continue  # (a mark written as an entity is the mark it prints: &#8221;pilot&#8221;)
         if id(mk) in lone:
             continue  # a ” that opens nothing and is never closed: unclosed-quote reports it
         want = MIRROR.get(mk.ch, "")
@@ -79,7 +84,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             where = "(a double prime, the inch mark) closes"
         safe = mk.sure and mk.partner is not None and mk.partner.sure
         yield Finding(mk.start, mk.end, f"{mk.ch} {where} a quotation here; use {want}",
-                      Fix.replace(mk.start, mk.end, want, f"Use {want}", safe))
+                      Fix.replace(mk.start, mk.end, spelled_like(text[mk.start:mk.end], want), f"Use {want}", safe))
     yield from _closer_opens(q, lone)
     if "’" in q.present:  # (‘’…’’ needs ’ in the text, which the analysis knows: no search of the prose)
         yield from _twins(doc.prose_text)

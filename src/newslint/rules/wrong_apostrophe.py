@@ -27,6 +27,9 @@ we're and don't gives it's), and is safe.
 Bad:  the last meeting was held in Istanbul's Dolmabahce Palace; music of the ‘90s
 Good: the last meeting was held in Istanbul’s Dolmabahce Palace; music of the ’90s
 
+A ‘ written as an entity (`FEMA&#8216;s`, `[FEMA](url)&#8216;s`) is the mark it prints: reported,
+and replaced whole by the apostrophe written as an entity too (`&#8217;`).
+
 Not findings: ’ in it’s, ’90s, rock ’n’ roll, the Smiths’ house; foot and inch marks after
 digits (6'2"); a ” before s that may close an open quotation (too many “yes”s; but not where
 the quotation's own ” comes later in the paragraph: “I think it”s right,” she said); two straight marks typed for a double quotation mark (“in the weeds''); the
@@ -44,7 +47,7 @@ from typing import Any, Callable, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..quotes import analyse, double_as_apostrophe
+from ..quotes import analyse, double_as_apostrophe, entity, spelled_like
 from .space_before_punctuation import spaced_apostrophes
 
 ID = "NL117"
@@ -109,6 +112,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     found = [(start, ch) for ch in sorted(wrong) if ch in q.present for start in starts(ch)] + odd
     found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong
               and not _unplaced_opener(prose, mk)]
+    # a ‘ written as an entity (FEMA&#8216;s) is the mark it prints: reported, and replaced whole
+    # by the apostrophe written as it is written (&#8217;)
+    text = doc.text
+    written = {mk.start: mk.end for mk in q.apostrophes() if mk.ch == "‘" and entity(text, mk)
+               and not _unplaced_opener(prose, mk)}
+    found += [(start, "‘") for start in written]
     # (each pattern led by one literal mark, asked only when the text holds the pair: a pattern
     # led by an alternation or a class is tried at every character of every article)
     # (and the pair is sought only where the analysis saw its mark in the text)
@@ -137,7 +146,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             message = f"straight apostrophe in an article that uses curly ones; use {want}"
         else:
             message = "curly apostrophe in an article that uses straight quotes; use '"
-        yield Finding(start, start + 1, message, Fix.replace(start, start + 1, want, f"Use {want}"))
+        end = written.get(start, start + 1)
+        yield Finding(start, end, message, Fix.replace(start, end, spelled_like(text[start:end], want), f"Use {want}"))
 
 
 def _guillemets_only(q: Any) -> bool:
