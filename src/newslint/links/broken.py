@@ -217,6 +217,8 @@ def _diagnose(text: str, paren: int) -> Broken | None:
     dest = text[s:e]
     if e < line_end and text[e] == ")":
         return None  # closed without a space: a construct the masker did not expect; leave it
+    if _template_runs_on(text, s, e):
+        return None  # https://twitter.com/{{ + line break + site.twitter.username }}: the template builds it
     if depth == 0 and _closes_later(text, e):
         return None  # "[x](url" + line break + ")" (or a title): valid CommonMark
     rest_close = _closing(text, paren)
@@ -322,6 +324,19 @@ _LATER = lazy(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
 # of the paragraph's next lines (never past a blank line; up to 20 lines, so that an unclosed
 # quote costs a bounded scan)
 _TITLE_ACROSS = lazy(r"""[ \t]+(?:"[^"\n]*(?:\n(?![ \t>]*\n)[^"\n]*){1,20}"|'[^'\n]*(?:\n(?![ \t>]*\n)[^'\n]*){1,20}')[ \t]*\)""")
+
+
+def _template_runs_on(text: str, s: int, e: int) -> bool:
+    """Does the destination ``text[s:e]`` end inside a Liquid or Hugo template that closes later
+    in its paragraph (``https://twitter.com/{{`` / ``site.twitter.username }})``)? Jekyll and
+    Hugo render the template before the Markdown, so the link gets its URL whole."""
+    dest = text[s:e]
+    for opener, closer in (("{{", "}}"), ("{%", "%}")):
+        k = dest.rfind(opener)
+        if k >= 0 and dest.find(closer, k) < 0:
+            close = text.find(closer, e, e + 300)
+            return close >= 0 and "\n\n" not in text[e:close]
+    return False
 
 
 def _closes_later(text: str, e: int) -> bool:
