@@ -61,6 +61,7 @@ _REVERSED = lazy(r"\(((?:[^()\[\]\n]|\([^()\[\]\n]{0,100}\)){1,300})\)\[((?:http
 _MARKUP_CHARS = lazy(r"[<>`{}|]")
 _URL_FIRST = lazy(r"\(((?:https?://|www\.|mailto:)[^\s()\[\]]+)\)\[([^\[\]\n]{1,300})\]")
 _DEST_AND_TITLE = lazy(r"""\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’))?[ \t]*""")
+_SPACED_MAILTO = lazy(r"mailto:[ \t]+[^\s()@]+@[^\s()@]+[ \t]*", re.I)  # [a@b.org] (mailto: a@b.org)
 _CURLY_TITLE = lazy(r"""(\S+\s+)([“‘])([^“”‘’\n]*)([”’])\s*""")
 _BRACKET_PAREN = re.compile(r"\]\(")
 _BRACKET_MASK = re.compile(r"\]" + MASK)  # "](" whose destination the prose view masks
@@ -87,8 +88,9 @@ def _broken(doc: Document) -> Iterator[Broken]:
         opening = _link_start(view, m.start())
         if close is None or opening is None or "\n" in text[paren:close]:
             continue
-        if _DEST_AND_TITLE().fullmatch(text, paren + 1, close - 1) is None:
-            continue  # "(2019 figures)": not a destination
+        if _DEST_AND_TITLE().fullmatch(text, paren + 1, close - 1) is None \
+                and _SPACED_MAILTO().fullmatch(text, paren + 1, close - 1) is None:
+            continue  # "(2019 figures)": not a destination ("(mailto: a@b.org)" is one, its space a slip of its own)
         safe = normalize_label(text[opening + 1:m.start()]) not in labels  # else "[text]" links already
         yield Broken(opening, close, "space-before-paren",
                      "space between ']' and '(': this renders as text, not a link; write [text](url)",
