@@ -33,8 +33,13 @@ _SLASH_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "sftp", "ws", "wss",
                             "file", "svn", "rtmp", "rtsp", "smb", "nntp", "ldap", "telnet", "gopher", "webcal",
                             "feed", "s3", "gs", "hdfs", "chrome", "about", "app", "itms", "itms-apps", "spotify",
                             "steam", "slack", "zoommtg", "msteams", "hxxp", "hxxps", "fxp", "onion"})
+# (A domain under one of the generic or country top-level domains sites are most often named
+# in: a link to `resumake.io` or `doc.rust-lang.org/book/` is relative too. Not those that are
+# also file extensions, which a relative link to a file ends with: .md, .pl, .py, .sh, .rs,
+# .ai, .zip, .mov, .in…)
 _BARE_DOMAIN = lazy(r"(?i)^(?:www\.[a-z0-9\-]+\.[a-z]"
-                          r"|[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu|mil)(?:[/?#]|$))")
+                          r"|[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu|mil|io|co|dev|app|info|eu|us|uk"
+                          r"|de|fr|it|es|nl|be|ch|at|ca|au|nz|ie|se|dk|fi|pt|br|jp)(?:[/?#]|$))")
 
 
 # A web URL that none of the checks below can fault: http(s), a host of well-formed DNS labels
