@@ -42,6 +42,11 @@ _BARE_DOMAIN = lazy(r"(?i)^(?:www\.[a-z0-9\-]+\.[a-z]"
                           r"|de|fr|it|es|nl|be|ch|at|ca|au|nz|ie|se|dk|fi|pt|br|jp)(?:[/?#]|$))")
 
 
+# A link to the writer's own computer: Hugo's (1313), Jekyll's (4000) or another preview server
+# left in the text (a URL in code, a tutorial's `http://localhost:3000`, is not checked)
+_LOCAL_HOST = lazy(r"(?i)^https?://(?:localhost|127(?:\.[0-9]{1,3}){3}|0\.0\.0\.0|\[::1\])(?::[0-9]+)?(?:[/?#]|$)")
+
+
 # A web URL that none of the checks below can fault: http(s), a host of well-formed DNS labels
 # ending in a letter (not an IP address; after a dot, a label of two characters or more) and none
 # in punycode (xn--), a short port, and a path,
@@ -59,8 +64,20 @@ def url_problems(url: str, source: str, ascii_hosts: bool = False, angle: bool =
     """Syntax problems of one URL as written in ``source`` (link, bare, front-matter, ...);
     ``angle``: written in angle brackets, where Markdown encodes spaces itself."""
     if _CLEAN.fullmatch(url):
-        return ()
+        return _local_host(url, source) if "ocalhost" in url[:18] or "OCALHOST" in url[:18] else ()
     return _url_problems(url, source, ascii_hosts, angle)
+
+
+_LINKED = ("link", "definition", "image", "html")
+
+
+def _local_host(url: str, source: str) -> tuple[Problem, ...]:
+    """A link to the writer's own computer (``http://localhost:1313/…``, Hugo's preview server):
+    a well-formed URL no reader can open."""
+    if source not in _LINKED or not _LOCAL_HOST().match(url):
+        return ()
+    return (Problem(0, len(url), f"`{url}` points at the writer's own computer (a preview server's address): "
+                                 "readers cannot open it; link the published page", None, False),)
 
 
 @lru_cache(maxsize=16384)  # (only URLs that need the full checks: the cache stays small)
@@ -98,6 +115,7 @@ def _url_problems(url: str, source: str, ascii_hosts: bool, angle: bool) -> tupl
     if source in ("link", "definition", "image", "html") and _BARE_DOMAIN().match(url) and not url.lower().startswith("www.md"):
         problems.append(Problem(0, len(url), f"`{url}` has no scheme, so it is a relative link on this site; "
                                              f"write https://{url}", f"https://{url}", False))
+    problems.extend(_local_host(url, source))  # (http://127.0.0.1:4000/: the clean pattern takes no address)
     # One stray character is one defect: a host that is invalid only for the space, '%' or
     # parenthesis in it is reported once, as that character (the space's problem has the fix)
     authority = [a for a in authority_problems(url, ascii_hosts)
