@@ -59,6 +59,8 @@ if TYPE_CHECKING:
     from .document import Document
 
 DOUBLE = frozenset('"“”„«»‟″')  # ″, a double prime, closes a quotation in WordPress output: “5″
+# A mark drawn the wrong way round → the mark its place wants (reversed-quote's fix: ” opening → “).
+MIRROR = {"“": "”", "”": "“", "‘": "’", "’": "‘", "″": "”"}
 SINGLE = frozenset("'‘’‚‹›‛")
 QUOTES = DOUBLE | SINGLE
 STRAIGHT = frozenset("\"'")
@@ -213,8 +215,12 @@ class Quotes:
             # the quotation marks decide; an article without any is judged by its apostrophes
             straight, curly = len(self.quotation_marks(True)), len(self.quotation_marks(False))
             if not curly and not straight:
-                # (a ‘ here is an apostrophe smart-quote software turned the wrong way: a curly vote)
-                straight, curly = self.prose.count("'"), self.prose.count("’") + self.prose.count("‘")
+                # (a ‘ here is an apostrophe smart-quote software turned the wrong way: a curly vote
+                # where the article writes ’ too, or nothing straight; beside straight ones only it
+                # is one mistyped mark among them: This week's … you‘ll is a straight article)
+                straight, curly = self.prose.count("'"), self.prose.count("’")
+                if curly or not straight:
+                    curly += self.prose.count("‘")
             self._style = "curly" if curly and curly >= straight else ""
         return self._style
 

@@ -512,35 +512,60 @@ def _dashes(doc: Document) -> list[Dash]:
         if j - i in (2, 3) or (j - i == 1 and i > 0 and pt[i - 1] in _HSPACE and pt[j: j + 1] == " "):
             marks.append((i, j))
     marks.sort()
-    out = []
+    return [_dash_at(pt, a, b, pt[a:b]) for a, b in marks]
+
+
+def _dash_at(pt: str, a: int, b: int, mark: str) -> Dash:
+    """The dash whose mark spans ``a:b`` of the prose view, with the spaces around it and its
+    neighbours."""
     n = len(pt)
-    for a, b in marks:
-        s = a  # the spaces around the mark (invisible characters among them are seen through)
-        while s > 0 and (pt[s - 1] in _HSPACE or pt[s - 1] in INVISIBLE):
-            s -= 1
-        e = b
-        while e < n and (pt[e] in _HSPACE or pt[e] in INVISIBLE):
-            e += 1
-        prev = pt[s - 1] if s > 0 and pt[s - 1] not in "\n" + MASK else ""
-        if prev == ")" and s > 1 and pt[s - 2] == MASK and _masked_aside(pt, s - 1):
-            prev = ""  # "(https://…) - ": as after a link, whose destination is masked with its ")"
-            # (not an aside of words that ends with a link: "(or play with [Sentinel](…)) - please")
-        nxt = pt[e] if e < n and pt[e] not in "\n" + MASK else ""
-        if nxt and nxt in "\"'" and not (e + 1 < n and (pt[e + 1].isalnum() or pt[e + 1] in "*_([“‘")):
-            nxt = ""  # `talks —"`: a straight quote that closes the quotation, not one that opens a word
-        if prev and prev in "*_":  # emphasis: closing after a word, or opening (**—Name)?
-            k = s - 1
-            while k > 0 and pt[k - 1] in "*_":
-                k -= 1
-            if k == 0 or not (pt[k - 1].isalnum() or pt[k - 1] in ".…,;:!?)]>”’\"'"):
-                prev = ""
-        if nxt and nxt in "*_":
-            k = e
-            while k < n and pt[k] in "*_":
-                k += 1
-            if k >= n or not (pt[k].isalnum() or pt[k] in "([<“‘\"'"):
-                nxt = ""
-        out.append(Dash(s, e, pt[a:b], pt[s:a], pt[b:e], prev, nxt))
+    s = a  # the spaces around the mark (invisible characters among them are seen through)
+    while s > 0 and (pt[s - 1] in _HSPACE or pt[s - 1] in INVISIBLE):
+        s -= 1
+    e = b
+    while e < n and (pt[e] in _HSPACE or pt[e] in INVISIBLE):
+        e += 1
+    prev = pt[s - 1] if s > 0 and pt[s - 1] not in "\n" + MASK else ""
+    if prev == ")" and s > 1 and pt[s - 2] == MASK and _masked_aside(pt, s - 1):
+        prev = ""  # "(https://…) - ": as after a link, whose destination is masked with its ")"
+        # (not an aside of words that ends with a link: "(or play with [Sentinel](…)) - please")
+    nxt = pt[e] if e < n and pt[e] not in "\n" + MASK else ""
+    if nxt and nxt in "\"'" and not (e + 1 < n and (pt[e + 1].isalnum() or pt[e + 1] in "*_([“‘")):
+        nxt = ""  # `talks —"`: a straight quote that closes the quotation, not one that opens a word
+    if prev and prev in "*_":  # emphasis: closing after a word, or opening (**—Name)?
+        k = s - 1
+        while k > 0 and pt[k - 1] in "*_":
+            k -= 1
+        if k == 0 or not (pt[k - 1].isalnum() or pt[k - 1] in ".…,;:!?)]>”’\"'"):
+            prev = ""
+    if nxt and nxt in "*_":
+        k = e
+        while k < n and pt[k] in "*_":
+            k += 1
+        if k >= n or not (pt[k].isalnum() or pt[k] in "([<“‘\"'"):
+            nxt = ""
+    return Dash(s, e, mark, pt[s:a], pt[b:e], prev, nxt)
+
+
+def entity_dashes(doc: Document) -> list[Dash]:
+    """Every em or en dash the article writes as an HTML entity (``&mdash;``, ``&#8212;``,
+    ``&ndash;``, ``&#x2013;``), spaced as the prose has it. The prose view masks an entity, yet it
+    prints the dash: an article that writes its dashes so has a dash style, which a hyphen typed
+    for a dash should follow. They vote (``dash_votes``) and pair (``paired_form``); no rule
+    respaces or rewrites them, so no fix lands inside an entity."""
+    return doc.memo("typography.entity-dashes", lambda: _entity_dashes(doc))
+
+
+def _entity_dashes(doc: Document) -> list[Dash]:
+    if "&" not in doc.text:
+        return []
+    from .links.view import mask_starts
+
+    pt, text = doc.prose_text, doc.text
+    out = []
+    for a, b in sorted(mask_starts(doc, "entity").items()):
+        if text[a + 1: a + 2] in ("m", "n", "#") and (mark := entity_at(doc, a, 0)) in ("—", "–"):
+            out.append(_dash_at(pt, a, b, mark))
     return out
 
 
@@ -630,6 +655,9 @@ def _dash_votes(doc: Document) -> tuple[dict[str, int], int, dict[int, str]]:
     hyphens = []
     doubles = 0
     all_dashes = dashes(doc)
+    written = entity_dashes(doc)
+    if written:  # (dashes written as entities vote as the dashes they print, and pair so)
+        all_dashes = sorted(all_dashes + written, key=lambda o: o.start)
     for d in all_dashes:
         form = d.form
         if form in votes and d.between_words:

@@ -32,7 +32,8 @@ and so is the one `--` of an article with no real dash when it is closed up betw
 words (`learn--when`, which renders as an en dash glued to both: no sentence's dash); with no real
 dash to follow, a closed double hyphen becomes a closed em dash. (Real dashes are those that
 separate words as a dash does, also one that opens a line after a word ending the line above,
-`wages⏎— wages less than`, which renders spaced; a closed en dash joining a compound or a range, commit–reveal or
+`wages⏎— wages less than`, which renders spaced, and one written as an HTML entity, `time&mdash;it`
+or `&#8211;`, which counts as the dash it prints; a closed en dash joining a compound or a range, commit–reveal or
 2010–2012, is none; a double hyphen paired with a real dash counts as one.)
 
 A spaced hyphen inside a compound (`root - based method`, `data - driven approach`: the second

@@ -45,7 +45,7 @@ from ..document import Document
 from ..links.targets import link_titles
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..quotes import analyse
+from ..quotes import MIRROR, analyse
 
 ID = "NL118"
 NAME = "reversed-quote"
@@ -53,7 +53,6 @@ SEVERITY = "warning"
 FIXABLE = True
 DEFAULTS: dict[str, Any] = {}
 
-_MIRROR = {"“": "”", "”": "“", "‘": "’", "’": "‘", "″": "”"}
 # Two single marks for a double: ‘’ before a word, ’’ after a word or its punctuation.
 _TWIN = lazy(r"(?<![\w‘’])‘’(?=[\w*_\ue000])|(?<=[\w.,!?;:*_…)\ue000])’’(?![\w‘’])")
 
@@ -72,7 +71,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         if id(mk) in lone:
             continue  # a ” that opens nothing and is never closed: unclosed-quote reports it
-        want = _MIRROR.get(mk.ch, "")
+        want = MIRROR.get(mk.ch, "")
         if want not in own or not want:
             continue
         where = "closes" if mk.role == "close" else "opens"

@@ -6,7 +6,8 @@ becomes part of the link, underlined; so it does when the link's text is its add
 prints (`[&#8216;How&#8217;s My Waterway?&#8217; ](url)`, `( &#8220;Quoted&#8221;)`), unless it
 prints a space, an invisible character or punctuation. When the space was meant to separate the
 bracket from the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise it deletes it
-(also between the brackets of a citation glued to its word: `III(A )(2)` is `III(A)(2)`, and in
+(also after an elided word of the article's language, glued to the next word: Italian
+`dell’[ Agenzia](url)` is `dell’[Agenzia](url)`; between the brackets of a citation glued to its word: `III(A )(2)` is `III(A)(2)`, and in
 one word's brackets glued to it: `image( s)` is `image(s)`).
 
 Emphasis spaced wrong is reported too: a space just inside a `**` marker (`named**
@@ -40,6 +41,7 @@ from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
+from ..quotes import profile
 from ..typography import PUNCT, ellipses, entity_at, near_invisible, printed, scan
 
 ID = "NL104"
@@ -83,7 +85,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         before = pt[i - 1] if i else ""
         glued = before.isalnum() and pt[i] == "(" and " " not in pt[j:close].rstrip(_SPACE)  # image( s), f( x)
         if (before.isalnum() or (before and before in _GLUE_BEFORE)) and not (before in ")]" and _chained(pt, i - 1)) \
-                and not glued:
+                and not glued and not _elided(doc, pt, i - 1):
             fix = Fix.replace(i, j, " " + pt[i], "Move the space outside the bracket")
         else:
             fix = Fix.delete(i + 1, j, "Delete the space")
@@ -209,6 +211,20 @@ def _emphasis_pair(pt: str, o: int, c: int, mark: str) -> Iterator[Finding]:
                 and inner[-1].islower() and not pt[o - 1: o].isalnum():
             yield Finding(c, c + 3, f"emphasis closes inside the word “{(inner + after).split()[-1]}”; move '**' after it",
                           Fix.replace(c, c + 3, after + "**", "Move the '**' after the word"))
+
+
+def _elided(doc: Document, pt: str, at: int) -> bool:
+    """Is the mark at ``at`` the apostrophe of an elided word of the article's language (Italian
+    dell’[Agenzia], French l’[État])? That word is glued to the next: no space goes after it."""
+    if pt[at:at + 1] not in ("’", "'"):
+        return False
+    prof = profile(doc.language_tag)
+    if prof is None or not prof.elision:
+        return False
+    s = at
+    while s > 0 and pt[s - 1].isalpha():
+        s -= 1
+    return s < at and (s == 0 or not pt[s - 1].isalnum()) and pt[s:at].lower() in prof.elision
 
 
 def _url_at(doc: Document, at: int, side: int) -> bool:

@@ -5,7 +5,8 @@ and apostrophes are at least as many as straight ones, straight quotation marks 
 an article that uses straight marks throughout (or mostly) is left alone. `style = "curly"`
 always asks for curly marks, `style = "straight"` for straight ones. The replacement follows the
 language's marks (English “…” and ‘…’, Russian «…» with „…“ inside, ...), and of those the ones
-the article itself uses at that depth (an Italian article quoting with “…” gets “…”, not «…»).
+the article itself uses at that depth (an Italian article quoting with “…” gets “…”, not «…»;
+so does one whose only “…” has its opening mark drawn the wrong way round, ”…”).
 The fix is safe when both marks of the pair are placed beyond doubt by their context (a space
 or line start before an opening mark, punctuation or space after a closing one, or a sentence's
 last mark before one and emphasis glued after it while a quotation is open: `provide."_**Rubin**`);
@@ -42,7 +43,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..patterns import lazy
-from ..quotes import DOUBLE, STRAIGHT, Mark, analyse
+from ..quotes import DOUBLE, MIRROR, STRAIGHT, Mark, analyse
 
 ID = "NL114"
 NAME = "straight-quotes"
@@ -124,13 +125,18 @@ def _sure_pair(opener: Mark | None) -> bool:
 
 def _own_pairs(marks: list[Mark], prof: Any) -> dict[tuple[int, bool], tuple[str, str]]:
     """(depth, double?) → the pair of the language's marks the article itself uses most there
-    (an Italian article quoting with “…” where the table puts «…» first: both are Italian)."""
+    (an Italian article quoting with “…” where the table puts «…» first: both are Italian). A mark
+    drawn the wrong way round counts as the mark reversed-quote writes for it (”…” is “…”)."""
     counts: Counter[tuple[int, bool, str, str]] = Counter()
     pairs = set(prof.levels + prof.also)
     for mk in marks:
         other = mk.partner
-        if mk.role == "open" and other is not None and not mk.masked and (mk.ch, other.ch) in pairs:
-            counts[(mk.depth, mk.ch in DOUBLE, mk.ch, other.ch)] += 1
+        if mk.role != "open" or other is None or mk.masked:
+            continue
+        o = MIRROR.get(mk.ch, mk.ch) if mk.flag == "reversed" else mk.ch
+        c = MIRROR.get(other.ch, other.ch) if other.flag == "reversed" else other.ch
+        if (o, c) in pairs:
+            counts[(mk.depth, o in DOUBLE, o, c)] += 1
     own: dict[tuple[int, bool], tuple[str, str]] = {}
     for (depth, double, o, c), _ in counts.most_common():
         own.setdefault((depth, double), (o, c))

@@ -5,7 +5,8 @@ curly apostrophes a straight ' is reported. With `style = "auto"` (the default) 
 own apostrophes decide when it has three or more and two in three of them agree: curly when two
 in three are curly, none enforced when two in three are straight (a straight habit; under curly
 quotation marks it takes three straight ones: one curly and two straight are a curly article with
-two slips); an article
+two slips; an apostrophe typed as another character, it´s, don”t, or a ‘ where the article
+writes no ’ but straight ones, votes straight: no smart-quote software writes it); an article
 with fewer, or with no such majority, is judged by its quotation marks (curly when they are, but not
 when they are guillemets only and the article writes no curly apostrophe at all: «…» are typed
 apart from the apostrophe, Ukrainian зв'язку beside them is its habit), so
@@ -78,27 +79,27 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return inside[ch]
 
     style = q.style(opts["style"])
+    text = doc.text  # the analysis knows which marks occur; ´ and ′ are asked of the text
+    odd = [(start, ch) for ch in "´′" if ch in text for start in starts(ch)]
+    for ch in q.present & {'"', "“", "”"}:  # don”t: quote pairing leaves these out
+        odd += [(m.start(), ch) for m in _DOUBLE_AS[ch].finditer(prose) if double_as_apostrophe(prose, m.start())]
+    odd += [(i, prose[i]) for i in q.elided]  # l”homme: so does it an elision's (French, Italian)
+    if "`" in prose:  # a backtick that opens no code span is literal text: here an apostrophe
+        odd += [(m.start(), "`") for m in _BACKTICK().finditer(prose)]
     if opts["style"] == "auto":
-        style = _by_apostrophes(starts, q.present, style)
+        style = _by_apostrophes(starts, q.present, style, len(odd))
         if style == "curly" and "’" not in prose and "‘" not in prose and _guillemets_only(q):
             style = ""  # «…» say nothing of the apostrophe: зв'язку, l'État typed beside them
     want = "'" if style == "straight" or (not style and _straight_habit(starts, q)) else q.profile.apostrophe
-    wrong = {"‘", "´", "′"} | ({"'"} if style == "curly" else set()) | ({"’"} if style == "straight" else set())
-    text = doc.text  # the analysis knows which marks occur; ´ and ′ are asked of the text
-    found = [(start, ch) for ch in sorted(wrong) if (ch in q.present if ch not in "´′" else ch in text)
-             for start in starts(ch)]
+    wrong = {"‘"} | ({"'"} if style == "curly" else set()) | ({"’"} if style == "straight" else set())
+    found = [(start, ch) for ch in sorted(wrong) if ch in q.present for start in starts(ch)] + odd
     found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong
               and not _unplaced_opener(prose, mk)]
-    if "`" in prose:  # a backtick that opens no code span is literal text: here an apostrophe
-        found += [(m.start(), "`") for m in _BACKTICK().finditer(prose)]
     # (each pattern led by one literal mark, asked only when the text holds the pair: a pattern
     # led by an alternation or a class is tried at every character of every article)
     # (and the pair is sought only where the analysis saw its mark in the text)
     doubled = sorted(m.start() for pair, pattern in _DOUBLED if pair[0] in q.present and pair in prose
                      for m in pattern.finditer(prose))
-    for ch in q.present & {'"', "“", "”"}:  # don”t: quote pairing leaves these out
-        found += [(m.start(), ch) for m in _DOUBLE_AS[ch].finditer(prose) if double_as_apostrophe(prose, m.start())]
-    found += [(i, prose[i]) for i in q.elided]  # l”homme: so does it an elision's (French, Italian)
     found.sort()
     for start in doubled:  # don’’t: one apostrophe typed twice
         plural = prose[start - 1] == "s" and prose[start + 2] == "s"  # visitors’’s: visitors’ more likely
@@ -177,15 +178,24 @@ def _straight_habit(starts: Callable[[str], list[int]], q: Any) -> bool:
 EVIDENCE = 3  # apostrophes an article needs before they decide its style themselves
 
 
-def _by_apostrophes(starts: Callable[[str], list[int]], present: set[str], quote_style: str) -> str:
+def _by_apostrophes(starts: Callable[[str], list[int]], present: set[str], quote_style: str, typed: int = 0) -> str:
     """The apostrophe style under ``auto``: the article's own in-word apostrophes decide when there
     are enough of them and two in three agree (curly; or straight, when none is enforced); else
     its quotes do. A threshold on the apostrophes alone would let one straightened apostrophe
-    switch a curly article off (7 curly and 4 straight are not two in three)."""
+    switch a curly article off (7 curly and 4 straight are not two in three). ``typed``: the
+    apostrophes typed as another character (it´s, don”t, don`t), straight votes: no smart-quote
+    software writes them, and one mistyped apostrophe must not take a straight article below the
+    evidence it needs (let's, für'n, seh'n beside „…“: one of them typed let”s)."""
     curly = len(starts("’")) if "’" in present else 0
+    straight = (len(starts("'")) if "'" in present else 0) + typed
     if "‘" in present:  # agency‘s: smart-quote software's apostrophe turned the wrong way, a curly vote
-        curly += len(starts("‘"))
-    straight = len(starts("'")) if "'" in present else 0
+        # where the article writes ’ too or nothing straight; among straight ones only, a
+        # mistyped one (let‘s beside für'n, seh'n), as quotes.py's style reads it
+        turned = len(starts("‘"))
+        if curly or not straight:
+            curly += turned
+        else:
+            straight += turned
     if curly + straight < EVIDENCE:
         return quote_style
     if curly >= 2 * straight:
