@@ -71,6 +71,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         return
     heads = [(b.start, b.end) for b in doc.prose_index.blocks if b.kind == "heading"]
     guessed = not doc.language_known  # (the configured language only: too little text to tell)
+    counted: dict[int, Counter[str]] = {}  # each paragraph's function words, counted once (quote soup: thousands of pairs)
     native = _ForeignScriptBlocks(doc) if prof.language not in _CYRILLIC_LANGUAGES else None
     habits = _Habits(q.marks, levels, lambda m: m.start < doc.body_start or any(a <= m.start < b for a, b in heads))
     outer = habits.outer(prof)
@@ -87,7 +88,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         other = mk.partner
         if native is not None and native.covers(mk.start, other.end if other is not None else mk.end):
             continue  # Cyrillic or Greek text, with its own language's marks
-        if other is not None and guessed and _own_paragraph_marks(doc, mk, other):
+        if other is not None and guessed and _own_paragraph_marks(doc, mk, other, counted):
             continue  # Im „Oststadt-Stammlokal.“: German marks in German words, the article's language unsaid
         if other is not None:
             if mk.role == "close" or other.masked or other.ch in STRAIGHT or mk.ch in STRAIGHT or other.flag == "prime":
@@ -108,14 +109,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.replace(mk.start, mk.end, want, f"Use {want}", safe=False))
 
 
-def _own_paragraph_marks(doc: Document, opener: Any, closer: Any) -> bool:
+def _own_paragraph_marks(doc: Document, opener: Any, closer: Any, counted: dict[int, Counter[str]]) -> bool:
     """In an article whose language nothing tells (a Japanese notice with a German line, too
     short to count), is the quotation's paragraph written in a language whose marks these are:
     its function words that language's (``im``, ``der``), none of them English?"""
     pt = doc.prose_text
     a = pt.rfind("\n\n", 0, opener.start) + 1
-    b = pt.find("\n\n", closer.end)
-    counts = passage_counts(pt[a:b if b >= 0 else len(pt)])
+    counts = counted.get(a)
+    if counts is None:
+        b = pt.find("\n\n", closer.end)
+        counts = counted[a] = passage_counts(pt[a:b if b >= 0 else len(pt)])
     if not counts or counts["en"]:
         return False
     pair = (opener.ch, closer.ch)
