@@ -10,7 +10,10 @@ writes no ’ but straight ones, votes straight: no smart-quote software writes 
 with fewer, or with no such majority, is judged by its quotation marks (curly when they are, but not
 when they are guillemets only and the article writes no curly apostrophe at all: «…» are typed
 apart from the apostrophe, Ukrainian зв'язку beside them is its habit), so
-one more straight apostrophe never turns a curly article into an unchecked one. `"curly"` or
+one more straight apostrophe never turns a curly article into an unchecked one. An apostrophe set
+off from its word by a stray space (`it 's`, `don ’t`), which space-before-punctuation (NL102)
+joins to it with a safe fix, counts as the apostrophe inside a word it will be, and so does one
+typed twice (`it''s`, which this rule makes one): the slip does not change the vote. `"curly"` or
 `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s,
 ‘em, rock ‘n’ roll), some keyboards give an acute accent (it´s), symbol pickers a prime
 (driver′s), hurried typists a backtick that opens no code span (don`t) and OCR a double
@@ -42,6 +45,7 @@ from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..quotes import analyse, double_as_apostrophe
+from .space_before_punctuation import spaced_apostrophes
 
 ID = "NL117"
 NAME = "wrong-apostrophe"
@@ -78,6 +82,24 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             inside[ch] = [m.start() for m in _INSIDE[ch].finditer(prose)]
         return inside[ch]
 
+    # (each pattern led by one literal mark, asked only when the text holds the pair: a pattern
+    # led by an alternation or a class is tried at every character of every article)
+    # (and the pair is sought only where the analysis saw its mark in the text)
+    doubled = sorted(m.start() for pair, pattern in _DOUBLED if pair[0] in q.present and pair in prose
+                     for m in pattern.finditer(prose))
+    spaced: list[int] | None = None
+
+    def votes(ch: str) -> list[int]:
+        """``starts``, and the ``ch`` the safe fixes will put inside a word: one set off from it by
+        a stray space (it 's, don ’t), which space-before-punctuation's fix joins to it, and one
+        typed twice (it''s, don’’t), which this rule's makes one. The style is what it will be
+        after those fixes: the slip does not change it."""
+        nonlocal spaced
+        if spaced is None:
+            spaced = spaced_apostrophes(doc) if " '" in prose or " ’" in prose else []
+        extra = [i for i in spaced if prose[i] == ch] + [i for i in doubled if prose[i] == ch]
+        return starts(ch) + extra if extra else starts(ch)
+
     style = q.style(opts["style"])
     text = doc.text  # the analysis knows which marks occur; ´ and ′ are asked of the text
     odd = [(start, ch) for ch in "´′" if ch in text for start in starts(ch)]
@@ -87,19 +109,14 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if "`" in prose:  # a backtick that opens no code span is literal text: here an apostrophe
         odd += [(m.start(), "`") for m in _BACKTICK().finditer(prose)]
     if opts["style"] == "auto":
-        style = _by_apostrophes(starts, q.present, style, len(odd))
+        style = _by_apostrophes(votes, q.present, style, len(odd))
         if style == "curly" and "’" not in prose and "‘" not in prose and _guillemets_only(q):
             style = ""  # «…» say nothing of the apostrophe: зв'язку, l'État typed beside them
-    want = "'" if style == "straight" or (not style and _straight_habit(starts, q)) else q.profile.apostrophe
+    want = "'" if style == "straight" or (not style and _straight_habit(votes, q)) else q.profile.apostrophe
     wrong = {"‘"} | ({"'"} if style == "curly" else set()) | ({"’"} if style == "straight" else set())
     found = [(start, ch) for ch in sorted(wrong) if ch in q.present for start in starts(ch)] + odd
     found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong
               and not _unplaced_opener(prose, mk)]
-    # (each pattern led by one literal mark, asked only when the text holds the pair: a pattern
-    # led by an alternation or a class is tried at every character of every article)
-    # (and the pair is sought only where the analysis saw its mark in the text)
-    doubled = sorted(m.start() for pair, pattern in _DOUBLED if pair[0] in q.present and pair in prose
-                     for m in pattern.finditer(prose))
     found.sort()
     for start in doubled:  # don’’t: one apostrophe typed twice
         plural = prose[start - 1] == "s" and prose[start + 2] == "s"  # visitors’’s: visitors’ more likely
