@@ -1135,6 +1135,10 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
     attribute = ""  # inside an attribute value left in prose (alt="..."): its closing delimiter
     after: list[int] = []  # _following(marks), made when first asked for (see _closes_next)
     quoting = _spaced_guillemets(marks, prof)
+
+    def turned(o: Mark) -> bool:  # improvement.“ ending its paragraph, read below as a closing mark turned round
+        return P[o.start - 1: o.start] not in ":—–" and ctx.ends_paragraph(o.end)
+
     for idx, mk in enumerate(marks):
         ch = mk.ch
         if attribute:
@@ -1154,7 +1158,7 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
         low_close = top is not None and stack[-1] is top and _LOW_CLOSE.get(top.ch) == ch \
             and not lsp and not rsp
         inword = ch in _IN_WORD_MARKS and not lsp and not rsp and before.isalpha() and not low_close \
-            and _inside_word(P, mk, prof, top is None, lambda: _spare_closers(marks, idx, prof, stack))
+            and _inside_word(P, mk, prof, top is None, lambda: _spare_closers(marks, idx, prof, stack, turned))
         if inword:
             mk.flag = "inword"  # pr”ogram, societ”y: a mark typed into a word, which pairs with nothing
             mk.sure = inword is True  # (bug“fix, two words: or a quotation that lost both its spaces)
@@ -1555,12 +1559,17 @@ def _closer_follows(marks: list[Mark], idx: int, prof: Profile) -> bool:
     return False
 
 
-def _spare_closers(marks: list[Mark], idx: int, prof: Profile, stack: list[Mark]) -> int:
+def _spare_closers(marks: list[Mark], idx: int, prof: Profile, stack: list[Mark],
+                   turned: Callable[[Mark], bool] = lambda mk: False) -> int:
     """How many closing marks of ``marks[idx]``'s family come later in its paragraph that no
     later opening mark takes, beyond those the quotations open here need: above 0, one is left
     for a quotation ``marks[idx]`` might open; below 0, an open quotation needs ``marks[idx]`` to
     close it. A mark that only opens or only closes in the language is read by its glyph (French
-    » with its space before it closes), any other by its shape."""
+    » with its space before it closes), any other by its shape; but an opening glyph shaped as a
+    closing mark at the paragraph's end (``engagement.“``), which the analysis reads as a closing
+    mark turned round, closes here too: else the mark glued to a word before it (``to“provide``)
+    would be read as typed into the word, and deleted, where its quotation's closing mark was only
+    turned round."""
     family = DOUBLE if marks[idx].ch in DOUBLE else SINGLE
     needed = sum(1 for o in stack if o.ch in family)
     spare = 0
@@ -1573,6 +1582,8 @@ def _spare_closers(marks: list[Mark], idx: int, prof: Profile, stack: list[Mark]
         closes = mk.ch in prof.closers and mk.ch not in prof.openers
         if not (opens or closes):
             opens, closes = mk.lsp and not mk.rsp, mk.rsp and not mk.lsp
+        elif opens and mk.rsp and not mk.lsp and not depth and turned(mk):
+            opens, closes = False, True  # improvement.“ ending the paragraph: a closing mark turned round
         if opens:
             depth += 1
         elif closes:

@@ -498,7 +498,12 @@ def dashes(doc: Document) -> list[Dash]:
 def _dashes(doc: Document) -> list[Dash]:
     pt = doc.prose_text
     sc = scan(doc)
-    marks: list[tuple[int, int]] = [(i, i + 1) for i in sc.dashes]
+    marks: list[tuple[int, int]] = []
+    for i in sc.dashes:
+        if marks and marks[-1][1] == i and pt[i] == pt[i - 1]:
+            marks[-1] = (marks[-1][0], i + 1)  # —— : one dash typed twice (doubled-punctuation's), one dash here
+        else:
+            marks.append((i, i + 1))
     last = -1
     for i in sc.hyphens:
         if i < last:
@@ -512,7 +517,7 @@ def _dashes(doc: Document) -> list[Dash]:
         if j - i in (2, 3) or (j - i == 1 and i > 0 and pt[i - 1] in _HSPACE and pt[j: j + 1] == " "):
             marks.append((i, j))
     marks.sort()
-    return [_dash_at(pt, a, b, pt[a:b]) for a, b in marks]
+    return [_dash_at(pt, a, b, pt[a] if pt[a] in "—–" else pt[a:b]) for a, b in marks]
 
 
 def _dash_at(pt: str, a: int, b: int, mark: str) -> Dash:

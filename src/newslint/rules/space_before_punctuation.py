@@ -92,13 +92,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield from _french(doc, "".join(m for m in marks if m in _FRENCH_HIGH), opts["french-space"], sections)
         marks = "".join(m for m in marks if m not in _FRENCH_HIGH)
     lang = doc.language.split("-")[0]
-    if lang == "en":
-        yield from _apostrophes(doc)
-    elif " ’" in doc.prose_text or " '" in doc.prose_text:
-        # an English passage (a quotation, an announcement kept in its original): its sentences'
-        # function words say so, where the apostrophes of the article's own language are left
-        passages = _passages(doc)
-        yield from (f for f in _apostrophes(doc) if passages.language_at(f.start) == "en")
+    yield from _english_apostrophes(doc)
     if lang in _ELISIONS and ("’" in doc.prose_text or "'" in doc.prose_text):
         yield from _elisions(doc, _ELISIONS[lang])
     if not marks:
@@ -170,6 +164,27 @@ def _may_be_french(doc: Document) -> bool:
 # An ellipsis on its own, written or as an entity, right before the spaces: a placeholder for a
 # word ("the water in … ?"), not the end of a clause.
 _PLACEHOLDER = lazy(r"(?:^|\s)(?:…|&#8230;|&#x2026;|&hellip;)\Z", re.I)
+
+
+def _english_apostrophes(doc: Document) -> list[Finding]:
+    """``_apostrophes`` in an English article or, in another, in its English passages (a quotation,
+    an announcement kept in its original: its sentences' function words say so), where the
+    apostrophes of the article's own language are left."""
+    def find() -> list[Finding]:
+        if doc.language.split("-")[0] == "en":
+            return list(_apostrophes(doc))
+        if " ’" not in doc.prose_text and " '" not in doc.prose_text:
+            return []
+        passages = _passages(doc)
+        return [f for f in _apostrophes(doc) if passages.language_at(f.start) == "en"]
+    return doc.memo("space-before-punctuation.apostrophes", find)
+
+
+def spaced_apostrophes(doc: Document) -> list[int]:
+    """Where the apostrophes stand that this rule's safe fix joins to their word (``It ’s``,
+    ``don 't``). wrong-apostrophe counts them with the apostrophes inside words when it weighs the
+    article's style, as they will be once the space is gone: a stray space must not change it."""
+    return [f.end - 1 for f in _english_apostrophes(doc)]
 
 
 def _apostrophes(doc: Document) -> Iterator[Finding]:

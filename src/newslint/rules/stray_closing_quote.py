@@ -26,7 +26,9 @@ plural or a contraction's ending (``“yes”s``, ``don”t``, ``we”re``: wron
 ending that makes no contraction with the letters before it is part of the word (``he”re``,
 ``the“re``, ``ca”t``, ``wi”ll``: n’t follows an n, ’re and ’ve a pronoun, ’d and ’ll a pronoun or a
 word they make no other word with). Between two English words that make one the word list lacks
-(``bug“fix``, ``sub"domain``, ``key”path``), with nothing open and no closing mark after it, the mark
+(``bug“fix``, ``sub"domain``, ``key”path``), with nothing open and no closing mark after it (a “ that
+ends the paragraph after a word is one, turned round: ``to“provide … services.“`` is a quotation whose
+opening mark lost its space, NL112's, and whose closing mark is turned round, NL118's), the mark
 is reported so too; the deletion is safe for a closing mark (with nothing open it closes nothing,
 spaced or not) and for an opening or straight one in an article that closes its other quotations,
 where the quotation does not go on past the paragraph (the next one reopening it, an HTML block or

@@ -10,7 +10,10 @@ writes no ’ but straight ones, votes straight: no smart-quote software writes 
 with fewer, or with no such majority, is judged by its quotation marks (curly when they are, but not
 when they are guillemets only and the article writes no curly apostrophe at all: «…» are typed
 apart from the apostrophe, Ukrainian зв'язку beside them is its habit), so
-one more straight apostrophe never turns a curly article into an unchecked one. `"curly"` or
+one more straight apostrophe never turns a curly article into an unchecked one. An apostrophe set
+off from its word by a stray space (`it 's`, `don ’t`), which space-before-punctuation (NL102)
+joins to it with a safe fix, counts as the apostrophe inside a word it will be: the space does not
+change the vote. `"curly"` or
 `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s,
 ‘em, rock ‘n’ roll), some keyboards give an acute accent (it´s), symbol pickers a prime
 (driver′s), hurried typists a backtick that opens no code span (don`t) and OCR a double
@@ -42,6 +45,7 @@ from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..quotes import analyse, double_as_apostrophe
+from .space_before_punctuation import spaced_apostrophes
 
 ID = "NL117"
 NAME = "wrong-apostrophe"
@@ -78,6 +82,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             inside[ch] = [m.start() for m in _INSIDE[ch].finditer(prose)]
         return inside[ch]
 
+    spaced: list[int] | None = None
+
+    def votes(ch: str) -> list[int]:
+        """``starts``, and the ``ch`` set off from its word by a stray space (it 's, don ’t) that
+        space-before-punctuation's safe fix joins to it: the style is what it will be after that fix."""
+        nonlocal spaced
+        if spaced is None:
+            spaced = spaced_apostrophes(doc) if " '" in prose or " ’" in prose else []
+        return starts(ch) + [i for i in spaced if prose[i] == ch] if spaced else starts(ch)
+
     style = q.style(opts["style"])
     text = doc.text  # the analysis knows which marks occur; ´ and ′ are asked of the text
     odd = [(start, ch) for ch in "´′" if ch in text for start in starts(ch)]
@@ -94,10 +108,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if opts["style"] == "auto":
         # (an apostrophe typed twice votes for its glyph: don''t is a straight one, don’’t a curly one)
         twice = sum(pair == "’’" for _, pair in doubled)
-        style = _by_apostrophes(starts, q.present, style, len(odd) + len(doubled) - twice, twice)
+        style = _by_apostrophes(votes, q.present, style, len(odd) + len(doubled) - twice, twice)
         if style == "curly" and "’" not in prose and "‘" not in prose and _guillemets_only(q):
             style = ""  # «…» say nothing of the apostrophe: зв'язку, l'État typed beside them
-    want = "'" if style == "straight" or (not style and _straight_habit(starts, q)) else q.profile.apostrophe
+    want = "'" if style == "straight" or (not style and _straight_habit(votes, q)) else q.profile.apostrophe
     wrong = {"‘"} | ({"'"} if style == "curly" else set()) | ({"’"} if style == "straight" else set())
     found = [(start, ch) for ch in sorted(wrong) if ch in q.present for start in starts(ch)] + odd
     found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong
