@@ -1313,8 +1313,8 @@ def misplaced_space(text: str, mk: Mark) -> bool:
     """Is ``mk`` a mark out of place with a blank on its wrong side (``said“ the``, ``, ”said``):
     one that misplaced-quote-space reports, also when it pairs with nothing (then the rules for
     lone marks leave it to that one finding)?"""
-    if mk.flag != "misplaced" or mk.masked:
-        return False
+    if mk.flag != "misplaced" or (mk.masked and not text.startswith("&", mk.start)):
+        return False  # (a mark written as an entity is reported there too: even&#8220; eats)
     if mk.role == "close":
         return text[mk.start - 1: mk.start] in MISPLACED_SPACES and mk.start > 0
     return mk.role == "open" and text[mk.end: mk.end + 1] in MISPLACED_SPACES and mk.end < len(text)

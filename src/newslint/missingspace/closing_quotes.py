@@ -11,8 +11,9 @@ from typing import Iterator
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..quotes import Mark, analyse, word_parts
+from ..quotes import Mark, analyse, entity, word_parts
 from ..resources import english_words
+from ..patterns import lazy
 from ..typography import near_invisible, wide
 
 
@@ -32,11 +33,22 @@ _GLUED_CLOSE = tuple((mark, re.compile(mark + (r"(?:(?<=[.,!?;:…].)|(?<=[^\W\d
 _START = attrgetter("start")  # (the quote marks are in text order: a mark is found by bisection)
 
 
+# The same with the closing mark written as an entity (done.&#8221;This, finish,&rdquo;said):
+# found in the file's text, where the prose view masks the entity. Led by its literal "&".
+_GLUED_ENTITY_CLOSE = lazy(r"&(?:#8221|rdquo|#[xX]201[dD]|quot|#34);(?=[^\W\d_]|[*_]{1,3}[A-Z])")
+
+
 def after_closing_quote(doc: Document, pt: str) -> Iterator[Finding]:
     """A quotation's closing mark glued to the word after it; only where the quote pairing
     reads the mark as a closing one (not ”back” for “back”: reversed-quote turns that round)."""
     # (each pattern asked only of a prose that holds its mark: a scan spared where one is missing)
     spots = sorted(m.start() for mark, pattern in _GLUED_CLOSE if mark in pt for m in pattern.finditer(pt))
+    text = doc.text
+    if "&" in text:
+        entities = [m.start() for m in _GLUED_ENTITY_CLOSE().finditer(text, doc.body_start)
+                    if m.start() and (pt[m.start() - 1] in ".,!?;:…" or pt[m.start() - 1].isalpha())]
+        if entities:
+            spots = sorted(spots + entities)
     if not spots:
         return
     q = analyse(doc)
@@ -48,17 +60,18 @@ def after_closing_quote(doc: Document, pt: str) -> Iterator[Finding]:
         if k == len(marks) or marks[k].start != i:
             continue
         mk = marks[k]
-        # (a straight " only where it or its opener is sure: it could open the next sentence's quotation)
-        if mk.role != "close" or mk.flag or mk.masked or not (
+        # (a straight " only where it or its opener is sure: it could open the next sentence's quotation;
+        # a mark written as an entity is the mark it prints, an escape is not prose)
+        if mk.role != "close" or mk.flag or (mk.masked and not entity(text, mk)) or not (
                 mk.ch == "”" or mk.sure or (mk.partner is not None and mk.partner.sure)):
             continue
         if pt[i - 1].isalpha() and not _quoted_word_glued(doc, pt, mk):
             continue
-        if wide(pt[i + 1: i + 2]):
+        if wide(pt[mk.end: mk.end + 1]):
             continue  # 他说：“This is great.”然后: Chinese and Japanese put no space after a closing mark
-        if not near_invisible(doc, i - 20, i + 20):
-            yield Finding(i, i + 1, f"no space after the closing {pt[i]}; add one",
-                          Fix.insert(i + 1, " ", f"Insert a space after {pt[i]}"))
+        if not near_invisible(doc, i - 20, mk.end + 20):
+            yield Finding(i, mk.end, f"no space after the closing {mk.ch}; add one",
+                          Fix.insert(mk.end, " ", f"Insert a space after {mk.ch}"))
 
 
 def _quoted_word_glued(doc: Document, pt: str, mk: Mark) -> bool:

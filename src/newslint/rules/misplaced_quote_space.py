@@ -32,6 +32,10 @@ Good: He said “Only with him.”
 Bad:  He called it a“special operation” on Tuesday.
 Good: He called it a “special operation” on Tuesday.
 
+A mark written as an HTML entity is the mark it prints (`even&#8220; eats`, `ultimatums,
+&#8221;he`, `said&#8220;The`): reported as a typed one, the fix moving the space across the
+entity whole.
+
 Not findings: a mark that opens a nested quotation (`“He told me, ‘Stop.’”`); apostrophes
 before a word (’90s, ’em).
 """
@@ -42,7 +46,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..quotes import MISPLACED_SPACES, Mark, Profile, analyse
+from ..quotes import MISPLACED_SPACES, Mark, Profile, analyse, entity
 
 ID = "NL112"
 NAME = "misplaced-quote-space"
@@ -62,9 +66,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     text = doc.text
     lone = q.lone
     for mk in q.flagged():
-        if mk.flag != "misplaced" or mk.masked:
-            continue
+        if mk.flag != "misplaced" or (mk.masked and not entity(text, mk)):
+            continue  # (a mark written as an entity is the mark it prints; the fix moves the space across it whole)
         alone = id(mk) in lone
+        raw = text[mk.start:mk.end]  # (the mark as written: ”, or &#8221;)
         if mk.role == "close":
             s = mk.start
             while s > 0 and text[s - 1] in _SPACES:
@@ -75,7 +80,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             also = "; no opening mark comes before it in this paragraph" if alone else ""
             yield Finding(s, mk.end, f"closing {mk.ch} is separated from the quotation and stuck to the next "
                                      f"word; write '{mk.ch}{gap}'{also}",
-                          Fix.replace(s, mk.end, mk.ch + gap, "Move the space after the closing mark", mk.sure))
+                          Fix.replace(s, mk.end, raw + gap, "Move the space after the closing mark", mk.sure))
         elif mk.role == "open":
             e = mk.end
             while e < len(text) and text[e] in _SPACES:
@@ -89,17 +94,18 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             also = "; nothing closes it in this paragraph" if alone else ""
             yield Finding(mk.start, e, f"opening {mk.ch} is stuck to the word before it and separated from the "
                                        f"quotation; write '{gap}{mk.ch}'{also}",
-                          Fix.replace(mk.start, e, gap + mk.ch, "Move the space before the opening mark", safe))
+                          Fix.replace(mk.start, e, gap + raw, "Move the space before the opening mark", safe))
     for op, cl in q.pairs():
-        if _glued_opening(doc.prose_text, op, cl, q.profile):
+        if _glued_opening(doc.prose_text, op, cl, q.profile, text):
             yield Finding(op.start, op.end, f"opening {op.ch} is glued to the word before it; write ' {op.ch}'",
                           Fix.insert(op.start, " ", "Insert a space before the opening mark"))
 
 
-def _glued_opening(P: str, op: Mark, cl: Mark, prof: Profile) -> bool:
+def _glued_opening(P: str, op: Mark, cl: Mark, prof: Profile, text: str) -> bool:
     """Is ``op`` an opening mark glued to a word on both sides (said“The), its closing mark
-    ``cl`` shaped as one (glued to the quoted words, a space or punctuation after)?"""
-    if op.masked or cl.masked or op.flag or op.lsp or op.rsp or not cl.rsp or cl.lsp:
+    ``cl`` shaped as one (glued to the quoted words, a space or punctuation after)? (Either may
+    be written as an entity, said&#8220;The: the space goes before it.)"""
+    if (op.masked and not entity(text, op)) or (cl.masked and not entity(text, cl)) or op.flag or op.lsp or op.rsp or not cl.rsp or cl.lsp:
         return False
     if op.ch == '"':
         if cl.ch != '"':

@@ -64,7 +64,8 @@ word: `.gov, .mil,etc.`; and the last of three identifiers listed with spaces be
 A quotation's closing ” (or ") glued to the next word after its last mark is a missing space
 too (`done.”This`, `finish,”said`, or emphasis that opens the next sentence: `procurement.”_This
 post…_`), and so is a closing ” glued to the next word after a quoted word (`“took over”our`),
-where the quote pairing reads the mark as closing.
+where the quote pairing reads the mark as closing; so is one written as an entity
+(`card,&#8221;and`, `up,&rdquo;said`: the space goes after the entity).
 
 So is a comma or semicolon glued to a word after the closing `**` of strong emphasis
 (`**Tuesday**,and`), and a colon, comma or semicolon inside it whose closing `**` is glued to the
@@ -249,7 +250,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         i = m.end() - 1
         if after_abbreviation(pt, i, table) and not near_invisible(doc, i - 20, i + 20):
             yield finding(pt, i)
-    if "”" in pt or '"' in pt:
+    if "”" in pt or '"' in pt or "&" in doc.text:  # (a closing mark written as an entity: done.&#8221;This)
         yield from after_closing_quote(doc, pt)
     if "**" in pt:
         yield from glued_after_emphasis(pt)

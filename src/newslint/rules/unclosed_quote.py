@@ -34,7 +34,8 @@ in brackets (ready to (digitally) “put pen to paper), inside a clause.
 A quotation that runs on into the next paragraphs without reopening them (closing in a later
 paragraph) is reported once, at the first paragraph that should open with the mark; the fix
 inserts the mark at the start of each such paragraph and is unsafe. An opening mark typed twice
-(``““Hello”``) leaves one open: the safe fix deletes it. A quotation closed with two
+(``““Hello”``) leaves one open: the safe fix deletes it (where neither is closed, ``““Interact
+booth``, the second is reported: one deletion, not two). A quotation closed with two
 apostrophes (“in the weeds'' on, a typewriter's or LaTeX's closing mark) is reported there, with
 a safe fix to the closing mark. A quotation written as entities pairs its own entities, so a
 mark typed inside it (``&#8220;we take the “agile path&#8221;``) is the one left open.
@@ -85,10 +86,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if q is None:
         return
     text = doc.text
+    opened = {mk.start for mk in q.unclosed}
     for mk in q.unclosed:
         if (mk.masked and not entity(text, mk)) or (misplaced_space(text, mk) and id(mk) not in q.mismatched):
             continue  # (said“ the plan: one finding, misplaced-quote-space's, whose fix comes first)
         raw = text[mk.start:mk.end]  # (the mark as written: “, or &#8220;)
+        if text.startswith(raw, mk.end) and mk.end in opened:
+            continue  # ““Interact, neither closed: one finding, the second mark's (one deletion, not two)
         if text.startswith(raw, mk.end) or text.endswith(raw, 0, mk.start):
             yield Finding(mk.start, mk.end, f"opening {mk.ch} typed twice; delete one",
                           Fix.delete(mk.start, mk.end, f"Delete the second {mk.ch}"))

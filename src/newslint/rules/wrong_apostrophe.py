@@ -12,8 +12,8 @@ when they are guillemets only and the article writes no curly apostrophe at all:
 apart from the apostrophe, Ukrainian зв'язку beside them is its habit), so
 one more straight apostrophe never turns a curly article into an unchecked one. An apostrophe set
 off from its word by a stray space (`it 's`, `don ’t`), which space-before-punctuation (NL102)
-joins to it with a safe fix, counts as the apostrophe inside a word it will be: the space does not
-change the vote. `"curly"` or
+joins to it with a safe fix, counts as the apostrophe inside a word it will be, and so does one
+typed twice (`it''s`, which this rule makes one): the slip does not change the vote. `"curly"` or
 `"straight"` force a style. Smart-quote software turns a leading apostrophe the wrong way (‘90s,
 ‘em, rock ‘n’ roll), some keyboards give an acute accent (it´s), symbol pickers a prime
 (driver′s), hurried typists a backtick that opens no code span (don`t) and OCR a double
@@ -82,15 +82,23 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             inside[ch] = [m.start() for m in _INSIDE[ch].finditer(prose)]
         return inside[ch]
 
+    # (each pattern led by one literal mark, asked only when the text holds the pair: a pattern
+    # led by an alternation or a class is tried at every character of every article)
+    # (and the pair is sought only where the analysis saw its mark in the text)
+    doubled = sorted(m.start() for pair, pattern in _DOUBLED if pair[0] in q.present and pair in prose
+                     for m in pattern.finditer(prose))
     spaced: list[int] | None = None
 
     def votes(ch: str) -> list[int]:
-        """``starts``, and the ``ch`` set off from its word by a stray space (it 's, don ’t) that
-        space-before-punctuation's safe fix joins to it: the style is what it will be after that fix."""
+        """``starts``, and the ``ch`` the safe fixes will put inside a word: one set off from it by
+        a stray space (it 's, don ’t), which space-before-punctuation's fix joins to it, and one
+        typed twice (it''s, don’’t), which this rule's makes one. The style is what it will be
+        after those fixes: the slip does not change it."""
         nonlocal spaced
         if spaced is None:
             spaced = spaced_apostrophes(doc) if " '" in prose or " ’" in prose else []
-        return starts(ch) + [i for i in spaced if prose[i] == ch] if spaced else starts(ch)
+        extra = [i for i in spaced if prose[i] == ch] + [i for i in doubled if prose[i] == ch]
+        return starts(ch) + extra if extra else starts(ch)
 
     style = q.style(opts["style"])
     text = doc.text  # the analysis knows which marks occur; ´ and ′ are asked of the text
