@@ -108,15 +108,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     odd += [(i, prose[i]) for i in q.elided]  # l”homme: so does it an elision's (French, Italian)
     if "`" in prose:  # a backtick that opens no code span is literal text: here an apostrophe
         odd += [(m.start(), "`") for m in _BACKTICK().finditer(prose)]
-    # (each pattern led by one literal mark, asked only when the text holds the pair: a pattern
-    # led by an alternation or a class is tried at every character of every article)
-    # (and the pair is sought only where the analysis saw its mark in the text)
-    doubled = sorted((m.start(), pair) for pair, pattern in _DOUBLED if pair[0] in q.present and pair in prose
-                     for m in pattern.finditer(prose))
     if opts["style"] == "auto":
-        # (an apostrophe typed twice votes for its glyph: don''t is a straight one, don’’t a curly one)
-        twice = sum(pair == "’’" for _, pair in doubled)
-        style = _by_apostrophes(votes, q.present, style, len(odd) + len(doubled) - twice, twice)
+        style = _by_apostrophes(votes, q.present, style, len(odd))
         if style == "curly" and "’" not in prose and "‘" not in prose and _guillemets_only(q):
             style = ""  # «…» say nothing of the apostrophe: зв'язку, l'État typed beside them
     want = "'" if style == "straight" or (not style and _straight_habit(votes, q)) else q.profile.apostrophe
@@ -125,7 +118,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     found += [(mk.start, mk.ch) for mk in q.apostrophes() if not mk.masked and mk.ch in wrong
               and not _unplaced_opener(prose, mk)]
     found.sort()
-    for start, _ in doubled:  # don’’t: one apostrophe typed twice
+    for start in doubled:  # don’’t: one apostrophe typed twice
         plural = prose[start - 1] == "s" and prose[start + 2] == "s"  # visitors’’s: visitors’ more likely
         one = want if style in ("curly", "straight") else prose[start]  # undecided: keep the mark typed
         yield Finding(start, start + 2, f"apostrophe typed twice; use one {one}",
@@ -202,17 +195,15 @@ def _straight_habit(starts: Callable[[str], list[int]], q: Any) -> bool:
 EVIDENCE = 3  # apostrophes an article needs before they decide its style themselves
 
 
-def _by_apostrophes(starts: Callable[[str], list[int]], present: set[str], quote_style: str, typed: int = 0,
-                    curly_twice: int = 0) -> str:
+def _by_apostrophes(starts: Callable[[str], list[int]], present: set[str], quote_style: str, typed: int = 0) -> str:
     """The apostrophe style under ``auto``: the article's own in-word apostrophes decide when there
     are enough of them and two in three agree (curly; or straight, when none is enforced); else
     its quotes do. A threshold on the apostrophes alone would let one straightened apostrophe
     switch a curly article off (7 curly and 4 straight are not two in three). ``typed``: the
     apostrophes typed as another character (it´s, don”t, don`t), straight votes: no smart-quote
     software writes them, and one mistyped apostrophe must not take a straight article below the
-    evidence it needs (let's, für'n, seh'n beside „…“: one of them typed let”s); so do those typed
-    twice straight (let''s), where ``curly_twice`` typed twice curly (let’’s) vote curly."""
-    curly = (len(starts("’")) if "’" in present else 0) + curly_twice
+    evidence it needs (let's, für'n, seh'n beside „…“: one of them typed let”s)."""
+    curly = len(starts("’")) if "’" in present else 0
     straight = (len(starts("'")) if "'" in present else 0) + typed
     if "‘" in present:  # agency‘s: smart-quote software's apostrophe turned the wrong way, a curly vote
         # where the article writes ’ too or nothing straight; among straight ones only, a
