@@ -61,6 +61,7 @@ _REVERSED = lazy(r"\(((?:[^()\[\]\n]|\([^()\[\]\n]{0,100}\)){1,300})\)\[((?:http
 _MARKUP_CHARS = lazy(r"[<>`{}|]")
 _URL_FIRST = lazy(r"\(((?:https?://|www\.|mailto:)[^\s()\[\]]+)\)\[([^\[\]\n]{1,300})\]")
 _DEST_AND_TITLE = lazy(r"""\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|“[^”\n]*”|‘[^’\n]*’))?[ \t]*""")
+_SPACED_MAILTO = lazy(r"mailto:[ \t]+[^\s()@]+@[^\s()@]+[ \t]*", re.I)  # [a@b.org] (mailto: a@b.org)
 _CURLY_TITLE = lazy(r"""(\S+\s+)([“‘])([^“”‘’\n]*)([”’])\s*""")
 _BRACKET_PAREN = re.compile(r"\]\(")
 _BRACKET_MASK = re.compile(r"\]" + MASK)  # "](" whose destination the prose view masks
@@ -87,8 +88,9 @@ def _broken(doc: Document) -> Iterator[Broken]:
         opening = _link_start(view, m.start())
         if close is None or opening is None or "\n" in text[paren:close]:
             continue
-        if _DEST_AND_TITLE().fullmatch(text, paren + 1, close - 1) is None:
-            continue  # "(2019 figures)": not a destination
+        if _DEST_AND_TITLE().fullmatch(text, paren + 1, close - 1) is None \
+                and _SPACED_MAILTO().fullmatch(text, paren + 1, close - 1) is None:
+            continue  # "(2019 figures)": not a destination ("(mailto: a@b.org)" is one, its space a slip of its own)
         safe = normalize_label(text[opening + 1:m.start()]) not in labels  # else "[text]" links already
         yield Broken(opening, close, "space-before-paren",
                      "space between ']' and '(': this renders as text, not a link; write [text](url)",
@@ -217,6 +219,8 @@ def _diagnose(text: str, paren: int) -> Broken | None:
     dest = text[s:e]
     if e < line_end and text[e] == ")":
         return None  # closed without a space: a construct the masker did not expect; leave it
+    if _template_runs_on(text, s, e):
+        return None  # https://twitter.com/{{ + line break + site.twitter.username }}: the template builds it
     if depth == 0 and _closes_later(text, e):
         return None  # "[x](url" + line break + ")" (or a title): valid CommonMark
     rest_close = _closing(text, paren)
@@ -322,6 +326,19 @@ _LATER = lazy(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
 # of the paragraph's next lines (never past a blank line; up to 20 lines, so that an unclosed
 # quote costs a bounded scan)
 _TITLE_ACROSS = lazy(r"""[ \t]+(?:"[^"\n]*(?:\n(?![ \t>]*\n)[^"\n]*){1,20}"|'[^'\n]*(?:\n(?![ \t>]*\n)[^'\n]*){1,20}')[ \t]*\)""")
+
+
+def _template_runs_on(text: str, s: int, e: int) -> bool:
+    """Does the destination ``text[s:e]`` end inside a Liquid or Hugo template that closes later
+    in its paragraph (``https://twitter.com/{{`` / ``site.twitter.username }})``)? Jekyll and
+    Hugo render the template before the Markdown, so the link gets its URL whole."""
+    dest = text[s:e]
+    for opener, closer in (("{{", "}}"), ("{%", "%}")):
+        k = dest.rfind(opener)
+        if k >= 0 and dest.find(closer, k) < 0:
+            close = text.find(closer, e, e + 300)
+            return close >= 0 and "\n\n" not in text[e:close]
+    return False
 
 
 def _closes_later(text: str, e: int) -> bool:

@@ -33,8 +33,18 @@ _SLASH_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "sftp", "ws", "wss",
                             "file", "svn", "rtmp", "rtsp", "smb", "nntp", "ldap", "telnet", "gopher", "webcal",
                             "feed", "s3", "gs", "hdfs", "chrome", "about", "app", "itms", "itms-apps", "spotify",
                             "steam", "slack", "zoommtg", "msteams", "hxxp", "hxxps", "fxp", "onion"})
+# (A domain under one of the generic or country top-level domains sites are most often named
+# in: a link to `resumake.io` or `doc.rust-lang.org/book/` is relative too. Not those that are
+# also file extensions, which a relative link to a file ends with: .md, .pl, .py, .sh, .rs,
+# .ai, .zip, .mov, .in…)
 _BARE_DOMAIN = lazy(r"(?i)^(?:www\.[a-z0-9\-]+\.[a-z]"
-                          r"|[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu|mil)(?:[/?#]|$))")
+                          r"|[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|org|net|gov|edu|mil|io|co|dev|app|info|eu|us|uk"
+                          r"|de|fr|it|es|nl|be|ch|at|ca|au|nz|ie|se|dk|fi|pt|br|jp)(?:[/?#]|$))")
+
+
+# A link to the writer's own computer: Hugo's (1313), Jekyll's (4000) or another preview server
+# left in the text (a URL in code, a tutorial's `http://localhost:3000`, is not checked)
+_LOCAL_HOST = lazy(r"(?i)^https?://(?:localhost|127(?:\.[0-9]{1,3}){3}|0\.0\.0\.0|\[::1\])(?::[0-9]+)?(?:[/?#]|$)")
 
 
 # A web URL that none of the checks below can fault: http(s), a host of well-formed DNS labels
@@ -56,6 +66,19 @@ def url_problems(url: str, source: str, ascii_hosts: bool = False, angle: bool =
     if _CLEAN.fullmatch(url):
         return ()
     return _url_problems(url, source, ascii_hosts, angle)
+
+
+_LINKED = ("link", "definition", "image", "html")
+
+
+def local_host(url: str, source: str) -> tuple[Problem, ...]:
+    """A link to the writer's own computer (``http://localhost:1313/…``, Hugo's preview server):
+    a well-formed URL no reader can open (malformed-url reports it; it is no syntax problem, so
+    dead-link, which checks what ``url_problems`` passes, still asks such a server)."""
+    if source not in _LINKED or not _LOCAL_HOST().match(url):
+        return ()
+    return (Problem(0, len(url), f"`{url}` points at the writer's own computer (a preview server's address): "
+                                 "readers cannot open it; link the published page", None, False),)
 
 
 @lru_cache(maxsize=16384)  # (only URLs that need the full checks: the cache stays small)

@@ -34,7 +34,8 @@ Good: [Email the team](mailto:team@gsa.gov?subject=Training%20Session) to sign u
 Not findings: a link with a title (``[x](https://a.gov "Title")``), a destination in angle
 brackets (``[x](<my file.pdf>)``), a destination that ends its line with ``)`` on the next,
 a title that a hard wrap split over two lines (``[x](https://a.gov "The Office of`` / ``the
-Coordinator")``), a destination a template builds (``[x]({{< ref "a.md" >}})``), a title in brackets
+Coordinator")``), a destination a template builds (``[x]({{< ref "a.md" >}})``, also when the
+template runs over a line break: ``[x](https://twitter.com/{{`` / ``site.twitter.username }})``), a title in brackets
 (``[x](https://a.gov (the 2024 edition))``),
 a bracket followed by a parenthesis that holds no URL (``[1] (2019)``), code.
 """

@@ -25,7 +25,9 @@ marks in code, URLs, HTML and shortcodes; marks in a paragraph written in Cyrill
 article of a Latin-script language (an English post that gives a Ukrainian version of itself
 below: its «…» are Ukrainian marks in Ukrainian text, not an English quotation's), told by the
 paragraph's letters outside the quotation (those of the quotation itself when it is all the
-paragraph has).
+paragraph has); in an article whose language nothing tells (front matter, prose or path: too
+little text, as in a Japanese notice with one German line), a pair in a paragraph whose function
+words are those of a language it belongs to and none English (``Im „Oststadt-Stammlokal.“``).
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..links.targets import link_titles
 from ..patterns import lazy
-from ..quotes import STRAIGHT, analyse, has_foreign_script
+from ..language import passage_counts
+from ..quotes import STRAIGHT, analyse, has_foreign_script, profile
 
 ID = "NL115"
 NAME = "foreign-quotes"
@@ -67,6 +70,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if not foreign and not titled:
         return
     heads = [(b.start, b.end) for b in doc.prose_index.blocks if b.kind == "heading"]
+    guessed = not doc.language_known  # (the configured language only: too little text to tell)
+    counted: dict[int, Counter[str]] = {}  # each paragraph's function words, counted once (quote soup: thousands of pairs)
     native = _ForeignScriptBlocks(doc) if prof.language not in _CYRILLIC_LANGUAGES else None
     habits = _Habits(q.marks, levels, lambda m: m.start < doc.body_start or any(a <= m.start < b for a, b in heads))
     outer = habits.outer(prof)
@@ -83,6 +88,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         other = mk.partner
         if native is not None and native.covers(mk.start, other.end if other is not None else mk.end):
             continue  # Cyrillic or Greek text, with its own language's marks
+        if other is not None and guessed and _own_paragraph_marks(doc, mk, other, counted):
+            continue  # Im „Oststadt-Stammlokal.“: German marks in German words, the article's language unsaid
         if other is not None:
             if mk.role == "close" or other.masked or other.ch in STRAIGHT or mk.ch in STRAIGHT or other.flag == "prime":
                 continue
@@ -100,6 +107,26 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             want = (outer if outer and mk.depth == 0 else prof.level(mk.depth))[0 if mk.role == "open" else 1]
             yield Finding(mk.start, mk.end, f"{mk.ch} is not a {language} quotation mark; use {want}",
                           Fix.replace(mk.start, mk.end, want, f"Use {want}", safe=False))
+
+
+def _own_paragraph_marks(doc: Document, opener: Any, closer: Any, counted: dict[int, Counter[str]]) -> bool:
+    """In an article whose language nothing tells (a Japanese notice with a German line, too
+    short to count), is the quotation's paragraph written in a language whose marks these are:
+    its function words that language's (``im``, ``der``), none of them English?"""
+    pt = doc.prose_text
+    a = pt.rfind("\n\n", 0, opener.start) + 1
+    counts = counted.get(a)
+    if counts is None:
+        b = pt.find("\n\n", closer.end)
+        counts = counted[a] = passage_counts(pt[a:b if b >= 0 else len(pt)])
+    if not counts or counts["en"]:
+        return False
+    pair = (opener.ch, closer.ch)
+    for lang in counts:
+        prof = profile(lang)
+        if prof is not None and pair in prof.levels + prof.also:
+            return True
+    return False
 
 
 # Another language's double marks around a quotation (a pair this article's language does not use)

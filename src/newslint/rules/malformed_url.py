@@ -49,7 +49,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..links.targets import targets
-from ..links.url import url_problems
+from ..links.url import local_host, url_problems
 from ..model import Finding, Fix
 
 ID = "NL130"
@@ -77,7 +77,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.replace(target.start, target.end, quoted.group(1), "Delete the quotation marks",
                                       reshapes=True))
             continue
-        for p in url_problems(target.url, target.source, ascii_hosts, target.angle):
+        for p in url_problems(target.url, target.source, ascii_hosts, target.angle) + local_host(target.url, target.source):
             start, end = target.start + p.start, target.start + p.end
             where = _WHERE[target.source] + (f" `{target.key}`" if target.source == "front-matter" else "")
             fix = None

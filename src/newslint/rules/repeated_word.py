@@ -5,7 +5,8 @@ readers stumble on it and spell checkers that work word by word do not see it. O
 are never doubled in standard English are checked (articles, most prepositions and
 conjunctions, a few auxiliaries and possessives), and in an Italian, Dutch, German, French,
 Spanish or Portuguese article the prepositions and articles of that language that never stand
-twice (`per per`, `van van`, `für für`; not the Polish, Czech or Slovak pronoun "to", which
+twice (`per per`, `van van`, `für für`, German `ist ist` but after a clause whose verb it is,
+`Was neu ist ist …`; not the Polish, Czech or Slovak pronoun "to", which
 doubles as grammar: `powiedzieć, to to, że`), in any letter case of the first (`The the`),
 across a line break too (in a list item or a block quote as well, past the next line's indent or
 `>`: not from one list item to the next), and after an opening quotation mark, bracket, link text or emphasis
@@ -89,7 +90,7 @@ _FOREIGN = {
     "it": ("di", "da", "per", "con", "su", "tra", "fra", "il", "lo", "gli", "un", "una", "uno", "del", "della",
            "dei", "degli", "delle", "nel", "nella", "al", "alla", "dal", "dalla", "sul", "sulla"),
     "nl": ("de", "het", "een", "van", "op", "te", "voor", "met", "bij", "naar"),
-    "de": ("von", "mit", "für", "auf", "bei", "nach", "aus", "zum", "zur", "einen", "einem", "einer"),
+    "de": ("von", "mit", "für", "auf", "bei", "nach", "aus", "zum", "zur", "einen", "einem", "einer", "ist"),
     "fr": ("le", "les", "des", "du", "une", "un", "pour", "avec", "dans", "sur", "par"),
     "es": ("el", "los", "las", "del", "una", "un", "para", "con", "por"),
     "pt": ("do", "da", "dos", "das", "um", "uma", "para", "com", "em"),
@@ -143,6 +144,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # advocating for for years; waited for for a long time; the feature to look for for that
         if word == "is" and _clause_subject(_sentence_before(pt, m.start())):
             continue  # what it is is a start; all it is is a list; the thing is is that
+        if word == "ist" and _german_clause(_sentence_before(pt, m.start())):
+            continue  # Was neu ist ist …, Ob es sauber ist ist …: a clause ends, the sentence's verb follows (its comma lost)
         if "\n" in m.group(2) and second == first and pt[m.start() - 1: m.start()] in (" ", "\t"):
             # across a line break: delete the first, at the line's end, and keep the break
             # (deleting the second joined the two lines into one)
@@ -506,6 +509,20 @@ def _clause_subject(before: str) -> bool:
         return False
     last = found[-1]
     return not (last.group().lower() in _WH and _BE_BEFORE().search(before, 0, last.start()) is not None)
+
+
+# Words that open a German clause whose verb comes last: "Was neu ist ist …", "Ob es sauber ist
+# ist …" (the comma between the two "ist" lost, but neither is doubled)
+_GERMAN_CLAUSE = lazy(r"(?i)\b(?:was|wer|wie|wo|wann|warum|wieso|weshalb|ob|dass|daß|wenn|weil|falls|sobald"
+                      r"|solange|nachdem|bevor|obwohl|da)\b")
+
+
+def _german_clause(before: str) -> bool:
+    """Does ``before`` end a German clause whose verb is the first "ist": an opener with a word
+    or more after it ("Was neu", "Ob das Wasser sauber")? Right after a question word
+    ("Wo ist ist", "Was ist ist") the first "ist" is the question's verb: a slip."""
+    found = list(_GERMAN_CLAUSE().finditer(before))
+    return bool(found) and len(before[found[-1].end():].split()) >= 1
 
 
 def _stranded_for(pt: str, start: int, end: int) -> bool:

@@ -23,7 +23,8 @@ emboldened one by one (`**l**i**s**t`) or a plural's s (`**API**s`) are left alo
 
 Not findings: empty brackets and task-list boxes (`( )`, `[ ]`, `[ x]`), a bracket at the start
 or end of a line, a bracket with no partner nearby, emoticons (`:( `, and the space between a smiley and a closing
-bracket: `(un scaffold :-) )`), a space before
+bracket: `(un scaffold :-) )`), a face drawn in parentheses with symbols and no word or number
+(a kaomoji, `( • ᴗ • )`, `( ^_^ )`), a space before
 punctuation (NL102) or next to an elision marker (`[ <…>`, NL106), and code, URLs and link
 destinations (not prose).
 
@@ -79,7 +80,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # an emoticon, or NL120 has a character to delete here first
         limit = _paragraph_end(pt, j)
         close = pt.find(_PAIR[pt[i]], j, limit)
-        if close < 0:
+        if close < 0 or (pt[i] == "(" and _kaomoji(pt, j, close)):
             continue
         before = pt[i - 1] if i else ""
         glued = before.isalnum() and pt[i] == "(" and " " not in pt[j:close].rstrip(_SPACE)  # image( s), f( x)
@@ -101,7 +102,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue  # (an emoticon is :) or ; ), never with a square bracket: [Key: ](url) is a slip)
         elif s != i and pt[i] == ")" and _EMOTICON().search(pt[max(0, s - 6): s]):
             continue  # (a scaffold :-) ): the space keeps a smiley from its closing bracket; :-)) reads as one
-        if pt.rfind(_PAIR[pt[i]], _paragraph_start(pt, s), s) < 0 or near_invisible(doc, s, i + 1) or s in ends:
+        opened = pt.rfind(_PAIR[pt[i]], _paragraph_start(pt, s), s)
+        if opened < 0 or near_invisible(doc, s, i + 1) or s in ends or (pt[i] == ")" and _kaomoji(pt, opened + 1, s)):
             continue
         k = i + 1
         while k < n and pt[k] == MASK and pt[i] == "]":
@@ -115,6 +117,20 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(s, i + 1, f"space before '{pt[i]}'", Fix(tuple(edits), title))
     if "*" in pt or "_" in pt:
         yield from _emphasis(pt)
+
+
+# Two letters or digits in a row: a word or a number. A parenthesis without one holds a face
+# drawn with symbols (a kaomoji: `( • ᴗ • )`, `( ^_^ )`, `( ˘ω˘ )`), spaced on purpose.
+_WORDLIKE = lazy(r"[^\W_]{2}")
+
+
+def _kaomoji(pt: str, a: int, b: int) -> bool:
+    """Is the text between parentheses (``a`` to ``b``) a face drawn with symbols: a symbol in
+    it, and no word nor number (nor code or a link: a masked span)?"""
+    inner = pt[a:b]
+    # (a drawing has a symbol in it: `(A )` and `( 3)` are a citation's letter and number, slipped)
+    return MASK not in inner and _WORDLIKE().search(inner) is None \
+        and any(not ch.isalnum() and not ch.isspace() for ch in inner)
 
 
 def _emphasis(pt: str) -> Iterator[Finding]:
