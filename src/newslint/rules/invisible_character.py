@@ -380,15 +380,16 @@ def _two_fragments(pt: str, left: str, right: str) -> bool:
 
 def _foreign_fragments(pt: str, left: str, right: str, words: Counter[str], language: str) -> bool:
     """In an article in another language than English (no word list to ask): two lower-case runs
-    of letters (the first may be capitalised before one of four letters or more) that the article
+    of letters, five or more in all (the first may be capitalised where it or the second has four
+    letters or more: Toutefo|is, id|eas; not a short name's Ram|on) that the article
     writes nowhere else, neither a function word of its language nor a name's particle, and never
     apart with a plain space (Förde|rung, pro|gramma): a word split by a no-break space, which its
     writers put between a short word and the next (à\u00a0la, v\u00a0Praze), not inside a rare
     one. The fix is unsafe: they may still be two rare words."""
-    if len(left) + len(right) < 6 or not right.islower():
+    if len(left) + len(right) < 5 or not right.islower():
         return False
-    if not left.islower():
-        if not (left.istitle() and len(right) >= 4):
+    if not left.islower():  # (a sentence's first word split, Toutefo|is; not a short name, Jo|han)
+        if not (left.istitle() and (len(right) >= 4 or len(left) >= 4)):
             return False
     lowered = left.lower()
     function = function_words(language.split("-")[0]) if language else frozenset()
