@@ -159,6 +159,14 @@ def profile(language: str) -> Profile | None:
                    str(row.get("apostrophe", "")), pairs("also"), frozenset(map(str, row.get("elision", ()))))
 
 
+def turned_vote(curly: int, straight: int, turned: int) -> tuple[int, int]:
+    """The (curly, straight) apostrophe votes with ``turned`` ‘ counted in: a ‘ is an apostrophe
+    smart-quote software turned the wrong way (agency‘s), a curly vote where the article writes ’
+    too or nothing straight; beside straight ones only it is one mistyped mark among them, a
+    straight vote (This week's … you‘ll is a straight article)."""
+    return (curly + turned, straight) if curly or not straight else (curly, straight + turned)
+
+
 class Mark:
     """One quotation mark (or apostrophe or prime) and what the pairing made of it."""
 
@@ -215,12 +223,7 @@ class Quotes:
             # the quotation marks decide; an article without any is judged by its apostrophes
             straight, curly = len(self.quotation_marks(True)), len(self.quotation_marks(False))
             if not curly and not straight:
-                # (a ‘ here is an apostrophe smart-quote software turned the wrong way: a curly vote
-                # where the article writes ’ too, or nothing straight; beside straight ones only it
-                # is one mistyped mark among them: This week's … you‘ll is a straight article)
-                straight, curly = self.prose.count("'"), self.prose.count("’")
-                if curly or not straight:
-                    curly += self.prose.count("‘")
+                curly, straight = turned_vote(self.prose.count("’"), self.prose.count("'"), self.prose.count("‘"))
             self._style = "curly" if curly and curly >= straight else ""
         return self._style
 

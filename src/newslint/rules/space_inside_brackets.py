@@ -5,10 +5,11 @@ becomes part of the link, underlined; so it does when the link's text is its add
 (`[ www.nasa.gov](http://www.nasa.gov/)`). An HTML entity next to the space is the character it
 prints (`[&#8216;How&#8217;s My Waterway?&#8217; ](url)`, `( &#8220;Quoted&#8221;)`), unless it
 prints a space, an invisible character or punctuation. When the space was meant to separate the
-bracket from the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise it deletes it
-(also after an elided word of the article's language, glued to the next word: Italian
-`dell’[ Agenzia](url)` is `dell’[Agenzia](url)`; between the brackets of a citation glued to its word: `III(A )(2)` is `III(A)(2)`, and in
-one word's brackets glued to it: `image( s)` is `image(s)`).
+bracket from the word outside (`the[ product ](url)leader`), the fix moves it outside; otherwise
+it deletes it (also after an elided word of the article's language, glued to the next word:
+Italian `dell’[ Agenzia](url)` is `dell’[Agenzia](url)`; between the brackets of a citation
+glued to its word: `III(A )(2)` is `III(A)(2)`; and in one word's brackets glued to it:
+`image( s)` is `image(s)`).
 
 Emphasis spaced wrong is reported too: a space just inside a `**` marker (`named**
 National Month**`, `**Note: **the`), which CommonMark then prints as two asterisks (the fix

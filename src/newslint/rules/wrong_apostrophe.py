@@ -47,7 +47,7 @@ from typing import Any, Callable, Iterator, Mapping
 from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..quotes import analyse, double_as_apostrophe, entity, spelled_like
+from ..quotes import analyse, double_as_apostrophe, entity, spelled_like, turned_vote
 from .space_before_punctuation import spaced_apostrophes
 
 ID = "NL117"
@@ -214,14 +214,8 @@ def _by_apostrophes(starts: Callable[[str], list[int]], present: set[str], quote
     evidence it needs (let's, für'n, seh'n beside „…“: one of them typed let”s)."""
     curly = len(starts("’")) if "’" in present else 0
     straight = (len(starts("'")) if "'" in present else 0) + typed
-    if "‘" in present:  # agency‘s: smart-quote software's apostrophe turned the wrong way, a curly vote
-        # where the article writes ’ too or nothing straight; among straight ones only, a
-        # mistyped one (let‘s beside für'n, seh'n), as quotes.py's style reads it
-        turned = len(starts("‘"))
-        if curly or not straight:
-            curly += turned
-        else:
-            straight += turned
+    if "‘" in present:  # agency‘s, or let‘s beside für'n and seh'n: as quotes.py's style reads it
+        curly, straight = turned_vote(curly, straight, len(starts("‘")))
     if curly + straight < EVIDENCE:
         return quote_style
     if curly >= 2 * straight:
