@@ -237,7 +237,7 @@ def fix_document(doc: Document, st: Settings, unsafe: bool = False,
     rejected: list[_Rejected] = []
     first = {r.id for r in st.rules if r.fix_first}
     for _ in range(MAX_PASSES):
-        candidates = _without(findings, rejected)
+        candidates = _reference_repairs(doc, _without(findings, rejected))
         # Character repairs get a pass of their own, before the rest: the other rules then read
         # the restored text (a mojibake's dash votes for the article's dash style; an invisible
         # character no longer splits a word), as they read the undamaged article.
@@ -247,7 +247,7 @@ def fix_document(doc: Document, st: Settings, unsafe: bool = False,
         fixes = plain or fixes  # a fix that reshapes Markdown on purpose gets a pass of its own
         if not fixes:
             break
-        owners = {id(f.fix): f for f in findings if f.fix is not None}
+        owners = {id(f.fix): f for f in candidates if f.fix is not None}
         kept, refused, new_doc = _guarded(doc, fixes, st)
         for fx, reason in refused:
             owner = owners.get(id(fx))
@@ -301,6 +301,28 @@ def _guarded(doc: Document, fixes: list[Fix], st: Settings) -> tuple[list[Fix], 
             mid = len(group) // 2
             stack.extend((group[mid:], group[:mid]))
     return kept, refused, best
+
+
+def _reference_repairs(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """The findings, a fix that repairs a reference link's label marked as reshaping Markdown.
+
+    ``[last week”s newsletter][]`` beside the definition ``[last week's newsletter]: /url`` is
+    bracketed text; the apostrophe's fix makes it the link it was meant to be. That is a change
+    of structure, which the guard refuses unless the fix says it makes it on purpose. Whatever
+    rule's fix it is (a quotation mark, an invisible character, a look-alike letter, a repeated
+    word), it is marked here, in one place, and only while fixing."""
+    if not doc.prose_index.references:
+        return findings  # (most articles define no references: nothing to restore)
+    from .typography import restores_reference
+
+    out = []
+    for f in findings:
+        fx = f.fix
+        if fx is not None and not fx.reshapes and \
+                any(restores_reference(doc, e.start, e.end, e.text) for e in fx.edits):
+            f = dataclasses.replace(f, fix=dataclasses.replace(fx, reshapes=True))
+        out.append(f)
+    return out
 
 
 def _same_fix(a: Fix, b: Fix) -> bool:

@@ -63,7 +63,7 @@ from ..links.url import NO_BREAK, URL_CHAR
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..resources import english_word, english_words
-from ..typography import INVISIBLE, INVISIBLE_CLASS, restores_reference, scan
+from ..typography import INVISIBLE, INVISIBLE_CLASS, scan
 
 ID = "NL120"
 NAME = "invisible-character"
@@ -138,8 +138,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         what = names[0] if len(names) == 1 else ", ".join(names)
         count = f"{len(run)} × " if len(run) > 1 else ""
         yield Finding(s, e, f"invisible {count}{what} in prose; delete it",
-                      Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""), safe=safe,
-                                 reshapes=restores_reference(doc, s, e, "")))
+                      Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""), safe=safe))
     for s in scan(doc).selectors:
         if s in reported:
             continue
@@ -147,8 +146,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         while e < len(pt) and "\ufe00" <= pt[e] <= "\ufe0f":
             e += 1
         yield Finding(s, e, "invisible variation selector after a letter in prose; delete it",
-                      Fix.delete(s, e, "Delete the variation selector" + ("s" if e - s > 1 else ""),
-                                 reshapes=restores_reference(doc, s, e, "")))
+                      Fix.delete(s, e, "Delete the variation selector" + ("s" if e - s > 1 else "")))
 
 
 def _in_urls(doc: Document) -> Iterator[Finding]:

@@ -62,7 +62,7 @@ from ..links.host import path_start
 from ..links.targets import link_titles, non_ascii_values, ref_paths, targets
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..typography import data, near_invisible, restores_reference, scan, wide, word_around
+from ..typography import data, near_invisible, scan, wide, word_around
 
 ID = "NL121"
 NAME = "mixed-script"
@@ -124,8 +124,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             script = "Cyrillic" if any(_is_cyrillic(ch) for ch in foreign) else "Greek"
             yield Finding(s, e, f"'{word}' mixes Latin letters with {script} look-alikes "
                           f"({''.join(foreign)}); use '{fixed}'",
-                          Fix.replace(s, e, fixed, "Use the Latin letters", safe=safe,
-                                      reshapes=restores_reference(doc, s, e, fixed)))
+                          Fix.replace(s, e, fixed, "Use the Latin letters", safe=safe))
 
 
 def _twin_script(latin: int, foreign: int, cyrillic_text: bool) -> tuple[bool, bool]:
@@ -255,8 +254,7 @@ def _lookalikes(doc: Document, found: list[int], reported: set[int]) -> Iterator
             if _punctuation_slip(c, before, after):
                 plain = punctuation[c]
                 yield Finding(i, i + 1, f"look-alike {unicodedata.name(c, 'mark').lower()} ({c}) in Latin text; "
-                              f"use '{plain}'", Fix.replace(i, i + 1, plain, f"Use '{plain}'",
-                                                             reshapes=restores_reference(doc, i, i + 1, plain)))
+                              f"use '{plain}'", Fix.replace(i, i + 1, plain, f"Use '{plain}'"))
             continue
         s, e = i, i + 1
         while s > 0 and pt[s - 1].isalnum():
@@ -278,8 +276,7 @@ def _lookalikes(doc: Document, found: list[int], reported: set[int]) -> Iterator
         letters = [ch for ch in word if ch.isalpha()]
         styled = bool(letters) and all(_math(ch) for ch in letters)
         yield Finding(s, e, f"'{word}' is written with {' and '.join(kinds)} ({''.join(dict.fromkeys(odd))}); "
-                      f"use '{fixed}'", Fix.replace(s, e, fixed, "Use the plain letters", safe=not styled,
-                                  reshapes=restores_reference(doc, s, e, fixed)))
+                      f"use '{fixed}'", Fix.replace(s, e, fixed, "Use the plain letters", safe=not styled))
 
 
 def _decomposed(pt: str, i: int, reported: set[int]) -> Finding | None:

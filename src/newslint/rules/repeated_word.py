@@ -72,7 +72,7 @@ from ..model import Finding, Fix
 from ..prose import MASK
 from ..packrules import literal_starts, register_literals
 from ..patterns import lazy
-from ..typography import INVISIBLE_CLASS, restores_reference
+from ..typography import INVISIBLE_CLASS
 
 ID = "NL109"
 NAME = "repeated-word"
@@ -154,8 +154,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 s -= 1
             fix = Fix.delete(s, m.end(1), "Delete the repeated word")
         else:
-            fix = Fix.delete(m.end(1), m.end(3), "Delete the repeated word",
-                             reshapes=restores_reference(doc, m.end(1), m.end(3), ""))
+            fix = Fix.delete(m.end(1), m.end(3), "Delete the repeated word")
         yield Finding(m.start(), m.end(), f"“{m.group(1)}” twice in a row; delete one", fix)
     yield from _around_markup(doc, pt, foreign)
     if triples:
