@@ -182,6 +182,7 @@ _WORDS_NOT_DOMAINS = {lang: frozenset(("de",)) for lang in ("ca", "es", "fr", "n
 _WORDS_NOT_DOMAINS.update({"pt": frozenset(("de", "com", "eu")), "ca": frozenset(("de", "com")),
                            "nl": frozenset(("de", "net")), "fr": frozenset(("de", "net", "au", "ai")),
                            "it": frozenset(("io", "ai"))})
+_WORDS_NOT_DOMAINS[""] = frozenset().union(*_WORDS_NOT_DOMAINS.values())  # (a language not known: any of them)
 
 
 def _prose_list(word: str, right: str) -> bool:

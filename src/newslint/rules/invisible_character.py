@@ -58,6 +58,7 @@ from collections import Counter
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
+from ..englishness import reads_english
 from ..frontmatter import reads_as_text
 from ..language import function_words
 from ..links.targets import link_titles, non_ascii_values, ref_paths, targets
@@ -114,7 +115,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     pt = doc.prose_text
     if "\u00a0" in pt:
         lowered = doc.lowered_prose or pt.lower()
-        english = _reads_english(doc, lowered)
+        english = reads_english(doc)
         # (a language guessed for a short text whose words are not English is unknown: ""; the
         # function words of every language then keep their parts from counting as fragments)
         yield from _nbsp_in_words(pt, lowered, english, doc.language if english or doc.language_known else "")
@@ -215,7 +216,7 @@ def _in_link_titles(doc: Document) -> Iterator[Finding]:
             # (the prose with this title shown: its pairs are judged with the article's words)
             view = pt[:s0] + text[s0:e0] + pt[e0:]
             lowered = view.lower()
-            english = _reads_english(doc, lowered)
+            english = reads_english(doc)
             for f in _nbsp_in_words(view, lowered, english, doc.language if english or doc.language_known else ""):
                 if s0 <= f.start < e0 and f.fix is not None:
                     yield dataclasses.replace(f, fix=dataclasses.replace(f.fix, reshapes=True))
@@ -334,21 +335,6 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
             yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
                           f"which make the word “{m.group(1)}{m.group(2)}”; delete it if one word was meant",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space", safe=False))
-
-
-def _reads_english(doc: Document, lowered: str) -> bool:
-    """Is the article in English? Its language tag says so, and, when that is only the configured
-    language (a text too short for language.py to tell: a notice of two sentences, a title and a
-    figure), half its words or more are in the English word list. A short Portuguese, Italian or
-    Dutch notice in a tree configured as English is read without the word list (`patrocin|ado`,
-    `cat|ene`, `Uits|tap` were passed by: `cat`, `tap` are English words); the English articles
-    of the corpus so read have 70 % of their words in the list or more, the others 47 % or less."""
-    if not doc.language_tag.lower().startswith("en"):
-        return False
-    if doc.language_known:
-        return True
-    words = [w for w in _WORD().findall(lowered) if len(w) >= 2]
-    return 2 * sum(1 for w in words if english_word(w)) >= len(words)
 
 
 def _camel_split(pt: str, left: str, right: str, words: Counter[str]) -> bool:

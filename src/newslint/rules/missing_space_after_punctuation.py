@@ -160,6 +160,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
+from ..englishness import reads_english
 from ..missingspace.abbreviations import DOT_LETTER_DOT, after_abbreviation
 from ..missingspace.asides import aside_before, closed_before, opens_after_link, word_after
 from ..missingspace.brands import DOT_BRAND, brand_opens
@@ -196,7 +197,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if own is not None:  # (an article in French starts its sentences with Une and La, too)
         table = {**table, "sentence-starters": own}
     # (the English word list tells an ordinary word that opens a sentence only in an article in English)
-    table = {**table, "english": doc.language == "en", "language": doc.language.split("-")[0], "text": doc.text}
+    # (a short notice in another language in a tree configured as English reads as no language:
+    # not English, its words judged as any language's, its comma before "com" a missing space)
+    unknown = doc.language == "en" and not doc.language_known and not reads_english(doc)
+    table = {**table, "english": doc.language == "en" and not unknown,
+             "language": "" if unknown else doc.language.split("-")[0], "text": doc.text}
 
     def latin() -> str:  # the prose with look-alikes read as Latin, for the rare name check
         # (the prose itself when it has none: the per-text caches below then find it by identity,
