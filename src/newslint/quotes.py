@@ -465,6 +465,13 @@ ATTRIBUTION = lazy(r"[,?!](?=[ \t]*\n?[ \t]*(?:%s[ \t]+(?:%s)\b|(?:%s|by)[ \t]+(
 # opens with it, so a ” stuck to it after a clause closes one.
 _ATTRIBUTED = lazy(r"(?:(?:%s)\b|(?:he|she|they)[ \t]+(?:%s)\b)" % (_SAYS, _SAYS))
 
+def attributed_after(P: str, mk: "Mark") -> bool:
+    """Is ``mk`` glued to a quotation's last word and its comma (or ? or !), with who said it next
+    (``change,“ said Roth``)? Only a closing mark stands there."""
+    return P[mk.start - 1: mk.start] in (",", "?", "!") and P[mk.end: mk.end + 1] in (" ", "\t") \
+        and _ATTRIBUTED().match(P, mk.end + 1) is not None
+
+
 NEXT_DOUBLE = lazy("[%s]" % "".join(sorted(DOUBLE)))
 _NEXT_SINGLE = lazy(r"(?<![^\W\d_])[%s]|[%s](?![^\W\d_])" % (("".join(sorted(SINGLE)),) * 2))
 
@@ -1240,6 +1247,11 @@ def _pair_unit(marks: list[Mark], ctx: _Context, prof: Profile, q: Quotes, stack
                 # typed after a stray space, which smart-quote software turned round; it opens
                 # nothing (nothing follows it) and closes the open quotation
                 _close(mk, stack, top, q, "reversed")
+            elif closing and opens_here and top is None and attributed_after(P, mk):
+                # change,“ said Roth. with nothing open: a quotation's words, its comma, then who
+                # said them; a closing mark drawn the wrong way (its opening mark is in an earlier
+                # paragraph, or lost), not an opening one before "said Roth."
+                mk.role, mk.flag = "close", "reversed"
             elif closing and opens_here and P[mk.end: mk.end + 1].isspace():
                 _open(mk, stack, sure=False)
                 mk.flag = "misplaced"  # said“ Only: an opening mark with its space on the wrong side

@@ -36,11 +36,11 @@ _GLUED_HEADING = lazy(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[" + _UPPER + r"
                             r"|[0-9]{1,2}[.):]?[ \t]+[" + _UPPER + r"]|(?:1[89]|20)[0-9]{2}(?![\w.,:/-])|\ue000+[" + _UPPER + r"]))",
                     re.M)  # (or an anchor: ##<a name="x"></a>Title)
 
-# #No Longer Just an Aggregator: a lone '#' glued to a title of three words or more, no stop at its end
+# #No Longer Just an Aggregator, #Write Efficiently: a lone '#' glued to a title of two words or more, no stop at its end
 # (a hashtag at a line's start goes on as a sentence: #AskFAFSA questions are accepted.)
 # Its words in title case (every word of four letters or more capitalised): a hashtag is one word
 # of its own (#AskFAFSA, #WeRemember), and what follows it in a sentence is in lower case.
-_GLUED_TITLE = lazy(r"^#[A-Z][a-z’']+(?:[ ](?:[A-Z0-9&][^\s#\ue000]*|[^\s#\ue000]{1,3})){2,}(?<![.,;:!?])"
+_GLUED_TITLE = lazy(r"^#[A-Z][a-z’']+(?:[ ](?:[A-Z0-9&][^\s#\ue000]*|[^\s#\ue000]{1,3})){1,}(?<![.,;:!?])"
                     r"[ \t\ue000]*$", re.M)  # (what is masked after it: a comment, an attribute)
 
 

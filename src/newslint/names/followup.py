@@ -67,8 +67,13 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
     # and with no follow-up at all, a quotation attributed to a first name: "Eric Martinez … ,” Eric said")
     attributed_only = by_given == 1 and by_surname == 0
     # the person is also called by surname alone, or the article does so with two people or more
+    # (else, with one other person named again by surname, the lone first name must attribute what
+    # is said, as below: "Zhao … Zhao …; Anthony Towns posted … Anthony suggests that his …")
+    spoken: set[str] = set()
     if not attributed_only:
-        candidates = {g for g in candidates if len(followed) >= 2 or next(iter(owners[g])) in sv.bare}
+        spoken = {g for g in candidates if len(followed) == 1 and next(iter(owners[g])) not in sv.bare
+                  and sv.bare[g] == 1}
+        candidates = {g for g in candidates if len(followed) >= 2 or next(iter(owners[g])) in sv.bare} | spoken
     candidates = {g for g in candidates if sv.bare[g] <= MAX_BARE}
     if not candidates or _transcript(doc.text, doc.body_start):
         return []
@@ -96,7 +101,7 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
               and not near_invisible(doc, m.start, m.end, margin=1)
               and not _lowercase_word(text, m.form)
               and not _lowercase_word(text, next(iter(owners[m.form])))):  # Jade Plus: a product
-            if attributed_only and not _attribution(text, m.start, m.end):
+            if (attributed_only or m.form in spoken) and not _attribution(text, m.start, m.end):
                 continue
             surname = next(iter(owners[m.form]))
             out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
@@ -107,6 +112,12 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
 _SAID = r"(?:said|says|added|explained|noted|told|wrote|asked|recalled)"
 _QUOTE_THEN = lazy(r"[,!?]?[”\"][ \t]+$")
 _SAID_AFTER = lazy(r"[ \t]+" + _SAID + r"\b")
+# Eric also said that …, Anthony suggests that …: reported speech, news style's place for the surname too
+_REPORTED = lazy(r"(?:[ \t]+(?:also[ \t]+)?(?:" + _SAID + r"|says|adds|explains|notes|writes|suggest(?:s|ed)|argue[sd]"
+                 r"|propose[sd]|warn(?:s|ed)|claim(?:s|ed)|points?[ \t]+out|pointed[ \t]+out)[ \t]+that\b"  # (not "believed that": a thought)
+                 # ... or what the person wrote or made, as the news cites it: Riard's post, Zipkin's results
+                 r"|['’]s[ \t]+(?:(?:new|latest|recent|original|draft|blog|sample|detailed)[ \t]+)?(?:post|paper|proposal|"
+                 r"draft|article|results|summary|analysis|research|implementation|presentation|report|findings)\b)")
 _QUOTE_SAID_BEFORE = lazy(r"[,!?]?[”\"][ \t]+" + _SAID + r"[ \t]+$")
 
 
@@ -120,7 +131,7 @@ def _attribution(text: str, start: int, end: int) -> bool:
     """Is the name at ``start:end`` the speaker of the quotation just before it?"""
     before = text[max(0, start - 24):start]
     return (_QUOTE_THEN().search(before) is not None and _SAID_AFTER().match(text, end) is not None) or \
-        _QUOTE_SAID_BEFORE().search(before) is not None
+        _QUOTE_SAID_BEFORE().search(before) is not None or _REPORTED().match(text, end) is not None
 
 
 def _lowercase_word(text: str, word: str) -> bool:

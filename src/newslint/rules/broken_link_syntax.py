@@ -13,7 +13,8 @@ other's place (``(https://…)[text]``, also when the text is one word or the UR
 mark, ``(https://…)[^1]``, nor a defined reference);
 link text that lost its opening bracket (``see the report](https://…)``, ``the slides (PDF, 5 MB)](https://…)``:
 where it began is a guess, so there is no fix); a destination closed twice (``[text](https://…))``, with no open
-parenthesis before it in the paragraph: the safe fix deletes the stray ``)``); an autolink
+parenthesis before it in the paragraph, or with one that is closed again right after,
+``(Learn more [here](https://…)).)``: the safe fix deletes the stray ``)``); an autolink
 that lost its ``>`` (``<https://…`` then a blank: the safe fix closes it after the URL).
 
 Fixes: ``[text] (url)`` → ``[text](url)``, ``(text)[url]`` and ``(url)[text]`` → ``[text](url)`` are safe (the
@@ -48,6 +49,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..links.broken import broken
 from ..model import Finding, Fix
+from ..patterns import lazy
 
 ID = "NL132"
 NAME = "broken-link-syntax"
@@ -96,9 +98,14 @@ def _unclosed_autolink(doc: Document) -> Iterator[Finding]:
                       Fix.insert(end, ">", "Close the autolink", reshapes=True))
 
 
+# After a ')' that closed the one parenthesis open: a sentence's end and another ')' ("[x](url)).)")
+_CLOSES_AGAIN = lazy(r"[.,;:!?]? ?\)")
+
+
 def _closed_twice(doc: Document) -> Iterator[Finding]:
     """A ')' right after a link's destination that closes nothing in its paragraph:
-    [text](https://…)) shows readers a stray ')'."""
+    [text](https://…)) shows readers a stray ')'; or that closes the one parenthesis open, which
+    is then closed once more: (see [text](https://…)).)"""
     text, pt = doc.text, doc.prose_text
     if "))" not in text:
         return
@@ -108,7 +115,10 @@ def _closed_twice(doc: Document) -> Iterator[Finding]:
         depth = 0  # open parentheses before the link in its paragraph (a stray ')' closes none)
         for ch in re.findall(r"[()]", pt[pt.rfind("\n\n", 0, s) + 1:s]):
             depth = depth + 1 if ch == "(" else max(0, depth - 1)
-        if depth:
+        if depth and not (depth == 1 and _CLOSES_AGAIN().match(pt, e + 1)):
             continue  # (see [the report](url)): the ')' closes the parenthesis
-        yield Finding(e, e + 1, "')' after the link's destination closes nothing; delete it",
+        # ... unless the parenthesis is closed right after it once more: "(Learn more
+        # [here](url)).)" has one ')' too many, the one doubled at the destination
+        what = "closes a parenthesis closed again after it" if depth else "closes nothing"
+        yield Finding(e, e + 1, f"')' after the link's destination {what}; delete it",
                       Fix.delete(e, e + 1, "Delete the ')'"))

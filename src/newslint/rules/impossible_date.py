@@ -59,11 +59,13 @@ _CLOCK = re.compile(r":\d\d")  # what _TIME and _BAD_MINUTES both start with
 _BAD_MINUTES = lazy(r":([6-9]\d)(?![\d:]|[.,]\d)")
 # An hour past 24 (minutes that exist) after a time word: minutes and seconds of a recording or a
 # race where the sentence speaks of one, else a clock time that cannot be. (Not "run" or "ran":
-# a query, a test or a program is run as often as a race: "I ran a few test queries, and … at 25:30".)
+# a query, a test or a program is run as often as a race: "I ran a few test queries, and … at 25:30".
+# Nor "into" alone: "typing your address into the search box … at 25:30" is no recording; "ten
+# minutes into" has its "minutes".)
 _GOOD_MINUTES = lazy(r":[0-5]\d(?![\d:]|[.,]\d)")  # (led by the literal ":"; the hour is read behind it)
 _OFFSET_CONTEXT = lazy(r"(?i)(?<![\w-])(?:video|clip|film|footage|movie|podcast|episode|recording|recorded|audio|"
                        r"(?:live)?stream(?:ed|ing)?|broadcast|webinar|interview|talk|keynote|session|track|song|album|"
-                       r"minutes?|mark|timestamp|into|runtime|playback|youtube|vimeo|transcript|tape|lap|race|"
+                       r"minutes?|mark|timestamp|(?:hours?|seconds?) into|runtime|playback|youtube|vimeo|transcript|tape|lap|race|"
                        r"marathon|[0-9]+k|miles?|finish(?:ed|ing)?|pace|game|match|half|quarter|period|"
                        r"score[ds]?|record)(?![\w-])")
 _TIME_WORD = lazy(r"(?<![\w-])(?:[Aa]t|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Bb]efore|[Aa]fter|[Aa]round) \Z")

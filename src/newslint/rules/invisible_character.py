@@ -9,7 +9,8 @@ characters outside an emoji flag, and a variation selector right after a letter 
 Invisible characters in front-matter values that are not prose (tags, categories, authors: a tag
 `new\u200bs` is another tag than news) are reported too, and so are those in link targets and
 bare URLs: the browser encodes them and the link breaks (once: a URL with a mistyped scheme is
-prose too, and its character is the URL's), and those in a reference link's label that keep it from
+prose too, and its character is the URL's; a no-break space inside a bare URL, which cuts its
+reading short and leaves the rest of the path, `\u00a0aker-lineup/`, as prose, too), and those in a reference link's label that keep it from
 naming its definition (`[text][lab\u00adel]`: the link shows as text). So is a no-break space inside a word (`loca\u00a0tion`), which looks like a
 space and splits the word for search: when the article writes the joined word elsewhere
 (`location`, or `locations`) and one of the two parts is not a word of its own in it (`loca`,
@@ -50,6 +51,7 @@ Good: The mayor said the committee met.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
@@ -58,9 +60,10 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..frontmatter import reads_as_text
 from ..language import function_words
-from ..links.targets import non_ascii_values, ref_paths, targets
+from ..links.targets import link_titles, non_ascii_values, ref_paths, targets
 from ..links.url import NO_BREAK, URL_CHAR
 from ..model import Finding, Fix
+from ..names.data import given_names
 from ..patterns import lazy
 from ..resources import english_word, english_words
 from ..typography import INVISIBLE, INVISIBLE_CLASS, scan
@@ -115,6 +118,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         # (a language guessed for a short text whose words are not English is unknown: ""; the
         # function words of every language then keep their parts from counting as fragments)
         yield from _nbsp_in_words(pt, lowered, english, doc.language if english or doc.language_known else "")
+    if not doc.text.isascii():
+        yield from _in_link_titles(doc)
     for s, e in scan(doc).invisible:
         if reported and not reported.isdisjoint(range(s, e)):
             continue
@@ -153,8 +158,17 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
     """Invisible characters in link targets and bare URLs: the browser encodes them and the
     link goes nowhere. Deleting them is safe, but for a joiner beside a non-ASCII letter (a
     Persian word, an emoji in the path)."""
+    text = doc.text
     for target in targets(doc):
         url = target.url
+        if target.source == "bare" and text[target.end: target.end + 1] == "\u00a0" and url[-1:].isalnum() \
+                and text[target.start - 2: target.start] != "](":  # (a link's destination: broken-link-syntax's)
+            # [https://x.org/blog/spe\u00a0aker-lineup/](url): the reading of a bare URL (here a link's
+            # text) stops at a no-break space pasted inside it, and the rest of the path reads as prose
+            rest = _URL_REST().match(text, target.end + 1)
+            if rest is not None and _URL_PUNCT().search(rest.group().rstrip(".,;:!?")):
+                yield Finding(target.end, target.end + 1, "no-break space inside a URL; delete it",
+                              Fix.delete(target.end, target.end + 1, "Delete the no-break space", reshapes=True))
         if url.isascii():
             continue
         for m in _RUN().finditer(url):
@@ -167,6 +181,44 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
             s, e = target.start + s, target.start + e
             yield Finding(s, e, f"invisible {', '.join(names)} in a URL; delete it",
                           Fix.delete(s, e, "Delete the invisible character", safe=not joined, reshapes=True))
+
+
+# What goes on after a no-break space inside a bare URL: a path's characters, a letter or digit
+# first, up to a space or a closing bracket; one of them must be a path's own (a word and a stop
+# after a URL is prose: see https://x.org/a\u00a0for details)
+_URL_REST = lazy(r"[A-Za-z0-9][A-Za-z0-9\-._~/%?#=&+:]*")
+_URL_PUNCT = lazy(r"[-_/=?&#%]|\.[A-Za-z0-9]")
+
+
+def _in_link_titles(doc: Document) -> Iterator[Finding]:
+    """Invisible characters, and no-break spaces inside a word, in the title of a link or an
+    image (``[text](url "How Centers \u2060are Adapting")``): the masker hides the title from the
+    prose, but it shows as a tooltip and to screen readers. The title is judged as prose is, with
+    the article's words; deleting the character is safe but for a joiner or a bidi mark beside
+    text that needs it."""
+    text, pt = doc.text, doc.prose_text
+    for s0, e0 in link_titles(doc):
+        if text[s0:e0].isascii():
+            continue
+        for m in _RUN().finditer(text, s0, e0):
+            s, e = m.span()
+            run, before, after = m.group(), text[s - 1], text[e]
+            if any(ch in _JOINERS or ch in _FILLERS for ch in run) and not (_plain(before) and _plain(after)):
+                continue
+            if any(ch in _BIDI for ch in run) and _RTL().search(text, s0, e0):
+                continue
+            names = sorted({_name(ch) for ch in run})
+            yield Finding(s, e, f"invisible {', '.join(names)} in a link's title; delete it",
+                          Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""),
+                                     reshapes=True))  # (the guard reads a title as the link's syntax)
+        if "\u00a0" in text[s0:e0]:
+            # (the prose with this title shown: its pairs are judged with the article's words)
+            view = pt[:s0] + text[s0:e0] + pt[e0:]
+            lowered = view.lower()
+            english = _reads_english(doc, lowered)
+            for f in _nbsp_in_words(view, lowered, english, doc.language if english or doc.language_known else ""):
+                if s0 <= f.start < e0 and f.fix is not None:
+                    yield dataclasses.replace(f, fix=dataclasses.replace(f.fix, reshapes=True))
 
 
 def _in_ref_paths(doc: Document) -> Iterator[Finding]:
@@ -263,6 +315,8 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
                 or (english and _inside_ending(left, right)) \
                 or (english and len(right) >= 3 and right[:2] in _NO_WORD_START) \
                 or (english and _camel_tail(m.group(1), m.group(2))) \
+                or (english and _doubled_ending(left, right)) \
+                or _split_given_name(pt, m.group(1), m.group(2)) \
                 or (english and pt[m.start() - 1: m.start()] not in ("’", "'")  # (they’re|working: a contraction's end)
                     and (_split_dictionary_word(m.group(1), m.group(2)) or joined in _CLOSED_WORDS)) \
                 or (not english and whole and not _side_by_side(pt, left, right)):
@@ -356,6 +410,27 @@ def _camel_tail(left: str, right: str) -> bool:
     return _split_dictionary_word(left[k:], right)
 
 
+def _doubled_ending(left: str, right: str) -> bool:
+    """Is the second part the first's last consonant doubled and an ending (get|ting, stop|ped,
+    big|ger): an English word split where its consonant doubles, though both parts are words
+    (get, ting) and so pass the dictionary test?"""
+    return len(left) >= 2 and left[-1] == right[:1] and left[-1] not in "aeiouy" \
+        and right[1:] in _DOUBLING_ENDINGS and english_word(left + right)
+
+
+_DOUBLING_ENDINGS = frozenset("ing ings ed er ers est".split())
+
+
+def _split_given_name(pt: str, left: str, right: str) -> bool:
+    """Is the pair a given name split, a capitalised part then a lower-case one (Matt|hew,
+    Mar|tin), that the article never writes apart with a plain space? A name goes on in capitals
+    after a space (Ann Lee); in any language, no lower-case word follows a given name glued by a
+    no-break space."""
+    if not (left.istitle() and right.islower() and right.isalpha() and len(left) >= 2 and len(right) >= 2):
+        return False
+    return left + right in given_names() and not _side_by_side(pt, left, right)
+
+
 def _part_word(part: str, words: Any) -> bool:
     """Is one part of a split word a word of its own? The word list holds two-letter notes,
     abbreviations and prefixes (re, ma, mo, gr, ht, ed) that prose never writes alone: of two
@@ -402,10 +477,15 @@ def _foreign_fragments(pt: str, left: str, right: str, words: Counter[str], lang
     apart with a plain space (Förde|rung, pro|gramma): a word split by a no-break space, which its
     writers put between a short word and the next (à\u00a0la, v\u00a0Praze), not inside a rare
     one. The fix is unsafe: they may still be two rare words."""
-    if len(left) + len(right) < 5 or not right.islower():
+    # A part of three letters or more without a vowel (Pfl|ege, Rut|sch, wi|rd of two) is no word but
+    # in the languages that write syllabic consonants (Czech prst, Croatian vrh) or as a unit (km)
+    bare = language.split("-")[0] not in _SYLLABIC_CONSONANTS and \
+        any(not _VOWEL().search(part) and (len(part) >= 3 or part.islower()) and part not in _UNITS
+            for part in (left, right))
+    if len(left) + len(right) < (4 if bare else 5) or not right.islower():
         return False
     if not left.islower():  # (a sentence's first word split, Toutefo|is; not a short name, Jo|han)
-        if not (left.istitle() and (len(right) >= 4 or len(left) >= 4)):
+        if not (left.istitle() and (len(right) >= 4 or len(left) >= 4 or bare)):
             return False
     lowered = left.lower()
     function = function_words(language.split("-")[0]) if language else _ANY_FUNCTION_WORD
@@ -413,6 +493,11 @@ def _foreign_fragments(pt: str, left: str, right: str, words: Counter[str], lang
         if words[part] != 1 or part in function or part in _PARTICLES:
             return False
     return not _side_by_side(pt, lowered, right)
+
+
+_VOWEL = lazy(r"[aeiouyAEIOUYäöüàáâãåæèéêëìíîïòóôõøœùúûýÿąęįųůěıÄÖÜÀÁÂÃÅÆÈÉÊËÌÍÎÏÒÓÔÕØŒÙÚÛÝ]")
+_SYLLABIC_CONSONANTS = frozenset("cs sk hr sr sl bs mk".split())
+_UNITS = frozenset("km cm mm kg mg ml kb mb gb tb kw kwh hz mhz ghz ft yd lb lbs oz mph kph hr hrs ms pm".split())
 
 
 # The function words of all the languages language.py tells: an article's whose language is unknown

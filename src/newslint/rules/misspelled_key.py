@@ -259,6 +259,11 @@ def _certain_slip(key: str, hint: str, targets: list[str], value: Any, needed: b
         diff = [i for i in range(len(typed)) if typed[i] != meant[i]]
         certain = (len(diff) == 2 and diff[1] == diff[0] + 1
                    and typed[diff[0]] == meant[diff[1]] and typed[diff[1]] == meant[diff[0]])
+        # ... or one letter typed for another in a long key that is no word, holding what the
+        # meant key holds or standing where a required key is missing (authers: [jparcell],
+        # catagories: [news]); a short one may be a field of its own (tabs:, dare:)
+        certain = certain or (len(diff) == 1 and len(typed) >= 6 and key.lower() not in english_words()
+                              and (needed or _typed_like(hint, value)))
     else:  # one letter dropped or added, in a key long enough not to be another word, or
         # holding a date where a date key was meant (dat: 2022-05-31)
         short, long_ = sorted((typed, meant), key=len)
@@ -290,7 +295,7 @@ def _typed_like(hint: str, value: Any) -> bool:
     return meant in _DATE_KEYS and _is_date(value)
 
 
-_LIST_KEYS = frozenset(("tags", "categories", "topics", "keywords", "series"))
+_LIST_KEYS = frozenset(("tags", "categories", "topics", "keywords", "series", "authors"))
 # keys whose value is a table of options or entries, never one string
 _MAPPINGS = frozenset(("build", "cascade", "menu", "menus", "outputs", "params", "resources", "sitemap"))
 

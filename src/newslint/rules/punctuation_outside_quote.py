@@ -22,7 +22,8 @@ votes as an outside one (foreign-quotes turns it into ” in the same pass), but
 Not findings: an article that puts them outside a quarter of the time or more (British,
 logical punctuation), but for such a comma; question and exclamation marks, colons and semicolons (they go where the
 sense puts them); a quotation that already ends with its own punctuation (“Why?”); single
-quotation marks (’ is also an apostrophe: the Smiths’.); one word in straight quotes (often a
+quotation marks (’ is also an apostrophe: the Smiths’.), nor an inner quotation written with the
+outer marks (quote-nesting turns it into single marks); one word in straight quotes (often a
 literal term, which technical writers keep apart from the sentence's punctuation); a full stop
 that starts an ellipsis or a file extension (”.pdf); articles in languages other than English.
 A closing mark written as an entity (`&#8221;`, `&rdquo;`) counts as the mark, and the fix keeps
@@ -70,6 +71,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         if close.ch not in _CLOSERS or not close.start:
             continue
+        parent = open_.parent
+        if parent is not None and parent.partner is not None and open_.ch == parent.ch \
+                and close.ch == parent.partner.ch:
+            continue  # “… we thought “of course”, but …”: an inner quotation in the outer marks,
+            # which quote-nesting turns into ‘…’, where this rule has nothing to say
         if close.ch == '"' and " " not in pt[open_.end:close.start]:
             continue  # a straight-quoted word is often a literal term: type "yes", called "remotes".
         before = pt[close.start - 1]

@@ -67,9 +67,11 @@ CHOICES = {"sentence-spacing": ("consistent", "one", "any")}
 # The pattern starts with literal text, so the regex engine skips ahead at C speed; a leading
 # lookbehind would make it try every position of the document.
 _RUN = lazy(r"  (?<=\S  ) *(?=\S)")
-_SENTENCE_END = lazy(r"[.!?…:](?: ?[\"”’“‘)\]*_])*$")  # (a space inside: "ago. )", NL104's to delete)
+# (a space inside: "ago. )", NL104's to delete; ">" ends an omission marked <…>, which
+# elision-marker rewrites as the article's [...]: the gap after it is the same gap)
+_SENTENCE_END = lazy(r"[.!?…:](?: ?[\"”’“‘)\]*_>])*$")
 _SENTENCE_START = lazy(r"[\"“‘(\[*_]*[A-Z0-9]")
-_GAP_TAIL = frozenset(".!?…:\"”’“‘)]*_")  # the last character of a sentence end (see the patterns)
+_GAP_TAIL = frozenset(".!?…:\"”’“‘)]*_>")  # the last character of a sentence end (see the patterns)
 _HABIT_END = lazy(r"[.!?…][\"”’“‘)\]*_]*$")  # a sentence end that shows the habit (not a colon)
 # The same gap with one space, one pattern per mark: each is led by its literal mark, which re
 # finds at C speed, while a pattern led by the class [.!?…] is tried at every character (twice
@@ -400,7 +402,7 @@ def _ends(text: str, at: int, pattern: re.Pattern[str], reach: int, see_through:
     return pattern.search(text, max(0, at - reach), at) is not None
 
 
-_CLOSERS = frozenset("\"”’“‘)]*_")  # what may stand between a sentence's mark and the spaces
+_CLOSERS = frozenset("\"”’“‘)]*_>")  # what may stand between a sentence's mark and the spaces
 # (a “ or ‘ there is a closing mark turned the wrong way, reversed-quote's to turn: here.“  I think)
 
 

@@ -47,7 +47,7 @@ wh-clause or an infinitive moved before it ("advocating for for years", "the fea
 for that", "what we are grateful for for this year"; after a noun it is a slip, "a tool for for
 them", and so it is after a subject and its verb, "We are grateful for for these people", and
 before "now": "but for for now"), `in in`
-after a verb that takes "in", or right after a form of "be" or an object pronoun ("give in in
+after a verb that takes "in" (and its object, a pronoun too), or right after a form of "be" ("give in in
 the end", "put that logic in in this PR", "where they are in in the list"; not a verb that takes
 "in" only with an object right before it: "who works in in the office" is a slip, nor a pair
 before a preposition: "log in in with your name", nor the last part of a word joined by a hyphen:
@@ -477,6 +477,7 @@ _PARTICLE_VERBS = frozenset("""give gave log sign check plug fill come came
 _OBJECT_FIRST = frozenset("""blend box factor fold hand key mix pencil phase put rein rope stir tuck type usher
     work""".split())
 _OBJECTS = frozenset("it him her them us me you this that these those".split())
+_HAVE = frozenset(("have", "has", "had", "having"))
 # ... but a preposition right after the pair leaves the second "in" without its object: the verb's
 # particle typed twice ("log in in with your username", "sign in in to the portal")
 _PREPOSITION_AFTER = lazy(r"[ \t]+(?:with|to|from|at|on|by|via|using|through|into|onto)\b", re.I)
@@ -623,8 +624,8 @@ def _sentence_before(pt: str, start: int) -> str:
 
 def _particle(pt: str, start: int) -> bool:
     """Is one of the three words before ``start`` a verb with the particle "in", or the word right
-    before it a form of "be" or an object pronoun? A verb further back needs its object between it
-    and "in": a noun (let people in), or a determiner and a noun (put that logic in); not a
+    before it a form of "be"? A verb further back needs its object between it
+    and "in": a noun or a pronoun (let people in, let them in), or a determiner and a noun (put that logic in); not a
     participle or an adjective (settings changed in in, stay afloat in in: slips)."""
     end = start
     between: list[str] = []
@@ -633,10 +634,15 @@ def _particle(pt: str, start: int) -> bool:
         if m is None:
             return False
         word = m.group(1).lower()
-        if n == 0 and (word in _OBJECTS or word in _BE):
+        if n == 0 and word in _BE:
             return True
+        # (an object pronoun is the object of a verb with the particle, further back: "let them
+        # in in time", "put that in in the draft"; after another verb the pair is a slip, "you
+        # will be able to see these in in the minutes")
         # (the last part of a word joined by a hyphen is a noun's or an adjective's, no verb
         # with its particle: "e-mail in in off hours", "a follow-up in in May")
+        if n == 1 and word in _HAVE and between[0] in _OBJECTS:
+            return True  # "we can have him in in the future": invited in (not "have a plan in in place")
         stems = set(_stems(word)) if pt[m.start(1) - 1: m.start(1)] != "-" else set()
         if not stems.isdisjoint(_PARTICLE_VERBS):
             return _object_between(between) and (bool(between) or stems.isdisjoint(_OBJECT_FIRST)

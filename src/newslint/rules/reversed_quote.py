@@ -48,7 +48,7 @@ from ..document import Document
 from ..links.targets import link_titles
 from ..model import Finding, Fix
 from ..patterns import lazy
-from ..quotes import MIRROR, analyse, entity, spelled_like
+from ..quotes import MIRROR, analyse, attributed_after, entity, spelled_like
 
 ID = "NL118"
 NAME = "reversed-quote"
@@ -83,6 +83,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if mk.flag == "prime":
             where = "(a double prime, the inch mark) closes"
         safe = mk.sure and mk.partner is not None and mk.partner.sure
+        # (change,“ said Roth with nothing open: its opening mark is elsewhere, but nothing else
+        # stands between a quotation's comma and who said it)
+        safe = safe or (mk.partner is None and mk.role == "close" and attributed_after(doc.prose_text, mk))
         yield Finding(mk.start, mk.end, f"{mk.ch} {where} a quotation here; use {want}",
                       Fix.replace(mk.start, mk.end, spelled_like(text[mk.start:mk.end], want), f"Use {want}", safe))
     yield from _closer_opens(q, lone)
