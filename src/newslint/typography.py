@@ -727,13 +727,20 @@ def house_dash(doc: Document, style: str) -> str:
 
     Only em dashes and spaced en dashes between words vote (hyphens standing in for dashes do
     not, so fixing them cannot change the vote, save one paired with a real dash, which votes
-    for the form its fix gives it); a tie or no vote gives "spaced-em" (AP style),
-    or "spaced-en" in an article in German, French and other languages that space an en dash.
+    for the form its fix gives it); a tie gives "spaced-em" (AP style); no vote gives "closed-em"
+    in English, "spaced-en" in German, French and other languages that space an en dash, and
+    "spaced-em" in the others (Spanish, Italian and Portuguese set their dashes apart).
     """
     if style != "auto":
         return style
     votes = dash_votes(doc)
     best = max(votes.values())
     if best == 0:  # German and French set a spaced en dash ( – ), as British English may
-        return "spaced-en" if doc.language in _SPACED_EN_LANGUAGES else "spaced-em"
+        # English: the closed em dash, with no dash to follow the form most articles write (of
+        # the corpus's 362 articles with one em dash between words, 251 close it up; 613 of 997
+        # house styles are closed), so a retyped lone dash is most often restored; the hyphen's
+        # own spacing tells nothing (a typist spaces " - " and " -- " whatever dash they mean)
+        if doc.language in _SPACED_EN_LANGUAGES:
+            return "spaced-en"
+        return "closed-em" if doc.language == "en" else "spaced-em"
     return next(f for f in ("spaced-em", "closed-em", "spaced-en") if votes[f] == best)

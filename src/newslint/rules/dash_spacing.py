@@ -5,7 +5,7 @@ AP), or with spaced en dashes (`word – word`, British). A dash with a space on
 (`word —word`, also after a closing quotation mark or a link before a lower-case word: `“again”
 –and`, `[the report](url)– and`) is always wrong; a closed dash in a spaced article (or the reverse) is
 inconsistent. With ``style = "auto"`` (the default) the house form is the one the article's
-dashes use most (a tie, or no dash, gives ` — `; a dash written as an HTML entity, `&mdash;` or
+dashes use most (a tie gives ` — `; a dash written as an HTML entity, `&mdash;` or
 `&#8211;`, votes as the dash it prints, but is never respaced: no fix lands inside an entity), and the others are reported only when it is
 clear: two in three dashes or more take it (an article that spaces a third of its dashes the
 other way mixes two styles by habit; no single one is a slip); set ``style`` to ``"spaced-em"``,

@@ -4,7 +4,10 @@ A hyphen joins words; a dash separates them. ` - ` between words and `--` are ty
 stand-ins for a dash, and a hyphen never renders as one. The fix writes the house dash: with
 ``style = "auto"`` (the default) the form the article's real dashes use most (in an article that
 mixes forms, none with two in three of its dashes, the most used one spaced as the hyphen is;
-no dash at all gives the spaced em dash ` — ` of AP style); or set ``style`` to ``"spaced-em"``
+no dash at all gives, in English, the closed em dash `—` most articles write, whatever the
+hyphen's spacing, as the spacing a typist gives a hyphen tells nothing of the dash they mean (but
+` — ` after a quotation, where the dash brings in its attribution: `“…site.” - **Noah Manger**`); the
+spaced en dash ` – ` in German, French and the languages that space it; else ` — `); or set ``style`` to ``"spaced-em"``
 (` — `), ``"closed-em"`` (`—`) or ``"spaced-en"`` (` – `), and the same ``style`` for
 dash-spacing (NL108), which otherwise turns the new dashes into the article's majority form.
 In ``auto`` style a spaced hyphen that sets off an aside with a real dash at its other end, the
@@ -86,6 +89,7 @@ DEFAULTS = {"style": "auto"}
 CHOICES = {"style": ("auto", *DASH_FORMS)}
 
 _NUMERIC = "0123456789)]$€£¥%"
+_CLOSING_QUOTES = "”’\"'»"
 _BEFORE = ")]*_%”’\"'"  # besides a letter or digit: the end of a quotation (an attribution follows)
 _AFTER = "([<*_“‘\"'$"  # "<" opens an elision marker (<…>) that NL106 turns into […]
 
@@ -116,6 +120,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         dash = DASH_FORMS[partner or _form_for(d, house, mixed)]
         if style == "auto" and not real and d.form == "closed-hyphen":
             dash = DASH_FORMS["closed-em"]  # no real dash to follow: the writer closed it up (learn--when)
+        elif style == "auto" and not real and dash == DASH_FORMS["closed-em"] and _attribution(pt, d):
+            dash = DASH_FORMS["spaced-em"]  # “…site.” - **Noah Manger**: an attribution's dash, set apart
         if d.mark == "-":
             if (d.prev in _NUMERIC and d.next in _NUMERIC) or _variables(pt, d):
                 continue  # 5 - 3, $200 - $499, n - k: arithmetic or a range
@@ -255,6 +261,14 @@ def _mixed_forms(doc: Document) -> list[str]:
     if not total or 3 * max(votes.values()) >= 2 * total:
         return []
     return sorted((f for f in DASH_ORDER if votes[f]), key=lambda f: -votes[f])
+
+
+def _attribution(pt: str, d: Any) -> bool:
+    """Does the hyphen bring in a quotation's attribution: a closing quotation mark after a
+    sentence's end before it, a name (a capital, or emphasis or a link around it) after it
+    (`“…the new site.” - **Noah Manger**`)? Not a quoted word's (`or ‘customer’ - as easy`)."""
+    return d.prev in _CLOSING_QUOTES and pt[d.start - 2: d.start - 1] in tuple(".!?…,") \
+        and (d.next.isupper() or d.next in "*_[")
 
 
 def _lone_among_curly(doc: Document, doubles: list[Any]) -> bool:

@@ -9,7 +9,8 @@ repository document and not reported. Nor is an MDX file (.mdx) that exports its
 object (``export const meta = {title: …}``, as Next.js and mdx-js sites do): it has no front
 matter because its metadata is JavaScript. Nor is a file that opens with Pelican's or
 MultiMarkdown's metadata, ``Key: value`` lines up to a blank line, a title among them
-(``Title: Meetup at the library`` / ``Date: 2018-03-11``): its generator reads that. A file that
+(``Title: Meetup at the library`` / ``Date: 2018-03-11``, or unspaced ``date:2018-03-11`` and an
+empty ``mathjax:``, which Python-Markdown's meta reader takes too): its generator reads that. A file that
 opens with ``key: value`` lines, a title among them, closed by a ``---`` line is reported as front
 matter that lost its opening ``---`` (what a Jekyll or Hugo article looks like when its first line
 is deleted; a Poole-style generator reads this form, and ``per-file-ignores`` then silences it).
@@ -60,8 +61,10 @@ _EXPORTED_OBJECT = lazy(r"^export[ \t]+const[ \t]+[A-Za-z_$][\w$]*[ \t]*(?::[^=\
 
 
 # Pelican's and MultiMarkdown's metadata: "Key: value" lines from the first, one of them the title,
-# up to a blank line
-_METADATA_LINES = lazy(r"\A(?:[A-Za-z][\w-]*:[ \t][^\n]*\n){2,}(?:[ \t]*\n|\Z)")
+# up to a blank line. Python-Markdown's meta reader (what Pelican uses) takes the value after the
+# colon with or without a space, and an empty one, so `date:2016-07-26` and a bare `mathjax:` are
+# metadata lines too (a PyLadies Brasil post has both).
+_METADATA_LINES = lazy(r"\A(?:[A-Za-z][\w-]*:(?:[ \t][^\n]*|[^\s/][^\n]*)?\r?\n){2,}(?:[ \t]*\r?\n|\Z)")
 _TITLE_LINE = lazy(r"^title:[ \t]*\S", re.I | re.M)
 
 
