@@ -73,12 +73,13 @@ def test_blank_lines_before_json_front_matter() -> None:
 
 
 def test_unsafe_renames_wait_for_safe_front_matter_fixes() -> None:
-    # (a letter mistyped: the rename is unsafe; a letter dropped, catgories, would be safe)
-    text = "---\ntitle: Talks resume\ntags:\ncatigories: [politics]\n---\n\nBody.\n"
+    # (a letter mistyped in a key whose value is no list of names: the rename is unsafe; a letter
+    # dropped, catgories, would be safe, and so would catigories: [politics])
+    text = "---\ntitle: Talks resume\ntags:\ncatigories: politics\n---\n\nBody.\n"
     fixed, _ = fix_text(text, unsafe=True)
-    assert fixed == "---\ntitle: Talks resume\ntags: []\ncategories: [politics]\n---\n\nBody.\n"
+    assert fixed == "---\ntitle: Talks resume\ntags: []\ncategories: politics\n---\n\nBody.\n"
     safe_only, remaining = fix_text(text)
-    assert safe_only == "---\ntitle: Talks resume\ntags: []\ncatigories: [politics]\n---\n\nBody.\n"
+    assert safe_only == "---\ntitle: Talks resume\ntags: []\ncatigories: politics\n---\n\nBody.\n"
     assert [f.rule for f in remaining if f.rule.startswith("NL0")] == ["NL007"]
 
 

@@ -213,3 +213,9 @@ def test_short_notice_is_read_with_its_title_and_description() -> None:
     assert _doc(body, front).language == "fr"
     # the body decides first: an English article keeps English whatever its title says
     assert _doc(ENGLISH, front).language == "en"
+
+
+def test_front_matter_may_name_the_language_in_words() -> None:
+    for value, code in (("Español", "es"), ("Deutsch", "de"), ("French", "fr"), ("português", "pt"), ("en_US", "en")):
+        doc = Document(f"---\ntitle: t\nlang: {value}\n---\n\nText.\n", "a.md")
+        assert doc.language == code, value

@@ -188,7 +188,8 @@ class Document:
         for key in ("lang", "language", "locale"):
             value = meta.get(key)
             if isinstance(value, str) and value.strip():
-                return value.strip().replace("_", "-").lower()
+                # (a language named in words, lang: Español, is its code: es)
+                return language.from_name(value) or value.strip().replace("_", "-").lower()
         # Else what the prose plainly says (a French article in an English-configured tree is
         # still French; an untranslated English copy under content/it/ is English), else the
         # path (Hugo's index.fr.md, content/fr/) for a text too short to tell (see language.py).

@@ -100,6 +100,22 @@ _FILE_SUFFIX = lazy(r"\.([a-z]{2})(?:[-_]([a-z]{2}))?\.(?:md|markdown|mdx)$", re
 _CONTENT_DIR = lazy(r"(?:^|[/\\])content[/\\]([a-z]{2})(?:[-_]([a-z]{2}))?[/\\]", re.I)
 
 
+# Languages named rather than coded in the front matter (lang: Español, language: German): the
+# name in the language itself and in English, lower case, each to its ISO 639-1 code.
+_NAMES = {name: code for code, names in {
+    "en": "english", "fr": "français francais french", "de": "deutsch german", "es": "español espanol spanish castellano",
+    "it": "italiano italian", "pt": "português portugues portuguese", "nl": "nederlands dutch",
+    "pl": "polski polish", "cs": "čeština cestina czech", "sk": "slovenčina slovencina slovak",
+    "sv": "svenska swedish", "fi": "suomi finnish", "da": "dansk danish", "no": "norsk norwegian",
+    "ru": "русский russian", "uk": "українська ukrainian", "ca": "català catala catalan",
+}.items() for name in names.split()}
+
+
+def from_name(value: str) -> str | None:
+    """The code of a language the front matter names in words (``Español`` → ``es``), else None."""
+    return _NAMES.get(value.strip().lower())
+
+
 def from_path(path: str | None) -> str | None:
     """The language a Hugo path names (``index.fr.md``, ``content/fr/post.md``), or None."""
     if not path:

@@ -243,7 +243,8 @@ def _diagnose(text: str, paren: int) -> Broken | None:
                           f"write \\{q} or use the other quote mark")
         if URL_START().match(dest) and "?" not in dest and (_PROSE_TAIL().fullmatch(text, e, rest_close - 1)
                                                           or _LINK_TAIL().fullmatch(text, e, rest_close - 1)
-                                                          or _ASIDE_TAIL().match(text, e, rest_close - 1)):
+                                                          or _ASIDE_TAIL().match(text, e, rest_close - 1)
+                                                          or _words_after(text[e:rest_close - 1])):
             # "[x](https://a.gov/ is helpful.)": the URL is whole and words follow it; the ")" that
             # ends the line closes a parenthesis of the prose, the link lost its own
             trimmed = _url_end(text, s, e)
@@ -321,6 +322,24 @@ _LINK_TAIL = lazy(r"[ \t]+(?:[A-Za-z][A-Za-z'’-]*[,;:]?[ \t]+)*\[[^\[\]\n]+\]\
 # ... or an aside in brackets and then more of the sentence: "[the day](https://…/ (June 27), the
 # [conference](https://…) July 18-22, 2016)" (a bracketed title alone, "(url (title))", is valid)
 _ASIDE_TAIL = lazy(r"[ \t]+\([^()\n]*\)[,;:]?[ \t]+\S")
+# ... or one word in lower case ("(when we'll be hosted by [Celtra](http://www.celtra.com again):"), or
+# two words of any script leading a sentence that has its own parentheses ("[Aufbau](https://…/x.html
+# begonnen haben, buchten sich am Mittwoch (15.07.15) die …"): prose, not a path's spaces, where
+# nothing after the URL holds a "/" or ends like a file's name ("/My Report.pdf" is a path with spaces)
+_ONE_WORD = lazy(r"[ \t]+[^\W\dA-Z_][^\W\d_'’-]{2,}[.,;:!?]?[ \t]*")
+_TWO_WORDS = lazy(r"[ \t]+[^\W\d_][\w'’-]*[,;:]?[ \t]+[^\W\d_][\w'’-]*[,;:]?(?:[ \t]|$)")
+_FILE_END = lazy(r"\.[A-Za-z][A-Za-z0-9]{1,3}[ \t]*$")
+_CLAUSE_END = lazy(r"[.!?]\s|\n")
+
+
+def _words_after(tail: str) -> bool:
+    """Is ``tail`` (after a whole URL and a space, up to the ")") prose rather than more of the URL?"""
+    if _ONE_WORD().fullmatch(tail):
+        return True
+    head = _CLAUSE_END().split(tail, 1)[0]  # (the ")" found may be far on, past other links: judge the words first)
+    return "/" not in head and not _FILE_END().search(head) and _TWO_WORDS().match(head) is not None
+
+
 _LATER = lazy(r"""[ \t]*\n[ \t>]*(?:\)|"[^"\n]*"[ \t]*\)|'[^'\n]*'[ \t]*\))""")
 # A title that a hard wrap split: it opens after the destination and closes, with the ")", on one
 # of the paragraph's next lines (never past a blank line; up to 20 lines, so that an unclosed

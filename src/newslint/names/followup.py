@@ -113,8 +113,11 @@ _SAID = r"(?:said|says|added|explained|noted|told|wrote|asked|recalled)"
 _QUOTE_THEN = lazy(r"[,!?]?[”\"][ \t]+$")
 _SAID_AFTER = lazy(r"[ \t]+" + _SAID + r"\b")
 # Eric also said that …, Anthony suggests that …: reported speech, news style's place for the surname too
-_REPORTED = lazy(r"[ \t]+(?:also[ \t]+)?(?:" + _SAID + r"|says|adds|explains|notes|writes|suggest(?:s|ed)|argue[sd]"
-                 r"|propose[sd]|warn(?:s|ed)|claim(?:s|ed))[ \t]+that\b")  # (not "believed that": a thought, no statement)
+_REPORTED = lazy(r"(?:[ \t]+(?:also[ \t]+)?(?:" + _SAID + r"|says|adds|explains|notes|writes|suggest(?:s|ed)|argue[sd]"
+                 r"|propose[sd]|warn(?:s|ed)|claim(?:s|ed)|points?[ \t]+out|pointed[ \t]+out)[ \t]+that\b"  # (not "believed that": a thought)
+                 # ... or what the person wrote or made, as the news cites it: Riard's post, Zipkin's results
+                 r"|['’]s[ \t]+(?:(?:new|latest|recent|original|draft|blog|sample|detailed)[ \t]+)?(?:post|paper|proposal|"
+                 r"draft|article|results|summary|analysis|research|implementation|presentation|report|findings)\b)")
 _QUOTE_SAID_BEFORE = lazy(r"[,!?]?[”\"][ \t]+" + _SAID + r"[ \t]+$")
 
 

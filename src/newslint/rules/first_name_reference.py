@@ -7,7 +7,8 @@ as often as by first name; a "full name" whose surname is a word, Meta Platforms
 and its "first name" Meta counts for nothing), so features and blogs written on first-name terms
 stay quiet; or
 where the one lone first name attributes a quotation (“…,” Eric said) or reported speech
-(Eric also said that …, Anthony suggests that …; not "Craig believed that", a thought), news
+(Eric also said that …, Anthony suggests that …; not "Craig believed that", a thought) or whose
+work the article cites (Matthew's results show …, Antoine's post), news
 style's place for the surname; so it is where one other person is named again by surname and
 this one, named once alone, says something so.
 The fix (unsafe: the author may mean it) puts the surname in.

@@ -263,8 +263,10 @@ def _lookalikes(doc: Document, found: list[int], reported: set[int]) -> Iterator
             e += 1
         done = e
         word = pt[s:e]
-        if wide(pt[s - 1: s]) or wide(pt[e: e + 1]) or any(wide(ch) and not _fullwidth_form(ch) for ch in word):
+        if any(wide(ch) and not _fullwidth_form(ch) for ch in word):
             continue  # fullwidth letters among Chinese or Japanese text are that text's
+        if (wide(pt[s - 1: s]) or wide(pt[e: e + 1])) and not any(_math(ch) for ch in word):
+            continue  # ... but a mathematical letter is no CJK typography: 「𝐉apan-Stammtisch」
         if c == "\u0131" or "\u0131" in word:
             if not english or not _dotless_slip(word):
                 continue  # Turkish and Azerbaijani names (Kılıçdaroğlu) keep their dotless i
