@@ -43,6 +43,12 @@ def capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: in
             and glued_count(pt, word, nxt) == 1 and _surname_elsewhere(pt, nxt):
         return True  # a Team Service Reward Program.Stahl knows: the next sentence opens with the
         # surname of a person the article names in full elsewhere (Paul Stahl), then a verb
+    if pt[i] == "." and right == nxt and word.istitle() and nxt.istitle() and len(nxt) > 2 and word in given_names() \
+            and _AND_BEFORE().search(pt, max(0, i - len(word) - 6), i - len(word)) and space_then_lower(pt, after) \
+            and glued_count(pt, word, nxt) == 1:
+        return True  # geleid door Marc en Aliza.Teams werden: a given name after "and" (in any of the
+        # languages the articles are written in) ends a list of people; a name written with a dot
+        # (Ruby.Weekly) is not listed after another person's
     if pt[i] == "." and right == nxt and word.istitle() and len(nxt) > 2 and nxt in given_names() \
             and _SURNAME_NEXT().match(pt, after) and glued_count(pt, word, nxt) == 1:
         return True  # American Independence.Benjamin Franklin signed: a person's full name opens
@@ -100,7 +106,12 @@ def capitalised_ends(pt: str, i: int, word: str, right: str, nxt: str, after: in
 # After a given name glued to a stop: its surname, then the sentence goes on (a lower-case word)
 # (or its possessive before any word: Semantria.Steve Grunwell’s WordPress plugin, the mark
 # maybe an entity the prose view masks, Grunwell&#8217;s)
-_SURNAME_NEXT = lazy(r" [A-Z][a-z]+(?:[’']s)? [a-z]| [A-Z][a-z]+(?:[’']|\ue000+)s [A-Za-z]")
+# (the lines may break between the two names, or after the surname: Aktionen.Luisa⏎Neubauer sprach)
+_SURNAME_NEXT = lazy(r" [A-Z][a-z]+(?:[’']s)?[ \n][a-z]| [A-Z][a-z]+(?:[’']|\ue000+)s[ \n][A-Za-z]"
+                     r"|\n[A-Z][a-z]+(?:[’']s)?[ \n][a-z]")
+# "And" before a word, in the languages of the articles (English, German, Dutch, French, Spanish,
+# Portuguese, Italian, Swedish, Danish and Norwegian), and the ampersand
+_AND_BEFORE = lazy(r"(?<![^\W_])(?:and|und|en|et|y|e|ed|och|og|&) \Z")
 # After the glued word, a determiner or a pronoun that opens a noun phrase or a clause
 # (not "that", a relative after a name too: Event.Created that the handler reads; not "it", "its",
 # "his", "her": an object or its possessive, gave Lightning.Pub its name)

@@ -24,6 +24,9 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
     if mark == ";" and (_ENTITY().search(left) or left.lower().endswith("tl")):
         return False
     word = left.lstrip(OPENERS)
+    if "..." in word or "…" in word:
+        word = _ELLIPSIS().split(word)[-1]  # kind of...well,not: the word after an ellipsis is the
+        # comma's (the dots are no file's or domain's)
     if mark == "," and (is_domain(word, table) or is_tld(word, table)):
         if _listed_domain(pt, i + 1, right, table):
             return True  # kids.gov, data.gov,challenge.gov, and: a list of domains whose other commas
@@ -102,6 +105,7 @@ def clause_runs_on(pt: str, i: int, table: dict[str, Any]) -> bool:
 
 
 _ENTITY = lazy(r"&#?[A-Za-z0-9]+$")
+_ELLIPSIS = lazy(r"\.\.\.+|…")
 _WORD_PAIR_IN_BRACKETS = lazy(r"\(([a-z]{4,}),([a-z]{4,})\)[,.;:]?")  # (phone,email), (existing,outdated)
 _AT_NAME = lazy(r"[A-Za-z][A-Za-z0-9]*@[A-Za-z][A-Za-z0-9]*")  # NARA@work (not user@example.gov)
 _TIME = lazy(r"[0-9]{1,2}(?::[0-9]{2})?(?:am|pm|AM|PM)")  # 11:29am, 9pm
@@ -170,9 +174,14 @@ _LIST_ITEM = lazy(r"[^\W\d_]{2,}")
 
 _LIST_WORDS = frozenset(("and", "or", "nor", "etc"))
 
-# Words of a language that are a domain's word too (Germany's .de): in an article in that language
-# they are words first
+# Words of a language that are a domain's word too (Germany's .de, .com, .net, .eu, .au, .io, .ai):
+# in an article in that language they are words first (Portuguese and Catalan "com", with; Dutch
+# and French "net", just, clear; Portuguese "eu", I; French "au", to the, and "ai", have; Italian
+# "io", I, and "ai", to the): `Nesse encontro,com coffee-break`, `aanleren,net als`
 _WORDS_NOT_DOMAINS = {lang: frozenset(("de",)) for lang in ("ca", "es", "fr", "nl", "pt", "ro")}
+_WORDS_NOT_DOMAINS.update({"pt": frozenset(("de", "com", "eu")), "ca": frozenset(("de", "com")),
+                           "nl": frozenset(("de", "net")), "fr": frozenset(("de", "net", "au", "ai")),
+                           "it": frozenset(("io", "ai"))})
 
 
 def _prose_list(word: str, right: str) -> bool:

@@ -125,6 +125,13 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         if d.mark == "–" and is_range(pt, d):
             continue  # a range
+        if form == "spaced-en" and not clear and house != "spaced-en" and (want := _aside_partner(pt, d, found)):
+            # "these steps – or have ways to make this more efficient — please": an aside opened
+            # with one mark and closed with the other; in an article that mixes its forms (none
+            # has two in three) the pair still takes one, its em dash's
+            yield Finding(d.start, d.end, f"en dash paired with an em dash in this sentence; use '{want}'",
+                          Fix.replace(d.start, d.end, want, f"Replace with '{want}'"))
+            continue
         if form.startswith("one-sided"):
             if spanish and d.mark == "—" and (_inciso(pt, d) or _dialogue(pt, d)):
                 continue  # Spanish sets an aside's rayas against it: «el cine —antes— y»
@@ -152,6 +159,20 @@ def _lone_partner(pt: str, d: Any, found: list[Any]) -> bool:
     # (an em dash after the en dash that opens a closing phrase, not a clause's next words, is a
     # dash of its own: "device–agnostic content delivery—as called for in the strategy")
     return ems[0].start < d.start or _next_word(pt, ems[0]) not in _TRAILING_OPENERS
+
+
+def _aside_partner(pt: str, d: Any, found: list[Any]) -> str:
+    """The form of the one other dash in the sentence of the spaced en dash ``d`` when it is an
+    em dash between words (``steps – or have ways … efficient — please``: the two edges of an
+    aside), else ""."""
+    before = [m.end() for m in _SENTENCE_END().finditer(pt, max(0, d.start - 400), d.start)]
+    lo = before[-1] if before else max(0, d.start - 400)
+    after = _SENTENCE_END().search(pt, d.end, d.end + 400)
+    hi = after.start() if after else d.end + 400
+    others = [o for o in found if o is not d and lo <= o.start < hi]
+    if len(others) != 1 or others[0].mark != "—" or others[0].form not in DASH_FORMS:
+        return ""
+    return DASH_FORMS[others[0].form]
 
 
 def _sentence_ems(pt: str, d: Any, found: list[Any]) -> list[Any]:
@@ -184,8 +205,11 @@ def _closes_em_aside(pt: str, d: Any, found: list[Any]) -> bool:
         return False
     head = _PREV_WORD().search(pt, max(0, left.start() - 40), left.start() - 1) \
         if pt[left.start() - 1: left.start()] == " " else None
-    if head is None or head.group().lower() in _DETERMINERS:
-        return False
+    if head is None or (head.group().lower() in _DETERMINERS
+                        and not (right in _PHRASE_WORDS and right not in _PARTICLES
+                                 and left.group().lower() not in _PHRASE_WORDS)):
+        return False  # (plan—a cost–benefit study; but our audience–at every stage: no compound
+        # ends in a preposition that is no particle, save after a function word, a how–to guide)
     compound = re.compile(r"(?<![^\W\d_])%s-%s(?![^\W\d_])" % (re.escape(left.group()), re.escape(right)), re.I)
     return compound.search(pt) is None
 
@@ -339,6 +363,9 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
         return True  # join us–in person, where she is–on the web: no compound (built–in, add–on) starts so
     if word == "in" and _IN_PHRASE().match(pt, d.end):
         return True  # more dynamic–in effect, together–in particular: a phrase that opens an aside
+    if before is not None and before.group().lower() in _REFLEXIVES and word \
+            and pt[before.start() - 1: before.start()] not in ("–", "-"):
+        return True  # thought to yourself–sounds good: a reflexive pronoun ends a clause, heads no compound
     if before is not None and _short_head(pt, d, before, word):
         return True
     if before is not None and _no_compound(pt, d, before, word):
@@ -374,6 +401,8 @@ def _no_compound(pt: str, d: Any, before: re.Match[str], word: str) -> bool:
     particle and a determiner: needs–in a mobile moment), nor after a prefix or in a chain of
     dashes."""
     head = before.group()
+    if head.istitle() and len(head) > 2 and pt[before.start() - 1: before.start()] in (" ", "\t"):
+        return _ly_adverb(word)  # Phil Ashlock–coincidentally: no name heads a compound with an adverb
     if len(word) < 2 or word in _COMPOUND_TAILS or not head.islower() or head in _PREFIXES \
             or pt[before.start() - 1: before.start()] in ("–", "-") or pt[d.end + len(word): d.end + len(word) + 1] in "–-":
         return False
@@ -391,6 +420,14 @@ def _no_compound(pt: str, d: Any, before: re.Match[str], word: str) -> bool:
     if word.endswith("s") and _PLURAL().fullmatch(word) and word[:-1] in words \
             and _VERB_AFTER().match(pt, d.end + len(word)):
         return True  # impermanence–websites can: the subject of a clause, its verb after it
+    return _ly_adverb(word)
+
+
+def _ly_adverb(word: str) -> bool:
+    """An adverb in -ly (currently, coincidentally; not early, friendly)."""
+    from ..resources import english_words
+
+    words = english_words()
     return word.endswith("ly") and word not in _LY_NOT_ADVERBS and word[:-2] in words and word in words
 
 
@@ -413,6 +450,7 @@ def _short_head(pt: str, d: Any, before: re.Match[str], word: str) -> bool:
     return head in ("at", "to", "as") and word in _OPENS_PHRASE
 
 
+_REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves oneself".split())
 _SHORT_NO_COMPOUND = frozenset("is of us it me am we he be".split())
 _SHORT_COMPOUNDS = frozenset({("be", "all"), ("it", "girl")})
 _VERB_BEFORE = lazy(r"(?:^|[^\w’'])(?:to|I|we|you|they|he|she|can|could|will|would|should|must|may|might|and|or|did|does|"

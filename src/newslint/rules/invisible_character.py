@@ -61,6 +61,7 @@ from ..language import function_words
 from ..links.targets import non_ascii_values, ref_paths, targets
 from ..links.url import NO_BREAK, URL_CHAR
 from ..model import Finding, Fix
+from ..names.data import given_names
 from ..patterns import lazy
 from ..resources import english_word, english_words
 from ..typography import INVISIBLE, INVISIBLE_CLASS, scan
@@ -263,6 +264,8 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
                 or (english and _inside_ending(left, right)) \
                 or (english and len(right) >= 3 and right[:2] in _NO_WORD_START) \
                 or (english and _camel_tail(m.group(1), m.group(2))) \
+                or (english and _doubled_ending(left, right)) \
+                or _split_given_name(pt, m.group(1), m.group(2)) \
                 or (english and pt[m.start() - 1: m.start()] not in ("’", "'")  # (they’re|working: a contraction's end)
                     and (_split_dictionary_word(m.group(1), m.group(2)) or joined in _CLOSED_WORDS)) \
                 or (not english and whole and not _side_by_side(pt, left, right)):
@@ -356,6 +359,27 @@ def _camel_tail(left: str, right: str) -> bool:
     return _split_dictionary_word(left[k:], right)
 
 
+def _doubled_ending(left: str, right: str) -> bool:
+    """Is the second part the first's last consonant doubled and an ending (get|ting, stop|ped,
+    big|ger): an English word split where its consonant doubles, though both parts are words
+    (get, ting) and so pass the dictionary test?"""
+    return len(left) >= 2 and left[-1] == right[:1] and left[-1] not in "aeiouy" \
+        and right[1:] in _DOUBLING_ENDINGS and english_word(left + right)
+
+
+_DOUBLING_ENDINGS = frozenset("ing ings ed er ers est".split())
+
+
+def _split_given_name(pt: str, left: str, right: str) -> bool:
+    """Is the pair a given name split, a capitalised part then a lower-case one (Matt|hew,
+    Mar|tin), that the article never writes apart with a plain space? A name goes on in capitals
+    after a space (Ann Lee); in any language, no lower-case word follows a given name glued by a
+    no-break space."""
+    if not (left.istitle() and right.islower() and right.isalpha() and len(left) >= 2 and len(right) >= 2):
+        return False
+    return left + right in given_names() and not _side_by_side(pt, left, right)
+
+
 def _part_word(part: str, words: Any) -> bool:
     """Is one part of a split word a word of its own? The word list holds two-letter notes,
     abbreviations and prefixes (re, ma, mo, gr, ht, ed) that prose never writes alone: of two
@@ -402,10 +426,15 @@ def _foreign_fragments(pt: str, left: str, right: str, words: Counter[str], lang
     apart with a plain space (Förde|rung, pro|gramma): a word split by a no-break space, which its
     writers put between a short word and the next (à\u00a0la, v\u00a0Praze), not inside a rare
     one. The fix is unsafe: they may still be two rare words."""
-    if len(left) + len(right) < 5 or not right.islower():
+    # A part of three letters or more without a vowel (Pfl|ege, Rut|sch, wi|rd of two) is no word but
+    # in the languages that write syllabic consonants (Czech prst, Croatian vrh) or as a unit (km)
+    bare = language.split("-")[0] not in _SYLLABIC_CONSONANTS and \
+        any(not _VOWEL().search(part) and (len(part) >= 3 or part.islower()) and part not in _UNITS
+            for part in (left, right))
+    if len(left) + len(right) < (4 if bare else 5) or not right.islower():
         return False
     if not left.islower():  # (a sentence's first word split, Toutefo|is; not a short name, Jo|han)
-        if not (left.istitle() and (len(right) >= 4 or len(left) >= 4)):
+        if not (left.istitle() and (len(right) >= 4 or len(left) >= 4 or bare)):
             return False
     lowered = left.lower()
     function = function_words(language.split("-")[0]) if language else _ANY_FUNCTION_WORD
@@ -413,6 +442,11 @@ def _foreign_fragments(pt: str, left: str, right: str, words: Counter[str], lang
         if words[part] != 1 or part in function or part in _PARTICLES:
             return False
     return not _side_by_side(pt, lowered, right)
+
+
+_VOWEL = lazy(r"[aeiouyAEIOUYäöüàáâãåæèéêëìíîïòóôõøœùúûýÿąęįųůěıÄÖÜÀÁÂÃÅÆÈÉÊËÌÍÎÏÒÓÔÕØŒÙÚÛÝ]")
+_SYLLABIC_CONSONANTS = frozenset("cs sk hr sr sl bs mk".split())
+_UNITS = frozenset("km cm mm kg mg ml kb mb gb tb kw kwh hz mhz ghz ft yd lb lbs oz mph kph hr hrs ms pm".split())
 
 
 # The function words of all the languages language.py tells: an article's whose language is unknown
