@@ -134,12 +134,20 @@ def sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: s
             and word in english_words() and domain_opens(pt, word, right, after, table):
         return True  # more on the new site.Regulations.gov has: a domain written capitalised opens
         # the next sentence (a host name's labels are not capitalised in the middle)
+    if not nxt and pt[i] == "." and not opened and word.istitle() and word.isalpha() and left == word and len(word) >= 3 \
+            and domain_opens(pt, word, right, after, table) and stands_alone(latin(), word) \
+            and stands_alone(latin(), _DOMAIN_NAME().match(right).group()):
+        return True  # classifieds platform in Russia.Avito.ru is used: after a capitalised word, a domain
+        # that opens the next sentence, the article writing both alone elsewhere (Avito.ru is the
+        # leading; not a host whose first label is capitalised, Beta.Notify.gov, written only so)
     if not nxt or (nxt.isupper() and len(nxt) > 1 and not (opened and word.islower())):
         return False  # open.NASA, Gov.HK: a name, not a sentence start (strategy.[HUD's report: a link opens one)
     if word[0].isupper():
         return capitalised_ends(pt, i, word, right, nxt, after, table, latin, text)
     return True
 
+
+_DOMAIN_NAME = lazy(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*?(?=[,;:!?)”’]|['’]s|\.?$)")
 
 # Month names a day's ordinal stop stands before in German writing (am 3. April): English's and German's
 _MONTHS = frozenset("January February March April May June July August September October November December "

@@ -9,7 +9,8 @@ characters outside an emoji flag, and a variation selector right after a letter 
 Invisible characters in front-matter values that are not prose (tags, categories, authors: a tag
 `new\u200bs` is another tag than news) are reported too, and so are those in link targets and
 bare URLs: the browser encodes them and the link breaks (once: a URL with a mistyped scheme is
-prose too, and its character is the URL's), and those in a reference link's label that keep it from
+prose too, and its character is the URL's; a no-break space inside a bare URL, which cuts its
+reading short and leaves the rest of the path, `\u00a0aker-lineup/`, as prose, too), and those in a reference link's label that keep it from
 naming its definition (`[text][lab\u00adel]`: the link shows as text). So is a no-break space inside a word (`loca\u00a0tion`), which looks like a
 space and splits the word for search: when the article writes the joined word elsewhere
 (`location`, or `locations`) and one of the two parts is not a word of its own in it (`loca`,
@@ -50,6 +51,7 @@ Good: The mayor said the committee met.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
@@ -58,7 +60,7 @@ from typing import Any, Iterator, Mapping
 from ..document import Document
 from ..frontmatter import reads_as_text
 from ..language import function_words
-from ..links.targets import non_ascii_values, ref_paths, targets
+from ..links.targets import link_titles, non_ascii_values, ref_paths, targets
 from ..links.url import NO_BREAK, URL_CHAR
 from ..model import Finding, Fix
 from ..names.data import given_names
@@ -116,6 +118,8 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         # (a language guessed for a short text whose words are not English is unknown: ""; the
         # function words of every language then keep their parts from counting as fragments)
         yield from _nbsp_in_words(pt, lowered, english, doc.language if english or doc.language_known else "")
+    if not doc.text.isascii():
+        yield from _in_link_titles(doc)
     for s, e in scan(doc).invisible:
         if reported and not reported.isdisjoint(range(s, e)):
             continue
@@ -154,8 +158,17 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
     """Invisible characters in link targets and bare URLs: the browser encodes them and the
     link goes nowhere. Deleting them is safe, but for a joiner beside a non-ASCII letter (a
     Persian word, an emoji in the path)."""
+    text = doc.text
     for target in targets(doc):
         url = target.url
+        if target.source == "bare" and text[target.end: target.end + 1] == "\u00a0" and url[-1:].isalnum() \
+                and text[target.start - 2: target.start] != "](":  # (a link's destination: broken-link-syntax's)
+            # [https://x.org/blog/spe\u00a0aker-lineup/](url): the reading of a bare URL (here a link's
+            # text) stops at a no-break space pasted inside it, and the rest of the path reads as prose
+            rest = _URL_REST().match(text, target.end + 1)
+            if rest is not None and _URL_PUNCT().search(rest.group().rstrip(".,;:!?")):
+                yield Finding(target.end, target.end + 1, "no-break space inside a URL; delete it",
+                              Fix.delete(target.end, target.end + 1, "Delete the no-break space", reshapes=True))
         if url.isascii():
             continue
         for m in _RUN().finditer(url):
@@ -168,6 +181,44 @@ def _in_urls(doc: Document) -> Iterator[Finding]:
             s, e = target.start + s, target.start + e
             yield Finding(s, e, f"invisible {', '.join(names)} in a URL; delete it",
                           Fix.delete(s, e, "Delete the invisible character", safe=not joined, reshapes=True))
+
+
+# What goes on after a no-break space inside a bare URL: a path's characters, a letter or digit
+# first, up to a space or a closing bracket; one of them must be a path's own (a word and a stop
+# after a URL is prose: see https://x.org/a\u00a0for details)
+_URL_REST = lazy(r"[A-Za-z0-9][A-Za-z0-9\-._~/%?#=&+:]*")
+_URL_PUNCT = lazy(r"[-_/=?&#%]|\.[A-Za-z0-9]")
+
+
+def _in_link_titles(doc: Document) -> Iterator[Finding]:
+    """Invisible characters, and no-break spaces inside a word, in the title of a link or an
+    image (``[text](url "How Centers \u2060are Adapting")``): the masker hides the title from the
+    prose, but it shows as a tooltip and to screen readers. The title is judged as prose is, with
+    the article's words; deleting the character is safe but for a joiner or a bidi mark beside
+    text that needs it."""
+    text, pt = doc.text, doc.prose_text
+    for s0, e0 in link_titles(doc):
+        if text[s0:e0].isascii():
+            continue
+        for m in _RUN().finditer(text, s0, e0):
+            s, e = m.span()
+            run, before, after = m.group(), text[s - 1], text[e]
+            if any(ch in _JOINERS or ch in _FILLERS for ch in run) and not (_plain(before) and _plain(after)):
+                continue
+            if any(ch in _BIDI for ch in run) and _RTL().search(text, s0, e0):
+                continue
+            names = sorted({_name(ch) for ch in run})
+            yield Finding(s, e, f"invisible {', '.join(names)} in a link's title; delete it",
+                          Fix.delete(s, e, "Delete the invisible character" + ("s" if len(run) > 1 else ""),
+                                     reshapes=True))  # (the guard reads a title as the link's syntax)
+        if "\u00a0" in text[s0:e0]:
+            # (the prose with this title shown: its pairs are judged with the article's words)
+            view = pt[:s0] + text[s0:e0] + pt[e0:]
+            lowered = view.lower()
+            english = _reads_english(doc, lowered)
+            for f in _nbsp_in_words(view, lowered, english, doc.language if english or doc.language_known else ""):
+                if s0 <= f.start < e0 and f.fix is not None:
+                    yield dataclasses.replace(f, fix=dataclasses.replace(f.fix, reshapes=True))
 
 
 def _in_ref_paths(doc: Document) -> Iterator[Finding]:
