@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 # Token content that is not prose: an edit there changes the article's code, markup or links.
 _EXACT = {"code_inline", "code_block", "fence", "html_inline", "html_block", "text_special"}
 _QUOTE_MARKS = frozenset('"\'“”‘’„‚«»‹›″')
+_TEXT_ENTITIES = _QUOTE_MARKS | frozenset("—–")
 _NAMES = {
     "paragraph": "a paragraph", "heading": "a heading", "blockquote": "a block quote",
     "bullet_list": "a bulleted list", "ordered_list": "a numbered list", "list_item": "a list item",
@@ -150,9 +151,10 @@ def _children(children: Sequence[Any], out: list[Any]) -> None:
             # between two links, is not structure; a line break inside a paragraph renders as a
             # space (deleting a stray character may drop one)
             continue
-        if child.type == "text_special" and child.info == "entity" and child.content in _QUOTE_MARKS:
+        if child.type == "text_special" and child.info == "entity" and child.content in _TEXT_ENTITIES:
             continue  # &#8221;: a quotation mark written as an entity is text as the typed ” is
-            # (unclosed-quote closes a quotation opened with &#8220; with &#8221;, not ”)
+            # (unclosed-quote closes a quotation opened with &#8220; with &#8221;, not ”), and so
+            # is a dash (&mdash;: hyphen-as-dash writes the dash as an article of entities does)
         out.append(_token(child))
         if child.children:  # an image's alt text
             _children(child.children, out)

@@ -574,6 +574,54 @@ def _entity_dashes(doc: Document) -> list[Dash]:
     return out
 
 
+def dash_spelling(doc: Document, mark: str) -> str:
+    """How the article writes the dash ``mark`` ("—" or "–"): the HTML entity it uses most for
+    it (``&mdash;``, ``&#8212;``) when it writes that dash, and its typography as a whole (dashes,
+    curly quotes, apostrophes, ellipses), more often as entities than as characters, else the
+    character. A fix that writes a new dash follows it: a reader sees the same dash either way,
+    but a writer who types entities keeps to them."""
+    return doc.memo(f"typography.dash-spelling.{mark}", lambda: _dash_spelling(doc, mark))
+
+
+def _dash_spelling(doc: Document, mark: str) -> str:
+    if "&" not in doc.text:
+        return mark
+    from .links.view import mask_starts
+
+    text = doc.text
+    spellings: dict[str, int] = {}
+    entities = 0  # the typographic marks (dashes, curly quotes, apostrophes, ellipses) written as entities
+    for a, b in mask_starts(doc, "entity").items():
+        if a < doc.body_start or text[a + 1: a + 2] not in ("m", "n", "#", "r", "l", "h"):
+            continue
+        ch = entity_at(doc, a, 0)
+        if ch in _TYPOGRAPHIC:
+            entities += 1
+            if ch == mark:
+                spellings[text[a:b]] = spellings.get(text[a:b], 0) + 1
+    if not spellings:
+        return mark
+    # The writer's habit is the whole typography's, not the dashes' alone: an article that types
+    # its curly quotes and apostrophes as characters and has one &mdash; (pasted from elsewhere)
+    # types its dashes too, and a dash retyped there was most likely the character
+    pt = doc.prose_text
+    typed = sum(pt.count(ch, doc.body_start) for ch in _TYPOGRAPHIC)
+    if entities <= typed or sum(spellings.values()) <= pt.count(mark, doc.body_start):
+        return mark  # (and an entity writer whose dashes are characters as often keeps to them)
+    return max(sorted(spellings), key=lambda k: spellings[k])
+
+
+_TYPOGRAPHIC = "—–“”‘’…"
+
+
+def spell_dashes(doc: Document, at: int, new: str) -> str:
+    """``new`` (a fix's replacement text at ``at``) with its dashes written as the article writes
+    them (``dash_spelling``), in the body; in the front matter, the characters."""
+    if at < doc.body_start or ("—" not in new and "–" not in new):
+        return new
+    return "".join(dash_spelling(doc, ch) if ch in "—–" else ch for ch in new)
+
+
 def _masked_aside(pt: str, close: int) -> bool:
     """Is everything between the ")" at ``close`` and the "(" before it masked (a URL in brackets),
     or is there no such "(" on its line?"""

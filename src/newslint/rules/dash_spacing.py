@@ -58,7 +58,8 @@ from ..document import Document
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
-from ..typography import DASH_FORMS, dash_votes, dashes, house_dash, is_range, link_ending_at, near_invisible
+from ..typography import (DASH_FORMS, dash_votes, dashes, house_dash, is_range, link_ending_at, near_invisible,
+                          spell_dashes)
 
 ID = "NL108"
 NAME = "dash-spacing"
@@ -110,7 +111,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                     want = DASH_FORMS["closed-em"]
                 safe = d in breaking or _next_word(pt, d) in _PHRASE_WORDS
                 yield Finding(d.start, d.end, f"en dash where a dash breaks the sentence; use '{want}'",
-                              Fix.replace(d.start, d.end, want, f"Replace with '{want}'", safe=safe))
+                              Fix.replace(d.start, d.end, spell_dashes(doc, d.start, want), f"Replace with '{want}'", safe=safe))
             elif (_next_word(pt, d) in _ASIDE_WORDS or _lone_partner(pt, d, found)) and not _in_chain(pt, d) \
                     and not is_range(pt, d):
                 # "click rates–both numbers and percentages—help": an em dash closes (or opens)
@@ -121,7 +122,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                     # (after a conjunction it is no compound's middle: "test, and–ultimately—improve")
                     safe = _word_before(pt, d) in _CONJUNCTIONS or _closes_em_aside(pt, d, found)
                     yield Finding(d.start, d.end, f"en dash paired with an em dash in this sentence; use '{want}'",
-                                  Fix.replace(d.start, d.end, want, f"Replace with '{want}'", safe=safe))
+                                  Fix.replace(d.start, d.end, spell_dashes(doc, d.start, want), f"Replace with '{want}'", safe=safe))
             continue
         if d.mark == "–" and is_range(pt, d):
             continue  # a range
@@ -130,7 +131,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             # with one mark and closed with the other; in an article that mixes its forms (none
             # has two in three) the pair still takes one, its em dash's
             yield Finding(d.start, d.end, f"en dash paired with an em dash in this sentence; use '{want}'",
-                          Fix.replace(d.start, d.end, want, f"Replace with '{want}'"))
+                          Fix.replace(d.start, d.end, spell_dashes(doc, d.start, want), f"Replace with '{want}'"))
             continue
         if form.startswith("one-sided"):
             if spanish and d.mark == "—" and (_inciso(pt, d) or _dialogue(pt, d)):
@@ -140,7 +141,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             message = f"{form.replace('-', ' ')} dash, but {why} {_NAMES[house]}"
         else:
             continue
-        yield Finding(d.start, d.end, message, Fix.replace(d.start, d.end, dash, f"Respace the dash as '{dash}'"))
+        # (a new mark is written as the article writes its dashes, &mdash; too; a respaced one stays as typed)
+        new = dash if d.mark in dash else spell_dashes(doc, d.start, dash)
+        yield Finding(d.start, d.end, message, Fix.replace(d.start, d.end, new, f"Respace the dash as '{dash}'"))
 
 
 def _lone_partner(pt: str, d: Any, found: list[Any]) -> bool:

@@ -77,7 +77,7 @@ from ..patterns import lazy
 from ..quotes import analyse
 from ..resources import english_word
 from ..typography import (DASH_FORMS, dash_votes, dashes, data, house_dash, near_invisible, paired_form, range_side,
-                          real_dashes)
+                          real_dashes, spell_dashes)
 
 DASH_ORDER = ("spaced-em", "closed-em", "spaced-en")  # house_dash's order on a tie
 
@@ -143,7 +143,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             if range_side(pt, d.start, -1) and range_side(pt, d.end, 1) and not _label_then_date(pt, d) \
                     and not _day_then_clock(pt, d):
                 yield Finding(d.start, d.end, "a spaced hyphen in a range; use an en dash '–'",
-                              Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
+                              Fix.replace(d.start, d.end, spell_dashes(doc, d.start, "–"), "Replace with '–'", safe=False))
                 continue  # August - November, 9 am - 1 pm
             if d.form.startswith("spaced") and d.prev.isalnum() and d.next.isupper():
                 if chained is None:
@@ -151,17 +151,17 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                                for m in _CHAIN_LINK().finditer(pt, c.start(), c.end())}
                 if d.start in chained:
                     yield Finding(d.start, d.end, "a spaced hyphen between the terms of a sequence; use a closed en dash '–'",
-                                  Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
+                                  Fix.replace(d.start, d.end, spell_dashes(doc, d.start, "–"), "Replace with '–'", safe=False))
                     continue  # the Model - Pair - Coach cycle: no aside, no dash to break the sentence
             if d.form.startswith("spaced") and d.prev.isalpha() and d.next.isupper() and _campus(pt, d):
                 yield Finding(d.start, d.end, "a spaced hyphen between an institution's name and its campus or part; "
                               "use a closed en dash '–' if they make one name",
-                              Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
+                              Fix.replace(d.start, d.end, spell_dashes(doc, d.start, "–"), "Replace with '–'", safe=False))
                 continue  # University of Nebraska - Lincoln: one name, no aside for a dash to set off
             if d.form.startswith("spaced") and d.prev.isalpha() and d.next.isupper() and _code_part(pt, d):
                 yield Finding(d.start, d.end, "a spaced hyphen between a name and a code in capitals (a state, a campus); "
                               "use a closed en dash '–' if they make one name",
-                              Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
+                              Fix.replace(d.start, d.end, spell_dashes(doc, d.start, "–"), "Replace with '–'", safe=False))
                 continue  # Joinville - SC, [UDESC - CEAVI]: one name, not an aside
             what = "a spaced hyphen"
         else:
@@ -170,7 +170,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             if range_side(pt, d.start, -1) and range_side(pt, d.end, 1) and not _label_then_date(pt, d) \
                     and not _day_then_clock(pt, d):
                 yield Finding(d.start, d.end, f"'{d.mark}' in a range; use an en dash '–'",
-                              Fix.replace(d.start, d.end, "–", "Replace with '–'", safe=False))
+                              Fix.replace(d.start, d.end, spell_dashes(doc, d.start, "–"), "Replace with '–'", safe=False))
                 continue  # 1990 -- 2000: SmartyPants's en dash, the range's mark
             what = f"'{d.mark}'"
         before, after = range_side(pt, d.start, -1), range_side(pt, d.end, 1)
@@ -184,7 +184,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         safe = safe and d.next != "("
         yield Finding(d.start, d.end, f"{what} used as a dash; use '{dash.strip()}'"
                       + (" with spaces" if dash != dash.strip() else ""),
-                      Fix.replace(d.start, d.end, dash, f"Replace with '{dash.strip()}'", safe=safe))
+                      Fix.replace(d.start, d.end, spell_dashes(doc, d.start, dash), f"Replace with '{dash.strip()}'", safe=safe))
 
 
 # An institution's name (University of Nebraska, Texas A&M University, the Wang Center) right
