@@ -219,3 +219,12 @@ def test_front_matter_may_name_the_language_in_words() -> None:
     for value, code in (("Español", "es"), ("Deutsch", "de"), ("French", "fr"), ("português", "pt"), ("en_US", "en")):
         doc = Document(f"---\ntitle: t\nlang: {value}\n---\n\nText.\n", "a.md")
         assert doc.language == code, value
+
+
+def test_short_italian_notice_is_told_by_its_lone_e_grave() -> None:
+    # (nine Italian function words against six French ones: too few to count, but "è" alone is Italian's)
+    text = ("Il Linux Day 2019 – diciottesima giornata nazionale di GNU/Linux e del software libero, si terrà a "
+            "Mottola il 26 ottobre 2019 presso la Sala comunale. L’organizzazione dell’evento é a cura del gruppo "
+            "informale. Il check-in è alle 09:00. Lo start dell’evento é alle 09:30 e seguirá il programma.")
+    assert language.from_prose(text) == "it"
+    assert language.from_prose(text.replace(" è ", " a ")) is None

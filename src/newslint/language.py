@@ -10,8 +10,8 @@ short Czech or Slovak one by its letters (ř, ě, ů are Czech alone, ľ, ĺ, ŕ
 accented letters), and a short German one by six German function words or more, three times any
 other language's, with its umlauts or ß and no å, æ or ø (Swedish, Danish and Norwegian write
 den and die too), and a short Swedish one by three of its own function words with its å; a short
-Spanish one by ¿ or ¡, a Portuguese one by ã or õ (with more of its function words than any other
-language's), a Dutch, French or Italian one by six function words, thrice any other's, and a
+Spanish one by ¿ or ¡, a Portuguese one by ã or õ, an Italian one by è standing alone (each with
+more of its function words than any other language's), a Dutch, French or Italian one by six function words, thrice any other's, and a
 Danish or Norwegian one by five of the words it spells its own way with its ø or æ. Swedish,
 Finnish, Danish and Norwegian are told by their function words too. A notice too short to tell
 is read again with its title and description, which are written in its language. Then the
@@ -162,6 +162,8 @@ def from_prose(prose: str) -> str | None:
         return "es"  # a short Spanish notice: more of its function words than any other's, and ¿ or ¡
     if best == "pt" and n >= _MIN_SWEDISH and n > rest[0][1] and ("ã" in sample or "õ" in sample):
         return "pt"  # a short Portuguese one: the same, and ã or õ
+    if best == "it" and n >= _MIN_SWEDISH and n > rest[0][1] and " è " in sample:
+        return "it"  # a short Italian one: the same, and è standing alone (Italian's "is"; no other language's word)
     if best in ("nl", "fr", "it") and n >= _MIN_SHORT and n >= 3 * rest[0][1]:
         return best  # a short Dutch, French or Italian one: six function words, thrice any other's
     if best == "de" and n >= _MIN_SHORT and n >= 3 * rest[0][1] and _german_letters(sample):
