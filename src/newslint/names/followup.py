@@ -128,7 +128,9 @@ def _surname_style(by_surname: int, by_given: int) -> bool:
 
 
 def _attribution(text: str, start: int, end: int) -> bool:
-    """Is the name at ``start:end`` the speaker of the quotation just before it?"""
+    """Is the name at ``start:end`` the speaker of the quotation just before it, or of reported
+    speech after it (Eric also said that …), or the author of a work the article cites (Matthew's
+    results)? News style names a person there by surname."""
     before = text[max(0, start - 24):start]
     return (_QUOTE_THEN().search(before) is not None and _SAID_AFTER().match(text, end) is not None) or \
         _QUOTE_SAID_BEFORE().search(before) is not None or _REPORTED().match(text, end) is not None
