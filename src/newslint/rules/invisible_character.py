@@ -114,11 +114,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     reported = {i for f in in_urls for i in range(f.start, f.end)}
     pt = doc.prose_text
     if "\u00a0" in pt:
-        lowered = doc.lowered_prose or pt.lower()
-        english = reads_english(doc)
-        # (a language guessed for a short text whose words are not English is unknown: ""; the
-        # function words of every language then keep their parts from counting as fragments)
-        yield from _nbsp_in_words(pt, lowered, english, doc.language if english or doc.language_known else "")
+        yield from _nbsp_in_words(pt, doc.lowered_prose or pt.lower(), *_reading(doc))
     if not doc.text.isascii():
         yield from _in_link_titles(doc)
     for s, e in scan(doc).invisible:
@@ -191,6 +187,14 @@ _URL_REST = lazy(r"[A-Za-z0-9][A-Za-z0-9\-._~/%?#=&+:]*")
 _URL_PUNCT = lazy(r"[-_/=?&#%]|\.[A-Za-z0-9]")
 
 
+def _reading(doc: Document) -> tuple[bool, str]:
+    """How the article's words are judged: with the English word list or not, and in which
+    language ("" when it is unknown: a language guessed for a short text whose words are not
+    English; the function words of every language then keep their parts from counting as fragments)."""
+    english = reads_english(doc)
+    return english, doc.language if english or doc.language_known else ""
+
+
 def _in_link_titles(doc: Document) -> Iterator[Finding]:
     """Invisible characters, and no-break spaces inside a word, in the title of a link or an
     image (``[text](url "How Centers \u2060are Adapting")``): the masker hides the title from the
@@ -215,9 +219,7 @@ def _in_link_titles(doc: Document) -> Iterator[Finding]:
         if "\u00a0" in text[s0:e0]:
             # (the prose with this title shown: its pairs are judged with the article's words)
             view = pt[:s0] + text[s0:e0] + pt[e0:]
-            lowered = view.lower()
-            english = reads_english(doc)
-            for f in _nbsp_in_words(view, lowered, english, doc.language if english or doc.language_known else ""):
+            for f in _nbsp_in_words(view, view.lower(), *_reading(doc)):
                 if s0 <= f.start < e0 and f.fix is not None:
                     yield dataclasses.replace(f, fix=dataclasses.replace(f.fix, reshapes=True))
 
