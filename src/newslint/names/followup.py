@@ -101,7 +101,7 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
               and not near_invisible(doc, m.start, m.end, margin=1)
               and not _lowercase_word(text, m.form)
               and not _lowercase_word(text, next(iter(owners[m.form])))):  # Jade Plus: a product
-            if (attributed_only or m.form in spoken) and not _attribution(text, m.start, m.end):
+            if (attributed_only or m.form in spoken) and not _attribution(text, m.start, m.end, m.form in spoken):
                 continue
             surname = next(iter(owners[m.form]))
             out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
@@ -116,7 +116,7 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t\ue000]*)"  # a space, or a line break inside the
 _QUOTE_THEN = lazy(r"[,!?]?[”\"][ \t]+$")
 _SAID_AFTER = lazy(_GAP + _SAID + r"\b")
 # Eric also said that …, Anthony suggests that …: reported speech, news style's place for the surname too
-_REPORTED = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then)" + _GAP + r"){0,2}(?:"
+_REPORTED = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then|[a-z]+ly)" + _GAP + r"){0,2}(?:"
                  r"(?:" + _SAID + r"|suggest(?:s|ed)|argue[sd]|propose[sd]|warn(?:s|ed)|claim(?:s|ed)|point(?:s|ed)?"
                  r"[ \t]+out)" + _GAP + r"that\b"  # (not "believed that": a thought)
                  # ... told an audience that: the person spoken to between the verb and "that"
@@ -127,6 +127,13 @@ _REPORTED = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then
                  r"|(?:['’]|\ue000+)s" + _GAP + r"(?:(?:new|latest|recent|original|draft|blog|sample|detailed|earlier)"
                  + _GAP + r")?(?:post|paper|proposal|draft|article|results|summary|analysis|research|implementation"
                  r"|presentation|report|findings|example|study|talk|slides|email|e-mail|model|book|theory|framework|work|idea)\b")
+# ... and, where the article names another person again by surname (so its style is the
+# surname's), a first name that describes, presents or publishes something: "Greg publicly
+# described the attack", "Anthony also included a chart". In an article that names nobody again by
+# surname these are a round-up's first-name terms ("Arianne describes different maturity models").
+_REPORTED_WORK = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then|[a-z]+ly)" + _GAP + r"){0,2}"
+                      r"(?:described|describes|presented|presents|published|publishes|announced|announces|reported"
+                      r"|reports|outlined|outlines|detailed|details|included|includes|shared|shares)\b")
 _ATTRIBUTED_BEFORE = lazy(r"[,!?]?[”\"][ \t]+" + _SAID + r"[ \t]+$"
                           # ... a quotation signed with a dash (“…”  —Gregory) or work credited to the name
                           r"|[”\"][ \t]*(?:—|―|-{2,3})[ \t]*$"
@@ -140,13 +147,16 @@ def _surname_style(by_surname: int, by_given: int) -> bool:
     return by_surname >= 2 and 2 * by_given <= by_surname or by_given == 1
 
 
-def _attribution(text: str, start: int, end: int) -> bool:
+def _attribution(text: str, start: int, end: int, surname_style: bool = False) -> bool:
     """Is the name at ``start:end`` the speaker of the quotation just before it, or of reported
     speech after it (Eric also said that …), or the author of a work the article cites (Matthew's
-    results)? News style names a person there by surname."""
+    results)? With ``surname_style`` (another person is named again by surname) also one who
+    describes, presents or publishes something (Greg publicly described …). News style names a
+    person there by surname."""
     before = text[max(0, start - 24):start]
     return (_QUOTE_THEN().search(before) is not None and _SAID_AFTER().match(text, end) is not None) or \
-        _ATTRIBUTED_BEFORE().search(before) is not None or _REPORTED().match(text, end) is not None
+        _ATTRIBUTED_BEFORE().search(before) is not None or _REPORTED().match(text, end) is not None or \
+        (surname_style and _REPORTED_WORK().match(text, end) is not None)
 
 
 def _lowercase_word(text: str, word: str) -> bool:
