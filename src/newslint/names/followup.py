@@ -21,6 +21,7 @@ from .mentions import extract, survey
 
 if TYPE_CHECKING:
     from ..document import Document
+    from .mentions import Survey
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,40 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
             surname = next(iter(owners[m.form]))
             out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
     return out
+
+
+# A courtesy or office title before a given name ("Mr. Jacob", "Vice President Joe") where the
+# article names that person in full (Jacob Parcell): news style puts the surname after the title.
+# Not a religious, royal, academic or family title (Sister Helen, King Charles, Dr. Ruth, Uncle
+# Sam), where the given name is the custom; nor a given name that is nobody's given name in the
+# name lists (Thai, Malay, Ethiopian names take a title before the given name: Mr. Prayut, Mr.
+# Anwar, Mr. Abiy), nor an Icelandic patronymic's bearer (Katrín Jakobsdóttir).
+_SLIP_TITLES = frozenset("""Mr Mrs Ms Mx Miss President Senator Sen Rep Representative Congressman
+    Congresswoman Governor Gov Secretary Admiral Adm General Gen Colonel Col Mayor Minister Chancellor
+    Ambassador Commissioner Administrator Director""".split())
+_TITLE_BEFORE = lazy(r"([A-Z][a-z]+)\.?[ \t]+$")
+_PATRONYMIC_SURNAME = lazy(r"(?:d[oó]ttir|sson)$")
+
+
+def _titled_given(text: str, sv: "Survey", owners: dict[str, set[str]]) -> frozenset[str]:
+    """Given names written after a title only as a slip: each such given name belongs to one
+    person named in full, is nobody's surname, and every title before it is a courtesy or office
+    title."""
+    from .data import given_names, words
+
+    all_titles = words()[0]
+    out = set()
+    for g in sv.titled:
+        if g not in owners or len(owners[g]) != 1 or g in sv.full or g not in given_names():
+            continue
+        if _PATRONYMIC_SURNAME().search(next(iter(owners[g]))):
+            continue
+        before = [_TITLE_BEFORE().search(text, max(0, m.start() - 20), m.start())
+                  for m in re.finditer(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(g), text)]
+        used = {t.group(1) for t in before if t is not None and t.group(1) in all_titles}
+        if used and used <= _SLIP_TITLES:
+            out.add(g)
+    return frozenset(out)
 
 
 # A quotation attributed to the name: ,” Eric said / ,” said Eric (news attributes by surname)
@@ -253,6 +288,35 @@ def _quoted(doc: "Document", offset: int) -> bool:
         return False
     before = doc.text[blocks[i].start:offset]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("«") > before.count("»")
+
+
+def titled_given(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
+    """A given name after a courtesy or office title (``Mr. Jacob``, ``Vice President Joe``)
+    where the article names that person in full earlier (Jacob Parcell): the title goes with the
+    surname. Reported whatever the article's style: no style writes "Mr. Jacob" for Jacob
+    Parcell. Not inside a quotation (a class calls its teacher "Mr. Jacob")."""
+    sv = survey(doc)
+    if not sv.titled:
+        return []
+    owners: dict[str, set[str]] = {}
+    for surname, givens in sv.full.items():
+        for g in givens:
+            owners.setdefault(g, set()).add(surname)
+    text = doc.prose_text
+    slipped = _titled_given(text, sv, owners) - allow
+    if not slipped or scan(doc).lookalikes or _BROKEN_WORD().search(text):
+        return []
+    out = []
+    first_full: dict[str, int] = {}
+    for m in extract(doc):
+        if m.full and m.given in slipped:
+            first_full.setdefault(m.given, m.given_start)
+        elif (not m.full and m.titled and m.form in slipped and m.form in first_full and m.start > first_full[m.form]
+              and not _quoted(doc, m.start) and not near_invisible(doc, m.start, m.end, margin=1)
+              and not _NOT_ALONE_AFTER().match(text, m.end) and not _lowercase_word(text, m.form)):
+            surname = next(iter(owners[m.form]))
+            out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
+    return out
 
 
 _MAX_DOUBLED = 4
