@@ -219,10 +219,11 @@ _ELIDED = {"fr": "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu",
 _ELISIONS = {lang: re.compile(r"(?<![^\W\d_]|['’])(?i:%s)(?:([ \t]+)['’]([ \t]*)|['’]([ \t]+))(?=[^\W\d_])"
                               % "|".join(sorted(words.split(), key=len, reverse=True)))
              for lang, words in _ELIDED.items()}
-# Dutch: the ’s of a plural or possessive after a vowel (foto’s, auto’s, Otto’s, thema’s zoals)
+# Dutch: the ’s of a plural or possessive after a vowel (foto’s, auto’s, Otto’s, thema’s zoals; a name
+# in -e too, Felienne’s, as writers do), before a word or a mark,
 # written apart from its word; not the old genitive that opens a phrase (’s avonds, ’s morgens,
 # ’s werelds grootste, ’s lands, ’s Rijks) nor ’s-Hertogenbosch
-_ELISIONS["nl"] = re.compile(r"(?<=[^\W\d_][aiouyé])([ \t]+)['’]s(?=[ \t]+[^\W\d_])(?![ \t]+(?i:%s)\b)"
+_ELISIONS["nl"] = re.compile(r"(?<=[^\W\d_][aeiouyé])([ \t]+)['’]s(?=[ \t]+[^\W\d_]|[,.;:!?)\]]|$)(?![ \t]+(?i:%s)\b)"
                              % "|".join(_GENITIVE_WORDS))
 
 
