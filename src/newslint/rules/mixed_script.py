@@ -217,10 +217,10 @@ def _in_cjk_sentence(pt: str, s: int, e: int) -> bool:
     _in_cjk looks only at the word glued to the mark, which here is a version or a name."""
     n = len(pt)
     i = s
-    while i > 0 and pt[i - 1] != "\n" and (pt[i - 1].isascii() or pt[i - 1] in _FULLWIDTH):
+    while i > 0 and pt[i - 1] != "\n" and _in_stretch(pt[i - 1]):
         i -= 1
     j = e
-    while j < n and pt[j] != "\n" and (pt[j].isascii() or pt[j] in _FULLWIDTH):
+    while j < n and pt[j] != "\n" and _in_stretch(pt[j]):
         j += 1
     left = _cjk_letter(pt[i - 1: i])
     right = _cjk_letter(pt[j: j + 1])
@@ -235,6 +235,12 @@ def _in_cjk_sentence(pt: str, s: int, e: int) -> bool:
     line = pt[line_start: n if line_end < 0 else line_end]
     cjk = sum(1 for ch in line if _cjk_letter(ch))
     return cjk > sum(1 for ch in line if ch.isascii() and ch.isalpha())
+
+
+def _in_stretch(ch: str) -> bool:
+    """May ``ch`` stand in the Latin stretch of a CJK sentence: ASCII, a fullwidth mark, a space of
+    another kind, a format character (an invisible one NL120 deletes) or a mask's placeholder?"""
+    return ch.isascii() or ch in _FULLWIDTH or unicodedata.category(ch) in ("Zs", "Cf", "Co")
 
 
 _LATIN_RUN = lazy(r"\b[a-z]+ [a-z]+ [a-z]+\b")  # three lower-case words in a row: Latin prose
