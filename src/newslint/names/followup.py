@@ -109,16 +109,29 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
 
 
 # A quotation attributed to the name: ,” Eric said / ,” said Eric (news attributes by surname)
-_SAID = r"(?:said|says|added|explained|noted|told|wrote|asked|recalled)"
+_SAID = (r"(?:said|says|added|adds|explained|explains|noted|notes|told|tells|wrote|writes|asked|asks|recalled|recalls"
+         r"|concluded|concludes|continued|continues|stated|states|replied|replies|responded|responds|remarked"
+         r"|emphasi[sz]ed|emphasi[sz]es|stressed|stresses|commented|comments|acknowledged|admitted|insisted)")
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t\ue000]*)"  # a space, or a line break inside the paragraph (a list item's indentation masked)
 _QUOTE_THEN = lazy(r"[,!?]?[”\"][ \t]+$")
-_SAID_AFTER = lazy(r"[ \t]+" + _SAID + r"\b")
+_SAID_AFTER = lazy(_GAP + _SAID + r"\b")
 # Eric also said that …, Anthony suggests that …: reported speech, news style's place for the surname too
-_REPORTED = lazy(r"(?:[ \t]+(?:also[ \t]+)?(?:" + _SAID + r"|says|adds|explains|notes|writes|suggest(?:s|ed)|argue[sd]"
-                 r"|propose[sd]|warn(?:s|ed)|claim(?:s|ed)|points?[ \t]+out|pointed[ \t]+out)[ \t]+that\b"  # (not "believed that": a thought)
+_REPORTED = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then)" + _GAP + r"){0,2}(?:"
+                 r"(?:" + _SAID + r"|suggest(?:s|ed)|argue[sd]|propose[sd]|warn(?:s|ed)|claim(?:s|ed)|point(?:s|ed)?"
+                 r"[ \t]+out)" + _GAP + r"that\b"  # (not "believed that": a thought)
+                 # ... told an audience that: the person spoken to between the verb and "that"
+                 r"|(?:told|tells)(?:" + _GAP + r"[\w’']+){1,3}" + _GAP + r"that\b"
+                 # ... argues, proposes or posts something: the person's own claim or work, whatever follows
+                 r"|(?:argue[sd]|propose[sd]|posted|(?:wrote|writes)(?=" + _GAP + r"(?:a|an|the|about|in|on|to)\b))\b)"
                  # ... or what the person wrote or made, as the news cites it: Riard's post, Zipkin's results
-                 r"|['’]s[ \t]+(?:(?:new|latest|recent|original|draft|blog|sample|detailed)[ \t]+)?(?:post|paper|proposal|"
-                 r"draft|article|results|summary|analysis|research|implementation|presentation|report|findings)\b)")
-_QUOTE_SAID_BEFORE = lazy(r"[,!?]?[”\"][ \t]+" + _SAID + r"[ \t]+$")
+                 r"|(?:['’]|\ue000+)s" + _GAP + r"(?:(?:new|latest|recent|original|draft|blog|sample|detailed|earlier)"
+                 + _GAP + r")?(?:post|paper|proposal|draft|article|results|summary|analysis|research|implementation"
+                 r"|presentation|report|findings|example|study|talk|slides|email|e-mail|model|book|theory|framework|work|idea)\b")
+_ATTRIBUTED_BEFORE = lazy(r"[,!?]?[”\"][ \t]+" + _SAID + r"[ \t]+$"
+                          # ... a quotation signed with a dash (“…”  —Gregory) or work credited to the name
+                          r"|[”\"][ \t]*(?:—|―|-{2,3})[ \t]*$"
+                          r"|\b(?:(?:proposed|suggested|relayed|described|written|posted|reported|presented|authored|raised"
+                          r"|discovered|noted|argued)" + _GAP + r"by|[Aa]ccording" + _GAP + r"to)" + _GAP + r"$")
 
 
 def _surname_style(by_surname: int, by_given: int) -> bool:
@@ -133,7 +146,7 @@ def _attribution(text: str, start: int, end: int) -> bool:
     results)? News style names a person there by surname."""
     before = text[max(0, start - 24):start]
     return (_QUOTE_THEN().search(before) is not None and _SAID_AFTER().match(text, end) is not None) or \
-        _QUOTE_SAID_BEFORE().search(before) is not None or _REPORTED().match(text, end) is not None
+        _ATTRIBUTED_BEFORE().search(before) is not None or _REPORTED().match(text, end) is not None
 
 
 def _lowercase_word(text: str, word: str) -> bool:
@@ -202,7 +215,8 @@ _ADDRESS_AFTER = lazy(r"@|\.\w")
 _CONTACT_AFTER = lazy(r"[ \t]+[(<\[]?(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Not a lone first name: a nickname or aside follows ("Mark “Murch” Erhardt", "Sara (Crocoll)
 # Smith"), an acronym ("Denver GSA"), or the end of a link text ("[Noah][noah]": a product).
-_NOT_ALONE_AFTER = lazy(r"\s*[“\"(]|\s+[A-Z]{2,}\b|[\]\ue000]")
+# (masked markup, not an apostrophe written as an entity: Brian&#8217;s article)
+_NOT_ALONE_AFTER = lazy(r"\s*[“\"(]|\s+[A-Z]{2,}\b|\]|\ue000(?!\ue000*s\b)")
 
 
 _BLANKS = lazy(r"\s+")

@@ -6,9 +6,11 @@ articles that themselves refer to people again by surname (at least twice, and a
 as often as by first name; a "full name" whose surname is a word, Meta Platforms, is a company
 and its "first name" Meta counts for nothing), so features and blogs written on first-name terms
 stay quiet; or
-where the one lone first name attributes a quotation (“…,” Eric said) or reported speech
-(Eric also said that …, Anthony suggests that …; not "Craig believed that", a thought) or whose
-work the article cites (Matthew's results show …, Antoine's post), news
+where the one lone first name attributes a quotation (“…,” Eric said; “…,” Joshua concludes;
+“…” —Gregory) or reported speech (Eric also said that …, Charles told the audience that …,
+Anthony has previously proposed …; not "Craig believed that", a thought, nor "Steve interacts
+with", an action) or is credited with something (relayed by Gregory, according to Brooke) or
+whose work the article cites (Matthew's results show …, Antoine's post, John's model), news
 style's place for the surname; so it is where one other person is named again by surname and
 this one, named once alone, says something so.
 The fix (unsafe: the author may mean it) puts the surname in.
