@@ -119,9 +119,10 @@ def _validate(doc: Document, opts: Mapping[str, Any]) -> Result:
             return Result(compiled, skipped=reason)
     symbols = symbol_keyed(fm.data)
     data = {k[1:]: v for k, v in fm.data.items()} if symbols else fm.data
-    if compiled.valid(data):
+    hidden = list(_shadowed(doc, fm, compiled, data, symbols)) if fm.duplicates else []
+    if not hidden and compiled.valid(data):
         return Result(compiled)
-    problems: list[Problem] = []
+    problems: list[Problem] = hidden
     seen: set[tuple[Any, ...]] = set()
     article = compiled.source.label == "builtin:article"
     for error in compiled.validator.iter_errors(data):
@@ -138,6 +139,61 @@ def _validate(doc: Document, opts: Mapping[str, Any]) -> Result:
                 problems.append(problem)
     problems.sort(key=lambda p: (p.start, p.end, p.message))
     return Result(compiled, tuple(problems))
+
+
+def _shadowed(doc: Document, fm: FrontMatter, compiled: Any, data: dict[Any, Any], symbols: bool) -> Iterator[Problem]:
+    """Schema problems of a top-level value that a later line of the same key hides (``date:``
+    written twice): readers keep the last value, so the data never holds the first, yet it may
+    be the one the editor meant and must now choose between (duplicate-key says keep one); an
+    impossible or malformed value there is reported at its own line, as it would be alone.
+    Only one-line scalars: a hidden list or mapping is left to duplicate-key."""
+    chains: dict[tuple[Any, ...], list[Pos]] = {}
+    for path, first, again in fm.duplicates:
+        if len(path) == 1:
+            chains.setdefault(path, [first]).append(again)
+    for path, nodes in chains.items():
+        key = path[0][1:] if symbols and str(path[0]).startswith(":") else path[0]
+        if key not in data:
+            continue
+        for node in nodes[:-1]:
+            value = _scalar_value(doc, fm, node)
+            if value is _NO_VALUE:
+                continue
+            trial = dict(data)
+            trial[key] = value
+            for error in compiled.validator.iter_errors(trial):
+                if tuple(error.absolute_path)[:1] != (key,) or error.validator in ("required", "uniqueItems"):
+                    continue
+                for problem in _problems(doc, fm, error, symbols):
+                    yield Problem(node.value[0], node.value[1],
+                                  f"{problem.message} (a later `{path[0]}:` line hides this value; keep one)",
+                                  "schema", problem.path, problem.keyword, problem.expected)
+
+
+_NO_VALUE = object()
+
+
+def _scalar_value(doc: Document, fm: FrontMatter, node: Pos) -> Any:
+    """The value a one-line scalar's text reads as (YAML with the front matter's own loader,
+    JSON), or _NO_VALUE."""
+    raw = doc.text[node.value[0]:node.value[1]]
+    if node.items is not None or not raw.strip() or "\n" in raw:
+        return _NO_VALUE
+    try:
+        if fm.kind == "json":
+            import json
+
+            return json.loads(raw)
+        if fm.kind == "yaml":
+            import yaml
+
+            from .frontmatter.yaml_loader import Loader
+
+            value = yaml.load(raw, Loader=Loader)  # noqa: S506 (the safe loader of the front matter)
+            return value if value is None or isinstance(value, (str, int, float, bool)) else _NO_VALUE
+    except Exception:  # (a value that reads only in its place: left to the other rules)
+        return _NO_VALUE
+    return _NO_VALUE
 
 
 def _titled_by_heading(doc: Document, instance: Any, required: Any) -> bool:

@@ -48,10 +48,10 @@ def _json_positions(content: str, base: int, fm: FrontMatter) -> Pos:
                 name = json.loads(ktok)
                 child = value(path + (name,))
                 child.key = (base + kstart, base + kend)
-                if name in items:
-                    fm.duplicates.append((path + (name,), items[name], child))
-                else:
-                    items[name] = child
+                if name in items:  # (the first one, for a key written three times)
+                    first = next((f for dup, f, _ in fm.duplicates if dup == path + (name,)), items[name])
+                    fm.duplicates.append((path + (name,), first, child))
+                items[name] = child  # (the value JSON readers keep, the last: the position too)
                 if tokens[index][0] == ",":
                     index += 1
             index += 1

@@ -106,6 +106,12 @@ def _empty(loader: Any, node: yaml.Node) -> Any:
     raise _Unbuilt
 
 
+def _first(fm: FrontMatter, path: tuple[Any, ...], prior: Pos) -> Pos:
+    """The first of a key's values, for a key written three times or more (``prior`` is the one
+    before this, already a duplicate when the key came twice before)."""
+    return next((first for dup, first, _ in fm.duplicates if dup == path), prior)
+
+
 UNBUILT = object()  # the data of a walk that left it to construct_document
 
 
@@ -154,9 +160,10 @@ def positions(root: yaml.Node, base: int, fm: FrontMatter, loader: Any) -> tuple
                 child = Pos((base + value_node.start_mark.index, base + value_node.end_mark.index), key_span, None,
                             (value_node.style or None) if scalar else None)
                 if key_text in items:
-                    fm.duplicates.append((path + (key_text,), items[key_text], child))
+                    fm.duplicates.append((path + (key_text,), _first(fm, path + (key_text,), items[key_text]), child))
                     building = False  # the data keeps the last value: PyYAML's business
-                    continue
+                # (the position too is the last value's, the one the data holds: a finding on the
+                # value must point at the line readers keep, not at the one they drop)
                 items[key_text] = child
                 if id(value_node) in seen:
                     fm.aliases.append(key_span)
