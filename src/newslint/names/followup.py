@@ -113,8 +113,10 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
             if (attributed_only or m.form in spoken) and not _attribution(text, m.start, m.end, m.form in spoken):
                 continue
             surname = particles.get(m.form, "") + next(iter(owners[m.form]))
-            if surname[:1].islower() and (doc.language == "nl" or _SENTENCE_START().search(text, max(0, m.start - 4), m.start)):
-                surname = surname[:1].upper() + surname[1:]  # (Van Velden: Dutch capitalises a particle without the given name, as a sentence's start does)
+            # (Van Velden: Dutch capitalises a particle without the given name, as a sentence's start does)
+            if surname[:1].islower() and (doc.language == "nl"
+                                          or _SENTENCE_START().search(text, max(0, m.start - 4), m.start)):
+                surname = surname[:1].upper() + surname[1:]
             out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
     return out
 
@@ -187,8 +189,9 @@ _REPORTED = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then
                  r"|presentation|report|findings|example|study|talk|slides|email|e-mail|model|book|theory|framework|work|idea)\b")
 # ... and, where the article names another person again by surname (so its style is the
 # surname's), a first name that describes, presents or publishes something, or holds a view:
-# "Greg publicly described the attack", "Anthony also included a chart", "Matt believes there is". In an article that names nobody again by
-# surname these are a round-up's first-name terms ("Arianne describes different maturity models").
+# "Greg publicly described the attack", "Anthony also included a chart", "Matt believes there is".
+# In an article that names nobody again by surname these are a round-up's first-name terms
+# ("Arianne describes different maturity models").
 _REPORTED_WORK = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then|[a-z]+ly)" + _GAP + r"){0,2}"
                       r"(?:described|describes|presented|presents|published|publishes|announced|announces|reported"
                       r"|reports|outlined|outlines|detailed|details|included|includes|shared|shares"
