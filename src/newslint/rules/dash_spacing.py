@@ -19,7 +19,8 @@ matter how`), a particle after a pronoun or "be" or before a set phrase (`join u
 `dynamic–in effect`; not `built–in`), or words around it that make no compound (a plural noun
 before it, `tasks–all just`; a word that takes a determiner or pronoun after it, `tooling–allowing
 anyone`; a plural noun and a verb, `impermanence–websites can`; an adverb in -ly, `each–currently`;
-not `work–life`, `hands–on`, `open–ended your`) breaks a sentence, where only an em dash (or the house's spaced en dash)
+not `work–life`, `hands–on`, `open–ended your`), or a list of words after it that ends the sentence
+(`an important topic–money, health, voting, travel, and more.`: the dash brings in the list) breaks a sentence, where only an em dash (or the house's spaced en dash)
 belongs; so does another closed en dash in that sentence, the pair's other half (`created–in 29
 minutes–a prototype`), with an unsafe fix when no phrase opens after it, as it may be a compound
 (`cost–benefit study–the first`). A closed en dash before a word that may open an aside (`rates–both
@@ -371,6 +372,8 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
     """A closed en dash between a word and a lower-case function word (not in a chain of dashes)."""
     word = _next_word(pt, d)
     before = _PREV_WORD().search(pt, max(0, d.start - 40), d.start)
+    if _LIST_AFTER().match(pt, d.end) and not _in_chain(pt, d):
+        return True  # an important topic–money, health, voting, travel, and more: a dash brings in the list
     if word in ("in", "on") and before is not None and before.group() in _NO_COMPOUND_HEADS:
         return True  # join us–in person, where she is–on the web: no compound (built–in, add–on) starts so
     if word == "in" and _IN_PHRASE().match(pt, d.end):
@@ -460,6 +463,13 @@ def _short_head(pt: str, d: Any, before: re.Match[str], word: str) -> bool:
     if head in ("do", "go"):
         return _VERB_BEFORE().search(pt, max(0, before.start() - 20), before.start()) is not None
     return head in ("at", "to", "as") and word in _OPENS_PHRASE
+
+
+# A list that ends the sentence right after a closed en dash: four single words or more, the last
+# after "and" or "or" (topic–money, health, voting, travel, and more.): the dash brings in the
+# list, as a colon would; a compound's second half is followed by the noun it qualifies, not by a
+# list of words (nor does a list of compounds match: north–south, east–west, and diagonal)
+_LIST_AFTER = lazy(r"[a-z]+(?:,[ \t]+[a-z]+){2,},?[ \t]+(?:and|or)[ \t]+[a-z]+[.!?]")
 
 
 _REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves oneself".split())
