@@ -6,7 +6,11 @@ AP), or with spaced en dashes (`word – word`, British). A dash with a space on
 –and`, `[the report](url)– and`) is always wrong; a closed dash in a spaced article (or the reverse) is
 inconsistent. With ``style = "auto"`` (the default) the house form is the one the article's
 dashes use most (a tie gives ` — `; a dash written as an HTML entity, `&mdash;` or
-`&#8211;`, votes as the dash it prints, but is never respaced: no fix lands inside an entity), and the others are reported only when it is
+`&#8211;`, votes as the dash it prints, but is never respaced: no fix lands inside an entity;
+a dash that opens or ends a line of a paragraph, `wages⏎— wages` or `we do —⏎until now`, votes
+as the spaced dash the line break renders; a heading's or a linked title's separator before a
+capitalised word, `## GSA – Focused on…` or `[Research Psychologist – Army](…)`, set as a title
+is, does not vote), and the others are reported only when it is
 clear: two in three dashes or more take it (an article that spaces a third of its dashes the
 other way mixes two styles by habit; no single one is a slip); set ``style`` to ``"spaced-em"``,
 ``"closed-em"`` or ``"spaced-en"`` to impose one (and the same in hyphen-as-dash, NL107, whose
@@ -43,7 +47,8 @@ Not findings: in Spanish (``lang: es`` or Spanish prose), the rayas of an aside,
 its words (`el cine —antes había mucho cine— y`), as the RAE prescribes, and the raya that brings in
 the narrator on a line of dialogue (`—Sí, claro —respondió.`), which the line's end closes; en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`,
 `50 thousand – 500 thousand`), an attribution after a quotation
-(`…,” —Name` or `— Name` at a line start), a dash at a line start or end or next to code, and
+(`…,” —Name` or `— Name` at a line start), a dash at a line start or end or next to code, a
+heading's or a linked title's separator (`[Research Psychologist – Army](…)`), and
 hyphens standing in for dashes (NL107 hyphen-as-dash).
 
 Bad:  Talks resumed —both sides said so— but no date was set. Russia — and Ukraine — agreed.
@@ -60,7 +65,7 @@ from ..model import Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
 from ..typography import (DASH_FORMS, dash_votes, dashes, house_dash, is_range, link_ending_at, near_invisible,
-                          raya_edge, spell_dashes)
+                          raya_edge, spell_dashes, title_separator)
 
 ID = "NL108"
 NAME = "dash-spacing"
@@ -79,7 +84,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if style not in ("auto", *DASH_FORMS):
         return
     pt = doc.prose_text
-    found = [d for d in dashes(doc) if d.mark in "—–" and (d.between_words or _after_quote_or_link(doc, pt, d))]
+    # (not a linked title's dash, set by its source: [Research Psychologist – Army](…))
+    found = [d for d in dashes(doc) if d.mark in "—–" and (d.between_words or _after_quote_or_link(doc, pt, d))
+             and not title_separator(doc, d)]
     if not found:
         return
     house = house_dash(doc, style)
