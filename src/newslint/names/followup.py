@@ -122,7 +122,7 @@ _REPORTED = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then
                  # ... told an audience that: the person spoken to between the verb and "that"
                  r"|(?:told|tells)(?:" + _GAP + r"[\w’']+){1,3}" + _GAP + r"that\b"
                  # ... argues, proposes or posts something: the person's own claim or work, whatever follows
-                 r"|(?:argue[sd]|propose[sd]|posted|(?:wrote|writes)(?=" + _GAP + r"(?:a|an|the|about|in|on|to)\b))\b)"
+                 r"|(?:argue[sd]|propose[sd]|posted|conclude[sd]|surmise[sd]|(?:wrote|writes)(?=" + _GAP + r"(?:a|an|the|about|in|on|to)\b))\b)"
                  # ... or what the person wrote or made, as the news cites it: Riard's post, Zipkin's results
                  r"|(?:['’]|\ue000+)s" + _GAP + r"(?:(?:new|latest|recent|original|draft|blog|sample|detailed|earlier)"
                  + _GAP + r")?(?:post|paper|proposal|draft|article|results|summary|analysis|research|implementation"

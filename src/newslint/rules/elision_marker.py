@@ -5,7 +5,8 @@ translated copy carries it over. English marks it with `[…]` (or a bare ellips
 never English and reads like an HTML tag. With ``marker = "auto"`` (the default) the house
 marker is the square-bracket marker the article already uses most, else `[` + the article's
 ellipsis + `]`; in an article with no ellipsis outside its markers, `[` + the ellipsis the markers
-themselves are typed with + `]` (`(...)` gives `[...]`, `<…>` gives `[…]`). Set ``marker`` to impose one
+themselves are typed with + `]` (`(...)` gives `[...]`, `<…>` gives `[…]`), or `[...]` where
+most quotation marks are straight. Set ``marker`` to impose one
 (`"[…]"`, `"[...]"`, `"…"`). Square-bracket markers that differ from the house marker are
 reported too. The fix is safe inside a quotation or blockquote; `<...>` outside one, or a marker
 that would read as link or image syntax (`]<...>`, `<...>(`, `!<...>`), is reported with an unsafe
@@ -25,6 +26,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
+from ..quotes import analyse
 from ..typography import ellipses, house_ellipsis, in_quotation, near_invisible
 
 ID = "NL106"
@@ -52,8 +54,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             # No ellipsis outside the markers: their own dots are how the writer types one, so
             # "(...)" becomes "[...]", as a writer who typed it so would have written the square
             # marker (which is then the house marker, and the fix cannot change its own vote)
+            # ... unless the article types its quotation marks straight (most of them): a writer
+            # without typographic marks types three dots ("<…>" in such an
+            # article was retyped by someone else, the elision's own habit being "[...]")
             own = [e.form for e in marked]
-            house = "[" + ("..." if own.count("...") > own.count("…") else "…") + "]"
+            house = "[" + ("..." if own.count("...") > own.count("…") or _types_straight(doc) else "…") + "]"
     for e in marked:
         s, end = e.outer
         current = text[s:end]
@@ -70,3 +75,12 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(s, end, message,
                       Fix.replace(s, end, house, f"Replace with '{house}'",
                                   safe=(quoted or e.bracket == "[") and not linkish))
+
+
+def _types_straight(doc: Document) -> bool:
+    """Does the article type its quotation marks straight, most of them (or, with none, its
+    apostrophes)? Quotes.style's reading, without the house option: the writer's own habit."""
+    q = analyse(doc)
+    if q is None or q.style("auto") == "curly":
+        return False
+    return bool(q.quotation_marks(True)) or "'" in doc.prose_text

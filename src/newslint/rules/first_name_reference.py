@@ -8,7 +8,7 @@ and its "first name" Meta counts for nothing), so features and blogs written on 
 stay quiet; or
 where the one lone first name attributes a quotation (“…,” Eric said; “…,” Joshua concludes;
 “…” —Gregory) or reported speech (Eric also said that …, Charles told the audience that …,
-Anthony has previously proposed …; not "Craig believed that", a thought, nor "Steve interacts
+Anthony has previously proposed …, Anthony concludes by noting …; not "Craig believed that", a thought, nor "Steve interacts
 with", an action) or is credited with something (relayed by Gregory, according to Brooke) or
 whose work the article cites (Matthew's results show …, Antoine's post, John's model), news
 style's place for the surname; so it is where one other person is named again by surname and

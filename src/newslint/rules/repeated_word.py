@@ -47,8 +47,9 @@ wh-clause or an infinitive moved before it ("advocating for for years", "the fea
 for that", "what we are grateful for for this year"; after a noun it is a slip, "a tool for for
 them", and so it is after a subject and its verb, "We are grateful for for these people", and
 before "now": "but for for now"), `in in`
-after a verb that takes "in" (and its object, a pronoun too), or right after a form of "be" ("give in in
-the end", "put that logic in in this PR", "where they are in in the list"; not a verb that takes
+after a verb that takes "in" (and its object, a pronoun too), or right after a form of "be" that a relative
+clause leaves the "in" to ("give in in the end", "put that logic in in this PR", "where they are in in the list";
+not "is in in use", nor a verb that takes
 "in" only with an object right before it: "who works in in the office" is a slip, nor a pair
 before a preposition: "log in in with your name", nor the last part of a word joined by a hyphen:
 "e-mail in in off hours"), `at at` in "looking
@@ -482,6 +483,11 @@ _HAVE = frozenset(("have", "has", "had", "having"))
 # particle typed twice ("log in in with your username", "sign in in to the portal")
 _PREPOSITION_AFTER = lazy(r"[ \t]+(?:with|to|from|at|on|by|via|using|through|into|onto)\b", re.I)
 _BEFORE = lazy(r"([A-Za-z]+)[^A-Za-z\n]*\n?[^A-Za-z\n]*\Z")
+# A wh-word a few words before "be", in the same clause: the "in" after "be" is its stranded preposition
+# ... or a pronoun right before it, the subject of a relative clause without its "that" ("the
+# stage you're in in the cycle"; entities are masked in the prose: you&#8217;re)
+_STRANDED = lazy(r"\b(?:where|wherever|what|whatever|which)\b(?:[ \t]+[\w’'-]+){0,4}[ \t]+\Z"
+                 r"|\b(?:I|you|we|they|he|she)(?:[ \t]+|['’\ue000]+)\Z", re.I)
 
 
 # "for for" is English when the second opens a span of time (argued for for years); "is is" when
@@ -615,11 +621,16 @@ _FOR_VERBS = frozenset("""look ask wait search pay paid account call hope care a
     thankful""".split())
 
 
+_SENTENCE_END = lazy(r"[.?!]\s|\n\n")
+
+
 def _sentence_before(pt: str, start: int) -> str:
     """The sentence before ``start``, at most its last 60 characters."""
     before = pt[max(0, start - 60):start]
-    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n\n"))
-    return before[cut + 1:] if cut >= 0 else before
+    # (a sentence ends before a line break too: the last line of a front-matter field, the next
+    # field's words following its masked key: "… for all Americans.⏎summary: The Administration")
+    ends = [m.end() for m in _SENTENCE_END().finditer(before)]
+    return before[ends[-1]:] if ends else before
 
 
 def _particle(pt: str, start: int) -> bool:
@@ -635,7 +646,9 @@ def _particle(pt: str, start: int) -> bool:
             return False
         word = m.group(1).lower()
         if n == 0 and word in _BE:
-            return True
+            # (only a preposition left stranded by a relative clause: "where they are in in the list";
+            # "is in in use", "were in in the first sentence", "would be in in the channel" are slips)
+            return _STRANDED().search(pt, max(0, m.start() - 50), m.start()) is not None
         # (an object pronoun is the object of a verb with the particle, further back: "let them
         # in in time", "put that in in the draft"; after another verb the pair is a slip, "you
         # will be able to see these in in the minutes")
