@@ -21,6 +21,7 @@ from .mentions import extract, survey
 
 if TYPE_CHECKING:
     from ..document import Document
+    from .mentions import Survey
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,45 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
               and not near_invisible(doc, m.start, m.end, margin=1)
               and not _lowercase_word(text, m.form)
               and not _lowercase_word(text, next(iter(owners[m.form])))):  # Jade Plus: a product
-            if (attributed_only or m.form in spoken) and not _attribution(text, m.start, m.end):
+            if (attributed_only or m.form in spoken) and not _attribution(text, m.start, m.end, m.form in spoken):
                 continue
             surname = next(iter(owners[m.form]))
             out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
     return out
+
+
+# A courtesy or office title before a given name ("Mr. Jacob", "Vice President Joe") where the
+# article names that person in full (Jacob Parcell): news style puts the surname after the title.
+# Not a religious, royal, academic or family title (Sister Helen, King Charles, Dr. Ruth, Uncle
+# Sam), where the given name is the custom; nor a given name that is nobody's given name in the
+# name lists (Thai, Malay, Ethiopian names take a title before the given name: Mr. Prayut, Mr.
+# Anwar, Mr. Abiy), nor an Icelandic patronymic's bearer (Katrín Jakobsdóttir).
+_SLIP_TITLES = frozenset("""Mr Mrs Ms Mx Miss President Senator Sen Rep Representative Congressman
+    Congresswoman Governor Gov Secretary Admiral Adm General Gen Colonel Col Mayor Minister Chancellor
+    Ambassador Commissioner Administrator Director""".split())
+_TITLE_BEFORE = lazy(r"([A-Z][a-z]+)\.?[ \t]+$")
+_PATRONYMIC_SURNAME = lazy(r"(?:d[oó]ttir|sson)$")
+
+
+def _titled_given(text: str, sv: "Survey", owners: dict[str, set[str]]) -> frozenset[str]:
+    """Given names written after a title only as a slip: each such given name belongs to one
+    person named in full, is nobody's surname, and every title before it is a courtesy or office
+    title."""
+    from .data import given_names, words
+
+    all_titles = words()[0]
+    out = set()
+    for g in sv.titled:
+        if g not in owners or len(owners[g]) != 1 or g in sv.full or g not in given_names():
+            continue
+        if _PATRONYMIC_SURNAME().search(next(iter(owners[g]))):
+            continue
+        before = [_TITLE_BEFORE().search(text, max(0, m.start() - 20), m.start())
+                  for m in re.finditer(r"(?<![\w’'-])%s(?![\w’'-])" % re.escape(g), text)]
+        used = {t.group(1) for t in before if t is not None and t.group(1) in all_titles}
+        if used and used <= _SLIP_TITLES:
+            out.add(g)
+    return frozenset(out)
 
 
 # A quotation attributed to the name: ,” Eric said / ,” said Eric (news attributes by surname)
@@ -116,7 +151,7 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t\ue000]*)"  # a space, or a line break inside the
 _QUOTE_THEN = lazy(r"[,!?]?[”\"][ \t]+$")
 _SAID_AFTER = lazy(_GAP + _SAID + r"\b")
 # Eric also said that …, Anthony suggests that …: reported speech, news style's place for the surname too
-_REPORTED = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then)" + _GAP + r"){0,2}(?:"
+_REPORTED = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then|[a-z]+ly)" + _GAP + r"){0,2}(?:"
                  r"(?:" + _SAID + r"|suggest(?:s|ed)|argue[sd]|propose[sd]|warn(?:s|ed)|claim(?:s|ed)|point(?:s|ed)?"
                  r"[ \t]+out)" + _GAP + r"that\b"  # (not "believed that": a thought)
                  # ... told an audience that: the person spoken to between the verb and "that"
@@ -127,6 +162,13 @@ _REPORTED = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then
                  r"|(?:['’]|\ue000+)s" + _GAP + r"(?:(?:new|latest|recent|original|draft|blog|sample|detailed|earlier)"
                  + _GAP + r")?(?:post|paper|proposal|draft|article|results|summary|analysis|research|implementation"
                  r"|presentation|report|findings|example|study|talk|slides|email|e-mail|model|book|theory|framework|work|idea)\b")
+# ... and, where the article names another person again by surname (so its style is the
+# surname's), a first name that describes, presents or publishes something: "Greg publicly
+# described the attack", "Anthony also included a chart". In an article that names nobody again by
+# surname these are a round-up's first-name terms ("Arianne describes different maturity models").
+_REPORTED_WORK = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then|[a-z]+ly)" + _GAP + r"){0,2}"
+                      r"(?:described|describes|presented|presents|published|publishes|announced|announces|reported"
+                      r"|reports|outlined|outlines|detailed|details|included|includes|shared|shares)\b")
 _ATTRIBUTED_BEFORE = lazy(r"[,!?]?[”\"][ \t]+" + _SAID + r"[ \t]+$"
                           # ... a quotation signed with a dash (“…”  —Gregory) or work credited to the name
                           r"|[”\"][ \t]*(?:—|―|-{2,3})[ \t]*$"
@@ -140,13 +182,16 @@ def _surname_style(by_surname: int, by_given: int) -> bool:
     return by_surname >= 2 and 2 * by_given <= by_surname or by_given == 1
 
 
-def _attribution(text: str, start: int, end: int) -> bool:
+def _attribution(text: str, start: int, end: int, surname_style: bool = False) -> bool:
     """Is the name at ``start:end`` the speaker of the quotation just before it, or of reported
     speech after it (Eric also said that …), or the author of a work the article cites (Matthew's
-    results)? News style names a person there by surname."""
+    results)? With ``surname_style`` (another person is named again by surname) also one who
+    describes, presents or publishes something (Greg publicly described …). News style names a
+    person there by surname."""
     before = text[max(0, start - 24):start]
     return (_QUOTE_THEN().search(before) is not None and _SAID_AFTER().match(text, end) is not None) or \
-        _ATTRIBUTED_BEFORE().search(before) is not None or _REPORTED().match(text, end) is not None
+        _ATTRIBUTED_BEFORE().search(before) is not None or _REPORTED().match(text, end) is not None or \
+        (surname_style and _REPORTED_WORK().match(text, end) is not None)
 
 
 def _lowercase_word(text: str, word: str) -> bool:
@@ -243,6 +288,35 @@ def _quoted(doc: "Document", offset: int) -> bool:
         return False
     before = doc.text[blocks[i].start:offset]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("«") > before.count("»")
+
+
+def titled_given(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
+    """A given name after a courtesy or office title (``Mr. Jacob``, ``Vice President Joe``)
+    where the article names that person in full earlier (Jacob Parcell): the title goes with the
+    surname. Reported whatever the article's style: no style writes "Mr. Jacob" for Jacob
+    Parcell. Not inside a quotation (a class calls its teacher "Mr. Jacob")."""
+    sv = survey(doc)
+    if not sv.titled:
+        return []
+    owners: dict[str, set[str]] = {}
+    for surname, givens in sv.full.items():
+        for g in givens:
+            owners.setdefault(g, set()).add(surname)
+    text = doc.prose_text
+    slipped = _titled_given(text, sv, owners) - allow
+    if not slipped or scan(doc).lookalikes or _BROKEN_WORD().search(text):
+        return []
+    out = []
+    first_full: dict[str, int] = {}
+    for m in extract(doc):
+        if m.full and m.given in slipped:
+            first_full.setdefault(m.given, m.given_start)
+        elif (not m.full and m.titled and m.form in slipped and m.form in first_full and m.start > first_full[m.form]
+              and not _quoted(doc, m.start) and not near_invisible(doc, m.start, m.end, margin=1)
+              and not _NOT_ALONE_AFTER().match(text, m.end) and not _lowercase_word(text, m.form)):
+            surname = next(iter(owners[m.form]))
+            out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
+    return out
 
 
 _MAX_DOUBLED = 4

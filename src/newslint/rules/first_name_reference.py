@@ -22,7 +22,14 @@ A given name written twice in a row where the article names that person in full 
 (`I'm Mike Mike` beside `Mike Schmidt`) had its surname typed over: it is reported whatever the
 article's style (a transcript too), with the same unsafe fix.
 
-Not findings: a first name inside a quotation, after a title ("Mr. Lloyd"), shared by two
+A courtesy or office title before a given name (`Mr. Jacob`, `Vice President Joe`) where the
+article names that person in full (Jacob Parcell) is reported whatever the article's style too,
+with the same unsafe fix; not a religious, royal, academic or family title (Sister Helen, Sir
+Keir, Dr. Ruth), nor a given name the name lists do not know (Thai, Malay and Ethiopian names
+take the title before the given name: Mr. Prayut, Mr. Anwar, Mr. Abiy), nor an Icelandic
+patronymic's bearer.
+
+Not findings: a first name inside a quotation, after another title ("Dr. Lloyd"), shared by two
 people in the article, telling apart two people with one surname (Quentin … son of Theodore
 Roosevelt), used as someone's surname, written in lower case too in the article
 ("mark", "will"; likewise a "surname" that is a word: Jade Plus is a product), addressed
@@ -39,7 +46,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..model import Finding, Fix
-from ..names.followup import doubled_given, first_names
+from ..names.followup import doubled_given, first_names, titled_given
 
 ID = "NL152"
 NAME = "first-name-reference"
@@ -55,6 +62,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(f.start, f.end,
                       f"“{f.given}” alone after “{f.given} {f.surname}” (line {f.line}): refer to the person "
                       f"by surname; use “{f.surname}”",
+                      Fix.replace(f.start, f.end, f.surname, f"Replace with “{f.surname}”", safe=False))
+    for f in titled_given(doc, allow):
+        yield Finding(f.start, f.end,
+                      f"a title before “{f.given}”, the given name of “{f.given} {f.surname}” (line {f.line}): "
+                      f"the title goes with the surname; use “{f.surname}”",
                       Fix.replace(f.start, f.end, f.surname, f"Replace with “{f.surname}”", safe=False))
     for f in doubled_given(doc, allow):
         yield Finding(f.start, f.end,
