@@ -127,11 +127,13 @@ hashtag (`#lostapps,the campaign`) or a time of day (`At 11:29am,we had`), or to
 
 A heading's marker needs its space too: a line that starts with two to six `#` glued to a
 capitalised word, bare or emphasised (`##News`, `###What to Do`, `##**Bold heading**`), or to a
-number that numbers a heading (`##1. The inventory`) or to an anchor tag before its title
-(`##<a name="reading"></a>Reading`), is a paragraph in CommonMark, not a heading; the
-fix inserts the space (a lone `#` glued to a word is as often a hashtag: `#WeRemember`, unless it
-opens a title of three words or more alone on its line, no stop at its end, in an article whose
-other headings have their space: `#No Longer Just an Aggregator` beside `# The Big Get`).
+number that numbers a heading (`##1. The inventory`, `###1st Meetup`), to an opening mark
+(`#####¿Qué hago?`) or to an anchor tag before its title (`##<a name="reading"></a>Reading`), is a
+paragraph in CommonMark, not a heading; the fix inserts the space. A lone `#` glued to a word is
+as often a hashtag (`#WeRemember`, `#NASA`, `#AskFAFSA questions are accepted`), unless it opens
+a line of its own (a blank line or a list after it), no full stop at its end, with an ordinary
+capitalised word (`#Launch of strategic council`, `#Overview`), or a title of two words or more in an
+article whose other headings have their space (`#No Longer Just an Aggregator` beside `# The Big Get`).
 
 A link or emphasis closed and glued to the next word runs the two together too (`see [the
 report](url)in May`, `the **Pro**plan`); not when the markup splits one word (`**C**reate`,
