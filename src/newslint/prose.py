@@ -92,6 +92,11 @@ def _inline_for(ch: str) -> re.Pattern[str]:
 # Only an ASCII blank ends its destination (CommonMark's rule: a no-break space is inside it).
 _REFDEF = lazy(r"""[ ]{0,3}\[(?:[^\[\]\\]|\\.)+\]:[ \t]*(?:<[^>\n]*>|(?:""" + _TEMPLATE + r"""|[^ \t\n\r\f\v{]|\{)+)
                          (?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*""", re.X)
+# The Markdown comment idiom's label on a line of its own, ``[//]: # (a note)`` or ``[comment]: <>``,
+# with what follows not a destination and title CommonMark takes (``[//]: **Note**: the video is
+# private.``): kramdown (Jekyll) reads the rest of the line as the destination and renders nothing,
+# and whoever wrote the label meant a note to the editors, not prose.
+_COMMENT_DEF = lazy(r"[ ]{0,3}\[(?://|[Cc]omment)\]:[ \t]*\S")
 _SPECIAL = re.compile(r"[`<{!\[\]&\\]")  # where every _INLINE alternative but the bare URL starts
 
 
@@ -393,6 +398,10 @@ def index(text: str, body_start: int, line_starts: list[int], mdx: bool = False)
                     start = end = s
                 cursor_line, cursor_col = at, end - s
                 at += 1
+                if kind == "paragraph" and content_line[:1] in "[ " and "]:" in content_line \
+                        and _COMMENT_DEF().match(content_line):
+                    masks.append((start, end, "comment"))
+                    continue
                 if kind == "paragraph" and content_line[:1] in "[ " and "]:" in content_line \
                         and _REFDEF().fullmatch(content_line):
                     masks.append((start, end, "refdef"))

@@ -767,6 +767,59 @@ def _pair(pt: str, d: Dash, all_dashes: list[Dash], starts: list[int]) -> str | 
     return other.form
 
 
+def raya_edge(doc: Document, d: Dash) -> tuple[str, Dash] | None:
+    """Spanish: ("open" or "close", the other edge) when the hyphen ``d`` (`` - ``, ``--``, ``---``)
+    stands for one raya of an aside whose other edge is a raya set as the RAE sets it, against the
+    words inside (``el cine --antes había mucho cine— y``: the opener retyped), or, in an article
+    that sets its rayas so, another hyphen (``había --y hay-- una``). The two are the sentence's
+    only dashes, and the line is no dialogue's (``—Sí —dijo.``). The fix writes the raya the RAE
+    wants: an opener with its space before it (`` —antes``), a closer with it after (``tele— y``)."""
+    return doc.memo("typography.raya-edges", lambda: _raya_edges(doc)).get(d.start)
+
+
+def _raya_edges(doc: Document) -> dict[int, tuple[str, Dash]]:
+    if doc.language != "es":
+        return {}
+    marks = [o for o in dashes(doc) if o.mark == "—" or o.mark[0] == "-"]
+    if not any(o.mark[0] == "-" for o in marks):
+        return {}
+    pt = doc.prose_text
+    # (two hyphens pair so only where the article sets its rayas as the RAE does: more of them
+    # against one word, an aside's edge, than spaced or closed up on both sides)
+    rae = sum(1 for o in marks if o.mark == "—" and o.form == "one-sided-em")
+    other = sum(1 for o in marks if o.mark == "—" and o.form in DASH_FORMS)
+    starts = [o.start for o in marks]
+    out: dict[int, tuple[str, Dash]] = {}
+    for d in marks:
+        if d.mark == "—" or d.start in out or not d.prev or not d.next:
+            continue
+        line = pt.rfind("\n", 0, d.start) + 1
+        if pt[line: d.start].lstrip(" \t>\ue000").startswith(("—", "-")):
+            continue  # a line of dialogue (or a list item): its rayas bring in the narrator
+        lo = max(0, d.start - 400)
+        for m in _SENTENCE_END().finditer(pt, lo, d.start):
+            lo = m.end()
+        end = _SENTENCE_END().search(pt, d.end, min(len(pt), d.end + 400))
+        hi = end.start() if end else min(len(pt), d.end + 400)
+        inside = marks[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+        if len(inside) % 2 or any(is_range(pt, o) for o in inside):
+            continue  # (asides do not nest: a sentence's rayas pair in turn, the first with the second)
+        at = inside.index(d) // 2 * 2
+        first, second = inside[at: at + 2]
+        if first.mark == "—":  # a raya opens the aside: set against the word after it
+            if first.space_after or not first.next or (first.prev and not first.space_before):
+                continue
+        elif second.mark == "—":  # a raya closes it: set against the word before it
+            if second.space_before or not second.prev or (second.next.isalnum() and not second.space_after):
+                continue
+        elif not (rae > other and first.prev and second.next):
+            continue
+        for edge, role, partner in ((first, "open", second), (second, "close", first)):
+            if edge.mark != "—":
+                out[edge.start] = (role, partner)
+    return out
+
+
 _SPACED_EN_LANGUAGES = frozenset(("de", "fr", "nl", "da", "sv", "nb", "no", "fi", "cs", "pl"))
 
 

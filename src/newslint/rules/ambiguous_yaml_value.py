@@ -67,6 +67,9 @@ date to ``featured_image``. The last key of a top-level mapping that is such a k
 article lacks at the top, is reported; the fix unindents it. So is any key the schema or the
 common keys name that a comment at a line's start parts from the mapping's key above it
 (``primary_image:``, then ``# Controls how this page appears``, then ``  weight: 1``).
+Not a slip: a date in a mapping that also gives a time or place (``event:`` with ``time``,
+``location``, ``price`` and ``date``: the event's date), nor a ``date:`` under a mapping when the
+article dates itself at the top under another name (``createdAt``, ``published_at``).
 
     Bad:
         featured_image:
@@ -353,6 +356,17 @@ _PAGE_KEYS = frozenset("date draft expirydate last_modified_at lastmod moddateti
                        "publishdate updateddate".split())
 
 
+_DATE_KEYS = frozenset("date pubdate pubdatetime publishdate".split())
+# Keys that give the time or place of something: in a mapping with one of them (an event's time,
+# location and price, a talk's start), a date is that thing's date, not a slipped page key
+_WHEN_WHERE = frozenset("time start end starttime start_time endtime end_time starts ends location venue place "
+                        "where when address city price".split())
+# Top-level keys that date the page under another name (Decap CMS and Lume's createdAt, Strapi's
+# publishedAt): with one of them the page has its date, and a nested date: is not it
+_DATED = frozenset("createdat created_at created published publishedat published_at publish_date "
+                   "date_published datepublished post_date".split())
+
+
 def _nested_page_keys(text: str, key: str, pos: Pos, present: set[str], is_known: Any) -> Iterator[Finding]:
     """A page's key (its date, its expiry, draft) indented under the mapping before it, which YAML
     then reads as a key of that mapping: the last key of a top-level mapping, one the article
@@ -364,6 +378,9 @@ def _nested_page_keys(text: str, key: str, pos: Pos, present: set[str], is_known
     name, last = list(pos.items.items())[-1]
     if name.lower() in present or last.key is None or last.items is not None:
         return
+    if name.lower() in _DATE_KEYS and (not _WHEN_WHERE.isdisjoint(k.lower() for k in pos.items)
+                                       or (name.lower() == "date" and not _DATED.isdisjoint(present))):
+        return  # event: {time, location, date}: the event's date; createdAt at the top: the page's
     if name.lower() not in _PAGE_KEYS and (len(pos.items) != 1 or not is_known(name)
                                            or not _COMMENT_LINE().search(text, pos.key[1], last.key[0])):
         return

@@ -15,7 +15,9 @@ link text that lost its opening bracket (``see the report](https://…)``, ``the
 where it began is a guess, so there is no fix); a destination closed twice (``[text](https://…))``, with no open
 parenthesis before it in the paragraph, or with one that is closed again right after,
 ``(Learn more [here](https://…)).)``: the safe fix deletes the stray ``)``); an autolink
-that lost its ``>`` (``<https://…`` then a blank: the safe fix closes it after the URL).
+that lost its ``>`` (``<https://…`` then a blank: the safe fix closes it after the URL); link text whose
+closing bracket is escaped (``[Como um post virou \\](/posts/…)``: the ``\\]`` is a bracket of the text,
+so the link never closes; no fix, what the backslash cut off is a guess).
 
 Fixes: ``[text] (url)`` → ``[text](url)``, ``(text)[url]`` and ``(url)[text]`` → ``[text](url)`` are safe (the
 first only when ``[text]`` is not itself a defined reference), and so is encoding the spaces of
@@ -48,6 +50,7 @@ from typing import Any, Iterator, Mapping
 
 from ..document import Document
 from ..links.broken import broken
+from ..links.targets import URL_START
 from ..model import Finding, Fix
 from ..patterns import lazy
 
@@ -75,6 +78,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(b.start, b.end, b.message, fix)
     yield from _closed_twice(doc)
     yield from _unclosed_autolink(doc)
+    yield from _escaped_close(doc)
 
 
 # "<" and a scheme or "www." then the URL up to a blank, with no ">" in it: an autolink that
@@ -96,6 +100,41 @@ def _unclosed_autolink(doc: Document) -> Iterator[Finding]:
         end = m.start(1) + len(url)
         yield Finding(m.start(), end, "autolink not closed with '>': the '<' shows and the link may not; add '>' after the URL",
                       Fix.insert(end, ">", "Close the autolink", reshapes=True))
+
+
+# "\\](" then a destination: the backslash makes the "]" a character of the text, so the link
+# never closes (``[Como um post virou \\](/posts/como-um-post)``, a quote cut off in an export)
+_ESCAPED_CLOSE = re.compile(r"\\\]\(")
+
+
+def _escaped_close(doc: Document) -> Iterator[Finding]:
+    """Link text whose closing ``]`` is escaped (``[the report \\](https://…)``): Markdown reads
+    ``\\]`` as a bracket of the text, and the reader sees the brackets, the backslash gone, and the URL.
+    Only where an unescaped ``[`` opens the text on the same line, with no ``]`` after it, and a URL
+    or a path follows in parentheses. No fix: what the text lost before the backslash is a guess."""
+    text = doc.text
+    if text.find("\\](", doc.body_start) < 0:
+        return
+    for m in _ESCAPED_CLOSE.finditer(text, doc.body_start):
+        if not URL_START().match(text, m.end()):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        opening = None
+        i = m.start() - 1
+        while i >= line_start:
+            ch = text[i]
+            escaped = i > 0 and text[i - 1] == "\\"
+            if ch == "]" and not escaped:
+                break  # (a bracket closed before it: not this text's)
+            if ch == "[" and not escaped:
+                opening = i
+                break
+            i -= 1
+        close = text.find(")", m.end(), text.find("\n", m.end()) if "\n" in text[m.end():] else len(text))
+        if opening is None or close < 0 or " " in text[m.end():close] or not doc.is_prose(opening):
+            continue
+        yield Finding(opening, close + 1, "the link text's closing ']' is escaped (\\]): this renders as text, "
+                                          "not a link; delete the backslash or restore the text it cut")
 
 
 # After a ')' that closed the one parenthesis open: a sentence's end and another ')' ("[x](url)).)")

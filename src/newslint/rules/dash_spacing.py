@@ -59,7 +59,7 @@ from ..model import Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
 from ..typography import (DASH_FORMS, dash_votes, dashes, house_dash, is_range, link_ending_at, near_invisible,
-                          spell_dashes)
+                          raya_edge, spell_dashes)
 
 ID = "NL108"
 NAME = "dash-spacing"
@@ -134,7 +134,7 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                           Fix.replace(d.start, d.end, spell_dashes(doc, d.start, want), f"Replace with '{want}'"))
             continue
         if form.startswith("one-sided"):
-            if spanish and d.mark == "—" and (_inciso(pt, d) or _dialogue(pt, d)):
+            if spanish and d.mark == "—" and (_inciso(pt, d) or _dialogue(pt, d) or _retyped_partner(doc, d)):
                 continue  # Spanish sets an aside's rayas against it: «el cine —antes— y»
             message = f"dash with a space on one side only; use '{dash}'"
         elif form in _NAMES and clear:
@@ -339,6 +339,15 @@ def _inciso(pt: str, d: Any) -> bool:
         opening = pt.rfind("—", max(lo, 0), at)
         return opening >= 0 and opening + 1 < at and not pt[opening + 1].isspace()
     return False
+
+
+def _retyped_partner(doc: Document, d: Any) -> bool:
+    """Spanish: is this raya the other edge of an aside whose first or last raya was typed as a
+    hyphen (``el cine --antes había mucho cine— y``)? hyphen-as-dash writes that one as the RAE
+    wants, against the aside's words; this one is already so, and respacing it English-style
+    (``cine—y``) would undo the pair."""
+    return any(edge is not None and edge[1] is d
+               for edge in (raya_edge(doc, o) for o in dashes(doc) if o.mark[0] == "-"))
 
 
 def _dialogue(pt: str, d: Any) -> bool:

@@ -77,7 +77,7 @@ from ..patterns import lazy
 from ..quotes import analyse
 from ..resources import english_word
 from ..typography import (DASH_FORMS, dash_votes, dashes, data, house_dash, near_invisible, paired_form, range_side,
-                          real_dashes, spell_dashes)
+                          raya_edge, real_dashes, spell_dashes)
 
 DASH_ORDER = ("spaced-em", "closed-em", "spaced-en")  # house_dash's order on a tie
 
@@ -100,7 +100,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if style not in ("auto", *DASH_FORMS):
         return
     all_dashes = dashes(doc)
-    candidates = [d for d in all_dashes if d.mark[0] == "-" and _between(d) and not near_invisible(doc, d.start, d.end)]
+    # (a Spanish aside's closing raya retyped may stand before a comma or a stop: algunas--, y)
+    candidates = [d for d in all_dashes if d.mark[0] == "-" and (_between(d) or raya_edge(doc, d))
+                  and not near_invisible(doc, d.start, d.end)]
     if not candidates:
         return
     doubles = [d for d in candidates if d.mark != "-" and d.form[:3] != "one"]
@@ -116,6 +118,16 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     mixed = _mixed_forms(doc) if style == "auto" else []
     chained: set[int] | None = None  # the hyphens of Epic - Feature - Story, found when first asked
     for d in candidates:
+        edge = raya_edge(doc, d)
+        if edge is not None:
+            # Spanish: one raya of an aside retyped (el cine --antes había mucho cine— y), written
+            # as the RAE sets it, against the aside's words: the opener with its space before it,
+            # the closer with its space after (a comma or a stop after it takes none)
+            raya = " —" if edge[0] == "open" else ("— " if d.next.isalnum() or d.next in _AFTER else "—")
+            yield Finding(d.start, d.end, f"'{d.mark.strip()}' used as a raya; Spanish sets an aside's rayas against "
+                                          f"its words: use '{raya}'",
+                          Fix.replace(d.start, d.end, spell_dashes(doc, d.start, raya), f"Replace with '{raya.strip()}'"))
+            continue
         partner = paired_form(doc, d) if style == "auto" else None
         dash = DASH_FORMS[partner or _form_for(d, house, mixed)]
         if style == "auto" and not real and d.form == "closed-hyphen":

@@ -23,14 +23,20 @@ word's ending after a first part that is no word (`epublicati\u00a0ons`, `govern
 English, the second part opens with two letters that start no word (`CoinGri\u00a0nder`, `Tei\u00a0nturier`)
 or the last word of a name in camel case makes a word with it (`PowerPo\u00a0int`), or, in an
 article in another language (no word list), when the article writes the joined word elsewhere
+(or, of seven letters or more, with another last letter: `popolazi\u00a0one` beside `popolazioni`)
 and never the two parts as two words (`an\u00a0che` beside `anche`, though `an` and `che` are
-words); in English, two words that make a third (`deter\u00a0mine`, neither a function word nor a
+words), or, in a Romance or Germanic language, when the second part opens with two consonants
+that open no word of it and has a vowel (`domi\u00a0ngo`, `Vero\u00a0rdnung`, `toe\u00a0nmalige`; not
+`als\u00a0pdf`) or the first ends with a consonant then a w or a j (`Messw\u00a0erte`); in English,
+`any\u00a0one` and `every\u00a0one` are `anyone`, `everyone` when the article writes that word
+(unsafe when it does not; not before "of", nor where no-break spaces stand between its words); in English, two words that make a third (`deter\u00a0mine`, neither a function word nor a
 part of closed compounds, and never written apart with a plain space in the article) are
 reported with an unsafe fix, as they may be an open compound (`home\u00a0page`), and so are, in
 English, two lower-case runs of letters neither of which is a word or a name's particle
 (`starstr\u00a0uck`, `Cro\u00a0wdsource`, a word the list lacks; they may be two words of another language), and, in
 another language, two runs the article writes nowhere else, neither a function word of that language
-(`Förde\u00a0rungsrichtlinie`; not in an article that puts no-break spaces between words throughout); a no-break
+nor a name's particle (as the second part, only the language's own: German writes no `ten`, and
+`erhal\u00a0ten` is reported) (`Förde\u00a0rungsrichtlinie`; not in an article that puts no-break spaces between words throughout); a no-break
 space between two words (`this\u00a0summer`, `on\u00a0line` beside `online`, `net\u00a0work`,
 `not\u00a0able`, `per\u00a0ciò` where the article also writes "per ciò" with a space) is not.
 
@@ -307,7 +313,8 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
     for m in pairs:
         left, right = m.group(1).lower(), m.group(2).lower()
         joined = left + right
-        whole = words[joined] or words[joined + "s"] or (joined.endswith("s") and words[joined[:-1]])
+        whole = words[joined] or words[joined + "s"] or (joined.endswith("s") and words[joined[:-1]]) \
+            or (not english and _inflected_elsewhere(joined, left, words))
         if not (m.group(1)[-1].islower() and m.group(2)[0].islower()):
             if _camel_split(pt, m.group(1), m.group(2), words):
                 yield Finding(m.end(1), m.start(2), f"no-break space inside the name “{m.group(1)}{m.group(2)}”; "
@@ -322,9 +329,16 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
                 or _split_given_name(pt, m.group(1), m.group(2)) \
                 or (english and pt[m.start() - 1: m.start()] not in ("’", "'")  # (they’re|working: a contraction's end)
                     and (_split_dictionary_word(m.group(1), m.group(2)) or joined in _CLOSED_WORDS)) \
-                or (not english and whole and not _side_by_side(pt, left, right)):
+                or (english and joined in _OPEN_OR_CLOSED and words[joined] and len(pairs) <= _FEW_PAIRS
+                    and _closed_here(pt, m, left, right)) \
+                or (not english and whole and not _side_by_side(pt, left, right)) \
+                or (not english and _no_word_edge(m.group(1), right, language)):
             yield Finding(m.end(1), m.start(2), f"no-break space inside the word “{m.group(1)}{m.group(2)}”; delete it",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
+        elif english and joined in _OPEN_OR_CLOSED and len(pairs) <= _FEW_PAIRS and _closed_here(pt, m, left, right):
+            yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
+                          f"which make the word “{m.group(1)}{m.group(2)}”; delete it if one word was meant",
+                          Fix.delete(m.end(1), m.start(2), "Delete the no-break space", safe=False))
         elif english and _two_fragments(pt, m.group(1), m.group(2)):
             yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
                           f"neither of them a word; delete it if “{m.group(1)}{m.group(2)}” was meant",
@@ -337,6 +351,62 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
             yield Finding(m.end(1), m.start(2), f"no-break space between “{m.group(1)}” and “{m.group(2)}”, "
                           f"which make the word “{m.group(1)}{m.group(2)}”; delete it if one word was meant",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space", safe=False))
+
+
+def _closed_here(pt: str, m: re.Match[str], left: str, right: str) -> bool:
+    """Can ``any|one``, ``every|one`` be the closed word here: not before "of" (every one of
+    them), and the article never writing the two apart with a plain space? (Nor in an article
+    that puts no-break spaces between its words, more than _FEW_PAIRS: the caller asks.)"""
+    return not _OF().match(pt, m.end()) and not _side_by_side(pt, left, right)
+
+
+# Words written closed or open with a meaning of their own (anyone, any one of them): a no-break
+# space between the halves is a split word when the article writes the closed one elsewhere
+# (safe), a likely one otherwise (unsafe), and none before "of"
+_OPEN_OR_CLOSED = frozenset("anyone everyone".split())
+_OF = lazy(r"\s+of\b")
+
+
+def _inflected_elsewhere(joined: str, left: str, words: Counter[str]) -> bool:
+    """In an article in another language than English: does it write the joined word of seven
+    letters or more elsewhere with another ending, all but its last letter the same and the split
+    before them (popolazi|one beside popolazioni, tecnol|ogica beside tecnologico)? Such a
+    language changes a word's last vowel where English adds an s."""
+    if len(joined) < 7 or len(left) >= len(joined) - 1:
+        return False
+    stem = joined[:-1]
+    return any(w != joined and w.startswith(stem) and len(w) <= len(joined) + 2 for w in words)
+
+
+def _no_word_edge(left: str, right: str, language: str) -> bool:
+    """In an article in a Romance or Germanic language other than English (its language known):
+    does the second part open with two consonants that open no word of those languages, and go on
+    with a vowel (domi|ngo, Vero|rdnung, Hochwa|ssers, toe|nmalige; not an abbreviation such as
+    html or rss, which has none), or does the first part end with a consonant then a w or a j,
+    which ends none (Messw|erte, Siebenundzw|anzigster)? Then the no-break space is inside one
+    word, whatever the two parts are: the fix that joins them is safe. (A part without a vowel,
+    overdra|cht, may be an abbreviation written in lower case: das|pdf.) The languages that
+    write syllabic consonants or start words with such clusters (Czech prst, Polish gdzie, Welsh
+    ngwlad) are not asked, nor an article whose language is only guessed."""
+    if language.split("-")[0] not in _EDGE_LANGUAGES or not right.isalpha():
+        return False
+    first, second = right[:1], right[1:2]
+    if len(right) >= 3 and first in _CONSONANTS and second in _CONSONANTS and right[:2] not in _WORD_STARTS \
+            and _VOWEL().search(right, 2):
+        return True
+    lowered = left.lower()
+    return len(lowered) >= 3 and lowered[-1] in "wj" and lowered[-2] in _CONSONANTS and _VOWEL().search(lowered) is not None
+
+
+# The languages whose words never open with the pairs below (nor end with a consonant then w or j)
+_EDGE_LANGUAGES = frozenset("fr de es it pt nl ca sv da nb nn no".split())
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxzß")
+# Two consonants that open words of those languages (and of the loanwords they write in lower
+# case): any other pair opens none (nd, ng, rd, ss, tt, nm, lz)
+_WORD_STARTS = frozenset("bl br ch cl cr cz dr dw dz fl fr gh gl gn gr kh kl kn kr kv kw ph pf pl pn pr ps pt "
+                         "qu rh sb sc sd sf sg sh sk sl sm sn sp sq sr st sv sw sz th tr ts tw tz vl vr wh wr "
+                         "zw zh lh nh ll ny mn "
+                         "bj dj fj gj hj kj lj mj nj pj sj tj vj".split())
 
 
 def _camel_split(pt: str, left: str, right: str, words: Counter[str]) -> bool:
@@ -477,8 +547,11 @@ def _foreign_fragments(pt: str, left: str, right: str, words: Counter[str], lang
             return False
     lowered = left.lower()
     function = function_words(language.split("-")[0]) if language else _ANY_FUNCTION_WORD
-    for part in (lowered, right):
-        if words[part] != 1 or part in function or part in _PARTICLES:
+    own = _OWN_PARTICLES.get(language.split("-")[0], _PARTICLES)
+    for part, particles in ((lowered, _PARTICLES), (right, own)):
+        # (a name's particle stands before the name, of any language; as the second part, only the
+        # language's own are words: German has no ten, ter, and erhal|ten, ers|ter are split words)
+        if words[part] != 1 or part in function or part in particles:
             return False
     return not _side_by_side(pt, lowered, right)
 
@@ -501,6 +574,12 @@ _FEW_PAIRS = 3
 # Particles of names and short words of other languages that stand before a word (de\u00a0la, bin, van)
 _PARTICLES = frozenset("al ap bat bin da dal de degli del della der des di do dos du el la las le les lo los "
                        "op te ten ter van ver von zu".split())
+
+
+# The particles and short words above that the languages language.py tells write themselves
+_OWN_PARTICLES = {lang: frozenset(words.split()) for lang, words in {
+    "de": "von zu der den des", "nl": "van ver op te ten ter de der den", "fr": "de des du la le les",
+    "es": "de del la las los el", "it": "da dal de degli del della di la lo", "pt": "da das do dos de"}.items()}
 
 
 def _two_words_one_word(pt: str, m: re.Match[str], left: str, right: str) -> bool:

@@ -38,7 +38,8 @@ CJK letters of its own, `wiki/北京，上海`; unsafe for a mark with only a wo
 URL, whose end is a guess: `example.com/report，and`). A link's title is read for look-alikes
 too (`[x](url "The Аnnual Report")`, `"Ｂudget"`): the masker hides it, but it shows as a tooltip.
 
-Not findings: fullwidth punctuation between CJK characters (`北京，上海`), a fullwidth pair of
+Not findings: fullwidth punctuation between CJK characters (`北京，上海`) or between the Latin items
+of a list in a Chinese or Japanese sentence (`uri gem 0.12.1、0.11.1 をリリース`), a fullwidth pair of
 parentheses round a Latin word in CJK text (`人工智能（AI）`, `ChatGPT （OpenAI开发的模型）`), fullwidth letters
 among Chinese or Japanese text, a dotless ı in a Turkish name (`Kılıçdaroğlu`), a fraction
 (`1⁄2`), a minus sign before a number (`−5`), the click letter starting a word (`ǃKung`); genuine Cyrillic or Greek words (`Поиск`, `wiki/Москва`), Greek letters used as
@@ -159,7 +160,7 @@ def _fullwidth(doc: Document) -> Iterator[Finding]:
         return
     for m in _FULLWIDTH_MARK().finditer(pt):
         ch = m.group()
-        if _in_cjk(pt, m.start(), m.end()):
+        if _in_cjk(pt, m.start(), m.end()) or _in_cjk_sentence(pt, m.start(), m.end()):
             continue  # （@taijuさんは…なぁw）そうですね, PythonのAPI（Application）: the marks of CJK text
         if ch in "（）" and _cjk_pair(pt, m.start()):
             continue  # 李（Li）, ChatGPT （OpenAI开发的模型）: a pair of CJK text's own, round a Latin word
@@ -206,6 +207,43 @@ def _in_cjk(pt: str, s: int, e: int) -> bool:
     return _cjk_letter(pt[k - 1: k])
 
 
+def _in_cjk_sentence(pt: str, s: int, e: int) -> bool:
+    """Does the fullwidth mark at ``[s, e)`` part the items of a Latin list inside a Chinese or
+    Japanese sentence (``uri gem 0.12.1、0.11.1、0.10.2 をリリース``, ``Ruby 2.7、Ruby 3.0 です``,
+    a line that opens with ``0.12.0、0.11.0 および…``)? The Latin stretch round it (ASCII, spaces and
+    the list's other fullwidth marks) runs to a CJK letter on both sides, or on one side with the
+    line's other end on the other in a line of more CJK letters than Latin ones; and it holds no
+    run of three lower-case words, which a Latin sentence (``members， but the council``) has.
+    _in_cjk looks only at the word glued to the mark, which here is a version or a name."""
+    n = len(pt)
+    i = s
+    while i > 0 and pt[i - 1] != "\n" and _in_stretch(pt[i - 1]):
+        i -= 1
+    j = e
+    while j < n and pt[j] != "\n" and _in_stretch(pt[j]):
+        j += 1
+    left = _cjk_letter(pt[i - 1: i])
+    right = _cjk_letter(pt[j: j + 1])
+    if not (left or right) or _LATIN_RUN().search(pt, i, j):
+        return False
+    if left and right:
+        return True
+    if (not left and i > 0 and pt[i - 1] != "\n") or (not right and j < n and pt[j] != "\n"):
+        return False  # (a character of another kind ends the stretch: not the line's end)
+    line_start = pt.rfind("\n", 0, s) + 1
+    line_end = pt.find("\n", e)
+    line = pt[line_start: n if line_end < 0 else line_end]
+    cjk = sum(1 for ch in line if _cjk_letter(ch))
+    return cjk > sum(1 for ch in line if ch.isascii() and ch.isalpha())
+
+
+def _in_stretch(ch: str) -> bool:
+    """May ``ch`` stand in the Latin stretch of a CJK sentence: ASCII, a fullwidth mark, a space of
+    another kind, a format character (an invisible one NL120 deletes) or a mask's placeholder?"""
+    return ch.isascii() or ch in _FULLWIDTH or unicodedata.category(ch) in ("Zs", "Cf", "Co")
+
+
+_LATIN_RUN = lazy(r"\b[a-z]+ [a-z]+ [a-z]+\b")  # three lower-case words in a row: Latin prose
 _CLOSERS = frozenset("”’」』》〉）\"'")
 _OPENERS = frozenset("“‘「『《〈（\"'")
 
