@@ -29,7 +29,7 @@ a quoted word after a space (``'sure'``, ``the ’d’ key``), ``’s-Hertogenbo
 Hooft``. In French and Italian a space on either side of an elision's apostrophe (``l’ arrivée``,
 ``d ’un``, ``qu’ il``, ``dell’ anno``) is reported, with a fix that deletes it (not ``un po’ di``:
 only the words that elide count), and in Dutch a space before the ’s of a plural or possessive
-after a vowel (``foto ’s``; not ``’s avonds`` or ``’s-Hertogenbosch``, nor ``’s avonds`` in a
+after a vowel (``foto ’s``, ``thema ’s zoals``; not ``’s avonds``, ``’s werelds`` or ``’s-Hertogenbosch``, nor ``’s avonds`` in a
 notice too short to be told Dutch).
 
 Text inside an HTML element that declares its language (``<section lang="fr">``, ``data-lang``,
@@ -77,8 +77,12 @@ _NBSP_ENTITY_MARK = lazy(r"&(?:nbsp|#160|#[xX]0*[aA]0|#8239|#[xX]202[fF]);[;:!?]
 # One pattern per mark, led by the literal space and mark (the engine skips ahead in C); the
 # letter and the spaces before are checked in _apostrophes.
 _APOSTROPHES = tuple(re.compile(" " + q + r"(?:s|re|ll|ve|d|m|t)(?![\w'’-])") for q in "'’")
-# Dutch's old genitive article ’s (des) before a time of day or season: ’s avonds, ’s zomers
-_DUTCH_GENITIVE = lazy(r" (?:avonds|middags|morgens|nachts|ochtends|winters|zomers|zondags)\b")
+# Dutch's old genitive article ’s (des) before a time of day or season (’s avonds, ’s zomers) or in a
+# set phrase (’s werelds grootste, ’s lands wijs, ’s Rijks): the words it opens
+_GENITIVE_WORDS = ("ochtends morgens middags namiddags avonds nachts winters zomers voorjaars najaars jaars "
+                   "maandags dinsdags woensdags donderdags vrijdags zaterdags zondags werelds lands rijks "
+                   "konings keizers heren heeren levens hemels gravenhage hertogenbosch").split()
+_DUTCH_GENITIVE = lazy(r" (?i:%s)\b" % "|".join(_GENITIVE_WORDS))
 _FRENCH = lazy(r"(?:(?<=[^\s\ue000])([ \t\u00a0\u202f]+)|(?<=[\w»)\]”]))([;:!?])(?![;:!?.…])"
                      r"(?=[\s\ue000\"”’»)]|$)", re.M)
 
@@ -215,10 +219,12 @@ _ELIDED = {"fr": "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu quelqu",
 _ELISIONS = {lang: re.compile(r"(?<![^\W\d_]|['’])(?i:%s)(?:([ \t]+)['’]([ \t]*)|['’]([ \t]+))(?=[^\W\d_])"
                               % "|".join(sorted(words.split(), key=len, reverse=True)))
              for lang, words in _ELIDED.items()}
-# Dutch: the ’s of a plural or possessive after a vowel (foto’s, auto’s, Otto’s) written apart
-# from its word; not ’s avonds, ’s morgens (the genitive that opens a phrase: its word ends in s)
-# nor ’s-Hertogenbosch
-_ELISIONS["nl"] = re.compile(r"(?<=[^\W\d_][aiouyé])([ \t]+)['’]s(?=[ \t]+[^\W\d_]*[^\W\d_s](?![\w-]))")
+# Dutch: the ’s of a plural or possessive after a vowel (foto’s, auto’s, Otto’s, thema’s zoals; a name
+# in -e too, Felienne’s, as writers do), before a word or a mark,
+# written apart from its word; not the old genitive that opens a phrase (’s avonds, ’s morgens,
+# ’s werelds grootste, ’s lands, ’s Rijks) nor ’s-Hertogenbosch
+_ELISIONS["nl"] = re.compile(r"(?<=[^\W\d_][aeiouyé])([ \t]+)['’]s(?=[ \t]+[^\W\d_]|[,.;:!?)\]]|$)(?![ \t]+(?i:%s)\b)"
+                             % "|".join(_GENITIVE_WORDS))
 
 
 def _elisions(doc: Document, pattern: re.Pattern[str]) -> Iterator[Finding]:
