@@ -9,6 +9,9 @@ one-word key in common use such as ``topics``), a three-letter key that is a fou
 with a letter dropped (``dte:``), or a longer name generators do not read (``lastmodified``,
 ``published_at``; not in an ``.mdx`` article, whose framework, Astro or Next.js, reads the keys
 its own content schema names, ``publishedAt`` among them), is reported with a "did you mean".
+A known key written with a capital among lower-case keys (``Title:`` beside ``layout:`` and
+``category:``) is reported too, with a safe fix to lower case: Hugo ignores a key's case, but
+Jekyll, Eleventy and Astro do not, and the lower-case key works in all of them.
 The fix renames it. It is safe for a slip nobody types on purpose: two neighbouring letters
 swapped (``tilte``, ``dtae``), or in a key of five letters or more one letter dropped or added
 (``exerpt``, ``titlle``), or a date key's letter dropped where the value is a date
@@ -39,7 +42,7 @@ Good:
 Not findings: a string where the key meant holds a table of options (``bild: "img/a.png"`` is
 no ``build:``, nor ``menus:`` or ``params:``), singular/plural pairs (``image`` and ``images`` are different keys), other keys
 shorter than four letters (``bio``, ``tab``), compound keys that differ from a known one only by
-a separator (``redirectto``), a different case (Hugo reads ``expirydate`` as ``expiryDate``), keys written as Ruby symbols
+a separator (``redirectto``), a different case inside the key (Hugo reads ``expirydate`` as ``expiryDate``), keys written as Ruby symbols
 (``:title:``, ``:layout:``, as Awestruct sites write every key: checked without their colon),
 a key of five letters or more that is an English word of its own (``county``, ``publisher``,
 ``updates``, ``sources``, or capitalised, ``Person``: a theme's field named on purpose, not a slip for ``country``,
@@ -102,6 +105,8 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     sigil = ":" if symbols else ""
     if symbols:
         meta = {k[1:]: v for k, v in meta.items() if isinstance(k, str)}
+    renamed = {p.start for p in result.problems if p.rename}  # (schema-violation's own: Title where title is required)
+    yield from (f for f in _capitalised(doc, fm.root.items, known) if f.start not in renamed)
     if all(normalize_key(key[len(sigil):]) in known for key in fm.root.items):
         return
     reported = {p.path for p in result.problems if p.keyword in ("additionalProperties", "unevaluatedProperties")}
@@ -146,6 +151,31 @@ def _check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         fix = None if hint in meta or aimed[hint] > 1 else \
             Fix.replace(start, end, f"{quote}{sigil}{hint}{quote}", f"Rename to `{sigil}{hint}`", safe=slip)
         yield Finding(start, end, f"unknown key `{sigil}{key}`; did you mean `{sigil}{hint}`?", fix)
+
+
+def _capitalised(doc: Document, items: Mapping[Any, Any], known: frozenset[str]) -> Iterator[Finding]:
+    """``Title:`` among lower-case keys: a known key with its first letter capitalised. Hugo
+    ignores a key's case, but Jekyll, Eleventy and Astro read keys as written, so the page has no
+    title there; in lower case it works everywhere (a safe fix). Not where the article writes
+    its keys capitalised (``Title:``, ``Date:``, a habit), nor where the lower-case key is there too,
+    nor where the schema requires the key (schema-violation reports it then, with the same rename)."""
+    keys = [k for k in items if isinstance(k, str)]
+    capital = [k for k in keys if k[:1].isupper() and k[1:].islower() and k.isalpha() and k.lower() in known
+               and k.lower() not in items]
+    if not capital or len(keys) - len(capital) < 2 or any(k[:1].isupper() for k in keys if k not in capital):
+        return
+    if 2 * len(capital) > len(keys):
+        return  # (most keys capitalised: the article's own way of writing them)
+    for key in capital:
+        pos = items[key]
+        if pos.key is None:
+            continue
+        start, end = pos.key
+        if doc.text[start:end] != key:
+            continue  # (a quoted key: left as it is)
+        yield Finding(start, end, f"key `{key}` is `{key.lower()}` with a capital: Jekyll, Eleventy and Astro "
+                                  f"read keys as written (only Hugo ignores case)",
+                      Fix.replace(start, end, key.lower(), f"Rename to `{key.lower()}`", safe=True))
 
 
 def _translated(table: Mapping[str, Any], doc: Document) -> frozenset[str]:
