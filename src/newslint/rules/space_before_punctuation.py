@@ -29,8 +29,9 @@ a quoted word after a space (``'sure'``, ``the ’d’ key``), ``’s-Hertogenbo
 Hooft``. In French and Italian a space on either side of an elision's apostrophe (``l’ arrivée``,
 ``d ’un``, ``qu’ il``, ``dell’ anno``) is reported, with a fix that deletes it (not ``un po’ di``:
 only the words that elide count), and in Dutch a space before the ’s of a plural or possessive
-after a vowel (``foto ’s``, ``thema ’s zoals``; not ``’s avonds``, ``’s werelds`` or ``’s-Hertogenbosch``, nor ``’s avonds`` in a
-notice too short to be told Dutch).
+after a vowel (``foto ’s``, ``thema ’s zoals``, also at a heading's or a phrase's end: ``Belangrijke
+thema ’s``; not ``’s avonds``, ``’s werelds`` or ``’s-Hertogenbosch``, nor ``’s avonds`` in a notice too
+short to be told Dutch).
 
 Text inside an HTML element that declares its language (``<section lang="fr">``, ``data-lang``,
 ``xml:lang``) follows that language, as a multilingual post keeps each translation in one: a
@@ -220,11 +221,12 @@ _ELISIONS = {lang: re.compile(r"(?<![^\W\d_]|['’])(?i:%s)(?:([ \t]+)['’]([ \
                               % "|".join(sorted(words.split(), key=len, reverse=True)))
              for lang, words in _ELIDED.items()}
 # Dutch: the ’s of a plural or possessive after a vowel (foto’s, auto’s, Otto’s, thema’s zoals; a name
-# in -e too, Felienne’s, as writers do), before a word or a mark,
-# written apart from its word; not the old genitive that opens a phrase (’s avonds, ’s morgens,
-# ’s werelds grootste, ’s lands, ’s Rijks) nor ’s-Hertogenbosch
-_ELISIONS["nl"] = re.compile(r"(?<=[^\W\d_][aeiouyé])([ \t]+)['’]s(?=[ \t]+[^\W\d_]|[,.;:!?)\]]|$)(?![ \t]+(?i:%s)\b)"
-                             % "|".join(_GENITIVE_WORDS))
+# in -e too, Felienne’s, as writers do) written apart from its word; not the old genitive that
+# opens a phrase (’s avonds, ’s morgens, ’s werelds grootste, ’s lands, ’s Rijks) nor
+# ’s-Hertogenbosch. Before a line's end or a mark that closes a phrase (a heading's "Belangrijke
+# thema ’s", "de foto ’s."), it cannot be the genitive, which a noun follows.
+_ELISIONS["nl"] = re.compile(r"(?<=[^\W\d_][aeiouyé])([ \t]+)['’]s(?=[ \t]+[^\W\d_]|[ \t]*(?:$|[.,;:!?)\]]))"
+                             r"(?![ \t]+(?i:%s)\b)" % "|".join(_GENITIVE_WORDS), re.M)
 
 
 def _elisions(doc: Document, pattern: re.Pattern[str]) -> Iterator[Finding]:
