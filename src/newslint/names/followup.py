@@ -86,9 +86,11 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
     text = doc.prose_text
     out = []
     first_full: dict[str, int] = {}
+    particles: dict[str, str] = {}
     for m in extract(doc):
         if m.full and m.given in candidates:
             first_full.setdefault(m.given, m.given_start)
+            particles.setdefault(m.given, _particles(text, m.given_end, m.start))
         elif (not m.full and m.form in candidates and not m.titled and m.form in first_full
               and m.start > first_full[m.form] and not _quoted(doc, m.start)
               and not _addressed(text, m.start, m.end)
@@ -104,9 +106,24 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
               and not _lowercase_word(text, next(iter(owners[m.form])))):  # Jade Plus: a product
             if (attributed_only or m.form in spoken) and not _attribution(text, m.start, m.end, m.form in spoken):
                 continue
-            surname = next(iter(owners[m.form]))
+            surname = particles.get(m.form, "") + next(iter(owners[m.form]))
+            if surname[:1].islower() and (doc.language == "nl" or _SENTENCE_START().search(text, max(0, m.start - 4), m.start)):
+                surname = surname[:1].upper() + surname[1:]  # (Van Velden: Dutch capitalises a particle without the given name, as a sentence's start does)
             out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
     return out
+
+
+def _particles(text: str, given_end: int, surname_start: int) -> str:
+    """The particles written between a given name and its surname, with the space after them
+    ("van " in Werner van Velden, "von der " in Ursula von der Leyen), as the surname alone keeps
+    them: "Velden" for "van Velden" drops part of the name. Not a middle name or an initial."""
+    from .data import words
+
+    between = text[given_end:surname_start].split()
+    particle_words = words()[2]
+    if between and all(w in particle_words for w in between):
+        return " ".join(between) + " "
+    return ""
 
 
 # A courtesy or office title before a given name ("Mr. Jacob", "Vice President Joe") where the
