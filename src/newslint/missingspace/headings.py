@@ -45,8 +45,10 @@ _UPPER = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹ
           "Α-ΩА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏҐ")  # capitals of the Latin, Greek and Cyrillic alphabets (##Über, ##Подяка)
 _GLUED_HEADING = lazy(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[" + _UPPER + r"][^\W\d_]*(?:[\s,:;.!?’'*_&\ue000-]|$)"
                             r"|[0-9]{1,2}(?:[.):]|st|nd|rd|th)?[ \t]+[" + _UPPER + r"]|(?:1[89]|20)[0-9]{2}(?![\w.,:/-])"
-                            r"|[\ue000¿¡“\"«‘]+[" + _UPPER + r"]))",
-                    re.M)  # (or an anchor: ##<a name="x"></a>Title; an opening mark: ##¿Qué hago?, ##“Hello”)
+                            r"|[\ue000¿¡“\"«‘]+[" + _UPPER + r"]"
+                            r"|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af「『【]))",
+                    re.M)  # (or an anchor: ##<a name="x"></a>Title; an opening mark: ##¿Qué hago?, ##“Hello”;
+# or Japanese, Chinese or Korean, which have no capitals: ###お申し込み, ##クレジット)
 
 # #No Longer Just an Aggregator, #Write Efficiently: a lone '#' glued to a title of two words or more, no stop at its end
 # (a hashtag at a line's start goes on as a sentence: #AskFAFSA questions are accepted.)
