@@ -53,7 +53,8 @@ not "is in in use", nor a verb that takes
 "in" only with an object right before it: "who works in in the office" is a slip, nor a pair
 before a preposition: "log in in with your name", nor the last part of a word joined by a hyphen:
 "e-mail in in off hours"), `at at` in "looking
-at at least"), a capitalised second word (`a A-list actor`), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
+at at least"), a capitalised second word (`a A-list actor`; but `by the The National Science Foundation`, a name's
+"The" after the sentence's, is reported), a capitalised word and its lower-case twin (`logic AND and logic OR`), the two words
 in different sentences or table cells, code, URLs and HTML; a run of three letters at a word's
 end or near it (`Ahhh`, `yesss`, `coool`), a longer run (`sooooo`, `loooove`), words with capitals
 after the first letter or digits (`AAA`, `3fff`), a capitalised word the article never writes
@@ -136,8 +137,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
         if first.lower() in _NATIVE_DOUBLES.get(doc.language, ()) and \
                 (first[0].isupper() or _NATIVE_AFTER().match(pt, m.end())):
             continue  # Polish, Czech, Slovak "to to": that is that (powiedzieć, to to, że …; To to je)
-        if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)):
-            continue  # a A-list actor; logic AND and logic OR
+        if second != first and (second[0].isupper() or (first.isupper() and len(first) > 1)) \
+                and not (first == "the" and second == "The" and _NAME_AFTER().match(pt, m.end())):
+            continue  # a A-list actor; logic AND and logic OR (not "by the The National Science Foundation")
         word = first.lower()
         if word == "in" and _particle(pt, m.start()) and _PREPOSITION_AFTER().match(pt, m.end()) is None:
             continue  # give in in the end; put that logic in in this PR; where they are in in the list
@@ -622,6 +624,7 @@ _FOR_VERBS = frozenset("""look ask wait search pay paid account call hope care a
 
 
 _SENTENCE_END = lazy(r"[.?!]\s|\n\n")
+_NAME_AFTER = lazy(r"[ \t]+[A-Z][a-z]")  # "the The National …": a name's own "The" after the sentence's "the"
 
 
 def _sentence_before(pt: str, start: int) -> str:
