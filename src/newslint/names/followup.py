@@ -180,12 +180,14 @@ _REPORTED = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then
                  + _GAP + r")?(?:post|paper|proposal|draft|article|results|summary|analysis|research|implementation"
                  r"|presentation|report|findings|example|study|talk|slides|email|e-mail|model|book|theory|framework|work|idea)\b")
 # ... and, where the article names another person again by surname (so its style is the
-# surname's), a first name that describes, presents or publishes something: "Greg publicly
-# described the attack", "Anthony also included a chart". In an article that names nobody again by
+# surname's), a first name that describes, presents or publishes something, or holds a view:
+# "Greg publicly described the attack", "Anthony also included a chart", "Matt believes there is". In an article that names nobody again by
 # surname these are a round-up's first-name terms ("Arianne describes different maturity models").
 _REPORTED_WORK = lazy(_GAP + r"(?:(?:also|has|had|have|later|previously|recently|then|[a-z]+ly)" + _GAP + r"){0,2}"
                       r"(?:described|describes|presented|presents|published|publishes|announced|announces|reported"
-                      r"|reports|outlined|outlines|detailed|details|included|includes|shared|shares)\b")
+                      r"|reports|outlined|outlines|detailed|details|included|includes|shared|shares"
+                      # ... and a view the article reports as that person's: "Matt believes there's a way"
+                      r"|believes|believed|thinks|thought|hopes|hoped|expects|expected|is[ \t]+seeking|was[ \t]+seeking)\b")
 _ATTRIBUTED_BEFORE = lazy(r"[,!?]?[”\"][ \t]+" + _SAID + r"[ \t]+$"
                           # ... a quotation signed with a dash (“…”  —Gregory) or work credited to the name
                           r"|[”\"][ \t]*(?:—|―|-{2,3})[ \t]*$"
