@@ -33,13 +33,19 @@ class FirstName:
     line: int  # of the full-name mention
 
 
-def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
-    """Bare first names after a full-name mention, in an article written in surname style."""
-    sv = survey(doc)
+def _owners(sv: "Survey") -> dict[str, set[str]]:
+    """Given name → the surnames it is written with in the article's full names."""
     owners: dict[str, set[str]] = {}
     for surname, givens in sv.full.items():
         for g in givens:
             owners.setdefault(g, set()).add(surname)
+    return owners
+
+
+def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
+    """Bare first names after a full-name mention, in an article written in surname style."""
+    sv = survey(doc)
+    owners = _owners(sv)
     persons = sv.surnames
     # (not when two people share the surname: Quentin … son of President Theodore Roosevelt,
     # Quentin died: the first name tells them apart)
@@ -317,23 +323,22 @@ def titled_given(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
     sv = survey(doc)
     if not sv.titled:
         return []
-    owners: dict[str, set[str]] = {}
-    for surname, givens in sv.full.items():
-        for g in givens:
-            owners.setdefault(g, set()).add(surname)
+    owners = _owners(sv)
     text = doc.prose_text
     slipped = _titled_given(text, sv, owners) - allow
     if not slipped or scan(doc).lookalikes or _BROKEN_WORD().search(text):
         return []
     out = []
     first_full: dict[str, int] = {}
+    particles: dict[str, str] = {}
     for m in extract(doc):
         if m.full and m.given in slipped:
             first_full.setdefault(m.given, m.given_start)
+            particles.setdefault(m.given, _particles(text, m.given_end, m.start))
         elif (not m.full and m.titled and m.form in slipped and m.form in first_full and m.start > first_full[m.form]
               and not _quoted(doc, m.start) and not near_invisible(doc, m.start, m.end, margin=1)
               and not _NOT_ALONE_AFTER().match(text, m.end) and not _lowercase_word(text, m.form)):
-            surname = next(iter(owners[m.form]))
+            surname = particles.get(m.form, "") + next(iter(owners[m.form]))  # (Mr. van Velden)
             out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
     return out
 
