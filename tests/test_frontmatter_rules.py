@@ -159,6 +159,14 @@ def test_a_key_most_articles_of_the_tree_write_otherwise_is_a_slip(tmp_path) -> 
                                    "did you mean `topics`?")]
 
 
+def test_a_short_key_is_the_singular_of_the_trees_plural(tmp_path) -> None:
+    """tag: in one article where twenty write tags: (a three-letter key, its plural the tree's
+    habit); not tab: or tog:, one letter from it but no plural of it."""
+    found = _tree(tmp_path, {"tag": "[design]", "tab": "x"}, {"tags": "[design]"}, 20)
+    assert found == [("odd.md", 4, "key `tag` is in 1 article of this tree, `tags` in 20 others: "
+                                   "did you mean `tags`?")]
+
+
 def test_too_few_articles_or_a_habit_are_no_evidence(tmp_path) -> None:
     common = {"sponsor_logo": "a.png", "topics": "[design]"}
     # four articles are too few; a key in common use (topic) needs twenty

@@ -67,8 +67,9 @@ def right_word(right: str, domains: bool = False) -> str:
 
 
 def space_then_lower(pt: str, at: int) -> bool:
-    """A space at ``at``, then a lower-case letter: the clause goes on."""
-    return pt[at: at + 1] == " " and pt[at + 1: at + 2].islower()
+    """A space at ``at``, then a lower-case letter: the clause goes on (on the next line too:
+    a paragraph's line break is a space, `as implemented,assumeUTXO⏎will only accept`)."""
+    return pt[at: at + 1] in (" ", "\n") and pt[at + 1: at + 2].islower()
 
 
 def has_code(text: str) -> bool:

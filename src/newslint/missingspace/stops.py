@@ -113,6 +113,11 @@ def sentence_runs_on(pt: str, i: int, table: dict[str, Any], latin: Any, text: s
         # styled with a "!" that the article writes elsewhere with nothing glued to its mark
     if pt[i] == "." and word == token == left and len(word) == 1 and word in "123456789" and right_word(right) in _MONTHS:
         return True  # zum 3.April 2023: a day's ordinal stop glued to its month (3. April), no initial
+    if pt[i] == "." and word == token == left and word.isdigit() and len(word) <= 2 and right[1:2].isalpha() \
+            and right[:1].isupper() and _glued_numbered_lines(pt, i - len(word)):
+        return True  # 1.CUTC … 9.New Labs, 10.Class Act: items numbered at the start of their lines,
+        # their space lost (not a list then: a paragraph); a one-digit number is no initial there
+        # (nor an outline's label: 1.A, 2.B)
     if len(word) < 2 or CAMEL().search(word) or (not word.isalpha() and not word.isdigit()):
         return False  # an initial (J.Smith, non-U.S.), a version (v2), an identifier
     if word.islower() and pt[i] == "." and WORD().fullmatch(right) and right.istitle() and space_then_lower(pt, i + 1 + len(right)):
@@ -180,6 +185,25 @@ def _inverted_before(pt: str, i: int) -> bool:
     return False
 
 
+def opens_numbered_line(pt: str, i: int) -> bool:
+    """Is the stop at ``i`` the one after a number of one or two digits that opens its line
+    (``10.Class Act``)? Its space makes the line a list item: the fix reshapes the Markdown."""
+    line = pt.rfind("\n", 0, i) + 1
+    return _NUMBER_OPENS_LINE().fullmatch(pt, line, i) is not None
+
+
+def _glued_numbered_lines(pt: str, s: int) -> bool:
+    """Does the number at ``s`` open its line (after three spaces at most), and does another line
+    of the article open so too, a number of one or two digits and a stop glued to a capital? Two
+    such lines are a numbered list whose items lost their space; one alone may be a label."""
+    line = pt.rfind("\n", 0, s) + 1
+    if s - line > 3 or pt[line:s].strip(" "):
+        return False
+    return len(_NUMBERED_LINE().findall(pt)) >= 2
+
+
+_NUMBERED_LINE = lazy(r"(?m)^ {0,3}[0-9]{1,2}\.[A-Z][^\W\d_]")
+_NUMBER_OPENS_LINE = lazy(r" {0,3}[0-9]{1,2}")
 _APPOSITION = lazy(r"(?:a|an|the|which|who|whose|its|their|our|one)\b")
 _PASCAL = lazy(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 

@@ -6,7 +6,11 @@ AP), or with spaced en dashes (`word – word`, British). A dash with a space on
 –and`, `[the report](url)– and`) is always wrong; a closed dash in a spaced article (or the reverse) is
 inconsistent. With ``style = "auto"`` (the default) the house form is the one the article's
 dashes use most (a tie gives ` — `; a dash written as an HTML entity, `&mdash;` or
-`&#8211;`, votes as the dash it prints, but is never respaced: no fix lands inside an entity), and the others are reported only when it is
+`&#8211;`, votes as the dash it prints, but is never respaced: no fix lands inside an entity;
+a dash that opens or ends a line of a paragraph, `wages⏎— wages` or `we do —⏎until now`, votes
+as the spaced dash the line break renders; a heading's or a linked title's separator before a
+capitalised word, `## GSA – Focused on…` or `[Research Psychologist – Army](…)`, set as a title
+is, does not vote), and the others are reported only when it is
 clear: two in three dashes or more take it (an article that spaces a third of its dashes the
 other way mixes two styles by habit; no single one is a slip); set ``style`` to ``"spaced-em"``,
 ``"closed-em"`` or ``"spaced-en"`` to impose one (and the same in hyphen-as-dash, NL107, whose
@@ -19,7 +23,8 @@ matter how`), a particle after a pronoun or "be" or before a set phrase (`join u
 `dynamic–in effect`; not `built–in`), or words around it that make no compound (a plural noun
 before it, `tasks–all just`; a word that takes a determiner or pronoun after it, `tooling–allowing
 anyone`; a plural noun and a verb, `impermanence–websites can`; an adverb in -ly, `each–currently`;
-not `work–life`, `hands–on`, `open–ended your`) breaks a sentence, where only an em dash (or the house's spaced en dash)
+not `work–life`, `hands–on`, `open–ended your`), or a list of words after it that ends the sentence
+(`an important topic–money, health, voting, travel, and more.`: the dash brings in the list) breaks a sentence, where only an em dash (or the house's spaced en dash)
 belongs; so does another closed en dash in that sentence, the pair's other half (`created–in 29
 minutes–a prototype`), with an unsafe fix when no phrase opens after it, as it may be a compound
 (`cost–benefit study–the first`). A closed en dash before a word that may open an aside (`rates–both
@@ -42,7 +47,8 @@ Not findings: in Spanish (``lang: es`` or Spanish prose), the rayas of an aside,
 its words (`el cine —antes había mucho cine— y`), as the RAE prescribes, and the raya that brings in
 the narrator on a line of dialogue (`—Sí, claro —respondió.`), which the line's end closes; en dashes in ranges (`2010–2012`, `9 – 5`, `March 17 – April 4`,
 `50 thousand – 500 thousand`), an attribution after a quotation
-(`…,” —Name` or `— Name` at a line start), a dash at a line start or end or next to code, and
+(`…,” —Name` or `— Name` at a line start), a dash at a line start or end or next to code, a
+heading's or a linked title's separator (`[Research Psychologist – Army](…)`), and
 hyphens standing in for dashes (NL107 hyphen-as-dash).
 
 Bad:  Talks resumed —both sides said so— but no date was set. Russia — and Ukraine — agreed.
@@ -59,7 +65,7 @@ from ..model import Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
 from ..typography import (DASH_FORMS, dash_votes, dashes, house_dash, is_range, link_ending_at, near_invisible,
-                          raya_edge, spell_dashes)
+                          raya_edge, spell_dashes, title_separator)
 
 ID = "NL108"
 NAME = "dash-spacing"
@@ -78,7 +84,9 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
     if style not in ("auto", *DASH_FORMS):
         return
     pt = doc.prose_text
-    found = [d for d in dashes(doc) if d.mark in "—–" and (d.between_words or _after_quote_or_link(doc, pt, d))]
+    # (not a linked title's dash, set by its source: [Research Psychologist – Army](…))
+    found = [d for d in dashes(doc) if d.mark in "—–" and (d.between_words or _after_quote_or_link(doc, pt, d))
+             and not title_separator(doc, d)]
     if not found:
         return
     house = house_dash(doc, style)
@@ -371,6 +379,8 @@ def _breaks_sentence(pt: str, d: Any) -> bool:
     """A closed en dash between a word and a lower-case function word (not in a chain of dashes)."""
     word = _next_word(pt, d)
     before = _PREV_WORD().search(pt, max(0, d.start - 40), d.start)
+    if _LIST_AFTER().match(pt, d.end) and not _in_chain(pt, d):
+        return True  # an important topic–money, health, voting, travel, and more: a dash brings in the list
     if word in ("in", "on") and before is not None and before.group() in _NO_COMPOUND_HEADS:
         return True  # join us–in person, where she is–on the web: no compound (built–in, add–on) starts so
     if word == "in" and _IN_PHRASE().match(pt, d.end):
@@ -460,6 +470,13 @@ def _short_head(pt: str, d: Any, before: re.Match[str], word: str) -> bool:
     if head in ("do", "go"):
         return _VERB_BEFORE().search(pt, max(0, before.start() - 20), before.start()) is not None
     return head in ("at", "to", "as") and word in _OPENS_PHRASE
+
+
+# A list that ends the sentence right after a closed en dash: four single words or more, the last
+# after "and" or "or" (topic–money, health, voting, travel, and more.): the dash brings in the
+# list, as a colon would; a compound's second half is followed by the noun it qualifies, not by a
+# list of words (nor does a list of compounds match: north–south, east–west, and diagonal)
+_LIST_AFTER = lazy(r"[a-z]+(?:,[ \t]+[a-z]+){2,},?[ \t]+(?:and|or)[ \t]+[a-z]+[.!?]")
 
 
 _REFLEXIVES = frozenset("myself yourself himself herself itself ourselves yourselves themselves oneself".split())

@@ -12,7 +12,11 @@ spaced en dash ` – ` in German, French and the languages that space it; else `
 dash-spacing (NL108), which otherwise turns the new dashes into the article's majority form.
 In ``auto`` style a spaced hyphen that sets off an aside with a real dash at its other end, the
 two alone in their sentence (`a plan - and occasionally—more maps`), takes that dash's form (and
-votes for it: fixing it leaves the article's majority as it was).
+votes for it: fixing it leaves the article's majority as it was). A spaced hyphen that parts a
+heading or a linked title before a capitalised word (`### Insights - Summary`) takes the form of
+the article's other title separators when they agree (`### Claims – Other Measures`), not the
+prose's; and in a language other than English, an article with no dash in its prose takes the
+form its titles give (`[UNICEF – Fondazione Onlus](…)`).
 The fix is unsafe where the hyphen may be a minus or a range (a digit right beside it, a
 number, month, weekday or am/pm on both sides, or one of them before a range's open end:
 `2019 - present`, `March - now`; a word beside it and no number makes it a dash: `a full 65
@@ -77,7 +81,8 @@ from ..patterns import lazy
 from ..quotes import analyse
 from ..resources import english_word
 from ..typography import (DASH_FORMS, dash_votes, dashes, data, house_dash, near_invisible, paired_form, range_side,
-                          raya_edge, real_dashes, spell_dashes)
+                          raya_edge, real_dashes, spell_dashes, title_form,
+                          title_separator)
 
 DASH_ORDER = ("spaced-em", "closed-em", "spaced-en")  # house_dash's order on a tie
 
@@ -130,7 +135,10 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         partner = paired_form(doc, d) if style == "auto" else None
         dash = DASH_FORMS[partner or _form_for(d, house, mixed)]
-        if style == "auto" and not real and d.form == "closed-hyphen":
+        if style == "auto" and partner is None and d.form.startswith("spaced") and title_separator(doc, d) \
+                and (form := title_form(doc)):
+            dash = DASH_FORMS[form]  # ### Insights - Summary beside ### Claims – Other Measures: a title's separator
+        elif style == "auto" and not real and d.form == "closed-hyphen":
             dash = DASH_FORMS["closed-em"]  # no real dash to follow: the writer closed it up (learn--when)
         elif style == "auto" and not real and dash == DASH_FORMS["closed-em"] and _attribution(pt, d):
             dash = DASH_FORMS["spaced-em"]  # “…site.” - **Noah Manger**: an attribution's dash, set apart

@@ -135,6 +135,11 @@ a line of its own (a blank line or a list after it), no full stop at its end, wi
 capitalised word (`#Launch of strategic council`, `#Overview`), or a title of two words or more in an
 article whose other headings have their space (`#No Longer Just an Aggregator` beside `# The Big Get`).
 
+So does a list item's number: a line that opens with a number of one or two digits and a stop
+glued to a capitalised word (`1.CUTC`, `9.New Labs`, `10.Class Act`), when another line of the
+article opens so too, is a paragraph in CommonMark, not the numbered item it was meant to be
+(not an outline's label of one letter, `1.A`); the fix inserts the space.
+
 A link or emphasis closed and glued to the next word runs the two together too (`see [the
 report](url)in May`, `the **Pro**plan`); not when the markup splits one word (`**C**reate`,
 `[Photo of the Da](url)y`, `[API](url)s`) or emphasis sits inside a word (`un**believ**able`).
@@ -159,6 +164,7 @@ Good: It shipped on Friday. iOS users can read the site. Regulations.gov has a g
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -174,7 +180,7 @@ from ..missingspace.glued import finding
 from ..missingspace.headings import glued_headings
 from ..missingspace.middle_dots import middle_dots
 from ..missingspace.openers import before_opener
-from ..missingspace.stops import sentence_runs_on
+from ..missingspace.stops import opens_numbered_line, sentence_runs_on
 from ..model import Finding, Fix
 from ..patterns import lazy
 from ..prose import MASK
@@ -224,7 +230,11 @@ def check(doc: Document, opts: Mapping[str, Any]) -> Iterator[Finding]:
                 yield finding(pt, i)
         elif sentence_runs_on(pt, i, table, latin, doc.text) and not near_invisible(doc, i - 20, i + 20) \
                 and not (pt[i + 1: i + 2] in ("“", "‘") and closes_quotation(doc, pt, i + 1)):
-            yield finding(pt, i)
+            f = finding(pt, i)
+            if pt[i] == "." and opens_numbered_line(pt, i) and f.fix is not None:
+                # 10.Class Act: the space makes the paragraph the list item it was meant to be
+                f = dataclasses.replace(f, fix=dataclasses.replace(f.fix, reshapes=True))
+            yield f
     for i in _stops_before_entity_quote(doc, pt):
         # done.&#8220;Next: the opening mark written as an entity opens the next sentence as a
         # typed “ does; the stop is judged with the entity read as the mark it prints

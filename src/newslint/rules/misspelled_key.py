@@ -259,11 +259,14 @@ def check_corpus(summaries: Mapping[str, Any], opts: Mapping[str, Any]) -> Itera
 
 
 def _near(typed: str, key: str) -> bool:
-    """One edit apart (two from nine letters), or the plural or singular of each other."""
-    if min(len(typed), len(key)) < 4 or abs(len(typed) - len(key)) > 2:
+    """One edit apart (two from nine letters), or the plural or singular of each other (of three
+    letters too: tag where twenty articles write tags; only an edit is too loose for so short a key)."""
+    if min(len(typed), len(key)) < 3 or abs(len(typed) - len(key)) > 2:
         return False
     if plural_pair(typed, key):
         return True
+    if min(len(typed), len(key)) < 4:
+        return False
     from rapidfuzz.distance import DamerauLevenshtein
 
     limit = 2 if min(len(typed), len(key)) >= 9 else 1
