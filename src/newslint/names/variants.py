@@ -84,9 +84,12 @@ def _close(a: str, b: str) -> bool:
     if abs(len(ka) - len(kb)) > 2:
         return False
     limit = 2 if min(len(ka), len(kb)) >= 9 else 1
-    # (two neighbouring letters swapped count as one edit, the commonest typing slip: Horton/Hroton)
-    return (OSA.distance(ka, kb, score_cutoff=limit) <= limit
-            and JaroWinkler.similarity(a.casefold(), b.casefold()) >= 0.9)
+    # (two neighbouring letters swapped count as one edit, the commonest typing slip: Horton/Hroton;
+    # and a letter typed into a cluster the skeleton folds is one edit of the spelling, though two of
+    # the skeletons: Schmidt/Stchmidt, Smidt/sCmidt)
+    fa, fb = a.casefold(), b.casefold()
+    return ((OSA.distance(ka, kb, score_cutoff=limit) <= limit or OSA.distance(fa, fb, score_cutoff=1) <= 1)
+            and JaroWinkler.similarity(fa, fb) >= 0.9)
 
 
 # (e, en, in, innen: German nouns are capitalised, and their plurals and feminines are not a

@@ -659,13 +659,22 @@ def _particle(pt: str, start: int) -> bool:
         # with its particle: "e-mail in in off hours", "a follow-up in in May")
         if n == 1 and word in _HAVE and between[0] in _OBJECTS:
             return True  # "we can have him in in the future": invited in (not "have a plan in in place")
-        stems = set(_stems(word)) if pt[m.start(1) - 1: m.start(1)] != "-" else set()
+        stems = set(_stems(word)) if pt[m.start(1) - 1: m.start(1)] != "-" and not _in_name(pt, m.start(1)) else set()
         if not stems.isdisjoint(_PARTICLE_VERBS):
             return _object_between(between) and (bool(between) or stems.isdisjoint(_OBJECT_FIRST)
                                                  or _passive(pt, m.start()))
         between.insert(0, word)
         end = m.start()
     return False
+
+
+_CAPITALISED_BEFORE = lazy(r"[A-Z][\w’'-]*[ \t]+\Z")
+
+
+def _in_name(pt: str, at: int) -> bool:
+    """Is the word at ``at`` a capitalised word after another, inside a name ("the National Archives
+    Building in in downtown")? Then it is a noun of the name, not a verb with its particle."""
+    return pt[at:at + 1].isupper() and _CAPITALISED_BEFORE().search(pt, max(0, at - 40), at) is not None
 
 
 def _passive(pt: str, verb: int) -> bool:
