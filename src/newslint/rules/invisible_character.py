@@ -27,7 +27,11 @@ article in another language (no word list), when the article writes the joined w
 and never the two parts as two words (`an\u00a0che` beside `anche`, though `an` and `che` are
 words), or, in a Romance or Germanic language, when the second part opens with two consonants
 that open no word of it and has a vowel (`domi\u00a0ngo`, `Vero\u00a0rdnung`, `toe\u00a0nmalige`; not
-`als\u00a0pdf`) or the first ends with a consonant then a w or a j (`Messw\u00a0erte`); in English,
+`als\u00a0pdf`) or the first ends with a consonant then a w or a j (`Messw\u00a0erte`), and so, in an
+article written in another script (Japanese, Russian), in its words of Latin letters
+(`Japan-Stam\u00a0mtisch`), or, in any language, when the first part ends with one capital after
+three lower-case letters, written nowhere else, and a lower-case part that is no function word
+follows (`BildungsT\u00a0icket`; not `SignalR\u00a0transports` beside SignalR); in English,
 `any\u00a0one` and `every\u00a0one` are `anyone`, `everyone` when the article writes that word
 (unsafe when it does not; not before "of", nor where no-break spaces stand between its words); in English, two words that make a third (`deter\u00a0mine`, neither a function word nor a
 part of closed compounds, and never written apart with a plain space in the article) are
@@ -61,6 +65,7 @@ import dataclasses
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Any, Iterator, Mapping
 
 from ..document import Document
@@ -316,7 +321,7 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
         whole = words[joined] or words[joined + "s"] or (joined.endswith("s") and words[joined[:-1]]) \
             or (not english and _inflected_elsewhere(joined, left, words))
         if not (m.group(1)[-1].islower() and m.group(2)[0].islower()):
-            if _camel_split(pt, m.group(1), m.group(2), words):
+            if _camel_split(pt, m.group(1), m.group(2), words) or _lone_capital_end(pt, m.group(1), m.group(2)):
                 yield Finding(m.end(1), m.start(2), f"no-break space inside the name “{m.group(1)}{m.group(2)}”; "
                               "delete it", Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
             continue  # a capital at the join: two names (Ann\u00a0Lee, IT\u00a0Team)
@@ -332,7 +337,7 @@ def _nbsp_in_words(pt: str, lowered: str, english: bool, language: str = "") -> 
                 or (english and joined in _OPEN_OR_CLOSED and words[joined] and len(pairs) <= _FEW_PAIRS
                     and _closed_here(pt, m, left, right)) \
                 or (not english and whole and not _side_by_side(pt, left, right)) \
-                or (not english and _no_word_edge(m.group(1), right, language)):
+                or (not english and _no_word_edge(m.group(1), right, language, pt)):
             yield Finding(m.end(1), m.start(2), f"no-break space inside the word “{m.group(1)}{m.group(2)}”; delete it",
                           Fix.delete(m.end(1), m.start(2), "Delete the no-break space"))
         elif english and joined in _OPEN_OR_CLOSED and len(pairs) <= _FEW_PAIRS and _closed_here(pt, m, left, right):
@@ -378,7 +383,19 @@ def _inflected_elsewhere(joined: str, left: str, words: Counter[str]) -> bool:
     return any(w != joined and w.startswith(stem) and len(w) <= len(joined) + 2 for w in words)
 
 
-def _no_word_edge(left: str, right: str, language: str) -> bool:
+def _lone_capital_end(pt: str, left: str, right: str) -> bool:
+    """Does the first part end with one capital after three lower-case letters or more, the second
+    go on in lower case with a vowel (BildungsT|icket, PowerP|oint)? Hardly a word ends so (PhD,
+    GmbH, kWh have fewer lower-case letters before it): a name in camel case split after its
+    capital. Not when the article writes the first part elsewhere (SignalR, TrialX, MalloryB are
+    names), nor before a function word (ObjectiveC|for)."""
+    if not (len(left) >= 4 and left[-1].isupper() and left[-4:-1].isalpha() and left[-4:-1].islower()
+            and len(right) >= 3 and right.islower() and _VOWEL().search(right)):
+        return False
+    return right not in _ANY_FUNCTION_WORD and len(re.findall(r"(?<!\w)%s(?!\w)" % re.escape(left), pt)) == 1
+
+
+def _no_word_edge(left: str, right: str, language: str, pt: str) -> bool:
     """In an article in a Romance or Germanic language other than English (its language known):
     does the second part open with two consonants that open no word of those languages, and go on
     with a vowel (domi|ngo, Vero|rdnung, Hochwa|ssers, toe|nmalige; not an abbreviation such as
@@ -388,7 +405,7 @@ def _no_word_edge(left: str, right: str, language: str) -> bool:
     overdra|cht, may be an abbreviation written in lower case: das|pdf.) The languages that
     write syllabic consonants or start words with such clusters (Czech prst, Polish gdzie, Welsh
     ngwlad) are not asked, nor an article whose language is only guessed."""
-    if language.split("-")[0] not in _EDGE_LANGUAGES or not right.isalpha():
+    if not right.isalpha() or (language.split("-")[0] not in _EDGE_LANGUAGES and not _latin_loans(pt)):
         return False
     first, second = right[:1], right[1:2]
     if len(right) >= 3 and first in _CONSONANTS and second in _CONSONANTS and right[:2] not in _WORD_STARTS \
@@ -396,6 +413,21 @@ def _no_word_edge(left: str, right: str, language: str) -> bool:
         return True
     lowered = left.lower()
     return len(lowered) >= 3 and lowered[-1] in "wj" and lowered[-2] in _CONSONANTS and _VOWEL().search(lowered) is not None
+
+
+@lru_cache(maxsize=4)  # (asked for each pair of an article: its text's hash is kept, the count made once)
+def _latin_loans(pt: str) -> bool:
+    """Is the article written in another script than Latin (Japanese, Chinese, Russian), more of
+    its letters in that script? Its words in Latin letters are then names and words borrowed from
+    the languages below or English (Stam|mtisch in a Japanese notice), whatever its language tag."""
+    latin = other = 0
+    for ch in pt[:20000]:
+        if ch.isalpha():
+            if ch < "\u0250" or "\u1e00" <= ch <= "\u1eff":
+                latin += 1
+            else:
+                other += 1
+    return other > latin
 
 
 # The languages whose words never open with the pairs below (nor end with a consonant then w or j)
