@@ -113,6 +113,9 @@ HOSTILE = {
     "shortcode-closing-lines": "---\ntitle: T\n---\n\n{{< a >}}\n" + "\n>}}" * 30_000 + "\n{{< b\n" * 30_000 + ">}}\n",
     "template-comments": "---\ntitle: T\n---\n\n" + "{# a {::comment} b " * 20_000 + "\n" + "{# c #} {::comment}d{:/} " * 20_000,
     "definition-markers": "---\ntitle: T\n---\n\n" + "Term\n:   Its meaning\n" * 20_000,
+    # a Spanish text of asides with one raya each retyped (dash-spacing asks, for each one-sided
+    # raya, whether a hyphen stands for its partner)
+    "spanish-retyped-rayas": "---\ntitle: T\nlang: es\n---\n\n" + "el cine —antes había mucho cine en la tele y los --tebeos " * 3000 + "\n",
     "unclosed-language-elements": "---\ntitle: T\n---\n\n" + '<span lang="fr">Bonjour ?\n' * 20_000,
 }
 

@@ -354,8 +354,11 @@ def _retyped_partner(doc: Document, d: Any) -> bool:
     hyphen (``el cine --antes había mucho cine— y``)? hyphen-as-dash writes that one as the RAE
     wants, against the aside's words; this one is already so, and respacing it English-style
     (``cine—y``) would undo the pair."""
-    return any(edge is not None and edge[1] is d
-               for edge in (raya_edge(doc, o) for o in dashes(doc) if o.mark[0] == "-"))
+    # (the partners worked out once per article: asked for each one-sided raya, a walk over all
+    # the dashes each time was quadratic in a long Spanish text)
+    partners = doc.memo("dash-spacing.retyped-partners", lambda: {
+        edge[1].start for o in dashes(doc) if o.mark[0] == "-" and (edge := raya_edge(doc, o)) is not None})
+    return d.start in partners
 
 
 def _dialogue(pt: str, d: Any) -> bool:
