@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Collection
 
 from ..patterns import lazy
 from ..typography import INVISIBLE_CLASS, near_invisible, scan
@@ -91,13 +91,9 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
         return []  # Aaron Ｆoss: the same with a look-alike letter that mixed-script's fix gives back
     text = doc.prose_text
     out = []
-    first_full: dict[str, int] = {}
-    particles: dict[str, str] = {}
+    first_full, particles = _full_mentions(doc, text, candidates)
     for m in extract(doc):
-        if m.full and m.given in candidates:
-            first_full.setdefault(m.given, m.given_start)
-            particles.setdefault(m.given, _particles(text, m.given_end, m.start))
-        elif (not m.full and m.form in candidates and not m.titled and m.form in first_full
+        if (not m.full and m.form in candidates and not m.titled and m.form in first_full
               and m.start > first_full[m.form] and not _quoted(doc, m.start)
               and not _addressed(text, m.start, m.end)
               and not _NOT_ALONE_AFTER().match(text, m.end)
@@ -119,6 +115,18 @@ def first_names(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
                 surname = surname[:1].upper() + surname[1:]
             out.append(FirstName(m.start, m.end, m.form, surname, doc.position(first_full[m.form])[0]))
     return out
+
+
+def _full_mentions(doc: "Document", text: str, givens: Collection[str]) -> tuple[dict[str, int], dict[str, str]]:
+    """For each of ``givens``: where its first full-name mention starts, and the particles written
+    between it and the surname there."""
+    first_full: dict[str, int] = {}
+    particles: dict[str, str] = {}
+    for m in extract(doc):
+        if m.full and m.given in givens and m.given not in first_full:
+            first_full[m.given] = m.given_start
+            particles[m.given] = _particles(text, m.given_end, m.start)
+    return first_full, particles
 
 
 def _particles(text: str, given_end: int, surname_start: int) -> str:
@@ -332,13 +340,9 @@ def titled_given(doc: "Document", allow: frozenset[str]) -> list[FirstName]:
     if not slipped or scan(doc).lookalikes or _BROKEN_WORD().search(text):
         return []
     out = []
-    first_full: dict[str, int] = {}
-    particles: dict[str, str] = {}
+    first_full, particles = _full_mentions(doc, text, slipped)
     for m in extract(doc):
-        if m.full and m.given in slipped:
-            first_full.setdefault(m.given, m.given_start)
-            particles.setdefault(m.given, _particles(text, m.given_end, m.start))
-        elif (not m.full and m.titled and m.form in slipped and m.form in first_full and m.start > first_full[m.form]
+        if (not m.full and m.titled and m.form in slipped and m.form in first_full and m.start > first_full[m.form]
               and not _quoted(doc, m.start) and not near_invisible(doc, m.start, m.end, margin=1)
               and not _NOT_ALONE_AFTER().match(text, m.end) and not _lowercase_word(text, m.form)):
             surname = particles.get(m.form, "") + next(iter(owners[m.form]))  # (Mr. van Velden)
