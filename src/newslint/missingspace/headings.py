@@ -13,29 +13,19 @@ from ..patterns import lazy
 
 
 def glued_headings(doc: Document, pt: str) -> Iterator[Finding]:
-    """A heading's marker glued to its title: ##News, ##1. The inventory, or a lone # before a title
-    alone on its line where the article's other headings have their space."""
+    """A heading's marker glued to its title: ##News, ##1. The inventory, or a lone # glued to a
+    capitalised word on a line of its own (#Launch of strategic council)."""
     if "##" in pt:
         for m in _GLUED_HEADING().finditer(pt):
             marks = m.group(1)
             yield Finding(m.start(1), m.end(1), f"no space after the heading marker '{marks}'; add one",
                           Fix.insert(m.end(1), " ", f"Insert a space after '{marks}'", reshapes=True))
-    seen = set()
-    if "\n# " in doc.text:  # a lone '#' glued to a title, where the article's other headings have their space
-        for m in _GLUED_TITLE().finditer(pt):
-            if _alone_on_its_lines(pt, m.start(), m.end()):
-                seen.add(m.start())
-                yield _lone_hash(m.start())
     for m in _GLUED_WORD().finditer(pt):
         word = m.group(1)
-        if m.start() not in seen and word[0].isupper() and (len(word) == 1 or word[1:].islower()) \
+        if word[0].isupper() and (len(word) == 1 or word[1:].islower()) \
                 and _on_a_line_of_its_own(pt, m.start(), m.end()):
-            yield _lone_hash(m.start())
-
-
-def _lone_hash(at: int) -> Finding:
-    return Finding(at, at + 1, "no space after the heading marker '#'; add one",
-                   Fix.insert(at + 1, " ", "Insert a space after '#'", reshapes=True))
+            yield Finding(m.start(), m.start() + 1, "no space after the heading marker '#'; add one",
+                          Fix.insert(m.start() + 1, " ", "Insert a space after '#'", reshapes=True))
 
 
 # ##News at a line's start (up to three spaces in): a heading whose space went missing
@@ -50,15 +40,7 @@ _GLUED_HEADING = lazy(r"^ {0,3}(#{2,6})(?=(?:\*{1,3}|_{1,3})?(?:[" + _UPPER + r"
                     re.M)  # (or an anchor: ##<a name="x"></a>Title; an opening mark: ##¿Qué hago?, ##“Hello”;
 # or Japanese, Chinese or Korean, which have no capitals: ###お申し込み, ##クレジット)
 
-# #No Longer Just an Aggregator, #Write Efficiently: a lone '#' glued to a title of two words or more, no stop at its end
-# (a hashtag at a line's start goes on as a sentence: #AskFAFSA questions are accepted.)
-# Its words in title case (every word of four letters or more capitalised): a hashtag is one word
-# of its own (#AskFAFSA, #WeRemember), and what follows it in a sentence is in lower case.
-_GLUED_TITLE = lazy(r"^#[A-Z][a-z’']+(?:[ ](?:[A-Z0-9&][^\s#\ue000]*|[^\s#\ue000]{1,3})){1,}(?<![.,;:!?])"
-                    r"[ \t\ue000]*$", re.M)  # (what is masked after it: a comment, an attribute)
-
-
-# #Launch of strategic council, #Overview, #Dag van de Toekomstige Registraties: a lone '#' glued to
+# #No Longer Just an Aggregator, #Launch of strategic council, #Overview: a lone '#' glued to
 # an ordinary capitalised word (one capital, then lower case: not a hashtag's #GivingTuesday or
 # #NASA), the line's first word, on a line of its own: a heading in any article, whatever follows the word
 # (not a line that ends with a full stop: a sentence that opens with a hashtag, "#Climate action starts at home.")
@@ -72,10 +54,3 @@ def _on_a_line_of_its_own(pt: str, start: int, end: int) -> bool:
     before = pt[max(0, start - 2):start]
     return (start == 0 or before == "\n\n" or (start == 1 and before == "\n")) and \
         (end >= len(pt.rstrip("\n")) or _BLOCK_NEXT().match(pt, end) is not None)
-
-
-def _alone_on_its_lines(pt: str, start: int, end: int) -> bool:
-    """Is ``start:end`` a paragraph of one line (a blank line, or the text's edge, on each side)?"""
-    before, after = pt[max(0, start - 2):start], pt[end:end + 2]
-    return before.lstrip("\n") == "" and after.rstrip("\n") == "" and (start < 2 or before == "\n\n") \
-        and (end + 2 > len(pt) or after == "\n\n")

@@ -132,8 +132,7 @@ number that numbers a heading (`##1. The inventory`, `###1st Meetup`), to an ope
 paragraph in CommonMark, not a heading; the fix inserts the space. A lone `#` glued to a word is
 as often a hashtag (`#WeRemember`, `#NASA`, `#AskFAFSA questions are accepted`), unless it opens
 a line of its own (a blank line or a list after it), no full stop at its end, with an ordinary
-capitalised word (`#Launch of strategic council`, `#Overview`), or a title of two words or more in an
-article whose other headings have their space (`#No Longer Just an Aggregator` beside `# The Big Get`).
+capitalised word (`#Launch of strategic council`, `#Overview`, `#No Longer Just an Aggregator`).
 
 So does a list item's number: a line that opens with a number of one or two digits and a stop
 glued to a capitalised word (`1.CUTC`, `9.New Labs`, `10.Class Act`), when another line of the
